@@ -1,0 +1,126 @@
+// Domain model: the shapes every layer agrees on. Pure data + zod schemas, no I/O.
+import { z } from 'zod';
+
+export const ROLES = ['employee', 'officer', 'archivist', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERSON_CATEGORIES = ['主要负责人', '安全管理人员', '特种作业人员', '其他从业人员'] as const;
+export type PersonCategory = (typeof PERSON_CATEGORIES)[number];
+
+/** 工号: letters, digits, '-' and '_' only, so it is safe as a file name and in a URL. */
+export const employeeNoSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,32}$/, '工号只能包含字母、数字、- 和 _（1–32 位）');
+
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const personSchema = z.object({
+  employeeNo: employeeNoSchema,
+  name: z.string().trim().min(1).max(40),
+  dept: z.string().trim().min(1).max(60),
+  team: z.string().trim().max(60),
+  post: z.string().trim().max(60),
+  category: z.enum(PERSON_CATEGORIES),
+  leader: z.boolean(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const settingsSchema = z.object({
+  /** minutes per 学时; 45 is the industry custom (行业惯例), not a statute: editable. */
+  minutesPerCreditHour: z.number().int().min(10).max(120),
+  idleLimitSeconds: z.number().int().min(30).max(1800),
+  heartbeatSeconds: z.number().int().min(5).max(60),
+  /** offset of the plant's local time from UTC, minutes (China: 480); decides what "today" is. */
+  utcOffsetMinutes: z.number().int().min(-720).max(840),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = {
+  minutesPerCreditHour: 45,
+  idleLimitSeconds: 120,
+  heartbeatSeconds: 15,
+  utcOffsetMinutes: 480,
+};
+
+export const QUESTION_TYPES = ['single', 'multiple', 'truefalse', 'fill', 'short'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export const questionSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    type: z.enum(QUESTION_TYPES),
+    stem: z.string().min(1).max(4000),
+    options: z.array(z.string().min(1).max(1000)).max(8).default([]),
+    /** single/multiple: option letters; truefalse: ['T'] or ['F']; fill: accepted texts; short: reference answer. */
+    answer: z.array(z.string().min(1).max(2000)).min(1),
+    explanation: z.string().max(4000).default(''),
+    score: z.number().positive().max(100),
+    source: z.string().max(200).default(''),
+  })
+  .superRefine((q, ctx) => {
+    if (q.type === 'single' || q.type === 'multiple') {
+      if (q.options.length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: '选择题至少需要两个选项' });
+      const letters = q.options.map((_, i) => String.fromCharCode(65 + i));
+      for (const a of q.answer) {
+        if (!letters.includes(a)) ctx.addIssue({ code: 'custom', path: ['answer'], message: `答案 ${a} 不在选项中` });
+      }
+      if (q.type === 'single' && q.answer.length !== 1) {
+        ctx.addIssue({ code: 'custom', path: ['answer'], message: '单选题只能有一个答案' });
+      }
+    }
+    if (q.type === 'truefalse' && !(q.answer.length === 1 && (q.answer[0] === 'T' || q.answer[0] === 'F'))) {
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: '判断题答案应为 T 或 F' });
+    }
+  });
+export type Question = z.infer<typeof questionSchema>;
+/** What a person taking the quiz may see: no answer, no explanation. */
+export type QuestionForTaker = Pick<Question, 'id' | 'type' | 'stem' | 'options' | 'score'>;
+
+export const phaseSchema = z.object({ name: z.string().min(1).max(60), start: isoDateSchema, end: isoDateSchema });
+
+export const campaignInputSchema = z
+  .object({
+    id: z.string().max(64).optional(),
+    name: z.string().trim().min(1).max(120),
+    start: isoDateSchema,
+    end: isoDateSchema,
+    studyStart: isoDateSchema,
+    studyEnd: isoDateSchema,
+    phases: z.array(phaseSchema).max(10),
+    documents: z
+      .array(z.object({ docId: z.string().min(1).max(80), minutes: z.number().int().min(0).max(6000) }))
+      .min(1, '至少选择一个学习文件'),
+    targetCreditHours: z.number().min(0).max(200),
+    quiz: z.object({
+      questionIds: z.array(z.string().min(1)).min(1, '试卷至少需要一道题'),
+      timeLimitMinutes: z.number().int().min(1).max(300),
+      passMark: z.number().min(0).max(100),
+      maxAttempts: z.number().int().min(1).max(10),
+    }),
+    essay: z.object({ minChars: z.number().int().min(0).max(20000), deadline: isoDateSchema }),
+    accidents: z.array(z.string().trim().min(1).max(120)).max(30),
+  })
+  .superRefine((c, ctx) => {
+    if (c.start > c.end) ctx.addIssue({ code: 'custom', path: ['end'], message: '结束日期早于开始日期' });
+    if (c.studyStart > c.studyEnd) ctx.addIssue({ code: 'custom', path: ['studyEnd'], message: '集中学习结束日期早于开始日期' });
+    c.phases.forEach((p, i) => {
+      if (p.start > p.end) ctx.addIssue({ code: 'custom', path: ['phases', i, 'end'], message: '阶段结束日期早于开始日期' });
+    });
+  });
+export type CampaignInput = z.infer<typeof campaignInputSchema>;
+export type Campaign = CampaignInput & { id: string; createdAt: string; createdBy: string; updatedAt: string };
+
+export const ESSAY_PARTS = ['awareness', 'responsibility', 'warning', 'measures'] as const;
+export type EssayPart = (typeof ESSAY_PARTS)[number];
+export const essayPartsSchema = z.object({
+  awareness: z.string().max(20000),
+  responsibility: z.string().max(20000),
+  warning: z.string().max(20000),
+  measures: z.string().max(20000),
+});
+export type EssayParts = z.infer<typeof essayPartsSchema>;
+
+export type EssayStatus = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';
+
+export const EXCLUDE_REASONS = ['idle', 'hidden', 'unfocused', 'gap'] as const;
+export type ExcludeReason = (typeof EXCLUDE_REASONS)[number];

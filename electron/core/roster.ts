@@ -1,0 +1,115 @@
+// Roster (花名册) rows → people. Pure: takes a table of strings, returns people or row errors.
+import { PERSON_CATEGORIES, personSchema, type Person, type PersonCategory } from './model';
+
+export type RosterField = 'employeeNo' | 'name' | 'dept' | 'team' | 'post' | 'category' | 'leader';
+
+/** Header texts accepted for each field (after removing spaces and brackets' content variants). */
+const HEADER_ALIASES: Record<RosterField, readonly string[]> = {
+  employeeNo: ['工号', '员工编号', '职工号'],
+  name: ['姓名'],
+  dept: ['部门/车间', '部门(车间)', '部门（车间）', '部门', '车间'],
+  team: ['班组'],
+  post: ['岗位', '岗位(工种)', '岗位（工种）', '工种'],
+  category: ['人员类别', '类别'],
+  leader: ['班子成员', '是否班子成员'],
+};
+export const REQUIRED_FIELDS: readonly RosterField[] = ['employeeNo', 'name', 'dept', 'category'];
+export const FIELD_LABEL: Record<RosterField, string> = {
+  employeeNo: '工号',
+  name: '姓名',
+  dept: '部门/车间',
+  team: '班组',
+  post: '岗位',
+  category: '人员类别',
+  leader: '班子成员',
+};
+
+export interface RowError {
+  /** 1-based row number as the spreadsheet shows it (the header is row 1) */
+  row: number;
+  field: string;
+  message: string;
+}
+
+export type RosterParse =
+  | { ok: true; people: Person[]; skippedBlankRows: number }
+  | { ok: false; errors: RowError[] };
+
+function normHeader(h: string): string {
+  return h.replace(/\s+/g, '').replace(/\*/g, '');
+}
+
+export function parseRosterTable(rows: readonly (readonly string[])[]): RosterParse {
+  const header = rows[0];
+  if (!header) return { ok: false, errors: [{ row: 1, field: '表头', message: '文件是空的：没有表头行' }] };
+  const col: Partial<Record<RosterField, number>> = {};
+  header.forEach((h, i) => {
+    const n = normHeader(h);
+    for (const f of Object.keys(HEADER_ALIASES) as RosterField[]) {
+      if (col[f] === undefined && HEADER_ALIASES[f].includes(n)) col[f] = i;
+    }
+  });
+  const missing = REQUIRED_FIELDS.filter((f) => col[f] === undefined);
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      errors: missing.map((f) => ({ row: 1, field: FIELD_LABEL[f], message: `缺少必需的列「${FIELD_LABEL[f]}」` })),
+    };
+  }
+  const errors: RowError[] = [];
+  const people: Person[] = [];
+  const seen = new Map<string, number>();
+  let skipped = 0;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const rowNo = r + 1;
+    if (row.every((c) => c.trim() === '')) {
+      skipped += 1;
+      continue;
+    }
+    const cell = (f: RosterField) => (col[f] === undefined ? '' : (row[col[f]!] ?? '').trim());
+    const leaderText = cell('leader');
+    let leader = false;
+    if (leaderText === '是' || leaderText.toUpperCase() === 'Y') leader = true;
+    else if (leaderText !== '' && leaderText !== '否' && leaderText.toUpperCase() !== 'N') {
+      errors.push({ row: rowNo, field: FIELD_LABEL.leader, message: `「${leaderText}」应为 是 或 否` });
+      continue;
+    }
+    const category = cell('category');
+    if (!(PERSON_CATEGORIES as readonly string[]).includes(category)) {
+      errors.push({
+        row: rowNo,
+        field: FIELD_LABEL.category,
+        message: category === '' ? '人员类别为空' : `「${category}」不是有效的人员类别（${PERSON_CATEGORIES.join(' / ')}）`,
+      });
+      continue;
+    }
+    const candidate = {
+      employeeNo: cell('employeeNo'),
+      name: cell('name'),
+      dept: cell('dept'),
+      team: cell('team'),
+      post: cell('post'),
+      category: category as PersonCategory,
+      leader,
+    };
+    const parsed = personSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = FIELD_LABEL[issue.path[0] as RosterField] ?? String(issue.path[0]);
+      const value = String((candidate as Record<string, unknown>)[issue.path[0] as string] ?? '');
+      errors.push({ row: rowNo, field, message: value === '' ? `${field}为空` : `「${value}」无效：${issue.message}` });
+      continue;
+    }
+    const prev = seen.get(parsed.data.employeeNo);
+    if (prev !== undefined) {
+      errors.push({ row: rowNo, field: FIELD_LABEL.employeeNo, message: `工号 ${parsed.data.employeeNo} 与第 ${prev} 行重复` });
+      continue;
+    }
+    seen.set(parsed.data.employeeNo, rowNo);
+    people.push(parsed.data);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  if (people.length === 0) return { ok: false, errors: [{ row: 2, field: '数据', message: '表中没有人员数据' }] };
+  return { ok: true, people, skippedBlankRows: skipped };
+}

@@ -1,0 +1,204 @@
+// Headless commands for admins and archivists: npm run anxue -- <command>.
+// Each command checks its input before it writes anything, and fails with one line and a non-zero exit.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openApp } from './app';
+import { exportPersonTo, verifyArchiveDir } from './services/archive';
+import { setupInit } from './services/auth';
+import { ApiError } from './services/errors';
+import { commitRosterBytes, firstErrorLine, previewRosterBytes } from './services/roster';
+import { DataStore } from './storage/data-store';
+import { api } from '../shared/api';
+import { createDemo } from './demo';
+import { startServer } from './server';
+
+export class CliError extends Error {}
+
+const USAGE = `用法 / usage: npm run anxue -- <command>
+  init --data DIR --enterprise NAME --admin USER --password-file FILE [--admin-name NAME]
+  roster import FILE --data DIR
+  demo --data DIR
+  serve --data DIR --port N [--host H]
+  export person EMPLOYEE_NO --data DIR --out DIR
+  verify DIR`;
+
+function need(v: string | undefined, flag: string): string {
+  if (v === undefined || v === '') throw new CliError(`缺少参数 --${flag}`);
+  return v;
+}
+
+function openInitialized(dataDir: string) {
+  if (!existsSync(dataDir)) throw new CliError(`数据文件夹不存在：${dataDir}`);
+  if (DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir}（先运行 init 或 demo）`);
+  return openApp({ dataDir });
+}
+
+type Out = (line: string) => void;
+
+export async function runCli(argv: string[], out: Out = (l) => console.log(l)): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'init': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          data: { type: 'string' },
+          enterprise: { type: 'string' },
+          admin: { type: 'string' },
+          'admin-name': { type: 'string' },
+          'password-file': { type: 'string' },
+        },
+      });
+      const dataDir = need(values.data, 'data');
+      const pwFile = need(values['password-file'], 'password-file');
+      if (!existsSync(pwFile)) throw new CliError(`密码文件不存在：${pwFile}`);
+      const password = readFileSync(pwFile, 'utf8').replace(/\r?\n$/, '');
+      const input = api['setup.init'].input.safeParse({
+        enterprise: values.enterprise ?? '',
+        adminNo: values.admin ?? '',
+        adminName: values['admin-name'] ?? values.admin ?? '',
+        password,
+      });
+      if (!input.success) {
+        const i = input.error.issues[0]!;
+        const flag = { enterprise: '--enterprise', adminNo: '--admin', adminName: '--admin-name', password: '--password-file' }[String(i.path[0])] ?? String(i.path[0]);
+        throw new CliError(`${flag}：${i.message}`);
+      }
+      if (existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已初始化：${dataDir}`);
+      const ports = openApp({ dataDir });
+      try {
+        await setupInit(ports, input.data);
+      } finally {
+        ports.store.close();
+      }
+      out(`已初始化 ${path.resolve(dataDir)}：${input.data.enterprise}，管理员 ${input.data.adminNo}`);
+      return 0;
+    }
+    case 'roster': {
+      const [sub, ...args] = rest;
+      if (sub !== 'import') throw new CliError(`未知的 roster 子命令：${sub ?? ''}（可用：roster import FILE --data DIR）`);
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' } } });
+      const file = positionals[0];
+      if (!file) throw new CliError('缺少花名册文件路径');
+      if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`文件不存在：${file}`);
+      const dataDir = need(values.data, 'data');
+      const ports = openInitialized(dataDir);
+      try {
+        const bytes = new Uint8Array(readFileSync(file));
+        const name = path.basename(file);
+        const preview = await previewRosterBytes(ports, name, bytes);
+        if (!preview.ok) throw new CliError(firstErrorLine(preview));
+        const r = await commitRosterBytes(ports, name, bytes);
+        out(`导入完成：新增 ${r.created} 人，更新 ${r.updated} 人，未变 ${r.unchanged} 人`);
+        if (r.initialPasswords.length > 0) {
+          out('新账号的初始密码（只显示这一次，请发给本人）：');
+          for (const p of r.initialPasswords) out(`  ${p.employeeNo}\t${p.name}\t${p.password}`);
+        }
+      } finally {
+        ports.store.close();
+      }
+      return 0;
+    }
+    case 'demo': {
+      const { values } = parseArgs({ args: rest, options: { data: { type: 'string' } } });
+      const dataDir = need(values.data, 'data');
+      if (existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已有数据，演示数据只能建在新文件夹里：${dataDir}`);
+      const ports = openApp({ dataDir });
+      try {
+        const demo = await createDemo(ports);
+        out(`已创建演示企业「${demo.enterprise}」（虚构数据）于 ${path.resolve(dataDir)}`);
+        out(`培训计划：${demo.campaignName}`);
+        out('演示账号（工号 / 密码 / 角色）：');
+        for (const a of demo.accounts) out(`  ${a.employeeNo}\t${a.password}\t${a.role}\t${a.name}`);
+      } finally {
+        ports.store.close();
+      }
+      return 0;
+    }
+    case 'serve': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'test-clock-speed': { type: 'string' } },
+      });
+      const dataDir = need(values.data, 'data');
+      const port = Number(need(values.port, 'port'));
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port 应为 0–65535 的整数：${values.port}`);
+      let clockSpeed = 1;
+      if (values['test-clock-speed'] !== undefined) {
+        // Test-only: lets an end-to-end test accrue study time fast. Refused unless the test
+        // harness sets ANXUE_ALLOW_TEST_CLOCK=1; never used by the desktop app.
+        if (process.env.ANXUE_ALLOW_TEST_CLOCK !== '1') throw new CliError('--test-clock-speed 仅供自动化测试使用');
+        clockSpeed = Number(values['test-clock-speed']);
+        if (!(clockSpeed >= 1 && clockSpeed <= 1000)) throw new CliError('--test-clock-speed 应在 1–1000 之间');
+      }
+      const host = values.host ?? '127.0.0.1';
+      const s = await startServer({ dataDir, port, host, clockSpeed });
+      if (clockSpeed !== 1) out(`警告：测试时钟加速 ${clockSpeed} 倍（仅供测试）`);
+      if (host !== '127.0.0.1' && host !== 'localhost') out(`注意：服务对局域网开放（${host}）`);
+      out(`安学浏览器模式已启动：${s.url}`);
+      await new Promise<void>((resolve) => {
+        const stop = () => void s.close().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return 0;
+    }
+    case 'export': {
+      const [sub, ...args] = rest;
+      if (sub !== 'person') throw new CliError(`未知的 export 子命令：${sub ?? ''}（可用：export person EMPLOYEE_NO --data DIR --out DIR）`);
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, out: { type: 'string' } } });
+      const employeeNo = positionals[0];
+      if (!employeeNo) throw new CliError('缺少工号');
+      const dataDir = need(values.data, 'data');
+      const outDir = need(values.out, 'out');
+      const ports = openInitialized(dataDir);
+      try {
+        const { people } = await ports.store.roster.read();
+        if (!people.some((p) => p.employeeNo === employeeNo)) throw new CliError(`花名册中没有工号 ${employeeNo}`);
+        const t0 = performance.now();
+        const r = await exportPersonTo(ports, employeeNo, outDir, 'cli');
+        out(`已导出 ${employeeNo} 的培训档案到 ${r.folder}（${Math.round(performance.now() - t0)} ms）`);
+        for (const f of r.files) out(`  ${f.name}\t${f.bytes} 字节\tSHA-256 ${f.sha256}`);
+      } finally {
+        ports.store.close();
+      }
+      return 0;
+    }
+    case 'verify': {
+      const dir = rest[0];
+      if (!dir) throw new CliError('缺少要校验的档案文件夹');
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`文件夹不存在：${dir}`);
+      const r = verifyArchiveDir(dir);
+      if (r.ok) {
+        out(`校验通过：${dir} 未被改动`);
+        return 0;
+      }
+      out(`校验失败：${dir} 已被改动`);
+      for (const p of r.problems) out(`  - ${p}`);
+      return 1;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      out(USAGE);
+      return cmd === undefined ? 2 : 0;
+    default:
+      throw new CliError(`未知命令：${cmd}\n${USAGE}`);
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await runCli(argv);
+  } catch (e) {
+    const msg = e instanceof CliError || e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e);
+    console.error(`anxue: ${msg.split('\n')[0]}`);
+    if (e instanceof CliError && msg.includes('\n')) console.error(msg.split('\n').slice(1).join('\n'));
+    process.exitCode = e instanceof CliError || e instanceof ApiError ? 2 : 1;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  void main(process.argv.slice(2));
+}

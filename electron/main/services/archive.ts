@@ -1,0 +1,321 @@
+// 一人一档: one person's training file as a PDF, the same data as JSON, and a manifest of SHA-256
+// hashes with the head of the person's record chain. `verifyArchiveDir` detects any change.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { canonicalJson } from '../../core/canonical';
+import { ESSAY_PARTS, type Campaign, type EssayParts, type Person } from '../../core/model';
+import { toCreditHours, toHours } from '../../core/study-time';
+import type { ExportResult, VerifyReport } from '../../shared/api';
+import type { PersonFile } from '../storage/data-store';
+import { chainHead, verifyChain, type PersonEvent } from '../storage/events';
+import { summarize } from './campaign';
+import { bestResult, essayState, eventsOf, quizResults, studyTotals } from './derive';
+import { notFound } from './errors';
+import { iso, type Ports } from './ports';
+import { renderPdf } from './pdf';
+
+export const RECORD_FILE = 'record.json';
+export const PDF_FILE = 'training-file.pdf';
+export const MANIFEST_FILE = 'manifest.json';
+
+export const ESSAY_PART_TITLES: Record<keyof EssayParts, string> = {
+  awareness: '一、安全意识提升方面存在的不足',
+  responsibility: '二、安全责任落实方面存在的不足',
+  warning: '三、事故给自身的安全警示',
+  measures: '四、下一步改进措施',
+};
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+interface CampaignRecord {
+  campaign: ReturnType<typeof summarize>;
+  studiedMs: number;
+  creditHours: number;
+  quiz: ReturnType<typeof quizResults>;
+  essayStatus: string;
+}
+
+export interface PersonRecord {
+  format: 'anxue-person-record';
+  formatVersion: 1;
+  enterprise: string;
+  person: Person;
+  minutesPerCreditHour: number;
+  campaigns: CampaignRecord[];
+  events: PersonEvent[];
+  chainHead: string;
+  /** declared timestamp: the only field that differs between two exports of the same data */
+  exportedAt: string;
+  exportedBy: string;
+}
+
+export async function buildPersonRecord(ports: Ports, employeeNo: string, by: string): Promise<PersonRecord> {
+  const { people } = await ports.store.roster.read();
+  const p = people.find((x) => x.employeeNo === employeeNo);
+  if (!p) throw notFound(`花名册中没有工号 ${employeeNo}`);
+  const { updatedAt: _u, ...person } = p;
+  const meta = await ports.store.meta.read();
+  const stored = await ports.store.person(employeeNo).read();
+  // The archive holds records only: a study session still open is not yet a record.
+  const f: PersonFile = { ...stored, open: { study: null, quiz: {}, essayDrafts: {} } };
+  const { campaigns } = await ports.store.campaigns.read();
+  const involved = campaigns.filter((c) => f.events.some((e) => 'campaignId' in e.data && e.data.campaignId === c.id));
+  const now = ports.clock.now();
+  return {
+    format: 'anxue-person-record',
+    formatVersion: 1,
+    enterprise: meta.enterprise ?? '',
+    person,
+    minutesPerCreditHour: meta.settings.minutesPerCreditHour,
+    campaigns: involved.map((c) => {
+      const t = studyTotals(f, c, meta.settings, now);
+      return {
+        campaign: summarize(c),
+        studiedMs: t.campaignMs,
+        creditHours: toCreditHours(t.campaignMs, meta.settings.minutesPerCreditHour),
+        quiz: quizResults(f, c.id),
+        essayStatus: essayState(f, c.id).status,
+      };
+    }),
+    events: f.events,
+    chainHead: chainHead(f.events),
+    exportedAt: iso(now),
+    exportedBy: by,
+  };
+}
+
+function fmtTime(isoText: string): string {
+  // plant local time (UTC+8) for people; the JSON keeps ISO UTC
+  const d = new Date(Date.parse(isoText) + 8 * 3600_000);
+  return d.toISOString().slice(0, 16).replace('T', ' ');
+}
+function minutes(ms: number): string {
+  return `${Math.floor(ms / 60_000)} 分钟`;
+}
+
+function table(headers: string[], rows: string[][], widths: (string | number)[]): Content {
+  return {
+    table: {
+      headerRows: 1,
+      widths,
+      body: [headers.map((h) => ({ text: h, bold: true, fillColor: '#eeeeee' })), ...rows.map((r) => r.map((c) => ({ text: c })))],
+    },
+    layout: 'lightHorizontalLines',
+    margin: [0, 2, 0, 8],
+  } as Content;
+}
+
+export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDocumentDefinitions {
+  const c: Content[] = [];
+  const p = r.person;
+  c.push({ text: '安全生产教育和培训档案', style: 'title' });
+  c.push({ text: '（一人一档）', alignment: 'center', margin: [0, 0, 0, 12] });
+  c.push({
+    table: {
+      widths: [70, '*', 70, '*'],
+      body: [
+        ['单位', { text: r.enterprise, colSpan: 3 }, '', ''],
+        ['姓名', p.name, '工号', p.employeeNo],
+        ['部门/车间', p.dept, '班组', p.team || '—'],
+        ['岗位', p.post || '—', '人员类别', p.category + (p.leader ? '（班子成员）' : '')],
+      ],
+    },
+    margin: [0, 0, 0, 12],
+  } as Content);
+  if (r.campaigns.length === 0) c.push({ text: '本期间暂无培训记录。', margin: [0, 8] });
+  for (const cr of r.campaigns) {
+    const full = campaigns.find((x) => x.id === cr.campaign.id);
+    c.push({ text: cr.campaign.name, style: 'h1' });
+    c.push({ text: `培训时间：${cr.campaign.start} 至 ${cr.campaign.end}；集中学习：${cr.campaign.studyStart} 至 ${cr.campaign.studyEnd}` });
+    c.push({ text: `参加人员：${p.name}（${p.employeeNo}）` });
+    c.push({ text: '一、学习记录（培训时间与内容）', style: 'h2' });
+    const sessions = r.events.filter((e): e is Extract<PersonEvent, { type: 'study.session' }> => e.type === 'study.session' && e.data.campaignId === cr.campaign.id);
+    c.push(
+      sessions.length === 0
+        ? { text: '无自学记录。' }
+        : table(
+            ['开始', '结束', '学习内容', '计入时长', '未计入（闲置/离开）'],
+            sessions.map((s) => [
+              fmtTime(s.data.startedAt),
+              fmtTime(s.data.endedAt),
+              s.data.docTitle,
+              minutes(s.data.countedMs),
+              minutes(s.data.excludedMs.idle + s.data.excludedMs.hidden + s.data.excludedMs.unfocused + s.data.excludedMs.gap),
+            ]),
+            [70, 70, '*', 55, 70],
+          ),
+    );
+    c.push({
+      text: `学习合计：${toHours(cr.studiedMs)} 小时，折合 ${cr.creditHours} 学时（每学时 ${r.minutesPerCreditHour} 分钟）；要求 ${cr.campaign.targetCreditHours} 学时；${cr.creditHours >= cr.campaign.targetCreditHours ? '已达到' : '未达到'}要求。`,
+      bold: true,
+    });
+    c.push({ text: '二、考核结果', style: 'h2' });
+    const graders = new Map<string, Set<string>>();
+    for (const g of eventsOf({ events: r.events } as PersonFile, 'quiz.graded')) {
+      const s = graders.get(g.data.attemptId) ?? new Set<string>();
+      s.add(g.by);
+      graders.set(g.data.attemptId, s);
+    }
+    c.push(
+      cr.quiz.length === 0
+        ? { text: '未参加考核。' }
+        : table(
+            ['交卷时间', '得分', '百分制', '结果', '阅卷人'],
+            cr.quiz.map((q) => [
+              fmtTime(q.submittedAt),
+              `${q.score} / ${q.max}`,
+              String(q.percent),
+              q.passed === null ? '待阅卷' : q.passed ? `合格（≥${q.passMark}）` : `不合格（<${q.passMark}）`,
+              [...(graders.get(q.attemptId) ?? [])].join('、') || '系统自动评分',
+            ]),
+            [90, 60, 50, '*', 90],
+          ),
+    );
+    const best = bestResult(cr.quiz);
+    if (best) c.push({ text: `考核结论：${best.passed === null ? '待阅卷' : best.passed ? '合格' : '不合格'}（最好成绩 ${best.percent} 分）`, bold: true });
+    c.push({ text: '三、个人剖析材料', style: 'h2' });
+    const subs = r.events.filter((e): e is Extract<PersonEvent, { type: 'essay.submitted' }> => e.type === 'essay.submitted' && e.data.campaignId === cr.campaign.id);
+    const reviews = r.events.filter((e): e is Extract<PersonEvent, { type: 'essay.reviewed' }> => e.type === 'essay.reviewed' && e.data.campaignId === cr.campaign.id);
+    const last = subs[subs.length - 1];
+    if (!last) c.push({ text: '未提交。' });
+    else {
+      const statusText = { accepted: '已通过', returned: '退回修改', submitted: '已提交，待审阅', draft: '草稿', not_started: '未开始' }[cr.essayStatus] ?? cr.essayStatus;
+      c.push({ text: `状态：${statusText}；第 ${last.data.version} 稿，提交于 ${fmtTime(last.at)}，${last.data.total} 字。` });
+      if (full?.accidents.length) c.push({ text: `警示教育涉及事故：${full.accidents.join('；')}` });
+      for (const k of ESSAY_PARTS) {
+        c.push({ text: ESSAY_PART_TITLES[k], bold: true, margin: [0, 6, 0, 2] });
+        for (const para of last.data.parts[k].split(/\n+/).filter((x) => x.trim() !== '')) c.push({ text: para, margin: [0, 0, 0, 3], preserveLeadingSpaces: true } as Content);
+      }
+      if (reviews.length > 0) {
+        c.push({ text: '审阅记录', bold: true, margin: [0, 6, 0, 2] });
+        c.push(table(['时间', '稿次', '审阅人', '结论', '意见'], reviews.map((x) => [fmtTime(x.at), String(x.data.version), x.by, x.data.decision === 'accept' ? '通过' : '退回修改', x.data.comment || '—']), [80, 30, 60, 50, '*']));
+      }
+    }
+  }
+  c.push({
+    margin: [0, 24, 0, 0],
+    table: {
+      widths: ['*', '*'],
+      body: [
+        [{ text: '本人签字：________________\n\n日期：______年____月____日', margin: [0, 8] }, { text: '考核人签字：________________\n\n日期：______年____月____日', margin: [0, 8] }],
+      ],
+    },
+    layout: 'noBorders',
+  } as Content);
+  return {
+    pageSize: 'A4',
+    pageMargins: [50, 50, 50, 60],
+    info: { title: `安全生产教育和培训档案 ${p.name} ${p.employeeNo}`, creator: '安学 Anxue', producer: '安学 Anxue' },
+    content: c,
+    styles: {
+      title: { fontSize: 20, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
+      h1: { fontSize: 14, bold: true, margin: [0, 10, 0, 4] },
+      h2: { fontSize: 12, bold: true, margin: [0, 8, 0, 3] },
+    },
+    footer: (page: number, pages: number) => ({
+      columns: [
+        { text: `记录链头 ${r.chainHead.slice(0, 16)}… · 生成于 ${fmtTime(r.exportedAt)}`, fontSize: 8, color: '#666666' },
+        { text: `第 ${page} 页 / 共 ${pages} 页`, alignment: 'right', fontSize: 8 },
+      ],
+      margin: [50, 20, 50, 0],
+    }),
+  };
+}
+
+/**
+ * Write the archive into outDir/<exportId>/. It is built in a hidden folder and renamed into place,
+ * so no half-written archive ever looks complete.
+ */
+export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: string, by: string): Promise<ExportResult> {
+  const record = await buildPersonRecord(ports, employeeNo, by);
+  const { campaigns } = await ports.store.campaigns.read();
+  const recordJson = JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n';
+  const pdf = await renderPdf(personPdfDefinition(record, campaigns));
+  const stamp = record.exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  let exportId = `${employeeNo}-${stamp}`;
+  for (let i = 2; existsSync(path.join(outDir, exportId)); i++) exportId = `${employeeNo}-${stamp}-${i}`;
+  const files = [
+    { name: RECORD_FILE, data: Buffer.from(recordJson, 'utf8') },
+    { name: PDF_FILE, data: pdf },
+  ].map((x) => ({ ...x, sha256: sha256(x.data), bytes: x.data.length }));
+  const manifest = {
+    format: 'anxue-archive-manifest',
+    formatVersion: 1,
+    kind: 'person',
+    exportId,
+    employeeNo,
+    createdAt: record.exportedAt,
+    chainHeads: { [employeeNo]: record.chainHead },
+    eventCount: record.events.length,
+    files: files.map(({ name, sha256: h, bytes }) => ({ name, sha256: h, bytes })),
+  };
+  const manifestText = JSON.stringify(manifest, null, 2) + '\n';
+  mkdirSync(outDir, { recursive: true });
+  const tmp = path.join(outDir, `.partial-${exportId}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  for (const f of files) writeFileSync(path.join(tmp, f.name), f.data);
+  writeFileSync(path.join(tmp, MANIFEST_FILE), manifestText);
+  renameSync(tmp, path.join(outDir, exportId));
+  await ports.store.exports.update((x) => {
+    x.exports.push({ exportId, employeeNo, campaignId: '', at: record.exportedAt, by, manifestSha256: sha256(manifestText) });
+  });
+  return { exportId, folder: path.join(outDir, exportId), files: manifest.files };
+}
+
+/** Check an archive folder: every file against the manifest, and the record chain against its head. */
+export function verifyArchiveDir(dir: string, expectedManifestSha256?: string): VerifyReport {
+  const problems: string[] = [];
+  const mPath = path.join(dir, MANIFEST_FILE);
+  if (!existsSync(mPath)) return { ok: false, problems: [`缺少清单文件 ${MANIFEST_FILE}`] };
+  const mText = readFileSync(mPath);
+  if (expectedManifestSha256 && sha256(mText) !== expectedManifestSha256) problems.push(`${MANIFEST_FILE} 与导出时登记的不一致：清单被修改`);
+  let manifest: { files?: { name: string; sha256: string; bytes: number }[]; chainHeads?: Record<string, string>; eventCount?: number };
+  try {
+    manifest = JSON.parse(mText.toString('utf8'));
+  } catch {
+    return { ok: false, problems: [`${MANIFEST_FILE} 无法解析：清单被修改或损坏`] };
+  }
+  const listed = new Set<string>([MANIFEST_FILE]);
+  for (const f of manifest.files ?? []) {
+    listed.add(f.name);
+    const p = path.join(dir, path.basename(f.name));
+    if (!existsSync(p)) {
+      problems.push(`缺少文件 ${f.name}`);
+      continue;
+    }
+    if (sha256(readFileSync(p)) !== f.sha256) problems.push(`文件 ${f.name} 的 SHA-256 与清单不符：文件被修改`);
+  }
+  for (const name of readdirSync(dir)) if (!listed.has(name)) problems.push(`多出清单中没有的文件 ${name}`);
+  const rPath = path.join(dir, RECORD_FILE);
+  if (existsSync(rPath)) {
+    try {
+      const rec = JSON.parse(readFileSync(rPath, 'utf8')) as PersonRecord;
+      problems.push(...verifyChain(rec.events ?? []).map((x) => `${RECORD_FILE}：${x}`));
+      const head = chainHead(rec.events ?? []);
+      const expected = manifest.chainHeads?.[rec.person?.employeeNo ?? ''];
+      if (expected !== head || rec.chainHead !== head) problems.push(`${RECORD_FILE}：记录链头与清单不符，记录被修改、删除或添加`);
+      if (manifest.eventCount !== undefined && manifest.eventCount !== (rec.events ?? []).length) problems.push(`${RECORD_FILE}：记录条数 ${(rec.events ?? []).length} 与清单的 ${manifest.eventCount} 不符`);
+    } catch {
+      problems.push(`${RECORD_FILE} 无法解析：文件被修改或损坏`);
+    }
+  }
+  return { ok: problems.length === 0, problems };
+}
+
+export async function verifyExport(ports: Ports, exportId: string): Promise<VerifyReport> {
+  const { exports } = await ports.store.exports.read();
+  const rec = exports.find((x) => x.exportId === exportId);
+  if (!rec) throw notFound(`没有这个导出：${exportId}`);
+  return verifyArchiveDir(path.join(ports.store.exportsDir(), exportId), rec.manifestSha256);
+}
+
+export async function exportFile(ports: Ports, exportId: string, name: string): Promise<{ name: string; base64: string }> {
+  const { exports } = await ports.store.exports.read();
+  if (!exports.some((x) => x.exportId === exportId)) throw notFound(`没有这个导出：${exportId}`);
+  const p = path.join(ports.store.exportsDir(), exportId, path.basename(name));
+  if (!existsSync(p)) throw notFound(`导出中没有文件 ${name}`);
+  return { name, base64: readFileSync(p).toString('base64') };
+}

@@ -1,0 +1,83 @@
+// Campaigns (培训计划 / 专项整治): set up from the 警示月 template, adjusted by the officer.
+import { randomUUID } from 'node:crypto';
+import { warningMonthTemplate } from '../../core/campaign-template';
+import type { Campaign, CampaignInput, Question } from '../../core/model';
+import type { CampaignSummary, Input } from '../../shared/api';
+import type { Account } from '../storage/data-store';
+import { badInput, notFound } from './errors';
+import { iso, type Ports } from './ports';
+
+/** The question bank in the data folder, seeded from content/ the first time it is needed. */
+export async function bankQuestions(ports: Ports): Promise<Question[]> {
+  const f = await ports.store.questions.read();
+  if (f.questions.length > 0) return f.questions;
+  return ports.store.questions.update((d) => {
+    if (d.questions.length === 0) d.questions = ports.content.questions();
+    return structuredClone(d.questions);
+  });
+}
+
+export async function campaignTemplate(ports: Ports): Promise<CampaignInput> {
+  const docs = ports.content.list().map((d) => ({ docId: d.id, minutes: d.suggestedMinutes }));
+  const qs = await bankQuestions(ports);
+  return warningMonthTemplate(docs, qs.map((q) => q.id));
+}
+
+export async function saveCampaign(ports: Ports, caller: Account, input: Input<'campaign.save'>): Promise<Campaign> {
+  const known = new Set(ports.content.list().map((d) => d.id));
+  input.documents.forEach((d, i) => {
+    if (!known.has(d.docId)) throw badInput(`学习文件 ${d.docId} 不存在`, `documents.${i}.docId`);
+  });
+  const qids = new Set((await bankQuestions(ports)).map((q) => q.id));
+  input.quiz.questionIds.forEach((id, i) => {
+    if (!qids.has(id)) throw badInput(`试题 ${id} 不在题库中`, `quiz.questionIds.${i}`);
+  });
+  const at = iso(ports.clock.now());
+  return ports.store.campaigns.update((f) => {
+    const { id: wanted, ...rest } = input;
+    const i = wanted ? f.campaigns.findIndex((c) => c.id === wanted) : -1;
+    if (wanted && i < 0) throw notFound(`没有这个培训计划：${wanted}`);
+    if (i >= 0) {
+      const old = f.campaigns[i]!;
+      const c: Campaign = { ...old, ...rest, id: old.id, updatedAt: at };
+      f.campaigns[i] = c;
+      return c;
+    }
+    const c: Campaign = { ...rest, id: randomUUID(), createdAt: at, createdBy: caller.employeeNo, updatedAt: at };
+    f.campaigns.push(c);
+    return c;
+  });
+}
+
+export async function getCampaign(ports: Ports, campaignId: string): Promise<Campaign> {
+  const { campaigns } = await ports.store.campaigns.read();
+  const c = campaigns.find((x) => x.id === campaignId);
+  if (!c) throw notFound(`没有这个培训计划：${campaignId}`);
+  return c;
+}
+
+export function summarize(c: Campaign): CampaignSummary {
+  return {
+    id: c.id,
+    name: c.name,
+    start: c.start,
+    end: c.end,
+    studyStart: c.studyStart,
+    studyEnd: c.studyEnd,
+    targetCreditHours: c.targetCreditHours,
+    documents: c.documents.map((d) => ({ ...d })),
+    quiz: {
+      questionCount: c.quiz.questionIds.length,
+      timeLimitMinutes: c.quiz.timeLimitMinutes,
+      passMark: c.quiz.passMark,
+      maxAttempts: c.quiz.maxAttempts,
+    },
+    essay: { ...c.essay },
+    phases: c.phases.map((p) => ({ ...p })),
+  };
+}
+
+export async function listCampaigns(ports: Ports): Promise<CampaignSummary[]> {
+  const { campaigns } = await ports.store.campaigns.read();
+  return campaigns.map(summarize).reverse();
+}

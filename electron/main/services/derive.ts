@@ -1,0 +1,80 @@
+// Current state derived from a person's events (pure functions of the file and the time).
+import { scoreAttempt } from '../../core/grading';
+import type { Campaign, EssayStatus, Settings } from '../../core/model';
+import { localDay } from '../../core/study-time';
+import type { QuizResultView, StudyTotals } from '../../shared/api';
+import type { PersonFile } from '../storage/data-store';
+import type { EventBodies, PersonEvent } from '../storage/events';
+
+type Ev<K extends PersonEvent['type']> = Extract<PersonEvent, { type: K }>;
+export function eventsOf<K extends PersonEvent['type']>(f: PersonFile, type: K): Ev<K>[] {
+  return f.events.filter((e): e is Ev<K> => e.type === type);
+}
+
+export function studyTotals(f: PersonFile, campaign: Campaign, settings: Settings, now: number): StudyTotals {
+  const today = localDay(now, settings.utcOffsetMinutes);
+  let todayMs = 0;
+  let campaignMs = 0;
+  const perDocMs: Record<string, number> = {};
+  const sessions: { campaignId: string; docId: string; countedMs: number; byDay: Record<string, number> }[] = eventsOf(f, 'study.session').map(
+    (e) => e.data,
+  );
+  if (f.open.study) sessions.push(f.open.study);
+  for (const s of sessions) {
+    todayMs += s.byDay[today] ?? 0;
+    if (s.campaignId !== campaign.id) continue;
+    campaignMs += s.countedMs;
+    perDocMs[s.docId] = (perDocMs[s.docId] ?? 0) + s.countedMs;
+  }
+  return { todayMs, campaignMs, perDocMs, targetCreditHours: campaign.targetCreditHours, minutesPerCreditHour: settings.minutesPerCreditHour };
+}
+
+export function manualGrades(f: PersonFile, attemptId: string): Record<string, number> {
+  const m: Record<string, number> = {};
+  for (const g of eventsOf(f, 'quiz.graded')) if (g.data.attemptId === attemptId) m[g.data.questionId] = g.data.score;
+  return m;
+}
+
+export function attemptResult(f: PersonFile, e: EventBodies['quiz.submitted']): QuizResultView {
+  const s = scoreAttempt(e.items, manualGrades(f, e.attemptId));
+  return {
+    attemptId: e.attemptId,
+    campaignId: e.campaignId,
+    submittedAt: e.submittedAt,
+    score: s.score,
+    max: s.max,
+    percent: s.percent,
+    pendingCount: s.pendingCount,
+    passed: s.pendingCount > 0 ? null : s.percent >= e.passMark,
+    passMark: e.passMark,
+  };
+}
+
+export function quizResults(f: PersonFile, campaignId: string): QuizResultView[] {
+  return eventsOf(f, 'quiz.submitted')
+    .filter((e) => e.data.campaignId === campaignId)
+    .map((e) => attemptResult(f, e.data));
+}
+
+/** The best attempt: fully graded ones first, then by percent. */
+export function bestResult(results: readonly QuizResultView[]): QuizResultView | null {
+  let best: QuizResultView | null = null;
+  for (const r of results) {
+    if (!best) best = r;
+    else if ((best.pendingCount > 0 && r.pendingCount === 0) || (r.pendingCount === 0) === (best.pendingCount === 0) && r.percent > best.percent) best = r;
+  }
+  return best;
+}
+
+export function essayState(f: PersonFile, campaignId: string) {
+  const submitted = eventsOf(f, 'essay.submitted').filter((e) => e.data.campaignId === campaignId);
+  const reviewed = eventsOf(f, 'essay.reviewed').filter((e) => e.data.campaignId === campaignId);
+  const latest = submitted[submitted.length - 1];
+  const latestReview = reviewed[reviewed.length - 1];
+  let status: EssayStatus = 'not_started';
+  if (latest) {
+    if (latestReview && latestReview.data.version === latest.data.version) status = latestReview.data.decision === 'accept' ? 'accepted' : 'returned';
+    else status = 'submitted';
+  } else if (f.open.essayDrafts[campaignId]) status = 'draft';
+  return { status, latest, submitted, reviewed };
+}

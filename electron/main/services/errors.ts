@@ -1,0 +1,19 @@
+import type { ApiErrorBody } from '../../shared/api';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorBody['code'],
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+  toBody(): ApiErrorBody {
+    return this.field ? { code: this.code, message: this.message, field: this.field } : { code: this.code, message: this.message };
+  }
+}
+
+export const badInput = (message: string, field?: string) => new ApiError('bad_input', message, field);
+export const notFound = (message: string) => new ApiError('not_found', message);
+export const forbidden = (message = '没有权限执行此操作') => new ApiError('forbidden', message);
+export const conflict = (message: string) => new ApiError('conflict', message);

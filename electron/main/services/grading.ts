@@ -1,0 +1,114 @@
+// The officer's work: a queue of short answers and essays, grades, reviews, and the progress table.
+import { countEssay } from '../../core/essay';
+import { toCreditHours } from '../../core/study-time';
+import type { GradingQueue, Input, ProgressRow } from '../../shared/api';
+import type { Account } from '../storage/data-store';
+import { appendEvent } from '../storage/events';
+import { getCampaign } from './campaign';
+import { bestResult, essayState, eventsOf, manualGrades, quizResults, studyTotals } from './derive';
+import { badInput, conflict, notFound } from './errors';
+import { iso, type Ports } from './ports';
+
+async function rosterPeople(ports: Ports) {
+  return (await ports.store.roster.read()).people;
+}
+
+export async function gradingQueue(ports: Ports, input: Input<'grading.queue'>): Promise<GradingQueue> {
+  const c = await getCampaign(ports, input.campaignId);
+  const queue: GradingQueue = { answers: [], essays: [] };
+  for (const p of await rosterPeople(ports)) {
+    const f = await ports.store.person(p.employeeNo).read();
+    for (const e of eventsOf(f, 'quiz.submitted')) {
+      if (e.data.campaignId !== c.id) continue;
+      const graded = manualGrades(f, e.data.attemptId);
+      for (const it of e.data.items) {
+        if (it.status !== 'pending' || graded[it.questionId] !== undefined) continue;
+        const q = e.data.questions.find((x) => x.id === it.questionId);
+        queue.answers.push({
+          employeeNo: p.employeeNo,
+          name: p.name,
+          attemptId: e.data.attemptId,
+          questionId: it.questionId,
+          stem: q?.stem ?? '',
+          reference: q?.answer.join('；') ?? '',
+          given: (e.data.answers[it.questionId] ?? []).join('\n'),
+          max: it.max,
+        });
+      }
+    }
+    const st = essayState(f, c.id);
+    if (st.status === 'submitted' && st.latest) {
+      queue.essays.push({
+        employeeNo: p.employeeNo,
+        name: p.name,
+        dept: p.dept,
+        campaignId: c.id,
+        version: st.latest.data.version,
+        submittedAt: st.latest.at,
+        parts: st.latest.data.parts,
+        total: countEssay(st.latest.data.parts).total,
+      });
+    }
+  }
+  return queue;
+}
+
+async function requirePerson(ports: Ports, employeeNo: string) {
+  const p = (await rosterPeople(ports)).find((x) => x.employeeNo === employeeNo);
+  if (!p) throw notFound(`花名册中没有工号 ${employeeNo}`);
+  return p;
+}
+
+export async function gradeAnswer(ports: Ports, caller: Account, input: Input<'grading.gradeAnswer'>): Promise<{ ok: true }> {
+  await requirePerson(ports, input.employeeNo);
+  const at = iso(ports.clock.now());
+  await ports.store.person(input.employeeNo).update((f) => {
+    const e = eventsOf(f, 'quiz.submitted').find((x) => x.data.attemptId === input.attemptId);
+    if (!e) throw notFound('没有这次考核记录');
+    const it = e.data.items.find((x) => x.questionId === input.questionId);
+    if (!it || it.status !== 'pending') throw badInput('这道题不需要人工阅卷', 'questionId');
+    if (input.score > it.max) throw badInput(`得分不能超过本题满分 ${it.max}`, 'score');
+    appendEvent(f.events, 'quiz.graded', { attemptId: input.attemptId, questionId: input.questionId, score: input.score, comment: input.comment }, { at, by: caller.employeeNo });
+  });
+  return { ok: true };
+}
+
+export async function reviewEssay(ports: Ports, caller: Account, input: Input<'grading.reviewEssay'>): Promise<{ ok: true }> {
+  await requirePerson(ports, input.employeeNo);
+  await getCampaign(ports, input.campaignId);
+  if (input.decision === 'return' && input.comment.trim() === '') throw badInput('退回修改时请写明意见', 'comment');
+  const at = iso(ports.clock.now());
+  await ports.store.person(input.employeeNo).update((f) => {
+    const st = essayState(f, input.campaignId);
+    if (st.status !== 'submitted' || st.latest?.data.version !== input.version) throw conflict('这份剖析材料不在待审阅状态（可能已被他人审阅）');
+    appendEvent(f.events, 'essay.reviewed', { campaignId: input.campaignId, version: input.version, decision: input.decision, comment: input.comment }, { at, by: caller.employeeNo });
+  });
+  return { ok: true };
+}
+
+export async function progressTable(ports: Ports, input: Input<'progress.table'>): Promise<ProgressRow[]> {
+  const c = await getCampaign(ports, input.campaignId);
+  const { settings } = await ports.store.meta.read();
+  const now = ports.clock.now();
+  const rows: ProgressRow[] = [];
+  for (const p of await rosterPeople(ports)) {
+    const f = await ports.store.person(p.employeeNo).read();
+    const totals = studyTotals(f, c, settings, now);
+    const best = bestResult(quizResults(f, c.id));
+    rows.push({
+      employeeNo: p.employeeNo,
+      name: p.name,
+      dept: p.dept,
+      team: p.team,
+      category: p.category,
+      studiedMs: totals.campaignMs,
+      creditHours: toCreditHours(totals.campaignMs, settings.minutesPerCreditHour),
+      targetCreditHours: c.targetCreditHours,
+      quizPercent: best ? best.percent : null,
+      quizPassed: best ? best.passed : null,
+      quizPending: !!best && best.pendingCount > 0,
+      essayStatus: essayState(f, c.id).status,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,72 @@
+// All use-cases behind the contract: one handler per call. Role checks happen in the dispatcher
+// (from the contract); record-level checks (own records only) happen here, by construction:
+// employee handlers only ever touch the caller's own file.
+import type { CallName, Input, Output } from '../../shared/api';
+import { settingsSchema } from '../../core/model';
+import type { Account } from '../storage/data-store';
+import { exportFile, exportPersonTo, verifyExport } from './archive';
+import { changePassword, login, setupInit, setupStatus, toMe } from './auth';
+import { bankQuestions, campaignTemplate, getCampaign, listCampaigns, saveCampaign } from './campaign';
+import { getEssay, saveEssay, submitEssay } from './essay';
+import { gradeAnswer, gradingQueue, progressTable, reviewEssay } from './grading';
+import { ApiError } from './errors';
+import type { Caller, Ports } from './ports';
+import { startQuiz, saveQuiz, submitQuiz } from './quiz';
+import { commitRoster, listRoster, previewRoster } from './roster';
+import { beat, myProgress, startStudy, stopStudy } from './study';
+
+export type Handler<K extends CallName> = (ports: Ports, caller: Caller, input: Input<K>) => Promise<Output<K>>;
+export type Handlers = { [K in CallName]: Handler<K> };
+
+function who(c: Caller): Account {
+  if (!c.account) throw new ApiError('unauthenticated', '请先登录');
+  return c.account;
+}
+
+export const handlers: Handlers = {
+  'setup.status': (p) => setupStatus(p),
+  'setup.init': (p, _c, i) => setupInit(p, i),
+  'auth.login': (p, _c, i) => login(p, i),
+  'auth.logout': async (p, c) => {
+    if (c.token) p.sessions.drop(c.token);
+    return { ok: true };
+  },
+  'auth.me': (p, c) => toMe(p, who(c)),
+  'auth.changePassword': (p, c, i) => changePassword(p, who(c), i),
+  'settings.get': async (p) => (await p.store.meta.read()).settings,
+  'settings.save': async (p, _c, i) => {
+    const s = settingsSchema.parse(i);
+    await p.store.meta.update((m) => {
+      m.settings = s;
+    });
+    return s;
+  },
+  'roster.preview': (p, _c, i) => previewRoster(p, i),
+  'roster.commit': (p, _c, i) => commitRoster(p, i),
+  'roster.list': (p) => listRoster(p),
+  'corpus.list': async (p) => p.content.list(),
+  'corpus.get': async (p, _c, i) => p.content.get(i.docId),
+  'bank.list': (p) => bankQuestions(p),
+  'campaign.template': (p) => campaignTemplate(p),
+  'campaign.save': (p, c, i) => saveCampaign(p, who(c), i),
+  'campaign.list': (p) => listCampaigns(p),
+  'campaign.get': (p, _c, i) => getCampaign(p, i.campaignId),
+  'study.start': (p, c, i) => startStudy(p, who(c), i),
+  'study.beat': (p, c, i) => beat(p, who(c), i),
+  'study.stop': (p, c, i) => stopStudy(p, who(c), i),
+  'progress.mine': (p, c, i) => myProgress(p, who(c), i),
+  'quiz.start': (p, c, i) => startQuiz(p, who(c), i),
+  'quiz.save': (p, c, i) => saveQuiz(p, who(c), i),
+  'quiz.submit': (p, c, i) => submitQuiz(p, who(c), i),
+  'essay.get': (p, c, i) => getEssay(p, who(c), i),
+  'essay.save': (p, c, i) => saveEssay(p, who(c), i),
+  'essay.submit': (p, c, i) => submitEssay(p, who(c), i),
+  'grading.queue': (p, _c, i) => gradingQueue(p, i),
+  'grading.gradeAnswer': (p, c, i) => gradeAnswer(p, who(c), i),
+  'grading.reviewEssay': (p, c, i) => reviewEssay(p, who(c), i),
+  'progress.table': (p, _c, i) => progressTable(p, i),
+  'archive.exportPerson': (p, c, i) => exportPersonTo(p, i.employeeNo, p.store.exportsDir(), who(c).employeeNo),
+  'archive.list': async (p) => (await p.store.exports.read()).exports.map(({ exportId, employeeNo, at, by }) => ({ exportId, employeeNo, at, by })).reverse(),
+  'archive.verify': (p, _c, i) => verifyExport(p, i.exportId),
+  'archive.file': (p, _c, i) => exportFile(p, i.exportId, i.name),
+};

@@ -1,0 +1,109 @@
+// Quizzes (考核). The backend owns the countdown and the answer keys; a taker only ever sees
+// questions without answers, until the attempt is submitted.
+import { randomUUID } from 'node:crypto';
+import { gradeItem } from '../../core/grading';
+import type { Question, QuestionForTaker } from '../../core/model';
+import type { Input, QuizAttemptView, QuizResultView } from '../../shared/api';
+import type { Account, OpenAttempt, PersonFile } from '../storage/data-store';
+import { appendEvent } from '../storage/events';
+import { bankQuestions, getCampaign } from './campaign';
+import { attemptResult, eventsOf } from './derive';
+import { badInput, conflict, notFound } from './errors';
+import { iso, type Ports } from './ports';
+
+/** Answers sent a little after the deadline (network, a slow PC) are still accepted. */
+const GRACE_MS = 10_000;
+
+export function forTaker(q: Question): QuestionForTaker {
+  return { id: q.id, type: q.type, stem: q.stem, options: [...q.options], score: q.score };
+}
+
+function submitInto(f: PersonFile, a: OpenAttempt, questions: Question[], answers: Record<string, string[]>, now: number, passMark: number, by: string, timedOut: boolean) {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const snapshot = a.questionIds.map((id) => byId.get(id)).filter((q): q is Question => !!q);
+  const items = snapshot.map((q) => gradeItem(q, answers[q.id]));
+  const kept: Record<string, string[]> = {};
+  for (const q of snapshot) if (answers[q.id]) kept[q.id] = answers[q.id]!;
+  const e = appendEvent(
+    f.events,
+    'quiz.submitted',
+    { attemptId: a.attemptId, campaignId: a.campaignId, startedAt: a.startedAtIso, submittedAt: iso(now), questions: snapshot, answers: kept, items, timedOut, passMark },
+    { at: iso(now), by },
+  );
+  delete f.open.quiz[a.attemptId];
+  return e;
+}
+
+export async function startQuiz(ports: Ports, caller: Account, input: Input<'quiz.start'>): Promise<QuizAttemptView> {
+  const campaign = await getCampaign(ports, input.campaignId);
+  const questions = await bankQuestions(ports);
+  const now = ports.clock.now();
+  const attempt = await ports.store.person(caller.employeeNo).update((f) => {
+    // An attempt left open (a crash, a closed window) resumes with the time it has left; one whose
+    // time ran out is submitted with what was saved.
+    for (const a of Object.values(f.open.quiz)) {
+      if (a.campaignId !== campaign.id) continue;
+      if (now <= a.deadline) return a;
+      submitInto(f, a, questions, a.answers, a.deadline, campaign.quiz.passMark, caller.employeeNo, true);
+    }
+    const used = eventsOf(f, 'quiz.submitted').filter((e) => e.data.campaignId === campaign.id).length;
+    if (used >= campaign.quiz.maxAttempts) throw conflict(`考核次数已用完（共 ${campaign.quiz.maxAttempts} 次）`);
+    const a: OpenAttempt = {
+      attemptId: randomUUID(),
+      campaignId: campaign.id,
+      questionIds: [...campaign.quiz.questionIds],
+      startedAt: now,
+      startedAtIso: iso(now),
+      deadline: now + campaign.quiz.timeLimitMinutes * 60_000,
+      answers: {},
+    };
+    f.open.quiz[a.attemptId] = a;
+    return a;
+  });
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  return {
+    attemptId: attempt.attemptId,
+    campaignId: campaign.id,
+    questions: attempt.questionIds.map((id) => byId.get(id)).filter((q): q is Question => !!q).map(forTaker),
+    answers: attempt.answers,
+    remainingMs: Math.max(0, Math.round((attempt.deadline - now) / ports.clockSpeed)),
+    timeLimitMinutes: campaign.quiz.timeLimitMinutes,
+  };
+}
+
+function validAnswers(a: OpenAttempt, answers: Record<string, string[]>): Record<string, string[]> {
+  for (const k of Object.keys(answers)) if (!a.questionIds.includes(k)) throw badInput(`试题 ${k} 不在本次试卷中`, 'answers');
+  return answers;
+}
+
+export async function saveQuiz(ports: Ports, caller: Account, input: Input<'quiz.save'>): Promise<{ remainingMs: number }> {
+  const now = ports.clock.now();
+  const a = await ports.store.person(caller.employeeNo).update((f) => {
+    const a = f.open.quiz[input.attemptId];
+    if (!a) throw notFound('没有进行中的这次考核');
+    if (now > a.deadline + GRACE_MS) throw conflict('考核时间已到，答案已不能修改');
+    a.answers = validAnswers(a, input.answers);
+    return a;
+  });
+  return { remainingMs: Math.max(0, Math.round((a.deadline - now) / ports.clockSpeed)) };
+}
+
+export async function submitQuiz(ports: Ports, caller: Account, input: Input<'quiz.submit'>): Promise<QuizResultView> {
+  const now = ports.clock.now();
+  const questions = await bankQuestions(ports);
+  const f0 = await ports.store.person(caller.employeeNo).read();
+  const open = f0.open.quiz[input.attemptId];
+  if (!open) throw notFound('没有进行中的这次考核');
+  const campaign = await getCampaign(ports, open.campaignId);
+  const f = await ports.store.person(caller.employeeNo).update((f) => {
+    const a = f.open.quiz[input.attemptId];
+    if (!a) throw notFound('没有进行中的这次考核');
+    const late = now > a.deadline + GRACE_MS;
+    // After the deadline only what was saved in time counts.
+    const answers = late ? a.answers : validAnswers(a, input.answers);
+    submitInto(f, a, questions, answers, late ? a.deadline : now, campaign.quiz.passMark, caller.employeeNo, late);
+    return f;
+  });
+  const e = eventsOf(f, 'quiz.submitted').find((x) => x.data.attemptId === input.attemptId)!;
+  return attemptResult(f, e.data);
+}

@@ -1,0 +1,183 @@
+// The data folder: its file layout, the process lock, and one Doc per file.
+import { mkdirSync, openSync, closeSync, writeSync, readFileSync, unlinkSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Campaign, Person, Question, Role, Settings } from '../../core/model';
+import { DEFAULT_SETTINGS } from '../../core/model';
+import type { OpenStudy } from '../../core/study-time';
+import type { PersonEvent } from './events';
+import { Doc } from './doc';
+
+export interface MetaFile {
+  schemaVersion: 1;
+  enterprise: string | null;
+  createdAt: string | null;
+  settings: Settings;
+}
+export interface Account {
+  employeeNo: string;
+  name: string;
+  roles: Role[];
+  passwordHash: string;
+  createdAt: string;
+}
+export interface AccountsFile {
+  schemaVersion: 1;
+  accounts: Account[];
+}
+export interface RosterFile {
+  schemaVersion: 1;
+  people: (Person & { updatedAt: string })[];
+}
+export interface CampaignsFile {
+  schemaVersion: 1;
+  campaigns: Campaign[];
+}
+export interface QuestionsFile {
+  schemaVersion: 1;
+  questions: Question[];
+}
+export interface ExportRecord {
+  exportId: string;
+  employeeNo: string;
+  campaignId: string;
+  at: string;
+  by: string;
+  manifestSha256: string;
+}
+export interface ExportsFile {
+  schemaVersion: 1;
+  exports: ExportRecord[];
+}
+export interface OpenAttempt {
+  attemptId: string;
+  campaignId: string;
+  questionIds: string[];
+  startedAt: number;
+  startedAtIso: string;
+  deadline: number;
+  answers: Record<string, string[]>;
+}
+export interface PersonFile {
+  schemaVersion: 1;
+  employeeNo: string;
+  events: PersonEvent[];
+  open: {
+    study: OpenStudy | null;
+    quiz: Record<string, OpenAttempt>;
+    essayDrafts: Record<string, { parts: import('../../core/model').EssayParts; savedAt: string }>;
+  };
+}
+
+const heldLocks = new Set<string>();
+
+export class DataFolderLockedError extends Error {}
+
+/** Refuse a second writer: a second process on the same folder would lose updates. */
+function acquireLock(dir: string): () => void {
+  const lockFile = path.join(dir, 'anxue.lock');
+  const key = path.resolve(lockFile);
+  if (heldLocks.has(key)) throw new DataFolderLockedError(`数据文件夹 ${dir} 已在本进程中打开`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockFile, 'wx');
+      writeSync(fd, JSON.stringify({ pid: process.pid, host: os.hostname() }));
+      closeSync(fd);
+      heldLocks.add(key);
+      return () => {
+        heldLocks.delete(key);
+        try {
+          unlinkSync(lockFile);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let owner: { pid?: number; host?: string } = {};
+      try {
+        owner = JSON.parse(readFileSync(lockFile, 'utf8')) as typeof owner;
+      } catch {
+        /* unreadable lock: treat as stale */
+      }
+      if (owner.pid && owner.host === os.hostname() && processAlive(owner.pid)) {
+        throw new DataFolderLockedError(`数据文件夹 ${dir} 正被另一个安学进程使用（进程号 ${owner.pid}）`);
+      }
+      if (owner.host && owner.host !== os.hostname()) {
+        throw new DataFolderLockedError(`数据文件夹 ${dir} 正被计算机 ${owner.host} 使用`);
+      }
+      unlinkSync(lockFile);
+    }
+  }
+  throw new DataFolderLockedError(`无法锁定数据文件夹 ${dir}`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class DataStore {
+  readonly meta: Doc<MetaFile>;
+  readonly accounts: Doc<AccountsFile>;
+  readonly roster: Doc<RosterFile>;
+  readonly campaigns: Doc<CampaignsFile>;
+  readonly questions: Doc<QuestionsFile>;
+  readonly exports: Doc<ExportsFile>;
+  private readonly people = new Map<string, Doc<PersonFile>>();
+  private release: (() => void) | null;
+
+  private constructor(readonly dir: string) {
+    mkdirSync(path.join(dir, 'people'), { recursive: true });
+    mkdirSync(path.join(dir, 'exports'), { recursive: true });
+    this.release = acquireLock(dir);
+    this.meta = new Doc<MetaFile>(path.join(dir, 'meta.json'), () => ({
+      schemaVersion: 1 as const,
+      enterprise: null,
+      createdAt: null,
+      settings: { ...DEFAULT_SETTINGS },
+    }));
+    this.accounts = new Doc<AccountsFile>(path.join(dir, 'accounts.json'), () => ({ schemaVersion: 1 as const, accounts: [] }));
+    this.roster = new Doc<RosterFile>(path.join(dir, 'roster.json'), () => ({ schemaVersion: 1 as const, people: [] }));
+    this.campaigns = new Doc<CampaignsFile>(path.join(dir, 'campaigns.json'), () => ({ schemaVersion: 1 as const, campaigns: [] }));
+    this.questions = new Doc<QuestionsFile>(path.join(dir, 'questions.json'), () => ({ schemaVersion: 1 as const, questions: [] }));
+    this.exports = new Doc<ExportsFile>(path.join(dir, 'exports.json'), () => ({ schemaVersion: 1 as const, exports: [] }));
+  }
+
+  static open(dir: string): DataStore {
+    return new DataStore(path.resolve(dir));
+  }
+
+  /** True when the folder exists and holds no data file yet (or does not exist at all). */
+  static looksEmpty(dir: string): boolean {
+    return !existsSync(path.join(dir, 'meta.json'));
+  }
+
+  person(employeeNo: string): Doc<PersonFile> {
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(employeeNo)) throw new Error(`无效的工号：${employeeNo}`);
+    let d = this.people.get(employeeNo);
+    if (!d) {
+      d = new Doc<PersonFile>(path.join(this.dir, 'people', `${employeeNo}.json`), () => ({
+        schemaVersion: 1 as const,
+        employeeNo,
+        events: [],
+        open: { study: null, quiz: {}, essayDrafts: {} },
+      }));
+      this.people.set(employeeNo, d);
+    }
+    return d;
+  }
+
+  exportsDir(): string {
+    return path.join(this.dir, 'exports');
+  }
+
+  close(): void {
+    this.release?.();
+    this.release = null;
+  }
+}

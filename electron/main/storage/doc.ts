@@ -1,0 +1,81 @@
+// One lowdb document = one JSON file with exactly one writer in this process. Every update is
+// serialized through a queue and written atomically; a failed update leaves memory and disk as
+// they were.
+import { existsSync } from 'node:fs';
+import { Low } from 'lowdb';
+import { DurableJSONFile } from './durable-json-file';
+
+export interface Versioned {
+  schemaVersion: number;
+}
+
+export type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
+
+export class Doc<T extends Versioned> {
+  private readonly low: Low<T>;
+  private loaded: Promise<void> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly file: string,
+    private readonly defaults: () => T,
+    /** migrations[v] upgrades a document of schemaVersion v to v + 1 */
+    private readonly migrations: Readonly<Record<number, Migration>> = {},
+  ) {
+    this.low = new Low<T>(new DurableJSONFile<T>(file), defaults());
+  }
+
+  private load(): Promise<void> {
+    if (!this.loaded) {
+      this.loaded = (async () => {
+        await this.low.read();
+        const target = this.defaults().schemaVersion;
+        let data = this.low.data as unknown as Record<string, unknown>;
+        let v = typeof data.schemaVersion === 'number' ? data.schemaVersion : 0;
+        if (v > target) throw new Error(`数据文件 ${this.file} 来自更新版本的安学（schemaVersion ${v}），请升级程序`);
+        while (v < target) {
+          const m = this.migrations[v];
+          if (!m) throw new Error(`数据文件 ${this.file} 的 schemaVersion ${v} 无法升级`);
+          data = { ...m(data), schemaVersion: v + 1 };
+          v += 1;
+        }
+        this.low.data = data as unknown as T;
+      })();
+      this.loaded.catch(() => {
+        this.loaded = null;
+      });
+    }
+    return this.loaded;
+  }
+
+  /** A deep copy of the current data: callers can never mutate the stored state by accident. */
+  async read(): Promise<T> {
+    await this.load();
+    return structuredClone(this.low.data);
+  }
+
+  /** Apply fn to a copy; if it returns without throwing, the copy is written and becomes current. */
+  update<R>(fn: (draft: T) => R | Promise<R>): Promise<R> {
+    const run = async () => {
+      await this.load();
+      const draft = structuredClone(this.low.data);
+      const result = await fn(draft);
+      const previous = this.low.data;
+      this.low.data = draft;
+      try {
+        await this.low.write();
+      } catch (e) {
+        this.low.data = previous;
+        throw e;
+      }
+      return result;
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  exists(): boolean {
+    return existsSync(this.file);
+  }
+}

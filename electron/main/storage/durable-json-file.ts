@@ -1,0 +1,47 @@
+// A lowdb adapter that writes like steno (temp file + rename) but also fsyncs the temp file and the
+// folder, so a power loss leaves either the old or the new file, never an empty one.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+
+export class DurableJSONFile<T> implements Adapter<T> {
+  constructor(readonly filename: string) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.filename, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new Error(`数据文件已损坏，无法解析：${this.filename}`);
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    const dir = path.dirname(this.filename);
+    const tmp = path.join(dir, `.${path.basename(this.filename)}.${process.pid}.tmp`);
+    const fh = await fs.open(tmp, 'w');
+    try {
+      await fh.writeFile(JSON.stringify(data, null, 1), 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await fs.rename(tmp, this.filename);
+    try {
+      const dh = await fs.open(dir, 'r');
+      try {
+        await dh.sync();
+      } finally {
+        await dh.close();
+      }
+    } catch {
+      // fsync of a directory is not supported on every platform (Windows): the rename is still atomic.
+    }
+  }
+}

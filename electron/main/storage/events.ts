@@ -1,0 +1,98 @@
+// Person events: append-only, each carrying the hash of the one before (a hash chain), so an
+// export can prove that no record was changed, removed, reordered or added afterwards.
+import { createHash, randomUUID } from 'node:crypto';
+import { canonicalJson } from '../../core/canonical';
+import type { EssayParts, ExcludeReason, Question } from '../../core/model';
+import type { ItemResult } from '../../core/grading';
+
+export interface EventBodies {
+  'study.session': {
+    sessionId: string;
+    campaignId: string;
+    docId: string;
+    docTitle: string;
+    startedAt: string;
+    endedAt: string;
+    countedMs: number;
+    excludedMs: Record<ExcludeReason, number>;
+    byDay: Record<string, number>;
+    closedBy: 'stop' | 'replaced' | 'recovered';
+  };
+  'quiz.submitted': {
+    attemptId: string;
+    campaignId: string;
+    startedAt: string;
+    submittedAt: string;
+    /** the questions as they were when taken: later edits never change an old attempt */
+    questions: Question[];
+    answers: Record<string, string[]>;
+    items: ItemResult[];
+    timedOut: boolean;
+    passMark: number;
+  };
+  'quiz.graded': { attemptId: string; questionId: string; score: number; comment: string };
+  'essay.submitted': { campaignId: string; version: number; parts: EssayParts; total: number };
+  'essay.reviewed': { campaignId: string; version: number; decision: 'accept' | 'return'; comment: string };
+}
+export type EventType = keyof EventBodies;
+
+export type PersonEvent = {
+  [K in EventType]: {
+    seq: number;
+    id: string;
+    type: K;
+    at: string;
+    by: string;
+    data: EventBodies[K];
+    prevHash: string;
+    hash: string;
+  };
+}[EventType];
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export function eventHash(e: Omit<PersonEvent, 'hash'>): string {
+  const { seq, id, type, at, by, data, prevHash } = e;
+  return createHash('sha256').update(prevHash).update(canonicalJson({ seq, id, type, at, by, data })).digest('hex');
+}
+
+export function appendEvent<K extends EventType>(
+  events: PersonEvent[],
+  type: K,
+  data: EventBodies[K],
+  meta: { at: string; by: string },
+): PersonEvent {
+  const prev = events[events.length - 1];
+  const base = {
+    seq: (prev?.seq ?? 0) + 1,
+    id: randomUUID(),
+    type,
+    at: meta.at,
+    by: meta.by,
+    data,
+    prevHash: prev?.hash ?? GENESIS_HASH,
+  } as Omit<PersonEvent, 'hash'>;
+  const e = { ...base, hash: eventHash(base) } as PersonEvent;
+  events.push(e);
+  return e;
+}
+
+/** Check a chain; returns the problems found, each naming the record. */
+export function verifyChain(events: readonly PersonEvent[]): string[] {
+  const problems: string[] = [];
+  let prevHash = GENESIS_HASH;
+  let prevSeq = 0;
+  events.forEach((e, i) => {
+    const label = `记录 #${i + 1}（seq ${e.seq}, ${e.type}）`;
+    if (e.seq !== prevSeq + 1) problems.push(`${label}：序号不连续（应为 ${prevSeq + 1}），记录被删除、插入或调换`);
+    if (e.prevHash !== prevHash) problems.push(`${label}：前一条记录的哈希不符，记录被删除、插入或调换`);
+    if (eventHash(e) !== e.hash) problems.push(`${label}：内容与哈希不符，记录被修改`);
+    prevHash = e.hash;
+    prevSeq = e.seq;
+  });
+  return problems;
+}
+
+export function chainHead(events: readonly PersonEvent[]): string {
+  return events[events.length - 1]?.hash ?? GENESIS_HASH;
+}

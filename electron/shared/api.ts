@@ -1,0 +1,308 @@
+// THE contract. Every call the renderer can make: its input schema, its output type, and the roles
+// that may make it. Transports (IPC, HTTP) and the preload are derived from this object; channel
+// names appear nowhere else.
+import { z } from 'zod';
+import {
+  campaignInputSchema,
+  employeeNoSchema,
+  essayPartsSchema,
+  settingsSchema,
+  type Campaign,
+  type CampaignInput,
+  type EssayParts,
+  type EssayStatus,
+  type ExcludeReason,
+  type Person,
+  type Question,
+  type QuestionForTaker,
+  type Role,
+  type Settings,
+} from '../core/model';
+import type { RowError } from '../core/roster';
+import type { StudyStatus } from '../core/study-time';
+
+export type Access = 'public' | readonly Role[];
+
+interface CallSpec<I extends z.ZodType, O> {
+  input: I;
+  roles: Access;
+  /** phantom: the output type */
+  output?: O;
+}
+function call<O>() {
+  return <I extends z.ZodType>(input: I, roles: Access): CallSpec<I, O> => ({ input, roles });
+}
+
+const ALL: readonly Role[] = ['employee', 'officer', 'archivist', 'admin'];
+const OFFICE: readonly Role[] = ['officer', 'admin'];
+const ARCHIVE: readonly Role[] = ['archivist', 'admin'];
+const STUDENT: readonly Role[] = ['employee'];
+const none = z.object({}).strict();
+
+// ---- output views ---------------------------------------------------------------------------
+export interface Me {
+  employeeNo: string;
+  name: string;
+  roles: Role[];
+  person: Person | null;
+}
+export interface DocMeta {
+  id: string;
+  title: string;
+  docNo: string;
+  issuer: string;
+  category: string;
+  effective: string;
+  format: 'md' | 'pdf';
+  studyNote: boolean;
+  summary: string;
+  suggestedMinutes: number;
+}
+export interface DocFile {
+  meta: DocMeta;
+  /** md: the UTF-8 text; pdf: base64 of the bytes */
+  text?: string;
+  base64?: string;
+}
+export interface StudyTotals {
+  todayMs: number;
+  campaignMs: number;
+  targetCreditHours: number;
+  minutesPerCreditHour: number;
+  perDocMs: Record<string, number>;
+}
+export interface BeatReply {
+  status: StudyStatus;
+  totals: StudyTotals;
+  sessionCountedMs: number;
+}
+export interface StudyStartReply {
+  sessionId: string;
+  /** real milliseconds between beats in the renderer */
+  beatEveryMs: number;
+  /** real milliseconds of no input after which the renderer shows "paused: idle" */
+  idleAfterMs: number;
+  totals: StudyTotals;
+}
+export interface QuizAttemptView {
+  attemptId: string;
+  campaignId: string;
+  questions: QuestionForTaker[];
+  answers: Record<string, string[]>;
+  remainingMs: number;
+  timeLimitMinutes: number;
+}
+export interface QuizResultView {
+  attemptId: string;
+  campaignId: string;
+  submittedAt: string;
+  score: number;
+  max: number;
+  percent: number;
+  pendingCount: number;
+  passed: boolean | null;
+  passMark: number;
+}
+export interface EssayView {
+  campaignId: string;
+  parts: EssayParts;
+  savedAt: string | null;
+  status: EssayStatus;
+  minChars: number;
+  version: number;
+  reviews: { at: string; reviewer: string; decision: 'accept' | 'return'; comment: string; version: number }[];
+  accidents: string[];
+}
+export interface CampaignSummary {
+  id: string;
+  name: string;
+  start: string;
+  end: string;
+  studyStart: string;
+  studyEnd: string;
+  targetCreditHours: number;
+  documents: { docId: string; minutes: number }[];
+  quiz: { questionCount: number; timeLimitMinutes: number; passMark: number; maxAttempts: number };
+  essay: { minChars: number; deadline: string };
+  phases: { name: string; start: string; end: string }[];
+}
+export interface MyProgress {
+  campaign: CampaignSummary;
+  totals: StudyTotals;
+  quiz: { attemptsUsed: number; best: QuizResultView | null; openAttemptId: string | null };
+  essayStatus: EssayStatus;
+}
+export interface GradingQueue {
+  answers: {
+    employeeNo: string;
+    name: string;
+    attemptId: string;
+    questionId: string;
+    stem: string;
+    reference: string;
+    given: string;
+    max: number;
+  }[];
+  essays: { employeeNo: string; name: string; dept: string; campaignId: string; version: number; submittedAt: string; parts: EssayParts; total: number }[];
+}
+export interface ProgressRow {
+  employeeNo: string;
+  name: string;
+  dept: string;
+  team: string;
+  category: string;
+  studiedMs: number;
+  creditHours: number;
+  targetCreditHours: number;
+  quizPercent: number | null;
+  quizPassed: boolean | null;
+  quizPending: boolean;
+  essayStatus: EssayStatus;
+}
+export interface ExportResult {
+  exportId: string;
+  folder: string;
+  files: { name: string; sha256: string; bytes: number }[];
+}
+export interface VerifyReport {
+  ok: boolean;
+  problems: string[];
+}
+export interface RosterPreview {
+  ok: boolean;
+  fileName: string;
+  errors: RowError[];
+  rows: (Person & { action: 'create' | 'update' | 'same' })[];
+}
+export interface RosterCommitResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** initial passwords of the accounts created now: shown once, never stored in clear */
+  initialPasswords: { employeeNo: string; name: string; password: string }[];
+}
+export type ExcludedView = Record<ExcludeReason, number>;
+
+const fileUpload = z.object({
+  fileName: z.string().min(1).max(255),
+  base64: z.string().max(30_000_000),
+});
+const campaignRef = z.object({ campaignId: z.string().min(1).max(64) });
+const answersSchema = z.record(z.string().max(64), z.array(z.string().max(2000)).max(8));
+
+export const api = {
+  'setup.status': call<{ initialized: boolean; enterprise: string | null }>()(none, 'public'),
+  'setup.init': call<Me>()(
+    z.object({
+      enterprise: z.string().trim().min(1).max(120),
+      adminNo: employeeNoSchema,
+      adminName: z.string().trim().min(1).max(40),
+      password: z.string().min(8, '密码至少 8 位').max(200),
+    }),
+    'public',
+  ),
+  'auth.login': call<{ token: string; me: Me }>()(
+    z.object({ employeeNo: z.string().trim().min(1).max(32), password: z.string().min(1).max(200) }),
+    'public',
+  ),
+  'auth.logout': call<{ ok: true }>()(none, ALL),
+  'auth.me': call<Me>()(none, ALL),
+  'auth.changePassword': call<{ ok: true }>()(
+    z.object({ oldPassword: z.string().min(1).max(200), newPassword: z.string().min(8, '密码至少 8 位').max(200) }),
+    ALL,
+  ),
+
+  'settings.get': call<Settings>()(none, ALL),
+  'settings.save': call<Settings>()(settingsSchema, ['admin']),
+
+  'roster.preview': call<RosterPreview>()(fileUpload, OFFICE),
+  'roster.commit': call<RosterCommitResult>()(fileUpload, OFFICE),
+  'roster.list': call<Person[]>()(none, [...OFFICE, 'archivist']),
+
+  'corpus.list': call<DocMeta[]>()(none, ALL),
+  'corpus.get': call<DocFile>()(z.object({ docId: z.string().min(1).max(80) }), ALL),
+
+  'bank.list': call<Question[]>()(none, OFFICE),
+
+  'campaign.template': call<CampaignInput>()(none, OFFICE),
+  'campaign.save': call<Campaign>()(campaignInputSchema, OFFICE),
+  'campaign.list': call<CampaignSummary[]>()(none, ALL),
+  'campaign.get': call<Campaign>()(campaignRef, OFFICE),
+
+  'study.start': call<StudyStartReply>()(campaignRef.extend({ docId: z.string().min(1).max(80) }), STUDENT),
+  'study.beat': call<BeatReply>()(
+    z.object({ sessionId: z.string().min(1).max(64), visible: z.boolean(), focused: z.boolean(), interacted: z.boolean() }),
+    STUDENT,
+  ),
+  'study.stop': call<{ ok: true }>()(z.object({ sessionId: z.string().min(1).max(64) }), STUDENT),
+  'progress.mine': call<MyProgress>()(campaignRef, STUDENT),
+
+  'quiz.start': call<QuizAttemptView>()(campaignRef, STUDENT),
+  'quiz.save': call<{ remainingMs: number }>()(z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema }), STUDENT),
+  'quiz.submit': call<QuizResultView>()(z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema }), STUDENT),
+
+  'essay.get': call<EssayView>()(campaignRef, STUDENT),
+  'essay.save': call<{ savedAt: string }>()(campaignRef.extend({ parts: essayPartsSchema }), STUDENT),
+  'essay.submit': call<EssayView>()(campaignRef.extend({ parts: essayPartsSchema }), STUDENT),
+
+  'grading.queue': call<GradingQueue>()(campaignRef, OFFICE),
+  'grading.gradeAnswer': call<{ ok: true }>()(
+    z.object({
+      employeeNo: employeeNoSchema,
+      attemptId: z.string().min(1).max(64),
+      questionId: z.string().min(1).max(64),
+      score: z.number().min(0).max(100),
+      comment: z.string().max(2000),
+    }),
+    OFFICE,
+  ),
+  'grading.reviewEssay': call<{ ok: true }>()(
+    campaignRef.extend({
+      employeeNo: employeeNoSchema,
+      version: z.number().int().min(1),
+      decision: z.enum(['accept', 'return']),
+      comment: z.string().max(4000),
+    }),
+    OFFICE,
+  ),
+  'progress.table': call<ProgressRow[]>()(campaignRef, [...OFFICE, 'archivist']),
+
+  'archive.exportPerson': call<ExportResult>()(z.object({ employeeNo: employeeNoSchema }), ARCHIVE),
+  'archive.list': call<{ exportId: string; employeeNo: string; at: string; by: string }[]>()(none, ARCHIVE),
+  'archive.verify': call<VerifyReport>()(z.object({ exportId: z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/) }), ARCHIVE),
+  'archive.file': call<{ name: string; base64: string }>()(
+    z.object({ exportId: z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/), name: z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/) }),
+    ARCHIVE,
+  ),
+} as const;
+
+export type Api = typeof api;
+export type CallName = keyof Api;
+export type Input<K extends CallName> = z.infer<Api[K]['input']>;
+export type Output<K extends CallName> = NonNullable<Api[K]['output']>;
+export const CALL_NAMES = Object.keys(api) as CallName[];
+
+/** The typed client both transports give the renderer: one method per call. */
+export type AnxueClient = { [K in CallName]: (input: Input<K>) => Promise<Output<K>> };
+
+/** Errors cross every transport in this one shape. `code` is stable; `message` is for people. */
+export interface ApiErrorBody {
+  code: 'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
+  message: string;
+  /** for bad_input: which field */
+  field?: string;
+}
+
+export function mayCall(access: Access, roles: readonly Role[] | null): boolean {
+  if (access === 'public') return true;
+  if (!roles) return false;
+  return access.some((r) => roles.includes(r));
+}
+
+/** The HTTP path of a call; the only place that derives one. */
+export function httpPath(name: CallName): string {
+  return `/api/${name}`;
+}
+export function ipcChannel(name: CallName): string {
+  return `anxue:${name}`;
+}
