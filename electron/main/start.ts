@@ -1,0 +1,74 @@
+// `npm start`: the Electron app where its runtime is installed; otherwise browser mode, said in
+// one clear line. Electron's npm package downloads its binary on first use; we never trigger that
+// download here, we only look for the binary.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from './server';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+export function electronBinary(): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    const dir = path.dirname(require.resolve('electron/package.json'));
+    const pathFile = path.join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const rel = readFileSync(pathFile, 'utf8').trim();
+    const base = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist');
+    const bin = path.join(base, rel);
+    return existsSync(bin) ? bin : null;
+  } catch {
+    return null;
+  }
+}
+
+function newestMtime(dir: string): number {
+  let m = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    m = Math.max(m, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return m;
+}
+
+/** Build the renderer when it is missing or older than its sources. */
+function ensureRendererBuilt() {
+  const index = path.join(root, 'dist/renderer/index.html');
+  const srcNewest = Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'electron/shared')), newestMtime(path.join(root, 'electron/core')));
+  if (existsSync(index) && statSync(index).mtimeMs >= srcNewest) return;
+  console.log('正在构建界面… / building the UI…');
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('界面构建失败 / UI build failed');
+}
+
+async function main() {
+  const t0 = performance.now();
+  ensureRendererBuilt();
+  const bin = electronBinary();
+  if (bin && process.env.ANXUE_BROWSER_MODE !== '1') {
+    const main = path.join(root, 'dist/electron/main.cjs');
+    if (!existsSync(main)) {
+      const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.electron.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+      if (r.status !== 0) throw new Error('Electron 主进程构建失败 / main-process build failed');
+    }
+    const child = spawn(bin, [main, ...process.argv.slice(2)], { stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+  const dataDir = process.env.ANXUE_DATA ?? path.join(os.homedir(), '.anxue-data');
+  const port = Number(process.env.PORT ?? 5180);
+  console.log(`未找到 Electron 运行时，改用浏览器模式 / Electron runtime not available: starting browser mode (data: ${dataDir})`);
+  const s = await startServer({ dataDir, port, host: '127.0.0.1' });
+  console.log(`安学浏览器模式已启动 / Anxue browser mode: ${s.url}  (ready in ${Math.round(performance.now() - t0)} ms)`);
+  const stop = () => void s.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`anxue: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../electron/core/model';
+import { api } from '../../lib/api';
+import { ErrorNote } from '../shell/ErrorNote';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const [s, setS] = useState<Settings | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    api['settings.get']({}).then(setS, setError);
+  }, []);
+  if (!s) return error ? <ErrorNote error={error} /> : <p className="muted">{t('common.loading')}</p>;
+  const num = (k: keyof Settings) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    setSaved(false);
+    setS({ ...s, [k]: Number(e.target.value) });
+  };
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      setS(await api['settings.save'](s!));
+      setSaved(true);
+      setError(null);
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <form className="card grid2" onSubmit={save}>
+      <h1 className="span2">{t('settings.title')}</h1>
+      <label>
+        {t('settings.minutesPerCreditHour')}
+        <input type="number" min={10} max={120} value={s.minutesPerCreditHour} onChange={num('minutesPerCreditHour')} />
+        <span className="muted small">{t('settings.minutesHint')}</span>
+      </label>
+      <label>
+        {t('settings.idleLimit')}
+        <input type="number" min={30} max={1800} value={s.idleLimitSeconds} onChange={num('idleLimitSeconds')} />
+      </label>
+      <label>
+        {t('settings.heartbeat')}
+        <input type="number" min={5} max={60} value={s.heartbeatSeconds} onChange={num('heartbeatSeconds')} />
+      </label>
+      <label>
+        {t('settings.utcOffset')}
+        <input type="number" min={-720} max={840} value={s.utcOffsetMinutes} onChange={num('utcOffsetMinutes')} />
+      </label>
+      <div className="span2 row">
+        <button type="submit" className="primary big">
+          {t('common.save')}
+        </button>
+        {saved && <span className="ok">{t('common.saved')}</span>}
+        <ErrorNote error={error} />
+      </div>
+    </form>
+  );
+}

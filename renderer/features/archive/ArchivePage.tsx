@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportResult, VerifyReport } from '../../../electron/shared/api';
+import { api, base64ToBlob } from '../../lib/api';
+import { ErrorNote } from '../shell/ErrorNote';
+import { localDateTime } from '../shell/format';
+import { useLoad } from '../shell/use-load';
+
+const MIME: Record<string, string> = { pdf: 'application/pdf', json: 'application/json' };
+
+async function download(exportId: string, name: string) {
+  const f = await api['archive.file']({ exportId, name });
+  const url = URL.createObjectURL(base64ToBlob(f.base64, MIME[name.split('.').pop() ?? ''] ?? 'application/octet-stream'));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${exportId}-${name}`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** 档案: export one person's training file (一人一档), download it, verify it. */
+export function ArchivePage() {
+  const { t } = useTranslation();
+  const people = useLoad(() => api['roster.list']({}), []);
+  const exports = useLoad(() => api['archive.list']({}), []);
+  const [q, setQ] = useState('');
+  const [last, setLast] = useState<ExportResult | null>(null);
+  const [verify, setVerify] = useState<Record<string, VerifyReport>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function exportOne(employeeNo: string) {
+    setBusy(employeeNo);
+    setError(null);
+    try {
+      setLast(await api['archive.exportPerson']({ employeeNo }));
+      exports.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+  async function check(exportId: string) {
+    try {
+      const r = await api['archive.verify']({ exportId });
+      setVerify((v) => ({ ...v, [exportId]: r }));
+    } catch (e) {
+      setError(e);
+    }
+  }
+  const shown = (people.data ?? []).filter((p) => !q || p.name.includes(q) || p.employeeNo.includes(q) || p.dept.includes(q) || p.team.includes(q));
+  return (
+    <div className="stack">
+      <section className="card">
+        <h1>{t('archive.title')}</h1>
+        <p className="muted">{t('archive.intro')}</p>
+        <input className="wide" placeholder={t('archive.search')} value={q} onChange={(e) => setQ(e.target.value)} aria-label={t('archive.search')} />
+        <ErrorNote error={error ?? people.error} />
+        {last && (
+          <div className="ok-box" role="status" data-testid="export-result">
+            <p>{t('archive.exported', { id: last.exportId })}</p>
+            <ul>
+              {last.files.map((f) => (
+                <li key={f.name}>
+                  <button type="button" className="link" onClick={() => void download(last.exportId, f.name)}>
+                    {f.name}
+                  </button>{' '}
+                  <span className="muted small mono">SHA-256 {f.sha256.slice(0, 16)}…</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('people.employeeNo')}</th>
+              <th>{t('people.name')}</th>
+              <th>{t('people.dept')}</th>
+              <th>{t('people.team')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((p) => (
+              <tr key={p.employeeNo}>
+                <td>{p.employeeNo}</td>
+                <td>{p.name}</td>
+                <td>{p.dept}</td>
+                <td>{p.team}</td>
+                <td>
+                  <button type="button" className="primary" disabled={busy !== null} onClick={() => void exportOne(p.employeeNo)} data-testid={`export-${p.employeeNo}`}>
+                    {busy === p.employeeNo ? t('archive.exporting') : t('archive.export')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card">
+        <h2>{t('archive.history')}</h2>
+        <table className="table">
+          <tbody>
+            {(exports.data ?? []).map((x) => (
+              <tr key={x.exportId}>
+                <td className="mono">{x.exportId}</td>
+                <td>{localDateTime(x.at)}</td>
+                <td>{x.by}</td>
+                <td>
+                  <button type="button" className="secondary" onClick={() => void check(x.exportId)}>
+                    {t('archive.verify')}
+                  </button>
+                </td>
+                <td>
+                  {verify[x.exportId] &&
+                    (verify[x.exportId]!.ok ? (
+                      <span className="ok">{t('archive.intact')}</span>
+                    ) : (
+                      <span className="error">{t('archive.altered', { problems: verify[x.exportId]!.problems.join('；') })}</span>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignInput } from '../../../electron/core/model';
+import { api } from '../../lib/api';
+import { ErrorNote } from '../shell/ErrorNote';
+import { useLoad } from '../shell/use-load';
+
+/** Campaign setup: from the 警示月 template, the officer only adjusts. */
+export function CampaignPage({ campaignId, onSaved }: { campaignId: string | null; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<CampaignInput | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const docs = useLoad(() => api['corpus.list']({}), []);
+  const bank = useLoad(() => api['bank.list']({}), []);
+
+  useEffect(() => {
+    if (campaignId) api['campaign.get']({ campaignId }).then((c) => setForm(c), setError);
+  }, [campaignId]);
+
+  async function fromTemplate() {
+    try {
+      setForm(await api['campaign.template']({}));
+    } catch (e) {
+      setError(e);
+    }
+  }
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    if (!form) return;
+    setError(null);
+    try {
+      const c = await api['campaign.save'](form);
+      setForm(c);
+      setSaved(true);
+      onSaved();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  if (!form)
+    return (
+      <section className="card">
+        <h1>{t('campaign.title')}</h1>
+        <p>{t('campaign.noneYet')}</p>
+        <ErrorNote error={error} />
+        <button type="button" className="primary big" onClick={() => void fromTemplate()}>
+          {t('campaign.fromTemplate')}
+        </button>
+      </section>
+    );
+  const set = <K extends keyof CampaignInput>(k: K, v: CampaignInput[K]) => {
+    setSaved(false);
+    setForm({ ...form, [k]: v });
+  };
+  const docChecked = new Map(form.documents.map((d) => [d.docId, d.minutes]));
+  const qChecked = new Set(form.quiz.questionIds);
+  return (
+    <form className="stack" onSubmit={save}>
+      <section className="card grid2">
+        <h1 className="span2">{t('campaign.title')}</h1>
+        <label className="span2">
+          {t('campaign.name')}
+          <input required value={form.name} onChange={(e) => set('name', e.target.value)} />
+        </label>
+        <label>
+          {t('campaign.start')}
+          <input type="date" required value={form.start} onChange={(e) => set('start', e.target.value)} />
+        </label>
+        <label>
+          {t('campaign.end')}
+          <input type="date" required value={form.end} onChange={(e) => set('end', e.target.value)} />
+        </label>
+        <label>
+          {t('campaign.studyStart')}
+          <input type="date" required value={form.studyStart} onChange={(e) => set('studyStart', e.target.value)} />
+        </label>
+        <label>
+          {t('campaign.studyEnd')}
+          <input type="date" required value={form.studyEnd} onChange={(e) => set('studyEnd', e.target.value)} />
+        </label>
+        <label>
+          {t('campaign.target')}
+          <input type="number" min={0} step={0.5} required value={form.targetCreditHours} onChange={(e) => set('targetCreditHours', Number(e.target.value))} />
+        </label>
+      </section>
+      <section className="card">
+        <h2>{t('campaign.phases')}</h2>
+        <table className="table">
+          <tbody>
+            {form.phases.map((p, i) => (
+              <tr key={i}>
+                <td>
+                  <input aria-label={t('campaign.phaseName')} value={p.name} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+                </td>
+                <td>
+                  <input type="date" aria-label={t('campaign.start')} value={p.start} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)))} />
+                </td>
+                <td>
+                  <input type="date" aria-label={t('campaign.end')} value={p.end} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)))} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card">
+        <h2>{t('campaign.documents')}</h2>
+        {docs.data?.map((d) => (
+          <div key={d.id} className="row">
+            <label className="option grow">
+              <input
+                type="checkbox"
+                checked={docChecked.has(d.id)}
+                onChange={(e) => set('documents', e.target.checked ? [...form.documents, { docId: d.id, minutes: d.suggestedMinutes }] : form.documents.filter((x) => x.docId !== d.id))}
+              />
+              <span>
+                {d.title} <span className="muted small">{d.docNo}</span>
+              </span>
+            </label>
+            {docChecked.has(d.id) && (
+              <label className="inline">
+                {t('campaign.minutes')}
+                <input
+                  type="number"
+                  min={0}
+                  className="narrow"
+                  value={docChecked.get(d.id)}
+                  onChange={(e) => set('documents', form.documents.map((x) => (x.docId === d.id ? { ...x, minutes: Number(e.target.value) } : x)))}
+                />
+              </label>
+            )}
+          </div>
+        ))}
+      </section>
+      <section className="card grid2">
+        <h2 className="span2">{t('campaign.quiz')}</h2>
+        <label>
+          {t('campaign.timeLimit')}
+          <input type="number" min={1} value={form.quiz.timeLimitMinutes} onChange={(e) => set('quiz', { ...form.quiz, timeLimitMinutes: Number(e.target.value) })} />
+        </label>
+        <label>
+          {t('campaign.passMark')}
+          <input type="number" min={0} max={100} value={form.quiz.passMark} onChange={(e) => set('quiz', { ...form.quiz, passMark: Number(e.target.value) })} />
+        </label>
+        <label>
+          {t('campaign.maxAttempts')}
+          <input type="number" min={1} max={10} value={form.quiz.maxAttempts} onChange={(e) => set('quiz', { ...form.quiz, maxAttempts: Number(e.target.value) })} />
+        </label>
+        <div className="span2">
+          {bank.data?.map((q) => (
+            <label key={q.id} className="option">
+              <input
+                type="checkbox"
+                checked={qChecked.has(q.id)}
+                onChange={(e) => set('quiz', { ...form.quiz, questionIds: e.target.checked ? [...form.quiz.questionIds, q.id] : form.quiz.questionIds.filter((x) => x !== q.id) })}
+              />
+              <span>
+                <span className="tag">{t(`quiz.type.${q.type}`)}</span> {q.stem} <span className="muted small">（{t('quiz.points', { n: q.score })}）</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </section>
+      <section className="card grid2">
+        <h2 className="span2">{t('campaign.essay')}</h2>
+        <label>
+          {t('campaign.minChars')}
+          <input type="number" min={0} value={form.essay.minChars} onChange={(e) => set('essay', { ...form.essay, minChars: Number(e.target.value) })} />
+        </label>
+        <label>
+          {t('campaign.essayDeadline')}
+          <input type="date" value={form.essay.deadline} onChange={(e) => set('essay', { ...form.essay, deadline: e.target.value })} />
+        </label>
+        <label className="span2">
+          {t('campaign.accidents')}
+          <textarea rows={3} defaultValue={form.accidents.join('\n')} onChange={(e) => set('accidents', e.target.value.split('\n').map((x) => x.trim()).filter(Boolean))} />
+        </label>
+      </section>
+      <section className="card sticky-bottom row-between">
+        <ErrorNote error={error} />
+        {saved && <span className="ok">{t('campaign.saved')}</span>}
+        <button type="submit" className="primary big">
+          {t('campaign.save')}
+        </button>
+      </section>
+    </form>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RosterCommitResult, RosterPreview } from '../../../electron/shared/api';
+import { api, fileToBase64 } from '../../lib/api';
+import { ErrorNote } from '../shell/ErrorNote';
+import { useLoad } from '../shell/use-load';
+
+/** Roster import: choose a file → preview with errors named by row and field → confirm. */
+export function RosterPage() {
+  const { t } = useTranslation();
+  const people = useLoad(() => api['roster.list']({}), []);
+  const [upload, setUpload] = useState<{ fileName: string; base64: string } | null>(null);
+  const [preview, setPreview] = useState<RosterPreview | null>(null);
+  const [result, setResult] = useState<RosterCommitResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [filter, setFilter] = useState('');
+
+  async function choose(e: React.ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    setPreview(null);
+    setResult(null);
+    setError(null);
+    if (!file) return;
+    try {
+      const u = { fileName: file.name, base64: await fileToBase64(file) };
+      setUpload(u);
+      setPreview(await api['roster.preview'](u));
+    } catch (err) {
+      setError(err);
+    }
+  }
+  async function commit() {
+    if (!upload) return;
+    try {
+      setResult(await api['roster.commit'](upload));
+      setPreview(null);
+      setUpload(null);
+      people.reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  const counts = preview?.rows.reduce((a, r) => ({ ...a, [r.action]: (a[r.action] ?? 0) + 1 }), {} as Record<string, number>);
+  const shown = (people.data ?? []).filter((p) => !filter || p.dept === filter || p.team === filter);
+  const depts = [...new Set((people.data ?? []).map((p) => p.dept))];
+  return (
+    <div className="stack">
+      <section className="card">
+        <h1>{t('roster.title')}</h1>
+        <p className="muted">{t('roster.columns')}</p>
+        <label className="file">
+          {t('roster.choose')}
+          <input type="file" accept=".xlsx,.csv" onChange={(e) => void choose(e)} data-testid="roster-file" />
+        </label>
+        <ErrorNote error={error} />
+        {preview && !preview.ok && (
+          <div className="error-box" role="alert">
+            <strong>{t('roster.hasErrors', { file: preview.fileName })}</strong>
+            <ul>
+              {preview.errors.map((e, i) => (
+                <li key={i}>{t('roster.rowError', { row: e.row, field: e.field, message: e.message })}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {preview?.ok && (
+          <>
+            <p>{t('roster.previewSummary', { create: counts?.create ?? 0, update: counts?.update ?? 0, same: counts?.same ?? 0 })}</p>
+            <PeopleTable rows={preview.rows} showAction />
+            <button type="button" className="primary big" onClick={() => void commit()}>
+              {t('roster.confirm')}
+            </button>
+          </>
+        )}
+        {result && (
+          <div className="ok-box" role="status">
+            <p>{t('roster.done', { created: result.created, updated: result.updated, unchanged: result.unchanged })}</p>
+            {result.initialPasswords.length > 0 && (
+              <>
+                <p>{t('roster.passwordsNote')}</p>
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th>{t('people.employeeNo')}</th>
+                      <th>{t('people.name')}</th>
+                      <th>{t('roster.initialPassword')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.initialPasswords.map((p) => (
+                      <tr key={p.employeeNo}>
+                        <td>{p.employeeNo}</td>
+                        <td>{p.name}</td>
+                        <td className="mono">{p.password}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <button type="button" className="secondary" onClick={() => window.print()}>
+                  {t('common.print')}
+                </button>
+              </>
+            )}
+          </div>
+        )}
+      </section>
+      <section className="card">
+        <div className="row-between">
+          <h2>{t('roster.people', { n: people.data?.length ?? 0 })}</h2>
+          <select value={filter} onChange={(e) => setFilter(e.target.value)} aria-label={t('people.dept')}>
+            <option value="">{t('common.all')}</option>
+            {depts.map((d) => (
+              <option key={d}>{d}</option>
+            ))}
+          </select>
+        </div>
+        <PeopleTable rows={shown} />
+      </section>
+    </div>
+  );
+}
+
+function PeopleTable({ rows, showAction }: { rows: (import('../../../electron/core/model').Person & { action?: string })[]; showAction?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th>{t('people.employeeNo')}</th>
+          <th>{t('people.name')}</th>
+          <th>{t('people.dept')}</th>
+          <th>{t('people.team')}</th>
+          <th>{t('people.post')}</th>
+          <th>{t('people.category')}</th>
+          <th>{t('people.leader')}</th>
+          {showAction && <th>{t('roster.action')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.employeeNo}>
+            <td>{p.employeeNo}</td>
+            <td>{p.name}</td>
+            <td>{p.dept}</td>
+            <td>{p.team}</td>
+            <td>{p.post}</td>
+            <td>{p.category}</td>
+            <td>{p.leader ? t('common.yes') : t('common.no')}</td>
+            {showAction && <td>{t(`roster.actions.${p.action}`)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

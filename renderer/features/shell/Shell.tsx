@@ -1,0 +1,105 @@
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../electron/shared/api';
+import { api } from '../../lib/api';
+import { ArchivePage } from '../archive/ArchivePage';
+import { SettingsPage } from '../admin/SettingsPage';
+import { EssayPage } from '../essay/EssayPage';
+import { CampaignPage } from '../officer/CampaignPage';
+import { GradingPage } from '../officer/GradingPage';
+import { ProgressPage } from '../officer/ProgressPage';
+import { RosterPage } from '../officer/RosterPage';
+import { QuizPage } from '../quiz/QuizPage';
+import { HomePage } from '../study/HomePage';
+import { ReaderPage } from '../study/ReaderPage';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useRoute } from './route';
+import { useLoad } from './use-load';
+
+interface NavItem {
+  page: string;
+  label: string;
+}
+
+export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string; onLogout: () => void }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const campaigns = useLoad(() => api['campaign.list']({}), []);
+  const has = (r: string) => me.roles.includes(r as never);
+  const nav: NavItem[] = [];
+  if (has('employee')) nav.push({ page: 'study', label: t('nav.study') }, { page: 'quiz', label: t('nav.quiz') }, { page: 'essay', label: t('nav.essay') });
+  if (has('officer') || has('admin'))
+    nav.push(
+      { page: 'campaign', label: t('nav.campaign') },
+      { page: 'roster', label: t('nav.roster') },
+      { page: 'grading', label: t('nav.grading') },
+      { page: 'progress', label: t('nav.progress') },
+    );
+  if (has('archivist') || has('admin')) nav.push({ page: 'archive', label: t('nav.archive') });
+  if (has('admin')) nav.push({ page: 'settings', label: t('nav.settings') });
+  const allowed = new Set(nav.map((n) => n.page).concat(has('employee') ? ['read'] : []));
+  const page = allowed.has(route.page) ? route.page : nav[0]?.page ?? '';
+  const campaign = campaigns.data?.[0] ?? null;
+
+  let body: React.ReactNode = null;
+  const needCampaign = (node: React.ReactNode) =>
+    campaigns.data === null ? <p className="muted">{t('common.loading')}</p> : campaign ? node : <p className="notice">{t('campaign.none')}</p>;
+  switch (page) {
+    case 'study':
+      body = needCampaign(campaign && <HomePage campaign={campaign} />);
+      break;
+    case 'read':
+      body = needCampaign(campaign && route.arg && <ReaderPage campaign={campaign} docId={route.arg} />);
+      break;
+    case 'quiz':
+      body = needCampaign(campaign && <QuizPage campaign={campaign} />);
+      break;
+    case 'essay':
+      body = needCampaign(campaign && <EssayPage campaign={campaign} me={me} />);
+      break;
+    case 'campaign':
+      body = <CampaignPage campaignId={campaign?.id ?? null} onSaved={campaigns.reload} />;
+      break;
+    case 'roster':
+      body = <RosterPage />;
+      break;
+    case 'grading':
+      body = needCampaign(campaign && <GradingPage campaign={campaign} />);
+      break;
+    case 'progress':
+      body = needCampaign(campaign && <ProgressPage campaign={campaign} />);
+      break;
+    case 'archive':
+      body = <ArchivePage />;
+      break;
+    case 'settings':
+      body = <SettingsPage />;
+      break;
+  }
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <strong>{t('app.name')}</strong>
+          <span className="enterprise">{enterprise}</span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          {nav.map((n) => (
+            <a key={n.page} href={`#/${n.page}`} className={n.page === page || (n.page === 'study' && page === 'read') ? 'active' : ''}>
+              {n.label}
+            </a>
+          ))}
+        </nav>
+        <div className="who">
+          <span data-testid="who">
+            {me.name}（{me.employeeNo}）
+          </span>
+          <LanguageSwitch />
+          <button type="button" className="secondary" onClick={onLogout}>
+            {t('auth.switchUser')}
+          </button>
+        </div>
+      </header>
+      <main className="page">{body}</main>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { useTranslation } from 'react-i18next';
+import type { CampaignSummary } from '../../../electron/shared/api';
+import { api } from '../../lib/api';
+import { ErrorNote } from '../shell/ErrorNote';
+import { creditHours } from '../shell/format';
+import { go } from '../shell/route';
+import { useLoad } from '../shell/use-load';
+import { ProgressBar } from './ProgressBar';
+
+/** 我的学习: where I stand against the targets, the documents, and the next step as one big button. */
+export function HomePage({ campaign }: { campaign: CampaignSummary }) {
+  const { t } = useTranslation();
+  const progress = useLoad(() => api['progress.mine']({ campaignId: campaign.id }), [campaign.id]);
+  const docs = useLoad(() => api['corpus.list']({}), []);
+  if (progress.error) return <ErrorNote error={progress.error} />;
+  if (!progress.data || !docs.data) return <p className="muted">{t('common.loading')}</p>;
+  const p = progress.data;
+  const mpch = p.totals.minutesPerCreditHour;
+  const done = creditHours(p.totals.campaignMs, mpch);
+  const today = creditHours(p.totals.todayMs, mpch);
+  const target = p.totals.targetCreditHours;
+  const byId = new Map(docs.data.map((d) => [d.id, d]));
+  const nextDoc = campaign.documents.find((d) => (p.totals.perDocMs[d.docId] ?? 0) < d.minutes * 60_000) ?? null;
+  let next: { label: string; action: () => void };
+  if (done < target && nextDoc) next = { label: t('home.nextRead', { title: byId.get(nextDoc.docId)?.title ?? nextDoc.docId }), action: () => go('read', nextDoc.docId) };
+  else if (!p.quiz.best && p.quiz.attemptsUsed < campaign.quiz.maxAttempts) next = { label: t('home.nextQuiz'), action: () => go('quiz') };
+  else if (p.essayStatus !== 'accepted' && p.essayStatus !== 'submitted') next = { label: t('home.nextEssay'), action: () => go('essay') };
+  else next = { label: t('home.allDone'), action: () => go('essay') };
+
+  return (
+    <div className="stack">
+      <section className="card">
+        <h1>{campaign.name}</h1>
+        <p className="muted">
+          {t('home.period', { start: campaign.studyStart, end: campaign.studyEnd })}
+        </p>
+        <div className="stats">
+          <div>
+            <div className="stat-label">{t('home.today')}</div>
+            <div className="stat" data-testid="today-credit">
+              {t('home.creditHours', { n: today })}
+            </div>
+          </div>
+          <div className="grow">
+            <div className="stat-label">{t('home.campaignTotal')}</div>
+            <div className="stat" data-testid="campaign-credit">
+              {t('home.creditOfTarget', { n: done, target })}
+            </div>
+            <ProgressBar value={done} max={target} label={t('home.campaignTotal')} />
+          </div>
+        </div>
+        <button type="button" className="primary big" onClick={next.action} data-testid="next-step">
+          {next.label}
+        </button>
+      </section>
+      <section className="card">
+        <h2>{t('home.documents')}</h2>
+        <ul className="doc-list">
+          {campaign.documents.map((d) => {
+            const meta = byId.get(d.docId);
+            const ms = p.totals.perDocMs[d.docId] ?? 0;
+            return (
+              <li key={d.docId}>
+                <div className="grow">
+                  <a href={`#/read/${encodeURIComponent(d.docId)}`} className="doc-title">
+                    {meta?.title ?? d.docId}
+                  </a>
+                  <div className="muted small">
+                    {meta?.docNo} · {meta?.issuer} {meta?.studyNote ? `· ${t('reader.studyNote')}` : ''}
+                  </div>
+                  <ProgressBar value={ms / 60_000} max={d.minutes} label={meta?.title ?? d.docId} />
+                </div>
+                <div className="doc-time">{t('home.minutesOf', { n: Math.floor(ms / 60_000), target: d.minutes })}</div>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section className="card row">
+        <div className="grow">
+          <h2>{t('nav.quiz')}</h2>
+          <p>
+            {p.quiz.best
+              ? p.quiz.best.passed === null
+                ? t('quiz.pendingScore', { score: p.quiz.best.score, max: p.quiz.best.max })
+                : t('quiz.bestScore', { percent: p.quiz.best.percent, result: p.quiz.best.passed ? t('quiz.passed') : t('quiz.failed') })
+              : t('quiz.notTaken')}
+          </p>
+        </div>
+        <div className="grow">
+          <h2>{t('nav.essay')}</h2>
+          <p>{t(`essay.status.${p.essayStatus}`)}</p>
+        </div>
+      </section>
+    </div>
+  );
+}

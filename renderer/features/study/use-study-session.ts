@@ -1,0 +1,85 @@
+// Reports activity to the backend while a document is open. It never counts time itself: the
+// backend owns the clock and the totals; this only says "visible / focused / input since last beat".
+import { useEffect, useRef, useState } from 'react';
+import type { StudyStatus, } from '../../../electron/core/study-time';
+import type { StudyTotals } from '../../../electron/shared/api';
+import { api, ApiFailure } from '../../lib/api';
+
+export type SessionState =
+  | { kind: 'starting' }
+  | { kind: 'active'; status: StudyStatus; totals: StudyTotals; sessionMs: number }
+  | { kind: 'ended'; reason: 'elsewhere' | 'error'; message: string };
+
+const INPUT_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
+
+export function useStudySession(campaignId: string, docId: string): SessionState {
+  const [state, setState] = useState<SessionState>({ kind: 'starting' });
+  const interacted = useRef(false);
+
+  useEffect(() => {
+    let sessionId: string | null = null;
+    let timer: number | undefined;
+    let stopped = false;
+    let inFlight = false;
+
+    const onInput = () => {
+      interacted.current = true;
+    };
+    const sendBeat = async () => {
+      if (!sessionId || stopped || inFlight) return;
+      inFlight = true;
+      const payload = {
+        sessionId,
+        visible: document.visibilityState === 'visible',
+        focused: document.hasFocus(),
+        interacted: interacted.current,
+      };
+      interacted.current = false;
+      try {
+        const r = await api['study.beat'](payload);
+        if (!stopped) setState({ kind: 'active', status: r.status, totals: r.totals, sessionMs: r.sessionCountedMs });
+      } catch (e) {
+        if (stopped) return;
+        if (e instanceof ApiFailure && e.code === 'conflict') {
+          stopped = true;
+          window.clearInterval(timer);
+          setState({ kind: 'ended', reason: 'elsewhere', message: e.message });
+        }
+        // a network blip: the next beat tries again; at most one beat of time is at stake
+      } finally {
+        inFlight = false;
+      }
+    };
+    const onStateChange = () => void sendBeat();
+
+    (async () => {
+      try {
+        const r = await api['study.start']({ campaignId, docId });
+        if (stopped) {
+          void api['study.stop']({ sessionId: r.sessionId }).catch(() => undefined);
+          return;
+        }
+        sessionId = r.sessionId;
+        setState({ kind: 'active', status: { counting: true }, totals: r.totals, sessionMs: 0 });
+        timer = window.setInterval(() => void sendBeat(), r.beatEveryMs);
+      } catch (e) {
+        if (!stopped) setState({ kind: 'ended', reason: 'error', message: e instanceof Error ? e.message : String(e) });
+      }
+    })();
+    for (const ev of INPUT_EVENTS) window.addEventListener(ev, onInput, { capture: true, passive: true });
+    document.addEventListener('visibilitychange', onStateChange);
+    window.addEventListener('focus', onStateChange);
+    window.addEventListener('blur', onStateChange);
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+      for (const ev of INPUT_EVENTS) window.removeEventListener(ev, onInput, { capture: true });
+      document.removeEventListener('visibilitychange', onStateChange);
+      window.removeEventListener('focus', onStateChange);
+      window.removeEventListener('blur', onStateChange);
+      if (sessionId) void api['study.stop']({ sessionId }).catch(() => undefined);
+    };
+  }, [campaignId, docId]);
+
+  return state;
+}

@@ -1,0 +1,113 @@
+// The only renderer file that talks to the backend: window.anxue (Electron preload) when present,
+// else fetch against the browser-mode server. Both carry the same contract.
+import { CALL_NAMES, httpPath, type AnxueClient, type ApiErrorBody, type CallName, type Input, type Output } from '../../electron/shared/api';
+
+declare global {
+  interface Window {
+    anxue?: AnxueClient;
+  }
+}
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: ApiErrorBody['code'] | 'network',
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const TOKEN_KEY = 'anxue.token';
+let token: string | null = sessionStorage.getItem(TOKEN_KEY);
+const unauthListeners = new Set<() => void>();
+
+export function setToken(t: string | null) {
+  token = t;
+  if (t) sessionStorage.setItem(TOKEN_KEY, t);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+export function onUnauthenticated(fn: () => void): () => void {
+  unauthListeners.add(fn);
+  return () => unauthListeners.delete(fn);
+}
+
+async function httpCall<K extends CallName>(name: K, input: Input<K>): Promise<Output<K>> {
+  let res: Response;
+  try {
+    res = await fetch(httpPath(name), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    throw new ApiFailure('network', 'network');
+  }
+  const body = (await res.json().catch(() => null)) as unknown;
+  if (!res.ok) {
+    const err = (body ?? { code: 'internal', message: `HTTP ${res.status}` }) as ApiErrorBody;
+    throw new ApiFailure(err.code, err.message, err.field);
+  }
+  return body as Output<K>;
+}
+
+function wrapIpc(client: AnxueClient): AnxueClient {
+  const out = {} as Record<CallName, (i: unknown) => Promise<unknown>>;
+  for (const name of CALL_NAMES) {
+    out[name] = async (i: unknown) => {
+      try {
+        return await (client[name] as (x: unknown) => Promise<unknown>)(i);
+      } catch (e) {
+        // Electron flattens errors to their message; the main process encodes the body as JSON there.
+        const m = /(\{.*\})\s*$/.exec(e instanceof Error ? e.message : String(e));
+        const err = m ? (JSON.parse(m[1]!) as ApiErrorBody) : { code: 'internal' as const, message: String(e) };
+        throw new ApiFailure(err.code, err.message, err.field);
+      }
+    };
+  }
+  return out as unknown as AnxueClient;
+}
+
+function httpClient(): AnxueClient {
+  const out = {} as Record<CallName, (i: unknown) => Promise<unknown>>;
+  for (const name of CALL_NAMES) out[name] = (i: unknown) => httpCall(name, i as never);
+  return out as unknown as AnxueClient;
+}
+
+const base: AnxueClient = window.anxue ? wrapIpc(window.anxue) : httpClient();
+
+/** Every call; an expired session sends the person back to the login screen. */
+export const api: AnxueClient = new Proxy(base, {
+  get(target, prop: string) {
+    const fn = target[prop as CallName] as ((i: unknown) => Promise<unknown>) | undefined;
+    if (!fn) return undefined;
+    return async (i: unknown) => {
+      try {
+        return await fn(i ?? {});
+      } catch (e) {
+        if (e instanceof ApiFailure && e.code === 'unauthenticated' && prop !== 'auth.login' && prop !== 'auth.me') unauthListeners.forEach((l) => l());
+        throw e;
+      }
+    };
+  },
+});
+
+export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+export function base64ToBlob(b64: string, type: string): Blob {
+  return new Blob([base64ToBytes(b64)], { type });
+}
+
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(file);
+  });
+}
