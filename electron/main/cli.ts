@@ -194,7 +194,7 @@ export async function main(argv: string[]): Promise<void> {
   } catch (e) {
     const msg = e instanceof CliError || e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e);
     console.error(`anxue: ${msg.split('\n')[0]}`);
-    if (e instanceof CliError && msg.includes('\n')) console.error(msg.split('\n').slice(1).join('\n'));
+    if (e instanceof CliError && msg.includes('\n')) console.log(msg.split('\n').slice(1).join('\n'));
     process.exitCode = e instanceof CliError || e instanceof ApiError ? 2 : 1;
   }
 }

@@ -51,7 +51,7 @@ async function main() {
   if (bin && process.env.ANXUE_BROWSER_MODE !== '1') {
     const main = path.join(root, 'dist/electron/main.cjs');
     if (!existsSync(main)) {
-      const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.electron.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+      const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build:electron'], { cwd: root, stdio: 'inherit' });
       if (r.status !== 0) throw new Error('Electron 主进程构建失败 / main-process build failed');
     }
     const child = spawn(bin, [main, ...process.argv.slice(2)], { stdio: 'inherit' });

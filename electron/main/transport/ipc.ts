@@ -1,0 +1,29 @@
+// Electron IPC transport: one handler per contract call, on the channel the contract names.
+// The session token stays in the main process, keyed by the calling window.
+import { CALL_NAMES, ipcChannel, type CallName } from '../../shared/api';
+import type { Ports } from '../services/ports';
+import { dispatch } from './dispatch';
+
+/** The part of Electron's ipcMain we use (so this file needs no electron import). */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: { sender: { id: number } }, input: unknown) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+
+export function registerIpc(ipcMain: IpcMainLike, ports: Ports): () => void {
+  const tokens = new Map<number, string>();
+  for (const name of CALL_NAMES) {
+    ipcMain.handle(ipcChannel(name), async (event, input) => {
+      const r = await dispatch(ports, name, input, tokens.get(event.sender.id) ?? null);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      afterCall(name, r.value, event.sender.id, tokens);
+      return r.value;
+    });
+  }
+  return () => CALL_NAMES.forEach((n) => ipcMain.removeHandler(ipcChannel(n)));
+}
+
+function afterCall(name: CallName, value: unknown, sender: number, tokens: Map<number, string>) {
+  if (name === 'auth.login') tokens.set(sender, (value as { token: string }).token);
+  if (name === 'auth.logout') tokens.delete(sender);
+}

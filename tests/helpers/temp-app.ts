@@ -1,0 +1,82 @@
+// A real app on a temporary data folder (real lowdb files), with a clock the test moves by hand.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DataStore } from '../../electron/main/storage/data-store';
+import { memorySessions } from '../../electron/main/services/auth';
+import { defaultContentDir, loadContent } from '../../electron/main/services/corpus';
+import type { Clock, Ports } from '../../electron/main/services/ports';
+import { dispatch } from '../../electron/main/transport/dispatch';
+import type { CallName, Input, Output } from '../../electron/shared/api';
+
+export class ManualClock implements Clock {
+  constructor(public t = Date.parse('2024-09-06T01:00:00Z')) {}
+  now() {
+    return this.t;
+  }
+  advance(ms: number) {
+    this.t += ms;
+  }
+}
+
+export interface TempApp {
+  dir: string;
+  ports: Ports;
+  clock: ManualClock;
+  call<K extends CallName>(name: K, input: Input<K>, token?: string | null): Promise<Output<K>>;
+  /** the raw outcome, for tests of refusals */
+  raw(name: string, input: unknown, token?: string | null): ReturnType<typeof dispatch>;
+  close(): void;
+}
+
+export function tempDir(prefix = 'anxue-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function makeApp(dir = tempDir()): TempApp {
+  const clock = new ManualClock();
+  const store = DataStore.open(dir);
+  const ports: Ports = { store, clock, content: loadContent(defaultContentDir()), sessions: memorySessions(), clockSpeed: 1 };
+  return {
+    dir,
+    ports,
+    clock,
+    async call(name, input, token = null) {
+      const r = await dispatch(ports, name, input, token);
+      if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.code}: ${r.error.message}`), { body: r.error });
+      return r.value as never;
+    },
+    raw: (name, input, token = null) => dispatch(ports, name, input, token),
+    close() {
+      store.close();
+    },
+  };
+}
+
+export function removeDir(dir: string) {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export const ROSTER_CSV = [
+  '工号,姓名,部门/车间,班组,岗位,人员类别,班子成员',
+  'E001,测试甲,甲醇车间,合成一班,操作工,其他从业人员,否',
+  'E002,测试乙,甲醇车间,合成二班,班长,特种作业人员,否',
+  'E003,测试丙,储运车间,罐区班,操作工,其他从业人员,否',
+  'M001,测试经理,公司领导,,总经理,主要负责人,是',
+].join('\n');
+
+export function b64(text: string | Uint8Array): string {
+  return Buffer.from(text).toString('base64');
+}
+
+/** Set up an enterprise with an admin (also officer and archivist), a roster and a campaign. */
+export async function seeded(app: TempApp) {
+  await app.call('setup.init', { enterprise: '测试化工（虚构）', adminNo: 'admin', adminName: '管理员', password: 'admin-pass-1' });
+  const admin = (await app.call('auth.login', { employeeNo: 'admin', password: 'admin-pass-1' })).token;
+  const imported = await app.call('roster.commit', { fileName: 'roster.csv', base64: b64(ROSTER_CSV) }, admin);
+  const pw = (no: string) => imported.initialPasswords.find((p) => p.employeeNo === no)!.password;
+  const template = await app.call('campaign.template', {}, admin);
+  const campaign = await app.call('campaign.save', template, admin);
+  const login = async (no: string) => (await app.call('auth.login', { employeeNo: no, password: pw(no) })).token;
+  return { admin, campaign, pw, login, imported };
+}

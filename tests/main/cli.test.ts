@@ -1,0 +1,139 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli';
+import { HEADER, PEOPLE, rosterCsv, rosterXlsx } from '../helpers/fixtures';
+import { removeDir, tempDir } from '../helpers/temp-app';
+
+let work: string;
+let data: string;
+beforeAll(() => {
+  work = tempDir('anxue-cli-');
+  data = path.join(work, 'data');
+  writeFileSync(path.join(work, 'pw.txt'), 'a-long-admin-password\n');
+  writeFileSync(path.join(work, 'short.txt'), 'short\n');
+});
+afterAll(() => removeDir(work));
+
+/** A failure is one line on stderr, "anxue: <reason>", and a non-zero exit. */
+function expectCleanFailure(r: ReturnType<typeof cli>, reason: RegExp) {
+  expect(r.status).not.toBe(0);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^anxue: /);
+  expect(lines[0]).toMatch(reason);
+}
+
+function snapshot(dir: string): Record<string, string> {
+  if (!existsSync(dir)) return {};
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(dir, { recursive: true }) as string[]) {
+    const p = path.join(dir, f);
+    if (!statSync(p).isDirectory()) out[f] = readFileSync(p, 'utf8');
+  }
+  return out;
+}
+
+describe('CLI', () => {
+  it('init refuses bad input and writes nothing', () => {
+    expectCleanFailure(cli(['init', '--data', data, '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]), /--enterprise/);
+    expectCleanFailure(cli(['init', '--data', data, '--enterprise', '测试', '--admin', 'admin', '--password-file', path.join(work, 'short.txt')]), /--password-file：密码至少 8 位/);
+    expectCleanFailure(cli(['init', '--data', data, '--enterprise', '测试', '--admin', 'admin', '--password-file', path.join(work, 'nope.txt')]), /密码文件不存在/);
+    expect(existsSync(data)).toBe(false);
+  });
+
+  it('init sets up the folder once', () => {
+    const r = cli(['init', '--data', data, '--enterprise', '测试化工（虚构）', '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('已初始化');
+    const accounts = readFileSync(path.join(data, 'accounts.json'), 'utf8');
+    expect(accounts).toContain('scrypt$');
+    expect(accounts).not.toContain('a-long-admin-password');
+    expectCleanFailure(cli(['init', '--data', data, '--enterprise', 'x', '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]), /已初始化/);
+  });
+
+  it('roster import: a good .xlsx imports and prints the one-time passwords', async () => {
+    writeFileSync(path.join(work, 'roster.xlsx'), await rosterXlsx());
+    const r = cli(['roster', 'import', path.join(work, 'roster.xlsx'), '--data', data]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('新增 3 人');
+    expect(r.stdout).toMatch(/X001\t样例一\t\S{10}/);
+  });
+
+  it('roster import: a truncated .xlsx fails cleanly and changes nothing', async () => {
+    const full = await rosterXlsx([HEADER, ...PEOPLE, ['X009', '样例九', '储运车间', '', '', '其他从业人员', '否']]);
+    writeFileSync(path.join(work, 'cut.xlsx'), full.subarray(0, full.length - 200));
+    const before = snapshot(data);
+    expectCleanFailure(cli(['roster', 'import', path.join(work, 'cut.xlsx'), '--data', data]), /cut\.xlsx.*(损坏|截断)/);
+    expect(snapshot(data)).toEqual(before);
+  });
+
+  it('roster import: a CSV with a missing column fails cleanly and changes nothing', () => {
+    const rows = [HEADER.filter((h) => h !== '姓名'), ...PEOPLE.map((p) => p.filter((_, i) => i !== 1))];
+    writeFileSync(path.join(work, 'noname.csv'), rosterCsv(rows));
+    const before = snapshot(data);
+    expectCleanFailure(cli(['roster', 'import', path.join(work, 'noname.csv'), '--data', data]), /noname\.csv 第 1 行「姓名」：缺少必需的列/);
+    expect(snapshot(data)).toEqual(before);
+  });
+
+  it('roster import: a bad row is named by row and field', () => {
+    writeFileSync(path.join(work, 'badrow.csv'), rosterCsv([HEADER, PEOPLE[0]!, ['X002', '样例二', '甲醇车间', '', '', '合同工', '否']]));
+    expectCleanFailure(cli(['roster', 'import', path.join(work, 'badrow.csv'), '--data', data]), /第 3 行「人员类别」/);
+  });
+
+  it('roster import into a folder that was never set up is refused', () => {
+    expectCleanFailure(cli(['roster', 'import', path.join(work, 'roster.xlsx'), '--data', path.join(work, 'empty')]), /尚未初始化|不存在/);
+    expect(existsSync(path.join(work, 'empty'))).toBe(false);
+  });
+
+  it('export person: an unknown 工号 fails cleanly and writes nothing', () => {
+    const out = path.join(work, 'out-unknown');
+    expectCleanFailure(cli(['export', 'person', 'NOBODY', '--data', data, '--out', out]), /没有工号 NOBODY/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('export person, then verify: exit 0 intact, exit 1 after one byte is changed', () => {
+    const out = path.join(work, 'out');
+    const r = cli(['export', 'person', 'X001', '--data', data, '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const folder = path.join(out, readdirSync(out)[0]!);
+    expect(cli(['verify', folder]).status).toBe(0);
+    const rec = readFileSync(path.join(folder, 'record.json'));
+    const at = rec.indexOf('样例一');
+    rec[at] = rec[at]! ^ 0x01;
+    writeFileSync(path.join(folder, 'record.json'), rec);
+    const bad = cli(['verify', folder]);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('record.json');
+  });
+
+  it('verify of a folder with no manifest exits 1; of a missing folder fails cleanly', () => {
+    const d = path.join(work, 'not-an-archive');
+    mkdirSync(d);
+    expect(cli(['verify', d]).status).toBe(1);
+    expectCleanFailure(cli(['verify', path.join(work, 'missing')]), /不存在/);
+  });
+
+  it('demo creates a clearly fake enterprise with ~30 people and printed passwords, only in a fresh folder', () => {
+    const d = path.join(work, 'demo');
+    const r = cli(['demo', '--data', d]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('虚构');
+    const roster = JSON.parse(readFileSync(path.join(d, 'roster.json'), 'utf8')).people;
+    expect(roster.length).toBeGreaterThanOrEqual(28);
+    expect(new Set(roster.map((p: { dept: string }) => p.dept)).size).toBeGreaterThanOrEqual(3);
+    expect(JSON.parse(readFileSync(path.join(d, 'campaigns.json'), 'utf8')).campaigns).toHaveLength(1);
+    expect(r.stdout).toMatch(/admin\t\S{10}\t管理员/);
+    expectCleanFailure(cli(['demo', '--data', d]), /已有数据/);
+  });
+
+  it('an unknown command fails with the usage', () => {
+    const r = cli(['frobnicate']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe('anxue: 未知命令：frobnicate');
+  });
+
+  it('serve refuses the test clock unless the test harness allows it', () => {
+    expectCleanFailure(cli(['serve', '--data', data, '--port', '0', '--test-clock-speed', '60'], { ANXUE_ALLOW_TEST_CLOCK: '' }), /仅供自动化测试/);
+  });
+});

@@ -1,0 +1,94 @@
+// Every contract call × every role → allowed or refused, as designed. The design is written out
+// here on its own, so a contract change that widens access fails this test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../electron/core/model';
+import { hashPassword } from '../../electron/main/services/auth';
+import { CALL_NAMES, type CallName } from '../../electron/shared/api';
+import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
+
+type Who = Role | 'anonymous';
+const E = 'employee', O = 'officer', A = 'archivist', M = 'admin', P = 'anonymous';
+const DESIGN: Record<CallName, readonly Who[]> = {
+  'setup.status': [P, E, O, A, M],
+  'setup.init': [P, E, O, A, M],
+  'auth.login': [P, E, O, A, M],
+  'auth.logout': [E, O, A, M],
+  'auth.me': [E, O, A, M],
+  'auth.changePassword': [E, O, A, M],
+  'settings.get': [E, O, A, M],
+  'settings.save': [M],
+  'roster.preview': [O, M],
+  'roster.commit': [O, M],
+  'roster.list': [O, A, M],
+  'corpus.list': [E, O, A, M],
+  'corpus.get': [E, O, A, M],
+  'bank.list': [O, M],
+  'campaign.template': [O, M],
+  'campaign.save': [O, M],
+  'campaign.list': [E, O, A, M],
+  'campaign.get': [O, M],
+  'study.start': [E],
+  'study.beat': [E],
+  'study.stop': [E],
+  'progress.mine': [E],
+  'quiz.start': [E],
+  'quiz.save': [E],
+  'quiz.submit': [E],
+  'essay.get': [E],
+  'essay.save': [E],
+  'essay.submit': [E],
+  'grading.queue': [O, M],
+  'grading.gradeAnswer': [O, M],
+  'grading.reviewEssay': [O, M],
+  'progress.table': [O, A, M],
+  'archive.exportPerson': [A, M],
+  'archive.list': [A, M],
+  'archive.verify': [A, M],
+  'archive.file': [A, M],
+};
+
+let app: TempApp;
+const tokens: Partial<Record<Who, string | null>> = { anonymous: null };
+
+beforeAll(async () => {
+  app = makeApp();
+  await seeded(app);
+  const roles: Role[] = ['employee', 'officer', 'archivist', 'admin'];
+  const hash = await hashPassword('role-pass-1');
+  await app.ports.store.accounts.update((f) => {
+    for (const r of roles) f.accounts.push({ employeeNo: `only-${r}`, name: r, roles: [r], passwordHash: hash, createdAt: '' });
+  });
+  for (const r of roles) tokens[r] = (await app.call('auth.login', { employeeNo: `only-${r}`, password: 'role-pass-1' })).token;
+});
+afterAll(() => {
+  app.close();
+  removeDir(app.dir);
+});
+
+describe('role matrix', () => {
+  it('the design covers exactly the calls of the contract', () => {
+    expect(Object.keys(DESIGN).sort()).toEqual([...CALL_NAMES].sort());
+  });
+
+  const cases = CALL_NAMES.filter((n) => n !== 'auth.logout').flatMap((name) => (['anonymous', 'employee', 'officer', 'archivist', 'admin'] as Who[]).map((who) => [name, who] as const));
+  it.each(cases)('%s as %s', async (name, who) => {
+    const r = await app.raw(name, {}, tokens[who] ?? null);
+    const refused = !r.ok && (r.error.code === 'forbidden' || r.error.code === 'unauthenticated');
+    if (DESIGN[name].includes(who)) expect(refused, JSON.stringify(r)).toBe(false);
+    else {
+      expect(refused, JSON.stringify(r)).toBe(true);
+      if (!r.ok) expect(r.error.code).toBe(who === 'anonymous' ? 'unauthenticated' : 'forbidden');
+    }
+  });
+
+  it('an unknown call and a forged token are refused', async () => {
+    expect(await app.raw('debug.dump', {}, tokens.admin)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await app.raw('auth.me', {}, 'forged-token')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
+  it('logout ends the session', async () => {
+    const t = (await app.call('auth.login', { employeeNo: 'only-employee', password: 'role-pass-1' })).token;
+    await app.call('auth.logout', {}, t);
+    expect(await app.raw('auth.me', {}, t)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+});

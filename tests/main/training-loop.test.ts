@@ -1,0 +1,178 @@
+// The whole loop through the contract dispatcher on real lowdb files, with a hand-moved clock.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
+
+let app: TempApp;
+beforeEach(() => {
+  app = makeApp();
+});
+afterEach(() => {
+  app.close();
+  removeDir(app.dir);
+});
+
+const ESSAY = {
+  awareness: '对照事故教训，我的风险意识不够强，巡检时有走过场的情况。',
+  responsibility: '岗位职责落实不到位，交接班记录有时不完整。',
+  warning: '事故告诉我，违章就是在拿生命冒险，同样的事可能在我的岗位发生。',
+  measures: '每班严格执行巡检路线，每月参加一次应急演练，认真填写交接班记录。',
+};
+
+describe('training loop (services + storage)', () => {
+  it('counts study time from beats, by the backend clock', async () => {
+    const s = await seeded(app);
+    const e1 = await s.login('E001');
+    const start = await app.call('study.start', { campaignId: s.campaign.id, docId: 'warning-month-notes' }, e1);
+    for (let i = 0; i < 8; i++) {
+      app.clock.advance(15_000);
+      await app.call('study.beat', { sessionId: start.sessionId, visible: true, focused: true, interacted: true }, e1);
+    }
+    // walks away: 10 minutes of beats without input
+    for (let i = 0; i < 40; i++) {
+      app.clock.advance(15_000);
+      await app.call('study.beat', { sessionId: start.sessionId, visible: true, focused: true, interacted: false }, e1);
+    }
+    const last = await app.call('study.beat', { sessionId: start.sessionId, visible: true, focused: true, interacted: false }, e1);
+    expect(last.status).toEqual({ counting: false, reason: 'idle' });
+    expect(last.sessionCountedMs).toBe(120_000 + 120_000);
+    await app.call('study.stop', { sessionId: start.sessionId }, e1);
+    const mine = await app.call('progress.mine', { campaignId: s.campaign.id }, e1);
+    expect(mine.totals.campaignMs).toBe(240_000);
+    expect(mine.totals.todayMs).toBe(240_000);
+    expect(mine.totals.perDocMs).toEqual({ 'warning-month-notes': 240_000 });
+    const file = JSON.parse(readFileSync(path.join(app.dir, 'people', 'E001.json'), 'utf8'));
+    expect(file.events[0].type).toBe('study.session');
+    expect(file.events[0].data.excludedMs.idle).toBe(600_000 + 0 - 120_000);
+  });
+
+  it('a second start elsewhere ends the first session, keeping its counted time', async () => {
+    const s = await seeded(app);
+    const e1 = await s.login('E001');
+    const e1b = await s.login('E001');
+    const a = await app.call('study.start', { campaignId: s.campaign.id, docId: 'warning-month-notes' }, e1);
+    app.clock.advance(15_000);
+    await app.call('study.beat', { sessionId: a.sessionId, visible: true, focused: true, interacted: true }, e1);
+    await app.call('study.start', { campaignId: s.campaign.id, docId: 'special-work-notes' }, e1b);
+    const r = await app.raw('study.beat', { sessionId: a.sessionId, visible: true, focused: true, interacted: true }, e1);
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await app.call('progress.mine', { campaignId: s.campaign.id }, e1)).totals.campaignMs).toBe(15_000);
+  });
+
+  it('an open session survives a restart of the backend (crash loses at most one beat)', async () => {
+    const s = await seeded(app);
+    const e1 = await s.login('E001');
+    const a = await app.call('study.start', { campaignId: s.campaign.id, docId: 'warning-month-notes' }, e1);
+    for (let i = 0; i < 4; i++) {
+      app.clock.advance(15_000);
+      await app.call('study.beat', { sessionId: a.sessionId, visible: true, focused: true, interacted: true }, e1);
+    }
+    app.close(); // "crash": no stop call
+    const again = makeApp(app.dir);
+    again.clock.t = app.clock.t + 3600_000;
+    app = again;
+    const e1new = (await app.call('auth.login', { employeeNo: 'E001', password: s.pw('E001') })).token;
+    expect((await app.call('progress.mine', { campaignId: s.campaign.id }, e1new)).totals.campaignMs).toBe(60_000);
+    await app.call('study.start', { campaignId: s.campaign.id, docId: 'warning-month-notes' }, e1new);
+    const file = JSON.parse(readFileSync(path.join(app.dir, 'people', 'E001.json'), 'utf8'));
+    expect(file.events.map((e: { data: { closedBy?: string; countedMs?: number } }) => [e.data.closedBy, e.data.countedMs])).toEqual([['recovered', 60_000]]);
+  });
+
+  it('quiz: answer keys never reach the taker; objective questions graded on submit; short answers queued', async () => {
+    const s = await seeded(app);
+    const e1 = await s.login('E001');
+    const attempt = await app.call('quiz.start', { campaignId: s.campaign.id }, e1);
+    const text = JSON.stringify(attempt);
+    expect(text).not.toMatch(/"answer"|"explanation"/);
+    expect(attempt.questions.length).toBe(7);
+    const answers: Record<string, string[]> = { 'wm-01': ['D'], 'wm-02': ['A', 'B', 'C'], 'wm-03': ['T'], 'wm-04': ['T'], 'wm-05': ['检测'], 'wm-06': ['B'], 'wm-07': ['主要风险是泄漏，我会按时巡检。'] };
+    await app.call('quiz.save', { attemptId: attempt.attemptId, answers }, e1);
+    // a closed window resumes the same attempt, answers kept
+    const resumed = await app.call('quiz.start', { campaignId: s.campaign.id }, e1);
+    expect(resumed.attemptId).toBe(attempt.attemptId);
+    expect(resumed.answers).toEqual(answers);
+    const result = await app.call('quiz.submit', { attemptId: attempt.attemptId, answers }, e1);
+    expect(result).toMatchObject({ score: 60, max: 100, pendingCount: 1, passed: null });
+    const queue = await app.call('grading.queue', { campaignId: s.campaign.id }, s.admin);
+    expect(queue.answers).toHaveLength(1);
+    expect(queue.answers[0]).toMatchObject({ employeeNo: 'E001', questionId: 'wm-07', max: 30 });
+    await app.call('grading.gradeAnswer', { employeeNo: 'E001', attemptId: attempt.attemptId, questionId: 'wm-07', score: 25, comment: '较具体' }, s.admin);
+    const after = await app.call('progress.mine', { campaignId: s.campaign.id }, e1);
+    expect(after.quiz.best).toMatchObject({ score: 85, percent: 85, passed: true });
+    expect((await app.call('grading.queue', { campaignId: s.campaign.id }, s.admin)).answers).toHaveLength(0);
+  });
+
+  it('quiz: the backend owns the countdown; late answers are not taken', async () => {
+    const s = await seeded(app);
+    const e1 = await s.login('E001');
+    const attempt = await app.call('quiz.start', { campaignId: s.campaign.id }, e1);
+    expect(attempt.remainingMs).toBe(30 * 60_000);
+    await app.call('quiz.save', { attemptId: attempt.attemptId, answers: { 'wm-01': ['D'] } }, e1);
+    app.clock.advance(31 * 60_000);
+    const r = await app.call('quiz.submit', { attemptId: attempt.attemptId, answers: { 'wm-01': ['D'], 'wm-03': ['T'] } }, e1);
+    expect(r.score).toBe(10);
+  });
+
+  it('quiz: attempts are limited', async () => {
+    const s = await seeded(app);
+    const e1 = await s.login('E001');
+    for (let i = 0; i < 2; i++) {
+      const a = await app.call('quiz.start', { campaignId: s.campaign.id }, e1);
+      await app.call('quiz.submit', { attemptId: a.attemptId, answers: {} }, e1);
+    }
+    expect(await app.raw('quiz.start', { campaignId: s.campaign.id }, e1)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('essay: autosave, minimum length, submit, return with comment, resubmit, accept', async () => {
+    const s = await seeded(app);
+    const e1 = await s.login('E001');
+    const cid = s.campaign.id;
+    expect((await app.call('essay.get', { campaignId: cid }, e1)).status).toBe('not_started');
+    await app.call('essay.save', { campaignId: cid, parts: { ...ESSAY, measures: '' } }, e1);
+    const draft = await app.call('essay.get', { campaignId: cid }, e1);
+    expect(draft).toMatchObject({ status: 'draft', minChars: 800 });
+    expect(draft.parts.awareness).toBe(ESSAY.awareness);
+    const short = await app.raw('essay.submit', { campaignId: cid, parts: ESSAY }, e1);
+    expect(short).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'parts' } });
+    // the officer lowers the minimum for this test campaign
+    const c = await app.call('campaign.get', { campaignId: cid }, s.admin);
+    await app.call('campaign.save', { ...c, essay: { ...c.essay, minChars: 50 } }, s.admin);
+    const sub = await app.call('essay.submit', { campaignId: cid, parts: ESSAY }, e1);
+    expect(sub).toMatchObject({ status: 'submitted', version: 1 });
+    expect(await app.raw('essay.save', { campaignId: cid, parts: ESSAY }, e1)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const q = await app.call('grading.queue', { campaignId: cid }, s.admin);
+    expect(q.essays.map((e) => [e.employeeNo, e.version])).toEqual([['E001', 1]]);
+    expect(await app.raw('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 1, decision: 'return', comment: '' }, s.admin)).toMatchObject({ ok: false });
+    await app.call('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 1, decision: 'return', comment: '措施请写具体时间' }, s.admin);
+    const back = await app.call('essay.get', { campaignId: cid }, e1);
+    expect(back.status).toBe('returned');
+    expect(back.reviews[0]).toMatchObject({ decision: 'return', comment: '措施请写具体时间', reviewer: 'admin' });
+    await app.call('essay.submit', { campaignId: cid, parts: { ...ESSAY, measures: ESSAY.measures + '本月底前完成。' } }, e1);
+    await app.call('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 2, decision: 'accept', comment: '' }, s.admin);
+    expect((await app.call('essay.get', { campaignId: cid }, e1)).status).toBe('accepted');
+    const table = await app.call('progress.table', { campaignId: cid }, s.admin);
+    expect(table.find((r) => r.employeeNo === 'E001')?.essayStatus).toBe('accepted');
+    expect(table.find((r) => r.employeeNo === 'E002')?.essayStatus).toBe('not_started');
+  });
+
+  it('an employee only ever touches their own records', async () => {
+    const s = await seeded(app);
+    const e1 = await s.login('E001');
+    const e2 = await s.login('E002');
+    await app.call('essay.save', { campaignId: s.campaign.id, parts: ESSAY }, e1);
+    const other = await app.call('essay.get', { campaignId: s.campaign.id }, e2);
+    expect(other.parts.awareness).toBe('');
+    // the contract has no way for an employee to name another person
+    expect(await app.raw('grading.queue', { campaignId: s.campaign.id }, e2)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await app.raw('progress.table', { campaignId: s.campaign.id }, e2)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await app.raw('roster.list', {}, e2)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('no call ever returns a password hash', async () => {
+    const s = await seeded(app);
+    const e1 = await s.login('E001');
+    const outputs = [await app.call('auth.me', {}, e1), await app.call('auth.me', {}, s.admin), await app.call('roster.list', {}, s.admin), await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)];
+    expect(JSON.stringify(outputs)).not.toMatch(/scrypt|passwordHash/);
+  });
+});

@@ -1,0 +1,58 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../../renderer/i18n/index';
+import { QuestionView } from '../../renderer/features/quiz/QuestionView';
+import { StudyCounter } from '../../renderer/features/study/StudyCounter';
+import { markdownOutline } from '../../renderer/features/study/outline';
+import type { CampaignSummary } from '../../electron/shared/api';
+
+afterEach(cleanup);
+
+const campaign = { id: 'c', targetCreditHours: 8 } as CampaignSummary;
+const totals = { todayMs: 90 * 60_000, campaignMs: 135 * 60_000, targetCreditHours: 8, minutesPerCreditHour: 45, perDocMs: {} };
+
+describe('StudyCounter', () => {
+  it('shows counting time and 学时 against the target', () => {
+    render(<StudyCounter campaign={campaign} session={{ kind: 'active', status: { counting: true }, totals, sessionMs: 65_000 }} />);
+    const el = screen.getByTestId('study-status');
+    expect(el.textContent).toContain('正在计时');
+    expect(el.textContent).toContain('本次 01:05');
+    expect(el.textContent).toContain('累计 3 / 8 学时（今日 2）');
+  });
+  it('visibly pauses and says why, in the chosen language', async () => {
+    render(<StudyCounter campaign={campaign} session={{ kind: 'active', status: { counting: false, reason: 'idle' }, totals, sessionMs: 0 }} />);
+    expect(screen.getByTestId('study-status').className).toContain('paused');
+    expect(screen.getByTestId('study-status').textContent).toContain('已暂停：长时间无操作');
+    await act(() => i18n.changeLanguage('en-US'));
+    expect(screen.getByTestId('study-status').textContent).toContain('Paused: no activity');
+    await act(() => i18n.changeLanguage('zh-CN'));
+  });
+});
+
+describe('QuestionView', () => {
+  it('multiple choice toggles letters in order', () => {
+    const onChange = vi.fn();
+    const q = { id: 'q', type: 'multiple' as const, stem: '哪些正确？', options: ['甲', '乙', '丙'], score: 10 };
+    const { rerender } = render(<QuestionView index={0} question={q} value={['C']} onChange={onChange} />);
+    fireEvent.click(screen.getByLabelText(/A\. 甲/));
+    expect(onChange).toHaveBeenLastCalledWith(['A', 'C']);
+    rerender(<QuestionView index={0} question={q} value={['A', 'C']} onChange={onChange} />);
+    fireEvent.click(screen.getByLabelText(/C\. 丙/));
+    expect(onChange).toHaveBeenLastCalledWith(['A']);
+  });
+  it('true/false offers 正确 and 错误', () => {
+    const onChange = vi.fn();
+    render(<QuestionView index={2} question={{ id: 't', type: 'truefalse', stem: '判断', options: [], score: 5 }} value={[]} onChange={onChange} />);
+    fireEvent.click(screen.getByLabelText('错误'));
+    expect(onChange).toHaveBeenCalledWith(['F']);
+  });
+});
+
+describe('markdown outline', () => {
+  it('lists headings and ignores fenced code', () => {
+    expect(markdownOutline('# 总则\n\n```\n# not a heading\n```\n## 第一条 #\ntext')).toEqual([
+      { id: 'h-0', level: 1, text: '总则' },
+      { id: 'h-1', level: 2, text: '第一条' },
+    ]);
+  });
+});

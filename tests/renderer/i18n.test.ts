@@ -1,0 +1,50 @@
+// Every key the UI uses exists in zh-CN and en-US, including the keys built from enumerations.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ESSAY_PARTS, EXCLUDE_REASONS, QUESTION_TYPES } from '../../electron/core/model';
+import { enUS } from '../../renderer/i18n/en-US';
+import { zhCN } from '../../renderer/i18n/zh-CN';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../renderer');
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(f) ? [p] : [];
+  });
+}
+function lookup(obj: unknown, key: string): unknown {
+  return key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+function leaves(obj: unknown, prefix = ''): string[] {
+  if (typeof obj === 'string') return [prefix];
+  return Object.entries(obj as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const staticKeys = [...new Set(files(root).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)].map((m) => m[1]!)))];
+const enumKeys = [
+  ...['not_started', 'draft', 'submitted', 'returned', 'accepted'].map((s) => `essay.status.${s}`),
+  ...QUESTION_TYPES.map((q) => `quiz.type.${q}`),
+  ...EXCLUDE_REASONS.map((r) => `study.paused.${r}`),
+  ...['create', 'update', 'same'].map((a) => `roster.actions.${a}`),
+  ...ESSAY_PARTS.flatMap((p) => [`essay.parts.${p}.title`, `essay.parts.${p}.prompt`]),
+];
+
+describe('i18n', () => {
+  it('finds the keys the UI uses', () => expect(staticKeys.length).toBeGreaterThan(100));
+  it.each([...staticKeys, ...enumKeys])('%s is a string in zh-CN and en-US', (key) => {
+    expect(typeof lookup(zhCN, key), `zh-CN ${key}`).toBe('string');
+    expect(typeof lookup(enUS, key), `en-US ${key}`).toBe('string');
+  });
+  it('en-US is complete and actually English (no Chinese except quoted column names)', () => {
+    expect(leaves(enUS).sort()).toEqual(leaves(zhCN).sort());
+    const chinese = leaves(enUS).filter((k) => /\p{Script=Han}/u.test(String(lookup(enUS, k))));
+    expect(chinese).toEqual(['roster.columns']);
+  });
+  it('placeholders match between the languages', () => {
+    for (const k of leaves(zhCN)) {
+      const vars = (s: unknown) => [...String(s).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      expect(vars(lookup(enUS, k)), k).toEqual(vars(lookup(zhCN, k)));
+    }
+  });
+});
