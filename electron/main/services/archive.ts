@@ -43,6 +43,7 @@ export interface PersonRecord {
   enterprise: string;
   person: Person;
   minutesPerCreditHour: number;
+  utcOffsetMinutes: number;
   campaigns: CampaignRecord[];
   events: PersonEvent[];
   chainHead: string;
@@ -69,6 +70,7 @@ export async function buildPersonRecord(ports: Ports, employeeNo: string, by: st
     enterprise: meta.enterprise ?? '',
     person,
     minutesPerCreditHour: meta.settings.minutesPerCreditHour,
+    utcOffsetMinutes: meta.settings.utcOffsetMinutes,
     campaigns: involved.map((c) => {
       const t = studyTotals(f, c, meta.settings, now);
       return {
@@ -86,10 +88,9 @@ export async function buildPersonRecord(ports: Ports, employeeNo: string, by: st
   };
 }
 
-function fmtTime(isoText: string): string {
-  // plant local time (UTC+8) for people; the JSON keeps ISO UTC
-  const d = new Date(Date.parse(isoText) + 8 * 3600_000);
-  return d.toISOString().slice(0, 16).replace('T', ' ');
+/** Plant local time for people (the offset is a setting); the JSON keeps ISO UTC. */
+function timeFormatter(utcOffsetMinutes: number) {
+  return (isoText: string) => new Date(Date.parse(isoText) + utcOffsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 function minutes(ms: number): string {
   return `${Math.floor(ms / 60_000)} 分钟`;
@@ -110,6 +111,7 @@ function table(headers: string[], rows: string[][], widths: (string | number)[])
 export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDocumentDefinitions {
   const c: Content[] = [];
   const p = r.person;
+  const fmtTime = timeFormatter(r.utcOffsetMinutes);
   c.push({ text: '安全生产教育和培训档案', style: 'title' });
   c.push({ text: '（一人一档）', alignment: 'center', margin: [0, 0, 0, 12] });
   c.push({

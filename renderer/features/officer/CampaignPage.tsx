@@ -81,7 +81,7 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
         </label>
         <label>
           {t('campaign.target')}
-          <input type="number" min={0} step={0.5} required value={form.targetCreditHours} onChange={(e) => set('targetCreditHours', Number(e.target.value))} />
+          <input type="number" min={0} step={0.1} required value={form.targetCreditHours} onChange={(e) => set('targetCreditHours', Number(e.target.value))} />
         </label>
       </section>
       <section className="card">

@@ -1,0 +1,216 @@
+// End to end in Debian's Chromium against browser mode: officer sets up, employee studies, takes
+// the quiz and writes the essay, officer grades, archivist exports; the PDF is read back with
+// pdftotext and `verify` passes, then fails after one byte is changed.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../helpers/browser';
+import { cli, ROOT } from '../helpers/cli';
+import { rosterCsv, HEADER } from '../helpers/fixtures';
+import { startServeProcess, type ServerProcess } from '../helpers/server-process';
+import { removeDir, tempDir } from '../helpers/temp-app';
+
+const SHOTS = path.join(ROOT, 'test-results');
+const CLOCK_SPEED = 60; // test-only: one real second is one minute of the backend clock
+
+let server: ServerProcess;
+let browser: Browser;
+let data: string;
+
+const ESSAY = {
+  awareness: '我在安全意识上存在差距：对动火作业前的气体分析不够重视，认为走个形式就行。',
+  responsibility: '作为班组操作工，交接班时没有把设备异常交代清楚，巡检记录也有漏项。',
+  warning: '九七事故让我明白，违章作业和冒险蛮干的后果是生命的代价，不能心存侥幸。',
+  measures: '今后每班按规定路线巡检并如实记录，每月参加一次应急演练，发现隐患立即报告。',
+};
+
+beforeAll(async () => {
+  if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
+  if (!existsSync(path.join(ROOT, 'dist/renderer/index.html'))) throw new Error('the renderer is not built: npm test runs `vite build` first');
+  data = tempDir('anxue-e2e-');
+  server = await startServeProcess(['--data', data, '--port', '0', '--test-clock-speed', String(CLOCK_SPEED)], { ANXUE_ALLOW_TEST_CLOCK: '1' });
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (data) removeDir(data);
+});
+
+async function newPage(): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  page.on('dialog', (d) => void d.accept());
+  page.on('pageerror', (e) => console.error('[page error]', e.message));
+  return page;
+}
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
+async function login(page: Page, no: string, password: string) {
+  await page.goto(server.url);
+  await page.fill('input[name=employeeNo]', no);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.getByTestId('who').waitFor();
+}
+
+describe('the whole training loop in the browser', () => {
+  let officer: Page;
+  let employee: Page;
+  let employeePassword = '';
+
+  it('first start shows the setup screen; the admin sets up the enterprise (no default password)', async () => {
+    officer = await newPage();
+    await officer.goto(server.url);
+    await officer.getByRole('heading', { name: '首次设置' }).waitFor();
+    await shot(officer, '01-setup');
+    const inputs = officer.locator('form input');
+    await inputs.nth(0).fill('端到端测试化工（虚构）');
+    await inputs.nth(1).fill('admin');
+    await inputs.nth(2).fill('测试管理员');
+    await inputs.nth(3).fill('e2e-admin-pass');
+    await inputs.nth(4).fill('e2e-admin-pass');
+    await officer.click('button[type=submit]');
+    await officer.getByTestId('who').waitFor();
+    expect(await officer.getByTestId('who').textContent()).toContain('测试管理员');
+  });
+
+  it('the officer imports the roster (preview first) and gets the one-time passwords', async () => {
+    await officer.goto(`${server.url}#/roster`);
+    const csv = rosterCsv([HEADER, ['E001', '端测员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否'], ['E002', '端测班长', '甲醇车间', '合成一班', '班长', '特种作业人员', '否']]);
+    await officer.getByTestId('roster-file').setInputFiles({ name: '花名册.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await officer.getByText('预览：新增 2 人').waitFor();
+    await shot(officer, '02-roster-preview');
+    await officer.getByRole('button', { name: '确认导入' }).click();
+    await officer.getByText('导入完成：新增 2 人').waitFor();
+    const row = officer.locator('tr', { hasText: 'E001' }).first();
+    employeePassword = (await row.locator('td.mono').textContent())!.trim();
+    expect(employeePassword).toMatch(/^\S{10}$/);
+  });
+
+  it('the officer creates the campaign from the 警示月 template and adjusts it', async () => {
+    await officer.goto(`${server.url}#/campaign`);
+    await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
+    await expect.poll(() => officer.locator('input').first().inputValue()).toContain('警示月');
+    await officer.getByLabel('要求学时').fill('0.2');
+    await officer.getByLabel('考试时长（分钟）').fill('300');
+    await officer.getByLabel('最少字数').fill('60');
+    await shot(officer, '03-campaign');
+    await officer.getByRole('button', { name: '保存培训计划' }).click();
+    await officer.getByText('已保存').first().waitFor();
+  });
+
+  it('the employee reads a document; time counts while active and visibly pauses when idle', async () => {
+    employee = await newPage();
+    await login(employee, 'E001', employeePassword);
+    await employee.getByTestId('next-step').waitFor();
+    await shot(employee, '04-my-study');
+    await employee.getByTestId('next-step').click();
+    await employee.getByTestId('study-status').waitFor();
+    await employee.bringToFront();
+    // 14 real seconds of reading with the mouse moving = 14 minutes of the backend clock
+    for (let i = 0; i < 28; i++) {
+      await employee.mouse.move(300 + (i % 7) * 40, 300 + (i % 5) * 30);
+      await employee.mouse.wheel(0, i % 2 ? 80 : -80);
+      await employee.waitForTimeout(500);
+    }
+    await expect.poll(() => employee.getByTestId('study-status').textContent()).toContain('正在计时');
+    await shot(employee, '05-reader-counting');
+    // walk away: after the idle limit (120 s = 2 real s) counting stops and says why
+    await expect.poll(() => employee.getByTestId('study-status').textContent(), { timeout: 10_000 }).toContain('已暂停：长时间无操作');
+    await shot(employee, '06-reader-idle');
+    await employee.goto(`${server.url}#/study`);
+    await employee.getByTestId('campaign-credit').waitFor();
+    const credit = Number(/([\d.]+) \//.exec((await employee.getByTestId('campaign-credit').textContent())!)![1]);
+    // 14 clock minutes of activity + at most the idle limit, at 45 min per 学时 → 0.3 学时
+    expect(credit).toBeGreaterThanOrEqual(0.2);
+    expect(credit).toBeLessThanOrEqual(0.4);
+  });
+
+  it('the employee takes the quiz; objective questions are graded on submit', async () => {
+    await employee.goto(`${server.url}#/quiz`);
+    await employee.getByRole('button', { name: '开始考试' }).click();
+    const pick = async (label: string) => employee.getByLabel(label, { exact: false }).first().check();
+    await pick('D. 参加人员的家庭住址');
+    await employee.getByRole('button', { name: '下一题' }).click();
+    for (const l of ['A. 安全意识', 'B. 安全责任', 'C. 各类事故']) await pick(l);
+    await employee.getByRole('button', { name: '下一题' }).click();
+    await pick('正确');
+    await employee.getByRole('button', { name: '下一题' }).click();
+    await pick('错误');
+    await employee.getByRole('button', { name: '下一题' }).click();
+    await employee.getByLabel('您的答案').fill('检测');
+    await employee.getByRole('button', { name: '下一题' }).click();
+    await pick('B. 立即停止作业');
+    await employee.getByRole('button', { name: '下一题' }).click();
+    await employee.getByLabel('您的答案').fill('本岗位最大风险是甲醇泄漏引发火灾，我会严格巡检、及时报告。');
+    expect(await employee.getByTestId('answered').textContent()).toContain('已答 7 / 7');
+    await shot(employee, '07-quiz');
+    await employee.getByRole('button', { name: '交卷' }).click();
+    await employee.getByTestId('quiz-score').waitFor();
+    expect(await employee.getByTestId('quiz-score').textContent()).toContain('70 / 100');
+    expect(await employee.getByTestId('quiz-result').textContent()).toContain('1 道简答题等待');
+  });
+
+  it('the employee writes the essay: live 字数, autosave, submit', async () => {
+    await employee.goto(`${server.url}#/essay`);
+    for (const [k, v] of Object.entries(ESSAY)) await employee.locator(`textarea[data-part=${k}]`).fill(v);
+    await expect.poll(() => employee.getByTestId('essay-count').textContent()).toMatch(/共 1\d\d 字/);
+    await expect.poll(() => employee.getByTestId('essay-saved').textContent(), { timeout: 10_000 }).toContain('已自动保存');
+    await shot(employee, '08-essay');
+    await employee.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => employee.getByTestId('essay-status').textContent()).toBe('已提交');
+  });
+
+  it('the officer grades the short answer and accepts the essay', async () => {
+    await officer.goto(`${server.url}#/grading`);
+    await officer.getByTestId('answer-card').waitFor();
+    await shot(officer, '09-grading');
+    await officer.getByTestId('answer-card').locator('input[type=number]').fill('25');
+    await officer.getByTestId('answer-card').getByRole('button', { name: '保存评分' }).click();
+    await officer.getByTestId('answer-card').waitFor({ state: 'detached' });
+    await officer.getByTestId('essay-card').locator('textarea').fill('剖析具体，措施可查。');
+    await officer.getByTestId('essay-card').getByRole('button', { name: '通过' }).click();
+    await officer.getByText('没有待处理的阅卷任务。').waitFor();
+    await officer.goto(`${server.url}#/progress`);
+    const row = officer.getByTestId('progress-table').locator('tr', { hasText: 'E001' });
+    await expect.poll(() => row.textContent()).toContain('95 ✓');
+    expect(await row.textContent()).toContain('已通过');
+    await shot(officer, '10-progress');
+  });
+
+  it('the archivist exports the training file; the PDF holds the name and essay; verify detects a changed byte', async () => {
+    await officer.goto(`${server.url}#/archive`);
+    await officer.getByTestId('export-E001').click();
+    await officer.getByTestId('export-result').waitFor();
+    await shot(officer, '11-archive');
+    await officer.getByRole('button', { name: '校验' }).first().click();
+    await officer.getByText('校验通过：未被改动').waitFor();
+    const exportsDir = path.join(data, 'exports');
+    const folder = path.join(exportsDir, readdirSync(exportsDir).find((f) => f.startsWith('E001-'))!);
+    const text = execFileSync('pdftotext', [path.join(folder, 'training-file.pdf'), '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
+    expect(text).toContain('端测员工');
+    expect(text).toContain(ESSAY.warning.normalize('NFKC').slice(0, 15));
+    expect(text).toContain('95/100');
+    expect(text).toContain('本人签字');
+    expect(cli(['verify', folder]).status).toBe(0);
+    const pdf = readFileSync(path.join(folder, 'training-file.pdf'));
+    pdf[pdf.length >> 1] = pdf[pdf.length >> 1]! ^ 0xff;
+    writeFileSync(path.join(folder, 'training-file.pdf'), pdf);
+    const r = cli(['verify', folder]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('training-file.pdf');
+    await officer.getByRole('button', { name: '校验' }).first().click();
+    await officer.getByText(/校验失败/).waitFor();
+  });
+
+  it('the UI switches to English at run time', async () => {
+    await employee.goto(`${server.url}#/study`);
+    await employee.getByRole('button', { name: /English/ }).click();
+    await employee.getByRole('link', { name: 'My study' }).waitFor();
+    await shot(employee, '12-english');
+  });
+});
