@@ -4,6 +4,7 @@ import type { RosterCommitResult, RosterPreview } from '../../../electron/shared
 import { api, fileToBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
+import { PeopleTable } from './PeopleTable';
 
 /** Roster import: choose a file → preview with errors named by row and field → confirm. */
 export function RosterPage() {
@@ -117,39 +118,5 @@ export function RosterPage() {
         <PeopleTable rows={shown} />
       </section>
     </div>
-  );
-}
-
-function PeopleTable({ rows, showAction }: { rows: (import('../../../electron/core/model').Person & { action?: string })[]; showAction?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th>{t('people.employeeNo')}</th>
-          <th>{t('people.name')}</th>
-          <th>{t('people.dept')}</th>
-          <th>{t('people.team')}</th>
-          <th>{t('people.post')}</th>
-          <th>{t('people.category')}</th>
-          <th>{t('people.leader')}</th>
-          {showAction && <th>{t('roster.action')}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((p) => (
-          <tr key={p.employeeNo}>
-            <td>{p.employeeNo}</td>
-            <td>{p.name}</td>
-            <td>{p.dept}</td>
-            <td>{p.team}</td>
-            <td>{p.post}</td>
-            <td>{p.category}</td>
-            <td>{p.leader ? t('common.yes') : t('common.no')}</td>
-            {showAction && <td>{t(`roster.actions.${p.action}`)}</td>}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

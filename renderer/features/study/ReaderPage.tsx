@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
-
 import { useLoad } from '../shell/use-load';
 import { MarkdownView } from './MarkdownView';
 import { markdownOutline } from './outline';

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GradingQueue } from '../../../electron/shared/api';
+import { api } from '../../lib/api';
+import { ErrorNote } from '../shell/ErrorNote';
+
+export function AnswerCard({ item, onDone }: { item: GradingQueue['answers'][number]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [score, setScore] = useState('');
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      await api['grading.gradeAnswer']({ employeeNo: item.employeeNo, attemptId: item.attemptId, questionId: item.questionId, score: Number(score), comment });
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <form className="card" onSubmit={save} data-testid="answer-card">
+      <h3>
+        {t('grading.shortAnswer')} · {item.name}（{item.employeeNo}）
+      </h3>
+      <p>
+        <strong>{item.stem}</strong>
+      </p>
+      <p className="muted small">
+        {t('grading.reference')}：{item.reference}
+      </p>
+      <blockquote className="answer">{item.given || t('grading.blank')}</blockquote>
+      <div className="row">
+        <label className="inline">
+          {t('grading.score', { max: item.max })}
+          <input type="number" min={0} max={item.max} step={0.5} required className="narrow" value={score} onChange={(e) => setScore(e.target.value)} />
+        </label>
+        <input className="grow" placeholder={t('grading.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <button type="submit" className="primary">
+          {t('grading.save')}
+        </button>
+      </div>
+      <ErrorNote error={error} />
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import type { Person } from '../../../electron/core/model';
+
+export function PeopleTable({ rows, showAction }: { rows: (Person & { action?: string })[]; showAction?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th>{t('people.employeeNo')}</th>
+          <th>{t('people.name')}</th>
+          <th>{t('people.dept')}</th>
+          <th>{t('people.team')}</th>
+          <th>{t('people.post')}</th>
+          <th>{t('people.category')}</th>
+          <th>{t('people.leader')}</th>
+          {showAction && <th>{t('roster.action')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.employeeNo}>
+            <td>{p.employeeNo}</td>
+            <td>{p.name}</td>
+            <td>{p.dept}</td>
+            <td>{p.team}</td>
+            <td>{p.post}</td>
+            <td>{p.category}</td>
+            <td>{p.leader ? t('common.yes') : t('common.no')}</td>
+            {showAction && <td>{t(`roster.actions.${p.action}`)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
