@@ -2,28 +2,13 @@
 // one clear line. Electron's npm package downloads its binary on first use; we never trigger that
 // download here, we only look for the binary.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, statSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './server';
+import { electronBinary } from './start-detect';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-
-export function electronBinary(): string | null {
-  try {
-    const require = createRequire(import.meta.url);
-    const dir = path.dirname(require.resolve('electron/package.json'));
-    const pathFile = path.join(dir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const rel = readFileSync(pathFile, 'utf8').trim();
-    const base = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist');
-    const bin = path.join(base, rel);
-    return existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
 
 function newestMtime(dir: string): number {
   let m = 0;

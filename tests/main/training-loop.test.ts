@@ -169,6 +169,15 @@ describe('training loop (services + storage)', () => {
     expect(await app.raw('roster.list', {}, e2)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it('a person changes their one-time password; the old one stops working', async () => {
+    const s = await seeded(app);
+    const e1 = await s.login('E001');
+    expect(await app.raw('auth.changePassword', { oldPassword: 'wrong-old', newPassword: 'my-new-pass-1' }, e1)).toMatchObject({ ok: false, error: { field: 'oldPassword' } });
+    await app.call('auth.changePassword', { oldPassword: s.pw('E001'), newPassword: 'my-new-pass-1' }, e1);
+    expect(await app.raw('auth.login', { employeeNo: 'E001', password: s.pw('E001') })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect((await app.call('auth.login', { employeeNo: 'E001', password: 'my-new-pass-1' })).me.employeeNo).toBe('E001');
+  });
+
   it('no call ever returns a password hash', async () => {
     const s = await seeded(app);
     const e1 = await s.login('E001');

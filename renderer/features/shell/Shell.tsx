@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
 import { ArchivePage } from '../archive/ArchivePage';
+import { PasswordPage } from '../auth/PasswordPage';
 import { SettingsPage } from '../admin/SettingsPage';
 import { EssayPage } from '../essay/EssayPage';
 import { CampaignPage } from '../officer/CampaignPage';
@@ -36,7 +37,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
     );
   if (has('archivist') || has('admin')) nav.push({ page: 'archive', label: t('nav.archive') });
   if (has('admin')) nav.push({ page: 'settings', label: t('nav.settings') });
-  const allowed = new Set(nav.map((n) => n.page).concat(has('employee') ? ['read'] : []));
+  const allowed = new Set(nav.map((n) => n.page).concat(has('employee') ? ['read', 'password'] : ['password']));
   const page = allowed.has(route.page) ? route.page : nav[0]?.page ?? '';
   const campaign = campaigns.data?.[0] ?? null;
 
@@ -74,6 +75,9 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
     case 'settings':
       body = <SettingsPage />;
       break;
+    case 'password':
+      body = <PasswordPage />;
+      break;
   }
   return (
     <div className="app">
@@ -93,6 +97,9 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
           <span data-testid="who">
             {me.name}（{me.employeeNo}）
           </span>
+          <a href="#/password" className="bar-link">
+            {t('password.link')}
+          </a>
           <LanguageSwitch />
           <button type="button" className="secondary" onClick={onLogout}>
             {t('auth.switchUser')}

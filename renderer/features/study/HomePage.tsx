@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
-import { creditHours } from '../shell/format';
+import { creditHours, hours } from '../shell/format';
 import { go } from '../shell/route';
 import { useLoad } from '../shell/use-load';
 import { ProgressBar } from './ProgressBar';
@@ -46,6 +46,7 @@ export function HomePage({ campaign }: { campaign: CampaignSummary }) {
             <div className="stat" data-testid="campaign-credit">
               {t('home.creditOfTarget', { n: done, target })}
             </div>
+            <div className="muted small">{t('home.inHours', { h: hours(p.totals.campaignMs), m: mpch })}</div>
             <ProgressBar value={done} max={target} label={t('home.campaignTotal')} />
           </div>
         </div>

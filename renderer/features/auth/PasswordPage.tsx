@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../lib/api';
+import { ErrorNote } from '../shell/ErrorNote';
+
+/** Change one's own password (roster imports hand out one-time initial passwords). */
+export function PasswordPage() {
+  const { t } = useTranslation();
+  const [f, setF] = useState({ oldPassword: '', newPassword: '', repeat: '' });
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) => setF({ ...f, [k]: e.target.value });
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setDone(false);
+    if (f.newPassword !== f.repeat) return setError(new Error(t('password.mismatch')));
+    try {
+      await api['auth.changePassword']({ oldPassword: f.oldPassword, newPassword: f.newPassword });
+      setError(null);
+      setDone(true);
+      setF({ oldPassword: '', newPassword: '', repeat: '' });
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <form className="card login" onSubmit={submit}>
+      <h1>{t('password.title')}</h1>
+      <label>
+        {t('password.old')}
+        <input type="password" required value={f.oldPassword} onChange={set('oldPassword')} autoComplete="current-password" />
+      </label>
+      <label>
+        {t('password.new')}
+        <input type="password" required minLength={8} value={f.newPassword} onChange={set('newPassword')} autoComplete="new-password" />
+      </label>
+      <label>
+        {t('password.repeat')}
+        <input type="password" required minLength={8} value={f.repeat} onChange={set('repeat')} autoComplete="new-password" />
+      </label>
+      <ErrorNote error={error} />
+      {done && <p className="ok">{t('password.done')}</p>}
+      <button type="submit" className="primary big">
+        {t('password.submit')}
+      </button>
+    </form>
+  );
+}
