@@ -1,0 +1,94 @@
+// The built Electron bundles, loaded with a stand-in for the `electron` module (the runtime itself
+// cannot be had here): the main bundle wires a secure window and every IPC channel; the preload
+// bundle needs nothing but `electron`, as a sandboxed preload must.
+import { existsSync, readFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALL_NAMES, ipcChannel } from '../../electron/shared/api';
+import { ROOT } from '../helpers/cli';
+import { removeDir, tempDir } from '../helpers/temp-app';
+
+const MAIN = path.join(ROOT, 'dist/electron/main.cjs');
+const PRELOAD = path.join(ROOT, 'dist/electron/preload.cjs');
+const data = tempDir('anxue-bundle-');
+
+beforeAll(() => {
+  if (!existsSync(MAIN) || !existsSync(PRELOAD)) throw new Error('dist/electron is not built: npm test runs `npm run build` first');
+});
+afterAll(() => removeDir(data));
+
+describe('Electron bundles', () => {
+  it('main: single-instance lock, a sandboxed window loading the built UI, and one IPC handler per call', async () => {
+    const calls: string[] = [];
+    const handlers = new Map<string, unknown>();
+    let windowOptions: { webPreferences?: Record<string, unknown> } = {};
+    let loaded = '';
+    let ready: () => Promise<void> = async () => {};
+    class FakeWindow {
+      webContents = { setWindowOpenHandler: () => calls.push('windowOpenHandler'), on: (ev: string) => calls.push(`wc:${ev}`) };
+      constructor(o: typeof windowOptions) {
+        windowOptions = o;
+      }
+      once() {}
+      async loadFile(f: string) {
+        loaded = f;
+      }
+    }
+    const fake = {
+      app: {
+        requestSingleInstanceLock: () => (calls.push('lock'), true),
+        on: () => {},
+        quit: () => {},
+        getPath: () => data,
+        getAppPath: () => ROOT,
+        isPackaged: false,
+        whenReady: () => ({ then: (fn: () => void) => (ready = async () => fn()) }),
+      },
+      BrowserWindow: FakeWindow,
+      ipcMain: { handle: (c: string, h: unknown) => handlers.set(c, h), removeHandler: () => {} },
+      session: { defaultSession: { setPermissionRequestHandler: () => calls.push('permissions') } },
+      shell: { openExternal: () => {} },
+    };
+    const original = (Module as unknown as { _load: (r: string, ...a: unknown[]) => unknown })._load;
+    (Module as unknown as { _load: unknown })._load = (request: string, ...rest: unknown[]) => (request === 'electron' ? fake : original(request, ...rest));
+    const argv = process.argv;
+    process.argv = [...argv, '--data', data];
+    try {
+      createRequire(import.meta.url)(MAIN);
+      await ready();
+    } finally {
+      (Module as unknown as { _load: unknown })._load = original;
+      process.argv = argv;
+    }
+    expect(calls).toContain('lock');
+    expect(calls).toContain('permissions');
+    expect(calls).toContain('windowOpenHandler');
+    expect(calls).toContain('wc:will-navigate');
+    expect(windowOptions.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(existsSync(String(windowOptions.webPreferences!.preload))).toBe(true);
+    expect(loaded).toBe(path.join(ROOT, 'dist/renderer/index.html'));
+    expect([...handlers.keys()].sort()).toEqual(CALL_NAMES.map(ipcChannel).sort());
+    const status = await (handlers.get(ipcChannel('setup.status')) as (e: unknown, i: unknown) => Promise<unknown>)({ sender: { id: 1 } }, {});
+    expect(status).toEqual({ initialized: false, enterprise: null });
+  });
+
+  it('preload: runs with nothing but `electron` and exposes exactly the contract calls', () => {
+    const required: string[] = [];
+    let exposed: Record<string, unknown> = {};
+    const sandbox = {
+      require: (m: string) => {
+        required.push(m);
+        if (m !== 'electron') throw new Error(`a sandboxed preload cannot require ${m}`);
+        return { contextBridge: { exposeInMainWorld: (_k: string, v: Record<string, unknown>) => (exposed = v) }, ipcRenderer: { invoke: async () => null } };
+      },
+      module: { exports: {} },
+      exports: {},
+      console,
+    };
+    vm.runInNewContext(readFileSync(PRELOAD, 'utf8'), sandbox);
+    expect([...new Set(required)]).toEqual(['electron']);
+    expect(Object.keys(exposed).sort()).toEqual([...CALL_NAMES].sort());
+  });
+});
