@@ -24,6 +24,9 @@ export interface OpenStudy {
   excludedMs: Record<ExcludeReason, number>;
   /** counted time per local day (YYYY-MM-DD) */
   byDay: Record<string, number>;
+  /** which text was read: 'notes', 'official', …, and for an official text its edition (SHA-256) */
+  textKey?: string | null;
+  edition?: string | null;
 }
 
 export interface Beat {

@@ -46,21 +46,34 @@ export interface Me {
   roles: Role[];
   person: Person | null;
 }
+/** One readable text of a document: the team's study notes, or an imported official edition. */
+export interface TextRef {
+  key: string;
+  kind: 'notes' | 'official';
+  title: string;
+  format: 'md' | 'pdf' | 'txt';
+  edition?: { sha256: string; fileName: string; importedAt: string };
+}
 export interface DocMeta {
   id: string;
   title: string;
   docNo: string;
   issuer: string;
   category: string;
+  /** YYYY-MM-DD, or '' when not known (the official text decides) */
   effective: string;
-  format: 'md' | 'pdf';
-  studyNote: boolean;
+  required: boolean;
   summary: string;
   suggestedMinutes: number;
+  source: 'bundled' | 'enterprise';
+  /** official edition first when one is loaded, then the study notes */
+  texts: TextRef[];
 }
 export interface DocFile {
   meta: DocMeta;
-  /** md: the UTF-8 text; pdf: base64 of the bytes */
+  /** null: nothing to read yet (no notes, no official text imported) */
+  ref: TextRef | null;
+  /** md / txt: the UTF-8 text; pdf: base64 of the bytes */
   text?: string;
   base64?: string;
 }
@@ -220,7 +233,7 @@ export const api = {
   'roster.list': call<Person[]>()(none, [...OFFICE, 'archivist']),
 
   'corpus.list': call<DocMeta[]>()(none, ALL),
-  'corpus.get': call<DocFile>()(z.object({ docId: z.string().min(1).max(80) }), ALL),
+  'corpus.get': call<DocFile>()(z.object({ docId: z.string().min(1).max(80), key: z.string().max(40).optional() }), ALL),
 
   'bank.list': call<Question[]>()(none, OFFICE),
 
@@ -229,7 +242,7 @@ export const api = {
   'campaign.list': call<CampaignSummary[]>()(none, ALL),
   'campaign.get': call<Campaign>()(campaignRef, OFFICE),
 
-  'study.start': call<StudyStartReply>()(campaignRef.extend({ docId: z.string().min(1).max(80) }), STUDENT),
+  'study.start': call<StudyStartReply>()(campaignRef.extend({ docId: z.string().min(1).max(80), key: z.string().max(40).optional() }), STUDENT),
   'study.beat': call<BeatReply>()(
     z.object({ sessionId: z.string().min(1).max(64), visible: z.boolean(), focused: z.boolean(), interacted: z.boolean() }),
     STUDENT,

@@ -80,6 +80,12 @@ export const enUS: Resources = {
     allDone: 'See my essay',
   },
   reader: {
+    officialLoaded: 'official text loaded',
+    notesOnly: 'study notes only (official text not imported)',
+    official: 'Official text',
+    noText: 'The official text of this document has not been imported and there are no study notes. A safety officer can import it under “Documents”.',
+    noOfficial: 'The official text has not been imported: these are the study notes. A safety officer can import it under “Documents”.',
+    edition: 'Edition: {{file}} (imported {{at}})',
     back: 'Back to my study',
     outline: 'Contents',
     page: 'Page {{n}}',

@@ -78,6 +78,12 @@ export const zhCN = {
     allDone: '查看我的剖析材料',
   },
   reader: {
+    officialLoaded: '含正式文本',
+    notesOnly: '仅学习要点（正式文本未导入）',
+    official: '正式文本',
+    noText: '这份文件的正式文本尚未导入，也没有学习要点。请安全管理人员在“学习文件”中导入正式文本。',
+    noOfficial: '正式文本尚未导入：目前显示的是学习要点。安全管理人员可以在“学习文件”中导入正式文本。',
+    edition: '版本：{{file}}（导入于 {{at}}）',
     back: '返回我的学习',
     outline: '目录',
     page: '第 {{n}} 页',

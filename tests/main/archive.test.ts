@@ -22,7 +22,7 @@ beforeAll(async () => {
   const s = await seeded(app);
   const e1 = await s.login('E001');
   const cid = s.campaign.id;
-  const st = await app.call('study.start', { campaignId: cid, docId: 'special-work-notes' }, e1);
+  const st = await app.call('study.start', { campaignId: cid, docId: 'gb-30871-2022' }, e1);
   for (let i = 0; i < 4; i++) {
     app.clock.advance(15_000);
     await app.call('study.beat', { sessionId: st.sessionId, visible: true, focused: true, interacted: true }, e1);
@@ -65,7 +65,7 @@ describe('一人一档 export', () => {
       '测试甲', // participant
       'E001',
       '甲醇车间',
-      '特殊作业安全学习要点', // content
+      '危险化学品企业特殊作业安全规范', // content
       '1 分钟', // counted time
       '2024-09-06', // time
       '25 / 100', // assessment result

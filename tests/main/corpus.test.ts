@@ -1,44 +1,70 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { defaultContentDir, loadContent, manifestSchema } from '../../electron/main/services/corpus';
-import { removeDir, tempDir } from '../helpers/temp-app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultContentDir, getDocText, listDocs, loadContent, manifestSchema } from '../../electron/main/services/corpus';
+import { makeApp, removeDir, tempDir, type TempApp } from '../helpers/temp-app';
 
-describe('bundled content', () => {
-  it('the manifest is valid and every document and bank it names loads', () => {
-    const dir = defaultContentDir();
-    const manifest = manifestSchema.parse(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')));
+const dir = defaultContentDir();
+const manifest = manifestSchema.parse(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')));
+let app: TempApp;
+beforeAll(() => {
+  app = makeApp();
+});
+afterAll(() => {
+  app.close();
+  removeDir(app.dir);
+});
+
+describe('bundled catalog', () => {
+  it('lists every document the notice requires, with 文号 or standard number', () => {
+    const numbers = manifest.documents.map((d) => d.docNo);
+    for (const n of ['AQ/T 3034-2022', 'GB 30871-2022', '鄂应急发〔2022〕117号', '鄂应急发〔2023〕101号', '鄂应急发〔2023〕97号', '鄂应急发〔2023〕110号']) expect(numbers).toContain(n);
+    const titles = manifest.documents.map((d) => d.title).join('|');
+    for (const t of ['危险化学品生产企业安全生产标准化定级标准', '化工生产企业异常工况安全处置准则', '中华人民共和国安全生产法', '危险化学品安全管理条例']) expect(titles).toContain(t);
+    expect(manifest.documents.filter((d) => d.required)).toHaveLength(9);
+  });
+
+  it('every required document has the team’s study notes, each labelled as not the official text, and every file loads', () => {
     const c = loadContent(dir);
-    expect(c.list().map((d) => d.format).sort()).toEqual(['md', 'pdf']);
     for (const d of manifest.documents) {
-      expect(existsSync(path.join(dir, d.file)), d.file).toBe(true);
-      const f = c.get(d.id);
-      if (d.format === 'md') expect(f.text!.length).toBeGreaterThan(200);
-      else expect(Buffer.from(f.base64!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+      if (d.required) expect(d.notes.length, d.id).toBeGreaterThan(0);
+      for (const n of d.notes) {
+        expect(existsSync(path.join(dir, n.file)), n.file).toBe(true);
+        const { bytes } = c.readNotes(d.id, n.key);
+        if (n.format === 'md') expect(bytes.toString('utf8'), n.file).toMatch(/不是.{0,24}(正式|官方)文本/);
+        else expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      }
     }
     expect(c.questions().length).toBeGreaterThanOrEqual(5);
   });
 
-  it('every bundled document is marked as the team’s study notes, not an official text', () => {
-    const dir = defaultContentDir();
-    for (const d of loadContent(dir).list()) {
-      expect(d.studyNote).toBe(true);
-      expect(d.issuer).toContain('安学团队');
-    }
-    expect(readFileSync(path.join(dir, 'docs/warning-month-study-notes.md'), 'utf8')).toContain('不是');
-  });
-
   it('a manifest whose file path leaves the content folder is refused, naming the field', () => {
-    const dir = tempDir();
-    mkdirSync(path.join(dir, 'docs'));
-    const bad = JSON.parse(readFileSync(path.join(defaultContentDir(), 'manifest.json'), 'utf8'));
-    bad.documents[0].file = '../../etc/passwd.md';
-    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(bad));
-    expect(() => loadContent(dir)).toThrow(/documents\.0\.file/);
-    removeDir(dir);
+    const bad = tempDir();
+    mkdirSync(path.join(bad, 'docs'));
+    const m = structuredClone(manifest);
+    m.documents[0]!.notes[0]!.file = '../../etc/passwd.md';
+    writeFileSync(path.join(bad, 'manifest.json'), JSON.stringify(m));
+    expect(() => loadContent(bad)).toThrow(/documents\.0\.notes\.0\.file/);
+    removeDir(bad);
   });
+});
 
-  it('an unknown document id is a clear not-found', () => {
-    expect(() => loadContent(defaultContentDir()).get('nope')).toThrow(/nope/);
+describe('corpus view', () => {
+  it('a document without an imported official text offers its notes only', async () => {
+    const docs = await listDocs(app.ports);
+    const gb = docs.find((d) => d.id === 'gb-30871-2022')!;
+    expect(gb.texts.map((t) => [t.key, t.kind, t.format])).toEqual([
+      ['notes', 'notes', 'md'],
+      ['notes-pdf', 'notes', 'pdf'],
+    ]);
+    const law = await getDocText(app.ports, 'hazchem-regulations', undefined);
+    expect(law.ref).toBeNull();
+  });
+  it('reads notes as text or PDF bytes; an unknown document or text is a clear not-found', async () => {
+    expect((await getDocText(app.ports, 'gb-30871-2022', 'notes')).text).toContain('先通风、再检测、后作业');
+    const pdf = await getDocText(app.ports, 'gb-30871-2022', 'notes-pdf');
+    expect(Buffer.from(pdf.base64!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    await expect(getDocText(app.ports, 'nope', undefined)).rejects.toThrow(/nope/);
+    await expect(getDocText(app.ports, 'gb-30871-2022', 'official')).rejects.toThrow(/official/);
   });
 });

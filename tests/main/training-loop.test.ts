@@ -54,7 +54,7 @@ describe('training loop (services + storage)', () => {
     const a = await app.call('study.start', { campaignId: s.campaign.id, docId: 'warning-month-notes' }, e1);
     app.clock.advance(15_000);
     await app.call('study.beat', { sessionId: a.sessionId, visible: true, focused: true, interacted: true }, e1);
-    await app.call('study.start', { campaignId: s.campaign.id, docId: 'special-work-notes' }, e1b);
+    await app.call('study.start', { campaignId: s.campaign.id, docId: 'gb-30871-2022' }, e1b);
     const r = await app.raw('study.beat', { sessionId: a.sessionId, visible: true, focused: true, interacted: true }, e1);
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await app.call('progress.mine', { campaignId: s.campaign.id }, e1)).totals.campaignMs).toBe(15_000);

@@ -4,6 +4,7 @@ import { warningMonthTemplate } from '../../core/campaign-template';
 import type { Campaign, CampaignInput, Question } from '../../core/model';
 import type { CampaignSummary, Input } from '../../shared/api';
 import type { Account } from '../storage/data-store';
+import { listDocs } from './corpus';
 import { badInput, notFound } from './errors';
 import { iso, type Ports } from './ports';
 
@@ -18,13 +19,13 @@ export async function bankQuestions(ports: Ports): Promise<Question[]> {
 }
 
 export async function campaignTemplate(ports: Ports): Promise<CampaignInput> {
-  const docs = ports.content.list().map((d) => ({ docId: d.id, minutes: d.suggestedMinutes }));
+  const docs = (await listDocs(ports)).filter((d) => d.required).map((d) => ({ docId: d.id, minutes: d.suggestedMinutes }));
   const qs = await bankQuestions(ports);
   return warningMonthTemplate(docs, qs.map((q) => q.id));
 }
 
 export async function saveCampaign(ports: Ports, caller: Account, input: Input<'campaign.save'>): Promise<Campaign> {
-  const known = new Set(ports.content.list().map((d) => d.id));
+  const known = new Set((await listDocs(ports)).map((d) => d.id));
   input.documents.forEach((d, i) => {
     if (!known.has(d.docId)) throw badInput(`学习文件 ${d.docId} 不存在`, `documents.${i}.docId`);
   });

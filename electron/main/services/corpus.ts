@@ -1,13 +1,25 @@
-// The bundled corpus: content/manifest.json lists each document with its metadata.
+// The corpus: the catalog bundled in content/ (metadata + the team's study notes) merged with what
+// the enterprise imported into its data folder (official texts as editions, its own documents).
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { questionSchema, type Question } from '../../core/model';
-import type { DocFile, DocMeta } from '../../shared/api';
+import type { DocFile, DocMeta, TextRef } from '../../shared/api';
+import type { CorpusFile, Edition } from '../storage/data-store';
 import { notFound } from './errors';
+import type { Ports } from './ports';
+
+export const DOC_CATEGORIES = ['法律', '行政法规', '国家标准', '行业标准', '地方文件', '企业制度', '事故案例'] as const;
+
+const notesRefSchema = z.object({
+  key: z.string().regex(/^notes(-[a-z0-9]+)?$/),
+  title: z.string().min(1),
+  file: z.string().regex(/^docs\/[A-Za-z0-9._-]+\.(md|pdf)$/, 'must be a file in content/docs'),
+  format: z.enum(['md', 'pdf']),
+});
 
 export const manifestSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   documents: z
     .array(
       z.object({
@@ -15,25 +27,27 @@ export const manifestSchema = z.object({
         title: z.string().min(1),
         docNo: z.string(),
         issuer: z.string(),
-        category: z.enum(['法律', '行政法规', '国家标准', '行业标准', '地方文件', '企业制度', '事故案例', '学习要点']),
-        effective: z.string(),
-        format: z.enum(['md', 'pdf']),
-        file: z.string().regex(/^docs\/[A-Za-z0-9._-]+\.(md|pdf)$/),
-        studyNote: z.boolean(),
-        summary: z.string(),
+        category: z.enum(DOC_CATEGORIES),
+        effective: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
+        required: z.boolean(),
         suggestedMinutes: z.number().int().min(0),
+        summary: z.string(),
+        notes: z.array(notesRefSchema),
       }),
     )
     .min(1),
   questionBanks: z.array(z.string().regex(/^question-banks\/[A-Za-z0-9._-]+\.json$/)),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
+type BundledDoc = Manifest['documents'][number];
 
 export const bankFileSchema = z.object({ schemaVersion: z.literal(1), name: z.string(), questions: z.array(questionSchema).min(1) });
 
+/** The read-only part that ships with the app. */
 export interface ContentCatalog {
-  list(): DocMeta[];
-  get(docId: string): DocFile;
+  dir: string;
+  documents(): BundledDoc[];
+  readNotes(docId: string, key: string): { ref: z.infer<typeof notesRefSchema>; bytes: Buffer };
   questions(): Question[];
 }
 
@@ -41,36 +55,102 @@ export function defaultContentDir(): string {
   return path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../content');
 }
 
+function issueText(e: z.ZodError): string {
+  const i = e.issues[0]!;
+  return `${i.path.join('.')}：${i.message}`;
+}
+
 /** Loads and validates the manifest once; a broken manifest names the file and the field. */
 export function loadContent(dir: string): ContentCatalog {
   const manifestPath = path.join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`找不到内容清单：${manifestPath}`);
   const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(manifestPath, 'utf8')));
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    throw new Error(`内容清单 ${manifestPath} 无效：${i.path.join('.')}：${i.message}`);
-  }
+  if (!parsed.success) throw new Error(`内容清单 ${manifestPath} 无效：${issueText(parsed.error)}`);
   const manifest = parsed.data;
-  const metas: DocMeta[] = manifest.documents.map(({ file: _file, ...m }) => m);
   const questions: Question[] = [];
   for (const b of manifest.questionBanks) {
     const p = path.join(dir, b);
     const bank = bankFileSchema.safeParse(JSON.parse(readFileSync(p, 'utf8')));
-    if (!bank.success) {
-      const i = bank.error.issues[0]!;
-      throw new Error(`题库文件 ${p} 无效：${i.path.join('.')}：${i.message}`);
-    }
+    if (!bank.success) throw new Error(`题库文件 ${p} 无效：${issueText(bank.error)}`);
     questions.push(...bank.data.questions);
   }
   return {
-    list: () => metas.map((m) => ({ ...m })),
-    get(docId) {
-      const d = manifest.documents.find((x) => x.id === docId);
-      if (!d) throw notFound(`没有这个学习文件：${docId}`);
-      const { file, ...meta } = d;
-      const bytes = readFileSync(path.join(dir, file));
-      return d.format === 'md' ? { meta, text: bytes.toString('utf8') } : { meta, base64: bytes.toString('base64') };
+    dir,
+    documents: () => structuredClone(manifest.documents),
+    readNotes(docId, key) {
+      const ref = manifest.documents.find((d) => d.id === docId)?.notes.find((n) => n.key === key);
+      if (!ref) throw notFound(`没有这份学习要点：${docId}/${key}`);
+      return { ref, bytes: readFileSync(path.join(dir, ref.file)) };
     },
     questions: () => structuredClone(questions),
   };
+}
+
+export function currentEdition(corpus: CorpusFile, docId: string): Edition | null {
+  const eds = corpus.editions.filter((e) => e.docId === docId && !e.superseded);
+  return eds[eds.length - 1] ?? null;
+}
+
+function officialRef(e: Edition): TextRef {
+  return {
+    key: 'official',
+    kind: 'official',
+    title: '正式文本',
+    format: e.readAs,
+    edition: { sha256: e.sha256, fileName: e.fileName, importedAt: e.importedAt },
+  };
+}
+
+function metaOf(d: Omit<BundledDoc, 'notes'>, source: DocMeta['source'], texts: TextRef[]): DocMeta {
+  return {
+    id: d.id,
+    title: d.title,
+    docNo: d.docNo,
+    issuer: d.issuer,
+    category: d.category,
+    effective: d.effective,
+    required: d.required,
+    suggestedMinutes: d.suggestedMinutes,
+    summary: d.summary,
+    source,
+    texts,
+  };
+}
+
+/** Every document: bundled catalog entries first, then the enterprise's own. */
+export async function listDocs(ports: Ports): Promise<DocMeta[]> {
+  const corpus = await ports.store.corpus.read();
+  const out: DocMeta[] = [];
+  for (const d of ports.content.documents()) {
+    const texts: TextRef[] = d.notes.map((n) => ({ key: n.key, kind: 'notes', title: n.title, format: n.format }));
+    const ed = currentEdition(corpus, d.id);
+    if (ed) texts.unshift(officialRef(ed));
+    out.push(metaOf(d, 'bundled', texts));
+  }
+  for (const d of corpus.documents) {
+    const ed = currentEdition(corpus, d.id);
+    out.push(metaOf({ ...d, required: false }, 'enterprise', ed ? [officialRef(ed)] : []));
+  }
+  return out;
+}
+
+export async function docTitle(ports: Ports, docId: string): Promise<string> {
+  return (await listDocs(ports)).find((d) => d.id === docId)?.title ?? docId;
+}
+
+export async function getDocText(ports: Ports, docId: string, key: string | undefined): Promise<DocFile> {
+  const meta = (await listDocs(ports)).find((d) => d.id === docId);
+  if (!meta) throw notFound(`没有这个学习文件：${docId}`);
+  const ref = key ? meta.texts.find((t) => t.key === key) : meta.texts[0];
+  if (!ref) {
+    if (key) throw notFound(`《${meta.title}》没有这个文本：${key}`);
+    return { meta, ref: null };
+  }
+  if (ref.kind === 'notes') {
+    const { bytes } = ports.content.readNotes(docId, ref.key);
+    return ref.format === 'pdf' ? { meta, ref, base64: bytes.toString('base64') } : { meta, ref, text: bytes.toString('utf8') };
+  }
+  const file = ports.store.corpusFile(`${ref.edition!.sha256}.${ref.format}`);
+  const bytes = readFileSync(file);
+  return ref.format === 'pdf' ? { meta, ref, base64: bytes.toString('base64') } : { meta, ref, text: bytes.toString('utf8') };
 }

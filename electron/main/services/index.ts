@@ -7,6 +7,7 @@ import type { Account } from '../storage/data-store';
 import { exportFile, exportPersonTo, verifyExport } from './archive';
 import { changePassword, login, setupInit, setupStatus, toMe } from './auth';
 import { bankQuestions, campaignTemplate, getCampaign, listCampaigns, saveCampaign } from './campaign';
+import { getDocText, listDocs } from './corpus';
 import { getEssay, saveEssay, submitEssay } from './essay';
 import { gradeAnswer, gradingQueue, progressTable, reviewEssay } from './grading';
 import { ApiError } from './errors';
@@ -44,8 +45,8 @@ export const handlers: Handlers = {
   'roster.preview': (p, _c, i) => previewRoster(p, i),
   'roster.commit': (p, _c, i) => commitRoster(p, i),
   'roster.list': (p) => listRoster(p),
-  'corpus.list': async (p) => p.content.list(),
-  'corpus.get': async (p, _c, i) => p.content.get(i.docId),
+  'corpus.list': (p) => listDocs(p),
+  'corpus.get': (p, _c, i) => getDocText(p, i.docId, i.key),
   'bank.list': (p) => bankQuestions(p),
   'campaign.template': (p) => campaignTemplate(p),
   'campaign.save': (p, c, i) => saveCampaign(p, who(c), i),

@@ -5,11 +5,12 @@ import type { BeatReply, Input, MyProgress, StudyStartReply } from '../../shared
 import type { Account, PersonFile } from '../storage/data-store';
 import { appendEvent } from '../storage/events';
 import { getCampaign, summarize } from './campaign';
+import { docTitle, listDocs } from './corpus';
 import { bestResult, essayState, quizResults, studyTotals } from './derive';
 import { badInput, conflict } from './errors';
 import { iso, type Ports } from './ports';
 
-function closeOpen(f: PersonFile, s: OpenStudy, docTitle: string, closedBy: 'stop' | 'replaced' | 'recovered', by: string) {
+function closeOpen(f: PersonFile, s: OpenStudy, title: string, closedBy: 'stop' | 'replaced' | 'recovered', by: string) {
   appendEvent(
     f.events,
     'study.session',
@@ -17,7 +18,9 @@ function closeOpen(f: PersonFile, s: OpenStudy, docTitle: string, closedBy: 'sto
       sessionId: s.id,
       campaignId: s.campaignId,
       docId: s.docId,
-      docTitle,
+      docTitle: title,
+      textKey: s.textKey ?? null,
+      edition: s.edition ?? null,
       startedAt: s.startedAtIso,
       endedAt: iso(s.lastBeatAt),
       countedMs: s.countedMs,
@@ -30,8 +33,9 @@ function closeOpen(f: PersonFile, s: OpenStudy, docTitle: string, closedBy: 'sto
   f.open.study = null;
 }
 
-function docTitle(ports: Ports, docId: string): string {
-  return ports.content.list().find((d) => d.id === docId)?.title ?? docId;
+async function docTitleOfOpen(ports: Ports, employeeNo: string): Promise<string> {
+  const s = (await ports.store.person(employeeNo).read()).open.study;
+  return s ? docTitle(ports, s.docId) : '';
 }
 
 export async function startStudy(ports: Ports, caller: Account, input: Input<'study.start'>): Promise<StudyStartReply> {
@@ -40,11 +44,20 @@ export async function startStudy(ports: Ports, caller: Account, input: Input<'st
   const { settings } = await ports.store.meta.read();
   const policy = policyFromSettings(settings);
   const now = ports.clock.now();
+  const docs = await listDocs(ports);
+  const text = docs.find((d) => d.id === input.docId)?.texts.find((t) => t.key === (input.key ?? 'notes')) ?? null;
+  const open0 = (await ports.store.person(caller.employeeNo).read()).open.study;
+  const prevTitle = open0 ? (docs.find((d) => d.id === open0.docId)?.title ?? open0.docId) : '';
   const f = await ports.store.person(caller.employeeNo).update((f) => {
     const prev = f.open.study;
     // One active session per person: a new start (here or at another workstation) ends the old one.
-    if (prev) closeOpen(f, prev, docTitle(ports, prev.docId), now - prev.lastBeatAt > policy.maxCreditPerBeatMs ? 'recovered' : 'replaced', caller.employeeNo);
-    f.open.study = openStudy({ id: randomUUID(), campaignId: campaign.id, docId: input.docId, now, nowIso: iso(now) });
+    if (prev) closeOpen(f, prev, prevTitle, now - prev.lastBeatAt > policy.maxCreditPerBeatMs ? 'recovered' : 'replaced', caller.employeeNo);
+    f.open.study = {
+      ...openStudy({ id: randomUUID(), campaignId: campaign.id, docId: input.docId, now, nowIso: iso(now) }),
+      // the session keeps pointing at the edition it read, even after a newer one is imported
+      textKey: text?.key ?? null,
+      edition: text?.edition?.sha256 ?? null,
+    };
     return f;
   });
   return {
@@ -72,9 +85,10 @@ export async function beat(ports: Ports, caller: Account, input: Input<'study.be
 }
 
 export async function stopStudy(ports: Ports, caller: Account, input: Input<'study.stop'>): Promise<{ ok: true }> {
+  const title = await docTitleOfOpen(ports, caller.employeeNo);
   await ports.store.person(caller.employeeNo).update((f) => {
     const s = f.open.study;
-    if (s && s.id === input.sessionId) closeOpen(f, s, docTitle(ports, s.docId), 'stop', caller.employeeNo);
+    if (s && s.id === input.sessionId) closeOpen(f, s, title, 'stop', caller.employeeNo);
   });
   return { ok: true };
 }

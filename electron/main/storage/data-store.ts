@@ -49,6 +49,36 @@ export interface ExportsFile {
   schemaVersion: 1;
   exports: ExportRecord[];
 }
+export interface CustomDoc {
+  id: string;
+  title: string;
+  docNo: string;
+  issuer: string;
+  category: '法律' | '行政法规' | '国家标准' | '行业标准' | '地方文件' | '企业制度' | '事故案例';
+  effective: string;
+  suggestedMinutes: number;
+  summary: string;
+  createdAt: string;
+}
+/** One imported file of a document. The newest edition is studied; older ones stay for the record. */
+export interface Edition {
+  docId: string;
+  sha256: string;
+  fileName: string;
+  original: 'pdf' | 'md' | 'txt' | 'docx';
+  /** how the reader shows it: the PDF itself, or extracted text */
+  readAs: 'pdf' | 'md' | 'txt';
+  importedAt: string;
+  importedBy: string;
+  pages: number;
+  chars: number;
+  superseded: boolean;
+}
+export interface CorpusFile {
+  schemaVersion: 1;
+  documents: CustomDoc[];
+  editions: Edition[];
+}
 export interface OpenAttempt {
   attemptId: string;
   campaignId: string;
@@ -128,12 +158,14 @@ export class DataStore {
   readonly campaigns: Doc<CampaignsFile>;
   readonly questions: Doc<QuestionsFile>;
   readonly exports: Doc<ExportsFile>;
+  readonly corpus: Doc<CorpusFile>;
   private readonly people = new Map<string, Doc<PersonFile>>();
   private release: (() => void) | null;
 
   private constructor(readonly dir: string) {
     mkdirSync(path.join(dir, 'people'), { recursive: true });
     mkdirSync(path.join(dir, 'exports'), { recursive: true });
+    mkdirSync(path.join(dir, 'corpus'), { recursive: true });
     this.release = acquireLock(dir);
     this.meta = new Doc<MetaFile>(path.join(dir, 'meta.json'), () => ({
       schemaVersion: 1 as const,
@@ -146,6 +178,7 @@ export class DataStore {
     this.campaigns = new Doc<CampaignsFile>(path.join(dir, 'campaigns.json'), () => ({ schemaVersion: 1 as const, campaigns: [] }));
     this.questions = new Doc<QuestionsFile>(path.join(dir, 'questions.json'), () => ({ schemaVersion: 1 as const, questions: [] }));
     this.exports = new Doc<ExportsFile>(path.join(dir, 'exports.json'), () => ({ schemaVersion: 1 as const, exports: [] }));
+    this.corpus = new Doc<CorpusFile>(path.join(dir, 'corpus.json'), () => ({ schemaVersion: 1 as const, documents: [], editions: [] }));
   }
 
   static open(dir: string): DataStore {
@@ -170,6 +203,12 @@ export class DataStore {
       this.people.set(employeeNo, d);
     }
     return d;
+  }
+
+  /** A file in the corpus folder; names are content hashes, never user input. */
+  corpusFile(name: string): string {
+    if (!/^[a-z0-9]{64}(\.[a-z0-9.]+)?$/.test(name)) throw new Error(`无效的文件名：${name}`);
+    return path.join(this.dir, 'corpus', name);
   }
 
   exportsDir(): string {

@@ -11,6 +11,8 @@ export interface EventBodies {
     campaignId: string;
     docId: string;
     docTitle: string;
+    textKey: string | null;
+    edition: string | null;
     startedAt: string;
     endedAt: string;
     countedMs: number;

@@ -49,7 +49,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       body = needCampaign(campaign && <HomePage campaign={campaign} />);
       break;
     case 'read':
-      body = needCampaign(campaign && route.arg && <ReaderPage campaign={campaign} docId={route.arg} />);
+      body = needCampaign(campaign && route.arg && <ReaderPage campaign={campaign} docId={route.arg} textKey={route.sub} />);
       break;
     case 'quiz':
       body = needCampaign(campaign && <QuizPage campaign={campaign} />);

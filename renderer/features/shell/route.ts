@@ -4,15 +4,20 @@ import { useEffect, useState } from 'react';
 export interface Route {
   page: string;
   arg: string | null;
+  sub: string | null;
 }
 
 export function parseHash(hash: string): Route {
-  const [page, arg] = hash.replace(/^#\/?/, '').split('/');
-  return { page: page || '', arg: arg ? decodeURIComponent(arg) : null };
+  const [page, arg, sub] = hash.replace(/^#\/?/, '').split('/');
+  return { page: page || '', arg: arg ? decodeURIComponent(arg) : null, sub: sub ? decodeURIComponent(sub) : null };
 }
 
-export function go(page: string, arg?: string) {
-  window.location.hash = `#/${page}${arg ? `/${encodeURIComponent(arg)}` : ''}`;
+export function hrefOf(page: string, arg?: string | null, sub?: string | null): string {
+  return `#/${page}${arg ? `/${encodeURIComponent(arg)}` : ''}${arg && sub ? `/${encodeURIComponent(sub)}` : ''}`;
+}
+
+export function go(page: string, arg?: string | null, sub?: string | null) {
+  window.location.hash = hrefOf(page, arg, sub);
 }
 
 export function useRoute(): Route {

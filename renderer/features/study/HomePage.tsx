@@ -67,7 +67,7 @@ export function HomePage({ campaign }: { campaign: CampaignSummary }) {
                     {meta?.title ?? d.docId}
                   </a>
                   <div className="muted small">
-                    {meta?.docNo} · {meta?.issuer} {meta?.studyNote ? `· ${t('reader.studyNote')}` : ''}
+                    {meta?.docNo} · {meta?.issuer} · {meta?.texts.some((x) => x.kind === 'official') ? t('reader.officialLoaded') : t('reader.notesOnly')}
                   </div>
                   <ProgressBar value={ms / 60_000} max={d.minutes} label={meta?.title ?? d.docId} />
                 </div>

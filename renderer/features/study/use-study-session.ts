@@ -1,7 +1,7 @@
 // Reports activity to the backend while a document is open. It never counts time itself: the
 // backend owns the clock and the totals; this only says "visible / focused / input since last beat".
 import { useEffect, useRef, useState } from 'react';
-import type { StudyStatus, } from '../../../electron/core/study-time';
+import type { StudyStatus } from '../../../electron/core/study-time';
 import type { StudyTotals } from '../../../electron/shared/api';
 import { api, ApiFailure } from '../../lib/api';
 
@@ -12,11 +12,12 @@ export type SessionState =
 
 const INPUT_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 
-export function useStudySession(campaignId: string, docId: string): SessionState {
+export function useStudySession(campaignId: string, docId: string, textKey: string | null, enabled = true): SessionState {
   const [state, setState] = useState<SessionState>({ kind: 'starting' });
   const interacted = useRef(false);
 
   useEffect(() => {
+    if (!enabled) return;
     let sessionId: string | null = null;
     let timer: number | undefined;
     let stopped = false;
@@ -54,7 +55,7 @@ export function useStudySession(campaignId: string, docId: string): SessionState
 
     (async () => {
       try {
-        const r = await api['study.start']({ campaignId, docId });
+        const r = await api['study.start']({ campaignId, docId, ...(textKey ? { key: textKey } : {}) });
         if (stopped) {
           void api['study.stop']({ sessionId: r.sessionId }).catch(() => undefined);
           return;
@@ -79,7 +80,7 @@ export function useStudySession(campaignId: string, docId: string): SessionState
       window.removeEventListener('blur', onStateChange);
       if (sessionId) void api['study.stop']({ sessionId }).catch(() => undefined);
     };
-  }, [campaignId, docId]);
+  }, [campaignId, docId, textKey, enabled]);
 
   return state;
 }
