@@ -1,7 +1,12 @@
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
-const node = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+import pkg from './package.json' with { type: 'json' };
+
+const node = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const deps = Object.keys(pkg.dependencies);
+/** The main process loads node built-ins and our dependencies from node_modules at run time. */
+const mainExternal = (id: string) => id === 'electron' || node.has(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
 
 // Bundles the Electron main process and the preload into dist/electron as CommonJS.
 // `--mode preload` builds the preload alone and self-contained: a sandboxed preload can require
@@ -17,7 +22,7 @@ export default defineConfig(({ mode }) => {
       minify: false,
       rollupOptions: {
         input: (preload ? { preload: 'electron/preload/index.ts' } : { main: 'electron/main/index.ts' }) as Record<string, string>,
-        external: preload ? ['electron'] : ['electron', ...node, 'exceljs', 'pdfmake', 'lowdb', 'lowdb/node', 'papaparse', 'zod'],
+        external: preload ? ['electron'] : mainExternal,
         output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
       ssrEmitAssets: false,

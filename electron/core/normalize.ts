@@ -15,14 +15,29 @@ const SUPPLEMENT: Record<string, string> = Object.fromEntries(
     .map((pair) => [...pair] as [string, string]),
 );
 
-const SUPPLEMENT_RE = /[\u2E80-\u2EFF]/g;
+const RADICAL_RE = /[\u2E80-\u2EFF\u2F00-\u2FDF]/g;
 
-/** NFKC + radicals → unified ideographs. Keeps length stable enough for snippets (1 char → 1 char). */
+/**
+ * Radicals → unified ideographs, nothing else: full-width punctuation and the rest of the text stay
+ * as written (this is the text people read). One character maps to one character.
+ */
 export function normalizeCjk(text: string): string {
-  return text.normalize('NFKC').replace(SUPPLEMENT_RE, (c) => SUPPLEMENT[c] ?? c);
+  return text.replace(RADICAL_RE, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC'));
 }
 
-/** For search: normalized, lower-cased, with runs of white space folded to one space. */
+function foldChar(c: string): string {
+  if (/\s/.test(c)) return ' ';
+  const n = (SUPPLEMENT[c] ?? c.normalize('NFKC')).toLowerCase();
+  return n.length === c.length ? n : c.toLowerCase().length === c.length ? c.toLowerCase() : c;
+}
+
+/**
+ * The form text is searched in: radicals folded, full-width letters and digits folded to ASCII,
+ * lower case, white space as plain spaces. Length-preserving, so an offset found in the search form
+ * is the same offset in the text shown.
+ */
 export function searchForm(text: string): string {
-  return normalizeCjk(text).toLowerCase().replace(/\s+/g, ' ');
+  let out = '';
+  for (const c of text) out += foldChar(c);
+  return out;
 }

@@ -6,6 +6,7 @@ import {
   campaignInputSchema,
   employeeNoSchema,
   essayPartsSchema,
+  isoDateSchema,
   settingsSchema,
   type Campaign,
   type CampaignInput,
@@ -76,6 +77,33 @@ export interface DocFile {
   /** md / txt: the UTF-8 text; pdf: base64 of the bytes */
   text?: string;
   base64?: string;
+}
+export interface SearchResult {
+  docId: string;
+  title: string;
+  docNo: string;
+  key: string;
+  kind: 'notes' | 'official';
+  textTitle: string;
+  format: 'md' | 'pdf' | 'txt';
+  /** md: heading index (-1 before the first heading); pdf: page; txt: paragraph */
+  loc: number;
+  score: number;
+  snippet: string;
+  marks: [number, number][];
+}
+export interface ImportPreview {
+  fileName: string;
+  sha256: string;
+  format: 'pdf' | 'md' | 'txt' | 'docx';
+  pages: number;
+  chars: number;
+  sample: string;
+  /** pre-filled from the file: a catalog entry it matches, else what the file says */
+  title: string;
+  docNo: string;
+  matchDocId: string | null;
+  duplicateOf: { docId: string; importedAt: string } | null;
 }
 export interface StudyTotals {
   todayMs: number;
@@ -234,6 +262,26 @@ export const api = {
 
   'corpus.list': call<DocMeta[]>()(none, ALL),
   'corpus.get': call<DocFile>()(z.object({ docId: z.string().min(1).max(80), key: z.string().max(40).optional() }), ALL),
+
+  'corpus.search': call<SearchResult[]>()(z.object({ q: z.string().trim().min(1).max(100) }), ALL),
+  'corpus.importPreview': call<ImportPreview>()(fileUpload, OFFICE),
+  'corpus.importCommit': call<{ docId: string; edition: string }>()(
+    fileUpload.extend({
+      docId: z.string().min(1).max(80).optional(),
+      newDoc: z
+        .object({
+          title: z.string().trim().min(1).max(200),
+          docNo: z.string().trim().max(100),
+          issuer: z.string().trim().max(100),
+          category: z.enum(['法律', '行政法规', '国家标准', '行业标准', '地方文件', '企业制度', '事故案例']),
+          effective: z.union([z.literal(''), isoDateSchema]),
+          suggestedMinutes: z.number().int().min(0).max(6000),
+          summary: z.string().trim().max(1000),
+        })
+        .optional(),
+    }),
+    OFFICE,
+  ),
 
   'bank.list': call<Question[]>()(none, OFFICE),
 

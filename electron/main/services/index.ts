@@ -8,6 +8,7 @@ import { exportFile, exportPersonTo, verifyExport } from './archive';
 import { changePassword, login, setupInit, setupStatus, toMe } from './auth';
 import { bankQuestions, campaignTemplate, getCampaign, listCampaigns, saveCampaign } from './campaign';
 import { getDocText, listDocs } from './corpus';
+import { importCommit, importPreview, searchCorpus } from './corpus-import';
 import { getEssay, saveEssay, submitEssay } from './essay';
 import { gradeAnswer, gradingQueue, progressTable, reviewEssay } from './grading';
 import { ApiError } from './errors';
@@ -47,6 +48,9 @@ export const handlers: Handlers = {
   'roster.list': (p) => listRoster(p),
   'corpus.list': (p) => listDocs(p),
   'corpus.get': (p, _c, i) => getDocText(p, i.docId, i.key),
+  'corpus.search': (p, _c, i) => searchCorpus(p, i.q),
+  'corpus.importPreview': (p, _c, i) => importPreview(p, i),
+  'corpus.importCommit': (p, c, i) => importCommit(p, who(c), i),
   'bank.list': (p) => bankQuestions(p),
   'campaign.template': (p) => campaignTemplate(p),
   'campaign.save': (p, c, i) => saveCampaign(p, who(c), i),

@@ -23,25 +23,30 @@ export class DurableJSONFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    const dir = path.dirname(this.filename);
-    const tmp = path.join(dir, `.${path.basename(this.filename)}.${process.pid}.tmp`);
-    const fh = await fs.open(tmp, 'w');
+    await writeFileAtomic(this.filename, JSON.stringify(data, null, 1));
+  }
+}
+
+/** Write temp + fsync + rename + fsync(dir): readers see the old file or the new one, never a torn one. */
+export async function writeFileAtomic(filename: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(filename);
+  const tmp = path.join(dir, `.${path.basename(filename)}.${process.pid}.tmp`);
+  const fh = await fs.open(tmp, 'w');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await fs.rename(tmp, filename);
+  try {
+    const dh = await fs.open(dir, 'r');
     try {
-      await fh.writeFile(JSON.stringify(data, null, 1), 'utf8');
-      await fh.sync();
+      await dh.sync();
     } finally {
-      await fh.close();
+      await dh.close();
     }
-    await fs.rename(tmp, this.filename);
-    try {
-      const dh = await fs.open(dir, 'r');
-      try {
-        await dh.sync();
-      } finally {
-        await dh.close();
-      }
-    } catch {
-      // fsync of a directory is not supported on every platform (Windows): the rename is still atomic.
-    }
+  } catch {
+    // fsync of a directory is not supported on every platform (Windows): the rename is still atomic.
   }
 }

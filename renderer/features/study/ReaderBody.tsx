@@ -53,7 +53,7 @@ export function ReaderBody({ campaign, doc }: { campaign: CampaignSummary; doc: 
             <div className="tabs" role="tablist">
               {doc.meta.texts.map((x) => (
                 <a key={x.key} role="tab" aria-selected={x.key === ref?.key} className={x.key === ref?.key ? 'tab active' : 'tab'} href={hrefOf('read', doc.meta.id, x.key)}>
-                  {x.kind === 'official' ? t('reader.official') : `${x.title}（${t('reader.studyNote')}）`}
+                  {x.kind === 'official' ? t('reader.official') : x.title}
                 </a>
               ))}
             </div>

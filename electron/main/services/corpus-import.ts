@@ -1,0 +1,191 @@
+// Import of official texts and the enterprise's own documents, and the persisted search index.
+// A file is read and checked completely before anything is written; the index is updated on each
+// import and saved, so start-up loads it instead of rebuilding it.
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { normalizeCjk } from '../../core/normalize';
+import type { ImportPreview, Input, SearchResult } from '../../shared/api';
+import type { Account, CorpusFile, Edition } from '../storage/data-store';
+import { writeFileAtomic } from '../storage/durable-json-file';
+import { currentEdition, listDocs } from './corpus';
+import { badInput, notFound } from './errors';
+import { iso, type Ports } from './ports';
+import { CorpusIndex } from './search-index';
+import { extractText, markdownBlocks, type Block, type Extracted } from './text-extract';
+
+const INDEX_FILE = 'search-index.json';
+const indexes = new WeakMap<object, Promise<CorpusIndex>>();
+
+/** What the index was built from: the bundled notes and the current editions. A change rebuilds it. */
+function indexStamp(ports: Ports, corpus: CorpusFile): string {
+  const h = createHash('sha256');
+  h.update(readFileSync(path.join(ports.content.dir, 'manifest.json')));
+  for (const d of ports.content.documents()) for (const n of d.notes) h.update(readFileSync(path.join(ports.content.dir, n.file)));
+  for (const e of corpus.editions) if (!e.superseded) h.update(`${e.docId}:${e.sha256}`);
+  return h.digest('hex');
+}
+
+function indexPath(ports: Ports): string {
+  return path.join(ports.store.dir, INDEX_FILE);
+}
+
+async function buildIndex(ports: Ports, corpus: CorpusFile): Promise<CorpusIndex> {
+  const ix = new CorpusIndex();
+  for (const d of ports.content.documents()) {
+    for (const n of d.notes) {
+      const { bytes } = ports.content.readNotes(d.id, n.key);
+      const blocks = n.format === 'md' ? markdownBlocks(normalizeCjk(bytes.toString('utf8'))) : (await extractText(n.file, bytes)).blocks;
+      ix.setText(d.id, n.key, blocks);
+    }
+  }
+  for (const e of corpus.editions) {
+    if (e.superseded) continue;
+    const f = ports.store.corpusFile(`${e.sha256}.blocks.json`);
+    if (existsSync(f)) ix.setText(e.docId, 'official', JSON.parse(readFileSync(f, 'utf8')) as Block[]);
+  }
+  return ix;
+}
+
+async function saveIndex(ports: Ports, ix: CorpusIndex, stamp: string): Promise<void> {
+  await writeFileAtomic(indexPath(ports), JSON.stringify({ stamp, ...ix.toJSON() }));
+}
+
+/** The index of this data folder: loaded from disk when it is current, otherwise built once and saved. */
+export function corpusIndex(ports: Ports): Promise<CorpusIndex> {
+  let p = indexes.get(ports.store);
+  if (!p) {
+    p = (async () => {
+      const corpus = await ports.store.corpus.read();
+      const stamp = indexStamp(ports, corpus);
+      if (existsSync(indexPath(ports))) {
+        try {
+          const saved = JSON.parse(readFileSync(indexPath(ports), 'utf8')) as { stamp: string } & Parameters<typeof CorpusIndex.fromJSON>[0];
+          if (saved.stamp === stamp) return CorpusIndex.fromJSON(saved);
+        } catch {
+          // unreadable index: rebuild it below
+        }
+      }
+      const ix = await buildIndex(ports, corpus);
+      await saveIndex(ports, ix, stamp);
+      return ix;
+    })();
+    p.catch(() => indexes.delete(ports.store));
+    indexes.set(ports.store, p);
+  }
+  return p;
+}
+
+export async function searchCorpus(ports: Ports, q: string): Promise<SearchResult[]> {
+  const ix = await corpusIndex(ports);
+  const docs = new Map((await listDocs(ports)).map((d) => [d.id, d]));
+  return ix
+    .search(q)
+    .filter((h) => docs.has(h.docId))
+    .map((h) => {
+      const d = docs.get(h.docId)!;
+      const text = d.texts.find((t) => t.key === h.key);
+      return { ...h, title: d.title, docNo: d.docNo, textTitle: text?.kind === 'official' ? '正式文本' : (text?.title ?? h.key), kind: text?.kind ?? 'notes', format: text?.format ?? 'md' };
+    });
+}
+
+const DOCNO_PATTERNS = [
+  /\b(?:GB|GB\/T|AQ|AQ\/T|HG\/T|SH\/T|SY\/T)\s?\d{3,6}(?:\.\d+)?\s?[-—–]\s?\d{4}\b/,
+  /[\u4e00-\u9fa5]{1,8}〔\d{4}〕\d+\s?号/,
+  /(?:国务院令|主席令|应急管理部令)第[\d一二三四五六七八九十百零〇]+号/,
+];
+
+export function detectDocNo(text: string): string {
+  for (const re of DOCNO_PATTERNS) {
+    const m = re.exec(text);
+    if (m) return m[0].replace(/\s?[-—–]\s?/, '-').replace(/\s+/g, ' ');
+  }
+  return '';
+}
+
+const squash = (s: string) => normalizeCjk(s).replace(/[\s《》〈〉“”"'（）()]/g, '').toLowerCase();
+
+function decode(input: { fileName: string; base64: string }): Uint8Array {
+  const b = Buffer.from(input.base64, 'base64');
+  return new Uint8Array(b.buffer, b.byteOffset, b.length);
+}
+
+async function examine(ports: Ports, input: { fileName: string; base64: string }): Promise<{ bytes: Uint8Array; x: Extracted; sha256: string; preview: ImportPreview }> {
+  const bytes = decode(input);
+  const x = await extractText(input.fileName, bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const head = x.blocks.slice(0, 40).map((b) => b.text).join('\n').slice(0, 4000);
+  const docNo = detectDocNo(`${input.fileName}\n${head}`);
+  const docs = await listDocs(ports);
+  const hay = squash(`${input.fileName}\n${x.title}\n${head}`);
+  const match =
+    docs.find((d) => docNo && d.docNo && squash(d.docNo) === squash(docNo)) ?? docs.find((d) => hay.includes(squash(d.title))) ?? null;
+  const corpus = await ports.store.corpus.read();
+  const dup = corpus.editions.find((e) => e.sha256 === sha256) ?? null;
+  const title = x.title || input.fileName.replace(/\.[^.]+$/, '');
+  return {
+    bytes,
+    x,
+    sha256,
+    preview: {
+      fileName: input.fileName,
+      sha256,
+      format: x.format,
+      pages: x.pages,
+      chars: x.chars,
+      sample: x.blocks.slice(0, 6).map((b) => b.text).join('\n').slice(0, 400),
+      title: match?.title ?? title,
+      docNo: docNo || match?.docNo || '',
+      matchDocId: match?.id ?? null,
+      duplicateOf: dup ? { docId: dup.docId, importedAt: dup.importedAt } : null,
+    },
+  };
+}
+
+export async function importPreview(ports: Ports, input: Input<'corpus.importPreview'>): Promise<ImportPreview> {
+  return (await examine(ports, input)).preview;
+}
+
+const EXT: Record<Edition['original'], string> = { pdf: 'pdf', md: 'md', txt: 'txt', docx: 'docx' };
+
+export async function importCommit(ports: Ports, caller: Account, input: Input<'corpus.importCommit'>): Promise<{ docId: string; edition: string }> {
+  const { bytes, x, sha256 } = await examine(ports, input);
+  const docs = await listDocs(ports);
+  let docId: string;
+  if (input.docId) {
+    if (!docs.some((d) => d.id === input.docId)) throw notFound(`没有这个学习文件：${input.docId}`);
+    docId = input.docId;
+  } else if (input.newDoc) {
+    docId = `ent-${randomUUID().slice(0, 8)}`;
+  } else throw badInput('请选择这份文件对应的学习文件，或填写新文件的信息', 'docId');
+  const corpus0 = await ports.store.corpus.read();
+  const cur = currentEdition(corpus0, docId);
+  if (cur?.sha256 === sha256) throw badInput(`${input.fileName} 与当前版本完全相同，无需重复导入`, 'file');
+  // Files are named by their content hash: writing them first changes nothing anyone can see.
+  // the original as received, and (for text formats) the readable UTF-8 text the reader shows
+  await writeFileAtomic(ports.store.corpusFile(x.format === 'pdf' ? `${sha256}.pdf` : `${sha256}.orig.${EXT[x.format]}`), bytes);
+  if (x.readable !== null) await writeFileAtomic(ports.store.corpusFile(`${sha256}.${x.readAs}`), x.readable);
+  await writeFileAtomic(ports.store.corpusFile(`${sha256}.blocks.json`), JSON.stringify(x.blocks));
+  const at = iso(ports.clock.now());
+  const corpus = await ports.store.corpus.update((c) => {
+    if (input.newDoc) c.documents.push({ ...input.newDoc, id: docId, createdAt: at });
+    for (const e of c.editions) if (e.docId === docId) e.superseded = true;
+    c.editions.push({
+      docId,
+      sha256,
+      fileName: input.fileName,
+      original: x.format,
+      readAs: x.readAs,
+      importedAt: at,
+      importedBy: caller.employeeNo,
+      pages: x.pages,
+      chars: x.chars,
+      superseded: false,
+    });
+    return c;
+  });
+  const ix = await corpusIndex(ports);
+  ix.setText(docId, 'official', x.blocks);
+  await saveIndex(ports, ix, indexStamp(ports, corpus));
+  return { docId, edition: sha256 };
+}

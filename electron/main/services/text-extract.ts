@@ -1,0 +1,145 @@
+// Text out of the files an enterprise holds: PDF (pdf.js), DOCX (mammoth), Markdown and TXT
+// (UTF-8 or GBK). Every failure is a clear message naming the file; nothing here writes anything.
+import mammoth from 'mammoth';
+import { normalizeCjk } from '../../core/normalize';
+import { paragraphs } from '../../core/paragraphs';
+import { badInput } from './errors';
+import { decodeText } from './table-file';
+
+export type SourceFormat = 'pdf' | 'md' | 'txt' | 'docx';
+
+/** A searchable piece of a text and where the reader finds it. */
+export interface Block {
+  /** md: index of the heading above (-1 before the first); pdf: page (1-based); txt: paragraph index */
+  loc: number;
+  text: string;
+}
+
+export interface Extracted {
+  format: SourceFormat;
+  readAs: 'pdf' | 'md' | 'txt';
+  /** the text the reader shows for md/txt/docx; for a PDF, the reader shows the PDF itself */
+  readable: string | null;
+  blocks: Block[];
+  pages: number;
+  chars: number;
+  /** metadata found in the file (PDF info title, first heading) */
+  title: string;
+}
+
+export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+
+export function formatOf(fileName: string): SourceFormat | null {
+  const ext = fileName.toLowerCase().split('.').pop();
+  if (ext === 'pdf' || ext === 'md' || ext === 'txt' || ext === 'docx') return ext;
+  if (ext === 'markdown') return 'md';
+  return null;
+}
+
+const countChars = (blocks: Block[]) => blocks.reduce((n, b) => n + b.text.replace(/\s/g, '').length, 0);
+
+/** Markdown blocks: paragraphs, each located by the heading above it (the reader's h-N ids). */
+export function markdownBlocks(md: string): Block[] {
+  const blocks: Block[] = [];
+  let heading = -1;
+  let inFence = false;
+  let buf: string[] = [];
+  const flush = () => {
+    const text = normalizeCjk(buf.join('\n').replace(/^>\s?/gm, '').replace(/[*_`|]+/g, ' ').replace(/^\s*[-+]\s+/gm, '').trim());
+    if (text) blocks.push({ loc: heading, text: text.replace(/\s*\n\s*/g, ' ') });
+    buf = [];
+  };
+  for (const line of md.replace(/\r\n?/g, '\n').split('\n')) {
+    if (/^```/.test(line)) inFence = !inFence;
+    const h = !inFence && /^(#{1,4})\s+(.+?)\s*#*\s*$/.exec(line);
+    if (h) {
+      flush();
+      heading += 1;
+      blocks.push({ loc: heading, text: normalizeCjk(h[2]!) });
+    } else if (line.trim() === '') flush();
+    else buf.push(line);
+  }
+  flush();
+  return blocks;
+}
+
+export function textBlocks(text: string): Block[] {
+  return paragraphs(normalizeCjk(text)).map((p, i) => ({ loc: i, text: p }));
+}
+
+async function pdfBlocks(fileName: string, bytes: Uint8Array): Promise<{ blocks: Block[]; pages: number; title: string }> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  let doc;
+  try {
+    doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  } catch (e) {
+    const name = (e as { name?: string }).name;
+    if (name === 'PasswordException') throw badInput(`${fileName} 已加密（需要密码），无法导入。请导入未加密的文件。`, 'file');
+    throw badInput(`${fileName} 不是有效的 PDF（可能已损坏或不完整）`, 'file');
+  }
+  try {
+    const blocks: Block[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      // Lines from the layout (a change of baseline starts a line); a paragraph starts where the
+      // gap to the previous line is clearly larger than the page's usual line spacing.
+      const lines: { y: number; text: string }[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str === '') continue;
+        const y = item.transform[5] as number;
+        const last = lines[lines.length - 1];
+        if (last && Math.abs(last.y - y) <= Math.max(item.height, 1) * 0.5) last.text += item.str;
+        else lines.push({ y, text: item.str });
+      }
+      const drops = lines.slice(1).map((l, i) => Math.abs(lines[i]!.y - l.y)).sort((a, b) => a - b);
+      const usual = drops[Math.floor(drops.length / 2)] ?? 0;
+      let text = '';
+      lines.forEach((l, i) => {
+        if (i > 0) text += Math.abs(lines[i - 1]!.y - l.y) > usual * 1.35 ? '\n\n' : '\n';
+        text += l.text;
+      });
+      for (const para of paragraphs(normalizeCjk(text))) blocks.push({ loc: p, text: para });
+      page.cleanup();
+    }
+    const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: string } | undefined;
+    return { blocks, pages: doc.numPages, title: normalizeCjk(info?.Title ?? '').trim() };
+  } catch {
+    throw badInput(`${fileName} 的内容无法读取（PDF 可能已损坏）`, 'file');
+  } finally {
+    await doc.destroy();
+  }
+}
+
+export async function extractText(fileName: string, bytes: Uint8Array): Promise<Extracted> {
+  const format = formatOf(fileName);
+  if (!format) throw badInput(`${fileName} 的格式不支持：请导入 PDF、DOCX、Markdown 或 TXT 文件`, 'file');
+  if (bytes.length === 0) throw badInput(`${fileName} 是空文件`, 'file');
+  if (bytes.length > MAX_IMPORT_BYTES) throw badInput(`${fileName} 太大（超过 25 MB）`, 'file');
+  let out: Extracted;
+  if (format === 'pdf') {
+    const r = await pdfBlocks(fileName, bytes);
+    out = { format, readAs: 'pdf', readable: null, blocks: r.blocks, pages: r.pages, chars: countChars(r.blocks), title: r.title };
+    if (out.chars === 0) throw badInput(`${fileName} 中没有可提取的文字（可能是扫描件图片），无法检索。请导入带文字层的 PDF。`, 'file');
+    return out;
+  }
+  if (format === 'docx') {
+    let text: string;
+    try {
+      text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+    } catch {
+      throw badInput(`${fileName} 不是有效的 .docx 文档（可能已损坏，或只是改了扩展名）`, 'file');
+    }
+    const readable = paragraphs(normalizeCjk(text)).join('\n\n');
+    const blocks = textBlocks(readable);
+    out = { format, readAs: 'txt', readable, blocks, pages: 0, chars: countChars(blocks), title: blocks[0]?.text.slice(0, 80) ?? '' };
+  } else {
+    const text = normalizeCjk(decodeText(bytes));
+    if (text.includes('\u0000')) throw badInput(`${fileName} 看起来不是文本文件`, 'file');
+    const blocks = format === 'md' ? markdownBlocks(text) : textBlocks(text);
+    const heading = format === 'md' ? /^#\s+(.+)$/m.exec(text)?.[1] : undefined;
+    out = { format, readAs: format, readable: text, blocks, pages: 0, chars: countChars(blocks), title: (heading ?? blocks[0]?.text ?? '').slice(0, 80) };
+  }
+  if (out.chars === 0) throw badInput(`${fileName} 中没有文字`, 'file');
+  return out;
+}
