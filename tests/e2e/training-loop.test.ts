@@ -94,7 +94,7 @@ describe('the whole training loop in the browser', () => {
   it('the officer creates the campaign from the 警示月 template and adjusts it', async () => {
     await officer.goto(`${server.url}#/campaign`);
     await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
-    await expect.poll(() => officer.locator('input').first().inputValue()).toContain('警示月');
+    await expect.poll(() => officer.getByLabel('名称', { exact: true }).inputValue()).toContain('警示月');
     await officer.getByLabel('要求学时').fill('0.2');
     await officer.getByLabel('考试时长（分钟）').fill('300');
     await officer.getByLabel('最少字数').fill('60');
@@ -128,6 +128,48 @@ describe('the whole training loop in the browser', () => {
     // 14 clock minutes of activity + at most the idle limit, at 45 min per 学时 → 0.3 学时
     expect(credit).toBeGreaterThanOrEqual(0.2);
     expect(credit).toBeLessThanOrEqual(0.4);
+  });
+
+  it('the officer imports an official text (PDF); the employee finds a phrase, opens it at the hit, and studies it', async () => {
+    // a PDF made here: Chinese HTML printed by Chromium with Noto Sans CJK
+    const maker = await newPage();
+    await maker.setContent(
+      `<html lang="zh-CN"><body style="font-family:'Noto Sans CJK SC';font-size:15px"><h1>特殊作业规范（端到端测试用文本）</h1>` +
+        Array.from({ length: 30 }, (_, i) => `<p>第${i + 1}条 作业前应进行风险辨识，落实安全措施，办理作业票证。</p>`).join('') +
+        `<p>第31条 动火作业前应进行气体分析，分析合格后方可动火，并由专人监火。</p></body></html>`,
+    );
+    const pdf = await maker.pdf({ format: 'A4' });
+    await maker.close();
+    await officer.goto(`${server.url}#/documents`);
+    await officer.getByTestId('import-gb-30871-2022').click();
+    await officer.getByTestId('import-file').setInputFiles({ name: 'GB30871-正式文本.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await officer.getByTestId('import-preview').waitFor();
+    expect(await officer.getByTestId('import-preview').textContent()).toMatch(/2 页/);
+    await shot(officer, '04b-import-preview');
+    await officer.getByRole('button', { name: '确认导入' }).click();
+    await officer.getByText(/已导入：GB30871-正式文本\.pdf/).waitFor();
+
+    await employee.goto(`${server.url}#/study`);
+    await employee.getByRole('search').getByRole('searchbox').fill('动火作业 气体分析');
+    await employee.getByRole('search').getByRole('searchbox').press('Enter');
+    await employee.getByTestId('results').waitFor();
+    await shot(employee, '04c-search');
+    const first = employee.getByTestId('results').locator('li').first();
+    expect(await first.locator('mark').allTextContents()).toEqual(['动火作业', '气体分析']);
+    expect(await first.textContent()).toContain('正式文本');
+    await first.getByRole('button').click();
+    await employee.locator('[data-search-hit=first]').waitFor({ timeout: 20_000 });
+    const painted = await employee.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit')?.size ?? 0);
+    expect(painted).toBeGreaterThanOrEqual(2);
+    const onPage = await employee.evaluate(() => document.querySelector('[data-search-hit=first]')!.closest('.pdf-page')!.id);
+    expect(onPage).toBe('page-2');
+    await shot(employee, '04d-reader-hit');
+    for (let i = 0; i < 6; i++) {
+      await employee.mouse.move(400 + i * 10, 400);
+      await employee.waitForTimeout(400);
+    }
+    await expect.poll(() => employee.getByTestId('study-status').textContent()).toContain('正在计时');
+    await expect.poll(async () => (await employee.getByTestId('session-clock').textContent())!.replace(/\D/g, '')).not.toBe('0000');
   });
 
   it('the employee takes the quiz; objective questions are graded on submit', async () => {

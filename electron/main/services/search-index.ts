@@ -3,6 +3,7 @@
 // so 动火作业 never matches a paragraph that has only 动 and 火 apart.
 import MiniSearch from 'minisearch';
 import { searchForm } from '../../core/normalize';
+import { queryTermsOf } from '../../core/query';
 import type { Block } from './text-extract';
 
 export interface IndexedBlock {
@@ -59,9 +60,6 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-export function queryTerms(q: string): string[] {
-  return [...new Set(searchForm(q).split(' ').filter((t) => t !== ''))];
-}
 
 const OPTIONS = {
   fields: ['text'],
@@ -110,7 +108,7 @@ export class CorpusIndex {
   }
 
   search(query: string, limit = 40): Hit[] {
-    const terms = queryTerms(query);
+    const terms = queryTermsOf(query);
     if (terms.length === 0) return [];
     const phraseOk = (b: IndexedBlock) => {
       const t = searchForm(b.text);

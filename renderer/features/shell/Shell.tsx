@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
 import { ArchivePage } from '../archive/ArchivePage';
+import { DocumentsPage } from '../corpus/DocumentsPage';
+import { SearchBox } from '../search/SearchBox';
+import { SearchPage } from '../search/SearchPage';
 import { PasswordPage } from '../auth/PasswordPage';
 import { SettingsPage } from '../admin/SettingsPage';
 import { EssayPage } from '../essay/EssayPage';
@@ -31,13 +34,14 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
   if (has('officer') || has('admin'))
     nav.push(
       { page: 'campaign', label: t('nav.campaign') },
+      { page: 'documents', label: t('nav.documents') },
       { page: 'roster', label: t('nav.roster') },
       { page: 'grading', label: t('nav.grading') },
       { page: 'progress', label: t('nav.progress') },
     );
   if (has('archivist') || has('admin')) nav.push({ page: 'archive', label: t('nav.archive') });
   if (has('admin')) nav.push({ page: 'settings', label: t('nav.settings') });
-  const allowed = new Set(nav.map((n) => n.page).concat(has('employee') ? ['read', 'password'] : ['password']));
+  const allowed = new Set(nav.map((n) => n.page).concat(['read', 'search', 'password']));
   const page = allowed.has(route.page) ? route.page : nav[0]?.page ?? '';
   const campaign = campaigns.data?.[0] ?? null;
 
@@ -49,7 +53,14 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       body = needCampaign(campaign && <HomePage campaign={campaign} />);
       break;
     case 'read':
-      body = needCampaign(campaign && route.arg && <ReaderPage campaign={campaign} docId={route.arg} textKey={route.sub} />);
+      // employees study (a session counts time); others only read
+      body = route.arg && (has('employee') ? needCampaign(campaign && <ReaderPage campaign={campaign} docId={route.arg} textKey={route.sub} />) : <ReaderPage campaign={null} docId={route.arg} textKey={route.sub} />);
+      break;
+    case 'search':
+      body = route.arg ? <SearchPage q={route.arg} /> : <p className="muted">{t('search.placeholder')}</p>;
+      break;
+    case 'documents':
+      body = <DocumentsPage />;
       break;
     case 'quiz':
       body = needCampaign(campaign && <QuizPage campaign={campaign} />);
@@ -93,6 +104,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
             </a>
           ))}
         </nav>
+        <SearchBox key={route.page === 'search' ? route.arg ?? '' : ''} initial={route.page === 'search' ? route.arg ?? '' : ''} />
         <div className="who">
           <span data-testid="who">
             {me.name}（{me.employeeNo}）

@@ -2,16 +2,19 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import 'pdfjs-dist/web/pdf_viewer.css';
 import { base64ToBytes } from '../../lib/api';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
-/** A PDF rendered with pdf.js, page by page, each page as a canvas at the reader's zoom. */
-export function PdfView({ base64, scale, onPages }: { base64: string; scale: number; onPages?: (n: number) => void }) {
+/**
+ * A PDF rendered with pdf.js page by page: a canvas for the look and a text layer on top, so text
+ * can be selected and search hits highlighted. Pages fit the column width, times the reader's zoom.
+ */
+export function PdfView({ base64, zoom, onPages, onPageReady }: { base64: string; zoom: number; onPages?: (n: number) => void; onPageReady?: (page: number) => void }) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
-  const [pages, setPages] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -22,19 +25,30 @@ export function PdfView({ base64, scale, onPages }: { base64: string; scale: num
       try {
         const doc = await task.promise;
         if (cancelled) return;
-        setPages(doc.numPages);
         onPages?.(doc.numPages);
+        const width = Math.max(320, el.clientWidth - 8);
         for (let i = 1; i <= doc.numPages && !cancelled; i++) {
           const page = await doc.getPage(i);
-          const viewport = page.getViewport({ scale: scale * 1.4 });
+          const scale = (width / page.getViewport({ scale: 1 }).width) * zoom;
+          const viewport = page.getViewport({ scale });
+          const wrap = document.createElement('div');
+          wrap.className = 'pdf-page';
+          wrap.id = `page-${i}`;
+          wrap.setAttribute('aria-label', t('reader.page', { n: i }));
+          wrap.style.width = `${Math.floor(viewport.width)}px`;
+          wrap.style.height = `${Math.floor(viewport.height)}px`;
+          for (const [k, v] of Object.entries({ '--scale-factor': scale, '--total-scale-factor': scale, '--scale-round-x': '1px', '--scale-round-y': '1px' })) wrap.style.setProperty(k, String(v));
           const canvas = document.createElement('canvas');
-          canvas.width = Math.floor(viewport.width);
-          canvas.height = Math.floor(viewport.height);
-          canvas.className = 'pdf-page';
-          canvas.id = `page-${i}`;
-          canvas.setAttribute('aria-label', t('reader.page', { n: i }));
-          el.appendChild(canvas);
-          await page.render({ canvas, viewport }).promise;
+          const ratio = window.devicePixelRatio || 1;
+          canvas.width = Math.floor(viewport.width * ratio);
+          canvas.height = Math.floor(viewport.height * ratio);
+          const text = document.createElement('div');
+          text.className = 'textLayer';
+          wrap.append(canvas, text);
+          el.appendChild(wrap);
+          await page.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
+          await new pdfjs.TextLayer({ textContentSource: await page.getTextContent(), container: text, viewport }).render();
+          if (!cancelled) onPageReady?.(i);
         }
       } catch (e) {
         if (!cancelled) setError(e instanceof Error ? e.message : String(e));
@@ -45,10 +59,10 @@ export function PdfView({ base64, scale, onPages }: { base64: string; scale: num
       void task.destroy();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [base64, scale]);
+  }, [base64, zoom]);
 
   return (
-    <div className="pdf" data-pages={pages}>
+    <div className="pdf">
       {error && <p className="error">{t('reader.pdfError', { message: error })}</p>}
       <div ref={host} />
     </div>

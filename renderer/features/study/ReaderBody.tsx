@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary, DocFile } from '../../../electron/shared/api';
 import { localDateTime } from '../shell/format';
 import { hrefOf } from '../shell/route';
+import { clearHighlights, findRanges, pendingHitFor, showRanges } from './highlight';
 import { MarkdownView } from './MarkdownView';
 import { markdownOutline } from './outline';
 import { PdfView } from './PdfView';
@@ -10,18 +11,35 @@ import { PlainTextView } from './PlainTextView';
 import { StudyCounter } from './StudyCounter';
 import { useStudySession } from './use-study-session';
 
-export function ReaderBody({ campaign, doc }: { campaign: CampaignSummary; doc: DocFile }) {
+/** campaign null: reading without a study session (officers, archivists, or no campaign yet). */
+export function ReaderBody({ campaign, doc }: { campaign: CampaignSummary | null; doc: DocFile }) {
   const { t } = useTranslation();
-  const session = useStudySession(campaign.id, doc.meta.id, doc.ref?.key ?? null, doc.ref !== null);
+  const session = useStudySession(campaign?.id ?? '', doc.meta.id, doc.ref?.key ?? null, doc.ref !== null && campaign !== null);
   const [zoom, setZoom] = useState(1);
   const [pages, setPages] = useState(0);
   const ref = doc.ref;
+  const article = useRef<HTMLDivElement>(null);
+  const hit = pendingHitFor(doc.meta.id, ref?.key ?? '');
+
+  // A search hit in Markdown or text: start looking at its heading or paragraph.
+  useEffect(() => {
+    if (!hit || !ref || ref.format === 'pdf' || !article.current) return;
+    const from = ref.format === 'md' ? (hit.loc >= 0 ? document.getElementById(`h-${hit.loc}`) : null) : document.getElementById(`b-${hit.loc}`);
+    const ranges = findRanges(article.current, from, hit.terms);
+    showRanges(ranges.length > 0 ? ranges : findRanges(article.current, null, hit.terms));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc]);
+  useEffect(() => clearHighlights, []);
+  const onPageReady = (n: number) => {
+    const layer = hit && hit.loc === n ? document.querySelector(`#page-${n} .textLayer`) : null;
+    if (layer) showRanges(findRanges(layer, null, hit!.terms));
+  };
   const outline = ref?.format === 'md' && doc.text ? markdownOutline(doc.text) : [];
   const hasOfficial = doc.meta.texts.some((x) => x.kind === 'official');
   return (
     <div className="reader">
       <aside className="outline" aria-label={t('reader.outline')}>
-        <a href="#/study" className="back">
+        <a href={campaign ? '#/study' : '#/search'} className="back">
           ← {t('reader.back')}
         </a>
         <h3>{t('reader.outline')}</h3>
@@ -66,21 +84,15 @@ export function ReaderBody({ campaign, doc }: { campaign: CampaignSummary; doc: 
               A+
             </button>
           </div>
-          {ref && <StudyCounter session={session} campaign={campaign} />}
+          {ref && campaign && <StudyCounter session={session} campaign={campaign} />}
         </div>
         {!hasOfficial && <p className="notice" data-testid="no-official">{ref ? t('reader.noOfficial') : t('reader.noText')}</p>}
         {ref?.edition && <p className="muted small">{t('reader.edition', { file: ref.edition.fileName, at: localDateTime(ref.edition.importedAt) })}</p>}
-        {ref?.format === 'md' && (
-          <div style={{ fontSize: `${zoom * 1.15}rem` }}>
-            <MarkdownView text={doc.text ?? ''} />
-          </div>
-        )}
-        {ref?.format === 'txt' && (
-          <div style={{ fontSize: `${zoom * 1.15}rem` }}>
-            <PlainTextView text={doc.text ?? ''} />
-          </div>
-        )}
-        {ref?.format === 'pdf' && <PdfView base64={doc.base64 ?? ''} scale={zoom} onPages={setPages} />}
+        <div ref={article} style={{ fontSize: `${zoom * 1.15}rem` }}>
+          {ref?.format === 'md' && <MarkdownView text={doc.text ?? ''} />}
+          {ref?.format === 'txt' && <PlainTextView text={doc.text ?? ''} />}
+        </div>
+        {ref?.format === 'pdf' && <PdfView base64={doc.base64 ?? ''} zoom={zoom} onPages={setPages} onPageReady={onPageReady} />}
       </section>
     </div>
   );

@@ -6,7 +6,7 @@ import { useLoad } from '../shell/use-load';
 import { ReaderBody } from './ReaderBody';
 
 /** The reader: outline left, text centre, a quiet counter on top; tabs for notes / official text. */
-export function ReaderPage({ campaign, docId, textKey }: { campaign: CampaignSummary; docId: string; textKey: string | null }) {
+export function ReaderPage({ campaign, docId, textKey }: { campaign: CampaignSummary | null; docId: string; textKey: string | null }) {
   const { t } = useTranslation();
   const doc = useLoad(() => api['corpus.get']({ docId, ...(textKey ? { key: textKey } : {}) }), [docId, textKey]);
   if (doc.error) return <ErrorNote error={doc.error} />;

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocMeta, ImportPreview } from '../../../electron/shared/api';
+import { api, fileToBase64 } from '../../lib/api';
+import { ErrorNote } from '../shell/ErrorNote';
+
+const CATEGORIES = ['法律', '行政法规', '国家标准', '行业标准', '地方文件', '企业制度', '事故案例'] as const;
+
+/** Choose a file → see what was read from it (pages, characters, a sample, metadata) → confirm. */
+export function ImportPanel({ docs, docId, onDone, onCancel }: { docs: DocMeta[]; docId: string | null; onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [upload, setUpload] = useState<{ fileName: string; base64: string } | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [meta, setMeta] = useState({ title: '', docNo: '', issuer: '', category: '企业制度' as (typeof CATEGORIES)[number], effective: '', suggestedMinutes: 30, summary: '' });
+  const target = docId ? docs.find((d) => d.id === docId) : null;
+
+  async function choose(e: React.ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    setPreview(null);
+    setError(null);
+    if (!file) return;
+    setBusy(true);
+    try {
+      const u = { fileName: file.name, base64: await fileToBase64(file) };
+      const p = await api['corpus.importPreview'](u);
+      setUpload(u);
+      setPreview(p);
+      setMeta((m) => ({ ...m, title: p.title, docNo: p.docNo }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function commit() {
+    if (!upload) return;
+    setBusy(true);
+    try {
+      await api['corpus.importCommit'](docId ? { ...upload, docId } : { ...upload, newDoc: meta });
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="card import" data-testid="import-panel">
+      <h2>{target ? t('documents.importFor', { title: target.title }) : t('documents.importOwn')}</h2>
+      <label className="file">
+        {t('documents.choose')}
+        <input type="file" accept=".pdf,.docx,.md,.txt" onChange={(e) => void choose(e)} data-testid="import-file" disabled={busy} />
+      </label>
+      {busy && <p className="muted">{t('documents.reading')}</p>}
+      <ErrorNote error={error} />
+      {preview && (
+        <>
+          <p data-testid="import-preview">{t('documents.previewLine', { file: preview.fileName, pages: preview.pages, chars: preview.chars })}</p>
+          {preview.duplicateOf && <p className="notice">{t('documents.duplicate', { at: preview.duplicateOf.importedAt.slice(0, 10) })}</p>}
+          {!docId && preview.matchDocId && <p className="notice">{t('documents.matches', { title: docs.find((d) => d.id === preview.matchDocId)?.title ?? '' })}</p>}
+          <blockquote className="answer small">{preview.sample}</blockquote>
+          {!docId && (
+            <div className="grid2">
+              <label>
+                {t('documents.fTitle')}
+                <input value={meta.title} onChange={(e) => setMeta({ ...meta, title: e.target.value })} />
+              </label>
+              <label>
+                {t('documents.fDocNo')}
+                <input value={meta.docNo} onChange={(e) => setMeta({ ...meta, docNo: e.target.value })} />
+              </label>
+              <label>
+                {t('documents.fIssuer')}
+                <input value={meta.issuer} onChange={(e) => setMeta({ ...meta, issuer: e.target.value })} />
+              </label>
+              <label>
+                {t('documents.category')}
+                <select value={meta.category} onChange={(e) => setMeta({ ...meta, category: e.target.value as (typeof CATEGORIES)[number] })}>
+                  {CATEGORIES.map((c) => (
+                    <option key={c}>{c}</option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('documents.fEffective')}
+                <input type="date" value={meta.effective} onChange={(e) => setMeta({ ...meta, effective: e.target.value })} />
+              </label>
+              <label>
+                {t('documents.fMinutes')}
+                <input type="number" min={0} value={meta.suggestedMinutes} onChange={(e) => setMeta({ ...meta, suggestedMinutes: Number(e.target.value) })} />
+              </label>
+            </div>
+          )}
+          <div className="row">
+            <button type="button" className="primary" disabled={busy} onClick={() => void commit()}>
+              {t('documents.confirm')}
+            </button>
+          </div>
+        </>
+      )}
+      <button type="button" className="link" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { queryTermsOf } from '../../../electron/core/query';
