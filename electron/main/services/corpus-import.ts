@@ -15,6 +15,7 @@ import { CorpusIndex } from './search-index';
 import { extractText, markdownBlocks, type Block, type Extracted } from './text-extract';
 
 const INDEX_FILE = 'search-index.json';
+const POSTINGS_FILE = 'search-index.bin';
 const indexes = new WeakMap<object, Promise<CorpusIndex>>();
 
 /** What the index was built from: the bundled notes and the current editions. A change rebuilds it. */
@@ -47,8 +48,11 @@ async function buildIndex(ports: Ports, corpus: CorpusFile): Promise<CorpusIndex
   return ix;
 }
 
+/** Postings first, then the JSON naming the stamp: a crash between the two leaves a stale stamp, which rebuilds. */
 async function saveIndex(ports: Ports, ix: CorpusIndex, stamp: string): Promise<void> {
-  await writeFileAtomic(indexPath(ports), JSON.stringify({ stamp, ...ix.toJSON() }));
+  const { meta, postings } = ix.toBinary();
+  await writeFileAtomic(path.join(ports.store.dir, POSTINGS_FILE), postings);
+  await writeFileAtomic(indexPath(ports), JSON.stringify({ stamp, meta }));
 }
 
 /** The index of this data folder: loaded from disk when it is current, otherwise built once and saved. */
@@ -58,10 +62,11 @@ export function corpusIndex(ports: Ports): Promise<CorpusIndex> {
     p = (async () => {
       const corpus = await ports.store.corpus.read();
       const stamp = indexStamp(ports, corpus);
-      if (existsSync(indexPath(ports))) {
+      const bin = path.join(ports.store.dir, POSTINGS_FILE);
+      if (existsSync(indexPath(ports)) && existsSync(bin)) {
         try {
-          const saved = JSON.parse(readFileSync(indexPath(ports), 'utf8')) as { stamp: string } & Parameters<typeof CorpusIndex.fromJSON>[0];
-          if (saved.stamp === stamp) return CorpusIndex.fromJSON(saved);
+          const saved = JSON.parse(readFileSync(indexPath(ports), 'utf8')) as { stamp: string; meta: string };
+          if (saved.stamp === stamp) return CorpusIndex.fromBinary(saved.meta, readFileSync(bin));
         } catch {
           // unreadable index: rebuild it below
         }

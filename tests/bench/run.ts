@@ -1,0 +1,233 @@
+// Benchmarks: `npm run bench -- <name> [args]`. Each measures our code and a well-known yardstick in
+// the same run and prints the ratio; the last line is one JSON object with the figures.
+//   search  — our corpus index vs SQLite FTS5 (trigram) on ≥ 20 MB of Chinese text, 1,000 queries
+//   pdf     — our PDF text extraction vs poppler's pdftotext: pages/s and share of matching characters
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { searchForm } from '../../electron/core/normalize';
+import { queryTermsOf } from '../../electron/core/query';
+import { CorpusIndex } from '../../electron/main/services/search-index';
+import { extractText, markdownBlocks, type Block } from '../../electron/main/services/text-extract';
+import { launchChromium } from '../helpers/browser';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const SHARED = path.resolve(ROOT, '../shared/corpus');
+
+/** A small deterministic PRNG (mulberry32), so every run uses the same corpus and queries. */
+function rng(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sourceTexts(): { name: string; text: string }[] {
+  if (existsSync(SHARED)) {
+    return readdirSync(SHARED)
+      .filter((f) => f.endsWith('.md') && !/^[A-Z]/.test(f))
+      .map((f) => ({ name: f, text: readFileSync(path.join(SHARED, f), 'utf8') }));
+  }
+  console.log(`[bench] ${SHARED} is absent: using the bundled study notes as the source text`);
+  const docs = path.join(ROOT, 'content/docs');
+  return readdirSync(docs)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => ({ name: f, text: readFileSync(path.join(docs, f), 'utf8') }));
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** The part of better-sqlite3 the yardstick uses (it is an optional dependency, without types). */
+type SqliteCtor = new (file: string) => {
+  exec(sql: string): void;
+  prepare(sql: string): { run(...a: unknown[]): unknown; all(...a: unknown[]): unknown[] };
+  transaction(fn: () => void): () => void;
+  close(): void;
+};
+
+let peakRss = 0;
+const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const sampler = setInterval(sample, 20);
+const mb = (b: number) => round(b / 1024 / 1024, 1);
+
+async function benchSearch() {
+  const rand = rng(42);
+  const paragraphs = sourceTexts().flatMap((s) => markdownBlocks(s.text).map((b) => b.text)).filter((t) => t.length >= 8);
+  // ≥ 20 MB of text: documents of shuffled paragraphs, each lightly varied (numbers and a few characters)
+  const docs: { id: string; blocks: Block[] }[] = [];
+  let bytes = 0;
+  const swaps = '安全生产企业管理人员应当责任制度培训教育检查事故危险化学品';
+  for (let d = 0; bytes < 20 * 1024 * 1024; d++) {
+    const blocks: Block[] = [];
+    for (let i = 0; i < 200; i++) {
+      let t = paragraphs[Math.floor(rand() * paragraphs.length)]!;
+      t = t.replace(/\d+/g, (n) => String((Number(n) + d) % 1000));
+      if (rand() < 0.5) {
+        const at = Math.floor(rand() * t.length);
+        t = t.slice(0, at) + swaps[Math.floor(rand() * swaps.length)] + t.slice(at + 1);
+      }
+      blocks.push({ loc: Math.floor(i / 20), text: t });
+      bytes += Buffer.byteLength(t);
+    }
+    docs.push({ id: `doc-${d}`, blocks });
+  }
+  const allBlocks = docs.flatMap((d) => d.blocks);
+  // 1,000 queries: phrases taken from the text (3–6 characters), some two-term, some absent
+  const queries: string[] = [];
+  const phrase = () => {
+    for (;;) {
+      const t = allBlocks[Math.floor(rand() * allBlocks.length)]!.text;
+      const len = 3 + Math.floor(rand() * 4);
+      const at = Math.floor(rand() * Math.max(1, t.length - len));
+      const p = t.slice(at, at + len);
+      if (/^[\u4e00-\u9fff]+$/.test(p)) return p;
+    }
+  };
+  for (let i = 0; i < 1000; i++) queries.push(i % 10 === 9 ? `${phrase()} ${phrase()}` : i % 50 === 7 ? '硝酸铵罐区爆燃' : phrase());
+  console.log(`[bench] corpus: ${docs.length} documents, ${allBlocks.length} paragraphs, ${mb(bytes)} MB; ${queries.length} queries`);
+
+  // ours
+  global.gc?.();
+  const rss0 = process.memoryUsage().rss;
+  peakRss = rss0;
+  let t0 = performance.now();
+  const ix = new CorpusIndex();
+  for (const d of docs) {
+    ix.setText(d.id, 'official', d.blocks);
+    sample();
+  }
+  const buildS = (performance.now() - t0) / 1000;
+  const ours: number[] = [];
+  let ourHits = 0;
+  for (const q of queries) {
+    t0 = performance.now();
+    ourHits += ix.search(q).length;
+    ours.push(performance.now() - t0);
+    sample();
+  }
+  const ourPeak = peakRss - rss0;
+  ours.sort((a, b) => a - b);
+  console.log(`[bench] ours: build ${round(buildS)} s, p50 ${round(ours[500]!)} ms, p95 ${round(percentile(ours, 95))} ms, ${ourHits} hits, +${mb(ourPeak)} MB`);
+
+  // yardstick: SQLite FTS5 with the trigram tokenizer, same paragraphs, same queries, same top 40
+  let fts: { buildS: number; p50: number; p95: number; hits: number } | null = null;
+  try {
+    const Database = createRequire(import.meta.url)('better-sqlite3') as SqliteCtor;
+    const db = new Database(':memory:');
+    t0 = performance.now();
+    db.exec("CREATE VIRTUAL TABLE fts USING fts5(text, tokenize='trigram')");
+    const ins = db.prepare('INSERT INTO fts(text) VALUES (?)');
+    db.transaction(() => allBlocks.forEach((b) => ins.run(searchForm(b.text))))();
+    const ftsBuild = (performance.now() - t0) / 1000;
+    const stmt = db.prepare("SELECT rowid, snippet(fts, 0, '[', ']', '…', 30) AS s FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT 40");
+    const times: number[] = [];
+    let hits = 0;
+    for (const q of queries) {
+      const match = queryTermsOf(q).map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+      t0 = performance.now();
+      hits += stmt.all(match).length;
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    fts = { buildS: ftsBuild, p50: times[500]!, p95: percentile(times, 95), hits };
+    console.log(`[bench] FTS5 trigram: build ${round(ftsBuild)} s, p50 ${round(fts.p50)} ms, p95 ${round(fts.p95)} ms, ${hits} hits`);
+    db.close();
+  } catch (e) {
+    console.log(`[bench] SQLite FTS5 yardstick not available (${(e as Error).message.split('\n')[0]}): better-sqlite3 is an optional dependency`);
+  }
+  return {
+    bench: 'search',
+    corpus_mb: mb(bytes),
+    paragraphs: allBlocks.length,
+    queries: queries.length,
+    build_s: round(buildS),
+    p50_ms: round(ours[500]!),
+    p95_ms: round(percentile(ours, 95)),
+    fts5_build_s: fts ? round(fts.buildS) : null,
+    fts5_p50_ms: fts ? round(fts.p50) : null,
+    fts5_p95_ms: fts ? round(fts.p95) : null,
+    ratio_p95: fts ? round(percentile(ours, 95) / fts.p95) : null,
+    peak_mb: mb(ourPeak),
+  };
+}
+
+/** Character multiset overlap of two texts after normalization and without white space. */
+function charMatch(a: string, b: string): number {
+  const norm = (s: string) => [...searchForm(s).replace(/\s/g, '')];
+  const ca = new Map<string, number>();
+  for (const c of norm(a)) ca.set(c, (ca.get(c) ?? 0) + 1);
+  let common = 0;
+  let nb = 0;
+  for (const c of norm(b)) {
+    nb += 1;
+    const n = ca.get(c) ?? 0;
+    if (n > 0) {
+      common += 1;
+      ca.set(c, n - 1);
+    }
+  }
+  const na = [...ca.values()].reduce((x, y) => x + y, 0) + common;
+  return Math.max(na, nb) === 0 ? 1 : common / Math.max(na, nb);
+}
+
+async function benchPdf(files: string[]) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-bench-pdf-'));
+  if (files.length === 0) {
+    // PDFs of the source texts, printed by Chromium with Noto Sans CJK (the Kangxi pitfall included)
+    const browser = await launchChromium();
+    const page = await browser.newPage();
+    for (const s of sourceTexts()) {
+      const html = markdownBlocks(s.text)
+        .map((b) => `<p>${b.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+        .join('');
+      await page.setContent(`<html lang="zh-CN"><body style="font-family:'Noto Sans CJK SC';font-size:14px">${html}</body></html>`);
+      const f = path.join(tmp, `${s.name}.pdf`);
+      writeFileSync(f, await page.pdf({ format: 'A4' }));
+      files.push(f);
+    }
+    await browser.close();
+  }
+  let pages = 0;
+  let ourMs = 0;
+  let popplerMs = 0;
+  let matchSum = 0;
+  for (const f of files) {
+    const bytes = readFileSync(f);
+    let t0 = performance.now();
+    const x = await extractText(path.basename(f), bytes);
+    ourMs += performance.now() - t0;
+    t0 = performance.now();
+    const ref = execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
+    popplerMs += performance.now() - t0;
+    pages += x.pages;
+    const m = charMatch(x.blocks.map((b) => b.text).join('\n'), ref);
+    matchSum += m * x.pages;
+    console.log(`[bench] ${path.basename(f)}: ${x.pages} pages, char match ${round(m, 4)}`);
+  }
+  rmSync(tmp, { recursive: true, force: true });
+  const ours = pages / (ourMs / 1000);
+  const poppler = pages / (popplerMs / 1000);
+  return { bench: 'pdf', files: files.length, pages, pages_per_s: round(ours, 1), pdftotext_pages_per_s: round(poppler, 1), ratio: round(ours / poppler), char_match: round(matchSum / Math.max(1, pages), 4) };
+}
+
+async function main() {
+  const [name, ...args] = process.argv.slice(2);
+  let result: object;
+  if (name === 'search') result = await benchSearch();
+  else if (name === 'pdf') result = await benchPdf(args);
+  else {
+    console.error('usage: npm run bench -- search | pdf [FILE…]');
+    process.exit(2);
+  }
+  clearInterval(sampler);
+  console.log(JSON.stringify(result));
+}
+void main();
