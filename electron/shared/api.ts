@@ -283,6 +283,11 @@ export const api = {
     OFFICE,
   ),
 
+  'corpus.packExport': call<{ fileName: string; base64: string }>()(z.object({ docIds: z.array(z.string().max(80)).max(500).optional() }), OFFICE),
+  'corpus.packImport': call<{ documents: number; editions: number; unchanged: number }>()(
+    z.object({ fileName: z.string().min(1).max(255), base64: z.string().max(300_000_000) }),
+    OFFICE,
+  ),
   'bank.list': call<Question[]>()(none, OFFICE),
 
   'campaign.template': call<CampaignInput>()(none, OFFICE),

@@ -89,6 +89,9 @@ export const enUS: Resources = {
     paragraph: 'paragraph {{n}}',
   },
   documents: {
+    packExport: 'Export content pack',
+    packImport: 'Import content pack (.zip):',
+    packDone: 'Content pack imported: {{documents}} new documents, {{editions}} new editions, {{unchanged}} unchanged.',
     title: 'Documents',
     intro: 'The documents the notice requires and the laws behind them. The enterprise imports the official texts (PDF, DOCX, Markdown, TXT); after a new edition is imported the old one stays on record.',
     doc: 'Document',

@@ -87,6 +87,9 @@ export const zhCN = {
     paragraph: '第 {{n}} 段',
   },
   documents: {
+    packExport: '导出内容包',
+    packImport: '导入内容包（.zip）：',
+    packDone: '内容包已导入：新增文件 {{documents}} 个，新版本 {{editions}} 份，未变 {{unchanged}} 份。',
     title: '学习文件',
     intro: '通知要求学习的文件和相关法规。正式文本由企业导入（PDF、DOCX、Markdown、TXT）；导入新版本后，旧版本保留在记录中。',
     doc: '文件',

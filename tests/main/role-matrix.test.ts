@@ -25,6 +25,8 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'corpus.search': [E, O, A, M],
   'corpus.importPreview': [O, M],
   'corpus.importCommit': [O, M],
+  'corpus.packExport': [O, M],
+  'corpus.packImport': [O, M],
   'bank.list': [O, M],
   'campaign.template': [O, M],
   'campaign.save': [O, M],

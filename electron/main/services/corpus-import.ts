@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { normalizeCjk } from '../../core/normalize';
 import type { ImportPreview, Input, SearchResult } from '../../shared/api';
-import type { Account, CorpusFile, Edition } from '../storage/data-store';
+import type { Account, CorpusFile, CustomDoc, Edition } from '../storage/data-store';
 import { writeFileAtomic } from '../storage/durable-json-file';
 import { currentEdition, listDocs } from './corpus';
 import { badInput, notFound } from './errors';
@@ -163,22 +163,32 @@ export async function importCommit(ports: Ports, caller: Account, input: Input<'
   } else if (input.newDoc) {
     docId = `ent-${randomUUID().slice(0, 8)}`;
   } else throw badInput('请选择这份文件对应的学习文件，或填写新文件的信息', 'docId');
-  const corpus0 = await ports.store.corpus.read();
-  const cur = currentEdition(corpus0, docId);
+  const cur = currentEdition(await ports.store.corpus.read(), docId);
   if (cur?.sha256 === sha256) throw badInput(`${input.fileName} 与当前版本完全相同，无需重复导入`, 'file');
+  await applyImport(ports, caller, { docId, fileName: input.fileName, bytes, x, sha256, newDoc: input.newDoc });
+  return { docId, edition: sha256 };
+}
+
+/** Write a checked file as the new current edition of docId, and index it. */
+export async function applyImport(
+  ports: Ports,
+  caller: Account,
+  a: { docId: string; fileName: string; bytes: Uint8Array; x: Extracted; sha256: string; newDoc?: Omit<CustomDoc, 'id' | 'createdAt'> },
+): Promise<void> {
+  const { docId, bytes, x, sha256 } = a;
   // Files are named by their content hash: writing them first changes nothing anyone can see.
-  // the original as received, and (for text formats) the readable UTF-8 text the reader shows
+  // The original as received, and (for text formats) the readable UTF-8 text the reader shows.
   await writeFileAtomic(ports.store.corpusFile(x.format === 'pdf' ? `${sha256}.pdf` : `${sha256}.orig.${EXT[x.format]}`), bytes);
   if (x.readable !== null) await writeFileAtomic(ports.store.corpusFile(`${sha256}.${x.readAs}`), x.readable);
   await writeFileAtomic(ports.store.corpusFile(`${sha256}.blocks.json`), JSON.stringify(x.blocks));
   const at = iso(ports.clock.now());
   const corpus = await ports.store.corpus.update((c) => {
-    if (input.newDoc) c.documents.push({ ...input.newDoc, id: docId, createdAt: at });
+    if (a.newDoc) c.documents.push({ ...a.newDoc, id: docId, createdAt: at });
     for (const e of c.editions) if (e.docId === docId) e.superseded = true;
     c.editions.push({
       docId,
       sha256,
-      fileName: input.fileName,
+      fileName: a.fileName,
       original: x.format,
       readAs: x.readAs,
       importedAt: at,
@@ -192,5 +202,4 @@ export async function importCommit(ports: Ports, caller: Account, input: Input<'
   const ix = await corpusIndex(ports);
   ix.setText(docId, 'official', x.blocks);
   await saveIndex(ports, ix, indexStamp(ports, corpus));
-  return { docId, edition: sha256 };
 }

@@ -9,6 +9,7 @@ import { changePassword, login, setupInit, setupStatus, toMe } from './auth';
 import { bankQuestions, campaignTemplate, getCampaign, listCampaigns, saveCampaign } from './campaign';
 import { getDocText, listDocs } from './corpus';
 import { importCommit, importPreview, searchCorpus } from './corpus-import';
+import { exportPack, importPack } from './content-pack';
 import { getEssay, saveEssay, submitEssay } from './essay';
 import { gradeAnswer, gradingQueue, progressTable, reviewEssay } from './grading';
 import { ApiError } from './errors';
@@ -51,6 +52,8 @@ export const handlers: Handlers = {
   'corpus.search': (p, _c, i) => searchCorpus(p, i.q),
   'corpus.importPreview': (p, _c, i) => importPreview(p, i),
   'corpus.importCommit': (p, c, i) => importCommit(p, who(c), i),
+  'corpus.packExport': (p, _c, i) => exportPack(p, i.docIds),
+  'corpus.packImport': (p, c, i) => importPack(p, who(c), i),
   'bank.list': (p) => bankQuestions(p),
   'campaign.template': (p) => campaignTemplate(p),
   'campaign.save': (p, c, i) => saveCampaign(p, who(c), i),

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Ports } from '../services/ports';
 import { dispatch } from './dispatch';
 
-const MAX_BODY = 40 * 1024 * 1024;
+// a content pack (≤ 200 MB) arrives base64-encoded in one JSON body
+const MAX_BODY = 280 * 1024 * 1024;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

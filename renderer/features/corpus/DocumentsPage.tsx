@@ -6,6 +6,7 @@ import { localDateTime } from '../shell/format';
 import { hrefOf } from '../shell/route';
 import { useLoad } from '../shell/use-load';
 import { ImportPanel } from './ImportPanel';
+import { PackPanel } from './PackPanel';
 
 /** 学习文件: the catalog, which official texts are loaded, and import. */
 export function DocumentsPage() {
@@ -24,6 +25,7 @@ export function DocumentsPage() {
           </button>
         </div>
         <p className="muted">{t('documents.intro')}</p>
+        <PackPanel onImported={docs.reload} />
         {target && <ImportPanel docs={docs.data} docId={target === 'new' ? null : target} onDone={() => (setTarget(null), docs.reload())} onCancel={() => setTarget(null)} />}
         <table className="table" data-testid="documents">
           <thead>
