@@ -263,6 +263,11 @@ export const api = {
   'corpus.list': call<DocMeta[]>()(none, ALL),
   'corpus.get': call<DocFile>()(z.object({ docId: z.string().min(1).max(80), key: z.string().max(40).optional() }), ALL),
 
+  'reader.position': call<{ ratio: number | null }>()(z.object({ docId: z.string().min(1).max(80), key: z.string().min(1).max(40) }), ALL),
+  'reader.savePosition': call<{ ok: true }>()(
+    z.object({ docId: z.string().min(1).max(80), key: z.string().min(1).max(40), ratio: z.number().min(0).max(1) }),
+    ALL,
+  ),
   'corpus.search': call<SearchResult[]>()(z.object({ q: z.string().trim().min(1).max(100) }), ALL),
   'corpus.importPreview': call<ImportPreview>()(fileUpload, OFFICE),
   'corpus.importCommit': call<{ docId: string; edition: string }>()(

@@ -178,6 +178,18 @@ describe('training loop (services + storage)', () => {
     expect((await app.call('auth.login', { employeeNo: 'E001', password: 'my-new-pass-1' })).me.employeeNo).toBe('E001');
   });
 
+  it('remembers where each person stopped reading each text', async () => {
+    const s = await seeded(app);
+    const e1 = await s.login('E001');
+    const e2 = await s.login('E002');
+    expect(await app.call('reader.position', { docId: 'gb-30871-2022', key: 'notes' }, e1)).toEqual({ ratio: null });
+    await app.call('reader.savePosition', { docId: 'gb-30871-2022', key: 'notes', ratio: 0.42 }, e1);
+    await app.call('reader.savePosition', { docId: 'gb-30871-2022', key: 'notes-pdf', ratio: 0.9 }, e1);
+    expect(await app.call('reader.position', { docId: 'gb-30871-2022', key: 'notes' }, e1)).toEqual({ ratio: 0.42 });
+    expect(await app.call('reader.position', { docId: 'gb-30871-2022', key: 'notes' }, e2)).toEqual({ ratio: null });
+    expect(await app.raw('reader.savePosition', { docId: 'gb-30871-2022', key: 'notes', ratio: 7 }, e1)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+  });
+
   it('no call ever returns a password hash', async () => {
     const s = await seeded(app);
     const e1 = await s.login('E001');

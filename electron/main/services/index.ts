@@ -13,7 +13,7 @@ import { exportPack, importPack } from './content-pack';
 import { getEssay, saveEssay, submitEssay } from './essay';
 import { gradeAnswer, gradingQueue, progressTable, reviewEssay } from './grading';
 import { ApiError } from './errors';
-import type { Caller, Ports } from './ports';
+import { iso, type Caller, type Ports } from './ports';
 import { startQuiz, saveQuiz, submitQuiz } from './quiz';
 import { commitRoster, listRoster, previewRoster } from './roster';
 import { beat, myProgress, startStudy, stopStudy } from './study';
@@ -49,6 +49,14 @@ export const handlers: Handlers = {
   'roster.list': (p) => listRoster(p),
   'corpus.list': (p) => listDocs(p),
   'corpus.get': (p, _c, i) => getDocText(p, i.docId, i.key),
+  'reader.position': async (p, c, i) => ({ ratio: (await p.store.person(who(c).employeeNo).read()).open.positions?.[`${i.docId}/${i.key}`]?.ratio ?? null }),
+  'reader.savePosition': async (p, c, i) => {
+    const at = iso(p.clock.now());
+    await p.store.person(who(c).employeeNo).update((f) => {
+      f.open.positions = { ...f.open.positions, [`${i.docId}/${i.key}`]: { ratio: i.ratio, at } };
+    });
+    return { ok: true };
+  },
   'corpus.search': (p, _c, i) => searchCorpus(p, i.q),
   'corpus.importPreview': (p, _c, i) => importPreview(p, i),
   'corpus.importCommit': (p, c, i) => importCommit(p, who(c), i),

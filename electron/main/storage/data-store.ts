@@ -96,6 +96,8 @@ export interface PersonFile {
     study: OpenStudy | null;
     quiz: Record<string, OpenAttempt>;
     essayDrafts: Record<string, { parts: import('../../core/model').EssayParts; savedAt: string }>;
+    /** where the person stopped reading each text ("docId/key" → share of the text scrolled) */
+    positions?: Record<string, { ratio: number; at: string }>;
   };
 }
 

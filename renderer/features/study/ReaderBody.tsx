@@ -9,6 +9,7 @@ import { markdownOutline } from './outline';
 import { PdfView } from './PdfView';
 import { PlainTextView } from './PlainTextView';
 import { StudyCounter } from './StudyCounter';
+import { useReadingPosition } from './use-reading-position';
 import { useStudySession } from './use-study-session';
 
 /** campaign null: reading without a study session (officers, archivists, or no campaign yet). */
@@ -20,9 +21,12 @@ export function ReaderBody({ campaign, doc }: { campaign: CampaignSummary | null
   const ref = doc.ref;
   const article = useRef<HTMLDivElement>(null);
   const hit = pendingHitFor(doc.meta.id, ref?.key ?? '');
+  const position = useReadingPosition(doc.meta.id, ref?.key ?? null, ref !== null && !hit);
+  const pageCount = useRef(0);
 
   // A search hit in Markdown or text: start looking at its heading or paragraph.
   useEffect(() => {
+    if (!hit && ref && ref.format !== 'pdf') void position.restore();
     if (!hit || !ref || ref.format === 'pdf' || !article.current) return;
     const from = ref.format === 'md' ? (hit.loc >= 0 ? document.getElementById(`h-${hit.loc}`) : null) : document.getElementById(`b-${hit.loc}`);
     const ranges = findRanges(article.current, from, hit.terms);
@@ -31,6 +35,7 @@ export function ReaderBody({ campaign, doc }: { campaign: CampaignSummary | null
   }, [doc]);
   useEffect(() => clearHighlights, []);
   const onPageReady = (n: number) => {
+    if (!hit && n === pageCount.current) void position.restore();
     const layer = hit && hit.loc === n ? document.querySelector(`#page-${n} .textLayer`) : null;
     if (layer) showRanges(findRanges(layer, null, hit!.terms));
   };
@@ -92,7 +97,7 @@ export function ReaderBody({ campaign, doc }: { campaign: CampaignSummary | null
           {ref?.format === 'md' && <MarkdownView text={doc.text ?? ''} />}
           {ref?.format === 'txt' && <PlainTextView text={doc.text ?? ''} />}
         </div>
-        {ref?.format === 'pdf' && <PdfView base64={doc.base64 ?? ''} zoom={zoom} onPages={setPages} onPageReady={onPageReady} />}
+        {ref?.format === 'pdf' && <PdfView base64={doc.base64 ?? ''} zoom={zoom} onPages={(n) => ((pageCount.current = n), setPages(n))} onPageReady={onPageReady} />}
       </section>
     </div>
   );
