@@ -105,6 +105,15 @@ export interface ImportPreview {
   matchDocId: string | null;
   duplicateOf: { docId: string; importedAt: string } | null;
 }
+export interface ImportJobView {
+  jobId: string;
+  state: 'reading' | 'ready' | 'failed' | 'cancelled' | 'done';
+  /** pages read so far, of total (a PDF); 1 of 1 for other formats */
+  done: number;
+  total: number;
+  preview: ImportPreview | null;
+  error: string | null;
+}
 export interface StudyTotals {
   todayMs: number;
   campaignMs: number;
@@ -270,8 +279,13 @@ export const api = {
   ),
   'corpus.search': call<SearchResult[]>()(z.object({ q: z.string().trim().min(1).max(100) }), ALL),
   'corpus.importPreview': call<ImportPreview>()(fileUpload, OFFICE),
+  'corpus.importStart': call<ImportJobView>()(fileUpload, OFFICE),
+  'corpus.importJob': call<ImportJobView>()(z.object({ jobId: z.string().uuid() }), OFFICE),
+  'corpus.importCancel': call<ImportJobView>()(z.object({ jobId: z.string().uuid() }), OFFICE),
   'corpus.importCommit': call<{ docId: string; edition: string }>()(
-    fileUpload.extend({
+    fileUpload.partial().extend({
+      /** commit what a finished import job read (no second reading of the file) */
+      jobId: z.string().uuid().optional(),
       docId: z.string().min(1).max(80).optional(),
       newDoc: z
         .object({

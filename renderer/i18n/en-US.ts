@@ -89,6 +89,9 @@ export const enUS: Resources = {
     paragraph: 'paragraph {{n}}',
   },
   documents: {
+    readingPages: 'Reading: page {{done}} of {{total}}',
+    stop: 'Stop import',
+    cancelled: 'Import stopped; nothing was saved.',
     packExport: 'Export content pack',
     packImport: 'Import content pack (.zip):',
     packDone: 'Content pack imported: {{documents}} new documents, {{editions}} new editions, {{unchanged}} unchanged.',

@@ -87,6 +87,9 @@ export const zhCN = {
     paragraph: '第 {{n}} 段',
   },
   documents: {
+    readingPages: '正在读取：第 {{done}} / {{total}} 页',
+    stop: '停止导入',
+    cancelled: '已停止导入，没有保存任何内容。',
     packExport: '导出内容包',
     packImport: '导入内容包（.zip）：',
     packDone: '内容包已导入：新增文件 {{documents}} 个，新版本 {{editions}} 份，未变 {{unchanged}} 份。',

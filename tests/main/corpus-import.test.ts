@@ -17,6 +17,7 @@ let app: TempApp;
 let officer: string;
 let seed: Awaited<ReturnType<typeof seeded>>;
 let chromiumPdf: Buffer;
+let bigPdf: Buffer;
 const work = tempDir('anxue-import-');
 
 const FIXTURE_MD = [
@@ -52,6 +53,10 @@ beforeAll(async () => {
      <p>受限空间作业：先通\u2EDB、再检测（第3\u2EDA）；\u2F55源管理，严格执\u2F8F。</p></body></html>`,
   );
   chromiumPdf = await page.pdf({ format: 'A4' });
+  await page.setContent(
+    `<html lang="zh-CN"><body style="font-family:'Noto Sans CJK SC';font-size:16px">${Array.from({ length: 1500 }, (_, i) => `<p>第${i + 1}条 作业前进行风险辨识，办理作业票证，落实安全措施。</p>`).join('')}</body></html>`,
+  );
+  bigPdf = await page.pdf({ format: 'A4' });
   await browser.close();
 });
 afterAll(() => {
@@ -169,6 +174,41 @@ describe('import', () => {
     expect(statSync(file).mtimeMs).toBe(before);
     expect(await app.call('corpus.search', { q: '监护人' }, officer)).toEqual(hitsBefore);
     console.log(`[corpus-import.test] search index of ${ix.size} blocks loaded in ${Math.round(loadMs)} ms`);
+  });
+});
+
+describe('a large import shows progress and can be cancelled', () => {
+  const wait = async (jobId: string, until: (j: { state: string; done: number }) => boolean) => {
+    for (let i = 0; i < 600; i++) {
+      const j = await app.call('corpus.importJob', { jobId }, officer);
+      if (until(j)) return j;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error('import job did not get there');
+  };
+  it('reports pages read; a cancelled import writes nothing', async () => {
+    const before = corpusState(app.dir);
+    const up = { fileName: 'big.pdf', base64: bigPdf.toString('base64') };
+    const job = await app.call('corpus.importStart', up, officer);
+    expect(job.state).toBe('reading');
+    const mid = await wait(job.jobId, (j) => j.done > 0);
+    expect(mid.state === 'reading' || mid.state === 'ready').toBe(true);
+    const cancelled = await app.call('corpus.importCancel', { jobId: job.jobId }, officer);
+    expect(cancelled.state).toBe('cancelled');
+    expect(await app.raw('corpus.importCommit', { jobId: job.jobId, newDoc: { title: 'x', docNo: '', issuer: '', category: '企业制度', effective: '', suggestedMinutes: 0, summary: '' } }, officer)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(corpusState(app.dir)).toEqual(before);
+  });
+  it('a finished reading is committed without reading the file again', async () => {
+    const job = await app.call('corpus.importStart', { fileName: 'big.pdf', base64: bigPdf.toString('base64') }, officer);
+    const ready = await wait(job.jobId, (j) => j.state !== 'reading');
+    expect(ready.state).toBe('ready');
+    expect(ready.done).toBe(ready.total);
+    expect(ready.total).toBeGreaterThan(20);
+    expect(ready.preview).toMatchObject({ fileName: 'big.pdf', pages: ready.total });
+    const r = await app.call('corpus.importCommit', { jobId: job.jobId, newDoc: { title: '大文件', docNo: '', issuer: '', category: '企业制度', effective: '', suggestedMinutes: 0, summary: '' } }, officer);
+    expect((await app.call('corpus.importJob', { jobId: job.jobId }, officer)).state).toBe('done');
+    expect((await app.call('corpus.search', { q: '第1234条' }, officer)).some((h) => h.docId === r.docId)).toBe(true);
   });
 });
 

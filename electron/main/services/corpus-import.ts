@@ -5,14 +5,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { normalizeCjk } from '../../core/normalize';
-import type { ImportPreview, Input, SearchResult } from '../../shared/api';
+import type { ImportJobView, ImportPreview, Input, SearchResult } from '../../shared/api';
 import type { Account, CorpusFile, CustomDoc, Edition } from '../storage/data-store';
 import { writeFileAtomic } from '../storage/durable-json-file';
 import { currentEdition, listDocs } from './corpus';
 import { badInput, notFound } from './errors';
 import { iso, type Ports } from './ports';
 import { CorpusIndex } from './search-index';
-import { extractText, markdownBlocks, type Block, type Extracted } from './text-extract';
+import { extractText, ImportCancelled, markdownBlocks, type Block, type ExtractOptions, type Extracted } from './text-extract';
 
 const INDEX_FILE = 'search-index.json';
 const POSTINGS_FILE = 'search-index.bin';
@@ -115,9 +115,11 @@ function decode(input: { fileName: string; base64: string }): Uint8Array {
   return new Uint8Array(b.buffer, b.byteOffset, b.length);
 }
 
-async function examine(ports: Ports, input: { fileName: string; base64: string }): Promise<{ bytes: Uint8Array; x: Extracted; sha256: string; preview: ImportPreview }> {
+type Examined = { fileName: string; bytes: Uint8Array; x: Extracted; sha256: string; preview: ImportPreview };
+
+async function examine(ports: Ports, input: { fileName: string; base64: string }, opts: ExtractOptions = {}): Promise<Examined> {
   const bytes = decode(input);
-  const x = await extractText(input.fileName, bytes);
+  const x = await extractText(input.fileName, bytes, opts);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const head = x.blocks.slice(0, 40).map((b) => b.text).join('\n').slice(0, 4000);
   const docNo = detectDocNo(`${input.fileName}\n${head}`);
@@ -129,6 +131,7 @@ async function examine(ports: Ports, input: { fileName: string; base64: string }
   const dup = corpus.editions.find((e) => e.sha256 === sha256) ?? null;
   const title = x.title || input.fileName.replace(/\.[^.]+$/, '');
   return {
+    fileName: input.fileName,
     bytes,
     x,
     sha256,
@@ -151,10 +154,80 @@ export async function importPreview(ports: Ports, input: Input<'corpus.importPre
   return (await examine(ports, input)).preview;
 }
 
+// ---- import jobs: reading a large file shows progress and can be cancelled -------------------
+interface Job {
+  id: string;
+  state: ImportJobView['state'];
+  done: number;
+  total: number;
+  controller: AbortController;
+  result?: Examined;
+  error?: string;
+  createdAt: number;
+}
+const jobs = new Map<string, Job>();
+const JOB_TTL_MS = 30 * 60_000;
+
+function view(j: Job): ImportJobView {
+  return { jobId: j.id, state: j.state, done: j.done, total: j.total, preview: j.result?.preview ?? null, error: j.error ?? null };
+}
+
+export function importStart(ports: Ports, input: Input<'corpus.importStart'>): ImportJobView {
+  const now = Date.now();
+  for (const [id, j] of jobs) if (now - j.createdAt > JOB_TTL_MS) jobs.delete(id);
+  const job: Job = { id: randomUUID(), state: 'reading', done: 0, total: 0, controller: new AbortController(), createdAt: now };
+  jobs.set(job.id, job);
+  examine(ports, input, {
+    signal: job.controller.signal,
+    onProgress: (done, total) => {
+      job.done = done;
+      job.total = total;
+    },
+  }).then(
+    (r) => {
+      if (job.state === 'reading') {
+        job.result = r;
+        job.state = 'ready';
+      }
+    },
+    (e: unknown) => {
+      if (job.state !== 'reading') return;
+      job.state = e instanceof ImportCancelled ? 'cancelled' : 'failed';
+      job.error = e instanceof Error ? e.message : String(e);
+    },
+  );
+  return view(job);
+}
+
+export function importJob(jobId: string): ImportJobView {
+  const j = jobs.get(jobId);
+  if (!j) throw notFound('没有这次导入（可能已过期）');
+  return view(j);
+}
+
+/** Stop reading; nothing of a cancelled import is ever written. */
+export function importCancel(jobId: string): ImportJobView {
+  const j = jobs.get(jobId);
+  if (!j) throw notFound('没有这次导入（可能已过期）');
+  if (j.state === 'reading' || j.state === 'ready') {
+    j.controller.abort();
+    j.state = 'cancelled';
+    delete j.result;
+  }
+  return view(j);
+}
+
 const EXT: Record<Edition['original'], string> = { pdf: 'pdf', md: 'md', txt: 'txt', docx: 'docx' };
 
 export async function importCommit(ports: Ports, caller: Account, input: Input<'corpus.importCommit'>): Promise<{ docId: string; edition: string }> {
-  const { bytes, x, sha256 } = await examine(ports, input);
+  let examined: Examined;
+  if (input.jobId) {
+    const job = jobs.get(input.jobId);
+    if (!job || job.state !== 'ready' || !job.result) throw badInput('这次导入已不可用（已取消、失败或过期），请重新选择文件', 'jobId');
+    examined = job.result;
+  } else if (input.fileName && input.base64 !== undefined) examined = await examine(ports, { fileName: input.fileName, base64: input.base64 });
+  else throw badInput('缺少文件', 'file');
+  const { bytes, x, sha256, fileName } = examined;
   const docs = await listDocs(ports);
   let docId: string;
   if (input.docId) {
@@ -164,8 +237,9 @@ export async function importCommit(ports: Ports, caller: Account, input: Input<'
     docId = `ent-${randomUUID().slice(0, 8)}`;
   } else throw badInput('请选择这份文件对应的学习文件，或填写新文件的信息', 'docId');
   const cur = currentEdition(await ports.store.corpus.read(), docId);
-  if (cur?.sha256 === sha256) throw badInput(`${input.fileName} 与当前版本完全相同，无需重复导入`, 'file');
-  await applyImport(ports, caller, { docId, fileName: input.fileName, bytes, x, sha256, newDoc: input.newDoc });
+  if (cur?.sha256 === sha256) throw badInput(`${fileName} 与当前版本完全相同，无需重复导入`, 'file');
+  await applyImport(ports, caller, { docId, fileName, bytes, x, sha256, newDoc: input.newDoc });
+  if (input.jobId) jobs.get(input.jobId)!.state = 'done';
   return { docId, edition: sha256 };
 }
 

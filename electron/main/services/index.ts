@@ -8,7 +8,7 @@ import { exportFile, exportPersonTo, verifyExport } from './archive';
 import { changePassword, login, setupInit, setupStatus, toMe } from './auth';
 import { bankQuestions, campaignTemplate, getCampaign, listCampaigns, saveCampaign } from './campaign';
 import { getDocText, listDocs } from './corpus';
-import { importCommit, importPreview, searchCorpus } from './corpus-import';
+import { importCancel, importCommit, importJob, importPreview, importStart, searchCorpus } from './corpus-import';
 import { exportPack, importPack } from './content-pack';
 import { getEssay, saveEssay, submitEssay } from './essay';
 import { gradeAnswer, gradingQueue, progressTable, reviewEssay } from './grading';
@@ -59,6 +59,9 @@ export const handlers: Handlers = {
   },
   'corpus.search': (p, _c, i) => searchCorpus(p, i.q),
   'corpus.importPreview': (p, _c, i) => importPreview(p, i),
+  'corpus.importStart': async (p, _c, i) => importStart(p, i),
+  'corpus.importJob': async (_p, _c, i) => importJob(i.jobId),
+  'corpus.importCancel': async (_p, _c, i) => importCancel(i.jobId),
   'corpus.importCommit': (p, c, i) => importCommit(p, who(c), i),
   'corpus.packExport': (p, _c, i) => exportPack(p, i.docIds),
   'corpus.packImport': (p, c, i) => importPack(p, who(c), i),

@@ -29,6 +29,18 @@ export interface Extracted {
 
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
 
+export interface ExtractOptions {
+  /** pages (PDF) or 1 step (other formats) done so far, of total */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('导入已取消');
+  }
+}
+
 export function formatOf(fileName: string): SourceFormat | null {
   const ext = fileName.toLowerCase().split('.').pop();
   if (ext === 'pdf' || ext === 'md' || ext === 'txt' || ext === 'docx') return ext;
@@ -67,7 +79,7 @@ export function textBlocks(text: string): Block[] {
   return paragraphs(normalizeCjk(text)).map((p, i) => ({ loc: i, text: p }));
 }
 
-async function pdfBlocks(fileName: string, bytes: Uint8Array): Promise<{ blocks: Block[]; pages: number; title: string }> {
+async function pdfBlocks(fileName: string, bytes: Uint8Array, opts: ExtractOptions): Promise<{ blocks: Block[]; pages: number; title: string }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc;
   try {
@@ -80,6 +92,7 @@ async function pdfBlocks(fileName: string, bytes: Uint8Array): Promise<{ blocks:
   try {
     const blocks: Block[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
+      if (opts.signal?.aborted) throw new ImportCancelled();
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
       // Lines from the layout (a change of baseline starts a line); a paragraph starts where the
@@ -101,24 +114,26 @@ async function pdfBlocks(fileName: string, bytes: Uint8Array): Promise<{ blocks:
       });
       for (const para of paragraphs(normalizeCjk(text))) blocks.push({ loc: p, text: para });
       page.cleanup();
+      opts.onProgress?.(p, doc.numPages);
     }
     const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: string } | undefined;
     return { blocks, pages: doc.numPages, title: normalizeCjk(info?.Title ?? '').trim() };
-  } catch {
+  } catch (e) {
+    if (e instanceof ImportCancelled) throw e;
     throw badInput(`${fileName} 的内容无法读取（PDF 可能已损坏）`, 'file');
   } finally {
     await doc.destroy();
   }
 }
 
-export async function extractText(fileName: string, bytes: Uint8Array): Promise<Extracted> {
+export async function extractText(fileName: string, bytes: Uint8Array, opts: ExtractOptions = {}): Promise<Extracted> {
   const format = formatOf(fileName);
   if (!format) throw badInput(`${fileName} 的格式不支持：请导入 PDF、DOCX、Markdown 或 TXT 文件`, 'file');
   if (bytes.length === 0) throw badInput(`${fileName} 是空文件`, 'file');
   if (bytes.length > MAX_IMPORT_BYTES) throw badInput(`${fileName} 太大（超过 25 MB）`, 'file');
   let out: Extracted;
   if (format === 'pdf') {
-    const r = await pdfBlocks(fileName, bytes);
+    const r = await pdfBlocks(fileName, bytes, opts);
     out = { format, readAs: 'pdf', readable: null, blocks: r.blocks, pages: r.pages, chars: countChars(r.blocks), title: r.title };
     if (out.chars === 0) throw badInput(`${fileName} 中没有可提取的文字（可能是扫描件图片），无法检索。请导入带文字层的 PDF。`, 'file');
     return out;
@@ -141,5 +156,6 @@ export async function extractText(fileName: string, bytes: Uint8Array): Promise<
     out = { format, readAs: format, readable: text, blocks, pages: 0, chars: countChars(blocks), title: (heading ?? blocks[0]?.text ?? '').slice(0, 80) };
   }
   if (out.chars === 0) throw badInput(`${fileName} 中没有文字`, 'file');
+  opts.onProgress?.(1, 1);
   return out;
 }

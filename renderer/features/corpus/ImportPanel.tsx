@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocMeta, ImportPreview } from '../../../electron/shared/api';
+import type { DocMeta, ImportJobView, ImportPreview } from '../../../electron/shared/api';
 import { api, fileToBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
+import { ProgressBar } from '../study/ProgressBar';
 
 const CATEGORIES = ['法律', '行政法规', '国家标准', '行业标准', '地方文件', '企业制度', '事故案例'] as const;
 
 /** Choose a file → see what was read from it (pages, characters, a sample, metadata) → confirm. */
 export function ImportPanel({ docs, docId, onDone, onCancel }: { docs: DocMeta[]; docId: string | null; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [upload, setUpload] = useState<{ fileName: string; base64: string } | null>(null);
+  const [job, setJob] = useState<ImportJobView | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -23,22 +24,35 @@ export function ImportPanel({ docs, docId, onDone, onCancel }: { docs: DocMeta[]
     if (!file) return;
     setBusy(true);
     try {
-      const u = { fileName: file.name, base64: await fileToBase64(file) };
-      const p = await api['corpus.importPreview'](u);
-      setUpload(u);
-      setPreview(p);
-      setMeta((m) => ({ ...m, title: p.title, docNo: p.docNo }));
+      // Reading a large PDF takes a while: the backend reports pages read, and can stop.
+      let j = await api['corpus.importStart']({ fileName: file.name, base64: await fileToBase64(file) });
+      setJob(j);
+      while (j.state === 'reading') {
+        await new Promise((r) => setTimeout(r, 300));
+        j = await api['corpus.importJob']({ jobId: j.jobId });
+        setJob(j);
+      }
+      if (j.state === 'failed') setError(new Error(j.error ?? ''));
+      if (j.state === 'ready' && j.preview) {
+        const p = j.preview;
+        setPreview(p);
+        setMeta((m) => ({ ...m, title: p.title, docNo: p.docNo }));
+      }
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
   }
+  async function cancel() {
+    if (job && (job.state === 'reading' || job.state === 'ready')) setJob(await api['corpus.importCancel']({ jobId: job.jobId }));
+    setPreview(null);
+  }
   async function commit() {
-    if (!upload) return;
+    if (!job) return;
     setBusy(true);
     try {
-      await api['corpus.importCommit'](docId ? { ...upload, docId } : { ...upload, newDoc: meta });
+      await api['corpus.importCommit'](docId ? { jobId: job.jobId, docId } : { jobId: job.jobId, newDoc: meta });
       onDone();
     } catch (err) {
       setError(err);
@@ -53,7 +67,18 @@ export function ImportPanel({ docs, docId, onDone, onCancel }: { docs: DocMeta[]
         {t('documents.choose')}
         <input type="file" accept=".pdf,.docx,.md,.txt" onChange={(e) => void choose(e)} data-testid="import-file" disabled={busy} />
       </label>
-      {busy && <p className="muted">{t('documents.reading')}</p>}
+      {job?.state === 'reading' && (
+        <div className="row" data-testid="import-progress">
+          <div className="grow">
+            <ProgressBar value={job.done} max={Math.max(1, job.total)} label={t('documents.reading')} />
+            <span className="muted small">{job.total > 1 ? t('documents.readingPages', { done: job.done, total: job.total }) : t('documents.reading')}</span>
+          </div>
+          <button type="button" className="secondary" onClick={() => void cancel()}>
+            {t('documents.stop')}
+          </button>
+        </div>
+      )}
+      {job?.state === 'cancelled' && <p className="notice">{t('documents.cancelled')}</p>}
       <ErrorNote error={error} />
       {preview && (
         <>
@@ -100,7 +125,7 @@ export function ImportPanel({ docs, docId, onDone, onCancel }: { docs: DocMeta[]
           </div>
         </>
       )}
-      <button type="button" className="link" onClick={onCancel}>
+      <button type="button" className="link" onClick={() => void cancel().then(onCancel)}>
         {t('common.cancel')}
       </button>
     </div>
