@@ -120,6 +120,8 @@ export const enUS: Resources = {
     confirm: 'Import',
   },
   reader: {
+    pages: 'Pages',
+    goImport: 'Import the official text',
     officialLoaded: 'official text loaded',
     notesOnly: 'study notes only (official text not imported)',
     official: 'Official text',

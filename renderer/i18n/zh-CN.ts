@@ -118,6 +118,8 @@ export const zhCN = {
     confirm: '确认导入',
   },
   reader: {
+    pages: '页面',
+    goImport: '去导入正式文本',
     officialLoaded: '含正式文本',
     notesOnly: '仅学习要点（正式文本未导入）',
     official: '正式文本',

@@ -138,7 +138,7 @@ describe('the whole training loop in the browser', () => {
         Array.from({ length: 30 }, (_, i) => `<p>第${i + 1}条 作业前应进行风险辨识，落实安全措施，办理作业票证。</p>`).join('') +
         `<p>第31条 动火作业前应进行气体分析，分析合格后方可动火，并由专人监火。</p></body></html>`,
     );
-    const pdf = await maker.pdf({ format: 'A4' });
+    const pdf = await maker.pdf({ format: 'A4', outline: true, tagged: true });
     await maker.close();
     await officer.goto(`${server.url}#/documents`);
     await officer.getByTestId('import-gb-30871-2022').click();
@@ -164,6 +164,8 @@ describe('the whole training loop in the browser', () => {
     const onPage = await employee.evaluate(() => document.querySelector('[data-search-hit=first]')!.closest('.pdf-page')!.id);
     expect(onPage).toBe('page-2');
     await shot(employee, '04d-reader-hit');
+    // the PDF's own bookmarks become the outline, above the page list
+    await expect.poll(() => employee.locator('aside.outline').textContent()).toContain('特殊作业规范（端到端测试用文本）');
     for (let i = 0; i < 6; i++) {
       await employee.mouse.move(400 + i * 10, 400);
       await employee.waitForTimeout(400);

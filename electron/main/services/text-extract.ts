@@ -91,6 +91,7 @@ async function pdfBlocks(fileName: string, bytes: Uint8Array, opts: ExtractOptio
   }
   try {
     const blocks: Block[] = [];
+    opts.onProgress?.(0, doc.numPages);
     for (let p = 1; p <= doc.numPages; p++) {
       if (opts.signal?.aborted) throw new ImportCancelled();
       const page = await doc.getPage(p);

@@ -54,7 +54,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       break;
     case 'read':
       // employees study (a session counts time); others only read
-      body = route.arg && (has('employee') ? needCampaign(campaign && <ReaderPage campaign={campaign} docId={route.arg} textKey={route.sub} />) : <ReaderPage campaign={null} docId={route.arg} textKey={route.sub} />);
+      body = route.arg && (has('employee') ? needCampaign(campaign && <ReaderPage campaign={campaign} docId={route.arg} textKey={route.sub} canImport={has('officer') || has('admin')} />) : <ReaderPage campaign={null} docId={route.arg} textKey={route.sub} canImport={has('officer') || has('admin')} />);
       break;
     case 'search':
       body = route.arg ? <SearchPage q={route.arg} /> : <p className="muted">{t('search.placeholder')}</p>;

@@ -11,7 +11,45 @@ pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
  * A PDF rendered with pdf.js page by page: a canvas for the look and a text layer on top, so text
  * can be selected and search hits highlighted. Pages fit the column width, times the reader's zoom.
  */
-export function PdfView({ base64, zoom, onPages, onPageReady }: { base64: string; zoom: number; onPages?: (n: number) => void; onPageReady?: (page: number) => void }) {
+export interface PdfOutlineItem {
+  title: string;
+  page: number;
+  level: number;
+}
+
+/** The PDF's own bookmarks, flattened, each with its 1-based page (items without a page are left out). */
+async function outlineOf(doc: pdfjs.PDFDocumentProxy): Promise<PdfOutlineItem[]> {
+  const out: PdfOutlineItem[] = [];
+  const walk = async (items: Awaited<ReturnType<pdfjs.PDFDocumentProxy['getOutline']>> | null, level: number) => {
+    for (const it of items ?? []) {
+      try {
+        const dest = typeof it.dest === 'string' ? await doc.getDestination(it.dest) : it.dest;
+        const ref = dest?.[0];
+        const index = ref && typeof ref === 'object' ? await doc.getPageIndex(ref) : typeof ref === 'number' ? ref : null;
+        if (index !== null) out.push({ title: it.title, page: index + 1, level });
+      } catch {
+        // a broken bookmark: leave it out
+      }
+      await walk(it.items, level + 1);
+    }
+  };
+  await walk(await doc.getOutline(), 1);
+  return out;
+}
+
+export function PdfView({
+  base64,
+  zoom,
+  onPages,
+  onPageReady,
+  onOutline,
+}: {
+  base64: string;
+  zoom: number;
+  onPages?: (n: number) => void;
+  onPageReady?: (page: number) => void;
+  onOutline?: (items: PdfOutlineItem[]) => void;
+}) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,6 +64,7 @@ export function PdfView({ base64, zoom, onPages, onPageReady }: { base64: string
         const doc = await task.promise;
         if (cancelled) return;
         onPages?.(doc.numPages);
+        void outlineOf(doc).then((o) => !cancelled && onOutline?.(o));
         const width = Math.max(320, el.clientWidth - 8);
         for (let i = 1; i <= doc.numPages && !cancelled; i++) {
           const page = await doc.getPage(i);

@@ -6,18 +6,19 @@ import { hrefOf } from '../shell/route';
 import { clearHighlights, findRanges, pendingHitFor, showRanges } from './highlight';
 import { MarkdownView } from './MarkdownView';
 import { markdownOutline } from './outline';
-import { PdfView } from './PdfView';
+import { PdfView, type PdfOutlineItem } from './PdfView';
 import { PlainTextView } from './PlainTextView';
 import { StudyCounter } from './StudyCounter';
 import { useReadingPosition } from './use-reading-position';
 import { useStudySession } from './use-study-session';
 
 /** campaign null: reading without a study session (officers, archivists, or no campaign yet). */
-export function ReaderBody({ campaign, doc }: { campaign: CampaignSummary | null; doc: DocFile }) {
+export function ReaderBody({ campaign, doc, canImport }: { campaign: CampaignSummary | null; doc: DocFile; canImport: boolean }) {
   const { t } = useTranslation();
   const session = useStudySession(campaign?.id ?? '', doc.meta.id, doc.ref?.key ?? null, doc.ref !== null && campaign !== null);
   const [zoom, setZoom] = useState(1);
   const [pages, setPages] = useState(0);
+  const [pdfOutline, setPdfOutline] = useState<PdfOutlineItem[]>([]);
   const ref = doc.ref;
   const article = useRef<HTMLDivElement>(null);
   const hit = pendingHitFor(doc.meta.id, ref?.key ?? '');
@@ -56,6 +57,14 @@ export function ReaderBody({ campaign, doc }: { campaign: CampaignSummary | null
               </button>
             </li>
           ))}
+          {pdfOutline.map((o, i) => (
+            <li key={`o${i}`} style={{ paddingLeft: (o.level - 1) * 12 }}>
+              <button type="button" className="link" onClick={() => document.getElementById(`page-${o.page}`)?.scrollIntoView({ behavior: 'smooth' })}>
+                {o.title}
+              </button>
+            </li>
+          ))}
+          {pdfOutline.length > 0 && pages > 0 && <li className="muted small">{t('reader.pages')}</li>}
           {Array.from({ length: pages }, (_, i) => (
             <li key={i}>
               <button type="button" className="link" onClick={() => document.getElementById(`page-${i + 1}`)?.scrollIntoView({ behavior: 'smooth' })}>
@@ -91,13 +100,18 @@ export function ReaderBody({ campaign, doc }: { campaign: CampaignSummary | null
           </div>
           {ref && campaign && <StudyCounter session={session} campaign={campaign} />}
         </div>
-        {!hasOfficial && <p className="notice" data-testid="no-official">{ref ? t('reader.noOfficial') : t('reader.noText')}</p>}
+        {!hasOfficial && (
+          <p className="notice" data-testid="no-official">
+            {ref ? t('reader.noOfficial') : t('reader.noText')}{' '}
+            {canImport && <a href="#/documents">{t('reader.goImport')}</a>}
+          </p>
+        )}
         {ref?.edition && <p className="muted small">{t('reader.edition', { file: ref.edition.fileName, at: localDateTime(ref.edition.importedAt) })}</p>}
         <div ref={article} style={{ fontSize: `${zoom * 1.15}rem` }}>
           {ref?.format === 'md' && <MarkdownView text={doc.text ?? ''} />}
           {ref?.format === 'txt' && <PlainTextView text={doc.text ?? ''} />}
         </div>
-        {ref?.format === 'pdf' && <PdfView base64={doc.base64 ?? ''} zoom={zoom} onPages={(n) => ((pageCount.current = n), setPages(n))} onPageReady={onPageReady} />}
+        {ref?.format === 'pdf' && <PdfView base64={doc.base64 ?? ''} zoom={zoom} onPages={(n) => ((pageCount.current = n), setPages(n))} onPageReady={onPageReady} onOutline={setPdfOutline} />}
       </section>
     </div>
   );
