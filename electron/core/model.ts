@@ -26,20 +26,37 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
-export const settingsSchema = z.object({
-  /** minutes per 学时; 45 is the industry custom (行业惯例), not a statute: editable. */
-  minutesPerCreditHour: z.number().int().min(10).max(120),
-  idleLimitSeconds: z.number().int().min(30).max(1800),
-  heartbeatSeconds: z.number().int().min(5).max(60),
-  /** offset of the plant's local time from UTC, minutes (China: 480); decides what "today" is. */
-  utcOffsetMinutes: z.number().int().min(-720).max(840),
-});
+export const settingsSchema = z
+  .object({
+    /** minutes per 学时; 45 is the industry custom (行业惯例), not a statute: editable. */
+    minutesPerCreditHour: z.number().int().min(10).max(120),
+    idleLimitSeconds: z.number().int().min(30).max(1800),
+    heartbeatSeconds: z.number().int().min(5).max(60),
+    /** offset of the plant's local time from UTC, minutes (China: 480); decides what "today" is. */
+    utcOffsetMinutes: z.number().int().min(-720).max(840),
+    /** no day counts more study time than this, across all sessions */
+    dailyCapHours: z.number().int().min(1).max(24),
+    /** 防挂机验证: a prompt at random intervals that needs a deliberate answer */
+    attentionChecks: z.boolean(),
+    attentionCheckMinMinutes: z.number().int().min(1).max(120),
+    attentionCheckMaxMinutes: z.number().int().min(1).max(240),
+    attentionCheckAnswerSeconds: z.number().int().min(15).max(600),
+  })
+  .refine((s) => s.attentionCheckMaxMinutes >= s.attentionCheckMinMinutes, {
+    path: ['attentionCheckMaxMinutes'],
+    message: '最长间隔不能小于最短间隔',
+  });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   minutesPerCreditHour: 45,
   idleLimitSeconds: 120,
   heartbeatSeconds: 15,
   utcOffsetMinutes: 480,
+  dailyCapHours: 8,
+  attentionChecks: true,
+  attentionCheckMinMinutes: 10,
+  attentionCheckMaxMinutes: 20,
+  attentionCheckAnswerSeconds: 60,
 };
 
 export const QUESTION_TYPES = ['single', 'multiple', 'truefalse', 'fill', 'short'] as const;
@@ -122,5 +139,5 @@ export type EssayParts = z.infer<typeof essayPartsSchema>;
 
 export type EssayStatus = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';
 
-export const EXCLUDE_REASONS = ['idle', 'hidden', 'unfocused', 'gap'] as const;
+export const EXCLUDE_REASONS = ['idle', 'hidden', 'unfocused', 'locked', 'gap', 'check_missed', 'daily_cap'] as const;
 export type ExcludeReason = (typeof EXCLUDE_REASONS)[number];

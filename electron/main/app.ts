@@ -2,7 +2,7 @@
 import { DataStore } from './storage/data-store';
 import { memorySessions } from './services/auth';
 import { defaultContentDir, loadContent } from './services/corpus';
-import { monotonicClock, type Ports } from './services/ports';
+import { cryptoRandom, monotonicClock, type Ports } from './services/ports';
 
 export interface AppOptions {
   dataDir: string;
@@ -14,5 +14,5 @@ export function openApp(o: AppOptions): Ports {
   const content = loadContent(o.contentDir ?? defaultContentDir());
   const store = DataStore.open(o.dataDir);
   const clockSpeed = o.clockSpeed ?? 1;
-  return { store, clock: monotonicClock(clockSpeed), content, sessions: memorySessions(), clockSpeed };
+  return { store, clock: monotonicClock(clockSpeed), content, sessions: memorySessions(), clockSpeed, random: cryptoRandom };
 }

@@ -4,6 +4,7 @@
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import path from 'node:path';
 import { openApp } from './app';
+import { desktopActivity } from './platform/activity';
 import { isExternalLink, mainWindowOptions } from './platform/window-options';
 import { registerIpc } from './transport/ipc';
 
@@ -26,7 +27,7 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = argValue('--data') ?? process.env.ANXUE_DATA ?? path.join(app.getPath('userData'), 'data');
     const contentDir = app.isPackaged ? path.join(process.resourcesPath, 'content') : path.join(app.getAppPath(), 'content');
     const ports = openApp({ dataDir, contentDir });
-    registerIpc(ipcMain, ports);
+    registerIpc(ipcMain, ports, desktopActivity());
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
     win = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
     win.webContents.setWindowOpenHandler(({ url }) => {

@@ -121,10 +121,21 @@ export interface StudyTotals {
   minutesPerCreditHour: number;
   perDocMs: Record<string, number>;
 }
+/** An attention check (防挂机验证) the person must answer by typing `code`. */
+export interface CheckView {
+  id: string;
+  code: string;
+  /** real milliseconds left to answer in time */
+  answerWithinMs: number;
+  /** not answered in time: counting stops until it is answered */
+  missed: boolean;
+}
 export interface BeatReply {
   status: StudyStatus;
   totals: StudyTotals;
+  /** counted in this session so far (time since the last answered check included) */
   sessionCountedMs: number;
+  check: CheckView | null;
 }
 export interface StudyStartReply {
   sessionId: string;
@@ -316,7 +327,11 @@ export const api = {
 
   'study.start': call<StudyStartReply>()(campaignRef.extend({ docId: z.string().min(1).max(80), key: z.string().max(40).optional() }), STUDENT),
   'study.beat': call<BeatReply>()(
-    z.object({ sessionId: z.string().min(1).max(64), visible: z.boolean(), focused: z.boolean(), interacted: z.boolean() }),
+    z.object({ sessionId: z.string().min(1).max(64), visible: z.boolean(), focused: z.boolean(), interacted: z.boolean(), locked: z.boolean().optional() }),
+    STUDENT,
+  ),
+  'study.answerCheck': call<BeatReply>()(
+    z.object({ sessionId: z.string().min(1).max(64), checkId: z.string().min(1).max(64), answer: z.string().max(20) }),
     STUDENT,
   ),
   'study.stop': call<{ ok: true }>()(z.object({ sessionId: z.string().min(1).max(64) }), STUDENT),

@@ -136,9 +136,20 @@ export const enUS: Resources = {
     larger: 'Larger text',
     pdfError: 'The PDF cannot be shown: {{message}}',
   },
+  check: {
+    title: 'Attention check',
+    prompt: 'Within {{s}} seconds, type the two characters below to confirm you are still studying.',
+    missed: 'The check timed out: study time since the last check is not counted. Type the two characters to resume.',
+    codeLabel: 'Characters to type',
+    input: 'Type the two characters above',
+    submit: 'Confirm',
+  },
   study: {
     counting: 'Counting',
     paused: {
+      locked: 'Paused: screen locked',
+      check_missed: 'Paused: attention check not answered',
+      daily_cap: 'Paused: daily limit reached',
       idle: 'Paused: no activity',
       hidden: 'Paused: window not visible',
       unfocused: 'Paused: window not in front',
@@ -253,6 +264,11 @@ export const enUS: Resources = {
     altered: 'Verification failed: {{problems}}',
   },
   settings: {
+    dailyCap: 'Most study hours counted per day',
+    attentionChecks: 'Attention checks (a random prompt while studying: type two characters)',
+    checkMin: 'Shortest interval between checks (minutes)',
+    checkMax: 'Longest interval between checks (minutes)',
+    checkAnswer: 'Time to answer a check (seconds)',
     title: 'Settings',
     minutesPerCreditHour: 'Minutes per credit hour',
     minutesHint: 'Default 45 minutes (industry custom); adjust to local rules.',

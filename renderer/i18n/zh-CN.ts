@@ -134,9 +134,20 @@ export const zhCN = {
     larger: '放大字号',
     pdfError: 'PDF 无法显示：{{message}}',
   },
+  check: {
+    title: '防挂机验证',
+    prompt: '请在 {{s}} 秒内输入下面的两个字，以确认您仍在学习。',
+    missed: '验证已超时：从上次验证到现在的学习时间不计入。输入下面的两个字后继续计时。',
+    codeLabel: '要输入的字',
+    input: '输入上面的两个字',
+    submit: '确认',
+  },
   study: {
     counting: '正在计时',
     paused: {
+      locked: '已暂停：屏幕已锁定',
+      check_missed: '已暂停：防挂机验证未完成',
+      daily_cap: '已暂停：今日学时已达上限',
       idle: '已暂停：长时间无操作',
       hidden: '已暂停：窗口不可见',
       unfocused: '已暂停：窗口不在前台',
@@ -251,6 +262,11 @@ export const zhCN = {
     altered: '校验失败：{{problems}}',
   },
   settings: {
+    dailyCap: '每天最多计入的学习小时数',
+    attentionChecks: '启用防挂机验证（学习中随机弹出，需输入两个字）',
+    checkMin: '验证最短间隔（分钟）',
+    checkMax: '验证最长间隔（分钟）',
+    checkAnswer: '验证作答时限（秒）',
     title: '设置',
     minutesPerCreditHour: '每学时分钟数',
     minutesHint: '默认 45 分钟（行业惯例），可按本地规定调整。',

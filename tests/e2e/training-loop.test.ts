@@ -49,6 +49,17 @@ async function newPage(): Promise<Page> {
 }
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
+/** Type the two characters of an attention check, if one is on screen. */
+async function answerCheckIfShown(page: Page): Promise<boolean> {
+  const dialog = page.getByTestId('attention-check');
+  if (!(await dialog.isVisible())) return false;
+  const code = (await page.getByTestId('check-code').textContent())!.trim();
+  await page.getByLabel('输入上面的两个字').fill(code);
+  await dialog.getByRole('button', { name: '确认' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  return true;
+}
+
 async function login(page: Page, no: string, password: string) {
   await page.goto(server.url);
   await page.fill('input[name=employeeNo]', no);
@@ -103,6 +114,15 @@ describe('the whole training loop in the browser', () => {
     await officer.getByText('已保存').first().waitFor();
   });
 
+  it('the admin turns attention checks to a fixed 5-minute interval with 10 minutes to answer', async () => {
+    await officer.goto(`${server.url}#/settings`);
+    await officer.getByLabel('验证最短间隔（分钟）').fill('5');
+    await officer.getByLabel('验证最长间隔（分钟）').fill('5');
+    await officer.getByLabel('验证作答时限（秒）').fill('600');
+    await officer.getByRole('button', { name: '保存' }).click();
+    await officer.getByText('已保存').waitFor();
+  });
+
   it('the employee reads a document; time counts while active and visibly pauses when idle', async () => {
     employee = await newPage();
     await login(employee, 'E001', employeePassword);
@@ -111,22 +131,39 @@ describe('the whole training loop in the browser', () => {
     await employee.getByTestId('next-step').click();
     await employee.getByTestId('study-status').waitFor();
     await employee.bringToFront();
-    // 14 real seconds of reading with the mouse moving = 14 minutes of the backend clock
+    // 14 real seconds of reading with the mouse moving = 14 minutes of the backend clock; the
+    // attention checks that come (every 5 minutes) are answered
+    let answered = 0;
     for (let i = 0; i < 28; i++) {
       await employee.mouse.move(300 + (i % 7) * 40, 300 + (i % 5) * 30);
       await employee.mouse.wheel(0, i % 2 ? 80 : -80);
+      if (await answerCheckIfShown(employee)) answered += 1;
       await employee.waitForTimeout(500);
     }
+    expect(answered).toBeGreaterThanOrEqual(2);
     await expect.poll(() => employee.getByTestId('study-status').textContent()).toContain('正在计时');
     await shot(employee, '05-reader-counting');
     // walk away: after the idle limit (120 s = 2 real s) counting stops and says why
     await expect.poll(() => employee.getByTestId('study-status').textContent(), { timeout: 10_000 }).toContain('已暂停：长时间无操作');
     await shot(employee, '06-reader-idle');
+    // a check left unanswered past its 10 minutes (10 real seconds): time stops, and says why
+    await employee.getByTestId('attention-check').waitFor({ timeout: 15_000 });
+    await shot(employee, '06b-attention-check');
+    await expect.poll(() => employee.getByTestId('study-status').textContent(), { timeout: 20_000 }).toContain('已暂停：防挂机验证未完成');
+    expect(await employee.getByTestId('attention-check').textContent()).toContain('验证已超时');
+    // answered late: counting resumes
+    await answerCheckIfShown(employee);
+    for (let i = 0; i < 4; i++) {
+      await employee.mouse.move(500 + i * 10, 420);
+      await employee.waitForTimeout(300);
+    }
+    await expect.poll(() => employee.getByTestId('study-status').textContent()).toContain('正在计时');
     await employee.goto(`${server.url}#/study`);
     await employee.getByTestId('campaign-credit').waitFor();
     const credit = Number(/([\d.]+) \//.exec((await employee.getByTestId('campaign-credit').textContent())!)![1]);
-    // 14 clock minutes of activity + at most the idle limit, at 45 min per 学时 → 0.3 学时
-    expect(credit).toBeGreaterThanOrEqual(0.2);
+    // 14 clock minutes of activity + at most the idle limit, at 45 min per 学时 → 0.3 学时; the
+    // missed check dropped the time since the last answered one (about 5 minutes, 0.1 学时)
+    expect(credit).toBeGreaterThanOrEqual(0.1);
     expect(credit).toBeLessThanOrEqual(0.4);
   });
 

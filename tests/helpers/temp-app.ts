@@ -36,7 +36,8 @@ export function tempDir(prefix = 'anxue-test-'): string {
 export function makeApp(dir = tempDir()): TempApp {
   const clock = new ManualClock();
   const store = DataStore.open(dir);
-  const ports: Ports = { store, clock, content: loadContent(defaultContentDir()), sessions: memorySessions(), clockSpeed: 1 };
+  // attention checks fall due after exactly the minimum interval: tests stay deterministic
+  const ports: Ports = { store, clock, content: loadContent(defaultContentDir()), sessions: memorySessions(), clockSpeed: 1, random: () => 0 };
   return {
     dir,
     ports,
@@ -69,10 +70,15 @@ export function b64(text: string | Uint8Array): string {
   return Buffer.from(text).toString('base64');
 }
 
-/** Set up an enterprise with an admin (also officer and archivist), a roster and a campaign. */
-export async function seeded(app: TempApp) {
+/**
+ * Set up an enterprise with an admin (also officer and archivist), a roster and a campaign.
+ * Attention checks are off unless asked for: the tests of other rules then need not answer them.
+ */
+export async function seeded(app: TempApp, opts: { attentionChecks?: boolean } = {}) {
   await app.call('setup.init', { enterprise: '测试化工（虚构）', adminNo: 'admin', adminName: '管理员', password: 'admin-pass-1' });
   const admin = (await app.call('auth.login', { employeeNo: 'admin', password: 'admin-pass-1' })).token;
+  const settings = await app.call('settings.get', {}, admin);
+  await app.call('settings.save', { ...settings, attentionChecks: opts.attentionChecks ?? false }, admin);
   const imported = await app.call('roster.commit', { fileName: 'roster.csv', base64: b64(ROSTER_CSV) }, admin);
   const pw = (no: string) => imported.initialPasswords.find((p) => p.employeeNo === no)!.password;
   const template = await app.call('campaign.template', {}, admin);

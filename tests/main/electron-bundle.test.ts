@@ -50,6 +50,7 @@ describe('Electron bundles', () => {
       ipcMain: { handle: (c: string, h: unknown) => handlers.set(c, h), removeHandler: () => {} },
       session: { defaultSession: { setPermissionRequestHandler: () => calls.push('permissions') } },
       shell: { openExternal: () => {} },
+      powerMonitor: { on: () => calls.push('powerMonitor'), getSystemIdleTime: () => 0 },
     };
     const original = (Module as unknown as { _load: (r: string, ...a: unknown[]) => unknown })._load;
     (Module as unknown as { _load: unknown })._load = (request: string, ...rest: unknown[]) => (request === 'electron' ? fake : original(request, ...rest));
@@ -64,6 +65,7 @@ describe('Electron bundles', () => {
     }
     expect(calls).toContain('lock');
     expect(calls).toContain('permissions');
+    expect(calls).toContain('powerMonitor');
     expect(calls).toContain('windowOpenHandler');
     expect(calls).toContain('wc:will-navigate');
     expect(windowOptions.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });

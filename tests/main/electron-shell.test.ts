@@ -2,7 +2,7 @@
 // checked: the window's security settings, the IPC transport, and the preload's surface.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isExternalLink, mainWindowOptions } from '../../electron/main/platform/window-options';
-import { registerIpc, type IpcMainLike } from '../../electron/main/transport/ipc';
+import { registerIpc, withDesktopActivity, type IpcMainLike } from '../../electron/main/transport/ipc';
 import { CALL_NAMES, ipcChannel } from '../../electron/shared/api';
 import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
 
@@ -43,6 +43,15 @@ describe('preload', () => {
     expect(Object.isFrozen(api)).toBe(true);
     await api['auth.me']!({});
     expect(invoked).toEqual([[ipcChannel('auth.me'), {}]]);
+  });
+});
+
+describe('desktop activity', () => {
+  it('the OS lock and system idle time override what the page reported', () => {
+    const beat = { sessionId: 's', visible: true, focused: true, interacted: true };
+    expect(withDesktopActivity(beat, { locked: () => false, systemIdleSeconds: () => 3 }, 120)).toEqual({ ...beat, locked: false, interacted: true });
+    expect(withDesktopActivity(beat, { locked: () => true, systemIdleSeconds: () => 3 }, 120)).toMatchObject({ locked: true });
+    expect(withDesktopActivity(beat, { locked: () => false, systemIdleSeconds: () => 600 }, 120)).toMatchObject({ interacted: false });
   });
 });
 

@@ -39,6 +39,7 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'campaign.get': [O, M],
   'study.start': [E],
   'study.beat': [E],
+  'study.answerCheck': [E],
   'study.stop': [E],
   'progress.mine': [E],
   'quiz.start': [E],

@@ -2,6 +2,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../renderer/i18n/index';
 import { QuestionView } from '../../renderer/features/quiz/QuestionView';
+import { AttentionCheck } from '../../renderer/features/study/AttentionCheck';
+import { ApiFailure } from '../../renderer/lib/api';
 import { StudyCounter } from '../../renderer/features/study/StudyCounter';
 import { markdownOutline } from '../../renderer/features/study/outline';
 import type { CampaignSummary } from '../../electron/shared/api';
@@ -13,19 +15,40 @@ const totals = { todayMs: 90 * 60_000, campaignMs: 135 * 60_000, targetCreditHou
 
 describe('StudyCounter', () => {
   it('shows counting time and 学时 against the target', () => {
-    render(<StudyCounter campaign={campaign} session={{ kind: 'active', status: { counting: true }, totals, sessionMs: 65_000 }} />);
+    render(<StudyCounter campaign={campaign} session={{ kind: 'active', status: { counting: true }, totals, sessionMs: 65_000, check: null, answer: async () => undefined }} />);
     const el = screen.getByTestId('study-status');
     expect(el.textContent).toContain('正在计时');
     expect(el.textContent).toContain('本次 01:05');
     expect(el.textContent).toContain('累计 3 / 8 学时（今日 2）');
   });
   it('visibly pauses and says why, in the chosen language', async () => {
-    render(<StudyCounter campaign={campaign} session={{ kind: 'active', status: { counting: false, reason: 'idle' }, totals, sessionMs: 0 }} />);
+    render(<StudyCounter campaign={campaign} session={{ kind: 'active', status: { counting: false, reason: 'idle' }, totals, sessionMs: 0, check: null, answer: async () => undefined }} />);
     expect(screen.getByTestId('study-status').className).toContain('paused');
     expect(screen.getByTestId('study-status').textContent).toContain('已暂停：长时间无操作');
     await act(() => i18n.changeLanguage('en-US'));
     expect(screen.getByTestId('study-status').textContent).toContain('Paused: no activity');
     await act(() => i18n.changeLanguage('zh-CN'));
+  });
+});
+
+describe('AttentionCheck', () => {
+  it('shows the characters, sends what was typed, and shows a wrong-answer message', async () => {
+    const onAnswer = vi.fn(async (t: string) => {
+      if (t !== '安全') throw new ApiFailure('bad_input', '输入的字不对');
+    });
+    render(<AttentionCheck check={{ id: 'c', code: '安全', answerWithinMs: 60_000, missed: false }} onAnswer={onAnswer} />);
+    expect(screen.getByTestId('check-code').textContent).toBe('安全');
+    expect(screen.getByRole('dialog').textContent).toContain('请在 60 秒内输入');
+    fireEvent.change(screen.getByLabelText('输入上面的两个字'), { target: { value: '安金' } });
+    await act(async () => fireEvent.submit(screen.getByTestId('attention-check')));
+    expect(screen.getByRole('dialog').textContent).toContain('输入的字不对');
+    fireEvent.change(screen.getByLabelText('输入上面的两个字'), { target: { value: '安全' } });
+    await act(async () => fireEvent.submit(screen.getByTestId('attention-check')));
+    expect(onAnswer).toHaveBeenLastCalledWith('安全');
+  });
+  it('says when the check was missed', () => {
+    render(<AttentionCheck check={{ id: 'c', code: '巡检', answerWithinMs: 0, missed: true }} onAnswer={async () => undefined} />);
+    expect(screen.getByRole('dialog').textContent).toContain('验证已超时');
   });
 });
 

@@ -144,7 +144,7 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
               fmtTime(s.data.endedAt),
               s.data.docTitle,
               minutes(s.data.countedMs),
-              minutes(s.data.excludedMs.idle + s.data.excludedMs.hidden + s.data.excludedMs.unfocused + s.data.excludedMs.gap),
+              minutes(Object.values(s.data.excludedMs).reduce((a, b) => a + (b ?? 0), 0)),
             ]),
             [70, 70, '*', 55, 70],
           ),

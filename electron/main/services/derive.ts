@@ -19,7 +19,13 @@ export function studyTotals(f: PersonFile, campaign: Campaign, settings: Setting
   const sessions: { campaignId: string; docId: string; countedMs: number; byDay: Record<string, number> }[] = eventsOf(f, 'study.session').map(
     (e) => e.data,
   );
-  if (f.open.study) sessions.push(f.open.study);
+  const o = f.open.study;
+  if (o) {
+    // an open session shows its provisional time too (counted unless a check is missed)
+    const byDay = { ...o.byDay };
+    for (const [d, ms] of Object.entries(o.provisionalByDay ?? {})) byDay[d] = (byDay[d] ?? 0) + ms;
+    sessions.push({ campaignId: o.campaignId, docId: o.docId, countedMs: o.countedMs + (o.provisionalMs ?? 0), byDay });
+  }
   for (const s of sessions) {
     todayMs += s.byDay[today] ?? 0;
     if (s.campaignId !== campaign.id) continue;

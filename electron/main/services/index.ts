@@ -16,7 +16,7 @@ import { ApiError } from './errors';
 import { iso, type Caller, type Ports } from './ports';
 import { startQuiz, saveQuiz, submitQuiz } from './quiz';
 import { commitRoster, listRoster, previewRoster } from './roster';
-import { beat, myProgress, startStudy, stopStudy } from './study';
+import { answerAttentionCheck, beat, myProgress, startStudy, stopStudy } from './study';
 
 export type Handler<K extends CallName> = (ports: Ports, caller: Caller, input: Input<K>) => Promise<Output<K>>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -72,6 +72,7 @@ export const handlers: Handlers = {
   'campaign.get': (p, _c, i) => getCampaign(p, i.campaignId),
   'study.start': (p, c, i) => startStudy(p, who(c), i),
   'study.beat': (p, c, i) => beat(p, who(c), i),
+  'study.answerCheck': (p, c, i) => answerAttentionCheck(p, who(c), i),
   'study.stop': (p, c, i) => stopStudy(p, who(c), i),
   'progress.mine': (p, c, i) => myProgress(p, who(c), i),
   'quiz.start': (p, c, i) => startQuiz(p, who(c), i),

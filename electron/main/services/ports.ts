@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 // What every service is given. Nothing here imports electron.
 import type { DataStore, Account } from '../storage/data-store';
 import type { ContentCatalog } from './corpus';
@@ -14,6 +15,12 @@ export interface Ports {
   sessions: SessionTable;
   /** how much faster than real time the clock runs: 1 in production; only tests start it otherwise */
   clockSpeed: number;
+  /** a number in [0, 1) for the timing of attention checks (crypto-random; tests pass their own) */
+  random: () => number;
+}
+
+export function cryptoRandom(): number {
+  return randomInt(1_000_000_000) / 1_000_000_000;
 }
 
 export interface Caller {

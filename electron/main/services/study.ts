@@ -1,16 +1,40 @@
-// Self-study time. The backend owns the clock and the totals; the renderer only reports activity.
-import { randomUUID } from 'node:crypto';
-import { applyBeat, openStudy, policyFromSettings, type OpenStudy } from '../../core/study-time';
-import type { BeatReply, Input, MyProgress, StudyStartReply } from '../../shared/api';
+// Self-study time. The backend owns the clock, the totals and the attention checks; the renderer
+// only reports activity and shows the prompt.
+import { randomInt, randomUUID } from 'node:crypto';
+import {
+  answerCheck,
+  applyBeat,
+  closeStudy,
+  issueCheckIfDue,
+  localDay,
+  openStudy,
+  policyFromSettings,
+  shownMs,
+  statusAt,
+  type OpenStudy,
+  type StudyPolicy,
+} from '../../core/study-time';
+import type { BeatReply, CheckView, Input, MyProgress, StudyStartReply } from '../../shared/api';
 import type { Account, PersonFile } from '../storage/data-store';
 import { appendEvent } from '../storage/events';
 import { getCampaign, summarize } from './campaign';
 import { docTitle, listDocs } from './corpus';
-import { bestResult, essayState, quizResults, studyTotals } from './derive';
+import { bestResult, essayState, eventsOf, quizResults, studyTotals } from './derive';
 import { badInput, conflict } from './errors';
 import { iso, type Ports } from './ports';
 
-function closeOpen(f: PersonFile, s: OpenStudy, title: string, closedBy: 'stop' | 'replaced' | 'recovered', by: string) {
+/** Characters for attention checks: common, distinct, easy to read and type. */
+const CHECK_CHARS = '安全生产防火检查作业设备班组巡检交接监护阀门管道现场规程培训学习';
+
+function newCheck() {
+  const a = randomInt(CHECK_CHARS.length);
+  let b = randomInt(CHECK_CHARS.length - 1);
+  if (b >= a) b += 1;
+  return { id: randomUUID(), code: CHECK_CHARS[a]! + CHECK_CHARS[b]! };
+}
+
+function closeOpen(f: PersonFile, s0: OpenStudy, title: string, closedBy: 'stop' | 'replaced' | 'recovered', by: string, now: number) {
+  const s = closeStudy(s0, Math.max(now, s0.lastBeatAt));
   appendEvent(
     f.events,
     'study.session',
@@ -26,11 +50,28 @@ function closeOpen(f: PersonFile, s: OpenStudy, title: string, closedBy: 'stop' 
       countedMs: s.countedMs,
       excludedMs: { ...s.excludedMs },
       byDay: { ...s.byDay },
+      checks: { ...s.checks },
       closedBy,
     },
     { at: iso(s.lastBeatAt), by },
   );
   f.open.study = null;
+}
+
+/** What the person's closed sessions counted on the day of `now` (for the daily cap). */
+function closedToday(f: PersonFile, now: number, p: StudyPolicy): number {
+  const day = localDay(now, p.utcOffsetMinutes);
+  return eventsOf(f, 'study.session').reduce((n, e) => n + (e.data.byDay[day] ?? 0), 0);
+}
+
+function checkView(s: OpenStudy, now: number, speed: number): CheckView | null {
+  const c = s.pendingCheck;
+  if (!c) return null;
+  return { id: c.id, code: c.code, answerWithinMs: Math.max(0, Math.round((c.dueAt - now) / speed)), missed: s.checkMissed || now > c.dueAt };
+}
+
+async function policy(ports: Ports): Promise<StudyPolicy> {
+  return policyFromSettings((await ports.store.meta.read()).settings);
 }
 
 async function docTitleOfOpen(ports: Ports, employeeNo: string): Promise<string> {
@@ -42,18 +83,17 @@ export async function startStudy(ports: Ports, caller: Account, input: Input<'st
   const campaign = await getCampaign(ports, input.campaignId);
   if (!campaign.documents.some((d) => d.docId === input.docId)) throw badInput('该文件不在本次培训计划的学习清单中', 'docId');
   const { settings } = await ports.store.meta.read();
-  const policy = policyFromSettings(settings);
+  const p = policyFromSettings(settings);
   const now = ports.clock.now();
   const docs = await listDocs(ports);
   const text = docs.find((d) => d.id === input.docId)?.texts.find((t) => t.key === (input.key ?? 'notes')) ?? null;
-  const open0 = (await ports.store.person(caller.employeeNo).read()).open.study;
-  const prevTitle = open0 ? (docs.find((d) => d.id === open0.docId)?.title ?? open0.docId) : '';
+  const prevTitle = await docTitleOfOpen(ports, caller.employeeNo);
   const f = await ports.store.person(caller.employeeNo).update((f) => {
     const prev = f.open.study;
     // One active session per person: a new start (here or at another workstation) ends the old one.
-    if (prev) closeOpen(f, prev, prevTitle, now - prev.lastBeatAt > policy.maxCreditPerBeatMs ? 'recovered' : 'replaced', caller.employeeNo);
+    if (prev) closeOpen(f, prev, prevTitle, now - prev.lastBeatAt > p.maxCreditPerBeatMs ? 'recovered' : 'replaced', caller.employeeNo, now);
     f.open.study = {
-      ...openStudy({ id: randomUUID(), campaignId: campaign.id, docId: input.docId, now, nowIso: iso(now) }),
+      ...openStudy({ id: randomUUID(), campaignId: campaign.id, docId: input.docId, now, nowIso: iso(now), policy: p, random01: ports.random() }),
       // the session keeps pointing at the edition it read, even after a newer one is imported
       textKey: text?.key ?? null,
       edition: text?.edition?.sha256 ?? null,
@@ -62,33 +102,58 @@ export async function startStudy(ports: Ports, caller: Account, input: Input<'st
   });
   return {
     sessionId: f.open.study!.id,
-    beatEveryMs: Math.max(200, Math.round(policy.heartbeatMs / ports.clockSpeed)),
-    idleAfterMs: Math.max(500, Math.round(policy.idleLimitMs / ports.clockSpeed)),
+    beatEveryMs: Math.max(200, Math.round(p.heartbeatMs / ports.clockSpeed)),
+    idleAfterMs: Math.max(500, Math.round(p.idleLimitMs / ports.clockSpeed)),
     totals: studyTotals(f, campaign, settings, now),
   };
 }
 
 export async function beat(ports: Ports, caller: Account, input: Input<'study.beat'>): Promise<BeatReply> {
   const { settings } = await ports.store.meta.read();
-  const policy = policyFromSettings(settings);
+  const p = policyFromSettings(settings);
   const now = ports.clock.now();
+  let status!: BeatReply['status'];
   const f = await ports.store.person(caller.employeeNo).update((f) => {
     const s = f.open.study;
     if (!s || s.id !== input.sessionId) throw conflict('本次学习已结束（可能在另一台电脑上开始了学习），请重新打开文件');
-    f.open.study = applyBeat(s, { visible: input.visible, focused: input.focused, interacted: input.interacted }, now, policy).session;
+    const other = closedToday(f, now, p);
+    const out = applyBeat(s, input, now, p, other);
+    f.open.study = issueCheckIfDue(out.session, now, newCheck, p);
+    status = statusAt(f.open.study, input, now, p, other);
     return f;
   });
+  return reply(ports, f, status, now);
+}
+
+async function reply(ports: Ports, f: PersonFile, status: BeatReply['status'], now: number): Promise<BeatReply> {
   const s = f.open.study!;
   const campaign = await getCampaign(ports, s.campaignId);
-  const outcome = applyBeat(s, input, now, policy); // elapsed 0: only recomputes the status
-  return { status: outcome.status, totals: studyTotals(f, campaign, settings, now), sessionCountedMs: s.countedMs };
+  const { settings } = await ports.store.meta.read();
+  return { status, totals: studyTotals(f, campaign, settings, now), sessionCountedMs: shownMs(s), check: checkView(s, now, ports.clockSpeed) };
+}
+
+export async function answerAttentionCheck(ports: Ports, caller: Account, input: Input<'study.answerCheck'>): Promise<BeatReply> {
+  const p = await policy(ports);
+  const now = ports.clock.now();
+  let status!: BeatReply['status'];
+  const f = await ports.store.person(caller.employeeNo).update((f) => {
+    const s = f.open.study;
+    if (!s || s.id !== input.sessionId) throw conflict('本次学习已结束，请重新打开文件');
+    const r = answerCheck(s, input.checkId, input.answer, now, p, ports.random());
+    if (!r.ok) throw badInput(r.reason === 'wrong' ? '输入的字不对，请照着提示再输入一次' : '这个验证已经结束', 'answer');
+    f.open.study = r.session;
+    status = statusAt(r.session, { visible: true, focused: true, interacted: true }, now, p, closedToday(f, now, p));
+    return f;
+  });
+  return reply(ports, f, status, now);
 }
 
 export async function stopStudy(ports: Ports, caller: Account, input: Input<'study.stop'>): Promise<{ ok: true }> {
   const title = await docTitleOfOpen(ports, caller.employeeNo);
+  const now = ports.clock.now();
   await ports.store.person(caller.employeeNo).update((f) => {
     const s = f.open.study;
-    if (s && s.id === input.sessionId) closeOpen(f, s, title, 'stop', caller.employeeNo);
+    if (s && s.id === input.sessionId) closeOpen(f, s, title, 'stop', caller.employeeNo, now);
   });
   return { ok: true };
 }

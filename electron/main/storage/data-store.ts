@@ -9,7 +9,7 @@ import type { PersonEvent } from './events';
 import { Doc } from './doc';
 
 export interface MetaFile {
-  schemaVersion: 1;
+  schemaVersion: 2;
   enterprise: string | null;
   createdAt: string | null;
   settings: Settings;
@@ -89,7 +89,7 @@ export interface OpenAttempt {
   answers: Record<string, string[]>;
 }
 export interface PersonFile {
-  schemaVersion: 1;
+  schemaVersion: 2;
   employeeNo: string;
   events: PersonEvent[];
   open: {
@@ -98,6 +98,29 @@ export interface PersonFile {
     essayDrafts: Record<string, { parts: import('../../core/model').EssayParts; savedAt: string }>;
     /** where the person stopped reading each text ("docId/key" → share of the text scrolled) */
     positions?: Record<string, { ratio: number; at: string }>;
+  };
+}
+
+/** v2: an open study session carries attention-check state and provisional time. */
+export function migratePersonV1(f: Record<string, unknown>): Record<string, unknown> {
+  const open = (f.open ?? {}) as Record<string, unknown>;
+  const study = open.study as Record<string, unknown> | null | undefined;
+  if (!study) return f;
+  return {
+    ...f,
+    open: {
+      ...open,
+      study: {
+        provisionalMs: 0,
+        provisionalByDay: {},
+        checks: { issued: 0, answered: 0, missed: 0 },
+        pendingCheck: null,
+        checkMissed: false,
+        nextCheckAt: null,
+        ...study,
+        excludedMs: { locked: 0, check_missed: 0, daily_cap: 0, ...(study.excludedMs as object) },
+      },
+    },
   };
 }
 
@@ -169,12 +192,12 @@ export class DataStore {
     mkdirSync(path.join(dir, 'exports'), { recursive: true });
     mkdirSync(path.join(dir, 'corpus'), { recursive: true });
     this.release = acquireLock(dir);
-    this.meta = new Doc<MetaFile>(path.join(dir, 'meta.json'), () => ({
-      schemaVersion: 1 as const,
-      enterprise: null,
-      createdAt: null,
-      settings: { ...DEFAULT_SETTINGS },
-    }));
+    this.meta = new Doc<MetaFile>(
+      path.join(dir, 'meta.json'),
+      () => ({ schemaVersion: 2 as const, enterprise: null, createdAt: null, settings: { ...DEFAULT_SETTINGS } }),
+      // v2 added the daily cap and the attention-check settings: older folders get the defaults
+      { 1: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }) },
+    );
     this.accounts = new Doc<AccountsFile>(path.join(dir, 'accounts.json'), () => ({ schemaVersion: 1 as const, accounts: [] }));
     this.roster = new Doc<RosterFile>(path.join(dir, 'roster.json'), () => ({ schemaVersion: 1 as const, people: [] }));
     this.campaigns = new Doc<CampaignsFile>(path.join(dir, 'campaigns.json'), () => ({ schemaVersion: 1 as const, campaigns: [] }));
@@ -196,12 +219,11 @@ export class DataStore {
     if (!/^[A-Za-z0-9_-]{1,32}$/.test(employeeNo)) throw new Error(`无效的工号：${employeeNo}`);
     let d = this.people.get(employeeNo);
     if (!d) {
-      d = new Doc<PersonFile>(path.join(this.dir, 'people', `${employeeNo}.json`), () => ({
-        schemaVersion: 1 as const,
-        employeeNo,
-        events: [],
-        open: { study: null, quiz: {}, essayDrafts: {} },
-      }));
+      d = new Doc<PersonFile>(
+        path.join(this.dir, 'people', `${employeeNo}.json`),
+        () => ({ schemaVersion: 2 as const, employeeNo, events: [], open: { study: null, quiz: {}, essayDrafts: {} } }),
+        { 1: migratePersonV1 },
+      );
       this.people.set(employeeNo, d);
     }
     return d;

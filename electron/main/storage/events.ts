@@ -18,6 +18,8 @@ export interface EventBodies {
     countedMs: number;
     excludedMs: Record<ExcludeReason, number>;
     byDay: Record<string, number>;
+    /** attention checks issued / answered / missed during the session (absent before v2) */
+    checks?: { issued: number; answered: number; missed: number };
     closedBy: 'stop' | 'replaced' | 'recovered';
   };
   'quiz.submitted': {

@@ -10,10 +10,26 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
-export function registerIpc(ipcMain: IpcMainLike, ports: Ports): () => void {
+/** What the desktop knows better than the page: the screen lock and the system-wide idle time. */
+export interface DesktopActivity {
+  locked(): boolean;
+  systemIdleSeconds(): number;
+}
+
+/** A study beat from the desktop app: the OS's view of lock and idle overrides what the page saw. */
+export function withDesktopActivity(input: unknown, activity: DesktopActivity, idleLimitSeconds: number): unknown {
+  if (!input || typeof input !== 'object') return input;
+  const b = input as { interacted?: unknown };
+  const idle = activity.systemIdleSeconds() >= idleLimitSeconds;
+  return { ...b, locked: activity.locked(), interacted: b.interacted === true && !idle };
+}
+
+export function registerIpc(ipcMain: IpcMainLike, ports: Ports, activity?: DesktopActivity): () => void {
   const tokens = new Map<number, string>();
   for (const name of CALL_NAMES) {
-    ipcMain.handle(ipcChannel(name), async (event, input) => {
+    ipcMain.handle(ipcChannel(name), async (event, raw) => {
+      let input = raw;
+      if (activity && name === 'study.beat') input = withDesktopActivity(raw, activity, (await ports.store.meta.read()).settings.idleLimitSeconds);
       const r = await dispatch(ports, name, input, tokens.get(event.sender.id) ?? null);
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       afterCall(name, r.value, event.sender.id, tokens);

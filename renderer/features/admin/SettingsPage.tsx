@@ -44,6 +44,26 @@ export function SettingsPage() {
         <input type="number" min={5} max={60} value={s.heartbeatSeconds} onChange={num('heartbeatSeconds')} />
       </label>
       <label>
+        {t('settings.dailyCap')}
+        <input type="number" min={1} max={24} value={s.dailyCapHours} onChange={num('dailyCapHours')} />
+      </label>
+      <label className="option">
+        <input type="checkbox" checked={s.attentionChecks} onChange={(e) => (setSaved(false), setS({ ...s, attentionChecks: e.target.checked }))} />
+        <span>{t('settings.attentionChecks')}</span>
+      </label>
+      <label>
+        {t('settings.checkMin')}
+        <input type="number" min={1} max={120} value={s.attentionCheckMinMinutes} onChange={num('attentionCheckMinMinutes')} />
+      </label>
+      <label>
+        {t('settings.checkMax')}
+        <input type="number" min={1} max={240} value={s.attentionCheckMaxMinutes} onChange={num('attentionCheckMaxMinutes')} />
+      </label>
+      <label>
+        {t('settings.checkAnswer')}
+        <input type="number" min={15} max={600} value={s.attentionCheckAnswerSeconds} onChange={num('attentionCheckAnswerSeconds')} />
+      </label>
+      <label>
         {t('settings.utcOffset')}
         <input type="number" min={-720} max={840} value={s.utcOffsetMinutes} onChange={num('utcOffsetMinutes')} />
       </label>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignSummary, DocFile } from '../../../electron/shared/api';
 import { localDateTime } from '../shell/format';
 import { hrefOf } from '../shell/route';
+import { AttentionCheck } from './AttentionCheck';
 import { clearHighlights, findRanges, pendingHitFor, showRanges } from './highlight';
 import { MarkdownView } from './MarkdownView';
 import { markdownOutline } from './outline';
@@ -44,6 +45,7 @@ export function ReaderBody({ campaign, doc, canImport }: { campaign: CampaignSum
   const hasOfficial = doc.meta.texts.some((x) => x.kind === 'official');
   return (
     <div className="reader">
+      {session.kind === 'active' && session.check && <AttentionCheck key={session.check.id} check={session.check} onAnswer={session.answer} />}
       <aside className="outline" aria-label={t('reader.outline')}>
         <a href={campaign ? '#/study' : '#/search'} className="back">
           ← {t('reader.back')}

@@ -2,12 +2,12 @@
 // backend owns the clock and the totals; this only says "visible / focused / input since last beat".
 import { useEffect, useRef, useState } from 'react';
 import type { StudyStatus } from '../../../electron/core/study-time';
-import type { StudyTotals } from '../../../electron/shared/api';
+import type { BeatReply, CheckView, StudyTotals } from '../../../electron/shared/api';
 import { api, ApiFailure } from '../../lib/api';
 
 export type SessionState =
   | { kind: 'starting' }
-  | { kind: 'active'; status: StudyStatus; totals: StudyTotals; sessionMs: number }
+  | { kind: 'active'; status: StudyStatus; totals: StudyTotals; sessionMs: number; check: CheckView | null; answer: (text: string) => Promise<void> }
   | { kind: 'ended'; reason: 'elsewhere' | 'error'; message: string };
 
 const INPUT_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
@@ -15,6 +15,7 @@ const INPUT_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchst
 export function useStudySession(campaignId: string, docId: string, textKey: string | null, enabled = true): SessionState {
   const [state, setState] = useState<SessionState>({ kind: 'starting' });
   const interacted = useRef(false);
+  const answerRef = useRef<(text: string) => Promise<void>>(async () => undefined);
 
   useEffect(() => {
     if (!enabled) return;
@@ -26,6 +27,16 @@ export function useStudySession(campaignId: string, docId: string, textKey: stri
     const onInput = () => {
       interacted.current = true;
     };
+    const show = (r: BeatReply) => setState({ kind: 'active', status: r.status, totals: r.totals, sessionMs: r.sessionCountedMs, check: r.check, answer: (t) => answerRef.current(t) });
+    // Answering the attention check: a wrong answer throws (the prompt shows the message).
+    answerRef.current = async (text: string) => {
+      const current = lastCheck;
+      if (!sessionId || !current) return;
+      const r = await api['study.answerCheck']({ sessionId, checkId: current.id, answer: text });
+      lastCheck = r.check;
+      if (!stopped) show(r);
+    };
+    let lastCheck: CheckView | null = null;
     const sendBeat = async () => {
       if (!sessionId || stopped || inFlight) return;
       inFlight = true;
@@ -38,7 +49,8 @@ export function useStudySession(campaignId: string, docId: string, textKey: stri
       interacted.current = false;
       try {
         const r = await api['study.beat'](payload);
-        if (!stopped) setState({ kind: 'active', status: r.status, totals: r.totals, sessionMs: r.sessionCountedMs });
+        lastCheck = r.check;
+        if (!stopped) show(r);
       } catch (e) {
         if (stopped) return;
         if (e instanceof ApiFailure && e.code === 'conflict') {
@@ -61,7 +73,7 @@ export function useStudySession(campaignId: string, docId: string, textKey: stri
           return;
         }
         sessionId = r.sessionId;
-        setState({ kind: 'active', status: { counting: true }, totals: r.totals, sessionMs: 0 });
+        setState({ kind: 'active', status: { counting: true }, totals: r.totals, sessionMs: 0, check: null, answer: (t) => answerRef.current(t) });
         timer = window.setInterval(() => void sendBeat(), r.beatEveryMs);
       } catch (e) {
         if (!stopped) setState({ kind: 'ended', reason: 'error', message: e instanceof Error ? e.message : String(e) });
