@@ -141,3 +141,25 @@ export type EssayStatus = 'not_started' | 'draft' | 'submitted' | 'returned' | '
 
 export const EXCLUDE_REASONS = ['idle', 'hidden', 'unfocused', 'locked', 'gap', 'check_missed', 'daily_cap'] as const;
 export type ExcludeReason = (typeof EXCLUDE_REASONS)[number];
+
+/** 警示教育 collective sessions the notice names: film, case lecture, topic seminar, group discussion. */
+export const COLLECTIVE_TYPES = ['film', 'lecture', 'seminar', 'group'] as const;
+export type CollectiveType = (typeof COLLECTIVE_TYPES)[number];
+export const COLLECTIVE_TYPE_NAMES: Record<CollectiveType, string> = {
+  film: '集中观看警示教育片',
+  lecture: '事故案例宣讲',
+  seminar: '专题研讨',
+  group: '分组讨论',
+};
+export const collectiveInputSchema = z.object({
+  id: z.string().max(64).optional(),
+  campaignId: z.string().min(1).max(64),
+  type: z.enum(COLLECTIVE_TYPES),
+  topic: z.string().trim().min(1).max(200),
+  date: isoDateSchema,
+  start: z.string().regex(/^\d{2}:\d{2}$/, '时间格式应为 HH:MM'),
+  durationMinutes: z.number().int().min(5).max(600),
+  place: z.string().trim().max(100),
+  host: z.string().trim().max(60),
+});
+export type CollectiveInput = z.infer<typeof collectiveInputSchema>;

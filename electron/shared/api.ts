@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import {
   campaignInputSchema,
+  collectiveInputSchema,
   employeeNoSchema,
   essayPartsSchema,
   isoDateSchema,
@@ -116,7 +117,12 @@ export interface ImportJobView {
 }
 export interface StudyTotals {
   todayMs: number;
+  /** self-study + collective sessions: what counts against the campaign's target */
   campaignMs: number;
+  /** 自学: counted reading time */
+  selfMs: number;
+  /** 集中学习活动: attended collective sessions */
+  collectiveMs: number;
   targetCreditHours: number;
   minutesPerCreditHour: number;
   perDocMs: Record<string, number>;
@@ -136,6 +142,20 @@ export interface BeatReply {
   /** counted in this session so far (time since the last answered check included) */
   sessionCountedMs: number;
   check: CheckView | null;
+}
+export interface CollectiveView {
+  id: string;
+  campaignId: string;
+  type: 'film' | 'lecture' | 'seminar' | 'group';
+  topic: string;
+  date: string;
+  start: string;
+  durationMinutes: number;
+  place: string;
+  host: string;
+  attendees: { employeeNo: string; via: 'roster' | 'self'; at: string }[];
+  /** while check-in is open: the code shown in the room */
+  checkIn: { code: string; remainingMs: number } | null;
 }
 export interface StudyStartReply {
   sessionId: string;
@@ -336,6 +356,15 @@ export const api = {
   ),
   'study.stop': call<{ ok: true }>()(z.object({ sessionId: z.string().min(1).max(64) }), STUDENT),
   'progress.mine': call<MyProgress>()(campaignRef, STUDENT),
+
+  'collective.list': call<CollectiveView[]>()(campaignRef, OFFICE),
+  'collective.save': call<CollectiveView>()(collectiveInputSchema, OFFICE),
+  'collective.attendance': call<CollectiveView>()(
+    z.object({ sessionId: z.string().min(1).max(64), employeeNos: z.array(employeeNoSchema).max(5000) }),
+    OFFICE,
+  ),
+  'collective.openCheckIn': call<CollectiveView>()(z.object({ sessionId: z.string().min(1).max(64), minutes: z.number().int().min(1).max(240) }), OFFICE),
+  'collective.checkIn': call<CollectiveView>()(z.object({ code: z.string().trim().regex(/^\d{4}$/, '签到码是 4 位数字') }), STUDENT),
 
   'quiz.start': call<QuizAttemptView>()(campaignRef, STUDENT),
   'quiz.save': call<{ remainingMs: number }>()(z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema }), STUDENT),

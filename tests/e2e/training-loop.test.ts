@@ -211,6 +211,24 @@ describe('the whole training loop in the browser', () => {
     await expect.poll(async () => (await employee.getByTestId('session-clock').textContent())!.replace(/\D/g, '')).not.toBe('0000');
   });
 
+  it('the officer records a warning-education film; the employee checks in with the code shown in the room', async () => {
+    await officer.goto(`${server.url}#/sessions`);
+    await officer.getByLabel('主题').fill('九七事故警示教育片');
+    await officer.getByLabel('时长（分钟）').fill('90');
+    await officer.getByLabel('地点').fill('三楼会议室');
+    await officer.getByRole('button', { name: '记录这次活动' }).click();
+    await officer.getByRole('button', { name: '开放现场签到' }).click();
+    await officer.getByTestId('checkin-code').waitFor();
+    await shot(officer, '07a-session-checkin');
+    const code = (await officer.getByTestId('checkin-code').locator('strong').textContent())!.trim();
+    await employee.goto(`${server.url}#/study`);
+    await employee.getByTestId('checkin-input').fill(code);
+    await employee.getByRole('button', { name: '签到' }).click();
+    await employee.getByText('已签到：九七事故警示教育片').waitFor();
+    await expect.poll(() => employee.getByTestId('breakdown').textContent()).toContain('集中学习 2 学时');
+    await shot(employee, '07b-home-after-checkin');
+  });
+
   it('the employee takes the quiz; objective questions are graded on submit', async () => {
     await employee.goto(`${server.url}#/quiz`);
     await employee.getByRole('button', { name: '开始考试' }).click();

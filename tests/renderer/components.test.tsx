@@ -11,7 +11,7 @@ import type { CampaignSummary } from '../../electron/shared/api';
 afterEach(cleanup);
 
 const campaign = { id: 'c', targetCreditHours: 8 } as CampaignSummary;
-const totals = { todayMs: 90 * 60_000, campaignMs: 135 * 60_000, targetCreditHours: 8, minutesPerCreditHour: 45, perDocMs: {} };
+const totals = { todayMs: 90 * 60_000, campaignMs: 135 * 60_000, selfMs: 135 * 60_000, collectiveMs: 0, targetCreditHours: 8, minutesPerCreditHour: 45, perDocMs: {} };
 
 describe('StudyCounter', () => {
   it('shows counting time and 学时 against the target', () => {

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ESSAY_PARTS, EXCLUDE_REASONS, QUESTION_TYPES } from '../../electron/core/model';
+import { COLLECTIVE_TYPES, ESSAY_PARTS, EXCLUDE_REASONS, QUESTION_TYPES } from '../../electron/core/model';
 import { enUS } from '../../renderer/i18n/en-US';
 import { zhCN } from '../../renderer/i18n/zh-CN';
 
@@ -28,6 +28,7 @@ const enumKeys = [
   ...EXCLUDE_REASONS.map((r) => `study.paused.${r}`),
   ...['create', 'update', 'same'].map((a) => `roster.actions.${a}`),
   ...ESSAY_PARTS.flatMap((p) => [`essay.parts.${p}.title`, `essay.parts.${p}.prompt`]),
+  ...COLLECTIVE_TYPES.map((c) => `sessions.types.${c}`),
 ];
 
 describe('i18n', () => {

@@ -5,13 +5,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { canonicalJson } from '../../core/canonical';
-import { ESSAY_PARTS, type Campaign, type EssayParts, type Person } from '../../core/model';
+import { COLLECTIVE_TYPE_NAMES, ESSAY_PARTS, type Campaign, type EssayParts, type Person } from '../../core/model';
 import { toCreditHours, toHours } from '../../core/study-time';
 import type { ExportResult, VerifyReport } from '../../shared/api';
 import type { PersonFile } from '../storage/data-store';
 import { chainHead, verifyChain, type PersonEvent } from '../storage/events';
 import { summarize } from './campaign';
-import { bestResult, essayState, eventsOf, quizResults, studyTotals } from './derive';
+import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals } from './derive';
 import { notFound } from './errors';
 import { iso, type Ports } from './ports';
 import { renderPdf } from './pdf';
@@ -31,7 +31,10 @@ const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('he
 
 interface CampaignRecord {
   campaign: ReturnType<typeof summarize>;
+  /** self-study + collective sessions */
   studiedMs: number;
+  selfMs: number;
+  collectiveMs: number;
   creditHours: number;
   quiz: ReturnType<typeof quizResults>;
   essayStatus: string;
@@ -76,6 +79,8 @@ export async function buildPersonRecord(ports: Ports, employeeNo: string, by: st
       return {
         campaign: summarize(c),
         studiedMs: t.campaignMs,
+        selfMs: t.selfMs,
+        collectiveMs: t.collectiveMs,
         creditHours: toCreditHours(t.campaignMs, meta.settings.minutesPerCreditHour),
         quiz: quizResults(f, c.id),
         essayStatus: essayState(f, c.id).status,
@@ -133,6 +138,18 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
     c.push({ text: `培训时间：${cr.campaign.start} 至 ${cr.campaign.end}；集中学习：${cr.campaign.studyStart} 至 ${cr.campaign.studyEnd}` });
     c.push({ text: `参加人员：${p.name}（${p.employeeNo}）` });
     c.push({ text: '一、学习记录（培训时间与内容）', style: 'h2' });
+    const attended = attendedSessions({ events: r.events } as PersonFile, cr.campaign.id);
+    c.push({ text: '集中学习活动（警示教育）', bold: true, margin: [0, 2, 0, 2] });
+    c.push(
+      attended.length === 0
+        ? { text: '无。' }
+        : table(
+            ['日期', '形式', '主题', '时长', '地点', '主持/主讲'],
+            attended.map((a) => [`${a.date} ${a.start}`, COLLECTIVE_TYPE_NAMES[a.type], a.topic, `${a.durationMinutes} 分钟`, a.place || '—', a.host || '—']),
+            [62, 108, '*', 45, 60, 60],
+          ),
+    );
+    c.push({ text: '自学（计算机上阅读）', bold: true, margin: [0, 4, 0, 2] });
     const sessions = r.events.filter((e): e is Extract<PersonEvent, { type: 'study.session' }> => e.type === 'study.session' && e.data.campaignId === cr.campaign.id);
     c.push(
       sessions.length === 0
@@ -150,7 +167,7 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
           ),
     );
     c.push({
-      text: `学习合计：${toHours(cr.studiedMs)} 小时，折合 ${cr.creditHours} 学时（每学时 ${r.minutesPerCreditHour} 分钟）；要求 ${cr.campaign.targetCreditHours} 学时；${cr.creditHours >= cr.campaign.targetCreditHours ? '已达到' : '未达到'}要求。`,
+      text: `学习合计：${toHours(cr.studiedMs)} 小时（集中学习 ${toHours(cr.collectiveMs ?? 0)} 小时，自学 ${toHours(cr.selfMs ?? cr.studiedMs)} 小时），折合 ${cr.creditHours} 学时（每学时 ${r.minutesPerCreditHour} 分钟）；要求 ${cr.campaign.targetCreditHours} 学时；${cr.creditHours >= cr.campaign.targetCreditHours ? '已达到' : '未达到'}要求。`,
       bold: true,
     });
     c.push({ text: '二、考核结果', style: 'h2' });

@@ -11,6 +11,16 @@ export function eventsOf<K extends PersonEvent['type']>(f: PersonFile, type: K):
   return f.events.filter((e): e is Ev<K> => e.type === type);
 }
 
+/** The collective sessions a person attended in a campaign (attended, not later withdrawn). */
+export function attendedSessions(f: PersonFile, campaignId: string): EventBodies['collective.attended'][] {
+  const out = new Map<string, EventBodies['collective.attended']>();
+  for (const e of f.events) {
+    if (e.type === 'collective.attended' && e.data.campaignId === campaignId) out.set(e.data.sessionId, e.data);
+    if (e.type === 'collective.withdrawn' && e.data.campaignId === campaignId) out.delete(e.data.sessionId);
+  }
+  return [...out.values()];
+}
+
 export function studyTotals(f: PersonFile, campaign: Campaign, settings: Settings, now: number): StudyTotals {
   const today = localDay(now, settings.utcOffsetMinutes);
   let todayMs = 0;
@@ -32,7 +42,21 @@ export function studyTotals(f: PersonFile, campaign: Campaign, settings: Setting
     campaignMs += s.countedMs;
     perDocMs[s.docId] = (perDocMs[s.docId] ?? 0) + s.countedMs;
   }
-  return { todayMs, campaignMs, perDocMs, targetCreditHours: campaign.targetCreditHours, minutesPerCreditHour: settings.minutesPerCreditHour };
+  // 集中学习活动 count towards the campaign apart from self-study (自学), and on the day they were held
+  let collectiveMs = 0;
+  for (const c of attendedSessions(f, campaign.id)) {
+    collectiveMs += c.durationMinutes * 60_000;
+    if (c.date === today) todayMs += c.durationMinutes * 60_000;
+  }
+  return {
+    todayMs,
+    campaignMs: campaignMs + collectiveMs,
+    selfMs: campaignMs,
+    collectiveMs,
+    perDocMs,
+    targetCreditHours: campaign.targetCreditHours,
+    minutesPerCreditHour: settings.minutesPerCreditHour,
+  };
 }
 
 export function manualGrades(f: PersonFile, attemptId: string): Record<string, number> {

@@ -10,6 +10,7 @@ import { bankQuestions, campaignTemplate, getCampaign, listCampaigns, saveCampai
 import { getDocText, listDocs } from './corpus';
 import { importCancel, importCommit, importJob, importPreview, importStart, searchCorpus } from './corpus-import';
 import { exportPack, importPack } from './content-pack';
+import { checkIn, listCollective, openCheckIn, saveCollective, setAttendance } from './collective';
 import { getEssay, saveEssay, submitEssay } from './essay';
 import { gradeAnswer, gradingQueue, progressTable, reviewEssay } from './grading';
 import { ApiError } from './errors';
@@ -75,6 +76,11 @@ export const handlers: Handlers = {
   'study.answerCheck': (p, c, i) => answerAttentionCheck(p, who(c), i),
   'study.stop': (p, c, i) => stopStudy(p, who(c), i),
   'progress.mine': (p, c, i) => myProgress(p, who(c), i),
+  'collective.list': (p, _c, i) => listCollective(p, i.campaignId),
+  'collective.save': (p, c, i) => saveCollective(p, who(c), i),
+  'collective.attendance': (p, c, i) => setAttendance(p, who(c), i),
+  'collective.openCheckIn': (p, _c, i) => openCheckIn(p, i),
+  'collective.checkIn': (p, c, i) => checkIn(p, who(c), i),
   'quiz.start': (p, c, i) => startQuiz(p, who(c), i),
   'quiz.save': (p, c, i) => saveQuiz(p, who(c), i),
   'quiz.submit': (p, c, i) => submitQuiz(p, who(c), i),

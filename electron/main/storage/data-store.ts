@@ -79,6 +79,18 @@ export interface CorpusFile {
   documents: CustomDoc[];
   editions: Edition[];
 }
+export interface CollectiveSession extends Omit<import('../../core/model').CollectiveInput, 'id'> {
+  id: string;
+  createdBy: string;
+  createdAt: string;
+  /** who attended, as the officer ticked it or as people checked in (the records are in each person's file) */
+  attendees: { employeeNo: string; via: 'roster' | 'self'; at: string }[];
+  checkIn: { code: string; until: number } | null;
+}
+export interface CollectiveFile {
+  schemaVersion: 1;
+  sessions: CollectiveSession[];
+}
 export interface OpenAttempt {
   attemptId: string;
   campaignId: string;
@@ -184,6 +196,7 @@ export class DataStore {
   readonly questions: Doc<QuestionsFile>;
   readonly exports: Doc<ExportsFile>;
   readonly corpus: Doc<CorpusFile>;
+  readonly collective: Doc<CollectiveFile>;
   private readonly people = new Map<string, Doc<PersonFile>>();
   private release: (() => void) | null;
 
@@ -203,6 +216,7 @@ export class DataStore {
     this.campaigns = new Doc<CampaignsFile>(path.join(dir, 'campaigns.json'), () => ({ schemaVersion: 1 as const, campaigns: [] }));
     this.questions = new Doc<QuestionsFile>(path.join(dir, 'questions.json'), () => ({ schemaVersion: 1 as const, questions: [] }));
     this.exports = new Doc<ExportsFile>(path.join(dir, 'exports.json'), () => ({ schemaVersion: 1 as const, exports: [] }));
+    this.collective = new Doc<CollectiveFile>(path.join(dir, 'collective.json'), () => ({ schemaVersion: 1 as const, sessions: [] }));
     this.corpus = new Doc<CorpusFile>(path.join(dir, 'corpus.json'), () => ({ schemaVersion: 1 as const, documents: [], editions: [] }));
   }
 

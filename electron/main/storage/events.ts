@@ -34,6 +34,21 @@ export interface EventBodies {
     timedOut: boolean;
     passMark: number;
   };
+  /** attendance at a collective session (集中学习活动), as recorded by the officer or by checking in */
+  'collective.attended': {
+    sessionId: string;
+    campaignId: string;
+    type: import('../../core/model').CollectiveType;
+    topic: string;
+    date: string;
+    start: string;
+    durationMinutes: number;
+    place: string;
+    host: string;
+    via: 'roster' | 'self';
+  };
+  /** an attendance ticked by mistake, taken back by the officer */
+  'collective.withdrawn': { sessionId: string; campaignId: string };
   'quiz.graded': { attemptId: string; questionId: string; score: number; comment: string };
   'essay.submitted': { campaignId: string; version: number; parts: EssayParts; total: number };
   'essay.reviewed': { campaignId: string; version: number; decision: 'accept' | 'return'; comment: string };

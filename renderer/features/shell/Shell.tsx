@@ -12,6 +12,7 @@ import { CampaignPage } from '../officer/CampaignPage';
 import { GradingPage } from '../officer/GradingPage';
 import { ProgressPage } from '../officer/ProgressPage';
 import { RosterPage } from '../officer/RosterPage';
+import { SessionsPage } from '../officer/SessionsPage';
 import { QuizPage } from '../quiz/QuizPage';
 import { HomePage } from '../study/HomePage';
 import { ReaderPage } from '../study/ReaderPage';
@@ -35,6 +36,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
     nav.push(
       { page: 'campaign', label: t('nav.campaign') },
       { page: 'documents', label: t('nav.documents') },
+      { page: 'sessions', label: t('nav.sessions') },
       { page: 'roster', label: t('nav.roster') },
       { page: 'grading', label: t('nav.grading') },
       { page: 'progress', label: t('nav.progress') },
@@ -73,6 +75,9 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       break;
     case 'roster':
       body = <RosterPage />;
+      break;
+    case 'sessions':
+      body = needCampaign(campaign && <SessionsPage campaign={campaign} />);
       break;
     case 'grading':
       body = needCampaign(campaign && <GradingPage campaign={campaign} />);

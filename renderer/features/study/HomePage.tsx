@@ -5,6 +5,7 @@ import { ErrorNote } from '../shell/ErrorNote';
 import { creditHours, hours } from '../shell/format';
 import { go } from '../shell/route';
 import { useLoad } from '../shell/use-load';
+import { CheckInBox } from './CheckInBox';
 import { ProgressBar } from './ProgressBar';
 
 /** 我的学习: where I stand against the targets, the documents, and the next step as one big button. */
@@ -47,6 +48,9 @@ export function HomePage({ campaign }: { campaign: CampaignSummary }) {
               {t('home.creditOfTarget', { n: done, target })}
             </div>
             <div className="muted small">{t('home.inHours', { h: hours(p.totals.campaignMs), m: mpch })}</div>
+            <div className="muted small" data-testid="breakdown">
+              {t('home.breakdown', { c: creditHours(p.totals.collectiveMs, mpch), s: creditHours(p.totals.selfMs, mpch) })}
+            </div>
             <ProgressBar value={done} max={target} label={t('home.campaignTotal')} />
           </div>
         </div>
@@ -54,6 +58,7 @@ export function HomePage({ campaign }: { campaign: CampaignSummary }) {
           {next.label}
         </button>
       </section>
+      <CheckInBox onDone={progress.reload} />
       <section className="card">
         <h2>{t('home.documents')}</h2>
         <ul className="doc-list">

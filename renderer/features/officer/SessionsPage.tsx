@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COLLECTIVE_TYPES, type CollectiveInput } from '../../../electron/core/model';
+import type { CampaignSummary, CollectiveView } from '../../../electron/shared/api';
+import { api } from '../../lib/api';
+import { ErrorNote } from '../shell/ErrorNote';
+import { useLoad } from '../shell/use-load';
+import { AttendancePanel } from './AttendancePanel';
+
+/** 集中学习活动: record the warning-education sessions and who attended. */
+export function SessionsPage({ campaign }: { campaign: CampaignSummary }) {
+  const { t } = useTranslation();
+  const sessions = useLoad(() => api['collective.list']({ campaignId: campaign.id }), [campaign.id]);
+  const [form, setForm] = useState<CollectiveInput>({ campaignId: campaign.id, type: 'film', topic: '', date: campaign.studyStart, start: '09:00', durationMinutes: 60, place: '', host: '' });
+  const [open, setOpen] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const v = await api['collective.save'](form);
+      setForm({ ...form, topic: '' });
+      setOpen(v.id);
+      sessions.reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <div className="stack">
+      <form className="card grid2" onSubmit={save}>
+        <h1 className="span2">{t('sessions.title')}</h1>
+        <label>
+          {t('sessions.type')}
+          <select value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value as CollectiveInput['type'] })}>
+            {COLLECTIVE_TYPES.map((x) => (
+              <option key={x} value={x}>
+                {t(`sessions.types.${x}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('sessions.topic')}
+          <input required value={form.topic} onChange={(e) => setForm({ ...form, topic: e.target.value })} />
+        </label>
+        <label>
+          {t('sessions.date')}
+          <input type="date" required value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
+        </label>
+        <label>
+          {t('sessions.start')}
+          <input type="time" required value={form.start} onChange={(e) => setForm({ ...form, start: e.target.value })} />
+        </label>
+        <label>
+          {t('sessions.duration')}
+          <input type="number" min={5} max={600} required value={form.durationMinutes} onChange={(e) => setForm({ ...form, durationMinutes: Number(e.target.value) })} />
+        </label>
+        <label>
+          {t('sessions.place')}
+          <input value={form.place} onChange={(e) => setForm({ ...form, place: e.target.value })} />
+        </label>
+        <label>
+          {t('sessions.host')}
+          <input value={form.host} onChange={(e) => setForm({ ...form, host: e.target.value })} />
+        </label>
+        <div className="row span2">
+          <button type="submit" className="primary">
+            {t('sessions.add')}
+          </button>
+          <ErrorNote error={error} />
+        </div>
+      </form>
+      <ErrorNote error={sessions.error} />
+      {(sessions.data ?? []).map((v: CollectiveView) => (
+        <section className="card" key={v.id}>
+          <div className="row-between">
+            <div>
+              <h2>
+                {t(`sessions.types.${v.type}`)}：{v.topic}
+              </h2>
+              <p className="muted">{t('sessions.line', { date: v.date, start: v.start, n: v.durationMinutes, place: v.place || '—', host: v.host || '—', count: v.attendees.length })}</p>
+            </div>
+            <button type="button" className="secondary" onClick={() => setOpen(open === v.id ? null : v.id)}>
+              {open === v.id ? t('sessions.close') : t('sessions.attendance')}
+            </button>
+          </div>
+          {open === v.id && <AttendancePanel session={v} onChange={sessions.reload} />}
+        </section>
+      ))}
+    </div>
+  );
+}
