@@ -210,6 +210,10 @@ export interface CampaignSummary {
 export interface MyProgress {
   campaign: CampaignSummary;
   totals: StudyTotals;
+  /** counted per local day in this campaign (self-study and collective sessions) */
+  byDay: Record<string, number>;
+  /** Monday–Sunday of the current week */
+  weekMs: number;
   quiz: { attemptsUsed: number; best: QuizResultView | null; openAttemptId: string | null };
   essayStatus: EssayStatus;
 }
@@ -232,13 +236,37 @@ export interface ProgressRow {
   dept: string;
   team: string;
   category: string;
+  leader: boolean;
+  /** self-study + collective sessions */
   studiedMs: number;
+  selfMs: number;
+  collectiveMs: number;
+  sessions: number;
+  longestSessionMs: number;
+  checksIssued: number;
+  checksMissed: number;
+  /** patterns worth a look: many missed checks, very long sessions */
+  flags: ('many_missed_checks' | 'long_sessions')[];
   creditHours: number;
   targetCreditHours: number;
   quizPercent: number | null;
   quizPassed: boolean | null;
   quizPending: boolean;
   essayStatus: EssayStatus;
+}
+export interface PersonSessions {
+  person: { employeeNo: string; name: string; dept: string; team: string; category: string };
+  sessions: {
+    startedAt: string;
+    endedAt: string;
+    docTitle: string;
+    countedMs: number;
+    excludedMs: Record<string, number>;
+    checks: { issued: number; answered: number; missed: number } | null;
+    closedBy: string;
+  }[];
+  collective: { date: string; start: string; type: string; topic: string; durationMinutes: number; via: string }[];
+  byDay: Record<string, number>;
 }
 export interface ExportResult {
   exportId: string;
@@ -395,6 +423,8 @@ export const api = {
     OFFICE,
   ),
   'progress.table': call<ProgressRow[]>()(campaignRef, [...OFFICE, 'archivist']),
+  'progress.person': call<PersonSessions>()(campaignRef.extend({ employeeNo: employeeNoSchema }), [...OFFICE, 'archivist']),
+  'progress.ledger': call<{ fileName: string; base64: string }>()(campaignRef, [...OFFICE, 'archivist']),
 
   'archive.exportPerson': call<ExportResult>()(z.object({ employeeNo: employeeNoSchema }), ARCHIVE),
   'archive.list': call<{ exportId: string; employeeNo: string; at: string; by: string }[]>()(none, ARCHIVE),

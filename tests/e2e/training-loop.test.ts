@@ -226,6 +226,7 @@ describe('the whole training loop in the browser', () => {
     await employee.getByRole('button', { name: '签到' }).click();
     await employee.getByText('已签到：九七事故警示教育片').waitFor();
     await expect.poll(() => employee.getByTestId('breakdown').textContent()).toContain('集中学习 2 学时');
+    expect(await employee.locator('[role=img] canvas').count()).toBeGreaterThanOrEqual(2); // per-day bars and the calendar
     await shot(employee, '07b-home-after-checkin');
   });
 
@@ -278,6 +279,13 @@ describe('the whole training loop in the browser', () => {
     const row = officer.getByTestId('progress-table').locator('tr', { hasText: 'E001' });
     await expect.poll(() => row.textContent()).toContain('95 ✓');
     expect(await row.textContent()).toContain('已通过');
+    // the dashboard shows who is behind (E002 never studied) and the evidence behind E001's hours
+    expect(await officer.getByTestId('progress-summary').textContent()).toContain('1 人学时未达标');
+    await row.getByRole('button', { name: '端测员工' }).click();
+    const panel = officer.getByTestId('person-sessions');
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('验证未完成');
+    expect(await panel.textContent()).toContain('本人现场签到');
     await shot(officer, '10-progress');
   });
 

@@ -57,6 +57,8 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'grading.gradeAnswer': [O, M],
   'grading.reviewEssay': [O, M],
   'progress.table': [O, A, M],
+  'progress.person': [O, A, M],
+  'progress.ledger': [O, A, M],
   'archive.exportPerson': [A, M],
   'archive.list': [A, M],
   'archive.verify': [A, M],

@@ -29,6 +29,9 @@ const enumKeys = [
   ...['create', 'update', 'same'].map((a) => `roster.actions.${a}`),
   ...ESSAY_PARTS.flatMap((p) => [`essay.parts.${p}.title`, `essay.parts.${p}.prompt`]),
   ...COLLECTIVE_TYPES.map((c) => `sessions.types.${c}`),
+  ...EXCLUDE_REASONS.map((r) => `evidence.reason.${r}`),
+  ...['many_missed_checks', 'long_sessions'].map((f) => `progress.flag.${f}`),
+  ...['dept', 'team', 'category'].map((g) => `people.${g}`),
 ];
 
 describe('i18n', () => {

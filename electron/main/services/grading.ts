@@ -1,11 +1,10 @@
 // The officer's work: a queue of short answers and essays, grades, reviews, and the progress table.
 import { countEssay } from '../../core/essay';
-import { toCreditHours } from '../../core/study-time';
-import type { GradingQueue, Input, ProgressRow } from '../../shared/api';
+import type { GradingQueue, Input } from '../../shared/api';
 import type { Account } from '../storage/data-store';
 import { appendEvent } from '../storage/events';
 import { getCampaign } from './campaign';
-import { bestResult, essayState, eventsOf, manualGrades, quizResults, studyTotals } from './derive';
+import { essayState, eventsOf, manualGrades } from './derive';
 import { badInput, conflict, notFound } from './errors';
 import { iso, type Ports } from './ports';
 
@@ -84,31 +83,4 @@ export async function reviewEssay(ports: Ports, caller: Account, input: Input<'g
     appendEvent(f.events, 'essay.reviewed', { campaignId: input.campaignId, version: input.version, decision: input.decision, comment: input.comment }, { at, by: caller.employeeNo });
   });
   return { ok: true };
-}
-
-export async function progressTable(ports: Ports, input: Input<'progress.table'>): Promise<ProgressRow[]> {
-  const c = await getCampaign(ports, input.campaignId);
-  const { settings } = await ports.store.meta.read();
-  const now = ports.clock.now();
-  const rows: ProgressRow[] = [];
-  for (const p of await rosterPeople(ports)) {
-    const f = await ports.store.person(p.employeeNo).read();
-    const totals = studyTotals(f, c, settings, now);
-    const best = bestResult(quizResults(f, c.id));
-    rows.push({
-      employeeNo: p.employeeNo,
-      name: p.name,
-      dept: p.dept,
-      team: p.team,
-      category: p.category,
-      studiedMs: totals.campaignMs,
-      creditHours: toCreditHours(totals.campaignMs, settings.minutesPerCreditHour),
-      targetCreditHours: c.targetCreditHours,
-      quizPercent: best ? best.percent : null,
-      quizPassed: best ? best.passed : null,
-      quizPending: !!best && best.pendingCount > 0,
-      essayStatus: essayState(f, c.id).status,
-    });
-  }
-  return rows;
 }

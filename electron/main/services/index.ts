@@ -12,7 +12,8 @@ import { importCancel, importCommit, importJob, importPreview, importStart, sear
 import { exportPack, importPack } from './content-pack';
 import { checkIn, listCollective, openCheckIn, saveCollective, setAttendance } from './collective';
 import { getEssay, saveEssay, submitEssay } from './essay';
-import { gradeAnswer, gradingQueue, progressTable, reviewEssay } from './grading';
+import { gradeAnswer, gradingQueue, reviewEssay } from './grading';
+import { hoursLedger, personSessions, progressTable } from './progress';
 import { ApiError } from './errors';
 import { iso, type Caller, type Ports } from './ports';
 import { startQuiz, saveQuiz, submitQuiz } from './quiz';
@@ -91,6 +92,8 @@ export const handlers: Handlers = {
   'grading.gradeAnswer': (p, c, i) => gradeAnswer(p, who(c), i),
   'grading.reviewEssay': (p, c, i) => reviewEssay(p, who(c), i),
   'progress.table': (p, _c, i) => progressTable(p, i),
+  'progress.person': (p, _c, i) => personSessions(p, i),
+  'progress.ledger': (p, _c, i) => hoursLedger(p, i),
   'archive.exportPerson': (p, c, i) => exportPersonTo(p, i.employeeNo, p.store.exportsDir(), who(c).employeeNo),
   'archive.list': async (p) => (await p.store.exports.read()).exports.map(({ exportId, employeeNo, at, by }) => ({ exportId, employeeNo, at, by })).reverse(),
   'archive.verify': (p, _c, i) => verifyExport(p, i.exportId),

@@ -19,7 +19,7 @@ import type { Account, PersonFile } from '../storage/data-store';
 import { appendEvent } from '../storage/events';
 import { getCampaign, summarize } from './campaign';
 import { docTitle, listDocs } from './corpus';
-import { bestResult, essayState, eventsOf, quizResults, studyTotals } from './derive';
+import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals } from './derive';
 import { badInput, conflict } from './errors';
 import { iso, type Ports } from './ports';
 
@@ -158,15 +158,43 @@ export async function stopStudy(ports: Ports, caller: Account, input: Input<'stu
   return { ok: true };
 }
 
+/** Counted time per local day for one campaign: closed and open sessions, and collective sessions. */
+export function campaignDays(f: PersonFile, campaignId: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  const add = (rec: Record<string, number> | undefined) => {
+    for (const [d, ms] of Object.entries(rec ?? {})) out[d] = (out[d] ?? 0) + ms;
+  };
+  for (const e of eventsOf(f, 'study.session')) if (e.data.campaignId === campaignId) add(e.data.byDay);
+  const o = f.open.study;
+  if (o && o.campaignId === campaignId) {
+    add(o.byDay);
+    add(o.provisionalByDay);
+  }
+  for (const c of attendedSessions(f, campaignId)) add({ [c.date]: c.durationMinutes * 60_000 });
+  return out;
+}
+
+/** The local dates (YYYY-MM-DD) of the Monday-to-Sunday week containing `now`. */
+export function weekOf(now: number, utcOffsetMinutes: number): string[] {
+  const local = new Date(now + utcOffsetMinutes * 60_000);
+  const dow = (local.getUTCDay() + 6) % 7; // Monday = 0
+  return Array.from({ length: 7 }, (_, i) => new Date(local.getTime() + (i - dow) * 86_400_000).toISOString().slice(0, 10));
+}
+
 export async function myProgress(ports: Ports, caller: Account, input: Input<'progress.mine'>): Promise<MyProgress> {
   const campaign = await getCampaign(ports, input.campaignId);
   const { settings } = await ports.store.meta.read();
   const f = await ports.store.person(caller.employeeNo).read();
   const results = quizResults(f, campaign.id);
   const openAttempt = Object.values(f.open.quiz).find((a) => a.campaignId === campaign.id) ?? null;
+  const now = ports.clock.now();
+  const byDay = campaignDays(f, campaign.id);
+  const week = weekOf(now, settings.utcOffsetMinutes);
   return {
     campaign: summarize(campaign),
-    totals: studyTotals(f, campaign, settings, ports.clock.now()),
+    totals: studyTotals(f, campaign, settings, now),
+    byDay,
+    weekMs: Object.entries(byDay).reduce((n, [d, ms]) => n + (week.includes(d) ? ms : 0), 0),
     quiz: { attemptsUsed: results.length, best: bestResult(results), openAttemptId: openAttempt?.attemptId ?? null },
     essayStatus: essayState(f, campaign.id).status,
   };

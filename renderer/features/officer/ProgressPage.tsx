@@ -1,75 +1,152 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignSummary } from '../../../electron/shared/api';
-import { api } from '../../lib/api';
+import type { CampaignSummary, ProgressRow } from '../../../electron/shared/api';
+import { EChart } from '../../components/EChart';
+import { api, base64ToBlob } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { hours } from '../shell/format';
 import { useLoad } from '../shell/use-load';
+import { PersonSessionsPanel } from './PersonSessionsPanel';
 
-/** 进度: every employee's hours, quiz score and essay status, filterable by 部门 / 班组. */
+type GroupBy = 'dept' | 'team' | 'category';
+
+/** 进度: completion by 部门 / 班组 / 人员类别, who is behind, patterns worth a look, drill-down, 学时台账. */
 export function ProgressPage({ campaign }: { campaign: CampaignSummary }) {
   const { t } = useTranslation();
   const rows = useLoad(() => api['progress.table']({ campaignId: campaign.id }), [campaign.id]);
   const [dept, setDept] = useState('');
   const [team, setTeam] = useState('');
+  const [groupBy, setGroupBy] = useState<GroupBy>('dept');
+  const [onlyBehind, setOnlyBehind] = useState(false);
+  const [person, setPerson] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const data = rows.data ?? [];
+  const depts = [...new Set(data.map((r) => r.dept))];
+  const teams = [...new Set(data.filter((r) => !dept || r.dept === dept).map((r) => r.team).filter(Boolean))];
+  const scoped = data.filter((r) => (!dept || r.dept === dept) && (!team || r.team === team));
+  const shown = scoped.filter((r) => !onlyBehind || r.creditHours < r.targetCreditHours);
+  const behind = scoped.filter((r) => r.creditHours < r.targetCreditHours).length;
+  const flagged = scoped.filter((r) => r.flags.length > 0).length;
+  const chart = useMemo(() => {
+    const groups = new Map<string, { reached: number; not: number }>();
+    for (const r of scoped) {
+      const k = (groupBy === 'team' ? r.team || '—' : r[groupBy]) as string;
+      const g = groups.get(k) ?? { reached: 0, not: 0 };
+      if (r.creditHours >= r.targetCreditHours) g.reached += 1;
+      else g.not += 1;
+      groups.set(k, g);
+    }
+    const keys = [...groups.keys()];
+    return {
+      grid: { left: 110, right: 20, top: 30, bottom: 20 },
+      tooltip: { trigger: 'axis' },
+      legend: { show: true, top: 0 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: keys },
+      series: [
+        { name: t('charts.reached'), type: 'bar', stack: 'n', data: keys.map((k) => groups.get(k)!.reached), itemStyle: { color: '#1b7a3a' } },
+        { name: t('charts.notReached'), type: 'bar', stack: 'n', data: keys.map((k) => groups.get(k)!.not), itemStyle: { color: '#e0a030' } },
+      ],
+    };
+  }, [scoped, groupBy, t]);
+
+  async function exportLedger() {
+    try {
+      const x = await api['progress.ledger']({ campaignId: campaign.id });
+      const url = URL.createObjectURL(base64ToBlob(x.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = x.fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(e);
+    }
+  }
   if (rows.error) return <ErrorNote error={rows.error} />;
   if (!rows.data) return <p className="muted">{t('common.loading')}</p>;
-  const depts = [...new Set(rows.data.map((r) => r.dept))];
-  const teams = [...new Set(rows.data.filter((r) => !dept || r.dept === dept).map((r) => r.team).filter(Boolean))];
-  const shown = rows.data.filter((r) => (!dept || r.dept === dept) && (!team || r.team === team));
-  const behind = shown.filter((r) => r.creditHours < r.targetCreditHours).length;
   return (
-    <section className="card">
-      <div className="row-between">
-        <h1>{t('progress.title')}</h1>
-        <div className="row">
-          <select value={dept} onChange={(e) => (setDept(e.target.value), setTeam(''))} aria-label={t('people.dept')}>
-            <option value="">{t('progress.allDepts')}</option>
-            {depts.map((d) => (
-              <option key={d}>{d}</option>
-            ))}
-          </select>
-          <select value={team} onChange={(e) => setTeam(e.target.value)} aria-label={t('people.team')}>
-            <option value="">{t('progress.allTeams')}</option>
-            {teams.map((d) => (
-              <option key={d}>{d}</option>
-            ))}
-          </select>
+    <div className="stack">
+      <section className="card">
+        <div className="row-between">
+          <h1>{t('progress.title')}</h1>
+          <div className="row">
+            <select value={dept} onChange={(e) => (setDept(e.target.value), setTeam(''))} aria-label={t('people.dept')}>
+              <option value="">{t('progress.allDepts')}</option>
+              {depts.map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </select>
+            <select value={team} onChange={(e) => setTeam(e.target.value)} aria-label={t('people.team')}>
+              <option value="">{t('progress.allTeams')}</option>
+              {teams.map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </select>
+            <button type="button" className="secondary" onClick={() => void exportLedger()}>
+              {t('progress.exportLedger')}
+            </button>
+          </div>
         </div>
-      </div>
-      <p>{t('progress.summary', { n: shown.length, behind })}</p>
-      <table className="table" data-testid="progress-table">
-        <thead>
-          <tr>
-            <th>{t('people.employeeNo')}</th>
-            <th>{t('people.name')}</th>
-            <th>{t('people.dept')}</th>
-            <th>{t('people.team')}</th>
-            <th>{t('people.category')}</th>
-            <th>{t('progress.hours')}</th>
-            <th>{t('progress.credit')}</th>
-            <th>{t('progress.quiz')}</th>
-            <th>{t('progress.essay')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.employeeNo} className={r.creditHours < r.targetCreditHours ? 'behind' : ''}>
-              <td>{r.employeeNo}</td>
-              <td>{r.name}</td>
-              <td>{r.dept}</td>
-              <td>{r.team}</td>
-              <td>{r.category}</td>
-              <td>{hours(r.studiedMs)}</td>
-              <td>
-                {r.creditHours} / {r.targetCreditHours}
-              </td>
-              <td>{r.quizPercent === null ? '—' : r.quizPending ? t('progress.quizPending') : `${r.quizPercent}${r.quizPassed ? ' ✓' : ' ✗'}`}</td>
-              <td>{t(`essay.status.${r.essayStatus}`)}</td>
-            </tr>
+        <p data-testid="progress-summary">{t('progress.summary2', { n: scoped.length, behind, flagged })}</p>
+        <ErrorNote error={error} />
+        <div className="row">
+          <span>{t('charts.byGroup')}：</span>
+          {(['dept', 'team', 'category'] as const).map((g) => (
+            <button key={g} type="button" className={groupBy === g ? 'tab active' : 'tab'} onClick={() => setGroupBy(g)}>
+              {t(`people.${g}`)}
+            </button>
           ))}
-        </tbody>
-      </table>
-    </section>
+        </div>
+        <EChart option={chart} height={Math.max(160, 36 * new Set(scoped.map((r) => (groupBy === 'team' ? r.team || '—' : r[groupBy]))).size + 60)} label={t('charts.byGroup')} />
+      </section>
+      {person && <PersonSessionsPanel campaignId={campaign.id} employeeNo={person} onClose={() => setPerson(null)} />}
+      <section className="card">
+        <label className="option">
+          <input type="checkbox" checked={onlyBehind} onChange={(e) => setOnlyBehind(e.target.checked)} />
+          <span>{t('progress.onlyBehind')}</span>
+        </label>
+        <table className="table" data-testid="progress-table">
+          <thead>
+            <tr>
+              <th>{t('people.employeeNo')}</th>
+              <th>{t('people.name')}</th>
+              <th>{t('people.dept')}</th>
+              <th>{t('people.team')}</th>
+              <th>{t('people.category')}</th>
+              <th>{t('progress.collective')}</th>
+              <th>{t('progress.self')}</th>
+              <th>{t('progress.credit')}</th>
+              <th>{t('progress.quiz')}</th>
+              <th>{t('progress.essay')}</th>
+              <th>{t('progress.flags')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r: ProgressRow) => (
+              <tr key={r.employeeNo} className={r.creditHours < r.targetCreditHours ? 'behind' : ''}>
+                <td>{r.employeeNo}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => setPerson(r.employeeNo)}>
+                    {r.name}
+                  </button>
+                </td>
+                <td>{r.dept}</td>
+                <td>{r.team}</td>
+                <td>{r.category}</td>
+                <td>{hours(r.collectiveMs)}</td>
+                <td>{hours(r.selfMs)}</td>
+                <td>
+                  {r.creditHours} / {r.targetCreditHours}
+                </td>
+                <td>{r.quizPercent === null ? '—' : r.quizPending ? t('progress.quizPending') : `${r.quizPercent}${r.quizPassed ? ' ✓' : ' ✗'}`}</td>
+                <td>{t(`essay.status.${r.essayStatus}`)}</td>
+                <td className="notice">{r.flags.map((f) => t(`progress.flag.${f}`)).join('；')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { go } from '../shell/route';
 import { useLoad } from '../shell/use-load';
 import { CheckInBox } from './CheckInBox';
 import { ProgressBar } from './ProgressBar';
+import { StudyCharts } from './StudyCharts';
 
 /** 我的学习: where I stand against the targets, the documents, and the next step as one big button. */
 export function HomePage({ campaign }: { campaign: CampaignSummary }) {
@@ -40,6 +41,12 @@ export function HomePage({ campaign }: { campaign: CampaignSummary }) {
             <div className="stat-label">{t('home.today')}</div>
             <div className="stat" data-testid="today-credit">
               {t('home.creditHours', { n: today })}
+            </div>
+          </div>
+          <div>
+            <div className="stat-label">{t('home.week')}</div>
+            <div className="stat" data-testid="week-credit">
+              {t('home.creditHours', { n: creditHours(p.weekMs, mpch) })}
             </div>
           </div>
           <div className="grow">
@@ -81,6 +88,10 @@ export function HomePage({ campaign }: { campaign: CampaignSummary }) {
             );
           })}
         </ul>
+      </section>
+      <section className="card">
+        <h2>{t('charts.title')}</h2>
+        <StudyCharts campaign={campaign} byDay={p.byDay} minutesPerCreditHour={mpch} />
       </section>
       <section className="card row">
         <div className="grow">

@@ -1,0 +1,153 @@
+// The officer's view of the campaign: everyone's hours, quiz and essay, patterns worth a look, one
+// person's sessions with their evidence, and the hours ledger (学时台账) as .xlsx.
+import ExcelJS from 'exceljs';
+import { COLLECTIVE_TYPE_NAMES, type Campaign, type Settings } from '../../core/model';
+import { toCreditHours, toHours } from '../../core/study-time';
+import type { Input, PersonSessions, ProgressRow } from '../../shared/api';
+import type { PersonFile, RosterFile } from '../storage/data-store';
+import { getCampaign } from './campaign';
+import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals } from './derive';
+import { notFound } from './errors';
+import type { Ports } from './ports';
+
+const LONG_SESSION_MS = 4 * 3600_000;
+const MANY_MISSED = 3;
+
+type Person = RosterFile['people'][number];
+
+function rowOf(p: Person, f: PersonFile, c: Campaign, settings: Settings, now: number): ProgressRow {
+  const totals = studyTotals(f, c, settings, now);
+  const best = bestResult(quizResults(f, c.id));
+  const sessions = eventsOf(f, 'study.session').filter((e) => e.data.campaignId === c.id);
+  const checksIssued = sessions.reduce((n, e) => n + (e.data.checks?.issued ?? 0), 0);
+  const checksMissed = sessions.reduce((n, e) => n + (e.data.checks?.missed ?? 0), 0);
+  const longest = sessions.reduce((m, e) => Math.max(m, Date.parse(e.data.endedAt) - Date.parse(e.data.startedAt)), 0);
+  const flags: ProgressRow['flags'] = [];
+  if (checksMissed >= MANY_MISSED || (checksIssued >= 3 && checksMissed / checksIssued > 0.3)) flags.push('many_missed_checks');
+  if (longest > LONG_SESSION_MS) flags.push('long_sessions');
+  return {
+    employeeNo: p.employeeNo,
+    name: p.name,
+    dept: p.dept,
+    team: p.team,
+    category: p.category,
+    leader: p.leader,
+    studiedMs: totals.campaignMs,
+    selfMs: totals.selfMs,
+    collectiveMs: totals.collectiveMs,
+    sessions: sessions.length,
+    longestSessionMs: longest,
+    checksIssued,
+    checksMissed,
+    flags,
+    creditHours: toCreditHours(totals.campaignMs, settings.minutesPerCreditHour),
+    targetCreditHours: c.targetCreditHours,
+    quizPercent: best ? best.percent : null,
+    quizPassed: best ? best.passed : null,
+    quizPending: !!best && best.pendingCount > 0,
+    essayStatus: essayState(f, c.id).status,
+  };
+}
+
+export async function progressTable(ports: Ports, input: Input<'progress.table'>): Promise<ProgressRow[]> {
+  const c = await getCampaign(ports, input.campaignId);
+  const { settings } = await ports.store.meta.read();
+  const now = ports.clock.now();
+  const rows: ProgressRow[] = [];
+  for (const p of (await ports.store.roster.read()).people) rows.push(rowOf(p, await ports.store.person(p.employeeNo).read(), c, settings, now));
+  return rows;
+}
+
+export async function personSessions(ports: Ports, input: Input<'progress.person'>): Promise<PersonSessions> {
+  const c = await getCampaign(ports, input.campaignId);
+  const p = (await ports.store.roster.read()).people.find((x) => x.employeeNo === input.employeeNo);
+  if (!p) throw notFound(`花名册中没有工号 ${input.employeeNo}`);
+  const f = await ports.store.person(p.employeeNo).read();
+  const byDay: Record<string, number> = {};
+  const sessions = eventsOf(f, 'study.session')
+    .filter((e) => e.data.campaignId === c.id)
+    .map((e) => {
+      for (const [d, ms] of Object.entries(e.data.byDay)) byDay[d] = (byDay[d] ?? 0) + ms;
+      return {
+        startedAt: e.data.startedAt,
+        endedAt: e.data.endedAt,
+        docTitle: e.data.docTitle,
+        countedMs: e.data.countedMs,
+        excludedMs: { ...e.data.excludedMs },
+        checks: e.data.checks ?? null,
+        closedBy: e.data.closedBy,
+      };
+    });
+  const collective = attendedSessions(f, c.id).map((a) => {
+    byDay[a.date] = (byDay[a.date] ?? 0) + a.durationMinutes * 60_000;
+    return { date: a.date, start: a.start, type: a.type, topic: a.topic, durationMinutes: a.durationMinutes, via: a.via };
+  });
+  return { person: { employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, category: p.category }, sessions, collective, byDay };
+}
+
+const REASON_NAMES: Record<string, string> = {
+  idle: '无操作',
+  hidden: '窗口不可见',
+  unfocused: '窗口不在前台',
+  locked: '锁屏',
+  gap: '计时中断',
+  check_missed: '防挂机验证未完成',
+  daily_cap: '超过每日上限',
+};
+
+/** 学时台账: one row per person, and every session with its evidence on a second sheet. */
+export async function hoursLedger(ports: Ports, input: Input<'progress.ledger'>): Promise<{ fileName: string; base64: string }> {
+  const c = await getCampaign(ports, input.campaignId);
+  const { settings, enterprise } = await ports.store.meta.read();
+  const rows = await progressTable(ports, input);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '安学 Anxue';
+  const ws = wb.addWorksheet('学时台账');
+  ws.addRow([`${enterprise ?? ''} ${c.name} 学时台账`]);
+  ws.addRow([`集中学习 ${c.studyStart} 至 ${c.studyEnd}；每学时 ${settings.minutesPerCreditHour} 分钟；要求 ${c.targetCreditHours} 学时`]);
+  const header = ['工号', '姓名', '部门/车间', '班组', '人员类别', '集中学习(小时)', '自学(小时)', '合计(小时)', '学时', '要求学时', '是否达标', '考核成绩', '剖析材料', '防挂机验证(未完成/总数)'];
+  ws.addRow(header).font = { bold: true };
+  const essay = { not_started: '未开始', draft: '草稿', submitted: '已提交', returned: '退回修改', accepted: '已通过' };
+  for (const r of rows) {
+    ws.addRow([
+      r.employeeNo,
+      r.name,
+      r.dept,
+      r.team,
+      r.category,
+      toHours(r.collectiveMs),
+      toHours(r.selfMs),
+      toHours(r.studiedMs),
+      r.creditHours,
+      r.targetCreditHours,
+      r.creditHours >= r.targetCreditHours ? '是' : '否',
+      r.quizPercent === null ? '' : r.quizPending ? '待阅卷' : r.quizPercent,
+      essay[r.essayStatus],
+      `${r.checksMissed}/${r.checksIssued}`,
+    ]);
+  }
+  ws.columns.forEach((col, i) => (col.width = [10, 10, 14, 10, 12, 12, 10, 10, 8, 8, 8, 10, 10, 14][i] ?? 10));
+  const ev = wb.addWorksheet('学习记录明细');
+  ev.addRow(['工号', '姓名', '类型', '开始', '结束', '内容', '计入(分钟)', '未计入(分钟)', '未计入原因', '防挂机验证']).font = { bold: true };
+  for (const r of rows) {
+    const d = await personSessions(ports, { campaignId: c.id, employeeNo: r.employeeNo });
+    for (const a of d.collective) ev.addRow([r.employeeNo, r.name, COLLECTIVE_TYPE_NAMES[a.type as keyof typeof COLLECTIVE_TYPE_NAMES], `${a.date} ${a.start}`, '', a.topic, a.durationMinutes, 0, '', '']);
+    for (const s of d.sessions) {
+      const excluded = Object.entries(s.excludedMs).filter(([, ms]) => ms > 0);
+      ev.addRow([
+        r.employeeNo,
+        r.name,
+        '自学',
+        s.startedAt,
+        s.endedAt,
+        s.docTitle,
+        Math.floor(s.countedMs / 60_000),
+        Math.floor(excluded.reduce((n, [, ms]) => n + ms, 0) / 60_000),
+        excluded.map(([k, ms]) => `${REASON_NAMES[k] ?? k} ${Math.round(ms / 60_000)} 分钟`).join('；'),
+        s.checks ? `${s.checks.answered}/${s.checks.issued}（未完成 ${s.checks.missed}）` : '',
+      ]);
+    }
+  }
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  return { fileName: `学时台账-${c.studyStart}.xlsx`, base64: buf.toString('base64') };
+}

@@ -1,0 +1,78 @@
+// The officer's progress view: totals per person, patterns worth a look, drill-down with evidence,
+// and the hours ledger (学时台账) as a real .xlsx read back with exceljs.
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
+
+let app: TempApp;
+let s: Awaited<ReturnType<typeof seeded>>;
+beforeEach(async () => {
+  app = makeApp();
+  s = await seeded(app, { attentionChecks: true });
+});
+afterEach(() => {
+  app.close();
+  removeDir(app.dir);
+});
+
+async function study(no: string, fn: (beat: (interacted?: boolean) => Promise<import('../../electron/shared/api').BeatReply>, sessionId: string, token: string) => Promise<void>) {
+  const token = await s.login(no);
+  const st = await app.call('study.start', { campaignId: s.campaign.id, docId: 'gb-30871-2022' }, token);
+  const beat = async (interacted = true) => {
+    app.clock.advance(15_000);
+    return app.call('study.beat', { sessionId: st.sessionId, visible: true, focused: true, interacted }, token);
+  };
+  await fn(beat, st.sessionId, token);
+  await app.call('study.stop', { sessionId: st.sessionId }, token);
+}
+
+describe('progress', () => {
+  it('flags many missed checks and very long sessions; the drill-down shows the evidence', async () => {
+    await study('E001', async (beat, sessionId, token) => {
+      for (let k = 0; k < 3; k++) {
+        let r = await beat();
+        while (!r.check) r = await beat();
+        for (let i = 0; i < 5; i++) r = await beat(); // 75 s: missed
+        await app.call('study.answerCheck', { sessionId, checkId: r.check!.id, answer: r.check!.code }, token);
+      }
+    });
+    await study('E002', async (beat) => {
+      await beat();
+      app.clock.advance(5 * 3600_000); // the PC slept with the document open
+      await beat();
+    });
+    const rows = await app.call('progress.table', { campaignId: s.campaign.id }, s.admin);
+    const e1 = rows.find((r) => r.employeeNo === 'E001')!;
+    expect(e1).toMatchObject({ checksIssued: 3, checksMissed: 3, flags: ['many_missed_checks'], sessions: 1 });
+    const e2 = rows.find((r) => r.employeeNo === 'E002')!;
+    expect(e2.flags).toEqual(['long_sessions']);
+    expect(e2.selfMs).toBeLessThan(60_000); // the gap was not counted
+    const d = await app.call('progress.person', { campaignId: s.campaign.id, employeeNo: 'E001' }, s.admin);
+    expect(d.sessions).toHaveLength(1);
+    expect(d.sessions[0]!.excludedMs.check_missed).toBeGreaterThan(0);
+    expect(d.sessions[0]!.checks).toEqual({ issued: 3, answered: 3, missed: 3 });
+  });
+
+  it('the hours ledger is an .xlsx with one row per person and every session as evidence', async () => {
+    await study('E001', async (beat) => {
+      for (let i = 0; i < 20; i++) await beat();
+    });
+    const v = await app.call('collective.save', { campaignId: s.campaign.id, type: 'lecture', topic: '事故案例宣讲', date: '2024-09-07', start: '14:00', durationMinutes: 45, place: '', host: '' }, s.admin);
+    await app.call('collective.attendance', { sessionId: v.id, employeeNos: ['E001', 'E003'] }, s.admin);
+    const x = await app.call('progress.ledger', { campaignId: s.campaign.id }, s.admin);
+    expect(x.fileName).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
+    const ledger = wb.getWorksheet('学时台账')!;
+    expect(ledger.getRow(3).values).toContain('集中学习(小时)');
+    const rows = new Map<string, unknown[]>();
+    ledger.eachRow((row, n) => n > 3 && rows.set(String(row.getCell(1).value), row.values as unknown[]));
+    expect(rows.size).toBe(4);
+    // E001: 45 min lecture (0.75 h → shown 0.7) + 5 min reading; 学时 = 50/45 → 1.1
+    expect(rows.get('E001')!.slice(1, 10)).toEqual(['E001', '测试甲', '甲醇车间', '合成一班', '其他从业人员', 0.7, 0, 0.8, 1.1]);
+    const detail = wb.getWorksheet('学习记录明细')!;
+    const kinds: string[] = [];
+    detail.eachRow((row, n) => n > 1 && kinds.push(`${row.getCell(1).value}:${row.getCell(3).value}`));
+    expect(kinds.sort()).toEqual(['E001:事故案例宣讲', 'E001:自学', 'E003:事故案例宣讲']);
+  });
+});
