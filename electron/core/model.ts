@@ -41,6 +41,12 @@ export const settingsSchema = z
     attentionCheckMinMinutes: z.number().int().min(1).max(120),
     attentionCheckMaxMinutes: z.number().int().min(1).max(240),
     attentionCheckAnswerSeconds: z.number().int().min(15).max(600),
+    /**
+     * 学时 per person category: initial training and annual retraining. Editable defaults; the
+     * figures usually cited for hazardous-chemical units are 48/16 for principals and safety
+     * managers and 72/20 for other employees (生产经营单位安全培训规定, per secondary sources).
+     */
+    categoryTargets: z.record(z.enum(PERSON_CATEGORIES), z.object({ initial: z.number().min(0).max(500), annual: z.number().min(0).max(500) })),
   })
   .refine((s) => s.attentionCheckMaxMinutes >= s.attentionCheckMinMinutes, {
     path: ['attentionCheckMaxMinutes'],
@@ -57,6 +63,12 @@ export const DEFAULT_SETTINGS: Settings = {
   attentionCheckMinMinutes: 10,
   attentionCheckMaxMinutes: 20,
   attentionCheckAnswerSeconds: 60,
+  categoryTargets: {
+    主要负责人: { initial: 48, annual: 16 },
+    安全管理人员: { initial: 48, annual: 16 },
+    特种作业人员: { initial: 72, annual: 20 },
+    其他从业人员: { initial: 72, annual: 20 },
+  },
 };
 
 export const QUESTION_TYPES = ['single', 'multiple', 'truefalse', 'fill', 'short'] as const;

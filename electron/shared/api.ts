@@ -214,6 +214,8 @@ export interface MyProgress {
   byDay: Record<string, number>;
   /** Monday–Sunday of the current week */
   weekMs: number;
+  /** this calendar year over all campaigns, against the annual retraining target of the person's category */
+  year: { year: string; ms: number; annualCreditHours: number; initialCreditHours: number; category: string | null };
   quiz: { attemptsUsed: number; best: QuizResultView | null; openAttemptId: string | null };
   essayStatus: EssayStatus;
 }
@@ -249,6 +251,9 @@ export interface ProgressRow {
   flags: ('many_missed_checks' | 'long_sessions')[];
   creditHours: number;
   targetCreditHours: number;
+  /** this calendar year, all campaigns, against the annual target of the person's category */
+  yearCreditHours: number;
+  yearTargetCreditHours: number;
   quizPercent: number | null;
   quizPassed: boolean | null;
   quizPending: boolean;

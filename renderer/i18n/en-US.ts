@@ -68,6 +68,7 @@ export const enUS: Resources = {
     saved: 'Saved',
   },
   home: {
+    year: '{{year}}: {{n}} credit hours / {{target}} required this year ({{category}})',
     week: 'This week',
     breakdown: 'of which collective sessions {{c}}, self-study {{s}} credit hours',
     period: 'Concentrated study: {{start}} to {{end}}',
@@ -318,6 +319,10 @@ export const enUS: Resources = {
     altered: 'Verification failed: {{problems}}',
   },
   settings: {
+    targets: 'Credit hours by person category (editable defaults)',
+    targetsHint: 'Defaults: principals and safety managers 48 initial / 16 a year, other employees 72 / 20 (the figures commonly cited for hazardous-chemical units; check your local rules).',
+    initial: 'Initial training (credit hours)',
+    annual: 'Annual retraining (credit hours)',
     dailyCap: 'Most study hours counted per day',
     attentionChecks: 'Attention checks (a random prompt while studying: type two characters)',
     checkMin: 'Shortest interval between checks (minutes)',

@@ -66,6 +66,7 @@ export const zhCN = {
     saved: '已保存',
   },
   home: {
+    year: '{{year}} 年度累计 {{n}} 学时 / 年度要求 {{target}} 学时（{{category}}）',
     week: '本周',
     breakdown: '其中集中学习 {{c}} 学时，自学 {{s}} 学时',
     period: '集中学习：{{start}} 至 {{end}}',
@@ -316,6 +317,10 @@ export const zhCN = {
     altered: '校验失败：{{problems}}',
   },
   settings: {
+    targets: '各类人员的学时要求（可修改的默认值）',
+    targetsHint: '默认值：主要负责人和安全管理人员初次 48 / 每年再培训 16 学时，其他从业人员 72 / 20 学时（危险化学品单位常用数字，请以当地规定为准）。',
+    initial: '初次培训（学时）',
+    annual: '每年再培训（学时）',
     dailyCap: '每天最多计入的学习小时数',
     attentionChecks: '启用防挂机验证（学习中随机弹出，需输入两个字）',
     checkMin: '验证最短间隔（分钟）',

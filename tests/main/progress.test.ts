@@ -53,6 +53,22 @@ describe('progress', () => {
     expect(d.sessions[0]!.checks).toEqual({ issued: 3, answered: 3, missed: 3 });
   });
 
+  it('a year sums every campaign and collective session against the annual target of the category', async () => {
+    await study('E001', async (beat) => {
+      for (let i = 0; i < 8; i++) await beat(); // 2 min on 2024-09-06
+    });
+    const v = await app.call('collective.save', { campaignId: s.campaign.id, type: 'group', topic: '分组讨论', date: '2024-09-08', start: '10:00', durationMinutes: 88, place: '', host: '' }, s.admin);
+    await app.call('collective.attendance', { sessionId: v.id, employeeNos: ['E001', 'M001'] }, s.admin);
+    const mine = await app.call('progress.mine', { campaignId: s.campaign.id }, await s.login('E001'));
+    expect(mine.year).toEqual({ year: '2024', ms: 90 * 60_000, annualCreditHours: 20, initialCreditHours: 72, category: '其他从业人员' });
+    const rows = await app.call('progress.table', { campaignId: s.campaign.id }, s.admin);
+    expect(rows.find((r) => r.employeeNo === 'M001')).toMatchObject({ yearCreditHours: 1.9, yearTargetCreditHours: 16 });
+    // the targets are editable settings
+    const settings = await app.call('settings.get', {}, s.admin);
+    await app.call('settings.save', { ...settings, categoryTargets: { ...settings.categoryTargets, 主要负责人: { initial: 48, annual: 24 } } }, s.admin);
+    expect((await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).find((r) => r.employeeNo === 'M001')!.yearTargetCreditHours).toBe(24);
+  });
+
   it('the hours ledger is an .xlsx with one row per person and every session as evidence', async () => {
     await study('E001', async (beat) => {
       for (let i = 0; i < 20; i++) await beat();

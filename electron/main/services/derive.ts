@@ -108,3 +108,23 @@ export function essayState(f: PersonFile, campaignId: string) {
   } else if (f.open.essayDrafts[campaignId]) status = 'draft';
   return { status, latest, submitted, reviewed };
 }
+
+/** Everything counted in a calendar year (local dates), over all campaigns: the annual retraining figure. */
+export function yearMs(f: PersonFile, year: string): number {
+  let ms = 0;
+  const add = (rec: Record<string, number> | undefined) => {
+    for (const [d, v] of Object.entries(rec ?? {})) if (d.startsWith(`${year}-`)) ms += v;
+  };
+  for (const e of eventsOf(f, 'study.session')) add(e.data.byDay);
+  if (f.open.study) {
+    add(f.open.study.byDay);
+    add(f.open.study.provisionalByDay);
+  }
+  const attended = new Map<string, EventBodies['collective.attended']>();
+  for (const e of f.events) {
+    if (e.type === 'collective.attended') attended.set(e.data.sessionId, e.data);
+    if (e.type === 'collective.withdrawn') attended.delete(e.data.sessionId);
+  }
+  for (const c of attended.values()) if (c.date.startsWith(`${year}-`)) ms += c.durationMinutes * 60_000;
+  return ms;
+}

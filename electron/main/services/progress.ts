@@ -2,11 +2,11 @@
 // person's sessions with their evidence, and the hours ledger (学时台账) as .xlsx.
 import ExcelJS from 'exceljs';
 import { COLLECTIVE_TYPE_NAMES, type Campaign, type Settings } from '../../core/model';
-import { toCreditHours, toHours } from '../../core/study-time';
+import { localDay, toCreditHours, toHours } from '../../core/study-time';
 import type { Input, PersonSessions, ProgressRow } from '../../shared/api';
 import type { PersonFile, RosterFile } from '../storage/data-store';
 import { getCampaign } from './campaign';
-import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals } from './derive';
+import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals, yearMs } from './derive';
 import { notFound } from './errors';
 import type { Ports } from './ports';
 
@@ -42,6 +42,8 @@ function rowOf(p: Person, f: PersonFile, c: Campaign, settings: Settings, now: n
     flags,
     creditHours: toCreditHours(totals.campaignMs, settings.minutesPerCreditHour),
     targetCreditHours: c.targetCreditHours,
+    yearCreditHours: toCreditHours(yearMs(f, localDay(now, settings.utcOffsetMinutes).slice(0, 4)), settings.minutesPerCreditHour),
+    yearTargetCreditHours: settings.categoryTargets[p.category].annual,
     quizPercent: best ? best.percent : null,
     quizPassed: best ? best.passed : null,
     quizPending: !!best && best.pendingCount > 0,
@@ -105,7 +107,7 @@ export async function hoursLedger(ports: Ports, input: Input<'progress.ledger'>)
   const ws = wb.addWorksheet('学时台账');
   ws.addRow([`${enterprise ?? ''} ${c.name} 学时台账`]);
   ws.addRow([`集中学习 ${c.studyStart} 至 ${c.studyEnd}；每学时 ${settings.minutesPerCreditHour} 分钟；要求 ${c.targetCreditHours} 学时`]);
-  const header = ['工号', '姓名', '部门/车间', '班组', '人员类别', '集中学习(小时)', '自学(小时)', '合计(小时)', '学时', '要求学时', '是否达标', '考核成绩', '剖析材料', '防挂机验证(未完成/总数)'];
+  const header = ['工号', '姓名', '部门/车间', '班组', '人员类别', '集中学习(小时)', '自学(小时)', '合计(小时)', '学时', '要求学时', '是否达标', '考核成绩', '剖析材料', '防挂机验证(未完成/总数)', '本年度学时', '年度要求学时'];
   ws.addRow(header).font = { bold: true };
   const essay = { not_started: '未开始', draft: '草稿', submitted: '已提交', returned: '退回修改', accepted: '已通过' };
   for (const r of rows) {
@@ -124,9 +126,11 @@ export async function hoursLedger(ports: Ports, input: Input<'progress.ledger'>)
       r.quizPercent === null ? '' : r.quizPending ? '待阅卷' : r.quizPercent,
       essay[r.essayStatus],
       `${r.checksMissed}/${r.checksIssued}`,
+      r.yearCreditHours,
+      r.yearTargetCreditHours,
     ]);
   }
-  ws.columns.forEach((col, i) => (col.width = [10, 10, 14, 10, 12, 12, 10, 10, 8, 8, 8, 10, 10, 14][i] ?? 10));
+  ws.columns.forEach((col, i) => (col.width = [10, 10, 14, 10, 12, 12, 10, 10, 8, 8, 8, 10, 10, 14, 10, 10][i] ?? 10));
   const ev = wb.addWorksheet('学习记录明细');
   ev.addRow(['工号', '姓名', '类型', '开始', '结束', '内容', '计入(分钟)', '未计入(分钟)', '未计入原因', '防挂机验证']).font = { bold: true };
   for (const r of rows) {

@@ -19,7 +19,7 @@ import type { Account, PersonFile } from '../storage/data-store';
 import { appendEvent } from '../storage/events';
 import { getCampaign, summarize } from './campaign';
 import { docTitle, listDocs } from './corpus';
-import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals } from './derive';
+import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals, yearMs } from './derive';
 import { badInput, conflict } from './errors';
 import { iso, type Ports } from './ports';
 
@@ -190,7 +190,11 @@ export async function myProgress(ports: Ports, caller: Account, input: Input<'pr
   const now = ports.clock.now();
   const byDay = campaignDays(f, campaign.id);
   const week = weekOf(now, settings.utcOffsetMinutes);
+  const year = localDay(now, settings.utcOffsetMinutes).slice(0, 4);
+  const category = (await ports.store.roster.read()).people.find((x) => x.employeeNo === caller.employeeNo)?.category ?? null;
+  const targets = category ? settings.categoryTargets[category] : null;
   return {
+    year: { year, ms: yearMs(f, year), annualCreditHours: targets?.annual ?? 0, initialCreditHours: targets?.initial ?? 0, category },
     campaign: summarize(campaign),
     totals: studyTotals(f, campaign, settings, now),
     byDay,

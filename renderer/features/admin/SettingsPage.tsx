@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../electron/core/model';
+import { PERSON_CATEGORIES, type Settings } from '../../../electron/core/model';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 
@@ -67,6 +67,39 @@ export function SettingsPage() {
         {t('settings.utcOffset')}
         <input type="number" min={-720} max={840} value={s.utcOffsetMinutes} onChange={num('utcOffsetMinutes')} />
       </label>
+      <fieldset className="span2 attendance">
+        <legend>{t('settings.targets')}</legend>
+        <p className="muted small">{t('settings.targetsHint')}</p>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('people.category')}</th>
+              <th>{t('settings.initial')}</th>
+              <th>{t('settings.annual')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {PERSON_CATEGORIES.map((c) => (
+              <tr key={c}>
+                <td>{c}</td>
+                {(['initial', 'annual'] as const).map((k) => (
+                  <td key={k}>
+                    <input
+                      type="number"
+                      min={0}
+                      max={500}
+                      className="narrow"
+                      aria-label={`${c} ${t(`settings.${k}`)}`}
+                      value={s.categoryTargets[c][k]}
+                      onChange={(e) => (setSaved(false), setS({ ...s, categoryTargets: { ...s.categoryTargets, [c]: { ...s.categoryTargets[c], [k]: Number(e.target.value) } } }))}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </fieldset>
       <div className="span2 row">
         <button type="submit" className="primary big">
           {t('common.save')}

@@ -55,6 +55,9 @@ export function HomePage({ campaign }: { campaign: CampaignSummary }) {
               {t('home.creditOfTarget', { n: done, target })}
             </div>
             <div className="muted small">{t('home.inHours', { h: hours(p.totals.campaignMs), m: mpch })}</div>
+            <div className="muted small" data-testid="year">
+              {t('home.year', { year: p.year.year, n: creditHours(p.year.ms, mpch), target: p.year.annualCreditHours, category: p.year.category ?? '' })}
+            </div>
             <div className="muted small" data-testid="breakdown">
               {t('home.breakdown', { c: creditHours(p.totals.collectiveMs, mpch), s: creditHours(p.totals.selfMs, mpch) })}
             </div>
