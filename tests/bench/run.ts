@@ -2,6 +2,7 @@
 // the same run and prints the ratio; the last line is one JSON object with the figures.
 //   search  — our corpus index vs SQLite FTS5 (trigram) on ≥ 20 MB of Chinese text, 1,000 queries
 //   pdf     — our PDF text extraction vs poppler's pdftotext: pages/s and share of matching characters
+//   study   — heartbeat persistence and the officer dashboard with 3,000 people vs SQLite WAL
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -218,13 +219,129 @@ async function benchPdf(files: string[]) {
   return { bench: 'pdf', files: files.length, pages, pages_per_s: round(ours, 1), pdftotext_pages_per_s: round(poppler, 1), ratio: round(ours / poppler), char_match: round(matchSum / Math.max(1, pages), 4) };
 }
 
+/**
+ * 3,000 employees with a week of sessions on disk: heartbeat persistence through the real service
+ * (settings, person file update with fsync, totals), the officer dashboard's backend time, peak
+ * memory; yardstick: the same heartbeat workload as row updates in SQLite (WAL, synchronous=FULL).
+ */
+async function benchStudy() {
+  const { mkdtempSync: mk } = await import('node:fs');
+  const { DataStore } = await import('../../electron/main/storage/data-store');
+  const { appendEvent } = await import('../../electron/main/storage/events');
+  const { memorySessions } = await import('../../electron/main/services/auth');
+  const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus');
+  const { dispatch } = await import('../../electron/main/transport/dispatch');
+  const { setupInit, hashPassword } = await import('../../electron/main/services/auth');
+  const { campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign');
+  const PEOPLE = 3000;
+  const dir = mk(path.join(os.tmpdir(), 'anxue-bench-study-'));
+  let t = Date.parse('2024-09-06T01:00:00Z');
+  const ports = { store: DataStore.open(dir), clock: { now: () => t }, content: loadContent(defaultContentDir()), sessions: memorySessions(), clockSpeed: 1, random: () => 0.5 };
+  const admin = await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
+  const adminAccount = (await ports.store.accounts.read()).accounts[0]!;
+  const campaign = await saveCampaign(ports, adminAccount, await campaignTemplate(ports));
+  void admin;
+  const depts = ['甲醇车间', '合成氨车间', '储运车间', '公用工程车间', '安全环保部'];
+  const hash = await hashPassword('x-password');
+  await ports.store.roster.update((f) => {
+    for (let i = 0; i < PEOPLE; i++) f.people.push({ employeeNo: `B${i}`, name: `员工${i}`, dept: depts[i % 5]!, team: `班组${i % 20}`, post: '操作工', category: '其他从业人员', leader: false, updatedAt: '' });
+  });
+  await ports.store.accounts.update((f) => {
+    for (let i = 0; i < PEOPLE; i++) f.accounts.push({ employeeNo: `B${i}`, name: `员工${i}`, roles: ['employee'], passwordHash: hash, createdAt: '' });
+  });
+  let t0 = performance.now();
+  for (let i = 0; i < PEOPLE; i++) {
+    await ports.store.person(`B${i}`).update((f) => {
+      for (let d = 0; d < 7; d++) {
+        for (let k = 0; k < 3; k++) {
+          const day = `2024-09-0${d + 2}`;
+          appendEvent(
+            f.events,
+            'study.session',
+            { sessionId: `s${d}${k}`, campaignId: campaign.id, docId: 'gb-30871-2022', docTitle: '危险化学品企业特殊作业安全规范', textKey: 'notes', edition: null, startedAt: `${day}T0${k + 1}:00:00Z`, endedAt: `${day}T0${k + 1}:40:00Z`, countedMs: 30 * 60_000, excludedMs: { idle: 600_000, hidden: 0, unfocused: 0, locked: 0, gap: 0, check_missed: 0, daily_cap: 0 }, byDay: { [day]: 30 * 60_000 }, checks: { issued: 2, answered: 2, missed: 0 }, closedBy: 'stop' },
+            { at: `${day}T0${k + 1}:40:00Z`, by: `B${i}` },
+          );
+        }
+      }
+    });
+    if (i % 100 === 0) sample();
+  }
+  console.log(`[bench] ${PEOPLE} people × 21 sessions written in ${round((performance.now() - t0) / 1000)} s`);
+  // 300 people study at once; 3,000 heartbeats spread over them
+  const tokens: string[] = [];
+  const sessions: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    const token = ports.sessions.create(`B${i}`);
+    const r = await dispatch(ports, 'study.start', { campaignId: campaign.id, docId: 'gb-30871-2022' }, token);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    tokens.push(token);
+    sessions.push((r.value as { sessionId: string }).sessionId);
+  }
+  const beats: number[] = [];
+  for (let n = 0; n < 3000; n++) {
+    const i = n % 300;
+    if (i === 0) t += 15_000;
+    t0 = performance.now();
+    const r = await dispatch(ports, 'study.beat', { sessionId: sessions[i], visible: true, focused: true, interacted: true }, tokens[i]!);
+    beats.push(performance.now() - t0);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    if (n % 100 === 0) sample();
+  }
+  beats.sort((a, b) => a - b);
+  const officer = ports.sessions.create('admin');
+  const dash: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    t0 = performance.now();
+    const r = await dispatch(ports, 'progress.table', { campaignId: campaign.id }, officer);
+    dash.push(performance.now() - t0);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    sample();
+  }
+  console.log(`[bench] heartbeats p50 ${round(beats[1500]!)} ms, p99 ${round(percentile(beats, 99))} ms; dashboard first ${round(dash[0]!)} ms, then ${round(Math.min(...dash.slice(1)))} ms`);
+  ports.store.close();
+  // yardstick: the same 3,000 heartbeats as row updates in SQLite WAL with fsync on commit
+  let sqliteP99: number | null = null;
+  try {
+    const Database = createRequire(import.meta.url)('better-sqlite3') as SqliteCtor;
+    const db = new Database(path.join(dir, 'bench.sqlite'));
+    db.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE open_study(person TEXT PRIMARY KEY, state TEXT)');
+    const upsert = db.prepare('INSERT INTO open_study(person, state) VALUES (?, ?) ON CONFLICT(person) DO UPDATE SET state = excluded.state');
+    const state = JSON.stringify({ countedMs: 0, excludedMs: {}, byDay: {}, checks: {} });
+    const times: number[] = [];
+    for (let n = 0; n < 3000; n++) {
+      t0 = performance.now();
+      upsert.run(`B${n % 300}`, state);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    sqliteP99 = percentile(times, 99);
+    console.log(`[bench] SQLite WAL (synchronous=FULL): p50 ${round(times[1500]!)} ms, p99 ${round(sqliteP99)} ms`);
+    db.close();
+  } catch (e) {
+    console.log(`[bench] SQLite yardstick not available (${(e as Error).message.split('\n')[0]})`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    bench: 'study',
+    people: PEOPLE,
+    heartbeat_p50_ms: round(beats[1500]!),
+    heartbeat_p99_ms: round(percentile(beats, 99)),
+    sqlite_p99_ms: sqliteP99 === null ? null : round(sqliteP99),
+    ratio_p99: sqliteP99 === null ? null : round(percentile(beats, 99) / sqliteP99),
+    dashboard_ms: round(Math.min(...dash.slice(1))),
+    dashboard_first_ms: round(dash[0]!),
+    peak_mb: mb(peakRss),
+  };
+}
+
 async function main() {
   const [name, ...args] = process.argv.slice(2);
   let result: object;
   if (name === 'search') result = await benchSearch();
+  else if (name === 'study') result = await benchStudy();
   else if (name === 'pdf') result = await benchPdf(args);
   else {
-    console.error('usage: npm run bench -- search | pdf [FILE…]');
+    console.error('usage: npm run bench -- search | pdf [FILE…] | study');
     process.exit(2);
   }
   clearInterval(sampler);

@@ -72,8 +72,10 @@ export function memorySessions(ttlMs = 12 * 3600_000, now: () => number = Date.n
 export async function resolveCaller(ports: Ports, token: string | null): Promise<Caller> {
   const employeeNo = ports.sessions.resolve(token);
   if (!employeeNo) return { account: null, token: null };
-  const { accounts } = await ports.store.accounts.read();
-  const account = accounts.find((a) => a.employeeNo === employeeNo) ?? null;
+  // peek: this runs on every call, and the accounts file holds every employee
+  const { accounts } = await ports.store.accounts.peek();
+  const found = accounts.find((a) => a.employeeNo === employeeNo);
+  const account = found ? { ...found, roles: [...found.roles] } : null;
   return { account, token: account ? token : null };
 }
 

@@ -56,7 +56,8 @@ export async function progressTable(ports: Ports, input: Input<'progress.table'>
   const { settings } = await ports.store.meta.read();
   const now = ports.clock.now();
   const rows: ProgressRow[] = [];
-  for (const p of (await ports.store.roster.read()).people) rows.push(rowOf(p, await ports.store.person(p.employeeNo).read(), c, settings, now));
+  // peek, not read: thousands of files, only read here (rowOf derives, it never mutates)
+  for (const p of (await ports.store.roster.peek()).people) rows.push(rowOf(p as Person, (await ports.store.person(p.employeeNo).peek()) as PersonFile, c, settings, now));
   return rows;
 }
 

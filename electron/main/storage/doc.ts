@@ -9,6 +9,8 @@ export interface Versioned {
   schemaVersion: number;
 }
 
+export type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
 export type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
 export class Doc<T extends Versioned> {
@@ -46,6 +48,15 @@ export class Doc<T extends Versioned> {
       });
     }
     return this.loaded;
+  }
+
+  /**
+   * The current data itself, without a copy, for hot read-only paths (session lookup, dashboards).
+   * Never mutate what this returns; use read() when a copy is needed.
+   */
+  async peek(): Promise<DeepReadonly<T>> {
+    await this.load();
+    return this.low.data as DeepReadonly<T>;
   }
 
   /** A deep copy of the current data: callers can never mutate the stored state by accident. */
