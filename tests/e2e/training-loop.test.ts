@@ -209,6 +209,27 @@ describe('the whole training loop in the browser', () => {
     }
     await expect.poll(() => employee.getByTestId('study-status').textContent()).toContain('正在计时');
     await expect.poll(async () => (await employee.getByTestId('session-clock').textContent())!.replace(/\D/g, '')).not.toBe('0000');
+
+    // The tab is switched away: headless Chromium keeps every tab visible, so the page is made to
+    // report 'hidden' the way a browser does, and the real renderer → backend path does the rest.
+    await employee.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect.poll(() => employee.getByTestId('study-status').textContent()).toContain('已暂停：窗口不可见');
+    const frozen = await employee.getByTestId('session-clock').textContent();
+    await employee.mouse.move(600, 500);
+    await employee.waitForTimeout(1500); // 1.5 clock minutes
+    expect(await employee.getByTestId('session-clock').textContent()).toBe(frozen);
+    await employee.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    for (let i = 0; i < 4; i++) {
+      await employee.mouse.move(420 + i * 10, 400);
+      await employee.waitForTimeout(300);
+    }
+    await expect.poll(() => employee.getByTestId('study-status').textContent()).toContain('正在计时');
   });
 
   it('the officer records a warning-education film; the employee checks in with the code shown in the room', async () => {
