@@ -3,7 +3,7 @@
 // checksums, metadata, every file readable — before anything is written.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { z } from 'zod';
 import type { Input } from '../../shared/api';
 import type { Account, Edition } from '../storage/data-store';
@@ -54,7 +54,8 @@ export async function exportPack(ports: Ports, docIds: readonly string[] | undef
   const meta = await ports.store.meta.read();
   const want = (id: string) => !docIds || docIds.includes(id);
   const editions = corpus.editions.filter((e) => !e.superseded && want(e.docId));
-  const zip = new JSZip();
+  const { default: JSZipCtor } = await import('jszip'); // loaded when first needed: keeps start-up light
+  const zip = new JSZipCtor();
   const manifest: PackManifest = {
     format: 'anxue-content-pack',
     formatVersion: 1,
@@ -84,8 +85,9 @@ export async function importPack(ports: Ports, caller: Account, input: Input<'co
   if (raw.length === 0) throw badInput(`${name} 是空文件`, 'file');
   if (raw.length > MAX_PACK_BYTES) throw badInput(`${name} 太大（超过 200 MB）`, 'file');
   let zip: JSZip;
+  const { default: JSZipCtor } = await import('jszip');
   try {
-    zip = await JSZip.loadAsync(raw, { checkCRC32: true });
+    zip = await JSZipCtor.loadAsync(raw, { checkCRC32: true });
   } catch {
     throw badInput(`${name} 不是有效的内容包（.zip 文件已损坏或不是 zip）`, 'file');
   }

@@ -1,6 +1,5 @@
 // PDF output with pdfmake and a CJK font found on the machine (the project ships no font files).
 import { existsSync } from 'node:fs';
-import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
 interface FontFace {
@@ -54,6 +53,7 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   if (!font) {
     throw new Error('找不到中文字体，无法生成 PDF。请安装 Noto Sans CJK（fonts-noto-cjk）或设置 ANXUE_CJK_FONT=字体文件路径#字体名');
   }
+  const { default: pdfmake } = await import('pdfmake'); // loaded when first needed: keeps start-up light
   const allowed = new Set([font.normal.file, font.bold.file]);
   pdfmake.setLocalAccessPolicy((p: string) => allowed.has(p));
   pdfmake.setUrlAccessPolicy(() => false);

@@ -1,6 +1,5 @@
 // The officer's view of the campaign: everyone's hours, quiz and essay, patterns worth a look, one
 // person's sessions with their evidence, and the hours ledger (学时台账) as .xlsx.
-import ExcelJS from 'exceljs';
 import { COLLECTIVE_TYPE_NAMES, type Campaign, type Settings } from '../../core/model';
 import { localDay, toCreditHours, toHours } from '../../core/study-time';
 import type { Input, PersonSessions, ProgressRow } from '../../shared/api';
@@ -51,14 +50,36 @@ function rowOf(p: Person, f: PersonFile, c: Campaign, settings: Settings, now: n
   };
 }
 
+/**
+ * Rows already computed, per data folder: a row is reused while the person's file, roster entry,
+ * the campaign, the settings and the year are unchanged (the dashboard of 3,000 people then only
+ * recomputes who studied since).
+ */
+const rowCache = new WeakMap<object, Map<string, { key: string; row: ProgressRow }>>();
+
 export async function progressTable(ports: Ports, input: Input<'progress.table'>): Promise<ProgressRow[]> {
   const c = await getCampaign(ports, input.campaignId);
   const { settings } = await ports.store.meta.read();
   const now = ports.clock.now();
+  let cache = rowCache.get(ports.store);
+  if (!cache) rowCache.set(ports.store, (cache = new Map()));
+  const context = JSON.stringify([c, settings, localDay(now, settings.utcOffsetMinutes).slice(0, 4)]);
   const rows: ProgressRow[] = [];
-  // peek, not read: thousands of files, only read here (rowOf derives, it never mutates)
-  for (const p of (await ports.store.roster.peek()).people) rows.push(rowOf(p as Person, (await ports.store.person(p.employeeNo).peek()) as PersonFile, c, settings, now));
-  return rows;
+  for (const p of (await ports.store.roster.peek()).people) {
+    const stamp = ports.store.personStamp(p.employeeNo);
+    // a person whose file this process never wrote has stamp 0: computed once from disk, then kept
+    const key = `${context}|${JSON.stringify(p)}|${stamp}`;
+    const hit = cache.get(`${c.id}|${p.employeeNo}`);
+    if (hit && hit.key === key) {
+      rows.push(hit.row);
+      continue;
+    }
+    // peek, not read: only read here (rowOf derives, it never mutates)
+    const row = rowOf(p as Person, (await ports.store.person(p.employeeNo).peek()) as PersonFile, c, settings, now);
+    cache.set(`${c.id}|${p.employeeNo}`, { key, row });
+    rows.push(row);
+  }
+  return rows.map((r) => ({ ...r, flags: [...r.flags] }));
 }
 
 export async function personSessions(ports: Ports, input: Input<'progress.person'>): Promise<PersonSessions> {
@@ -103,6 +124,7 @@ export async function hoursLedger(ports: Ports, input: Input<'progress.ledger'>)
   const c = await getCampaign(ports, input.campaignId);
   const { settings, enterprise } = await ports.store.meta.read();
   const rows = await progressTable(ports, input);
+  const { default: ExcelJS } = await import('exceljs'); // loaded when first needed: keeps start-up light
   const wb = new ExcelJS.Workbook();
   wb.creator = '安学 Anxue';
   const ws = wb.addWorksheet('学时台账');

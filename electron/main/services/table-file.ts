@@ -1,6 +1,5 @@
 // Read a spreadsheet the officer hands us (.xlsx, or .csv in UTF-8 or GBK) into rows of strings.
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import type ExcelJS from 'exceljs';
 import { badInput } from './errors';
 
 export const MAX_TABLE_BYTES = 20 * 1024 * 1024;
@@ -21,6 +20,7 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<st
   if (bytes.length > MAX_TABLE_BYTES) throw badInput(`文件 ${fileName} 太大（超过 20 MB）`, 'file');
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.csv')) {
+    const { default: Papa } = await import('papaparse');
     const text = decodeText(bytes);
     const res = Papa.parse<string[]>(text, { skipEmptyLines: false });
     const fatal = res.errors.find((e) => e.type === 'Quotes');
@@ -28,7 +28,8 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<st
     return res.data.map((r) => r.map((c) => String(c ?? '')));
   }
   if (lower.endsWith('.xlsx')) {
-    const wb = new ExcelJS.Workbook();
+    const { default: Excel } = await import('exceljs'); // loaded when first needed: keeps start-up light
+    const wb = new Excel.Workbook();
     try {
       await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     } catch {

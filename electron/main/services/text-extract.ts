@@ -1,6 +1,5 @@
 // Text out of the files an enterprise holds: PDF (pdf.js), DOCX (mammoth), Markdown and TXT
 // (UTF-8 or GBK). Every failure is a clear message naming the file; nothing here writes anything.
-import mammoth from 'mammoth';
 import { normalizeCjk } from '../../core/normalize';
 import { paragraphs } from '../../core/paragraphs';
 import { badInput } from './errors';
@@ -142,6 +141,7 @@ export async function extractText(fileName: string, bytes: Uint8Array, opts: Ext
   if (format === 'docx') {
     let text: string;
     try {
+      const { default: mammoth } = await import('mammoth'); // loaded when first needed
       text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
     } catch {
       throw badInput(`${fileName} 不是有效的 .docx 文档（可能已损坏，或只是改了扩展名）`, 'file');

@@ -197,7 +197,12 @@ export class DataStore {
   readonly exports: Doc<ExportsFile>;
   readonly corpus: Doc<CorpusFile>;
   readonly collective: Doc<CollectiveFile>;
+  /** person files in memory, least recently used first; idle ones beyond the limit are dropped */
   private readonly people = new Map<string, Doc<PersonFile>>();
+  /** a number that changes whenever a person's file is written (by this process) */
+  private readonly stamps = new Map<string, number>();
+  private stampCounter = 0;
+  static readonly PEOPLE_IN_MEMORY = 256;
   private release: (() => void) | null;
 
   private constructor(readonly dir: string) {
@@ -232,15 +237,39 @@ export class DataStore {
   person(employeeNo: string): Doc<PersonFile> {
     if (!/^[A-Za-z0-9_-]{1,32}$/.test(employeeNo)) throw new Error(`无效的工号：${employeeNo}`);
     let d = this.people.get(employeeNo);
-    if (!d) {
+    if (d) {
+      this.people.delete(employeeNo); // most recently used goes last
+      this.people.set(employeeNo, d);
+      return d;
+    }
+    {
       d = new Doc<PersonFile>(
         path.join(this.dir, 'people', `${employeeNo}.json`),
         () => ({ schemaVersion: 2 as const, employeeNo, events: [], open: { study: null, quiz: {}, essayDrafts: {} } }),
         { 1: migratePersonV1 },
       );
+      d.onWrite = () => this.stamps.set(employeeNo, ++this.stampCounter);
       this.people.set(employeeNo, d);
+      this.evictIdlePeople();
     }
     return d;
+  }
+
+  /** Changes whenever this person's file is written; 0 until it is (in this process). */
+  personStamp(employeeNo: string): number {
+    return this.stamps.get(employeeNo) ?? 0;
+  }
+
+  private evictIdlePeople(): void {
+    if (this.people.size <= DataStore.PEOPLE_IN_MEMORY) return;
+    for (const [no, doc] of this.people) {
+      if (this.people.size <= DataStore.PEOPLE_IN_MEMORY) break;
+      // only a document with no write queued may go: one writer per file is kept
+      if (doc.idle()) {
+        doc.retired = true;
+        this.people.delete(no);
+      }
+    }
   }
 
   /** A file in the corpus folder; names are content hashes, never user input. */

@@ -17,6 +17,15 @@ export class Doc<T extends Versioned> {
   private readonly low: Low<T>;
   private loaded: Promise<void> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+  /** called after each successful write (the data store keeps a stamp per file from it) */
+  onWrite: (() => void) | null = null;
+  /** dropped from the store's memory: using it now would be a second writer with stale data */
+  retired = false;
+
+  private assertLive(): void {
+    if (this.retired) throw new Error(`internal: ${this.file} was released from memory; ask the data store for it again`);
+  }
 
   constructor(
     readonly file: string,
@@ -55,18 +64,22 @@ export class Doc<T extends Versioned> {
    * Never mutate what this returns; use read() when a copy is needed.
    */
   async peek(): Promise<DeepReadonly<T>> {
+    this.assertLive();
     await this.load();
     return this.low.data as DeepReadonly<T>;
   }
 
   /** A deep copy of the current data: callers can never mutate the stored state by accident. */
   async read(): Promise<T> {
+    this.assertLive();
     await this.load();
     return structuredClone(this.low.data);
   }
 
   /** Apply fn to a copy; if it returns without throwing, the copy is written and becomes current. */
   update<R>(fn: (draft: T) => R | Promise<R>): Promise<R> {
+    this.assertLive();
+    this.pending += 1;
     const run = async () => {
       await this.load();
       const draft = structuredClone(this.low.data);
@@ -79,11 +92,17 @@ export class Doc<T extends Versioned> {
         this.low.data = previous;
         throw e;
       }
+      this.onWrite?.();
       return result;
     };
     const p = this.queue.then(run, run);
-    this.queue = p.catch(() => undefined);
+    this.queue = p.catch(() => undefined).finally(() => (this.pending -= 1));
     return p;
+  }
+
+  /** No update is queued or running: the document may be dropped from memory and reloaded later. */
+  idle(): boolean {
+    return this.pending === 0;
   }
 
   exists(): boolean {
