@@ -99,6 +99,35 @@ describe('DataStore', () => {
   });
 });
 
+describe('person files in memory', () => {
+  it('keeps at most the limit of idle files; a released one refuses use, and nothing is lost', async () => {
+    const dir = fresh();
+    const store = DataStore.open(dir);
+    const first = store.person('P0');
+    await first.update((f) => void appendEvent(f.events, 'quiz.graded', { attemptId: 'a', questionId: 'q', score: 1, comment: '' }, { at: 't', by: 'x' }));
+    for (let i = 1; i <= DataStore.PEOPLE_IN_MEMORY + 10; i++) await store.person(`P${i}`).read();
+    await expect(first.read()).rejects.toThrow(/released from memory/);
+    expect((await store.person('P0').read()).events).toHaveLength(1);
+    store.close();
+  });
+  it('a file with a write under way is never released', async () => {
+    const dir = fresh();
+    const store = DataStore.open(dir);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const busy = store.person('B0');
+    const writing = busy.update(async (f) => {
+      await gate;
+      f.events = [];
+    });
+    for (let i = 1; i <= DataStore.PEOPLE_IN_MEMORY + 10; i++) await store.person(`Q${i}`).read();
+    expect(store.person('B0')).toBe(busy);
+    release();
+    await writing;
+    store.close();
+  });
+});
+
 describe('hash chain', () => {
   function chain(): PersonEvent[] {
     const ev: PersonEvent[] = [];
