@@ -103,6 +103,23 @@ export function base64ToBlob(b64: string, type: string): Blob {
   return new Blob([base64ToBytes(b64)], { type });
 }
 
+const MIME: Record<string, string> = {
+  pdf: 'application/pdf',
+  json: 'application/json',
+  zip: 'application/zip',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** Save bytes the backend sent (base64) as a file in the browser's downloads. */
+export function downloadBase64(fileName: string, base64: string): void {
+  const url = URL.createObjectURL(base64ToBlob(base64, MIME[fileName.split('.').pop() ?? ''] ?? 'application/octet-stream'));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function fileToBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();

@@ -1,21 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportResult, VerifyReport } from '../../../electron/shared/api';
-import { api, base64ToBlob } from '../../lib/api';
+import { api, downloadBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime } from '../shell/format';
 import { useLoad } from '../shell/use-load';
 
-const MIME: Record<string, string> = { pdf: 'application/pdf', json: 'application/json' };
-
 async function download(exportId: string, name: string) {
   const f = await api['archive.file']({ exportId, name });
-  const url = URL.createObjectURL(base64ToBlob(f.base64, MIME[name.split('.').pop() ?? ''] ?? 'application/octet-stream'));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${exportId}-${name}`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBase64(`${exportId}-${name}`, f.base64);
 }
 
 /** 档案: export one person's training file (一人一档), download it, verify it. */

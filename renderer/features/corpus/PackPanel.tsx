@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, base64ToBlob, fileToBase64 } from '../../lib/api';
+import { api, downloadBase64, fileToBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 
 /** Content packs: export the corpus once, load it on every workstation. */
@@ -13,12 +13,7 @@ export function PackPanel({ onImported }: { onImported: () => void }) {
     setError(null);
     try {
       const p = await api['corpus.packExport']({});
-      const url = URL.createObjectURL(base64ToBlob(p.base64, 'application/zip'));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = p.fileName;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBase64(p.fileName, p.base64);
     } catch (e) {
       setError(e);
     }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary, ProgressRow } from '../../../electron/shared/api';
 import { EChart } from '../../components/EChart';
-import { api, base64ToBlob } from '../../lib/api';
+import { api, downloadBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { hours } from '../shell/format';
 import { useLoad } from '../shell/use-load';
@@ -53,12 +53,7 @@ export function ProgressPage({ campaign }: { campaign: CampaignSummary }) {
   async function exportLedger() {
     try {
       const x = await api['progress.ledger']({ campaignId: campaign.id });
-      const url = URL.createObjectURL(base64ToBlob(x.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = x.fileName;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBase64(x.fileName, x.base64);
     } catch (e) {
       setError(e);
     }

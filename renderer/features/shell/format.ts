@@ -1,10 +1,6 @@
-// Display helpers: hours and 学时, rounded down so the screen never shows more than was earned.
-export function creditHours(ms: number, minutesPerCreditHour: number): number {
-  return Math.floor((ms / 60_000 / minutesPerCreditHour) * 10) / 10;
-}
-export function hours(ms: number): number {
-  return Math.floor((ms / 3_600_000) * 10) / 10;
-}
+// Display helpers. Hours and 学时 come from the core, rounded down so the screen never shows more
+// than was earned, exactly as the backend and the archives round them.
+export { toCreditHours as creditHours, toHours as hours } from '../../../electron/core/study-time';
 export function clock(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(s / 3600);
