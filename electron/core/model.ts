@@ -85,6 +85,8 @@ export const questionSchema = z
     explanation: z.string().max(4000).default(''),
     score: z.number().positive().max(100),
     source: z.string().max(200).default(''),
+    /** the bank (题库) it was imported into */
+    bank: z.string().max(100).default(''),
   })
   .superRefine((q, ctx) => {
     if (q.type === 'single' || q.type === 'multiple') {
@@ -104,6 +106,7 @@ export const questionSchema = z
 export type Question = z.infer<typeof questionSchema>;
 /** What a person taking the quiz may see: no answer, no explanation. */
 export type QuestionForTaker = Pick<Question, 'id' | 'type' | 'stem' | 'options' | 'score'>;
+export type QuestionInput = z.input<typeof questionSchema>;
 
 export const phaseSchema = z.object({ name: z.string().min(1).max(60), start: isoDateSchema, end: isoDateSchema });
 

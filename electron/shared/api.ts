@@ -106,6 +106,17 @@ export interface ImportPreview {
   matchDocId: string | null;
   duplicateOf: { docId: string; importedAt: string } | null;
 }
+export interface BankPreview {
+  ok: boolean;
+  fileName: string;
+  layout: 'template' | 'packed' | null;
+  counts: Record<'single' | 'multiple' | 'truefalse' | 'fill' | 'short', number>;
+  total: number;
+  /** questions already in the bank (same type, stem and options): skipped on import */
+  duplicates: number;
+  sample: Question[];
+  errors: { row: number; column: string; message: string }[];
+}
 export interface ImportJobView {
   jobId: string;
   state: 'reading' | 'ready' | 'failed' | 'cancelled' | 'done';
@@ -372,6 +383,9 @@ export const api = {
     OFFICE,
   ),
   'bank.list': call<Question[]>()(none, OFFICE),
+  'bank.importPreview': call<BankPreview>()(fileUpload, OFFICE),
+  'bank.importCommit': call<{ added: number; duplicates: number }>()(fileUpload.extend({ bank: z.string().trim().min(1).max(100) }), OFFICE),
+  'bank.template': call<{ fileName: string; base64: string }>()(none, OFFICE),
 
   'campaign.template': call<CampaignInput>()(none, OFFICE),
   'campaign.save': call<Campaign>()(campaignInputSchema, OFFICE),

@@ -5,6 +5,7 @@ import type { CallName, Input, Output } from '../../shared/api';
 import { settingsSchema } from '../../core/model';
 import type { Account } from '../storage/data-store';
 import { exportFile, exportPersonTo, verifyExport } from './archive';
+import { bankTemplate, commitBank, previewBank } from './bank';
 import { changePassword, login, setupInit, setupStatus, toMe } from './auth';
 import { bankQuestions, campaignTemplate, getCampaign, listCampaigns, saveCampaign } from './campaign';
 import { getDocText, listDocs } from './corpus';
@@ -68,6 +69,9 @@ export const handlers: Handlers = {
   'corpus.packExport': (p, _c, i) => exportPack(p, i.docIds),
   'corpus.packImport': (p, c, i) => importPack(p, who(c), i),
   'bank.list': (p) => bankQuestions(p),
+  'bank.importPreview': (p, _c, i) => previewBank(p, i),
+  'bank.importCommit': (p, _c, i) => commitBank(p, i),
+  'bank.template': () => bankTemplate(),
   'campaign.template': (p) => campaignTemplate(p),
   'campaign.save': (p, c, i) => saveCampaign(p, who(c), i),
   'campaign.list': (p) => listCampaigns(p),

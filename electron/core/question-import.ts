@@ -1,0 +1,213 @@
+// Question banks from the spreadsheets safety departments already have. Pure: rows of strings in,
+// questions or row/column errors out. Two layouts:
+// - 'template' (ours, downloadable): 题型 | 题干 | 选项A … 选项F | 答案 | 解析 | 分值 | 难度
+// - 'packed' (common in the wild): 试题类型 | 题目内容 | 题目选项 | 题目答案, all options in one cell as
+//   `**A.…**B.…` with `.`/`:`/`：`/nothing after the letter, answers with stray spaces, 判断题 and 是非题
+//   meaning the same, stems that start with their own number.
+import { questionSchema, type Question, type QuestionType } from './model';
+
+export interface ImportError {
+  /** 1-based row as the spreadsheet shows it */
+  row: number;
+  column: string;
+  message: string;
+}
+
+export type BankParse =
+  | { ok: true; layout: 'template' | 'packed'; questions: Question[]; skippedBlankRows: number }
+  | { ok: false; errors: ImportError[] };
+
+const TYPE_NAMES: Record<string, QuestionType> = {
+  单选: 'single',
+  单选题: 'single',
+  单项选择题: 'single',
+  多选: 'multiple',
+  多选题: 'multiple',
+  多项选择题: 'multiple',
+  判断: 'truefalse',
+  判断题: 'truefalse',
+  是非: 'truefalse',
+  是非题: 'truefalse',
+  填空: 'fill',
+  填空题: 'fill',
+  简答: 'short',
+  简答题: 'short',
+  问答题: 'short',
+};
+
+const TRUE_WORDS = new Set(['正确', '对', '是', '√', 'T', 'TRUE', 'Y']);
+const FALSE_WORDS = new Set(['错误', '错', '不正确', '否', '×', 'X', 'F', 'FALSE', 'N']);
+
+const clean = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+const LETTERS = 'ABCDEFGH';
+
+/** `**A.正确**B:错误` → ['正确', '错误']; null when the cell is not in that form. */
+export function splitPackedOptions(cell: string): { letter: string; text: string }[] | null {
+  // '**' starts an option; a stray third '*' (seen in real files: '死亡***B:') is dropped
+  const parts = cell.split(/\*{2,}/).map((p) => p.replace(/^\*+|\*+$/g, '').trim()).filter((p) => p !== '');
+  if (parts.length === 0) return null;
+  const out: { letter: string; text: string }[] = [];
+  for (const p of parts) {
+    const m = /^([A-Ha-hＡ-Ｈ])\s*[.．:：、,，)）]?\s*([\s\S]*)$/.exec(p);
+    if (!m) return null;
+    out.push({ letter: m[1]!.normalize('NFKC').toUpperCase(), text: clean(m[2]!) });
+  }
+  return out;
+}
+
+/** '1.安全…' / '139．安全…' / '200. 企业…' → the stem without its own number. */
+export function stripNumber(stem: string): string {
+  // not when a decimal follows: '1.5倍额定电流' keeps its number
+  return clean(stem).replace(/^\d{1,4}\s*[.．、]\s*(?!\d)/, '');
+}
+
+/** FNV-1a over UTF-16 units, 32 bits, with a seed: two seeds make a 64-bit fingerprint. */
+function fnv(text: string, seed: number): string {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** A stable id from what the question says: the same question imported twice gets the same id. */
+export function questionId(type: QuestionType, stem: string, options: readonly string[]): string {
+  const key = `${type}|${clean(stem)}|${options.map(clean).join('|')}`;
+  return `q-${fnv(key, 0x811c9dc5)}${fnv(key, 0x01234567)}`;
+}
+
+function letters(answer: string): string[] {
+  return [...new Set(answer.normalize('NFKC').toUpperCase().replace(/[^A-H]/g, ''))].sort();
+}
+
+function trueFalse(answer: string, options: readonly string[]): 'T' | 'F' | null {
+  const a = clean(answer).toUpperCase();
+  if (TRUE_WORDS.has(a)) return 'T';
+  if (FALSE_WORDS.has(a)) return 'F';
+  // a letter pointing at an option that says 正确 / 错误
+  const i = LETTERS.indexOf(a);
+  const opt = i >= 0 ? options[i] : undefined;
+  if (opt !== undefined) {
+    const o = clean(opt).toUpperCase();
+    if (TRUE_WORDS.has(o)) return 'T';
+    if (FALSE_WORDS.has(o)) return 'F';
+  }
+  return null;
+}
+
+function headerIndex(header: readonly string[], names: readonly string[]): number {
+  return header.findIndex((h) => names.includes(clean(h).replace(/\s/g, '')));
+}
+
+export function parseQuestionTable(rows: readonly (readonly string[])[], opts: { defaultScore?: number } = {}): BankParse {
+  const header = rows[0];
+  if (!header) return { ok: false, errors: [{ row: 1, column: '表头', message: '文件是空的：没有表头行' }] };
+  const col = {
+    type: headerIndex(header, ['题型', '试题类型', '题目类型']),
+    stem: headerIndex(header, ['题干', '题目内容', '题目']),
+    packed: headerIndex(header, ['题目选项', '选项']),
+    answer: headerIndex(header, ['答案', '题目答案', '正确答案']),
+    explanation: headerIndex(header, ['解析', '答案解析']),
+    score: headerIndex(header, ['分值', '分数']),
+    difficulty: headerIndex(header, ['难度']),
+    source: headerIndex(header, ['出处', '依据', '来源']),
+  };
+  const optionCols = LETTERS.slice(0, 6)
+    .split('')
+    .map((l) => headerIndex(header, [`选项${l}`, `选项${l.toLowerCase()}`, l]));
+  const layout: 'template' | 'packed' = optionCols[0]! >= 0 ? 'template' : 'packed';
+  const missing: string[] = [];
+  if (col.type < 0) missing.push('题型');
+  if (col.stem < 0) missing.push('题干');
+  if (col.answer < 0) missing.push('答案');
+  if (layout === 'packed' && col.packed < 0) missing.push('选项A…（或 题目选项）');
+  if (missing.length > 0) return { ok: false, errors: missing.map((m) => ({ row: 1, column: m, message: `缺少必需的列「${m}」` })) };
+
+  const errors: ImportError[] = [];
+  const questions: Question[] = [];
+  let skipped = 0;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const rowNo = r + 1;
+    const cell = (i: number) => (i >= 0 ? (row[i] ?? '') : '');
+    if (row.every((c) => c.trim() === '')) {
+      skipped += 1;
+      continue;
+    }
+    const typeText = clean(cell(col.type));
+    const type = TYPE_NAMES[typeText];
+    if (!type) {
+      errors.push({ row: rowNo, column: clean(header[col.type] ?? '题型'), message: typeText ? `「${typeText}」不是已知的题型（单选/多选/判断/填空/简答）` : '题型为空' });
+      continue;
+    }
+    const stem = stripNumber(cell(col.stem));
+    if (!stem) {
+      errors.push({ row: rowNo, column: clean(header[col.stem] ?? '题干'), message: '题干为空' });
+      continue;
+    }
+    let options: string[] = [];
+    if (layout === 'template') options = optionCols.map((i) => clean(cell(i))).filter((o, i, all) => o !== '' || all.slice(i).some((x) => x !== ''));
+    else if (cell(col.packed).trim() !== '') {
+      const parsed = splitPackedOptions(cell(col.packed));
+      if (!parsed || parsed.some((p, i) => p.letter !== LETTERS[i])) {
+        errors.push({ row: rowNo, column: clean(header[col.packed] ?? '题目选项'), message: '选项应写成 **A.… **B.…，字母从 A 起依次排列' });
+        continue;
+      }
+      options = parsed.map((p) => p.text);
+    }
+    const answerText = cell(col.answer);
+    const answerCol = clean(header[col.answer] ?? '答案');
+    let answer: string[];
+    if (type === 'single' || type === 'multiple') {
+      answer = letters(answerText);
+      const bad = answer.find((a) => LETTERS.indexOf(a) >= options.length);
+      if (answer.length === 0 || bad) {
+        errors.push({ row: rowNo, column: answerCol, message: answer.length === 0 ? '答案为空' : `答案 ${bad} 不在选项中` });
+        continue;
+      }
+      if (type === 'single' && answer.length !== 1) {
+        errors.push({ row: rowNo, column: answerCol, message: `单选题只能有一个答案（现为 ${answer.join('')}）` });
+        continue;
+      }
+    } else if (type === 'truefalse') {
+      const tf = trueFalse(answerText, options);
+      if (!tf) {
+        errors.push({ row: rowNo, column: answerCol, message: `「${clean(answerText)}」无法识别为 正确/错误` });
+        continue;
+      }
+      answer = [tf];
+      options = [];
+    } else {
+      answer = clean(answerText).split(/[|｜;；]/).map(clean).filter(Boolean);
+      if (answer.length === 0) {
+        errors.push({ row: rowNo, column: answerCol, message: '答案为空' });
+        continue;
+      }
+    }
+    const scoreText = clean(cell(col.score));
+    const score = scoreText === '' ? (opts.defaultScore ?? 1) : Number(scoreText);
+    if (!(score > 0 && score <= 100)) {
+      errors.push({ row: rowNo, column: clean(header[col.score] ?? '分值'), message: `分值「${scoreText}」应为 0 到 100 之间的数` });
+      continue;
+    }
+    const parsed = questionSchema.safeParse({
+      id: questionId(type, stem, options),
+      type,
+      stem,
+      options,
+      answer,
+      explanation: clean(cell(col.explanation)),
+      score,
+      source: clean(cell(col.source)),
+    });
+    if (!parsed.success) {
+      errors.push({ row: rowNo, column: String(parsed.error.issues[0]!.path[0] ?? ''), message: parsed.error.issues[0]!.message });
+      continue;
+    }
+    questions.push(parsed.data);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  if (questions.length === 0) return { ok: false, errors: [{ row: 2, column: '数据', message: '表中没有试题' }] };
+  return { ok: true, layout, questions, skippedBlankRows: skipped };
+}

@@ -1,0 +1,75 @@
+// Question-bank import through the service: our template, the real bank in the wild, bad files.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli';
+import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
+
+const REAL = path.resolve(ROOT, '../shared/realdata/question-banks/一般企业安全管理员.xlsx');
+const haveReal = existsSync(REAL);
+if (!haveReal) console.log(`[bank-import.test] ${REAL} is absent: the real-bank test is skipped; the rest use the team's fixtures`);
+
+let app: TempApp;
+let officer: string;
+beforeEach(async () => {
+  app = makeApp();
+  officer = (await seeded(app)).admin;
+});
+afterEach(() => {
+  app.close();
+  removeDir(app.dir);
+});
+
+const bankFile = () => readFileSync(path.join(app.dir, 'questions.json'), 'utf8');
+
+describe('question-bank import', () => {
+  it('our template downloads, and imports back into the bank', async () => {
+    const t = await app.call('bank.template', {}, officer);
+    const up = { fileName: t.fileName, base64: t.base64 };
+    const p = await app.call('bank.importPreview', up, officer);
+    expect(p).toMatchObject({ ok: true, layout: 'template', total: 5, duplicates: 0, counts: { single: 1, multiple: 1, truefalse: 1, fill: 1, short: 1 } });
+    const before = bankFile();
+    expect(await app.call('bank.importCommit', { ...up, bank: '模板示例' }, officer)).toEqual({ added: 5, duplicates: 0 });
+    expect(bankFile()).not.toBe(before);
+    // again: every question is a duplicate, nothing added
+    expect(await app.call('bank.importCommit', { ...up, bank: '模板示例' }, officer)).toEqual({ added: 0, duplicates: 5 });
+    const bank = await app.call('bank.list', {}, officer);
+    expect(bank.filter((q) => q.bank === '模板示例')).toHaveLength(5);
+  });
+
+  it.runIf(haveReal)('the real bank: every question read, counted per type, answers mapped to the right options', async () => {
+    const up = { fileName: path.basename(REAL), base64: readFileSync(REAL).toString('base64') };
+    const p = await app.call('bank.importPreview', up, officer);
+    expect(p.errors).toEqual([]);
+    // 判断题 94 + 是非题 35 = 129 true/false, 单选题 110, 多选题 60 (SOURCES.md)
+    expect(p).toMatchObject({ ok: true, layout: 'packed', total: 299, counts: { truefalse: 129, single: 110, multiple: 60, fill: 0, short: 0 } });
+    console.log(`[bank-import.test] real bank: ${JSON.stringify(p.counts)}, total ${p.total}`);
+    const r = await app.call('bank.importCommit', { ...up, bank: '一般企业安全管理员' }, officer);
+    expect(r.added + r.duplicates).toBe(299);
+    const qs = (await app.call('bank.list', {}, officer)).filter((q) => q.bank === '一般企业安全管理员');
+    const find = (start: string) => qs.find((q) => q.stem.startsWith(start))!;
+    expect(find('生产经营单位应当对重大危险源制定相应的现场应急救援预案')).toMatchObject({ type: 'single', answer: ['C'] });
+    expect(find('生产经营单位应当对重大危险源制定相应的现场应急救援预案').options[2]).toBe('每年');
+    expect(find('电气火灾灭火可以使用水溶液或泡沫灭火器材')).toMatchObject({ type: 'truefalse', answer: ['F'] });
+    expect(find('企业安全生产标准化基本规范对企业安全生产工作的组织机构')).toMatchObject({ type: 'multiple', answer: ['A', 'B', 'C', 'D'] });
+    expect(find('职业健康监护档案的内容主要包括劳动者的职业史').options).toEqual(['劳动者家族病史', '职业病危害接触史', '职业健康检查结果', '职业病诊断资料']);
+  });
+
+  it('a bad row is named by row and column, and nothing is written', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('题库');
+    ws.addRow(['题型', '题干', '选项A', '选项B', '答案']);
+    ws.addRow(['单选', '好的题', '甲', '乙', 'A']);
+    ws.addRow(['单选', '坏的题', '甲', '乙', 'E']);
+    const up = { fileName: 'bad-bank.xlsx', base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+    await app.call('bank.list', {}, officer); // the bundled questions are in the file
+    const before = bankFile();
+    const p = await app.call('bank.importPreview', up, officer);
+    expect(p.errors).toEqual([{ row: 3, column: '答案', message: '答案 E 不在选项中' }]);
+    const r = await app.raw('bank.importCommit', { ...up, bank: 'x' }, officer);
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    if (!r.ok) expect(r.error.message).toBe('bad-bank.xlsx 第 3 行「答案」：答案 E 不在选项中');
+    expect(bankFile()).toBe(before);
+  });
+});
