@@ -38,7 +38,9 @@ const TYPE_NAMES: Record<string, QuestionType> = {
 const TRUE_WORDS = new Set(['正确', '对', '是', '√', 'T', 'TRUE', 'Y']);
 const FALSE_WORDS = new Set(['错误', '错', '不正确', '否', '×', 'X', 'F', 'FALSE', 'N']);
 
-const clean = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+/** White space folded; the text itself (full-width Chinese punctuation included) kept as written. */
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+const folded = (s: string) => clean(s.normalize('NFKC')).toUpperCase();
 const LETTERS = 'ABCDEFGH';
 
 /** `**A.正确**B:错误` → ['正确', '错误']; null when the cell is not in that form. */
@@ -82,14 +84,14 @@ function letters(answer: string): string[] {
 }
 
 function trueFalse(answer: string, options: readonly string[]): 'T' | 'F' | null {
-  const a = clean(answer).toUpperCase();
+  const a = folded(answer);
   if (TRUE_WORDS.has(a)) return 'T';
   if (FALSE_WORDS.has(a)) return 'F';
   // a letter pointing at an option that says 正确 / 错误
   const i = LETTERS.indexOf(a);
   const opt = i >= 0 ? options[i] : undefined;
   if (opt !== undefined) {
-    const o = clean(opt).toUpperCase();
+    const o = folded(opt);
     if (TRUE_WORDS.has(o)) return 'T';
     if (FALSE_WORDS.has(o)) return 'F';
   }
@@ -135,7 +137,7 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
       skipped += 1;
       continue;
     }
-    const typeText = clean(cell(col.type));
+    const typeText = clean(cell(col.type)).replace(/\s/g, '');
     const type = TYPE_NAMES[typeText];
     if (!type) {
       errors.push({ row: rowNo, column: clean(header[col.type] ?? '题型'), message: typeText ? `「${typeText}」不是已知的题型（单选/多选/判断/填空/简答）` : '题型为空' });

@@ -6,6 +6,7 @@ export const enUS: Resources = {
   common: { cancel: 'Cancel', loading: 'Loading…', all: 'All', yes: 'Yes', no: 'No', print: 'Print', save: 'Save', saved: 'Saved' },
   error: { prefix: 'Error: ', network: 'Cannot reach the Anxue service. Please check that it is running.' },
   nav: {
+    bank: 'Question banks', 
     sessions: 'Sessions', 
     documents: 'Documents', 
     label: 'Main menu',
@@ -183,6 +184,19 @@ export const enUS: Resources = {
     ticked: 'recorded by the officer',
     checkLine: '{{answered}}/{{issued}}, {{missed}} missed',
     reason: { idle: 'no input', hidden: 'window hidden', unfocused: 'window not in front', locked: 'screen locked', gap: 'timing gap', check_missed: 'check missed', daily_cap: 'over daily limit' },
+  },
+  bank: {
+    title: 'Question banks',
+    template: 'Download the question-bank template (Excel)',
+    intro: 'Our template, and the common layout with 试题类型 / 题目内容 / 题目选项 (**A.… **B.…) / 题目答案. Preview first, then import; a bad row is named by row and column and nothing of the file is imported.',
+    choose: 'Choose a question-bank file (.xlsx or .csv)',
+    previewLine: '{{total}} questions: single {{single}}, multiple {{multiple}}, true/false {{truefalse}}, fill-in {{fill}}, short answer {{short}}; {{duplicates}} already in the bank will be skipped.',
+    name: 'Import into bank:',
+    confirm: 'Import',
+    done: '{{added}} questions imported, {{duplicates}} duplicates skipped.',
+    banks: 'Banks',
+    bankLine: '{{name}}: {{n}} questions',
+    bundled: 'Bundled with Anxue (self-test on the study notes)',
   },
   check: {
     title: 'Attention check',

@@ -4,6 +4,7 @@ export const zhCN = {
   common: { cancel: '取消', loading: '正在加载…', all: '全部', yes: '是', no: '否', print: '打印', save: '保存', saved: '已保存' },
   error: { prefix: '出错了：', network: '无法连接安学服务，请检查服务是否在运行。' },
   nav: {
+    bank: '题库', 
     sessions: '集中学习', 
     documents: '学习文件', 
     label: '主菜单',
@@ -181,6 +182,19 @@ export const zhCN = {
     ticked: '安全管理人员登记',
     checkLine: '{{answered}}/{{issued}}，未完成 {{missed}}',
     reason: { idle: '无操作', hidden: '窗口不可见', unfocused: '窗口不在前台', locked: '锁屏', gap: '计时中断', check_missed: '验证未完成', daily_cap: '超每日上限' },
+  },
+  bank: {
+    title: '题库',
+    template: '下载题库模板（Excel）',
+    intro: '支持本系统的模板，以及常见的“试题类型 / 题目内容 / 题目选项（**A.… **B.…）/ 题目答案”格式。先预览，确认后导入；有错误的行会指出行号和列名，整个文件不会导入。',
+    choose: '选择题库文件（.xlsx 或 .csv）',
+    previewLine: '共 {{total}} 题：单选 {{single}}，多选 {{multiple}}，判断 {{truefalse}}，填空 {{fill}}，简答 {{short}}；其中 {{duplicates}} 题题库中已有，将跳过。',
+    name: '导入到题库：',
+    confirm: '确认导入',
+    done: '已导入 {{added}} 题，跳过重复 {{duplicates}} 题。',
+    banks: '现有题库',
+    bankLine: '{{name}}：{{n}} 题',
+    bundled: '安学自带（学习要点自测题）',
   },
   check: {
     title: '防挂机验证',

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
 import { ArchivePage } from '../archive/ArchivePage';
+import { BankPage } from '../officer/BankPage';
 import { DocumentsPage } from '../corpus/DocumentsPage';
 import { SearchBox } from '../search/SearchBox';
 import { SearchPage } from '../search/SearchPage';
@@ -37,6 +38,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       { page: 'campaign', label: t('nav.campaign') },
       { page: 'documents', label: t('nav.documents') },
       { page: 'sessions', label: t('nav.sessions') },
+      { page: 'bank', label: t('nav.bank') },
       { page: 'roster', label: t('nav.roster') },
       { page: 'grading', label: t('nav.grading') },
       { page: 'progress', label: t('nav.progress') },
@@ -75,6 +77,9 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       break;
     case 'roster':
       body = <RosterPage />;
+      break;
+    case 'bank':
+      body = <BankPage />;
       break;
     case 'sessions':
       body = needCampaign(campaign && <SessionsPage campaign={campaign} />);
