@@ -109,7 +109,7 @@ export interface ImportPreview {
 export interface BankPreview {
   ok: boolean;
   fileName: string;
-  layout: 'template' | 'packed' | null;
+  layout: 'template' | 'packed' | 'gift' | 'aiken' | 'moodle-xml' | null;
   counts: Record<'single' | 'multiple' | 'truefalse' | 'fill' | 'short', number>;
   total: number;
   /** questions already in the bank (same type, stem and options): skipped on import */
@@ -386,6 +386,7 @@ export const api = {
   'bank.importPreview': call<BankPreview>()(fileUpload, OFFICE),
   'bank.importCommit': call<{ added: number; duplicates: number }>()(fileUpload.extend({ bank: z.string().trim().min(1).max(100) }), OFFICE),
   'bank.template': call<{ fileName: string; base64: string }>()(none, OFFICE),
+  'bank.export': call<{ fileName: string; base64: string }>()(z.object({ bank: z.string().max(100).optional(), format: z.enum(['xlsx', 'gift']) }), OFFICE),
 
   'campaign.template': call<CampaignInput>()(none, OFFICE),
   'campaign.save': call<Campaign>()(campaignInputSchema, OFFICE),

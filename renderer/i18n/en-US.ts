@@ -186,10 +186,11 @@ export const enUS: Resources = {
     reason: { idle: 'no input', hidden: 'window hidden', unfocused: 'window not in front', locked: 'screen locked', gap: 'timing gap', check_missed: 'check missed', daily_cap: 'over daily limit' },
   },
   bank: {
+    export: { xlsx: 'Export Excel', gift: 'Export GIFT' },
     title: 'Question banks',
     template: 'Download the question-bank template (Excel)',
     intro: 'Our template, and the common layout with 试题类型 / 题目内容 / 题目选项 (**A.… **B.…) / 题目答案. Preview first, then import; a bad row is named by row and column and nothing of the file is imported.',
-    choose: 'Choose a question-bank file (.xlsx or .csv)',
+    choose: 'Choose a question-bank file (Excel .xlsx / .csv, or Moodle GIFT, Aiken, XML)',
     previewLine: '{{total}} questions: single {{single}}, multiple {{multiple}}, true/false {{truefalse}}, fill-in {{fill}}, short answer {{short}}; {{duplicates}} already in the bank will be skipped.',
     name: 'Import into bank:',
     confirm: 'Import',

@@ -184,10 +184,11 @@ export const zhCN = {
     reason: { idle: '无操作', hidden: '窗口不可见', unfocused: '窗口不在前台', locked: '锁屏', gap: '计时中断', check_missed: '验证未完成', daily_cap: '超每日上限' },
   },
   bank: {
+    export: { xlsx: '导出 Excel', gift: '导出 GIFT' },
     title: '题库',
     template: '下载题库模板（Excel）',
     intro: '支持本系统的模板，以及常见的“试题类型 / 题目内容 / 题目选项（**A.… **B.…）/ 题目答案”格式。先预览，确认后导入；有错误的行会指出行号和列名，整个文件不会导入。',
-    choose: '选择题库文件（.xlsx 或 .csv）',
+    choose: '选择题库文件（Excel .xlsx / .csv，或 Moodle 的 GIFT、Aiken、XML）',
     previewLine: '共 {{total}} 题：单选 {{single}}，多选 {{multiple}}，判断 {{truefalse}}，填空 {{fill}}，简答 {{short}}；其中 {{duplicates}} 题题库中已有，将跳过。',
     name: '导入到题库：',
     confirm: '确认导入',

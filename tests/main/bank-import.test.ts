@@ -56,6 +56,51 @@ describe('question-bank import', () => {
     expect(find('职业健康监护档案的内容主要包括劳动者的职业史').options).toEqual(['劳动者家族病史', '职业病危害接触史', '职业健康检查结果', '职业病诊断资料']);
   });
 
+  it('GIFT, Aiken and Moodle XML import; a bank exports to GIFT and Excel and reads back', async () => {
+    const gift = '::a:: 动火前要气体分析。 {T}\n\n::b:: 先通风、再{=检测}、后作业。\n\n::c:: 受限空间首先？ {=通风 ~进入}\n';
+    const aiken = '监护人能离开吗？\nA. 能\nB. 不能\nANSWER: B\n';
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="category"><category><text>$course$/安学</text></category></question>
+  <question type="multichoice">
+    <name><text>m1</text></name>
+    <questiontext format="html"><text><![CDATA[<p>特殊作业包括？</p>]]></text></questiontext>
+    <single>false</single>
+    <answer fraction="50"><text>动火</text></answer>
+    <answer fraction="50"><text>吊装</text></answer>
+    <answer fraction="-100"><text>巡检</text></answer>
+  </question>
+  <question type="essay">
+    <name><text>e1</text></name>
+    <questiontext format="html"><text>说说本岗位的风险。</text></questiontext>
+    <graderinfo format="html"><text>能说清风险</text></graderinfo>
+  </question>
+</quiz>`;
+    const up = (fileName: string, text: string) => ({ fileName, base64: Buffer.from(text).toString('base64') });
+    expect(await app.call('bank.importPreview', up('q.gift', gift), officer)).toMatchObject({ ok: true, layout: 'gift', total: 3, counts: { truefalse: 1, fill: 1, single: 1 } });
+    expect(await app.call('bank.importPreview', up('q.txt', aiken), officer)).toMatchObject({ ok: true, layout: 'aiken', total: 1 });
+    expect(await app.call('bank.importPreview', up('q.xml', xml), officer)).toMatchObject({ ok: true, layout: 'moodle-xml', total: 2, counts: { multiple: 1, short: 1 } });
+    for (const [f, t] of [['q.gift', gift], ['q.txt', aiken], ['q.xml', xml]] as const) await app.call('bank.importCommit', { ...up(f, t), bank: 'Moodle' }, officer);
+    const g = await app.call('bank.export', { bank: 'Moodle', format: 'gift' }, officer);
+    const back = await app.call('bank.importPreview', { fileName: 'back.gift', base64: g.base64 }, officer);
+    expect(back).toMatchObject({ ok: true, total: 6, duplicates: 6 });
+    const x = await app.call('bank.export', { bank: 'Moodle', format: 'xlsx' }, officer);
+    expect(await app.call('bank.importPreview', { fileName: 'back.xlsx', base64: x.base64 }, officer)).toMatchObject({ ok: true, layout: 'template', total: 6, duplicates: 6 });
+  });
+
+  it('malformed XML and GIFT name the line, and nothing is written', async () => {
+    await app.call('bank.list', {}, officer);
+    const before = bankFile();
+    const badXml = '<quiz>\n<question type="truefalse">\n<questiontext><text>x</text>\n</quiz>';
+    const r1 = await app.raw('bank.importCommit', { fileName: 'bad.xml', base64: Buffer.from(badXml).toString('base64'), bank: 'x' }, officer);
+    expect(r1).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    if (!r1.ok) expect(r1.error.message).toMatch(/^bad\.xml 第 \d+ 行「XML」：XML 格式错误/);
+    const r2 = await app.raw('bank.importCommit', { fileName: 'bad.gift', base64: Buffer.from('::a:: 好 {T}\n\n::b:: 坏的 {=a ~b\n').toString('base64'), bank: 'x' }, officer);
+    expect(r2).toMatchObject({ ok: false });
+    if (!r2.ok) expect(r2.error.message).toBe('bad.gift 第 3 行「GIFT」：缺少答案块 { … }');
+    expect(bankFile()).toBe(before);
+  });
+
   it('a bad row is named by row and column, and nothing is written', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('题库');

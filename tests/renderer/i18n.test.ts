@@ -32,6 +32,7 @@ const enumKeys = [
   ...EXCLUDE_REASONS.map((r) => `evidence.reason.${r}`),
   ...['many_missed_checks', 'long_sessions'].map((f) => `progress.flag.${f}`),
   ...['dept', 'team', 'category'].map((g) => `people.${g}`),
+  ...['xlsx', 'gift'].map((f) => `bank.export.${f}`),
 ];
 
 describe('i18n', () => {

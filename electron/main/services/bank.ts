@@ -1,12 +1,61 @@
 // Question banks (题库): import from the spreadsheets officers have, with a preview; nothing is
 // written when any row is bad. A downloadable template shows our own layout.
+import { fromMoodleXml, parseAiken, parseGift, toGift, type MoodleXmlQuestion } from '../../core/moodle-formats';
 import { parseQuestionTable, type ImportError } from '../../core/question-import';
-import { QUESTION_TYPES, type QuestionType } from '../../core/model';
+import { QUESTION_TYPES, type Question, type QuestionType } from '../../core/model';
 import type { BankPreview, Input } from '../../shared/api';
 import { bankQuestions } from './campaign';
 import { ApiError } from './errors';
 import type { Ports } from './ports';
-import { readTable } from './table-file';
+import { decodeText, readTable } from './table-file';
+
+type BankFileParse = { ok: true; layout: BankPreview['layout']; questions: Question[] } | { ok: false; errors: ImportError[] };
+
+/** Moodle XML → plain objects, each question with the line its <question> tag is on. */
+async function parseMoodleXml(text: string): Promise<BankFileParse> {
+  const { XMLParser, XMLValidator } = await import('fast-xml-parser');
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) return { ok: false, errors: [{ row: valid.err.line, column: 'XML', message: `XML 格式错误：${valid.err.msg}` }] };
+  const lines: number[] = [];
+  for (const m of text.matchAll(/<question\b/g)) lines.push(text.slice(0, m.index).split('\n').length);
+  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'question' || name === 'answer' }).parse(text) as {
+    quiz?: { question?: Record<string, unknown>[] };
+  };
+  const textOf = (v: unknown): string => (v && typeof v === 'object' ? String((v as { text?: unknown }).text ?? '') : String(v ?? ''));
+  const items: MoodleXmlQuestion[] = (doc.quiz?.question ?? []).map((q, i) => ({
+    type: String(q.type ?? ''),
+    line: lines[i] ?? 1,
+    text: textOf(q.questiontext),
+    single: q.single === undefined ? undefined : String(q.single),
+    generalfeedback: textOf(q.generalfeedback),
+    graderinfo: textOf(q.graderinfo),
+    answers: ((q.answer as Record<string, unknown>[] | undefined) ?? []).map((a) => ({ fraction: Number(a.fraction ?? 0), text: textOf(a) })),
+  }));
+  if (!doc.quiz) return { ok: false, errors: [{ row: 1, column: 'quiz', message: '不是 Moodle XML：没有 <quiz> 元素' }] };
+  const r = fromMoodleXml(items);
+  return r.ok ? { ok: true, layout: 'moodle-xml', questions: r.questions } : r;
+}
+
+/** Any bank file we read: Excel/CSV tables, GIFT, Aiken, Moodle XML. */
+export async function parseBankFile(fileName: string, bytes: Uint8Array): Promise<BankFileParse> {
+  const ext = fileName.toLowerCase().split('.').pop();
+  if (ext === 'xlsx' || ext === 'csv') {
+    const r = parseQuestionTable(await readTable(fileName, bytes));
+    return r.ok ? { ok: true, layout: r.layout, questions: r.questions } : r;
+  }
+  if (bytes.length === 0) throw new ApiError('bad_input', `${fileName} 是空文件`, 'file');
+  const text = decodeText(bytes);
+  if (ext === 'xml') return parseMoodleXml(text);
+  if (ext === 'gift' || (ext === 'txt' && /(?<!\\)\{[\s\S]*(?<!\\)\}/.test(text))) {
+    const r = parseGift(text);
+    return r.ok ? { ok: true, layout: 'gift', questions: r.questions } : r;
+  }
+  if (ext === 'txt') {
+    const r = parseAiken(text);
+    return r.ok ? { ok: true, layout: 'aiken', questions: r.questions } : r;
+  }
+  throw new ApiError('bad_input', `${fileName} 的格式不支持：请使用 .xlsx、.csv、GIFT（.gift/.txt）、Aiken（.txt）或 Moodle XML（.xml）`, 'file');
+}
 
 function decode(input: { base64: string }): Uint8Array {
   const b = Buffer.from(input.base64, 'base64');
@@ -14,8 +63,7 @@ function decode(input: { base64: string }): Uint8Array {
 }
 
 export async function previewBank(ports: Ports, input: Input<'bank.importPreview'>): Promise<BankPreview> {
-  const rows = await readTable(input.fileName, decode(input));
-  const r = parseQuestionTable(rows);
+  const r = await parseBankFile(input.fileName, decode(input));
   const counts = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number>;
   if (!r.ok) return { ok: false, fileName: input.fileName, layout: null, counts, total: 0, duplicates: 0, sample: [], errors: r.errors };
   const have = new Set((await bankQuestions(ports)).map((q) => q.id));
@@ -37,9 +85,26 @@ export function firstBankError(fileName: string, errors: ImportError[]): string 
   return `${fileName} 第 ${e.row} 行「${e.column}」：${e.message}${errors.length > 1 ? `（另有 ${errors.length - 1} 处错误）` : ''}`;
 }
 
+/** A bank back out: our Excel template layout, or GIFT for Moodle. */
+export async function exportBank(ports: Ports, input: Input<'bank.export'>): Promise<{ fileName: string; base64: string }> {
+  const qs = (await bankQuestions(ports)).filter((q) => input.bank === undefined || q.bank === input.bank);
+  const name = input.bank || '安学题库';
+  if (input.format === 'gift') return { fileName: `${name}.gift`, base64: Buffer.from(toGift(qs), 'utf8').toString('base64') };
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('题库');
+  ws.addRow(['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析', '分值', '难度']).font = { bold: true };
+  const typeName = { single: '单选', multiple: '多选', truefalse: '判断', fill: '填空', short: '简答' } as const;
+  for (const q of qs) {
+    const opts = Array.from({ length: 6 }, (_, i) => q.options[i] ?? '');
+    const answer = q.type === 'truefalse' ? (q.answer[0] === 'T' ? '正确' : '错误') : q.type === 'fill' ? q.answer.join('|') : q.answer.join('');
+    ws.addRow([typeName[q.type], q.stem, ...opts, answer, q.explanation, q.score, '']);
+  }
+  return { fileName: `${name}.xlsx`, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+}
+
 export async function commitBank(ports: Ports, input: Input<'bank.importCommit'>): Promise<{ added: number; duplicates: number }> {
-  const rows = await readTable(input.fileName, decode(input));
-  const r = parseQuestionTable(rows);
+  const r = await parseBankFile(input.fileName, decode(input));
   if (!r.ok) throw new ApiError('bad_input', firstBankError(input.fileName, r.errors), 'file');
   await bankQuestions(ports); // the bundled questions are seeded first, as everywhere else
   return ports.store.questions.update((f) => {

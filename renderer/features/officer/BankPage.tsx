@@ -54,7 +54,7 @@ export function BankPage() {
         <p className="muted">{t('bank.intro')}</p>
         <label className="file">
           {t('bank.choose')}
-          <input type="file" accept=".xlsx,.csv" onChange={(e) => void choose(e)} data-testid="bank-file" />
+          <input type="file" accept=".xlsx,.csv,.gift,.txt,.xml" onChange={(e) => void choose(e)} data-testid="bank-file" />
         </label>
         <ErrorNote error={error} />
         {done && <p className="ok">{done}</p>}
@@ -92,7 +92,19 @@ export function BankPage() {
         <h2>{t('bank.banks')}</h2>
         <ul>
           {[...byBank].map(([b, n]) => (
-            <li key={b}>{t('bank.bankLine', { name: b, n })}</li>
+            <li key={b}>
+              {t('bank.bankLine', { name: b, n })}{' '}
+              {(['xlsx', 'gift'] as const).map((format) => (
+                <button
+                  key={format}
+                  type="button"
+                  className="link"
+                  onClick={() => void api['bank.export']({ bank: b === t('bank.bundled') ? '' : b, format }).then((x) => downloadBase64(x.fileName, x.base64), setError)}
+                >
+                  {t(`bank.export.${format}`)}
+                </button>
+              ))}
+            </li>
           ))}
         </ul>
       </section>

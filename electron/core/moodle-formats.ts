@@ -1,0 +1,221 @@
+// Moodle's text formats for questions, GIFT and Aiken: parsed with line numbers, so a bad question is
+// named by the line it starts on. Pure: text in, questions or errors out. (Moodle XML is parsed in
+// the service layer with fast-xml-parser and mapped with `fromMoodleXml` below.)
+import { questionSchema, type Question, type QuestionType } from './model';
+import { questionId, type ImportError } from './question-import';
+
+export type TextBankParse = { ok: true; questions: Question[] } | { ok: false; errors: ImportError[] };
+
+function finish(type: QuestionType, stem: string, options: string[], answer: string[], explanation: string, line: number, column: string, errors: ImportError[], out: Question[]) {
+  const parsed = questionSchema.safeParse({ id: questionId(type, stem, options), type, stem, options, answer, explanation, score: 1 });
+  if (!parsed.success) errors.push({ row: line, column, message: parsed.error.issues[0]!.message });
+  else out.push(parsed.data);
+}
+
+/** Blocks of non-empty lines, with the line number each starts on. */
+function blocks(text: string, comment?: RegExp): { line: number; lines: string[] }[] {
+  const out: { line: number; lines: string[] }[] = [];
+  let cur: { line: number; lines: string[] } | null = null;
+  text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .forEach((raw, i) => {
+      const l = raw.trimEnd();
+      if (comment && comment.test(l.trim())) return;
+      if (l.trim() === '') {
+        cur = null;
+        return;
+      }
+      if (!cur) out.push((cur = { line: i + 1, lines: [] }));
+      cur.lines.push(l);
+    });
+  return out;
+}
+
+/** Aiken: a question, options `A. …` or `A) …`, then `ANSWER: X`. Single choice only. */
+export function parseAiken(text: string): TextBankParse {
+  const errors: ImportError[] = [];
+  const questions: Question[] = [];
+  for (const b of blocks(text)) {
+    const stemLines: string[] = [];
+    const options: string[] = [];
+    let answer: string | null = null;
+    for (const l of b.lines) {
+      const opt = /^([A-Z])[.)]\s+(.*)$/.exec(l.trim());
+      const ans = /^ANSWER:\s*([A-Z])\s*$/i.exec(l.trim());
+      if (ans) answer = ans[1]!.toUpperCase();
+      else if (opt && (options.length > 0 || stemLines.length > 0) && opt[1] === String.fromCharCode(65 + options.length)) options.push(opt[2]!.trim());
+      else if (options.length === 0) stemLines.push(l.trim());
+      else errors.push({ row: b.line, column: 'Aiken', message: `选项应按 A. B. C. 的顺序排列：「${l.trim()}」` });
+    }
+    if (!answer) {
+      errors.push({ row: b.line, column: 'ANSWER', message: '缺少 ANSWER: 行' });
+      continue;
+    }
+    finish('single', stemLines.join(' '), options, [answer], '', b.line, 'ANSWER', errors, questions);
+  }
+  return errors.length > 0 ? { ok: false, errors } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column: 'Aiken', message: '文件中没有试题' }] } : { ok: true, questions };
+}
+
+const GIFT_ESCAPE = /\\([~=#{}:\\])/g;
+const unescape = (s: string) => s.replace(GIFT_ESCAPE, '$1').trim();
+
+/** Split on an unescaped character. */
+function splitUnescaped(s: string, chars: string): { mark: string; text: string }[] {
+  const out: { mark: string; text: string }[] = [];
+  let cur = '';
+  let mark = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\' && i + 1 < s.length) {
+      cur += c + s[i + 1];
+      i += 1;
+    } else if (chars.includes(c)) {
+      if (cur.trim() !== '' || mark) out.push({ mark, text: cur });
+      mark = c;
+      cur = '';
+    } else cur += c;
+  }
+  if (cur.trim() !== '' || mark) out.push({ mark, text: cur });
+  return out;
+}
+
+/**
+ * GIFT: `::title::` stem `{…}`. `{=right ~wrong}` single choice, `{~%50%a ~%50%b ~%-100%c}` multiple
+ * choice, `{T}`/`{F}` true/false, `{=a =b}` fill-in (accepted answers), `{}` short answer (essay);
+ * `####…` general feedback becomes the explanation; `#…` per-answer feedback is dropped.
+ */
+export function parseGift(text: string): TextBankParse {
+  const errors: ImportError[] = [];
+  const questions: Question[] = [];
+  for (const b of blocks(text, /^\/\//)) {
+    const src = b.lines.join('\n').replace(/^\$CATEGORY:.*$/m, '').trim();
+    if (src === '') continue;
+    const body = src.replace(/^::(?:[^:]|\\:)*::/, '').trim();
+    const open = body.search(/(?<!\\)\{/);
+    const close = body.search(/(?<!\\)\}[^}]*$/);
+    if (open < 0 || close < open) {
+      errors.push({ row: b.line, column: 'GIFT', message: '缺少答案块 { … }' });
+      continue;
+    }
+    const before = body.slice(0, open);
+    const after = body.slice(close + 1);
+    let inner = body.slice(open + 1, close);
+    let explanation = '';
+    const fb = inner.search(/(?<!\\)####/);
+    if (fb >= 0) {
+      explanation = unescape(inner.slice(fb + 4));
+      inner = inner.slice(0, fb);
+    }
+    const stem = unescape(after.trim() ? `${before.trim()} ____ ${after.trim()}` : before).replace(/^\[(html|markdown|plain|moodle)\]/, '').trim();
+    const trimmed = inner.trim();
+    if (trimmed === '') {
+      finish('short', stem, [], ['（无参考答案）'], explanation, b.line, 'GIFT', errors, questions);
+      continue;
+    }
+    if (/^(T|TRUE|F|FALSE)(#.*)?$/i.test(trimmed)) {
+      finish('truefalse', stem, [], [/^T/i.test(trimmed) ? 'T' : 'F'], explanation, b.line, 'GIFT', errors, questions);
+      continue;
+    }
+    const parts = splitUnescaped(inner, '=~').filter((p) => p.mark);
+    if (parts.length === 0) {
+      errors.push({ row: b.line, column: 'GIFT', message: `无法识别的答案块：{${trimmed}}` });
+      continue;
+    }
+    const items = parts.map((p) => {
+      const m = /^%(-?\d+(?:\.\d+)?)%([\s\S]*)$/.exec(p.text.trim());
+      const textWithFeedback = m ? m[2]! : p.text;
+      const answerText = unescape(splitUnescaped(textWithFeedback, '#')[0]?.text ?? '');
+      return { right: p.mark === '=', weight: m ? Number(m[1]) : p.mark === '=' ? 100 : 0, text: answerText };
+    });
+    if (items.every((i) => i.right) && !parts.some((p) => p.mark === '~')) {
+      finish('fill', stem, [], items.map((i) => i.text), explanation, b.line, 'GIFT', errors, questions);
+      continue;
+    }
+    const options = items.map((i) => i.text);
+    const correct = items.map((it, k) => ({ it, k })).filter(({ it }) => it.weight > 0);
+    const multiple = correct.length > 1 || items.some((i) => i.weight > 0 && i.weight < 100);
+    finish(multiple ? 'multiple' : 'single', stem, options, correct.map(({ k }) => String.fromCharCode(65 + k)), explanation, b.line, 'GIFT', errors, questions);
+  }
+  return errors.length > 0 ? { ok: false, errors } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column: 'GIFT', message: '文件中没有试题' }] } : { ok: true, questions };
+}
+
+/** Plain text of Moodle's HTML question text. */
+export function stripHtml(s: string): string {
+  return s
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/p>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n')
+    .trim();
+}
+
+/** One <question> of Moodle XML, already parsed to objects, with the line it starts on. */
+export interface MoodleXmlQuestion {
+  type: string;
+  line: number;
+  text: string;
+  single?: string;
+  generalfeedback?: string;
+  answers: { fraction: number; text: string }[];
+  graderinfo?: string;
+}
+
+export function fromMoodleXml(items: readonly MoodleXmlQuestion[]): TextBankParse {
+  const errors: ImportError[] = [];
+  const questions: Question[] = [];
+  for (const q of items) {
+    if (q.type === 'category' || q.type === 'description') continue;
+    const stem = stripHtml(q.text);
+    const explanation = stripHtml(q.generalfeedback ?? '');
+    const answers = q.answers.map((a) => ({ ...a, text: stripHtml(a.text) }));
+    if (q.type === 'multichoice') {
+      const single = (q.single ?? 'true').trim() !== 'false';
+      const correct = answers.map((a, k) => ({ a, k })).filter(({ a }) => a.fraction > 0);
+      finish(single ? 'single' : 'multiple', stem, answers.map((a) => a.text), (single ? correct.filter(({ a }) => a.fraction === 100) : correct).map(({ k }) => String.fromCharCode(65 + k)), explanation, q.line, 'multichoice', errors, questions);
+    } else if (q.type === 'truefalse') {
+      const right = answers.find((a) => a.fraction === 100);
+      const tf = right && /^(true|正确|对)$/i.test(right.text) ? 'T' : right && /^(false|错误|错)$/i.test(right.text) ? 'F' : null;
+      if (!tf) errors.push({ row: q.line, column: 'truefalse', message: '判断题没有得满分的 true/false 答案' });
+      else finish('truefalse', stem, [], [tf], explanation, q.line, 'truefalse', errors, questions);
+    } else if (q.type === 'shortanswer') {
+      finish('fill', stem, [], answers.filter((a) => a.fraction === 100).map((a) => a.text), explanation, q.line, 'shortanswer', errors, questions);
+    } else if (q.type === 'essay') {
+      finish('short', stem, [], [stripHtml(q.graderinfo ?? '') || '（无参考答案）'], explanation, q.line, 'essay', errors, questions);
+    } else {
+      errors.push({ row: q.line, column: 'type', message: `不支持的题型 ${q.type}（支持 multichoice、truefalse、shortanswer、essay）` });
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column: 'quiz', message: '文件中没有试题' }] } : { ok: true, questions };
+}
+
+/** GIFT text of a bank (export), escaped so it reads back the same. */
+export function toGift(questions: readonly Question[]): string {
+  const esc = (s: string) => s.replace(/([~=#{}:\\])/g, '\\$1');
+  return questions
+    .map((q) => {
+      const head = `// ${q.id}\n::${esc(q.stem.slice(0, 40))}::${esc(q.stem)}`;
+      const fb = q.explanation ? `####${esc(q.explanation)}` : '';
+      if (q.type === 'truefalse') return `${head} {${q.answer[0] === 'T' ? 'TRUE' : 'FALSE'}${fb}}`;
+      if (q.type === 'fill') return `${head} {${q.answer.map((a) => `=${esc(a)}`).join(' ')}${fb}}`;
+      if (q.type === 'short') return `${head} {${fb}}`;
+      const right = new Set(q.answer);
+      const n = right.size;
+      const opts = q.options.map((o, i) => {
+        const l = String.fromCharCode(65 + i);
+        if (q.type === 'single') return `${right.has(l) ? '=' : '~'}${esc(o)}`;
+        const w = right.has(l) ? Math.round((100 / n) * 100000) / 100000 : -100;
+        return `~%${w}%${esc(o)}`;
+      });
+      return `${head} {\n${opts.map((o) => `  ${o}`).join('\n')}${fb ? `\n  ${fb}` : ''}\n}`;
+    })
+    .join('\n\n') + '\n';
+}

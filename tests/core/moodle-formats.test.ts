@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { fromMoodleXml, parseAiken, parseGift, stripHtml, toGift } from '../../electron/core/moodle-formats';
+
+const GIFT = `// 安学团队编写的测试题
+::Q1:: 受限空间作业前首先应当？ {
+  =通风
+  ~直接进入#不对
+  ~点火照明
+}
+
+::Q2:: 动火作业前必须进行气体分析。 {TRUE}
+
+::Q3:: 特殊作业包括： {
+  ~%50%动火作业
+  ~%50%吊装作业
+  ~%-100%日常巡检
+  ####动火和吊装都是特殊作业
+}
+
+::Q4:: 受限空间作业要先通风、再{=检测 =检验}、后作业。
+
+::Q5:: 说说本岗位的风险。 {}
+
+::Q6:: 压力单位 1\\:1 的写法\\{不变\\}。 {F}
+`;
+
+describe('GIFT', () => {
+  it('reads single, true/false, multiple, fill-in and essay questions', () => {
+    const r = parseGift(GIFT);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.questions.map((q) => [q.type, q.answer.join(',')])).toEqual([
+      ['single', 'A'],
+      ['truefalse', 'T'],
+      ['multiple', 'A,B'],
+      ['fill', '检测,检验'],
+      ['short', '（无参考答案）'],
+      ['truefalse', 'F'],
+    ]);
+    expect(r.questions[0]!.options).toEqual(['通风', '直接进入', '点火照明']);
+    expect(r.questions[2]!.explanation).toBe('动火和吊装都是特殊作业');
+    expect(r.questions[3]!.stem).toBe('受限空间作业要先通风、再 ____ 、后作业。');
+    expect(r.questions[5]!.stem).toBe('压力单位 1:1 的写法{不变}。');
+  });
+  it('names the line of a question without an answer block, and reads nothing', () => {
+    const r = parseGift('::a:: 好的 {T}\n\n\n::b:: 坏的，没有答案块\n');
+    expect(r).toEqual({ ok: false, errors: [{ row: 4, column: 'GIFT', message: '缺少答案块 { … }' }] });
+  });
+  it('a bank exported to GIFT reads back the same', () => {
+    const r = parseGift(GIFT);
+    if (!r.ok) throw new Error('fixture');
+    const back = parseGift(toGift(r.questions));
+    expect(back.ok).toBe(true);
+    if (back.ok) expect(back.questions.map((q) => [q.type, q.stem, q.options, q.answer])).toEqual(r.questions.map((q) => [q.type, q.stem, q.options, q.answer]));
+  });
+});
+
+describe('Aiken', () => {
+  it('reads questions with A. or A) options and ANSWER lines', () => {
+    const r = parseAiken('动火前要做什么？\nA. 气体分析\nB. 直接动火\nANSWER: A\n\n监护人能离开吗？\nA) 能\nB) 不能\nANSWER: b\n');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.questions.map((q) => [q.stem, q.options.length, q.answer[0]])).toEqual([
+      ['动火前要做什么？', 2, 'A'],
+      ['监护人能离开吗？', 2, 'B'],
+    ]);
+  });
+  it('names the line of a question without ANSWER, or with an answer that is not an option', () => {
+    expect(parseAiken('题一\nA. x\nB. y\n\n题二\nA. x\nB. y\nANSWER: C\n')).toEqual({
+      ok: false,
+      errors: [
+        { row: 1, column: 'ANSWER', message: '缺少 ANSWER: 行' },
+        { row: 5, column: 'ANSWER', message: '答案 C 不在选项中' },
+      ],
+    });
+  });
+});
+
+describe('Moodle XML (after XML parsing)', () => {
+  it('maps multichoice (single and multiple), truefalse, shortanswer and essay', () => {
+    const r = fromMoodleXml([
+      { type: 'category', line: 2, text: '', answers: [] },
+      { type: 'multichoice', line: 5, text: '<p>受限空间作业前<b>首先</b>应当？</p>', single: 'true', answers: [{ fraction: 100, text: '通风' }, { fraction: 0, text: '进入' }] },
+      { type: 'multichoice', line: 20, text: '特殊作业包括', single: 'false', answers: [{ fraction: 50, text: '动火' }, { fraction: -100, text: '巡检' }, { fraction: 50, text: '吊装' }] },
+      { type: 'truefalse', line: 40, text: '动火前要气体分析', answers: [{ fraction: 100, text: 'true' }, { fraction: 0, text: 'false' }] },
+      { type: 'shortanswer', line: 50, text: '先通风、再__', answers: [{ fraction: 100, text: '检测' }, { fraction: 0, text: '点火' }] },
+      { type: 'essay', line: 60, text: '说说风险', answers: [], graderinfo: '<p>能说清风险</p>' },
+    ]);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.questions.map((q) => [q.type, q.stem, q.answer.join(',')])).toEqual([
+      ['single', '受限空间作业前首先应当？', 'A'],
+      ['multiple', '特殊作业包括', 'A,C'],
+      ['truefalse', '动火前要气体分析', 'T'],
+      ['fill', '先通风、再__', '检测'],
+      ['short', '说说风险', '能说清风险'],
+    ]);
+  });
+  it('names the line of an unsupported question type', () => {
+    expect(fromMoodleXml([{ type: 'matching', line: 12, text: 'x', answers: [] }])).toMatchObject({ ok: false, errors: [{ row: 12, column: 'type' }] });
+  });
+  it('strips Moodle HTML', () => {
+    expect(stripHtml('<p>A&nbsp;&amp;&lt;B&gt;</p><p>第二段</p>')).toBe('A &<B>\n第二段');
+  });
+});
