@@ -17,10 +17,12 @@ import {
   type Person,
   type Question,
   type QuestionForTaker,
+  type QuestionType,
   type Role,
   type Settings,
 } from '../core/model';
 import type { RowError } from '../core/roster';
+import type { PaperStats, QuestionStat } from '../core/quiz-stats';
 import type { StudyStatus } from '../core/study-time';
 
 export type Access = 'public' | readonly Role[];
@@ -116,6 +118,11 @@ export interface BankPreview {
   duplicates: number;
   sample: Question[];
   errors: { row: number; column: string; message: string }[];
+}
+export interface QuizStatsView {
+  paper: PaperStats;
+  byDept: { dept: string; attempts: number; passRate: number | null }[];
+  questions: (QuestionStat & { stem: string; type: QuestionType })[];
 }
 export interface ImportJobView {
   jobId: string;
@@ -417,6 +424,9 @@ export const api = {
   'quiz.start': call<QuizAttemptView>()(campaignRef, STUDENT),
   'quiz.save': call<{ remainingMs: number }>()(z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema }), STUDENT),
   'quiz.submit': call<QuizResultView>()(z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema }), STUDENT),
+
+  'quiz.stats': call<QuizStatsView>()(campaignRef, [...OFFICE, 'archivist']),
+  'quiz.scoreSheet': call<{ fileName: string; base64: string }>()(campaignRef, [...OFFICE, 'archivist']),
 
   'essay.get': call<EssayView>()(campaignRef, STUDENT),
   'essay.save': call<{ savedAt: string }>()(campaignRef.extend({ parts: essayPartsSchema }), STUDENT),

@@ -54,6 +54,8 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'quiz.start': [E],
   'quiz.save': [E],
   'quiz.submit': [E],
+  'quiz.stats': [O, A, M],
+  'quiz.scoreSheet': [O, A, M],
   'essay.get': [E],
   'essay.save': [E],
   'essay.submit': [E],
