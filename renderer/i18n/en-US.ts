@@ -6,6 +6,7 @@ export const enUS: Resources = {
   common: { cancel: 'Cancel', loading: 'Loading…', all: 'All', yes: 'Yes', no: 'No', print: 'Print', save: 'Save', saved: 'Saved' },
   error: { prefix: 'Error: ', network: 'Cannot reach the Anxue service. Please check that it is running.' },
   nav: {
+    results: 'Results', 
     bank: 'Question banks', 
     sessions: 'Sessions', 
     documents: 'Documents', 
@@ -198,6 +199,20 @@ export const enUS: Resources = {
     banks: 'Banks',
     bankLine: '{{name}}: {{n}} questions',
     bundled: 'Bundled with Anxue (self-test on the study notes)',
+  },
+  results: {
+    title: 'Assessment results',
+    scoreSheet: 'Export score sheet (Excel)',
+    none: 'Nobody has submitted yet.',
+    paper: '{{n}} first attempts: mean {{mean}}, median {{median}}, pass rate {{pass}}% (pass mark {{mark}}).',
+    histogram: 'Score distribution',
+    deptLine: '{{n}} people, pass rate {{pass}}%',
+    questions: 'Questions',
+    explain: 'Facility index: mean score as a share of the maximum (higher is easier). Discrimination index: correlation of the question score with the rest of the paper ×100 (higher separates those who know; negative: check the key).',
+    question: 'Question',
+    facility: 'Facility',
+    discrimination: 'Discrimination',
+    flag: { too_easy: 'too easy', too_hard: 'too hard', weak_discrimination: 'weak discrimination', negative_discrimination: 'negative discrimination: check the key' },
   },
   check: {
     title: 'Attention check',

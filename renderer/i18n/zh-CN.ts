@@ -4,6 +4,7 @@ export const zhCN = {
   common: { cancel: '取消', loading: '正在加载…', all: '全部', yes: '是', no: '否', print: '打印', save: '保存', saved: '已保存' },
   error: { prefix: '出错了：', network: '无法连接安学服务，请检查服务是否在运行。' },
   nav: {
+    results: '考核结果', 
     bank: '题库', 
     sessions: '集中学习', 
     documents: '学习文件', 
@@ -196,6 +197,20 @@ export const zhCN = {
     banks: '现有题库',
     bankLine: '{{name}}：{{n}} 题',
     bundled: '安学自带（学习要点自测题）',
+  },
+  results: {
+    title: '考核结果',
+    scoreSheet: '导出成绩单（Excel）',
+    none: '还没有人交卷。',
+    paper: '{{n}} 人交卷（每人第一次）：平均 {{mean}} 分，中位数 {{median}} 分，及格率 {{pass}}%（及格线 {{mark}} 分）。',
+    histogram: '分数分布',
+    deptLine: '{{n}} 人，及格率 {{pass}}%',
+    questions: '每道题的情况',
+    explain: '难度系数：平均得分占满分的百分比（越高越容易）。区分度：这道题得分与其余题目得分的相关系数 ×100（越高越能区分掌握与没掌握的人；为负时请检查答案是否设错）。',
+    question: '试题',
+    facility: '难度系数',
+    discrimination: '区分度',
+    flag: { too_easy: '太容易', too_hard: '太难', weak_discrimination: '区分度低', negative_discrimination: '区分度为负，请检查答案' },
   },
   check: {
     title: '防挂机验证',

@@ -308,6 +308,12 @@ describe('the whole training loop in the browser', () => {
     expect(await panel.textContent()).toContain('验证未完成');
     expect(await panel.textContent()).toContain('本人现场签到');
     await shot(officer, '10-progress');
+    // results: the paper's figures and the score sheet (a real download)
+    await officer.goto(`${server.url}#/results`);
+    await expect.poll(() => officer.getByTestId('paper-stats').textContent()).toContain('1 人交卷');
+    const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('button', { name: '导出成绩单（Excel）' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^考核成绩单-.*\.xlsx$/);
+    await shot(officer, '10b-results');
   });
 
   it('the archivist exports the training file; the PDF holds the name and essay; verify detects a changed byte', async () => {

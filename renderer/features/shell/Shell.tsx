@@ -3,6 +3,7 @@ import type { Me } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
 import { ArchivePage } from '../archive/ArchivePage';
 import { BankPage } from '../officer/BankPage';
+import { ResultsPage } from '../officer/ResultsPage';
 import { DocumentsPage } from '../corpus/DocumentsPage';
 import { SearchBox } from '../search/SearchBox';
 import { SearchPage } from '../search/SearchPage';
@@ -41,6 +42,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       { page: 'bank', label: t('nav.bank') },
       { page: 'roster', label: t('nav.roster') },
       { page: 'grading', label: t('nav.grading') },
+      { page: 'results', label: t('nav.results') },
       { page: 'progress', label: t('nav.progress') },
     );
   if (has('archivist') || has('admin')) nav.push({ page: 'archive', label: t('nav.archive') });
@@ -77,6 +79,9 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       break;
     case 'roster':
       body = <RosterPage />;
+      break;
+    case 'results':
+      body = needCampaign(campaign && <ResultsPage campaign={campaign} />);
       break;
     case 'bank':
       body = <BankPage />;
