@@ -128,6 +128,11 @@ export const campaignInputSchema = z
       timeLimitMinutes: z.number().int().min(1).max(300),
       passMark: z.number().min(0).max(100),
       maxAttempts: z.number().int().min(1).max(10),
+      /** each person gets the questions, and each question's options, in an order of their own */
+      shuffleQuestions: z.boolean().default(false),
+      shuffleOptions: z.boolean().default(false),
+      /** multiple choice: no wrong option chosen → the share of right options chosen (else all or nothing) */
+      partialCredit: z.boolean().default(false),
     }),
     essay: z.object({ minChars: z.number().int().min(0).max(20000), deadline: isoDateSchema }),
     accidents: z.array(z.string().trim().min(1).max(120)).max(30),

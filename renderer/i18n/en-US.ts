@@ -44,6 +44,9 @@ export const enUS: Resources = {
     done: 'Password changed. Use the new one next time you sign in.',
   },
   campaign: {
+    shuffleQuestions: 'Questions in a different order for each person',
+    shuffleOptions: 'Options in a different order for each person',
+    partialCredit: 'Multiple choice: partial credit for a subset of right options (none if a wrong one is chosen)',
     none: 'There is no campaign yet. A safety officer needs to create one first.',
     noneYet: 'No campaign yet. Start from the “warning month” template and adjust it to your enterprise.',
     title: 'Campaign',

@@ -42,6 +42,9 @@ export const zhCN = {
     done: '密码已修改。下次登录请使用新密码。',
   },
   campaign: {
+    shuffleQuestions: '每人题目顺序不同',
+    shuffleOptions: '每人选项顺序不同',
+    partialCredit: '多选题少选按比例给分（错选不得分）',
     none: '目前还没有培训计划。请安全管理人员先创建培训计划。',
     noneYet: '还没有培训计划。可以从“警示月”模板创建，再按本企业情况调整。',
     title: '培训计划',

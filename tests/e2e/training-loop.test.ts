@@ -254,20 +254,26 @@ describe('the whole training loop in the browser', () => {
   it('the employee takes the quiz; objective questions are graded on submit', async () => {
     await employee.goto(`${server.url}#/quiz`);
     await employee.getByRole('button', { name: '开始考试' }).click();
+    // questions and options come in an order of this person's own: answer by what each one says
     const pick = async (label: string) => employee.getByLabel(label, { exact: false }).first().check();
-    await pick('D. 参加人员的家庭住址');
-    await employee.getByRole('button', { name: '下一题' }).click();
-    for (const l of ['A. 安全意识', 'B. 安全责任', 'C. 各类事故']) await pick(l);
-    await employee.getByRole('button', { name: '下一题' }).click();
-    await pick('正确');
-    await employee.getByRole('button', { name: '下一题' }).click();
-    await pick('错误');
-    await employee.getByRole('button', { name: '下一题' }).click();
-    await employee.getByLabel('您的答案').fill('检测');
-    await employee.getByRole('button', { name: '下一题' }).click();
-    await pick('B. 立即停止作业');
-    await employee.getByRole('button', { name: '下一题' }).click();
-    await employee.getByLabel('您的答案').fill('本岗位最大风险是甲醇泄漏引发火灾，我会严格巡检、及时报告。');
+    const answers: [string, () => Promise<void>][] = [
+      ['不在其中', () => pick('参加人员的家庭住址')],
+      ['重点剖析', async () => {
+        for (const l of ['安全意识提升', '安全责任落实', '各类事故给自身']) await pick(l);
+      }],
+      ['气体分析', () => pick('正确')],
+      ['晕倒', () => pick('错误')],
+      ['先通风', () => employee.getByLabel('您的答案').fill('检测')],
+      ['出现异常情况', () => pick('立即停止作业，撤离人员')],
+      ['简述', () => employee.getByLabel('您的答案').fill('本岗位最大风险是甲醇泄漏引发火灾，我会严格巡检、及时报告。')],
+    ];
+    for (let i = 0; i < 7; i++) {
+      const stem = (await employee.locator('fieldset.question legend').textContent())!;
+      const hit = answers.find(([k]) => stem.includes(k));
+      expect(hit, stem).toBeDefined();
+      await hit![1]();
+      if (i < 6) await employee.getByRole('button', { name: '下一题' }).click();
+    }
     expect(await employee.getByTestId('answered').textContent()).toContain('已答 7 / 7');
     await shot(employee, '07-quiz');
     await employee.getByRole('button', { name: '交卷' }).click();

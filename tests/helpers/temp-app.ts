@@ -72,9 +72,10 @@ export function b64(text: string | Uint8Array): string {
 
 /**
  * Set up an enterprise with an admin (also officer and archivist), a roster and a campaign.
- * Attention checks are off unless asked for: the tests of other rules then need not answer them.
+ * Attention checks and shuffling are off unless asked for: the tests of other rules then need not
+ * answer checks, and can answer by letter.
  */
-export async function seeded(app: TempApp, opts: { attentionChecks?: boolean } = {}) {
+export async function seeded(app: TempApp, opts: { attentionChecks?: boolean; shuffle?: boolean } = {}) {
   await app.call('setup.init', { enterprise: '测试化工（虚构）', adminNo: 'admin', adminName: '管理员', password: 'admin-pass-1' });
   const admin = (await app.call('auth.login', { employeeNo: 'admin', password: 'admin-pass-1' })).token;
   const settings = await app.call('settings.get', {}, admin);
@@ -82,7 +83,9 @@ export async function seeded(app: TempApp, opts: { attentionChecks?: boolean } =
   const imported = await app.call('roster.commit', { fileName: 'roster.csv', base64: b64(ROSTER_CSV) }, admin);
   const pw = (no: string) => imported.initialPasswords.find((p) => p.employeeNo === no)!.password;
   const template = await app.call('campaign.template', {}, admin);
-  const campaign = await app.call('campaign.save', template, admin);
+  // the template shuffles questions and options; tests that answer by letter turn that off
+  const shuffle = opts.shuffle ?? false;
+  const campaign = await app.call('campaign.save', { ...template, quiz: { ...template.quiz, shuffleQuestions: shuffle, shuffleOptions: shuffle } }, admin);
   const login = async (no: string) => (await app.call('auth.login', { employeeNo: no, password: pw(no) })).token;
   return { admin, campaign, pw, login, imported };
 }

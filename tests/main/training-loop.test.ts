@@ -197,3 +197,40 @@ describe('training loop (services + storage)', () => {
     expect(JSON.stringify(outputs)).not.toMatch(/scrypt|passwordHash/);
   });
 });
+
+describe('shuffled papers and partial credit', () => {
+  it('each person sees their own order; answers are graded against the original options; resuming shows what was chosen', async () => {
+    const s = await seeded(app, { shuffle: true });
+    const e1 = await s.login('E001');
+    const a = await app.call('quiz.start', { campaignId: s.campaign.id }, e1);
+    expect(a.questions.map((q) => q.id)).not.toEqual(s.campaign.quiz.questionIds);
+    const q1 = a.questions.find((q) => q.id === 'wm-01')!;
+    expect(q1.options).not.toEqual(['培训的时间', '培训的内容', '参加人员以及考核结果', '参加人员的家庭住址']);
+    // choose the right option by its text, wherever it is shown
+    const shownLetter = String.fromCharCode(65 + q1.options.indexOf('参加人员的家庭住址'));
+    const q6 = a.questions.find((q) => q.id === 'wm-06')!;
+    const wrongLetter = String.fromCharCode(65 + q6.options.indexOf('加快进度尽快完成'));
+    await app.call('quiz.save', { attemptId: a.attemptId, answers: { 'wm-01': [shownLetter], 'wm-06': [wrongLetter] } }, e1);
+    const resumed = await app.call('quiz.start', { campaignId: s.campaign.id }, e1);
+    expect(resumed.questions.map((q) => q.id)).toEqual(a.questions.map((q) => q.id));
+    expect(resumed.answers['wm-01']).toEqual([shownLetter]);
+    const r = await app.call('quiz.submit', { attemptId: a.attemptId, answers: { 'wm-01': [shownLetter], 'wm-06': [wrongLetter] } }, e1);
+    expect(r.score).toBe(10);
+    const file = JSON.parse(readFileSync(path.join(app.dir, 'people', 'E001.json'), 'utf8'));
+    const ev = file.events.at(-1).data;
+    expect(ev.answers['wm-01']).toEqual(['D']); // stored in the original letters
+    expect(ev.optionOrder['wm-01']).toHaveLength(4); // and what the person saw, for the record
+  });
+
+  it('partial credit for multiple choice when the campaign says so: no wrong option, the share of right ones', async () => {
+    const s = await seeded(app);
+    await app.call('campaign.save', { ...(await app.call('campaign.get', { campaignId: s.campaign.id }, s.admin)), quiz: { ...s.campaign.quiz, partialCredit: true } }, s.admin);
+    const e1 = await s.login('E001');
+    const a = await app.call('quiz.start', { campaignId: s.campaign.id }, e1);
+    const r = await app.call('quiz.submit', { attemptId: a.attemptId, answers: { 'wm-02': ['A', 'B'] } }, e1);
+    expect(r.score).toBeCloseTo((20 * 2) / 3, 2);
+    const e2 = await s.login('E002');
+    const b = await app.call('quiz.start', { campaignId: s.campaign.id }, e2);
+    expect((await app.call('quiz.submit', { attemptId: b.attemptId, answers: { 'wm-02': ['A', 'D'] } }, e2)).score).toBe(0);
+  });
+});

@@ -1,7 +1,7 @@
 // Quizzes (考核). The backend owns the countdown and the answer keys; a taker only ever sees
 // questions without answers, until the attempt is submitted.
 import { randomUUID } from 'node:crypto';
-import { gradeItem } from '../../core/grading';
+import { displayedOptions, gradeItem, shuffledOrder, toDisplayedLetters, toOriginalLetters } from '../../core/grading';
 import type { Question, QuestionForTaker } from '../../core/model';
 import type { Input, QuizAttemptView, QuizResultView } from '../../shared/api';
 import type { Account, OpenAttempt, PersonFile } from '../storage/data-store';
@@ -14,20 +14,30 @@ import { iso, type Ports } from './ports';
 /** Answers sent a little after the deadline (network, a slow PC) are still accepted. */
 const GRACE_MS = 10_000;
 
-export function forTaker(q: Question): QuestionForTaker {
-  return { id: q.id, type: q.type, stem: q.stem, options: [...q.options], score: q.score };
+export function forTaker(q: Question, order?: number[]): QuestionForTaker {
+  return { id: q.id, type: q.type, stem: q.stem, options: displayedOptions(q.options, order), score: q.score };
 }
 
-function submitInto(f: PersonFile, a: OpenAttempt, questions: Question[], answers: Record<string, string[]>, now: number, passMark: number, by: string, timedOut: boolean) {
+const isChoice = (q: Question | undefined) => q?.type === 'single' || q?.type === 'multiple';
+
+/** What the person sent (letters as shown) → letters of the original options, for storing and grading. */
+function toOriginal(a: OpenAttempt, answers: Record<string, string[]>, byId: Map<string, Question>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [id, v] of Object.entries(answers)) out[id] = isChoice(byId.get(id)) ? toOriginalLetters(v, a.optionOrder?.[id]) : v;
+  return out;
+}
+
+function submitInto(f: PersonFile, a: OpenAttempt, questions: Question[], answers: Record<string, string[]>, now: number, quiz: { passMark: number; partialCredit?: boolean }, by: string, timedOut: boolean) {
+  const passMark = quiz.passMark;
   const byId = new Map(questions.map((q) => [q.id, q]));
   const snapshot = a.questionIds.map((id) => byId.get(id)).filter((q): q is Question => !!q);
-  const items = snapshot.map((q) => gradeItem(q, answers[q.id]));
+  const items = snapshot.map((q) => gradeItem(q, answers[q.id], { partialCredit: quiz.partialCredit }));
   const kept: Record<string, string[]> = {};
   for (const q of snapshot) if (answers[q.id]) kept[q.id] = answers[q.id]!;
   const e = appendEvent(
     f.events,
     'quiz.submitted',
-    { attemptId: a.attemptId, campaignId: a.campaignId, startedAt: a.startedAtIso, submittedAt: iso(now), questions: snapshot, answers: kept, items, timedOut, passMark },
+    { attemptId: a.attemptId, campaignId: a.campaignId, startedAt: a.startedAtIso, submittedAt: iso(now), questions: snapshot, answers: kept, items, timedOut, passMark, ...(a.optionOrder ? { optionOrder: a.optionOrder } : {}) },
     { at: iso(now), by },
   );
   delete f.open.quiz[a.attemptId];
@@ -44,14 +54,21 @@ export async function startQuiz(ports: Ports, caller: Account, input: Input<'qui
     for (const a of Object.values(f.open.quiz)) {
       if (a.campaignId !== campaign.id) continue;
       if (now <= a.deadline) return a;
-      submitInto(f, a, questions, a.answers, a.deadline, campaign.quiz.passMark, caller.employeeNo, true);
+      submitInto(f, a, questions, a.answers, a.deadline, campaign.quiz, caller.employeeNo, true);
     }
     const used = eventsOf(f, 'quiz.submitted').filter((e) => e.data.campaignId === campaign.id).length;
     if (used >= campaign.quiz.maxAttempts) throw conflict(`考核次数已用完（共 ${campaign.quiz.maxAttempts} 次）`);
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    const ids = [...campaign.quiz.questionIds];
+    // each person gets an order of their own (harder to copy a neighbour at a shared workstation)
+    const order = campaign.quiz.shuffleQuestions ? shuffledOrder(ids.length, ports.random).map((i) => ids[i]!) : ids;
+    const optionOrder: Record<string, number[]> = {};
+    if (campaign.quiz.shuffleOptions) for (const id of order) if (isChoice(byId.get(id))) optionOrder[id] = shuffledOrder(byId.get(id)!.options.length, ports.random);
     const a: OpenAttempt = {
       attemptId: randomUUID(),
       campaignId: campaign.id,
-      questionIds: [...campaign.quiz.questionIds],
+      questionIds: order,
+      ...(campaign.quiz.shuffleOptions ? { optionOrder } : {}),
       startedAt: now,
       startedAtIso: iso(now),
       deadline: now + campaign.quiz.timeLimitMinutes * 60_000,
@@ -61,11 +78,16 @@ export async function startQuiz(ports: Ports, caller: Account, input: Input<'qui
     return a;
   });
   const byId = new Map(questions.map((q) => [q.id, q]));
+  const shown: Record<string, string[]> = {};
+  for (const [id, v] of Object.entries(attempt.answers)) shown[id] = isChoice(byId.get(id)) ? toDisplayedLetters(v, attempt.optionOrder?.[id]) : v;
   return {
     attemptId: attempt.attemptId,
     campaignId: campaign.id,
-    questions: attempt.questionIds.map((id) => byId.get(id)).filter((q): q is Question => !!q).map(forTaker),
-    answers: attempt.answers,
+    questions: attempt.questionIds
+      .map((id) => byId.get(id))
+      .filter((q): q is Question => !!q)
+      .map((q) => forTaker(q, attempt.optionOrder?.[q.id])),
+    answers: shown,
     remainingMs: Math.max(0, Math.round((attempt.deadline - now) / ports.clockSpeed)),
     timeLimitMinutes: campaign.quiz.timeLimitMinutes,
   };
@@ -78,11 +100,12 @@ function validAnswers(a: OpenAttempt, answers: Record<string, string[]>): Record
 
 export async function saveQuiz(ports: Ports, caller: Account, input: Input<'quiz.save'>): Promise<{ remainingMs: number }> {
   const now = ports.clock.now();
+  const byId = new Map((await bankQuestions(ports)).map((q) => [q.id, q]));
   const a = await ports.store.person(caller.employeeNo).update((f) => {
     const a = f.open.quiz[input.attemptId];
     if (!a) throw notFound('没有进行中的这次考核');
     if (now > a.deadline + GRACE_MS) throw conflict('考核时间已到，答案已不能修改');
-    a.answers = validAnswers(a, input.answers);
+    a.answers = toOriginal(a, validAnswers(a, input.answers), byId);
     return a;
   });
   return { remainingMs: Math.max(0, Math.round((a.deadline - now) / ports.clockSpeed)) };
@@ -100,8 +123,8 @@ export async function submitQuiz(ports: Ports, caller: Account, input: Input<'qu
     if (!a) throw notFound('没有进行中的这次考核');
     const late = now > a.deadline + GRACE_MS;
     // After the deadline only what was saved in time counts.
-    const answers = late ? a.answers : validAnswers(a, input.answers);
-    submitInto(f, a, questions, answers, late ? a.deadline : now, campaign.quiz.passMark, caller.employeeNo, late);
+    const answers = late ? a.answers : toOriginal(a, validAnswers(a, input.answers), new Map(questions.map((q) => [q.id, q])));
+    submitInto(f, a, questions, answers, late ? a.deadline : now, campaign.quiz, caller.employeeNo, late);
     return f;
   });
   const e = eventsOf(f, 'quiz.submitted').find((x) => x.data.attemptId === input.attemptId)!;

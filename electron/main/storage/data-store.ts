@@ -98,7 +98,10 @@ export interface OpenAttempt {
   startedAt: number;
   startedAtIso: string;
   deadline: number;
+  /** answers in the letters of the original options */
   answers: Record<string, string[]>;
+  /** per question, the original option index shown at each position (absent: as written) */
+  optionOrder?: Record<string, number[]>;
 }
 export interface PersonFile {
   schemaVersion: 2;

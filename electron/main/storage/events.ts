@@ -31,6 +31,8 @@ export interface EventBodies {
     questions: Question[];
     answers: Record<string, string[]>;
     items: ItemResult[];
+    /** the order each question's options were shown in (original indexes), when shuffled */
+    optionOrder?: Record<string, number[]>;
     timedOut: boolean;
     passMark: number;
   };

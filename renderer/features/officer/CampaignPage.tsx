@@ -147,6 +147,12 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
           {t('campaign.maxAttempts')}
           <input type="number" min={1} max={10} value={form.quiz.maxAttempts} onChange={(e) => set('quiz', { ...form.quiz, maxAttempts: Number(e.target.value) })} />
         </label>
+        {(['shuffleQuestions', 'shuffleOptions', 'partialCredit'] as const).map((k) => (
+          <label key={k} className="option">
+            <input type="checkbox" checked={!!form.quiz[k]} onChange={(e) => set('quiz', { ...form.quiz, [k]: e.target.checked })} />
+            <span>{t(`campaign.${k}`)}</span>
+          </label>
+        ))}
         <div className="span2">
           {bank.data?.map((q) => (
             <label key={q.id} className="option">
