@@ -393,6 +393,7 @@ export const api = {
   'bank.importPreview': call<BankPreview>()(fileUpload, OFFICE),
   'bank.importCommit': call<{ added: number; duplicates: number }>()(fileUpload.extend({ bank: z.string().trim().min(1).max(100) }), OFFICE),
   'bank.template': call<{ fileName: string; base64: string }>()(none, OFFICE),
+  'bank.correctKey': call<{ regraded: number }>()(z.object({ questionId: z.string().min(1).max(64), answer: z.array(z.string().min(1).max(2000)).min(1).max(8) }), OFFICE),
   'bank.export': call<{ fileName: string; base64: string }>()(z.object({ bank: z.string().max(100).optional(), format: z.enum(['xlsx', 'gift']) }), OFFICE),
 
   'campaign.template': call<CampaignInput>()(none, OFFICE),

@@ -36,6 +36,7 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'bank.importPreview': [O, M],
   'bank.importCommit': [O, M],
   'bank.template': [O, M],
+  'bank.correctKey': [O, M],
   'bank.export': [O, M],
   'campaign.template': [O, M],
   'campaign.save': [O, M],

@@ -234,3 +234,26 @@ describe('shuffled papers and partial credit', () => {
     expect((await app.call('quiz.submit', { attemptId: b.attemptId, answers: { 'wm-02': ['A', 'D'] } }, e2)).score).toBe(0);
   });
 });
+
+describe('a corrected answer key', () => {
+  it('regrades everyone who had the question; what they answered stays as it was', async () => {
+    const s = await seeded(app);
+    const took = async (no: string, answer: string) => {
+      const t = await s.login(no);
+      const a = await app.call('quiz.start', { campaignId: s.campaign.id }, t);
+      await app.call('quiz.submit', { attemptId: a.attemptId, answers: { 'wm-06': [answer] } }, t);
+      return t;
+    };
+    const t1 = await took('E001', 'B');
+    const t2 = await took('E002', 'A');
+    expect((await app.call('progress.mine', { campaignId: s.campaign.id }, t1)).quiz.best!.score).toBe(10);
+    expect(await app.call('bank.correctKey', { questionId: 'wm-06', answer: ['A'] }, s.admin)).toEqual({ regraded: 2 });
+    expect((await app.call('progress.mine', { campaignId: s.campaign.id }, t1)).quiz.best!.score).toBe(0);
+    expect((await app.call('progress.mine', { campaignId: s.campaign.id }, t2)).quiz.best!.score).toBe(10);
+    expect((await app.call('bank.list', {}, s.admin)).find((q) => q.id === 'wm-06')!.answer).toEqual(['A']);
+    expect(await app.raw('bank.correctKey', { questionId: 'wm-06', answer: ['Z'] }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'answer' } });
+    const file = JSON.parse(readFileSync(path.join(app.dir, 'people', 'E001.json'), 'utf8'));
+    expect(file.events.map((e: { type: string }) => e.type)).toEqual(['quiz.submitted', 'quiz.regraded']);
+    expect(file.events[0].data.answers['wm-06']).toEqual(['B']);
+  });
+});

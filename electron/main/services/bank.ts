@@ -2,7 +2,11 @@
 // written when any row is bad. A downloadable template shows our own layout.
 import { fromMoodleXml, parseAiken, parseGift, toGift, type MoodleXmlQuestion } from '../../core/moodle-formats';
 import { parseQuestionTable, type ImportError } from '../../core/question-import';
-import { QUESTION_TYPES, type Question, type QuestionType } from '../../core/model';
+import { QUESTION_TYPES, questionSchema, type Question, type QuestionType } from '../../core/model';
+import { gradeItem } from '../../core/grading';
+import { appendEvent } from '../storage/events';
+import { effectiveItems } from './derive';
+import { iso } from './ports';
 import type { BankPreview, Input } from '../../shared/api';
 import { bankQuestions } from './campaign';
 import { ApiError } from './errors';
@@ -137,4 +141,39 @@ export async function bankTemplate(): Promise<{ fileName: string; base64: string
   ws.addRow(['简答', '结合本岗位，说明最大的一项风险和防范措施。', '', '', '', '', '', '', '参考答案写在这里', '', 10, 3]);
   ws.columns.forEach((c, i) => (c.width = i === 1 ? 40 : 12));
   return { fileName: '安学题库模板.xlsx', base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+}
+
+/**
+ * An answer key was wrong: correct it in the bank and grade every submitted attempt that had the
+ * question again (a 'quiz.regraded' record in each person's file; what they answered is unchanged).
+ */
+export async function correctKey(ports: Ports, caller: { employeeNo: string }, input: Input<'bank.correctKey'>): Promise<{ regraded: number }> {
+  const qs = await bankQuestions(ports);
+  const old = qs.find((q) => q.id === input.questionId);
+  if (!old) throw new ApiError('not_found', `题库中没有这道题：${input.questionId}`);
+  const parsed = questionSchema.safeParse({ ...old, answer: input.answer });
+  if (!parsed.success) throw new ApiError('bad_input', `答案无效：${parsed.error.issues[0]!.message}`, 'answer');
+  const fixed = parsed.data;
+  await ports.store.questions.update((f) => {
+    const i = f.questions.findIndex((q) => q.id === fixed.id);
+    f.questions[i] = fixed;
+  });
+  const at = iso(ports.clock.now());
+  let regraded = 0;
+  for (const p of (await ports.store.roster.peek()).people) {
+    await ports.store.person(p.employeeNo).update((f) => {
+      for (const e of f.events) {
+        if (e.type !== 'quiz.submitted' || !e.data.questions.some((q) => q.id === fixed.id)) continue;
+        const current = effectiveItems(f, e.data);
+        const items = current.map((it) => {
+          if (it.questionId !== fixed.id) return it;
+          const snap = e.data.questions.find((q) => q.id === fixed.id)!;
+          return gradeItem({ ...snap, answer: fixed.answer }, e.data.answers[fixed.id]);
+        });
+        appendEvent(f.events, 'quiz.regraded', { attemptId: e.data.attemptId, questionId: fixed.id, answer: fixed.answer, items }, { at, by: caller.employeeNo });
+        regraded += 1;
+      }
+    });
+  }
+  return { regraded };
 }

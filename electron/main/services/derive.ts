@@ -65,8 +65,15 @@ export function manualGrades(f: PersonFile, attemptId: string): Record<string, n
   return m;
 }
 
+/** The items of an attempt as they stand: the last regrading after a key correction, else as submitted. */
+export function effectiveItems(f: PersonFile, e: EventBodies['quiz.submitted']): EventBodies['quiz.submitted']['items'] {
+  let items = e.items;
+  for (const x of f.events) if (x.type === 'quiz.regraded' && x.data.attemptId === e.attemptId) items = x.data.items;
+  return items;
+}
+
 export function attemptResult(f: PersonFile, e: EventBodies['quiz.submitted']): QuizResultView {
-  const s = scoreAttempt(e.items, manualGrades(f, e.attemptId));
+  const s = scoreAttempt(effectiveItems(f, e), manualGrades(f, e.attemptId));
   return {
     attemptId: e.attemptId,
     campaignId: e.campaignId,

@@ -5,7 +5,7 @@ import type { CallName, Input, Output } from '../../shared/api';
 import { settingsSchema } from '../../core/model';
 import type { Account } from '../storage/data-store';
 import { exportFile, exportPersonTo, verifyExport } from './archive';
-import { bankTemplate, commitBank, exportBank, previewBank } from './bank';
+import { bankTemplate, commitBank, correctKey, exportBank, previewBank } from './bank';
 import { changePassword, login, setupInit, setupStatus, toMe } from './auth';
 import { bankQuestions, campaignTemplate, getCampaign, listCampaigns, saveCampaign } from './campaign';
 import { getDocText, listDocs } from './corpus';
@@ -73,6 +73,7 @@ export const handlers: Handlers = {
   'bank.importPreview': (p, _c, i) => previewBank(p, i),
   'bank.importCommit': (p, _c, i) => commitBank(p, i),
   'bank.template': () => bankTemplate(),
+  'bank.correctKey': (p, c, i) => correctKey(p, who(c), i),
   'bank.export': (p, _c, i) => exportBank(p, i),
   'campaign.template': (p) => campaignTemplate(p),
   'campaign.save': (p, c, i) => saveCampaign(p, who(c), i),

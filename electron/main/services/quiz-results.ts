@@ -5,7 +5,7 @@ import type { Question } from '../../core/model';
 import type { Input, QuizStatsView } from '../../shared/api';
 import type { PersonFile } from '../storage/data-store';
 import { getCampaign } from './campaign';
-import { attemptResult, eventsOf, manualGrades } from './derive';
+import { attemptResult, effectiveItems, eventsOf, manualGrades } from './derive';
 import type { Ports } from './ports';
 
 function firstAttempt(f: PersonFile, campaignId: string) {
@@ -25,7 +25,7 @@ export async function quizStats(ports: Ports, input: Input<'quiz.stats'>): Promi
     if (!e) continue;
     const manual = manualGrades(f, e.data.attemptId);
     const scores: Record<string, number> = {};
-    for (const it of e.data.items) {
+    for (const it of effectiveItems(f, e.data)) {
       // a short answer not graded yet is left out of the question's figures
       if (it.status === 'graded') scores[it.questionId] = it.score;
       else if (manual[it.questionId] !== undefined) scores[it.questionId] = manual[it.questionId]!;

@@ -52,6 +52,8 @@ export interface EventBodies {
   /** an attendance ticked by mistake, taken back by the officer */
   'collective.withdrawn': { sessionId: string; campaignId: string };
   'quiz.graded': { attemptId: string; questionId: string; score: number; comment: string };
+  /** an answer key was corrected after the attempt: its objective items graded again */
+  'quiz.regraded': { attemptId: string; questionId: string; answer: string[]; items: ItemResult[] };
   'essay.submitted': { campaignId: string; version: number; parts: EssayParts; total: number };
   'essay.reviewed': { campaignId: string; version: number; decision: 'accept' | 'return'; comment: string };
 }
