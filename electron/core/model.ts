@@ -133,6 +133,8 @@ export const campaignInputSchema = z
       shuffleOptions: z.boolean().default(false),
       /** multiple choice: no wrong option chosen → the share of right options chosen (else all or nothing) */
       partialCredit: z.boolean().default(false),
+      /** when a person may see the right answers and 解析 of a submitted attempt */
+      showAnswers: z.enum(['never', 'after_submit', 'after_end']).default('after_submit'),
     }),
     essay: z.object({ minChars: z.number().int().min(0).max(20000), deadline: isoDateSchema }),
     accidents: z.array(z.string().trim().min(1).max(120)).max(30),

@@ -202,6 +202,12 @@ export interface QuizResultView {
   passed: boolean | null;
   passMark: number;
 }
+/** A submitted attempt with the right answers and 解析, for the person who took it (when allowed). */
+export interface QuizReview {
+  attemptId: string;
+  result: QuizResultView;
+  items: { stem: string; type: QuestionType; options: string[]; given: string[]; answer: string[]; explanation: string; score: number; max: number; pending: boolean }[];
+}
 export interface EssayView {
   campaignId: string;
   parts: EssayParts;
@@ -424,6 +430,7 @@ export const api = {
 
   'quiz.start': call<QuizAttemptView>()(campaignRef, STUDENT),
   'quiz.save': call<{ remainingMs: number }>()(z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema }), STUDENT),
+  'quiz.review': call<QuizReview>()(z.object({ attemptId: z.string().min(1).max(64) }), STUDENT),
   'quiz.submit': call<QuizResultView>()(z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema }), STUDENT),
 
   'quiz.stats': call<QuizStatsView>()(campaignRef, [...OFFICE, 'archivist']),

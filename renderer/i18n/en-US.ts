@@ -44,6 +44,8 @@ export const enUS: Resources = {
     done: 'Password changed. Use the new one next time you sign in.',
   },
   campaign: {
+    showAnswers: 'Show answers and explanations',
+    show: { after_submit: 'right after submitting', after_end: 'after the campaign ends', never: 'never' },
     shuffleQuestions: 'Questions in a different order for each person',
     shuffleOptions: 'Options in a different order for each person',
     partialCredit: 'Multiple choice: partial credit for a subset of right options (none if a wrong one is chosen)',
@@ -216,6 +218,15 @@ export const enUS: Resources = {
     facility: 'Facility',
     discrimination: 'Discrimination',
     flag: { too_easy: 'too easy', too_hard: 'too hard', weak_discrimination: 'weak discrimination', negative_discrimination: 'negative discrimination: check the key' },
+  },
+  review: {
+    title: 'Answers and explanations',
+    yours: 'Your answer',
+    right: 'Right answer',
+    byGrader: 'graded by the safety officer',
+    pending: 'awaiting grading',
+    points: '{{score}} / {{max}} points',
+    explanation: 'Explanation',
   },
   check: {
     title: 'Attention check',

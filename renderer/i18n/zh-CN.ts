@@ -42,6 +42,8 @@ export const zhCN = {
     done: '密码已修改。下次登录请使用新密码。',
   },
   campaign: {
+    showAnswers: '交卷后显示答案与解析',
+    show: { after_submit: '交卷后立即显示', after_end: '培训计划结束后显示', never: '不显示' },
     shuffleQuestions: '每人题目顺序不同',
     shuffleOptions: '每人选项顺序不同',
     partialCredit: '多选题少选按比例给分（错选不得分）',
@@ -214,6 +216,15 @@ export const zhCN = {
     facility: '难度系数',
     discrimination: '区分度',
     flag: { too_easy: '太容易', too_hard: '太难', weak_discrimination: '区分度低', negative_discrimination: '区分度为负，请检查答案' },
+  },
+  review: {
+    title: '答案与解析',
+    yours: '您的答案',
+    right: '正确答案',
+    byGrader: '由安全管理人员阅卷',
+    pending: '待阅卷',
+    points: '得 {{score}} / {{max}} 分',
+    explanation: '解析',
   },
   check: {
     title: '防挂机验证',

@@ -280,6 +280,9 @@ describe('the whole training loop in the browser', () => {
     await employee.getByTestId('quiz-score').waitFor();
     expect(await employee.getByTestId('quiz-score').textContent()).toContain('70 / 100');
     expect(await employee.getByTestId('quiz-result').textContent()).toContain('1 道简答题等待');
+    // answers and 解析 after submitting (the campaign allows it), in the order this person saw
+    await expect.poll(() => employee.getByTestId('quiz-review').locator('li').count()).toBe(7);
+    expect(await employee.getByTestId('quiz-review').textContent()).toContain('解析');
   });
 
   it('the employee writes the essay: live 字数, autosave, submit', async () => {

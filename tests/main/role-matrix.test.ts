@@ -55,6 +55,7 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'quiz.start': [E],
   'quiz.save': [E],
   'quiz.submit': [E],
+  'quiz.review': [E],
   'quiz.stats': [O, A, M],
   'quiz.scoreSheet': [O, A, M],
   'essay.get': [E],

@@ -257,3 +257,28 @@ describe('a corrected answer key', () => {
     expect(file.events[0].data.answers['wm-06']).toEqual(['B']);
   });
 });
+
+describe('answers and 解析 after submitting', () => {
+  it('shown for one’s own submitted attempt when the campaign allows it; never before submitting or for others', async () => {
+    const s = await seeded(app, { shuffle: true });
+    const e1 = await s.login('E001');
+    const a = await app.call('quiz.start', { campaignId: s.campaign.id }, e1);
+    expect(await app.raw('quiz.review', { attemptId: a.attemptId }, e1)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const q1 = a.questions.find((q) => q.id === 'wm-01')!;
+    const shown = String.fromCharCode(65 + q1.options.indexOf('参加人员的家庭住址'));
+    await app.call('quiz.submit', { attemptId: a.attemptId, answers: { 'wm-01': [shown] } }, e1);
+    const r = await app.call('quiz.review', { attemptId: a.attemptId }, e1);
+    const item = r.items.find((i) => i.stem.includes('不在其中'))!;
+    // in the order the person saw: their answer and the key are the same displayed letter
+    expect(item).toMatchObject({ given: [shown], answer: [shown], score: 10, explanation: expect.stringContaining('如实记录') });
+    expect(item.options).toEqual(q1.options);
+    const e2 = await s.login('E002');
+    expect(await app.raw('quiz.review', { attemptId: a.attemptId }, e2)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // a campaign that publishes answers only after it ends
+    const c = await app.call('campaign.get', { campaignId: s.campaign.id }, s.admin);
+    await app.call('campaign.save', { ...c, quiz: { ...c.quiz, showAnswers: 'after_end' } }, s.admin);
+    expect(await app.raw('quiz.review', { attemptId: a.attemptId }, e1)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    app.clock.advance(60 * 86_400_000); // past 2024-10-15
+    expect((await app.call('quiz.review', { attemptId: a.attemptId }, e1)).items).toHaveLength(7);
+  });
+});

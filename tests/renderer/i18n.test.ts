@@ -33,6 +33,7 @@ const enumKeys = [
   ...['many_missed_checks', 'long_sessions'].map((f) => `progress.flag.${f}`),
   ...['dept', 'team', 'category'].map((g) => `people.${g}`),
   ...['xlsx', 'gift'].map((f) => `bank.export.${f}`),
+  ...['after_submit', 'after_end', 'never'].map((m) => `campaign.show.${m}`),
   ...['too_easy', 'too_hard', 'weak_discrimination', 'negative_discrimination'].map((f) => `results.flag.${f}`),
 ];
 

@@ -3,12 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { displayedOptions, gradeItem, shuffledOrder, toDisplayedLetters, toOriginalLetters } from '../../core/grading';
 import type { Question, QuestionForTaker } from '../../core/model';
-import type { Input, QuizAttemptView, QuizResultView } from '../../shared/api';
+import type { Input, QuizAttemptView, QuizResultView, QuizReview } from '../../shared/api';
+import { localDay } from '../../core/study-time';
 import type { Account, OpenAttempt, PersonFile } from '../storage/data-store';
 import { appendEvent } from '../storage/events';
 import { bankQuestions, getCampaign } from './campaign';
-import { attemptResult, eventsOf } from './derive';
-import { badInput, conflict, notFound } from './errors';
+import { attemptResult, effectiveItems, eventsOf } from './derive';
+import { badInput, conflict, forbidden, notFound } from './errors';
 import { iso, type Ports } from './ports';
 
 /** Answers sent a little after the deadline (network, a slow PC) are still accepted. */
@@ -129,4 +130,40 @@ export async function submitQuiz(ports: Ports, caller: Account, input: Input<'qu
   });
   const e = eventsOf(f, 'quiz.submitted').find((x) => x.data.attemptId === input.attemptId)!;
   return attemptResult(f, e.data);
+}
+
+/**
+ * The right answers and 解析 of one's own submitted attempt, when the campaign allows it: after
+ * submitting, or only once the campaign has ended. Never for an attempt still open.
+ */
+export async function reviewQuiz(ports: Ports, caller: Account, input: Input<'quiz.review'>): Promise<QuizReview> {
+  const f = await ports.store.person(caller.employeeNo).read();
+  const e = eventsOf(f, 'quiz.submitted').find((x) => x.data.attemptId === input.attemptId);
+  if (!e) throw notFound('没有这次考核记录（尚未交卷的考核不能查看答案）');
+  const campaign = await getCampaign(ports, e.data.campaignId);
+  const { settings } = await ports.store.meta.read();
+  const mode = campaign.quiz.showAnswers ?? 'after_submit';
+  const today = localDay(ports.clock.now(), settings.utcOffsetMinutes);
+  if (mode === 'never' || (mode === 'after_end' && today <= campaign.end)) throw forbidden(mode === 'never' ? '本次考核不公布答案' : `答案将在培训计划结束（${campaign.end}）后公布`);
+  const items = effectiveItems(f, e.data);
+  return {
+    attemptId: e.data.attemptId,
+    result: attemptResult(f, e.data),
+    items: e.data.questions.map((q) => {
+      const it = items.find((x) => x.questionId === q.id);
+      const order = e.data.optionOrder?.[q.id];
+      const choice = q.type === 'single' || q.type === 'multiple';
+      return {
+        stem: q.stem,
+        type: q.type,
+        options: displayedOptions(q.options, order),
+        given: choice ? toDisplayedLetters(e.data.answers[q.id] ?? [], order) : (e.data.answers[q.id] ?? []),
+        answer: choice ? toDisplayedLetters(q.answer, order) : q.answer,
+        explanation: q.explanation,
+        score: it?.score ?? 0,
+        max: it?.max ?? q.score,
+        pending: it?.status === 'pending',
+      };
+    }),
+  };
 }

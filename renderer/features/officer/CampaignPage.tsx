@@ -147,6 +147,16 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
           {t('campaign.maxAttempts')}
           <input type="number" min={1} max={10} value={form.quiz.maxAttempts} onChange={(e) => set('quiz', { ...form.quiz, maxAttempts: Number(e.target.value) })} />
         </label>
+        <label>
+          {t('campaign.showAnswers')}
+          <select value={form.quiz.showAnswers ?? 'after_submit'} onChange={(e) => set('quiz', { ...form.quiz, showAnswers: e.target.value as 'never' | 'after_submit' | 'after_end' })}>
+            {(['after_submit', 'after_end', 'never'] as const).map((m) => (
+              <option key={m} value={m}>
+                {t(`campaign.show.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         {(['shuffleQuestions', 'shuffleOptions', 'partialCredit'] as const).map((k) => (
           <label key={k} className="option">
             <input type="checkbox" checked={!!form.quiz[k]} onChange={(e) => set('quiz', { ...form.quiz, [k]: e.target.checked })} />

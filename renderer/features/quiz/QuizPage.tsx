@@ -4,6 +4,7 @@ import type { CampaignSummary, QuizAttemptView, QuizResultView } from '../../../
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
+import { QuizReviewList } from './QuizReviewList';
 import { QuizTaking } from './QuizTaking';
 
 type Phase = { kind: 'intro' } | { kind: 'taking'; attempt: QuizAttemptView } | { kind: 'result'; result: QuizResultView };
@@ -37,6 +38,8 @@ export function QuizPage({ campaign }: { campaign: CampaignSummary }) {
         <a href="#/study" className="button primary">
           {t('quiz.backHome')}
         </a>
+        <h2>{t('review.title')}</h2>
+        <QuizReviewList attemptId={r.attemptId} />
       </section>
     );
   }
