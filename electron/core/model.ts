@@ -135,6 +135,8 @@ export const campaignInputSchema = z
       partialCredit: z.boolean().default(false),
       /** when a person may see the right answers and 解析 of a submitted attempt */
       showAnswers: z.enum(['never', 'after_submit', 'after_end']).default('after_submit'),
+      /** leaving the quiz window this many times submits the attempt (0: never; leaves are counted anyway) */
+      maxLeaves: z.number().int().min(0).max(50).default(0),
     }),
     essay: z.object({ minChars: z.number().int().min(0).max(20000), deadline: isoDateSchema }),
     accidents: z.array(z.string().trim().min(1).max(120)).max(30),

@@ -190,6 +190,9 @@ export interface QuizAttemptView {
   answers: Record<string, string[]>;
   remainingMs: number;
   timeLimitMinutes: number;
+  /** leaving the window this many times submits (0: never) */
+  maxLeaves: number;
+  leaves: number;
 }
 export interface QuizResultView {
   attemptId: string;
@@ -281,6 +284,8 @@ export interface ProgressRow {
   quizPercent: number | null;
   quizPassed: boolean | null;
   quizPending: boolean;
+  /** times the quiz window was left during the best attempt */
+  quizLeaves: number;
   essayStatus: EssayStatus;
 }
 export interface PersonSessions {
@@ -430,6 +435,7 @@ export const api = {
 
   'quiz.start': call<QuizAttemptView>()(campaignRef, STUDENT),
   'quiz.save': call<{ remainingMs: number }>()(z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema }), STUDENT),
+  'quiz.leave': call<{ leaves: number; submitted: QuizResultView | null }>()(z.object({ attemptId: z.string().min(1).max(64) }), STUDENT),
   'quiz.review': call<QuizReview>()(z.object({ attemptId: z.string().min(1).max(64) }), STUDENT),
   'quiz.submit': call<QuizResultView>()(z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema }), STUDENT),
 

@@ -44,6 +44,7 @@ export const enUS: Resources = {
     done: 'Password changed. Use the new one next time you sign in.',
   },
   campaign: {
+    maxLeaves: 'Submit the attempt after leaving the quiz window this many times (0: never, only counted)',
     showAnswers: 'Show answers and explanations',
     show: { after_submit: 'right after submitting', after_end: 'after the campaign ends', never: 'never' },
     shuffleQuestions: 'Questions in a different order for each person',
@@ -252,6 +253,8 @@ export const enUS: Resources = {
     elsewhere: 'This session has ended: you started studying somewhere else. Please open the document again.',
   },
   quiz: {
+    left: 'You have left the quiz window {{n}} times; the safety officer can see this.',
+    leftLimit: 'You have left the quiz window {{n}} times; at {{max}} the attempt is submitted.',
     type: { single: 'Single choice', multiple: 'Multiple choice', truefalse: 'True/false', fill: 'Fill-in', short: 'Short answer' },
     points: '{{n}} pts',
     true: 'True',
@@ -333,6 +336,7 @@ export const enUS: Resources = {
     return: 'Return for revision',
   },
   progress: {
+    quizLeaves: 'left the quiz window {{n}} times',
     summary2: '{{n}} people: {{behind}} below the required credit hours, {{flagged}} with patterns worth a look.',
     exportLedger: 'Export hours ledger (Excel)',
     onlyBehind: 'Only people below target',

@@ -42,6 +42,7 @@ export const zhCN = {
     done: '密码已修改。下次登录请使用新密码。',
   },
   campaign: {
+    maxLeaves: '考试中离开窗口几次后自动交卷（0 为不限制，只记录）',
     showAnswers: '交卷后显示答案与解析',
     show: { after_submit: '交卷后立即显示', after_end: '培训计划结束后显示', never: '不显示' },
     shuffleQuestions: '每人题目顺序不同',
@@ -250,6 +251,8 @@ export const zhCN = {
     elsewhere: '本次学习已结束：您在另一处开始了学习。请重新打开文件。',
   },
   quiz: {
+    left: '您已离开考试窗口 {{n}} 次，安全管理人员可以看到。',
+    leftLimit: '您已离开考试窗口 {{n}} 次；达到 {{max}} 次将自动交卷。',
     type: { single: '单选', multiple: '多选', truefalse: '判断', fill: '填空', short: '简答' },
     points: '{{n}} 分',
     true: '正确',
@@ -331,6 +334,7 @@ export const zhCN = {
     return: '退回修改',
   },
   progress: {
+    quizLeaves: '考试中离开窗口 {{n}} 次',
     summary2: '共 {{n}} 人：{{behind}} 人学时未达标，{{flagged}} 人有异常情况需要查看。',
     exportLedger: '导出学时台账（Excel）',
     onlyBehind: '只看未达标的人',

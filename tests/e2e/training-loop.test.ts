@@ -275,6 +275,14 @@ describe('the whole training loop in the browser', () => {
       if (i < 6) await employee.getByRole('button', { name: '下一题' }).click();
     }
     expect(await employee.getByTestId('answered').textContent()).toContain('已答 7 / 7');
+    // switching away from the quiz is counted (headless tabs stay visible: the page reports it)
+    await employee.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect.poll(() => employee.getByTestId('quiz-leaves').textContent()).toContain('已离开考试窗口 1 次');
     await shot(employee, '07-quiz');
     await employee.getByRole('button', { name: '交卷' }).click();
     await employee.getByTestId('quiz-score').waitFor();
@@ -309,6 +317,7 @@ describe('the whole training loop in the browser', () => {
     const row = officer.getByTestId('progress-table').locator('tr', { hasText: 'E001' });
     await expect.poll(() => row.textContent()).toContain('95 ✓');
     expect(await row.textContent()).toContain('已通过');
+    expect(await row.textContent()).toMatch(/考试中离开窗口 [12] 次/);
     // the dashboard shows who is behind (E002 never studied) and the evidence behind E001's hours
     expect(await officer.getByTestId('progress-summary').textContent()).toContain('1 人学时未达标');
     await row.getByRole('button', { name: '端测员工' }).click();

@@ -56,6 +56,7 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'quiz.save': [E],
   'quiz.submit': [E],
   'quiz.review': [E],
+  'quiz.leave': [E],
   'quiz.stats': [O, A, M],
   'quiz.scoreSheet': [O, A, M],
   'essay.get': [E],

@@ -282,3 +282,24 @@ describe('answers and 解析 after submitting', () => {
     expect((await app.call('quiz.review', { attemptId: a.attemptId }, e1)).items).toHaveLength(7);
   });
 });
+
+describe('leaving the quiz window', () => {
+  it('is counted and shown to the officer; with a limit set, reaching it submits what was saved', async () => {
+    const s = await seeded(app);
+    const e1 = await s.login('E001');
+    const a = await app.call('quiz.start', { campaignId: s.campaign.id }, e1);
+    expect(await app.call('quiz.leave', { attemptId: a.attemptId }, e1)).toEqual({ leaves: 1, submitted: null }); // off by default: only counted
+    await app.call('quiz.submit', { attemptId: a.attemptId, answers: { 'wm-01': ['D'] } }, e1);
+    expect((await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).find((r) => r.employeeNo === 'E001')!.quizLeaves).toBe(1);
+    const c = await app.call('campaign.get', { campaignId: s.campaign.id }, s.admin);
+    await app.call('campaign.save', { ...c, quiz: { ...c.quiz, maxLeaves: 2 } }, s.admin);
+    const e2 = await s.login('E002');
+    const b = await app.call('quiz.start', { campaignId: s.campaign.id }, e2);
+    await app.call('quiz.save', { attemptId: b.attemptId, answers: { 'wm-03': ['T'] } }, e2);
+    expect((await app.call('quiz.leave', { attemptId: b.attemptId }, e2)).submitted).toBeNull();
+    const second = await app.call('quiz.leave', { attemptId: b.attemptId }, e2);
+    expect(second).toMatchObject({ leaves: 2, submitted: { score: 10 } });
+    const file = JSON.parse(readFileSync(path.join(app.dir, 'people', 'E002.json'), 'utf8'));
+    expect(file.events.at(-1).data).toMatchObject({ leaves: 2, leftOut: true });
+  });
+});

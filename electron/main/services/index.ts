@@ -17,7 +17,7 @@ import { gradeAnswer, gradingQueue, reviewEssay } from './grading';
 import { hoursLedger, personSessions, progressTable } from './progress';
 import { ApiError } from './errors';
 import { iso, type Caller, type Ports } from './ports';
-import { reviewQuiz, startQuiz, saveQuiz, submitQuiz } from './quiz';
+import { leaveQuiz, reviewQuiz, startQuiz, saveQuiz, submitQuiz } from './quiz';
 import { quizStats, scoreSheet } from './quiz-results';
 import { commitRoster, listRoster, previewRoster } from './roster';
 import { answerAttentionCheck, beat, myProgress, startStudy, stopStudy } from './study';
@@ -93,6 +93,7 @@ export const handlers: Handlers = {
   'quiz.save': (p, c, i) => saveQuiz(p, who(c), i),
   'quiz.submit': (p, c, i) => submitQuiz(p, who(c), i),
   'quiz.review': (p, c, i) => reviewQuiz(p, who(c), i),
+  'quiz.leave': (p, c, i) => leaveQuiz(p, who(c), i),
   'quiz.stats': (p, _c, i) => quizStats(p, i),
   'quiz.scoreSheet': (p, _c, i) => scoreSheet(p, i),
   'essay.get': (p, c, i) => getEssay(p, who(c), i),

@@ -46,6 +46,7 @@ function rowOf(p: Person, f: PersonFile, c: Campaign, settings: Settings, now: n
     quizPercent: best ? best.percent : null,
     quizPassed: best ? best.passed : null,
     quizPending: !!best && best.pendingCount > 0,
+    quizLeaves: best ? (eventsOf(f, 'quiz.submitted').find((e) => e.data.attemptId === best.attemptId)?.data.leaves ?? 0) : 0,
     essayStatus: essayState(f, c.id).status,
   };
 }

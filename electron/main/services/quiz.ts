@@ -28,7 +28,7 @@ function toOriginal(a: OpenAttempt, answers: Record<string, string[]>, byId: Map
   return out;
 }
 
-function submitInto(f: PersonFile, a: OpenAttempt, questions: Question[], answers: Record<string, string[]>, now: number, quiz: { passMark: number; partialCredit?: boolean }, by: string, timedOut: boolean) {
+function submitInto(f: PersonFile, a: OpenAttempt, questions: Question[], answers: Record<string, string[]>, now: number, quiz: { passMark: number; partialCredit?: boolean }, by: string, timedOut: boolean, leftOut = false) {
   const passMark = quiz.passMark;
   const byId = new Map(questions.map((q) => [q.id, q]));
   const snapshot = a.questionIds.map((id) => byId.get(id)).filter((q): q is Question => !!q);
@@ -38,7 +38,7 @@ function submitInto(f: PersonFile, a: OpenAttempt, questions: Question[], answer
   const e = appendEvent(
     f.events,
     'quiz.submitted',
-    { attemptId: a.attemptId, campaignId: a.campaignId, startedAt: a.startedAtIso, submittedAt: iso(now), questions: snapshot, answers: kept, items, timedOut, passMark, ...(a.optionOrder ? { optionOrder: a.optionOrder } : {}) },
+    { attemptId: a.attemptId, campaignId: a.campaignId, startedAt: a.startedAtIso, submittedAt: iso(now), questions: snapshot, answers: kept, items, timedOut, passMark, ...(a.optionOrder ? { optionOrder: a.optionOrder } : {}), leaves: a.leaves ?? 0, ...(leftOut ? { leftOut } : {}) },
     { at: iso(now), by },
   );
   delete f.open.quiz[a.attemptId];
@@ -91,6 +91,8 @@ export async function startQuiz(ports: Ports, caller: Account, input: Input<'qui
     answers: shown,
     remainingMs: Math.max(0, Math.round((attempt.deadline - now) / ports.clockSpeed)),
     timeLimitMinutes: campaign.quiz.timeLimitMinutes,
+    maxLeaves: campaign.quiz.maxLeaves ?? 0,
+    leaves: attempt.leaves ?? 0,
   };
 }
 
@@ -166,4 +168,30 @@ export async function reviewQuiz(ports: Ports, caller: Account, input: Input<'qu
       };
     }),
   };
+}
+
+/** The quiz window was left (another window, another tab): counted; past the campaign's limit, submitted. */
+export async function leaveQuiz(ports: Ports, caller: Account, input: Input<'quiz.leave'>): Promise<{ leaves: number; submitted: QuizResultView | null }> {
+  const now = ports.clock.now();
+  const questions = await bankQuestions(ports);
+  const f0 = await ports.store.person(caller.employeeNo).read();
+  const open = f0.open.quiz[input.attemptId];
+  if (!open) throw notFound('没有进行中的这次考核');
+  const campaign = await getCampaign(ports, open.campaignId);
+  const limit = campaign.quiz.maxLeaves ?? 0;
+  let leaves = 0;
+  let submitted = false;
+  const f = await ports.store.person(caller.employeeNo).update((f) => {
+    const a = f.open.quiz[input.attemptId];
+    if (!a) throw notFound('没有进行中的这次考核');
+    a.leaves = (a.leaves ?? 0) + 1;
+    leaves = a.leaves;
+    if (limit > 0 && a.leaves >= limit) {
+      submitInto(f, a, questions, a.answers, Math.min(now, a.deadline), campaign.quiz, caller.employeeNo, false, true);
+      submitted = true;
+    }
+    return f;
+  });
+  const e = submitted ? eventsOf(f, 'quiz.submitted').find((x) => x.data.attemptId === input.attemptId)! : null;
+  return { leaves, submitted: e ? attemptResult(f, e.data) : null };
 }

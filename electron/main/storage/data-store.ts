@@ -102,6 +102,8 @@ export interface OpenAttempt {
   answers: Record<string, string[]>;
   /** per question, the original option index shown at each position (absent: as written) */
   optionOrder?: Record<string, number[]>;
+  /** times the person left the quiz window */
+  leaves?: number;
 }
 export interface PersonFile {
   schemaVersion: 2;

@@ -33,6 +33,9 @@ export interface EventBodies {
     items: ItemResult[];
     /** the order each question's options were shown in (original indexes), when shuffled */
     optionOrder?: Record<string, number[]>;
+    /** times the quiz window was left, and whether that submitted the attempt */
+    leaves?: number;
+    leftOut?: boolean;
     timedOut: boolean;
     passMark: number;
   };

@@ -148,6 +148,10 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
           <input type="number" min={1} max={10} value={form.quiz.maxAttempts} onChange={(e) => set('quiz', { ...form.quiz, maxAttempts: Number(e.target.value) })} />
         </label>
         <label>
+          {t('campaign.maxLeaves')}
+          <input type="number" min={0} max={50} value={form.quiz.maxLeaves ?? 0} onChange={(e) => set('quiz', { ...form.quiz, maxLeaves: Number(e.target.value) })} />
+        </label>
+        <label>
           {t('campaign.showAnswers')}
           <select value={form.quiz.showAnswers ?? 'after_submit'} onChange={(e) => set('quiz', { ...form.quiz, showAnswers: e.target.value as 'never' | 'after_submit' | 'after_end' })}>
             {(['after_submit', 'after_end', 'never'] as const).map((m) => (

@@ -136,7 +136,7 @@ export function ProgressPage({ campaign }: { campaign: CampaignSummary }) {
                 </td>
                 <td>{r.quizPercent === null ? '—' : r.quizPending ? t('progress.quizPending') : `${r.quizPercent}${r.quizPassed ? ' ✓' : ' ✗'}`}</td>
                 <td>{t(`essay.status.${r.essayStatus}`)}</td>
-                <td className="notice">{r.flags.map((f) => t(`progress.flag.${f}`)).join('；')}</td>
+                <td className="notice">{[...r.flags.map((f) => t(`progress.flag.${f}`)), ...(r.quizLeaves > 0 ? [t('progress.quizLeaves', { n: r.quizLeaves })] : [])].join('；')}</td>
               </tr>
             ))}
           </tbody>

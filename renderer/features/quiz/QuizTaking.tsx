@@ -14,6 +14,9 @@ export function QuizTaking({ attempt, onDone }: { attempt: QuizAttemptView; onDo
   const [left, setLeft] = useState(attempt.remainingMs);
   const [error, setError] = useState<unknown>(null);
   const submitting = useRef(false);
+  const [leaves, setLeaves] = useState(attempt.leaves);
+  /** our own confirmation dialog takes the focus: that is not leaving the quiz */
+  const confirming = useRef(false);
   const answersRef = useRef(answers);
   answersRef.current = answers;
 
@@ -36,6 +39,34 @@ export function QuizTaking({ attempt, onDone }: { attempt: QuizAttemptView; onDo
     return () => window.clearInterval(id);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // Leaving the quiz (another window or tab) is counted by the backend; past the limit it submits.
+  useEffect(() => {
+    let away = false;
+    const left = () => {
+      if (away || submitting.current || confirming.current) return;
+      away = true;
+      void api['quiz.leave']({ attemptId: attempt.attemptId }).then((r) => {
+        setLeaves(r.leaves);
+        if (r.submitted) {
+          submitting.current = true;
+          onDone(r.submitted);
+        }
+      }, () => undefined);
+    };
+    const back = () => {
+      if (document.visibilityState === 'visible') away = false;
+    };
+    const onVisibility = () => (document.visibilityState === 'hidden' ? left() : back());
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('blur', left);
+    window.addEventListener('focus', back);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('blur', left);
+      window.removeEventListener('focus', back);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attempt.attemptId]);
   // Save answers as they change, so a crash or a closed window resumes with them.
   useEffect(() => {
     const id = window.setTimeout(() => void api['quiz.save']({ attemptId: attempt.attemptId, answers }).catch(() => undefined), 400);
@@ -53,6 +84,11 @@ export function QuizTaking({ attempt, onDone }: { attempt: QuizAttemptView; onDo
           {t('quiz.timeLeft', { time: clock(left) })}
         </span>
       </div>
+      {leaves > 0 && (
+        <p className="notice" data-testid="quiz-leaves">
+          {attempt.maxLeaves > 0 ? t('quiz.leftLimit', { n: leaves, max: attempt.maxLeaves }) : t('quiz.left', { n: leaves })}
+        </p>
+      )}
       <QuestionView
         index={index}
         question={q}
@@ -74,7 +110,10 @@ export function QuizTaking({ attempt, onDone }: { attempt: QuizAttemptView; onDo
             className="primary big"
             onClick={() => {
               const unanswered = attempt.questions.length - answered;
-              if (window.confirm(unanswered > 0 ? t('quiz.confirmUnanswered', { n: unanswered }) : t('quiz.confirm'))) void submit();
+              confirming.current = true;
+              const ok = window.confirm(unanswered > 0 ? t('quiz.confirmUnanswered', { n: unanswered }) : t('quiz.confirm'));
+              confirming.current = false;
+              if (ok) void submit();
             }}
           >
             {t('quiz.submit')}
