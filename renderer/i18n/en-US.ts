@@ -322,6 +322,10 @@ export const enUS: Resources = {
   },
   people: { employeeNo: 'Employee no.', name: 'Name', dept: 'Department', team: 'Team', post: 'Post', category: 'Category', leader: 'Leadership team' },
   grading: {
+    by: { question: 'By question', person: 'By person' },
+    hideNames: 'Hide names (anonymous grading)',
+    paperNo: 'Paper {{n}}',
+    essayNo: 'Essay {{n}}',
     title: 'Grading',
     summary: '{{answers}} short answers and {{essays}} essays waiting.',
     empty: 'Nothing waits for grading.',

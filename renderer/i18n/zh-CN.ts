@@ -320,6 +320,10 @@ export const zhCN = {
   },
   people: { employeeNo: '工号', name: '姓名', dept: '部门/车间', team: '班组', post: '岗位', category: '人员类别', leader: '班子成员' },
   grading: {
+    by: { question: '按题目阅卷', person: '按人员阅卷' },
+    hideNames: '隐藏姓名（匿名阅卷）',
+    paperNo: '答卷 {{n}}',
+    essayNo: '剖析材料 {{n}}',
     title: '阅卷',
     summary: '待阅简答题 {{answers}} 道，待审剖析材料 {{essays}} 份。',
     empty: '没有待处理的阅卷任务。',

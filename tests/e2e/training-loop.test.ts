@@ -307,6 +307,9 @@ describe('the whole training loop in the browser', () => {
     await officer.goto(`${server.url}#/grading`);
     await officer.getByTestId('answer-card').waitFor();
     await shot(officer, '09-grading');
+    await officer.getByTestId('hide-names').check(); // anonymous grading
+    expect(await officer.getByTestId('answer-card').textContent()).toContain('答卷 1');
+    expect(await officer.getByTestId('answer-card').textContent()).not.toContain('端测员工');
     await officer.getByTestId('answer-card').locator('input[type=number]').fill('25');
     await officer.getByTestId('answer-card').getByRole('button', { name: '保存评分' }).click();
     await officer.getByTestId('answer-card').waitFor({ state: 'detached' });

@@ -34,6 +34,7 @@ const enumKeys = [
   ...['dept', 'team', 'category'].map((g) => `people.${g}`),
   ...['xlsx', 'gift'].map((f) => `bank.export.${f}`),
   ...['after_submit', 'after_end', 'never'].map((m) => `campaign.show.${m}`),
+  ...['question', 'person'].map((b) => `grading.by.${b}`),
   ...['too_easy', 'too_hard', 'weak_discrimination', 'negative_discrimination'].map((f) => `results.flag.${f}`),
 ];
 

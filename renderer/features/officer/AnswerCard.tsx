@@ -4,7 +4,8 @@ import type { GradingQueue } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 
-export function AnswerCard({ item, onDone }: { item: GradingQueue['answers'][number]; onDone: () => void }) {
+/** Enter saves the score (the next card then takes the focus): grading by keyboard alone. */
+export function AnswerCard({ item, onDone, label, autoFocus }: { item: GradingQueue['answers'][number]; onDone: () => void; label: string | null; autoFocus: boolean }) {
   const { t } = useTranslation();
   const [score, setScore] = useState('');
   const [comment, setComment] = useState('');
@@ -21,7 +22,7 @@ export function AnswerCard({ item, onDone }: { item: GradingQueue['answers'][num
   return (
     <form className="card" onSubmit={save} data-testid="answer-card">
       <h3>
-        {t('grading.shortAnswer')} · {item.name}（{item.employeeNo}）
+        {t('grading.shortAnswer')} · {label ?? `${item.name}（${item.employeeNo}）`}
       </h3>
       <p>
         <strong>{item.stem}</strong>
@@ -33,7 +34,7 @@ export function AnswerCard({ item, onDone }: { item: GradingQueue['answers'][num
       <div className="row">
         <label className="inline">
           {t('grading.score', { max: item.max })}
-          <input type="number" min={0} max={item.max} step={0.5} required className="narrow" value={score} onChange={(e) => setScore(e.target.value)} />
+          <input type="number" min={0} max={item.max} step={0.5} required className="narrow" value={score} onChange={(e) => setScore(e.target.value)} autoFocus={autoFocus} />
         </label>
         <input className="grow" placeholder={t('grading.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
         <button type="submit" className="primary">

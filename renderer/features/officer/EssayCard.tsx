@@ -6,7 +6,7 @@ import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime } from '../shell/format';
 
-export function EssayCard({ item, onDone }: { item: GradingQueue['essays'][number]; onDone: () => void }) {
+export function EssayCard({ item, onDone, label }: { item: GradingQueue['essays'][number]; onDone: () => void; label: string | null }) {
   const { t } = useTranslation();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -21,7 +21,7 @@ export function EssayCard({ item, onDone }: { item: GradingQueue['essays'][numbe
   return (
     <section className="card" data-testid="essay-card">
       <h3>
-        {t('essay.title')} · {item.name}（{item.employeeNo}，{item.dept}）
+        {t('essay.title')} · {label ?? `${item.name}（${item.employeeNo}，${item.dept}）`}
       </h3>
       <p className="muted small">{t('grading.essayMeta', { version: item.version, at: localDateTime(item.submittedAt), n: item.total })}</p>
       {ESSAY_PARTS.map((k) => (

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
@@ -10,20 +11,35 @@ import { EssayCard } from './EssayCard';
 export function GradingPage({ campaign }: { campaign: CampaignSummary }) {
   const { t } = useTranslation();
   const queue = useLoad(() => api['grading.queue']({ campaignId: campaign.id }), [campaign.id]);
+  const [by, setBy] = useState<'question' | 'person'>('question');
+  const [anonymous, setAnonymous] = useState(false);
   if (queue.error) return <ErrorNote error={queue.error} />;
   if (!queue.data) return <p className="muted">{t('common.loading')}</p>;
   const q = queue.data;
+  // by question: everyone's answer to one question in a row (fairer, faster); by person: one paper at a time
+  const answers = [...q.answers].sort((a, b) => (by === 'question' ? a.questionId.localeCompare(b.questionId) || a.employeeNo.localeCompare(b.employeeNo) : a.employeeNo.localeCompare(b.employeeNo) || a.questionId.localeCompare(b.questionId)));
   return (
     <div className="stack">
       <section className="card">
         <h1>{t('grading.title')}</h1>
         <p>{t('grading.summary', { answers: q.answers.length, essays: q.essays.length })}</p>
+        <div className="row">
+          {(['question', 'person'] as const).map((b) => (
+            <button key={b} type="button" className={by === b ? 'tab active' : 'tab'} onClick={() => setBy(b)}>
+              {t(`grading.by.${b}`)}
+            </button>
+          ))}
+          <label className="option">
+            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} data-testid="hide-names" />
+            <span>{t('grading.hideNames')}</span>
+          </label>
+        </div>
       </section>
-      {q.answers.map((a) => (
-        <AnswerCard key={`${a.attemptId}/${a.questionId}`} item={a} onDone={queue.reload} />
+      {answers.map((a, i) => (
+        <AnswerCard key={`${a.attemptId}/${a.questionId}`} item={a} onDone={queue.reload} label={anonymous ? t('grading.paperNo', { n: i + 1 }) : null} autoFocus={i === 0} />
       ))}
-      {q.essays.map((e) => (
-        <EssayCard key={`${e.employeeNo}/${e.version}`} item={e} onDone={queue.reload} />
+      {q.essays.map((e, i) => (
+        <EssayCard key={`${e.employeeNo}/${e.version}`} item={e} onDone={queue.reload} label={anonymous ? t('grading.essayNo', { n: i + 1 }) : null} />
       ))}
       {q.answers.length === 0 && q.essays.length === 0 && <p className="ok">{t('grading.empty')}</p>}
     </div>
