@@ -8,6 +8,7 @@ import type { CollectiveView, Input } from '../../shared/api';
 import type { Account, CollectiveSession, PersonFile } from '../storage/data-store';
 import { appendEvent } from '../storage/events';
 import { getCampaign } from './campaign';
+import { attendance } from './derive';
 import { badInput, conflict, notFound } from './errors';
 import { iso, type Ports } from './ports';
 
@@ -60,12 +61,7 @@ function attendedData(s: CollectiveSession, via: 'roster' | 'self') {
 
 /** Is this person recorded as attending (the last of attended / withdrawn for the session)? */
 export function attends(f: PersonFile, sessionId: string): boolean {
-  let yes = false;
-  for (const e of f.events) {
-    if (e.type === 'collective.attended' && e.data.sessionId === sessionId) yes = true;
-    if (e.type === 'collective.withdrawn' && e.data.sessionId === sessionId) yes = false;
-  }
-  return yes;
+  return attendance(f).has(sessionId);
 }
 
 /** Set the attendance of a session to exactly these people (ticking the roster). */

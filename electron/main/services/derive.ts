@@ -11,14 +11,19 @@ export function eventsOf<K extends PersonEvent['type']>(f: PersonFile, type: K):
   return f.events.filter((e): e is Ev<K> => e.type === type);
 }
 
-/** The collective sessions a person attended in a campaign (attended, not later withdrawn). */
-export function attendedSessions(f: PersonFile, campaignId: string): EventBodies['collective.attended'][] {
+/** Every collective session a person is recorded as attending (attended, not later withdrawn), by session id. */
+export function attendance(f: Pick<PersonFile, 'events'>): Map<string, EventBodies['collective.attended']> {
   const out = new Map<string, EventBodies['collective.attended']>();
   for (const e of f.events) {
-    if (e.type === 'collective.attended' && e.data.campaignId === campaignId) out.set(e.data.sessionId, e.data);
-    if (e.type === 'collective.withdrawn' && e.data.campaignId === campaignId) out.delete(e.data.sessionId);
+    if (e.type === 'collective.attended') out.set(e.data.sessionId, e.data);
+    if (e.type === 'collective.withdrawn') out.delete(e.data.sessionId);
   }
-  return [...out.values()];
+  return out;
+}
+
+/** The collective sessions a person attended in one campaign. */
+export function attendedSessions(f: Pick<PersonFile, 'events'>, campaignId: string): EventBodies['collective.attended'][] {
+  return [...attendance(f).values()].filter((c) => c.campaignId === campaignId);
 }
 
 export function studyTotals(f: PersonFile, campaign: Campaign, settings: Settings, now: number): StudyTotals {
@@ -127,11 +132,6 @@ export function yearMs(f: PersonFile, year: string): number {
     add(f.open.study.byDay);
     add(f.open.study.provisionalByDay);
   }
-  const attended = new Map<string, EventBodies['collective.attended']>();
-  for (const e of f.events) {
-    if (e.type === 'collective.attended') attended.set(e.data.sessionId, e.data);
-    if (e.type === 'collective.withdrawn') attended.delete(e.data.sessionId);
-  }
-  for (const c of attended.values()) if (c.date.startsWith(`${year}-`)) ms += c.durationMinutes * 60_000;
+  for (const c of attendance(f).values()) if (c.date.startsWith(`${year}-`)) ms += c.durationMinutes * 60_000;
   return ms;
 }

@@ -14,6 +14,7 @@ import {
   type OpenStudy,
   type StudyPolicy,
 } from '../../core/study-time';
+import type { Settings } from '../../core/model';
 import type { BeatReply, CheckView, Input, MyProgress, StudyStartReply } from '../../shared/api';
 import type { Account, PersonFile } from '../storage/data-store';
 import { appendEvent } from '../storage/events';
@@ -70,10 +71,6 @@ function checkView(s: OpenStudy, now: number, speed: number): CheckView | null {
   return { id: c.id, code: c.code, answerWithinMs: Math.max(0, Math.round((c.dueAt - now) / speed)), missed: s.checkMissed || now > c.dueAt };
 }
 
-async function policy(ports: Ports): Promise<StudyPolicy> {
-  return policyFromSettings((await ports.store.meta.read()).settings);
-}
-
 async function docTitleOfOpen(ports: Ports, employeeNo: string): Promise<string> {
   const s = (await ports.store.person(employeeNo).read()).open.study;
   return s ? docTitle(ports, s.docId) : '';
@@ -122,18 +119,19 @@ export async function beat(ports: Ports, caller: Account, input: Input<'study.be
     status = statusAt(f.open.study, input, now, p, other);
     return f;
   });
-  return reply(ports, f, status, now);
+  return reply(ports, f, status, now, settings);
 }
 
-async function reply(ports: Ports, f: PersonFile, status: BeatReply['status'], now: number): Promise<BeatReply> {
+/** The beat's answer; `settings` are the ones the beat was judged with (read once per beat). */
+async function reply(ports: Ports, f: PersonFile, status: BeatReply['status'], now: number, settings: Settings): Promise<BeatReply> {
   const s = f.open.study!;
   const campaign = await getCampaign(ports, s.campaignId);
-  const { settings } = await ports.store.meta.read();
   return { status, totals: studyTotals(f, campaign, settings, now), sessionCountedMs: shownMs(s), check: checkView(s, now, ports.clockSpeed) };
 }
 
 export async function answerAttentionCheck(ports: Ports, caller: Account, input: Input<'study.answerCheck'>): Promise<BeatReply> {
-  const p = await policy(ports);
+  const { settings } = await ports.store.meta.read();
+  const p = policyFromSettings(settings);
   const now = ports.clock.now();
   let status!: BeatReply['status'];
   const f = await ports.store.person(caller.employeeNo).update((f) => {
@@ -145,7 +143,7 @@ export async function answerAttentionCheck(ports: Ports, caller: Account, input:
     status = statusAt(r.session, { visible: true, focused: true, interacted: true }, now, p, closedToday(f, now, p));
     return f;
   });
-  return reply(ports, f, status, now);
+  return reply(ports, f, status, now, settings);
 }
 
 export async function stopStudy(ports: Ports, caller: Account, input: Input<'study.stop'>): Promise<{ ok: true }> {

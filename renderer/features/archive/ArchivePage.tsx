@@ -5,6 +5,7 @@ import { api, downloadBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime } from '../shell/format';
 import { useLoad } from '../shell/use-load';
+import { PersonHeadCells } from '../../components/PersonHeadCells';
 
 async function download(exportId: string, name: string) {
   const f = await api['archive.file']({ exportId, name });
@@ -68,10 +69,7 @@ export function ArchivePage() {
         <table className="table">
           <thead>
             <tr>
-              <th>{t('people.employeeNo')}</th>
-              <th>{t('people.name')}</th>
-              <th>{t('people.dept')}</th>
-              <th>{t('people.team')}</th>
+              <PersonHeadCells />
               <th />
             </tr>
           </thead>

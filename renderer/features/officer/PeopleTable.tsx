@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../electron/core/model';
+import { PersonHeadCells } from '../../components/PersonHeadCells';
 
 export function PeopleTable({ rows, showAction }: { rows: (Person & { action?: string })[]; showAction?: boolean }) {
   const { t } = useTranslation();
@@ -7,10 +8,7 @@ export function PeopleTable({ rows, showAction }: { rows: (Person & { action?: s
     <table className="table">
       <thead>
         <tr>
-          <th>{t('people.employeeNo')}</th>
-          <th>{t('people.name')}</th>
-          <th>{t('people.dept')}</th>
-          <th>{t('people.team')}</th>
+          <PersonHeadCells />
           <th>{t('people.post')}</th>
           <th>{t('people.category')}</th>
           <th>{t('people.leader')}</th>

@@ -7,6 +7,7 @@ import { ErrorNote } from '../shell/ErrorNote';
 import { hours } from '../shell/format';
 import { useLoad } from '../shell/use-load';
 import { PersonSessionsPanel } from './PersonSessionsPanel';
+import { PersonHeadCells } from '../../components/PersonHeadCells';
 
 type GroupBy = 'dept' | 'team' | 'category';
 
@@ -104,10 +105,7 @@ export function ProgressPage({ campaign }: { campaign: CampaignSummary }) {
         <table className="table" data-testid="progress-table">
           <thead>
             <tr>
-              <th>{t('people.employeeNo')}</th>
-              <th>{t('people.name')}</th>
-              <th>{t('people.dept')}</th>
-              <th>{t('people.team')}</th>
+              <PersonHeadCells />
               <th>{t('people.category')}</th>
               <th>{t('progress.collective')}</th>
               <th>{t('progress.self')}</th>
