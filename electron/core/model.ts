@@ -84,9 +84,19 @@ export const questionSchema = z
     answer: z.array(z.string().min(1).max(2000)).min(1),
     explanation: z.string().max(4000).default(''),
     score: z.number().positive().max(100),
+    /** 出处: clause or section the question rests on, e.g. 「第二十八条」 */
     source: z.string().max(200).default(''),
     /** the bank (题库) it was imported into */
     bank: z.string().max(100).default(''),
+    /** 难度: 0 not set, 1 易, 2 中, 3 难 */
+    difficulty: z.number().int().min(0).max(3).default(0),
+    /** 分类 within the bank, e.g. 特殊作业, 应急处置 */
+    category: z.string().trim().max(60).default(''),
+    tags: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
+    /** the study document (corpus id) it is drawn from; '' none */
+    docId: z.string().max(80).default(''),
+    /** 1 when written or imported; each edit adds one, the older versions are kept */
+    version: z.number().int().min(1).default(1),
   })
   .superRefine((q, ctx) => {
     if (q.type === 'single' || q.type === 'multiple') {
@@ -108,6 +118,23 @@ export type Question = z.infer<typeof questionSchema>;
 export type QuestionForTaker = Pick<Question, 'id' | 'type' | 'stem' | 'options' | 'score'>;
 export type QuestionInput = z.input<typeof questionSchema>;
 
+export const DIFFICULTIES = [1, 2, 3] as const;
+
+/**
+ * A rule of a paper drawn at random (随机组卷): how many questions of a type, each worth how many
+ * points, from which part of the bank. An empty list means "any".
+ */
+export const drawRuleSchema = z.object({
+  type: z.enum(QUESTION_TYPES),
+  count: z.number().int().min(1).max(200),
+  points: z.number().positive().max(100),
+  banks: z.array(z.string().max(100)).max(50).default([]),
+  categories: z.array(z.string().max(60)).max(50).default([]),
+  docIds: z.array(z.string().max(80)).max(50).default([]),
+  difficulties: z.array(z.number().int().min(1).max(3)).max(3).default([]),
+});
+export type DrawRule = z.infer<typeof drawRuleSchema>;
+
 export const phaseSchema = z.object({ name: z.string().min(1).max(60), start: isoDateSchema, end: isoDateSchema });
 
 export const campaignInputSchema = z
@@ -124,7 +151,10 @@ export const campaignInputSchema = z
       .min(1, '至少选择一个学习文件'),
     targetCreditHours: z.number().min(0).max(200),
     quiz: z.object({
-      questionIds: z.array(z.string().min(1)).min(1, '试卷至少需要一道题'),
+      /** fixed: everyone gets questionIds; random: each person gets a paper drawn by the rules */
+      mode: z.enum(['fixed', 'random']).default('fixed'),
+      questionIds: z.array(z.string().min(1)).max(500).default([]),
+      rules: z.array(drawRuleSchema).max(20).default([]),
       timeLimitMinutes: z.number().int().min(1).max(300),
       passMark: z.number().min(0).max(100),
       maxAttempts: z.number().int().min(1).max(10),
@@ -144,6 +174,8 @@ export const campaignInputSchema = z
   .superRefine((c, ctx) => {
     if (c.start > c.end) ctx.addIssue({ code: 'custom', path: ['end'], message: '结束日期早于开始日期' });
     if (c.studyStart > c.studyEnd) ctx.addIssue({ code: 'custom', path: ['studyEnd'], message: '集中学习结束日期早于开始日期' });
+    if (c.quiz.mode === 'fixed' && c.quiz.questionIds.length === 0) ctx.addIssue({ code: 'custom', path: ['quiz', 'questionIds'], message: '试卷至少需要一道题' });
+    if (c.quiz.mode === 'random' && c.quiz.rules.length === 0) ctx.addIssue({ code: 'custom', path: ['quiz', 'rules'], message: '随机组卷至少需要一条规则' });
     c.phases.forEach((p, i) => {
       if (p.start > p.end) ctx.addIssue({ code: 'custom', path: ['phases', i, 'end'], message: '阶段结束日期早于开始日期' });
     });

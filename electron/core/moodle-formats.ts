@@ -6,8 +6,8 @@ import { questionId, type ImportError } from './question-import';
 
 export type TextBankParse = { ok: true; questions: Question[] } | { ok: false; errors: ImportError[] };
 
-function finish(type: QuestionType, stem: string, options: string[], answer: string[], explanation: string, line: number, column: string, errors: ImportError[], out: Question[]) {
-  const parsed = questionSchema.safeParse({ id: questionId(type, stem, options), type, stem, options, answer, explanation, score: 1 });
+function finish(type: QuestionType, stem: string, options: string[], answer: string[], explanation: string, line: number, column: string, errors: ImportError[], out: Question[], category = '') {
+  const parsed = questionSchema.safeParse({ id: questionId(type, stem, options), type, stem, options, answer, explanation, score: 1, category });
   if (!parsed.success) errors.push({ row: line, column, message: parsed.error.issues[0]!.message });
   else out.push(parsed.data);
 }
@@ -89,8 +89,13 @@ function splitUnescaped(s: string, chars: string): { mark: string; text: string 
 export function parseGift(text: string): TextBankParse {
   const errors: ImportError[] = [];
   const questions: Question[] = [];
+  // `$CATEGORY: top/特殊作业` puts the questions after it into 分类「特殊作业」
+  let category = '';
   for (const b of blocks(text, /^\/\//)) {
-    const src = b.lines.join('\n').replace(/^\$CATEGORY:.*$/m, '').trim();
+    const joined = b.lines.join('\n');
+    const cat = /^\$CATEGORY:(.*)$/m.exec(joined);
+    if (cat) category = categoryName(cat[1]!);
+    const src = joined.replace(/^\$CATEGORY:.*$/m, '').trim();
     if (src === '') continue;
     const body = src.replace(/^::(?:[^:]|\\:)*::/, '').trim();
     const open = body.search(/(?<!\\)\{/);
@@ -111,11 +116,11 @@ export function parseGift(text: string): TextBankParse {
     const stem = unescape(after.trim() ? `${before.trim()} ____ ${after.trim()}` : before).replace(/^\[(html|markdown|plain|moodle)\]/, '').trim();
     const trimmed = inner.trim();
     if (trimmed === '') {
-      finish('short', stem, [], ['（无参考答案）'], explanation, b.line, 'GIFT', errors, questions);
+      finish('short', stem, [], ['（无参考答案）'], explanation, b.line, 'GIFT', errors, questions, category);
       continue;
     }
     if (/^(T|TRUE|F|FALSE)(#.*)?$/i.test(trimmed)) {
-      finish('truefalse', stem, [], [/^T/i.test(trimmed) ? 'T' : 'F'], explanation, b.line, 'GIFT', errors, questions);
+      finish('truefalse', stem, [], [/^T/i.test(trimmed) ? 'T' : 'F'], explanation, b.line, 'GIFT', errors, questions, category);
       continue;
     }
     const parts = splitUnescaped(inner, '=~').filter((p) => p.mark);
@@ -130,13 +135,13 @@ export function parseGift(text: string): TextBankParse {
       return { right: p.mark === '=', weight: m ? Number(m[1]) : p.mark === '=' ? 100 : 0, text: answerText };
     });
     if (items.every((i) => i.right) && !parts.some((p) => p.mark === '~')) {
-      finish('fill', stem, [], items.map((i) => i.text), explanation, b.line, 'GIFT', errors, questions);
+      finish('fill', stem, [], items.map((i) => i.text), explanation, b.line, 'GIFT', errors, questions, category);
       continue;
     }
     const options = items.map((i) => i.text);
     const correct = items.map((it, k) => ({ it, k })).filter(({ it }) => it.weight > 0);
     const multiple = correct.length > 1 || items.some((i) => i.weight > 0 && i.weight < 100);
-    finish(multiple ? 'multiple' : 'single', stem, options, correct.map(({ k }) => String.fromCharCode(65 + k)), explanation, b.line, 'GIFT', errors, questions);
+    finish(multiple ? 'multiple' : 'single', stem, options, correct.map(({ k }) => String.fromCharCode(65 + k)), explanation, b.line, 'GIFT', errors, questions, category);
   }
   return errors.length > 0 ? { ok: false, errors } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column: 'GIFT', message: '文件中没有试题' }] } : { ok: true, questions };
 }
@@ -167,12 +172,22 @@ export interface MoodleXmlQuestion {
   generalfeedback?: string;
   answers: { fraction: number; text: string }[];
   graderinfo?: string;
+  /** of a <question type="category">: the category path */
+  category?: string;
+}
+
+/** `$course$/top/特殊作业/动火` → 「动火」: the last part of a Moodle category path. */
+function categoryName(path: string): string {
+  const parts = path.trim().split('/').map((p) => p.trim()).filter((p) => p && !/^\$\w+\$$/.test(p) && p !== 'top' && p !== 'Default');
+  return (parts[parts.length - 1] ?? '').slice(0, 60);
 }
 
 export function fromMoodleXml(items: readonly MoodleXmlQuestion[]): TextBankParse {
   const errors: ImportError[] = [];
   const questions: Question[] = [];
+  let category = '';
   for (const q of items) {
+    if (q.type === 'category') category = categoryName(q.category ?? '');
     if (q.type === 'category' || q.type === 'description') continue;
     const stem = stripHtml(q.text);
     const explanation = stripHtml(q.generalfeedback ?? '');
@@ -180,16 +195,16 @@ export function fromMoodleXml(items: readonly MoodleXmlQuestion[]): TextBankPars
     if (q.type === 'multichoice') {
       const single = (q.single ?? 'true').trim() !== 'false';
       const correct = answers.map((a, k) => ({ a, k })).filter(({ a }) => a.fraction > 0);
-      finish(single ? 'single' : 'multiple', stem, answers.map((a) => a.text), (single ? correct.filter(({ a }) => a.fraction === 100) : correct).map(({ k }) => String.fromCharCode(65 + k)), explanation, q.line, 'multichoice', errors, questions);
+      finish(single ? 'single' : 'multiple', stem, answers.map((a) => a.text), (single ? correct.filter(({ a }) => a.fraction === 100) : correct).map(({ k }) => String.fromCharCode(65 + k)), explanation, q.line, 'multichoice', errors, questions, category);
     } else if (q.type === 'truefalse') {
       const right = answers.find((a) => a.fraction === 100);
       const tf = right && /^(true|正确|对)$/i.test(right.text) ? 'T' : right && /^(false|错误|错)$/i.test(right.text) ? 'F' : null;
       if (!tf) errors.push({ row: q.line, column: 'truefalse', message: '判断题没有得满分的 true/false 答案' });
-      else finish('truefalse', stem, [], [tf], explanation, q.line, 'truefalse', errors, questions);
+      else finish('truefalse', stem, [], [tf], explanation, q.line, 'truefalse', errors, questions, category);
     } else if (q.type === 'shortanswer') {
-      finish('fill', stem, [], answers.filter((a) => a.fraction === 100).map((a) => a.text), explanation, q.line, 'shortanswer', errors, questions);
+      finish('fill', stem, [], answers.filter((a) => a.fraction === 100).map((a) => a.text), explanation, q.line, 'shortanswer', errors, questions, category);
     } else if (q.type === 'essay') {
-      finish('short', stem, [], [stripHtml(q.graderinfo ?? '') || '（无参考答案）'], explanation, q.line, 'essay', errors, questions);
+      finish('short', stem, [], [stripHtml(q.graderinfo ?? '') || '（无参考答案）'], explanation, q.line, 'essay', errors, questions, category);
     } else {
       errors.push({ row: q.line, column: 'type', message: `不支持的题型 ${q.type}（支持 multichoice、truefalse、shortanswer、essay）` });
     }

@@ -98,6 +98,11 @@ function trueFalse(answer: string, options: readonly string[]): 'T' | 'F' | null
   return null;
 }
 
+/** 难度 as banks write it: 1–3, or words. */
+const DIFFICULTY_WORDS: Record<string, number> = {
+  '1': 1, '2': 2, '3': 3, 易: 1, 容易: 1, 简单: 1, 较易: 1, 中: 2, 中等: 2, 一般: 2, 适中: 2, 难: 3, 较难: 3, 困难: 3,
+};
+
 function headerIndex(header: readonly string[], names: readonly string[]): number {
   return header.findIndex((h) => names.includes(clean(h).replace(/\s/g, '')));
 }
@@ -113,7 +118,9 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
     explanation: headerIndex(header, ['解析', '答案解析']),
     score: headerIndex(header, ['分值', '分数']),
     difficulty: headerIndex(header, ['难度']),
-    source: headerIndex(header, ['出处', '依据', '来源']),
+    source: headerIndex(header, ['出处', '依据', '来源', '条款']),
+    category: headerIndex(header, ['分类', '知识点', '类别']),
+    tags: headerIndex(header, ['标签']),
   };
   const optionCols = LETTERS.slice(0, 6)
     .split('')
@@ -193,8 +200,17 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
       errors.push({ row: rowNo, column: clean(header[col.score] ?? '分值'), message: `分值「${scoreText}」应为 0 到 100 之间的数` });
       continue;
     }
+    const difficultyText = clean(cell(col.difficulty)).replace(/\s/g, '');
+    const difficulty = difficultyText === '' ? 0 : DIFFICULTY_WORDS[difficultyText];
+    if (difficulty === undefined) {
+      errors.push({ row: rowNo, column: clean(header[col.difficulty] ?? '难度'), message: `难度「${difficultyText}」应为 1/2/3 或 易/中/难` });
+      continue;
+    }
     const parsed = questionSchema.safeParse({
       id: questionId(type, stem, options),
+      difficulty,
+      category: clean(cell(col.category)),
+      tags: [...new Set(clean(cell(col.tags)).split(/[,，;；、\s]+/).filter(Boolean))],
       type,
       stem,
       options,

@@ -8,6 +8,7 @@ import {
   employeeNoSchema,
   essayPartsSchema,
   isoDateSchema,
+  QUESTION_TYPES,
   settingsSchema,
   type Campaign,
   type CampaignInput,
@@ -122,7 +123,10 @@ export interface BankPreview {
 export interface QuizStatsView {
   paper: PaperStats;
   byDept: { dept: string; attempts: number; passRate: number | null }[];
+  byTeam: { dept: string; team: string; attempts: number; passRate: number | null }[];
   questions: (QuestionStat & { stem: string; type: QuestionType })[];
+  /** everyone on the roster: attempts used and the best one (or none) */
+  people: { employeeNo: string; name: string; dept: string; team: string; attempts: number; best: QuizResultView | null }[];
 }
 export interface ImportJobView {
   jobId: string;
@@ -183,6 +187,9 @@ export interface StudyStartReply {
   idleAfterMs: number;
   totals: StudyTotals;
 }
+/** One version of a question: the current one (replacedAt null) or an earlier one kept in the history. */
+export type QuestionVersion = Question & { replacedAt: string | null; replacedBy: string | null; removed: boolean };
+
 export interface QuizAttemptView {
   attemptId: string;
   campaignId: string;
@@ -193,6 +200,8 @@ export interface QuizAttemptView {
   /** leaving the window this many times submits (0: never) */
   maxLeaves: number;
   leaves: number;
+  /** questions the person flagged for review (kept across a resume) */
+  flags: string[];
 }
 export interface QuizResultView {
   attemptId: string;
@@ -204,6 +213,9 @@ export interface QuizResultView {
   pendingCount: number;
   passed: boolean | null;
   passMark: number;
+  /** from opening the paper to submitting it */
+  durationMs: number;
+  timedOut: boolean;
 }
 /** A submitted attempt with the right answers and 解析, for the person who took it (when allowed). */
 export interface QuizReview {
@@ -230,7 +242,7 @@ export interface CampaignSummary {
   studyEnd: string;
   targetCreditHours: number;
   documents: { docId: string; minutes: number }[];
-  quiz: { questionCount: number; timeLimitMinutes: number; passMark: number; maxAttempts: number };
+  quiz: { mode: 'fixed' | 'random'; questionCount: number; timeLimitMinutes: number; passMark: number; maxAttempts: number };
   essay: { minChars: number; deadline: string };
   phases: { name: string; start: string; end: string }[];
 }
@@ -405,6 +417,27 @@ export const api = {
   'bank.importCommit': call<{ added: number; duplicates: number }>()(fileUpload.extend({ bank: z.string().trim().min(1).max(100) }), OFFICE),
   'bank.template': call<{ fileName: string; base64: string }>()(none, OFFICE),
   'bank.correctKey': call<{ regraded: number }>()(z.object({ questionId: z.string().min(1).max(64), answer: z.array(z.string().min(1).max(2000)).min(1).max(8) }), OFFICE),
+  'bank.save': call<Question>()(
+    z.object({
+      /** absent: a new question */
+      id: z.string().min(1).max(64).optional(),
+      type: z.enum(QUESTION_TYPES),
+      stem: z.string().trim().min(1, '题干不能为空').max(4000),
+      options: z.array(z.string().trim().min(1, '选项不能为空').max(1000)).max(8),
+      answer: z.array(z.string().trim().min(1).max(2000)).min(1, '请给出答案').max(8),
+      explanation: z.string().trim().max(4000),
+      score: z.number().positive().max(100),
+      source: z.string().trim().max(200),
+      bank: z.string().trim().max(100),
+      difficulty: z.number().int().min(0).max(3),
+      category: z.string().trim().max(60),
+      tags: z.array(z.string().trim().min(1).max(30)).max(20),
+      docId: z.string().max(80),
+    }),
+    OFFICE,
+  ),
+  'bank.history': call<QuestionVersion[]>()(z.object({ questionId: z.string().min(1).max(64) }), OFFICE),
+  'bank.remove': call<{ removed: number }>()(z.object({ questionIds: z.array(z.string().min(1).max(64)).min(1).max(5000) }), OFFICE),
   'bank.export': call<{ fileName: string; base64: string }>()(z.object({ bank: z.string().max(100).optional(), format: z.enum(['xlsx', 'gift']) }), OFFICE),
 
   'campaign.template': call<CampaignInput>()(none, OFFICE),
@@ -434,7 +467,10 @@ export const api = {
   'collective.checkIn': call<CollectiveView>()(z.object({ code: z.string().trim().regex(/^\d{4}$/, '签到码是 4 位数字') }), STUDENT),
 
   'quiz.start': call<QuizAttemptView>()(campaignRef, STUDENT),
-  'quiz.save': call<{ remainingMs: number }>()(z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema }), STUDENT),
+  'quiz.save': call<{ remainingMs: number }>()(
+    z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema, flags: z.array(z.string().max(64)).max(500).optional() }),
+    STUDENT,
+  ),
   'quiz.leave': call<{ leaves: number; submitted: QuizResultView | null }>()(z.object({ attemptId: z.string().min(1).max(64) }), STUDENT),
   'quiz.review': call<QuizReview>()(z.object({ attemptId: z.string().min(1).max(64) }), STUDENT),
   'quiz.submit': call<QuizResultView>()(z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema }), STUDENT),

@@ -25,6 +25,14 @@ const GIFT = `// 安学团队编写的测试题
 `;
 
 describe('GIFT', () => {
+  it('$CATEGORY puts the questions after it into that 分类', () => {
+    const r = parseGift(`::A:: 先于分类的题 {T}\n\n$CATEGORY: $course$/top/应急处置\n\n::B:: 分类中的题 {F}\n\n::C:: 又一道 {T}\n`);
+    expect(r.ok && r.questions.map((q) => [q.stem, q.category])).toEqual([
+      ['先于分类的题', ''],
+      ['分类中的题', '应急处置'],
+      ['又一道', '应急处置'],
+    ]);
+  });
   it('reads single, true/false, multiple, fill-in and essay questions', () => {
     const r = parseGift(GIFT);
     expect(r.ok).toBe(true);
@@ -93,6 +101,14 @@ describe('Moodle XML (after XML parsing)', () => {
       ['fill', '先通风、再__', '检测'],
       ['short', '说说风险', '能说清风险'],
     ]);
+  });
+  it('a category question puts the questions after it into that 分类 (the last part of its path)', () => {
+    const r = fromMoodleXml([
+      { type: 'multichoice', line: 2, text: '无分类的题', single: 'true', answers: [{ fraction: 100, text: '甲' }, { fraction: 0, text: '乙' }] },
+      { type: 'category', line: 8, text: '', answers: [], category: '$course$/top/特殊作业/动火' },
+      { type: 'truefalse', line: 12, text: '动火前要气体分析', answers: [{ fraction: 100, text: 'true' }, { fraction: 0, text: 'false' }] },
+    ]);
+    expect(r.ok && r.questions.map((q) => q.category)).toEqual(['', '动火']);
   });
   it('names the line of an unsupported question type', () => {
     expect(fromMoodleXml([{ type: 'matching', line: 12, text: 'x', answers: [] }])).toMatchObject({ ok: false, errors: [{ row: 12, column: 'type' }] });

@@ -29,6 +29,22 @@ describe('question tables', () => {
     expect(r.questions[3]!.answer).toEqual(['检测', '检验']);
   });
 
+  it('难度 (1–3 or 易/中/难), 分类, 标签 and 出处 columns are read; a 难度 it cannot read names its row', () => {
+    const H = ['题型', '题干', '选项A', '选项B', '答案', '难度', '分类', '标签', '出处'];
+    const r = parseQuestionTable([
+      H,
+      ['单选', '甲？', '是', '否', 'A', '3', '动火', '动火，气体分析、 监护', '第5.2条'],
+      ['判断', '乙。', '', '', '对', '易', '', '', ''],
+      ['判断', '丙。', '', '', '错', '', '', '', ''],
+    ]);
+    expect(r.ok && r.questions.map((q) => [q.difficulty, q.category, q.tags, q.source])).toEqual([
+      [3, '动火', ['动火', '气体分析', '监护'], '第5.2条'],
+      [1, '', [], ''],
+      [0, '', [], ''],
+    ]);
+    expect(parseQuestionTable([H, ['判断', '丁。', '', '', '对', '很难', '', '', '']])).toEqual({ ok: false, errors: [{ row: 2, column: '难度', message: '难度「很难」应为 1/2/3 或 易/中/难' }] });
+  });
+
   it('the packed layout of the wild: options in one cell, stray spaces, 是非题, numbered stems', () => {
     const r = parseQuestionTable([
       P,

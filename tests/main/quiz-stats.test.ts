@@ -28,7 +28,7 @@ beforeAll(async () => {
   const hash = await hashPassword('cohort-pass-1');
   const depts = ['甲醇车间', '合成氨车间', '储运车间'];
   await app.ports.store.roster.update((f) => {
-    for (let i = 0; i < N; i++) f.people.push({ employeeNo: `C${i}`, name: `模拟${i}`, dept: depts[i % 3]!, team: '', post: '', category: '其他从业人员', leader: false, updatedAt: '' });
+    for (let i = 0; i < N; i++) f.people.push({ employeeNo: `C${i}`, name: `模拟${i}`, dept: depts[i % 3]!, team: i % 2 ? '甲班' : '乙班', post: '', category: '其他从业人员', leader: false, updatedAt: '' });
   });
   await app.ports.store.accounts.update((f) => {
     for (let i = 0; i < N; i++) f.accounts.push({ employeeNo: `C${i}`, name: `模拟${i}`, roles: ['employee'], passwordHash: hash, createdAt: '' });
@@ -63,6 +63,16 @@ describe('statistics for a simulated cohort of 300 first attempts', () => {
     expect(stats.paper.attempts).toBe(N);
     expect(stats.paper.histogram.reduce((a, b) => a + b, 0)).toBe(N);
     expect(stats.byDept.map((d) => d.attempts).reduce((a, b) => a + b, 0)).toBe(N);
+    // by 班组 within 部门: 3 部门 × 2 班组, each pass rate as counted by hand from the people's rows
+    expect(stats.byTeam).toHaveLength(6);
+    for (const t of stats.byTeam) {
+      const mine = stats.people.filter((p) => p.dept === t.dept && p.team === t.team && p.best);
+      expect(t.attempts).toBe(mine.length);
+      expect(t.passRate).toBeCloseTo((mine.filter((p) => p.best!.passed).length / mine.length) * 100, 1);
+    }
+    // everyone on the roster has a row; the seeded four took no quiz
+    expect(stats.people).toHaveLength(N + 4);
+    expect(stats.people.filter((p) => p.attempts === 0).map((p) => p.employeeNo)).toEqual(['E001', 'E002', 'E003', 'M001']);
     console.log(`[quiz-stats.test] paper ${JSON.stringify(stats.paper)}`);
     for (const q of stats.questions) console.log(`[quiz-stats.test] ${q.questionId} ${q.type} F=${q.facility} D=${q.discrimination} ${q.flags.join(',')}`);
   });
@@ -82,6 +92,7 @@ describe('statistics for a simulated cohort of 300 first attempts', () => {
     let rows = 0;
     ws.eachRow((row, n) => n > 3 && typeof row.getCell(2).value === 'string' && String(row.getCell(2).value).startsWith('C') && (rows += 1));
     expect(rows).toBe(N);
-    expect(String(ws.getRow(4 + 4).getCell(11).value)).toBe('admin'); // the short answer's grader
+    expect(String(ws.getRow(4 + 4).getCell(13).value)).toBe('admin'); // the short answer's grader
+    expect(ws.getRow(4 + 4).getCell(6).value).toBe(1); // attempts
   });
 });

@@ -1,17 +1,21 @@
 // Question banks (题库): import from the spreadsheets officers have, with a preview; nothing is
 // written when any row is bad. A downloadable template shows our own layout.
 import { fromMoodleXml, parseAiken, parseGift, toGift, type MoodleXmlQuestion } from '../../core/moodle-formats';
-import { parseQuestionTable, type ImportError } from '../../core/question-import';
+import { parseQuestionTable, questionId, type ImportError } from '../../core/question-import';
+import { listDocs } from './corpus';
 import { QUESTION_TYPES, questionSchema, type Question, type QuestionType } from '../../core/model';
 import { gradeItem } from '../../core/grading';
 import { appendEvent } from '../storage/events';
 import { effectiveItems } from './derive';
 import { iso } from './ports';
-import type { BankPreview, Input } from '../../shared/api';
+import type { BankPreview, Input, QuestionVersion } from '../../shared/api';
 import { bankQuestions } from './campaign';
 import { ApiError } from './errors';
 import type { Ports } from './ports';
 import { decodeText, readTable } from './table-file';
+
+/** our template's columns; 难度 1–3 (or 易/中/难), 标签 separated by commas */
+const TEMPLATE_HEADER = ['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析', '分值', '难度', '分类', '标签', '出处'];
 
 type BankFileParse = { ok: true; layout: BankPreview['layout']; questions: Question[] } | { ok: false; errors: ImportError[] };
 
@@ -33,6 +37,7 @@ async function parseMoodleXml(text: string): Promise<BankFileParse> {
     single: q.single === undefined ? undefined : String(q.single),
     generalfeedback: textOf(q.generalfeedback),
     graderinfo: textOf(q.graderinfo),
+    category: textOf(q.category),
     answers: ((q.answer as Record<string, unknown>[] | undefined) ?? []).map((a) => ({ fraction: Number(a.fraction ?? 0), text: textOf(a) })),
   }));
   if (!doc.quiz) return { ok: false, errors: [{ row: 1, column: 'quiz', message: '不是 Moodle XML：没有 <quiz> 元素' }] };
@@ -70,7 +75,7 @@ export async function previewBank(ports: Ports, input: Input<'bank.importPreview
   const r = await parseBankFile(input.fileName, decode(input));
   const counts = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number>;
   if (!r.ok) return { ok: false, fileName: input.fileName, layout: null, counts, total: 0, duplicates: 0, sample: [], errors: r.errors };
-  const have = new Set((await bankQuestions(ports)).map((q) => q.id));
+  const have = contentIds(await bankQuestions(ports));
   for (const q of r.questions) counts[q.type] += 1;
   return {
     ok: true,
@@ -97,12 +102,12 @@ export async function exportBank(ports: Ports, input: Input<'bank.export'>): Pro
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('题库');
-  ws.addRow(['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析', '分值', '难度']).font = { bold: true };
+  ws.addRow(TEMPLATE_HEADER).font = { bold: true };
   const typeName = { single: '单选', multiple: '多选', truefalse: '判断', fill: '填空', short: '简答' } as const;
   for (const q of qs) {
     const opts = Array.from({ length: 6 }, (_, i) => q.options[i] ?? '');
     const answer = q.type === 'truefalse' ? (q.answer[0] === 'T' ? '正确' : '错误') : q.type === 'fill' ? q.answer.join('|') : q.answer.join('');
-    ws.addRow([typeName[q.type], q.stem, ...opts, answer, q.explanation, q.score, '']);
+    ws.addRow([typeName[q.type], q.stem, ...opts, answer, q.explanation, q.score, q.difficulty || '', q.category, q.tags.join('，'), q.source]);
   }
   return { fileName: `${name}.xlsx`, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
 }
@@ -112,7 +117,7 @@ export async function commitBank(ports: Ports, input: Input<'bank.importCommit'>
   if (!r.ok) throw new ApiError('bad_input', firstBankError(input.fileName, r.errors), 'file');
   await bankQuestions(ports); // the bundled questions are seeded first, as everywhere else
   return ports.store.questions.update((f) => {
-    const have = new Set(f.questions.map((q) => q.id));
+    const have = contentIds(f.questions);
     let added = 0;
     let duplicates = 0;
     for (const q of r.questions) {
@@ -133,12 +138,12 @@ export async function bankTemplate(): Promise<{ fileName: string; base64: string
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('题库');
-  ws.addRow(['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析', '分值', '难度']).font = { bold: true };
-  ws.addRow(['单选', '受限空间作业前，首先应当做什么？', '通风', '进入检查', '点火照明', '', '', '', 'A', '先通风、再检测、后作业。', 2, 1]);
-  ws.addRow(['多选', '下列哪些属于特殊作业？', '动火作业', '受限空间作业', '日常巡检', '吊装作业', '', '', 'ABD', '', 2, 2]);
-  ws.addRow(['判断', '动火作业前必须进行气体分析。', '', '', '', '', '', '', '正确', '', 1, 1]);
-  ws.addRow(['填空', '受限空间作业要“先通风、再____、后作业”。', '', '', '', '', '', '', '检测', '多个可接受的答案用 | 分开', 2, 1]);
-  ws.addRow(['简答', '结合本岗位，说明最大的一项风险和防范措施。', '', '', '', '', '', '', '参考答案写在这里', '', 10, 3]);
+  ws.addRow(TEMPLATE_HEADER).font = { bold: true };
+  ws.addRow(['单选', '受限空间作业前，首先应当做什么？', '通风', '进入检查', '点火照明', '', '', '', 'A', '先通风、再检测、后作业。', 2, 1, '特殊作业', '受限空间', 'GB 30871-2022']);
+  ws.addRow(['多选', '下列哪些属于特殊作业？', '动火作业', '受限空间作业', '日常巡检', '吊装作业', '', '', 'ABD', '', 2, 2, '特殊作业', '', '']);
+  ws.addRow(['判断', '动火作业前必须进行气体分析。', '', '', '', '', '', '', '正确', '', 1, '易', '特殊作业', '动火，气体分析', '']);
+  ws.addRow(['填空', '受限空间作业要“先通风、再____、后作业”。', '', '', '', '', '', '', '检测', '多个可接受的答案用 | 分开', 2, 1, '特殊作业', '', '']);
+  ws.addRow(['简答', '结合本岗位，说明最大的一项风险和防范措施。', '', '', '', '', '', '', '参考答案写在这里', '', 10, '难', '', '', '']);
   ws.columns.forEach((c, i) => (c.width = i === 1 ? 40 : 12));
   return { fileName: '安学题库模板.xlsx', base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
 }
@@ -154,21 +159,27 @@ export async function correctKey(ports: Ports, caller: { employeeNo: string }, i
   const parsed = questionSchema.safeParse({ ...old, answer: input.answer });
   if (!parsed.success) throw new ApiError('bad_input', `答案无效：${parsed.error.issues[0]!.message}`, 'answer');
   const fixed = parsed.data;
+  const at = iso(ports.clock.now());
   await ports.store.questions.update((f) => {
     const i = f.questions.findIndex((q) => q.id === fixed.id);
-    f.questions[i] = fixed;
+    // a corrected key is a new version too; the wrong one stays in the history
+    f.history.push({ ...old, replacedAt: at, replacedBy: caller.employeeNo });
+    f.questions[i] = { ...fixed, version: old.version + 1 };
   });
-  const at = iso(ports.clock.now());
+  const partial = new Map((await ports.store.campaigns.read()).campaigns.map((c) => [c.id, c.quiz.partialCredit ?? false]));
   let regraded = 0;
   for (const p of (await ports.store.roster.peek()).people) {
     await ports.store.person(p.employeeNo).update((f) => {
+      // attempts still open will be graded with the corrected key
+      for (const a of Object.values(f.open.quiz)) for (const q of a.questions ?? []) if (q.id === fixed.id && sameChoices(q, old)) q.answer = fixed.answer;
       for (const e of f.events) {
-        if (e.type !== 'quiz.submitted' || !e.data.questions.some((q) => q.id === fixed.id)) continue;
+        // only attempts given this version of the question (same stem and options) are regraded
+        if (e.type !== 'quiz.submitted' || !e.data.questions.some((q) => q.id === fixed.id && sameChoices(q, old))) continue;
         const current = effectiveItems(f, e.data);
         const items = current.map((it) => {
           if (it.questionId !== fixed.id) return it;
           const snap = e.data.questions.find((q) => q.id === fixed.id)!;
-          return gradeItem({ ...snap, answer: fixed.answer }, e.data.answers[fixed.id]);
+          return gradeItem({ ...snap, answer: fixed.answer }, e.data.answers[fixed.id], { partialCredit: partial.get(e.data.campaignId) });
         });
         appendEvent(f.events, 'quiz.regraded', { attemptId: e.data.attemptId, questionId: fixed.id, answer: fixed.answer, items }, { at, by: caller.employeeNo });
         regraded += 1;
@@ -176,4 +187,78 @@ export async function correctKey(ports: Ports, caller: { employeeNo: string }, i
     });
   }
   return { regraded };
+}
+
+const sameChoices = (a: Question, b: Question) => a.type === b.type && a.stem === b.stem && JSON.stringify(a.options) === JSON.stringify(b.options);
+const sameContent = (a: Question, b: Question) => JSON.stringify({ ...a, version: 0 }) === JSON.stringify({ ...b, version: 0 });
+
+/**
+ * Write a question by hand, or edit one. An edit is a new version: the one before goes to the
+ * bank's history unchanged, and attempts already taken keep the version they were given.
+ */
+export async function saveQuestion(ports: Ports, caller: { employeeNo: string }, input: Input<'bank.save'>): Promise<Question> {
+  const { id: editId, ...fields } = input;
+  if (fields.docId && !(await listDocs(ports)).some((d) => d.id === fields.docId)) throw new ApiError('bad_input', `学习文件 ${fields.docId} 不存在`, 'docId');
+  const options = fields.type === 'single' || fields.type === 'multiple' ? fields.options : [];
+  const parsed = questionSchema.safeParse({ ...fields, options, id: editId ?? questionId(fields.type, fields.stem, options), version: 1 });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ApiError('bad_input', issue.message, issue.path.join('.'));
+  }
+  await bankQuestions(ports);
+  const at = iso(ports.clock.now());
+  return ports.store.questions.update((f) => {
+    if (!editId) {
+      const content = contentIds(f.questions);
+      if (content.has(parsed.data.id)) throw new ApiError('conflict', '题库中已有相同的题（题型、题干和选项都相同）', 'stem');
+      f.questions.push(parsed.data);
+      return parsed.data;
+    }
+    const i = f.questions.findIndex((q) => q.id === editId);
+    if (i < 0) throw new ApiError('not_found', `题库中没有这道题：${editId}`);
+    const old = f.questions[i]!;
+    const next: Question = { ...parsed.data, version: old.version };
+    if (sameContent(old, next)) return old;
+    next.version = old.version + 1;
+    f.history.push({ ...old, replacedAt: at, replacedBy: caller.employeeNo });
+    f.questions[i] = next;
+    return next;
+  });
+}
+
+/** Every version of a question, newest first (the current one, then the history). */
+export async function questionHistory(ports: Ports, input: Input<'bank.history'>): Promise<QuestionVersion[]> {
+  await bankQuestions(ports);
+  const f = await ports.store.questions.read();
+  const current = f.questions.find((q) => q.id === input.questionId);
+  const older = f.history.filter((q) => q.id === input.questionId).reverse();
+  if (!current && older.length === 0) throw new ApiError('not_found', `题库中没有这道题：${input.questionId}`);
+  return [...(current ? [{ ...current, replacedAt: null, replacedBy: null, removed: false }] : []), ...older.map((q) => ({ ...q, removed: q.removed ?? false }))];
+}
+
+/**
+ * Take questions out of the bank (no longer drawn or chosen). They stay in the history, and in every
+ * attempt that had them. A question on a campaign's fixed paper cannot go until it is off the paper.
+ */
+export async function removeQuestions(ports: Ports, caller: { employeeNo: string }, input: Input<'bank.remove'>): Promise<{ removed: number }> {
+  await bankQuestions(ports);
+  const { campaigns } = await ports.store.campaigns.read();
+  for (const id of input.questionIds) {
+    const c = campaigns.find((x) => (x.quiz.mode ?? 'fixed') === 'fixed' && x.quiz.questionIds.includes(id));
+    if (c) throw new ApiError('conflict', `试题 ${id} 在培训计划「${c.name}」的试卷中：请先从试卷中去掉`, 'questionIds');
+  }
+  const at = iso(ports.clock.now());
+  return ports.store.questions.update((f) => {
+    const gone = new Set(input.questionIds);
+    const missing = input.questionIds.find((id) => !f.questions.some((q) => q.id === id));
+    if (missing) throw new ApiError('not_found', `题库中没有这道题：${missing}`);
+    for (const q of f.questions) if (gone.has(q.id)) f.history.push({ ...q, replacedAt: at, replacedBy: caller.employeeNo, removed: true });
+    f.questions = f.questions.filter((q) => !gone.has(q.id));
+    return { removed: gone.size };
+  });
+}
+
+/** Ids a question is known by: its own, and the one its current content would get on import. */
+function contentIds(qs: readonly Question[]): Set<string> {
+  return new Set(qs.flatMap((q) => [q.id, questionId(q.type, q.stem, q.options)]));
 }

@@ -4,6 +4,7 @@ import { warningMonthTemplate } from '../../core/campaign-template';
 import type { Campaign, CampaignInput, Question } from '../../core/model';
 import type { CampaignSummary, Input } from '../../shared/api';
 import type { Account } from '../storage/data-store';
+import { describeShortages, drawPaper, rulesTotal } from '../../core/paper';
 import { listDocs } from './corpus';
 import { badInput, notFound } from './errors';
 import { iso, type Ports } from './ports';
@@ -29,10 +30,22 @@ export async function saveCampaign(ports: Ports, caller: Account, input: Input<'
   input.documents.forEach((d, i) => {
     if (!known.has(d.docId)) throw badInput(`学习文件 ${d.docId} 不存在`, `documents.${i}.docId`);
   });
-  const qids = new Set((await bankQuestions(ports)).map((q) => q.id));
-  input.quiz.questionIds.forEach((id, i) => {
-    if (!qids.has(id)) throw badInput(`试题 ${id} 不在题库中`, `quiz.questionIds.${i}`);
-  });
+  const bank = await bankQuestions(ports);
+  const qids = new Set(bank.map((q) => q.id));
+  if (input.quiz.mode === 'fixed') {
+    input.quiz.questionIds.forEach((id, i) => {
+      if (!qids.has(id)) throw badInput(`试题 ${id} 不在题库中`, `quiz.questionIds.${i}`);
+    });
+  } else {
+    input.quiz.rules.forEach((r, i) => {
+      r.docIds.forEach((d, k) => {
+        if (!known.has(d)) throw badInput(`规则 ${i + 1}：学习文件 ${d} 不存在`, `quiz.rules.${i}.docIds.${k}`);
+      });
+    });
+    // every person must be able to get a full paper
+    const d = drawPaper(bank, input.quiz.rules, () => 0);
+    if (!d.ok) throw badInput(`题库中的题不够按规则组卷：${describeShortages(d.shortages, input.quiz.rules)}`, `quiz.rules.${d.shortages[0]!.rule}.count`);
+  }
   const at = iso(ports.clock.now());
   return ports.store.campaigns.update((f) => {
     const { id: wanted, ...rest } = input;
@@ -68,7 +81,8 @@ export function summarize(c: Campaign): CampaignSummary {
     targetCreditHours: c.targetCreditHours,
     documents: c.documents.map((d) => ({ ...d })),
     quiz: {
-      questionCount: c.quiz.questionIds.length,
+      mode: c.quiz.mode ?? 'fixed',
+      questionCount: (c.quiz.mode ?? 'fixed') === 'fixed' ? c.quiz.questionIds.length : rulesTotal(c.quiz.rules).count,
       timeLimitMinutes: c.quiz.timeLimitMinutes,
       passMark: c.quiz.passMark,
       maxAttempts: c.quiz.maxAttempts,

@@ -89,6 +89,8 @@ export function attemptResult(f: PersonFile, e: EventBodies['quiz.submitted']): 
     pendingCount: s.pendingCount,
     passed: s.pendingCount > 0 ? null : s.percent >= e.passMark,
     passMark: e.passMark,
+    durationMs: Math.max(0, Date.parse(e.submittedAt) - Date.parse(e.startedAt)),
+    timedOut: e.timedOut,
   };
 }
 

@@ -5,7 +5,7 @@ import type { CallName, Input, Output } from '../../shared/api';
 import { settingsSchema } from '../../core/model';
 import type { Account } from '../storage/data-store';
 import { exportFile, exportPersonTo, verifyExport } from './archive';
-import { bankTemplate, commitBank, correctKey, exportBank, previewBank } from './bank';
+import { bankTemplate, commitBank, correctKey, exportBank, previewBank, questionHistory, removeQuestions, saveQuestion } from './bank';
 import { changePassword, login, setupInit, setupStatus, toMe } from './auth';
 import { bankQuestions, campaignTemplate, getCampaign, listCampaigns, saveCampaign } from './campaign';
 import { getDocText, listDocs } from './corpus';
@@ -75,6 +75,9 @@ export const handlers: Handlers = {
   'bank.template': () => bankTemplate(),
   'bank.correctKey': (p, c, i) => correctKey(p, who(c), i),
   'bank.export': (p, _c, i) => exportBank(p, i),
+  'bank.save': (p, c, i) => saveQuestion(p, who(c), i),
+  'bank.history': (p, _c, i) => questionHistory(p, i),
+  'bank.remove': (p, c, i) => removeQuestions(p, who(c), i),
   'campaign.template': (p) => campaignTemplate(p),
   'campaign.save': (p, c, i) => saveCampaign(p, who(c), i),
   'campaign.list': (p) => listCampaigns(p),

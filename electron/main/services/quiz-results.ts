@@ -5,7 +5,7 @@ import type { Question } from '../../core/model';
 import type { Input, QuizStatsView } from '../../shared/api';
 import type { PersonFile } from '../storage/data-store';
 import { getCampaign } from './campaign';
-import { attemptResult, effectiveItems, eventsOf, manualGrades } from './derive';
+import { attemptResult, bestResult, effectiveItems, eventsOf, manualGrades, quizResults } from './derive';
 import type { Ports } from './ports';
 
 function firstAttempt(f: PersonFile, campaignId: string) {
@@ -18,9 +18,13 @@ export async function quizStats(ports: Ports, input: Input<'quiz.stats'>): Promi
   const attempts: { scores: Record<string, number> }[] = [];
   const percents: number[] = [];
   const dept = new Map<string, number[]>();
+  const team = new Map<string, { dept: string; team: string; percents: number[] }>();
   const seen = new Map<string, Question>();
+  const rows: QuizStatsView['people'] = [];
   for (const p of people) {
     const f = (await ports.store.person(p.employeeNo).peek()) as PersonFile;
+    const all = quizResults(f, c.id);
+    rows.push({ employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, attempts: all.length, best: bestResult(all) });
     const e = firstAttempt(f, c.id);
     if (!e) continue;
     const manual = manualGrades(f, e.data.attemptId);
@@ -36,6 +40,10 @@ export async function quizStats(ports: Ports, input: Input<'quiz.stats'>): Promi
     if (r.pendingCount === 0) {
       percents.push(r.percent);
       dept.set(p.dept, [...(dept.get(p.dept) ?? []), r.percent]);
+      const key = `${p.dept}\u0000${p.team}`;
+      const t = team.get(key) ?? { dept: p.dept, team: p.team, percents: [] };
+      t.percents.push(r.percent);
+      team.set(key, t);
     }
   }
   const qs = [...seen.values()];
@@ -43,7 +51,9 @@ export async function quizStats(ports: Ports, input: Input<'quiz.stats'>): Promi
   return {
     paper: paperStats(percents, c.quiz.passMark),
     byDept: [...dept].map(([d, ps]) => ({ dept: d, attempts: ps.length, passRate: paperStats(ps, c.quiz.passMark).passRate })),
+    byTeam: [...team.values()].map((t) => ({ dept: t.dept, team: t.team, attempts: t.percents.length, passRate: paperStats(t.percents, c.quiz.passMark).passRate })),
     questions: stats.map((s, i) => ({ ...s, stem: qs[i]!.stem, type: qs[i]!.type })),
+    people: rows,
   };
 }
 
@@ -56,7 +66,7 @@ export async function scoreSheet(ports: Ports, input: Input<'quiz.scoreSheet'>):
   const ws = wb.addWorksheet('成绩单');
   ws.addRow([`${enterprise ?? ''} ${c.name} 考核成绩单`]).font = { bold: true, size: 14 };
   ws.addRow([`及格分 ${c.quiz.passMark}（百分制）；每人取最好成绩`]);
-  ws.addRow(['序号', '工号', '姓名', '部门/车间', '班组', '交卷时间', '得分', '满分', '百分制', '结果', '阅卷人', '本人签字']).font = { bold: true };
+  ws.addRow(['序号', '工号', '姓名', '部门/车间', '班组', '考核次数', '交卷时间', '用时（分钟）', '得分', '满分', '百分制', '结果', '阅卷人', '本人签字']).font = { bold: true };
   let n = 0;
   for (const p of (await ports.store.roster.peek()).people) {
     const f = (await ports.store.person(p.employeeNo).peek()) as PersonFile;
@@ -71,7 +81,9 @@ export async function scoreSheet(ports: Ports, input: Input<'quiz.scoreSheet'>):
       p.name,
       p.dept,
       p.team,
+      results.length,
       best ? best.e.data.submittedAt.slice(0, 16).replace('T', ' ') : '未参加',
+      best ? Math.round(best.r.durationMs / 6000) / 10 : '',
       best?.r.score ?? '',
       best?.r.max ?? '',
       best?.r.percent ?? '',
@@ -81,7 +93,7 @@ export async function scoreSheet(ports: Ports, input: Input<'quiz.scoreSheet'>):
     ]);
   }
   ws.addRow([]);
-  ws.addRow(['', '', '考核人签字：', '', '', '', '日期：']);
-  ws.columns.forEach((col, i) => (col.width = [6, 10, 10, 14, 10, 18, 8, 8, 8, 10, 14, 14][i] ?? 10));
+  ws.addRow(['', '', '考核人签字：', '', '', '', '', '', '日期：']);
+  ws.columns.forEach((col, i) => (col.width = [6, 10, 10, 14, 10, 8, 18, 10, 8, 8, 8, 10, 14, 14][i] ?? 10));
   return { fileName: `考核成绩单-${c.studyStart}.xlsx`, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
 }

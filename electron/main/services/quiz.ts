@@ -2,7 +2,8 @@
 // questions without answers, until the attempt is submitted.
 import { randomUUID } from 'node:crypto';
 import { displayedOptions, gradeItem, shuffledOrder, toDisplayedLetters, toOriginalLetters } from '../../core/grading';
-import type { Question, QuestionForTaker } from '../../core/model';
+import type { Campaign, Question, QuestionForTaker } from '../../core/model';
+import { describeShortages, drawPaper } from '../../core/paper';
 import type { Input, QuizAttemptView, QuizResultView, QuizReview } from '../../shared/api';
 import { localDay } from '../../core/study-time';
 import type { Account, OpenAttempt, PersonFile } from '../storage/data-store';
@@ -21,17 +22,28 @@ export function forTaker(q: Question, order?: number[]): QuestionForTaker {
 
 const isChoice = (q: Question | undefined) => q?.type === 'single' || q?.type === 'multiple';
 
+/**
+ * The questions of an attempt as the person was given them: the version they saw (an edit of the
+ * bank during the attempt does not change their paper) and, for drawn papers, the rule's points.
+ * Attempts opened before papers were snapshotted fall back to the bank.
+ */
+function paperOf(a: OpenAttempt, bank: readonly Question[]): Question[] {
+  if (a.questions) return a.questions;
+  const byId = new Map(bank.map((q) => [q.id, q]));
+  return a.questionIds.map((id) => byId.get(id)).filter((q): q is Question => !!q);
+}
+
 /** What the person sent (letters as shown) → letters of the original options, for storing and grading. */
-function toOriginal(a: OpenAttempt, answers: Record<string, string[]>, byId: Map<string, Question>): Record<string, string[]> {
+function toOriginal(a: OpenAttempt, answers: Record<string, string[]>, paper: readonly Question[]): Record<string, string[]> {
+  const byId = new Map(paper.map((q) => [q.id, q]));
   const out: Record<string, string[]> = {};
   for (const [id, v] of Object.entries(answers)) out[id] = isChoice(byId.get(id)) ? toOriginalLetters(v, a.optionOrder?.[id]) : v;
   return out;
 }
 
-function submitInto(f: PersonFile, a: OpenAttempt, questions: Question[], answers: Record<string, string[]>, now: number, quiz: { passMark: number; partialCredit?: boolean }, by: string, timedOut: boolean, leftOut = false) {
+function submitInto(f: PersonFile, a: OpenAttempt, bank: readonly Question[], answers: Record<string, string[]>, now: number, quiz: { passMark: number; partialCredit?: boolean }, by: string, timedOut: boolean, leftOut = false) {
   const passMark = quiz.passMark;
-  const byId = new Map(questions.map((q) => [q.id, q]));
-  const snapshot = a.questionIds.map((id) => byId.get(id)).filter((q): q is Question => !!q);
+  const snapshot = paperOf(a, bank);
   const items = snapshot.map((q) => gradeItem(q, answers[q.id], { partialCredit: quiz.partialCredit }));
   const kept: Record<string, string[]> = {};
   for (const q of snapshot) if (answers[q.id]) kept[q.id] = answers[q.id]!;
@@ -59,16 +71,16 @@ export async function startQuiz(ports: Ports, caller: Account, input: Input<'qui
     }
     const used = eventsOf(f, 'quiz.submitted').filter((e) => e.data.campaignId === campaign.id).length;
     if (used >= campaign.quiz.maxAttempts) throw conflict(`考核次数已用完（共 ${campaign.quiz.maxAttempts} 次）`);
-    const byId = new Map(questions.map((q) => [q.id, q]));
-    const ids = [...campaign.quiz.questionIds];
+    const drawn = composePaper(campaign, questions, ports.random);
     // each person gets an order of their own (harder to copy a neighbour at a shared workstation)
-    const order = campaign.quiz.shuffleQuestions ? shuffledOrder(ids.length, ports.random).map((i) => ids[i]!) : ids;
+    const paper = campaign.quiz.shuffleQuestions ? shuffledOrder(drawn.length, ports.random).map((i) => drawn[i]!) : drawn;
     const optionOrder: Record<string, number[]> = {};
-    if (campaign.quiz.shuffleOptions) for (const id of order) if (isChoice(byId.get(id))) optionOrder[id] = shuffledOrder(byId.get(id)!.options.length, ports.random);
+    if (campaign.quiz.shuffleOptions) for (const q of paper) if (isChoice(q)) optionOrder[q.id] = shuffledOrder(q.options.length, ports.random);
     const a: OpenAttempt = {
       attemptId: randomUUID(),
       campaignId: campaign.id,
-      questionIds: order,
+      questionIds: paper.map((q) => q.id),
+      questions: paper,
       ...(campaign.quiz.shuffleOptions ? { optionOrder } : {}),
       startedAt: now,
       startedAtIso: iso(now),
@@ -78,17 +90,16 @@ export async function startQuiz(ports: Ports, caller: Account, input: Input<'qui
     f.open.quiz[a.attemptId] = a;
     return a;
   });
-  const byId = new Map(questions.map((q) => [q.id, q]));
+  const paper = paperOf(attempt, questions);
+  const byId = new Map(paper.map((q) => [q.id, q]));
   const shown: Record<string, string[]> = {};
   for (const [id, v] of Object.entries(attempt.answers)) shown[id] = isChoice(byId.get(id)) ? toDisplayedLetters(v, attempt.optionOrder?.[id]) : v;
   return {
     attemptId: attempt.attemptId,
     campaignId: campaign.id,
-    questions: attempt.questionIds
-      .map((id) => byId.get(id))
-      .filter((q): q is Question => !!q)
-      .map((q) => forTaker(q, attempt.optionOrder?.[q.id])),
+    questions: paper.map((q) => forTaker(q, attempt.optionOrder?.[q.id])),
     answers: shown,
+    flags: attempt.flags ?? [],
     remainingMs: Math.max(0, Math.round((attempt.deadline - now) / ports.clockSpeed)),
     timeLimitMinutes: campaign.quiz.timeLimitMinutes,
     maxLeaves: campaign.quiz.maxLeaves ?? 0,
@@ -97,18 +108,35 @@ export async function startQuiz(ports: Ports, caller: Account, input: Input<'qui
 }
 
 function validAnswers(a: OpenAttempt, answers: Record<string, string[]>): Record<string, string[]> {
-  for (const k of Object.keys(answers)) if (!a.questionIds.includes(k)) throw badInput(`试题 ${k} 不在本次试卷中`, 'answers');
+  onPaper(a, Object.keys(answers));
   return answers;
+}
+
+function onPaper(a: OpenAttempt, ids: string[]): string[] {
+  for (const k of ids) if (!a.questionIds.includes(k)) throw badInput(`试题 ${k} 不在本次试卷中`, 'answers');
+  return [...new Set(ids)];
+}
+
+/** The paper of a new attempt: the campaign's fixed questions, or a draw by its rules. */
+function composePaper(campaign: Campaign, bank: readonly Question[], random: () => number): Question[] {
+  if ((campaign.quiz.mode ?? 'fixed') === 'fixed') {
+    const byId = new Map(bank.map((q) => [q.id, q]));
+    return campaign.quiz.questionIds.map((id) => byId.get(id)).filter((q): q is Question => !!q);
+  }
+  const d = drawPaper(bank, campaign.quiz.rules, random);
+  if (!d.ok) throw conflict(`题库中的题不够按规则组卷（${describeShortages(d.shortages, campaign.quiz.rules)}），请联系安全管理员`);
+  return d.questions;
 }
 
 export async function saveQuiz(ports: Ports, caller: Account, input: Input<'quiz.save'>): Promise<{ remainingMs: number }> {
   const now = ports.clock.now();
-  const byId = new Map((await bankQuestions(ports)).map((q) => [q.id, q]));
+  const bank = await bankQuestions(ports);
   const a = await ports.store.person(caller.employeeNo).update((f) => {
     const a = f.open.quiz[input.attemptId];
     if (!a) throw notFound('没有进行中的这次考核');
     if (now > a.deadline + GRACE_MS) throw conflict('考核时间已到，答案已不能修改');
-    a.answers = toOriginal(a, validAnswers(a, input.answers), byId);
+    a.answers = toOriginal(a, validAnswers(a, input.answers), paperOf(a, bank));
+    if (input.flags) a.flags = onPaper(a, input.flags);
     return a;
   });
   return { remainingMs: Math.max(0, Math.round((a.deadline - now) / ports.clockSpeed)) };
@@ -126,7 +154,7 @@ export async function submitQuiz(ports: Ports, caller: Account, input: Input<'qu
     if (!a) throw notFound('没有进行中的这次考核');
     const late = now > a.deadline + GRACE_MS;
     // After the deadline only what was saved in time counts.
-    const answers = late ? a.answers : toOriginal(a, validAnswers(a, input.answers), new Map(questions.map((q) => [q.id, q])));
+    const answers = late ? a.answers : toOriginal(a, validAnswers(a, input.answers), paperOf(a, questions));
     submitInto(f, a, questions, answers, late ? a.deadline : now, campaign.quiz, caller.employeeNo, late);
     return f;
   });

@@ -30,12 +30,27 @@ export interface RosterFile {
   people: (Person & { updatedAt: string })[];
 }
 export interface CampaignsFile {
-  schemaVersion: 1;
+  schemaVersion: 2;
   campaigns: Campaign[];
 }
 export interface QuestionsFile {
-  schemaVersion: 1;
+  schemaVersion: 2;
+  /** the current version of every question in the bank */
   questions: Question[];
+  /** earlier versions of edited questions, and removed questions: kept, never rewritten */
+  history: (Question & { replacedAt: string; replacedBy: string; removed?: boolean })[];
+}
+
+/** v2: questions carry 难度/分类/标签/document/version; the file keeps earlier versions. */
+export function migrateQuestionsV1(f: Record<string, unknown>): Record<string, unknown> {
+  const qs = (f.questions ?? []) as Record<string, unknown>[];
+  return { ...f, questions: qs.map((q) => ({ difficulty: 0, category: '', tags: [], docId: '', version: 1, ...q })), history: [] };
+}
+
+/** v2: a campaign's quiz is fixed or drawn at random by rules. */
+export function migrateCampaignsV1(f: Record<string, unknown>): Record<string, unknown> {
+  const cs = (f.campaigns ?? []) as { quiz: Record<string, unknown> }[];
+  return { ...f, campaigns: cs.map((c) => ({ ...c, quiz: { mode: 'fixed', rules: [], ...c.quiz } })) };
 }
 export interface ExportRecord {
   exportId: string;
@@ -104,6 +119,10 @@ export interface OpenAttempt {
   optionOrder?: Record<string, number[]>;
   /** times the person left the quiz window */
   leaves?: number;
+  /** the questions as this person was given them (the version, and for drawn papers the points) */
+  questions?: Question[];
+  /** questions the person flagged to look at again before submitting */
+  flags?: string[];
 }
 export interface PersonFile {
   schemaVersion: 2;
@@ -223,8 +242,8 @@ export class DataStore {
     );
     this.accounts = new Doc<AccountsFile>(path.join(dir, 'accounts.json'), () => ({ schemaVersion: 1 as const, accounts: [] }));
     this.roster = new Doc<RosterFile>(path.join(dir, 'roster.json'), () => ({ schemaVersion: 1 as const, people: [] }));
-    this.campaigns = new Doc<CampaignsFile>(path.join(dir, 'campaigns.json'), () => ({ schemaVersion: 1 as const, campaigns: [] }));
-    this.questions = new Doc<QuestionsFile>(path.join(dir, 'questions.json'), () => ({ schemaVersion: 1 as const, questions: [] }));
+    this.campaigns = new Doc<CampaignsFile>(path.join(dir, 'campaigns.json'), () => ({ schemaVersion: 2 as const, campaigns: [] }), { 1: migrateCampaignsV1 });
+    this.questions = new Doc<QuestionsFile>(path.join(dir, 'questions.json'), () => ({ schemaVersion: 2 as const, questions: [], history: [] }), { 1: migrateQuestionsV1 });
     this.exports = new Doc<ExportsFile>(path.join(dir, 'exports.json'), () => ({ schemaVersion: 1 as const, exports: [] }));
     this.collective = new Doc<CollectiveFile>(path.join(dir, 'collective.json'), () => ({ schemaVersion: 1 as const, sessions: [] }));
     this.corpus = new Doc<CorpusFile>(path.join(dir, 'corpus.json'), () => ({ schemaVersion: 1 as const, documents: [], editions: [] }));
