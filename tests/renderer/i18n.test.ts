@@ -36,6 +36,9 @@ const enumKeys = [
   ...['after_submit', 'after_end', 'never'].map((m) => `campaign.show.${m}`),
   ...['question', 'person'].map((b) => `grading.by.${b}`),
   ...['too_easy', 'too_hard', 'weak_discrimination', 'negative_discrimination'].map((f) => `results.flag.${f}`),
+  ...['single', 'all'].map((l) => `quiz.layout_${l}`),
+  ...['fixed', 'random'].map((m) => `paper.mode_${m}`),
+  ...[0, 1, 2, 3].map((d) => `bank.difficulty_${d}`),
 ];
 
 describe('i18n', () => {

@@ -5,6 +5,7 @@ import { parseQuestionTable, questionId, type ImportError } from '../../core/que
 import { listDocs } from './corpus';
 import { QUESTION_TYPES, questionSchema, type Question, type QuestionType } from '../../core/model';
 import { gradeItem } from '../../core/grading';
+import { canonicalJson } from '../../core/canonical';
 import { appendEvent } from '../storage/events';
 import { effectiveItems } from './derive';
 import { iso } from './ports';
@@ -190,7 +191,7 @@ export async function correctKey(ports: Ports, caller: { employeeNo: string }, i
 }
 
 const sameChoices = (a: Question, b: Question) => a.type === b.type && a.stem === b.stem && JSON.stringify(a.options) === JSON.stringify(b.options);
-const sameContent = (a: Question, b: Question) => JSON.stringify({ ...a, version: 0 }) === JSON.stringify({ ...b, version: 0 });
+const sameContent = (a: Question, b: Question) => canonicalJson({ ...a, version: 0 }) === canonicalJson({ ...b, version: 0 });
 
 /**
  * Write a question by hand, or edit one. An edit is a new version: the one before goes to the

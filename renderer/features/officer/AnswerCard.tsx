@@ -36,6 +36,9 @@ export function AnswerCard({ item, onDone, label, autoFocus }: { item: GradingQu
           {t('grading.score', { max: item.max })}
           <input type="number" min={0} max={item.max} step={0.5} required className="narrow" value={score} onChange={(e) => setScore(e.target.value)} autoFocus={autoFocus} />
         </label>
+        <button type="button" className="secondary" onClick={() => setScore(String(item.max))}>
+          {t('grading.full')}
+        </button>
         <input className="grow" placeholder={t('grading.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
         <button type="submit" className="primary">
           {t('grading.save')}

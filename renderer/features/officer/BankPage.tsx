@@ -1,9 +1,13 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BankPreview } from '../../../electron/shared/api';
+import { QUESTION_TYPES, type Question } from '../../../electron/core/model';
+import type { BankPreview, QuestionVersion } from '../../../electron/shared/api';
 import { api, downloadBase64, fileToBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
+import { QuestionEditor, QuestionHistory } from './QuestionEditor';
+
+const PAGE = 50;
 
 /** 题库: import question banks from Excel (preview first), download our template. */
 export function BankPage() {
@@ -35,6 +39,38 @@ export function BankPage() {
       const r = await api['bank.importCommit']({ ...upload, bank: name });
       setDone(t('bank.done', r));
       setPreview(null);
+      bank.reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  const docs = useLoad(() => api['corpus.list']({}), []);
+  const [editing, setEditing] = useState<Question | 'new' | null>(null);
+  const [history, setHistory] = useState<{ id: string; versions: QuestionVersion[] } | null>(null);
+  const [filter, setFilter] = useState({ text: '', bank: '\u0000', type: '', category: '\u0000' });
+  const [shown, setShown] = useState(PAGE);
+  const all = bank.data ?? [];
+  const banks = useMemo(() => [...new Set(all.map((q) => q.bank))].sort(), [all]);
+  const categories = useMemo(() => [...new Set(all.map((q) => q.category).filter(Boolean))].sort(), [all]);
+  const matches = all.filter(
+    (q) =>
+      (filter.bank === '\u0000' || q.bank === filter.bank) &&
+      (!filter.type || q.type === filter.type) &&
+      (filter.category === '\u0000' || q.category === filter.category) &&
+      (!filter.text.trim() || q.stem.includes(filter.text.trim()) || q.tags.includes(filter.text.trim())),
+  );
+  async function showHistory(id: string) {
+    try {
+      setHistory(history?.id === id ? null : { id, versions: await api['bank.history']({ questionId: id }) });
+    } catch (err) {
+      setError(err);
+    }
+  }
+  async function remove(q: Question) {
+    if (!window.confirm(t('bank.list.confirmRemove', { stem: q.stem.slice(0, 40) }))) return;
+    try {
+      await api['bank.remove']({ questionIds: [q.id] });
+      setDone(t('bank.list.removed'));
       bank.reload();
     } catch (err) {
       setError(err);
@@ -86,6 +122,106 @@ export function BankPage() {
               {t('bank.confirm')}
             </button>
           </div>
+        )}
+      </section>
+      {editing && (
+        <QuestionEditor
+          key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
+          original={editing === 'new' ? null : editing}
+          banks={banks}
+          categories={categories}
+          docs={docs.data ?? []}
+          onCancel={() => setEditing(null)}
+          onSaved={(msg) => {
+            setEditing(null);
+            setHistory(null);
+            setDone(msg);
+            bank.reload();
+          }}
+        />
+      )}
+      <section className="card stack">
+        <div className="row-between">
+          <h2>{t('bank.list.title', { n: all.length })}</h2>
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            {t('bank.list.new')}
+          </button>
+        </div>
+        <div className="row filters">
+          <input type="search" placeholder={t('bank.list.search')} aria-label={t('bank.list.search')} value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
+          <select aria-label={t('paper.bank')} value={filter.bank} onChange={(e) => setFilter({ ...filter, bank: e.target.value })}>
+            <option value={'\u0000'}>{t('paper.allBanks')}</option>
+            {banks.map((b) => (
+              <option key={b} value={b}>
+                {b || t('bank.bundled')}
+              </option>
+            ))}
+          </select>
+          <select aria-label={t('paper.type')} value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.target.value })}>
+            <option value="">{t('paper.allTypes')}</option>
+            {QUESTION_TYPES.map((x) => (
+              <option key={x} value={x}>
+                {t(`quiz.type.${x}`)}
+              </option>
+            ))}
+          </select>
+          <select aria-label={t('paper.category')} value={filter.category} onChange={(e) => setFilter({ ...filter, category: e.target.value })}>
+            <option value={'\u0000'}>{t('bank.list.allCategories')}</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+          <span className="muted">{t('bank.list.matches', { n: matches.length })}</span>
+        </div>
+        <table className="table" data-testid="question-list">
+          <thead>
+            <tr>
+              <th>{t('paper.type')}</th>
+              <th>{t('bank.edit.stem')}</th>
+              <th>{t('bank.edit.answer')}</th>
+              <th>{t('bank.edit.score')}</th>
+              <th>{t('paper.difficulty')}</th>
+              <th>{t('paper.category')}</th>
+              <th>{t('bank.list.version')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {matches.slice(0, shown).map((q) => (
+              <tr key={q.id}>
+                <td>
+                  <span className="tag">{t(`quiz.type.${q.type}`)}</span>
+                </td>
+                <td>
+                  {q.stem}
+                  {history?.id === q.id && <QuestionHistory versions={history.versions} />}
+                </td>
+                <td>{q.type === 'truefalse' ? (q.answer[0] === 'T' ? t('quiz.true') : t('quiz.false')) : q.type === 'short' ? '…' : q.answer.join(q.type === 'fill' ? ' | ' : '')}</td>
+                <td>{q.score}</td>
+                <td>{q.difficulty ? t(`bank.difficulty_${q.difficulty}`) : ''}</td>
+                <td>{q.category}</td>
+                <td>{q.version}</td>
+                <td className="nowrap">
+                  <button type="button" className="link" onClick={() => setEditing(q)}>
+                    {t('bank.list.edit')}
+                  </button>
+                  <button type="button" className="link" onClick={() => void showHistory(q.id)}>
+                    {t('bank.list.history')}
+                  </button>
+                  <button type="button" className="link danger" onClick={() => void remove(q)}>
+                    {t('bank.list.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {matches.length > shown && (
+          <button type="button" className="secondary" onClick={() => setShown(shown + PAGE)}>
+            {t('bank.list.more', { n: matches.length - shown })}
+          </button>
         )}
       </section>
       <section className="card">

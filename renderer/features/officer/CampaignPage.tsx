@@ -4,6 +4,7 @@ import type { CampaignInput } from '../../../electron/core/model';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
+import { PaperEditor } from './PaperEditor';
 
 /** Campaign setup: from the 警示月 template, the officer only adjusts. */
 export function CampaignPage({ campaignId, onSaved }: { campaignId: string | null; onSaved: () => void }) {
@@ -54,7 +55,6 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
     setForm({ ...form, [k]: v });
   };
   const docChecked = new Map(form.documents.map((d) => [d.docId, d.minutes]));
-  const qChecked = new Set(form.quiz.questionIds);
   return (
     <form className="stack" onSubmit={save}>
       <section className="card grid2">
@@ -167,20 +167,7 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
             <span>{t(`campaign.${k}`)}</span>
           </label>
         ))}
-        <div className="span2">
-          {bank.data?.map((q) => (
-            <label key={q.id} className="option">
-              <input
-                type="checkbox"
-                checked={qChecked.has(q.id)}
-                onChange={(e) => set('quiz', { ...form.quiz, questionIds: e.target.checked ? [...form.quiz.questionIds, q.id] : form.quiz.questionIds.filter((x) => x !== q.id) })}
-              />
-              <span>
-                <span className="tag">{t(`quiz.type.${q.type}`)}</span> {q.stem} <span className="muted small">（{t('quiz.points', { n: q.score })}）</span>
-              </span>
-            </label>
-          ))}
-        </div>
+        <PaperEditor quiz={form.quiz} bank={bank.data ?? []} docs={docs.data ?? []} onChange={(quiz) => set('quiz', quiz)} />
       </section>
       <section className="card grid2">
         <h2 className="span2">{t('campaign.essay')}</h2>

@@ -17,12 +17,25 @@ export function GradingPage({ campaign }: { campaign: CampaignSummary }) {
   if (!queue.data) return <p className="muted">{t('common.loading')}</p>;
   const q = queue.data;
   // by question: everyone's answer to one question in a row (fairer, faster); by person: one paper at a time
+  // Alt+↓ / Alt+↑: to the next / previous answer without saving (skip one for now)
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (!e.altKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
+    const inputs = [...document.querySelectorAll<HTMLInputElement>('[data-testid="answer-card"] input[type="number"]')];
+    const here = inputs.findIndex((x) => x.form === (e.target as HTMLElement).closest('form'));
+    const next = inputs[Math.max(0, Math.min(inputs.length - 1, here + (e.key === 'ArrowDown' ? 1 : -1)))];
+    if (next) {
+      e.preventDefault();
+      next.focus();
+      next.scrollIntoView({ block: 'center' });
+    }
+  }
   const answers = [...q.answers].sort((a, b) => (by === 'question' ? a.questionId.localeCompare(b.questionId) || a.employeeNo.localeCompare(b.employeeNo) : a.employeeNo.localeCompare(b.employeeNo) || a.questionId.localeCompare(b.questionId)));
   return (
-    <div className="stack">
+    <div className="stack" onKeyDown={onKeyDown}>
       <section className="card">
         <h1>{t('grading.title')}</h1>
         <p>{t('grading.summary', { answers: q.answers.length, essays: q.essays.length })}</p>
+        {q.answers.length > 0 && <p className="muted small">{t('grading.keys')}</p>}
         <div className="row">
           {(['question', 'person'] as const).map((b) => (
             <button key={b} type="button" className={by === b ? 'tab active' : 'tab'} onClick={() => setBy(b)}>

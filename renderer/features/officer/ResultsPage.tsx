@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignSummary } from '../../../electron/shared/api';
+import type { CampaignSummary, QuizStatsView } from '../../../electron/shared/api';
 import { EChart } from '../../components/EChart';
+import { PersonHeadCells } from '../../components/PersonHeadCells';
 import { api, downloadBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
@@ -33,44 +34,116 @@ export function ResultsPage({ campaign }: { campaign: CampaignSummary }) {
           </button>
         </div>
         <p data-testid="paper-stats">{p.attempts === 0 ? t('results.none') : t('results.paper', { n: p.attempts, mean: p.mean, median: p.median, pass: p.passRate, mark: campaign.quiz.passMark })}</p>
-        <EChart option={hist} height={220} label={t('results.histogram')} />
-        <table className="table">
-          <tbody>
-            {stats.data.byDept.map((d) => (
-              <tr key={d.dept}>
-                <td>{d.dept}</td>
-                <td>{t('results.deptLine', { n: d.attempts, pass: d.passRate })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {p.attempts > 0 && <GroupTables stats={stats.data} hist={hist} />}
       </section>
+      {p.attempts > 0 && <QuestionTable stats={stats.data} />}
       <section className="card">
-        <h2>{t('results.questions')}</h2>
-        <p className="muted small">{t('results.explain')}</p>
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('results.question')}</th>
-              <th>{t('results.facility')}</th>
-              <th>{t('results.discrimination')}</th>
-              <th>{t('progress.flags')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stats.data.questions.map((q) => (
-              <tr key={q.questionId}>
-                <td>
-                  <span className="tag">{t(`quiz.type.${q.type}`)}</span> {q.stem}
-                </td>
-                <td>{q.facility ?? '—'}</td>
-                <td>{q.discrimination ?? '—'}</td>
-                <td className="notice">{q.flags.map((f) => t(`results.flag.${f}`)).join('；')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <h2>{t('results.people')}</h2>
+        <PeopleResults stats={stats.data} />
       </section>
     </div>
+  );
+}
+
+function GroupTables({ stats, hist }: { stats: QuizStatsView; hist: ComponentProps<typeof EChart>['option'] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <EChart option={hist} height={220} label={t('results.histogram')} />
+      <h2>{t('results.byGroup')}</h2>
+      <table className="table" data-testid="pass-by-team">
+        <thead>
+          <tr>
+            <th>{t('people.dept')}</th>
+            <th>{t('people.team')}</th>
+            <th>{t('results.takers')}</th>
+            <th>{t('results.passRate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stats.byDept.flatMap((d) => [
+            <tr key={d.dept} className="group-row">
+              <td>{d.dept}</td>
+              <td>{t('results.wholeDept')}</td>
+              <td>{d.attempts}</td>
+              <td>{d.passRate ?? '—'}%</td>
+            </tr>,
+            ...stats.byTeam
+              .filter((x) => x.dept === d.dept && x.team)
+              .map((x) => (
+                <tr key={`${d.dept}/${x.team}`}>
+                  <td />
+                  <td>{x.team}</td>
+                  <td>{x.attempts}</td>
+                  <td>{x.passRate ?? '—'}%</td>
+                </tr>
+              )),
+          ])}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function QuestionTable({ stats }: { stats: QuizStatsView }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card">
+      <h2>{t('results.questions')}</h2>
+      <p className="muted small">{t('results.explain')}</p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('results.question')}</th>
+            <th>{t('results.facility')}</th>
+            <th>{t('results.discrimination')}</th>
+            <th>{t('progress.flags')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stats.questions.map((q) => (
+            <tr key={q.questionId}>
+              <td>
+                <span className="tag">{t(`quiz.type.${q.type}`)}</span> {q.stem}
+              </td>
+              <td>{q.facility ?? '—'}</td>
+              <td>{q.discrimination ?? '—'}</td>
+              <td className="notice">{q.flags.map((f) => t(`results.flag.${f}`)).join('；')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function PeopleResults({ stats }: { stats: QuizStatsView }) {
+  const { t } = useTranslation();
+  return (
+    <table className="table" data-testid="results-people">
+      <thead>
+        <tr>
+          <PersonHeadCells />
+          <th>{t('results.attempts')}</th>
+          <th>{t('results.best')}</th>
+          <th>{t('results.result')}</th>
+          <th>{t('results.timeTaken')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {stats.people.map((p) => (
+          <tr key={p.employeeNo} className={p.best?.passed === false || !p.best ? 'behind' : ''}>
+            <td>{p.employeeNo}</td>
+            <td>{p.name}</td>
+            <td>{p.dept}</td>
+            <td>{p.team}</td>
+            <td>{p.attempts}</td>
+            <td>{p.best ? `${p.best.score} / ${p.best.max}（${p.best.percent}）` : '—'}</td>
+            <td>{!p.best ? t('quiz.notTaken') : p.best.passed === null ? t('progress.quizPending') : p.best.passed ? t('quiz.passed') : t('quiz.failed')}</td>
+            <td>{p.best ? `${Math.round(p.best.durationMs / 60_000)} ${t('results.minutes')}${p.best.timedOut ? t('results.timedOut') : ''}` : ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
