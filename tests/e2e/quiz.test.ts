@@ -1,0 +1,238 @@
+// End to end in Debian's Chromium (issue 5): the officer imports a question bank and builds a paper
+// drawn at random by rules; the employee takes it, closes the window mid-way, comes back to the same
+// paper with the time left, flags and answers on the whole-paper page, submits; the officer grades the
+// short answer by keyboard; the results show pass rates by 班组 and the score sheet downloads.
+// Every response the employee's browser receives before submitting is checked for answer keys.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../helpers/browser';
+import { cli, ROOT } from '../helpers/cli';
+import { HEADER, rosterCsv } from '../helpers/fixtures';
+import { startServeProcess, type ServerProcess } from '../helpers/server-process';
+import { removeDir, tempDir } from '../helpers/temp-app';
+
+const SHOTS = path.join(ROOT, 'test-results');
+const ADMIN_PW = 'quiz-e2e-admin';
+
+let server: ServerProcess;
+let browser: Browser;
+let data: string;
+let employeePw = '';
+
+/** a bank the team wrote for this test, in our template layout with 分类 and 难度 */
+async function bankXlsx(): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('题库');
+  ws.addRow(['题型', '题干', '选项A', '选项B', '选项C', '选项D', '答案', '解析', '分值', '难度', '分类']);
+  for (let i = 1; i <= 8; i++) ws.addRow(['单选', `${i <= 4 ? '动火' : '受限空间'}作业第${i}题：哪一项是对的？`, `错误说法${i}甲`, `正确说法${i}`, `错误说法${i}乙`, `错误说法${i}丙`, 'B', `第${i}题的解析`, 1, 2, i <= 4 ? '动火' : '受限空间']);
+  for (let i = 1; i <= 6; i++) ws.addRow(['判断', `判断第${i}题：作业前必须办理作业票。`, '', '', '', '', '正确', '', 1, 1, '通用']);
+  ws.addRow(['简答', '结合本岗位，说明一项主要风险和你的防范措施。', '', '', '', '', '能说清风险与措施', '', 10, 3, '通用']);
+  ws.addRow(['简答', '说说你从警示教育中得到的教训。', '', '', '', '', '联系本岗位', '', 10, 3, '通用']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+beforeAll(async () => {
+  if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
+  data = tempDir('anxue-e2e-quiz-');
+  const work = tempDir('anxue-e2e-quiz-work-');
+  writeFileSync(path.join(work, 'pw.txt'), ADMIN_PW);
+  writeFileSync(path.join(work, 'roster.csv'), rosterCsv([HEADER, ['Q001', '考试员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否'], ['Q002', '另一员工', '甲醇车间', '合成二班', '操作工', '其他从业人员', '否']]));
+  const init = cli(['init', '--data', data, '--enterprise', '考核测试化工（虚构）', '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]);
+  if (init.status !== 0) throw new Error(init.stderr);
+  const roster = cli(['roster', 'import', path.join(work, 'roster.csv'), '--data', data]);
+  if (roster.status !== 0) throw new Error(roster.stderr);
+  employeePw = /Q001\t\S+\t(\S{10})/.exec(roster.stdout)?.[1] ?? '';
+  removeDir(work);
+  server = await startServeProcess(['--data', data, '--port', '0']);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (data) removeDir(data);
+});
+
+async function newContext(): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+}
+async function open(ctx: BrowserContext): Promise<Page> {
+  const page = await ctx.newPage();
+  page.on('dialog', (d) => void d.accept());
+  page.on('pageerror', (e) => console.error('[page error]', e.message));
+  return page;
+}
+async function login(page: Page, no: string, password: string) {
+  await page.goto(server.url);
+  await page.fill('input[name=employeeNo]', no);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.getByTestId('who').waitFor();
+}
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const remaining = async (page: Page) => {
+  const [m, s] = (await page.getByRole('timer').textContent())!.replace(/[^\d:]/g, '').split(':').map(Number);
+  return m! * 60 + s!;
+};
+
+describe('quiz: bank import, a paper drawn by rules, resume after closing, grading, score sheet', () => {
+  let officer: Page;
+  let employeeCtx: BrowserContext;
+  /** every response body the employee's browser got from quiz calls before submitting */
+  const seenBeforeSubmit: Promise<{ url: string; body: string }>[] = [];
+  let submitted = false;
+
+  it('the officer imports a bank from Excel: preview, then import', async () => {
+    expect(employeePw).toMatch(/^\S{10}$/);
+    officer = await open(await newContext());
+    await login(officer, 'admin', ADMIN_PW);
+    await officer.goto(`${server.url}#/bank`);
+    await officer.getByTestId('bank-file').setInputFiles({ name: '车间题库.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await bankXlsx() });
+    await officer.getByTestId('bank-preview').waitFor();
+    expect(await officer.getByTestId('bank-preview').textContent()).toContain('共 16 题：单选 8，多选 0，判断 6，填空 0，简答 2');
+    await officer.getByRole('button', { name: '确认导入' }).click();
+    await officer.getByText('已导入 16 题').waitFor();
+    // the list can be filtered by 分类, as imported
+    await officer.getByLabel('分类').first().selectOption('动火');
+    await expect.poll(() => officer.getByTestId('question-list').locator('tbody tr').count()).toBe(4);
+  });
+
+  it('the officer builds a paper drawn at random: a rule the bank cannot fill shows, then 100 points', async () => {
+    await officer.goto(`${server.url}#/campaign`);
+    await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
+    await expect.poll(() => officer.getByLabel('名称', { exact: true }).inputValue()).toContain('警示月');
+    await officer.getByRole('radio', { name: '随机组卷（按规则为每人抽题）' }).click();
+    for (let i = 0; i < 3; i++) await officer.getByRole('button', { name: '添加规则' }).click();
+    const rule = (n: number) => officer.getByTestId(`rule-${n}`);
+    // rule 1: single choice about 动火 from the imported bank — asking 5 of the 4 there is shown as short
+    await rule(1).getByLabel('题库').selectOption('车间题库');
+    await rule(1).getByLabel('分类').selectOption('动火');
+    await rule(1).getByLabel('数量').fill('5');
+    await expect.poll(() => officer.getByTestId('pool-1').textContent()).toContain('只有 4 题，不够');
+    await rule(1).getByLabel('数量').fill('4');
+    await rule(1).getByLabel('每题分值').fill('15');
+    await rule(2).getByLabel('题型').selectOption('truefalse');
+    await rule(2).getByLabel('题库').selectOption('车间题库');
+    await rule(2).getByLabel('数量').fill('3');
+    await rule(2).getByLabel('每题分值').fill('10');
+    await rule(3).getByLabel('题型').selectOption('short');
+    await rule(3).getByLabel('题库').selectOption('车间题库');
+    await rule(3).getByLabel('数量').fill('1');
+    await rule(3).getByLabel('每题分值').fill('10');
+    expect(await officer.getByTestId('paper-summary').textContent()).toBe('每份试卷 8 题，满分 100 分');
+    await officer.getByLabel('考试时长（分钟）').fill('20');
+    await shot(officer, 'quiz-01-rules');
+    await officer.getByRole('button', { name: '保存培训计划' }).click();
+    await officer.getByText('已保存').first().waitFor();
+  });
+
+  it('the employee starts, answers two, flags one, closes the window; reopening resumes the same paper with the time left', async () => {
+    employeeCtx = await newContext();
+    const page = await open(employeeCtx);
+    employeeCtx.on('response', (r) => {
+      if (!/quiz\./.test(r.url()) || submitted) return;
+      seenBeforeSubmit.push(r.text().then((body) => ({ url: r.url(), body }), () => ({ url: r.url(), body: '' })));
+    });
+    await login(page, 'Q001', employeePw);
+    await page.goto(`${server.url}#/quiz`);
+    await page.getByRole('button', { name: '开始考试' }).click();
+    await page.getByTestId('answered').waitFor();
+    expect(await page.getByTestId('answered').textContent()).toBe('已答 0 / 8 题');
+    const before = await remaining(page);
+    expect(before).toBeGreaterThan(19 * 60);
+    // one question per screen: answer the first two (whatever they are), flag the second
+    const stems: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const legend = (await page.locator('fieldset.question legend').textContent())!;
+      stems.push(legend);
+      // whatever it is: the first option, or a few words in the answer box
+      if ((await page.locator('fieldset.question textarea').count()) > 0) await page.getByLabel('您的答案').fill('先写一句，稍后再改。');
+      else await page.locator('fieldset.question label.option').first().click();
+      if (i === 1) await page.getByTestId('flag-2').click();
+      else await page.getByRole('button', { name: '下一题' }).click();
+    }
+    await page.getByText('1 题待检查').waitFor();
+    // the answers are saved in the background (debounced); wait for the save to reach the backend
+    await page.waitForResponse((r) => /quiz\.save/.test(r.url()) && r.ok());
+    await page.waitForTimeout(600);
+    await page.waitForResponse((r) => /quiz\.save/.test(r.url()) && r.ok(), { timeout: 3000 }).catch(() => undefined);
+    await page.close();
+    // a few seconds later, a new window (a new session: the token lived in the closed window)
+    await new Promise((r) => setTimeout(r, 2500));
+    const again = await open(employeeCtx);
+    await login(again, 'Q001', employeePw);
+    await again.goto(`${server.url}#/quiz`);
+    await again.getByRole('button', { name: '继续考试' }).click();
+    await again.getByTestId('answered').waitFor();
+    expect(await again.getByTestId('answered').textContent()).toBe('已答 2 / 8 题 · 1 题待检查');
+    expect((await again.locator('fieldset.question legend').textContent())!).toBe(stems[0]);
+    const after = await remaining(again);
+    expect(after).toBeLessThan(before - 2);
+    expect(after).toBeGreaterThan(before - 60);
+    // the whole paper on one page: answer everything else
+    await again.getByRole('button', { name: '整卷显示' }).click();
+    const items = again.locator('.quiz-item');
+    expect(await items.count()).toBe(8);
+    for (let i = 0; i < 8; i++) {
+      const item = items.nth(i);
+      const text = (await item.textContent())!;
+      if (text.includes('简答')) await item.getByLabel('您的答案').fill('主要风险是动火时可燃气体积聚，我会先做气体分析并全程监护。');
+      else if (text.includes('判断')) await item.getByText('正确', { exact: true }).click();
+      else await item.locator('label.option', { hasText: '正确说法' }).click();
+    }
+    await expect.poll(() => again.getByTestId('answered').textContent()).toBe('已答 8 / 8 题 · 1 题待检查');
+    await shot(again, 'quiz-02-whole-paper');
+    // nothing the employee received so far holds a key or an explanation
+    const seen = await Promise.all(seenBeforeSubmit);
+    // the paper twice (start, resume) and the saves: each one checked
+    expect(seen.filter((x) => /quiz\.start/.test(x.url)).length).toBeGreaterThanOrEqual(2);
+    expect(seen.filter((x) => /quiz\.start/.test(x.url)).every((x) => x.body.includes('正确说法'))).toBe(true);
+    for (const { body } of seen) expect(body).not.toMatch(/"answer"|"explanation"|解析|能说清风险/);
+    submitted = true;
+    await again.getByRole('button', { name: '交卷' }).click();
+    await again.getByTestId('quiz-score').waitFor();
+    // the single and true/false answers were all right: 4 × 15 + 3 × 10 = 90; the short answer waits
+    expect(await again.getByTestId('quiz-score').textContent()).toContain('90 / 100');
+    expect(await again.getByTestId('quiz-result').textContent()).toContain('1 道简答题等待');
+  });
+
+  it('the officer grades the short answer by keyboard (Enter saves), then the results and the score sheet', async () => {
+    await officer.goto(`${server.url}#/grading`);
+    const card = officer.getByTestId('answer-card');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('动火时可燃气体积聚');
+    const score = card.locator('input[type=number]');
+    await score.focus();
+    await score.fill('8');
+    await officer.keyboard.press('Enter');
+    await card.waitFor({ state: 'detached' });
+    await officer.goto(`${server.url}#/results`);
+    await expect.poll(() => officer.getByTestId('paper-stats').textContent()).toContain('1 人交卷');
+    const teams = officer.getByTestId('pass-by-team');
+    expect(await teams.textContent()).toContain('合成一班');
+    const row = officer.getByTestId('results-people').locator('tr', { hasText: 'Q001' });
+    expect(await row.textContent()).toContain('98 / 100');
+    expect(await row.textContent()).toContain('合格');
+    await shot(officer, 'quiz-03-results');
+    const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('button', { name: '导出成绩单（Excel）' }).click()]);
+    const file = path.join(data, 'score-sheet.xlsx');
+    await download.saveAs(file);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('成绩单')!;
+    const header = ws.getRow(3).values as unknown[];
+    let found: unknown[] | null = null;
+    ws.eachRow((r) => {
+      if (r.getCell(2).value === 'Q001') found = r.values as unknown[];
+    });
+    expect(found).not.toBeNull();
+    const cell = (name: string) => found![header.indexOf(name)];
+    expect(cell('得分')).toBe(98);
+    expect(cell('结果')).toBe('合格');
+    expect(cell('阅卷人')).toBe('admin');
+    expect(header).toContain('本人签字');
+  });
+});
