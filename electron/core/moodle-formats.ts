@@ -215,9 +215,13 @@ export function fromMoodleXml(items: readonly MoodleXmlQuestion[]): TextBankPars
 /** GIFT text of a bank (export), escaped so it reads back the same. */
 export function toGift(questions: readonly Question[]): string {
   const esc = (s: string) => s.replace(/([~=#{}:\\])/g, '\\$1');
+  let category = '';
   return questions
     .map((q) => {
-      const head = `// ${q.id}\n::${esc(q.stem.slice(0, 40))}::${esc(q.stem)}`;
+      // a $CATEGORY line whenever the 分类 changes, so it reads back into the same 分类
+      const cat = q.category !== category ? `$CATEGORY: $course$/top/${q.category || 'Default'}\n\n` : '';
+      category = q.category;
+      const head = `${cat}// ${q.id}\n::${esc(q.stem.slice(0, 40))}::${esc(q.stem)}`;
       const fb = q.explanation ? `####${esc(q.explanation)}` : '';
       if (q.type === 'truefalse') return `${head} {${q.answer[0] === 'T' ? 'TRUE' : 'FALSE'}${fb}}`;
       if (q.type === 'fill') return `${head} {${q.answer.map((a) => `=${esc(a)}`).join(' ')}${fb}}`;

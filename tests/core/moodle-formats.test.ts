@@ -57,9 +57,12 @@ describe('GIFT', () => {
   it('a bank exported to GIFT reads back the same', () => {
     const r = parseGift(GIFT);
     if (!r.ok) throw new Error('fixture');
-    const back = parseGift(toGift(r.questions));
+    // with 分类 on some of them (and back to none), which $CATEGORY lines carry
+    const cats = ['动火', '动火', '', '受限空间', '', ''];
+    const withCats = r.questions.map((q, i) => ({ ...q, category: cats[i]! }));
+    const back = parseGift(toGift(withCats));
     expect(back.ok).toBe(true);
-    if (back.ok) expect(back.questions.map((q) => [q.type, q.stem, q.options, q.answer])).toEqual(r.questions.map((q) => [q.type, q.stem, q.options, q.answer]));
+    if (back.ok) expect(back.questions.map((q) => [q.type, q.stem, q.options, q.answer, q.category])).toEqual(withCats.map((q) => [q.type, q.stem, q.options, q.answer, q.category]));
   });
 });
 

@@ -86,6 +86,13 @@ describe('question-bank import', () => {
     expect(back).toMatchObject({ ok: true, total: 6, duplicates: 6 });
     const x = await app.call('bank.export', { bank: 'Moodle', format: 'xlsx' }, officer);
     expect(await app.call('bank.importPreview', { fileName: 'back.xlsx', base64: x.base64 }, officer)).toMatchObject({ ok: true, layout: 'template', total: 6, duplicates: 6 });
+    // 难度, 分类, 标签 and 出处 set by hand go out to Excel and come back
+    const one = (await app.call('bank.list', {}, officer)).find((q) => q.bank === 'Moodle')!;
+    const { version: _v, ...fields } = one;
+    await app.call('bank.save', { ...fields, difficulty: 3, category: '特殊作业', tags: ['动火', '监护'], source: '第 5.2 条' }, officer);
+    const x2 = await app.call('bank.export', { bank: 'Moodle', format: 'xlsx' }, officer);
+    const p2 = await app.call('bank.importPreview', { fileName: 'back.xlsx', base64: x2.base64 }, officer);
+    expect(p2.sample.find((q) => q.stem === one.stem)).toMatchObject({ difficulty: 3, category: '特殊作业', tags: ['动火', '监护'], source: '第 5.2 条' });
   });
 
   it('malformed XML and GIFT name the line, and nothing is written', async () => {

@@ -36,6 +36,9 @@ describe('bundled catalog', () => {
       }
     }
     expect(c.questions().length).toBeGreaterThanOrEqual(5);
+    // every bundled question names a study document of the catalog, so rules can draw by document
+    const ids = new Set(c.documents().map((d) => d.id));
+    for (const q of c.questions()) expect(ids.has(q.docId), `${q.id} → ${q.docId}`).toBe(true);
   });
 
   it('a manifest whose file path leaves the content folder is refused, naming the field', () => {
