@@ -47,6 +47,8 @@ export const settingsSchema = z
      * managers and 72/20 for other employees (生产经营单位安全培训规定, per secondary sources).
      */
     categoryTargets: z.record(z.enum(PERSON_CATEGORIES), z.object({ initial: z.number().min(0).max(500), annual: z.number().min(0).max(500) })),
+    /** an essay sharing at least this share (%) with another text is flagged; accepting it needs a reason */
+    essaySimilarityPercent: z.number().int().min(5).max(100),
   })
   .refine((s) => s.attentionCheckMaxMinutes >= s.attentionCheckMinMinutes, {
     path: ['attentionCheckMaxMinutes'],
@@ -63,6 +65,7 @@ export const DEFAULT_SETTINGS: Settings = {
   attentionCheckMinMinutes: 10,
   attentionCheckMaxMinutes: 20,
   attentionCheckAnswerSeconds: 60,
+  essaySimilarityPercent: 30,
   categoryTargets: {
     主要负责人: { initial: 48, annual: 16 },
     安全管理人员: { initial: 48, annual: 16 },
@@ -168,7 +171,12 @@ export const campaignInputSchema = z
       /** leaving the quiz window this many times submits the attempt (0: never; leaves are counted anyway) */
       maxLeaves: z.number().int().min(0).max(50).default(0),
     }),
-    essay: z.object({ minChars: z.number().int().min(0).max(20000), deadline: isoDateSchema }),
+    essay: z.object({
+      minChars: z.number().int().min(0).max(20000),
+      deadline: isoDateSchema,
+      /** a different minimum for some person categories (e.g. more from 主要负责人) */
+      minCharsByCategory: z.partialRecord(z.enum(PERSON_CATEGORIES), z.number().int().min(0).max(20000)).default({}),
+    }),
     accidents: z.array(z.string().trim().min(1).max(120)).max(30),
   })
   .superRefine((c, ctx) => {
@@ -183,14 +191,35 @@ export const campaignInputSchema = z
 export type CampaignInput = z.infer<typeof campaignInputSchema>;
 export type Campaign = CampaignInput & { id: string; createdAt: string; createdBy: string; updatedAt: string };
 
+/** The four parts the notice asks of everyone; 班子成员 (leaders) write a fifth on their duty as leaders. */
 export const ESSAY_PARTS = ['awareness', 'responsibility', 'warning', 'measures'] as const;
-export type EssayPart = (typeof ESSAY_PARTS)[number];
+export const LEADER_PART = 'leadership' as const;
+export const ALL_ESSAY_PARTS = [...ESSAY_PARTS, LEADER_PART] as const;
+export type EssayPart = (typeof ALL_ESSAY_PARTS)[number];
 export const essayPartsSchema = z.object({
   awareness: z.string().max(20000),
   responsibility: z.string().max(20000),
   warning: z.string().max(20000),
   measures: z.string().max(20000),
+  leadership: z.string().max(20000).default(''),
 });
+/** The parts a person writes: the four, and for a leader the fifth. */
+export const partsFor = (leader: boolean): readonly EssayPart[] => (leader ? ALL_ESSAY_PARTS : ESSAY_PARTS);
+/** Titles and prompts (Chinese: they go into the printed essay, and are the template copy detection checks against). */
+export const ESSAY_PART_TITLES: Record<EssayPart, string> = {
+  awareness: '一、安全意识提升方面存在的不足',
+  responsibility: '二、安全责任落实方面存在的不足',
+  warning: '三、事故给自身的安全警示',
+  measures: '四、下一步改进措施',
+  leadership: '五、作为班子成员履行安全生产领导责任方面的不足',
+};
+export const ESSAY_PART_PROMPTS: Record<EssayPart, string> = {
+  awareness: '对照事故教训，自己在风险意识、规章意识上有哪些欠缺？举出具体的事例。',
+  responsibility: '自己岗位的安全职责有哪些没有做到位？制度和规程执行上有哪些打折扣的地方？',
+  warning: '这些事故让您想到了什么？同样的事情会不会在您的岗位上发生？',
+  measures: '写出具体、可检查的措施：做什么、什么时候做、怎样算做到。',
+  leadership: '作为班子成员，在落实全员安全生产责任制、安全投入、隐患排查治理、带头执行制度上有哪些不足？',
+};
 export type EssayParts = z.infer<typeof essayPartsSchema>;
 
 export type EssayStatus = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';

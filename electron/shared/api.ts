@@ -7,11 +7,13 @@ import {
   collectiveInputSchema,
   employeeNoSchema,
   essayPartsSchema,
+  ALL_ESSAY_PARTS,
   isoDateSchema,
   QUESTION_TYPES,
   settingsSchema,
   type Campaign,
   type CampaignInput,
+  type EssayPart,
   type EssayParts,
   type EssayStatus,
   type ExcludeReason,
@@ -223,15 +225,79 @@ export interface QuizReview {
   result: QuizResultView;
   items: { stem: string; type: QuestionType; options: string[]; given: string[]; answer: string[]; explanation: string; score: number; max: number; pending: boolean }[];
 }
+export interface EssayReview {
+  at: string;
+  reviewer: string;
+  decision: 'accept' | 'return';
+  comment: string;
+  version: number;
+  partComments: { part: EssayPart; comment: string; quote: string }[];
+  /** why a flagged essay was accepted anyway */
+  override: string | null;
+}
 export interface EssayView {
   campaignId: string;
   parts: EssayParts;
+  /** the accidents this person reflects on (chosen from the campaign's list) */
+  accidents: string[];
+  /** the campaign's list to choose from */
+  accidentChoices: string[];
+  /** a 班子成员 writes the fifth part too */
+  leader: boolean;
   savedAt: string | null;
   status: EssayStatus;
+  /** for this person's category */
   minChars: number;
+  deadline: string;
   version: number;
-  reviews: { at: string; reviewer: string; decision: 'accept' | 'return'; comment: string; version: number }[];
-  accidents: string[];
+  reviews: EssayReview[];
+}
+/** A text an essay was compared with: another person's essay, or a source (template prompts, study notes). */
+export interface SimilarityMatch {
+  kind: 'person' | 'source';
+  /** 工号, or the source's id */
+  id: string;
+  label: string;
+  /** share of the essay found in it, % (one decimal) */
+  percent: number;
+}
+export interface EssaySimilarity {
+  /** share of the essay found in any other text, % */
+  percent: number;
+  matches: SimilarityMatch[];
+  flagged: boolean;
+}
+export interface EssayOverview {
+  deadline: string;
+  thresholdPercent: number;
+  counts: Record<EssayStatus, number>;
+  rows: {
+    employeeNo: string;
+    name: string;
+    dept: string;
+    team: string;
+    post: string;
+    leader: boolean;
+    status: EssayStatus;
+    version: number;
+    submittedAt: string | null;
+    total: number;
+    minChars: number;
+    similarity: EssaySimilarity | null;
+  }[];
+}
+export interface EssayRecord {
+  person: { employeeNo: string; name: string; dept: string; team: string; post: string; leader: boolean };
+  status: EssayStatus;
+  versions: { version: number; at: string; parts: EssayParts; accidents: string[]; total: number }[];
+  reviews: EssayReview[];
+  similarity: EssaySimilarity | null;
+  thresholdPercent: number;
+}
+export interface EssayCompare {
+  share: number;
+  a: { label: string; text: string; spans: { start: number; end: number }[] };
+  b: { label: string; text: string; spans: { start: number; end: number }[] };
 }
 export interface CampaignSummary {
   id: string;
@@ -343,6 +409,7 @@ const fileUpload = z.object({
   base64: z.string().max(30_000_000),
 });
 const campaignRef = z.object({ campaignId: z.string().min(1).max(64) });
+const accidentsSchema = z.array(z.string().trim().min(1).max(120)).max(30).default([]);
 const answersSchema = z.record(z.string().max(64), z.array(z.string().max(2000)).max(8));
 
 export const api = {
@@ -479,8 +546,18 @@ export const api = {
   'quiz.scoreSheet': call<{ fileName: string; base64: string }>()(campaignRef, [...OFFICE, 'archivist']),
 
   'essay.get': call<EssayView>()(campaignRef, STUDENT),
-  'essay.save': call<{ savedAt: string }>()(campaignRef.extend({ parts: essayPartsSchema }), STUDENT),
-  'essay.submit': call<EssayView>()(campaignRef.extend({ parts: essayPartsSchema }), STUDENT),
+  'essay.save': call<{ savedAt: string }>()(campaignRef.extend({ parts: essayPartsSchema, accidents: accidentsSchema }), STUDENT),
+  'essay.submit': call<EssayView>()(campaignRef.extend({ parts: essayPartsSchema, accidents: accidentsSchema }), STUDENT),
+  /** one's own drafts while writing (one snapshot per minute) and submitted versions, newest first */
+  'essay.history': call<{ at: string; total: number; parts: EssayParts; accidents: string[]; submitted: number | null }[]>()(campaignRef, STUDENT),
+  /** the printable essay (A4): one's own, or anyone's for officers and archivists */
+  'essay.export': call<{ fileName: string; base64: string }>()(
+    campaignRef.extend({ employeeNo: employeeNoSchema.optional(), format: z.enum(['pdf', 'docx']) }),
+    ['employee', 'officer', 'archivist', 'admin'],
+  ),
+  'essay.overview': call<EssayOverview>()(campaignRef, [...OFFICE, 'archivist']),
+  'essay.read': call<EssayRecord>()(campaignRef.extend({ employeeNo: employeeNoSchema }), [...OFFICE, 'archivist']),
+  'essay.compare': call<EssayCompare>()(campaignRef.extend({ employeeNo: employeeNoSchema, other: z.string().min(1).max(200) }), OFFICE),
 
   'grading.queue': call<GradingQueue>()(campaignRef, OFFICE),
   'grading.gradeAnswer': call<{ ok: true }>()(
@@ -499,6 +576,12 @@ export const api = {
       version: z.number().int().min(1),
       decision: z.enum(['accept', 'return']),
       comment: z.string().max(4000),
+      partComments: z
+        .array(z.object({ part: z.enum(ALL_ESSAY_PARTS), comment: z.string().trim().min(1).max(2000), quote: z.string().max(500).default('') }))
+        .max(20)
+        .default([]),
+      /** accepting an essay flagged as similar needs a reason */
+      override: z.string().trim().max(500).optional(),
     }),
     OFFICE,
   ),

@@ -32,13 +32,14 @@ export function onUnauthenticated(fn: () => void): () => void {
   return () => unauthListeners.delete(fn);
 }
 
-async function httpCall<K extends CallName>(name: K, input: Input<K>): Promise<Output<K>> {
+async function httpCall<K extends CallName>(name: K, input: Input<K>, keepalive = false): Promise<Output<K>> {
   let res: Response;
   try {
     res = await fetch(httpPath(name), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(input ?? {}),
+      keepalive,
     });
   } catch {
     throw new ApiFailure('network', 'network');
@@ -92,6 +93,14 @@ export const api: AnxueClient = new Proxy(base, {
   },
 });
 
+/**
+ * A call that should still reach the backend while the page is closing (the last autosave): in
+ * browser mode a keep-alive request (bodies up to 64 KB); in the desktop app an ordinary call.
+ */
+export function callWhileClosing<K extends CallName>(name: K, input: Input<K>): Promise<Output<K>> {
+  return window.anxue ? (api[name] as (i: Input<K>) => Promise<Output<K>>)(input) : httpCall(name, input, true);
+}
+
 export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
   const bytes = new Uint8Array(bin.length);
@@ -108,6 +117,7 @@ const MIME: Record<string, string> = {
   json: 'application/json',
   zip: 'application/zip',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 /** Save bytes the backend sent (base64) as a file in the browser's downloads. */

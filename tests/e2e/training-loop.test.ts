@@ -296,6 +296,7 @@ describe('the whole training loop in the browser', () => {
   it('the employee writes the essay: live 字数, autosave, submit', async () => {
     await employee.goto(`${server.url}#/essay`);
     for (const [k, v] of Object.entries(ESSAY)) await employee.locator(`textarea[data-part=${k}]`).fill(v);
+    await employee.getByLabel('“9·7”事故').check();
     await expect.poll(() => employee.getByTestId('essay-count').textContent()).toMatch(/共 1\d\d 字/);
     await expect.poll(() => employee.getByTestId('essay-saved').textContent(), { timeout: 10_000 }).toContain('已自动保存');
     await shot(employee, '08-essay');
@@ -313,8 +314,13 @@ describe('the whole training loop in the browser', () => {
     await officer.getByTestId('answer-card').locator('input[type=number]').fill('25');
     await officer.getByTestId('answer-card').getByRole('button', { name: '保存评分' }).click();
     await officer.getByTestId('answer-card').waitFor({ state: 'detached' });
-    await officer.getByTestId('essay-card').locator('textarea').fill('剖析具体，措施可查。');
-    await officer.getByTestId('essay-card').getByRole('button', { name: '通过' }).click();
+    await officer.getByTestId('essays-waiting').getByRole('link', { name: '去审阅剖析材料' }).click();
+    await officer.getByTestId('essays-table').locator('tr', { hasText: 'E001' }).getByRole('button', { name: '审阅' }).click();
+    await officer.getByTestId('essay-review').waitFor();
+    await officer.getByLabel('总体意见（退回时必填，或对某一部分提意见）').fill('剖析具体，措施可查。');
+    await officer.getByRole('button', { name: '通过' }).click();
+    await expect.poll(() => officer.getByTestId('essays-summary').textContent()).toContain('已通过 1');
+    await officer.goto(`${server.url}#/grading`);
     await officer.getByText('没有待处理的阅卷任务。').waitFor();
     await officer.goto(`${server.url}#/progress`);
     const row = officer.getByTestId('progress-table').locator('tr', { hasText: 'E001' });

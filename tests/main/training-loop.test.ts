@@ -18,6 +18,7 @@ const ESSAY = {
   responsibility: '岗位职责落实不到位，交接班记录有时不完整。',
   warning: '事故告诉我，违章就是在拿生命冒险，同样的事可能在我的岗位发生。',
   measures: '每班严格执行巡检路线，每月参加一次应急演练，认真填写交接班记录。',
+  leadership: '',
 };
 
 describe('training loop (services + storage)', () => {
@@ -129,27 +130,27 @@ describe('training loop (services + storage)', () => {
     const e1 = await s.login('E001');
     const cid = s.campaign.id;
     expect((await app.call('essay.get', { campaignId: cid }, e1)).status).toBe('not_started');
-    await app.call('essay.save', { campaignId: cid, parts: { ...ESSAY, measures: '' } }, e1);
+    await app.call('essay.save', { campaignId: cid, parts: { ...ESSAY, measures: '' } , accidents: ['“9·7”事故'] }, e1);
     const draft = await app.call('essay.get', { campaignId: cid }, e1);
     expect(draft).toMatchObject({ status: 'draft', minChars: 800 });
     expect(draft.parts.awareness).toBe(ESSAY.awareness);
-    const short = await app.raw('essay.submit', { campaignId: cid, parts: ESSAY }, e1);
+    const short = await app.raw('essay.submit', { campaignId: cid, parts: ESSAY , accidents: ['“9·7”事故'] }, e1);
     expect(short).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'parts' } });
     // the officer lowers the minimum for this test campaign
     const c = await app.call('campaign.get', { campaignId: cid }, s.admin);
     await app.call('campaign.save', { ...c, essay: { ...c.essay, minChars: 50 } }, s.admin);
-    const sub = await app.call('essay.submit', { campaignId: cid, parts: ESSAY }, e1);
+    const sub = await app.call('essay.submit', { campaignId: cid, parts: ESSAY , accidents: ['“9·7”事故'] }, e1);
     expect(sub).toMatchObject({ status: 'submitted', version: 1 });
-    expect(await app.raw('essay.save', { campaignId: cid, parts: ESSAY }, e1)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await app.raw('essay.save', { campaignId: cid, parts: ESSAY , accidents: ['“9·7”事故'] }, e1)).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const q = await app.call('grading.queue', { campaignId: cid }, s.admin);
     expect(q.essays.map((e) => [e.employeeNo, e.version])).toEqual([['E001', 1]]);
-    expect(await app.raw('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 1, decision: 'return', comment: '' }, s.admin)).toMatchObject({ ok: false });
-    await app.call('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 1, decision: 'return', comment: '措施请写具体时间' }, s.admin);
+    expect(await app.raw('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 1, decision: 'return', comment: '' , partComments: [] }, s.admin)).toMatchObject({ ok: false });
+    await app.call('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 1, decision: 'return', comment: '措施请写具体时间' , partComments: [] }, s.admin);
     const back = await app.call('essay.get', { campaignId: cid }, e1);
     expect(back.status).toBe('returned');
     expect(back.reviews[0]).toMatchObject({ decision: 'return', comment: '措施请写具体时间', reviewer: 'admin' });
-    await app.call('essay.submit', { campaignId: cid, parts: { ...ESSAY, measures: ESSAY.measures + '本月底前完成。' } }, e1);
-    await app.call('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 2, decision: 'accept', comment: '' }, s.admin);
+    await app.call('essay.submit', { campaignId: cid, parts: { ...ESSAY, measures: ESSAY.measures + '本月底前完成。' } , accidents: ['“9·7”事故'] }, e1);
+    await app.call('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 2, decision: 'accept', comment: '' , partComments: [] }, s.admin);
     expect((await app.call('essay.get', { campaignId: cid }, e1)).status).toBe('accepted');
     const table = await app.call('progress.table', { campaignId: cid }, s.admin);
     expect(table.find((r) => r.employeeNo === 'E001')?.essayStatus).toBe('accepted');
@@ -160,7 +161,7 @@ describe('training loop (services + storage)', () => {
     const s = await seeded(app);
     const e1 = await s.login('E001');
     const e2 = await s.login('E002');
-    await app.call('essay.save', { campaignId: s.campaign.id, parts: ESSAY }, e1);
+    await app.call('essay.save', { campaignId: s.campaign.id, parts: ESSAY , accidents: ['“9·7”事故'] }, e1);
     const other = await app.call('essay.get', { campaignId: s.campaign.id }, e2);
     expect(other.parts.awareness).toBe('');
     // the contract has no way for an employee to name another person

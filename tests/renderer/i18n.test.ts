@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COLLECTIVE_TYPES, ESSAY_PARTS, EXCLUDE_REASONS, QUESTION_TYPES } from '../../electron/core/model';
+import { COLLECTIVE_TYPES, ALL_ESSAY_PARTS, EXCLUDE_REASONS, QUESTION_TYPES } from '../../electron/core/model';
 import { enUS } from '../../renderer/i18n/en-US';
 import { zhCN } from '../../renderer/i18n/zh-CN';
 
@@ -27,7 +27,7 @@ const enumKeys = [
   ...QUESTION_TYPES.map((q) => `quiz.type.${q}`),
   ...EXCLUDE_REASONS.map((r) => `study.paused.${r}`),
   ...['create', 'update', 'same'].map((a) => `roster.actions.${a}`),
-  ...ESSAY_PARTS.flatMap((p) => [`essay.parts.${p}.title`, `essay.parts.${p}.prompt`]),
+  ...ALL_ESSAY_PARTS.flatMap((p) => [`essay.parts.${p}.title`, `essay.parts.${p}.prompt`]),
   ...COLLECTIVE_TYPES.map((c) => `sessions.types.${c}`),
   ...EXCLUDE_REASONS.map((r) => `evidence.reason.${r}`),
   ...['many_missed_checks', 'long_sessions'].map((f) => `progress.flag.${f}`),

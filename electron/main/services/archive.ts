@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { canonicalJson } from '../../core/canonical';
-import { COLLECTIVE_TYPE_NAMES, ESSAY_PARTS, type Campaign, type EssayParts, type Person } from '../../core/model';
+import { COLLECTIVE_TYPE_NAMES, ESSAY_PART_TITLES, partsFor, type Campaign, type Person } from '../../core/model';
 import { toCreditHours, toHours } from '../../core/study-time';
 import type { ExportResult, VerifyReport } from '../../shared/api';
 import type { PersonFile } from '../storage/data-store';
@@ -20,12 +20,6 @@ export const RECORD_FILE = 'record.json';
 export const PDF_FILE = 'training-file.pdf';
 export const MANIFEST_FILE = 'manifest.json';
 
-export const ESSAY_PART_TITLES: Record<keyof EssayParts, string> = {
-  awareness: '一、安全意识提升方面存在的不足',
-  responsibility: '二、安全责任落实方面存在的不足',
-  warning: '三、事故给自身的安全警示',
-  measures: '四、下一步改进措施',
-};
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
@@ -111,6 +105,14 @@ function table(headers: string[], rows: string[][], widths: (string | number)[])
     layout: 'lightHorizontalLines',
     margin: [0, 2, 0, 8],
   } as Content;
+}
+
+/** The remarks of a review round as one cell: the whole, each part (with the passage quoted), and an override. */
+function reviewText(r: { comment: string; partComments?: { part: keyof typeof ESSAY_PART_TITLES; comment: string; quote: string }[]; override?: string; similarity?: number }): string {
+  const lines = [r.comment.trim()].filter(Boolean);
+  for (const pc of r.partComments ?? []) lines.push(`${ESSAY_PART_TITLES[pc.part].replace(/^.、/, '')}：${pc.quote ? `「${pc.quote}」` : ''}${pc.comment}`);
+  if (r.override) lines.push(`相似度 ${r.similarity ?? '—'}%，确认通过的理由：${r.override}`);
+  return lines.join('\n') || '—';
 }
 
 export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDocumentDefinitions {
@@ -203,13 +205,13 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
       const statusText = { accepted: '已通过', returned: '退回修改', submitted: '已提交，待审阅', draft: '草稿', not_started: '未开始' }[cr.essayStatus] ?? cr.essayStatus;
       c.push({ text: `状态：${statusText}；第 ${last.data.version} 稿，提交于 ${fmtTime(last.at)}，${last.data.total} 字。` });
       if (full?.accidents.length) c.push({ text: `警示教育涉及事故：${full.accidents.join('；')}` });
-      for (const k of ESSAY_PARTS) {
+      for (const k of partsFor(p.leader)) {
         c.push({ text: ESSAY_PART_TITLES[k], bold: true, margin: [0, 6, 0, 2] });
-        for (const para of last.data.parts[k].split(/\n+/).filter((x) => x.trim() !== '')) c.push({ text: para, margin: [0, 0, 0, 3], preserveLeadingSpaces: true } as Content);
+        for (const para of (last.data.parts[k] ?? '').split(/\n+/).filter((x) => x.trim() !== '')) c.push({ text: para, margin: [0, 0, 0, 3], preserveLeadingSpaces: true } as Content);
       }
       if (reviews.length > 0) {
         c.push({ text: '审阅记录', bold: true, margin: [0, 6, 0, 2] });
-        c.push(table(['时间', '稿次', '审阅人', '结论', '意见'], reviews.map((x) => [fmtTime(x.at), String(x.data.version), x.by, x.data.decision === 'accept' ? '通过' : '退回修改', x.data.comment || '—']), [80, 30, 60, 50, '*']));
+        c.push(table(['时间', '稿次', '审阅人', '结论', '意见'], reviews.map((x) => [fmtTime(x.at), String(x.data.version), x.by, x.data.decision === 'accept' ? '通过' : '退回修改', reviewText(x.data)]), [80, 30, 60, 50, '*']));
       }
     }
   }

@@ -5,7 +5,7 @@ import type { Account } from '../storage/data-store';
 import { appendEvent } from '../storage/events';
 import { getCampaign } from './campaign';
 import { essayState, eventsOf, manualGrades } from './derive';
-import { badInput, conflict, notFound } from './errors';
+import { badInput, notFound } from './errors';
 import { iso, type Ports } from './ports';
 
 async function rosterPeople(ports: Ports) {
@@ -68,19 +68,6 @@ export async function gradeAnswer(ports: Ports, caller: Account, input: Input<'g
     if (!it || it.status !== 'pending') throw badInput('这道题不需要人工阅卷', 'questionId');
     if (input.score > it.max) throw badInput(`得分不能超过本题满分 ${it.max}`, 'score');
     appendEvent(f.events, 'quiz.graded', { attemptId: input.attemptId, questionId: input.questionId, score: input.score, comment: input.comment }, { at, by: caller.employeeNo });
-  });
-  return { ok: true };
-}
-
-export async function reviewEssay(ports: Ports, caller: Account, input: Input<'grading.reviewEssay'>): Promise<{ ok: true }> {
-  await requirePerson(ports, input.employeeNo);
-  await getCampaign(ports, input.campaignId);
-  if (input.decision === 'return' && input.comment.trim() === '') throw badInput('退回修改时请写明意见', 'comment');
-  const at = iso(ports.clock.now());
-  await ports.store.person(input.employeeNo).update((f) => {
-    const st = essayState(f, input.campaignId);
-    if (st.status !== 'submitted' || st.latest?.data.version !== input.version) throw conflict('这份剖析材料不在待审阅状态（可能已被他人审阅）');
-    appendEvent(f.events, 'essay.reviewed', { campaignId: input.campaignId, version: input.version, decision: input.decision, comment: input.comment }, { at, by: caller.employeeNo });
   });
   return { ok: true };
 }

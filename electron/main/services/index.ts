@@ -12,8 +12,9 @@ import { getDocText, listDocs } from './corpus';
 import { importCancel, importCommit, importJob, importPreview, importStart, searchCorpus } from './corpus-import';
 import { exportPack, importPack } from './content-pack';
 import { checkIn, listCollective, openCheckIn, saveCollective, setAttendance } from './collective';
-import { getEssay, saveEssay, submitEssay } from './essay';
-import { gradeAnswer, gradingQueue, reviewEssay } from './grading';
+import { essayHistory, exportEssay, getEssay, saveEssay, submitEssay } from './essay';
+import { gradeAnswer, gradingQueue } from './grading';
+import { compareEssay, essayOverview, readEssay, reviewEssay } from './essay-review';
 import { hoursLedger, personSessions, progressTable } from './progress';
 import { ApiError } from './errors';
 import { iso, type Caller, type Ports } from './ports';
@@ -102,6 +103,11 @@ export const handlers: Handlers = {
   'essay.get': (p, c, i) => getEssay(p, who(c), i),
   'essay.save': (p, c, i) => saveEssay(p, who(c), i),
   'essay.submit': (p, c, i) => submitEssay(p, who(c), i),
+  'essay.history': (p, c, i) => essayHistory(p, who(c), i),
+  'essay.export': (p, c, i) => exportEssay(p, who(c), i),
+  'essay.overview': (p, _c, i) => essayOverview(p, i),
+  'essay.read': (p, _c, i) => readEssay(p, i),
+  'essay.compare': (p, _c, i) => compareEssay(p, i),
   'grading.queue': (p, _c, i) => gradingQueue(p, i),
   'grading.gradeAnswer': (p, c, i) => gradeAnswer(p, who(c), i),
   'grading.reviewEssay': (p, c, i) => reviewEssay(p, who(c), i),

@@ -9,7 +9,7 @@ import type { PersonEvent } from './events';
 import { Doc } from './doc';
 
 export interface MetaFile {
-  schemaVersion: 2;
+  schemaVersion: 3;
   enterprise: string | null;
   createdAt: string | null;
   settings: Settings;
@@ -52,6 +52,21 @@ export function migrateCampaignsV1(f: Record<string, unknown>): Record<string, u
   const cs = (f.campaigns ?? []) as { quiz: Record<string, unknown> }[];
   return { ...f, campaigns: cs.map((c) => ({ ...c, quiz: { mode: 'fixed', rules: [], ...c.quiz } })) };
 }
+/** What a person typed, kept apart from the training record: one snapshot per minute of writing. */
+export interface EssayDraftSnapshot {
+  at: string;
+  parts: import('../../core/model').EssayParts;
+  accidents: string[];
+  total: number;
+  /** the snapshot of a submitted version: later typing starts a new one */
+  sealed?: boolean;
+}
+export interface EssayDraftsFile {
+  schemaVersion: 1;
+  employeeNo: string;
+  campaigns: Record<string, EssayDraftSnapshot[]>;
+}
+
 export interface ExportRecord {
   exportId: string;
   employeeNo: string;
@@ -131,7 +146,7 @@ export interface PersonFile {
   open: {
     study: OpenStudy | null;
     quiz: Record<string, OpenAttempt>;
-    essayDrafts: Record<string, { parts: import('../../core/model').EssayParts; savedAt: string }>;
+    essayDrafts: Record<string, { parts: import('../../core/model').EssayParts; savedAt: string; accidents?: string[] }>;
     /** where the person stopped reading each text ("docId/key" → share of the text scrolled) */
     positions?: Record<string, { ratio: number; at: string }>;
   };
@@ -223,6 +238,7 @@ export class DataStore {
   readonly collective: Doc<CollectiveFile>;
   /** person files in memory, least recently used first; idle ones beyond the limit are dropped */
   private readonly people = new Map<string, Doc<PersonFile>>();
+  private readonly drafts = new Map<string, Doc<EssayDraftsFile>>();
   /** a number that changes whenever a person's file is written (by this process) */
   private readonly stamps = new Map<string, number>();
   private stampCounter = 0;
@@ -233,12 +249,17 @@ export class DataStore {
     mkdirSync(path.join(dir, 'people'), { recursive: true });
     mkdirSync(path.join(dir, 'exports'), { recursive: true });
     mkdirSync(path.join(dir, 'corpus'), { recursive: true });
+    mkdirSync(path.join(dir, 'essays'), { recursive: true });
     this.release = acquireLock(dir);
     this.meta = new Doc<MetaFile>(
       path.join(dir, 'meta.json'),
-      () => ({ schemaVersion: 2 as const, enterprise: null, createdAt: null, settings: { ...DEFAULT_SETTINGS } }),
-      // v2 added the daily cap and the attention-check settings: older folders get the defaults
-      { 1: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }) },
+      () => ({ schemaVersion: 3 as const, enterprise: null, createdAt: null, settings: { ...DEFAULT_SETTINGS } }),
+      // v2 added the daily cap and the attention-check settings, v3 the essay similarity threshold:
+      // older folders get the defaults
+      {
+        1: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
+        2: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
+      },
     );
     this.accounts = new Doc<AccountsFile>(path.join(dir, 'accounts.json'), () => ({ schemaVersion: 1 as const, accounts: [] }));
     this.roster = new Doc<RosterFile>(path.join(dir, 'roster.json'), () => ({ schemaVersion: 1 as const, people: [] }));
@@ -275,6 +296,29 @@ export class DataStore {
       d.onWrite = () => this.stamps.set(employeeNo, ++this.stampCounter);
       this.people.set(employeeNo, d);
       this.evictIdlePeople();
+    }
+    return d;
+  }
+
+  /** The essay drafts of a person (version history while writing), in `essays/<工号>.json`. */
+  essayDrafts(employeeNo: string): Doc<EssayDraftsFile> {
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(employeeNo)) throw new Error(`无效的工号：${employeeNo}`);
+    let d = this.drafts.get(employeeNo);
+    if (d) {
+      this.drafts.delete(employeeNo);
+      this.drafts.set(employeeNo, d);
+      return d;
+    }
+    d = new Doc<EssayDraftsFile>(path.join(this.dir, 'essays', `${employeeNo}.json`), () => ({ schemaVersion: 1 as const, employeeNo, campaigns: {} }));
+    this.drafts.set(employeeNo, d);
+    if (this.drafts.size > DataStore.PEOPLE_IN_MEMORY) {
+      for (const [no, doc] of this.drafts) {
+        if (this.drafts.size <= DataStore.PEOPLE_IN_MEMORY) break;
+        if (doc.idle()) {
+          doc.retired = true;
+          this.drafts.delete(no);
+        }
+      }
     }
     return d;
   }

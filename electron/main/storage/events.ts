@@ -2,7 +2,7 @@
 // export can prove that no record was changed, removed, reordered or added afterwards.
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../../core/canonical';
-import type { EssayParts, ExcludeReason, Question } from '../../core/model';
+import type { EssayPart, EssayParts, ExcludeReason, Question } from '../../core/model';
 import type { ItemResult } from '../../core/grading';
 
 export interface EventBodies {
@@ -57,8 +57,21 @@ export interface EventBodies {
   'quiz.graded': { attemptId: string; questionId: string; score: number; comment: string };
   /** an answer key was corrected after the attempt: its objective items graded again */
   'quiz.regraded': { attemptId: string; questionId: string; answer: string[]; items: ItemResult[] };
-  'essay.submitted': { campaignId: string; version: number; parts: EssayParts; total: number };
-  'essay.reviewed': { campaignId: string; version: number; decision: 'accept' | 'return'; comment: string };
+  /** accidents: those the person chose to reflect on (absent in records before they could choose) */
+  'essay.submitted': { campaignId: string; version: number; parts: EssayParts; total: number; accidents?: string[] };
+  /**
+   * partComments: remarks on a part, optionally quoting a passage; similarity: the share (%) of the
+   * essay found in other texts when it was reviewed; override: why a flagged essay was accepted.
+   */
+  'essay.reviewed': {
+    campaignId: string;
+    version: number;
+    decision: 'accept' | 'return';
+    comment: string;
+    partComments?: { part: EssayPart; comment: string; quote: string }[];
+    similarity?: number;
+    override?: string;
+  };
 }
 export type EventType = keyof EventBodies;
 

@@ -1,80 +1,144 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countEssay } from '../../../electron/core/essay';
-import { ESSAY_PARTS, type EssayParts } from '../../../electron/core/model';
-import type { CampaignSummary, EssayView, Me } from '../../../electron/shared/api';
-import { api } from '../../lib/api';
+import { cleanPastedText, countEssay } from '../../../electron/core/essay';
+import { partsFor, type EssayPart, type EssayParts } from '../../../electron/core/model';
+import type { CampaignSummary, EssayView, Me, Output } from '../../../electron/shared/api';
+import { api, callWhileClosing, downloadBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime, localTime } from '../shell/format';
 
 const AUTOSAVE_MS = 5000;
 
-/** 个人剖析材料: four guided parts, live 字数 against the minimum, autosave, submit. */
+/** Text typed but not yet saved (the network or the server was down): kept on this PC until it is. */
+const bufferKey = (me: Me, campaignId: string) => `anxue.essay.unsaved.${me.employeeNo}.${campaignId}`;
+interface Unsaved {
+  parts: EssayParts;
+  accidents: string[];
+  at: string;
+}
+
+/** 个人剖析材料: guided parts (five for 班子成员), accidents chosen, live 字数, autosave, history, submit, print. */
 export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me }) {
   const { t } = useTranslation();
   const [view, setView] = useState<EssayView | null>(null);
   const [parts, setParts] = useState<EssayParts | null>(null);
+  const [accidents, setAccidents] = useState<string[]>([]);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [offline, setOffline] = useState(false);
+  const [restored, setRestored] = useState(false);
+  const [history, setHistory] = useState<Output<'essay.history'> | null>(null);
+  const [peek, setPeek] = useState<Output<'essay.history'>[number] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const dirty = useRef(false);
-  const partsRef = useRef(parts);
-  partsRef.current = parts;
+  const state = useRef({ parts, accidents });
+  state.current = { parts, accidents };
+  const key = bufferKey(me, campaign.id);
 
   useEffect(() => {
-    api['essay.get']({ campaignId: campaign.id }).then(
-      (v) => {
-        setView(v);
+    api['essay.get']({ campaignId: campaign.id }).then((v) => {
+      setView(v);
+      setSavedAt(v.savedAt);
+      // text typed while the server could not be reached comes back (and is saved at the next tick)
+      const raw = localStorage.getItem(key);
+      const unsaved = raw ? (JSON.parse(raw) as Unsaved) : null;
+      const editable = v.status === 'not_started' || v.status === 'draft' || v.status === 'returned';
+      if (unsaved && editable && (!v.savedAt || unsaved.at > v.savedAt)) {
+        setParts({ ...v.parts, ...unsaved.parts });
+        setAccidents(unsaved.accidents);
+        dirty.current = true;
+        setRestored(true);
+      } else {
+        localStorage.removeItem(key);
         setParts(v.parts);
-        setSavedAt(v.savedAt);
-      },
-      setError,
-    );
-  }, [campaign.id]);
+        setAccidents(v.accidents);
+      }
+    }, setError);
+  }, [campaign.id, key]);
 
   const editable = view !== null && (view.status === 'not_started' || view.status === 'draft' || view.status === 'returned');
-  async function save() {
-    if (!dirty.current || !partsRef.current || !editable) return;
+  async function save(closing = false) {
+    const { parts: p, accidents: a } = state.current;
+    if (!dirty.current || !p || !editable) return;
     dirty.current = false;
     try {
-      const r = await api['essay.save']({ campaignId: campaign.id, parts: partsRef.current });
+      const input = { campaignId: campaign.id, parts: p, accidents: a };
+      const r = closing ? await callWhileClosing('essay.save', input) : await api['essay.save'](input);
       setSavedAt(r.savedAt);
+      setOffline(false);
+      if (!dirty.current) localStorage.removeItem(key);
     } catch (e) {
       dirty.current = true;
-      setError(e);
+      setOffline(true);
+      if (!(e instanceof Error && 'code' in e && (e as { code: string }).code === 'network')) setError(e);
     }
   }
   useEffect(() => {
     const id = window.setInterval(() => void save(), AUTOSAVE_MS);
-    const onHide = () => void save();
+    const onHide = () => void save(true);
     window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
+    const onVisibility = () => document.visibilityState === 'hidden' && onHide();
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       window.clearInterval(id);
       window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
       void save();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editable]);
 
+  function change(next: { parts?: EssayParts; accidents?: string[] }) {
+    dirty.current = true;
+    const p = next.parts ?? parts!;
+    const a = next.accidents ?? accidents;
+    if (next.parts) setParts(p);
+    if (next.accidents) setAccidents(a);
+    localStorage.setItem(key, JSON.stringify({ parts: p, accidents: a, at: new Date().toISOString() } satisfies Unsaved));
+  }
+
   if (!view || !parts) return error ? <ErrorNote error={error} /> : <p className="muted">{t('common.loading')}</p>;
-  const counts = countEssay(parts);
+  const shown = partsFor(view.leader);
+  const counts = countEssay(view.leader ? parts : { ...parts, leadership: '' });
   const enough = counts.total >= view.minChars;
-  const leader = me.person?.leader ?? false;
+  const needAccident = view.accidentChoices.length > 0 && accidents.length === 0;
 
   async function submit() {
     if (!parts || !window.confirm(t('essay.confirmSubmit'))) return;
     setError(null);
     try {
-      const v = await api['essay.submit']({ campaignId: campaign.id, parts });
+      const v = await api['essay.submit']({ campaignId: campaign.id, parts, accidents });
       dirty.current = false;
+      localStorage.removeItem(key);
       setView(v);
       setParts(v.parts);
+      setHistory(null);
     } catch (e) {
       setError(e);
     }
   }
-  const lastReturn = [...view.reviews].reverse().find((r) => r.decision === 'return');
+  async function toggleHistory() {
+    if (history) return setHistory(null);
+    try {
+      setHistory(await api['essay.history']({ campaignId: campaign.id }));
+    } catch (e) {
+      setError(e);
+    }
+  }
+  function paste(k: EssayPart, e: React.ClipboardEvent<HTMLTextAreaElement>) {
+    // from Word or a web page: paragraphs kept, formatting dropped
+    const text = e.clipboardData.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    const el = e.currentTarget;
+    const clean = cleanPastedText(text);
+    const next = el.value.slice(0, el.selectionStart) + clean + el.value.slice(el.selectionEnd);
+    const caret = el.selectionStart + clean.length;
+    change({ parts: { ...parts!, [k]: next } });
+    requestAnimationFrame(() => el.setSelectionRange(caret, caret));
+  }
+  const lastReview = view.reviews[view.reviews.length - 1];
+  const returned = view.status === 'returned' && lastReview?.decision === 'return' ? lastReview : null;
+  const exportAs = (format: 'pdf' | 'docx') => api['essay.export']({ campaignId: campaign.id, format }).then((x) => downloadBase64(x.fileName, x.base64), setError);
   return (
     <div className="stack">
       <section className="card">
@@ -84,44 +148,104 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
             {t(`essay.status.${view.status}`)}
           </span>
         </div>
-        <p className="muted">{t('essay.intro', { deadline: campaign.essay.deadline })}</p>
-        {view.accidents.length > 0 && <p>{t('essay.accidents', { list: view.accidents.join('；') })}</p>}
-        {leader && <p className="notice">{t('essay.leaderNote')}</p>}
-        {view.status === 'returned' && lastReturn && (
-          <p className="notice" data-testid="return-comment">
-            {t('essay.returned', { comment: lastReturn.comment, at: localDateTime(lastReturn.at) })}
+        <p className="muted">{t('essay.intro', { deadline: view.deadline })}</p>
+        {view.leader && <p className="notice">{t('essay.leaderNote')}</p>}
+        {restored && (
+          <p className="notice" data-testid="essay-restored">
+            {t('essay.restored')}
           </p>
         )}
+        {returned && (
+          <div className="notice-box pad" data-testid="return-comment">
+            <strong>{t('essay.returnedTitle', { at: localDateTime(returned.at) })}</strong>
+            {returned.comment && <p>{returned.comment}</p>}
+          </div>
+        )}
+        {view.accidentChoices.length > 0 && (
+          <fieldset className="accidents">
+            <legend>{t('essay.chooseAccidents')}</legend>
+            {view.accidentChoices.map((a) => (
+              <label key={a} className={accidents.includes(a) ? 'option checked' : 'option'}>
+                <input type="checkbox" disabled={!editable} checked={accidents.includes(a)} onChange={(e) => change({ accidents: e.target.checked ? [...accidents, a] : accidents.filter((x) => x !== a) })} />
+                <span>{a}</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
       </section>
-      {ESSAY_PARTS.map((k) => (
-        <section className="card" key={k}>
-          <label className="essay-part">
-            <span className="part-title">{t(`essay.parts.${k}.title`)}</span>
-            <span className="muted small">{t(`essay.parts.${k}.prompt`)}</span>
-            <textarea
-              data-part={k}
-              rows={7}
-              value={parts[k]}
-              readOnly={!editable}
-              onChange={(e) => {
-                dirty.current = true;
-                setParts({ ...parts, [k]: e.target.value });
-              }}
-            />
-          </label>
-          <div className="muted small right">{t('essay.partCount', { n: counts.perPart[k] })}</div>
-        </section>
-      ))}
+      {shown.map((k) => {
+        const remarks = returned?.partComments.filter((c) => c.part === k) ?? [];
+        return (
+          <section className="card" key={k}>
+            <label className="essay-part">
+              <span className="part-title">{t(`essay.parts.${k}.title`)}</span>
+              <span className="muted small">{t(`essay.parts.${k}.prompt`)}</span>
+              {remarks.map((r, i) => (
+                <span key={i} className="part-remark" data-testid="part-remark">
+                  {r.quote && <q>{r.quote}</q>} {r.comment}
+                </span>
+              ))}
+              <textarea data-part={k} rows={7} value={parts[k]} readOnly={!editable} onPaste={(e) => paste(k, e)} onChange={(e) => change({ parts: { ...parts, [k]: e.target.value } })} />
+            </label>
+            <div className="muted small right">{t('essay.partCount', { n: counts.perPart[k] })}</div>
+          </section>
+        );
+      })}
+      <section className="card">
+        <div className="row">
+          <button type="button" className="secondary" onClick={() => void toggleHistory()} aria-expanded={!!history}>
+            {t('essay.history')}
+          </button>
+          {(view.version > 0 || savedAt) && (
+            <>
+              <button type="button" className="secondary" onClick={() => void exportAs('pdf')}>
+                {t('essay.exportPdf')}
+              </button>
+              <button type="button" className="secondary" onClick={() => void exportAs('docx')}>
+                {t('essay.exportDocx')}
+              </button>
+            </>
+          )}
+        </div>
+        {history && (
+          <ol className="history" data-testid="essay-history">
+            {history.map((h) => (
+              <li key={`${h.at}-${h.submitted ?? 'd'}`}>
+                <button type="button" className="link" onClick={() => setPeek(peek?.at === h.at ? null : h)}>
+                  {localDateTime(h.at)} · {t('essay.historyCount', { n: h.total })}
+                  {h.submitted !== null && ` · ${t('essay.historySubmitted', { version: h.submitted })}`}
+                </button>
+                {peek?.at === h.at && (
+                  <div className="peek">
+                    {partsFor(view.leader).map((k) => (
+                      <p key={k}>
+                        <strong>{t(`essay.parts.${k}.title`)}</strong>
+                        <br />
+                        {h.parts[k]}
+                      </p>
+                    ))}
+                    {editable && (
+                      <button type="button" className="secondary" onClick={() => change({ parts: h.parts, accidents: h.accidents })}>
+                        {t('essay.restore')}
+                      </button>
+                    )}
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
       <section className="card sticky-bottom row-between">
         <span className={enough ? 'ok' : 'notice'} data-testid="essay-count">
           {t('essay.total', { n: counts.total, min: view.minChars })}
         </span>
-        <span className="muted" data-testid="essay-saved">
-          {savedAt ? t('essay.savedAt', { time: localTime(savedAt) }) : t('essay.notSaved')}
+        <span className={offline ? 'notice' : 'muted'} data-testid="essay-saved">
+          {offline ? t('essay.offline') : savedAt ? t('essay.savedAt', { time: localTime(savedAt) }) : t('essay.notSaved')}
         </span>
         <ErrorNote error={error} />
         {editable && (
-          <button type="button" className="primary big" disabled={!enough} onClick={() => void submit()}>
+          <button type="button" className="primary big" disabled={!enough || needAccident} title={needAccident ? t('essay.needAccident') : undefined} onClick={() => void submit()}>
             {t('essay.submit')}
           </button>
         )}

@@ -5,7 +5,6 @@ import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
 import { AnswerCard } from './AnswerCard';
-import { EssayCard } from './EssayCard';
 
 /** 阅卷: short answers to score, essays to accept or return with a comment. */
 export function GradingPage({ campaign }: { campaign: CampaignSummary }) {
@@ -51,9 +50,14 @@ export function GradingPage({ campaign }: { campaign: CampaignSummary }) {
       {answers.map((a, i) => (
         <AnswerCard key={`${a.attemptId}/${a.questionId}`} item={a} onDone={queue.reload} label={anonymous ? t('grading.paperNo', { n: i + 1 }) : null} autoFocus={i === 0} />
       ))}
-      {q.essays.map((e, i) => (
-        <EssayCard key={`${e.employeeNo}/${e.version}`} item={e} onDone={queue.reload} label={anonymous ? t('grading.essayNo', { n: i + 1 }) : null} />
-      ))}
+      {q.essays.length > 0 && (
+        <section className="card row-between" data-testid="essays-waiting">
+          <span>{t('grading.essaysWaiting', { n: q.essays.length })}</span>
+          <a className="button primary" href="#/essays">
+            {t('grading.toEssays')}
+          </a>
+        </section>
+      )}
       {q.answers.length === 0 && q.essays.length === 0 && <p className="ok">{t('grading.empty')}</p>}
     </div>
   );

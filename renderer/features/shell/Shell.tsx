@@ -12,6 +12,7 @@ import { SettingsPage } from '../admin/SettingsPage';
 import { EssayPage } from '../essay/EssayPage';
 import { CampaignPage } from '../officer/CampaignPage';
 import { GradingPage } from '../officer/GradingPage';
+import { EssaysPage } from '../officer/EssaysPage';
 import { ProgressPage } from '../officer/ProgressPage';
 import { RosterPage } from '../officer/RosterPage';
 import { SessionsPage } from '../officer/SessionsPage';
@@ -42,6 +43,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       { page: 'bank', label: t('nav.bank') },
       { page: 'roster', label: t('nav.roster') },
       { page: 'grading', label: t('nav.grading') },
+      { page: 'essays', label: t('nav.essays') },
       { page: 'results', label: t('nav.results') },
       { page: 'progress', label: t('nav.progress') },
     );
@@ -88,6 +90,9 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       break;
     case 'sessions':
       body = needCampaign(campaign && <SessionsPage campaign={campaign} />);
+      break;
+    case 'essays':
+      body = needCampaign(campaign && <EssaysPage campaign={campaign} />);
       break;
     case 'grading':
       body = needCampaign(campaign && <GradingPage campaign={campaign} />);

@@ -1,0 +1,208 @@
+// The self-analysis essay, the officer's side: who stands where (未开始 … 已通过), review rounds with
+// remarks on a part or a passage, and copy detection against every other essay of the campaign,
+// the template prompts and the study notes. A flagged essay is accepted only with a reason.
+import { countEssay } from '../../core/essay';
+import { ALL_ESSAY_PARTS, ESSAY_PART_PROMPTS, ESSAY_PART_TITLES, partsFor, type Campaign, type EssayParts, type Person } from '../../core/model';
+import { compareAll, sharedPassages, type SimilarityDoc, type SimilarityResult } from '../../core/similarity';
+import type { EssayCompare, EssayOverview, EssayRecord, EssaySimilarity, Input } from '../../shared/api';
+import type { Account, PersonFile } from '../storage/data-store';
+import { appendEvent } from '../storage/events';
+import { getCampaign } from './campaign';
+import { listDocs } from './corpus';
+import { essayState, eventsOf } from './derive';
+import { badInput, conflict, notFound } from './errors';
+import { fullParts, minCharsFor, reviewsOf } from './essay';
+import { iso, type Ports } from './ports';
+
+/** The text compared: the parts a person writes, in order, one after the other. */
+export function essayText(parts: Partial<EssayParts>, leader: boolean): string {
+  return partsFor(leader)
+    .map((k) => parts[k] ?? '')
+    .join('\n\n');
+}
+
+interface Sources {
+  docs: SimilarityDoc[];
+  labels: Map<string, string>;
+}
+
+/** What an essay must not be copied from: our prompts (the template) and the study notes. */
+async function sources(ports: Ports): Promise<Sources> {
+  const docs: SimilarityDoc[] = [{ id: 'source:template', text: ALL_ESSAY_PARTS.map((k) => `${ESSAY_PART_TITLES[k]}\n${ESSAY_PART_PROMPTS[k]}`).join('\n'), source: true }];
+  const labels = new Map([['source:template', '剖析材料模板提示语']]);
+  const titles = new Map((await listDocs(ports)).map((d) => [d.id, d.title]));
+  for (const d of ports.content.documents()) {
+    for (const n of d.notes) {
+      if (n.format !== 'md') continue;
+      const id = `source:${d.id}/${n.key}`;
+      docs.push({ id, text: ports.content.readNotes(d.id, n.key).bytes.toString('utf8'), source: true });
+      labels.set(id, `学习要点：${titles.get(d.id) ?? d.id}`);
+    }
+  }
+  return { docs, labels };
+}
+
+interface Latest {
+  person: Person;
+  f: PersonFile;
+  version: number;
+  text: string;
+}
+
+async function latestEssays(ports: Ports, c: Campaign): Promise<Latest[]> {
+  const out: Latest[] = [];
+  for (const p of (await ports.store.roster.peek()).people) {
+    const f = (await ports.store.person(p.employeeNo).peek()) as PersonFile;
+    const st = essayState(f, c.id);
+    if (st.latest) out.push({ person: p, f, version: st.latest.data.version, text: essayText(st.latest.data.parts, p.leader) });
+  }
+  return out;
+}
+
+/** One comparison per campaign and set of latest versions, kept until a version changes. */
+const cache = new WeakMap<Ports, Map<string, { key: string; results: Map<string, SimilarityResult>; labels: Map<string, string> }>>();
+
+export async function campaignSimilarity(ports: Ports, c: Campaign) {
+  const latest = await latestEssays(ports, c);
+  const key = latest.map((x) => `${x.person.employeeNo}:${x.version}`).join(',');
+  const mine = cache.get(ports) ?? new Map();
+  cache.set(ports, mine);
+  const hit = mine.get(c.id);
+  if (hit && hit.key === key) return hit;
+  const src = await sources(ports);
+  const labels = new Map(src.labels);
+  for (const x of latest) labels.set(x.person.employeeNo, `${x.person.name}（${x.person.employeeNo}，${x.person.dept}）`);
+  const results = new Map(compareAll([...latest.map((x) => ({ id: x.person.employeeNo, text: x.text })), ...src.docs]).map((r) => [r.id, r]));
+  const value = { key, results, labels };
+  mine.set(c.id, value);
+  return value;
+}
+
+const pct = (x: number) => Math.round(x * 1000) / 10;
+
+function similarityOf(r: SimilarityResult | undefined, labels: Map<string, string>, threshold: number): EssaySimilarity | null {
+  if (!r) return null;
+  const percent = pct(r.share);
+  return {
+    percent,
+    matches: r.matches.map((m) => ({ kind: m.source ? 'source' : 'person', id: m.id, label: labels.get(m.id) ?? m.id, percent: pct(m.share) })),
+    flagged: percent >= threshold,
+  };
+}
+
+export async function essayOverview(ports: Ports, input: Input<'essay.overview'>): Promise<EssayOverview> {
+  const c = await getCampaign(ports, input.campaignId);
+  const { settings } = await ports.store.meta.read();
+  const sim = await campaignSimilarity(ports, c);
+  const counts = { not_started: 0, draft: 0, submitted: 0, returned: 0, accepted: 0 };
+  const rows: EssayOverview['rows'] = [];
+  for (const p of (await ports.store.roster.peek()).people) {
+    const f = (await ports.store.person(p.employeeNo).peek()) as PersonFile;
+    const st = essayState(f, c.id);
+    counts[st.status] += 1;
+    rows.push({
+      employeeNo: p.employeeNo,
+      name: p.name,
+      dept: p.dept,
+      team: p.team,
+      post: p.post,
+      leader: p.leader,
+      status: st.status,
+      version: st.latest?.data.version ?? 0,
+      submittedAt: st.latest?.at ?? null,
+      total: st.latest ? countEssay(st.latest.data.parts).total : countEssay(f.open.essayDrafts[c.id]?.parts ?? {}).total,
+      minChars: minCharsFor(c, p),
+      similarity: st.latest ? similarityOf(sim.results.get(p.employeeNo), sim.labels, settings.essaySimilarityPercent) : null,
+    });
+  }
+  return { deadline: c.essay.deadline, thresholdPercent: settings.essaySimilarityPercent, counts, rows };
+}
+
+async function rosterPerson(ports: Ports, employeeNo: string): Promise<Person> {
+  const p = (await ports.store.roster.peek()).people.find((x) => x.employeeNo === employeeNo);
+  if (!p) throw notFound(`花名册中没有工号 ${employeeNo}`);
+  return p;
+}
+
+export async function readEssay(ports: Ports, input: Input<'essay.read'>): Promise<EssayRecord> {
+  const c = await getCampaign(ports, input.campaignId);
+  const p = await rosterPerson(ports, input.employeeNo);
+  const { settings } = await ports.store.meta.read();
+  const f = await ports.store.person(p.employeeNo).read();
+  const st = essayState(f, c.id);
+  const sim = st.latest ? await campaignSimilarity(ports, c) : null;
+  return {
+    person: { employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, post: p.post, leader: p.leader },
+    status: st.status,
+    versions: eventsOf(f, 'essay.submitted')
+      .filter((e) => e.data.campaignId === c.id)
+      .map((e) => ({ version: e.data.version, at: e.at, parts: fullParts(e.data.parts), accidents: e.data.accidents ?? [], total: e.data.total })),
+    reviews: reviewsOf(f.events, c.id),
+    similarity: sim ? similarityOf(sim.results.get(p.employeeNo), sim.labels, settings.essaySimilarityPercent) : null,
+    thresholdPercent: settings.essaySimilarityPercent,
+  };
+}
+
+/** Two texts side by side with the passages they share: another person's essay, or a source. */
+export async function compareEssay(ports: Ports, input: Input<'essay.compare'>): Promise<EssayCompare> {
+  const c = await getCampaign(ports, input.campaignId);
+  const p = await rosterPerson(ports, input.employeeNo);
+  const f = await ports.store.person(p.employeeNo).read();
+  const mine = essayState(f, c.id).latest;
+  if (!mine) throw notFound(`${p.name} 还没有提交剖析材料`);
+  const a = essayText(mine.data.parts, p.leader);
+  let b: string;
+  let label: string;
+  if (input.other.startsWith('source:')) {
+    const src = await sources(ports);
+    const doc = src.docs.find((d) => d.id === input.other);
+    if (!doc) throw notFound(`没有这份对照材料：${input.other}`);
+    b = doc.text;
+    label = src.labels.get(doc.id)!;
+  } else {
+    const q = await rosterPerson(ports, input.other);
+    const theirs = essayState(await ports.store.person(q.employeeNo).read(), c.id).latest;
+    if (!theirs) throw notFound(`${q.name} 还没有提交剖析材料`);
+    b = essayText(theirs.data.parts, q.leader);
+    label = `${q.name}（${q.employeeNo}，${q.dept}）`;
+  }
+  const shared = sharedPassages(a, b);
+  return { share: pct(shared.shareOfA), a: { label: `${p.name}（${p.employeeNo}，${p.dept}）`, text: a, spans: shared.a }, b: { label, text: b, spans: shared.b } };
+}
+
+/**
+ * Accept, or return with remarks (on the whole, on a part, on a passage). Accepting an essay whose
+ * share found elsewhere reaches the threshold needs an explicit reason, kept with the review.
+ */
+export async function reviewEssay(ports: Ports, caller: Account, input: Input<'grading.reviewEssay'>): Promise<{ ok: true }> {
+  await rosterPerson(ports, input.employeeNo);
+  const c = await getCampaign(ports, input.campaignId);
+  if (input.decision === 'return' && input.comment.trim() === '' && input.partComments.length === 0) throw badInput('退回修改时请写明意见（总体意见或针对某一部分的意见）', 'comment');
+  const { settings } = await ports.store.meta.read();
+  const sim = await campaignSimilarity(ports, c);
+  const r = sim.results.get(input.employeeNo);
+  const percent = r ? pct(r.share) : 0;
+  if (input.decision === 'accept' && percent >= settings.essaySimilarityPercent && !input.override) {
+    throw conflict(`这份剖析材料有 ${percent}% 的内容与其他材料相同（阈值 ${settings.essaySimilarityPercent}%）。如确认通过，请填写理由。`);
+  }
+  const at = iso(ports.clock.now());
+  await ports.store.person(input.employeeNo).update((f) => {
+    const st = essayState(f, input.campaignId);
+    if (st.status !== 'submitted' || st.latest?.data.version !== input.version) throw conflict('这份剖析材料不在待审阅状态（可能已被他人审阅）');
+    appendEvent(
+      f.events,
+      'essay.reviewed',
+      {
+        campaignId: input.campaignId,
+        version: input.version,
+        decision: input.decision,
+        comment: input.comment,
+        ...(input.partComments.length > 0 ? { partComments: input.partComments } : {}),
+        similarity: percent,
+        ...(input.decision === 'accept' && input.override ? { override: input.override } : {}),
+      },
+      { at, by: caller.employeeNo },
+    );
+  });
+  return { ok: true };
+}
