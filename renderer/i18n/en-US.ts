@@ -45,6 +45,7 @@ export const enUS: Resources = {
     done: 'Password changed. Use the new one next time you sign in.',
   },
   campaign: {
+    minCharsByCategory: 'A different minimum per person category (empty: the minimum above)',
     maxLeaves: 'Submit the attempt after leaving the quiz window this many times (0: never, only counted)',
     showAnswers: 'Show answers and explanations',
     show: { after_submit: 'right after submitting', after_end: 'after the campaign ends', never: 'never' },
@@ -415,6 +416,7 @@ export const enUS: Resources = {
     status: { not_started: 'Not started', draft: 'Draft', submitted: 'Submitted', returned: 'Returned for revision', accepted: 'Accepted' },
   },
   essays: {
+    decide: 'Decision',
     title: 'Essay review',
     summary: '{{n}} people: not started {{not_started}}, draft {{draft}}, to review {{submitted}}, returned {{returned}}, accepted {{accepted}}. Deadline {{deadline}}.',
     flaggedLine: '{{n}} essay(s) share {{threshold}}% or more with other texts: compare them.',
@@ -511,6 +513,7 @@ export const enUS: Resources = {
     altered: 'Verification failed: {{problems}}',
   },
   settings: {
+    essaySimilarity: 'Essay similarity threshold (%): essays sharing this much with other texts are accepted only with a reason',
     targets: 'Credit hours by person category (editable defaults)',
     targetsHint: 'Defaults: principals and safety managers 48 initial / 16 a year, other employees 72 / 20 (the figures commonly cited for hazardous-chemical units; check your local rules).',
     initial: 'Initial training (credit hours)',

@@ -43,6 +43,7 @@ export const zhCN = {
     done: '密码已修改。下次登录请使用新密码。',
   },
   campaign: {
+    minCharsByCategory: '按人员类别另定最少字数（空着则用上面的最少字数）',
     maxLeaves: '考试中离开窗口几次后自动交卷（0 为不限制，只记录）',
     showAnswers: '交卷后显示答案与解析',
     show: { after_submit: '交卷后立即显示', after_end: '培训计划结束后显示', never: '不显示' },
@@ -413,6 +414,7 @@ export const zhCN = {
     status: { not_started: '未开始', draft: '草稿', submitted: '已提交', returned: '退回修改', accepted: '已通过' },
   },
   essays: {
+    decide: '审阅结论',
     title: '剖析材料审阅',
     summary: '共 {{n}} 人：未开始 {{not_started}}，草稿 {{draft}}，待审阅 {{submitted}}，退回修改 {{returned}}，已通过 {{accepted}}。截止日期 {{deadline}}。',
     flaggedLine: '{{n}} 份材料与其他材料的相同内容达到 {{threshold}}% 以上，请对照查看。',
@@ -509,6 +511,7 @@ export const zhCN = {
     altered: '校验失败：{{problems}}',
   },
   settings: {
+    essaySimilarity: '剖析材料相同内容提示阈值（%）：达到此比例的材料须写明理由才能通过',
     targets: '各类人员的学时要求（可修改的默认值）',
     targetsHint: '默认值：主要负责人和安全管理人员初次 48 / 每年再培训 16 学时，其他从业人员 72 / 20 学时（危险化学品单位常用数字，请以当地规定为准）。',
     initial: '初次培训（学时）',

@@ -65,6 +65,7 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
       const r = closing ? await callWhileClosing('essay.save', input) : await api['essay.save'](input);
       setSavedAt(r.savedAt);
       setOffline(false);
+      setRestored(false);
       if (!dirty.current) localStorage.removeItem(key);
     } catch (e) {
       dirty.current = true;

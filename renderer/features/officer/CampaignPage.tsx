@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignInput } from '../../../electron/core/model';
+import { PERSON_CATEGORIES, type CampaignInput } from '../../../electron/core/model';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
@@ -175,6 +175,29 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
           {t('campaign.minChars')}
           <input type="number" min={0} value={form.essay.minChars} onChange={(e) => set('essay', { ...form.essay, minChars: Number(e.target.value) })} />
         </label>
+        <fieldset className="span2 min-by-category">
+          <legend>{t('campaign.minCharsByCategory')}</legend>
+          <div className="row">
+            {PERSON_CATEGORIES.map((c) => (
+              <label key={c} className="inline">
+                {c}
+                <input
+                  type="number"
+                  className="num"
+                  min={0}
+                  placeholder={String(form.essay.minChars)}
+                  value={form.essay.minCharsByCategory?.[c] ?? ''}
+                  onChange={(e) => {
+                    const next = { ...(form.essay.minCharsByCategory ?? {}) };
+                    if (e.target.value === '') delete next[c];
+                    else next[c] = Number(e.target.value);
+                    set('essay', { ...form.essay, minCharsByCategory: next });
+                  }}
+                />
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <label>
           {t('campaign.essayDeadline')}
           <input type="date" value={form.essay.deadline} onChange={(e) => set('essay', { ...form.essay, deadline: e.target.value })} />

@@ -125,7 +125,7 @@ export function EssayReviewPanel({ campaign, employeeNo, onClose }: { campaign: 
             ))}
           </ul>
           {compare && (
-            <div className="compare" data-testid="compare">
+            <div className="compare" data-testid="compare" ref={(el) => el?.scrollIntoView({ block: 'nearest' })}>
               <p>{t('essays.compareLine', { percent: compare.share })}</p>
               <div className="grid2">
                 <div>
@@ -157,7 +157,7 @@ export function EssayReviewPanel({ campaign, employeeNo, onClose }: { campaign: 
               x.part !== k ? null : (
                 <div key={i} className="remark">
                   {x.quote && <q>{x.quote}</q>}
-                  <input className="wide" aria-label={t('essays.remarkOn', { part: t(`essay.parts.${k}.title`) })} value={x.comment} onChange={(e) => setRemarks(remarks.map((y, j) => (j === i ? { ...y, comment: e.target.value } : y)))} />
+                  <input autoFocus={i === remarks.length - 1} className="wide" aria-label={t('essays.remarkOn', { part: t(`essay.parts.${k}.title`) })} value={x.comment} onChange={(e) => setRemarks(remarks.map((y, j) => (j === i ? { ...y, comment: e.target.value } : y)))} />
                   <button type="button" className="link" onClick={() => setRemarks(remarks.filter((_, j) => j !== i))}>
                     ✕
                   </button>
@@ -186,7 +186,8 @@ export function EssayReviewPanel({ campaign, employeeNo, onClose }: { campaign: 
         </section>
       )}
       {reviewable && (
-        <section className="card stack sticky-bottom">
+        <section className="card stack">
+          <h2>{t('essays.decide')}</h2>
           <textarea rows={2} placeholder={t('essays.comment')} aria-label={t('essays.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
           {flagged && (
             <label>
