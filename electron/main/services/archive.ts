@@ -204,7 +204,9 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
     else {
       const statusText = { accepted: '已通过', returned: '退回修改', submitted: '已提交，待审阅', draft: '草稿', not_started: '未开始' }[cr.essayStatus] ?? cr.essayStatus;
       c.push({ text: `状态：${statusText}；第 ${last.data.version} 稿，提交于 ${fmtTime(last.at)}，${last.data.total} 字。` });
-      if (full?.accidents.length) c.push({ text: `警示教育涉及事故：${full.accidents.join('；')}` });
+      // the accidents this person chose to reflect on (older records: the campaign's list)
+      const accidents = last.data.accidents ?? full?.accidents ?? [];
+      if (accidents.length) c.push({ text: `对照的事故：${accidents.join('；')}` });
       for (const k of partsFor(p.leader)) {
         c.push({ text: ESSAY_PART_TITLES[k], bold: true, margin: [0, 6, 0, 2] });
         for (const para of (last.data.parts[k] ?? '').split(/\n+/).filter((x) => x.trim() !== '')) c.push({ text: para, margin: [0, 0, 0, 3], preserveLeadingSpaces: true } as Content);
