@@ -196,6 +196,7 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
     await officer.reload(); // the list was open before W002 submitted
     const row = officer.getByTestId('essays-table').locator('tbody tr').filter({ has: officer.locator('td:first-child', { hasText: /^W002$/ }) });
     await expect.poll(() => row.textContent()).toContain('写作员工');
+    await shot(officer, 'essay-05-list');
     await row.getByRole('button', { name: '审阅' }).click();
     await officer.getByTestId('similarity').getByRole('button', { name: '对照查看' }).first().click();
     const cmp = officer.getByTestId('compare');
