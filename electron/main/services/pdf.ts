@@ -1,5 +1,6 @@
 // PDF output with pdfmake and a CJK font found on the machine (the project ships no font files).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
 interface FontFace {
@@ -48,17 +49,56 @@ function fontDef(f: FontFace): string | [string, string] {
   return f.face ? [f.file, f.face] : f.file;
 }
 
+let fontsReused = false;
+/**
+ * pdfkit parses the font file again for every document (fontkit.create), and the tables a CJK font
+ * needs for layout and subsetting are then read anew: ~150 ms a document, most of an archive
+ * export. The parsed font is kept instead, per font buffer and face (pdfkit keeps its subset and
+ * widths per document, so sharing the parsed font is safe in one thread).
+ */
+function reuseParsedFonts() {
+  if (fontsReused) return;
+  fontsReused = true;
+  const here = typeof __filename !== 'undefined' ? __filename : import.meta.url;
+  const pdfkitPath = createRequire(here).resolve('pdfkit');
+  const fromPdfkit = createRequire(pdfkitPath);
+  const fontkitPath = fromPdfkit.resolve('fontkit');
+  // pdfkit takes fontkit from the module cache when it is first loaded: put a wrapper there first
+  if (fromPdfkit.cache[pdfkitPath]) return;
+  const fontkit = fromPdfkit('fontkit') as { create: (buf: Uint8Array, family?: string) => unknown };
+  const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
+  const create = (buf: Uint8Array, family?: string) => {
+    let byFace = parsed.get(buf);
+    if (!byFace) parsed.set(buf, (byFace = new Map()));
+    const key = family ?? '';
+    if (!byFace.has(key)) byFace.set(key, fontkit.create(buf, family));
+    return byFace.get(key);
+  };
+  const entry = fromPdfkit.cache[fontkitPath];
+  if (entry) entry.exports = { ...fontkit, create };
+}
+
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   const font = findCjkFont();
   if (!font) {
     throw new Error('找不到中文字体，无法生成 PDF。请安装 Noto Sans CJK（fonts-noto-cjk）或设置 ANXUE_CJK_FONT=字体文件路径#字体名');
   }
+  reuseParsedFonts();
   const { default: pdfmake } = await import('pdfmake'); // loaded when first needed: keeps start-up light
   const allowed = new Set([font.normal.file, font.bold.file]);
   pdfmake.setLocalAccessPolicy((p: string) => allowed.has(p));
   pdfmake.setUrlAccessPolicy(() => false);
+  // the font files (~20 MB each) are read once per process and served from pdfmake's in-memory fs
+  const vfs = (pdfmake as unknown as { virtualfs: { existsSync(n: string): boolean; writeFileSync(n: string, b: Buffer): void } }).virtualfs;
+  const inMemory = (f: FontFace): FontFace => {
+    const name = `cjk/${f.file.replace(/[^A-Za-z0-9.]/g, '_')}`;
+    if (!vfs.existsSync(name)) vfs.writeFileSync(name, readFileSync(f.file));
+    return { file: name, face: f.face };
+  };
+  const normal = inMemory(font.normal);
+  const bold = inMemory(font.bold);
   pdfmake.setFonts({
-    Cjk: { normal: fontDef(font.normal), bold: fontDef(font.bold), italics: fontDef(font.normal), bolditalics: fontDef(font.bold) },
+    Cjk: { normal: fontDef(normal), bold: fontDef(bold), italics: fontDef(normal), bolditalics: fontDef(bold) },
   } as never);
   const out = pdfmake.createPdf({ ...doc, defaultStyle: { font: 'Cjk', fontSize: 10.5, lineHeight: 1.3, ...doc.defaultStyle } });
   return Buffer.from(await (out as unknown as { getBuffer(): Promise<Uint8Array> }).getBuffer());
