@@ -52,9 +52,9 @@ function copyOf(dir: string): string {
 
 describe('一人一档 export', () => {
   it('writes the PDF, the JSON and a manifest with SHA-256 of each file', () => {
-    expect(readdirSync(folder).sort()).toEqual(['manifest.json', 'record.json', 'training-file.pdf']);
+    expect(readdirSync(folder).sort()).toEqual(['manifest.json', 'record.json', 'training-file.pdf', 'training-file.xlsx', 'xapi.json']);
     const m = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8'));
-    expect(m.files.map((f: { name: string }) => f.name)).toEqual(['record.json', 'training-file.pdf']);
+    expect(m.files.map((f: { name: string }) => f.name)).toEqual(['record.json', 'training-file.pdf', 'training-file.xlsx', 'xapi.json']);
     expect(m.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.chainHeads.E001).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -1,7 +1,8 @@
 // 一人一档: one person's training file as a PDF, the same data as JSON, and a manifest of SHA-256
 // hashes with the head of the person's record chain. `verifyArchiveDir` detects any change.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { canonicalJson } from '../../core/canonical';
@@ -15,10 +16,13 @@ import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyT
 import { notFound } from './errors';
 import { iso, type Ports } from './ports';
 import { renderPdf } from './pdf';
+import { statementsFor, xapiIds } from './xapi';
 
 export const RECORD_FILE = 'record.json';
 export const PDF_FILE = 'training-file.pdf';
 export const MANIFEST_FILE = 'manifest.json';
+export const XLSX_FILE = 'training-file.xlsx';
+export const XAPI_FILE = 'xapi.json';
 
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -202,7 +206,7 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
     const last = subs[subs.length - 1];
     if (!last) c.push({ text: '未提交。' });
     else {
-      const statusText = { accepted: '已通过', returned: '退回修改', submitted: '已提交，待审阅', draft: '草稿', not_started: '未开始' }[cr.essayStatus] ?? cr.essayStatus;
+      const statusText = ESSAY_STATUS_TEXT[cr.essayStatus] ?? cr.essayStatus;
       c.push({ text: `状态：${statusText}；第 ${last.data.version} 稿，提交于 ${fmtTime(last.at)}，${last.data.total} 字。` });
       // the accidents this person chose to reflect on (older records: the campaign's list)
       const accidents = last.data.accidents ?? full?.accidents ?? [];
@@ -259,9 +263,13 @@ export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: s
   const stamp = record.exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   let exportId = `${employeeNo}-${stamp}`;
   for (let i = 2; existsSync(path.join(outDir, exportId)); i++) exportId = `${employeeNo}-${stamp}-${i}`;
+  const { enterprise } = await ports.store.meta.read();
+  const xapi = statementsFor(record.person, record.events, xapiIds(enterprise ?? ''));
   const files = [
     { name: RECORD_FILE, data: Buffer.from(recordJson, 'utf8') },
     { name: PDF_FILE, data: pdf },
+    { name: XLSX_FILE, data: await personWorkbookRows([record]) },
+    { name: XAPI_FILE, data: Buffer.from(JSON.stringify(xapi, null, 2) + '\n', 'utf8') },
   ].map((x) => ({ ...x, sha256: sha256(x.data), bytes: x.data.length }));
   const manifest = {
     format: 'anxue-archive-manifest',
@@ -288,14 +296,17 @@ export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: s
   return { exportId, folder: path.join(outDir, exportId), files: manifest.files };
 }
 
-/** Check an archive folder: every file against the manifest, and the record chain against its head. */
+/**
+ * Check an archive folder (one person's, or a batch / campaign archive with people/<工号>/…):
+ * every file against the manifest, no file more or less, and each record chain against its head.
+ */
 export function verifyArchiveDir(dir: string, expectedManifestSha256?: string): VerifyReport {
   const problems: string[] = [];
   const mPath = path.join(dir, MANIFEST_FILE);
-  if (!existsSync(mPath)) return { ok: false, problems: [`缺少清单文件 ${MANIFEST_FILE}`] };
+  if (!existsSync(mPath)) return { ok: false, problems: [`缺少清单文件 ${MANIFEST_FILE}：导出未完成，或清单被删除`] };
   const mText = readFileSync(mPath);
   if (expectedManifestSha256 && sha256(mText) !== expectedManifestSha256) problems.push(`${MANIFEST_FILE} 与导出时登记的不一致：清单被修改`);
-  let manifest: { files?: { name: string; sha256: string; bytes: number }[]; chainHeads?: Record<string, string>; eventCount?: number };
+  let manifest: { files?: { name: string; sha256: string; bytes: number }[]; chainHeads?: Record<string, string>; eventCount?: number; eventCounts?: Record<string, number> };
   try {
     manifest = JSON.parse(mText.toString('utf8'));
   } catch {
@@ -303,29 +314,76 @@ export function verifyArchiveDir(dir: string, expectedManifestSha256?: string): 
   }
   const listed = new Set<string>([MANIFEST_FILE]);
   for (const f of manifest.files ?? []) {
+    if (f.name.split('/').some((x) => x === '..' || x === '') || path.isAbsolute(f.name)) {
+      problems.push(`清单中的文件名不合法：${f.name}`);
+      continue;
+    }
     listed.add(f.name);
-    const p = path.join(dir, path.basename(f.name));
+    const p = path.join(dir, ...f.name.split('/'));
     if (!existsSync(p)) {
       problems.push(`缺少文件 ${f.name}`);
       continue;
     }
     if (sha256(readFileSync(p)) !== f.sha256) problems.push(`文件 ${f.name} 的 SHA-256 与清单不符：文件被修改`);
   }
-  for (const name of readdirSync(dir)) if (!listed.has(name)) problems.push(`多出清单中没有的文件 ${name}`);
-  const rPath = path.join(dir, RECORD_FILE);
-  if (existsSync(rPath)) {
+  for (const name of walkFiles(dir)) if (!listed.has(name)) problems.push(`多出清单中没有的文件 ${name}`);
+  // every record file: its chain intact, its head and count as the manifest recorded them
+  const recordFiles = walkFiles(dir).filter((n) => n === RECORD_FILE || /^people\/[^/]+\/record\.json$/.test(n));
+  for (const [no, head] of Object.entries(manifest.chainHeads ?? {})) {
+    if (!recordFiles.some((n) => n === RECORD_FILE || n === `people/${no}/${RECORD_FILE}`)) problems.push(`缺少 ${no} 的记录文件`);
+    void head;
+  }
+  for (const name of recordFiles) {
     try {
-      const rec = JSON.parse(readFileSync(rPath, 'utf8')) as PersonRecord;
-      problems.push(...verifyChain(rec.events ?? []).map((x) => `${RECORD_FILE}：${x}`));
+      const rec = JSON.parse(readFileSync(path.join(dir, ...name.split('/')), 'utf8')) as PersonRecord;
+      const no = rec.person?.employeeNo ?? '';
+      problems.push(...verifyChain(rec.events ?? []).map((x) => `${name}：${x}`));
       const head = chainHead(rec.events ?? []);
-      const expected = manifest.chainHeads?.[rec.person?.employeeNo ?? ''];
-      if (expected !== head || rec.chainHead !== head) problems.push(`${RECORD_FILE}：记录链头与清单不符，记录被修改、删除或添加`);
-      if (manifest.eventCount !== undefined && manifest.eventCount !== (rec.events ?? []).length) problems.push(`${RECORD_FILE}：记录条数 ${(rec.events ?? []).length} 与清单的 ${manifest.eventCount} 不符`);
+      const expected = manifest.chainHeads?.[no];
+      if (expected !== head || rec.chainHead !== head) problems.push(`${name}：记录链头与清单不符，记录被修改、删除或添加`);
+      const count = manifest.eventCounts?.[no] ?? manifest.eventCount;
+      if (count !== undefined && count !== (rec.events ?? []).length) problems.push(`${name}：记录条数 ${(rec.events ?? []).length} 与清单的 ${count} 不符`);
     } catch {
-      problems.push(`${RECORD_FILE} 无法解析：文件被修改或损坏`);
+      problems.push(`${name} 无法解析：文件被修改或损坏`);
     }
   }
   return { ok: problems.length === 0, problems };
+}
+
+function walkFiles(dir: string, base = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const rel = base ? `${base}/${name}` : name;
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...walkFiles(full, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+/** A folder, or a .zip (unpacked into a temporary folder first). */
+export async function verifyArchivePath(p: string, expectedManifestSha256?: string): Promise<VerifyReport> {
+  if (!p.toLowerCase().endsWith('.zip')) return verifyArchiveDir(p, expectedManifestSha256);
+  const { default: JSZip } = await import('jszip');
+  let zip: InstanceType<typeof JSZip>;
+  try {
+    zip = await JSZip.loadAsync(readFileSync(p));
+  } catch {
+    return { ok: false, problems: [`${path.basename(p)} 不是完整的 zip 文件`] };
+  }
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-verify-'));
+  try {
+    for (const [name, entry] of Object.entries(zip.files)) {
+      if (entry.dir) continue;
+      if (name.split('/').some((x) => x === '..') || path.isAbsolute(name)) return { ok: false, problems: [`zip 中的文件名不合法：${name}`] };
+      const out = path.join(tmp, ...name.split('/'));
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, await entry.async('nodebuffer'));
+    }
+    return verifyArchiveDir(tmp, expectedManifestSha256);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 export async function verifyExport(ports: Ports, exportId: string): Promise<VerifyReport> {
@@ -342,3 +400,59 @@ export async function exportFile(ports: Ports, exportId: string, name: string): 
   if (!existsSync(p)) throw notFound(`导出中没有文件 ${name}`);
   return { name, base64: readFileSync(p).toString('base64') };
 }
+
+/**
+ * The training file as spreadsheet rows: one sheet per kind of record (people, study sessions,
+ * collective sessions, quiz attempts, essays), one row per record, for one person or for many.
+ */
+export async function personWorkbookRows(records: readonly PersonRecord[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  const sheet = (name: string, header: string[], widths: number[]) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow(header).font = { bold: true };
+    ws.columns.forEach((c, i) => (c.width = widths[i] ?? 12));
+    return ws;
+  };
+  const people = sheet('人员', ['工号', '姓名', '部门/车间', '班组', '岗位', '人员类别', '班子成员', '培训计划', '学习小时', '其中集中学习', '其中自学', '学时', '要求学时', '是否达到', '最好成绩', '考核结论', '剖析材料', '记录条数', '记录链头'], [10, 10, 14, 10, 10, 14, 8, 30, 9, 9, 9, 8, 8, 8, 8, 10, 10, 8, 66]);
+  const study = sheet('自学记录', ['工号', '姓名', '培训计划', '开始', '结束', '学习内容', '计入分钟', '未计入分钟', '其中闲置', '其中离开/遮挡', '验证 发出/完成/未完成'], [10, 10, 30, 17, 17, 36, 9, 9, 9, 12, 18]);
+  const coll = sheet('集中学习', ['工号', '姓名', '培训计划', '日期', '开始', '形式', '主题', '分钟', '地点', '主持/主讲', '记录方式'], [10, 10, 30, 11, 7, 18, 30, 7, 12, 12, 10]);
+  const quiz = sheet('考核', ['工号', '姓名', '培训计划', '交卷时间', '得分', '满分', '百分制', '结果', '用时（分钟）', '阅卷人'], [10, 10, 30, 17, 8, 8, 8, 10, 10, 14]);
+  const essays = sheet('剖析材料', ['工号', '姓名', '培训计划', '稿次', '提交时间', '字数', '审阅时间', '审阅人', '结论', '意见'], [10, 10, 30, 6, 17, 7, 17, 10, 8, 50]);
+  for (const r of records) {
+    const p = r.person;
+    const fmt = timeFormatter(r.utcOffsetMinutes);
+    const names = new Map(r.campaigns.map((c) => [c.campaign.id, c.campaign.name]));
+    for (const cr of r.campaigns) {
+      const best = bestResult(cr.quiz);
+      people.addRow([p.employeeNo, p.name, p.dept, p.team, p.post, p.category, p.leader ? '是' : '否', cr.campaign.name, toHours(cr.studiedMs), toHours(cr.collectiveMs), toHours(cr.selfMs), cr.creditHours, cr.campaign.targetCreditHours, cr.creditHours >= cr.campaign.targetCreditHours ? '是' : '否', best?.percent ?? '', !best ? '未参加' : best.passed === null ? '待阅卷' : best.passed ? '合格' : '不合格', ESSAY_STATUS_TEXT[cr.essayStatus] ?? cr.essayStatus, r.events.length, r.chainHead]);
+    }
+    if (r.campaigns.length === 0) people.addRow([p.employeeNo, p.name, p.dept, p.team, p.post, p.category, p.leader ? '是' : '否', '', '', '', '', '', '', '', '', '', '', r.events.length, r.chainHead]);
+    const graders = new Map<string, Set<string>>();
+    for (const e of r.events) {
+      const cname = 'campaignId' in e.data ? (names.get(e.data.campaignId) ?? '') : '';
+      if (e.type === 'study.session') {
+        const ex = e.data.excludedMs;
+        const sum = Object.values(ex).reduce((a, b) => a + (b ?? 0), 0);
+        study.addRow([p.employeeNo, p.name, cname, fmt(e.data.startedAt), fmt(e.data.endedAt), e.data.docTitle, Math.floor(e.data.countedMs / 60_000), Math.floor(sum / 60_000), Math.floor((ex.idle ?? 0) / 60_000), Math.floor(((ex.hidden ?? 0) + (ex.unfocused ?? 0) + (ex.locked ?? 0)) / 60_000), e.data.checks ? `${e.data.checks.issued}/${e.data.checks.answered}/${e.data.checks.missed}` : '']);
+      } else if (e.type === 'quiz.graded') {
+        const g = graders.get(e.data.attemptId) ?? new Set<string>();
+        g.add(e.by);
+        graders.set(e.data.attemptId, g);
+      } else if (e.type === 'essay.submitted') {
+        essays.addRow([p.employeeNo, p.name, cname, e.data.version, fmt(e.at), e.data.total, '', '', '提交', '']);
+      } else if (e.type === 'essay.reviewed') {
+        essays.addRow([p.employeeNo, p.name, cname, e.data.version, '', '', fmt(e.at), e.by, e.data.decision === 'accept' ? '通过' : '退回修改', reviewText(e.data)]);
+      }
+    }
+    for (const cr of r.campaigns) {
+      for (const a of attendedSessions({ events: r.events } as PersonFile, cr.campaign.id)) coll.addRow([p.employeeNo, p.name, cr.campaign.name, a.date, a.start, COLLECTIVE_TYPE_NAMES[a.type], a.topic, a.durationMinutes, a.place, a.host, a.via === 'self' ? '本人签到' : '安全员登记']);
+      for (const q of cr.quiz) quiz.addRow([p.employeeNo, p.name, cr.campaign.name, fmt(q.submittedAt), q.score, q.max, q.percent, q.passed === null ? '待阅卷' : q.passed ? '合格' : '不合格', Math.round(q.durationMs / 6000) / 10, [...(graders.get(q.attemptId) ?? [])].join('、') || '系统自动评分']);
+    }
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const ESSAY_STATUS_TEXT: Record<string, string> = { accepted: '已通过', returned: '退回修改', submitted: '已提交，待审阅', draft: '草稿', not_started: '未开始' };

@@ -1,0 +1,166 @@
+// 一期一档: the campaign's own file, next to every person's. The plan (dates, phases, documents,
+// targets), the people, the attendance sheet of each collective session (with a column to sign),
+// the hours and the scores of everyone, the essay index with review status, and summary figures
+// with charts — as one PDF, plus the ledgers as spreadsheets.
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { COLLECTIVE_TYPE_NAMES } from '../../core/model';
+import { toHours } from '../../core/study-time';
+import { ESSAY_STATUS_TEXT, type PersonRecord } from './archive';
+import { getCampaign } from './campaign';
+import { listDocs } from './corpus';
+import { bestResult } from './derive';
+import { renderPdf } from './pdf';
+import { hoursLedger } from './progress';
+import { scoreSheet } from './quiz-results';
+import type { Ports } from './ports';
+
+const cell = (t: string | number, opts: Record<string, unknown> = {}) => ({ text: String(t), ...opts });
+
+function grid(headers: string[], rows: (string | number)[][], widths: (string | number)[]): Content {
+  return {
+    table: { headerRows: 1, widths, body: [headers.map((h) => cell(h, { bold: true, fillColor: '#eeeeee' })), ...rows.map((r) => r.map((x) => cell(x)))] },
+    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#999999', vLineColor: () => '#999999' },
+    fontSize: 9,
+    margin: [0, 2, 0, 8],
+  } as Content;
+}
+
+/** A bar chart as a table: label, figure, and a bar drawn to scale. */
+function bars(rows: { label: string; value: number; text: string }[], max: number): Content {
+  const width = 260;
+  return {
+    table: {
+      widths: [110, 60, width],
+      body: rows.map((r) => [
+        cell(r.label),
+        cell(r.text, { alignment: 'right' }),
+        { canvas: [{ type: 'rect', x: 0, y: 2, w: max > 0 ? Math.max(0.5, (r.value / max) * width) : 0.5, h: 9, color: '#0b5cad' }] },
+      ]),
+    },
+    layout: 'noBorders',
+    fontSize: 9,
+    margin: [0, 2, 0, 8],
+  } as Content;
+}
+
+export async function campaignPdf(ports: Ports, campaignId: string, records: readonly PersonRecord[]): Promise<Buffer> {
+  const c = await getCampaign(ports, campaignId);
+  const meta = await ports.store.meta.read();
+  const docs = new Map((await listDocs(ports)).map((d) => [d.id, d]));
+  const inCampaign = (r: PersonRecord) => r.campaigns.find((x) => x.campaign.id === c.id);
+  const selected = new Set(records.map((r) => r.person.employeeNo));
+  const sessions = (await ports.store.collective.read()).sessions.filter((s) => s.campaignId === c.id).sort((a, b) => `${a.date} ${a.start}`.localeCompare(`${b.date} ${b.start}`));
+  const name = new Map(records.map((r) => [r.person.employeeNo, r.person]));
+  const overview = await import('./essay-review').then((m) => m.essayOverview(ports, { campaignId: c.id }));
+  const essayRow = new Map(overview.rows.map((r) => [r.employeeNo, r]));
+
+  const content: Content[] = [
+    { text: '安全生产教育和培训档案', style: 'title' },
+    { text: '（一期一档）', alignment: 'center' },
+    { text: c.name, alignment: 'center', fontSize: 14, bold: true, margin: [0, 12, 0, 4] },
+    { text: meta.enterprise ?? '', alignment: 'center', margin: [0, 0, 0, 4] },
+    { text: `培训时间：${c.start} 至 ${c.end}　　参加人员：${records.length} 人`, alignment: 'center', margin: [0, 0, 0, 20] },
+    { text: '一、培训计划', style: 'h1' },
+    grid(['项目', '内容'], [
+      ['培训时间', `${c.start} 至 ${c.end}`],
+      ['集中学习', `${c.studyStart} 至 ${c.studyEnd}`],
+      ['学时要求', `${c.targetCreditHours} 学时（每学时 ${meta.settings.minutesPerCreditHour} 分钟）`],
+      ['考核', `${(c.quiz.mode ?? 'fixed') === 'fixed' ? `固定试卷 ${c.quiz.questionIds.length} 题` : `随机组卷 ${c.quiz.rules.reduce((s, r) => s + r.count, 0)} 题`}，限时 ${c.quiz.timeLimitMinutes} 分钟，${c.quiz.passMark} 分及格，可考 ${c.quiz.maxAttempts} 次`],
+      ['个人剖析材料', `最少 ${c.essay.minChars} 字，${c.essay.deadline} 前提交`],
+      ['警示教育事故', c.accidents.join('；') || '—'],
+    ], [90, '*']),
+    { text: '工作阶段', bold: true },
+    grid(['阶段', '开始', '结束'], c.phases.map((p) => [p.name, p.start, p.end]), ['*', 80, 80]),
+    { text: '学习文件', bold: true },
+    grid(['文件', '文号', '建议时长（分钟）'], c.documents.map((d) => [docs.get(d.docId)?.title ?? d.docId, docs.get(d.docId)?.docNo || '—', d.minutes]), ['*', 120, 70]),
+    { text: '二、参加人员', style: 'h1' },
+    grid(['序号', '工号', '姓名', '部门/车间', '班组', '岗位', '人员类别'], records.map((r, i) => [i + 1, r.person.employeeNo, r.person.name, r.person.dept, r.person.team || '—', r.person.post || '—', r.person.category + (r.person.leader ? '（班子成员）' : '')]), [24, 50, 50, '*', 55, 50, 80]),
+    { text: '三、集中学习签到表', style: 'h1', pageBreak: 'before' },
+  ];
+  if (sessions.length === 0) content.push({ text: '本期没有集中学习活动记录。' });
+  for (const s of sessions) {
+    const who = s.attendees.filter((a) => selected.has(a.employeeNo));
+    content.push({ text: `${COLLECTIVE_TYPE_NAMES[s.type]}：${s.topic}`, bold: true, margin: [0, 6, 0, 2] });
+    content.push({ text: `时间：${s.date} ${s.start}，${s.durationMinutes} 分钟　地点：${s.place || '—'}　主持/主讲：${s.host || '—'}　到场 ${who.length} 人`, fontSize: 9 });
+    content.push(grid(['序号', '工号', '姓名', '部门/车间', '记录方式', '签字'], who.map((a, i) => [i + 1, a.employeeNo, name.get(a.employeeNo)?.name ?? '', name.get(a.employeeNo)?.dept ?? '', a.via === 'self' ? '本人签到' : '安全员登记', '']), [24, 50, 60, '*', 60, 80]));
+  }
+  content.push({ text: '四、学时台账', style: 'h1', pageBreak: 'before' });
+  content.push(
+    grid(
+      ['工号', '姓名', '部门/车间', '集中学习（小时）', '自学（小时）', '学时', '要求', '达到'],
+      records.map((r) => {
+        const x = inCampaign(r);
+        return [r.person.employeeNo, r.person.name, r.person.dept, x ? toHours(x.collectiveMs) : 0, x ? toHours(x.selfMs) : 0, x?.creditHours ?? 0, c.targetCreditHours, (x?.creditHours ?? 0) >= c.targetCreditHours ? '是' : '否'];
+      }),
+      [50, 50, '*', 55, 50, 40, 35, 30],
+    ),
+  );
+  content.push({ text: '五、考核成绩', style: 'h1' });
+  content.push(
+    grid(
+      ['工号', '姓名', '考核次数', '最好成绩', '结论'],
+      records.map((r) => {
+        const q = inCampaign(r)?.quiz ?? [];
+        const best = bestResult(q);
+        return [r.person.employeeNo, r.person.name, q.length, best ? `${best.score} / ${best.max}（${best.percent}）` : '—', !best ? '未参加' : best.passed === null ? '待阅卷' : best.passed ? '合格' : '不合格'];
+      }),
+      [60, 60, 50, '*', 60],
+    ),
+  );
+  content.push({ text: '六、个人剖析材料目录', style: 'h1' });
+  content.push(
+    grid(
+      ['工号', '姓名', '状态', '稿次', '字数', '与其他材料相同'],
+      records.map((r) => {
+        const e = essayRow.get(r.person.employeeNo);
+        return [r.person.employeeNo, r.person.name, ESSAY_STATUS_TEXT[e?.status ?? 'not_started'] ?? '', e?.version || '—', e?.total ?? 0, e?.similarity ? `${e.similarity.percent}%` : '—'];
+      }),
+      [60, 60, 80, 40, 40, '*'],
+    ),
+  );
+  // summary figures and charts
+  const reached = records.filter((r) => (inCampaign(r)?.creditHours ?? 0) >= c.targetCreditHours).length;
+  const bests = records.map((r) => bestResult(inCampaign(r)?.quiz ?? [])).filter((b): b is NonNullable<typeof b> => !!b);
+  const passed = bests.filter((b) => b.passed).length;
+  const accepted = records.filter((r) => essayRow.get(r.person.employeeNo)?.status === 'accepted').length;
+  const pct = (n: number) => (records.length ? Math.round((n / records.length) * 1000) / 10 : 0);
+  content.push({ text: '七、统计汇总', style: 'h1', pageBreak: 'before' });
+  content.push(grid(['项目', '人数', '占参加人员'], [['学时达到要求', reached, `${pct(reached)}%`], ['参加考核', bests.length, `${pct(bests.length)}%`], ['考核合格', passed, `${pct(passed)}%`], ['剖析材料已通过', accepted, `${pct(accepted)}%`]], ['*', 60, 80]));
+  const depts = [...new Set(records.map((r) => r.person.dept))];
+  content.push({ text: '各部门学时达标率', bold: true });
+  content.push(
+    bars(
+      depts.map((d) => {
+        const inDept = records.filter((r) => r.person.dept === d);
+        const ok = inDept.filter((r) => (inCampaign(r)?.creditHours ?? 0) >= c.targetCreditHours).length;
+        const v = inDept.length ? (ok / inDept.length) * 100 : 0;
+        return { label: d, value: v, text: `${Math.round(v * 10) / 10}%` };
+      }),
+      100,
+    ),
+  );
+  const hist = Array.from({ length: 10 }, () => 0);
+  for (const b of bests) hist[Math.min(9, Math.floor(b.percent / 10))]! += 1;
+  content.push({ text: '考核成绩分布（每人最好成绩）', bold: true });
+  content.push(bars(hist.map((n, i) => ({ label: i === 9 ? '90–100 分' : `${i * 10}–${i * 10 + 9} 分`, value: n, text: `${n} 人` })), Math.max(1, ...hist)));
+  content.push({ text: '档案管理人签字：________________　　　　日期：______年____月____日', margin: [0, 30, 0, 0] });
+  const doc: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: [45, 50, 45, 55],
+    info: { title: `一期一档 ${c.name}`, creator: '安学 Anxue', producer: '安学 Anxue' },
+    footer: (page, pages) => ({ text: `${c.name}　第 ${page} / ${pages} 页`, alignment: 'center', fontSize: 8, color: '#666666' }),
+    content,
+    styles: { title: { fontSize: 20, bold: true, alignment: 'center', margin: [0, 120, 0, 6] }, h1: { fontSize: 13, bold: true, margin: [0, 10, 0, 4] } },
+  };
+  return renderPdf(doc);
+}
+
+/** The campaign's own files, for its archive. */
+export async function campaignFiles(ports: Ports, campaignId: string, records: readonly PersonRecord[]): Promise<{ name: string; data: Buffer }[]> {
+  const b = (x: { base64: string }) => Buffer.from(x.base64, 'base64');
+  return [
+    { name: 'campaign.pdf', data: await campaignPdf(ports, campaignId, records) },
+    { name: 'ledger.xlsx', data: b(await hoursLedger(ports, { campaignId })) },
+    { name: 'scores.xlsx', data: b(await scoreSheet(ports, { campaignId })) },
+  ];
+}

@@ -1,0 +1,238 @@
+// Batch archives: everyone, a 部门/班组, a chosen set of people, or a campaign's whole file
+// (一期一档), as a folder or one .zip. A job is written into `.partial-<jobId>/` next to where the
+// archive goes, one person at a time (each person's folder appears only when complete), with its
+// state in `.anxue-jobs/<jobId>.json`; a crash or a cancel leaves no archive that looks complete
+// (there is no manifest until the end, and the folder has its final name only then), and running
+// the job again picks up where it stopped.
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { canonicalJson } from '../../core/canonical';
+import type { Person } from '../../core/model';
+import { writeFileAtomic } from '../storage/durable-json-file';
+import { buildPersonRecord, personPdfDefinition, personWorkbookRows, PDF_FILE, RECORD_FILE, type PersonRecord } from './archive';
+import { campaignFiles } from './archive-campaign';
+import { getCampaign } from './campaign';
+import { badInput, notFound } from './errors';
+import { renderPdf } from './pdf';
+import { iso, type Ports } from './ports';
+import { statementsFor, xapiIds, type XapiStatement } from './xapi';
+
+export const MANIFEST = 'manifest.json';
+const JOBS = '.anxue-jobs';
+
+export interface ArchiveSelection {
+  /** the campaign's whole file (plan, sheets, ledgers, every person), or people only */
+  campaignId?: string;
+  dept?: string;
+  team?: string;
+  employeeNos?: string[];
+  zip: boolean;
+}
+
+export interface JobState {
+  schemaVersion: 1;
+  jobId: string;
+  name: string;
+  selection: ArchiveSelection;
+  people: string[];
+  createdAt: string;
+  by: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  error?: string;
+  /** the finished archive: a folder or a .zip next to the jobs folder */
+  result?: { path: string; manifestSha256: string };
+}
+
+export interface JobProgress {
+  jobId: string;
+  name: string;
+  state: JobState['state'];
+  done: number;
+  total: number;
+  error: string | null;
+  result: string | null;
+}
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
+
+/** The people a selection names, in roster order; an empty selection is refused. */
+export async function selectPeople(ports: Ports, sel: ArchiveSelection): Promise<Person[]> {
+  const roster = (await ports.store.roster.peek()).people;
+  let people = roster.filter((p) => (!sel.dept || p.dept === sel.dept) && (!sel.team || p.team === sel.team));
+  if (sel.employeeNos) {
+    const want = new Set(sel.employeeNos);
+    const unknown = sel.employeeNos.find((no) => !roster.some((p) => p.employeeNo === no));
+    if (unknown) throw badInput(`花名册中没有工号 ${unknown}`, 'employeeNos');
+    people = people.filter((p) => want.has(p.employeeNo));
+  }
+  if (people.length === 0) throw badInput('所选范围内没有人员', 'selection');
+  return people.map(({ updatedAt: _u, ...p }) => p as Person);
+}
+
+function jobFile(root: string, jobId: string) {
+  return path.join(root, JOBS, `${jobId}.json`);
+}
+function writeJob(root: string, job: JobState) {
+  mkdirSync(path.join(root, JOBS), { recursive: true });
+  writeFileAtomic(jobFile(root, job.jobId), JSON.stringify(job, null, 2));
+}
+export function readJobs(root: string): JobState[] {
+  const dir = path.join(root, JOBS);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as JobState)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** A new job (nothing written but its state). The name says what and when: 一期一档-…, 培训档案-…. */
+export async function createJob(ports: Ports, root: string, sel: ArchiveSelection, by: string): Promise<JobState> {
+  const people = await selectPeople(ports, sel);
+  const at = iso(ports.clock.now());
+  const stamp = at.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  const what = sel.campaignId ? `一期一档-${safeName((await getCampaign(ports, sel.campaignId)).name)}` : `培训档案-${safeName([sel.dept, sel.team].filter(Boolean).join('-') || (sel.employeeNos ? `${people.length}人` : '全员'))}`;
+  let name = `${what}-${stamp}`;
+  for (let i = 2; existsSync(path.join(root, name)) || existsSync(path.join(root, `${name}.zip`)); i++) name = `${what}-${stamp}-${i}`;
+  const job: JobState = { schemaVersion: 1, jobId: randomUUID(), name, selection: sel, people: people.map((p) => p.employeeNo), createdAt: at, by, state: 'running' };
+  writeJob(root, job);
+  return job;
+}
+
+/** People whose folder is complete in the partial archive (a folder appears only once complete). */
+function donePeople(partial: string): Set<string> {
+  const dir = path.join(partial, 'people');
+  if (!existsSync(dir)) return new Set();
+  return new Set(readdirSync(dir).filter((n) => !n.startsWith('.')));
+}
+
+async function personFolder(ports: Ports, partial: string, no: string, by: string): Promise<void> {
+  const record = await buildPersonRecord(ports, no, by);
+  const { campaigns } = await ports.store.campaigns.read();
+  const tmp = path.join(partial, 'people', `.tmp-${no}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  writeFileSync(path.join(tmp, RECORD_FILE), recordJson(record));
+  writeFileSync(path.join(tmp, PDF_FILE), await renderPdf(personPdfDefinition(record, campaigns)));
+  renameSync(tmp, path.join(partial, 'people', no));
+}
+
+/** The record as JSON, keys sorted: the same data gives the same bytes (except exportedAt). */
+export function recordJson(record: PersonRecord): string {
+  return JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n';
+}
+
+function walk(dir: string, base = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const rel = base ? `${base}/${name}` : name;
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...walk(full, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+/**
+ * Run (or resume) a job to the end. `progress` is told after each person; `cancelled` is asked
+ * between people. A cancelled job removes its partial folder; a failed one keeps it for a rerun.
+ */
+export async function runJob(ports: Ports, root: string, jobId: string, hooks: { progress?: (p: JobProgress) => void; cancelled?: () => boolean } = {}): Promise<JobState> {
+  const file = jobFile(root, jobId);
+  if (!existsSync(file)) throw notFound(`没有这个导出任务：${jobId}`);
+  const job = JSON.parse(readFileSync(file, 'utf8')) as JobState;
+  if (job.state === 'done') return job;
+  job.state = 'running';
+  delete job.error;
+  writeJob(root, job);
+  const partial = path.join(root, `.partial-${job.jobId}`);
+  mkdirSync(path.join(partial, 'people'), { recursive: true });
+  const report = (done: number) => hooks.progress?.({ jobId: job.jobId, name: job.name, state: job.state, done, total: job.people.length, error: job.error ?? null, result: job.result?.path ?? null });
+  try {
+    const done = donePeople(partial);
+    report(done.size);
+    for (const no of job.people) {
+      if (done.has(no)) continue;
+      if (hooks.cancelled?.()) {
+        job.state = 'cancelled';
+        writeJob(root, job);
+        rmSync(partial, { recursive: true, force: true });
+        report(done.size);
+        return job;
+      }
+      await personFolder(ports, partial, no, job.by);
+      done.add(no);
+      report(done.size);
+    }
+    // the whole: xAPI statements of everyone, rows of everyone, and for a campaign its own file
+    const meta = await ports.store.meta.read();
+    const roster = new Map((await ports.store.roster.peek()).people.map((p) => [p.employeeNo, p]));
+    const statements: XapiStatement[] = [];
+    const chainHeads: Record<string, string> = {};
+    const eventCounts: Record<string, number> = {};
+    const records: PersonRecord[] = [];
+    for (const no of job.people) {
+      const rec = JSON.parse(readFileSync(path.join(partial, 'people', no, RECORD_FILE), 'utf8')) as PersonRecord;
+      records.push(rec);
+      chainHeads[no] = rec.chainHead;
+      eventCounts[no] = rec.events.length;
+      statements.push(...statementsFor(roster.get(no) ?? rec.person, rec.events, xapiIds(meta.enterprise ?? '')));
+    }
+    writeFileSync(path.join(partial, 'xapi.json'), JSON.stringify(statements, null, 2) + '\n');
+    writeFileSync(path.join(partial, 'people.xlsx'), await personWorkbookRows(records));
+    if (job.selection.campaignId) for (const f of await campaignFiles(ports, job.selection.campaignId, records)) writeFileSync(path.join(partial, f.name), f.data);
+    const files = walk(partial).filter((f) => f !== MANIFEST);
+    const manifest = {
+      format: 'anxue-archive-manifest',
+      formatVersion: 1,
+      kind: job.selection.campaignId ? 'campaign' : 'people',
+      exportId: job.name,
+      createdAt: job.createdAt,
+      selection: job.selection,
+      chainHeads,
+      eventCounts,
+      files: files.map((name) => {
+        const data = readFileSync(path.join(partial, name));
+        return { name, sha256: sha256(data), bytes: data.length };
+      }),
+    };
+    const manifestText = JSON.stringify(manifest, null, 2) + '\n';
+    writeFileSync(path.join(partial, MANIFEST), manifestText);
+    let result = path.join(root, job.name);
+    if (job.selection.zip) {
+      result = `${result}.zip`;
+      await zipFolder(partial, `${result}.partial`);
+      renameSync(`${result}.partial`, result);
+      rmSync(partial, { recursive: true, force: true });
+    } else {
+      renameSync(partial, result);
+    }
+    job.state = 'done';
+    job.result = { path: result, manifestSha256: sha256(manifestText) };
+    writeJob(root, job);
+    report(job.people.length);
+    return job;
+  } catch (e) {
+    job.state = 'failed';
+    job.error = e instanceof Error ? e.message : String(e);
+    writeJob(root, job);
+    report(donePeople(partial).size);
+    throw e;
+  }
+}
+
+
+/** A folder into one .zip, streamed (PDFs are stored: they are compressed already). */
+async function zipFolder(dir: string, out: string): Promise<void> {
+  const { default: JSZip } = await import('jszip');
+  const zip = new JSZip();
+  for (const name of walk(dir)) zip.file(name, createReadStream(path.join(dir, name)), { compression: name.endsWith('.pdf') || name.endsWith('.xlsx') ? 'STORE' : 'DEFLATE', date: new Date(0) });
+  await new Promise<void>((resolve, reject) => {
+    zip
+      .generateNodeStream({ type: 'nodebuffer', streamFiles: true })
+      .pipe(createWriteStream(out))
+      .on('finish', () => resolve())
+      .on('error', reject);
+  });
+}
