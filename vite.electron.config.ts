@@ -13,15 +13,17 @@ const mainExternal = (id: string) => id === 'electron' || node.has(id) || deps.s
 // nothing but 'electron'.
 export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';
+  // `--mode worker`: the PDF worker thread of archive jobs, next to main.cjs
+  const worker = mode === 'worker';
   return {
     build: {
       outDir: 'dist/electron',
-      emptyOutDir: !preload,
+      emptyOutDir: !preload && !worker,
       ssr: true,
       target: 'node22',
       minify: false,
       rollupOptions: {
-        input: (preload ? { preload: 'electron/preload/index.ts' } : { main: 'electron/main/index.ts' }) as Record<string, string>,
+        input: (preload ? { preload: 'electron/preload/index.ts' } : worker ? { 'pdf-worker': 'electron/main/services/pdf-worker.ts' } : { main: 'electron/main/index.ts' }) as Record<string, string>,
         external: preload ? ['electron'] : mainExternal,
         output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },

@@ -49,6 +49,8 @@ export const settingsSchema = z
     categoryTargets: z.record(z.enum(PERSON_CATEGORIES), z.object({ initial: z.number().min(0).max(500), annual: z.number().min(0).max(500) })),
     /** an essay sharing at least this share (%) with another text is flagged; accepting it needs a reason */
     essaySimilarityPercent: z.number().int().min(5).max(100),
+    /** training records are kept at least this many years after a person's last record; never deleted automatically */
+    retentionYears: z.number().int().min(1).max(50),
   })
   .refine((s) => s.attentionCheckMaxMinutes >= s.attentionCheckMinMinutes, {
     path: ['attentionCheckMaxMinutes'],
@@ -66,6 +68,7 @@ export const DEFAULT_SETTINGS: Settings = {
   attentionCheckMaxMinutes: 20,
   attentionCheckAnswerSeconds: 60,
   essaySimilarityPercent: 30,
+  retentionYears: 3,
   categoryTargets: {
     主要负责人: { initial: 48, annual: 16 },
     安全管理人员: { initial: 48, annual: 16 },

@@ -4,7 +4,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from './app';
-import { exportPersonTo, verifyArchiveDir } from './services/archive';
+import { exportPersonTo, verifyArchivePath } from './services/archive';
+import { createJob, readJobs, runJob } from './services/archive-job';
 import { setupInit } from './services/auth';
 import { ApiError } from './services/errors';
 import { commitRosterBytes, firstErrorLine, previewRosterBytes } from './services/roster';
@@ -21,6 +22,7 @@ const USAGE = `用法 / usage: npm run anxue -- <command>
   demo --data DIR
   serve --data DIR --port N [--host H]
   export person EMPLOYEE_NO --data DIR --out DIR
+  export batch --data DIR --out DIR [--campaign ID] [--dept D] [--team T] [--zip]
   verify DIR`;
 
 function need(v: string | undefined, flag: string): string {
@@ -146,7 +148,8 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
     }
     case 'export': {
       const [sub, ...args] = rest;
-      if (sub !== 'person') throw new CliError(`未知的 export 子命令：${sub ?? ''}（可用：export person EMPLOYEE_NO --data DIR --out DIR）`);
+      if (sub === 'batch') return exportBatch(args, out);
+      if (sub !== 'person') throw new CliError(`未知的 export 子命令：${sub ?? ''}（可用：export person EMPLOYEE_NO --data DIR --out DIR；export batch --data DIR --out DIR [--campaign ID] [--dept 部门] [--team 班组] [--zip]）`);
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, out: { type: 'string' } } });
       const employeeNo = positionals[0];
       if (!employeeNo) throw new CliError('缺少工号');
@@ -167,9 +170,9 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
     }
     case 'verify': {
       const dir = rest[0];
-      if (!dir) throw new CliError('缺少要校验的档案文件夹');
-      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`文件夹不存在：${dir}`);
-      const r = verifyArchiveDir(dir);
+      if (!dir) throw new CliError('缺少要校验的档案文件夹或 .zip');
+      if (!existsSync(dir) || (!statSync(dir).isDirectory() && !dir.toLowerCase().endsWith('.zip'))) throw new CliError(`档案文件夹或 .zip 不存在：${dir}`);
+      const r = await verifyArchivePath(dir);
       if (r.ok) {
         out(`校验通过：${dir} 未被改动`);
         return 0;
@@ -185,6 +188,39 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
       return cmd === undefined ? 2 : 0;
     default:
       throw new CliError(`未知命令：${cmd}\n${USAGE}`);
+  }
+}
+
+/**
+ * `export batch`: everyone (or a 部门/班组, or a campaign's 一期一档) into OUT, with progress on
+ * stderr. An unfinished job for the same selection in OUT (a crash, Ctrl-C) is resumed.
+ */
+async function exportBatch(args: string[], out: Out): Promise<number> {
+  const { values } = parseArgs({ args, options: { data: { type: 'string' }, out: { type: 'string' }, campaign: { type: 'string' }, dept: { type: 'string' }, team: { type: 'string' }, zip: { type: 'boolean' } } });
+  const dataDir = need(values.data, 'data');
+  const outDir = path.resolve(need(values.out, 'out'));
+  const ports = openInitialized(dataDir);
+  try {
+    const selection = { ...(values.campaign ? { campaignId: values.campaign } : {}), ...(values.dept ? { dept: values.dept } : {}), ...(values.team ? { team: values.team } : {}), zip: values.zip ?? false };
+    const same = (a: object) => JSON.stringify(a) === JSON.stringify(selection);
+    const unfinished = readJobs(outDir).find((j) => j.state !== 'done' && j.state !== 'cancelled' && same(j.selection));
+    const job = unfinished ?? (await createJob(ports, outDir, selection, 'cli'));
+    out(unfinished ? `继续未完成的导出：${job.name}` : `开始导出：${job.name}（${job.people.length} 人）`);
+    const t0 = performance.now();
+    let shown = -1;
+    const done = await runJob(ports, outDir, job.jobId, {
+      progress: (p) => {
+        const pct = Math.floor((p.done / p.total) * 100);
+        if (pct !== shown && (pct % 5 === 0 || p.done === p.total)) {
+          shown = pct;
+          process.stderr.write(`  ${p.done} / ${p.total} 人\n`);
+        }
+      },
+    });
+    out(`已导出到 ${done.result!.path}（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
+    return 0;
+  } finally {
+    ports.store.close();
   }
 }
 

@@ -380,6 +380,33 @@ export interface PersonSessions {
   collective: { date: string; start: string; type: string; topic: string; durationMinutes: number; via: string }[];
   byDay: Record<string, number>;
 }
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  by: string;
+  action: 'person.deleted';
+  subject: string;
+  reason: string;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+/** An archive job (batch of people, or a campaign's 一期一档) and how far it got. */
+export interface JobView {
+  jobId: string;
+  name: string;
+  /** interrupted: it was running when the app stopped; it can be resumed */
+  state: 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
+  done: number;
+  total: number;
+  error: string | null;
+  /** where the finished archive is, on the server */
+  result: string | null;
+  createdAt: string;
+  by: string;
+  campaignId: string | null;
+  zip: boolean;
+}
 export interface ExportResult {
   exportId: string;
   folder: string;
@@ -409,6 +436,12 @@ const fileUpload = z.object({
   base64: z.string().max(30_000_000),
 });
 const campaignRef = z.object({ campaignId: z.string().min(1).max(64) });
+/** an archive's folder or .zip name: no path separators, no '..' */
+const exportIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((x) => !/[\\/]/.test(x) && x !== '..' && x !== '.' && !x.startsWith('.'), '导出名称不合法');
 const accidentsSchema = z.array(z.string().trim().min(1).max(120)).max(30).default([]);
 const answersSchema = z.record(z.string().max(64), z.array(z.string().max(2000)).max(8));
 
@@ -590,8 +623,26 @@ export const api = {
   'progress.ledger': call<{ fileName: string; base64: string }>()(campaignRef, [...OFFICE, 'archivist']),
 
   'archive.exportPerson': call<ExportResult>()(z.object({ employeeNo: employeeNoSchema }), ARCHIVE),
+  'people.delete': call<{ ok: true }>()(z.object({ employeeNo: employeeNoSchema, reason: z.string().trim().min(1, '请写明删除的理由').max(500) }), ['admin']),
+  'audit.list': call<{ intact: boolean; entries: AuditEntryView[] }>()(none, ['admin', 'archivist']),
+  'archive.batchStart': call<JobView>()(
+    z
+      .object({
+        campaignId: z.string().min(1).max(64).optional(),
+        dept: z.string().trim().min(1).max(60).optional(),
+        team: z.string().trim().min(1).max(60).optional(),
+        employeeNos: z.array(employeeNoSchema).min(1).max(100000).optional(),
+        zip: z.boolean(),
+      })
+      .strict(),
+    ARCHIVE,
+  ),
+  'archive.batchStatus': call<JobView>()(z.object({ jobId: z.string().uuid() }), ARCHIVE),
+  'archive.batchCancel': call<JobView>()(z.object({ jobId: z.string().uuid() }), ARCHIVE),
+  'archive.batchResume': call<JobView>()(z.object({ jobId: z.string().uuid() }), ARCHIVE),
+  'archive.batchList': call<JobView[]>()(none, ARCHIVE),
   'archive.list': call<{ exportId: string; employeeNo: string; at: string; by: string }[]>()(none, ARCHIVE),
-  'archive.verify': call<VerifyReport>()(z.object({ exportId: z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/) }), ARCHIVE),
+  'archive.verify': call<VerifyReport>()(z.object({ exportId: exportIdSchema }), ARCHIVE),
   'archive.file': call<{ name: string; base64: string }>()(
     z.object({ exportId: z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/), name: z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/) }),
     ARCHIVE,

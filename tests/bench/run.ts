@@ -4,6 +4,7 @@
 //   pdf     — our PDF text extraction vs poppler's pdftotext: pages/s and share of matching characters
 //   study   — heartbeat persistence and the officer dashboard with 3,000 people vs SQLite WAL
 //   essays  — the copy check of 3,000 essays of 2,000 characters vs naive pairwise Sets
+//   archive — 一期一档 of a campaign with 3,000 people vs one Chromium page.pdf() per person
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { CorpusIndex } from '../../electron/main/services/search-index';
 import { extractText, markdownBlocks, type Block } from '../../electron/main/services/text-extract';
 import { launchChromium } from '../helpers/browser';
 import { benchEssays } from './essays';
+import { benchArchive } from './archive';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const SHARED = path.resolve(ROOT, '../shared/corpus');
@@ -370,8 +372,11 @@ async function main() {
     peakRss = rss0;
     const r = benchEssays(sentences, rng(6), sample);
     result = { bench: 'essays', essays: 3000, seconds: round(r.seconds), worst_case_s: round(r.worstSeconds), flagged: r.flagged, naive_300_s: round(r.naiveSeconds), naive_3000_est_s: round(r.naiveEstimate, 0), ratio: round(r.seconds / r.naiveEstimate, 4), agree: r.agree, base_mb: mb(r.base), peak_mb: mb(r.peak) };
+  } else if (name === 'archive') {
+    const r = await benchArchive(sample, args[0] ? Number(args[0]) : 3000);
+    result = { bench: 'archive', people: r.people, seconds: round(r.seconds, 1), people_per_s: round(r.perS, 1), chromium_people_per_s: round(r.chromiumPerS, 1), ratio: round(r.perS / r.chromiumPerS), base_mb: mb(r.base), peak_mb: mb(r.peak) };
   } else {
-    console.error('usage: npm run bench -- search | pdf [FILE…] | study | essays');
+    console.error('usage: npm run bench -- search | pdf [FILE…] | study | essays | archive [PEOPLE]');
     process.exit(2);
   }
   clearInterval(sampler);

@@ -34,8 +34,8 @@ beforeAll(async () => {
   await app.call('grading.gradeAnswer', { employeeNo: 'E001', attemptId: a.attemptId, questionId: 'wm-07', score: 5, comment: '' }, s.admin);
   const c = await app.call('campaign.get', { campaignId: cid }, s.admin);
   await app.call('campaign.save', { ...c, essay: { ...c.essay, minChars: 20 } }, s.admin);
-  await app.call('essay.submit', { campaignId: cid, parts: ESSAY , accidents: ['“9·7”事故'] }, e1);
-  await app.call('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 1, decision: 'accept', comment: '内容真实' , partComments: [] }, s.admin);
+  await app.call('essay.submit', { campaignId: cid, parts: ESSAY, accidents: ['“9·7”事故'] }, e1);
+  await app.call('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 1, decision: 'accept', comment: '内容真实', partComments: [] }, s.admin);
   folder = (await exportPersonTo(app.ports, 'E001', out, 'archivist')).folder;
 });
 afterAll(() => {

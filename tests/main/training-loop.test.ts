@@ -134,14 +134,14 @@ describe('training loop (services + storage)', () => {
     const draft = await app.call('essay.get', { campaignId: cid }, e1);
     expect(draft).toMatchObject({ status: 'draft', minChars: 800 });
     expect(draft.parts.awareness).toBe(ESSAY.awareness);
-    const short = await app.raw('essay.submit', { campaignId: cid, parts: ESSAY , accidents: ['“9·7”事故'] }, e1);
+    const short = await app.raw('essay.submit', { campaignId: cid, parts: ESSAY, accidents: ['“9·7”事故'] }, e1);
     expect(short).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'parts' } });
     // the officer lowers the minimum for this test campaign
     const c = await app.call('campaign.get', { campaignId: cid }, s.admin);
     await app.call('campaign.save', { ...c, essay: { ...c.essay, minChars: 50 } }, s.admin);
-    const sub = await app.call('essay.submit', { campaignId: cid, parts: ESSAY , accidents: ['“9·7”事故'] }, e1);
+    const sub = await app.call('essay.submit', { campaignId: cid, parts: ESSAY, accidents: ['“9·7”事故'] }, e1);
     expect(sub).toMatchObject({ status: 'submitted', version: 1 });
-    expect(await app.raw('essay.save', { campaignId: cid, parts: ESSAY , accidents: ['“9·7”事故'] }, e1)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await app.raw('essay.save', { campaignId: cid, parts: ESSAY, accidents: ['“9·7”事故'] }, e1)).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const q = await app.call('grading.queue', { campaignId: cid }, s.admin);
     expect(q.essays.map((e) => [e.employeeNo, e.version])).toEqual([['E001', 1]]);
     expect(await app.raw('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 1, decision: 'return', comment: '' , partComments: [] }, s.admin)).toMatchObject({ ok: false });
@@ -161,7 +161,7 @@ describe('training loop (services + storage)', () => {
     const s = await seeded(app);
     const e1 = await s.login('E001');
     const e2 = await s.login('E002');
-    await app.call('essay.save', { campaignId: s.campaign.id, parts: ESSAY , accidents: ['“9·7”事故'] }, e1);
+    await app.call('essay.save', { campaignId: s.campaign.id, parts: ESSAY, accidents: ['“9·7”事故'] }, e1);
     const other = await app.call('essay.get', { campaignId: s.campaign.id }, e2);
     expect(other.parts.awareness).toBe('');
     // the contract has no way for an employee to name another person

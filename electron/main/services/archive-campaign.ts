@@ -84,47 +84,42 @@ export async function campaignPdf(ports: Ports, campaignId: string, records: rea
     content.push({ text: `时间：${s.date} ${s.start}，${s.durationMinutes} 分钟　地点：${s.place || '—'}　主持/主讲：${s.host || '—'}　到场 ${who.length} 人`, fontSize: 9 });
     content.push(grid(['序号', '工号', '姓名', '部门/车间', '记录方式', '签字'], who.map((a, i) => [i + 1, a.employeeNo, name.get(a.employeeNo)?.name ?? '', name.get(a.employeeNo)?.dept ?? '', a.via === 'self' ? '本人签到' : '安全员登记', '']), [24, 50, 60, '*', 60, 80]));
   }
-  content.push({ text: '四、学时台账', style: 'h1', pageBreak: 'before' });
+  // one row per person: hours, assessment, essay (the full ledgers are in ledger.xlsx / scores.xlsx)
+  content.push({ text: '四、学时、考核与剖析材料汇总', style: 'h1', pageBreak: 'before' });
   content.push(
     grid(
-      ['工号', '姓名', '部门/车间', '集中学习（小时）', '自学（小时）', '学时', '要求', '达到'],
+      ['工号', '姓名', '部门/车间', '集中（时）', '自学（时）', '学时', '达到', '考核', '最好成绩', '结论', '剖析材料', '相同内容'],
       records.map((r) => {
         const x = inCampaign(r);
-        return [r.person.employeeNo, r.person.name, r.person.dept, x ? toHours(x.collectiveMs) : 0, x ? toHours(x.selfMs) : 0, x?.creditHours ?? 0, c.targetCreditHours, (x?.creditHours ?? 0) >= c.targetCreditHours ? '是' : '否'];
-      }),
-      [50, 50, '*', 55, 50, 40, 35, 30],
-    ),
-  );
-  content.push({ text: '五、考核成绩', style: 'h1' });
-  content.push(
-    grid(
-      ['工号', '姓名', '考核次数', '最好成绩', '结论'],
-      records.map((r) => {
-        const q = inCampaign(r)?.quiz ?? [];
+        const q = x?.quiz ?? [];
         const best = bestResult(q);
-        return [r.person.employeeNo, r.person.name, q.length, best ? `${best.score} / ${best.max}（${best.percent}）` : '—', !best ? '未参加' : best.passed === null ? '待阅卷' : best.passed ? '合格' : '不合格'];
-      }),
-      [60, 60, 50, '*', 60],
-    ),
-  );
-  content.push({ text: '六、个人剖析材料目录', style: 'h1' });
-  content.push(
-    grid(
-      ['工号', '姓名', '状态', '稿次', '字数', '与其他材料相同'],
-      records.map((r) => {
         const e = essayRow.get(r.person.employeeNo);
-        return [r.person.employeeNo, r.person.name, ESSAY_STATUS_TEXT[e?.status ?? 'not_started'] ?? '', e?.version || '—', e?.total ?? 0, e?.similarity ? `${e.similarity.percent}%` : '—'];
+        return [
+          r.person.employeeNo,
+          r.person.name,
+          r.person.dept,
+          x ? toHours(x.collectiveMs) : 0,
+          x ? toHours(x.selfMs) : 0,
+          x?.creditHours ?? 0,
+          (x?.creditHours ?? 0) >= c.targetCreditHours ? '是' : '否',
+          `${q.length} 次`,
+          best ? `${best.percent}` : '—',
+          !best ? '未参加' : best.passed === null ? '待阅卷' : best.passed ? '合格' : '不合格',
+          ESSAY_STATUS_TEXT[e?.status ?? 'not_started'] ?? '',
+          e?.similarity ? `${e.similarity.percent}%` : '—',
+        ];
       }),
-      [60, 60, 80, 40, 40, '*'],
+      [38, 40, '*', 30, 30, 26, 22, 24, 30, 34, 44, 34],
     ),
   );
+  content.push({ text: `要求 ${c.targetCreditHours} 学时；考核 ${c.quiz.passMark} 分及格（百分制，取最好成绩）。`, fontSize: 8 });
   // summary figures and charts
   const reached = records.filter((r) => (inCampaign(r)?.creditHours ?? 0) >= c.targetCreditHours).length;
   const bests = records.map((r) => bestResult(inCampaign(r)?.quiz ?? [])).filter((b): b is NonNullable<typeof b> => !!b);
   const passed = bests.filter((b) => b.passed).length;
   const accepted = records.filter((r) => essayRow.get(r.person.employeeNo)?.status === 'accepted').length;
   const pct = (n: number) => (records.length ? Math.round((n / records.length) * 1000) / 10 : 0);
-  content.push({ text: '七、统计汇总', style: 'h1', pageBreak: 'before' });
+  content.push({ text: '五、统计汇总', style: 'h1', pageBreak: 'before' });
   content.push(grid(['项目', '人数', '占参加人员'], [['学时达到要求', reached, `${pct(reached)}%`], ['参加考核', bests.length, `${pct(bests.length)}%`], ['考核合格', passed, `${pct(passed)}%`], ['剖析材料已通过', accepted, `${pct(accepted)}%`]], ['*', 60, 80]));
   const depts = [...new Set(records.map((r) => r.person.dept))];
   content.push({ text: '各部门学时达标率', bold: true });

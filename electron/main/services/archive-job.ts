@@ -10,11 +10,11 @@ import path from 'node:path';
 import { canonicalJson } from '../../core/canonical';
 import type { Person } from '../../core/model';
 import { writeFileAtomic } from '../storage/durable-json-file';
-import { buildPersonRecord, personPdfDefinition, personWorkbookRows, PDF_FILE, RECORD_FILE, type PersonRecord } from './archive';
+import { buildPersonRecord, personWorkbookRows, PDF_FILE, RECORD_FILE, type PersonRecord } from './archive';
 import { campaignFiles } from './archive-campaign';
 import { getCampaign } from './campaign';
 import { badInput, notFound } from './errors';
-import { renderPdf } from './pdf';
+import { PdfPool } from './pdf-pool';
 import { iso, type Ports } from './ports';
 import { statementsFor, xapiIds, type XapiStatement } from './xapi';
 
@@ -74,9 +74,9 @@ export async function selectPeople(ports: Ports, sel: ArchiveSelection): Promise
 function jobFile(root: string, jobId: string) {
   return path.join(root, JOBS, `${jobId}.json`);
 }
-function writeJob(root: string, job: JobState) {
+async function writeJob(root: string, job: JobState): Promise<void> {
   mkdirSync(path.join(root, JOBS), { recursive: true });
-  writeFileAtomic(jobFile(root, job.jobId), JSON.stringify(job, null, 2));
+  await writeFileAtomic(jobFile(root, job.jobId), JSON.stringify(job, null, 2));
 }
 export function readJobs(root: string): JobState[] {
   const dir = path.join(root, JOBS);
@@ -96,7 +96,7 @@ export async function createJob(ports: Ports, root: string, sel: ArchiveSelectio
   let name = `${what}-${stamp}`;
   for (let i = 2; existsSync(path.join(root, name)) || existsSync(path.join(root, `${name}.zip`)); i++) name = `${what}-${stamp}-${i}`;
   const job: JobState = { schemaVersion: 1, jobId: randomUUID(), name, selection: sel, people: people.map((p) => p.employeeNo), createdAt: at, by, state: 'running' };
-  writeJob(root, job);
+  await writeJob(root, job);
   return job;
 }
 
@@ -107,14 +107,15 @@ function donePeople(partial: string): Set<string> {
   return new Set(readdirSync(dir).filter((n) => !n.startsWith('.')));
 }
 
-async function personFolder(ports: Ports, partial: string, no: string, by: string): Promise<void> {
+async function personFolder(ports: Ports, pool: PdfPool, partial: string, no: string, by: string): Promise<void> {
   const record = await buildPersonRecord(ports, no, by);
   const { campaigns } = await ports.store.campaigns.read();
+  const pdf = await pool.render(record, campaigns);
   const tmp = path.join(partial, 'people', `.tmp-${no}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   writeFileSync(path.join(tmp, RECORD_FILE), recordJson(record));
-  writeFileSync(path.join(tmp, PDF_FILE), await renderPdf(personPdfDefinition(record, campaigns)));
+  writeFileSync(path.join(tmp, PDF_FILE), pdf);
   renameSync(tmp, path.join(partial, 'people', no));
 }
 
@@ -145,25 +146,36 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
   if (job.state === 'done') return job;
   job.state = 'running';
   delete job.error;
-  writeJob(root, job);
+  await writeJob(root, job);
   const partial = path.join(root, `.partial-${job.jobId}`);
   mkdirSync(path.join(partial, 'people'), { recursive: true });
   const report = (done: number) => hooks.progress?.({ jobId: job.jobId, name: job.name, state: job.state, done, total: job.people.length, error: job.error ?? null, result: job.result?.path ?? null });
+  const pool = new PdfPool();
   try {
     const done = donePeople(partial);
     report(done.size);
-    for (const no of job.people) {
-      if (done.has(no)) continue;
-      if (hooks.cancelled?.()) {
-        job.state = 'cancelled';
-        writeJob(root, job);
-        rmSync(partial, { recursive: true, force: true });
+    // as many people in flight as there are PDF workers
+    const todo = job.people.filter((no) => !done.has(no));
+    let cancelled = false;
+    const lanes = Array.from({ length: pool.size }, async () => {
+      while (todo.length > 0 && !cancelled) {
+        if (hooks.cancelled?.()) {
+          cancelled = true;
+          break;
+        }
+        const no = todo.shift()!;
+        await personFolder(ports, pool, partial, no, job.by);
+        done.add(no);
         report(done.size);
-        return job;
       }
-      await personFolder(ports, partial, no, job.by);
-      done.add(no);
+    });
+    await Promise.all(lanes);
+    if (cancelled) {
+      job.state = 'cancelled';
+      await writeJob(root, job);
+      rmSync(partial, { recursive: true, force: true });
       report(done.size);
+      return job;
     }
     // the whole: xAPI statements of everyone, rows of everyone, and for a campaign its own file
     const meta = await ports.store.meta.read();
@@ -180,7 +192,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
       statements.push(...statementsFor(roster.get(no) ?? rec.person, rec.events, xapiIds(meta.enterprise ?? '')));
     }
     writeFileSync(path.join(partial, 'xapi.json'), JSON.stringify(statements, null, 2) + '\n');
-    writeFileSync(path.join(partial, 'people.xlsx'), await personWorkbookRows(records));
+    await personWorkbookRows(records, path.join(partial, 'people.xlsx'));
     if (job.selection.campaignId) for (const f of await campaignFiles(ports, job.selection.campaignId, records)) writeFileSync(path.join(partial, f.name), f.data);
     const files = walk(partial).filter((f) => f !== MANIFEST);
     const manifest = {
@@ -210,15 +222,17 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     }
     job.state = 'done';
     job.result = { path: result, manifestSha256: sha256(manifestText) };
-    writeJob(root, job);
+    await writeJob(root, job);
     report(job.people.length);
     return job;
   } catch (e) {
     job.state = 'failed';
     job.error = e instanceof Error ? e.message : String(e);
-    writeJob(root, job);
+    await writeJob(root, job);
     report(donePeople(partial).size);
     throw e;
+  } finally {
+    await pool.close();
   }
 }
 

@@ -390,7 +390,7 @@ export async function verifyExport(ports: Ports, exportId: string): Promise<Veri
   const { exports } = await ports.store.exports.read();
   const rec = exports.find((x) => x.exportId === exportId);
   if (!rec) throw notFound(`没有这个导出：${exportId}`);
-  return verifyArchiveDir(path.join(ports.store.exportsDir(), exportId), rec.manifestSha256);
+  return verifyArchivePath(path.join(ports.store.exportsDir(), exportId), rec.manifestSha256);
 }
 
 export async function exportFile(ports: Ports, exportId: string, name: string): Promise<{ name: string; base64: string }> {
@@ -405,15 +405,16 @@ export async function exportFile(ports: Ports, exportId: string, name: string): 
  * The training file as spreadsheet rows: one sheet per kind of record (people, study sessions,
  * collective sessions, quiz attempts, essays), one row per record, for one person or for many.
  */
-export async function personWorkbookRows(records: readonly PersonRecord[]): Promise<Buffer> {
+export async function personWorkbookRows(records: readonly PersonRecord[], toFile?: string): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
+  // many people: streamed to the file row by row (far less memory and time than a workbook in memory)
+  const wb = toFile ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: toFile, useStyles: true }) : new ExcelJS.Workbook();
   wb.created = new Date(0);
   wb.modified = new Date(0);
   const sheet = (name: string, header: string[], widths: number[]) => {
-    const ws = wb.addWorksheet(name);
-    ws.addRow(header).font = { bold: true };
-    ws.columns.forEach((c, i) => (c.width = widths[i] ?? 12));
+    const ws = wb.addWorksheet(name, { properties: {} } as never) as import('exceljs').Worksheet;
+    ws.columns = header.map((h, i) => ({ header: h, width: widths[i] ?? 12 }));
+    ws.getRow(1).font = { bold: true };
     return ws;
   };
   const people = sheet('人员', ['工号', '姓名', '部门/车间', '班组', '岗位', '人员类别', '班子成员', '培训计划', '学习小时', '其中集中学习', '其中自学', '学时', '要求学时', '是否达到', '最好成绩', '考核结论', '剖析材料', '记录条数', '记录链头'], [10, 10, 14, 10, 10, 14, 8, 30, 9, 9, 9, 8, 8, 8, 8, 10, 10, 8, 66]);
@@ -452,7 +453,11 @@ export async function personWorkbookRows(records: readonly PersonRecord[]): Prom
       for (const q of cr.quiz) quiz.addRow([p.employeeNo, p.name, cr.campaign.name, fmt(q.submittedAt), q.score, q.max, q.percent, q.passed === null ? '待阅卷' : q.passed ? '合格' : '不合格', Math.round(q.durationMs / 6000) / 10, [...(graders.get(q.attemptId) ?? [])].join('、') || '系统自动评分']);
     }
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  if (toFile) {
+    await (wb as import('exceljs').stream.xlsx.WorkbookWriter).commit();
+    return Buffer.alloc(0);
+  }
+  return Buffer.from(await (wb as import('exceljs').Workbook).xlsx.writeBuffer());
 }
 
 export const ESSAY_STATUS_TEXT: Record<string, string> = { accepted: '已通过', returned: '退回修改', submitted: '已提交，待审阅', draft: '草稿', not_started: '未开始' };

@@ -5,6 +5,8 @@ import type { CallName, Input, Output } from '../../shared/api';
 import { settingsSchema } from '../../core/model';
 import type { Account } from '../storage/data-store';
 import { exportFile, exportPersonTo, verifyExport } from './archive';
+import { auditList, deletePerson } from './retention';
+import { batchCancel, batchList, batchResume, batchStart, batchStatus } from './archive-jobs-service';
 import { bankTemplate, commitBank, correctKey, exportBank, previewBank, questionHistory, removeQuestions, saveQuestion } from './bank';
 import { changePassword, login, setupInit, setupStatus, toMe } from './auth';
 import { bankQuestions, campaignTemplate, getCampaign, listCampaigns, saveCampaign } from './campaign';
@@ -115,6 +117,13 @@ export const handlers: Handlers = {
   'progress.person': (p, _c, i) => personSessions(p, i),
   'progress.ledger': (p, _c, i) => hoursLedger(p, i),
   'archive.exportPerson': (p, c, i) => exportPersonTo(p, i.employeeNo, p.store.exportsDir(), who(c).employeeNo),
+  'people.delete': (p, c, i) => deletePerson(p, who(c), i),
+  'audit.list': (p) => auditList(p),
+  'archive.batchStart': (p, c, i) => batchStart(p, who(c), i),
+  'archive.batchStatus': (p, _c, i) => batchStatus(p, i),
+  'archive.batchCancel': (p, _c, i) => batchCancel(p, i),
+  'archive.batchResume': (p, _c, i) => batchResume(p, i),
+  'archive.batchList': (p) => batchList(p),
   'archive.list': async (p) => (await p.store.exports.read()).exports.map(({ exportId, employeeNo, at, by }) => ({ exportId, employeeNo, at, by })).reverse(),
   'archive.verify': (p, _c, i) => verifyExport(p, i.exportId),
   'archive.file': (p, _c, i) => exportFile(p, i.exportId, i.name),

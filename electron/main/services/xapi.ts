@@ -66,6 +66,16 @@ export function statementsFor(person: Pick<Person, 'employeeNo' | 'name'>, event
     });
   };
   const attempts = new Map<string, Extract<PersonEvent, { type: 'quiz.submitted' }>>();
+  const graded = new Map<string, Map<string, number>>();
+  /** passed / failed, once every item of an attempt has its score */
+  const outcome = (e: PersonEvent, scores: number[], attempt?: Extract<PersonEvent, { type: 'quiz.submitted' }>) => {
+    const a = attempt ?? (e as Extract<PersonEvent, { type: 'quiz.submitted' }>);
+    const max = a.data.items.reduce((sum, it) => sum + it.max, 0);
+    const raw = Math.round(scores.reduce((sum, x) => sum + x, 0) * 100) / 100;
+    const scaled = max > 0 ? Math.round((raw / max) * 10000) / 10000 : 0;
+    const passed = scaled * 100 >= a.data.passMark;
+    make(e, 0, passed ? 'passed' : 'failed', { id: `assessment/${encodeURIComponent(a.data.attemptId)}`, zh: '考核', type: 'http://adlnet.gov/expapi/activities/assessment' }, { result: { score: { raw, min: 0, max, scaled }, success: passed, completion: true, duration: isoDuration(Date.parse(a.data.submittedAt) - Date.parse(a.data.startedAt)) } }, a.data.campaignId);
+  };
   for (const e of events) {
     switch (e.type) {
       case 'study.session':
@@ -87,20 +97,19 @@ export function statementsFor(person: Pick<Person, 'employeeNo' | 'name'>, event
             e.data.campaignId,
           );
         });
-        const max = e.data.items.reduce((s, it) => s + it.max, 0);
-        const raw = e.data.items.reduce((s, it) => s + (it.status === 'graded' ? it.score : 0), 0);
-        const pending = e.data.items.some((it) => it.status === 'pending');
-        const scaled = max > 0 ? Math.round((raw / max) * 10000) / 10000 : 0;
-        if (!pending) {
-          const passed = scaled * 100 >= e.data.passMark;
-          make(e, 0, passed ? 'passed' : 'failed', { id: `assessment/${encodeURIComponent(e.data.attemptId)}`, zh: '考核', type: 'http://adlnet.gov/expapi/activities/assessment' }, { result: { score: { raw, min: 0, max, scaled }, success: passed, completion: true, duration: isoDuration(Date.parse(e.data.submittedAt) - Date.parse(e.data.startedAt)) } }, e.data.campaignId);
-        }
+        if (!e.data.items.some((it) => it.status === 'pending')) outcome(e, e.data.items.map((it) => (it.status === 'graded' ? it.score : 0)));
         break;
       }
       case 'quiz.graded': {
         const a = attempts.get(e.data.attemptId);
         const it = a?.data.items.find((x) => x.questionId === e.data.questionId);
-        make(e, 0, 'scored', { id: `question/${encodeURIComponent(e.data.questionId)}`, zh: a?.data.questions.find((q) => q.id === e.data.questionId)?.stem ?? e.data.questionId }, { result: { score: { raw: e.data.score, min: 0, max: it?.max ?? e.data.score } } }, a?.data.campaignId);
+        make(e, 1, 'scored', { id: `question/${encodeURIComponent(e.data.questionId)}`, zh: a?.data.questions.find((q) => q.id === e.data.questionId)?.stem ?? e.data.questionId }, { result: { score: { raw: e.data.score, min: 0, max: it?.max ?? e.data.score } } }, a?.data.campaignId);
+        // the last short answer graded: now the attempt has its result
+        if (a) {
+          const manual = (graded.get(a.data.attemptId) ?? new Map<string, number>()).set(e.data.questionId, e.data.score);
+          graded.set(a.data.attemptId, manual);
+          if (a.data.items.every((x) => x.status !== 'pending' || manual.has(x.questionId))) outcome(e, a.data.items.map((x) => (x.status === 'graded' ? x.score : (manual.get(x.questionId) ?? 0))), a);
+        }
         break;
       }
       case 'essay.reviewed':

@@ -1,5 +1,5 @@
 // The data folder: its file layout, the process lock, and one Doc per file.
-import { mkdirSync, openSync, closeSync, writeSync, readFileSync, unlinkSync, existsSync } from 'node:fs';
+import { mkdirSync, openSync, closeSync, writeSync, readFileSync, unlinkSync, existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Campaign, Person, Question, Role, Settings } from '../../core/model';
@@ -9,7 +9,7 @@ import type { PersonEvent } from './events';
 import { Doc } from './doc';
 
 export interface MetaFile {
-  schemaVersion: 3;
+  schemaVersion: 4;
   enterprise: string | null;
   createdAt: string | null;
   settings: Settings;
@@ -65,6 +65,23 @@ export interface EssayDraftsFile {
   schemaVersion: 1;
   employeeNo: string;
   campaigns: Record<string, EssayDraftSnapshot[]>;
+}
+
+/** The audit log: what an administrator did that changes records, each entry chained to the one before. */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  by: string;
+  action: 'person.deleted';
+  subject: string;
+  reason: string;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+export interface AuditFile {
+  schemaVersion: 1;
+  entries: AuditEntry[];
 }
 
 export interface ExportRecord {
@@ -236,6 +253,7 @@ export class DataStore {
   readonly exports: Doc<ExportsFile>;
   readonly corpus: Doc<CorpusFile>;
   readonly collective: Doc<CollectiveFile>;
+  readonly audit: Doc<AuditFile>;
   /** person files in memory, least recently used first; idle ones beyond the limit are dropped */
   private readonly people = new Map<string, Doc<PersonFile>>();
   private readonly drafts = new Map<string, Doc<EssayDraftsFile>>();
@@ -253,12 +271,14 @@ export class DataStore {
     this.release = acquireLock(dir);
     this.meta = new Doc<MetaFile>(
       path.join(dir, 'meta.json'),
-      () => ({ schemaVersion: 3 as const, enterprise: null, createdAt: null, settings: { ...DEFAULT_SETTINGS } }),
-      // v2 added the daily cap and the attention-check settings, v3 the essay similarity threshold:
+      () => ({ schemaVersion: 4 as const, enterprise: null, createdAt: null, settings: { ...DEFAULT_SETTINGS } }),
+      // v2 added the daily cap and the attention-check settings, v3 the essay similarity threshold, v4 retention:
       // older folders get the defaults
       {
         1: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
         2: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
+        // v4: the retention period
+        3: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
       },
     );
     this.accounts = new Doc<AccountsFile>(path.join(dir, 'accounts.json'), () => ({ schemaVersion: 1 as const, accounts: [] }));
@@ -266,6 +286,7 @@ export class DataStore {
     this.campaigns = new Doc<CampaignsFile>(path.join(dir, 'campaigns.json'), () => ({ schemaVersion: 2 as const, campaigns: [] }), { 1: migrateCampaignsV1 });
     this.questions = new Doc<QuestionsFile>(path.join(dir, 'questions.json'), () => ({ schemaVersion: 2 as const, questions: [], history: [] }), { 1: migrateQuestionsV1 });
     this.exports = new Doc<ExportsFile>(path.join(dir, 'exports.json'), () => ({ schemaVersion: 1 as const, exports: [] }));
+    this.audit = new Doc<AuditFile>(path.join(dir, 'audit.json'), () => ({ schemaVersion: 1 as const, entries: [] }));
     this.collective = new Doc<CollectiveFile>(path.join(dir, 'collective.json'), () => ({ schemaVersion: 1 as const, sessions: [] }));
     this.corpus = new Doc<CorpusFile>(path.join(dir, 'corpus.json'), () => ({ schemaVersion: 1 as const, documents: [], editions: [] }));
   }
@@ -321,6 +342,17 @@ export class DataStore {
       }
     }
     return d;
+  }
+
+  /** Remove a person's files (records and drafts): only ever called by the audited deletion. */
+  removePersonFiles(employeeNo: string): void {
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(employeeNo)) throw new Error(`无效的工号：${employeeNo}`);
+    for (const [map, dir] of [[this.people, 'people'], [this.drafts, 'essays']] as const) {
+      const d = map.get(employeeNo);
+      if (d) d.retired = true;
+      map.delete(employeeNo);
+      rmSync(path.join(this.dir, dir, `${employeeNo}.json`), { force: true });
+    }
   }
 
   /** Changes whenever this person's file is written; 0 until it is (in this process). */

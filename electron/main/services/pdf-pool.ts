@@ -1,0 +1,88 @@
+// Training-file PDFs on worker threads, one per core (less one for the rest of the app, at least
+// one). Falls back to printing in this thread when workers cannot start (then it is just slower).
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Campaign } from '../../core/model';
+import { personPdfDefinition, type PersonRecord } from './archive';
+import { renderPdf } from './pdf';
+import type { PdfJob, PdfReply } from './pdf-worker';
+
+/** The worker script next to this code: built (dist/electron/pdf-worker.cjs) or the source under tsx. */
+function workerScript(): { code: string; eval: boolean } {
+  const here = typeof __filename !== 'undefined' ? __filename : fileURLToPath(import.meta.url);
+  if (here.endsWith('.cjs') || here.endsWith('.js')) return { code: path.join(path.dirname(here), 'pdf-worker.cjs'), eval: false };
+  // running from source (tsx): the worker registers tsx itself, then loads the TypeScript
+  const src = path.join(path.dirname(here), 'pdf-worker.ts');
+  return { code: `require('tsx/cjs/api').register(); require(${JSON.stringify(src)});`, eval: true };
+}
+
+export class PdfPool {
+  private workers: Worker[] = [];
+  private idle: Worker[] = [];
+  private waiting: { job: Omit<PdfJob, 'id'>; resolve: (b: Buffer) => void; reject: (e: Error) => void }[] = [];
+  private pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+  private next = 1;
+  readonly size: number;
+
+  constructor(size = Math.max(1, Math.min(4, availableParallelism()))) {
+    this.size = size;
+    const script = workerScript();
+    try {
+      for (let i = 0; i < size; i++) {
+        const w = new Worker(script.code, { eval: script.eval });
+        w.on('message', (r: PdfReply) => this.done(w, r));
+        w.on('error', (e) => this.failAll(e));
+        this.workers.push(w);
+        this.idle.push(w);
+      }
+    } catch {
+      void this.close();
+    }
+  }
+
+  render(record: PersonRecord, campaigns: Campaign[]): Promise<Buffer> {
+    if (this.workers.length === 0) return renderPdf(personPdfDefinition(record, campaigns));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ job: { record, campaigns }, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump() {
+    while (this.idle.length > 0 && this.waiting.length > 0) {
+      const w = this.idle.pop()!;
+      const { job, resolve, reject } = this.waiting.shift()!;
+      const id = this.next++;
+      this.pending.set(id, { resolve, reject });
+      (w as Worker & { current?: number }).current = id;
+      w.postMessage({ id, ...job } satisfies PdfJob);
+    }
+  }
+
+  private done(w: Worker, r: PdfReply) {
+    const p = this.pending.get(r.id);
+    this.pending.delete(r.id);
+    this.idle.push(w);
+    if (p) {
+      if ('error' in r) p.reject(new Error(r.error));
+      else p.resolve(Buffer.from(r.pdf.buffer, r.pdf.byteOffset, r.pdf.byteLength));
+    }
+    this.pump();
+  }
+
+  private failAll(e: Error) {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+    for (const q of this.waiting) q.reject(e);
+    this.waiting = [];
+  }
+
+  async close(): Promise<void> {
+    const ws = this.workers;
+    this.workers = [];
+    this.idle = [];
+    await Promise.all(ws.map((w) => w.terminate()));
+  }
+}
