@@ -38,6 +38,8 @@ const enumKeys = [
   ...['too_easy', 'too_hard', 'weak_discrimination', 'negative_discrimination'].map((f) => `results.flag.${f}`),
   ...['single', 'all'].map((l) => `quiz.layout_${l}`),
   ...['fixed', 'random'].map((m) => `paper.mode_${m}`),
+  ...['campaign', 'all', 'dept', 'team'].map((x) => `batch.scope_${x}`),
+  ...['running', 'done', 'cancelled', 'failed', 'interrupted'].map((x) => `batch.state_${x}`),
   ...[0, 1, 2, 3].map((d) => `bank.difficulty_${d}`),
 ];
 

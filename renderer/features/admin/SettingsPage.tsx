@@ -64,6 +64,10 @@ export function SettingsPage() {
         <input type="number" min={15} max={600} value={s.attentionCheckAnswerSeconds} onChange={num('attentionCheckAnswerSeconds')} />
       </label>
       <label>
+        {t('settings.retentionYears')}
+        <input type="number" min={1} max={50} value={s.retentionYears} onChange={num('retentionYears')} />
+      </label>
+      <label>
         {t('settings.essaySimilarity')}
         <input type="number" min={5} max={100} value={s.essaySimilarityPercent} onChange={num('essaySimilarityPercent')} />
       </label>

@@ -6,6 +6,8 @@ import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime } from '../shell/format';
 import { useLoad } from '../shell/use-load';
 import { PersonHeadCells } from '../../components/PersonHeadCells';
+import { AuditPanel } from './AuditPanel';
+import { BatchPanel } from './BatchPanel';
 
 async function download(exportId: string, name: string) {
   const f = await api['archive.file']({ exportId, name });
@@ -46,6 +48,7 @@ export function ArchivePage() {
   const shown = (people.data ?? []).filter((p) => !q || p.name.includes(q) || p.employeeNo.includes(q) || p.dept.includes(q) || p.team.includes(q));
   return (
     <div className="stack">
+      <BatchPanel people={people.data ?? []} onFinished={exports.reload} />
       <section className="card">
         <h1>{t('archive.title')}</h1>
         <p className="muted">{t('archive.intro')}</p>
@@ -90,6 +93,7 @@ export function ArchivePage() {
           </tbody>
         </table>
       </section>
+      <AuditPanel />
       <section className="card">
         <h2>{t('archive.history')}</h2>
         <table className="table">

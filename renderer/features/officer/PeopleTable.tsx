@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../electron/core/model';
 import { PersonHeadCells } from '../../components/PersonHeadCells';
 
-export function PeopleTable({ rows, showAction }: { rows: (Person & { action?: string })[]; showAction?: boolean }) {
+/** People as a table; with `onDelete` (administrators only) each row has a delete button. */
+export function PeopleTable({ rows, showAction, onDelete }: { rows: (Person & { action?: string })[]; showAction?: boolean; onDelete?: (p: Person) => void }) {
   const { t } = useTranslation();
   return (
     <table className="table">
@@ -13,6 +14,7 @@ export function PeopleTable({ rows, showAction }: { rows: (Person & { action?: s
           <th>{t('people.category')}</th>
           <th>{t('people.leader')}</th>
           {showAction && <th>{t('roster.action')}</th>}
+          {onDelete && <th />}
         </tr>
       </thead>
       <tbody>
@@ -26,6 +28,13 @@ export function PeopleTable({ rows, showAction }: { rows: (Person & { action?: s
             <td>{p.category}</td>
             <td>{p.leader ? t('common.yes') : t('common.no')}</td>
             {showAction && <td>{t(`roster.actions.${p.action}`)}</td>}
+            {onDelete && (
+              <td>
+                <button type="button" className="link danger" onClick={() => onDelete(p)}>
+                  {t('roster.delete')}
+                </button>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Person } from '../../../electron/core/model';
 import type { RosterCommitResult, RosterPreview } from '../../../electron/shared/api';
 import { api, fileToBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
@@ -7,8 +8,23 @@ import { useLoad } from '../shell/use-load';
 import { PeopleTable } from './PeopleTable';
 
 /** Roster import: choose a file → preview with errors named by row and field → confirm. */
-export function RosterPage() {
+export function RosterPage({ isAdmin = false }: { isAdmin?: boolean }) {
   const { t } = useTranslation();
+  const [deleted, setDeleted] = useState<string | null>(null);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+  /** an administrator deletes a person: with a reason, recorded in the audit log; records within the retention period are refused */
+  async function remove(p: Person) {
+    const reason = window.prompt(t('roster.deleteReason', { name: p.name, no: p.employeeNo }));
+    if (reason === null) return;
+    setDeleteError(null);
+    try {
+      await api['people.delete']({ employeeNo: p.employeeNo, reason });
+      setDeleted(t('roster.deleted', { name: p.name }));
+      people.reload();
+    } catch (e) {
+      setDeleteError(e);
+    }
+  }
   const people = useLoad(() => api['roster.list']({}), []);
   const [upload, setUpload] = useState<{ fileName: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<RosterPreview | null>(null);
@@ -115,7 +131,9 @@ export function RosterPage() {
             ))}
           </select>
         </div>
-        <PeopleTable rows={shown} />
+        {deleted && <p className="ok">{deleted}</p>}
+        <ErrorNote error={deleteError} />
+        <PeopleTable rows={shown} onDelete={isAdmin ? (p) => void remove(p) : undefined} />
       </section>
     </div>
   );

@@ -80,7 +80,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       body = <CampaignPage campaignId={campaign?.id ?? null} onSaved={campaigns.reload} />;
       break;
     case 'roster':
-      body = <RosterPage />;
+      body = <RosterPage isAdmin={has('admin')} />;
       break;
     case 'results':
       body = needCampaign(campaign && <ResultsPage campaign={campaign} />);
