@@ -191,6 +191,29 @@ describe('batches', () => {
   });
 });
 
+describe('the PDF worker of the built app', () => {
+  it('dist/electron/pdf-worker.cjs prints a training file in a worker thread', async () => {
+    const { Worker } = await import('node:worker_threads');
+    const { buildPersonRecord } = await import('../../electron/main/services/archive');
+    const file = path.join(ROOT, 'dist/electron/pdf-worker.cjs');
+    expect(existsSync(file), 'npm test builds it first').toBe(true);
+    const record = await buildPersonRecord(app.ports, 'E001', 'archivist');
+    const { campaigns } = await app.ports.store.campaigns.read();
+    const w = new Worker(file);
+    try {
+      const reply = await new Promise<{ pdf?: Uint8Array; error?: string }>((resolve, reject) => {
+        w.once('message', resolve);
+        w.once('error', reject);
+        w.postMessage({ id: 1, record, campaigns });
+      });
+      expect(reply.error).toBeUndefined();
+      expect(Buffer.from(reply.pdf!).subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      await w.terminate();
+    }
+  });
+});
+
 describe('a crash in the middle of a batch', () => {
   it('SIGKILL leaves a partial folder that does not verify; running again resumes and completes', async () => {
     // a data folder of its own with 40 people, for a run long enough to be killed in the middle
