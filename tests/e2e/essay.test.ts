@@ -15,8 +15,8 @@ import { cli, ROOT } from '../helpers/cli';
 import { HEADER, rosterCsv } from '../helpers/fixtures';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { removeDir, tempDir } from '../helpers/temp-app';
+import { loginAt, openPage, shot, workstation } from '../helpers/e2e';
 
-const SHOTS = path.join(ROOT, 'test-results');
 const ADMIN_PW = 'essay-e2e-admin';
 let server: ServerProcess;
 let browser: Browser;
@@ -60,20 +60,6 @@ afterAll(async () => {
   if (data) removeDir(data);
 });
 
-async function open(ctx: BrowserContext): Promise<Page> {
-  const page = await ctx.newPage();
-  page.on('dialog', (d) => void d.accept());
-  return page;
-}
-const context = () => browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
-async function login(page: Page, no: string, password: string) {
-  await page.goto(server.url);
-  await page.fill('input[name=employeeNo]', no);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
-  await page.getByTestId('who').waitFor();
-}
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 const part = (page: Page, k: string) => page.locator(`textarea[data-part=${k}]`);
 
 describe('essays: crash-safe writing, review rounds, copy detection, printable output', () => {
@@ -82,8 +68,8 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
   let writer: Page;
 
   it('the officer sets a short minimum for the test', async () => {
-    officer = await open(await context());
-    await login(officer, 'admin', ADMIN_PW);
+    officer = await openPage(await workstation(browser));
+    await loginAt(officer, server.url, 'admin', ADMIN_PW);
     await officer.goto(`${server.url}#/campaign`);
     await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
     await officer.getByLabel('最少字数').fill('60');
@@ -92,9 +78,9 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
   });
 
   it('the backend is killed while the employee types: the autosaved text survives; what came after is kept on the PC and saved later', async () => {
-    writerCtx = await context();
-    writer = await open(writerCtx);
-    await login(writer, 'W001', pw.W001!);
+    writerCtx = await workstation(browser);
+    writer = await openPage(writerCtx);
+    await loginAt(writer, server.url, 'W001', pw.W001!);
     await writer.goto(`${server.url}#/essay`);
     await part(writer, 'awareness').click();
     await writer.keyboard.type(PART1, { delay: 5 });
@@ -116,15 +102,15 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
 
     server = await serve();
     // another PC (nothing kept locally): the autosaved text
-    const elsewhere = await open(await context());
-    await login(elsewhere, 'W001', pw.W001!);
+    const elsewhere = await openPage(await workstation(browser));
+    await loginAt(elsewhere, server.url, 'W001', pw.W001!);
     await elsewhere.goto(`${server.url}#/essay`);
     await expect.poll(() => part(elsewhere, 'awareness').inputValue()).toBe(PART1);
     expect(await part(elsewhere, 'responsibility').inputValue()).toBe('');
     await elsewhere.context().close();
     // the same PC: everything typed, recovered and saved at the next tick
-    writer = await open(writerCtx);
-    await login(writer, 'W001', pw.W001!);
+    writer = await openPage(writerCtx);
+    await loginAt(writer, server.url, 'W001', pw.W001!);
     await writer.goto(`${server.url}#/essay`);
     await writer.getByTestId('essay-restored').waitFor();
     expect(await part(writer, 'responsibility').inputValue()).toBe(AFTER_CRASH);
@@ -151,7 +137,7 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
   });
 
   it('the officer returns it with a remark quoting a passage; the employee sees it at the part, revises and resubmits', async () => {
-    await login(officer, 'admin', ADMIN_PW); // sessions did not survive the crash
+    await loginAt(officer, server.url, 'admin', ADMIN_PW); // sessions did not survive the crash
     await officer.goto(`${server.url}#/essays`);
     await officer.getByTestId('essays-table').locator('tr', { hasText: 'W001' }).getByRole('button', { name: '审阅' }).click();
     await officer.getByTestId('essay-review').waitFor();
@@ -182,8 +168,8 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
   });
 
   it('a colleague’s copy is flagged and compared side by side; accepting it needs a reason', async () => {
-    const copier = await open(await context());
-    await login(copier, 'W002', pw.W002!);
+    const copier = await openPage(await workstation(browser));
+    await loginAt(copier, server.url, 'W002', pw.W002!);
     await copier.goto(`${server.url}#/essay`);
     await part(copier, 'awareness').fill(PART1);
     await part(copier, 'responsibility').fill(AFTER_CRASH);

@@ -12,8 +12,8 @@ import { cli, ROOT } from '../helpers/cli';
 import { HEADER, rosterCsv } from '../helpers/fixtures';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { removeDir, tempDir } from '../helpers/temp-app';
+import { loginAt, openPage, shot, workstation } from '../helpers/e2e';
 
-const SHOTS = path.join(ROOT, 'test-results');
 const ADMIN_PW = 'quiz-e2e-admin';
 
 let server: ServerProcess;
@@ -55,23 +55,6 @@ afterAll(async () => {
   if (data) removeDir(data);
 });
 
-async function newContext(): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
-}
-async function open(ctx: BrowserContext): Promise<Page> {
-  const page = await ctx.newPage();
-  page.on('dialog', (d) => void d.accept());
-  page.on('pageerror', (e) => console.error('[page error]', e.message));
-  return page;
-}
-async function login(page: Page, no: string, password: string) {
-  await page.goto(server.url);
-  await page.fill('input[name=employeeNo]', no);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
-  await page.getByTestId('who').waitFor();
-}
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 const remaining = async (page: Page) => {
   const [m, s] = (await page.getByRole('timer').textContent())!.replace(/[^\d:]/g, '').split(':').map(Number);
   return m! * 60 + s!;
@@ -86,8 +69,8 @@ describe('quiz: bank import, a paper drawn by rules, resume after closing, gradi
 
   it('the officer imports a bank from Excel: preview, then import', async () => {
     expect(employeePw).toMatch(/^\S{10}$/);
-    officer = await open(await newContext());
-    await login(officer, 'admin', ADMIN_PW);
+    officer = await openPage(await workstation(browser));
+    await loginAt(officer, server.url, 'admin', ADMIN_PW);
     await officer.goto(`${server.url}#/bank`);
     await officer.getByTestId('bank-file').setInputFiles({ name: '车间题库.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await bankXlsx() });
     await officer.getByTestId('bank-preview').waitFor();
@@ -129,13 +112,13 @@ describe('quiz: bank import, a paper drawn by rules, resume after closing, gradi
   });
 
   it('the employee starts, answers two, flags one, closes the window; reopening resumes the same paper with the time left', async () => {
-    employeeCtx = await newContext();
-    const page = await open(employeeCtx);
+    employeeCtx = await workstation(browser);
+    const page = await openPage(employeeCtx);
     employeeCtx.on('response', (r) => {
       if (!/quiz\./.test(r.url()) || submitted) return;
       seenBeforeSubmit.push(r.text().then((body) => ({ url: r.url(), body }), () => ({ url: r.url(), body: '' })));
     });
-    await login(page, 'Q001', employeePw);
+    await loginAt(page, server.url, 'Q001', employeePw);
     await page.goto(`${server.url}#/quiz`);
     await page.getByRole('button', { name: '开始考试' }).click();
     await page.getByTestId('answered').waitFor();
@@ -161,8 +144,8 @@ describe('quiz: bank import, a paper drawn by rules, resume after closing, gradi
     await page.close();
     // a few seconds later, a new window (a new session: the token lived in the closed window)
     await new Promise((r) => setTimeout(r, 2500));
-    const again = await open(employeeCtx);
-    await login(again, 'Q001', employeePw);
+    const again = await openPage(employeeCtx);
+    await loginAt(again, server.url, 'Q001', employeePw);
     await again.goto(`${server.url}#/quiz`);
     await again.getByRole('button', { name: '继续考试' }).click();
     await again.getByTestId('answered').waitFor();

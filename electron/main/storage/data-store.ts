@@ -68,17 +68,7 @@ export interface EssayDraftsFile {
 }
 
 /** The audit log: what an administrator did that changes records, each entry chained to the one before. */
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  by: string;
-  action: 'person.deleted';
-  subject: string;
-  reason: string;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
+export type AuditEntry = import('../../shared/api').AuditEntryView;
 export interface AuditFile {
   schemaVersion: 1;
   entries: AuditEntry[];

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUESTION_TYPES, type Question } from '../../../electron/core/model';
+import type { Question } from '../../../electron/core/model';
 import type { BankPreview, QuestionVersion } from '../../../electron/shared/api';
 import { api, downloadBase64, fileToBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
+import { BankTypeSelects } from './BankTypeSelects';
 import { QuestionEditor, QuestionHistory } from './QuestionEditor';
 
 const PAGE = 50;
@@ -149,22 +150,7 @@ export function BankPage() {
         </div>
         <div className="row filters">
           <input type="search" placeholder={t('bank.list.search')} aria-label={t('bank.list.search')} value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
-          <select aria-label={t('paper.bank')} value={filter.bank} onChange={(e) => setFilter({ ...filter, bank: e.target.value })}>
-            <option value={'\u0000'}>{t('paper.allBanks')}</option>
-            {banks.map((b) => (
-              <option key={b} value={b}>
-                {b || t('bank.bundled')}
-              </option>
-            ))}
-          </select>
-          <select aria-label={t('paper.type')} value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.target.value })}>
-            <option value="">{t('paper.allTypes')}</option>
-            {QUESTION_TYPES.map((x) => (
-              <option key={x} value={x}>
-                {t(`quiz.type.${x}`)}
-              </option>
-            ))}
-          </select>
+          <BankTypeSelects banks={banks} bank={filter.bank} type={filter.type} onBank={(bank) => setFilter({ ...filter, bank })} onType={(type) => setFilter({ ...filter, type })} />
           <select aria-label={t('paper.category')} value={filter.category} onChange={(e) => setFilter({ ...filter, category: e.target.value })}>
             <option value={'\u0000'}>{t('bank.list.allCategories')}</option>
             {categories.map((c) => (

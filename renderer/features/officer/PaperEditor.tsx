@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { QUESTION_TYPES, type CampaignInput, type DrawRule, type Question } from '../../../electron/core/model';
 import { rulePools, rulesTotal } from '../../../electron/core/paper';
 import type { DocMeta } from '../../../electron/shared/api';
+import { ALL_BANKS, BankTypeSelects } from './BankTypeSelects';
 
 type Quiz = CampaignInput['quiz'];
 const SHOWN = 100;
@@ -48,22 +49,7 @@ function FixedPicker({ quiz, bank, banks, onChange }: { quiz: Quiz; bank: Questi
       <p data-testid="paper-summary">{t('paper.fixedSummary', { n: quiz.questionIds.length, points: Math.round(points * 100) / 100 })}</p>
       <div className="row filters">
         <input type="search" placeholder={t('paper.filterText')} aria-label={t('paper.filterText')} value={text} onChange={(e) => setText(e.target.value)} />
-        <select aria-label={t('paper.bank')} value={inBank ?? '\u0000'} onChange={(e) => setInBank(e.target.value === '\u0000' ? null : e.target.value)}>
-          <option value={'\u0000'}>{t('paper.allBanks')}</option>
-          {banks.map((b) => (
-            <option key={b} value={b}>
-              {b || t('bank.bundled')}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('paper.type')} value={type} onChange={(e) => setType(e.target.value)}>
-          <option value="">{t('paper.allTypes')}</option>
-          {QUESTION_TYPES.map((x) => (
-            <option key={x} value={x}>
-              {t(`quiz.type.${x}`)}
-            </option>
-          ))}
-        </select>
+        <BankTypeSelects banks={banks} bank={inBank ?? ALL_BANKS} type={type} onBank={(b) => setInBank(b === ALL_BANKS ? null : b)} onType={setType} />
         <button type="button" className="secondary" onClick={() => onChange({ ...quiz, questionIds: [...new Set([...quiz.questionIds, ...matches.map((q) => q.id)])] })}>
           {t('paper.chooseAll', { n: matches.length })}
         </button>
