@@ -530,6 +530,7 @@ export const enUS: Resources = {
     deleted: 'Deleted {{no}} {{name}} ({{n}} records)',
   },
   archive: {
+    exportShown: 'Export these {{n}} people (.zip)',
     title: 'Training files (per person)',
     intro: 'Export a person’s training file: a printable PDF with signature lines, the same content as JSON, and a manifest of SHA-256 hashes that proves the file was not changed.',
     search: 'Find by name, employee no., department or team',

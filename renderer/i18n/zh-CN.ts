@@ -528,6 +528,7 @@ export const zhCN = {
     deleted: '删除人员 {{no}} {{name}}（{{n}} 条记录）',
   },
   archive: {
+    exportShown: '导出这 {{n}} 人（.zip）',
     title: '培训档案（一人一档）',
     intro: '导出个人培训档案：PDF（可打印，含签字栏）、同样内容的 JSON，以及带 SHA-256 的清单，用于证明档案未被改动。',
     search: '按姓名、工号、部门或班组查找',

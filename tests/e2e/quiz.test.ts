@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../helpers/browser';
-import { cli, ROOT } from '../helpers/cli';
+import { cli } from '../helpers/cli';
 import { HEADER, rosterCsv } from '../helpers/fixtures';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { removeDir, tempDir } from '../helpers/temp-app';

@@ -24,6 +24,7 @@ export function ArchivePage() {
   const [verify, setVerify] = useState<Record<string, VerifyReport>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [batchKey, setBatchKey] = useState(0);
 
   async function exportOne(employeeNo: string) {
     setBusy(employeeNo);
@@ -37,6 +38,16 @@ export function ArchivePage() {
       setBusy(null);
     }
   }
+  /** the people the search shows, as one batch (a .zip) */
+  async function exportShown() {
+    setError(null);
+    try {
+      await api['archive.batchStart']({ employeeNos: shown.map((p) => p.employeeNo), zip: true });
+      setBatchKey((k) => k + 1);
+    } catch (e) {
+      setError(e);
+    }
+  }
   async function check(exportId: string) {
     try {
       const r = await api['archive.verify']({ exportId });
@@ -48,11 +59,18 @@ export function ArchivePage() {
   const shown = (people.data ?? []).filter((p) => !q || p.name.includes(q) || p.employeeNo.includes(q) || p.dept.includes(q) || p.team.includes(q));
   return (
     <div className="stack">
-      <BatchPanel people={people.data ?? []} onFinished={exports.reload} />
+      <BatchPanel key={batchKey} people={people.data ?? []} onFinished={exports.reload} />
       <section className="card">
         <h1>{t('archive.title')}</h1>
         <p className="muted">{t('archive.intro')}</p>
-        <input className="wide" placeholder={t('archive.search')} value={q} onChange={(e) => setQ(e.target.value)} aria-label={t('archive.search')} />
+        <div className="row">
+          <input className="grow" placeholder={t('archive.search')} value={q} onChange={(e) => setQ(e.target.value)} aria-label={t('archive.search')} />
+          {q && shown.length > 0 && (
+            <button type="button" className="secondary" onClick={() => void exportShown()} data-testid="export-shown">
+              {t('archive.exportShown', { n: shown.length })}
+            </button>
+          )}
+        </div>
         <ErrorNote error={error ?? people.error} />
         {last && (
           <div className="ok-box" role="status" data-testid="export-result">
