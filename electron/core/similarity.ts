@@ -12,6 +12,13 @@
 /** 8 Chinese characters: long enough that set phrases (安全生产、违章作业) do not count as copying. */
 export const SHINGLE = 8;
 
+/**
+ * How many of the texts sharing one shingle are credited with it. Beyond this, the share of the
+ * essay found elsewhere stays exact, and its best matches are found among the first texts that
+ * share the passage (by their order in the comparison).
+ */
+export const POSTINGS_CAP = 256;
+
 export interface Folded {
   /** the folded characters */
   text: string;
@@ -128,12 +135,15 @@ export function compareAll(docs: readonly SimilarityDoc[], opts: { top?: number;
     // shingle starts in increasing order: each shared shingle adds the characters it covers beyond
     // what that text already covered, so the coverage is exact, in one pass over the postings
     for (let s = 0; s < hs.length; s++) {
-      let shared = false;
       const at = index.find(hs[s]!);
-      for (let p = index.starts[at]!; p < index.starts[at + 1]!; p++) {
+      const from = index.starts[at]!;
+      const to = index.starts[at + 1]!;
+      const shared = to - from > 1;
+      // a passage hundreds of essays share (a template everyone copied): every one of them is
+      // found with the first POSTINGS_CAP of those essays, which keeps the work linear
+      for (let p = from; p < Math.min(to, from + POSTINGS_CAP + 1); p++) {
         const b = index.docs[p]!;
         if (b === a) continue;
-        shared = true;
         if (covered[b] === 0) touched.push(b);
         covered[b]! += s + k - Math.max(s, lastEnd[b]!);
         lastEnd[b] = s + k;

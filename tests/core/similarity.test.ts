@@ -92,3 +92,17 @@ describe('folding is the same for the check and for the passages', () => {
     expect(sharedPassages(b, a).shareOfA).toBe(1);
   });
 });
+
+describe('many people copying the same template', () => {
+  it('every copy is found whole, and the work stays linear (600 identical essays)', () => {
+    const template = '我在工作中安全意识不强，存在麻痹大意思想，对照事故教训，今后一定严格遵守各项规章制度，杜绝违章作业，确保安全生产。';
+    const docs = Array.from({ length: 600 }, (_, i) => ({ id: `P${i}`, text: template }));
+    docs.push({ id: 'own', text: '我是装卸工，曾在静电接地没有完成时就开始卸车，以后每次装卸前先检查接地。' });
+    const r = compareAll(docs);
+    for (const x of r.slice(0, 600)) {
+      expect(x.share).toBe(1);
+      expect(x.matches[0]!.share).toBe(1);
+    }
+    expect(r[600]!.share).toBe(0);
+  });
+});
