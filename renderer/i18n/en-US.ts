@@ -207,7 +207,7 @@ export const enUS: Resources = {
     chooseAll: 'Choose the {{n}} that match',
     clearAll: 'Unchoose those that match',
     more: '{{n}} more not listed: narrow the search above.',
-    rulesIntro: 'Each rule draws a number of questions of one type from the bank, each worth the rule’s points; everyone gets different questions but the same types, counts and total.',
+    rulesIntro: 'Each rule draws a number of questions of one type from the bank, each worth the rule\'s points; everyone gets different questions but the same types, counts and total.',
     count: 'Count',
     points: 'Points each',
     category: 'Category',
@@ -259,7 +259,7 @@ export const enUS: Resources = {
       noDoc: '(none)',
       source: 'Source (clause)',
       sourceHint: 'e.g. Article 28, 5.2.1',
-      regrade: 'This corrects the key: regrade every submitted attempt with the new answer (each person’s record keeps a regrading entry)',
+      regrade: 'This corrects the key: regrade every submitted attempt with the new answer (each person\'s record keeps a regrading entry)',
       save: 'Save question',
       created: 'Added to the bank.',
       savedVersion: 'Saved as version {{version}}.',
@@ -285,6 +285,7 @@ export const enUS: Resources = {
     bundled: 'Bundled with Anxue (self-test on the study notes)',
   },
   results: {
+    bestLine: '{{score}} / {{max}} ({{percent}})',
     byGroup: 'Pass rate by department and team (first attempts)',
     wholeDept: '(whole department)',
     takers: 'People who took it',
@@ -341,6 +342,7 @@ export const enUS: Resources = {
     elsewhere: 'This session has ended: you started studying somewhere else. Please open the document again.',
   },
   quiz: {
+    pointsParen: '({{n}} pts)',
     left: 'You have left the quiz window {{n}} times; the safety officer can see this.',
     leftLimit: 'You have left the quiz window {{n}} times; at {{max}} the attempt is submitted.',
     type: { single: 'Single choice', multiple: 'Multiple choice', truefalse: 'True/false', fill: 'Fill-in', short: 'Short answer' },
@@ -416,6 +418,7 @@ export const enUS: Resources = {
     status: { not_started: 'Not started', draft: 'Draft', submitted: 'Submitted', returned: 'Returned for revision', accepted: 'Accepted' },
   },
   essays: {
+    statusCount: '{{status}} ({{n}})',
     decide: 'Decision',
     title: 'Essay review',
     summary: '{{n}} people: not started {{not_started}}, draft {{draft}}, to review {{submitted}}, returned {{returned}}, accepted {{accepted}}. Deadline {{deadline}}.',
@@ -441,7 +444,7 @@ export const enUS: Resources = {
     rounds: 'Review rounds',
     overrideWas: 'Accepted despite the similarity because: {{reason}}',
     comment: 'Overall remark (required to return, unless a part has a remark)',
-    overrideLabel: 'Much of this essay is found in other texts. If you are sure it is the person’s own work, give the reason before accepting:',
+    overrideLabel: 'Much of this essay is found in other texts. If you are sure it is the person\'s own work, give the reason before accepting:',
   },
   roster: {
     delete: 'Delete',
@@ -505,10 +508,10 @@ export const enUS: Resources = {
   },
   batch: {
     title: 'Batch export',
-    intro: 'Export this campaign’s whole file (plan, attendance sheets, ledgers, score sheet, essay index, figures and everyone’s file), or the training files of everyone, a department or a team. Every file is listed with its SHA-256; an export that stopped can be resumed, and an unfinished one never looks complete.',
+    intro: 'Export this campaign\'s whole file (plan, attendance sheets, ledgers, score sheet, essay index, figures and everyone\'s file), or the training files of everyone, a department or a team. Every file is listed with its SHA-256; an export that stopped can be resumed, and an unfinished one never looks complete.',
     scope: 'What to export',
     scope_campaign: 'Campaign file: {{name}}',
-    scope_all: 'Everyone’s training file',
+    scope_all: 'Everyone\'s training file',
     scope_dept: 'A department',
     scope_team: 'A team',
     choose: 'Choose',
@@ -532,7 +535,7 @@ export const enUS: Resources = {
   archive: {
     exportShown: 'Export these {{n}} people (.zip)',
     title: 'Training files (per person)',
-    intro: 'Export a person’s training file: a printable PDF with signature lines, the same content as JSON, and a manifest of SHA-256 hashes that proves the file was not changed.',
+    intro: 'Export a person\'s training file: a printable PDF with signature lines, the same content as JSON, and a manifest of SHA-256 hashes that proves the file was not changed.',
     search: 'Find by name, employee no., department or team',
     export: 'Export training file',
     exporting: 'Exporting…',

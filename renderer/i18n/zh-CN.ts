@@ -283,6 +283,7 @@ export const zhCN = {
     bundled: '安学自带（学习要点自测题）',
   },
   results: {
+    bestLine: '{{score}} / {{max}}（{{percent}}）',
     byGroup: '各部门、班组及格率（每人第一次）',
     wholeDept: '（全部门）',
     takers: '交卷人数',
@@ -339,6 +340,7 @@ export const zhCN = {
     elsewhere: '本次学习已结束：您在另一处开始了学习。请重新打开文件。',
   },
   quiz: {
+    pointsParen: '（{{n}} 分）',
     left: '您已离开考试窗口 {{n}} 次，安全管理人员可以看到。',
     leftLimit: '您已离开考试窗口 {{n}} 次；达到 {{max}} 次将自动交卷。',
     type: { single: '单选', multiple: '多选', truefalse: '判断', fill: '填空', short: '简答' },
@@ -414,6 +416,7 @@ export const zhCN = {
     status: { not_started: '未开始', draft: '草稿', submitted: '已提交', returned: '退回修改', accepted: '已通过' },
   },
   essays: {
+    statusCount: '{{status}}（{{n}}）',
     decide: '审阅结论',
     title: '剖析材料审阅',
     summary: '共 {{n}} 人：未开始 {{not_started}}，草稿 {{draft}}，待审阅 {{submitted}}，退回修改 {{returned}}，已通过 {{accepted}}。截止日期 {{deadline}}。',

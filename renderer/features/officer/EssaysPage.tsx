@@ -48,7 +48,7 @@ export function EssaysPage({ campaign }: { campaign: CampaignSummary }) {
           </button>
           {STATUSES.map((s) => (
             <button key={s} type="button" className={status === s ? 'tab active' : 'tab'} onClick={() => setStatus(s)}>
-              {t(`essay.status.${s}`)}（{o.counts[s]}）
+              {t('essays.statusCount', { status: t(`essay.status.${s}`), n: o.counts[s] })}
             </button>
           ))}
         </div>

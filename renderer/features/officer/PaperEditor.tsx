@@ -62,7 +62,7 @@ function FixedPicker({ quiz, bank, banks, onChange }: { quiz: Quiz; bank: Questi
           <label key={q.id} className="option">
             <input type="checkbox" checked={chosen.has(q.id)} onChange={(e) => toggle(q.id, e.target.checked)} />
             <span>
-              <span className="tag">{t(`quiz.type.${q.type}`)}</span> {q.stem} <span className="muted small">（{t('quiz.points', { n: q.score })}）</span>
+              <span className="tag">{t(`quiz.type.${q.type}`)}</span> {q.stem} <span className="muted small">{t('quiz.pointsParen', { n: q.score })}</span>
             </span>
           </label>
         ))}

@@ -138,7 +138,7 @@ function PeopleResults({ stats }: { stats: QuizStatsView }) {
             <td>{p.dept}</td>
             <td>{p.team}</td>
             <td>{p.attempts}</td>
-            <td>{p.best ? `${p.best.score} / ${p.best.max}（${p.best.percent}）` : '—'}</td>
+            <td>{p.best ? t('results.bestLine', { score: p.best.score, max: p.best.max, percent: p.best.percent }) : '—'}</td>
             <td>{!p.best ? t('quiz.notTaken') : p.best.passed === null ? t('progress.quizPending') : p.best.passed ? t('quiz.passed') : t('quiz.failed')}</td>
             <td>{p.best ? `${Math.round(p.best.durationMs / 60_000)} ${t('results.minutes')}${p.best.timedOut ? t('results.timedOut') : ''}` : ''}</td>
           </tr>

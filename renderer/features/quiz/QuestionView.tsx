@@ -8,7 +8,7 @@ export function QuestionView({ index, question: q, value, onChange }: { index: n
   return (
     <fieldset className="question">
       <legend>
-        <span className="tag">{t(`quiz.type.${q.type}`)}</span> {index + 1}. {q.stem} <span className="muted small">（{t('quiz.points', { n: q.score })}）</span>
+        <span className="tag">{t(`quiz.type.${q.type}`)}</span> {index + 1}. {q.stem} <span className="muted small">{t('quiz.pointsParen', { n: q.score })}</span>
       </legend>
       {(q.type === 'single' || q.type === 'multiple') &&
         q.options.map((o, i) => {
