@@ -191,6 +191,20 @@ describe('batches', () => {
   });
 });
 
+describe('after the app was stopped in the middle of a job', () => {
+  it('the job is listed as interrupted and resumes from the archive page', async () => {
+    // a job left on disk as 'running' with nobody running it: what a crash of the app leaves
+    const job = await createJob(app.ports, app.ports.store.exportsDir(), { dept: '储运车间', zip: false }, 'archivist');
+    const listed = (await app.call('archive.batchList', {}, s.admin)).find((j) => j.jobId === job.jobId)!;
+    expect(listed.state).toBe('interrupted');
+    await app.call('archive.batchResume', { jobId: job.jobId }, s.admin);
+    await settleJobs(app.ports);
+    const done = await app.call('archive.batchStatus', { jobId: job.jobId }, s.admin);
+    expect(done).toMatchObject({ state: 'done', done: 1, total: 1 });
+    expect(verifyArchiveDir(done.result!)).toEqual({ ok: true, problems: [] });
+  });
+});
+
 describe('the PDF worker of the built app', () => {
   it('dist/electron/pdf-worker.cjs prints a training file in a worker thread', async () => {
     const { Worker } = await import('node:worker_threads');
