@@ -124,6 +124,21 @@ export function recordJson(record: PersonRecord): string {
   return JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n';
 }
 
+/**
+ * What the campaign's files and the rows need of a record, without the heavy parts (the questions
+ * an attempt was given, its answers, the essay text): 3,000 people then fit in a few hundred MB.
+ */
+function slim(rec: PersonRecord): PersonRecord {
+  return {
+    ...rec,
+    events: rec.events.map((e) => {
+      if (e.type === 'quiz.submitted') return { ...e, data: { ...e.data, questions: [], answers: {} } };
+      if (e.type === 'essay.submitted') return { ...e, data: { ...e.data, parts: { awareness: '', responsibility: '', warning: '', measures: '', leadership: '' } } };
+      return e;
+    }),
+  };
+}
+
 function walk(dir: string, base = ''): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
@@ -186,10 +201,10 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     const records: PersonRecord[] = [];
     for (const no of job.people) {
       const rec = JSON.parse(readFileSync(path.join(partial, 'people', no, RECORD_FILE), 'utf8')) as PersonRecord;
-      records.push(rec);
       chainHeads[no] = rec.chainHead;
       eventCounts[no] = rec.events.length;
       statements.push(...statementsFor(roster.get(no) ?? rec.person, rec.events, xapiIds(meta.enterprise ?? '')));
+      records.push(slim(rec));
     }
     writeFileSync(path.join(partial, 'xapi.json'), JSON.stringify(statements, null, 2) + '\n');
     await personWorkbookRows(records, path.join(partial, 'people.xlsx'));
