@@ -2,14 +2,14 @@
 // targets), the people, the attendance sheet of each collective session (with a column to sign),
 // the hours and the scores of everyone, the essay index with review status, and summary figures
 // with charts — as one PDF, plus the ledgers as spreadsheets.
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
 import { COLLECTIVE_TYPE_NAMES } from '../../core/model';
 import { toHours } from '../../core/study-time';
 import { ESSAY_STATUS_TEXT, type PersonRecord } from './archive';
 import { getCampaign } from './campaign';
 import { listDocs } from './corpus';
 import { bestResult } from './derive';
-import { renderPdf } from './pdf';
+import { renderPdf, type PlainDocument } from './pdf';
 import { hoursLedger } from './progress';
 import { scoreSheet } from './quiz-results';
 import type { Ports } from './ports';
@@ -19,7 +19,7 @@ const cell = (t: string | number, opts: Record<string, unknown> = {}) => ({ text
 function grid(headers: string[], rows: (string | number)[][], widths: (string | number)[]): Content {
   return {
     table: { headerRows: 1, widths, body: [headers.map((h) => cell(h, { bold: true, fillColor: '#eeeeee' })), ...rows.map((r) => r.map((x) => cell(x)))] },
-    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#999999', vLineColor: () => '#999999' },
+    layout: 'grid',
     fontSize: 9,
     margin: [0, 2, 0, 8],
   } as Content;
@@ -43,7 +43,8 @@ function bars(rows: { label: string; value: number; text: string }[], max: numbe
   } as Content;
 }
 
-export async function campaignPdf(ports: Ports, campaignId: string, records: readonly PersonRecord[]): Promise<Buffer> {
+/** The campaign's PDF as a plain definition (it can be printed on a worker thread). */
+export async function campaignPdfDefinition(ports: Ports, campaignId: string, records: readonly PersonRecord[]): Promise<PlainDocument> {
   const c = await getCampaign(ports, campaignId);
   const meta = await ports.store.meta.read();
   const docs = new Map((await listDocs(ports)).map((d) => [d.id, d]));
@@ -139,23 +140,28 @@ export async function campaignPdf(ports: Ports, campaignId: string, records: rea
   content.push({ text: '考核成绩分布（每人最好成绩）', bold: true });
   content.push(bars(hist.map((n, i) => ({ label: i === 9 ? '90–100 分' : `${i * 10}–${i * 10 + 9} 分`, value: n, text: `${n} 人` })), Math.max(1, ...hist)));
   content.push({ text: '档案管理人签字：________________　　　　日期：______年____月____日', margin: [0, 30, 0, 0] });
-  const doc: TDocumentDefinitions = {
+  return {
     pageSize: 'A4',
     pageMargins: [45, 50, 45, 55],
     info: { title: `一期一档 ${c.name}`, creator: '安学 Anxue', producer: '安学 Anxue' },
-    footer: (page, pages) => ({ text: `${c.name}　第 ${page} / ${pages} 页`, alignment: 'center', fontSize: 8, color: '#666666' }),
+    footerText: c.name,
     content,
     styles: { title: { fontSize: 20, bold: true, alignment: 'center', margin: [0, 120, 0, 6] }, h1: { fontSize: 13, bold: true, margin: [0, 10, 0, 4] } },
   };
-  return renderPdf(doc);
 }
 
-/** The campaign's own files, for its archive. */
-export async function campaignFiles(ports: Ports, campaignId: string, records: readonly PersonRecord[]): Promise<{ name: string; data: Buffer }[]> {
+/**
+ * The campaign's own files, for its archive. The PDF is printed by `print` (a worker thread in a
+ * batch) while the ledgers are written here.
+ */
+export async function campaignFiles(ports: Ports, campaignId: string, records: readonly PersonRecord[], print: (doc: PlainDocument) => Promise<Buffer> = renderPdf): Promise<{ name: string; data: Buffer }[]> {
   const b = (x: { base64: string }) => Buffer.from(x.base64, 'base64');
+  const pdf = print(await campaignPdfDefinition(ports, campaignId, records));
+  const ledger = b(await hoursLedger(ports, { campaignId }));
+  const scores = b(await scoreSheet(ports, { campaignId }));
   return [
-    { name: 'campaign.pdf', data: await campaignPdf(ports, campaignId, records) },
-    { name: 'ledger.xlsx', data: b(await hoursLedger(ports, { campaignId })) },
-    { name: 'scores.xlsx', data: b(await scoreSheet(ports, { campaignId })) },
+    { name: 'campaign.pdf', data: await pdf },
+    { name: 'ledger.xlsx', data: ledger },
+    { name: 'scores.xlsx', data: scores },
   ];
 }

@@ -207,8 +207,11 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
       records.push(slim(rec));
     }
     writeFileSync(path.join(partial, 'xapi.json'), JSON.stringify(statements, null, 2) + '\n');
+    // the campaign's PDF prints on a worker while the rows and ledgers are written here
+    const campaign = job.selection.campaignId ? campaignFiles(ports, job.selection.campaignId, records, (doc) => pool.renderDoc(doc)) : Promise.resolve([]);
+    campaign.catch(() => undefined); // a failure is reported where it is awaited, below
     await personWorkbookRows(records, path.join(partial, 'people.xlsx'));
-    if (job.selection.campaignId) for (const f of await campaignFiles(ports, job.selection.campaignId, records)) writeFileSync(path.join(partial, f.name), f.data);
+    for (const f of await campaign) writeFileSync(path.join(partial, f.name), f.data);
     const files = walk(partial).filter((f) => f !== MANIFEST);
     const manifest = {
       format: 'anxue-archive-manifest',

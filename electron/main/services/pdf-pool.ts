@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Campaign } from '../../core/model';
 import { personPdfDefinition, type PersonRecord } from './archive';
-import { renderPdf } from './pdf';
+import { renderPdf, type PlainDocument } from './pdf';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 import type { PdfJob, PdfReply } from './pdf-worker';
 
 /** The worker script next to this code: built (dist/electron/pdf-worker.cjs) or the source under tsx. */
@@ -21,7 +23,7 @@ function workerScript(): { code: string; eval: boolean } {
 export class PdfPool {
   private workers: Worker[] = [];
   private idle: Worker[] = [];
-  private waiting: { job: Omit<PdfJob, 'id'>; resolve: (b: Buffer) => void; reject: (e: Error) => void }[] = [];
+  private waiting: { job: DistributiveOmit<PdfJob, 'id'>; resolve: (b: Buffer) => void; reject: (e: Error) => void }[] = [];
   private pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
   private next = 1;
   readonly size: number;
@@ -44,8 +46,18 @@ export class PdfPool {
 
   render(record: PersonRecord, campaigns: Campaign[]): Promise<Buffer> {
     if (this.workers.length === 0) return renderPdf(personPdfDefinition(record, campaigns));
+    return this.queue({ record, campaigns });
+  }
+
+  /** Any document without functions (see PlainDocument). */
+  renderDoc(doc: PlainDocument): Promise<Buffer> {
+    if (this.workers.length === 0) return renderPdf(doc);
+    return this.queue({ doc });
+  }
+
+  private queue(job: DistributiveOmit<PdfJob, 'id'>): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ job: { record, campaigns }, resolve, reject });
+      this.waiting.push({ job, resolve, reject });
       this.pump();
     });
   }
@@ -57,7 +69,7 @@ export class PdfPool {
       const id = this.next++;
       this.pending.set(id, { resolve, reject });
       (w as Worker & { current?: number }).current = id;
-      w.postMessage({ id, ...job } satisfies PdfJob);
+      w.postMessage({ id, ...job } as PdfJob);
     }
   }
 

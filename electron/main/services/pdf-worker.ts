@@ -3,17 +3,14 @@
 import { parentPort } from 'node:worker_threads';
 import type { Campaign } from '../../core/model';
 import { personPdfDefinition, type PersonRecord } from './archive';
-import { renderPdf } from './pdf';
+import { renderPdf, type PlainDocument } from './pdf';
 
-export interface PdfJob {
-  id: number;
-  record: PersonRecord;
-  campaigns: Campaign[];
-}
+/** A person's training file from their record, or any plain document. */
+export type PdfJob = { id: number; record: PersonRecord; campaigns: Campaign[] } | { id: number; doc: PlainDocument };
 export type PdfReply = { id: number; pdf: Uint8Array } | { id: number; error: string };
 
 parentPort?.on('message', (m: PdfJob) => {
-  renderPdf(personPdfDefinition(m.record, m.campaigns)).then(
+  renderPdf('doc' in m ? m.doc : personPdfDefinition(m.record, m.campaigns)).then(
     (pdf) => {
       const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       parentPort!.postMessage({ id: m.id, pdf: bytes } satisfies PdfReply);

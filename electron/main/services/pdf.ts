@@ -78,7 +78,17 @@ function reuseParsedFonts() {
   if (entry) entry.exports = { ...fontkit, create };
 }
 
-export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+/**
+ * A document definition that can cross to a worker thread (no functions): tables may name the
+ * layout 'grid' (thin grey rules), and `footerText` becomes a footer with page numbers.
+ */
+export type PlainDocument = TDocumentDefinitions & { footerText?: string };
+
+const GRID_LAYOUT = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#999999', vLineColor: () => '#999999' };
+
+export async function renderPdf(input: PlainDocument): Promise<Buffer> {
+  const { footerText, ...doc } = input;
+  if (footerText !== undefined) doc.footer = (page: number, pages: number) => ({ text: `${footerText}　第 ${page} / ${pages} 页`, alignment: 'center', fontSize: 8, color: '#666666' });
   const font = findCjkFont();
   if (!font) {
     throw new Error('找不到中文字体，无法生成 PDF。请安装 Noto Sans CJK（fonts-noto-cjk）或设置 ANXUE_CJK_FONT=字体文件路径#字体名');
@@ -100,6 +110,7 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   pdfmake.setFonts({
     Cjk: { normal: fontDef(normal), bold: fontDef(bold), italics: fontDef(normal), bolditalics: fontDef(bold) },
   } as never);
+  (pdfmake as unknown as { addTableLayouts(l: Record<string, unknown>): void }).addTableLayouts({ grid: GRID_LAYOUT });
   const out = pdfmake.createPdf({ ...doc, defaultStyle: { font: 'Cjk', fontSize: 10.5, lineHeight: 1.3, ...doc.defaultStyle } });
   return Buffer.from(await (out as unknown as { getBuffer(): Promise<Uint8Array> }).getBuffer());
 }
