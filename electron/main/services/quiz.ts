@@ -142,13 +142,17 @@ export async function saveQuiz(ports: Ports, caller: Account, input: Input<'quiz
   return { remainingMs: Math.max(0, Math.round((a.deadline - now) / ports.clockSpeed)) };
 }
 
-export async function submitQuiz(ports: Ports, caller: Account, input: Input<'quiz.submit'>): Promise<QuizResultView> {
+/** What submitting or leaving an open attempt needs: the time, the bank (for attempts without a snapshot), its campaign. */
+async function openAttempt(ports: Ports, caller: Account, attemptId: string) {
   const now = ports.clock.now();
   const questions = await bankQuestions(ports);
-  const f0 = await ports.store.person(caller.employeeNo).read();
-  const open = f0.open.quiz[input.attemptId];
+  const open = (await ports.store.person(caller.employeeNo).read()).open.quiz[attemptId];
   if (!open) throw notFound('没有进行中的这次考核');
-  const campaign = await getCampaign(ports, open.campaignId);
+  return { now, questions, campaign: await getCampaign(ports, open.campaignId) };
+}
+
+export async function submitQuiz(ports: Ports, caller: Account, input: Input<'quiz.submit'>): Promise<QuizResultView> {
+  const { now, questions, campaign } = await openAttempt(ports, caller, input.attemptId);
   const f = await ports.store.person(caller.employeeNo).update((f) => {
     const a = f.open.quiz[input.attemptId];
     if (!a) throw notFound('没有进行中的这次考核');
@@ -200,12 +204,7 @@ export async function reviewQuiz(ports: Ports, caller: Account, input: Input<'qu
 
 /** The quiz window was left (another window, another tab): counted; past the campaign's limit, submitted. */
 export async function leaveQuiz(ports: Ports, caller: Account, input: Input<'quiz.leave'>): Promise<{ leaves: number; submitted: QuizResultView | null }> {
-  const now = ports.clock.now();
-  const questions = await bankQuestions(ports);
-  const f0 = await ports.store.person(caller.employeeNo).read();
-  const open = f0.open.quiz[input.attemptId];
-  if (!open) throw notFound('没有进行中的这次考核');
-  const campaign = await getCampaign(ports, open.campaignId);
+  const { now, questions, campaign } = await openAttempt(ports, caller, input.attemptId);
   const limit = campaign.quiz.maxLeaves ?? 0;
   let leaves = 0;
   let submitted = false;
