@@ -3,18 +3,12 @@
 // passed (or when they have no records at all, e.g. imported by mistake). The deletion leaves a
 // tombstone in the audit log — who, when, why, and the head of the record chain that was removed —
 // and the audit log is itself a hash chain.
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../core/canonical';
 import type { Input } from '../../shared/api';
-import type { Account, AuditEntry } from '../storage/data-store';
-import { chainHead, GENESIS_HASH } from '../storage/events';
+import type { Account } from '../storage/data-store';
+import { chainHead } from '../storage/events';
+import { appendAudit } from './audit';
 import { badInput, conflict, notFound } from './errors';
 import { iso, type Ports } from './ports';
-
-export function auditHash(e: Omit<AuditEntry, 'hash'>): string {
-  const { prevHash, ...rest } = e;
-  return createHash('sha256').update(prevHash).update(canonicalJson(rest)).digest('hex');
-}
 
 /** The date (YYYY-MM-DD) from which records last written at `lastIso` may be deleted. */
 export function deletableFrom(lastIso: string, years: number): string {
@@ -37,20 +31,12 @@ export async function deletePerson(ports: Ports, caller: Account, input: Input<'
     const from = deletableFrom(last.at, settings.retentionYears);
     if (iso(now).slice(0, 10) < from) throw conflict(`${p.name} 的培训记录须保存到 ${from}（最后一条记录 ${last.at.slice(0, 10)}，保存期限 ${settings.retentionYears} 年），现在不能删除`);
   }
-  const at = iso(now);
-  await ports.store.audit.update((a) => {
-    const prev = a.entries[a.entries.length - 1];
-    const base: Omit<AuditEntry, 'hash'> = {
-      seq: (prev?.seq ?? 0) + 1,
-      at,
-      by: caller.employeeNo,
-      action: 'person.deleted',
-      subject: p.employeeNo,
-      reason,
-      details: { name: p.name, dept: p.dept, team: p.team, category: p.category, eventCount: f.events.length, chainHead: chainHead(f.events), lastRecordAt: last?.at ?? null, retentionYears: settings.retentionYears },
-      prevHash: prev?.hash ?? GENESIS_HASH,
-    };
-    a.entries.push({ ...base, hash: auditHash(base) });
+  await appendAudit(ports, {
+    by: caller.employeeNo,
+    action: 'person.deleted',
+    subject: p.employeeNo,
+    reason,
+    details: { name: p.name, dept: p.dept, team: p.team, category: p.category, eventCount: f.events.length, chainHead: chainHead(f.events), lastRecordAt: last?.at ?? null, retentionYears: settings.retentionYears },
   });
   await ports.store.roster.update((r) => {
     r.people = r.people.filter((x) => x.employeeNo !== p.employeeNo);
@@ -61,17 +47,4 @@ export async function deletePerson(ports: Ports, caller: Account, input: Input<'
   ports.sessions.dropAllFor(p.employeeNo);
   ports.store.removePersonFiles(p.employeeNo);
   return { ok: true };
-}
-
-/** The audit log, newest first, with whether its chain is intact. */
-export async function auditList(ports: Ports): Promise<{ intact: boolean; entries: AuditEntry[] }> {
-  const { entries } = await ports.store.audit.read();
-  let prev = GENESIS_HASH;
-  let intact = true;
-  for (const e of entries) {
-    const { hash, ...rest } = e;
-    if (e.prevHash !== prev || auditHash(rest) !== hash) intact = false;
-    prev = hash;
-  }
-  return { intact, entries: [...entries].reverse() };
 }
