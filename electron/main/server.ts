@@ -3,7 +3,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openApp } from './app';
+import { generateSetupCode } from './services/auth';
 import { createHttpServer } from './transport/http';
+import { hostPolicy } from './transport/host-check';
 import type { Ports } from './services/ports';
 
 export interface ServeOptions {
@@ -13,16 +15,31 @@ export interface ServeOptions {
   rendererDir?: string;
   contentDir?: string;
   clockSpeed?: number;
+  /** more Host names to answer to (the plant's DNS name for this server), besides loopback and this PC's own */
+  allowedHosts?: string[];
+}
+
+export interface RunningServer {
+  url: string;
+  ports: Ports;
+  /** while the folder is not set up: the code first-run setup from another PC must give */
+  setupCode: string | null;
+  close: () => Promise<void>;
 }
 
 export function defaultRendererDir(): string {
   return path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist/renderer');
 }
 
-export async function startServer(o: ServeOptions): Promise<{ url: string; ports: Ports; close: () => Promise<void> }> {
-  const ports = openApp({ dataDir: o.dataDir, contentDir: o.contentDir, clockSpeed: o.clockSpeed });
+export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  const opened = openApp({ dataDir: o.dataDir, contentDir: o.contentDir, clockSpeed: o.clockSpeed });
+  const setupCode = (await opened.store.meta.peek()).enterprise === null ? generateSetupCode() : null;
+  const ports: Ports = { ...opened, setupCode };
   const rendererDir = o.rendererDir ?? defaultRendererDir();
-  const server = createHttpServer(ports, existsSync(path.join(rendererDir, 'index.html')) ? rendererDir : null);
+  const server = createHttpServer(ports, {
+    rendererDir: existsSync(path.join(rendererDir, 'index.html')) ? rendererDir : null,
+    hosts: hostPolicy(o.host, o.allowedHosts ?? []),
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -33,12 +50,16 @@ export async function startServer(o: ServeOptions): Promise<{ url: string; ports
     const code = (e as NodeJS.ErrnoException).code;
     throw new Error(code === 'EADDRINUSE' ? `端口 ${o.port} 已被占用，请换一个端口（--port）` : `无法在 ${o.host}:${o.port} 上启动服务：${String(e)}`);
   }
+  // after the start, a server error (out of file handles, say) is logged; it never ends the process
+  server.on('error', (e) => console.error('[anxue] server error:', e));
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : o.port;
-  const shownHost = o.host === '0.0.0.0' || o.host === '::' ? 'localhost' : o.host;
+  const wild = o.host === '0.0.0.0' || o.host === '::';
+  const shownHost = wild ? 'localhost' : o.host.includes(':') ? `[${o.host}]` : o.host;
   return {
     url: `http://${shownHost}:${port}/`,
     ports,
+    setupCode,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();

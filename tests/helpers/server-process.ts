@@ -6,6 +6,8 @@ import { ROOT } from './cli';
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
+  /** what it printed so far (stdout and stderr) */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export function startServeProcess(args: string[], env: NodeJS.ProcessEnv = {}): 
         resolve({
           url: m[1]!,
           child,
+          output: () => out,
           stop: () =>
             new Promise<void>((r) => {
               if (child.exitCode !== null) return r();

@@ -5,11 +5,17 @@ export class ApiError extends Error {
     readonly code: ApiErrorBody['code'],
     message: string,
     readonly field?: string,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
   toBody(): ApiErrorBody {
-    return this.field ? { code: this.code, message: this.message, field: this.field } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field ? { field: this.field } : {}),
+      ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
+    };
   }
 }
 

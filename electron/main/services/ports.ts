@@ -17,7 +17,21 @@ export interface Ports {
   clockSpeed: number;
   /** a number in [0, 1) for the timing of attention checks (crypto-random; tests pass their own) */
   random: () => number;
+  /**
+   * The one-time code a LAN server prints at start while it is not set up: first-run setup from
+   * another PC must give it (from the server PC itself it is not needed). Null when not serving.
+   */
+  setupCode?: string | null;
 }
+
+/** Where a call comes from: the desktop app (IPC), or a browser's address as the server saw it. */
+export interface ClientInfo {
+  /** 'local' for the desktop app; otherwise the remote IP address (IPv4-mapped IPv6 unwrapped) */
+  address: string;
+  /** the server PC itself: the desktop app, or 127.0.0.0/8 and ::1 */
+  loopback: boolean;
+}
+export const LOCAL_CLIENT: ClientInfo = { address: 'local', loopback: true };
 
 export function cryptoRandom(): number {
   return randomInt(1_000_000_000) / 1_000_000_000;
@@ -26,13 +40,15 @@ export function cryptoRandom(): number {
 export interface Caller {
   account: Account | null;
   token: string | null;
+  client: ClientInfo;
 }
 
 export interface SessionTable {
   create(employeeNo: string): string;
   resolve(token: string | null): string | null;
   drop(token: string): void;
-  dropAllFor(employeeNo: string): void;
+  /** end every session of this account (but the one given, if any); how many were ended */
+  dropAllFor(employeeNo: string, except?: string | null): number;
 }
 
 /** Production clock: wall time at start + performance.now() since, so system-time changes do not move it. */

@@ -1,19 +1,25 @@
-// The one path every call takes, whatever the transport: validate input with the contract's
-// schema, resolve the caller's session, check the role, call the service.
+// The one path every call takes, whatever the transport: resolve the caller's session, check the
+// role, validate input with the contract's schema, call the service. Admission (who may call
+// this?) is a step of its own, so the HTTP transport can refuse a caller before it reads a body.
+import { randomBytes } from 'node:crypto';
 import { api, mayCall, type ApiErrorBody, type CallName } from '../../shared/api';
 import { resolveCaller } from '../services/auth';
 import { ApiError } from '../services/errors';
 import { handlers } from '../services/index';
-import type { Ports } from '../services/ports';
+import { LOCAL_CLIENT, type Caller, type ClientInfo, type Ports } from '../services/ports';
 
-export type DispatchResult = { ok: true; value: unknown } | { ok: false; status: number; error: ApiErrorBody };
+export type Failure = { ok: false; status: number; error: ApiErrorBody };
+export type DispatchResult = { ok: true; value: unknown } | Failure;
+export type Admitted = { ok: true; name: CallName; caller: Caller };
 
-const STATUS: Record<ApiErrorBody['code'], number> = {
+export const STATUS: Record<ApiErrorBody['code'], number> = {
   bad_input: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -21,25 +27,51 @@ export function isCallName(name: string): name is CallName {
   return Object.prototype.hasOwnProperty.call(api, name);
 }
 
-export async function dispatch(ports: Ports, name: string, raw: unknown, token: string | null): Promise<DispatchResult> {
+/**
+ * An error as the caller sees it. Anything but an ApiError is a fault of ours: logged in full with
+ * a reference; a caller on the server PC itself also gets the detail, anyone else the reference only.
+ */
+export function toFailure(e: unknown, context: string, reveal = false): Failure {
+  if (e instanceof ApiError) return { ok: false, status: STATUS[e.code], error: e.toBody() };
+  const ref = randomBytes(4).toString('hex');
+  console.error(`[anxue] ${context} failed (ref ${ref}):`, e);
+  const detail = reveal ? `：${e instanceof Error ? e.message : String(e)}` : '，已记录在服务器日志中';
+  return { ok: false, status: 500, error: { code: 'internal', message: `服务器内部错误（编号 ${ref}）${detail}` } };
+}
+
+/** Is this a call, and may this caller make it? Nothing about the input is looked at yet. */
+export async function admit(ports: Ports, name: string, token: string | null, client: ClientInfo = LOCAL_CLIENT): Promise<Admitted | Failure> {
   try {
-    if (!isCallName(name)) throw new ApiError('not_found', `没有这个接口：${name}`);
+    if (!isCallName(name)) throw new ApiError('not_found', `没有这个接口：${name.slice(0, 80)}`);
     const spec = api[name];
-    const caller = await resolveCaller(ports, token);
+    const caller = await resolveCaller(ports, token, client);
     if (spec.roles !== 'public') {
       if (!caller.account) throw new ApiError('unauthenticated', '请先登录');
       if (!mayCall(spec.roles, caller.account.roles)) throw new ApiError('forbidden', '没有权限执行此操作');
     }
-    const parsed = spec.input.safeParse(raw ?? {});
+    return { ok: true, name, caller };
+  } catch (e) {
+    return toFailure(e, 'admission', client.loopback);
+  }
+}
+
+/** Validate the input of an admitted call and run it. */
+export async function run(ports: Ports, admitted: Admitted, raw: unknown): Promise<DispatchResult> {
+  const { name, caller } = admitted;
+  try {
+    const parsed = api[name].input.safeParse(raw ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new ApiError('bad_input', `${issue.path.join('.') || '输入'}：${issue.message}`, issue.path.join('.'));
     }
-    const h = handlers[name] as (p: Ports, c: typeof caller, i: unknown) => Promise<unknown>;
+    const h = handlers[name] as (p: Ports, c: Caller, i: unknown) => Promise<unknown>;
     return { ok: true, value: await h(ports, caller, parsed.data) };
   } catch (e) {
-    if (e instanceof ApiError) return { ok: false, status: STATUS[e.code], error: e.toBody() };
-    console.error(`[anxue] ${name} failed:`, e);
-    return { ok: false, status: 500, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
+    return toFailure(e, name, caller.client.loopback);
   }
+}
+
+export async function dispatch(ports: Ports, name: string, raw: unknown, token: string | null, client: ClientInfo = LOCAL_CLIENT): Promise<DispatchResult> {
+  const a = await admit(ports, name, token, client);
+  return a.ok ? run(ports, a, raw) : a;
 }

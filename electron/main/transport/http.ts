@@ -1,12 +1,25 @@
 // HTTP transport for browser / LAN mode: POST /api/<call> with a JSON body and a Bearer token.
+//
+// Every request runs inside one error boundary: a malformed URL, body or JSON, and any error
+// thrown while handling it, become an answer (400/413/500…) and a line in the server log; the
+// process never ends because of a request. Before anything is read from a body, the request must
+// name a call this caller may make: without a session only the login and setup calls may send a
+// body, and only a small one.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { Ports } from '../services/ports';
-import { dispatch } from './dispatch';
+import { api, type ApiErrorBody } from '../../shared/api';
+import type { ClientInfo, Ports } from '../services/ports';
+import { admit, run, toFailure } from './dispatch';
+import { clientAddress, isLoopbackAddress, type HostPolicy } from './host-check';
+import { requestLog, type RequestLog } from './request-log';
 
-// a content pack (≤ 200 MB) arrives base64-encoded in one JSON body
+// a content pack (≤ 200 MB) arrives base64-encoded in one JSON body (signed-in officers only)
 const MAX_BODY = 280 * 1024 * 1024;
+/** what a call anyone may make (login, setup) may send: its input is a few hundred bytes */
+export const PUBLIC_MAX_BODY = 16 * 1024;
+/** a small body that has not arrived by then is not coming */
+const PUBLIC_BODY_MS = 10_000;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -35,65 +48,184 @@ const TYPES: Record<string, string> = {
   '.bcmap': 'application/octet-stream',
 };
 
-function send(res: http.ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8') {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
+class HttpRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorBody['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const BASE_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' } as const;
+
+function send(res: http.ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', extra: http.OutgoingHttpHeaders = {}) {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(status, { 'Content-Type': type, ...BASE_HEADERS, ...extra });
   res.end(body);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** how long a refused body may go on arriving (and be thrown away) so the client can read the answer */
+const LINGER_MS = 2000;
+
+/**
+ * Answer without taking in the body the client is sending: once the answer is out, our side of
+ * the connection is closed; what still arrives is thrown away as it comes (never kept) for at
+ * most LINGER_MS, then the connection is cut. Cutting it at once would make the client's system
+ * drop the answer unread while it is still sending.
+ */
+function sendUnread(req: http.IncomingMessage, res: http.ServerResponse, status: number, error: ApiErrorBody) {
+  const declared = req.headers['content-length'];
+  if (!req.headers['transfer-encoding'] && (declared === undefined || Number(declared) <= PUBLIC_MAX_BODY)) {
+    // a small body (an expired session's next call): read past and keep the connection
+    req.resume();
+    return send(res, status, JSON.stringify(error));
+  }
+  const socket = req.socket;
+  res.once('finish', () => {
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once('close', () => clearTimeout(timer));
+    req.resume();
+    socket.end();
+  });
+  send(res, status, JSON.stringify(error));
+}
+
+function readBody(req: http.IncomingMessage, limit: number, deadlineMs: number | null): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let timer: NodeJS.Timeout | null = null;
+    const fail = (e: Error) => {
+      if (timer) clearTimeout(timer);
+      req.removeAllListeners('data');
+      reject(e);
+    };
+    if (deadlineMs !== null) timer = setTimeout(() => fail(new HttpRefusal(408, 'bad_input', '请求正文迟迟没有发完')), deadlineMs);
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too_large'));
-        req.destroy();
-        return;
-      }
+      if (size > limit) return fail(new HttpRefusal(413, 'too_large', `请求过大（此接口最多 ${Math.round(limit / 1024)} KB）`));
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => {
+      if (timer) clearTimeout(timer);
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', () => fail(new HttpRefusal(400, 'bad_input', '请求没有发完，连接已断开')));
   });
 }
 
-export function createHttpServer(ports: Ports, rendererDir: string | null): http.Server {
-  return http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, JSON.stringify({ code: 'bad_input', message: '只接受 POST' }));
-      let raw: unknown;
-      try {
-        const text = await readBody(req);
-        raw = text === '' ? {} : JSON.parse(text);
-      } catch (e) {
-        const tooLarge = e instanceof Error && e.message === 'too_large';
-        return send(res, tooLarge ? 413 : 400, JSON.stringify({ code: 'bad_input', message: tooLarge ? '请求过大' : '请求不是有效的 JSON' }));
+function decodePath(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new HttpRefusal(400, 'bad_input', '网址中的编码无效');
+  }
+}
+
+function parseTarget(raw: string | undefined): URL {
+  try {
+    return new URL(raw ?? '/', 'http://localhost');
+  } catch {
+    throw new HttpRefusal(400, 'bad_input', '网址无效');
+  }
+}
+
+export interface HttpOptions {
+  /** the built renderer, or null when there is none */
+  rendererDir: string | null;
+  /** which Host names are answered; without it, any (tests of other things) */
+  hosts?: HostPolicy;
+  /** answers carry Strict-Transport-Security (the server is on TLS) */
+  hsts?: boolean;
+  log?: RequestLog;
+}
+
+export function createHttpServer(ports: Ports, o: HttpOptions): http.Server {
+  const log = o.log ?? requestLog();
+  const opts = { ...o, log };
+  const server = http.createServer((req, res) => {
+    const client: ClientInfo = { address: clientAddress(req.socket.remoteAddress), loopback: isLoopbackAddress(req.socket.remoteAddress ?? '') };
+    // errors on either side of a broken connection are not ours to throw
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    if (o.hsts) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    handle(ports, opts, client, req, res).catch((e: unknown) => {
+      const method = req.method ?? '?';
+      if (e instanceof HttpRefusal) {
+        log.refused(e.status, method, req.url ?? '', client.address, e.message);
+        if (e.status === 413 || e.status === 408) return sendUnread(req, res, e.status, { code: e.code, message: e.message });
+        return send(res, e.status, JSON.stringify({ code: e.code, message: e.message }));
       }
-      const auth = req.headers.authorization;
-      const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
-      const r = await dispatch(ports, decodeURIComponent(url.pathname.slice(5)), raw, token);
-      return r.ok ? send(res, 200, JSON.stringify(r.value ?? null)) : send(res, r.status, JSON.stringify(r.error));
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain');
-    if (!rendererDir) return send(res, 404, 'renderer not built', 'text/plain');
-    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
-    let file = path.join(rendererDir, rel);
-    if (!file.startsWith(rendererDir) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
-    res.writeHead(200, {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600',
+      const f = toFailure(e, `${method} ${req.url ?? ''}`, client.loopback);
+      log.refused(f.status, method, req.url ?? '', client.address, f.error.message);
+      send(res, f.status, JSON.stringify(f.error));
     });
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(file).pipe(res);
   });
+  // a request line or headers the parser cannot take (bad characters, too large): answered and logged, never thrown
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    log.refused(tooLarge ? 431 : 400, '-', '-', clientAddress((socket as import('node:net').Socket).remoteAddress), `${err.code ?? 'parse error'}`);
+    if (socket.writable && !(socket as { _httpMessage?: unknown })._httpMessage) {
+      socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 0\r\n\r\n`);
+    } else socket.destroy();
+  });
+  return server;
+}
+
+async function handle(ports: Ports, o: HttpOptions & { log: RequestLog }, client: ClientInfo, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (o.hosts && !o.hosts.allows(req.headers.host)) {
+    const host = String(req.headers.host ?? '').slice(0, 100);
+    o.log.refused(421, req.method ?? '?', req.url ?? '', client.address, `Host 不在允许的名单里：${host}`);
+    return sendUnread(req, res, 421, {
+      code: 'forbidden',
+      message: `此服务不接受以「${host}」访问（可用 --allowed-host 添加这个名称） / this server does not answer to the name "${host}" (add it with --allowed-host)`,
+    });
+  }
+  const url = parseTarget(req.url);
+  if (url.pathname.startsWith('/api/')) return handleApi(ports, client, req, res, decodePath(url.pathname.slice(5)));
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendUnread(req, res, 405, { code: 'bad_input', message: '只接受 GET' });
+  const wanted = decodePath(url.pathname);
+  const rendererDir = o.rendererDir;
+  if (!rendererDir) return send(res, 404, 'renderer not built', 'text/plain');
+  const rel = path.normalize(wanted).replace(/^([/\\])+/, '');
+  let file = path.join(rendererDir, rel);
+  if (!file.startsWith(rendererDir + path.sep) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
+  res.writeHead(200, {
+    'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  const stream = createReadStream(file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
+async function handleApi(ports: Ports, client: ClientInfo, req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+  if (req.method !== 'POST') return sendUnread(req, res, 405, { code: 'bad_input', message: '只接受 POST' });
+  const auth = req.headers.authorization;
+  const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
+  // who is calling, and may they make this call? Answered before a byte of the body is read.
+  const admitted = await admit(ports, name, token, client);
+  if (!admitted.ok) return sendUnread(req, res, admitted.status, admitted.error);
+  const open = api[admitted.name].roles === 'public';
+  const limit = open ? PUBLIC_MAX_BODY : MAX_BODY;
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new HttpRefusal(413, 'too_large', `请求过大（此接口最多 ${Math.round(limit / 1024)} KB）`);
+  const text = await readBody(req, limit, open ? PUBLIC_BODY_MS : null);
+  let raw: unknown;
+  try {
+    raw = text === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new HttpRefusal(400, 'bad_input', '请求不是有效的 JSON');
+  }
+  const r = await run(ports, admitted, raw);
+  if (r.ok) return send(res, 200, JSON.stringify(r.value ?? null));
+  const retry = r.error.retryAfterSeconds;
+  send(res, r.status, JSON.stringify(r.error), undefined, retry ? { 'Retry-After': String(retry) } : {});
 }
