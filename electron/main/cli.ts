@@ -13,6 +13,7 @@ import { DataStore } from './storage/data-store';
 import { api } from '../shared/api';
 import { createDemo } from './demo';
 import { startServer } from './server';
+import { hostName, isLoopbackName } from './transport/host-check';
 
 export class CliError extends Error {}
 
@@ -20,7 +21,7 @@ const USAGE = `用法 / usage: npm run anxue -- <command>
   init --data DIR --enterprise NAME --admin USER --password-file FILE [--admin-name NAME]
   roster import FILE --data DIR
   demo --data DIR
-  serve --data DIR --port N [--host H]
+  serve --data DIR --port N [--host H] [--allowed-host NAME …]
   export person EMPLOYEE_NO --data DIR --out DIR
   export batch --data DIR --out DIR [--campaign ID] [--dept D] [--team T] [--zip]
   verify DIR`;
@@ -121,7 +122,13 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
     case 'serve': {
       const { values } = parseArgs({
         args: rest,
-        options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'test-clock-speed': { type: 'string' } },
+        options: {
+          data: { type: 'string' },
+          port: { type: 'string' },
+          host: { type: 'string' },
+          'allowed-host': { type: 'string', multiple: true },
+          'test-clock-speed': { type: 'string' },
+        },
       });
       const dataDir = need(values.data, 'data');
       const port = Number(need(values.port, 'port'));
@@ -135,9 +142,13 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
         if (!(clockSpeed >= 1 && clockSpeed <= 1000)) throw new CliError('--test-clock-speed 应在 1–1000 之间');
       }
       const host = values.host ?? '127.0.0.1';
-      const s = await startServer({ dataDir, port, host, clockSpeed });
+      const allowedHosts = values['allowed-host'] ?? [];
+      for (const h of allowedHosts) if (!hostName(h)) throw new CliError(`--allowed-host 不是有效的主机名：${h}`);
+      const s = await startServer({ dataDir, port, host, clockSpeed, allowedHosts });
       if (clockSpeed !== 1) out(`警告：测试时钟加速 ${clockSpeed} 倍（仅供测试）`);
-      if (host !== '127.0.0.1' && host !== 'localhost') out(`注意：服务对局域网开放（${host}）`);
+      const lan = !isLoopbackName(hostName(host) ?? host);
+      if (lan) out(`注意：服务对局域网开放（${host}）；只接受以本机地址、本机名称${allowedHosts.length ? '和 ' + allowedHosts.join('、') : ''}访问（其他名称用 --allowed-host 添加）`);
+      if (lan && s.setupCode) out(`首次设置码（从其他电脑进行首次设置时填写，在本机设置不需要）：${s.setupCode}`);
       out(`安学浏览器模式已启动：${s.url}`);
       await new Promise<void>((resolve) => {
         const stop = () => void s.close().then(resolve);

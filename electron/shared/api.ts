@@ -384,7 +384,13 @@ export interface AuditEntryView {
   seq: number;
   at: string;
   by: string;
-  action: 'person.deleted';
+  /**
+   * person.deleted: an administrator deleted a person's records (subject 工号);
+   * login.locked: failed logins locked an account (subject 工号); login.blocked: failed logins from
+   * one client address blocked it (subject the address); password.changed: a person changed their
+   * password and their other sessions were ended
+   */
+  action: 'person.deleted' | 'login.locked' | 'login.blocked' | 'password.changed';
   subject: string;
   reason: string;
   details: Record<string, unknown>;
@@ -446,13 +452,15 @@ const accidentsSchema = z.array(z.string().trim().min(1).max(120)).max(30).defau
 const answersSchema = z.record(z.string().max(64), z.array(z.string().max(2000)).max(8));
 
 export const api = {
-  'setup.status': call<{ initialized: boolean; enterprise: string | null }>()(none, 'public'),
+  /** setupCodeRequired: this caller is not on the server PC, so first-run setup needs the code the server printed */
+  'setup.status': call<{ initialized: boolean; enterprise: string | null; setupCodeRequired: boolean }>()(none, 'public'),
   'setup.init': call<Me>()(
     z.object({
       enterprise: z.string().trim().min(1).max(120),
       adminNo: employeeNoSchema,
       adminName: z.string().trim().min(1).max(40),
       password: z.string().min(8, '密码至少 8 位').max(200),
+      setupCode: z.string().trim().max(64).optional(),
     }),
     'public',
   ),
@@ -462,7 +470,8 @@ export const api = {
   ),
   'auth.logout': call<{ ok: true }>()(none, ALL),
   'auth.me': call<Me>()(none, ALL),
-  'auth.changePassword': call<{ ok: true }>()(
+  /** sessionsEnded: the account's other sessions (other PCs, other browsers), ended by the change */
+  'auth.changePassword': call<{ ok: true; sessionsEnded: number }>()(
     z.object({ oldPassword: z.string().min(1).max(200), newPassword: z.string().min(8, '密码至少 8 位').max(200) }),
     ALL,
   ),
@@ -660,10 +669,12 @@ export type AnxueClient = { [K in CallName]: (input: Input<K>) => Promise<Output
 
 /** Errors cross every transport in this one shape. `code` is stable; `message` is for people. */
 export interface ApiErrorBody {
-  code: 'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
+  code: 'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited' | 'internal';
   message: string;
   /** for bad_input: which field */
   field?: string;
+  /** for rate_limited: when to try again */
+  retryAfterSeconds?: number;
 }
 
 export function mayCall(access: Access, roles: readonly Role[] | null): boolean {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
+import { startServeProcess } from '../helpers/server-process';
 import { HEADER, PEOPLE, rosterCsv, rosterXlsx } from '../helpers/fixtures';
 import { removeDir, tempDir } from '../helpers/temp-app';
 
@@ -131,6 +132,18 @@ describe('CLI', () => {
     const r = cli(['frobnicate']);
     expect(r.status).not.toBe(0);
     expect(r.stderr.split('\n')[0]).toBe('anxue: 未知命令：frobnicate');
+  });
+
+  it('serve on the LAN, not set up yet: says which names it answers to and prints a one-time setup code', async () => {
+    const fresh = path.join(work, 'fresh-lan');
+    const srv = await startServeProcess(['--data', fresh, '--port', '0', '--host', '0.0.0.0', '--allowed-host', 'anxue.plant.example']);
+    try {
+      expect(srv.output()).toMatch(/只接受以本机地址、本机名称和 anxue\.plant\.example访问/);
+      expect(srv.output()).toMatch(/首次设置码（从其他电脑进行首次设置时填写，在本机设置不需要）：[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
+    } finally {
+      await srv.stop();
+    }
+    expectCleanFailure(cli(['serve', '--data', fresh, '--port', '0', '--allowed-host', 'not a name']), /--allowed-host 不是有效的主机名：not a name/);
   });
 
   it('serve refuses the test clock unless the test harness allows it', () => {

@@ -73,7 +73,7 @@ describe('Electron bundles', () => {
     expect(loaded).toBe(path.join(ROOT, 'dist/renderer/index.html'));
     expect([...handlers.keys()].sort()).toEqual(CALL_NAMES.map(ipcChannel).sort());
     const status = await (handlers.get(ipcChannel('setup.status')) as (e: unknown, i: unknown) => Promise<unknown>)({ sender: { id: 1 } }, {});
-    expect(status).toEqual({ initialized: false, enterprise: null });
+    expect(status).toEqual({ initialized: false, enterprise: null, setupCodeRequired: false });
   });
 
   it('preload: runs with nothing but `electron` and exposes exactly the contract calls', () => {

@@ -41,7 +41,7 @@ describe('HTTP transport', () => {
     expect(await r.text()).toContain('<title>t</title>');
   });
   it('runs first-run setup, login and a role-checked call', async () => {
-    expect(await (await post('setup.status', {})).json()).toEqual({ initialized: false, enterprise: null });
+    expect(await (await post('setup.status', {})).json()).toEqual({ initialized: false, enterprise: null, setupCodeRequired: false });
     expect((await post('setup.init', { enterprise: 'E', adminNo: 'a1', adminName: 'A', password: 'short' })).status).toBe(400);
     expect((await post('setup.init', { enterprise: 'E', adminNo: 'a1', adminName: 'A', password: 'long-enough-1' })).status).toBe(200);
     expect((await post('setup.init', { enterprise: 'X', adminNo: 'a2', adminName: 'B', password: 'long-enough-1' })).status).toBe(409);

@@ -3,8 +3,10 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 import type { Role } from '../../core/model';
 import type { Input, Me } from '../../shared/api';
 import type { Account } from '../storage/data-store';
-import { ApiError, badInput, conflict } from './errors';
-import { iso, type Caller, type Ports, type SessionTable } from './ports';
+import { appendAudit } from './audit';
+import { ApiError, badInput, conflict, forbidden } from './errors';
+import { admitLogin, loginSucceeded } from './login-guard';
+import { iso, LOCAL_CLIENT, type Caller, type ClientInfo, type Ports, type SessionTable } from './ports';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 64 };
 
@@ -20,7 +22,11 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+/** How many password checks this process ran (the login-limit tests count them). */
+export const passwordChecks = { count: 0 };
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  passwordChecks.count += 1;
   const [kind, n, r, p, saltB64, keyB64] = stored.split('$');
   if (kind !== 'scrypt' || !saltB64 || !keyB64) return false;
   const expected = Buffer.from(keyB64, 'base64');
@@ -63,20 +69,26 @@ export function memorySessions(ttlMs = 12 * 3600_000, now: () => number = Date.n
     drop(token) {
       table.delete(token);
     },
-    dropAllFor(employeeNo) {
-      for (const [t, s] of table) if (s.employeeNo === employeeNo) table.delete(t);
+    dropAllFor(employeeNo, except = null) {
+      let n = 0;
+      for (const [t, s] of table)
+        if (s.employeeNo === employeeNo && t !== except) {
+          table.delete(t);
+          n += 1;
+        }
+      return n;
     },
   };
 }
 
-export async function resolveCaller(ports: Ports, token: string | null): Promise<Caller> {
+export async function resolveCaller(ports: Ports, token: string | null, client: ClientInfo = LOCAL_CLIENT): Promise<Caller> {
   const employeeNo = ports.sessions.resolve(token);
-  if (!employeeNo) return { account: null, token: null };
+  if (!employeeNo) return { account: null, token: null, client };
   // peek: this runs on every call, and the accounts file holds every employee
   const { accounts } = await ports.store.accounts.peek();
   const found = accounts.find((a) => a.employeeNo === employeeNo);
   const account = found ? { ...found, roles: [...found.roles] } : null;
-  return { account, token: account ? token : null };
+  return { account, token: account ? token : null, client };
 }
 
 export async function toMe(ports: Ports, a: Account): Promise<Me> {
@@ -86,13 +98,38 @@ export async function toMe(ports: Ports, a: Account): Promise<Me> {
   return { employeeNo: a.employeeNo, name: a.name, roles: a.roles, person };
 }
 
-export async function setupStatus(ports: Ports) {
-  const meta = await ports.store.meta.read();
-  return { initialized: meta.enterprise !== null, enterprise: meta.enterprise };
+export async function setupStatus(ports: Ports, client: ClientInfo = LOCAL_CLIENT) {
+  const meta = await ports.store.meta.peek();
+  const initialized = meta.enterprise !== null;
+  return { initialized, enterprise: meta.enterprise, setupCodeRequired: !initialized && !client.loopback };
 }
 
-/** First run: enterprise + admin account. Refused once the folder is set up. */
-export async function setupInit(ports: Ports, input: Input<'setup.init'>): Promise<Me> {
+function sameCode(given: string, expected: string): boolean {
+  const norm = (x: string) => Buffer.from(x.toUpperCase().replace(/[\s-]/g, ''));
+  const a = norm(given);
+  const b = norm(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A one-time setup code: 12 characters a person can read off the server's screen and type. */
+export function generateSetupCode(): string {
+  const raw = generatePassword(12).toUpperCase().replace(/[^A-Z2-9]/g, 'X');
+  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+}
+
+/**
+ * First run: enterprise + admin account. Refused once the folder is set up. From the server PC
+ * itself it needs nothing more; from any other address only with the code the server printed
+ * (a page elsewhere on the network must not be the one to set up a fresh server).
+ */
+export async function setupInit(ports: Ports, input: Input<'setup.init'>, client: ClientInfo = LOCAL_CLIENT): Promise<Me> {
+  // answered before the slow hash: a set-up server costs nothing to ask again
+  if ((await ports.store.meta.peek()).enterprise !== null) throw conflict('已完成初始设置，不能再次设置');
+  if (!client.loopback) {
+    if (!ports.setupCode) throw forbidden('首次设置只能在服务器电脑上进行');
+    if (!input.setupCode) throw badInput('从其他电脑进行首次设置，需要填写服务器启动时显示的设置码', 'setupCode');
+    if (!sameCode(input.setupCode, ports.setupCode)) throw badInput('设置码不正确（见服务器启动时显示的设置码）', 'setupCode');
+  }
   const passwordHash = await hashPassword(input.password);
   const at = iso(ports.clock.now());
   await ports.store.meta.update((m) => {
@@ -114,38 +151,38 @@ export async function setupInit(ports: Ports, input: Input<'setup.init'>): Promi
   return toMe(ports, account);
 }
 
-const failures = new Map<string, number[]>();
-const LOCK_AFTER = 5;
-const LOCK_WINDOW_MS = 5 * 60_000;
-
-export async function login(ports: Ports, input: Input<'auth.login'>): Promise<{ token: string; me: Me }> {
-  const now = Date.now();
-  const recent = (failures.get(input.employeeNo) ?? []).filter((t) => now - t < LOCK_WINDOW_MS);
-  if (recent.length >= LOCK_AFTER) {
-    throw new ApiError('forbidden', '密码错误次数过多，请 5 分钟后再试');
-  }
-  const { accounts } = await ports.store.accounts.read();
-  const a = accounts.find((x) => x.employeeNo === input.employeeNo);
-  const ok = a ? await verifyPassword(input.password, a.passwordHash) : await verifyPassword(input.password, DUMMY_HASH);
-  if (!a || !ok) {
-    failures.set(input.employeeNo, [...recent, now]);
-    throw new ApiError('unauthenticated', '工号或密码错误');
-  }
-  failures.delete(input.employeeNo);
-  const token = ports.sessions.create(a.employeeNo);
-  return { token, me: await toMe(ports, a) };
+export async function login(ports: Ports, input: Input<'auth.login'>, client: ClientInfo = LOCAL_CLIENT): Promise<{ token: string; me: Me }> {
+  const { accounts } = await ports.store.accounts.peek();
+  const found = accounts.find((x) => x.employeeNo === input.employeeNo);
+  // counted before the check; refused here once a limit is reached
+  const ticket = await admitLogin(ports, input.employeeNo, client, found?.roles.includes('admin') ?? false);
+  const ok = await verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH);
+  if (!found || !ok) throw new ApiError('unauthenticated', '工号或密码错误');
+  await loginSucceeded(ports, ticket);
+  const token = ports.sessions.create(found.employeeNo);
+  return { token, me: await toMe(ports, { ...found, roles: [...found.roles] }) };
 }
 // a fixed hash so an unknown 工号 costs the same time as a wrong password
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + Buffer.alloc(64).toString('base64');
 
-export async function changePassword(ports: Ports, caller: Account, input: Input<'auth.changePassword'>): Promise<{ ok: true }> {
-  if (!(await verifyPassword(input.oldPassword, caller.passwordHash))) throw badInput('原密码不正确', 'oldPassword');
-  const hash = await hashPassword(input.newPassword);
+export async function changePassword(ports: Ports, caller: Caller & { account: Account }, input: Input<'auth.changePassword'>): Promise<{ ok: true; sessionsEnded: number }> {
+  if (!(await verifyPassword(input.oldPassword, caller.account.passwordHash))) throw badInput('原密码不正确', 'oldPassword');
+  const sessionsEnded = await replacePassword(ports, caller.account.employeeNo, input.newPassword, caller.token);
+  await appendAudit(ports, { by: caller.account.employeeNo, action: 'password.changed', subject: caller.account.employeeNo, reason: '本人修改密码', details: { sessionsEnded } });
+  return { ok: true, sessionsEnded };
+}
+
+/**
+ * Set a new password and end every session of the account but `keep` (the one that changed
+ * it, if any). Every way a password changes goes through here; how many sessions ended.
+ */
+export async function replacePassword(ports: Ports, employeeNo: string, password: string, keep: string | null): Promise<number> {
+  const hash = await hashPassword(password);
   await ports.store.accounts.update((f) => {
-    const a = f.accounts.find((x) => x.employeeNo === caller.employeeNo);
+    const a = f.accounts.find((x) => x.employeeNo === employeeNo);
     if (a) a.passwordHash = hash;
   });
-  return { ok: true };
+  return ports.sessions.dropAllFor(employeeNo, keep);
 }
 
 export function hasRole(a: Account, r: Role): boolean {

@@ -5,7 +5,8 @@ import type { CallName, Input, Output } from '../../shared/api';
 import { settingsSchema } from '../../core/model';
 import type { Account } from '../storage/data-store';
 import { exportFile, exportPersonTo, verifyExport } from './archive';
-import { auditList, deletePerson } from './retention';
+import { auditList } from './audit';
+import { deletePerson } from './retention';
 import { batchCancel, batchList, batchResume, batchStart, batchStatus } from './archive-jobs-service';
 import { bankTemplate, commitBank, correctKey, exportBank, previewBank, questionHistory, removeQuestions, saveQuestion } from './bank';
 import { changePassword, login, setupInit, setupStatus, toMe } from './auth';
@@ -34,15 +35,15 @@ function who(c: Caller): Account {
 }
 
 export const handlers: Handlers = {
-  'setup.status': (p) => setupStatus(p),
-  'setup.init': (p, _c, i) => setupInit(p, i),
-  'auth.login': (p, _c, i) => login(p, i),
+  'setup.status': (p, c) => setupStatus(p, c.client),
+  'setup.init': (p, c, i) => setupInit(p, i, c.client),
+  'auth.login': (p, c, i) => login(p, i, c.client),
   'auth.logout': async (p, c) => {
     if (c.token) p.sessions.drop(c.token);
     return { ok: true };
   },
   'auth.me': (p, c) => toMe(p, who(c)),
-  'auth.changePassword': (p, c, i) => changePassword(p, who(c), i),
+  'auth.changePassword': (p, c, i) => changePassword(p, { ...c, account: who(c) }, i),
   'settings.get': async (p) => (await p.store.meta.read()).settings,
   'settings.save': async (p, _c, i) => {
     const s = settingsSchema.parse(i);

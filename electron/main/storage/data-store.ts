@@ -8,6 +8,12 @@ import type { OpenStudy } from '../../core/study-time';
 import type { PersonEvent } from './events';
 import { Doc } from './doc';
 
+/** failed logins per key (`no:<工号>`, `ip:<address>`); the rules are in services/login-guard.ts */
+export interface LoginGuardFile {
+  schemaVersion: 1;
+  entries: Record<string, { failures: number[]; lockedUntil: number; locks: number; lastLockAt: number; lastTryAt: number; laneAt?: number }>;
+}
+
 export interface MetaFile {
   schemaVersion: 4;
   enterprise: string | null;
@@ -244,6 +250,8 @@ export class DataStore {
   readonly corpus: Doc<CorpusFile>;
   readonly collective: Doc<CollectiveFile>;
   readonly audit: Doc<AuditFile>;
+  /** failed logins per 工号 and per client address (services/login-guard.ts) */
+  readonly loginGuard: Doc<LoginGuardFile>;
   /** person files in memory, least recently used first; idle ones beyond the limit are dropped */
   private readonly people = new Map<string, Doc<PersonFile>>();
   private readonly drafts = new Map<string, Doc<EssayDraftsFile>>();
@@ -277,6 +285,7 @@ export class DataStore {
     this.questions = new Doc<QuestionsFile>(path.join(dir, 'questions.json'), () => ({ schemaVersion: 2 as const, questions: [], history: [] }), { 1: migrateQuestionsV1 });
     this.exports = new Doc<ExportsFile>(path.join(dir, 'exports.json'), () => ({ schemaVersion: 1 as const, exports: [] }));
     this.audit = new Doc<AuditFile>(path.join(dir, 'audit.json'), () => ({ schemaVersion: 1 as const, entries: [] }));
+    this.loginGuard = new Doc<LoginGuardFile>(path.join(dir, 'login-guard.json'), () => ({ schemaVersion: 1 as const, entries: {} }));
     this.collective = new Doc<CollectiveFile>(path.join(dir, 'collective.json'), () => ({ schemaVersion: 1 as const, sessions: [] }));
     this.corpus = new Doc<CorpusFile>(path.join(dir, 'corpus.json'), () => ({ schemaVersion: 1 as const, documents: [], editions: [] }));
   }

@@ -1,0 +1,156 @@
+// Limits on failed logins, kept with the data (login-guard.json), so a restart does not clear them.
+//
+// Every attempt is counted BEFORE the password is checked, inside one serialized update of the
+// guard file: guesses sent at once queue up behind each other, and once the limit is reached the
+// rest are refused without reaching the (slow, scrypt) check. A successful login takes its own
+// count back and clears the account's failures.
+//
+// - per 工号: 5 failures in 15 minutes lock the account for 5 minutes, then 10, 20, 40, at most
+//   60 (a key with no lock for 24 hours starts again at 5);
+// - per client address (not on the server PC): 20 failures in 15 minutes block the address for
+//   15 minutes, growing the same way up to 4 hours. This comes first for a stranger on the LAN:
+//   one address can lock at most four accounts per quarter hour, and cannot spray a password
+//   across the roster;
+// - an administrator on the server PC itself is never locked out: while their account is locked,
+//   one try every 10 seconds still reaches the check, so a stranger cannot keep the admin out.
+// Each lock and block that begins goes into the audit log (once per lock, not once per guess).
+import type { LoginGuardFile } from '../storage/data-store';
+import type { ClientInfo, Ports } from './ports';
+import { appendAudit, type AuditInput } from './audit';
+import { ApiError } from './errors';
+import { iso } from './ports';
+
+type GuardEntry = LoginGuardFile['entries'][string];
+
+export const LOGIN_POLICY = {
+  windowMs: 15 * 60_000,
+  account: { failures: 5, firstLockMs: 5 * 60_000, maxLockMs: 60 * 60_000 },
+  address: { failures: 20, firstLockMs: 15 * 60_000, maxLockMs: 4 * 3600_000 },
+  /** a key with no lock for this long starts again at the first lock's length */
+  memoryMs: 24 * 3600_000,
+  /** an administrator on the server PC: one try this often while their account is locked */
+  adminLoopbackEveryMs: 10_000,
+  /** the file never holds more keys than this (the least recently tried go first) */
+  maxEntries: 5000,
+} as const;
+
+/** The key of a client address: IPv6 by its /64 (one host can use a whole /64), IPv4 as it is. */
+export function addressKey(address: string): string {
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...h, ...Array(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t] : h;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+export interface LoginTicket {
+  at: number;
+  keys: string[];
+}
+
+type Refusal = { key: string; until: number };
+
+const emptyEntry = (): GuardEntry => ({ failures: [], lockedUntil: 0, locks: 0, lastLockAt: 0, lastTryAt: 0 });
+
+function prune(f: LoginGuardFile, now: number): void {
+  const keys = Object.keys(f.entries);
+  for (const k of keys) {
+    const e = f.entries[k]!;
+    e.failures = e.failures.filter((t) => now - t < LOGIN_POLICY.windowMs);
+    if (e.failures.length === 0 && e.lockedUntil <= now && now - e.lastLockAt >= LOGIN_POLICY.memoryMs) delete f.entries[k];
+  }
+  const left = Object.entries(f.entries);
+  if (left.length > LOGIN_POLICY.maxEntries) {
+    left.sort((a, b) => a[1].lastTryAt - b[1].lastTryAt);
+    for (const [k] of left.slice(0, left.length - LOGIN_POLICY.maxEntries)) delete f.entries[k];
+  }
+}
+
+function lockFor(e: GuardEntry, from: number, rule: { firstLockMs: number; maxLockMs: number }): number {
+  e.locks = from - e.lastLockAt < LOGIN_POLICY.memoryMs ? e.locks + 1 : 1;
+  e.lastLockAt = from;
+  e.lockedUntil = from + Math.min(rule.firstLockMs * 2 ** (e.locks - 1), rule.maxLockMs);
+  e.failures = [];
+  return e.lockedUntil;
+}
+
+function refusal(r: Refusal, now: number): ApiError {
+  const seconds = Math.max(1, Math.ceil((r.until - now) / 1000));
+  const when = seconds < 90 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+  return r.key.startsWith('no:')
+    ? new ApiError('rate_limited', `密码错误次数过多，这个账号已暂时锁定，请 ${when}后再试`, 'employeeNo', seconds)
+    : new ApiError('rate_limited', `从这台电脑登录失败的次数过多，已暂时禁止登录，请 ${when}后再试`, 'address', seconds);
+}
+
+/**
+ * Count this attempt before the password is checked. Refuses (rate_limited, with when to try
+ * again) when the account is locked or the address blocked, or when this attempt would go over
+ * a limit, which then begins a lock.
+ */
+export async function admitLogin(ports: Ports, employeeNo: string, client: ClientInfo, isAdmin: boolean): Promise<LoginTicket> {
+  const now = ports.clock.now();
+  const accountKey = `no:${employeeNo}`;
+  const keys = client.loopback ? [accountKey] : [accountKey, `ip:${addressKey(client.address)}`];
+  const locked: AuditInput[] = [];
+  const outcome = await ports.store.loginGuard.update((f): Refusal | null => {
+    prune(f, now);
+    let refused: Refusal | null = null;
+    for (const key of keys) {
+      const e = (f.entries[key] ??= emptyEntry());
+      const account = key === accountKey;
+      const rule = account ? LOGIN_POLICY.account : LOGIN_POLICY.address;
+      if (e.lockedUntil <= now && e.failures.length >= rule.failures) {
+        // the last failure reached the limit: the lock runs from it
+        const until = lockFor(e, Math.max(...e.failures), rule);
+        locked.push(
+          account
+            ? { by: client.address, action: 'login.locked', subject: employeeNo, reason: `连续 ${rule.failures} 次密码错误`, details: { address: client.address, until: iso(until), lock: e.locks } }
+            : { by: client.address, action: 'login.blocked', subject: client.address, reason: `${LOGIN_POLICY.windowMs / 60_000} 分钟内 ${rule.failures} 次登录失败`, details: { address: client.address, employeeNo, until: iso(until), lock: e.locks } },
+        );
+      }
+      if (e.lockedUntil > now) {
+        // the administrator at the server PC: a slow lane, never a closed door
+        if (account && isAdmin && client.loopback) {
+          if (now - (e.laneAt ?? 0) >= LOGIN_POLICY.adminLoopbackEveryMs) continue;
+          refused = { key, until: (e.laneAt ?? 0) + LOGIN_POLICY.adminLoopbackEveryMs };
+        } else refused = { key, until: e.lockedUntil };
+        break;
+      }
+    }
+    if (refused) {
+      // nothing new to keep: thrown, the update leaves the file as it was
+      if (locked.length === 0) throw refusal(refused, now);
+      return refused;
+    }
+    // counted now, before the check: parallel guesses see each other's count
+    for (const key of keys) {
+      const e = f.entries[key]!;
+      if (e.lockedUntil > now) e.laneAt = now;
+      else e.failures.push(now);
+      e.lastTryAt = now;
+    }
+    return null;
+  });
+  // a lock that began is written even though this attempt is refused
+  for (const entry of locked) await appendAudit(ports, entry);
+  if (outcome) throw refusal(outcome, now);
+  return { at: now, keys };
+}
+
+/** The password was right: take this attempt's count back and clear the account's failures. */
+export async function loginSucceeded(ports: Ports, ticket: LoginTicket): Promise<void> {
+  const [first, ...rest] = ticket.keys;
+  const seen = await ports.store.loginGuard.peek();
+  if (!seen.entries[first!] && rest.every((k) => !seen.entries[k]?.failures.includes(ticket.at))) return;
+  await ports.store.loginGuard.update((f) => {
+    const [accountKey, ...others] = ticket.keys;
+    delete f.entries[accountKey!];
+    for (const key of others) {
+      const e = f.entries[key];
+      if (!e) continue;
+      const i = e.failures.lastIndexOf(ticket.at);
+      if (i >= 0) e.failures.splice(i, 1);
+    }
+  });
+}
