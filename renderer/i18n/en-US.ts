@@ -4,7 +4,15 @@ import type { Resources } from './zh-CN';
 export const enUS: Resources = {
   app: { name: 'Anxue' },
   common: { cancel: 'Cancel', loading: 'Loading…', all: 'All', yes: 'Yes', no: 'No', print: 'Print', save: 'Save', saved: 'Saved' },
-  error: { prefix: 'Error: ', network: 'Cannot reach the Anxue service. Please check that it is running.' },
+  error: {
+    prefix: 'Error: ',
+    network: 'Cannot reach the Anxue service. Please check that it is running.',
+    lockedAccount: 'Too many wrong passwords: this account is locked for now. Please try again in {{when}}.',
+    lockedAddress: 'Too many failed sign-ins from this PC: signing in from here is blocked for now. Please try again in {{when}}.',
+    seconds: '{{n}} s',
+    minutes: '{{n}} min',
+    tooLarge: 'What was sent is too large; the service did not take it.',
+  },
   nav: {
     essays: 'Essay review',
     results: 'Results', 
@@ -32,6 +40,8 @@ export const enUS: Resources = {
     password2: 'Repeat the password',
     mismatch: 'The two passwords do not match',
     submit: 'Finish setup',
+    code: 'Setup code (shown on the server PC when the server started)',
+    codeWhy: 'You are not setting up on the server PC itself, so the one-time setup code the server showed at start is needed.',
   },
   auth: { employeeNo: 'Employee no.', password: 'Password', login: 'Sign in', switchUser: 'Switch user' },
   password: {
@@ -43,6 +53,7 @@ export const enUS: Resources = {
     mismatch: 'The two new passwords do not match',
     submit: 'Change password',
     done: 'Password changed. Use the new one next time you sign in.',
+    othersEnded: 'You were signed out on {{n}} other PC(s) or browser(s).',
   },
   campaign: {
     minCharsByCategory: 'A different minimum per person category (empty: the minimum above)',
@@ -531,6 +542,9 @@ export const enUS: Resources = {
     intact: 'The audit log is intact (hash chain verified)',
     broken: 'The audit log has been altered (hash chain broken)',
     deleted: 'Deleted {{no}} {{name}} ({{n}} records)',
+    locked: 'Account {{no}} locked after wrong passwords until {{until}} (from {{address}})',
+    blocked: 'Address {{address}} blocked after failed sign-ins until {{until}}',
+    passwordChanged: '{{no}} changed their password; {{n}} other sign-in(s) ended',
   },
   archive: {
     exportShown: 'Export these {{n}} people (.zip)',

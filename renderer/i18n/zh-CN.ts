@@ -2,7 +2,15 @@
 export const zhCN = {
   app: { name: '安学' },
   common: { cancel: '取消', loading: '正在加载…', all: '全部', yes: '是', no: '否', print: '打印', save: '保存', saved: '已保存' },
-  error: { prefix: '出错了：', network: '无法连接安学服务，请检查服务是否在运行。' },
+  error: {
+    prefix: '出错了：',
+    network: '无法连接安学服务，请检查服务是否在运行。',
+    lockedAccount: '密码错误次数过多，这个账号已暂时锁定。请 {{when}}后再试。',
+    lockedAddress: '从这台电脑登录失败的次数过多，已暂时禁止登录。请 {{when}}后再试。',
+    seconds: '{{n}} 秒',
+    minutes: '{{n}} 分钟',
+    tooLarge: '提交的内容太大，服务没有接收。',
+  },
   nav: {
     essays: '剖析审阅',
     results: '考核结果', 
@@ -30,6 +38,8 @@ export const zhCN = {
     password2: '再次输入密码',
     mismatch: '两次输入的密码不一致',
     submit: '完成设置',
+    code: '设置码（服务器启动时显示在服务器电脑上）',
+    codeWhy: '您不是在服务器电脑上进行设置，因此需要填写服务器启动时显示的一次性设置码。',
   },
   auth: { employeeNo: '工号', password: '密码', login: '登录', switchUser: '切换用户' },
   password: {
@@ -41,6 +51,7 @@ export const zhCN = {
     mismatch: '两次输入的新密码不一致',
     submit: '修改密码',
     done: '密码已修改。下次登录请使用新密码。',
+    othersEnded: '您在其他电脑或浏览器上的 {{n}} 个登录已退出。',
   },
   campaign: {
     minCharsByCategory: '按人员类别另定最少字数（空着则用上面的最少字数）',
@@ -529,6 +540,9 @@ export const zhCN = {
     intact: '审计日志完整（哈希链校验通过）',
     broken: '审计日志已被改动（哈希链校验失败）',
     deleted: '删除人员 {{no}} {{name}}（{{n}} 条记录）',
+    locked: '账号 {{no}} 因多次密码错误被锁定至 {{until}}（来自 {{address}}）',
+    blocked: '地址 {{address}} 因多次登录失败被禁止登录至 {{until}}',
+    passwordChanged: '{{no}} 修改了密码，其他 {{n}} 个登录已退出',
   },
   archive: {
     exportShown: '导出这 {{n}} 人（.zip）',

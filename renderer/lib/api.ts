@@ -13,6 +13,7 @@ export class ApiFailure extends Error {
     readonly code: ApiErrorBody['code'] | 'network',
     message: string,
     readonly field?: string,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -47,7 +48,7 @@ async function httpCall<K extends CallName>(name: K, input: Input<K>, keepalive 
   const body = (await res.json().catch(() => null)) as unknown;
   if (!res.ok) {
     const err = (body ?? { code: 'internal', message: `HTTP ${res.status}` }) as ApiErrorBody;
-    throw new ApiFailure(err.code, err.message, err.field);
+    throw new ApiFailure(err.code, err.message, err.field, err.retryAfterSeconds);
   }
   return body as Output<K>;
 }
@@ -62,7 +63,7 @@ function wrapIpc(client: AnxueClient): AnxueClient {
         // Electron flattens errors to their message; the main process encodes the body as JSON there.
         const m = /(\{.*\})\s*$/.exec(e instanceof Error ? e.message : String(e));
         const err = m ? (JSON.parse(m[1]!) as ApiErrorBody) : { code: 'internal' as const, message: String(e) };
-        throw new ApiFailure(err.code, err.message, err.field);
+        throw new ApiFailure(err.code, err.message, err.field, err.retryAfterSeconds);
       }
     };
   }

@@ -4,6 +4,7 @@ import i18n from '../../renderer/i18n/index';
 import { QuestionView } from '../../renderer/features/quiz/QuestionView';
 import { AttentionCheck } from '../../renderer/features/study/AttentionCheck';
 import { ApiFailure } from '../../renderer/lib/api';
+import { ErrorNote } from '../../renderer/features/shell/ErrorNote';
 import { StudyCounter } from '../../renderer/features/study/StudyCounter';
 import { markdownOutline } from '../../renderer/features/study/outline';
 import type { CampaignSummary } from '../../electron/shared/api';
@@ -77,5 +78,19 @@ describe('markdown outline', () => {
       { id: 'h-0', level: 1, text: '总则' },
       { id: 'h-1', level: 2, text: '第一条' },
     ]);
+  });
+});
+
+describe('ErrorNote', () => {
+  it('says when to try again after too many failed logins, in the chosen language, for an account and for a PC', async () => {
+    const { rerender } = render(<ErrorNote error={new ApiFailure('rate_limited', '（后端原文）', 'employeeNo', 240)} />);
+    expect(screen.getByRole('alert').textContent).toBe('出错了：密码错误次数过多，这个账号已暂时锁定。请 4 分钟后再试。');
+    rerender(<ErrorNote error={new ApiFailure('rate_limited', '（后端原文）', 'address', 30)} />);
+    expect(screen.getByRole('alert').textContent).toBe('出错了：从这台电脑登录失败的次数过多，已暂时禁止登录。请 30 秒后再试。');
+    await act(() => i18n.changeLanguage('en-US'));
+    expect(screen.getByRole('alert').textContent).toBe('Error: Too many failed sign-ins from this PC: signing in from here is blocked for now. Please try again in 30 s.');
+    rerender(<ErrorNote error={new ApiFailure('rate_limited', '（后端原文）', 'employeeNo', 3600)} />);
+    expect(screen.getByRole('alert').textContent).toContain('this account is locked for now. Please try again in 60 min.');
+    await act(() => i18n.changeLanguage('zh-CN'));
   });
 });

@@ -1,13 +1,28 @@
 import { useTranslation } from 'react-i18next';
+import type { AuditEntryView } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
 import { localDateTime } from '../shell/format';
 import { useLoad } from '../shell/use-load';
 
-/** The audit log: every deletion of a person's records, with who, when and why (a hash chain). */
+/** The audit log: deletions of a person's records, login locks, password changes — who, when and why (a hash chain). */
 export function AuditPanel() {
   const { t } = useTranslation();
   const audit = useLoad(() => api['audit.list']({}), []);
   if (!audit.data || audit.data.entries.length === 0) return null;
+  const describe = (e: AuditEntryView): string => {
+    const d = e.details;
+    const until = typeof d.until === 'string' ? localDateTime(d.until) : '';
+    switch (e.action) {
+      case 'person.deleted':
+        return t('audit.deleted', { no: e.subject, name: String(d.name ?? ''), n: Number(d.eventCount ?? 0) });
+      case 'login.locked':
+        return t('audit.locked', { no: e.subject, until, address: String(d.address ?? '') });
+      case 'login.blocked':
+        return t('audit.blocked', { address: e.subject, until });
+      case 'password.changed':
+        return t('audit.passwordChanged', { no: e.subject, n: Number(d.sessionsEnded ?? 0) });
+    }
+  };
   return (
     <section className="card" data-testid="audit">
       <h2>{t('audit.title')}</h2>
@@ -18,7 +33,7 @@ export function AuditPanel() {
             <tr key={e.seq}>
               <td>{localDateTime(e.at)}</td>
               <td>{e.by}</td>
-              <td>{t('audit.deleted', { no: e.subject, name: String(e.details.name ?? ''), n: Number(e.details.eventCount ?? 0) })}</td>
+              <td>{describe(e)}</td>
               <td>{e.reason}</td>
             </tr>
           ))}

@@ -8,16 +8,16 @@ export function PasswordPage() {
   const { t } = useTranslation();
   const [f, setF] = useState({ oldPassword: '', newPassword: '', repeat: '' });
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<{ sessionsEnded: number } | null>(null);
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) => setF({ ...f, [k]: e.target.value });
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setDone(false);
+    setDone(null);
     if (f.newPassword !== f.repeat) return setError(new Error(t('password.mismatch')));
     try {
-      await api['auth.changePassword']({ oldPassword: f.oldPassword, newPassword: f.newPassword });
+      const r = await api['auth.changePassword']({ oldPassword: f.oldPassword, newPassword: f.newPassword });
       setError(null);
-      setDone(true);
+      setDone(r);
       setF({ oldPassword: '', newPassword: '', repeat: '' });
     } catch (err) {
       setError(err);
@@ -39,7 +39,12 @@ export function PasswordPage() {
         <input type="password" required minLength={8} value={f.repeat} onChange={set('repeat')} autoComplete="new-password" />
       </label>
       <ErrorNote error={error} />
-      {done && <p className="ok">{t('password.done')}</p>}
+      {done && (
+        <p className="ok" role="status">
+          {t('password.done')}
+          {done.sessionsEnded > 0 && ` ${t('password.othersEnded', { n: done.sessionsEnded })}`}
+        </p>
+      )}
       <button type="submit" className="primary big">
         {t('password.submit')}
       </button>

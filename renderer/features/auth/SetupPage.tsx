@@ -4,10 +4,13 @@ import { api, setToken } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 
-/** First run: enterprise name, admin account and password. There is no default password. */
-export function SetupPage({ onDone }: { onDone: () => void }) {
+/**
+ * First run: enterprise name, admin account and password. There is no default password. Away from
+ * the server PC, the one-time setup code the server printed at start is asked for too.
+ */
+export function SetupPage({ codeRequired, onDone }: { codeRequired: boolean; onDone: () => void }) {
   const { t } = useTranslation();
-  const [f, setF] = useState({ enterprise: '', adminNo: '', adminName: '', password: '', password2: '' });
+  const [f, setF] = useState({ enterprise: '', adminNo: '', adminName: '', password: '', password2: '', setupCode: '' });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) => setF({ ...f, [k]: e.target.value });
@@ -16,7 +19,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
     if (f.password !== f.password2) return setError(new Error(t('setup.mismatch')));
     setBusy(true);
     try {
-      await api['setup.init']({ enterprise: f.enterprise, adminNo: f.adminNo, adminName: f.adminName, password: f.password });
+      await api['setup.init']({ enterprise: f.enterprise, adminNo: f.adminNo, adminName: f.adminName, password: f.password, ...(codeRequired ? { setupCode: f.setupCode } : {}) });
       const r = await api['auth.login']({ employeeNo: f.adminNo, password: f.password });
       setToken(r.token);
       onDone();
@@ -34,9 +37,18 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
           <LanguageSwitch />
         </div>
         <p className="muted">{t('setup.intro')}</p>
+        {codeRequired && (
+          <>
+            <p className="muted">{t('setup.codeWhy')}</p>
+            <label>
+              {t('setup.code')}
+              <input name="setupCode" required value={f.setupCode} onChange={set('setupCode')} autoComplete="off" spellCheck={false} autoFocus />
+            </label>
+          </>
+        )}
         <label>
           {t('setup.enterprise')}
-          <input required value={f.enterprise} onChange={set('enterprise')} autoFocus />
+          <input required value={f.enterprise} onChange={set('enterprise')} autoFocus={!codeRequired} />
         </label>
         <label>
           {t('setup.adminNo')}

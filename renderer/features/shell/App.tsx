@@ -6,7 +6,7 @@ import { LoginPage } from '../auth/LoginPage';
 import { SetupPage } from '../auth/SetupPage';
 import { Shell } from './Shell';
 
-type State = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; enterprise: string } | { kind: 'in'; me: Me; enterprise: string } | { kind: 'offline' };
+type State = { kind: 'loading' } | { kind: 'setup'; codeRequired: boolean } | { kind: 'login'; enterprise: string } | { kind: 'in'; me: Me; enterprise: string } | { kind: 'offline' };
 
 export function App() {
   const { t } = useTranslation();
@@ -15,7 +15,7 @@ export function App() {
   async function refresh() {
     try {
       const st = await api['setup.status']({});
-      if (!st.initialized) return setS({ kind: 'setup' });
+      if (!st.initialized) return setS({ kind: 'setup', codeRequired: st.setupCodeRequired });
       try {
         const me = await api['auth.me']({});
         setS({ kind: 'in', me, enterprise: st.enterprise ?? '' });
@@ -36,7 +36,7 @@ export function App() {
 
   if (s.kind === 'loading') return <p className="center muted">{t('common.loading')}</p>;
   if (s.kind === 'offline') return <p className="center error">{t('error.network')}</p>;
-  if (s.kind === 'setup') return <SetupPage onDone={() => void refresh()} />;
+  if (s.kind === 'setup') return <SetupPage codeRequired={s.codeRequired} onDone={() => void refresh()} />;
   if (s.kind === 'login') return <LoginPage enterprise={s.enterprise} onLoggedIn={() => void refresh()} />;
   return (
     <Shell

@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { ApiFailure } from '../../lib/api';
 
+function waitText(t: (k: string, o: Record<string, unknown>) => string, seconds: number): string {
+  return seconds < 90 ? t('error.seconds', { n: seconds }) : t('error.minutes', { n: Math.ceil(seconds / 60) });
+}
+
 /** A visible, plain error line: the backend's message names the file, row or field. */
 export function ErrorNote({ error }: { error: unknown }) {
   const { t } = useTranslation();
@@ -9,7 +13,11 @@ export function ErrorNote({ error }: { error: unknown }) {
     error instanceof ApiFailure
       ? error.code === 'network'
         ? t('error.network')
-        : error.message
+        : error.code === 'rate_limited'
+          ? t(error.field === 'address' ? 'error.lockedAddress' : 'error.lockedAccount', { when: waitText(t, error.retryAfterSeconds ?? 60) })
+          : error.code === 'too_large'
+            ? t('error.tooLarge')
+            : error.message
       : error instanceof Error
         ? error.message
         : String(error);
