@@ -1,5 +1,5 @@
 // The server's log of refused requests: one line each, escaped, and a flood cut short.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { requestLog } from '../../electron/main/transport/request-log';
 
 describe('request log', () => {
@@ -26,5 +26,19 @@ describe('request log', () => {
     expect(lines[0]).not.toContain('\n');
     expect(lines[0]).toContain('/x\\x0d\\x0a[anxue] forged line');
     expect(lines[0]!.length).toBeLessThan(300);
+  });
+
+  it('says what it left out when the window ends, even if nothing more comes', () => {
+    vi.useFakeTimers();
+    try {
+      const lines: string[] = [];
+      const log = requestLog((l) => lines.push(l), 2, 10_000, () => Date.now());
+      for (let i = 0; i < 5; i++) log.refused(400, 'GET', '/%E0', '10.0.0.9', 'bad');
+      expect(lines).toHaveLength(2);
+      vi.advanceTimersByTime(10_000);
+      expect(lines[2]).toBe('[anxue] 另有 3 个请求被拒绝，未逐条记录 / 3 more refused requests not logged');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

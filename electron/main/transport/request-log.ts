@@ -17,17 +17,25 @@ export function requestLog(write: (line: string) => void = (l) => process.stderr
   let windowStart = 0;
   let shown = 0;
   let leftOut = 0;
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (leftOut > 0) write(`[anxue] 另有 ${leftOut} 个请求被拒绝，未逐条记录 / ${leftOut} more refused requests not logged`);
+    leftOut = 0;
+  };
   return {
     refused(status, method, target, address, why) {
       const t = now();
       if (t - windowStart >= windowMs) {
-        if (leftOut > 0) write(`[anxue] 另有 ${leftOut} 个请求被拒绝，未逐条记录 / ${leftOut} more refused requests not logged`);
+        flush();
         windowStart = t;
         shown = 0;
-        leftOut = 0;
       }
       if (shown >= burst) {
         leftOut += 1;
+        // said when the window ends, even if nothing more comes
+        if (!timer) timer = setTimeout(flush, Math.max(0, windowStart + windowMs - t)).unref();
         return;
       }
       shown += 1;
