@@ -47,15 +47,15 @@ export function generatePassword(length = 10): string {
   return s;
 }
 
-export function memorySessions(ttlMs = 12 * 3600_000, now: () => number = Date.now): SessionTable {
+export function memorySessions(ttlMs = SESSION_TTL_MS, now: () => number = Date.now): SessionTable {
   const table = new Map<string, { employeeNo: string; lastSeen: number }>();
   return {
-    create(employeeNo) {
-      const token = randomBytes(32).toString('base64url');
+    async create(employeeNo) {
+      const token = newToken();
       table.set(token, { employeeNo, lastSeen: now() });
       return token;
     },
-    resolve(token) {
+    async resolve(token) {
       if (!token) return null;
       const s = table.get(token);
       if (!s) return null;
@@ -66,10 +66,10 @@ export function memorySessions(ttlMs = 12 * 3600_000, now: () => number = Date.n
       s.lastSeen = now();
       return s.employeeNo;
     },
-    drop(token) {
+    async drop(token) {
       table.delete(token);
     },
-    dropAllFor(employeeNo, except = null) {
+    async dropAllFor(employeeNo, except = null) {
       let n = 0;
       for (const [t, s] of table)
         if (s.employeeNo === employeeNo && t !== except) {
@@ -81,8 +81,15 @@ export function memorySessions(ttlMs = 12 * 3600_000, now: () => number = Date.n
   };
 }
 
+/** a session ends after this long without a call */
+export const SESSION_TTL_MS = 12 * 3600_000;
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
 export async function resolveCaller(ports: Ports, token: string | null, client: ClientInfo = LOCAL_CLIENT): Promise<Caller> {
-  const employeeNo = ports.sessions.resolve(token);
+  const employeeNo = await ports.sessions.resolve(token);
   if (!employeeNo) return { account: null, token: null, client };
   // peek: this runs on every call, and the accounts file holds every employee
   const { accounts } = await ports.store.accounts.peek();
@@ -159,7 +166,7 @@ export async function login(ports: Ports, input: Input<'auth.login'>, client: Cl
   const ok = await verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH);
   if (!found || !ok) throw new ApiError('unauthenticated', '工号或密码错误');
   await loginSucceeded(ports, ticket);
-  const token = ports.sessions.create(found.employeeNo);
+  const token = await ports.sessions.create(found.employeeNo);
   return { token, me: await toMe(ports, { ...found, roles: [...found.roles] }) };
 }
 // a fixed hash so an unknown 工号 costs the same time as a wrong password
@@ -182,7 +189,7 @@ export async function replacePassword(ports: Ports, employeeNo: string, password
     const a = f.accounts.find((x) => x.employeeNo === employeeNo);
     if (a) a.passwordHash = hash;
   });
-  return ports.sessions.dropAllFor(employeeNo, keep);
+  return await ports.sessions.dropAllFor(employeeNo, keep);
 }
 
 export function hasRole(a: Account, r: Role): boolean {

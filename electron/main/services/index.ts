@@ -39,7 +39,7 @@ export const handlers: Handlers = {
   'setup.init': (p, c, i) => setupInit(p, i, c.client),
   'auth.login': (p, c, i) => login(p, i, c.client),
   'auth.logout': async (p, c) => {
-    if (c.token) p.sessions.drop(c.token);
+    if (c.token) await p.sessions.drop(c.token);
     return { ok: true };
   },
   'auth.me': (p, c) => toMe(p, who(c)),

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 // What every service is given. Nothing here imports electron.
-import type { DataStore, Account } from '../storage/data-store';
+import type { Account } from '../storage/data-store';
+import type { Store } from '../storage/store';
 import type { ContentCatalog } from './corpus';
 
 export interface Clock {
@@ -9,7 +10,7 @@ export interface Clock {
 }
 
 export interface Ports {
-  store: DataStore;
+  store: Store;
   clock: Clock;
   content: ContentCatalog;
   sessions: SessionTable;
@@ -43,12 +44,14 @@ export interface Caller {
   client: ClientInfo;
 }
 
+/** Who is signed in: in this process's memory (desktop, one lowdb server) or in the database (PostgreSQL, shared by every server process). */
 export interface SessionTable {
-  create(employeeNo: string): string;
-  resolve(token: string | null): string | null;
-  drop(token: string): void;
+  create(employeeNo: string): Promise<string>;
+  /** the 工号 a live token belongs to (and the token's idle time starts again), or null */
+  resolve(token: string | null): Promise<string | null>;
+  drop(token: string): Promise<void>;
   /** end every session of this account (but the one given, if any); how many were ended */
-  dropAllFor(employeeNo: string, except?: string | null): number;
+  dropAllFor(employeeNo: string, except?: string | null): Promise<number>;
 }
 
 /** Production clock: wall time at start + performance.now() since, so system-time changes do not move it. */

@@ -66,8 +66,9 @@ export async function progressTable(ports: Ports, input: Input<'progress.table'>
   if (!cache) rowCache.set(ports.store, (cache = new Map()));
   const context = JSON.stringify([c, settings, localDay(now, settings.utcOffsetMinutes).slice(0, 4)]);
   const rows: ProgressRow[] = [];
+  const stamps = await ports.store.personStamps();
   for (const p of (await ports.store.roster.peek()).people) {
-    const stamp = ports.store.personStamp(p.employeeNo);
+    const stamp = stamps.get(p.employeeNo) ?? 0;
     // a person whose file this process never wrote has stamp 0: computed once from disk, then kept
     const key = `${context}|${JSON.stringify(p)}|${stamp}`;
     const hit = cache.get(`${c.id}|${p.employeeNo}`);

@@ -44,7 +44,7 @@ export async function deletePerson(ports: Ports, caller: Account, input: Input<'
   await ports.store.accounts.update((r) => {
     r.accounts = r.accounts.filter((x) => x.employeeNo !== p.employeeNo);
   });
-  ports.sessions.dropAllFor(p.employeeNo);
-  ports.store.removePersonFiles(p.employeeNo);
+  await ports.sessions.dropAllFor(p.employeeNo);
+  await ports.store.removePerson(p.employeeNo);
   return { ok: true };
 }

@@ -6,7 +6,8 @@ import type { Campaign, Person, Question, Role, Settings } from '../../core/mode
 import { DEFAULT_SETTINGS } from '../../core/model';
 import type { OpenStudy } from '../../core/study-time';
 import type { PersonEvent } from './events';
-import { Doc } from './doc';
+import { Doc, type Migration, type Versioned } from './doc';
+import type { Store } from './store';
 
 /** failed logins per key (`no:<工号>`, `ip:<address>`); the rules are in services/login-guard.ts */
 export interface LoginGuardFile {
@@ -188,6 +189,43 @@ export function migratePersonV1(f: Record<string, unknown>): Record<string, unkn
   };
 }
 
+/**
+ * The shared documents, the same for every backend: their file (lowdb) or row name (PostgreSQL),
+ * their empty state and their schema migrations.
+ */
+export const SHARED_DOCS = {
+  meta: {
+    file: 'meta.json',
+    defaults: (): MetaFile => ({ schemaVersion: 4 as const, enterprise: null, createdAt: null, settings: { ...DEFAULT_SETTINGS } }),
+    // v2 added the daily cap and the attention-check settings, v3 the essay similarity threshold, v4 retention:
+    // older folders get the defaults
+    migrations: {
+      1: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
+      2: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
+      3: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
+    } as Record<number, Migration>,
+  },
+  accounts: { file: 'accounts.json', defaults: (): AccountsFile => ({ schemaVersion: 1 as const, accounts: [] }), migrations: {} },
+  roster: { file: 'roster.json', defaults: (): RosterFile => ({ schemaVersion: 1 as const, people: [] }), migrations: {} },
+  campaigns: { file: 'campaigns.json', defaults: (): CampaignsFile => ({ schemaVersion: 2 as const, campaigns: [] }), migrations: { 1: migrateCampaignsV1 } },
+  questions: { file: 'questions.json', defaults: (): QuestionsFile => ({ schemaVersion: 2 as const, questions: [], history: [] }), migrations: { 1: migrateQuestionsV1 } },
+  exports: { file: 'exports.json', defaults: (): ExportsFile => ({ schemaVersion: 1 as const, exports: [] }), migrations: {} },
+  audit: { file: 'audit.json', defaults: (): AuditFile => ({ schemaVersion: 1 as const, entries: [] }), migrations: {} },
+  loginGuard: { file: 'login-guard.json', defaults: (): LoginGuardFile => ({ schemaVersion: 1 as const, entries: {} }), migrations: {} },
+  collective: { file: 'collective.json', defaults: (): CollectiveFile => ({ schemaVersion: 1 as const, sessions: [] }), migrations: {} },
+  corpus: { file: 'corpus.json', defaults: (): CorpusFile => ({ schemaVersion: 1 as const, documents: [], editions: [] }), migrations: {} },
+} satisfies Record<string, { file: string; defaults: () => Versioned; migrations: Record<number, Migration> }>;
+export type SharedDocName = keyof typeof SHARED_DOCS;
+
+export const emptyPerson = (employeeNo: string): PersonFile => ({ schemaVersion: 2 as const, employeeNo, events: [], open: { study: null, quiz: {}, essayDrafts: {} } });
+export const PERSON_MIGRATIONS: Record<number, Migration> = { 1: migratePersonV1 };
+export const emptyDrafts = (employeeNo: string): EssayDraftsFile => ({ schemaVersion: 1 as const, employeeNo, campaigns: {} });
+
+/** A 工号 as it may name a file or a row. */
+export function checkEmployeeNo(employeeNo: string): void {
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(employeeNo)) throw new Error(`无效的工号：${employeeNo}`);
+}
+
 const heldLocks = new Set<string>();
 
 export class DataFolderLockedError extends Error {}
@@ -240,18 +278,18 @@ function processAlive(pid: number): boolean {
   }
 }
 
-export class DataStore {
-  readonly meta: Doc<MetaFile>;
-  readonly accounts: Doc<AccountsFile>;
-  readonly roster: Doc<RosterFile>;
-  readonly campaigns: Doc<CampaignsFile>;
-  readonly questions: Doc<QuestionsFile>;
-  readonly exports: Doc<ExportsFile>;
-  readonly corpus: Doc<CorpusFile>;
-  readonly collective: Doc<CollectiveFile>;
-  readonly audit: Doc<AuditFile>;
+export class DataStore implements Store {
+  readonly meta!: Doc<MetaFile>;
+  readonly accounts!: Doc<AccountsFile>;
+  readonly roster!: Doc<RosterFile>;
+  readonly campaigns!: Doc<CampaignsFile>;
+  readonly questions!: Doc<QuestionsFile>;
+  readonly exports!: Doc<ExportsFile>;
+  readonly corpus!: Doc<CorpusFile>;
+  readonly collective!: Doc<CollectiveFile>;
+  readonly audit!: Doc<AuditFile>;
   /** failed logins per 工号 and per client address (services/login-guard.ts) */
-  readonly loginGuard: Doc<LoginGuardFile>;
+  readonly loginGuard!: Doc<LoginGuardFile>;
   /** person files in memory, least recently used first; idle ones beyond the limit are dropped */
   private readonly people = new Map<string, Doc<PersonFile>>();
   private readonly drafts = new Map<string, Doc<EssayDraftsFile>>();
@@ -267,27 +305,10 @@ export class DataStore {
     mkdirSync(path.join(dir, 'corpus'), { recursive: true });
     mkdirSync(path.join(dir, 'essays'), { recursive: true });
     this.release = acquireLock(dir);
-    this.meta = new Doc<MetaFile>(
-      path.join(dir, 'meta.json'),
-      () => ({ schemaVersion: 4 as const, enterprise: null, createdAt: null, settings: { ...DEFAULT_SETTINGS } }),
-      // v2 added the daily cap and the attention-check settings, v3 the essay similarity threshold, v4 retention:
-      // older folders get the defaults
-      {
-        1: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
-        2: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
-        // v4: the retention period
-        3: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
-      },
-    );
-    this.accounts = new Doc<AccountsFile>(path.join(dir, 'accounts.json'), () => ({ schemaVersion: 1 as const, accounts: [] }));
-    this.roster = new Doc<RosterFile>(path.join(dir, 'roster.json'), () => ({ schemaVersion: 1 as const, people: [] }));
-    this.campaigns = new Doc<CampaignsFile>(path.join(dir, 'campaigns.json'), () => ({ schemaVersion: 2 as const, campaigns: [] }), { 1: migrateCampaignsV1 });
-    this.questions = new Doc<QuestionsFile>(path.join(dir, 'questions.json'), () => ({ schemaVersion: 2 as const, questions: [], history: [] }), { 1: migrateQuestionsV1 });
-    this.exports = new Doc<ExportsFile>(path.join(dir, 'exports.json'), () => ({ schemaVersion: 1 as const, exports: [] }));
-    this.audit = new Doc<AuditFile>(path.join(dir, 'audit.json'), () => ({ schemaVersion: 1 as const, entries: [] }));
-    this.loginGuard = new Doc<LoginGuardFile>(path.join(dir, 'login-guard.json'), () => ({ schemaVersion: 1 as const, entries: {} }));
-    this.collective = new Doc<CollectiveFile>(path.join(dir, 'collective.json'), () => ({ schemaVersion: 1 as const, sessions: [] }));
-    this.corpus = new Doc<CorpusFile>(path.join(dir, 'corpus.json'), () => ({ schemaVersion: 1 as const, documents: [], editions: [] }));
+    for (const [name, spec] of Object.entries(SHARED_DOCS)) {
+      const key = name as SharedDocName;
+      (this as unknown as Record<SharedDocName, unknown>)[key] = new Doc<Versioned>(path.join(dir, spec.file), spec.defaults, spec.migrations);
+    }
   }
 
   static open(dir: string): DataStore {
@@ -300,7 +321,7 @@ export class DataStore {
   }
 
   person(employeeNo: string): Doc<PersonFile> {
-    if (!/^[A-Za-z0-9_-]{1,32}$/.test(employeeNo)) throw new Error(`无效的工号：${employeeNo}`);
+    checkEmployeeNo(employeeNo);
     let d = this.people.get(employeeNo);
     if (d) {
       this.people.delete(employeeNo); // most recently used goes last
@@ -308,11 +329,7 @@ export class DataStore {
       return d;
     }
     {
-      d = new Doc<PersonFile>(
-        path.join(this.dir, 'people', `${employeeNo}.json`),
-        () => ({ schemaVersion: 2 as const, employeeNo, events: [], open: { study: null, quiz: {}, essayDrafts: {} } }),
-        { 1: migratePersonV1 },
-      );
+      d = new Doc<PersonFile>(path.join(this.dir, 'people', `${employeeNo}.json`), () => emptyPerson(employeeNo), PERSON_MIGRATIONS);
       d.onWrite = () => this.stamps.set(employeeNo, ++this.stampCounter);
       this.people.set(employeeNo, d);
       this.evictIdlePeople();
@@ -322,14 +339,14 @@ export class DataStore {
 
   /** The essay drafts of a person (version history while writing), in `essays/<工号>.json`. */
   essayDrafts(employeeNo: string): Doc<EssayDraftsFile> {
-    if (!/^[A-Za-z0-9_-]{1,32}$/.test(employeeNo)) throw new Error(`无效的工号：${employeeNo}`);
+    checkEmployeeNo(employeeNo);
     let d = this.drafts.get(employeeNo);
     if (d) {
       this.drafts.delete(employeeNo);
       this.drafts.set(employeeNo, d);
       return d;
     }
-    d = new Doc<EssayDraftsFile>(path.join(this.dir, 'essays', `${employeeNo}.json`), () => ({ schemaVersion: 1 as const, employeeNo, campaigns: {} }));
+    d = new Doc<EssayDraftsFile>(path.join(this.dir, 'essays', `${employeeNo}.json`), () => emptyDrafts(employeeNo));
     this.drafts.set(employeeNo, d);
     if (this.drafts.size > DataStore.PEOPLE_IN_MEMORY) {
       for (const [no, doc] of this.drafts) {
@@ -344,8 +361,8 @@ export class DataStore {
   }
 
   /** Remove a person's files (records and drafts): only ever called by the audited deletion. */
-  removePersonFiles(employeeNo: string): void {
-    if (!/^[A-Za-z0-9_-]{1,32}$/.test(employeeNo)) throw new Error(`无效的工号：${employeeNo}`);
+  async removePerson(employeeNo: string): Promise<void> {
+    checkEmployeeNo(employeeNo);
     for (const [map, dir] of [[this.people, 'people'], [this.drafts, 'essays']] as const) {
       const d = map.get(employeeNo);
       if (d) d.retired = true;
@@ -354,9 +371,12 @@ export class DataStore {
     }
   }
 
-  /** Changes whenever this person's file is written; 0 until it is (in this process). */
-  personStamp(employeeNo: string): number {
-    return this.stamps.get(employeeNo) ?? 0;
+  /**
+   * A number per person that changes whenever their file is written. This process is the only
+   * writer of the folder, so what it wrote is all there is: a person it never wrote is absent.
+   */
+  async personStamps(): Promise<ReadonlyMap<string, number>> {
+    return this.stamps;
   }
 
   private evictIdlePeople(): void {

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { Low } from 'lowdb';
 import { DurableJSONFile } from './durable-json-file';
+import type { DocPort } from './store';
 
 export interface Versioned {
   schemaVersion: number;
@@ -13,7 +14,24 @@ export type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[]
 
 export type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
-export class Doc<T extends Versioned> {
+/**
+ * Bring a stored document up to the schemaVersion this program writes, one migration at a time;
+ * refuse one from a newer program. `label` names the file or row in the message.
+ */
+export function upgrade<T extends Versioned>(stored: T, target: number, migrations: Readonly<Record<number, Migration>>, label: string): T {
+  let data = stored as unknown as Record<string, unknown>;
+  let v = typeof data.schemaVersion === 'number' ? data.schemaVersion : 0;
+  if (v > target) throw new Error(`数据文件 ${label} 来自更新版本的安学（schemaVersion ${v}），请升级程序`);
+  while (v < target) {
+    const m = migrations[v];
+    if (!m) throw new Error(`数据文件 ${label} 的 schemaVersion ${v} 无法升级`);
+    data = { ...m(data), schemaVersion: v + 1 };
+    v += 1;
+  }
+  return data as unknown as T;
+}
+
+export class Doc<T extends Versioned> implements DocPort<T> {
   private readonly low: Low<T>;
   private loaded: Promise<void> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -40,17 +58,7 @@ export class Doc<T extends Versioned> {
     if (!this.loaded) {
       this.loaded = (async () => {
         await this.low.read();
-        const target = this.defaults().schemaVersion;
-        let data = this.low.data as unknown as Record<string, unknown>;
-        let v = typeof data.schemaVersion === 'number' ? data.schemaVersion : 0;
-        if (v > target) throw new Error(`数据文件 ${this.file} 来自更新版本的安学（schemaVersion ${v}），请升级程序`);
-        while (v < target) {
-          const m = this.migrations[v];
-          if (!m) throw new Error(`数据文件 ${this.file} 的 schemaVersion ${v} 无法升级`);
-          data = { ...m(data), schemaVersion: v + 1 };
-          v += 1;
-        }
-        this.low.data = data as unknown as T;
+        this.low.data = upgrade(this.low.data, this.defaults().schemaVersion, this.migrations, this.file);
       })();
       this.loaded.catch(() => {
         this.loaded = null;

@@ -1,0 +1,59 @@
+// The storage port: what every service is given to keep records in. Two implementations:
+// lowdb JSON files in one data folder (data-store.ts, the embedded default: the desktop app and
+// `serve` without --db) and PostgreSQL (pg-store.ts, for a plant's server, many processes on one
+// database). Both keep the same documents with the same shapes; services never know which.
+import type { DeepReadonly } from './doc';
+import type {
+  AccountsFile,
+  AuditFile,
+  CampaignsFile,
+  CollectiveFile,
+  CorpusFile,
+  EssayDraftsFile,
+  ExportsFile,
+  LoginGuardFile,
+  MetaFile,
+  PersonFile,
+  QuestionsFile,
+  RosterFile,
+} from './data-store';
+
+/** One document: read it (shared or copied), or change it through one serialized update. */
+export interface DocPort<T> {
+  /** The current data without a copy, for hot read-only paths. Never mutate what this returns. */
+  peek(): Promise<DeepReadonly<T>>;
+  /** A deep copy of the current data. */
+  read(): Promise<T>;
+  /**
+   * Apply fn to a copy; if it returns without throwing, the copy is kept and becomes current.
+   * Updates of one document never interleave, in this process or (on PostgreSQL) across processes.
+   */
+  update<R>(fn: (draft: T) => R | Promise<R>): Promise<R>;
+}
+
+export interface Store {
+  /** the folder of files that are not records: imported editions (by hash), exports, derived indexes */
+  readonly dir: string;
+  readonly meta: DocPort<MetaFile>;
+  readonly accounts: DocPort<AccountsFile>;
+  readonly roster: DocPort<RosterFile>;
+  readonly campaigns: DocPort<CampaignsFile>;
+  readonly questions: DocPort<QuestionsFile>;
+  readonly exports: DocPort<ExportsFile>;
+  readonly corpus: DocPort<CorpusFile>;
+  readonly collective: DocPort<CollectiveFile>;
+  readonly audit: DocPort<AuditFile>;
+  readonly loginGuard: DocPort<LoginGuardFile>;
+  /** a person's training record: append-only events and the state of what they have open */
+  person(employeeNo: string): DocPort<PersonFile>;
+  /** what a person typed into their essay, one snapshot a minute, kept apart from the record */
+  essayDrafts(employeeNo: string): DocPort<EssayDraftsFile>;
+  /** Remove a person's records and drafts: only ever called by the audited deletion. */
+  removePerson(employeeNo: string): Promise<void>;
+  /** For each person written so far, a number that changes whenever their record changes. */
+  personStamps(): Promise<ReadonlyMap<string, number>>;
+  /** A file in the corpus folder; names are content hashes, never user input. */
+  corpusFile(name: string): string;
+  exportsDir(): string;
+  close(): void | Promise<void>;
+}
