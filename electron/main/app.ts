@@ -1,18 +1,37 @@
-// Assemble the ports for one data folder. Used by the HTTP server, the CLI and the Electron entry.
+// Assemble the ports for one data folder (and, for a plant's server, one PostgreSQL database).
+// Used by the HTTP server, the CLI and the Electron entry.
 import { DataStore } from './storage/data-store';
-import { memorySessions } from './services/auth';
+import { PgStore } from './storage/pg-store';
+import type { Store } from './storage/store';
+import { memorySessions, SESSION_TTL_MS } from './services/auth';
 import { defaultContentDir, loadContent } from './services/corpus';
-import { cryptoRandom, monotonicClock, type Ports } from './services/ports';
+import { cryptoRandom, monotonicClock, type Ports, type SessionTable } from './services/ports';
 
-export interface AppOptions {
+export interface StoreOptions {
   dataDir: string;
+  /** postgres://… : records in PostgreSQL (files that are not records stay in dataDir); absent: lowdb files in dataDir */
+  db?: string;
+  /** a schema of its own in that database */
+  schema?: string;
+}
+
+export interface AppOptions extends StoreOptions {
   contentDir?: string;
   clockSpeed?: number;
 }
 
+/** The records, and where sessions are kept: in the database with PostgreSQL (every process sees them), else in memory. */
+export function openStore(o: StoreOptions): { store: Store; sessions: SessionTable } {
+  if (o.db) {
+    const store = PgStore.open({ url: o.db, dir: o.dataDir, ...(o.schema ? { schema: o.schema } : {}) });
+    return { store, sessions: store.sessions(SESSION_TTL_MS) };
+  }
+  return { store: DataStore.open(o.dataDir), sessions: memorySessions() };
+}
+
 export function openApp(o: AppOptions): Ports {
   const content = loadContent(o.contentDir ?? defaultContentDir());
-  const store = DataStore.open(o.dataDir);
+  const { store, sessions } = openStore(o);
   const clockSpeed = o.clockSpeed ?? 1;
-  return { store, clock: monotonicClock(clockSpeed), content, sessions: memorySessions(), clockSpeed, random: cryptoRandom };
+  return { store, clock: monotonicClock(clockSpeed), content, sessions, clockSpeed, random: cryptoRandom };
 }

@@ -18,12 +18,13 @@ import { hostName, isLoopbackName } from './transport/host-check';
 export class CliError extends Error {}
 
 const USAGE = `用法 / usage: npm run anxue -- <command>
-  init --data DIR --enterprise NAME --admin USER --password-file FILE [--admin-name NAME]
-  roster import FILE --data DIR
+  init --data DIR --enterprise NAME --admin USER --password-file FILE [--admin-name NAME] [--db postgres://…]
+  roster import FILE --data DIR [--db postgres://…]
   demo --data DIR
-  serve --data DIR --port N [--host H] [--allowed-host NAME …]
-  export person EMPLOYEE_NO --data DIR --out DIR
-  export batch --data DIR --out DIR [--campaign ID] [--dept D] [--team T] [--zip]
+  serve --data DIR --port N [--host H] [--allowed-host NAME …] [--db postgres://…]
+  export person EMPLOYEE_NO --data DIR --out DIR [--db postgres://…]
+  export batch --data DIR --out DIR [--campaign ID] [--dept D] [--team T] [--zip] [--db postgres://…]
+  (--db, or ANXUE_DB: records in that PostgreSQL database; --data then holds files only)
   verify DIR`;
 
 function need(v: string | undefined, flag: string): string {
@@ -31,10 +32,34 @@ function need(v: string | undefined, flag: string): string {
   return v;
 }
 
-function openInitialized(dataDir: string) {
-  if (!existsSync(dataDir)) throw new CliError(`数据文件夹不存在：${dataDir}`);
-  if (DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir}（先运行 init 或 demo）`);
-  return openApp({ dataDir });
+/** The PostgreSQL database to keep records in: --db, else ANXUE_DB; none means lowdb files in --data. */
+function dbOf(flag: string | undefined): string | undefined {
+  const db = flag ?? process.env.ANXUE_DB;
+  if (db === undefined || db === '') return undefined;
+  if (!/^postgres(ql)?:\/\//.test(db)) throw new CliError(`--db 应为 postgres://… 形式的地址：${db}`);
+  return db;
+}
+
+async function openInitialized(dataDir: string, db?: string) {
+  if (!db) {
+    if (!existsSync(dataDir)) throw new CliError(`数据文件夹不存在：${dataDir}`);
+    if (DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir}（先运行 init 或 demo）`);
+    return openApp({ dataDir });
+  }
+  const ports = openApp({ dataDir, db });
+  try {
+    if ((await ports.store.meta.peek()).enterprise === null) throw new CliError(`数据库尚未初始化：${redact(db)}（先在这个数据库上运行 serve 并完成首次设置）`);
+  } catch (e) {
+    await ports.store.close();
+    if (e instanceof CliError) throw e;
+    throw new CliError(`无法连接数据库 ${redact(db)}：${e instanceof Error ? e.message : String(e)}`);
+  }
+  return ports;
+}
+
+/** a database address as it may be printed: without its password */
+export function redact(db: string): string {
+  return db.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
 type Out = (line: string) => void;
@@ -51,9 +76,11 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
           admin: { type: 'string' },
           'admin-name': { type: 'string' },
           'password-file': { type: 'string' },
+          db: { type: 'string' },
         },
       });
       const dataDir = need(values.data, 'data');
+      const db = dbOf(values.db);
       const pwFile = need(values['password-file'], 'password-file');
       if (!existsSync(pwFile)) throw new CliError(`密码文件不存在：${pwFile}`);
       const password = readFileSync(pwFile, 'utf8').replace(/\r?\n$/, '');
@@ -68,25 +95,26 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
         const flag = { enterprise: '--enterprise', adminNo: '--admin', adminName: '--admin-name', password: '--password-file' }[String(i.path[0])] ?? String(i.path[0]);
         throw new CliError(`${flag}：${i.message}`);
       }
-      if (existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已初始化：${dataDir}`);
-      const ports = openApp({ dataDir });
+      if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已初始化：${dataDir}`);
+      const ports = openApp({ dataDir, ...(db ? { db } : {}) });
       try {
+        if (db && (await ports.store.meta.peek()).enterprise !== null) throw new CliError(`数据库已初始化：${redact(db)}`);
         await setupInit(ports, input.data);
       } finally {
-        ports.store.close();
+        await ports.store.close();
       }
-      out(`已初始化 ${path.resolve(dataDir)}：${input.data.enterprise}，管理员 ${input.data.adminNo}`);
+      out(`已初始化 ${db ? redact(db) : path.resolve(dataDir)}：${input.data.enterprise}，管理员 ${input.data.adminNo}`);
       return 0;
     }
     case 'roster': {
       const [sub, ...args] = rest;
       if (sub !== 'import') throw new CliError(`未知的 roster 子命令：${sub ?? ''}（可用：roster import FILE --data DIR）`);
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' } } });
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, db: { type: 'string' } } });
       const file = positionals[0];
       if (!file) throw new CliError('缺少花名册文件路径');
       if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`文件不存在：${file}`);
       const dataDir = need(values.data, 'data');
-      const ports = openInitialized(dataDir);
+      const ports = await openInitialized(dataDir, dbOf(values.db));
       try {
         const bytes = new Uint8Array(readFileSync(file));
         const name = path.basename(file);
@@ -99,7 +127,7 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
           for (const p of r.initialPasswords) out(`  ${p.employeeNo}\t${p.name}\t${p.password}`);
         }
       } finally {
-        ports.store.close();
+        await ports.store.close();
       }
       return 0;
     }
@@ -115,7 +143,7 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
         out('演示账号（工号 / 密码 / 角色）：');
         for (const a of demo.accounts) out(`  ${a.employeeNo}\t${a.password}\t${a.role}\t${a.name}`);
       } finally {
-        ports.store.close();
+        await ports.store.close();
       }
       return 0;
     }
@@ -127,6 +155,7 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
           port: { type: 'string' },
           host: { type: 'string' },
           'allowed-host': { type: 'string', multiple: true },
+          db: { type: 'string' },
           'test-clock-speed': { type: 'string' },
         },
       });
@@ -144,7 +173,9 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
       const host = values.host ?? '127.0.0.1';
       const allowedHosts = values['allowed-host'] ?? [];
       for (const h of allowedHosts) if (!hostName(h)) throw new CliError(`--allowed-host 不是有效的主机名：${h}`);
-      const s = await startServer({ dataDir, port, host, clockSpeed, allowedHosts });
+      const db = dbOf(values.db);
+      const s = await startServer({ dataDir, port, host, clockSpeed, allowedHosts, ...(db ? { db } : {}) });
+      if (db) out(`记录保存在 PostgreSQL：${redact(db)}（文件保存在 ${path.resolve(dataDir)}）`);
       if (clockSpeed !== 1) out(`警告：测试时钟加速 ${clockSpeed} 倍（仅供测试）`);
       const lan = !isLoopbackName(hostName(host) ?? host);
       if (lan) out(`注意：服务对局域网开放（${host}）；只接受以本机地址、本机名称${allowedHosts.length ? '和 ' + allowedHosts.join('、') : ''}访问（其他名称用 --allowed-host 添加）`);
@@ -161,12 +192,12 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
       const [sub, ...args] = rest;
       if (sub === 'batch') return exportBatch(args, out);
       if (sub !== 'person') throw new CliError(`未知的 export 子命令：${sub ?? ''}（可用：export person EMPLOYEE_NO --data DIR --out DIR；export batch --data DIR --out DIR [--campaign ID] [--dept 部门] [--team 班组] [--zip]）`);
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, out: { type: 'string' } } });
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' } } });
       const employeeNo = positionals[0];
       if (!employeeNo) throw new CliError('缺少工号');
       const dataDir = need(values.data, 'data');
       const outDir = need(values.out, 'out');
-      const ports = openInitialized(dataDir);
+      const ports = await openInitialized(dataDir, dbOf(values.db));
       try {
         const { people } = await ports.store.roster.read();
         if (!people.some((p) => p.employeeNo === employeeNo)) throw new CliError(`花名册中没有工号 ${employeeNo}`);
@@ -175,7 +206,7 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
         out(`已导出 ${employeeNo} 的培训档案到 ${r.folder}（${Math.round(performance.now() - t0)} ms）`);
         for (const f of r.files) out(`  ${f.name}\t${f.bytes} 字节\tSHA-256 ${f.sha256}`);
       } finally {
-        ports.store.close();
+        await ports.store.close();
       }
       return 0;
     }
@@ -207,10 +238,10 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
  * stderr. An unfinished job for the same selection in OUT (a crash, Ctrl-C) is resumed.
  */
 async function exportBatch(args: string[], out: Out): Promise<number> {
-  const { values } = parseArgs({ args, options: { data: { type: 'string' }, out: { type: 'string' }, campaign: { type: 'string' }, dept: { type: 'string' }, team: { type: 'string' }, zip: { type: 'boolean' } } });
+  const { values } = parseArgs({ args, options: { data: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' }, campaign: { type: 'string' }, dept: { type: 'string' }, team: { type: 'string' }, zip: { type: 'boolean' } } });
   const dataDir = need(values.data, 'data');
   const outDir = path.resolve(need(values.out, 'out'));
-  const ports = openInitialized(dataDir);
+  const ports = await openInitialized(dataDir, dbOf(values.db));
   try {
     const selection = { ...(values.campaign ? { campaignId: values.campaign } : {}), ...(values.dept ? { dept: values.dept } : {}), ...(values.team ? { team: values.team } : {}), zip: values.zip ?? false };
     const same = (a: object) => JSON.stringify(a) === JSON.stringify(selection);
@@ -231,7 +262,7 @@ async function exportBatch(args: string[], out: Out): Promise<number> {
     out(`已导出到 ${done.result!.path}（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
     return 0;
   } finally {
-    ports.store.close();
+    await ports.store.close();
   }
 }
 

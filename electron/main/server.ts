@@ -2,14 +2,13 @@
 // No electron import here.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { openApp } from './app';
+import { openApp, type StoreOptions } from './app';
 import { generateSetupCode } from './services/auth';
 import { createHttpServer } from './transport/http';
 import { hostPolicy } from './transport/host-check';
 import type { Ports } from './services/ports';
 
-export interface ServeOptions {
-  dataDir: string;
+export interface ServeOptions extends StoreOptions {
   port: number;
   host: string;
   rendererDir?: string;
@@ -32,8 +31,14 @@ export function defaultRendererDir(): string {
 }
 
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
-  const opened = openApp({ dataDir: o.dataDir, contentDir: o.contentDir, clockSpeed: o.clockSpeed });
-  const setupCode = (await opened.store.meta.peek()).enterprise === null ? generateSetupCode() : null;
+  const opened = openApp({ dataDir: o.dataDir, db: o.db, schema: o.schema, contentDir: o.contentDir, clockSpeed: o.clockSpeed });
+  let setupCode: string | null;
+  try {
+    setupCode = (await opened.store.meta.peek()).enterprise === null ? generateSetupCode() : null;
+  } catch (e) {
+    await opened.store.close();
+    throw new Error(`${o.db ? '无法使用数据库' : '无法读取数据文件夹'}：${e instanceof Error ? e.message : String(e)}`);
+  }
   const ports: Ports = { ...opened, setupCode };
   const rendererDir = o.rendererDir ?? defaultRendererDir();
   const server = createHttpServer(ports, {
@@ -46,7 +51,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       server.listen(o.port, o.host, () => resolve());
     });
   } catch (e) {
-    ports.store.close();
+    await ports.store.close();
     const code = (e as NodeJS.ErrnoException).code;
     throw new Error(code === 'EADDRINUSE' ? `端口 ${o.port} 已被占用，请换一个端口（--port）` : `无法在 ${o.host}:${o.port} 上启动服务：${String(e)}`);
   }
@@ -63,10 +68,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();
-        server.close(() => {
-          ports.store.close();
-          resolve();
-        });
+        server.close(() => void Promise.resolve(ports.store.close()).then(() => resolve()));
       }),
   };
 }

@@ -1,0 +1,449 @@
+// The storage port on PostgreSQL: the same documents as the lowdb folder, for a plant's server,
+// with any number of server processes on one database.
+//
+// - Shared documents (meta, accounts, roster, campaigns, …) are one row each in `docs` (jsonb).
+// - A person's training record is a row in `persons` (what they have open) and one row per event
+//   in `person_events`: append-only, unique ids and hashes, and the hash chain itself enforced by
+//   the database (each event's prev_hash must be the hash of the event before it).
+// - Sessions live in `sessions` (the SHA-256 of the token, never the token), so either process
+//   can serve a learner.
+// - Every update is one transaction that locks its row (SELECT … FOR UPDATE): two processes
+//   updating the same document queue up, and none loses the other's change. Reads check the row's
+//   version (one short query) and reuse what this process already has when it is unchanged.
+// - Imported editions (PDFs and texts), exports and derived search indexes stay files in the data
+//   folder: they are large, written once and named by their SHA-256, which the corpus document
+//   keeps, so a missing or changed file shows; the database holds every record.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { upgrade, type DeepReadonly, type Migration, type Versioned } from './doc';
+import {
+  checkEmployeeNo,
+  emptyDrafts,
+  emptyPerson,
+  PERSON_MIGRATIONS,
+  SHARED_DOCS,
+  type AccountsFile,
+  type AuditFile,
+  type CampaignsFile,
+  type CollectiveFile,
+  type CorpusFile,
+  type EssayDraftsFile,
+  type ExportsFile,
+  type LoginGuardFile,
+  type MetaFile,
+  type PersonFile,
+  type QuestionsFile,
+  type RosterFile,
+} from './data-store';
+import type { PersonEvent } from './events';
+import type { DocPort, Store } from './store';
+import type { SessionTable } from '../services/ports';
+
+/**
+ * The schema, one step per version: MIGRATIONS[i] takes a database from version i to i + 1.
+ * Applied in order in one transaction, under an advisory lock, so two processes starting at once
+ * do not both migrate.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `CREATE SEQUENCE anxue_versions;
+   CREATE TABLE docs (
+     name text PRIMARY KEY CHECK (name ~ '^[a-zA-Z]+(/[A-Za-z0-9_-]{1,32})?$'),
+     version bigint NOT NULL,
+     data jsonb NOT NULL CHECK (jsonb_typeof(data) = 'object' AND coalesce(jsonb_typeof(data -> 'schemaVersion') = 'number', false))
+   );
+   CREATE TABLE persons (
+     employee_no text PRIMARY KEY CHECK (employee_no ~ '^[A-Za-z0-9_-]{1,32}$'),
+     version bigint NOT NULL,
+     schema_version integer NOT NULL CHECK (schema_version > 0),
+     open jsonb NOT NULL CHECK (jsonb_typeof(open) = 'object')
+   );
+   CREATE TABLE person_events (
+     employee_no text NOT NULL REFERENCES persons (employee_no) ON DELETE CASCADE,
+     seq integer NOT NULL CHECK (seq > 0),
+     id uuid NOT NULL UNIQUE,
+     type text NOT NULL CHECK (type ~ '^[a-z]+\\.[a-z]+$'),
+     at text NOT NULL CHECK (at ~ '^\\d{4}-\\d\\d-\\d\\dT'),
+     by text NOT NULL,
+     data jsonb NOT NULL CHECK (jsonb_typeof(data) = 'object'),
+     prev_hash text NOT NULL CHECK (prev_hash ~ '^[0-9a-f]{64}$'),
+     hash text NOT NULL UNIQUE CHECK (hash ~ '^[0-9a-f]{64}$'),
+     prev_seq integer GENERATED ALWAYS AS (NULLIF(seq - 1, 0)) STORED,
+     PRIMARY KEY (employee_no, seq),
+     UNIQUE (employee_no, seq, hash),
+     CHECK (seq > 1 OR prev_hash = repeat('0', 64)),
+     FOREIGN KEY (employee_no, prev_seq, prev_hash) REFERENCES person_events (employee_no, seq, hash)
+   );
+   CREATE TABLE sessions (
+     token_hash text PRIMARY KEY CHECK (token_hash ~ '^[0-9a-f]{64}$'),
+     employee_no text NOT NULL,
+     created_at timestamptz NOT NULL DEFAULT now(),
+     last_seen bigint NOT NULL
+   );
+   CREATE INDEX sessions_by_person ON sessions (employee_no);`,
+];
+
+/** Bring the database (or one schema of it) to the newest version; returns the versions it went through. */
+export async function migrateDatabase(pool: pg.Pool, schema: string | null): Promise<{ from: number; to: number }> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query("SELECT pg_advisory_xact_lock(hashtext('anxue-schema-' || $1))", [schema ?? 'public']);
+    if (schema) await c.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`);
+    await c.query('CREATE TABLE IF NOT EXISTS anxue_schema (version integer NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    const from = Number((await c.query<{ v: number | null }>('SELECT max(version) AS v FROM anxue_schema')).rows[0]?.v ?? 0);
+    if (from > MIGRATIONS.length) throw new Error(`数据库的结构版本 ${from} 比本程序的（${MIGRATIONS.length}）新，请升级安学`);
+    for (let v = from; v < MIGRATIONS.length; v++) {
+      await c.query(MIGRATIONS[v]!);
+      await c.query('INSERT INTO anxue_schema (version) VALUES ($1)', [v + 1]);
+    }
+    await c.query('COMMIT');
+    return { from, to: MIGRATIONS.length };
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
+type Query = Pick<pg.PoolClient, 'query'>;
+
+class PgBase {
+  constructor(
+    readonly pool: pg.Pool,
+    readonly ready: Promise<void>,
+  ) {}
+
+  async tx<R>(fn: (c: Query) => Promise<R>): Promise<R> {
+    await this.ready;
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const r = await fn(c);
+      await c.query('COMMIT');
+      return r;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    await this.ready;
+    return this.pool.query<R>(sql, params);
+  }
+}
+
+/** Updates of one document from this process go one after another (the row lock orders processes). */
+class Serial {
+  private queue: Promise<unknown> = Promise.resolve();
+  run<R>(fn: () => Promise<R>): Promise<R> {
+    const p = this.queue.then(fn, fn);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+}
+
+/** One shared document: a row of `docs`. */
+class PgDoc<T extends Versioned> implements DocPort<T> {
+  private cache: { version: string; data: T } | null = null;
+  private readonly serial = new Serial();
+
+  constructor(
+    private readonly db: PgBase,
+    readonly name: string,
+    private readonly defaults: () => T,
+    private readonly migrations: Readonly<Record<number, Migration>>,
+  ) {}
+
+  private decode(data: T): T {
+    return upgrade(data, this.defaults().schemaVersion, this.migrations, `docs/${this.name}`);
+  }
+
+  async peek(): Promise<DeepReadonly<T>> {
+    const known = this.cache?.version ?? '-1';
+    const r = await this.db.query<{ version: string; data: T | null }>('SELECT version, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM docs WHERE name = $1', [this.name, known]);
+    const row = r.rows[0];
+    if (!row) {
+      this.cache = null;
+      return this.defaults() as DeepReadonly<T>;
+    }
+    if (row.data !== null) this.cache = { version: row.version, data: this.decode(row.data) };
+    return this.cache!.data as DeepReadonly<T>;
+  }
+
+  async read(): Promise<T> {
+    return structuredClone((await this.peek()) as T);
+  }
+
+  update<R>(fn: (draft: T) => R | Promise<R>): Promise<R> {
+    return this.serial.run(() =>
+      this.db.tx(async (c) => {
+        const lock = () => c.query<{ version: string; data: T | null }>('SELECT version, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM docs WHERE name = $1 FOR UPDATE', [this.name, this.cache?.version ?? '-1']);
+        let row = (await lock()).rows[0];
+        if (!row) {
+          await c.query("INSERT INTO docs (name, version, data) VALUES ($1, nextval('anxue_versions'), $2) ON CONFLICT (name) DO NOTHING", [this.name, JSON.stringify(this.defaults())]);
+          row = (await lock()).rows[0]!;
+        }
+        const draft = row.data !== null ? this.decode(row.data) : structuredClone(this.cache!.data);
+        const result = await fn(draft);
+        const v = await c.query<{ version: string }>("UPDATE docs SET data = $2, version = nextval('anxue_versions') WHERE name = $1 RETURNING version", [this.name, JSON.stringify(draft)]);
+        // kept only once committed: a rolled-back version never exists, so the next read fetches again
+        const version = v.rows[0]!.version;
+        return { result, commit: () => (this.cache = { version, data: draft }) };
+      }).then(({ result, commit }) => {
+        commit();
+        return result;
+      }),
+    );
+  }
+}
+
+interface EventRow {
+  seq: number;
+  id: string;
+  type: PersonEvent['type'];
+  at: string;
+  by: string;
+  data: PersonEvent['data'];
+  prev_hash: string;
+  hash: string;
+}
+const toEvent = (r: EventRow): PersonEvent => ({ seq: r.seq, id: r.id, type: r.type, at: r.at, by: r.by, data: r.data, prevHash: r.prev_hash, hash: r.hash }) as PersonEvent;
+
+/** A person's record: their `persons` row and their events, fetched from where this process left off. */
+class PgPerson implements DocPort<PersonFile> {
+  private cache: { version: string; file: PersonFile } | null = null;
+  private readonly serial = new Serial();
+
+  constructor(
+    private readonly db: PgBase,
+    readonly employeeNo: string,
+  ) {}
+
+  /** what the database holds now, reusing the cached events that are still the same */
+  private async load(c: Query, lock: boolean): Promise<{ version: string; file: PersonFile } | null> {
+    const known = this.cache?.version ?? '-1';
+    const r = await c.query<{ version: string; schema_version: number; open: PersonFile['open'] | null }>(
+      `SELECT version, schema_version, CASE WHEN version = $2 THEN NULL ELSE open END AS open FROM persons WHERE employee_no = $1${lock ? ' FOR UPDATE' : ''}`,
+      [this.employeeNo, known],
+    );
+    const row = r.rows[0];
+    if (!row) return null;
+    if (row.open === null && this.cache) return this.cache;
+    const had = this.cache?.file.events ?? [];
+    const from = had.length;
+    const rows = (await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 AND seq >= $2 ORDER BY seq', [this.employeeNo, Math.max(1, from)])).rows;
+    let events: PersonEvent[];
+    if (from > 0 && rows[0]?.hash === had[from - 1]!.hash) events = [...had, ...rows.slice(1).map(toEvent)];
+    else if (from === 0) events = rows.map(toEvent);
+    else {
+      // not the history this process knew (the person was deleted and written anew): all of it again
+      events = (await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 ORDER BY seq', [this.employeeNo])).rows.map(toEvent);
+    }
+    const stored = { schemaVersion: row.schema_version, employeeNo: this.employeeNo, events, open: row.open! } as unknown as PersonFile;
+    return { version: row.version, file: upgrade(stored, 2, PERSON_MIGRATIONS, `persons/${this.employeeNo}`) };
+  }
+
+  async peek(): Promise<DeepReadonly<PersonFile>> {
+    await this.db.ready;
+    const got = await this.load(this.db.pool, false);
+    this.cache = got;
+    return (got?.file ?? emptyPerson(this.employeeNo)) as DeepReadonly<PersonFile>;
+  }
+
+  async read(): Promise<PersonFile> {
+    return structuredClone((await this.peek()) as PersonFile);
+  }
+
+  update<R>(fn: (draft: PersonFile) => R | Promise<R>): Promise<R> {
+    return this.serial.run(() =>
+      this.db
+        .tx(async (c) => {
+          let now = await this.load(c, true);
+          if (!now) {
+            const e = emptyPerson(this.employeeNo);
+            await c.query("INSERT INTO persons (employee_no, version, schema_version, open) VALUES ($1, nextval('anxue_versions'), $2, $3) ON CONFLICT (employee_no) DO NOTHING", [this.employeeNo, e.schemaVersion, JSON.stringify(e.open)]);
+            now = (await this.load(c, true))!;
+          }
+          const before = now.file.events;
+          const draft = structuredClone(now.file);
+          const result = await fn(draft);
+          // append-only: what was there stays exactly where it was
+          if (draft.events.length < before.length || before.some((e, i) => draft.events[i]!.hash !== e.hash || draft.events[i]!.id !== e.id)) {
+            throw new Error(`internal: ${this.employeeNo} 的记录只能追加，不能修改或删除`);
+          }
+          const added = draft.events.slice(before.length);
+          if (added.length > 0) {
+            await c.query(
+              `INSERT INTO person_events (employee_no, seq, id, type, at, by, data, prev_hash, hash)
+               SELECT $1, x.seq, x.id::uuid, x.type, x.at, x.by, x.data, x.prev_hash, x.hash
+               FROM jsonb_to_recordset($2::jsonb) AS x(seq integer, id text, type text, at text, by text, data jsonb, prev_hash text, hash text)
+               ORDER BY x.seq`,
+              [this.employeeNo, JSON.stringify(added.map((e) => ({ seq: e.seq, id: e.id, type: e.type, at: e.at, by: e.by, data: e.data, prev_hash: e.prevHash, hash: e.hash })))],
+            );
+          }
+          const v = await c.query<{ version: string }>("UPDATE persons SET version = nextval('anxue_versions'), schema_version = $2, open = $3 WHERE employee_no = $1 RETURNING version", [this.employeeNo, draft.schemaVersion, JSON.stringify(draft.open)]);
+          const version = v.rows[0]!.version;
+          return { result, commit: () => (this.cache = { version, file: draft }) };
+        })
+        .then(({ result, commit }) => {
+          commit();
+          return result;
+        }),
+    );
+  }
+}
+
+export interface PgStoreOptions {
+  /** postgres://user@host:port/database */
+  url: string;
+  /** the folder for files that are not records (imported editions, exports, indexes) */
+  dir: string;
+  /** a schema of its own inside the database (tests; several enterprises in one database) */
+  schema?: string;
+  /** connections in the pool */
+  max?: number;
+}
+
+export class PgStore implements Store {
+  readonly dir: string;
+  readonly pool: pg.Pool;
+  private readonly db: PgBase;
+  readonly meta: DocPort<MetaFile>;
+  readonly accounts: DocPort<AccountsFile>;
+  readonly roster: DocPort<RosterFile>;
+  readonly campaigns: DocPort<CampaignsFile>;
+  readonly questions: DocPort<QuestionsFile>;
+  readonly exports: DocPort<ExportsFile>;
+  readonly corpus: DocPort<CorpusFile>;
+  readonly collective: DocPort<CollectiveFile>;
+  readonly audit: DocPort<AuditFile>;
+  readonly loginGuard: DocPort<LoginGuardFile>;
+  private readonly people = new Map<string, PgPerson>();
+  private readonly drafts = new Map<string, PgDoc<EssayDraftsFile>>();
+  static readonly PEOPLE_IN_MEMORY = 512;
+
+  private constructor(o: PgStoreOptions) {
+    this.dir = path.resolve(o.dir);
+    for (const sub of ['exports', 'corpus']) mkdirSync(path.join(this.dir, sub), { recursive: true });
+    const schema = o.schema ?? null;
+    if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`数据库 schema 名称无效：${schema}`);
+    this.pool = new pg.Pool({ connectionString: o.url, max: o.max ?? 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+    // a connection that breaks while idle is dropped by the pool; it must not end the process
+    this.pool.on('error', (e) => console.error('[anxue] PostgreSQL connection error:', e.message));
+    const ready = migrateDatabase(this.pool, schema).then(() => undefined);
+    ready.catch(() => undefined);
+    this.db = new PgBase(this.pool, ready);
+    const doc = <T extends Versioned>(name: string, spec: { defaults: () => T; migrations: Record<number, Migration> }) => new PgDoc<T>(this.db, name, spec.defaults, spec.migrations);
+    this.meta = doc('meta', SHARED_DOCS.meta);
+    this.accounts = doc('accounts', SHARED_DOCS.accounts);
+    this.roster = doc('roster', SHARED_DOCS.roster);
+    this.campaigns = doc('campaigns', SHARED_DOCS.campaigns);
+    this.questions = doc('questions', SHARED_DOCS.questions);
+    this.exports = doc('exports', SHARED_DOCS.exports);
+    this.corpus = doc('corpus', SHARED_DOCS.corpus);
+    this.collective = doc('collective', SHARED_DOCS.collective);
+    this.audit = doc('audit', SHARED_DOCS.audit);
+    this.loginGuard = doc('loginGuard', SHARED_DOCS.loginGuard);
+  }
+
+  /** Opens at once; the connection and the schema migration happen before the first query. */
+  static open(o: PgStoreOptions): PgStore {
+    return new PgStore(o);
+  }
+
+  /** resolves once the database is reachable and migrated (rejects with why not) */
+  get ready(): Promise<void> {
+    return this.db.ready;
+  }
+
+  person(employeeNo: string): DocPort<PersonFile> {
+    checkEmployeeNo(employeeNo);
+    let d = this.people.get(employeeNo);
+    if (d) this.people.delete(employeeNo);
+    else d = new PgPerson(this.db, employeeNo);
+    this.people.set(employeeNo, d);
+    // a dropped one only loses its cache: every write goes through the database
+    if (this.people.size > PgStore.PEOPLE_IN_MEMORY) this.people.delete(this.people.keys().next().value!);
+    return d;
+  }
+
+  essayDrafts(employeeNo: string): DocPort<EssayDraftsFile> {
+    checkEmployeeNo(employeeNo);
+    let d = this.drafts.get(employeeNo);
+    if (d) this.drafts.delete(employeeNo);
+    else d = new PgDoc<EssayDraftsFile>(this.db, `essayDrafts/${employeeNo}`, () => emptyDrafts(employeeNo), {});
+    this.drafts.set(employeeNo, d);
+    if (this.drafts.size > PgStore.PEOPLE_IN_MEMORY) this.drafts.delete(this.drafts.keys().next().value!);
+    return d;
+  }
+
+  async removePerson(employeeNo: string): Promise<void> {
+    checkEmployeeNo(employeeNo);
+    await this.db.tx(async (c) => {
+      await c.query('DELETE FROM persons WHERE employee_no = $1', [employeeNo]);
+      await c.query('DELETE FROM docs WHERE name = $1', [`essayDrafts/${employeeNo}`]);
+    });
+    this.people.delete(employeeNo);
+    this.drafts.delete(employeeNo);
+  }
+
+  async personStamps(): Promise<ReadonlyMap<string, number>> {
+    const r = await this.db.query<{ employee_no: string; version: string }>('SELECT employee_no, version FROM persons');
+    return new Map(r.rows.map((x) => [x.employee_no, Number(x.version)]));
+  }
+
+  corpusFile(name: string): string {
+    if (!/^[a-z0-9]{64}(\.[a-z0-9.]+)?$/.test(name)) throw new Error(`无效的文件名：${name}`);
+    return path.join(this.dir, 'corpus', name);
+  }
+
+  exportsDir(): string {
+    return path.join(this.dir, 'exports');
+  }
+
+  /** The sessions of this database, shared by every server process on it. */
+  sessions(ttlMs: number, now: () => number = Date.now): SessionTable {
+    const hash = (t: string) => createHash('sha256').update(t).digest('hex');
+    // last_seen is written at most once a minute per session: a call is a read, not a write
+    const TOUCH_MS = 60_000;
+    return {
+      create: async (employeeNo) => {
+        const token = randomBytes(32).toString('base64url');
+        await this.db.query('DELETE FROM sessions WHERE last_seen < $1', [now() - ttlMs]);
+        await this.db.query('INSERT INTO sessions (token_hash, employee_no, last_seen) VALUES ($1, $2, $3)', [hash(token), employeeNo, now()]);
+        return token;
+      },
+      resolve: async (token) => {
+        if (!token) return null;
+        const t = now();
+        const r = await this.db.query<{ employee_no: string; last_seen: string }>('SELECT employee_no, last_seen FROM sessions WHERE token_hash = $1', [hash(token)]);
+        const s = r.rows[0];
+        if (!s) return null;
+        if (t - Number(s.last_seen) > ttlMs) {
+          await this.db.query('DELETE FROM sessions WHERE token_hash = $1', [hash(token)]);
+          return null;
+        }
+        if (t - Number(s.last_seen) > TOUCH_MS) await this.db.query('UPDATE sessions SET last_seen = $2 WHERE token_hash = $1', [hash(token), t]);
+        return s.employee_no;
+      },
+      drop: async (token) => {
+        await this.db.query('DELETE FROM sessions WHERE token_hash = $1', [hash(token)]);
+      },
+      dropAllFor: async (employeeNo, except = null) => {
+        const r = await this.db.query('DELETE FROM sessions WHERE employee_no = $1 AND token_hash <> $2', [employeeNo, except ? hash(except) : '']);
+        return r.rowCount ?? 0;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.db.ready.catch(() => undefined);
+    await this.pool.end();
+  }
+}
