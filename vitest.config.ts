@@ -1,5 +1,29 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { pgBinDir } from './tests/helpers/pg';
+
+/**
+ * The service, role-matrix and end-to-end suites that run a second time on PostgreSQL (the
+ * project "pg"). Without PostgreSQL installed they are left out with one line each saying so;
+ * under CI=true a missing PostgreSQL is a failure.
+ */
+const ON_POSTGRES = [
+  'tests/pg/**/*.test.ts',
+  'tests/main/training-loop.test.ts',
+  'tests/main/role-matrix.test.ts',
+  'tests/main/login-guard.test.ts',
+  'tests/main/collective.test.ts',
+  'tests/main/essays.test.ts',
+  'tests/main/quiz-papers.test.ts',
+  'tests/main/quiz-stats.test.ts',
+  'tests/main/progress.test.ts',
+  'tests/main/study-rules.test.ts',
+];
+const havePg = pgBinDir() !== null;
+if (!havePg) {
+  if (process.env.CI === 'true') throw new Error('CI=true but PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb): the PostgreSQL suites cannot run');
+  for (const f of [...ON_POSTGRES, 'tests/e2e/**/*.test.ts']) console.log(`[pg] skipped ${f} on PostgreSQL: PostgreSQL is not installed here (apt-get install postgresql)`);
+}
 
 export default defineConfig({
   test: {
@@ -7,6 +31,9 @@ export default defineConfig({
       {
         test: { name: 'node', environment: 'node', include: ['tests/core/**/*.test.ts', 'tests/main/**/*.test.ts'], testTimeout: 30_000 },
       },
+      ...(havePg
+        ? [{ test: { name: 'pg', environment: 'node', include: ON_POSTGRES, globalSetup: ['tests/helpers/pg-global-setup.ts'], testTimeout: 30_000, hookTimeout: 60_000 } }]
+        : []),
       {
         plugins: [react()],
         test: { name: 'renderer', environment: 'jsdom', include: ['tests/renderer/**/*.test.{ts,tsx}'] },
@@ -14,6 +41,22 @@ export default defineConfig({
       {
         test: { name: 'e2e', environment: 'node', include: ['tests/e2e/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false },
       },
+      ...(havePg
+        ? [
+            {
+              test: {
+                name: 'e2e-pg',
+                environment: 'node',
+                include: ['tests/e2e/**/*.test.ts'],
+                globalSetup: ['tests/helpers/pg-global-setup.ts'],
+                setupFiles: ['tests/helpers/pg-e2e-setup.ts'],
+                testTimeout: 180_000,
+                hookTimeout: 120_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -228,22 +228,20 @@ async function benchPdf(files: string[]) {
  * (settings, person file update with fsync, totals), the officer dashboard's backend time, peak
  * memory; yardstick: the same heartbeat workload as row updates in SQLite (WAL, synchronous=FULL).
  */
-async function benchStudy() {
-  const { mkdtempSync: mk } = await import('node:fs');
-  const { DataStore } = await import('../../electron/main/storage/data-store');
+/** Write the study bench's 3,000 people with a week of sessions each into `where`; returns the campaign. */
+async function seedStudy(where: import('../../electron/main/app').StoreOptions): Promise<string> {
+  const { openStore } = await import('../../electron/main/app');
   const { appendEvent } = await import('../../electron/main/storage/events');
-  const { memorySessions } = await import('../../electron/main/services/auth');
   const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus');
   const { setupInit, hashPassword } = await import('../../electron/main/services/auth');
   const { campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign');
   const PEOPLE = 3000;
-  const dir = mk(path.join(os.tmpdir(), 'anxue-bench-study-'));
-  let t = Date.parse('2024-09-06T01:00:00Z');
-  const ports = { store: DataStore.open(dir), clock: { now: () => t }, content: loadContent(defaultContentDir()), sessions: memorySessions(), clockSpeed: 1, random: () => 0.5 };
-  const admin = await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
+  const t = Date.parse('2024-09-06T01:00:00Z');
+  const { store, sessions } = openStore(where);
+  const ports = { store, clock: { now: () => t }, content: loadContent(defaultContentDir()), sessions, clockSpeed: 1, random: () => 0.5 };
+  await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
   const adminAccount = (await ports.store.accounts.read()).accounts[0]!;
   const campaign = await saveCampaign(ports, adminAccount, await campaignTemplate(ports));
-  void admin;
   const depts = ['甲醇车间', '合成氨车间', '储运车间', '公用工程车间', '安全环保部'];
   const hash = await hashPassword('x-password');
   await ports.store.roster.update((f) => {
@@ -252,7 +250,7 @@ async function benchStudy() {
   await ports.store.accounts.update((f) => {
     for (let i = 0; i < PEOPLE; i++) f.accounts.push({ employeeNo: `B${i}`, name: `员工${i}`, roles: ['employee'], passwordHash: hash, createdAt: '' });
   });
-  let t0 = performance.now();
+  const t0 = performance.now();
   for (let i = 0; i < PEOPLE; i++) {
     await ports.store.person(`B${i}`).update((f) => {
       for (let d = 0; d < 7; d++) {
@@ -269,16 +267,45 @@ async function benchStudy() {
     });
     if (i % 100 === 0) sample();
   }
-  console.log(`[bench] ${PEOPLE} people × 21 sessions written in ${round((performance.now() - t0) / 1000)} s`);
-  ports.store.close();
-  // The app at work is measured in a fresh process on this data folder, as after a restart: memory
-  // then holds what the app needs, not what writing the test data left behind.
-  const child = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'study-run', dir, campaign.id], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  console.log(`[bench] ${where.db ? 'PostgreSQL' : 'lowdb'}: ${PEOPLE} people × 21 sessions written in ${round((performance.now() - t0) / 1000)} s`);
+  await ports.store.close();
+  return campaign.id;
+}
+
+/**
+ * Heartbeats and the dashboard measured in a fresh process on the seeded records, as after a
+ * restart: memory then holds what the app needs, not what writing the test data left behind.
+ */
+function runStudyChild(dir: string, campaignId: string, db: string | null): { beats: number[]; dash: number[]; peak: number } {
+  const child = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'study-run', dir, campaignId, ...(db ? [db] : [])], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(child.split('\n').filter((l) => l.startsWith('[bench]')).map((l) => `${l}\n`).join(''));
-  const run = JSON.parse(child.trim().split('\n').pop()!) as { beats: number[]; dash: number[]; peak: number };
+  return JSON.parse(child.trim().split('\n').pop()!) as { beats: number[]; dash: number[]; peak: number };
+}
+
+async function benchStudy() {
+  const { mkdtempSync: mk } = await import('node:fs');
+  const PEOPLE = 3000;
+  const dir = mk(path.join(os.tmpdir(), 'anxue-bench-study-'));
+  const campaignId = await seedStudy({ dataDir: dir });
+  const run = runStudyChild(dir, campaignId, null);
   const beats = run.beats;
   const dash = run.dash;
   peakRss = run.peak;
+  // the same on PostgreSQL (a throwaway cluster, durability on), when it is installed
+  let pgRun: ReturnType<typeof runStudyChild> | null = null;
+  const { pgBinDir, startPgCluster } = await import('../helpers/pg');
+  if (pgBinDir()) {
+    const cluster = await startPgCluster();
+    try {
+      const pgDir = mk(path.join(os.tmpdir(), 'anxue-bench-study-pg-'));
+      const pgCampaign = await seedStudy({ dataDir: pgDir, db: cluster.url });
+      pgRun = runStudyChild(pgDir, pgCampaign, cluster.url);
+      rmSync(pgDir, { recursive: true, force: true });
+    } finally {
+      cluster.stop();
+    }
+  } else console.log('[bench] PostgreSQL is not installed: its figures are left out');
+  let t0 = 0;
   // yardstick: the same 3,000 heartbeats as row updates in SQLite WAL with fsync on commit
   let sqliteP99: number | null = null;
   try {
@@ -311,14 +338,20 @@ async function benchStudy() {
     dashboard_ms: round(Math.min(...dash.slice(1))),
     dashboard_first_ms: round(dash[0]!),
     peak_mb: mb(peakRss),
+    pg_heartbeat_p50_ms: pgRun ? round(pgRun.beats[1500]!) : null,
+    pg_heartbeat_p99_ms: pgRun ? round(percentile(pgRun.beats, 99)) : null,
+    pg_ratio_p99: pgRun && sqliteP99 !== null ? round(percentile(pgRun.beats, 99) / sqliteP99) : null,
+    pg_dashboard_ms: pgRun ? round(Math.min(...pgRun.dash.slice(1))) : null,
+    pg_dashboard_first_ms: pgRun ? round(pgRun.dash[0]!) : null,
+    pg_peak_mb: pgRun ? mb(pgRun.peak) : null,
   };
 }
 
 /** Phase 2 of the study bench, in its own process: heartbeats of 300 people, then the dashboard. */
-async function benchStudyRun(dir: string, campaignId: string) {
+async function benchStudyRun(dir: string, campaignId: string, db?: string) {
   const { openApp } = await import('../../electron/main/app');
   const { dispatch } = await import('../../electron/main/transport/dispatch');
-  const app = openApp({ dataDir: dir });
+  const app = openApp({ dataDir: dir, ...(db ? { db } : {}) });
   let t = Date.parse('2024-09-06T01:00:00Z');
   const ports = { ...app, clock: { now: () => t }, random: () => 0.5 };
   peakRss = process.memoryUsage().rss;
@@ -326,7 +359,7 @@ async function benchStudyRun(dir: string, campaignId: string) {
   const tokens: string[] = [];
   const sessions: string[] = [];
   for (let i = 0; i < 300; i++) {
-    const token = ports.sessions.create(`B${i}`);
+    const token = await ports.sessions.create(`B${i}`);
     const r = await dispatch(ports, 'study.start', { campaignId, docId: 'gb-30871-2022' }, token);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     tokens.push(token);
@@ -344,7 +377,7 @@ async function benchStudyRun(dir: string, campaignId: string) {
   }
   beats.sort((a, b) => a - b);
   console.log(`[bench] after heartbeats: RSS ${mb(process.memoryUsage().rss)} MB, heap ${mb(process.memoryUsage().heapUsed)} MB`);
-  const officer = ports.sessions.create('admin');
+  const officer = await ports.sessions.create('admin');
   const dash: number[] = [];
   for (let k = 0; k < 5; k++) {
     const t0 = performance.now();
@@ -354,8 +387,8 @@ async function benchStudyRun(dir: string, campaignId: string) {
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     sample();
   }
-  console.log(`[bench] heartbeats p50 ${round(beats[1500]!)} ms, p99 ${round(percentile(beats, 99))} ms; dashboard first ${round(dash[0]!)} ms, then ${round(Math.min(...dash.slice(1)))} ms; peak RSS ${mb(peakRss)} MB`);
-  ports.store.close();
+  console.log(`[bench] ${db ? 'PostgreSQL' : 'lowdb'} heartbeats p50 ${round(beats[1500]!)} ms, p99 ${round(percentile(beats, 99))} ms; dashboard first ${round(dash[0]!)} ms, then ${round(Math.min(...dash.slice(1)))} ms; peak RSS ${mb(peakRss)} MB`);
+  await ports.store.close();
   return { beats, dash, peak: peakRss };
 }
 
@@ -364,7 +397,7 @@ async function main() {
   let result: object;
   if (name === 'search') result = await benchSearch();
   else if (name === 'study') result = await benchStudy();
-  else if (name === 'study-run') result = await benchStudyRun(args[0]!, args[1]!);
+  else if (name === 'study-run') result = await benchStudyRun(args[0]!, args[1]!, args[2]);
   else if (name === 'pdf') result = await benchPdf(args);
   else if (name === 'essays') {
     const sentences = sourceTexts().flatMap((s) => s.text.replace(/[#>*|\-\s]+/g, '').split(/(?<=[。；！？])/)).filter((s) => s.length >= 8);

@@ -5,7 +5,7 @@
 // the employee revises, a colleague's copy is flagged and shown side by side, accepting it needs
 // a reason, and the essay downloads as PDF and Word.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -14,7 +14,7 @@ import { chromiumAvailable, launchChromium } from '../helpers/browser';
 import { cli } from '../helpers/cli';
 import { HEADER, rosterCsv } from '../helpers/fixtures';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
-import { removeDir, tempDir } from '../helpers/temp-app';
+import { onPostgres, removeDir, storedPerson, tempDir } from '../helpers/temp-app';
 import { loginAt, openPage, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'essay-e2e-admin';
@@ -93,8 +93,8 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
     await writer.keyboard.type(AFTER_CRASH, { delay: 5 });
     await expect.poll(() => writer.getByTestId('essay-saved').textContent(), { timeout: 10_000 }).toContain('暂时连不上服务器');
     await shot(writer, 'essay-01-offline');
-    // on disk: the text up to the last autosave tick
-    const person = JSON.parse(readFileSync(path.join(data, 'people', 'W001.json'), 'utf8'));
+    // kept (on disk, or in the database): the text up to the last autosave tick
+    const person = await storedPerson(data, 'W001');
     const draft = Object.values(person.open.essayDrafts)[0] as { parts: Record<string, string> };
     expect(draft.parts.awareness).toBe(PART1);
     expect(draft.parts.responsibility).toBe('');
@@ -137,7 +137,11 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
   });
 
   it('the officer returns it with a remark quoting a passage; the employee sees it at the part, revises and resubmits', async () => {
-    await loginAt(officer, server.url, 'admin', ADMIN_PW); // sessions did not survive the crash
+    if (onPostgres) {
+      // sessions are kept in the database: the officer is still signed in after the crash
+      await officer.goto(server.url);
+      await officer.getByTestId('who').waitFor();
+    } else await loginAt(officer, server.url, 'admin', ADMIN_PW); // sessions were in the killed process's memory
     await officer.goto(`${server.url}#/essays`);
     await officer.getByTestId('essays-table').locator('tr', { hasText: 'W001' }).getByRole('button', { name: '审阅' }).click();
     await officer.getByTestId('essay-review').waitFor();

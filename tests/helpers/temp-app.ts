@@ -1,9 +1,10 @@
 // A real app on a temporary data folder (real lowdb files), with a clock the test moves by hand.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DataStore } from '../../electron/main/storage/data-store';
-import { memorySessions } from '../../electron/main/services/auth';
+import { createHash } from 'node:crypto';
+import { inject } from 'vitest';
+import { openStore, type StoreOptions } from '../../electron/main/app';
 import { defaultContentDir, loadContent } from '../../electron/main/services/corpus';
 import type { Clock, Ports } from '../../electron/main/services/ports';
 import { dispatch } from '../../electron/main/transport/dispatch';
@@ -29,15 +30,73 @@ export interface TempApp {
   close(): void;
 }
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** the throwaway PostgreSQL cluster of the "pg" project; '' in the others */
+    pgUrl: string;
+  }
+}
+
 export function tempDir(prefix = 'anxue-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function makeApp(dir = tempDir()): TempApp {
+/**
+ * Which backend these tests run on: the vitest project "pg" runs the service suites on PostgreSQL
+ * (a throwaway cluster its global set-up started), the others on lowdb files.
+ */
+export const BACKEND: 'lowdb' | 'postgres' = inject('pgUrl') ? 'postgres' : 'lowdb';
+export const onPostgres = BACKEND === 'postgres';
+
+/** For a describe.skipIf: true on PostgreSQL, saying once why (a test of lowdb files themselves). */
+export function lowdbFilesOnly(what: string): boolean {
+  if (onPostgres) console.log(`[pg] not on PostgreSQL: ${what} — a test of lowdb files; the PostgreSQL rows have their own in tests/pg`);
+  return onPostgres;
+}
+
+/** The records of a test app: lowdb files in `dir`, or on PostgreSQL a schema of its own named after `dir` (so reopening `dir` finds them again). */
+export function storeOptions(dir: string): StoreOptions {
+  if (!onPostgres) return { dataDir: dir };
+  // end-to-end on PostgreSQL: the database of this file, which the `anxue` processes use too
+  if (process.env.ANXUE_DB) return { dataDir: dir, db: process.env.ANXUE_DB };
+  return { dataDir: dir, db: inject('pgUrl'), schema: `t_${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 20)}` };
+}
+
+export function testStore(dir: string) {
+  return openStore(storeOptions(dir));
+}
+
+/**
+ * What is kept of a person, as another process would find it: the file on disk (lowdb), or the
+ * rows read through a new connection (PostgreSQL) — never this app's memory.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as loose as JSON.parse: the tests look into what was kept
+export async function storedPerson(dir: string, employeeNo: string): Promise<any> {
+  if (!onPostgres) return JSON.parse(readFileSync(path.join(dir, 'people', `${employeeNo}.json`), 'utf8')) as unknown;
+  const { store } = testStore(dir);
+  try {
+    return await store.person(employeeNo).read();
+  } finally {
+    await store.close();
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as loose as JSON.parse
+export async function storedDrafts(dir: string, employeeNo: string): Promise<any> {
+  if (!onPostgres) return JSON.parse(readFileSync(path.join(dir, 'essays', `${employeeNo}.json`), 'utf8')) as unknown;
+  const { store } = testStore(dir);
+  try {
+    return await store.essayDrafts(employeeNo).read();
+  } finally {
+    await store.close();
+  }
+}
+
+export function makeApp(dir = tempDir(), where: StoreOptions = storeOptions(dir)): TempApp {
   const clock = new ManualClock();
-  const store = DataStore.open(dir);
+  const { store, sessions } = openStore(where);
   // attention checks fall due after exactly the minimum interval: tests stay deterministic
-  const ports: Ports = { store, clock, content: loadContent(defaultContentDir()), sessions: memorySessions(), clockSpeed: 1, random: () => 0 };
+  const ports: Ports = { store, clock, content: loadContent(defaultContentDir()), sessions, clockSpeed: 1, random: () => 0 };
   return {
     dir,
     ports,
@@ -49,7 +108,7 @@ export function makeApp(dir = tempDir()): TempApp {
     },
     raw: (name, input, token = null) => dispatch(ports, name, input, token),
     close() {
-      store.close();
+      void store.close();
     },
   };
 }

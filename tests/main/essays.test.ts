@@ -2,11 +2,11 @@
 // minimums per category, accidents, draft history, review rounds with remarks, copy detection with
 // override, printable PDF/.docx, and an employee never reaching another's essay (over real HTTP).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer } from '../../electron/main/server';
-import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
+import { makeApp, removeDir, seeded, storedDrafts, storeOptions, tempDir, type TempApp } from '../helpers/temp-app';
 
 let app: TempApp;
 beforeEach(() => {
@@ -91,7 +91,7 @@ describe('writing', () => {
       ['第二稿', null],
       ['第一稿，改了改', null],
     ]);
-    const file = JSON.parse(readFileSync(path.join(app.dir, 'essays', 'E001.json'), 'utf8'));
+    const file = await storedDrafts(app.dir, 'E001');
     // the two draft snapshots, and the submitted version sealed (so later typing starts a new one)
     expect(file.campaigns[cid]).toHaveLength(3);
     expect(file.campaigns[cid][2].sealed).toBe(true);
@@ -209,7 +209,7 @@ describe('over real HTTP', () => {
     app.close();
     const ui = tempDir('anxue-ui-');
     writeFileSync(path.join(ui, 'index.html'), '<!doctype html><title>t</title>');
-    const server = await startServer({ dataDir: app.dir, port: 0, host: '127.0.0.1', rendererDir: ui });
+    const server = await startServer({ ...storeOptions(app.dir), port: 0, host: '127.0.0.1', rendererDir: ui });
     try {
       const post = async (name: string, body: unknown, token?: string) => {
         const r = await fetch(`${server.url.replace(/\/$/, '')}/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });

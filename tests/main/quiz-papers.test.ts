@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DrawRule } from '../../electron/core/model';
 import { DataStore } from '../../electron/main/storage/data-store';
-import { b64, makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
+import { b64, makeApp, lowdbFilesOnly, removeDir, seeded, storedPerson, type TempApp } from '../helpers/temp-app';
 
 let app: TempApp;
 beforeEach(() => {
@@ -111,7 +111,7 @@ describe('editing a question keeps its versions', () => {
     expect(a2.questions.find((q) => q.id === 'wm-06')!.stem).toBe(`${wm06.stem}（修订）`);
     expect((await app.call('quiz.submit', { attemptId: a2.attemptId, answers: { 'wm-06': ['A'] } }, t2)).score).toBe(10);
     // the record of E001 holds version 1 as it was
-    const file = JSON.parse(readFileSync(path.join(app.dir, 'people', 'E001.json'), 'utf8'));
+    const file = await storedPerson(app.dir, 'E001');
     expect(file.events[0].data.questions.find((q: { id: string }) => q.id === 'wm-06')).toMatchObject({ version: 1, stem: wm06.stem, answer: ['B'] });
     // the employee cannot edit the bank
     expect(await app.raw('bank.save', { ...fields, id: 'wm-06' }, t1)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -161,7 +161,7 @@ describe('flags for review', () => {
   });
 });
 
-describe('older data folders', () => {
+describe.skipIf(lowdbFilesOnly('older data folders'))('older data folders', () => {
   it('questions and campaigns of schema version 1 are upgraded when read', async () => {
     const s = await seeded(app);
     app.close();

@@ -1,8 +1,6 @@
-// The whole loop through the contract dispatcher on real lowdb files, with a hand-moved clock.
+// The whole loop through the contract dispatcher on real storage (lowdb files, and PostgreSQL in the "pg" project), with a hand-moved clock.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
+import { makeApp, removeDir, seeded, storedPerson, type TempApp } from '../helpers/temp-app';
 
 let app: TempApp;
 beforeEach(() => {
@@ -43,7 +41,7 @@ describe('training loop (services + storage)', () => {
     expect(mine.totals.campaignMs).toBe(240_000);
     expect(mine.totals.todayMs).toBe(240_000);
     expect(mine.totals.perDocMs).toEqual({ 'warning-month-notes': 240_000 });
-    const file = JSON.parse(readFileSync(path.join(app.dir, 'people', 'E001.json'), 'utf8'));
+    const file = await storedPerson(app.dir, 'E001');
     expect(file.events[0].type).toBe('study.session');
     expect(file.events[0].data.excludedMs.idle).toBe(600_000 + 0 - 120_000);
   });
@@ -76,7 +74,7 @@ describe('training loop (services + storage)', () => {
     const e1new = (await app.call('auth.login', { employeeNo: 'E001', password: s.pw('E001') })).token;
     expect((await app.call('progress.mine', { campaignId: s.campaign.id }, e1new)).totals.campaignMs).toBe(60_000);
     await app.call('study.start', { campaignId: s.campaign.id, docId: 'warning-month-notes' }, e1new);
-    const file = JSON.parse(readFileSync(path.join(app.dir, 'people', 'E001.json'), 'utf8'));
+    const file = await storedPerson(app.dir, 'E001');
     expect(file.events.map((e: { data: { closedBy?: string; countedMs?: number } }) => [e.data.closedBy, e.data.countedMs])).toEqual([['recovered', 60_000]]);
   });
 
@@ -217,7 +215,7 @@ describe('shuffled papers and partial credit', () => {
     expect(resumed.answers['wm-01']).toEqual([shownLetter]);
     const r = await app.call('quiz.submit', { attemptId: a.attemptId, answers: { 'wm-01': [shownLetter], 'wm-06': [wrongLetter] } }, e1);
     expect(r.score).toBe(10);
-    const file = JSON.parse(readFileSync(path.join(app.dir, 'people', 'E001.json'), 'utf8'));
+    const file = await storedPerson(app.dir, 'E001');
     const ev = file.events.at(-1).data;
     expect(ev.answers['wm-01']).toEqual(['D']); // stored in the original letters
     expect(ev.optionOrder['wm-01']).toHaveLength(4); // and what the person saw, for the record
@@ -253,7 +251,7 @@ describe('a corrected answer key', () => {
     expect((await app.call('progress.mine', { campaignId: s.campaign.id }, t2)).quiz.best!.score).toBe(10);
     expect((await app.call('bank.list', {}, s.admin)).find((q) => q.id === 'wm-06')!.answer).toEqual(['A']);
     expect(await app.raw('bank.correctKey', { questionId: 'wm-06', answer: ['Z'] }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'answer' } });
-    const file = JSON.parse(readFileSync(path.join(app.dir, 'people', 'E001.json'), 'utf8'));
+    const file = await storedPerson(app.dir, 'E001');
     expect(file.events.map((e: { type: string }) => e.type)).toEqual(['quiz.submitted', 'quiz.regraded']);
     expect(file.events[0].data.answers['wm-06']).toEqual(['B']);
   });
@@ -300,7 +298,7 @@ describe('leaving the quiz window', () => {
     expect((await app.call('quiz.leave', { attemptId: b.attemptId }, e2)).submitted).toBeNull();
     const second = await app.call('quiz.leave', { attemptId: b.attemptId }, e2);
     expect(second).toMatchObject({ leaves: 2, submitted: { score: 10 } });
-    const file = JSON.parse(readFileSync(path.join(app.dir, 'people', 'E002.json'), 'utf8'));
+    const file = await storedPerson(app.dir, 'E002');
     expect(file.events.at(-1).data).toMatchObject({ leaves: 2, leftOut: true });
   });
 });

@@ -1,0 +1,190 @@
+// The PostgreSQL store itself (electron/main/storage/pg-store.ts), on the throwaway cluster of
+// the "pg" project: the schema from empty, what the database refuses, two stores on one database
+// (as two server processes) with no lost update, sessions either can resolve, and documents of an
+// older schemaVersion upgraded when read.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { appendEvent, eventHash, GENESIS_HASH, verifyChain } from '../../electron/main/storage/events';
+import { MIGRATIONS, migrateDatabase, PgStore } from '../../electron/main/storage/pg-store';
+import { removeDir, tempDir } from '../helpers/temp-app';
+
+const url = inject('pgUrl');
+const opened: PgStore[] = [];
+const dirs: string[] = [];
+let n = 0;
+/** a fresh schema, or the given one again (a second process on the same records) */
+function open(schema = `s_${process.pid}_${++n}`): PgStore {
+  const dir = tempDir();
+  dirs.push(dir);
+  const s = PgStore.open({ url, dir, schema });
+  opened.push(s);
+  return s;
+}
+const schemaOf = (s: PgStore) => (s.pool.options as { options?: string }).options!.replace('-c search_path=', '');
+afterAll(async () => {
+  await Promise.all(opened.map((s) => s.close()));
+  dirs.forEach(removeDir);
+});
+
+const at = () => new Date().toISOString();
+const graded = (score: number) => ({ attemptId: 'a1', questionId: 'q1', score, comment: '' });
+
+describe('schema', () => {
+  it('is made from empty, and migrating again changes nothing', async () => {
+    const s = open();
+    await s.ready;
+    const tables = (await s.pool.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1")).rows.map((r) => r.t);
+    expect(tables).toEqual(['anxue_schema', 'docs', 'person_events', 'persons', 'sessions']);
+    expect(await migrateDatabase(s.pool, schemaOf(s))).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length });
+  });
+
+  it('a database from a newer program is refused, with why', async () => {
+    const s = open();
+    await s.ready;
+    await s.pool.query('INSERT INTO anxue_schema (version) VALUES (99)');
+    await expect(migrateDatabase(s.pool, schemaOf(s))).rejects.toThrow(/结构版本 99 比本程序的（1）新/);
+  });
+
+  it('two processes starting at once on an empty database migrate it once', async () => {
+    const schema = `s_race_${process.pid}`;
+    const a = open(schema);
+    const b = open(schema);
+    await Promise.all([a.ready, b.ready]);
+    expect((await a.pool.query('SELECT version FROM anxue_schema')).rows).toEqual([{ version: 1 }]);
+  });
+});
+
+describe('what the database refuses', () => {
+  it('a second event with the same id, a gap in the chain, a wrong previous hash', async () => {
+    const s = open();
+    await s.person('E001').update((f) => void appendEvent(f.events, 'quiz.graded', graded(1), { at: at(), by: 't' }));
+    const first = (await s.person('E001').read()).events[0]!;
+    const insert = (seq: number, id: string, prevHash: string) => {
+      const base = { seq, id, type: 'quiz.graded' as const, at: first.at, by: 't', data: graded(2), prevHash };
+      return s.pool.query('INSERT INTO person_events (employee_no, seq, id, type, at, by, data, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)', ['E001', seq, id, base.type, base.at, base.by, JSON.stringify(base.data), prevHash, eventHash(base)]);
+    };
+    await expect(insert(2, first.id, first.hash)).rejects.toThrow(/duplicate key value violates unique constraint/);
+    await expect(insert(3, randomUUID(), first.hash)).rejects.toThrow(/foreign key constraint/);
+    await expect(insert(2, randomUUID(), 'f'.repeat(64))).rejects.toThrow(/foreign key constraint/);
+    await expect(insert(1, randomUUID(), 'f'.repeat(64))).rejects.toThrow(/duplicate key|check constraint/);
+    // an event for someone who has no record row
+    await expect(s.pool.query("INSERT INTO person_events (employee_no, seq, id, type, at, by, data, prev_hash, hash) VALUES ('NOBODY', 1, $1, 'quiz.graded', '2024-09-06T00:00:00Z', 't', '{}', $2, $3)", [randomUUID(), GENESIS_HASH, 'a'.repeat(64)])).rejects.toThrow(/foreign key constraint/);
+    expect(verifyChain((await s.person('E001').read()).events)).toEqual([]);
+  });
+
+  it('an update that changes an earlier event is refused and changes nothing', async () => {
+    const s = open();
+    await s.person('E002').update((f) => void appendEvent(f.events, 'quiz.graded', graded(1), { at: at(), by: 't' }));
+    await expect(
+      s.person('E002').update((f) => {
+        f.events[0] = { ...f.events[0]!, hash: 'e'.repeat(64) };
+        f.open.study = null;
+      }),
+    ).rejects.toThrow(/只能追加/);
+    const other = open(schemaOf(s));
+    expect((await other.person('E002').read()).events.map((e) => e.data)).toEqual([graded(1)]);
+  });
+
+  it('a document that is not an object, or has no schemaVersion, is not stored', async () => {
+    const s = open();
+    await s.ready;
+    await expect(s.pool.query("INSERT INTO docs (name, version, data) VALUES ('meta', 1, '[]')")).rejects.toThrow(/check constraint/);
+    await expect(s.pool.query("INSERT INTO docs (name, version, data) VALUES ('meta', 1, '{\"a\":1}')")).rejects.toThrow(/check constraint/);
+    await expect(s.pool.query("INSERT INTO persons (employee_no, version, schema_version, open) VALUES ('../x', 1, 2, '{}')")).rejects.toThrow(/check constraint/);
+  });
+});
+
+describe('two processes on one database', () => {
+  it('200 appends to one record through both at once: all 200 kept, one unbroken chain', async () => {
+    const a = open();
+    const b = open(schemaOf(a));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).person('E003').update((f) => void appendEvent(f.events, 'quiz.graded', graded(i), { at: at(), by: i % 2 ? 'a' : 'b' }))),
+    );
+    for (const s of [a, b]) {
+      const events = (await s.person('E003').read()).events;
+      expect(events).toHaveLength(200);
+      expect(verifyChain(events)).toEqual([]);
+      expect(new Set(events.map((e) => (e.data as { score: number }).score)).size).toBe(200);
+    }
+  });
+
+  it('100 changes to one shared document through both at once: none lost', async () => {
+    const a = open();
+    const b = open(schemaOf(a));
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        (i % 2 ? a : b).loginGuard.update((f) => {
+          f.entries[`no:P${i}`] = { failures: [i], lockedUntil: 0, locks: 0, lastLockAt: 0, lastTryAt: i };
+        }),
+      ),
+    );
+    expect(Object.keys((await a.loginGuard.read()).entries)).toHaveLength(100);
+    expect(Object.keys((await b.loginGuard.read()).entries)).toHaveLength(100);
+  });
+
+  it('what one writes, the other reads next, though it had read before', async () => {
+    const a = open();
+    const b = open(schemaOf(a));
+    expect((await b.meta.peek()).enterprise).toBeNull();
+    expect((await b.person('E004').peek()).events).toHaveLength(0);
+    await a.meta.update((m) => void (m.enterprise = '测试化工（虚构）'));
+    await a.person('E004').update((f) => void appendEvent(f.events, 'quiz.graded', graded(7), { at: at(), by: 'a' }));
+    expect((await b.meta.peek()).enterprise).toBe('测试化工（虚构）');
+    expect((await b.person('E004').peek()).events.map((e) => e.data)).toEqual([graded(7)]);
+    expect((await b.personStamps()).get('E004')).toBe((await a.personStamps()).get('E004'));
+  });
+
+  it('a person deleted by one and written anew is not read from the other\'s memory', async () => {
+    const a = open();
+    const b = open(schemaOf(a));
+    await a.person('E005').update((f) => void appendEvent(f.events, 'quiz.graded', graded(1), { at: at(), by: 'a' }));
+    expect((await b.person('E005').read()).events).toHaveLength(1);
+    await a.removePerson('E005');
+    expect((await b.person('E005').read()).events).toHaveLength(0);
+    await a.person('E005').update((f) => void appendEvent(f.events, 'quiz.graded', graded(2), { at: at(), by: 'a' }));
+    expect((await b.person('E005').read()).events.map((e) => e.data)).toEqual([graded(2)]);
+  });
+
+  it('a session made by one is resolved by the other, and ended by either; tokens are stored only as hashes', async () => {
+    const a = open();
+    const b = open(schemaOf(a));
+    let t = Date.parse('2024-09-06T01:00:00Z');
+    const sa = a.sessions(3600_000, () => t);
+    const sb = b.sessions(3600_000, () => t);
+    const one = await sa.create('E001');
+    const two = await sa.create('E001');
+    expect(await sb.resolve(one)).toBe('E001');
+    const stored = (await a.pool.query<{ token_hash: string }>('SELECT token_hash FROM sessions')).rows.map((r) => r.token_hash);
+    expect(stored).not.toContain(one);
+    expect(await sb.dropAllFor('E001', two)).toBe(1);
+    expect(await sa.resolve(one)).toBeNull();
+    expect(await sa.resolve(two)).toBe('E001');
+    t += 3600_001;
+    expect(await sb.resolve(two)).toBeNull();
+  });
+});
+
+describe('documents of an older schemaVersion', () => {
+  it('are upgraded when read, and written back upgraded by the next change', async () => {
+    const s = open();
+    await s.ready;
+    const c = new pg.Client({ connectionString: url, options: `-c search_path=${schemaOf(s)}` });
+    await c.connect();
+    try {
+      await c.query("INSERT INTO docs (name, version, data) VALUES ('campaigns', nextval('anxue_versions'), $1)", [JSON.stringify({ schemaVersion: 1, campaigns: [{ id: 'c1', quiz: { passMark: 80 } }] })]);
+      await c.query("INSERT INTO persons (employee_no, version, schema_version, open) VALUES ('E9', nextval('anxue_versions'), 1, $1)", [JSON.stringify({ study: { sessionId: 's', excludedMs: { idle: 5 } }, quiz: {}, essayDrafts: {} })]);
+      const campaigns = await s.campaigns.read();
+      expect(campaigns.schemaVersion).toBe(2);
+      expect(campaigns.campaigns[0]!.quiz).toMatchObject({ mode: 'fixed', rules: [], passMark: 80 });
+      const person = await s.person('E9').read();
+      expect(person.schemaVersion).toBe(2);
+      expect(person.open.study).toMatchObject({ provisionalMs: 0, excludedMs: { idle: 5, locked: 0, check_missed: 0, daily_cap: 0 } });
+      await s.person('E9').update((f) => void (f.open.positions = {}));
+      expect((await c.query('SELECT schema_version FROM persons WHERE employee_no = $1', ['E9'])).rows[0]).toEqual({ schema_version: 2 });
+    } finally {
+      await c.end();
+    }
+  });
+});

@@ -1,0 +1,78 @@
+// Two `anxue serve` processes on one PostgreSQL database, as a plant runs them behind one name:
+// a learner signed in on one is served by the other, and writes sent through both at once are
+// all kept (no lost update), on a person's record and on a shared document.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { postJson } from '../helpers/raw-http';
+import { startServeProcess, type ServerProcess } from '../helpers/server-process';
+import { makeApp, removeDir, seeded, tempDir } from '../helpers/temp-app';
+
+const base = inject('pgUrl');
+const dbName = `anxue_two_${process.pid}`;
+const db = base.replace(/\/postgres$/, `/${dbName}`);
+const dir = tempDir();
+let a: ServerProcess;
+let b: ServerProcess;
+let pw: (no: string) => string;
+let campaignId: string;
+
+beforeAll(async () => {
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const app = makeApp(dir, { dataDir: dir, db });
+  const s = await seeded(app);
+  pw = s.pw;
+  campaignId = s.campaign.id;
+  await app.ports.store.close();
+  [a, b] = await Promise.all([startServeProcess(['--data', dir, '--port', '0', '--db', db]), startServeProcess(['--data', dir, '--port', '0'], { ANXUE_DB: db })]);
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  removeDir(dir);
+});
+
+const login = async (srv: ServerProcess, no: string, password = pw(no)) => (JSON.parse((await postJson(srv.url, 'auth.login', { employeeNo: no, password })).text) as { token: string }).token;
+const ok = async (srv: ServerProcess, call: string, body: unknown, token: string) => {
+  const r = await postJson(srv.url, call, body, { token });
+  if (r.status !== 200) throw new Error(`${call} via ${srv.url}: ${r.status} ${r.text}`);
+  return JSON.parse(r.text) as unknown;
+};
+
+describe('two server processes on one database', () => {
+  it('say where the records are, and a session made by one is honoured by the other, and ended by either', async () => {
+    expect(a.output()).toMatch(/记录保存在 PostgreSQL：postgres:\/\/anxue@127\.0\.0\.1:\d+\/anxue_two_/);
+    const t = await login(a, 'E001');
+    expect(((await ok(b, 'auth.me', {}, t)) as { employeeNo: string }).employeeNo).toBe('E001');
+    await ok(b, 'auth.logout', {}, t);
+    expect((await postJson(a.url, 'auth.me', {}, { token: t })).status).toBe(401);
+  });
+
+  it('100 reading positions of one person saved through both at once: all 100 kept', async () => {
+    const ta = await login(a, 'E002');
+    await Promise.all(Array.from({ length: 100 }, (_, i) => ok(i % 2 ? a : b, 'reader.savePosition', { docId: `doc-${i}`, key: 'notes', ratio: i / 100 }, ta)));
+    const c = new pg.Client({ connectionString: db });
+    await c.connect();
+    try {
+      const r = await c.query<{ n: number }>("SELECT count(*)::int AS n FROM persons, jsonb_object_keys(open -> 'positions') WHERE employee_no = 'E002'");
+      expect(r.rows[0]!.n).toBe(100);
+    } finally {
+      await c.end();
+    }
+  });
+
+  it('40 collective sessions recorded through both at once, and everyone checking in to one through either: nothing lost', async () => {
+    const officerA = await login(a, 'admin', 'admin-pass-1');
+    const officerB = await login(b, 'admin', 'admin-pass-1');
+    const session = (i: number) => ({ campaignId, type: 'film' as const, topic: `警示片 ${i}`, date: '2024-09-06', start: '09:00', durationMinutes: 30, place: '会议室', host: '安全环保部' });
+    const made = (await Promise.all(Array.from({ length: 40 }, (_, i) => ok(i % 2 ? a : b, 'collective.save', session(i), i % 2 ? officerA : officerB)))) as { id: string }[];
+    const list = (await ok(a, 'collective.list', { campaignId }, officerA)) as { id: string }[];
+    expect(new Set(list.map((x) => x.id))).toEqual(new Set(made.map((x) => x.id)));
+    const opened = (await ok(b, 'collective.openCheckIn', { sessionId: made[0]!.id, minutes: 30 }, officerB)) as { checkIn: { code: string } };
+    const people = ['E001', 'E002', 'E003', 'M001'];
+    await Promise.all(people.map(async (no, i) => ok(i % 2 ? a : b, 'collective.checkIn', { code: opened.checkIn.code }, await login(i % 2 ? b : a, no))));
+    const after = ((await ok(a, 'collective.list', { campaignId }, officerA)) as { id: string; attendees: { employeeNo: string }[] }[]).find((x) => x.id === made[0]!.id)!;
+    expect(after.attendees.map((x) => x.employeeNo).sort()).toEqual(people);
+  });
+});
