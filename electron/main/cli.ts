@@ -25,7 +25,10 @@ const USAGE = `用法 / usage: npm run anxue -- <command>
   export person EMPLOYEE_NO --data DIR --out DIR [--db postgres://…]
   export batch --data DIR --out DIR [--campaign ID] [--dept D] [--team T] [--zip] [--db postgres://…]
   (--db, or ANXUE_DB: records in that PostgreSQL database; --data then holds files only)
-  verify DIR`;
+  verify DIR
+  db migrate --db postgres://…                     (the database's schema to this program's version)
+  db import-folder DIR --db postgres://… [--data FILES]   (a lowdb data folder into PostgreSQL; run again to resume)
+  db export-folder DIR --db postgres://… --data FILES     (PostgreSQL into a new lowdb data folder)`;
 
 function need(v: string | undefined, flag: string): string {
   if (v === undefined || v === '') throw new CliError(`缺少参数 --${flag}`);
@@ -188,6 +191,8 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
       });
       return 0;
     }
+    case 'db':
+      return dbCommand(rest, out);
     case 'export': {
       const [sub, ...args] = rest;
       if (sub === 'batch') return exportBatch(args, out);
@@ -264,6 +269,66 @@ async function exportBatch(args: string[], out: Out): Promise<number> {
   } finally {
     await ports.store.close();
   }
+}
+
+/** `db migrate | import-folder | export-folder`: a plant's server moving to PostgreSQL, and back. */
+async function dbCommand(args: string[], out: Out): Promise<number> {
+  const [sub, ...more] = args;
+  const { values, positionals } = parseArgs({ args: more, allowPositionals: true, options: { db: { type: 'string' }, data: { type: 'string' } } });
+  const db = dbOf(values.db);
+  if (!db) throw new CliError('缺少参数 --db（或环境变量 ANXUE_DB）');
+  if (sub === 'migrate') {
+    const { migrateDatabase } = await import('./storage/pg-store');
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: db, max: 1 });
+    try {
+      const r = await migrateDatabase(pool, null).catch((e: Error) => {
+        throw new CliError(`无法升级数据库 ${redact(db)}：${e.message}`);
+      });
+      out(r.from === r.to ? `数据库 ${redact(db)} 已是最新结构（版本 ${r.to}）` : `数据库 ${redact(db)} 的结构已从版本 ${r.from} 升级到 ${r.to}`);
+    } finally {
+      await pool.end();
+    }
+    return 0;
+  }
+  if (sub !== 'import-folder' && sub !== 'export-folder') throw new CliError(`未知的 db 子命令：${sub ?? ''}（可用：db migrate、db import-folder DIR、db export-folder DIR）`);
+  const folder = positionals[0];
+  if (!folder) throw new CliError('缺少数据文件夹路径');
+  const { copyRecords, CopyConflict } = await import('./storage/copy');
+  const { copyCorpusFiles } = await import('./storage/copy-files');
+  if (sub === 'import-folder') {
+    if (!existsSync(folder) || DataStore.looksEmpty(folder)) throw new CliError(`不是安学数据文件夹（没有 meta.json）：${folder}`);
+  } else if (existsSync(folder) && !DataStore.looksEmpty(folder)) throw new CliError(`数据文件夹已有数据，导出只能到新文件夹：${folder}`);
+  // the server's folder of files (imported editions); importing, the folder itself unless said otherwise
+  if (sub === 'export-folder' && !values.data) throw new CliError('缺少参数 --data（服务器存放学习文件的文件夹，用来把文件一起导出）');
+  const files = path.resolve(values.data ?? folder);
+  const lowdb = openApp({ dataDir: folder });
+  const pgApp = openApp({ dataDir: files, db });
+  try {
+    await pgApp.store.meta.peek().catch((e: Error) => {
+      throw new CliError(`无法连接数据库 ${redact(db)}：${e.message}`);
+    });
+    const [from, to] = sub === 'import-folder' ? [lowdb.store, pgApp.store] : [pgApp.store, lowdb.store];
+    out(sub === 'import-folder' ? `把 ${path.resolve(folder)} 迁入 ${redact(db)}` : `把 ${redact(db)} 导出到 ${path.resolve(folder)}`);
+    let shown = -1;
+    const r = await copyRecords(from, to, (done, total) => {
+      const pct = Math.floor((done / total) * 100);
+      if (pct !== shown && (pct % 10 === 0 || done === total)) {
+        shown = pct;
+        process.stderr.write(`  ${done} / ${total}\n`);
+      }
+    }).catch((e: unknown) => {
+      throw e instanceof CopyConflict ? new CliError(e.message) : e;
+    });
+    const copiedFiles = copyCorpusFiles(from.dir, to.dir);
+    out(`人员记录：新复制 ${r.people.copied}，补齐 ${r.people.toppedUp}，已相同 ${r.people.same}（共 ${r.events} 条新记录）`);
+    out(`共享文档：新复制 ${r.documents.copied}，已相同 ${r.documents.same}；剖析材料草稿：新复制 ${r.drafts.copied}，已相同 ${r.drafts.same}；学习文件 ${copiedFiles} 个`);
+    out(`核对完成：${r.checked.documents} 个文档、${r.checked.people} 人的记录、${r.checked.drafts} 份草稿与来源一致`);
+  } finally {
+    await lowdb.store.close();
+    await pgApp.store.close();
+  }
+  return 0;
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -290,7 +290,7 @@ async function benchStudy() {
   const run = runStudyChild(dir, campaignId, null);
   const beats = run.beats;
   const dash = run.dash;
-  peakRss = run.peak;
+  const lowdbPeak = run.peak;
   // the same on PostgreSQL (a throwaway cluster, durability on), when it is installed
   let pgRun: ReturnType<typeof runStudyChild> | null = null;
   const { pgBinDir, startPgCluster } = await import('../helpers/pg');
@@ -337,7 +337,7 @@ async function benchStudy() {
     ratio_p99: sqliteP99 === null ? null : round(percentile(beats, 99) / sqliteP99),
     dashboard_ms: round(Math.min(...dash.slice(1))),
     dashboard_first_ms: round(dash[0]!),
-    peak_mb: mb(peakRss),
+    peak_mb: mb(lowdbPeak),
     pg_heartbeat_p50_ms: pgRun ? round(pgRun.beats[1500]!) : null,
     pg_heartbeat_p99_ms: pgRun ? round(percentile(pgRun.beats, 99)) : null,
     pg_ratio_p99: pgRun && sqliteP99 !== null ? round(percentile(pgRun.beats, 99) / sqliteP99) : null,

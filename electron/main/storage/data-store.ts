@@ -1,5 +1,5 @@
 // The data folder: its file layout, the process lock, and one Doc per file.
-import { mkdirSync, openSync, closeSync, writeSync, readFileSync, unlinkSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, openSync, closeSync, writeSync, readFileSync, readdirSync, unlinkSync, existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Campaign, Person, Question, Role, Settings } from '../../core/model';
@@ -369,6 +369,15 @@ export class DataStore implements Store {
       map.delete(employeeNo);
       rmSync(path.join(this.dir, dir, `${employeeNo}.json`), { force: true });
     }
+  }
+
+  async recordIds(): Promise<{ people: string[]; drafts: string[] }> {
+    const ids = (sub: string) =>
+      readdirSync(path.join(this.dir, sub))
+        .filter((f) => /^[A-Za-z0-9_-]{1,32}\.json$/.test(f))
+        .map((f) => f.slice(0, -5))
+        .sort();
+    return { people: ids('people'), drafts: ids('essays') };
   }
 
   /**

@@ -393,6 +393,12 @@ export class PgStore implements Store {
     this.drafts.delete(employeeNo);
   }
 
+  async recordIds(): Promise<{ people: string[]; drafts: string[] }> {
+    const people = (await this.db.query<{ id: string }>('SELECT employee_no AS id FROM persons ORDER BY 1')).rows.map((r) => r.id);
+    const drafts = (await this.db.query<{ id: string }>("SELECT substr(name, 13) AS id FROM docs WHERE name LIKE 'essayDrafts/%' ORDER BY 1")).rows.map((r) => r.id);
+    return { people, drafts };
+  }
+
   async personStamps(): Promise<ReadonlyMap<string, number>> {
     const r = await this.db.query<{ employee_no: string; version: string }>('SELECT employee_no, version FROM persons');
     return new Map(r.rows.map((x) => [x.employee_no, Number(x.version)]));

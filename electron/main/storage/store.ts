@@ -50,6 +50,8 @@ export interface Store {
   essayDrafts(employeeNo: string): DocPort<EssayDraftsFile>;
   /** Remove a person's records and drafts: only ever called by the audited deletion. */
   removePerson(employeeNo: string): Promise<void>;
+  /** The 工号 of every person who has a record, and of every person who has essay drafts. */
+  recordIds(): Promise<{ people: string[]; drafts: string[] }>;
   /** For each person written so far, a number that changes whenever their record changes. */
   personStamps(): Promise<ReadonlyMap<string, number>>;
   /** A file in the corpus folder; names are content hashes, never user input. */
