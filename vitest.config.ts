@@ -18,6 +18,7 @@ const ON_POSTGRES = [
   'tests/main/quiz-stats.test.ts',
   'tests/main/progress.test.ts',
   'tests/main/study-rules.test.ts',
+  'tests/main/backup.test.ts',
 ];
 const havePg = pgBinDir() !== null;
 if (!havePg) {

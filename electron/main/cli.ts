@@ -26,6 +26,8 @@ const USAGE = `用法 / usage: npm run anxue -- <command>
   export batch --data DIR --out DIR [--campaign ID] [--dept D] [--team T] [--zip] [--db postgres://…]
   (--db, or ANXUE_DB: records in that PostgreSQL database; --data then holds files only)
   verify DIR
+  backup --out FILE.zip --data DIR [--db postgres://…]      (while the server runs, too)
+  restore FILE.zip --data DIR [--db postgres://…]         (into a new folder or an empty database)
   db migrate --db postgres://…                     (the database's schema to this program's version)
   db import-folder DIR --db postgres://… [--data FILES]   (a lowdb data folder into PostgreSQL; run again to resume)
   db export-folder DIR --db postgres://… --data FILES     (PostgreSQL into a new lowdb data folder)`;
@@ -193,6 +195,9 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
     }
     case 'db':
       return dbCommand(rest, out);
+    case 'backup':
+    case 'restore':
+      return backupCommand(cmd, rest, out);
     case 'export': {
       const [sub, ...args] = rest;
       if (sub === 'batch') return exportBatch(args, out);
@@ -327,6 +332,44 @@ async function dbCommand(args: string[], out: Out): Promise<number> {
   } finally {
     await lowdb.store.close();
     await pgApp.store.close();
+  }
+  return 0;
+}
+
+/** `backup --out FILE` of the records (lowdb folder read without taking it from a running server, or PostgreSQL), `restore FILE` into an empty store. */
+async function backupCommand(cmd: 'backup' | 'restore', args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' } } });
+  const dataDir = path.resolve(need(values.data, 'data'));
+  const db = dbOf(values.db);
+  const { backupTo, restoreFrom, BackupProblem } = await import('./services/backup');
+  const progress = (done: number, total: number) => {
+    if (done === total || done % 500 === 0) process.stderr.write(`  ${done} / ${total}\n`);
+  };
+  const where = db ? redact(db) : dataDir;
+  if (cmd === 'backup') {
+    const file = path.resolve(need(values.out, 'out'));
+    if (!db && DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir}`);
+    const store = db ? openApp({ dataDir, db }).store : DataStore.openReadOnly(dataDir);
+    try {
+      const t0 = performance.now();
+      const { manifest } = await backupTo(store, file, progress);
+      out(`已备份 ${where} 到 ${file}：${manifest.people} 人的记录，${Object.keys(manifest.files).length} 个文件（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
+    } finally {
+      await store.close();
+    }
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file) throw new CliError('缺少备份文件路径');
+  if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已有数据，恢复只能恢复到新文件夹：${dataDir}`);
+  const ports = openApp({ dataDir, ...(db ? { db } : {}) });
+  try {
+    const { manifest, report } = await restoreFrom(path.resolve(file), ports.store, progress).catch((e: unknown) => {
+      throw e instanceof BackupProblem ? new CliError(e.message) : e;
+    });
+    out(`已从 ${path.resolve(file)}（${manifest.createdAt}）恢复到 ${where}：${report.checked.people} 人的记录、${report.checked.documents} 个文档，已逐条核对`);
+  } finally {
+    await ports.store.close();
   }
   return 0;
 }

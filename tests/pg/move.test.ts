@@ -3,10 +3,9 @@
 // up what is new, a target that holds something else is refused untouched.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canonicalJson } from '../../electron/core/canonical';
 import { openStore } from '../../electron/main/app';
-import type { Store } from '../../electron/main/storage/store';
 import { cli } from '../helpers/cli';
+import { expectSameRecords } from '../helpers/records';
 import { makeApp, removeDir, seeded, tempDir } from '../helpers/temp-app';
 
 const base = inject('pgUrl');
@@ -35,14 +34,6 @@ async function work(dir: string, first: boolean) {
   }
 }
 
-async function same(a: Store, b: Store) {
-  const ids = await a.recordIds();
-  expect(await b.recordIds()).toEqual(ids);
-  for (const name of ['meta', 'accounts', 'roster', 'campaigns', 'questions', 'collective', 'audit', 'corpus'] as const) expect(canonicalJson(await b[name].read()), name).toBe(canonicalJson(await a[name].read()));
-  for (const no of ids.people) expect(canonicalJson(await b.person(no).read()), no).toBe(canonicalJson(await a.person(no).read()));
-  for (const no of ids.drafts) expect(canonicalJson(await b.essayDrafts(no).read())).toBe(canonicalJson(await a.essayDrafts(no).read()));
-  return ids;
-}
 
 async function maxVersion(): Promise<string> {
   const c = new pg.Client({ connectionString: db });
@@ -75,7 +66,7 @@ describe('db import-folder / export-folder', () => {
     const lowdb = openStore({ dataDir: folder }).store;
     const pgs = openStore({ dataDir: folder, db }).store;
     try {
-      const ids = await same(lowdb, pgs);
+      const ids = await expectSameRecords(lowdb, pgs);
       expect(ids.people).toEqual(['E001', 'E002']);
     } finally {
       await lowdb.close();
@@ -118,7 +109,7 @@ describe('db import-folder / export-folder', () => {
     const a = openStore({ dataDir: folder }).store;
     const b = openStore({ dataDir: back }).store;
     try {
-      await same(a, b);
+      await expectSameRecords(a, b);
     } finally {
       await a.close();
       await b.close();

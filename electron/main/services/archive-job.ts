@@ -5,7 +5,8 @@
 // (there is no manifest until the end, and the folder has its final name only then), and running
 // the job again picks up where it stopped.
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { walk, zipFolder } from './zip-folder';
 import path from 'node:path';
 import { canonicalJson } from '../../core/canonical';
 import type { Person } from '../../core/model';
@@ -139,17 +140,6 @@ function slim(rec: PersonRecord): PersonRecord {
   };
 }
 
-function walk(dir: string, base = ''): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const rel = base ? `${base}/${name}` : name;
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...walk(full, rel));
-    else out.push(rel);
-  }
-  return out;
-}
-
 /**
  * Run (or resume) a job to the end. `progress` is told after each person; `cancelled` is asked
  * between people. A cancelled job removes its partial folder; a failed one keeps it for a rerun.
@@ -255,16 +245,3 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
 }
 
 
-/** A folder into one .zip, streamed (PDFs are stored: they are compressed already). */
-async function zipFolder(dir: string, out: string): Promise<void> {
-  const { default: JSZip } = await import('jszip');
-  const zip = new JSZip();
-  for (const name of walk(dir)) zip.file(name, createReadStream(path.join(dir, name)), { compression: name.endsWith('.pdf') || name.endsWith('.xlsx') ? 'STORE' : 'DEFLATE', date: new Date(0) });
-  await new Promise<void>((resolve, reject) => {
-    zip
-      .generateNodeStream({ type: 'nodebuffer', streamFiles: true })
-      .pipe(createWriteStream(out))
-      .on('finish', () => resolve())
-      .on('error', reject);
-  });
-}

@@ -1,7 +1,7 @@
 // 一人一档: one person's training file as a PDF, the same data as JSON, and a manifest of SHA-256
 // hashes with the head of the person's record chain. `verifyArchiveDir` detects any change.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
@@ -17,6 +17,7 @@ import { notFound } from './errors';
 import { iso, type Ports } from './ports';
 import { renderPdf } from './pdf';
 import { statementsFor, xapiIds } from './xapi';
+import { unzipTo, walk, ZipProblem } from './zip-folder';
 
 export const RECORD_FILE = 'record.json';
 export const PDF_FILE = 'training-file.pdf';
@@ -326,9 +327,9 @@ export function verifyArchiveDir(dir: string, expectedManifestSha256?: string): 
     }
     if (sha256(readFileSync(p)) !== f.sha256) problems.push(`文件 ${f.name} 的 SHA-256 与清单不符：文件被修改`);
   }
-  for (const name of walkFiles(dir)) if (!listed.has(name)) problems.push(`多出清单中没有的文件 ${name}`);
+  for (const name of walk(dir)) if (!listed.has(name)) problems.push(`多出清单中没有的文件 ${name}`);
   // every record file: its chain intact, its head and count as the manifest recorded them
-  const recordFiles = walkFiles(dir).filter((n) => n === RECORD_FILE || /^people\/[^/]+\/record\.json$/.test(n));
+  const recordFiles = walk(dir).filter((n) => n === RECORD_FILE || /^people\/[^/]+\/record\.json$/.test(n));
   for (const [no, head] of Object.entries(manifest.chainHeads ?? {})) {
     if (!recordFiles.some((n) => n === RECORD_FILE || n === `people/${no}/${RECORD_FILE}`)) problems.push(`缺少 ${no} 的记录文件`);
     void head;
@@ -350,35 +351,17 @@ export function verifyArchiveDir(dir: string, expectedManifestSha256?: string): 
   return { ok: problems.length === 0, problems };
 }
 
-function walkFiles(dir: string, base = ''): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const rel = base ? `${base}/${name}` : name;
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...walkFiles(full, rel));
-    else out.push(rel);
-  }
-  return out;
-}
 
 /** A folder, or a .zip (unpacked into a temporary folder first). */
 export async function verifyArchivePath(p: string, expectedManifestSha256?: string): Promise<VerifyReport> {
   if (!p.toLowerCase().endsWith('.zip')) return verifyArchiveDir(p, expectedManifestSha256);
-  const { default: JSZip } = await import('jszip');
-  let zip: InstanceType<typeof JSZip>;
-  try {
-    zip = await JSZip.loadAsync(readFileSync(p));
-  } catch {
-    return { ok: false, problems: [`${path.basename(p)} 不是完整的 zip 文件`] };
-  }
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-verify-'));
   try {
-    for (const [name, entry] of Object.entries(zip.files)) {
-      if (entry.dir) continue;
-      if (name.split('/').some((x) => x === '..') || path.isAbsolute(name)) return { ok: false, problems: [`zip 中的文件名不合法：${name}`] };
-      const out = path.join(tmp, ...name.split('/'));
-      mkdirSync(path.dirname(out), { recursive: true });
-      writeFileSync(out, await entry.async('nodebuffer'));
+    try {
+      await unzipTo(p, tmp);
+    } catch (e) {
+      if (e instanceof ZipProblem) return { ok: false, problems: [e.message] };
+      throw e;
     }
     return verifyArchiveDir(tmp, expectedManifestSha256);
   } finally {

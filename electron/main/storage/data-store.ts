@@ -299,20 +299,30 @@ export class DataStore implements Store {
   static readonly PEOPLE_IN_MEMORY = 256;
   private release: (() => void) | null;
 
-  private constructor(readonly dir: string) {
-    mkdirSync(path.join(dir, 'people'), { recursive: true });
-    mkdirSync(path.join(dir, 'exports'), { recursive: true });
-    mkdirSync(path.join(dir, 'corpus'), { recursive: true });
-    mkdirSync(path.join(dir, 'essays'), { recursive: true });
-    this.release = acquireLock(dir);
+  private constructor(
+    readonly dir: string,
+    private readonly readOnly = false,
+  ) {
+    for (const sub of ['people', 'exports', 'corpus', 'essays']) mkdirSync(path.join(dir, sub), { recursive: true });
+    // read-only: no lock, so a backup can read a folder a running server holds (every file is
+    // replaced whole by a rename, so each one read is complete)
+    this.release = readOnly ? null : acquireLock(dir);
     for (const [name, spec] of Object.entries(SHARED_DOCS)) {
       const key = name as SharedDocName;
-      (this as unknown as Record<SharedDocName, unknown>)[key] = new Doc<Versioned>(path.join(dir, spec.file), spec.defaults, spec.migrations);
+      const d = new Doc<Versioned>(path.join(dir, spec.file), spec.defaults, spec.migrations);
+      d.readOnly = readOnly;
+      (this as unknown as Record<SharedDocName, unknown>)[key] = d;
     }
   }
 
   static open(dir: string): DataStore {
     return new DataStore(path.resolve(dir));
+  }
+
+  /** Open a folder only to read it, even while a server holds it. */
+  static openReadOnly(dir: string): DataStore {
+    if (DataStore.looksEmpty(dir)) throw new Error(`不是安学数据文件夹（没有 meta.json）：${dir}`);
+    return new DataStore(path.resolve(dir), true);
   }
 
   /** True when the folder exists and holds no data file yet (or does not exist at all). */
@@ -331,6 +341,7 @@ export class DataStore implements Store {
     {
       d = new Doc<PersonFile>(path.join(this.dir, 'people', `${employeeNo}.json`), () => emptyPerson(employeeNo), PERSON_MIGRATIONS);
       d.onWrite = () => this.stamps.set(employeeNo, ++this.stampCounter);
+      d.readOnly = this.readOnly;
       this.people.set(employeeNo, d);
       this.evictIdlePeople();
     }
@@ -347,6 +358,7 @@ export class DataStore implements Store {
       return d;
     }
     d = new Doc<EssayDraftsFile>(path.join(this.dir, 'essays', `${employeeNo}.json`), () => emptyDrafts(employeeNo));
+    d.readOnly = this.readOnly;
     this.drafts.set(employeeNo, d);
     if (this.drafts.size > DataStore.PEOPLE_IN_MEMORY) {
       for (const [no, doc] of this.drafts) {

@@ -40,6 +40,8 @@ export class Doc<T extends Versioned> implements DocPort<T> {
   onWrite: (() => void) | null = null;
   /** dropped from the store's memory: using it now would be a second writer with stale data */
   retired = false;
+  /** opened only to read (a backup of a folder a running server holds): an update is refused */
+  readOnly = false;
 
   private assertLive(): void {
     if (this.retired) throw new Error(`internal: ${this.file} was released from memory; ask the data store for it again`);
@@ -87,6 +89,7 @@ export class Doc<T extends Versioned> implements DocPort<T> {
   /** Apply fn to a copy; if it returns without throwing, the copy is written and becomes current. */
   update<R>(fn: (draft: T) => R | Promise<R>): Promise<R> {
     this.assertLive();
+    if (this.readOnly) return Promise.reject(new Error(`internal: ${this.file} was opened read-only`));
     this.pending += 1;
     const run = async () => {
       await this.load();

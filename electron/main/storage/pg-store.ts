@@ -448,8 +448,11 @@ export class PgStore implements Store {
     };
   }
 
-  async close(): Promise<void> {
-    await this.db.ready.catch(() => undefined);
-    await this.pool.end();
+  private closing: Promise<void> | null = null;
+
+  /** End the pool once the migration is through; closing again waits for the same end. */
+  close(): Promise<void> {
+    this.closing ??= this.db.ready.catch(() => undefined).then(() => this.pool.end());
+    return this.closing;
   }
 }

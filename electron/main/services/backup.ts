@@ -1,0 +1,110 @@
+// Backup and restore, the same for both backends: a backup is one .zip holding the records as a
+// lowdb data folder (readable without Anxue, and restorable into either backend), the imported
+// editions, and backup.json with every file's SHA-256 and the counts. Restoring checks every
+// hash first, then copies the records into an empty store and compares each one with the backup.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { copyCorpusFiles } from '../storage/copy-files';
+import { copyRecords, CopyConflict, type CopyReport } from '../storage/copy';
+import { DataStore } from '../storage/data-store';
+import type { Store } from '../storage/store';
+import { unzipTo, walk, zipFolder } from './zip-folder';
+
+export const BACKUP_MANIFEST = 'backup.json';
+
+export interface BackupManifest {
+  format: 'anxue-backup';
+  version: 1;
+  createdAt: string;
+  enterprise: string | null;
+  people: number;
+  events: number;
+  files: Record<string, string>;
+}
+
+export class BackupProblem extends Error {}
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** Write a backup of `store` to `out` (a .zip). */
+export async function backupTo(store: Store, out: string, progress?: (done: number, total: number) => void): Promise<{ manifest: BackupManifest; report: CopyReport }> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-backup-'));
+  try {
+    const folder = path.join(tmp, 'data');
+    const copy = DataStore.open(folder);
+    let report: CopyReport;
+    try {
+      report = await copyRecords(store, copy, progress);
+    } finally {
+      copy.close();
+    }
+    copyCorpusFiles(store.dir, folder);
+    rmSync(path.join(folder, 'anxue.lock'), { force: true });
+    // empty folders of a data folder are made again on opening: only files go in
+    const files: Record<string, string> = {};
+    for (const name of walk(folder)) files[name] = sha256(path.join(folder, name));
+    const meta = await store.meta.peek();
+    const manifest: BackupManifest = {
+      format: 'anxue-backup',
+      version: 1,
+      createdAt: new Date().toISOString(),
+      enterprise: meta.enterprise,
+      people: report.checked.people,
+      events: report.events,
+      files,
+    };
+    writeFileSync(path.join(folder, BACKUP_MANIFEST), JSON.stringify(manifest, null, 1));
+    mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    const partial = `${out}.partial`;
+    await zipFolder(folder, partial, new Date());
+    // the backup gets its name only once it is whole
+    renameSync(partial, out);
+    return { manifest, report };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Restore a backup into `store`, which must hold no enterprise yet. Nothing is written if the backup is not whole. */
+export async function restoreFrom(file: string, store: Store, progress?: (done: number, total: number) => void): Promise<{ manifest: BackupManifest; report: CopyReport }> {
+  if (!existsSync(file)) throw new BackupProblem(`备份文件不存在：${file}`);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-restore-'));
+  try {
+    await unzipTo(file, tmp).catch((e: Error) => {
+      throw new BackupProblem(e.message);
+    });
+    const mf = path.join(tmp, BACKUP_MANIFEST);
+    if (!existsSync(mf)) throw new BackupProblem(`${path.basename(file)} 不是安学备份（缺少 ${BACKUP_MANIFEST}）`);
+    let manifest: BackupManifest;
+    try {
+      manifest = JSON.parse(readFileSync(mf, 'utf8')) as BackupManifest;
+    } catch {
+      throw new BackupProblem(`${BACKUP_MANIFEST} 无法解析`);
+    }
+    if (manifest.format !== 'anxue-backup' || manifest.version !== 1) throw new BackupProblem(`${path.basename(file)} 不是本程序能读的安学备份`);
+    const present = walk(tmp).filter((n) => n !== BACKUP_MANIFEST);
+    for (const name of present) if (!(name in manifest.files)) throw new BackupProblem(`备份中有清单未列出的文件：${name}`);
+    for (const [name, hash] of Object.entries(manifest.files)) {
+      const p = path.join(tmp, ...name.split('/'));
+      if (!existsSync(p)) throw new BackupProblem(`备份中缺少文件：${name}`);
+      if (sha256(p) !== hash) throw new BackupProblem(`备份中的文件已被改动：${name}`);
+    }
+    if ((await store.meta.peek()).enterprise !== null) throw new BackupProblem('目标中已有企业数据：恢复只能恢复到新的数据文件夹或空数据库');
+    rmSync(mf);
+    const from = DataStore.openReadOnly(tmp);
+    let report: CopyReport;
+    try {
+      report = await copyRecords(from, store, progress).catch((e: unknown) => {
+        throw e instanceof CopyConflict ? new BackupProblem(e.message) : e;
+      });
+    } finally {
+      from.close();
+    }
+    copyCorpusFiles(tmp, store.dir);
+    return { manifest, report };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,50 @@
+// A folder into one .zip (streamed), and a .zip back into a folder, refusing names that would
+// land outside it. Used by batch archives, verify of a .zip, and backups.
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Every file below `dir`, as /-separated paths relative to it, sorted. */
+export function walk(dir: string, base = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const rel = base ? `${base}/${name}` : name;
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...walk(full, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+/** A folder into one .zip, streamed (PDFs and .xlsx are stored: they are compressed already). */
+export async function zipFolder(dir: string, out: string, date = new Date(0)): Promise<void> {
+  const { default: JSZip } = await import('jszip');
+  const zip = new JSZip();
+  for (const name of walk(dir)) zip.file(name, createReadStream(path.join(dir, name)), { compression: name.endsWith('.pdf') || name.endsWith('.xlsx') ? 'STORE' : 'DEFLATE', date });
+  await new Promise<void>((resolve, reject) => {
+    zip
+      .generateNodeStream({ type: 'nodebuffer', streamFiles: true })
+      .pipe(createWriteStream(out))
+      .on('finish', () => resolve())
+      .on('error', reject);
+  });
+}
+
+export class ZipProblem extends Error {}
+
+/** Unpack a .zip into `dir`; a file that is not a whole zip, or a name that leaves the folder, is refused. */
+export async function unzipTo(file: string, dir: string): Promise<void> {
+  const { default: JSZip } = await import('jszip');
+  let zip: InstanceType<typeof JSZip>;
+  try {
+    zip = await JSZip.loadAsync(readFileSync(file), { checkCRC32: true });
+  } catch {
+    throw new ZipProblem(`${path.basename(file)} 不是完整的 zip 文件`);
+  }
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir) continue;
+    if (name.split('/').some((x) => x === '..') || path.isAbsolute(name) || name.includes('\\')) throw new ZipProblem(`zip 中的文件名不合法：${name}`);
+    const out = path.join(dir, ...name.split('/'));
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, await entry.async('nodebuffer'));
+  }
+}
