@@ -5,6 +5,7 @@
 //   study   — heartbeat persistence and the officer dashboard with 3,000 people vs SQLite WAL
 //   essays  — the copy check of 3,000 essays of 2,000 characters vs naive pairwise Sets
 //   archive — 一期一档 of a campaign with 3,000 people vs one Chromium page.pdf() per person
+//   server  — N learners over HTTP (heartbeats, essays, quizzes, dashboard) on lowdb and on PostgreSQL × 2 processes
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -408,8 +409,14 @@ async function main() {
   } else if (name === 'archive') {
     const r = await benchArchive(sample, args[0] ? Number(args[0]) : 3000);
     result = { bench: 'archive', people: r.people, seconds: round(r.seconds, 1), people_per_s: round(r.perS, 1), chromium_people_per_s: round(r.chromiumPerS, 1), ratio: round(r.perS / r.chromiumPerS), base_mb: mb(r.base), peak_mb: mb(r.peak) };
+  } else if (name === 'server') {
+    const { benchServer } = await import('./server');
+    const { runs } = await benchServer(args.length ? args.map(Number) : [200, 1000, 3000]);
+    // the headline: 1,000 learners on PostgreSQL with two processes, when that ran
+    const head = runs.find((r) => r.backend === 'postgres' && r.learners === 1000) ?? runs[runs.length - 1]!;
+    result = { bench: 'server', ...head, runs };
   } else {
-    console.error('usage: npm run bench -- search | pdf [FILE…] | study | essays | archive [PEOPLE]');
+    console.error('usage: npm run bench -- search | pdf [FILE…] | study | essays | archive [PEOPLE] | server [LEARNERS…]');
     process.exit(2);
   }
   clearInterval(sampler);

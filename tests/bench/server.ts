@@ -1,0 +1,222 @@
+// `npm run bench -- server [LEARNERS…]`: the server as a plant runs it, over HTTP on 127.0.0.1.
+// N learners sign in, open a document and send heartbeats at the app's real interval; some save
+// their essay every 5 s (the autosave), some take the quiz; an officer refreshes the dashboard
+// every 10 s. On lowdb (one process) and on PostgreSQL (two processes behind the learners, every
+// other learner on each). Each run is bounded (LOAD_S seconds of load). Reported per call kind:
+// p50/p99, errors, heartbeats lost (sent and not answered as counted), the servers' peak RSS.
+// The learners are simulated by this one process, on the same machine as the servers.
+import http from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { StoreOptions } from '../../electron/main/app';
+import { startServeProcess, type ServerProcess } from '../helpers/server-process';
+
+const LOAD_S = Number(process.env.ANXUE_BENCH_LOAD_S ?? 60);
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : 0;
+};
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** Enterprise, N learners (one password hash for all: the bench measures the app, not scrypt at set-up), a campaign running today. */
+async function seed(where: StoreOptions, learners: number): Promise<{ campaignId: string; questionIds: string[] }> {
+  const { openStore } = await import('../../electron/main/app');
+  const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus');
+  const { setupInit, hashPassword } = await import('../../electron/main/services/auth');
+  const { campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign');
+  const { store, sessions } = openStore(where);
+  const ports = { store, clock: { now: () => Date.now() }, content: loadContent(defaultContentDir()), sessions, clockSpeed: 1, random: () => 0.5 };
+  try {
+    await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
+    const admin = (await store.accounts.read()).accounts[0]!;
+    const t = await campaignTemplate(ports);
+    const campaign = await saveCampaign(ports, admin, {
+      ...t,
+      start: day(-3),
+      end: day(30),
+      studyStart: day(-1),
+      studyEnd: day(6),
+      phases: [],
+      essay: { ...t.essay, deadline: day(20) },
+      quiz: { ...t.quiz, shuffleQuestions: false, shuffleOptions: false, maxAttempts: 100 },
+    });
+    const hash = await hashPassword('x-password');
+    await store.roster.update((f) => {
+      for (let i = 0; i < learners; i++) f.people.push({ employeeNo: `L${i}`, name: `员工${i}`, dept: `车间${i % 5}`, team: `班组${i % 20}`, post: '操作工', category: '其他从业人员', leader: false, updatedAt: '' });
+    });
+    await store.accounts.update((f) => {
+      for (let i = 0; i < learners; i++) f.accounts.push({ employeeNo: `L${i}`, name: `员工${i}`, roles: ['employee'], passwordHash: hash, createdAt: '' });
+    });
+    return { campaignId: campaign.id, questionIds: campaign.quiz.questionIds };
+  } finally {
+    await store.close();
+  }
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+function call(base: string, name: string, body: unknown, token?: string): Promise<{ status: number; body: unknown; ms: number }> {
+  const u = new URL(base);
+  const data = JSON.stringify(body);
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const req = http.request(
+      { host: u.hostname, port: u.port, method: 'POST', path: `/api/${name}`, agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data), ...(token ? { Authorization: `Bearer ${token}` } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          let parsed: unknown = null;
+          try {
+            parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed, ms: performance.now() - t0 });
+        });
+      },
+    );
+    req.setTimeout(30_000, () => req.destroy());
+    req.on('error', () => resolve({ status: 0, body: null, ms: performance.now() - t0 }));
+    req.end(data);
+  });
+}
+
+const peakMb = (pid: number) => Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
+
+export interface ServerRun {
+  backend: 'lowdb' | 'postgres';
+  processes: number;
+  learners: number;
+  calls: Record<string, number>;
+  p50_ms: Record<string, number>;
+  p99_ms: Record<string, number>;
+  errors: number;
+  lost: number;
+  server_peak_mb: number[];
+}
+
+async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], learners: number, campaignId: string, questionIds: string[]): Promise<ServerRun> {
+  const urls = servers.map((s) => s.url);
+  const times: Record<string, number[]> = { beat: [], 'essay.save': [], 'quiz.submit': [], 'progress.table': [], 'study.start': [] };
+  let errors = 0;
+  let sent = 0;
+  let counted = 0;
+  // sign in (not measured: that is scrypt, by design slow), a few at a time
+  const tokens: string[] = new Array(learners);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < learners) {
+        const i = next++;
+        const r = await call(urls[i % urls.length]!, 'auth.login', { employeeNo: `L${i}`, password: 'x-password' });
+        if (r.status !== 200) throw new Error(`login L${i}: ${r.status} ${JSON.stringify(r.body)}`);
+        tokens[i] = (r.body as { token: string }).token;
+      }
+    }),
+  );
+  const officer = ((await call(urls[0]!, 'auth.login', { employeeNo: 'admin', password: 'bench-password' })).body as { token: string }).token;
+  const settings = (await call(urls[0]!, 'settings.get', {}, officer)).body as { heartbeatSeconds: number };
+  const beatMs = settings.heartbeatSeconds * 1000;
+  const end = Date.now() + LOAD_S * 1000;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const record = (kind: string, r: { status: number; ms: number }) => {
+    times[kind]!.push(r.ms);
+    if (r.status !== 200) errors += 1;
+  };
+  const learner = async (i: number) => {
+    const url = urls[i % urls.length]!;
+    const t = tokens[i]!;
+    await sleep(Math.random() * beatMs);
+    const st = await call(url, 'study.start', { campaignId, docId: 'gb-30871-2022' }, t);
+    record('study.start', st);
+    const sessionId = (st.body as { sessionId?: string } | null)?.sessionId;
+    if (!sessionId) return;
+    // 1 in 20 writes the essay (autosave every 5 s), 1 in 50 takes the quiz once
+    const writer = i % 20 === 3;
+    const quizzer = i % 50 === 7;
+    let lastBeat = Date.now();
+    while (Date.now() < end) {
+      if (writer) {
+        await sleep(5000);
+        const r = await call(url, 'essay.save', { campaignId, parts: { awareness: `第 ${i} 人的剖析：对动火作业前的气体分析不够重视，${Date.now()}。`, responsibility: '', warning: '', measures: '', leadership: '' }, accidents: [] }, t);
+        record('essay.save', r);
+      } else await sleep(Math.max(0, lastBeat + beatMs - Date.now()));
+      if (quizzer && Date.now() > end - (LOAD_S * 1000) / 2) {
+        const a = await call(url, 'quiz.start', { campaignId }, t);
+        const attemptId = (a.body as { attemptId?: string } | null)?.attemptId;
+        if (attemptId) record('quiz.submit', await call(url, 'quiz.submit', { attemptId, answers: Object.fromEntries(questionIds.map((q) => [q, ['A']])) }, t));
+        else errors += 1;
+      }
+      if (Date.now() - lastBeat >= beatMs) {
+        sent += 1;
+        const r = await call(url, 'study.beat', { sessionId, visible: true, focused: true, interacted: true }, t);
+        record('beat', r);
+        if (r.status === 200) counted += 1;
+        lastBeat = Date.now();
+      }
+    }
+  };
+  const dashboard = async () => {
+    while (Date.now() < end) {
+      record('progress.table', await call(urls[0]!, 'progress.table', { campaignId }, officer));
+      await sleep(10_000);
+    }
+  };
+  await Promise.all([...Array.from({ length: learners }, (_, i) => learner(i)), dashboard()]);
+  const kinds = Object.keys(times).filter((k) => times[k]!.length > 0);
+  return {
+    backend,
+    processes: servers.length,
+    learners,
+    calls: Object.fromEntries(kinds.map((k) => [k, times[k]!.length])),
+    p50_ms: Object.fromEntries(kinds.map((k) => [k, round(pct(times[k]!, 50))])),
+    p99_ms: Object.fromEntries(kinds.map((k) => [k, round(pct(times[k]!, 99))])),
+    errors,
+    lost: sent - counted,
+    server_peak_mb: servers.map((s) => peakMb(s.child.pid!)),
+  };
+}
+
+export async function benchServer(sizes: number[]): Promise<{ runs: ServerRun[] }> {
+  const runs: ServerRun[] = [];
+  const { pgBinDir, startPgCluster } = await import('../helpers/pg');
+  const cluster = pgBinDir() ? await startPgCluster() : null;
+  if (!cluster) console.log('[bench] PostgreSQL is not installed: the PostgreSQL runs are left out');
+  try {
+    for (const learners of sizes) {
+      for (const backend of ['lowdb', 'postgres'] as const) {
+        if (backend === 'postgres' && !cluster) continue;
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'anxue-bench-server-'));
+        let db: string | undefined;
+        if (cluster) {
+          const name = `bench_${backend}_${learners}_${process.pid}`;
+          if (backend === 'postgres') {
+            const c = new pg.Client({ connectionString: cluster.url });
+            await c.connect();
+            await c.query(`CREATE DATABASE ${name}`);
+            await c.end();
+            db = cluster.url.replace(/\/postgres$/, `/${name}`);
+          }
+        }
+        const { campaignId, questionIds } = await seed({ dataDir: dir, ...(db ? { db } : {}) }, learners);
+        const n = backend === 'postgres' ? 2 : 1;
+        const servers = await Promise.all(Array.from({ length: n }, () => startServeProcess(['--data', dir, '--port', '0', ...(db ? ['--db', db] : [])])));
+        try {
+          const run = await runLoad(servers, backend, learners, campaignId, questionIds);
+          console.log(`[bench] ${backend} × ${n} process(es), ${learners} learners, ${LOAD_S} s: calls ${JSON.stringify(run.calls)}; p50 ${JSON.stringify(run.p50_ms)}; p99 ${JSON.stringify(run.p99_ms)}; errors ${run.errors}; lost heartbeats ${run.lost}; server peak ${run.server_peak_mb.join(' + ')} MB`);
+          runs.push(run);
+        } finally {
+          await Promise.all(servers.map((s) => s.stop()));
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
+    }
+  } finally {
+    cluster?.stop();
+    agent.destroy();
+  }
+  return { runs };
+}
