@@ -9,7 +9,6 @@ import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { StoreOptions } from '../../electron/main/app';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 
@@ -102,6 +101,11 @@ async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], 
   const urls = servers.map((s) => s.url);
   const times: Record<string, number[]> = { beat: [], 'essay.save': [], 'quiz.submit': [], 'progress.table': [], 'study.start': [] };
   let errors = 0;
+  const errorSamples: string[] = [];
+  const fail = (what: string) => {
+    errors += 1;
+    if (errorSamples.length < 5) errorSamples.push(what);
+  };
   let sent = 0;
   let counted = 0;
   // sign in (not measured: that is scrypt, by design slow), a few at a time
@@ -122,9 +126,9 @@ async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], 
   const beatMs = settings.heartbeatSeconds * 1000;
   const end = Date.now() + LOAD_S * 1000;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const record = (kind: string, r: { status: number; ms: number }) => {
+  const record = (kind: string, r: { status: number; ms: number; body: unknown }) => {
     times[kind]!.push(r.ms);
-    if (r.status !== 200) errors += 1;
+    if (r.status !== 200) fail(`${kind} ${r.status} ${JSON.stringify(r.body).slice(0, 160)}`);
   };
   const learner = async (i: number) => {
     const url = urls[i % urls.length]!;
@@ -148,7 +152,7 @@ async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], 
         const a = await call(url, 'quiz.start', { campaignId }, t);
         const attemptId = (a.body as { attemptId?: string } | null)?.attemptId;
         if (attemptId) record('quiz.submit', await call(url, 'quiz.submit', { attemptId, answers: Object.fromEntries(questionIds.map((q) => [q, ['A']])) }, t));
-        else errors += 1;
+        else fail(`quiz.start ${a.status} ${JSON.stringify(a.body).slice(0, 160)}`);
       }
       if (Date.now() - lastBeat >= beatMs) {
         sent += 1;
@@ -167,6 +171,7 @@ async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], 
   };
   await Promise.all([...Array.from({ length: learners }, (_, i) => learner(i)), dashboard()]);
   const kinds = Object.keys(times).filter((k) => times[k]!.length > 0);
+  for (const e of errorSamples) console.log(`[bench] error: ${e}`);
   return {
     backend,
     processes: servers.length,
@@ -182,7 +187,7 @@ async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], 
 
 export async function benchServer(sizes: number[]): Promise<{ runs: ServerRun[] }> {
   const runs: ServerRun[] = [];
-  const { pgBinDir, startPgCluster } = await import('../helpers/pg');
+  const { createDatabase, pgBinDir, startPgCluster } = await import('../helpers/pg');
   const cluster = pgBinDir() ? await startPgCluster() : null;
   if (!cluster) console.log('[bench] PostgreSQL is not installed: the PostgreSQL runs are left out');
   try {
@@ -190,17 +195,7 @@ export async function benchServer(sizes: number[]): Promise<{ runs: ServerRun[] 
       for (const backend of ['lowdb', 'postgres'] as const) {
         if (backend === 'postgres' && !cluster) continue;
         const dir = mkdtempSync(path.join(os.tmpdir(), 'anxue-bench-server-'));
-        let db: string | undefined;
-        if (cluster) {
-          const name = `bench_${backend}_${learners}_${process.pid}`;
-          if (backend === 'postgres') {
-            const c = new pg.Client({ connectionString: cluster.url });
-            await c.connect();
-            await c.query(`CREATE DATABASE ${name}`);
-            await c.end();
-            db = cluster.url.replace(/\/postgres$/, `/${name}`);
-          }
-        }
+        const db = backend === 'postgres' && cluster ? await createDatabase(cluster.url, `bench_${learners}_${process.pid}`) : undefined;
         const { campaignId, questionIds } = await seed({ dataDir: dir, ...(db ? { db } : {}) }, learners);
         const n = backend === 'postgres' ? 2 : 1;
         const servers = await Promise.all(Array.from({ length: n }, () => startServeProcess(['--data', dir, '--port', '0', ...(db ? ['--db', db] : [])])));

@@ -2,13 +2,7 @@
 // the throwaway cluster, named in ANXUE_DB, so every `anxue` process it starts (init, roster
 // import, serve) keeps its records in PostgreSQL instead of lowdb files.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
+import { createDatabase } from './pg';
 
-const base = inject('pgUrl');
-const name = `anxue_e2e_${randomBytes(6).toString('hex')}`;
-const c = new pg.Client({ connectionString: base });
-await c.connect();
-await c.query(`CREATE DATABASE ${name}`);
-await c.end();
-process.env.ANXUE_DB = base.replace(/\/postgres$/, `/${name}`);
+process.env.ANXUE_DB = await createDatabase(inject('pgUrl'), `anxue_e2e_${randomBytes(6).toString('hex')}`);

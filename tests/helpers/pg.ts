@@ -61,3 +61,16 @@ export async function startPgCluster(): Promise<PgCluster> {
     },
   };
 }
+
+/** A new, empty database on the cluster at `base`; its address. */
+export async function createDatabase(base: string, name: string): Promise<string> {
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  try {
+    await c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await c.end();
+  }
+  return base.replace(/\/postgres$/, `/${name}`);
+}

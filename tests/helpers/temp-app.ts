@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { inject } from 'vitest';
 import { openStore, type StoreOptions } from '../../electron/main/app';
+import type { Store } from '../../electron/main/storage/store';
 import { defaultContentDir, loadContent } from '../../electron/main/services/corpus';
 import type { Clock, Ports } from '../../electron/main/services/ports';
 import { dispatch } from '../../electron/main/transport/dispatch';
@@ -67,30 +68,22 @@ export function testStore(dir: string) {
 }
 
 /**
- * What is kept of a person, as another process would find it: the file on disk (lowdb), or the
- * rows read through a new connection (PostgreSQL) — never this app's memory.
+ * What is kept, as another process would find it: the file on disk (lowdb), or the rows read
+ * through a new connection (PostgreSQL) — never this app's memory. As loose as JSON.parse: the
+ * tests look into what was kept.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as loose as JSON.parse: the tests look into what was kept
-export async function storedPerson(dir: string, employeeNo: string): Promise<any> {
-  if (!onPostgres) return JSON.parse(readFileSync(path.join(dir, 'people', `${employeeNo}.json`), 'utf8')) as unknown;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function stored(dir: string, file: string, read: (s: Store) => Promise<unknown>): Promise<any> {
+  if (!onPostgres) return JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as unknown;
   const { store } = testStore(dir);
   try {
-    return await store.person(employeeNo).read();
+    return await read(store);
   } finally {
     await store.close();
   }
 }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as loose as JSON.parse
-export async function storedDrafts(dir: string, employeeNo: string): Promise<any> {
-  if (!onPostgres) return JSON.parse(readFileSync(path.join(dir, 'essays', `${employeeNo}.json`), 'utf8')) as unknown;
-  const { store } = testStore(dir);
-  try {
-    return await store.essayDrafts(employeeNo).read();
-  } finally {
-    await store.close();
-  }
-}
+export const storedPerson = (dir: string, no: string) => stored(dir, `people/${no}.json`, (s) => s.person(no).read());
+export const storedDrafts = (dir: string, no: string) => stored(dir, `essays/${no}.json`, (s) => s.essayDrafts(no).read());
 
 export function makeApp(dir = tempDir(), where: StoreOptions = storeOptions(dir)): TempApp {
   const clock = new ManualClock();

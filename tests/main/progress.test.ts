@@ -92,3 +92,34 @@ describe('progress', () => {
     expect(kinds.sort()).toEqual(['E001:事故案例宣讲', 'E001:自学', 'E003:事故案例宣讲']);
   });
 });
+
+describe('progress while people study', () => {
+  it('a record written while the dashboard reads the others does not break it: everyone is in the answer', async () => {
+    const people = ['E001', 'E002', 'E003', 'M001'];
+    const sessions = await Promise.all(
+      people.map(async (no) => {
+        const token = await s.login(no);
+        return { no, token, id: (await app.call('study.start', { campaignId: s.campaign.id, docId: 'gb-30871-2022' }, token)).sessionId };
+      }),
+    );
+    const beat = (x: (typeof sessions)[number]) => app.call('study.beat', { sessionId: x.id, visible: true, focused: true, interacted: true }, x.token);
+    // the dashboard has everyone's row
+    expect(await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).toHaveLength(4);
+    // E001 studies on; while the dashboard reads E001's record, E002 (unchanged so far) sends a heartbeat
+    const store = app.ports.store;
+    const real = store.peekPeople.bind(store);
+    store.peekPeople = async (nos) => {
+      app.clock.advance(15_000);
+      await beat(sessions[1]!);
+      return real(nos);
+    };
+    app.clock.advance(15_000);
+    await beat(sessions[0]!);
+    const table = await app.call('progress.table', { campaignId: s.campaign.id }, s.admin);
+    expect(table.map((r) => r.employeeNo).sort()).toEqual([...people].sort());
+    store.peekPeople = real;
+    // and the next one picks up what was written meanwhile
+    const next = await app.call('progress.table', { campaignId: s.campaign.id }, s.admin);
+    expect(next.find((r) => r.employeeNo === 'E002')!.studiedMs).toBeGreaterThan(0);
+  });
+});

@@ -3,6 +3,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { postJson } from '../helpers/raw-http';
+import { createDatabase } from '../helpers/pg';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { makeApp, removeDir, seeded, tempDir } from '../helpers/temp-app';
 
@@ -14,10 +15,7 @@ let pw: (no: string) => string;
 let srv: ServerProcess | null = null;
 
 beforeAll(async () => {
-  const c = new pg.Client({ connectionString: base });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${dbName}`);
-  await c.end();
+  await createDatabase(base, dbName);
   const app = makeApp(dir, { dataDir: dir, db });
   pw = (await seeded(app)).pw;
   await app.ports.store.close();

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../electron/main/app';
 import { cli } from '../helpers/cli';
+import { createDatabase } from '../helpers/pg';
 import { expectSameRecords } from '../helpers/records';
 import { makeApp, removeDir, seeded, tempDir } from '../helpers/temp-app';
 
@@ -46,10 +47,7 @@ async function maxVersion(): Promise<string> {
 }
 
 beforeAll(async () => {
-  const c = new pg.Client({ connectionString: base });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${dbName}`);
-  await c.end();
+  await createDatabase(base, dbName);
   await work(folder, true);
 });
 afterAll(() => dirs.forEach(removeDir));

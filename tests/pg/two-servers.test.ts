@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { postJson } from '../helpers/raw-http';
+import { createDatabase } from '../helpers/pg';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { makeApp, removeDir, seeded, tempDir } from '../helpers/temp-app';
 
@@ -17,10 +18,7 @@ let pw: (no: string) => string;
 let campaignId: string;
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
+  await createDatabase(base, dbName);
   const app = makeApp(dir, { dataDir: dir, db });
   const s = await seeded(app);
   pw = s.pw;

@@ -65,19 +65,23 @@ export async function progressTable(ports: Ports, input: Input<'progress.table'>
   let cache = rowCache.get(ports.store);
   if (!cache) rowCache.set(ports.store, (cache = new Map()));
   const context = JSON.stringify([c, settings, localDay(now, settings.utcOffsetMinutes).slice(0, 4)]);
-  const rows: ProgressRow[] = [];
   const stamps = await ports.store.personStamps();
-  for (const p of (await ports.store.roster.peek()).people) {
-    const stamp = stamps.get(p.employeeNo) ?? 0;
-    // a person whose file this process never wrote has stamp 0: computed once from disk, then kept
-    const key = `${context}|${JSON.stringify(p)}|${stamp}`;
+  const people = (await ports.store.roster.peek()).people;
+  // a person whose file this process never wrote (lowdb) has stamp 0: computed once from disk, then kept
+  // the keys are taken once: records written while this runs must not change which rows are computed
+  const keys = new Map(people.map((p) => [p.employeeNo, `${context}|${JSON.stringify(p)}|${stamps.get(p.employeeNo) ?? 0}`]));
+  const stale = people.filter((p) => cache.get(`${c.id}|${p.employeeNo}`)?.key !== keys.get(p.employeeNo));
+  // peek, not read: only read here (rowOf derives, it never mutates); all changed people in one go
+  const files = await ports.store.peekPeople(stale.map((p) => p.employeeNo));
+  const rows: ProgressRow[] = [];
+  for (const p of people) {
+    const key = keys.get(p.employeeNo)!;
     const hit = cache.get(`${c.id}|${p.employeeNo}`);
     if (hit && hit.key === key) {
       rows.push(hit.row);
       continue;
     }
-    // peek, not read: only read here (rowOf derives, it never mutates)
-    const row = rowOf(p as Person, (await ports.store.person(p.employeeNo).peek()) as PersonFile, c, settings, now);
+    const row = rowOf(p as Person, files.get(p.employeeNo) as PersonFile, c, settings, now);
     cache.set(`${c.id}|${p.employeeNo}`, { key, row });
     rows.push(row);
   }

@@ -6,7 +6,7 @@ import type { Campaign, Person, Question, Role, Settings } from '../../core/mode
 import { DEFAULT_SETTINGS } from '../../core/model';
 import type { OpenStudy } from '../../core/study-time';
 import type { PersonEvent } from './events';
-import { Doc, type Migration, type Versioned } from './doc';
+import { Doc, type DeepReadonly, type Migration, type Versioned } from './doc';
 import type { Store } from './store';
 
 /** failed logins per key (`no:<工号>`, `ip:<address>`); the rules are in services/login-guard.ts */
@@ -370,6 +370,12 @@ export class DataStore implements Store {
       }
     }
     return d;
+  }
+
+  async peekPeople(employeeNos: readonly string[]): Promise<ReadonlyMap<string, DeepReadonly<PersonFile>>> {
+    const out = new Map<string, DeepReadonly<PersonFile>>();
+    for (const no of employeeNos) out.set(no, await this.person(no).peek());
+    return out;
   }
 
   /** Remove a person's files (records and drafts): only ever called by the audited deletion. */

@@ -235,25 +235,44 @@ class PgPerson implements DocPort<PersonFile> {
     const row = r.rows[0];
     if (!row) return null;
     if (row.open === null && this.cache) return this.cache;
-    const had = this.cache?.file.events ?? [];
+    const rows = (await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 AND seq >= $2 ORDER BY seq', [this.employeeNo, this.eventsFrom()])).rows;
+    return this.assemble(row, rows) ?? this.assemble(row, (await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 ORDER BY seq', [this.employeeNo])).rows, true)!;
+  }
+
+  /** the first seq to fetch: the last event this process has (to check it is still the same), or 1 */
+  eventsFrom(): number {
+    return Math.max(1, this.cache?.file.events.length ?? 0);
+  }
+
+  get knownVersion(): string {
+    return this.cache?.version ?? '-1';
+  }
+
+  /**
+   * The record from its row and the events from eventsFrom() on (or all, when `all`): null when
+   * they do not continue the history this process had (the person was deleted and written anew).
+   */
+  assemble(row: { version: string; schema_version: number; open: PersonFile['open'] | null }, rows: EventRow[], all = false): { version: string; file: PersonFile } | null {
+    if (row.open === null && this.cache) return this.cache;
+    const had = all ? [] : (this.cache?.file.events ?? []);
     const from = had.length;
-    const rows = (await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 AND seq >= $2 ORDER BY seq', [this.employeeNo, Math.max(1, from)])).rows;
     let events: PersonEvent[];
-    if (from > 0 && rows[0]?.hash === had[from - 1]!.hash) events = [...had, ...rows.slice(1).map(toEvent)];
-    else if (from === 0) events = rows.map(toEvent);
-    else {
-      // not the history this process knew (the person was deleted and written anew): all of it again
-      events = (await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 ORDER BY seq', [this.employeeNo])).rows.map(toEvent);
-    }
+    if (from === 0) events = rows.map(toEvent);
+    else if (rows[0]?.hash === had[from - 1]!.hash) events = [...had, ...rows.slice(1).map(toEvent)];
+    else return null;
     const stored = { schemaVersion: row.schema_version, employeeNo: this.employeeNo, events, open: row.open! } as unknown as PersonFile;
     return { version: row.version, file: upgrade(stored, 2, PERSON_MIGRATIONS, `persons/${this.employeeNo}`) };
   }
 
-  async peek(): Promise<DeepReadonly<PersonFile>> {
-    await this.db.ready;
-    const got = await this.load(this.db.pool, false);
+  /** what a batch read (PgStore.peekPeople) found */
+  keep(got: { version: string; file: PersonFile } | null): DeepReadonly<PersonFile> {
     this.cache = got;
     return (got?.file ?? emptyPerson(this.employeeNo)) as DeepReadonly<PersonFile>;
+  }
+
+  async peek(): Promise<DeepReadonly<PersonFile>> {
+    await this.db.ready;
+    return this.keep(await this.load(this.db.pool, false));
   }
 
   async read(): Promise<PersonFile> {
@@ -326,7 +345,8 @@ export class PgStore implements Store {
   readonly loginGuard: DocPort<LoginGuardFile>;
   private readonly people = new Map<string, PgPerson>();
   private readonly drafts = new Map<string, PgDoc<EssayDraftsFile>>();
-  static readonly PEOPLE_IN_MEMORY = 512;
+  /** records kept in memory (a plant of 3,000 fits: a week of study is ~10 KB a person) */
+  static readonly PEOPLE_IN_MEMORY = 4096;
 
   private constructor(o: PgStoreOptions) {
     this.dir = path.resolve(o.dir);
@@ -391,6 +411,42 @@ export class PgStore implements Store {
     });
     this.people.delete(employeeNo);
     this.drafts.delete(employeeNo);
+  }
+
+  /** Many records at once, in two queries: the rows of those changed since this process read them, then their new events. */
+  async peekPeople(employeeNos: readonly string[]): Promise<ReadonlyMap<string, DeepReadonly<PersonFile>>> {
+    const docs = employeeNos.map((no) => this.person(no) as PgPerson);
+    const rows = (
+      await this.db.query<{ no: string; version: string; schema_version: number; open: PersonFile['open'] | null }>(
+        `SELECT p.employee_no AS no, p.version, p.schema_version, CASE WHEN p.version = k.known THEN NULL ELSE p.open END AS open
+         FROM persons p JOIN unnest($1::text[], $2::bigint[]) AS k(no, known) ON p.employee_no = k.no`,
+        [docs.map((d) => d.employeeNo), docs.map((d) => d.knownVersion)],
+      )
+    ).rows;
+    const byNo = new Map(rows.map((r) => [r.no, r]));
+    const changed = docs.filter((d) => byNo.get(d.employeeNo)?.open != null);
+    const events = new Map<string, EventRow[]>();
+    if (changed.length > 0) {
+      const er = await this.db.query<EventRow & { no: string }>(
+        `SELECT e.employee_no AS no, e.seq, e.id, e.type, e.at, e.by, e.data, e.prev_hash, e.hash
+         FROM person_events e JOIN unnest($1::text[], $2::int[]) AS k(no, after) ON e.employee_no = k.no AND e.seq >= k.after
+         ORDER BY e.employee_no, e.seq`,
+        [changed.map((d) => d.employeeNo), changed.map((d) => d.eventsFrom())],
+      );
+      for (const r of er.rows) {
+        let list = events.get(r.no);
+        if (!list) events.set(r.no, (list = []));
+        list.push(r);
+      }
+    }
+    const out = new Map<string, DeepReadonly<PersonFile>>();
+    for (const d of docs) {
+      const row = byNo.get(d.employeeNo);
+      const got = row ? d.assemble(row, events.get(d.employeeNo) ?? []) : null;
+      // not the history this process had: that one person read on its own
+      out.set(d.employeeNo, row && !got ? await d.peek() : d.keep(got));
+    }
+    return out;
   }
 
   async recordIds(): Promise<{ people: string[]; drafts: string[] }> {

@@ -48,6 +48,8 @@ export interface Store {
   person(employeeNo: string): DocPort<PersonFile>;
   /** what a person typed into their essay, one snapshot a minute, kept apart from the record */
   essayDrafts(employeeNo: string): DocPort<EssayDraftsFile>;
+  /** Many people's records at once (the officer's views): on PostgreSQL in two queries, not two per person. Never mutate. */
+  peekPeople(employeeNos: readonly string[]): Promise<ReadonlyMap<string, DeepReadonly<PersonFile>>>;
   /** Remove a person's records and drafts: only ever called by the audited deletion. */
   removePerson(employeeNo: string): Promise<void>;
   /** The 工号 of every person who has a record, and of every person who has essay drafts. */
