@@ -73,4 +73,25 @@ describe('two server processes on one database', () => {
     const after = ((await ok(a, 'collective.list', { campaignId }, officerA)) as { id: string; attendees: { employeeNo: string }[] }[]).find((x) => x.id === made[0]!.id)!;
     expect(after.attendees.map((x) => x.employeeNo).sort()).toEqual(people);
   });
+
+  it('two officers closing the same essay round through both at once: one succeeds, the other is told it was reviewed', async () => {
+    const a1 = await login(a, 'admin', 'admin-pass-1');
+    const b1 = await login(b, 'admin', 'admin-pass-1');
+    const c = (await ok(a, 'campaign.get', { campaignId }, a1)) as { essay: object };
+    await ok(a, 'campaign.save', { ...c, essay: { ...c.essay, minChars: 20 } }, a1);
+    const parts = {
+      awareness: '我是储运车间的装卸工，对危险化学品装卸的风险认识不足，曾在静电接地没有完成时就开始卸车。',
+      responsibility: '作业前的检查表有时只打勾不检查，监护人不在场时也开始作业。',
+      warning: '规程里的每一条都是用血的教训换来的，不能凭经验办事。',
+      measures: '每次装卸前检查接地和防溢流装置，每季度复习一次装卸规程。',
+      leadership: '',
+    };
+    await ok(b, 'essay.submit', { campaignId, parts, accidents: ['“9·7”事故'] }, await login(b, 'E003'));
+    const review = (srv: ServerProcess, token: string, decision: 'accept' | 'return') =>
+      postJson(srv.url, 'grading.reviewEssay', { campaignId, employeeNo: 'E003', version: 1, decision, comment: decision === 'return' ? '请写明时间' : '', partComments: [] }, { token });
+    const [x, y] = await Promise.all([review(a, a1, 'accept'), review(b, b1, 'return')]);
+    expect([x.status, y.status].sort()).toEqual([200, 409]);
+    const rec = (await ok(a, 'essay.read', { campaignId, employeeNo: 'E003' }, a1)) as { reviews: unknown[] };
+    expect(rec.reviews).toHaveLength(1);
+  });
 });
