@@ -403,7 +403,8 @@ export class DataStore implements Store {
    * writer of the folder, so what it wrote is all there is: a person it never wrote is absent.
    */
   async personStamps(): Promise<ReadonlyMap<string, number>> {
-    return this.stamps;
+    // a copy: what is written after this answer must not change it (as on PostgreSQL)
+    return new Map(this.stamps);
   }
 
   private evictIdlePeople(): void {

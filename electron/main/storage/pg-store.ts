@@ -24,6 +24,7 @@ import {
   emptyPerson,
   PERSON_MIGRATIONS,
   SHARED_DOCS,
+  type SharedDocName,
   type AccountsFile,
   type AuditFile,
   type CampaignsFile,
@@ -333,16 +334,16 @@ export class PgStore implements Store {
   readonly dir: string;
   readonly pool: pg.Pool;
   private readonly db: PgBase;
-  readonly meta: DocPort<MetaFile>;
-  readonly accounts: DocPort<AccountsFile>;
-  readonly roster: DocPort<RosterFile>;
-  readonly campaigns: DocPort<CampaignsFile>;
-  readonly questions: DocPort<QuestionsFile>;
-  readonly exports: DocPort<ExportsFile>;
-  readonly corpus: DocPort<CorpusFile>;
-  readonly collective: DocPort<CollectiveFile>;
-  readonly audit: DocPort<AuditFile>;
-  readonly loginGuard: DocPort<LoginGuardFile>;
+  readonly meta!: DocPort<MetaFile>;
+  readonly accounts!: DocPort<AccountsFile>;
+  readonly roster!: DocPort<RosterFile>;
+  readonly campaigns!: DocPort<CampaignsFile>;
+  readonly questions!: DocPort<QuestionsFile>;
+  readonly exports!: DocPort<ExportsFile>;
+  readonly corpus!: DocPort<CorpusFile>;
+  readonly collective!: DocPort<CollectiveFile>;
+  readonly audit!: DocPort<AuditFile>;
+  readonly loginGuard!: DocPort<LoginGuardFile>;
   private readonly people = new Map<string, PgPerson>();
   private readonly drafts = new Map<string, PgDoc<EssayDraftsFile>>();
   /** records kept in memory (a plant of 3,000 fits: a week of study is ~10 KB a person) */
@@ -359,17 +360,10 @@ export class PgStore implements Store {
     const ready = migrateDatabase(this.pool, schema).then(() => undefined);
     ready.catch(() => undefined);
     this.db = new PgBase(this.pool, ready);
-    const doc = <T extends Versioned>(name: string, spec: { defaults: () => T; migrations: Record<number, Migration> }) => new PgDoc<T>(this.db, name, spec.defaults, spec.migrations);
-    this.meta = doc('meta', SHARED_DOCS.meta);
-    this.accounts = doc('accounts', SHARED_DOCS.accounts);
-    this.roster = doc('roster', SHARED_DOCS.roster);
-    this.campaigns = doc('campaigns', SHARED_DOCS.campaigns);
-    this.questions = doc('questions', SHARED_DOCS.questions);
-    this.exports = doc('exports', SHARED_DOCS.exports);
-    this.corpus = doc('corpus', SHARED_DOCS.corpus);
-    this.collective = doc('collective', SHARED_DOCS.collective);
-    this.audit = doc('audit', SHARED_DOCS.audit);
-    this.loginGuard = doc('loginGuard', SHARED_DOCS.loginGuard);
+    // one row per shared document, named as the document (the same specs as the lowdb files)
+    for (const [name, spec] of Object.entries(SHARED_DOCS)) {
+      (this as unknown as Record<SharedDocName, unknown>)[name as SharedDocName] = new PgDoc<Versioned>(this.db, name, spec.defaults, spec.migrations);
+    }
   }
 
   /** Opens at once; the connection and the schema migration happen before the first query. */
