@@ -46,8 +46,7 @@ export function tempDir(prefix = 'anxue-test-'): string {
  * Which backend these tests run on: the vitest project "pg" runs the service suites on PostgreSQL
  * (a throwaway cluster its global set-up started), the others on lowdb files.
  */
-export const BACKEND: 'lowdb' | 'postgres' = inject('pgUrl') ? 'postgres' : 'lowdb';
-export const onPostgres = BACKEND === 'postgres';
+export const onPostgres = Boolean(inject('pgUrl'));
 
 /** For a describe.skipIf: true on PostgreSQL, saying once why (a test of lowdb files themselves). */
 export function lowdbFilesOnly(what: string): boolean {
