@@ -1,5 +1,6 @@
 // The officer's view of the campaign: everyone's hours, quiz and essay, patterns worth a look, one
 // person's sessions with their evidence, and the hours ledger (学时台账) as .xlsx.
+import { createHash } from 'node:crypto';
 import { COLLECTIVE_TYPE_NAMES, type Campaign, type Settings } from '../../core/model';
 import { localDay, toCreditHours, toHours } from '../../core/study-time';
 import type { Input, PersonSessions, ProgressRow } from '../../shared/api';
@@ -64,7 +65,8 @@ export async function progressTable(ports: Ports, input: Input<'progress.table'>
   const now = ports.clock.now();
   let cache = rowCache.get(ports.store);
   if (!cache) rowCache.set(ports.store, (cache = new Map()));
-  const context = JSON.stringify([c, settings, localDay(now, settings.utcOffsetMinutes).slice(0, 4)]);
+  // one short digest of what every row depends on, not the campaign's text repeated in each key
+  const context = createHash('sha256').update(JSON.stringify([c, settings, localDay(now, settings.utcOffsetMinutes).slice(0, 4)])).digest('base64');
   const stamps = await ports.store.personStamps();
   const people = (await ports.store.roster.peek()).people;
   // a person whose file this process never wrote (lowdb) has stamp 0: computed once from disk, then kept
