@@ -6,6 +6,9 @@ import { createHash } from 'node:crypto';
 import { inject } from 'vitest';
 import { openStore, type StoreOptions } from '../../electron/main/app';
 import type { Store } from '../../electron/main/storage/store';
+import type { PersonFile } from '../../electron/main/storage/data-store';
+import { applyLine } from '../../electron/main/storage/person-doc';
+import { journalFiles, readJournals } from '../../electron/main/storage/study-journal';
 import { defaultContentDir, loadContent } from '../../electron/main/services/corpus';
 import type { Clock, Ports } from '../../electron/main/services/ports';
 import { dispatch } from '../../electron/main/transport/dispatch';
@@ -73,7 +76,12 @@ export function testStore(dir: string) {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function stored(dir: string, file: string, read: (s: Store) => Promise<unknown>): Promise<any> {
-  if (!onPostgres) return JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as unknown;
+  if (!onPostgres) {
+    const kept = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as PersonFile;
+    // a person file with the study journal's newer lines applied, as the next opening would
+    const line = file.startsWith('people/') ? readJournals(journalFiles(dir)).get(kept.employeeNo) : undefined;
+    return line ? applyLine(kept, line) : kept;
+  }
   const { store } = testStore(dir);
   try {
     return await read(store);

@@ -86,6 +86,18 @@ describe('what the database refuses', () => {
     expect((await other.person('E002').read()).events.map((e) => e.data)).toEqual([graded(1)]);
   });
 
+  it('a study-only update that adds an event or changes anything else is refused; a kept event cannot be changed in memory', async () => {
+    const s = open();
+    await s.person('E003').update((f) => void appendEvent(f.events, 'quiz.graded', graded(1), { at: at(), by: 't' }));
+    await expect(s.person('E003').updateStudy((f) => void appendEvent(f.events, 'quiz.graded', graded(2), { at: at(), by: 't' }))).rejects.toThrow();
+    await expect(s.person('E003').updateStudy((f) => void (f.open.essayDrafts = { c: { parts: {} as never, savedAt: '' } }))).rejects.toThrow(/changed essayDrafts/);
+    await expect(s.person('E003').update((f) => void ((f.events[0]!.data as { score: number }).score = 9))).rejects.toThrow(TypeError);
+    const other = open(schemaOf(s));
+    const f = await other.person('E003').read();
+    expect(f.events.map((e) => e.data)).toEqual([graded(1)]);
+    expect(f.open.essayDrafts).toEqual({});
+  });
+
   it('a document that is not an object, or has no schemaVersion, is not stored', async () => {
     const s = open();
     await s.ready;
@@ -108,6 +120,36 @@ describe('two processes on one database', () => {
       expect(verifyChain(events)).toEqual([]);
       expect(new Set(events.map((e) => (e.data as { score: number }).score)).size).toBe(200);
     }
+  });
+
+  it('200 study-only changes (heartbeats) to one record through both at once: none lost', async () => {
+    const a = open();
+    const b = open(schemaOf(a));
+    await a.person('E004').update((f) => void (f.open.study = { id: 's1', countedMs: 0 } as never));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        (i % 2 ? a : b).person('E004').updateStudy((f) => {
+          f.open.study = { ...f.open.study!, countedMs: f.open.study!.countedMs + 1 };
+        }),
+      ),
+    );
+    for (const s of [a, b]) expect((await s.person('E004').read()).open.study!.countedMs).toBe(200);
+  });
+
+  it('a study-only update decided on an old copy is decided again on the row as the other process left it', async () => {
+    const a = open();
+    const b = open(schemaOf(a));
+    await a.person('E005').update((f) => void (f.open.study = { id: 's1', countedMs: 5 } as never));
+    await a.person('E005').read(); // a has s1 in memory
+    await b.person('E005').update((f) => void (f.open.study = { id: 's2', countedMs: 0 } as never));
+    // on a's copy the session is s1, so this would refuse; on the row it is s2, and it goes through
+    const beat = (f: { open: { study: { id: string; countedMs: number } | null } }) => {
+      if (f.open.study?.id !== 's2') throw new Error('本次学习已结束');
+      f.open.study = { ...f.open.study, countedMs: f.open.study.countedMs + 15 };
+      return f.open.study.countedMs;
+    };
+    expect(await a.person('E005').updateStudy(beat as never)).toBe(15);
+    expect((await b.person('E005').read()).open.study).toMatchObject({ id: 's2', countedMs: 15 });
   });
 
   it('100 changes to one shared document through both at once: none lost', async () => {

@@ -110,7 +110,7 @@ export async function beat(ports: Ports, caller: Account, input: Input<'study.be
   const p = policyFromSettings(settings);
   const now = ports.clock.now();
   let status!: BeatReply['status'];
-  const f = await ports.store.person(caller.employeeNo).update((f) => {
+  const f = await ports.store.person(caller.employeeNo).updateStudy((f) => {
     const s = f.open.study;
     if (!s || s.id !== input.sessionId) throw conflict('本次学习已结束（可能在另一台电脑上开始了学习），请重新打开文件');
     const other = closedToday(f, now, p);
@@ -134,7 +134,7 @@ export async function answerAttentionCheck(ports: Ports, caller: Account, input:
   const p = policyFromSettings(settings);
   const now = ports.clock.now();
   let status!: BeatReply['status'];
-  const f = await ports.store.person(caller.employeeNo).update((f) => {
+  const f = await ports.store.person(caller.employeeNo).updateStudy((f) => {
     const s = f.open.study;
     if (!s || s.id !== input.sessionId) throw conflict('本次学习已结束，请重新打开文件');
     const r = answerCheck(s, input.checkId, input.answer, now, p, ports.random());

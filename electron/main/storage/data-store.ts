@@ -6,8 +6,11 @@ import type { Campaign, Person, Question, Role, Settings } from '../../core/mode
 import { DEFAULT_SETTINGS } from '../../core/model';
 import type { OpenStudy } from '../../core/study-time';
 import type { PersonEvent } from './events';
-import { Doc, type DeepReadonly, type Migration, type Versioned } from './doc';
-import type { Store } from './store';
+import { Doc, upgrade, type DeepReadonly, type Migration, type Versioned } from './doc';
+import { writeFileAtomicSync } from './durable-json-file';
+import { applyLine, PersonDoc } from './person-doc';
+import type { PersonPort, Store } from './store';
+import { journalFiles, readJournals, StudyJournal, type JournalLine } from './study-journal';
 
 /** failed logins per key (`no:<工号>`, `ip:<address>`); the rules are in services/login-guard.ts */
 export interface LoginGuardFile {
@@ -163,6 +166,8 @@ export interface PersonFile {
     essayDrafts: Record<string, { parts: import('../../core/model').EssayParts; savedAt: string; accidents?: string[] }>;
     /** where the person stopped reading each text ("docId/key" → share of the text scrolled) */
     positions?: Record<string, { ratio: number; at: string }>;
+    /** raised by one at each study-only change (lowdb: tells a journal line from an older one; storage/study-journal.ts) */
+    studyRev?: number;
   };
 }
 
@@ -224,6 +229,30 @@ export const emptyDrafts = (employeeNo: string): EssayDraftsFile => ({ schemaVer
 /** A 工号 as it may name a file or a row. */
 export function checkEmployeeNo(employeeNo: string): void {
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(employeeNo)) throw new Error(`无效的工号：${employeeNo}`);
+}
+
+/**
+ * Opening a folder after a stop or a crash: every journaled study state that is newer than its
+ * person's file is written into the file, then the journal files are deleted. A line whose person
+ * has no file (deleted meanwhile) is dropped.
+ */
+function replayJournals(dir: string): void {
+  const files = journalFiles(dir);
+  if (files.length === 0) return;
+  for (const [no, line] of readJournals(files)) {
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(no)) throw new Error(`学习日志中的工号无效：${no}（${files.join(', ')}）`);
+    const file = path.join(dir, 'people', `${no}.json`);
+    if (!existsSync(file)) continue;
+    let stored: PersonFile;
+    try {
+      stored = upgrade(JSON.parse(readFileSync(file, 'utf8')) as PersonFile, 2, PERSON_MIGRATIONS, file);
+    } catch {
+      throw new Error(`数据文件已损坏，无法解析：${file}`);
+    }
+    const now = applyLine(stored, line);
+    if (now !== stored) writeFileAtomicSync(file, JSON.stringify(now, null, 1));
+  }
+  StudyJournal.remove(files);
 }
 
 const heldLocks = new Set<string>();
@@ -291,13 +320,23 @@ export class DataStore implements Store {
   /** failed logins per 工号 and per client address (services/login-guard.ts) */
   readonly loginGuard!: Doc<LoginGuardFile>;
   /** person files in memory, least recently used first; idle ones beyond the limit are dropped */
-  private readonly people = new Map<string, Doc<PersonFile>>();
+  private readonly people = new Map<string, PersonDoc>();
   private readonly drafts = new Map<string, Doc<EssayDraftsFile>>();
   /** a number that changes whenever a person's file is written (by this process) */
   private readonly stamps = new Map<string, number>();
   private stampCounter = 0;
-  static readonly PEOPLE_IN_MEMORY = 256;
+  static readonly PEOPLE_IN_MEMORY = 4096;
+  /** a checkpoint begins once the journal has grown this much (16 MB: about 16,000 heartbeats) */
+  checkpointBytes = 16 * 1024 * 1024;
   private release: (() => void) | null;
+  /** where study-only changes are kept until their person's file is written (storage/study-journal.ts) */
+  private readonly journal: StudyJournal | null = null;
+  /** journal files whose lines are all in memory, to delete once a checkpoint has written them */
+  private journalsDone: string[] = [];
+  private checkpointing: Promise<void> | null = null;
+  /** opened to read: the journaled states newer than the files, applied as each person is read */
+  private readonly replayed = new Map<string, JournalLine>();
+  private closed = false;
 
   private constructor(
     readonly dir: string,
@@ -307,6 +346,17 @@ export class DataStore implements Store {
     // read-only: no lock, so a backup can read a folder a running server holds (every file is
     // replaced whole by a rename, so each one read is complete)
     this.release = readOnly ? null : acquireLock(dir);
+    if (readOnly) {
+      for (const [no, line] of readJournals(journalFiles(dir))) this.replayed.set(no, line);
+    } else {
+      try {
+        replayJournals(dir);
+        this.journal = new StudyJournal(dir);
+      } catch (e) {
+        this.close();
+        throw e;
+      }
+    }
     for (const [name, spec] of Object.entries(SHARED_DOCS)) {
       const key = name as SharedDocName;
       const d = new Doc<Versioned>(path.join(dir, spec.file), spec.defaults, spec.migrations);
@@ -330,7 +380,7 @@ export class DataStore implements Store {
     return !existsSync(path.join(dir, 'meta.json'));
   }
 
-  person(employeeNo: string): Doc<PersonFile> {
+  person(employeeNo: string): PersonPort {
     checkEmployeeNo(employeeNo);
     let d = this.people.get(employeeNo);
     if (d) {
@@ -339,7 +389,7 @@ export class DataStore implements Store {
       return d;
     }
     {
-      d = new Doc<PersonFile>(path.join(this.dir, 'people', `${employeeNo}.json`), () => emptyPerson(employeeNo), PERSON_MIGRATIONS);
+      d = new PersonDoc(path.join(this.dir, 'people', `${employeeNo}.json`), employeeNo, this.journal, this.replayed.get(employeeNo), () => this.checkpointIfDue());
       d.onWrite = () => this.stamps.set(employeeNo, ++this.stampCounter);
       d.readOnly = this.readOnly;
       this.people.set(employeeNo, d);
@@ -381,6 +431,8 @@ export class DataStore implements Store {
   /** Remove a person's files (records and drafts): only ever called by the audited deletion. */
   async removePerson(employeeNo: string): Promise<void> {
     checkEmployeeNo(employeeNo);
+    // no journal line of theirs may outlive the files (a later record under the same 工号 is another history)
+    await this.checkpoint();
     for (const [map, dir] of [[this.people, 'people'], [this.drafts, 'essays']] as const) {
       const d = map.get(employeeNo);
       if (d) d.retired = true;
@@ -429,7 +481,40 @@ export class DataStore implements Store {
     return path.join(this.dir, 'exports');
   }
 
+  private checkpointIfDue(): void {
+    if (this.journal && this.journal.bytes >= this.checkpointBytes && !this.checkpointing) {
+      this.checkpoint().catch((e: unknown) => console.error(`[anxue] checkpoint of ${this.dir} failed (the journal is kept): ${(e as Error).message}`));
+    }
+  }
+
+  /**
+   * Write every person file that is behind the journal, then delete the journal files that held
+   * nothing else. New study changes go on into a new journal file meanwhile. A checkpoint that
+   * fails (a full disk) deletes nothing: the next one, or the next opening, tries again.
+   */
+  checkpoint(): Promise<void> {
+    const journal = this.journal;
+    if (!journal || this.closed) return Promise.resolve();
+    this.checkpointing ??= (async () => {
+      const old = await journal.rotate();
+      if (old) this.journalsDone.push(old);
+      const done = [...this.journalsDone];
+      await Promise.all([...this.people.values()].filter((d) => d.behind).map((d) => d.flush()));
+      // closed meanwhile: the files stay for the next opening to replay
+      if (this.closed) return;
+      StudyJournal.remove(done);
+      this.journalsDone = this.journalsDone.filter((f) => !done.includes(f));
+    })().finally(() => (this.checkpointing = null));
+    return this.checkpointing;
+  }
+
+  /**
+   * Let the folder go. What the study journal holds is already on disk and is written into the
+   * person files when the folder is opened next (a stop is no different from a crash).
+   */
   close(): void {
+    this.closed = true;
+    this.journal?.close();
     this.release?.();
     this.release = null;
   }

@@ -32,7 +32,7 @@ export function upgrade<T extends Versioned>(stored: T, target: number, migratio
 }
 
 export class Doc<T extends Versioned> implements DocPort<T> {
-  private readonly low: Low<T>;
+  protected readonly low: Low<T>;
   private loaded: Promise<void> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
@@ -42,8 +42,10 @@ export class Doc<T extends Versioned> implements DocPort<T> {
   retired = false;
   /** opened only to read (a backup of a folder a running server holds): an update is refused */
   readOnly = false;
+  /** the current data holds a change that is kept in a journal, not yet in the file */
+  protected unwritten = false;
 
-  private assertLive(): void {
+  protected assertLive(): void {
     if (this.retired) throw new Error(`internal: ${this.file} was released from memory; ask the data store for it again`);
   }
 
@@ -56,11 +58,24 @@ export class Doc<T extends Versioned> implements DocPort<T> {
     this.low = new Low<T>(new DurableJSONFile<T>(file), defaults());
   }
 
+  /** the stored data as it comes from the file, upgraded: a subclass may adjust it (person files) */
+  protected loaded_(data: T): T {
+    return data;
+  }
+
+  /** the copy an update works on (a subclass may share what can never change) */
+  protected draftOf(data: T): T {
+    return structuredClone(data);
+  }
+
+  /** called with the new data once it is kept */
+  protected kept(_data: T): void {}
+
   private load(): Promise<void> {
     if (!this.loaded) {
       this.loaded = (async () => {
         await this.low.read();
-        this.low.data = upgrade(this.low.data, this.defaults().schemaVersion, this.migrations, this.file);
+        this.low.data = this.loaded_(upgrade(this.low.data, this.defaults().schemaVersion, this.migrations, this.file));
       })();
       this.loaded.catch(() => {
         this.loaded = null;
@@ -88,21 +103,33 @@ export class Doc<T extends Versioned> implements DocPort<T> {
 
   /** Apply fn to a copy; if it returns without throwing, the copy is written and becomes current. */
   update<R>(fn: (draft: T) => R | Promise<R>): Promise<R> {
+    return this.change(fn, async () => {
+      await this.low.write();
+      this.unwritten = false;
+    });
+  }
+
+  /**
+   * One serialized change: fn on a copy, then `keep` makes it durable (while the copy is already
+   * current, so what keep writes is the copy); if fn or keep throws, the data stays as it was.
+   */
+  protected change<R>(fn: (draft: T) => R | Promise<R>, keep: (draft: T, before: T) => Promise<void>, draftOf: (data: T) => T = (d) => this.draftOf(d)): Promise<R> {
     this.assertLive();
     if (this.readOnly) return Promise.reject(new Error(`internal: ${this.file} was opened read-only`));
     this.pending += 1;
     const run = async () => {
       await this.load();
-      const draft = structuredClone(this.low.data);
-      const result = await fn(draft);
       const previous = this.low.data;
+      const draft = draftOf(previous);
+      const result = await fn(draft);
       this.low.data = draft;
       try {
-        await this.low.write();
+        await keep(draft, previous);
       } catch (e) {
         this.low.data = previous;
         throw e;
       }
+      this.kept(draft);
       this.onWrite?.();
       return result;
     };
@@ -111,9 +138,15 @@ export class Doc<T extends Versioned> implements DocPort<T> {
     return p;
   }
 
+  /** Write the current data to the file now, if a change is kept elsewhere (a journal) and not yet in it. */
+  flush(): Promise<void> {
+    if (!this.unwritten) return Promise.resolve();
+    return this.update(() => undefined);
+  }
+
   /** No update is queued or running: the document may be dropped from memory and reloaded later. */
   idle(): boolean {
-    return this.pending === 0;
+    return this.pending === 0 && !this.unwritten;
   }
 
   exists(): boolean {

@@ -1,6 +1,6 @@
 // A lowdb adapter that writes like steno (temp file + rename) but also fsyncs the temp file and the
 // folder, so a power loss leaves either the old or the new file, never an empty one.
-import { promises as fs } from 'node:fs';
+import { closeSync, fsyncSync, openSync, promises as fs, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -48,5 +48,29 @@ export async function writeFileAtomic(filename: string, data: string | Uint8Arra
     }
   } catch {
     // fsync of a directory is not supported on every platform (Windows): the rename is still atomic.
+  }
+}
+
+/** The same, blocking: for the replay of a journal while a folder is being opened. */
+export function writeFileAtomicSync(filename: string, data: string): void {
+  const dir = path.dirname(filename);
+  const tmp = path.join(dir, `.${path.basename(filename)}.${process.pid}.tmp`);
+  const fd = openSync(tmp, 'w');
+  try {
+    writeFileSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, filename);
+  try {
+    const dh = openSync(dir, 'r');
+    try {
+      fsyncSync(dh);
+    } finally {
+      closeSync(dh);
+    }
+  } catch {
+    // as above: not every platform syncs a directory
   }
 }

@@ -13,6 +13,7 @@
 // - Imported editions (PDFs and texts), exports and derived search indexes stay files in the data
 //   folder: they are large, written once and named by their SHA-256, which the corpus document
 //   keeps, so a missing or changed file shows; the database holds every record.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -39,7 +40,8 @@ import {
   type RosterFile,
 } from './data-store';
 import type { PersonEvent } from './events';
-import type { DocPort, Store } from './store';
+import { checkStudyOnly, freezeEvents, personDraft, studyDraft } from './person-doc';
+import type { DocPort, PersonPort, Store } from './store';
 import type { SessionTable } from '../services/ports';
 
 /**
@@ -111,11 +113,49 @@ export async function migrateDatabase(pool: pg.Pool, schema: string | null): Pro
 
 type Query = Pick<pg.PoolClient, 'query'>;
 
+/**
+ * One call (a request): the versions of the shared documents, asked for once — with the session,
+ * or at the call's first read — and trusted for the rest of the call. So a call reads the shared
+ * documents as they were when it began (or newer), at one query instead of one per read.
+ */
+interface CallView {
+  versions: Map<string, string> | null;
+}
+const SHARED_NAMES = Object.keys(SHARED_DOCS);
+
 class PgBase {
+  private readonly calls = new AsyncLocalStorage<CallView>();
+
   constructor(
     readonly pool: pg.Pool,
     readonly ready: Promise<void>,
   ) {}
+
+  call<R>(fn: () => Promise<R>): Promise<R> {
+    return this.calls.run({ versions: null }, fn);
+  }
+
+  /** Inside a call: the versions of the shared documents as of the call (asked for now if not yet); outside: null. */
+  async callVersions(): Promise<Map<string, string> | null> {
+    const view = this.calls.getStore();
+    if (!view) return null;
+    if (!view.versions) {
+      const r = await this.query<{ name: string; version: string }>('SELECT name, version FROM docs WHERE name = ANY($1)', [SHARED_NAMES]);
+      view.versions ??= new Map(r.rows.map((x) => [x.name, x.version]));
+    }
+    return view.versions;
+  }
+
+  /** the versions a query of the call brought along (the session's) */
+  noteVersions(versions: Record<string, string> | null): void {
+    const view = this.calls.getStore();
+    if (view && !view.versions) view.versions = new Map(Object.entries(versions ?? {}));
+  }
+
+  /** a document this call itself changed: its new version is the one to trust for the rest of the call */
+  wrote(name: string, version: string): void {
+    this.calls.getStore()?.versions?.set(name, version);
+  }
 
   async tx<R>(fn: (c: Query) => Promise<R>): Promise<R> {
     await this.ready;
@@ -166,6 +206,12 @@ class PgDoc<T extends Versioned> implements DocPort<T> {
   }
 
   async peek(): Promise<DeepReadonly<T>> {
+    const shared = SHARED_NAMES.includes(this.name) ? await this.db.callVersions() : null;
+    if (shared) {
+      const v = shared.get(this.name);
+      if (v === undefined) return this.defaults() as DeepReadonly<T>;
+      if (this.cache?.version === v) return this.cache.data as DeepReadonly<T>;
+    }
     const known = this.cache?.version ?? '-1';
     const r = await this.db.query<{ version: string; data: T | null }>('SELECT version, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM docs WHERE name = $1', [this.name, known]);
     const row = r.rows[0];
@@ -195,7 +241,13 @@ class PgDoc<T extends Versioned> implements DocPort<T> {
         const v = await c.query<{ version: string }>("UPDATE docs SET data = $2, version = nextval('anxue_versions') WHERE name = $1 RETURNING version", [this.name, JSON.stringify(draft)]);
         // kept only once committed: a rolled-back version never exists, so the next read fetches again
         const version = v.rows[0]!.version;
-        return { result, commit: () => (this.cache = { version, data: draft }) };
+        return {
+          result,
+          commit: () => {
+            this.cache = { version, data: draft };
+            this.db.wrote(this.name, version);
+          },
+        };
       }).then(({ result, commit }) => {
         commit();
         return result;
@@ -217,7 +269,7 @@ interface EventRow {
 const toEvent = (r: EventRow): PersonEvent => ({ seq: r.seq, id: r.id, type: r.type, at: r.at, by: r.by, data: r.data, prevHash: r.prev_hash, hash: r.hash }) as PersonEvent;
 
 /** A person's record: their `persons` row and their events, fetched from where this process left off. */
-class PgPerson implements DocPort<PersonFile> {
+class PgPerson implements PersonPort {
   private cache: { version: string; file: PersonFile } | null = null;
   private readonly serial = new Serial();
 
@@ -237,7 +289,7 @@ class PgPerson implements DocPort<PersonFile> {
     if (!row) return null;
     if (row.open === null && this.cache) return this.cache;
     const rows = (await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 AND seq >= $2 ORDER BY seq', [this.employeeNo, this.eventsFrom()])).rows;
-    return this.assemble(row, rows) ?? this.assemble(row, (await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 ORDER BY seq', [this.employeeNo])).rows, true)!;
+    return this.assemble(row, rows.map(toEvent)) ?? this.assemble(row, (await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 ORDER BY seq', [this.employeeNo])).rows.map(toEvent), true)!;
   }
 
   /** the first seq to fetch: the last event this process has (to check it is still the same), or 1 */
@@ -253,13 +305,13 @@ class PgPerson implements DocPort<PersonFile> {
    * The record from its row and the events from eventsFrom() on (or all, when `all`): null when
    * they do not continue the history this process had (the person was deleted and written anew).
    */
-  assemble(row: { version: string; schema_version: number; open: PersonFile['open'] | null }, rows: EventRow[], all = false): { version: string; file: PersonFile } | null {
+  assemble(row: { version: string; schema_version: number; open: PersonFile['open'] | null }, rows: PersonEvent[], all = false): { version: string; file: PersonFile } | null {
     if (row.open === null && this.cache) return this.cache;
     const had = all ? [] : (this.cache?.file.events ?? []);
     const from = had.length;
     let events: PersonEvent[];
-    if (from === 0) events = rows.map(toEvent);
-    else if (rows[0]?.hash === had[from - 1]!.hash) events = [...had, ...rows.slice(1).map(toEvent)];
+    if (from === 0) events = rows;
+    else if (rows[0]?.hash === had[from - 1]!.hash) events = [...had, ...rows.slice(1)];
     else return null;
     const stored = { schemaVersion: row.schema_version, employeeNo: this.employeeNo, events, open: row.open! } as unknown as PersonFile;
     return { version: row.version, file: upgrade(stored, 2, PERSON_MIGRATIONS, `persons/${this.employeeNo}`) };
@@ -281,7 +333,47 @@ class PgPerson implements DocPort<PersonFile> {
   }
 
   update<R>(fn: (draft: PersonFile) => R | Promise<R>): Promise<R> {
-    return this.serial.run(() =>
+    return this.serial.run(() => this.locked(fn, personDraft));
+  }
+
+  /**
+   * A study-only update in one statement when it can be: fn runs on the record this process has,
+   * and the row is written only if it is still at that version (compare-and-set, committed at once).
+   * If another process wrote meanwhile — or fn refused on what may be an old copy — it runs again
+   * the ordinary way, on the locked row. So fn may run twice; it must only change the draft.
+   */
+  updateStudy<R>(fn: (draft: PersonFile) => R): Promise<R> {
+    return this.serial.run(async () => {
+      const had = this.cache;
+      if (had) {
+        let tried: { draft: PersonFile; result: R } | null = null;
+        try {
+          const draft = studyDraft(had.file);
+          const result = fn(draft);
+          checkStudyOnly(had.file, draft);
+          tried = { draft, result };
+        } catch {
+          // decided again below, on the row as it is now
+        }
+        if (tried) {
+          const r = await this.db.query<{ version: string }>("UPDATE persons SET open = $3, version = nextval('anxue_versions') WHERE employee_no = $1 AND version = $2 RETURNING version", [
+            this.employeeNo,
+            had.version,
+            JSON.stringify(tried.draft.open),
+          ]);
+          const version = r.rows[0]?.version;
+          if (version) {
+            this.cache = { version, file: tried.draft };
+            return tried.result;
+          }
+        }
+      }
+      return this.locked(fn, studyDraft, checkStudyOnly);
+    });
+  }
+
+  private locked<R>(fn: (draft: PersonFile) => R | Promise<R>, draftOf: (f: PersonFile) => PersonFile, check?: (before: PersonFile, draft: PersonFile) => void): Promise<R> {
+    return (
       this.db
         .tx(async (c) => {
           let now = await this.load(c, true);
@@ -291,8 +383,9 @@ class PgPerson implements DocPort<PersonFile> {
             now = (await this.load(c, true))!;
           }
           const before = now.file.events;
-          const draft = structuredClone(now.file);
+          const draft = draftOf(now.file);
           const result = await fn(draft);
+          check?.(now.file, draft);
           // append-only: what was there stays exactly where it was
           if (draft.events.length < before.length || before.some((e, i) => draft.events[i]!.hash !== e.hash || draft.events[i]!.id !== e.id)) {
             throw new Error(`internal: ${this.employeeNo} 的记录只能追加，不能修改或删除`);
@@ -309,12 +402,18 @@ class PgPerson implements DocPort<PersonFile> {
           }
           const v = await c.query<{ version: string }>("UPDATE persons SET version = nextval('anxue_versions'), schema_version = $2, open = $3 WHERE employee_no = $1 RETURNING version", [this.employeeNo, draft.schemaVersion, JSON.stringify(draft.open)]);
           const version = v.rows[0]!.version;
-          return { result, commit: () => (this.cache = { version, file: draft }) };
+          return {
+            result,
+            commit: () => {
+              freezeEvents(draft.events);
+              this.cache = { version, file: draft };
+            },
+          };
         })
         .then(({ result, commit }) => {
           commit();
           return result;
-        }),
+        })
     );
   }
 }
@@ -371,12 +470,17 @@ export class PgStore implements Store {
     return new PgStore(o);
   }
 
+  /** Run one call with the shared documents' versions checked once (see CallView). */
+  call<R>(fn: () => Promise<R>): Promise<R> {
+    return this.db.call(fn);
+  }
+
   /** resolves once the database is reachable and migrated (rejects with why not) */
   get ready(): Promise<void> {
     return this.db.ready;
   }
 
-  person(employeeNo: string): DocPort<PersonFile> {
+  person(employeeNo: string): PersonPort {
     checkEmployeeNo(employeeNo);
     let d = this.people.get(employeeNo);
     if (d) this.people.delete(employeeNo);
@@ -419,19 +523,17 @@ export class PgStore implements Store {
     ).rows;
     const byNo = new Map(rows.map((r) => [r.no, r]));
     const changed = docs.filter((d) => byNo.get(d.employeeNo)?.open != null);
-    const events = new Map<string, EventRow[]>();
+    const events = new Map<string, PersonEvent[]>();
     if (changed.length > 0) {
-      const er = await this.db.query<EventRow & { no: string }>(
-        `SELECT e.employee_no AS no, e.seq, e.id, e.type, e.at, e.by, e.data, e.prev_hash, e.hash
-         FROM person_events e JOIN unnest($1::text[], $2::int[]) AS k(no, after) ON e.employee_no = k.no AND e.seq >= k.after
-         ORDER BY e.employee_no, e.seq`,
+      // one row per person, their events as one JSON array built by the database: a record of
+      // hundreds of events is one value to parse here, not hundreds of rows of nine columns
+      const er = await this.db.query<{ no: string; events: PersonEvent[] }>(
+        `SELECT k.no, json_agg(json_build_object('seq', e.seq, 'id', e.id, 'type', e.type, 'at', e.at, 'by', e.by, 'data', e.data, 'prevHash', e.prev_hash, 'hash', e.hash) ORDER BY e.seq) AS events
+         FROM unnest($1::text[], $2::int[]) AS k(no, after) JOIN person_events e ON e.employee_no = k.no AND e.seq >= k.after
+         GROUP BY k.no`,
         [changed.map((d) => d.employeeNo), changed.map((d) => d.eventsFrom())],
       );
-      for (const r of er.rows) {
-        let list = events.get(r.no);
-        if (!list) events.set(r.no, (list = []));
-        list.push(r);
-      }
+      for (const r of er.rows) events.set(r.no, r.events);
     }
     const out = new Map<string, DeepReadonly<PersonFile>>();
     for (const d of docs) {
@@ -478,9 +580,15 @@ export class PgStore implements Store {
       resolve: async (token) => {
         if (!token) return null;
         const t = now();
-        const r = await this.db.query<{ employee_no: string; last_seen: string }>('SELECT employee_no, last_seen FROM sessions WHERE token_hash = $1', [hash(token)]);
-        const s = r.rows[0];
-        if (!s) return null;
+        // with the versions of the shared documents for the rest of the call: one round trip, not several
+        const r = await this.db.query<{ employee_no: string | null; last_seen: string | null; versions: Record<string, string> | null }>(
+          `SELECT s.employee_no, s.last_seen, (SELECT json_object_agg(name, version::text) FROM docs WHERE name = ANY($2)) AS versions
+           FROM (SELECT 1) AS one LEFT JOIN sessions s ON s.token_hash = $1`,
+          [hash(token), SHARED_NAMES],
+        );
+        const s = r.rows[0]!;
+        this.db.noteVersions(s.versions);
+        if (s.employee_no === null || s.last_seen === null) return null;
         if (t - Number(s.last_seen) > ttlMs) {
           await this.db.query('DELETE FROM sessions WHERE token_hash = $1', [hash(token)]);
           return null;

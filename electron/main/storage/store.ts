@@ -31,6 +31,17 @@ export interface DocPort<T> {
   update<R>(fn: (draft: T) => R | Promise<R>): Promise<R>;
 }
 
+/** A person's record: a document, and a cheaper path for what changes every few seconds. */
+export interface PersonPort extends DocPort<PersonFile> {
+  /**
+   * An update that changes only `open.study` (a heartbeat, an attention check), with the same
+   * promise as update: kept when it resolves, never interleaved with another update of the person.
+   * lowdb keeps it as one line in a journal instead of rewriting the file; fn must not add events
+   * or touch anything else (refused if it does).
+   */
+  updateStudy<R>(fn: (draft: PersonFile) => R): Promise<R>;
+}
+
 export interface Store {
   /** the folder of files that are not records: imported editions (by hash), exports, derived indexes */
   readonly dir: string;
@@ -45,7 +56,7 @@ export interface Store {
   readonly audit: DocPort<AuditFile>;
   readonly loginGuard: DocPort<LoginGuardFile>;
   /** a person's training record: append-only events and the state of what they have open */
-  person(employeeNo: string): DocPort<PersonFile>;
+  person(employeeNo: string): PersonPort;
   /** what a person typed into their essay, one snapshot a minute, kept apart from the record */
   essayDrafts(employeeNo: string): DocPort<EssayDraftsFile>;
   /** Many people's records at once (the officer's views): on PostgreSQL in two queries, not two per person. Never mutate. */
@@ -60,4 +71,9 @@ export interface Store {
   corpusFile(name: string): string;
   exportsDir(): string;
   close(): void | Promise<void>;
+  /**
+   * Run one call (a request) in its own view of the store, when the store has one: PostgreSQL
+   * checks the shared documents' versions once per call instead of at each read.
+   */
+  call?<R>(fn: () => Promise<R>): Promise<R>;
 }

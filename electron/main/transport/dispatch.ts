@@ -71,7 +71,14 @@ export async function run(ports: Ports, admitted: Admitted, raw: unknown): Promi
   }
 }
 
-export async function dispatch(ports: Ports, name: string, raw: unknown, token: string | null, client: ClientInfo = LOCAL_CLIENT): Promise<DispatchResult> {
-  const a = await admit(ports, name, token, client);
-  return a.ok ? run(ports, a, raw) : a;
+/** Run fn as one call of the store (see Store.call). */
+export function inCall<R>(ports: Ports, fn: () => Promise<R>): Promise<R> {
+  return ports.store.call ? ports.store.call(fn) : fn();
+}
+
+export function dispatch(ports: Ports, name: string, raw: unknown, token: string | null, client: ClientInfo = LOCAL_CLIENT): Promise<DispatchResult> {
+  return inCall(ports, async () => {
+    const a = await admit(ports, name, token, client);
+    return a.ok ? run(ports, a, raw) : a;
+  });
 }

@@ -10,7 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { api, type ApiErrorBody } from '../../shared/api';
 import type { ClientInfo, Ports } from '../services/ports';
-import { admit, run, toFailure } from './dispatch';
+import { admit, inCall, run, toFailure } from './dispatch';
 import { clientAddress, isLoopbackAddress, type HostPolicy } from './host-check';
 import { requestLog, type RequestLog } from './request-log';
 
@@ -211,7 +211,7 @@ async function handleApi(ports: Ports, client: ClientInfo, req: http.IncomingMes
   const auth = req.headers.authorization;
   const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
   // who is calling, and may they make this call? Answered before a byte of the body is read.
-  const admitted = await admit(ports, name, token, client);
+  const admitted = await inCall(ports, () => admit(ports, name, token, client));
   if (!admitted.ok) return sendUnread(req, res, admitted.status, admitted.error);
   const open = api[admitted.name].roles === 'public';
   const limit = open ? PUBLIC_MAX_BODY : MAX_BODY;
@@ -224,7 +224,8 @@ async function handleApi(ports: Ports, client: ClientInfo, req: http.IncomingMes
   } catch {
     throw new HttpRefusal(400, 'bad_input', '请求不是有效的 JSON');
   }
-  const r = await run(ports, admitted, raw);
+  // a call of its own: what it reads is as of now, not as of before its body arrived
+  const r = await inCall(ports, () => run(ports, admitted, raw));
   if (r.ok) return send(res, 200, JSON.stringify(r.value ?? null));
   const retry = r.error.retryAfterSeconds;
   send(res, r.status, JSON.stringify(r.error), undefined, retry ? { 'Retry-After': String(retry) } : {});
