@@ -19,6 +19,7 @@ const ON_POSTGRES = [
   'tests/main/progress.test.ts',
   'tests/main/study-rules.test.ts',
   'tests/main/backup.test.ts',
+  'tests/main/merge.test.ts',
 ];
 const havePg = pgBinDir() !== null;
 if (!havePg) {

@@ -388,14 +388,51 @@ export interface AuditEntryView {
    * person.deleted: an administrator deleted a person's records (subject 工号);
    * login.locked: failed logins locked an account (subject 工号); login.blocked: failed logins from
    * one client address blocked it (subject the address); password.changed: a person changed their
-   * password and their other sessions were ended
+   * password and their other sessions were ended; records.merged: a workstation's records were
+   * merged in (subject the workstation); merge.decided: an officer chose one side of a merge
+   * conflict (subject the conflict)
    */
-  action: 'person.deleted' | 'login.locked' | 'login.blocked' | 'password.changed';
+  action: 'person.deleted' | 'login.locked' | 'login.blocked' | 'password.changed' | 'records.merged' | 'merge.decided';
   subject: string;
   reason: string;
   details: Record<string, unknown>;
   prevHash: string;
   hash: string;
+}
+/**
+ * One merge of a workstation's records (anxue merge) and what it brought: new people in the
+ * roster, records and events, campaigns, collective sessions, open sessions closed into records
+ * ("recovered"), essay drafts; the conflicts it listed; who came without an account here.
+ */
+export interface MergeRunView {
+  id: string;
+  at: string;
+  by: string;
+  station: string;
+  sourceCreatedAt: string | null;
+  added: { roster: number; people: number; events: number; campaigns: number; collective: number; recovered: number; drafts: number };
+  same: { events: number };
+  conflicts: number;
+  withoutAccount: string[];
+}
+/** what a merge conflict is about */
+export type MergeConflictKind = 'person' | 'campaign' | 'collective' | 'essay' | 'draft' | 'event';
+/**
+ * The same thing changed on the server and on a workstation: both versions are kept, and the
+ * officer decides. `fields` shows them side by side (field keys are translated by the page).
+ */
+export interface MergeConflictView {
+  id: string;
+  runId: string;
+  station: string;
+  kind: MergeConflictKind;
+  employeeNo: string | null;
+  name: string | null;
+  campaignId: string | null;
+  fields: { key: string; server: string; workstation: string }[];
+  /** 'event': the same record id with other content on the workstation — evidence, nothing to choose */
+  choosable: boolean;
+  decided: { by: string; at: string; choice: 'server' | 'workstation' } | null;
 }
 /** An archive job (batch of people, or a campaign's 一期一档) and how far it got. */
 export interface JobView {
@@ -634,6 +671,8 @@ export const api = {
   'archive.exportPerson': call<ExportResult>()(z.object({ employeeNo: employeeNoSchema }), ARCHIVE),
   'people.delete': call<{ ok: true }>()(z.object({ employeeNo: employeeNoSchema, reason: z.string().trim().min(1, '请写明删除的理由').max(500) }), ['admin']),
   'audit.list': call<{ intact: boolean; entries: AuditEntryView[] }>()(none, ['admin', 'archivist']),
+  'merge.list': call<{ runs: MergeRunView[]; conflicts: MergeConflictView[] }>()(none, OFFICE),
+  'merge.decide': call<MergeConflictView>()(z.object({ conflictId: z.string().regex(/^[0-9a-f]{64}$/), choice: z.enum(['server', 'workstation']) }).strict(), OFFICE),
   'archive.batchStart': call<JobView>()(
     z
       .object({

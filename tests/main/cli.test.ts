@@ -108,6 +108,42 @@ describe('CLI', () => {
     expect(bad.stdout).toContain('record.json');
   });
 
+  it('a workstation set up from a backup runs alone, exports, and is merged: once; again changes nothing; a changed export is refused', async () => {
+    const backup = path.join(work, 'for-station.zip');
+    expect(cli(['backup', '--out', backup, '--data', data]).status).toBe(0);
+    const station = path.join(work, 'station');
+    expect(cli(['restore', backup, '--data', station]).status).toBe(0);
+    // on the workstation, X002 gets a record the server does not have
+    const { DataStore } = await import('../../electron/main/storage/data-store');
+    const { appendEvent } = await import('../../electron/main/storage/events');
+    const ws = DataStore.open(station);
+    await ws.person('X002').update((f) => void appendEvent(f.events, 'quiz.graded', { attemptId: 'a1', questionId: 'q1', score: 5, comment: '工作站上评的' }, { at: new Date().toISOString(), by: 'admin' }));
+    ws.close();
+    const zip = path.join(work, 'station-export.zip');
+    const ex = cli(['export', 'workstation', '--data', station, '--out', zip, '--station', '二号岗电脑']);
+    expect(ex.status, ex.stderr).toBe(0);
+    expect(ex.stdout).toContain('二号岗电脑');
+    const first = cli(['merge', zip, '--data', data]);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/新增记录 1 条/);
+    expect(readFileSync(path.join(data, 'people', 'X002.json'), 'utf8')).toContain('工作站上评的');
+    const before = snapshot(data);
+    const again = cli(['merge', zip, '--data', data]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('没有新的内容');
+    expect(snapshot(data)).toEqual(before);
+    // one byte of the export changed: refused, naming the file, nothing written
+    const { unzipTo, zipFolder } = await import('../../electron/main/services/zip-folder');
+    const opened = path.join(work, 'opened');
+    await unzipTo(zip, opened);
+    const rec = path.join(opened, 'people', 'X002.json');
+    writeFileSync(rec, readFileSync(rec, 'utf8').replace('工作站上评的', '工作站上改的'));
+    const bad = path.join(work, 'changed.zip');
+    await zipFolder(opened, bad, new Date());
+    expectCleanFailure(cli(['merge', bad, '--data', data]), /已被改动：people\/X002\.json/);
+    expect(snapshot(data)).toEqual(before);
+  });
+
   it('verify of a folder with no manifest exits 1; of a missing folder fails cleanly', () => {
     const d = path.join(work, 'not-an-archive');
     mkdirSync(d);

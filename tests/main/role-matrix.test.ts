@@ -79,6 +79,8 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'archive.exportPerson': [A, M],
   'people.delete': [M],
   'audit.list': [A, M],
+  'merge.list': [O, M],
+  'merge.decide': [O, M],
   'archive.batchStart': [A, M],
   'archive.batchStatus': [A, M],
   'archive.batchCancel': [A, M],

@@ -22,6 +22,8 @@ export interface BackupManifest {
   people: number;
   events: number;
   files: Record<string, string>;
+  /** `anxue export workstation`: the workstation it came from, for `anxue merge` */
+  station?: string;
 }
 
 export class BackupProblem extends Error {}
@@ -29,7 +31,7 @@ export class BackupProblem extends Error {}
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** Write a backup of `store` to `out` (a .zip). */
-export async function backupTo(store: Store, out: string, progress?: (done: number, total: number) => void): Promise<{ manifest: BackupManifest; report: CopyReport }> {
+export async function backupTo(store: Store, out: string, progress?: (done: number, total: number) => void, station?: string): Promise<{ manifest: BackupManifest; report: CopyReport }> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-backup-'));
   try {
     const folder = path.join(tmp, 'data');
@@ -54,6 +56,7 @@ export async function backupTo(store: Store, out: string, progress?: (done: numb
       people: report.checked.people,
       events: report.events,
       files,
+      ...(station ? { station } : {}),
     };
     writeFileSync(path.join(folder, BACKUP_MANIFEST), JSON.stringify(manifest, null, 1));
     mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
@@ -67,35 +70,44 @@ export async function backupTo(store: Store, out: string, progress?: (done: numb
   }
 }
 
+/**
+ * Unpack a backup (or a workstation's export) into `tmp` and check it whole: its manifest, every
+ * file's hash, no file the manifest does not list. Returns the manifest and the records, opened
+ * only to read.
+ */
+export async function openBackup(file: string, tmp: string): Promise<{ manifest: BackupManifest; records: DataStore }> {
+  if (!existsSync(file)) throw new BackupProblem(`备份文件不存在：${file}`);
+  await unzipTo(file, tmp).catch((e: Error) => {
+    throw new BackupProblem(e.message);
+  });
+  const mf = path.join(tmp, BACKUP_MANIFEST);
+  if (!existsSync(mf)) throw new BackupProblem(`${path.basename(file)} 不是安学备份（缺少 ${BACKUP_MANIFEST}）`);
+  let manifest: BackupManifest;
+  try {
+    manifest = JSON.parse(readFileSync(mf, 'utf8')) as BackupManifest;
+  } catch {
+    throw new BackupProblem(`${BACKUP_MANIFEST} 无法解析`);
+  }
+  if (manifest.format !== 'anxue-backup' || manifest.version !== 1) throw new BackupProblem(`${path.basename(file)} 不是本程序能读的安学备份`);
+  const present = walk(tmp).filter((n) => n !== BACKUP_MANIFEST);
+  for (const name of present) if (!(name in manifest.files)) throw new BackupProblem(`备份中有清单未列出的文件：${name}`);
+  for (const [name, hash] of Object.entries(manifest.files)) {
+    const p = path.join(tmp, ...name.split('/'));
+    if (!existsSync(p)) throw new BackupProblem(`备份中缺少文件：${name}`);
+    if (sha256(p) !== hash) throw new BackupProblem(`备份中的文件已被改动：${name}`);
+  }
+  rmSync(mf);
+  return { manifest, records: DataStore.openReadOnly(tmp) };
+}
+
 /** Restore a backup into `store`, which must hold no enterprise yet. Nothing is written if the backup is not whole. */
 export async function restoreFrom(file: string, store: Store, progress?: (done: number, total: number) => void): Promise<{ manifest: BackupManifest; report: CopyReport }> {
-  if (!existsSync(file)) throw new BackupProblem(`备份文件不存在：${file}`);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-restore-'));
   try {
-    await unzipTo(file, tmp).catch((e: Error) => {
-      throw new BackupProblem(e.message);
-    });
-    const mf = path.join(tmp, BACKUP_MANIFEST);
-    if (!existsSync(mf)) throw new BackupProblem(`${path.basename(file)} 不是安学备份（缺少 ${BACKUP_MANIFEST}）`);
-    let manifest: BackupManifest;
-    try {
-      manifest = JSON.parse(readFileSync(mf, 'utf8')) as BackupManifest;
-    } catch {
-      throw new BackupProblem(`${BACKUP_MANIFEST} 无法解析`);
-    }
-    if (manifest.format !== 'anxue-backup' || manifest.version !== 1) throw new BackupProblem(`${path.basename(file)} 不是本程序能读的安学备份`);
-    const present = walk(tmp).filter((n) => n !== BACKUP_MANIFEST);
-    for (const name of present) if (!(name in manifest.files)) throw new BackupProblem(`备份中有清单未列出的文件：${name}`);
-    for (const [name, hash] of Object.entries(manifest.files)) {
-      const p = path.join(tmp, ...name.split('/'));
-      if (!existsSync(p)) throw new BackupProblem(`备份中缺少文件：${name}`);
-      if (sha256(p) !== hash) throw new BackupProblem(`备份中的文件已被改动：${name}`);
-    }
-    if ((await store.meta.peek()).enterprise !== null) throw new BackupProblem('目标中已有企业数据：恢复只能恢复到新的数据文件夹或空数据库');
-    rmSync(mf);
-    const from = DataStore.openReadOnly(tmp);
+    const { manifest, records: from } = await openBackup(file, tmp);
     let report: CopyReport;
     try {
+      if ((await store.meta.peek()).enterprise !== null) throw new BackupProblem('目标中已有企业数据：恢复只能恢复到新的数据文件夹或空数据库');
       report = await copyRecords(from, store, progress).catch((e: unknown) => {
         throw e instanceof CopyConflict ? new BackupProblem(e.message) : e;
       });

@@ -23,6 +23,7 @@ import { ApiError } from './errors';
 import { iso, type Caller, type Ports } from './ports';
 import { leaveQuiz, reviewQuiz, startQuiz, saveQuiz, submitQuiz } from './quiz';
 import { quizStats, scoreSheet } from './quiz-results';
+import { mergeDecide, mergeList } from './merge';
 import { commitRoster, listRoster, previewRoster } from './roster';
 import { answerAttentionCheck, beat, myProgress, startStudy, stopStudy } from './study';
 
@@ -120,6 +121,8 @@ export const handlers: Handlers = {
   'archive.exportPerson': (p, c, i) => exportPersonTo(p, i.employeeNo, p.store.exportsDir(), who(c).employeeNo),
   'people.delete': (p, c, i) => deletePerson(p, who(c), i),
   'audit.list': (p) => auditList(p),
+  'merge.list': (p) => mergeList(p),
+  'merge.decide': (p, c, i) => mergeDecide(p, who(c).employeeNo, i),
   'archive.batchStart': (p, c, i) => batchStart(p, who(c), i),
   'archive.batchStatus': (p, _c, i) => batchStatus(p, i),
   'archive.batchCancel': (p, _c, i) => batchCancel(p, i),

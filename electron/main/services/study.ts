@@ -17,7 +17,7 @@ import {
 import type { Settings } from '../../core/model';
 import type { BeatReply, CheckView, Input, MyProgress, StudyStartReply } from '../../shared/api';
 import type { Account, PersonFile } from '../storage/data-store';
-import { appendEvent } from '../storage/events';
+import { appendEvent, type EventBodies } from '../storage/events';
 import { getCampaign, summarize } from './campaign';
 import { docTitle, listDocs } from './corpus';
 import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals, yearMs } from './derive';
@@ -34,12 +34,11 @@ function newCheck() {
   return { id: randomUUID(), code: CHECK_CHARS[a]! + CHECK_CHARS[b]! };
 }
 
-function closeOpen(f: PersonFile, s0: OpenStudy, title: string, closedBy: 'stop' | 'replaced' | 'recovered', by: string, now: number) {
+/** The record of an open session, ended now (or at its last beat, if that is later): what is appended as its study.session. */
+export function sessionRecord(s0: OpenStudy, title: string, closedBy: 'stop' | 'replaced' | 'recovered', now: number): { data: EventBodies['study.session']; at: string } {
   const s = closeStudy(s0, Math.max(now, s0.lastBeatAt));
-  appendEvent(
-    f.events,
-    'study.session',
-    {
+  return {
+    data: {
       sessionId: s.id,
       campaignId: s.campaignId,
       docId: s.docId,
@@ -54,8 +53,13 @@ function closeOpen(f: PersonFile, s0: OpenStudy, title: string, closedBy: 'stop'
       checks: { ...s.checks },
       closedBy,
     },
-    { at: iso(s.lastBeatAt), by },
-  );
+    at: iso(s.lastBeatAt),
+  };
+}
+
+function closeOpen(f: PersonFile, s0: OpenStudy, title: string, closedBy: 'stop' | 'replaced' | 'recovered', by: string, now: number) {
+  const r = sessionRecord(s0, title, closedBy, now);
+  appendEvent(f.events, 'study.session', r.data, { at: r.at, by });
   f.open.study = null;
 }
 

@@ -12,6 +12,27 @@ import { applyLine, PersonDoc } from './person-doc';
 import type { PersonPort, Store } from './store';
 import { journalFiles, readJournals, StudyJournal, type JournalLine } from './study-journal';
 
+/** A conflict as kept: both versions whole (the view shows them side by side). */
+export interface MergeConflict {
+  id: string;
+  runId: string;
+  station: string;
+  kind: import('../../shared/api').MergeConflictKind;
+  employeeNo: string | null;
+  campaignId: string | null;
+  server: unknown;
+  workstation: unknown;
+  /** ids of the workstation's events held back by this conflict (an essay's versions and reviews) */
+  heldEvents: string[];
+  decided: { by: string; at: string; choice: 'server' | 'workstation' } | null;
+}
+/** The merges of workstations into this record set (services/merge.ts). */
+export interface MergesFile {
+  schemaVersion: 1;
+  runs: import('../../shared/api').MergeRunView[];
+  conflicts: MergeConflict[];
+}
+
 /** failed logins per key (`no:<工号>`, `ip:<address>`); the rules are in services/login-guard.ts */
 export interface LoginGuardFile {
   schemaVersion: 1;
@@ -217,6 +238,7 @@ export const SHARED_DOCS = {
   exports: { file: 'exports.json', defaults: (): ExportsFile => ({ schemaVersion: 1 as const, exports: [] }), migrations: {} },
   audit: { file: 'audit.json', defaults: (): AuditFile => ({ schemaVersion: 1 as const, entries: [] }), migrations: {} },
   loginGuard: { file: 'login-guard.json', defaults: (): LoginGuardFile => ({ schemaVersion: 1 as const, entries: {} }), migrations: {} },
+  merges: { file: 'merges.json', defaults: (): MergesFile => ({ schemaVersion: 1 as const, runs: [], conflicts: [] }), migrations: {} },
   collective: { file: 'collective.json', defaults: (): CollectiveFile => ({ schemaVersion: 1 as const, sessions: [] }), migrations: {} },
   corpus: { file: 'corpus.json', defaults: (): CorpusFile => ({ schemaVersion: 1 as const, documents: [], editions: [] }), migrations: {} },
 } satisfies Record<string, { file: string; defaults: () => Versioned; migrations: Record<number, Migration> }>;
@@ -319,6 +341,7 @@ export class DataStore implements Store {
   readonly audit!: Doc<AuditFile>;
   /** failed logins per 工号 and per client address (services/login-guard.ts) */
   readonly loginGuard!: Doc<LoginGuardFile>;
+  readonly merges!: Doc<MergesFile>;
   /** person files in memory, least recently used first; idle ones beyond the limit are dropped */
   private readonly people = new Map<string, PersonDoc>();
   private readonly drafts = new Map<string, Doc<EssayDraftsFile>>();

@@ -99,12 +99,13 @@ export function appendEvent<K extends EventType>(
   events: PersonEvent[],
   type: K,
   data: EventBodies[K],
-  meta: { at: string; by: string },
+  /** id: an event brought from another record set keeps its id (anxue merge), so it is known again */
+  meta: { at: string; by: string; id?: string },
 ): PersonEvent {
   const prev = events[events.length - 1];
   const base = {
     seq: (prev?.seq ?? 0) + 1,
-    id: randomUUID(),
+    id: meta.id ?? randomUUID(),
     type,
     at: meta.at,
     by: meta.by,

@@ -34,6 +34,7 @@ import {
   type EssayDraftsFile,
   type ExportsFile,
   type LoginGuardFile,
+  type MergesFile,
   type MetaFile,
   type PersonFile,
   type QuestionsFile,
@@ -443,6 +444,7 @@ export class PgStore implements Store {
   readonly collective!: DocPort<CollectiveFile>;
   readonly audit!: DocPort<AuditFile>;
   readonly loginGuard!: DocPort<LoginGuardFile>;
+  readonly merges!: DocPort<MergesFile>;
   private readonly people = new Map<string, PgPerson>();
   private readonly drafts = new Map<string, PgDoc<EssayDraftsFile>>();
   /** records kept in memory (a plant of 3,000 fits: a week of study is ~10 KB a person) */

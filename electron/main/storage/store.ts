@@ -12,6 +12,7 @@ import type {
   EssayDraftsFile,
   ExportsFile,
   LoginGuardFile,
+  MergesFile,
   MetaFile,
   PersonFile,
   QuestionsFile,
@@ -55,6 +56,8 @@ export interface Store {
   readonly collective: DocPort<CollectiveFile>;
   readonly audit: DocPort<AuditFile>;
   readonly loginGuard: DocPort<LoginGuardFile>;
+  /** the merges of workstations, with the conflicts they listed */
+  readonly merges: DocPort<MergesFile>;
   /** a person's training record: append-only events and the state of what they have open */
   person(employeeNo: string): PersonPort;
   /** what a person typed into their essay, one snapshot a minute, kept apart from the record */

@@ -21,6 +21,10 @@ export function AuditPanel() {
         return t('audit.blocked', { address: e.subject, until });
       case 'password.changed':
         return t('audit.passwordChanged', { no: e.subject, n: Number(d.sessionsEnded ?? 0) });
+      case 'records.merged':
+        return t('audit.merged', { station: e.subject, events: Number(d.events ?? 0), conflicts: Number(d.conflicts ?? 0) });
+      case 'merge.decided':
+        return t('audit.mergeDecided', { kind: t(`merge.kind.${String(d.kind)}`), no: d.employeeNo ? ` ${String(d.employeeNo)}` : '', choice: t(`merge.choice.${String(d.choice)}`) });
     }
   };
   return (

@@ -16,6 +16,7 @@ import { EssaysPage } from '../officer/EssaysPage';
 import { ProgressPage } from '../officer/ProgressPage';
 import { RosterPage } from '../officer/RosterPage';
 import { SessionsPage } from '../officer/SessionsPage';
+import { MergePage } from '../officer/MergePage';
 import { QuizPage } from '../quiz/QuizPage';
 import { HomePage } from '../study/HomePage';
 import { ReaderPage } from '../study/ReaderPage';
@@ -33,6 +34,10 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
   const route = useRoute();
   const campaigns = useLoad(() => api['campaign.list']({}), []);
   const has = (r: string) => me.roles.includes(r as never);
+  const office = has('officer') || has('admin');
+  // the merge page is there once a workstation has been merged (most plants never see it)
+  const merges = useLoad(() => (office ? api['merge.list']({}) : Promise.resolve(null)), [office, route.page]);
+  const openConflicts = merges.data?.conflicts.filter((c) => !c.decided).length ?? 0;
   const nav: NavItem[] = [];
   if (has('employee')) nav.push({ page: 'study', label: t('nav.study') }, { page: 'quiz', label: t('nav.quiz') }, { page: 'essay', label: t('nav.essay') });
   if (has('officer') || has('admin'))
@@ -47,6 +52,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       { page: 'results', label: t('nav.results') },
       { page: 'progress', label: t('nav.progress') },
     );
+  if (office && merges.data && merges.data.runs.length > 0) nav.push({ page: 'merge', label: openConflicts > 0 ? t('nav.mergeOpen', { n: openConflicts }) : t('nav.merge') });
   if (has('archivist') || has('admin')) nav.push({ page: 'archive', label: t('nav.archive') });
   if (has('admin')) nav.push({ page: 'settings', label: t('nav.settings') });
   const allowed = new Set(nav.map((n) => n.page).concat(['read', 'search', 'password']));
@@ -102,6 +108,9 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       break;
     case 'archive':
       body = <ArchivePage />;
+      break;
+    case 'merge':
+      body = <MergePage onChanged={merges.reload} />;
       break;
     case 'settings':
       body = <SettingsPage />;
