@@ -20,6 +20,7 @@ const ON_POSTGRES = [
   'tests/main/study-rules.test.ts',
   'tests/main/backup.test.ts',
   'tests/main/merge.test.ts',
+  'tests/main/plan.test.ts',
 ];
 const havePg = pgBinDir() !== null;
 if (!havePg) {

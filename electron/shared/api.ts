@@ -24,6 +24,7 @@ import {
   type Role,
   type Settings,
 } from '../core/model';
+import { taskInputSchema, type PlanTask } from '../core/plan';
 import type { RowError } from '../core/roster';
 import type { PaperStats, QuestionStat } from '../core/quiz-stats';
 import type { StudyStatus } from '../core/study-time';
@@ -415,6 +416,18 @@ export interface MergeRunView {
   conflicts: number;
   withoutAccount: string[];
 }
+/** A task of the campaign plan as the officer sees it: where it stands today, who owns it, its evidence. */
+export interface PlanTaskView extends PlanTask {
+  state: 'done' | 'overdue' | 'soon' | 'later';
+  ownerName: string | null;
+  sessions: { id: string; topic: string; date: string; attendees: number }[];
+}
+export interface PlanView {
+  today: string;
+  phases: { name: string; start: string; end: string; current: boolean }[];
+  tasks: PlanTaskView[];
+  counts: { done: number; overdue: number; soon: number; later: number };
+}
 /** what a merge conflict is about */
 export type MergeConflictKind = 'person' | 'campaign' | 'collective' | 'essay' | 'draft' | 'event';
 /**
@@ -671,6 +684,12 @@ export const api = {
   'archive.exportPerson': call<ExportResult>()(z.object({ employeeNo: employeeNoSchema }), ARCHIVE),
   'people.delete': call<{ ok: true }>()(z.object({ employeeNo: employeeNoSchema, reason: z.string().trim().min(1, '请写明删除的理由').max(500) }), ['admin']),
   'audit.list': call<{ intact: boolean; entries: AuditEntryView[] }>()(none, ['admin', 'archivist']),
+  'plan.get': call<PlanView>()(campaignRef, [...OFFICE, 'archivist']),
+  /** the warning month's tasks, dated from the campaign (only while it has none) */
+  'plan.fromTemplate': call<PlanView>()(campaignRef, OFFICE),
+  'plan.saveTask': call<PlanTaskView>()(taskInputSchema, OFFICE),
+  'plan.setDone': call<PlanTaskView>()(z.object({ taskId: z.string().uuid(), done: z.boolean() }).strict(), OFFICE),
+  'plan.deleteTask': call<{ ok: true }>()(z.object({ taskId: z.string().uuid() }).strict(), OFFICE),
   'merge.list': call<{ runs: MergeRunView[]; conflicts: MergeConflictView[] }>()(none, OFFICE),
   'merge.decide': call<MergeConflictView>()(z.object({ conflictId: z.string().regex(/^[0-9a-f]{64}$/), choice: z.enum(['server', 'workstation']) }).strict(), OFFICE),
   'archive.batchStart': call<JobView>()(

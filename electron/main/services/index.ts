@@ -24,6 +24,7 @@ import { iso, type Caller, type Ports } from './ports';
 import { leaveQuiz, reviewQuiz, startQuiz, saveQuiz, submitQuiz } from './quiz';
 import { quizStats, scoreSheet } from './quiz-results';
 import { mergeDecide, mergeList } from './merge';
+import { planDeleteTask, planFromTemplate, planGet, planSaveTask, planSetDone } from './plan';
 import { commitRoster, listRoster, previewRoster } from './roster';
 import { answerAttentionCheck, beat, myProgress, startStudy, stopStudy } from './study';
 
@@ -121,6 +122,11 @@ export const handlers: Handlers = {
   'archive.exportPerson': (p, c, i) => exportPersonTo(p, i.employeeNo, p.store.exportsDir(), who(c).employeeNo),
   'people.delete': (p, c, i) => deletePerson(p, who(c), i),
   'audit.list': (p) => auditList(p),
+  'plan.get': (p, _c, i) => planGet(p, i),
+  'plan.fromTemplate': (p, _c, i) => planFromTemplate(p, i),
+  'plan.saveTask': (p, _c, i) => planSaveTask(p, i),
+  'plan.setDone': (p, c, i) => planSetDone(p, who(c), i),
+  'plan.deleteTask': (p, _c, i) => planDeleteTask(p, i),
   'merge.list': (p) => mergeList(p),
   'merge.decide': (p, c, i) => mergeDecide(p, who(c).employeeNo, i),
   'archive.batchStart': (p, c, i) => batchStart(p, who(c), i),

@@ -12,6 +12,12 @@ import { applyLine, PersonDoc } from './person-doc';
 import type { PersonPort, Store } from './store';
 import { journalFiles, readJournals, StudyJournal, type JournalLine } from './study-journal';
 
+/** The campaign plans' tasks (services/plan.ts). */
+export interface PlanFile {
+  schemaVersion: 1;
+  tasks: import('../../core/plan').PlanTask[];
+}
+
 /** A conflict as kept: both versions whole (the view shows them side by side). */
 export interface MergeConflict {
   id: string;
@@ -238,6 +244,7 @@ export const SHARED_DOCS = {
   exports: { file: 'exports.json', defaults: (): ExportsFile => ({ schemaVersion: 1 as const, exports: [] }), migrations: {} },
   audit: { file: 'audit.json', defaults: (): AuditFile => ({ schemaVersion: 1 as const, entries: [] }), migrations: {} },
   loginGuard: { file: 'login-guard.json', defaults: (): LoginGuardFile => ({ schemaVersion: 1 as const, entries: {} }), migrations: {} },
+  plan: { file: 'plan.json', defaults: (): PlanFile => ({ schemaVersion: 1 as const, tasks: [] }), migrations: {} },
   merges: { file: 'merges.json', defaults: (): MergesFile => ({ schemaVersion: 1 as const, runs: [], conflicts: [] }), migrations: {} },
   collective: { file: 'collective.json', defaults: (): CollectiveFile => ({ schemaVersion: 1 as const, sessions: [] }), migrations: {} },
   corpus: { file: 'corpus.json', defaults: (): CorpusFile => ({ schemaVersion: 1 as const, documents: [], editions: [] }), migrations: {} },
@@ -342,6 +349,7 @@ export class DataStore implements Store {
   /** failed logins per 工号 and per client address (services/login-guard.ts) */
   readonly loginGuard!: Doc<LoginGuardFile>;
   readonly merges!: Doc<MergesFile>;
+  readonly plan!: Doc<PlanFile>;
   /** person files in memory, least recently used first; idle ones beyond the limit are dropped */
   private readonly people = new Map<string, PersonDoc>();
   private readonly drafts = new Map<string, Doc<EssayDraftsFile>>();

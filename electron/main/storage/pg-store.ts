@@ -36,6 +36,7 @@ import {
   type LoginGuardFile,
   type MergesFile,
   type MetaFile,
+  type PlanFile,
   type PersonFile,
   type QuestionsFile,
   type RosterFile,
@@ -445,6 +446,7 @@ export class PgStore implements Store {
   readonly audit!: DocPort<AuditFile>;
   readonly loginGuard!: DocPort<LoginGuardFile>;
   readonly merges!: DocPort<MergesFile>;
+  readonly plan!: DocPort<PlanFile>;
   private readonly people = new Map<string, PgPerson>();
   private readonly drafts = new Map<string, PgDoc<EssayDraftsFile>>();
   /** records kept in memory (a plant of 3,000 fits: a week of study is ~10 KB a person) */

@@ -14,6 +14,7 @@ import type {
   LoginGuardFile,
   MergesFile,
   MetaFile,
+  PlanFile,
   PersonFile,
   QuestionsFile,
   RosterFile,
@@ -58,6 +59,8 @@ export interface Store {
   readonly loginGuard: DocPort<LoginGuardFile>;
   /** the merges of workstations, with the conflicts they listed */
   readonly merges: DocPort<MergesFile>;
+  /** the campaign plans' tasks */
+  readonly plan: DocPort<PlanFile>;
   /** a person's training record: append-only events and the state of what they have open */
   person(employeeNo: string): PersonPort;
   /** what a person typed into their essay, one snapshot a minute, kept apart from the record */

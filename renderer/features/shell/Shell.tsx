@@ -17,6 +17,7 @@ import { ProgressPage } from '../officer/ProgressPage';
 import { RosterPage } from '../officer/RosterPage';
 import { SessionsPage } from '../officer/SessionsPage';
 import { MergePage } from '../officer/MergePage';
+import { PlanPage } from '../officer/PlanPage';
 import { QuizPage } from '../quiz/QuizPage';
 import { HomePage } from '../study/HomePage';
 import { ReaderPage } from '../study/ReaderPage';
@@ -42,6 +43,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
   if (has('employee')) nav.push({ page: 'study', label: t('nav.study') }, { page: 'quiz', label: t('nav.quiz') }, { page: 'essay', label: t('nav.essay') });
   if (has('officer') || has('admin'))
     nav.push(
+      { page: 'plan', label: t('nav.plan') },
       { page: 'campaign', label: t('nav.campaign') },
       { page: 'documents', label: t('nav.documents') },
       { page: 'sessions', label: t('nav.sessions') },
@@ -108,6 +110,9 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       break;
     case 'archive':
       body = <ArchivePage />;
+      break;
+    case 'plan':
+      body = needCampaign(campaign && <PlanPage campaign={campaign} canEdit={office} />);
       break;
     case 'merge':
       body = <MergePage onChanged={merges.reload} />;

@@ -1,0 +1,87 @@
+// End to end in Debian's Chromium (issue 12, part 1): the officer's home is the campaign plan —
+// the notice's tasks created from the template, overdue ones standing out, a task marked done, one
+// of the officer's own with an owner from the roster, at 1366×768.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../helpers/browser';
+import { cli } from '../helpers/cli';
+import { HEADER, rosterCsv } from '../helpers/fixtures';
+import { startServeProcess, type ServerProcess } from '../helpers/server-process';
+import { removeDir, tempDir } from '../helpers/temp-app';
+import { loginAt, openPage, shot, workstation } from '../helpers/e2e';
+
+const ADMIN_PW = 'plan-e2e-admin';
+let server: ServerProcess;
+let browser: Browser;
+let data: string;
+
+beforeAll(async () => {
+  if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
+  data = tempDir('anxue-e2e-plan-');
+  const work = tempDir('anxue-e2e-plan-work-');
+  writeFileSync(path.join(work, 'pw.txt'), ADMIN_PW);
+  writeFileSync(path.join(work, 'roster.csv'), rosterCsv([HEADER, ['P001', '计划员工', '甲醇车间', '合成一班', '班长', '其他从业人员', '否'], ['P002', '安全科长', '安全环保部', '', '安全员', '安全管理人员', '否']]));
+  if (cli(['init', '--data', data, '--enterprise', '计划测试化工（虚构）', '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]).status !== 0) throw new Error('init failed');
+  if (cli(['roster', 'import', path.join(work, 'roster.csv'), '--data', data]).status !== 0) throw new Error('roster import failed');
+  removeDir(work);
+  server = await startServeProcess(['--data', data, '--port', '0']);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (data) removeDir(data);
+});
+
+describe('the campaign plan', () => {
+  let officer: Page;
+  const counts = () => officer.getByTestId('plan-counts').textContent();
+
+  it('the notice\'s tasks from the template; the 2024 dates are all past, so all are overdue', async () => {
+    officer = await openPage(await workstation(browser));
+    await loginAt(officer, server.url, 'admin', ADMIN_PW);
+    await officer.goto(`${server.url}#/campaign`);
+    await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
+    await officer.getByRole('button', { name: '保存培训计划' }).click();
+    await officer.getByText('已保存').first().waitFor();
+    await officer.getByRole('link', { name: '计划任务' }).click();
+    await officer.getByRole('button', { name: '按警示月通知生成任务' }).click();
+    await expect.poll(counts).toContain('逾期 12');
+    expect(await officer.getByTestId('plan-tasks').locator('tbody tr.task-overdue').count()).toBe(12);
+    await officer.getByRole('heading', { name: '计划任务' }).waitFor();
+    await shot(officer, 'plan-01-overdue');
+  });
+
+  it('a task marked done goes last and counts as done; one of the officer\'s own, with an owner, is not due yet', async () => {
+    const first = officer.getByTestId('plan-tasks').locator('tbody tr').first();
+    const title = (await first.locator('td').nth(1).locator('div').first().textContent())!;
+    await first.getByRole('button', { name: '标为完成' }).click();
+    await expect.poll(counts).toContain('已完成 1 / 12');
+    expect(await officer.getByTestId('plan-tasks').locator('tbody tr').last().textContent()).toContain(title);
+    await officer.getByRole('button', { name: '添加任务' }).click();
+    const editor = officer.getByTestId('plan-editor');
+    await editor.getByLabel('任务').fill('车间应急演练');
+    const later = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    await editor.getByLabel('期限').fill(later);
+    await editor.getByLabel('负责人（工号）').fill('P001');
+    await editor.getByRole('button', { name: '保存任务' }).click();
+    await editor.waitFor({ state: 'detached' });
+    const row = officer.getByTestId('plan-tasks').locator('tbody tr', { hasText: '车间应急演练' });
+    await expect.poll(() => row.textContent()).toContain('计划员工（P001）');
+    expect(await row.textContent()).toContain('未到期');
+    await shot(officer, 'plan-02-done-and-own');
+  });
+
+  it('an owner who is not on the roster is refused with the field named, and nothing is added', async () => {
+    await officer.getByRole('button', { name: '添加任务' }).click();
+    const editor = officer.getByTestId('plan-editor');
+    await editor.getByLabel('任务').fill('无人负责的任务');
+    await editor.getByLabel('负责人（工号）').fill('X999');
+    await editor.getByRole('button', { name: '保存任务' }).click();
+    await officer.getByText('花名册中没有工号 X999').waitFor();
+    await editor.getByRole('button', { name: '取消' }).click();
+    expect(await officer.getByTestId('plan-tasks').locator('tbody tr').count()).toBe(13);
+  });
+});

@@ -1,0 +1,85 @@
+// The campaign as a plan (issue 12, part 1): the warning month's tasks from the template, dated
+// from the campaign; what is overdue or due soon on the enterprise's local date; owners from the
+// roster; collective sessions as evidence; bad input refused with nothing changed.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COLLECTIVE_TYPES } from '../../electron/core/model';
+import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
+
+let app: TempApp;
+let s: Awaited<ReturnType<typeof seeded>>;
+beforeEach(async () => {
+  app = makeApp();
+  s = await seeded(app);
+});
+afterEach(() => {
+  app.close();
+  removeDir(app.dir);
+});
+
+const TYPE = COLLECTIVE_TYPES[0];
+/** the app's clock at 10:00 local time (UTC+8) on a date */
+const on = (date: string) => (app.clock.t = Date.parse(`${date}T02:00:00Z`));
+
+describe('campaign plan', () => {
+  it('the template brings the notice\'s tasks, dated from the campaign; only once', async () => {
+    const p = await app.call('plan.fromTemplate', { campaignId: s.campaign.id }, s.admin);
+    expect(p.tasks).toHaveLength(12);
+    const due = Object.fromEntries(p.tasks.map((t) => [t.title.slice(0, 6), t.due]));
+    // the phases of the template: 动员部署 9/1–9/5, 专项整治 9/6–9/30, 总结提升 9/20–10/15
+    expect(due['召开全员动员']).toBe(s.campaign.phases[0]!.end);
+    expect(due['集中学习法律']).toBe(s.campaign.studyEnd);
+    expect(due['全员撰写个人']).toBe(s.campaign.essay.deadline);
+    expect(due['操作规程逐岗']).toBe(s.campaign.phases[2]!.start);
+    expect(due['形成总结报告']).toBe(s.campaign.phases[2]!.end);
+    expect(p.tasks.every((t) => t.status === 'open' && t.owner === null)).toBe(true);
+    expect(await app.raw('plan.fromTemplate', { campaignId: s.campaign.id }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'campaignId' } });
+    expect((await app.call('plan.get', { campaignId: s.campaign.id }, s.admin)).tasks).toHaveLength(12);
+  });
+
+  it('overdue and due soon on the local date; done goes last; undoing reopens', async () => {
+    await app.call('plan.fromTemplate', { campaignId: s.campaign.id }, s.admin);
+    on('2024-09-06');
+    let p = await app.call('plan.get', { campaignId: s.campaign.id }, s.admin);
+    expect(p.today).toBe('2024-09-06');
+    expect(p.phases.map((x) => x.current)).toEqual([false, true, false]);
+    const meeting = p.tasks.find((t) => t.kind === 'mobilization')!;
+    expect(meeting.state).toBe('overdue');
+    expect(p.tasks.find((t) => t.kind === 'study')!.state).toBe('later');
+    on('2024-09-10');
+    p = await app.call('plan.get', { campaignId: s.campaign.id }, s.admin);
+    expect(p.tasks.find((t) => t.kind === 'study')!.state).toBe('soon');
+    expect(p.counts).toMatchObject({ overdue: 1, soon: 2 });
+    const done = await app.call('plan.setDone', { taskId: meeting.id, done: true }, s.admin);
+    expect(done).toMatchObject({ state: 'done', status: 'done', doneBy: 'admin' });
+    p = await app.call('plan.get', { campaignId: s.campaign.id }, s.admin);
+    expect(p.tasks.at(-1)!.id).toBe(meeting.id);
+    expect(p.counts.overdue).toBe(0);
+    expect(await app.call('plan.setDone', { taskId: meeting.id, done: false }, s.admin)).toMatchObject({ state: 'overdue', doneAt: null });
+  });
+
+  it('an owner from the roster and a collective session as evidence; a task of its own; deleting', async () => {
+    const session = await app.call(
+      'collective.save',
+      { campaignId: s.campaign.id, type: TYPE, topic: '警示月动员部署会', date: '2024-09-02', start: '08:30', durationMinutes: 60, place: '三楼会议室', host: '总经理' },
+      s.admin,
+    );
+    const t = await app.call('plan.saveTask', { campaignId: s.campaign.id, title: '召开全员动员部署会', kind: 'mobilization', phase: 0, due: '2024-09-05', owner: 'M001', note: '全员参加', sessionIds: [session.id] }, s.admin);
+    expect(t).toMatchObject({ ownerName: '测试经理', sessions: [{ id: session.id, topic: '警示月动员部署会', attendees: 0 }] });
+    const moved = await app.call('plan.saveTask', { id: t.id, campaignId: s.campaign.id, title: '召开全员动员部署会', kind: 'mobilization', phase: 0, due: '2024-09-04', owner: null, note: '', sessionIds: [] }, s.admin);
+    expect(moved).toMatchObject({ id: t.id, due: '2024-09-04', owner: null, sessions: [] });
+    await app.call('plan.deleteTask', { taskId: t.id }, s.admin);
+    expect((await app.call('plan.get', { campaignId: s.campaign.id }, s.admin)).tasks).toEqual([]);
+  });
+
+  it('a phase the campaign lacks, an owner not on the roster, an unknown session, no title or a bad date: refused, nothing changed', async () => {
+    const base = { campaignId: s.campaign.id, title: '自定任务', kind: 'other' as const, phase: null, due: '2024-09-20', owner: null, note: '', sessionIds: [] };
+    const refused = async (input: object, field: string) => expect(await app.raw('plan.saveTask', { ...base, ...input }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input', field } });
+    await refused({ phase: 7 }, 'phase');
+    await refused({ owner: 'NOBODY' }, 'owner');
+    await refused({ sessionIds: ['no-such-session'] }, 'sessionIds.0');
+    await refused({ title: '  ' }, 'title');
+    await refused({ due: '9月20日' }, 'due');
+    expect(await app.raw('plan.saveTask', { ...base, campaignId: 'no-such-campaign' }, s.admin)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await app.call('plan.get', { campaignId: s.campaign.id }, s.admin)).tasks).toEqual([]);
+  });
+});
