@@ -231,13 +231,18 @@ export const EXCLUDE_REASONS = ['idle', 'hidden', 'unfocused', 'locked', 'gap', 
 export type ExcludeReason = (typeof EXCLUDE_REASONS)[number];
 
 /** 警示教育 collective sessions the notice names: film, case lecture, topic seminar, group discussion. */
-export const COLLECTIVE_TYPES = ['film', 'lecture', 'seminar', 'group'] as const;
+/** the notice's collective activities: films, case lectures, seminars, group discussion; and 二(六)/三(一): the 动员部署会, 安全大讲堂, 安全宣誓, 安全演讲 */
+export const COLLECTIVE_TYPES = ['film', 'lecture', 'seminar', 'group', 'mobilization', 'forum', 'oath', 'speech'] as const;
 export type CollectiveType = (typeof COLLECTIVE_TYPES)[number];
 export const COLLECTIVE_TYPE_NAMES: Record<CollectiveType, string> = {
   film: '集中观看警示教育片',
   lecture: '事故案例宣讲',
   seminar: '专题研讨',
   group: '分组讨论',
+  mobilization: '动员部署会',
+  forum: '安全大讲堂',
+  oath: '安全宣誓',
+  speech: '安全演讲',
 };
 export const collectiveInputSchema = z.object({
   id: z.string().max(64).optional(),

@@ -171,7 +171,7 @@ export interface BeatReply {
 export interface CollectiveView {
   id: string;
   campaignId: string;
-  type: 'film' | 'lecture' | 'seminar' | 'group';
+  type: import('../core/model').CollectiveType;
   topic: string;
   date: string;
   start: string;

@@ -167,7 +167,7 @@ export const enUS: Resources = {
   sessions: {
     title: 'Collective sessions (warning education)',
     type: 'Form',
-    types: { film: 'Warning-education film', lecture: 'Accident case lecture', seminar: 'Topic seminar', group: 'Group discussion' },
+    types: { film: 'Warning-education film', lecture: 'Accident case lecture', seminar: 'Topic seminar', group: 'Group discussion', mobilization: 'Mobilization meeting', forum: 'Safety lecture hall', oath: 'Safety oath', speech: 'Safety speeches' },
     topic: 'Topic',
     date: 'Date',
     start: 'Start time',

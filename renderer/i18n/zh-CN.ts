@@ -165,7 +165,7 @@ export const zhCN = {
   sessions: {
     title: '集中学习活动（警示教育）',
     type: '形式',
-    types: { film: '集中观看警示教育片', lecture: '事故案例宣讲', seminar: '专题研讨', group: '分组讨论' },
+    types: { film: '集中观看警示教育片', lecture: '事故案例宣讲', seminar: '专题研讨', group: '分组讨论', mobilization: '动员部署会', forum: '安全大讲堂', oath: '安全宣誓', speech: '安全演讲' },
     topic: '主题',
     date: '日期',
     start: '开始时间',

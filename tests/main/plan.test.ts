@@ -2,7 +2,6 @@
 // from the campaign; what is overdue or due soon on the enterprise's local date; owners from the
 // roster; collective sessions as evidence; bad input refused with nothing changed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COLLECTIVE_TYPES } from '../../electron/core/model';
 import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
 
 let app: TempApp;
@@ -16,7 +15,7 @@ afterEach(() => {
   removeDir(app.dir);
 });
 
-const TYPE = COLLECTIVE_TYPES[0];
+const TYPE = 'mobilization' as const;
 /** the app's clock at 10:00 local time (UTC+8) on a date */
 const on = (date: string) => (app.clock.t = Date.parse(`${date}T02:00:00Z`));
 
