@@ -15,6 +15,14 @@ export const employeeNoSchema = z
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
+/**
+ * 岗位层级 in the notice's 述职 line: 班组长 report to 车间主任, 车间主任 to 分管副总, 分管副总 to
+ * 总经理; the enterprise's 主要负责人 (总经理) reports to the bureau.
+ */
+export const REPORT_LEVELS = ['team', 'workshop', 'deputy', 'head'] as const;
+export type ReportLevel = (typeof REPORT_LEVELS)[number];
+export const REPORT_LEVEL_NAMES: Record<ReportLevel, string> = { team: '班组长', workshop: '车间主任', deputy: '分管副总', head: '总经理' };
+
 export const personSchema = z.object({
   employeeNo: employeeNoSchema,
   name: z.string().trim().min(1).max(40),
@@ -23,6 +31,10 @@ export const personSchema = z.object({
   post: z.string().trim().max(60),
   category: z.enum(PERSON_CATEGORIES),
   leader: z.boolean(),
+  /** their place in the 述职 line (absent: not a reporter, e.g. an operator) */
+  level: z.enum(REPORT_LEVELS).optional(),
+  /** the 工号 of whom they report to (述职 goes up to that person) */
+  superior: employeeNoSchema.optional(),
 });
 export type Person = z.infer<typeof personSchema>;
 

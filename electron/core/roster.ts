@@ -1,7 +1,7 @@
 // Roster (花名册) rows → people. Pure: takes a table of strings, returns people or row errors.
-import { PERSON_CATEGORIES, personSchema, type Person, type PersonCategory } from './model';
+import { PERSON_CATEGORIES, personSchema, REPORT_LEVEL_NAMES, REPORT_LEVELS, type Person, type PersonCategory, type ReportLevel } from './model';
 
-export type RosterField = 'employeeNo' | 'name' | 'dept' | 'team' | 'post' | 'category' | 'leader';
+export type RosterField = 'employeeNo' | 'name' | 'dept' | 'team' | 'post' | 'category' | 'leader' | 'level' | 'superior';
 
 /** Header texts accepted for each field (after removing spaces and brackets' content variants). */
 const HEADER_ALIASES: Record<RosterField, readonly string[]> = {
@@ -12,6 +12,8 @@ const HEADER_ALIASES: Record<RosterField, readonly string[]> = {
   post: ['岗位', '岗位(工种)', '岗位（工种）', '工种'],
   category: ['人员类别', '类别'],
   leader: ['班子成员', '是否班子成员'],
+  level: ['岗位层级', '述职层级', '层级'],
+  superior: ['上级工号', '上级', '述职对象工号'],
 };
 export const REQUIRED_FIELDS: readonly RosterField[] = ['employeeNo', 'name', 'dept', 'category'];
 export const FIELD_LABEL: Record<RosterField, string> = {
@@ -22,7 +24,17 @@ export const FIELD_LABEL: Record<RosterField, string> = {
   post: '岗位',
   category: '人员类别',
   leader: '班子成员',
+  level: '岗位层级',
+  superior: '上级工号',
 };
+
+/** 岗位层级 as written in a roster: the four names of the notice, and 主要负责人 for the top */
+function levelOf(text: string): ReportLevel | null | undefined {
+  if (text === '') return undefined;
+  if (text === '主要负责人') return 'head';
+  const found = REPORT_LEVELS.find((l) => REPORT_LEVEL_NAMES[l] === text);
+  return found ?? null;
+}
 
 export interface RowError {
   /** 1-based row number as the spreadsheet shows it (the header is row 1) */
@@ -84,6 +96,12 @@ export function parseRosterTable(rows: readonly (readonly string[])[]): RosterPa
       });
       continue;
     }
+    const level = levelOf(cell('level'));
+    if (level === null) {
+      errors.push({ row: rowNo, field: FIELD_LABEL.level, message: `「${cell('level')}」不是有效的岗位层级（${REPORT_LEVELS.map((l) => REPORT_LEVEL_NAMES[l]).join(' / ')}，或留空）` });
+      continue;
+    }
+    const superior = cell('superior');
     const candidate = {
       employeeNo: cell('employeeNo'),
       name: cell('name'),
@@ -92,6 +110,8 @@ export function parseRosterTable(rows: readonly (readonly string[])[]): RosterPa
       post: cell('post'),
       category: category as PersonCategory,
       leader,
+      ...(level ? { level } : {}),
+      ...(superior ? { superior } : {}),
     };
     const parsed = personSchema.safeParse(candidate);
     if (!parsed.success) {
@@ -109,7 +129,39 @@ export function parseRosterTable(rows: readonly (readonly string[])[]): RosterPa
     seen.set(parsed.data.employeeNo, rowNo);
     people.push(parsed.data);
   }
-  if (errors.length > 0) return { ok: false, errors };
+  errors.push(...lineErrors(people, seen));
+  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
   if (people.length === 0) return { ok: false, errors: [{ row: 2, field: '数据', message: '表中没有人员数据' }] };
   return { ok: true, people, skippedBlankRows: skipped };
+}
+
+/**
+ * The 述职 line of a roster: a superior is someone in the same roster, never oneself, one level up
+ * (a 班组长 to a 车间主任, …), and the line has no loop.
+ */
+function lineErrors(people: readonly Person[], rowOf: ReadonlyMap<string, number>): RowError[] {
+  const byNo = new Map(people.map((p) => [p.employeeNo, p]));
+  const errors: RowError[] = [];
+  for (const p of people) {
+    const row = rowOf.get(p.employeeNo)!;
+    if (!p.superior) continue;
+    const up = byNo.get(p.superior);
+    if (p.superior === p.employeeNo) errors.push({ row, field: FIELD_LABEL.superior, message: '上级不能是本人' });
+    else if (!up) errors.push({ row, field: FIELD_LABEL.superior, message: `上级工号 ${p.superior} 不在这份花名册中` });
+    else if (p.level && up.level && REPORT_LEVELS.indexOf(up.level) !== REPORT_LEVELS.indexOf(p.level) + 1) {
+      errors.push({ row, field: FIELD_LABEL.superior, message: `${REPORT_LEVEL_NAMES[p.level]}应向${p.level === 'head' ? '应急管理局' : REPORT_LEVEL_NAMES[REPORT_LEVELS[REPORT_LEVELS.indexOf(p.level) + 1]!]}述职，${up.name}（${up.employeeNo}）是${REPORT_LEVEL_NAMES[up.level]}` });
+    }
+  }
+  // a loop (A → B → A) would leave nobody at the top
+  for (const p of people) {
+    if (p.superior === p.employeeNo) continue; // said above
+    const seen = new Set<string>();
+    let at: Person | undefined = p;
+    while (at?.superior && !seen.has(at.employeeNo)) {
+      seen.add(at.employeeNo);
+      at = byNo.get(at.superior);
+    }
+    if (at && seen.has(at.employeeNo) && at.employeeNo === p.employeeNo) errors.push({ row: rowOf.get(p.employeeNo)!, field: FIELD_LABEL.superior, message: '述职关系形成了循环' });
+  }
+  return errors;
 }

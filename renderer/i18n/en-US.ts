@@ -478,7 +478,7 @@ export const enUS: Resources = {
     action: 'Action',
     actions: { create: 'New', update: 'Update', same: 'Unchanged' },
   },
-  people: { employeeNo: 'Employee no.', name: 'Name', dept: 'Department', team: 'Team', post: 'Post', category: 'Category', leader: 'Leadership team' },
+  people: { employeeNo: 'Employee no.', name: 'Name', dept: 'Department', team: 'Team', post: 'Post', category: 'Category', leader: 'Leadership team', reportLine: 'Duty report (level → to)', level: { team: 'Team leader', workshop: 'Workshop head', deputy: 'Deputy GM', head: 'General manager' }, },
   grading: {
     essaysWaiting: '{{n}} essay(s) waiting for review.',
     toEssays: 'Review essays',

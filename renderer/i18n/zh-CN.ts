@@ -476,7 +476,7 @@ export const zhCN = {
     action: '操作',
     actions: { create: '新增', update: '更新', same: '未变' },
   },
-  people: { employeeNo: '工号', name: '姓名', dept: '部门/车间', team: '班组', post: '岗位', category: '人员类别', leader: '班子成员' },
+  people: { employeeNo: '工号', name: '姓名', dept: '部门/车间', team: '班组', post: '岗位', category: '人员类别', leader: '班子成员', reportLine: '述职（层级 → 上级）', level: { team: '班组长', workshop: '车间主任', deputy: '分管副总', head: '总经理' }, },
   grading: {
     essaysWaiting: '有 {{n}} 份剖析材料待审阅。',
     toEssays: '去审阅剖析材料',

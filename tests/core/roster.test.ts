@@ -31,3 +31,52 @@ describe('roster rows', () => {
     if (!r.ok) expect(r.errors.map((e) => [e.row, e.field])).toEqual([[2, '人员类别'], [3, '工号'], [4, '班子成员'], [5, '姓名'], [7, '工号']]);
   });
 });
+
+describe('the 述职 line in the roster (岗位层级, 上级工号)', () => {
+  const HL = [...H, '岗位层级', '上级工号'];
+  const row = (no: string, name: string, level: string, superior: string) => [no, name, '甲醇车间', '', '', '其他从业人员', '否', level, superior];
+
+  it('reads levels and superiors; both columns may be absent or blank', () => {
+    const r = parseRosterTable([HL, row('G1', '总经理甲', '总经理', ''), row('D1', '副总乙', '分管副总', 'G1'), row('W1', '主任丙', '车间主任', 'D1'), row('T1', '班长丁', '班组长', 'W1'), row('E1', '操作工', '', '')]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.people.map((p) => [p.employeeNo, p.level ?? null, p.superior ?? null])).toEqual([
+      ['G1', 'head', null],
+      ['D1', 'deputy', 'G1'],
+      ['W1', 'workshop', 'D1'],
+      ['T1', 'team', 'W1'],
+      ['E1', null, null],
+    ]);
+    // 主要负责人 names the top as well
+    const top = parseRosterTable([HL, row('G1', '总经理甲', '主要负责人', '')]);
+    expect(top.ok && top.people[0]!.level).toBe('head');
+  });
+
+  it('names the row and field: an unknown level, a superior not in the file, oneself, the wrong level, a loop', () => {
+    const r = parseRosterTable([
+      HL,
+      row('G1', '总经理甲', '董事长', ''),
+      row('W1', '主任丙', '车间主任', 'NOBODY'),
+      row('T1', '班长丁', '班组长', 'T1'),
+      row('T2', '班长戊', '班组长', 'G2'),
+      row('G2', '总经理乙', '总经理', ''),
+      row('A1', '甲', '', 'A2'),
+      row('A2', '乙', '', 'A1'),
+    ]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual([
+      [2, '岗位层级'],
+      [3, '上级工号'],
+      [4, '上级工号'],
+      [5, '上级工号'],
+      [7, '上级工号'],
+      [8, '上级工号'],
+    ]);
+    expect(r.errors[0]!.message).toContain('「董事长」不是有效的岗位层级');
+    expect(r.errors[1]!.message).toContain('上级工号 NOBODY 不在这份花名册中');
+    expect(r.errors[2]!.message).toBe('上级不能是本人');
+    expect(r.errors[3]!.message).toBe('班组长应向车间主任述职，总经理乙（G2）是总经理');
+    expect(r.errors[4]!.message).toBe('述职关系形成了循环');
+  });
+});

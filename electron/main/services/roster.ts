@@ -10,7 +10,14 @@ import { readTable } from './table-file';
 
 function samePerson(a: Person, b: Person): boolean {
   return (
-    a.name === b.name && a.dept === b.dept && a.team === b.team && a.post === b.post && a.category === b.category && a.leader === b.leader
+    a.name === b.name &&
+    a.dept === b.dept &&
+    a.team === b.team &&
+    a.post === b.post &&
+    a.category === b.category &&
+    a.leader === b.leader &&
+    a.level === b.level &&
+    a.superior === b.superior
   );
 }
 

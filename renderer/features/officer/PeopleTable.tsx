@@ -13,6 +13,7 @@ export function PeopleTable({ rows, showAction, onDelete }: { rows: (Person & { 
           <th>{t('people.post')}</th>
           <th>{t('people.category')}</th>
           <th>{t('people.leader')}</th>
+          <th>{t('people.reportLine')}</th>
           {showAction && <th>{t('roster.action')}</th>}
           {onDelete && <th />}
         </tr>
@@ -27,6 +28,7 @@ export function PeopleTable({ rows, showAction, onDelete }: { rows: (Person & { 
             <td>{p.post}</td>
             <td>{p.category}</td>
             <td>{p.leader ? t('common.yes') : t('common.no')}</td>
+            <td>{p.level ? `${t(`people.level.${p.level}`)}${p.superior ? ` → ${p.superior}` : ''}` : p.superior ? `→ ${p.superior}` : ''}</td>
             {showAction && <td>{t(`roster.actions.${p.action}`)}</td>}
             {onDelete && (
               <td>
