@@ -5,17 +5,14 @@
 // the employee revises, a colleague's copy is flagged and shown side by side, accepting it needs
 // a reason, and the essay downloads as PDF and Word.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../helpers/browser';
-import { cli } from '../helpers/cli';
-import { HEADER, rosterCsv } from '../helpers/fixtures';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
-import { onPostgres, removeDir, storedPerson, tempDir } from '../helpers/temp-app';
-import { loginAt, openPage, shot, workstation } from '../helpers/e2e';
+import { onPostgres, removeDir, storedPerson } from '../helpers/temp-app';
+import { enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'essay-e2e-admin';
 let server: ServerProcess;
@@ -42,14 +39,9 @@ const serve = () => startServeProcess(['--data', data, '--port', String(port)]);
 
 beforeAll(async () => {
   if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
-  data = tempDir('anxue-e2e-essay-');
-  const work = tempDir('anxue-e2e-essay-work-');
-  writeFileSync(path.join(work, 'pw.txt'), ADMIN_PW);
-  writeFileSync(path.join(work, 'roster.csv'), rosterCsv([HEADER, ['W001', '写作员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否'], ['W002', '抄写员工', '甲醇车间', '合成二班', '操作工', '其他从业人员', '否']]));
-  if (cli(['init', '--data', data, '--enterprise', '剖析测试化工（虚构）', '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]).status !== 0) throw new Error('init failed');
-  const roster = cli(['roster', 'import', path.join(work, 'roster.csv'), '--data', data]);
-  for (const no of ['W001', 'W002']) pw[no] = new RegExp(`${no}\\t\\S+\\t(\\S{10})`).exec(roster.stdout)?.[1] ?? '';
-  removeDir(work);
+  const set = enterpriseFolder({ prefix: 'anxue-e2e-essay-', enterprise: '剖析测试化工（虚构）', adminPassword: ADMIN_PW, people: [['W001', '写作员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否'], ['W002', '抄写员工', '甲醇车间', '合成二班', '操作工', '其他从业人员', '否']] });
+  data = set.data;
+  Object.assign(pw, set.pw);
   port = await freePort();
   server = await serve();
   browser = await launchChromium();

@@ -1,16 +1,14 @@
 // End to end in Debian's Chromium: a workstation set up from the server's backup runs on its own,
 // its records are exported and merged (anxue merge), and the officer finds the merge page in the
 // menu, sees what was changed on both sides side by side, and decides.
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../helpers/browser';
 import { cli } from '../helpers/cli';
-import { HEADER, rosterCsv } from '../helpers/fixtures';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { removeDir, tempDir } from '../helpers/temp-app';
-import { loginAt, openPage, shot, workstation } from '../helpers/e2e';
+import { enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
 import { DataStore } from '../../electron/main/storage/data-store';
 import { appendEvent } from '../../electron/main/storage/events';
 
@@ -23,16 +21,12 @@ let mergeOut = '';
 
 beforeAll(async () => {
   if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
-  data = tempDir('anxue-e2e-merge-');
+  ({ data } = enterpriseFolder({ prefix: 'anxue-e2e-merge-', enterprise: '合并测试化工（虚构）', adminPassword: ADMIN_PW, people: [['G001', '合并员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否'], ['G002', '另一员工', '储运车间', '罐区班', '操作工', '其他从业人员', '否']] }));
   work = tempDir('anxue-e2e-merge-work-');
-  writeFileSync(path.join(work, 'pw.txt'), ADMIN_PW);
-  writeFileSync(path.join(work, 'roster.csv'), rosterCsv([HEADER, ['G001', '合并员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否'], ['G002', '另一员工', '储运车间', '罐区班', '操作工', '其他从业人员', '否']]));
   const ok = (r: ReturnType<typeof cli>, what: string) => {
     if (r.status !== 0) throw new Error(`${what} failed: ${r.stderr}`);
     return r;
   };
-  ok(cli(['init', '--data', data, '--enterprise', '合并测试化工（虚构）', '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]), 'init');
-  ok(cli(['roster', 'import', path.join(work, 'roster.csv'), '--data', data]), 'roster import');
   // the workstation: a lowdb folder restored from the server's backup (whatever the server's backend)
   const station = path.join(work, 'station');
   ok(cli(['backup', '--out', path.join(work, 'server.zip'), '--data', data]), 'backup');

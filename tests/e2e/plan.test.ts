@@ -1,16 +1,12 @@
 // End to end in Debian's Chromium (issue 12, part 1): the officer's home is the campaign plan —
 // the notice's tasks created from the template, overdue ones standing out, a task marked done, one
 // of the officer's own with an owner from the roster, at 1366×768.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../helpers/browser';
-import { cli } from '../helpers/cli';
-import { HEADER, rosterCsv } from '../helpers/fixtures';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
-import { removeDir, tempDir } from '../helpers/temp-app';
-import { loginAt, openPage, shot, workstation } from '../helpers/e2e';
+import { removeDir } from '../helpers/temp-app';
+import { enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'plan-e2e-admin';
 let server: ServerProcess;
@@ -19,13 +15,7 @@ let data: string;
 
 beforeAll(async () => {
   if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
-  data = tempDir('anxue-e2e-plan-');
-  const work = tempDir('anxue-e2e-plan-work-');
-  writeFileSync(path.join(work, 'pw.txt'), ADMIN_PW);
-  writeFileSync(path.join(work, 'roster.csv'), rosterCsv([HEADER, ['P001', '计划员工', '甲醇车间', '合成一班', '班长', '其他从业人员', '否'], ['P002', '安全科长', '安全环保部', '', '安全员', '安全管理人员', '否']]));
-  if (cli(['init', '--data', data, '--enterprise', '计划测试化工（虚构）', '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]).status !== 0) throw new Error('init failed');
-  if (cli(['roster', 'import', path.join(work, 'roster.csv'), '--data', data]).status !== 0) throw new Error('roster import failed');
-  removeDir(work);
+  ({ data } = enterpriseFolder({ prefix: 'anxue-e2e-plan-', enterprise: '计划测试化工（虚构）', adminPassword: ADMIN_PW, people: [['P001', '计划员工', '甲醇车间', '合成一班', '班长', '其他从业人员', '否'], ['P002', '安全科长', '安全环保部', '', '安全员', '安全管理人员', '否']] }));
   server = await startServeProcess(['--data', data, '--port', '0']);
   browser = await launchChromium();
 });

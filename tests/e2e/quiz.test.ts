@@ -3,16 +3,13 @@
 // paper with the time left, flags and answers on the whole-paper page, submits; the officer grades the
 // short answer by keyboard; the results show pass rates by 班组 and the score sheet downloads.
 // Every response the employee's browser receives before submitting is checked for answer keys.
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../helpers/browser';
-import { cli } from '../helpers/cli';
-import { HEADER, rosterCsv } from '../helpers/fixtures';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
-import { removeDir, tempDir } from '../helpers/temp-app';
-import { loginAt, openPage, shot, workstation } from '../helpers/e2e';
+import { removeDir } from '../helpers/temp-app';
+import { enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'quiz-e2e-admin';
 
@@ -36,16 +33,9 @@ async function bankXlsx(): Promise<Buffer> {
 
 beforeAll(async () => {
   if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
-  data = tempDir('anxue-e2e-quiz-');
-  const work = tempDir('anxue-e2e-quiz-work-');
-  writeFileSync(path.join(work, 'pw.txt'), ADMIN_PW);
-  writeFileSync(path.join(work, 'roster.csv'), rosterCsv([HEADER, ['Q001', '考试员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否'], ['Q002', '另一员工', '甲醇车间', '合成二班', '操作工', '其他从业人员', '否']]));
-  const init = cli(['init', '--data', data, '--enterprise', '考核测试化工（虚构）', '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]);
-  if (init.status !== 0) throw new Error(init.stderr);
-  const roster = cli(['roster', 'import', path.join(work, 'roster.csv'), '--data', data]);
-  if (roster.status !== 0) throw new Error(roster.stderr);
-  employeePw = /Q001\t\S+\t(\S{10})/.exec(roster.stdout)?.[1] ?? '';
-  removeDir(work);
+  const set = enterpriseFolder({ prefix: 'anxue-e2e-quiz-', enterprise: '考核测试化工（虚构）', adminPassword: ADMIN_PW, people: [['Q001', '考试员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否'], ['Q002', '另一员工', '甲醇车间', '合成二班', '操作工', '其他从业人员', '否']] });
+  data = set.data;
+  employeePw = set.pw.Q001!;
   server = await startServeProcess(['--data', data, '--port', '0']);
   browser = await launchChromium();
 });

@@ -1,7 +1,10 @@
-// What every Chromium test does: pages at the workstation size, logging in, screenshots.
+// What every Chromium test does: an enterprise set up through the CLI, pages at the workstation size, logging in, screenshots.
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ROOT } from './cli';
+import { writeFileSync } from 'node:fs';
+import { cli, ROOT } from './cli';
+import { HEADER, rosterCsv } from './fixtures';
+import { removeDir, tempDir } from './temp-app';
 
 export const SHOTS = path.join(ROOT, 'test-results');
 
@@ -27,3 +30,26 @@ export async function loginAt(page: Page, url: string, no: string, password: str
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+
+/**
+ * A data folder set up as an admin would, through the CLI: the enterprise, its admin and a roster
+ * (rows as in the roster template, after HEADER). Returns the folder and each person's initial
+ * password as `roster import` printed it.
+ */
+export function enterpriseFolder(o: { prefix: string; enterprise: string; adminPassword: string; people: string[][] }): { data: string; pw: Record<string, string> } {
+  const data = tempDir(o.prefix);
+  const work = tempDir(`${o.prefix}work-`);
+  try {
+    writeFileSync(path.join(work, 'pw.txt'), o.adminPassword);
+    writeFileSync(path.join(work, 'roster.csv'), rosterCsv([HEADER, ...o.people]));
+    const init = cli(['init', '--data', data, '--enterprise', o.enterprise, '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]);
+    if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
+    const roster = cli(['roster', 'import', path.join(work, 'roster.csv'), '--data', data]);
+    if (roster.status !== 0) throw new Error(`roster import failed: ${roster.stderr}`);
+    const pw: Record<string, string> = {};
+    for (const [no] of o.people) pw[no!] = new RegExp(`${no}\\t\\S+\\t(\\S{10})`).exec(roster.stdout)?.[1] ?? '';
+    return { data, pw };
+  } finally {
+    removeDir(work);
+  }
+}
