@@ -21,6 +21,7 @@ const ON_POSTGRES = [
   'tests/main/backup.test.ts',
   'tests/main/merge.test.ts',
   'tests/main/plan.test.ts',
+  'tests/main/report.test.ts',
 ];
 const havePg = pgBinDir() !== null;
 if (!havePg) {

@@ -3,6 +3,7 @@
 // returns it with remarks or accepts it and scores it on a 计分表. Pure: the parts, the default
 // score sheet, and the checks of a scoring.
 import { z } from 'zod';
+import { countChars } from './essay';
 import type { ReportLevel } from './model';
 
 /** the three things the notice asks a 述职 to cover */
@@ -46,3 +47,35 @@ export function checkScores(sheet: readonly ScoreItem[], points: readonly number
   // in tenths: 0.1 + 0.2 is 0.3 here
   return { ok: true, total: Math.round(points.reduce((a, b) => a + b * 10, 0)) / 10 };
 }
+
+/** 不少于 this many 字 over the three parts */
+export const REPORT_MIN_CHARS = 300;
+
+export type ReportStatus = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';
+export const REPORT_STATUS_NAMES: Record<ReportStatus, string> = { not_started: '未开始', draft: '草稿', submitted: '待审阅', returned: '已退回', accepted: '已通过' };
+
+export function emptyReport(): ReportParts {
+  return { duties: '', work: '', rules: '' };
+}
+
+/** 字数 per part and in total (as the essay counts them). */
+export function countReport(parts: Partial<ReportParts>): { perPart: Record<ReportPart, number>; total: number } {
+  const perPart = {} as Record<ReportPart, number>;
+  let total = 0;
+  for (const k of REPORT_PARTS) {
+    perPart[k] = countChars(parts[k] ?? '');
+    total += perPart[k];
+  }
+  return { perPart, total };
+}
+
+/** Every part written, and enough in all; else the field to name and why. */
+export function checkReport(parts: ReportParts): { ok: true; total: number } | { ok: false; field: string; message: string } {
+  const c = countReport(parts);
+  for (const k of REPORT_PARTS) if (c.perPart[k] === 0) return { ok: false, field: `parts.${k}`, message: `请填写「${REPORT_PART_NAMES[k]}」` };
+  if (c.total < REPORT_MIN_CHARS) return { ok: false, field: 'parts', message: `字数不足：${c.total} / ${REPORT_MIN_CHARS}` };
+  return { ok: true, total: c.total };
+}
+
+/** the level a report of this level goes to (the head reports to the bureau) */
+export const REPORTS_TO: Record<ReportLevel, ReportLevel | 'bureau'> = { team: 'workshop', workshop: 'deputy', deputy: 'head', head: 'bureau' };

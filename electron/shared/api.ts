@@ -21,10 +21,13 @@ import {
   type Question,
   type QuestionForTaker,
   type QuestionType,
+  type ReportLevel,
   type Role,
   type Settings,
 } from '../core/model';
 import { taskInputSchema, type PlanTask } from '../core/plan';
+import { reportPartsSchema, scoreItemSchema, type ReportParts, type ReportStatus, type ScoreItem } from '../core/duty-report';
+import type { FileRef } from '../core/evidence';
 import type { RowError } from '../core/roster';
 import type { PaperStats, QuestionStat } from '../core/quiz-stats';
 import type { StudyStatus } from '../core/study-time';
@@ -428,6 +431,65 @@ export interface PlanView {
   tasks: PlanTaskView[];
   counts: { done: number; overdue: number; soon: number; later: number };
 }
+/** One answer to a 述职报告: returned with remarks, or accepted with its scoring. */
+export interface ReportReviewView {
+  at: string;
+  reviewer: string;
+  reviewerName: string;
+  version: number;
+  decision: 'accept' | 'return';
+  comment: string;
+  score: { sheet: ScoreItem[]; points: number[]; total: number } | null;
+  /** the bureau's answer to the head's report, recorded by an officer */
+  bureau: boolean;
+}
+/** One's own 述职报告, and how many people report to one. */
+export interface ReportView {
+  campaignId: string;
+  level: ReportLevel | null;
+  /** whom it goes to, as the roster says; null with `problem` when the roster does not say */
+  to: { employeeNo: string; name: string; post: string } | 'bureau' | null;
+  problem: string | null;
+  parts: ReportParts;
+  attachments: FileRef[];
+  savedAt: string | null;
+  status: ReportStatus;
+  version: number;
+  reviews: ReportReviewView[];
+  /** the people whose superior one is, and how many of their reports wait for one's answer */
+  inbox: { people: number; waiting: number };
+}
+/** A person's 述职 as their superior (or the office) reads it: every version and every answer. */
+export interface ReportRecord {
+  person: { employeeNo: string; name: string; dept: string; team: string; post: string; level: ReportLevel | null };
+  status: ReportStatus;
+  versions: { version: number; at: string; to: string; toName: string; parts: ReportParts; total: number; attachments: FileRef[] }[];
+  reviews: ReportReviewView[];
+  /** the 计分表 a review starts from for this person's level */
+  defaultSheet: ScoreItem[];
+  /** the caller may answer the latest version now */
+  mayReview: boolean;
+}
+export interface ReportBoardRow {
+  employeeNo: string;
+  name: string;
+  dept: string;
+  team: string;
+  post: string;
+  level: ReportLevel;
+  superior: { employeeNo: string; name: string } | 'bureau' | null;
+  status: ReportStatus;
+  version: number;
+  submittedAt: string | null;
+  total: number;
+  score: number | null;
+  /** whose move it is: the reviewer's name, the reporter's, or null when accepted */
+  waitingFor: string | null;
+}
+export interface ReportBoard {
+  levels: { level: ReportLevel; total: number; counts: Record<ReportStatus, number> }[];
+  rows: ReportBoardRow[];
+}
 /** what a merge conflict is about */
 export type MergeConflictKind = 'person' | 'campaign' | 'collective' | 'essay' | 'draft' | 'event';
 /**
@@ -492,6 +554,7 @@ const fileUpload = z.object({
   base64: z.string().max(30_000_000),
 });
 const campaignRef = z.object({ campaignId: z.string().min(1).max(64) });
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, '文件哈希不合法');
 /** an archive's folder or .zip name: no path separators, no '..' */
 const exportIdSchema = z
   .string()
@@ -690,6 +753,32 @@ export const api = {
   'plan.saveTask': call<PlanTaskView>()(taskInputSchema, OFFICE),
   'plan.setDone': call<PlanTaskView>()(z.object({ taskId: z.string().uuid(), done: z.boolean() }).strict(), OFFICE),
   'plan.deleteTask': call<{ ok: true }>()(z.object({ taskId: z.string().uuid() }).strict(), OFFICE),
+  'report.get': call<ReportView>()(campaignRef, STUDENT),
+  'report.save': call<{ savedAt: string }>()(campaignRef.extend({ parts: reportPartsSchema }).strict(), STUDENT),
+  'report.attach': call<{ attachments: FileRef[] }>()(campaignRef.extend({ fileName: z.string().min(1).max(255), base64: z.string().max(14_000_000) }).strict(), STUDENT),
+  'report.detach': call<{ attachments: FileRef[] }>()(campaignRef.extend({ sha256: sha256Schema }).strict(), STUDENT),
+  /** to: the superior's 工号 as the roster names them, or 'bureau' for the head of the enterprise */
+  'report.submit': call<ReportView>()(campaignRef.extend({ parts: reportPartsSchema, to: z.union([employeeNoSchema, z.literal('bureau')]) }).strict(), STUDENT),
+  /** the reports of the people whose superior the caller is */
+  'report.inbox': call<ReportBoardRow[]>()(campaignRef, STUDENT),
+  /** one's own, a direct report's, or (office, archivists) anyone's */
+  'report.read': call<ReportRecord>()(campaignRef.extend({ employeeNo: employeeNoSchema }), ALL),
+  /** by the person the report went to; a report to the bureau: an officer records the bureau's answer */
+  'report.review': call<ReportRecord>()(
+    campaignRef
+      .extend({
+        employeeNo: employeeNoSchema,
+        version: z.number().int().min(1),
+        decision: z.enum(['accept', 'return']),
+        comment: z.string().max(4000),
+        sheet: z.array(scoreItemSchema).max(30).optional(),
+        points: z.array(z.number().min(0).max(100)).max(30).optional(),
+      })
+      .strict(),
+    ['employee', 'officer', 'admin'],
+  ),
+  'report.board': call<ReportBoard>()(campaignRef, [...OFFICE, 'archivist']),
+  'report.file': call<{ fileName: string; base64: string }>()(campaignRef.extend({ employeeNo: employeeNoSchema, sha256: sha256Schema }).strict(), ALL),
   'merge.list': call<{ runs: MergeRunView[]; conflicts: MergeConflictView[] }>()(none, OFFICE),
   'merge.decide': call<MergeConflictView>()(z.object({ conflictId: z.string().regex(/^[0-9a-f]{64}$/), choice: z.enum(['server', 'workstation']) }).strict(), OFFICE),
   'archive.batchStart': call<JobView>()(

@@ -36,12 +36,12 @@ export const shot = (page: Page, name: string) => page.screenshot({ path: path.j
  * (rows as in the roster template, after HEADER). Returns the folder and each person's initial
  * password as `roster import` printed it.
  */
-export function enterpriseFolder(o: { prefix: string; enterprise: string; adminPassword: string; people: string[][] }): { data: string; pw: Record<string, string> } {
+export function enterpriseFolder(o: { prefix: string; enterprise: string; adminPassword: string; people: string[][]; header?: string[] }): { data: string; pw: Record<string, string> } {
   const data = tempDir(o.prefix);
   const work = tempDir(`${o.prefix}work-`);
   try {
     writeFileSync(path.join(work, 'pw.txt'), o.adminPassword);
-    writeFileSync(path.join(work, 'roster.csv'), rosterCsv([HEADER, ...o.people]));
+    writeFileSync(path.join(work, 'roster.csv'), rosterCsv([o.header ?? HEADER, ...o.people]));
     const init = cli(['init', '--data', data, '--enterprise', o.enterprise, '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]);
     if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
     const roster = cli(['roster', 'import', path.join(work, 'roster.csv'), '--data', data]);

@@ -23,6 +23,7 @@ const fresh = () => {
   return d;
 };
 let file: string;
+let photo: string;
 
 beforeAll(async () => {
   app = makeApp(fresh());
@@ -32,6 +33,8 @@ beforeAll(async () => {
   const e1 = await s.login('E001');
   await app.call('essay.save', { campaignId: s.campaign.id, parts: { awareness: '对动火作业前的气体分析不够重视。', responsibility: '', warning: '', measures: '', leadership: '' }, accidents: [] }, e1);
   await app.call('reader.savePosition', { docId: 'gb-30871-2022', key: 'notes', ratio: 0.4 }, e1);
+  // an evidence file (a photo of a finding, an attachment): it travels with the records
+  photo = await app.ports.store.files.put(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
   file = path.join(fresh(), 'backup.zip');
 });
 afterAll(() => {
@@ -47,7 +50,10 @@ describe('backup and restore', () => {
     const target = makeApp(fresh());
     try {
       const { report } = await restoreFrom(file, target.ports.store);
-      expect(report.checked).toEqual({ documents: DOCS, people: 3, drafts: 1 });
+      expect(report.checked).toEqual({ documents: DOCS, people: 3, drafts: 1, files: 1 });
+      expect(Object.keys(manifest.files)).toContain(`files/${photo}`);
+      expect(await target.ports.store.files.list()).toEqual([photo]);
+      expect((await target.ports.store.files.get(photo))?.equals(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))).toBe(true);
       const ids = await expectSameRecords(app.ports.store, target.ports.store);
       expect(ids.people).toEqual(['E001', 'E002', 'M001']);
       // and the restored app works: the same person logs in with the same password

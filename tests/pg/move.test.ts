@@ -57,12 +57,12 @@ afterAll(() => dirs.forEach(removeDir));
 
 describe('db import-folder / export-folder', () => {
   it('migrate makes the schema; import moves every record and checks it', async () => {
-    expect(cli(['db', 'migrate', '--db', db]).stdout).toMatch(/结构已从版本 0 升级到 1/);
-    expect(cli(['db', 'migrate', '--db', db]).stdout).toMatch(/已是最新结构（版本 1）/);
+    expect(cli(['db', 'migrate', '--db', db]).stdout).toMatch(/结构已从版本 0 升级到 2/);
+    expect(cli(['db', 'migrate', '--db', db]).stdout).toMatch(/已是最新结构（版本 2）/);
     const r = cli(['db', 'import-folder', folder, '--db', db]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/人员记录：新复制 2，补齐 0，已相同 0（共 2 条新记录）/);
-    expect(r.stdout).toMatch(new RegExp(`核对完成：${DOCS} 个文档、2 人的记录、1 份草稿与来源一致`));
+    expect(r.stdout).toMatch(new RegExp(`核对完成：${DOCS} 个文档、2 人的记录、1 份草稿、0 个证据文件与来源一致`));
     expect(r.stderr).toMatch(/3 \/ 3/);
     const lowdb = openStore({ dataDir: folder }).store;
     const pgs = openStore({ dataDir: folder, db }).store;
@@ -105,7 +105,7 @@ describe('db import-folder / export-folder', () => {
     removeDir(back);
     const r = cli(['db', 'export-folder', back, '--db', db, '--data', folder]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`核对完成：${DOCS} 个文档、3 人的记录、1 份草稿与来源一致`));
+    expect(r.stdout).toMatch(new RegExp(`核对完成：${DOCS} 个文档、3 人的记录、1 份草稿、0 个证据文件与来源一致`));
     expect(cli(['db', 'export-folder', back, '--db', db, '--data', folder]).stderr).toMatch(/导出只能到新文件夹/);
     const a = openStore({ dataDir: folder }).store;
     const b = openStore({ dataDir: back }).store;

@@ -35,7 +35,7 @@ describe('schema', () => {
     const s = open();
     await s.ready;
     const tables = (await s.pool.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1")).rows.map((r) => r.t);
-    expect(tables).toEqual(['anxue_schema', 'docs', 'person_events', 'persons', 'sessions']);
+    expect(tables).toEqual(['anxue_schema', 'docs', 'files', 'person_events', 'persons', 'sessions']);
     expect(await migrateDatabase(s.pool, schemaOf(s))).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length });
   });
 
@@ -43,7 +43,7 @@ describe('schema', () => {
     const s = open();
     await s.ready;
     await s.pool.query('INSERT INTO anxue_schema (version) VALUES (99)');
-    await expect(migrateDatabase(s.pool, schemaOf(s))).rejects.toThrow(/结构版本 99 比本程序的（1）新/);
+    await expect(migrateDatabase(s.pool, schemaOf(s))).rejects.toThrow(/结构版本 99 比本程序的（2）新/);
   });
 
   it('two processes starting at once on an empty database migrate it once', async () => {
@@ -51,7 +51,22 @@ describe('schema', () => {
     const a = open(schema);
     const b = open(schema);
     await Promise.all([a.ready, b.ready]);
-    expect((await a.pool.query('SELECT version FROM anxue_schema')).rows).toEqual([{ version: 1 }]);
+    expect((await a.pool.query('SELECT version FROM anxue_schema ORDER BY 1')).rows).toEqual([{ version: 1 }, { version: 2 }]);
+  });
+
+  it('a database of version 1 (before evidence files) is brought to 2, its records kept', async () => {
+    const s = open();
+    await s.ready;
+    await s.meta.update((m) => {
+      m.enterprise = '版本一化工';
+    });
+    await s.pool.query('DROP TABLE files');
+    await s.pool.query('DELETE FROM anxue_schema WHERE version = 2');
+    expect(await migrateDatabase(s.pool, schemaOf(s))).toEqual({ from: 1, to: 2 });
+    expect((await s.meta.read()).enterprise).toBe('版本一化工');
+    const sha = await s.files.put(Buffer.from('photo'));
+    expect((await s.files.get(sha))?.toString()).toBe('photo');
+    expect(await s.files.list()).toEqual([sha]);
   });
 });
 

@@ -24,6 +24,9 @@ function leaves(obj: unknown, prefix = ''): string[] {
 const staticKeys = [...new Set(files(root).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)].map((m) => m[1]!)))];
 const enumKeys = [
   ...['not_started', 'draft', 'submitted', 'returned', 'accepted'].map((s) => `essay.status.${s}`),
+  ...['not_started', 'draft', 'submitted', 'returned', 'accepted'].map((s) => `report.status.${s}`),
+  ...['duties', 'work', 'rules'].flatMap((k) => [`report.parts.${k}.title`, `report.parts.${k}.prompt`]),
+  ...['team', 'workshop', 'deputy', 'head'].map((l) => `people.level.${l}`),
   ...QUESTION_TYPES.map((q) => `quiz.type.${q}`),
   ...EXCLUDE_REASONS.map((r) => `study.paused.${r}`),
   ...['create', 'update', 'same'].map((a) => `roster.actions.${a}`),

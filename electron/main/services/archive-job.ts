@@ -11,7 +11,7 @@ import path from 'node:path';
 import { canonicalJson } from '../../core/canonical';
 import type { Person } from '../../core/model';
 import { writeFileAtomic } from '../storage/durable-json-file';
-import { buildPersonRecord, personWorkbookRows, PDF_FILE, RECORD_FILE, type PersonRecord } from './archive';
+import { buildPersonRecord, evidenceFiles, evidenceRefs, personWorkbookRows, PDF_FILE, RECORD_FILE, type PersonRecord } from './archive';
 import { campaignFiles } from './archive-campaign';
 import { getCampaign } from './campaign';
 import { badInput, notFound } from './errors';
@@ -117,6 +117,9 @@ async function personFolder(ports: Ports, pool: PdfPool, partial: string, no: st
   mkdirSync(tmp, { recursive: true });
   writeFileSync(path.join(tmp, RECORD_FILE), recordJson(record));
   writeFileSync(path.join(tmp, PDF_FILE), pdf);
+  const evidence = await evidenceFiles(ports, evidenceRefs(record.events));
+  if (evidence.length > 0) mkdirSync(path.join(tmp, 'files'));
+  for (const f of evidence) writeFileSync(path.join(tmp, f.name), f.data);
   renameSync(tmp, path.join(partial, 'people', no));
 }
 
@@ -135,6 +138,7 @@ function slim(rec: PersonRecord): PersonRecord {
     events: rec.events.map((e) => {
       if (e.type === 'quiz.submitted') return { ...e, data: { ...e.data, questions: [], answers: {} } };
       if (e.type === 'essay.submitted') return { ...e, data: { ...e.data, parts: { awareness: '', responsibility: '', warning: '', measures: '', leadership: '' } } };
+      if (e.type === 'report.submitted') return { ...e, data: { ...e.data, parts: { duties: '', work: '', rules: '' } } };
       return e;
     }),
   };

@@ -6,7 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { canonicalJson } from '../../core/canonical';
-import { COLLECTIVE_TYPE_NAMES, ESSAY_PART_TITLES, partsFor, type Campaign, type Person } from '../../core/model';
+import { REPORT_PART_NAMES, REPORT_PARTS, REPORT_STATUS_NAMES } from '../../core/duty-report';
+import type { FileKind, FileRef } from '../../core/evidence';
+import { COLLECTIVE_TYPE_NAMES, ESSAY_PART_TITLES, partsFor, REPORT_LEVEL_NAMES, type Campaign, type Person } from '../../core/model';
 import { toCreditHours, toHours } from '../../core/study-time';
 import type { ExportResult, VerifyReport } from '../../shared/api';
 import type { PersonFile } from '../storage/data-store';
@@ -27,6 +29,28 @@ export const XAPI_FILE = 'xapi.json';
 
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+const EXT: Record<FileKind, string> = { jpeg: 'jpg', png: 'png', pdf: 'pdf', docx: 'docx', xlsx: 'xlsx' };
+/** where an evidence file lies in an archive, next to the record that names it */
+export const evidencePath = (ref: Pick<FileRef, 'sha256' | 'kind'>) => `files/${ref.sha256}.${EXT[ref.kind]}`;
+
+/** The evidence files a person's records name (述职 attachments), each once. */
+export function evidenceRefs(events: readonly PersonEvent[]): FileRef[] {
+  const out = new Map<string, FileRef>();
+  for (const e of events) if (e.type === 'report.submitted') for (const a of e.data.attachments) out.set(a.sha256, a);
+  return [...out.values()];
+}
+
+/** The bytes of those files, to go into the archive under `files/`. */
+export async function evidenceFiles(ports: Ports, refs: readonly FileRef[]): Promise<{ name: string; data: Buffer }[]> {
+  const out: { name: string; data: Buffer }[] = [];
+  for (const ref of refs) {
+    const data = await ports.store.files.get(ref.sha256);
+    if (!data) throw new Error(`证据文件「${ref.name}」（${ref.sha256}）不在数据中，无法归档`);
+    out.push({ name: evidencePath(ref), data });
+  }
+  return out;
+}
 
 interface CampaignRecord {
   campaign: ReturnType<typeof summarize>;
@@ -118,6 +142,38 @@ function reviewText(r: { comment: string; partComments?: { part: keyof typeof ES
   for (const pc of r.partComments ?? []) lines.push(`${ESSAY_PART_TITLES[pc.part].replace(/^.、/, '')}：${pc.quote ? `「${pc.quote}」` : ''}${pc.comment}`);
   if (r.override) lines.push(`相似度 ${r.similarity ?? '—'}%，确认通过的理由：${r.override}`);
   return lines.join('\n') || '—';
+}
+
+/** 四、履职述职: the latest version, every answer with its scoring, the attachments by name and hash. */
+function reportSection(events: readonly PersonEvent[], campaignId: string, fmtTime: (t: string) => string): Content[] {
+  const c: Content[] = [{ text: '四、履职述职', style: 'h2' }];
+  const subs = events.filter((e): e is Extract<PersonEvent, { type: 'report.submitted' }> => e.type === 'report.submitted' && e.data.campaignId === campaignId);
+  const reviews = events.filter((e): e is Extract<PersonEvent, { type: 'report.reviewed' }> => e.type === 'report.reviewed' && e.data.campaignId === campaignId);
+  const last = subs[subs.length - 1]!;
+  const answer = reviews.filter((x) => x.data.version === last.data.version).at(-1);
+  const status = answer ? (answer.data.decision === 'accept' ? 'accepted' : 'returned') : 'submitted';
+  c.push({ text: `${REPORT_LEVEL_NAMES[last.data.level]}述职，向${last.data.toName}${last.data.to === 'bureau' ? '' : `（${last.data.to}）`}报告；状态：${REPORT_STATUS_NAMES[status]}；第 ${last.data.version} 稿，提交于 ${fmtTime(last.at)}，${last.data.total} 字。` });
+  for (const k of REPORT_PARTS) {
+    c.push({ text: REPORT_PART_NAMES[k], bold: true, margin: [0, 6, 0, 2] });
+    for (const para of last.data.parts[k].split(/\n+/).filter((x) => x.trim() !== '')) c.push({ text: para, margin: [0, 0, 0, 3], preserveLeadingSpaces: true } as Content);
+  }
+  if (last.data.attachments.length > 0) c.push({ text: `附件：${last.data.attachments.map((a) => `${a.name}（SHA-256 ${a.sha256.slice(0, 16)}…）`).join('；')}`, margin: [0, 4, 0, 2] });
+  if (reviews.length > 0) {
+    c.push({ text: '审阅和计分', bold: true, margin: [0, 6, 0, 2] });
+    c.push(
+      table(
+        ['时间', '稿次', '审阅人', '结论', '意见', '得分'],
+        reviews.map((x) => [fmtTime(x.at), String(x.data.version), x.data.bureau ? `县应急管理局（${x.by} 录入）` : x.by, x.data.decision === 'accept' ? '通过' : '退回修改', x.data.comment || '—', x.data.score ? String(x.data.score.total) : '—']),
+        [75, 28, 70, 45, '*', 35],
+      ),
+    );
+    const scored = reviews.filter((x) => x.data.score).at(-1);
+    if (scored?.data.score) {
+      c.push({ text: '计分表', bold: true, margin: [0, 4, 0, 2] });
+      c.push(table(['计分项目', '分值', '得分'], [...scored.data.score.sheet.map((it, i) => [it.name, String(it.max), String(scored.data.score!.points[i])]), ['合计', String(scored.data.score.sheet.reduce((a, b) => a + b.max, 0)), String(scored.data.score.total)]], ['*', 50, 50]));
+    }
+  }
+  return c;
 }
 
 export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDocumentDefinitions {
@@ -221,6 +277,8 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
         c.push(table(['时间', '稿次', '审阅人', '结论', '意见'], reviews.map((x) => [fmtTime(x.at), String(x.data.version), x.by, x.data.decision === 'accept' ? '通过' : '退回修改', reviewText(x.data)]), [80, 30, 60, 50, '*']));
       }
     }
+    const reports = r.events.filter((e): e is Extract<PersonEvent, { type: 'report.submitted' }> => e.type === 'report.submitted' && e.data.campaignId === cr.campaign.id);
+    if (reports.length > 0) c.push(...reportSection(r.events, cr.campaign.id, fmtTime));
   }
   c.push({
     margin: [0, 24, 0, 0],
@@ -271,6 +329,7 @@ export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: s
     { name: PDF_FILE, data: pdf },
     { name: XLSX_FILE, data: await personWorkbookRows([record]) },
     { name: XAPI_FILE, data: Buffer.from(JSON.stringify(xapi, null, 2) + '\n', 'utf8') },
+    ...(await evidenceFiles(ports, evidenceRefs(record.events))),
   ].map((x) => ({ ...x, sha256: sha256(x.data), bytes: x.data.length }));
   const manifest = {
     format: 'anxue-archive-manifest',
@@ -288,6 +347,7 @@ export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: s
   const tmp = path.join(outDir, `.partial-${exportId}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
+  if (files.some((f) => f.name.startsWith('files/'))) mkdirSync(path.join(tmp, 'files'));
   for (const f of files) writeFileSync(path.join(tmp, f.name), f.data);
   writeFileSync(path.join(tmp, MANIFEST_FILE), manifestText);
   renameSync(tmp, path.join(outDir, exportId));
@@ -342,6 +402,13 @@ export function verifyArchiveDir(dir: string, expectedManifestSha256?: string): 
       const head = chainHead(rec.events ?? []);
       const expected = manifest.chainHeads?.[no];
       if (expected !== head || rec.chainHead !== head) problems.push(`${name}：记录链头与清单不符，记录被修改、删除或添加`);
+      // every evidence file a record names is there, with the bytes its hash names
+      const folder = name.slice(0, -RECORD_FILE.length);
+      for (const ref of evidenceRefs(rec.events ?? [])) {
+        const f = path.join(dir, ...`${folder}${evidencePath(ref)}`.split('/'));
+        if (!existsSync(f)) problems.push(`${name}：缺少记录所附的文件「${ref.name}」（${folder}${evidencePath(ref)}）`);
+        else if (sha256(readFileSync(f)) !== ref.sha256) problems.push(`${name}：记录所附的文件「${ref.name}」与记录中的哈希不符：文件被替换`);
+      }
       const count = manifest.eventCounts?.[no] ?? manifest.eventCount;
       if (count !== undefined && count !== (rec.events ?? []).length) problems.push(`${name}：记录条数 ${(rec.events ?? []).length} 与清单的 ${count} 不符`);
     } catch {
@@ -405,6 +472,7 @@ export async function personWorkbookRows(records: readonly PersonRecord[], toFil
   const coll = sheet('集中学习', ['工号', '姓名', '培训计划', '日期', '开始', '形式', '主题', '分钟', '地点', '主持/主讲', '记录方式'], [10, 10, 30, 11, 7, 18, 30, 7, 12, 12, 10]);
   const quiz = sheet('考核', ['工号', '姓名', '培训计划', '交卷时间', '得分', '满分', '百分制', '结果', '用时（分钟）', '阅卷人'], [10, 10, 30, 17, 8, 8, 8, 10, 10, 14]);
   const essays = sheet('剖析材料', ['工号', '姓名', '培训计划', '稿次', '提交时间', '字数', '审阅时间', '审阅人', '结论', '意见'], [10, 10, 30, 6, 17, 7, 17, 10, 8, 50]);
+  const reports = sheet('履职述职', ['工号', '姓名', '培训计划', '岗位层级', '稿次', '提交时间', '报告对象', '字数', '附件', '审阅时间', '审阅人', '结论', '意见', '得分'], [10, 10, 30, 10, 6, 17, 16, 7, 6, 17, 10, 8, 40, 7]);
   for (const r of records) {
     const p = r.person;
     const fmt = timeFormatter(r.utcOffsetMinutes);
@@ -429,6 +497,10 @@ export async function personWorkbookRows(records: readonly PersonRecord[], toFil
         essays.addRow([p.employeeNo, p.name, cname, e.data.version, fmt(e.at), e.data.total, '', '', '提交', '']);
       } else if (e.type === 'essay.reviewed') {
         essays.addRow([p.employeeNo, p.name, cname, e.data.version, '', '', fmt(e.at), e.by, e.data.decision === 'accept' ? '通过' : '退回修改', reviewText(e.data)]);
+      } else if (e.type === 'report.submitted') {
+        reports.addRow([p.employeeNo, p.name, cname, REPORT_LEVEL_NAMES[e.data.level], e.data.version, fmt(e.at), e.data.to === 'bureau' ? e.data.toName : `${e.data.toName}（${e.data.to}）`, e.data.total, e.data.attachments.length, '', '', '提交', '', '']);
+      } else if (e.type === 'report.reviewed') {
+        reports.addRow([p.employeeNo, p.name, cname, '', e.data.version, '', '', '', '', fmt(e.at), e.data.bureau ? `县应急管理局（${e.by} 录入）` : e.by, e.data.decision === 'accept' ? '通过' : '退回修改', e.data.comment, e.data.score?.total ?? '']);
       }
     }
     for (const cr of r.campaigns) {

@@ -101,7 +101,7 @@ export async function resolveCaller(ports: Ports, token: string | null, client: 
 export async function toMe(ports: Ports, a: Account): Promise<Me> {
   const { people } = await ports.store.roster.read();
   const p = people.find((x) => x.employeeNo === a.employeeNo);
-  const person = p ? { employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, post: p.post, category: p.category, leader: p.leader } : null;
+  const person = p ? { employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, post: p.post, category: p.category, leader: p.leader, ...(p.level ? { level: p.level } : {}), ...(p.superior ? { superior: p.superior } : {}) } : null;
   return { employeeNo: a.employeeNo, name: a.name, roles: a.roles, person };
 }
 

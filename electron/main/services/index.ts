@@ -25,6 +25,7 @@ import { leaveQuiz, reviewQuiz, startQuiz, saveQuiz, submitQuiz } from './quiz';
 import { quizStats, scoreSheet } from './quiz-results';
 import { mergeDecide, mergeList } from './merge';
 import { planDeleteTask, planFromTemplate, planGet, planSaveTask, planSetDone } from './plan';
+import { attachToReport, detachFromReport, getReport, readReport, reportBoard, reportFile, reportInbox, reviewReport, saveReport, submitReport } from './report';
 import { commitRoster, listRoster, previewRoster } from './roster';
 import { answerAttentionCheck, beat, myProgress, startStudy, stopStudy } from './study';
 
@@ -127,6 +128,16 @@ export const handlers: Handlers = {
   'plan.saveTask': (p, _c, i) => planSaveTask(p, i),
   'plan.setDone': (p, c, i) => planSetDone(p, who(c), i),
   'plan.deleteTask': (p, _c, i) => planDeleteTask(p, i),
+  'report.get': (p, c, i) => getReport(p, who(c), i),
+  'report.save': (p, c, i) => saveReport(p, who(c), i),
+  'report.attach': (p, c, i) => attachToReport(p, who(c), i),
+  'report.detach': (p, c, i) => detachFromReport(p, who(c), i),
+  'report.submit': (p, c, i) => submitReport(p, who(c), i),
+  'report.inbox': (p, c, i) => reportInbox(p, who(c), i),
+  'report.read': (p, c, i) => readReport(p, who(c), i),
+  'report.review': (p, c, i) => reviewReport(p, who(c), i),
+  'report.board': (p, _c, i) => reportBoard(p, i),
+  'report.file': (p, c, i) => reportFile(p, who(c), i),
   'merge.list': (p) => mergeList(p),
   'merge.decide': (p, c, i) => mergeDecide(p, who(c).employeeNo, i),
   'archive.batchStart': (p, c, i) => batchStart(p, who(c), i),

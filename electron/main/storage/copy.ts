@@ -13,8 +13,10 @@ export interface CopyReport {
   people: { copied: number; toppedUp: number; same: number };
   events: number;
   drafts: { copied: number; same: number };
+  /** evidence files (by hash): brought now, or there already */
+  files: { copied: number; same: number };
   /** every record compared with its source after the copy */
-  checked: { documents: number; people: number; drafts: number };
+  checked: { documents: number; people: number; drafts: number; files: number };
 }
 
 export class CopyConflict extends Error {}
@@ -40,7 +42,7 @@ async function copyDoc<T>(from: DocPort<T>, to: DocPort<T>, label: string, empty
 }
 
 export async function copyRecords(from: Store, to: Store, progress: (done: number, total: number) => void = () => undefined): Promise<CopyReport> {
-  const report: CopyReport = { documents: { copied: 0, same: 0 }, people: { copied: 0, toppedUp: 0, same: 0 }, events: 0, drafts: { copied: 0, same: 0 }, checked: { documents: 0, people: 0, drafts: 0 } };
+  const report: CopyReport = { documents: { copied: 0, same: 0 }, people: { copied: 0, toppedUp: 0, same: 0 }, events: 0, drafts: { copied: 0, same: 0 }, files: { copied: 0, same: 0 }, checked: { documents: 0, people: 0, drafts: 0, files: 0 } };
   // the people first: the roster and accounts that name them arrive last, so a half-done copy
   // never shows a person whose record is missing
   // the same enterprise (its name and the moment it was set up) on both sides: a later run of
@@ -75,6 +77,18 @@ export async function copyRecords(from: Store, to: Store, progress: (done: numbe
     report.people[outcome] += 1;
     progress(++done, total);
   }
+  // evidence files before the records that name them; a file is its hash, so one already there is the same
+  const have = new Set(await to.files.list());
+  const fileIds = await from.files.list();
+  for (const sha of fileIds) {
+    if (have.has(sha)) {
+      report.files.same += 1;
+      continue;
+    }
+    const bytes = await from.files.get(sha);
+    if (!bytes || (await to.files.put(bytes)) !== sha) throw new CopyConflict(`文件 ${sha} 的内容与其哈希不符，未复制`);
+    report.files.copied += 1;
+  }
   for (const no of ids.drafts) {
     const r = await copyDoc(from.essayDrafts(no), to.essayDrafts(no), `${no} 的剖析材料草稿`, (x) => Object.keys((x as { campaigns: object }).campaigns).length === 0, own);
     report.drafts[r] += 1;
@@ -98,6 +112,11 @@ export async function copyRecords(from: Store, to: Store, progress: (done: numbe
   for (const no of ids.drafts) {
     if (canonicalJson(await from.essayDrafts(no).read()) !== canonicalJson(await to.essayDrafts(no).read())) throw new Error(`复制后核对失败：${no} 的剖析材料草稿与来源不同`);
     report.checked.drafts += 1;
+  }
+  const arrived = new Set(await to.files.list());
+  for (const sha of fileIds) {
+    if (!arrived.has(sha)) throw new Error(`复制后核对失败：文件 ${sha} 没有复制过去`);
+    report.checked.files += 1;
   }
   return report;
 }

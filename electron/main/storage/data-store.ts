@@ -1,5 +1,7 @@
 // The data folder: its file layout, the process lock, and one Doc per file.
+import { createHash } from 'node:crypto';
 import { mkdirSync, openSync, closeSync, writeSync, readFileSync, readdirSync, unlinkSync, existsSync, rmSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Campaign, Person, Question, Role, Settings } from '../../core/model';
@@ -7,9 +9,9 @@ import { DEFAULT_SETTINGS } from '../../core/model';
 import type { OpenStudy } from '../../core/study-time';
 import type { PersonEvent } from './events';
 import { Doc, upgrade, type DeepReadonly, type Migration, type Versioned } from './doc';
-import { writeFileAtomicSync } from './durable-json-file';
+import { writeFileAtomic, writeFileAtomicSync } from './durable-json-file';
 import { applyLine, PersonDoc } from './person-doc';
-import type { PersonPort, Store } from './store';
+import type { FilePort, PersonPort, Store } from './store';
 import { journalFiles, readJournals, StudyJournal, type JournalLine } from './study-journal';
 
 /** The campaign plans' tasks (services/plan.ts). */
@@ -193,6 +195,8 @@ export interface PersonFile {
     essayDrafts: Record<string, { parts: import('../../core/model').EssayParts; savedAt: string; accidents?: string[] }>;
     /** where the person stopped reading each text ("docId/key" → share of the text scrolled) */
     positions?: Record<string, { ratio: number; at: string }>;
+    /** 述职报告 being written, per campaign (absent in files from before 述职) */
+    reportDrafts?: Record<string, { parts: import('../../core/duty-report').ReportParts; savedAt: string; attachments: import('../../core/evidence').FileRef[] }>;
     /** raised by one at each study-only change (lowdb: tells a journal line from an older one; storage/study-journal.ts) */
     studyRev?: number;
   };
@@ -373,7 +377,7 @@ export class DataStore implements Store {
     readonly dir: string,
     private readonly readOnly = false,
   ) {
-    for (const sub of ['people', 'exports', 'corpus', 'essays']) mkdirSync(path.join(dir, sub), { recursive: true });
+    for (const sub of ['people', 'exports', 'corpus', 'essays', 'files']) mkdirSync(path.join(dir, sub), { recursive: true });
     // read-only: no lock, so a backup can read a folder a running server holds (every file is
     // replaced whole by a rename, so each one read is complete)
     this.release = readOnly ? null : acquireLock(dir);
@@ -395,6 +399,26 @@ export class DataStore implements Store {
       (this as unknown as Record<SharedDocName, unknown>)[key] = d;
     }
   }
+
+  readonly files: FilePort = {
+    put: async (bytes) => {
+      if (this.readOnly) throw new Error(`数据文件夹以只读方式打开，不能写入：${this.dir}`);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      const file = path.join(this.dir, 'files', sha);
+      if (!existsSync(file)) await writeFileAtomic(file, bytes);
+      return sha;
+    },
+    get: async (sha) => {
+      if (!/^[0-9a-f]{64}$/.test(sha)) return null;
+      try {
+        return await readFile(path.join(this.dir, 'files', sha));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw e;
+      }
+    },
+    list: async () => (await readdir(path.join(this.dir, 'files'))).filter((n) => /^[0-9a-f]{64}$/.test(n)).sort(),
+  };
 
   static open(dir: string): DataStore {
     return new DataStore(path.resolve(dir));

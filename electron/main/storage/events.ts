@@ -5,6 +5,13 @@ import { canonicalJson } from '../../core/canonical';
 import type { EssayPart, EssayParts, ExcludeReason, Question } from '../../core/model';
 import type { ItemResult } from '../../core/grading';
 
+/** a scoring on a 计分表: the items as they were scored, the points given, their total */
+export interface ScoreRecord {
+  sheet: import('../../core/duty-report').ScoreItem[];
+  points: number[];
+  total: number;
+}
+
 export interface EventBodies {
   'study.session': {
     sessionId: string;
@@ -71,6 +78,32 @@ export interface EventBodies {
     partComments?: { part: EssayPart; comment: string; quote: string }[];
     similarity?: number;
     override?: string;
+  };
+  /**
+   * 履职述职 submitted: to the reporter's superior as the roster named them then (工号 and name),
+   * or to the bureau ('bureau') for the head of the enterprise; attachments kept by hash.
+   */
+  'report.submitted': {
+    campaignId: string;
+    version: number;
+    level: import('../../core/model').ReportLevel;
+    to: string;
+    toName: string;
+    parts: import('../../core/duty-report').ReportParts;
+    total: number;
+    attachments: import('../../core/evidence').FileRef[];
+  };
+  /**
+   * The superior's answer, kept in the reporter's record: returned with remarks, or accepted and
+   * scored. bureau: an officer recorded the bureau's answer to the head's report.
+   */
+  'report.reviewed': {
+    campaignId: string;
+    version: number;
+    decision: 'accept' | 'return';
+    comment: string;
+    score?: ScoreRecord;
+    bureau?: boolean;
   };
 }
 export type EventType = keyof EventBodies;

@@ -43,7 +43,7 @@ import {
 } from './data-store';
 import type { PersonEvent } from './events';
 import { checkStudyOnly, freezeEvents, personDraft, studyDraft } from './person-doc';
-import type { DocPort, PersonPort, Store } from './store';
+import type { DocPort, FilePort, PersonPort, Store } from './store';
 import type { SessionTable } from '../services/ports';
 
 /**
@@ -87,6 +87,12 @@ export const MIGRATIONS: readonly string[] = [
      last_seen bigint NOT NULL
    );
    CREATE INDEX sessions_by_person ON sessions (employee_no);`,
+  // evidence files (photos of findings, attachments of 述职报告), by hash, written once
+  `CREATE TABLE files (
+     sha256 text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+     bytes bytea NOT NULL,
+     created_at timestamptz NOT NULL DEFAULT now()
+   );`,
 ];
 
 /** Bring the database (or one schema of it) to the newest version; returns the versions it went through. */
@@ -568,6 +574,20 @@ export class PgStore implements Store {
   exportsDir(): string {
     return path.join(this.dir, 'exports');
   }
+
+  readonly files: FilePort = {
+    put: async (bytes) => {
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      await this.db.query('INSERT INTO files (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING', [sha, bytes]);
+      return sha;
+    },
+    get: async (sha) => {
+      if (!/^[0-9a-f]{64}$/.test(sha)) return null;
+      const r = await this.db.query<{ bytes: Buffer }>('SELECT bytes FROM files WHERE sha256 = $1', [sha]);
+      return r.rows[0]?.bytes ?? null;
+    },
+    list: async () => (await this.db.query<{ sha256: string }>('SELECT sha256 FROM files ORDER BY 1')).rows.map((r) => r.sha256),
+  };
 
   /** The sessions of this database, shared by every server process on it. */
   sessions(ttlMs: number, now: () => number = Date.now): SessionTable {

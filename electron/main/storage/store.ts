@@ -44,6 +44,17 @@ export interface PersonPort extends DocPort<PersonFile> {
   updateStudy<R>(fn: (draft: PersonFile) => R): Promise<R>;
 }
 
+/**
+ * Evidence files (photos of a finding, attachments of a 述职报告), kept by their SHA-256: written
+ * once, never changed or removed, so a record that names a hash always finds the same bytes.
+ */
+export interface FilePort {
+  /** keep the bytes; returns their SHA-256 (hex). Keeping the same bytes twice keeps them once. */
+  put(bytes: Buffer): Promise<string>;
+  get(sha256: string): Promise<Buffer | null>;
+  list(): Promise<string[]>;
+}
+
 export interface Store {
   /** the folder of files that are not records: imported editions (by hash), exports, derived indexes */
   readonly dir: string;
@@ -61,6 +72,8 @@ export interface Store {
   readonly merges: DocPort<MergesFile>;
   /** the campaign plans' tasks */
   readonly plan: DocPort<PlanFile>;
+  /** evidence files by hash: on PostgreSQL in the database, so a plant's backup has them */
+  readonly files: FilePort;
   /** a person's training record: append-only events and the state of what they have open */
   person(employeeNo: string): PersonPort;
   /** what a person typed into their essay, one snapshot a minute, kept apart from the record */

@@ -19,6 +19,8 @@ import { SessionsPage } from '../officer/SessionsPage';
 import { MergePage } from '../officer/MergePage';
 import { PlanPage } from '../officer/PlanPage';
 import { QuizPage } from '../quiz/QuizPage';
+import { ReportPage } from '../report/ReportPage';
+import { ReportsPage } from '../report/ReportsPage';
 import { HomePage } from '../study/HomePage';
 import { ReaderPage } from '../study/ReaderPage';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -41,6 +43,8 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
   const openConflicts = merges.data?.conflicts.filter((c) => !c.decided).length ?? 0;
   const nav: NavItem[] = [];
   if (has('employee')) nav.push({ page: 'study', label: t('nav.study') }, { page: 'quiz', label: t('nav.quiz') }, { page: 'essay', label: t('nav.essay') });
+  // 述职: those with a 岗位层级 in the roster (a superior always has one)
+  if (has('employee') && me.person?.level) nav.push({ page: 'report', label: t('nav.report') });
   if (has('officer') || has('admin'))
     nav.push(
       { page: 'plan', label: t('nav.plan') },
@@ -51,6 +55,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       { page: 'roster', label: t('nav.roster') },
       { page: 'grading', label: t('nav.grading') },
       { page: 'essays', label: t('nav.essays') },
+      { page: 'reports', label: t('nav.reports') },
       { page: 'results', label: t('nav.results') },
       { page: 'progress', label: t('nav.progress') },
     );
@@ -83,6 +88,12 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       break;
     case 'essay':
       body = needCampaign(campaign && <EssayPage campaign={campaign} me={me} />);
+      break;
+    case 'report':
+      body = needCampaign(campaign && <ReportPage campaign={campaign} me={me} />);
+      break;
+    case 'reports':
+      body = needCampaign(campaign && <ReportsPage campaign={campaign} />);
       break;
     case 'campaign':
       body = <CampaignPage campaignId={campaign?.id ?? null} onSaved={campaigns.reload} />;

@@ -1,0 +1,239 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countReport, REPORT_MIN_CHARS, REPORT_PARTS, type ReportPart, type ReportParts } from '../../../electron/core/duty-report';
+import { cleanPastedText } from '../../../electron/core/essay';
+import type { CampaignSummary, Me, ReportView } from '../../../electron/shared/api';
+import { api, callWhileClosing, downloadBase64, fileToBase64 } from '../../lib/api';
+import { ErrorNote } from '../shell/ErrorNote';
+import { localDateTime, localTime } from '../shell/format';
+import { useLoad } from '../shell/use-load';
+import { ReportReview, ReviewHistory } from './ReportReview';
+import { ReportTable } from './ReportTable';
+
+const AUTOSAVE_MS = 5000;
+const bufferKey = (me: Me, campaignId: string) => `anxue.report.unsaved.${me.employeeNo}.${campaignId}`;
+
+/**
+ * 履职述职 for someone with a 岗位层级: their own report (three guided parts, autosaved, attachments,
+ * submitted to the superior the roster names) and, for a superior, the reports of their people.
+ */
+export function ReportPage({ campaign, me }: { campaign: CampaignSummary; me: Me }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<ReportView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const inbox = useLoad(() => (view && view.inbox.people > 0 ? api['report.inbox']({ campaignId: campaign.id }) : Promise.resolve(null)), [campaign.id, view?.inbox.people, open]);
+  useEffect(() => {
+    api['report.get']({ campaignId: campaign.id }).then(setView, setError);
+  }, [campaign.id]);
+  if (!view) return error ? <ErrorNote error={error} /> : <p className="muted">{t('common.loading')}</p>;
+  return (
+    <div className="stack">
+      {view.level ? <MyReport campaign={campaign} me={me} view={view} onView={setView} /> : null}
+      {view.inbox.people > 0 && (
+        <section className="card" data-testid="report-inbox">
+          <h2>{t('report.inboxTitle', { n: view.inbox.people })}</h2>
+          <p className="muted">{t('report.inboxIntro')}</p>
+          <ErrorNote error={inbox.error} />
+          {inbox.data && <ReportTable rows={inbox.data} onOpen={setOpen} openNo={open} showSuperior={false} />}
+          {open && (
+            <ReportReview
+              key={open}
+              campaignId={campaign.id}
+              employeeNo={open}
+              onClose={() => setOpen(null)}
+              onAnswered={() => {
+                inbox.reload();
+                api['report.get']({ campaignId: campaign.id }).then(setView, setError);
+              }}
+            />
+          )}
+        </section>
+      )}
+      {!view.level && view.inbox.people === 0 && <p className="notice">{view.problem}</p>}
+    </div>
+  );
+}
+
+function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; me: Me; view: ReportView; onView: (v: ReportView) => void }) {
+  const { t } = useTranslation();
+  const key = bufferKey(me, campaign.id);
+  const [parts, setParts] = useState<ReportParts>(() => {
+    const raw = localStorage.getItem(key);
+    const unsaved = raw ? (JSON.parse(raw) as { parts: ReportParts; at: string }) : null;
+    return unsaved && (!view.savedAt || unsaved.at > view.savedAt) ? { ...view.parts, ...unsaved.parts } : view.parts;
+  });
+  const [savedAt, setSavedAt] = useState(view.savedAt);
+  const [offline, setOffline] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const dirty = useRef(false);
+  const current = useRef(parts);
+  current.current = parts;
+  const editable = view.status === 'not_started' || view.status === 'draft' || view.status === 'returned';
+
+  async function save(closing = false) {
+    if (!dirty.current || !editable) return;
+    dirty.current = false;
+    try {
+      const input = { campaignId: campaign.id, parts: current.current };
+      const r = closing ? await callWhileClosing('report.save', input) : await api['report.save'](input);
+      setSavedAt(r.savedAt);
+      setOffline(false);
+      if (!dirty.current) localStorage.removeItem(key);
+    } catch (e) {
+      dirty.current = true;
+      setOffline(true);
+      if (!(e instanceof Error && 'code' in e && (e as { code: string }).code === 'network')) setError(e);
+    }
+  }
+  useEffect(() => {
+    const id = window.setInterval(() => void save(), AUTOSAVE_MS);
+    const onHide = () => void save(true);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.clearInterval(id);
+      window.removeEventListener('pagehide', onHide);
+      void save();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editable]);
+
+  function change(k: ReportPart, text: string) {
+    dirty.current = true;
+    const next = { ...current.current, [k]: text };
+    setParts(next);
+    localStorage.setItem(key, JSON.stringify({ parts: next, at: new Date().toISOString() }));
+  }
+  function paste(k: ReportPart, e: React.ClipboardEvent<HTMLTextAreaElement>) {
+    const text = e.clipboardData.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    const el = e.currentTarget;
+    const clean = cleanPastedText(text);
+    change(k, el.value.slice(0, el.selectionStart) + clean + el.value.slice(el.selectionEnd));
+  }
+  async function attach(files: FileList | null) {
+    setError(null);
+    for (const file of Array.from(files ?? [])) {
+      try {
+        const r = await api['report.attach']({ campaignId: campaign.id, fileName: file.name, base64: await fileToBase64(file) });
+        onView({ ...view, attachments: r.attachments, status: view.status === 'not_started' ? 'draft' : view.status });
+      } catch (e) {
+        setError(e);
+      }
+    }
+  }
+  async function detach(sha256: string) {
+    try {
+      const r = await api['report.detach']({ campaignId: campaign.id, sha256 });
+      onView({ ...view, attachments: r.attachments });
+    } catch (e) {
+      setError(e);
+    }
+  }
+  async function submit() {
+    if (!view.to || !window.confirm(t('report.confirmSubmit', { to: view.to === 'bureau' ? t('report.bureau') : view.to.name }))) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const v = await api['report.submit']({ campaignId: campaign.id, parts, to: view.to === 'bureau' ? 'bureau' : view.to.employeeNo });
+      dirty.current = false;
+      localStorage.removeItem(key);
+      onView(v);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const counts = countReport(parts);
+  const enough = counts.total >= REPORT_MIN_CHARS && REPORT_PARTS.every((k) => counts.perPart[k] > 0);
+  const last = view.reviews.at(-1);
+  const returned = view.status === 'returned' && last?.decision === 'return' ? last : null;
+  const accepted = view.status === 'accepted' && last?.decision === 'accept' ? last : null;
+  const toText = view.to === 'bureau' ? t('report.bureau') : view.to ? `${view.to.name}（${view.to.employeeNo}${view.to.post ? `，${view.to.post}` : ''}）` : '—';
+  return (
+    <>
+      <section className="card">
+        <div className="row-between">
+          <h1>{t('report.title')}</h1>
+          <span className={`status status-${view.status}`} data-testid="report-status">
+            {t(`report.status.${view.status}`)}
+          </span>
+        </div>
+        <p className="big-line" data-testid="report-to">
+          {t('report.line', { level: t(`people.level.${view.level}`), to: toText })}
+        </p>
+        {view.problem && <p className="notice">{view.problem}</p>}
+        <p className="muted">{t('report.intro', { min: REPORT_MIN_CHARS })}</p>
+        {returned && (
+          <div className="notice-box pad" data-testid="report-returned">
+            <strong>{t('report.returnedTitle', { who: returned.reviewerName, at: localDateTime(returned.at) })}</strong>
+            <p>{returned.comment}</p>
+          </div>
+        )}
+        {accepted && (
+          <div className="ok-box pad" data-testid="report-accepted">
+            <strong>{t('report.acceptedTitle', { who: accepted.bureau ? t('report.bureau') : accepted.reviewerName, at: localDateTime(accepted.at), score: accepted.score?.total ?? '—' })}</strong>
+            {accepted.comment && <p>{accepted.comment}</p>}
+          </div>
+        )}
+      </section>
+      {REPORT_PARTS.map((k) => (
+        <section className="card" key={k}>
+          <label className="essay-part">
+            <span className="part-title">{t(`report.parts.${k}.title`)}</span>
+            <span className="muted small">{t(`report.parts.${k}.prompt`)}</span>
+            <textarea data-part={k} rows={6} value={parts[k]} readOnly={!editable} onPaste={(e) => paste(k, e)} onChange={(e) => change(k, e.target.value)} />
+          </label>
+          <div className="muted small right">{t('essay.partCount', { n: counts.perPart[k] })}</div>
+        </section>
+      ))}
+      <section className="card">
+        <h2>{t('report.attachments')}</h2>
+        {view.attachments.length === 0 ? (
+          <p className="muted">{t('report.noAttachments')}</p>
+        ) : (
+          <ul className="files" data-testid="report-attachments">
+            {view.attachments.map((a) => (
+              <li key={a.sha256}>
+                <button type="button" className="link" onClick={() => api['report.file']({ campaignId: campaign.id, employeeNo: me.employeeNo, sha256: a.sha256 }).then((x) => downloadBase64(x.fileName, x.base64), setError)}>
+                  {a.name}
+                </button>{' '}
+                <span className="muted small">{Math.ceil(a.bytes / 1024)} KB</span>{' '}
+                {editable && (
+                  <button type="button" className="secondary small" onClick={() => void detach(a.sha256)}>
+                    {t('report.detach')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {editable && (
+          <label className="file-pick">
+            <strong>{t('report.attach')}</strong>
+            <input type="file" multiple accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" onChange={(e) => void attach(e.target.files).then(() => (e.target.value = ''))} />
+            <span className="muted small">{t('report.attachHint')}</span>
+          </label>
+        )}
+        {view.reviews.length > 0 && <ReviewHistory reviews={view.reviews} />}
+      </section>
+      <section className="card sticky-bottom row-between">
+        <span className={enough ? 'ok' : 'notice'} data-testid="report-count">
+          {t('report.total', { n: counts.total, min: REPORT_MIN_CHARS })}
+        </span>
+        <span className={offline ? 'notice' : 'muted'} data-testid="report-saved">
+          {offline ? t('essay.offline') : savedAt ? t('essay.savedAt', { time: localTime(savedAt) }) : t('essay.notSaved')}
+        </span>
+        <ErrorNote error={error} />
+        {editable && view.to && (
+          <button type="button" className="primary big" disabled={!enough || busy} onClick={() => void submit()}>
+            {t('report.submit', { to: view.to === 'bureau' ? t('report.bureau') : view.to.name })}
+          </button>
+        )}
+      </section>
+    </>
+  );
+}
