@@ -22,6 +22,7 @@ const ON_POSTGRES = [
   'tests/main/merge.test.ts',
   'tests/main/plan.test.ts',
   'tests/main/report.test.ts',
+  'tests/main/inspection.test.ts',
 ];
 const havePg = pgBinDir() !== null;
 if (!havePg) {

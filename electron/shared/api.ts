@@ -28,6 +28,7 @@ import {
 import { taskInputSchema, type PlanTask } from '../core/plan';
 import { reportPartsSchema, scoreItemSchema, type ReportParts, type ReportStatus, type ScoreItem } from '../core/duty-report';
 import type { FileRef } from '../core/evidence';
+import { findingInputSchema, inspectionInputSchema, photoRefSchema, type FindingState, type Inspection } from '../core/inspection';
 import type { RowError } from '../core/roster';
 import type { PaperStats, QuestionStat } from '../core/quiz-stats';
 import type { StudyStatus } from '../core/study-time';
@@ -490,6 +491,26 @@ export interface ReportBoard {
   levels: { level: ReportLevel; total: number; counts: Record<ReportStatus, number> }[];
   rows: ReportBoardRow[];
 }
+/** A finding of the 问题台账 as the office sees it (and a 责任人 their own). */
+export interface FindingView extends FindingState {
+  overdue: boolean;
+  inspection: Pick<Inspection, 'kind' | 'scope' | 'unit' | 'date' | 'inspectors'>;
+  names: Record<string, string>;
+}
+export interface InspectionView extends Inspection {
+  savedAt: string;
+  savedBy: string;
+  findings: number;
+  openFindings: number;
+}
+export interface InspectionsView {
+  today: string;
+  inspections: InspectionView[];
+  findings: FindingView[];
+  counts: { findings: number; closed: number; overdue: number; major: number };
+  /** the hash of the ledger's last entry */
+  head: string;
+}
 /** what a merge conflict is about */
 export type MergeConflictKind = 'person' | 'campaign' | 'collective' | 'essay' | 'draft' | 'event';
 /**
@@ -779,6 +800,20 @@ export const api = {
   ),
   'report.board': call<ReportBoard>()(campaignRef, [...OFFICE, 'archivist']),
   'report.file': call<{ fileName: string; base64: string }>()(campaignRef.extend({ employeeNo: employeeNoSchema, sha256: sha256Schema }).strict(), ALL),
+  'inspection.list': call<InspectionsView>()(campaignRef, [...OFFICE, 'archivist']),
+  'inspection.save': call<InspectionView>()(inspectionInputSchema, OFFICE),
+  /** a photo for a finding or its rectification: kept by hash, named in the record that uses it */
+  'finding.photo': call<FileRef>()(z.object({ fileName: z.string().min(1).max(255), base64: z.string().max(12_000_000) }).strict(), ['employee', 'officer', 'admin']),
+  'finding.record': call<FindingView>()(findingInputSchema, OFFICE),
+  /** by the finding's 责任人, or an officer for them */
+  'finding.rectify': call<FindingView>()(z.object({ findingId: z.string().uuid(), note: z.string().trim().min(1, '请写明整改情况').max(2000), photos: z.array(photoRefSchema).max(6).default([]) }).strict(), ['employee', 'officer', 'admin']),
+  /** 验收: by an officer who is not the finding's 责任人 */
+  'finding.verify': call<FindingView>()(z.object({ findingId: z.string().uuid(), passed: z.boolean(), note: z.string().trim().max(2000) }).strict(), OFFICE),
+  /** the findings one is 责任人 of */
+  'finding.mine': call<FindingView[]>()(campaignRef, STUDENT),
+  'finding.file': call<{ fileName: string; base64: string }>()(z.object({ findingId: z.string().uuid(), sha256: sha256Schema }).strict(), ALL),
+  /** the 问题台账 as .xlsx, in the columns bureaus use */
+  'inspection.ledger': call<{ fileName: string; base64: string }>()(campaignRef, [...OFFICE, 'archivist']),
   'merge.list': call<{ runs: MergeRunView[]; conflicts: MergeConflictView[] }>()(none, OFFICE),
   'merge.decide': call<MergeConflictView>()(z.object({ conflictId: z.string().regex(/^[0-9a-f]{64}$/), choice: z.enum(['server', 'workstation']) }).strict(), OFFICE),
   'archive.batchStart': call<JobView>()(

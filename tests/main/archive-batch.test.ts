@@ -64,7 +64,7 @@ describe('一期一档 (the campaign file)', () => {
 
   it('holds the plan, the people, each attendance sheet, ledgers, scores, the essay index, figures, and every person’s file', () => {
     const names = readdirSync(folder).sort();
-    expect(names).toEqual(['campaign.pdf', 'ledger.xlsx', 'manifest.json', 'people', 'people.xlsx', 'scores.xlsx', 'xapi.json']);
+    expect(names).toEqual(['campaign.pdf', 'findings.json', 'findings.xlsx', 'ledger.xlsx', 'manifest.json', 'people', 'people.xlsx', 'scores.xlsx', 'xapi.json']);
     expect(readdirSync(path.join(folder, 'people')).sort()).toEqual(['E001', 'E002', 'E003', 'M001']);
     expect(readdirSync(path.join(folder, 'people', 'E001')).sort()).toEqual(['record.json', 'training-file.pdf']);
     const t = text(path.join(folder, 'campaign.pdf'));

@@ -3,7 +3,10 @@
 // the hours and the scores of everyone, the essay index with review status, and summary figures
 // with charts — as one PDF, plus the ledgers as spreadsheets.
 import type { Content } from 'pdfmake/interfaces';
-import { COLLECTIVE_TYPE_NAMES } from '../../core/model';
+import { chainHead } from '../storage/events';
+import { REPORT_STATUS_NAMES } from '../../core/duty-report';
+import { INSPECTION_KIND_NAMES, INSPECTION_SCOPE_NAMES } from '../../core/inspection';
+import { COLLECTIVE_TYPE_NAMES, REPORT_LEVEL_NAMES } from '../../core/model';
 import { toHours } from '../../core/study-time';
 import { ESSAY_STATUS_TEXT, type PersonRecord } from './archive';
 import { getCampaign } from './campaign';
@@ -11,6 +14,9 @@ import { listDocs } from './corpus';
 import { bestResult } from './derive';
 import { renderPdf, type PlainDocument } from './pdf';
 import { hoursLedger } from './progress';
+import { LEDGER_COLUMNS, ledgerRows, ledgerXlsx, listInspections } from './inspection';
+import { reportState } from './report';
+import { evidencePath, FINDINGS_FILE, ledgerPhotos } from './archive';
 import { scoreSheet } from './quiz-results';
 import type { Ports } from './ports';
 
@@ -139,6 +145,31 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
   for (const b of bests) hist[Math.min(9, Math.floor(b.percent / 10))]! += 1;
   content.push({ text: '考核成绩分布（每人最好成绩）', bold: true });
   content.push(bars(hist.map((n, i) => ({ label: i === 9 ? '90–100 分' : `${i * 10}–${i * 10 + 9} 分`, value: n, text: `${n} 人` })), Math.max(1, ...hist)));
+  // 六、履职述职: everyone with a 岗位层级 in the records, where their report stands and its score
+  const reporters = records.filter((r) => r.person.level);
+  content.push({ text: '六、履职述职', style: 'h1', pageBreak: 'before' });
+  if (reporters.length === 0) content.push({ text: '花名册中没有填写岗位层级的人员，本期无述职记录。' });
+  else {
+    const rows = reporters.map((r) => {
+      const st = reportState({ events: r.events, open: {} } as never, c.id);
+      const to = st.latest?.data;
+      return [r.person.employeeNo, r.person.name, r.person.dept, REPORT_LEVEL_NAMES[r.person.level!], to ? (to.to === 'bureau' ? to.toName : `${to.toName}（${to.to}）`) : '—', REPORT_STATUS_NAMES[st.status], st.latest ? `第 ${st.latest.data.version} 稿` : '—', st.score ?? '—'];
+    });
+    content.push(grid(['工号', '姓名', '部门/车间', '岗位层级', '报告对象', '状态', '稿次', '得分'], rows, [45, 45, '*', 50, 80, 45, 35, 30]));
+    content.push(grid(['岗位层级', '应述职', '已提交', '已通过'], (['team', 'workshop', 'deputy', 'head'] as const).map((l) => {
+      const at = reporters.filter((r) => r.person.level === l);
+      const sts = at.map((r) => reportState({ events: r.events, open: {} } as never, c.id).status);
+      return [REPORT_LEVEL_NAMES[l], at.length, sts.filter((x) => x !== 'not_started' && x !== 'draft').length, sts.filter((x) => x === 'accepted').length];
+    }), ['*', 60, 60, 60]));
+  }
+  // 七、问题台账: the inspections and their findings (the ledger itself: findings.xlsx, findings.json)
+  const ledger = await listInspections(ports, { campaignId: c.id });
+  content.push({ text: '七、安全专项检查和问题台账', style: 'h1', pageBreak: 'before' });
+  content.push({ text: `检查 ${ledger.inspections.length} 次，发现问题 ${ledger.counts.findings} 项（重大隐患 ${ledger.counts.major} 项），已验收销号 ${ledger.counts.closed} 项，逾期未整改 ${ledger.counts.overdue} 项（截至 ${ledger.today}）。` });
+  if (ledger.inspections.length > 0) content.push(grid(['检查时间', '检查类型', '受检单位', '检查人', '问题', '未销号'], ledger.inspections.map((i) => [i.date, INSPECTION_KIND_NAMES[i.kind], `${INSPECTION_SCOPE_NAMES[i.scope]}：${i.unit}`, i.inspectors, i.findings, i.openFindings]), [55, 110, '*', 80, 30, 35]));
+  const fmtAt = (t: string) => new Date(Date.parse(t) + meta.settings.utcOffsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+  if (ledger.findings.length > 0) content.push(grid([...LEDGER_COLUMNS], ledgerRows(ledger, fmtAt), [16, 40, 50, '*', 30, 60, 40, 40, 55, 30, 40]));
+  content.push({ text: `台账记录链头：${ledger.head}`, fontSize: 8 });
   content.push({ text: '档案管理人签字：________________　　　　日期：______年____月____日', margin: [0, 30, 0, 0] });
   return {
     pageSize: 'A4',
@@ -159,9 +190,21 @@ export async function campaignFiles(ports: Ports, campaignId: string, records: r
   const pdf = print(await campaignPdfDefinition(ports, campaignId, records));
   const ledger = b(await hoursLedger(ports, { campaignId }));
   const scores = b(await scoreSheet(ports, { campaignId }));
+  const findings = b(await ledgerXlsx(ports, { campaignId }));
+  // the whole 问题台账 chain (it is one chain for every campaign) and the photos it names
+  const { entries } = await ports.store.inspections.read();
+  const photos: { name: string; data: Buffer }[] = [];
+  for (const ref of ledgerPhotos(entries)) {
+    const data = await ports.store.files.get(ref.sha256);
+    if (!data) throw new Error(`问题台账的照片「${ref.name}」（${ref.sha256}）不在数据中，无法归档`);
+    photos.push({ name: evidencePath(ref), data });
+  }
   return [
     { name: 'campaign.pdf', data: await pdf },
     { name: 'ledger.xlsx', data: ledger },
     { name: 'scores.xlsx', data: scores },
+    { name: 'findings.xlsx', data: findings },
+    { name: FINDINGS_FILE, data: Buffer.from(JSON.stringify({ format: 'anxue-findings-ledger', formatVersion: 1, head: chainHead(entries), entries }, null, 2) + '\n', 'utf8') },
+    ...photos,
   ];
 }

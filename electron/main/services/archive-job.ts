@@ -11,7 +11,7 @@ import path from 'node:path';
 import { canonicalJson } from '../../core/canonical';
 import type { Person } from '../../core/model';
 import { writeFileAtomic } from '../storage/durable-json-file';
-import { buildPersonRecord, evidenceFiles, evidenceRefs, personWorkbookRows, PDF_FILE, RECORD_FILE, type PersonRecord } from './archive';
+import { buildPersonRecord, evidenceFiles, evidenceRefs, FINDINGS_FILE, personWorkbookRows, PDF_FILE, RECORD_FILE, type PersonRecord } from './archive';
 import { campaignFiles } from './archive-campaign';
 import { getCampaign } from './campaign';
 import { badInput, notFound } from './errors';
@@ -205,7 +205,12 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     const campaign = job.selection.campaignId ? campaignFiles(ports, job.selection.campaignId, records, (doc) => pool.renderDoc(doc)) : Promise.resolve([]);
     campaign.catch(() => undefined); // a failure is reported where it is awaited, below
     await personWorkbookRows(records, path.join(partial, 'people.xlsx'));
-    for (const f of await campaign) writeFileSync(path.join(partial, f.name), f.data);
+    let ledgerHead: string | undefined;
+    for (const f of await campaign) {
+      mkdirSync(path.dirname(path.join(partial, f.name)), { recursive: true });
+      writeFileSync(path.join(partial, f.name), f.data);
+      if (f.name === FINDINGS_FILE) ledgerHead = (JSON.parse(f.data.toString('utf8')) as { head: string }).head;
+    }
     const files = walk(partial).filter((f) => f !== MANIFEST);
     const manifest = {
       format: 'anxue-archive-manifest',
@@ -216,6 +221,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
       selection: job.selection,
       chainHeads,
       eventCounts,
+      ...(ledgerHead ? { ledgerHead } : {}),
       files: files.map((name) => {
         const data = readFileSync(path.join(partial, name));
         return { name, sha256: sha256(data), bytes: data.length };

@@ -8,6 +8,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { canonicalJson } from '../../core/canonical';
 import { REPORT_PART_NAMES, REPORT_PARTS, REPORT_STATUS_NAMES } from '../../core/duty-report';
 import type { FileKind, FileRef } from '../../core/evidence';
+import type { LedgerEntry } from '../../core/inspection';
 import { COLLECTIVE_TYPE_NAMES, ESSAY_PART_TITLES, partsFor, REPORT_LEVEL_NAMES, type Campaign, type Person } from '../../core/model';
 import { toCreditHours, toHours } from '../../core/study-time';
 import type { ExportResult, VerifyReport } from '../../shared/api';
@@ -33,6 +34,15 @@ const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('he
 const EXT: Record<FileKind, string> = { jpeg: 'jpg', png: 'png', pdf: 'pdf', docx: 'docx', xlsx: 'xlsx' };
 /** where an evidence file lies in an archive, next to the record that names it */
 export const evidencePath = (ref: Pick<FileRef, 'sha256' | 'kind'>) => `files/${ref.sha256}.${EXT[ref.kind]}`;
+
+export const FINDINGS_FILE = 'findings.json';
+
+/** Every photo the 问题台账 names (findings and rectifications), each once. */
+export function ledgerPhotos(entries: readonly LedgerEntry[]): FileRef[] {
+  const out = new Map<string, FileRef>();
+  for (const e of entries) if (e.type === 'finding.recorded' || e.type === 'finding.rectified') for (const p of e.data.photos) out.set(p.sha256, p);
+  return [...out.values()];
+}
 
 /** The evidence files a person's records name (述职 attachments), each once. */
 export function evidenceRefs(events: readonly PersonEvent[]): FileRef[] {
@@ -367,7 +377,7 @@ export function verifyArchiveDir(dir: string, expectedManifestSha256?: string): 
   if (!existsSync(mPath)) return { ok: false, problems: [`缺少清单文件 ${MANIFEST_FILE}：导出未完成，或清单被删除`] };
   const mText = readFileSync(mPath);
   if (expectedManifestSha256 && sha256(mText) !== expectedManifestSha256) problems.push(`${MANIFEST_FILE} 与导出时登记的不一致：清单被修改`);
-  let manifest: { files?: { name: string; sha256: string; bytes: number }[]; chainHeads?: Record<string, string>; eventCount?: number; eventCounts?: Record<string, number> };
+  let manifest: { files?: { name: string; sha256: string; bytes: number }[]; chainHeads?: Record<string, string>; eventCount?: number; eventCounts?: Record<string, number>; ledgerHead?: string };
   try {
     manifest = JSON.parse(mText.toString('utf8'));
   } catch {
@@ -415,7 +425,30 @@ export function verifyArchiveDir(dir: string, expectedManifestSha256?: string): 
       problems.push(`${name} 无法解析：文件被修改或损坏`);
     }
   }
+  problems.push(...verifyFindings(dir, manifest.ledgerHead));
   return { ok: problems.length === 0, problems };
+}
+
+/** The campaign's 问题台账 (findings.json): its chain intact, its head as the manifest says, every photo it names there with its bytes. */
+function verifyFindings(dir: string, ledgerHead: string | undefined): string[] {
+  const f = path.join(dir, FINDINGS_FILE);
+  if (!existsSync(f)) return ledgerHead === undefined ? [] : [`缺少问题台账 ${FINDINGS_FILE}`];
+  const problems: string[] = [];
+  try {
+    const ledger = JSON.parse(readFileSync(f, 'utf8')) as { head?: string; entries?: LedgerEntry[] };
+    const entries = ledger.entries ?? [];
+    problems.push(...verifyChain(entries).map((x) => `${FINDINGS_FILE}：${x.replace(/^记录/, '台账记录')}`));
+    const head = chainHead(entries);
+    if (ledger.head !== head || ledgerHead !== head) problems.push(`${FINDINGS_FILE}：台账记录链头与清单不符，记录被修改、删除或添加`);
+    for (const ref of ledgerPhotos(entries)) {
+      const p = path.join(dir, ...evidencePath(ref).split('/'));
+      if (!existsSync(p)) problems.push(`${FINDINGS_FILE}：缺少台账所附的照片「${ref.name}」（${evidencePath(ref)}）`);
+      else if (sha256(readFileSync(p)) !== ref.sha256) problems.push(`${FINDINGS_FILE}：台账所附的照片「${ref.name}」与台账中的哈希不符：照片被替换`);
+    }
+  } catch {
+    problems.push(`${FINDINGS_FILE} 无法解析：文件被修改或损坏`);
+  }
+  return problems;
 }
 
 

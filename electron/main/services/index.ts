@@ -26,6 +26,7 @@ import { quizStats, scoreSheet } from './quiz-results';
 import { mergeDecide, mergeList } from './merge';
 import { planDeleteTask, planFromTemplate, planGet, planSaveTask, planSetDone } from './plan';
 import { attachToReport, detachFromReport, getReport, readReport, reportBoard, reportFile, reportInbox, reviewReport, saveReport, submitReport } from './report';
+import { findingFile, ledgerXlsx, listInspections, myFindings, recordFinding, rectifyFinding, saveInspection, uploadPhoto, verifyFinding } from './inspection';
 import { commitRoster, listRoster, previewRoster } from './roster';
 import { answerAttentionCheck, beat, myProgress, startStudy, stopStudy } from './study';
 
@@ -138,6 +139,15 @@ export const handlers: Handlers = {
   'report.review': (p, c, i) => reviewReport(p, who(c), i),
   'report.board': (p, _c, i) => reportBoard(p, i),
   'report.file': (p, c, i) => reportFile(p, who(c), i),
+  'inspection.list': (p, _c, i) => listInspections(p, i),
+  'inspection.save': (p, c, i) => saveInspection(p, who(c), i),
+  'finding.photo': (p, _c, i) => uploadPhoto(p, i),
+  'finding.record': (p, c, i) => recordFinding(p, who(c), i),
+  'finding.rectify': (p, c, i) => rectifyFinding(p, who(c), i),
+  'finding.verify': (p, c, i) => verifyFinding(p, who(c), i),
+  'finding.mine': (p, c, i) => myFindings(p, who(c), i),
+  'finding.file': (p, c, i) => findingFile(p, who(c), i),
+  'inspection.ledger': (p, _c, i) => ledgerXlsx(p, i),
   'merge.list': (p) => mergeList(p),
   'merge.decide': (p, c, i) => mergeDecide(p, who(c).employeeNo, i),
   'archive.batchStart': (p, c, i) => batchStart(p, who(c), i),

@@ -14,6 +14,11 @@ import { applyLine, PersonDoc } from './person-doc';
 import type { FilePort, PersonPort, Store } from './store';
 import { journalFiles, readJournals, StudyJournal, type JournalLine } from './study-journal';
 
+/** The 问题台账: inspections and findings as one append-only hash chain (core/inspection.ts). */
+export interface InspectionsFile {
+  schemaVersion: 1;
+  entries: import('../../core/inspection').LedgerEntry[];
+}
 /** The campaign plans' tasks (services/plan.ts). */
 export interface PlanFile {
   schemaVersion: 1;
@@ -249,6 +254,7 @@ export const SHARED_DOCS = {
   audit: { file: 'audit.json', defaults: (): AuditFile => ({ schemaVersion: 1 as const, entries: [] }), migrations: {} },
   loginGuard: { file: 'login-guard.json', defaults: (): LoginGuardFile => ({ schemaVersion: 1 as const, entries: {} }), migrations: {} },
   plan: { file: 'plan.json', defaults: (): PlanFile => ({ schemaVersion: 1 as const, tasks: [] }), migrations: {} },
+  inspections: { file: 'inspections.json', defaults: (): InspectionsFile => ({ schemaVersion: 1 as const, entries: [] }), migrations: {} },
   merges: { file: 'merges.json', defaults: (): MergesFile => ({ schemaVersion: 1 as const, runs: [], conflicts: [] }), migrations: {} },
   collective: { file: 'collective.json', defaults: (): CollectiveFile => ({ schemaVersion: 1 as const, sessions: [] }), migrations: {} },
   corpus: { file: 'corpus.json', defaults: (): CorpusFile => ({ schemaVersion: 1 as const, documents: [], editions: [] }), migrations: {} },
@@ -354,6 +360,7 @@ export class DataStore implements Store {
   readonly loginGuard!: Doc<LoginGuardFile>;
   readonly merges!: Doc<MergesFile>;
   readonly plan!: Doc<PlanFile>;
+  readonly inspections!: Doc<InspectionsFile>;
   /** person files in memory, least recently used first; idle ones beyond the limit are dropped */
   private readonly people = new Map<string, PersonDoc>();
   private readonly drafts = new Map<string, Doc<EssayDraftsFile>>();

@@ -123,7 +123,19 @@ export type PersonEvent = {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export function eventHash(e: Omit<PersonEvent, 'hash'>): string {
+/** One link of a hash chain: a person's events, and the campaign's 问题台账 (core/inspection.ts). */
+export interface ChainLink {
+  seq: number;
+  id: string;
+  type: string;
+  at: string;
+  by: string;
+  data: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+export function eventHash(e: Omit<ChainLink, 'hash'>): string {
   const { seq, id, type, at, by, data, prevHash } = e;
   return createHash('sha256').update(prevHash).update(canonicalJson({ seq, id, type, at, by, data })).digest('hex');
 }
@@ -150,8 +162,17 @@ export function appendEvent<K extends EventType>(
   return e;
 }
 
+/** Add a link to any chain (the ledger's entries): the same hashing as a person's events. */
+export function appendLink<T extends ChainLink>(chain: T[], link: Omit<T, 'seq' | 'id' | 'prevHash' | 'hash'>): T {
+  const prev = chain[chain.length - 1];
+  const base = { ...link, seq: (prev?.seq ?? 0) + 1, id: randomUUID(), prevHash: prev?.hash ?? GENESIS_HASH } as Omit<T, 'hash'>;
+  const e = { ...base, hash: eventHash(base as Omit<ChainLink, 'hash'>) } as T;
+  chain.push(e);
+  return e;
+}
+
 /** Check a chain; returns the problems found, each naming the record. */
-export function verifyChain(events: readonly PersonEvent[]): string[] {
+export function verifyChain(events: readonly ChainLink[]): string[] {
   const problems: string[] = [];
   let prevHash = GENESIS_HASH;
   let prevSeq = 0;
@@ -166,6 +187,6 @@ export function verifyChain(events: readonly PersonEvent[]): string[] {
   return problems;
 }
 
-export function chainHead(events: readonly PersonEvent[]): string {
+export function chainHead(events: readonly ChainLink[]): string {
   return events[events.length - 1]?.hash ?? GENESIS_HASH;
 }

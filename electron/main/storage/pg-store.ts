@@ -37,6 +37,7 @@ import {
   type MergesFile,
   type MetaFile,
   type PlanFile,
+  type InspectionsFile,
   type PersonFile,
   type QuestionsFile,
   type RosterFile,
@@ -453,6 +454,7 @@ export class PgStore implements Store {
   readonly loginGuard!: DocPort<LoginGuardFile>;
   readonly merges!: DocPort<MergesFile>;
   readonly plan!: DocPort<PlanFile>;
+  readonly inspections!: DocPort<InspectionsFile>;
   private readonly people = new Map<string, PgPerson>();
   private readonly drafts = new Map<string, PgDoc<EssayDraftsFile>>();
   /** records kept in memory (a plant of 3,000 fits: a week of study is ~10 KB a person) */

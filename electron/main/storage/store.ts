@@ -15,6 +15,7 @@ import type {
   MergesFile,
   MetaFile,
   PlanFile,
+  InspectionsFile,
   PersonFile,
   QuestionsFile,
   RosterFile,
@@ -72,6 +73,8 @@ export interface Store {
   readonly merges: DocPort<MergesFile>;
   /** the campaign plans' tasks */
   readonly plan: DocPort<PlanFile>;
+  /** the 问题台账: inspections and findings, one hash chain */
+  readonly inspections: DocPort<InspectionsFile>;
   /** evidence files by hash: on PostgreSQL in the database, so a plant's backup has them */
   readonly files: FilePort;
   /** a person's training record: append-only events and the state of what they have open */
