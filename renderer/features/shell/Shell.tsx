@@ -20,6 +20,8 @@ import { MergePage } from '../officer/MergePage';
 import { PlanPage } from '../officer/PlanPage';
 import { QuizPage } from '../quiz/QuizPage';
 import { ReportPage } from '../report/ReportPage';
+import { InspectionsPage } from '../inspection/InspectionsPage';
+import { MyFindings } from '../inspection/FindingCard';
 import { ReportsPage } from '../report/ReportsPage';
 import { HomePage } from '../study/HomePage';
 import { ReaderPage } from '../study/ReaderPage';
@@ -56,6 +58,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       { page: 'grading', label: t('nav.grading') },
       { page: 'essays', label: t('nav.essays') },
       { page: 'reports', label: t('nav.reports') },
+      { page: 'inspections', label: t('nav.inspections') },
       { page: 'results', label: t('nav.results') },
       { page: 'progress', label: t('nav.progress') },
     );
@@ -71,7 +74,14 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
     campaigns.data === null ? <p className="muted">{t('common.loading')}</p> : campaign ? node : <p className="notice">{t('campaign.none')}</p>;
   switch (page) {
     case 'study':
-      body = needCampaign(campaign && <HomePage campaign={campaign} />);
+      body = needCampaign(
+        campaign && (
+          <>
+            <MyFindings campaignId={campaign.id} me={me.employeeNo} />
+            <HomePage campaign={campaign} />
+          </>
+        ),
+      );
       break;
     case 'read':
       // employees study (a session counts time); others only read
@@ -91,6 +101,9 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       break;
     case 'report':
       body = needCampaign(campaign && <ReportPage campaign={campaign} me={me} />);
+      break;
+    case 'inspections':
+      body = needCampaign(campaign && <InspectionsPage campaign={campaign} me={me.employeeNo} />);
       break;
     case 'reports':
       body = needCampaign(campaign && <ReportsPage campaign={campaign} />);
