@@ -23,6 +23,7 @@ const ON_POSTGRES = [
   'tests/main/plan.test.ts',
   'tests/main/report.test.ts',
   'tests/main/inspection.test.ts',
+  'tests/main/summary.test.ts',
 ];
 const havePg = pgBinDir() !== null;
 if (!havePg) {

@@ -511,6 +511,31 @@ export interface InspectionsView {
   /** the hash of the ledger's last entry */
   head: string;
 }
+/** The figures of the 总结报告, each from one of the campaign's ledgers. */
+export interface SummaryFigures {
+  campaign: { name: string; start: string; end: string; studyStart: string; studyEnd: string; targetCreditHours: number };
+  people: { roster: number; participants: number; rate: number };
+  byCategory: { category: string; people: number; reached: number; totalCreditHours: number; averageCreditHours: number }[];
+  collective: { sessions: number; attendances: number; byType: { type: import('../core/model').CollectiveType; sessions: number; attendances: number; averageRate: number }[] };
+  quiz: { took: number; passed: number; pending: number; passRate: number };
+  essays: { people: number; submitted: number; accepted: number };
+  reports: { level: ReportLevel; people: number; submitted: number; accepted: number; averageScore: number | null }[];
+  findings: {
+    inspections: number;
+    total: number;
+    closed: number;
+    overdue: number;
+    byKind: { kind: import('../core/inspection').InspectionKind; inspections: number; levels: { level: import('../core/inspection').HazardLevel; found: number; closed: number; overdue: number }[] }[];
+    asOf: string;
+    head: string;
+  };
+}
+export interface SummaryView {
+  figures: SummaryFigures;
+  sections: Record<'overview' | 'measures' | 'problems' | 'next', string>;
+  savedAt: string | null;
+  savedBy: string | null;
+}
 /** what a merge conflict is about */
 export type MergeConflictKind = 'person' | 'campaign' | 'collective' | 'essay' | 'draft' | 'event';
 /**
@@ -814,6 +839,13 @@ export const api = {
   'finding.file': call<{ fileName: string; base64: string }>()(z.object({ findingId: z.string().uuid(), sha256: sha256Schema }).strict(), ALL),
   /** the 问题台账 as .xlsx, in the columns bureaus use */
   'inspection.ledger': call<{ fileName: string; base64: string }>()(campaignRef, [...OFFICE, 'archivist']),
+  'summary.get': call<SummaryView>()(campaignRef, [...OFFICE, 'archivist']),
+  'summary.save': call<{ savedAt: string }>()(
+    campaignRef.extend({ sections: z.object({ overview: z.string().max(20000), measures: z.string().max(20000), problems: z.string().max(20000), next: z.string().max(20000) }).strict() }).strict(),
+    OFFICE,
+  ),
+  /** the draft to the bureau: an editable .docx, or a PDF */
+  'summary.export': call<{ fileName: string; base64: string }>()(campaignRef.extend({ format: z.enum(['docx', 'pdf']) }).strict(), [...OFFICE, 'archivist']),
   'merge.list': call<{ runs: MergeRunView[]; conflicts: MergeConflictView[] }>()(none, OFFICE),
   'merge.decide': call<MergeConflictView>()(z.object({ conflictId: z.string().regex(/^[0-9a-f]{64}$/), choice: z.enum(['server', 'workstation']) }).strict(), OFFICE),
   'archive.batchStart': call<JobView>()(

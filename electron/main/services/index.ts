@@ -27,6 +27,7 @@ import { mergeDecide, mergeList } from './merge';
 import { planDeleteTask, planFromTemplate, planGet, planSaveTask, planSetDone } from './plan';
 import { attachToReport, detachFromReport, getReport, readReport, reportBoard, reportFile, reportInbox, reviewReport, saveReport, submitReport } from './report';
 import { findingFile, ledgerXlsx, listInspections, myFindings, recordFinding, rectifyFinding, saveInspection, uploadPhoto, verifyFinding } from './inspection';
+import { exportSummary, getSummary, saveSummary } from './summary';
 import { commitRoster, listRoster, previewRoster } from './roster';
 import { answerAttentionCheck, beat, myProgress, startStudy, stopStudy } from './study';
 
@@ -148,6 +149,9 @@ export const handlers: Handlers = {
   'finding.mine': (p, c, i) => myFindings(p, who(c), i),
   'finding.file': (p, c, i) => findingFile(p, who(c), i),
   'inspection.ledger': (p, _c, i) => ledgerXlsx(p, i),
+  'summary.get': (p, _c, i) => getSummary(p, i),
+  'summary.save': (p, c, i) => saveSummary(p, who(c), i),
+  'summary.export': (p, _c, i) => exportSummary(p, i),
   'merge.list': (p) => mergeList(p),
   'merge.decide': (p, c, i) => mergeDecide(p, who(c).employeeNo, i),
   'archive.batchStart': (p, c, i) => batchStart(p, who(c), i),

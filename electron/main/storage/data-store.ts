@@ -19,6 +19,11 @@ export interface InspectionsFile {
   schemaVersion: 1;
   entries: import('../../core/inspection').LedgerEntry[];
 }
+/** The prose of each campaign's 总结报告, as the officer wrote it (services/summary.ts). */
+export interface SummariesFile {
+  schemaVersion: 1;
+  campaigns: Record<string, { sections: Record<'overview' | 'measures' | 'problems' | 'next', string>; savedAt: string; savedBy: string }>;
+}
 /** The campaign plans' tasks (services/plan.ts). */
 export interface PlanFile {
   schemaVersion: 1;
@@ -254,6 +259,7 @@ export const SHARED_DOCS = {
   audit: { file: 'audit.json', defaults: (): AuditFile => ({ schemaVersion: 1 as const, entries: [] }), migrations: {} },
   loginGuard: { file: 'login-guard.json', defaults: (): LoginGuardFile => ({ schemaVersion: 1 as const, entries: {} }), migrations: {} },
   plan: { file: 'plan.json', defaults: (): PlanFile => ({ schemaVersion: 1 as const, tasks: [] }), migrations: {} },
+  summaries: { file: 'summaries.json', defaults: (): SummariesFile => ({ schemaVersion: 1 as const, campaigns: {} }), migrations: {} },
   inspections: { file: 'inspections.json', defaults: (): InspectionsFile => ({ schemaVersion: 1 as const, entries: [] }), migrations: {} },
   merges: { file: 'merges.json', defaults: (): MergesFile => ({ schemaVersion: 1 as const, runs: [], conflicts: [] }), migrations: {} },
   collective: { file: 'collective.json', defaults: (): CollectiveFile => ({ schemaVersion: 1 as const, sessions: [] }), migrations: {} },
@@ -361,6 +367,7 @@ export class DataStore implements Store {
   readonly merges!: Doc<MergesFile>;
   readonly plan!: Doc<PlanFile>;
   readonly inspections!: Doc<InspectionsFile>;
+  readonly summaries!: Doc<SummariesFile>;
   /** person files in memory, least recently used first; idle ones beyond the limit are dropped */
   private readonly people = new Map<string, PersonDoc>();
   private readonly drafts = new Map<string, Doc<EssayDraftsFile>>();

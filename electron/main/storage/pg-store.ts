@@ -38,6 +38,7 @@ import {
   type MetaFile,
   type PlanFile,
   type InspectionsFile,
+  type SummariesFile,
   type PersonFile,
   type QuestionsFile,
   type RosterFile,
@@ -455,6 +456,7 @@ export class PgStore implements Store {
   readonly merges!: DocPort<MergesFile>;
   readonly plan!: DocPort<PlanFile>;
   readonly inspections!: DocPort<InspectionsFile>;
+  readonly summaries!: DocPort<SummariesFile>;
   private readonly people = new Map<string, PgPerson>();
   private readonly drafts = new Map<string, PgDoc<EssayDraftsFile>>();
   /** records kept in memory (a plant of 3,000 fits: a week of study is ~10 KB a person) */

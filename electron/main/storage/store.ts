@@ -16,6 +16,7 @@ import type {
   MetaFile,
   PlanFile,
   InspectionsFile,
+  SummariesFile,
   PersonFile,
   QuestionsFile,
   RosterFile,
@@ -75,6 +76,8 @@ export interface Store {
   readonly plan: DocPort<PlanFile>;
   /** the 问题台账: inspections and findings, one hash chain */
   readonly inspections: DocPort<InspectionsFile>;
+  /** the 总结报告's prose per campaign */
+  readonly summaries: DocPort<SummariesFile>;
   /** evidence files by hash: on PostgreSQL in the database, so a plant's backup has them */
   readonly files: FilePort;
   /** a person's training record: append-only events and the state of what they have open */
