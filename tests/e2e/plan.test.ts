@@ -1,6 +1,7 @@
 // End to end in Debian's Chromium (issue 12, part 1): the officer's home is the campaign plan —
 // the notice's tasks created from the template, overdue ones standing out, a task marked done, one
 // of the officer's own with an owner from the roster, at 1366×768.
+import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../helpers/browser';
@@ -73,5 +74,26 @@ describe('the campaign plan', () => {
     await officer.getByText('花名册中没有工号 X999').waitFor();
     await editor.getByRole('button', { name: '取消' }).click();
     expect(await officer.getByTestId('plan-tasks').locator('tbody tr').count()).toBe(13);
+  });
+
+  it('the 总结报告: opened from the plan, prose written, the Word draft downloaded and read back with the figures on screen', async () => {
+    await officer.getByRole('link', { name: '总结报告 →' }).click();
+    await officer.getByRole('heading', { name: '总结报告' }).waitFor();
+    const people = (await officer.getByTestId('fig-people').locator('.fig-value').textContent())!;
+    expect(people).toBe('0 / 2 人（0%）');
+    await officer.locator('textarea[data-section=overview]').fill('公司主要负责人亲自部署，成立了警示月活动领导小组。');
+    await officer.locator('textarea[data-section=problems]').fill('部分班组学习记录不完整。');
+    await officer.evaluate(() => window.scrollTo(0, 0));
+    await shot(officer, 'plan-03-summary');
+    const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('button', { name: '下载 Word 稿' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^总结报告-.*\.docx$/);
+    const xml = execFileSync('unzip', ['-p', (await download.path())!, 'word/document.xml'], { encoding: 'utf8' }).replace(/<[^>]+>/g, '');
+    expect(xml).toContain('公司主要负责人亲自部署，成立了警示月活动领导小组。');
+    expect(xml).toContain('部分班组学习记录不完整。');
+    expect(xml).toContain('全公司在册 2 人，参加 0 人，参与率 0%');
+    expect(xml).toContain('二、主要做法和成效');
+    // the prose was saved with the download: it is there after a reload
+    await officer.reload();
+    expect(await officer.locator('textarea[data-section=problems]').inputValue()).toBe('部分班组学习记录不完整。');
   });
 });

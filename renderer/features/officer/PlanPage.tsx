@@ -40,6 +40,9 @@ export function PlanPage({ campaign, canEdit }: { campaign: CampaignSummary; can
       <section className="card">
         <div className="row-between">
           <h1>{t('plan.title')}</h1>
+          <a className="button-link" href="#/summary">
+            {t('summary.open')}
+          </a>
           {p && (
             <div className="row" data-testid="plan-counts">
               <span className={`state state-overdue${p.counts.overdue ? '' : ' none'}`}>{t('plan.countOverdue', { n: p.counts.overdue })}</span>

@@ -19,6 +19,7 @@ import { SessionsPage } from '../officer/SessionsPage';
 import { MergePage } from '../officer/MergePage';
 import { PlanPage } from '../officer/PlanPage';
 import { QuizPage } from '../quiz/QuizPage';
+import { SummaryPage } from '../summary/SummaryPage';
 import { ReportPage } from '../report/ReportPage';
 import { InspectionsPage } from '../inspection/InspectionsPage';
 import { MyFindings } from '../inspection/FindingCard';
@@ -65,7 +66,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
   if (office && merges.data && merges.data.runs.length > 0) nav.push({ page: 'merge', label: openConflicts > 0 ? t('nav.mergeOpen', { n: openConflicts }) : t('nav.merge') });
   if (has('archivist') || has('admin')) nav.push({ page: 'archive', label: t('nav.archive') });
   if (has('admin')) nav.push({ page: 'settings', label: t('nav.settings') });
-  const allowed = new Set(nav.map((n) => n.page).concat(['read', 'search', 'password']));
+  const allowed = new Set(nav.map((n) => n.page).concat(['read', 'search', 'password'], office || has('archivist') ? ['summary'] : []));
   const page = allowed.has(route.page) ? route.page : nav[0]?.page ?? '';
   const campaign = campaigns.data?.[0] ?? null;
 
@@ -104,6 +105,9 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       break;
     case 'inspections':
       body = needCampaign(campaign && <InspectionsPage campaign={campaign} me={me.employeeNo} />);
+      break;
+    case 'summary':
+      body = needCampaign(campaign && <SummaryPage campaign={campaign} canEdit={office} />);
       break;
     case 'reports':
       body = needCampaign(campaign && <ReportsPage campaign={campaign} />);
