@@ -6,6 +6,8 @@ import type { CampaignInput } from './model';
 export const TASK_KINDS = ['mobilization', 'warning', 'study', 'assessment', 'essay', 'report', 'inspection', 'lecture', 'summary', 'other'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
+import { INSPECTION_KINDS, type InspectionKind } from './inspection';
+
 const isoDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, '日期格式应为 YYYY-MM-DD');
 
 export const taskInputSchema = z
@@ -22,6 +24,8 @@ export const taskInputSchema = z
     note: z.string().max(2000).default(''),
     /** collective sessions that are its evidence (动员部署会, 大讲堂, 宣誓, 演讲 …) */
     sessionIds: z.array(z.string().min(1).max(64)).max(50).default([]),
+    /** an inspection task: which kind of inspection is its evidence in the 问题台账 */
+    inspectionKind: z.enum(INSPECTION_KINDS).optional(),
   })
   .strict();
 export type TaskInput = z.infer<typeof taskInputSchema>;
@@ -45,7 +49,7 @@ export function warningMonthTasks(c: Pick<CampaignInput, 'phases' | 'studyEnd' |
   // 自查自改 is to be done by the start of the last phase (9/20 in the notice)
   const selfCheck = phase(2)?.start ?? endOf(1, c.end);
   const at = (i: number) => (phase(i) ? i : null);
-  const t = (title: string, kind: TaskKind, p: number, due: string): Omit<TaskInput, 'campaignId'> => ({ title, kind, phase: at(p), due, owner: null, note: '', sessionIds: [] });
+  const t = (title: string, kind: TaskKind, p: number, due: string, inspectionKind?: InspectionKind): Omit<TaskInput, 'campaignId'> => ({ title, kind, phase: at(p), due, owner: null, note: '', sessionIds: [], ...(inspectionKind ? { inspectionKind } : {}) });
   return [
     t('召开全员动员部署会', 'mobilization', 0, endOf(0, c.studyEnd)),
     t('警示教育：观看警示片，学习事故调查报告', 'warning', 0, c.studyEnd),
@@ -53,10 +57,10 @@ export function warningMonthTasks(c: Pick<CampaignInput, 'phases' | 'studyEnd' |
     t('学习考核', 'assessment', 1, endOf(1, c.end)),
     t('全员撰写个人剖析材料，存入个人安全教育档案', 'essay', 1, c.essay.deadline),
     t('逐级履职述职（班组长→车间主任→分管副总→总经理）', 'report', 1, endOf(1, c.end)),
-    t('操作规程逐岗审查（对照 AQ/T 3034-2022）', 'inspection', 1, selfCheck),
-    t('异常工况处置检查', 'inspection', 1, selfCheck),
-    t('检维修和特殊作业检查（作业票、电子作业票系统）', 'inspection', 1, selfCheck),
-    t('安全生产治本攻坚检查', 'inspection', 1, selfCheck),
+    t('操作规程逐岗审查（对照 AQ/T 3034-2022）', 'inspection', 1, selfCheck, 'procedure'),
+    t('异常工况处置检查', 'inspection', 1, selfCheck, 'abnormal'),
+    t('检维修和特殊作业检查（作业票、电子作业票系统）', 'inspection', 1, selfCheck, 'maintenance'),
+    t('安全生产治本攻坚检查', 'inspection', 1, selfCheck, 'rootcause'),
     t('安全大讲堂、安全宣誓、安全演讲', 'lecture', 1, endOf(1, c.end)),
     t('形成总结报告报送应急管理局', 'summary', 2, endOf(2, c.end)),
   ];

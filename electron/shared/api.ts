@@ -425,6 +425,12 @@ export interface PlanTaskView extends PlanTask {
   state: 'done' | 'overdue' | 'soon' | 'later';
   ownerName: string | null;
   sessions: { id: string; topic: string; date: string; attendees: number }[];
+  /**
+   * what the ledgers show for it: 述职 (n reported of `of`, `extra` accepted), an inspection kind
+   * (n inspections, `of` findings, `extra` closed), essays / assessment (n of `of`, `extra`
+   * accepted / passed), the summary report (n = 1 once drafted)
+   */
+  ledger: { key: 'report' | 'inspection' | 'essay' | 'assessment' | 'summary'; n: number; of: number; extra: number } | null;
 }
 export interface PlanView {
   today: string;

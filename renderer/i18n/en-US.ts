@@ -689,6 +689,14 @@ export const enUS: Resources = {
     state_interrupted: 'Interrupted (can resume)',
   },
   plan: {
+    ledger: {
+      report: '{{n}} of {{of}} reported, {{extra}} accepted',
+      inspection: '{{n}} inspections, {{of}} findings, {{extra}} closed',
+      essay: 'essays: {{n}} of {{of}} submitted, {{extra}} accepted',
+      assessment: 'assessment: {{n}} of {{of}} took it, {{extra}} passed',
+      summary: 'summary report drafted',
+      summaryNone: 'summary report not drafted yet',
+    },
     title: 'Plan and tasks',
     today: 'Today {{date}}',
     now: 'current phase',

@@ -687,6 +687,14 @@ export const zhCN = {
     state_interrupted: '已中断（可继续）',
   },
   plan: {
+    ledger: {
+      report: '已述职 {{n}} / {{of}} 人，通过 {{extra}}',
+      inspection: '检查 {{n}} 次，问题 {{of}} 项，销号 {{extra}}',
+      essay: '剖析材料 提交 {{n}} / {{of}}，通过 {{extra}}',
+      assessment: '考核 参加 {{n}} / {{of}}，合格 {{extra}}',
+      summary: '总结报告已起草',
+      summaryNone: '总结报告未起草',
+    },
     title: '计划任务',
     today: '今天 {{date}}',
     now: '当前阶段',

@@ -81,4 +81,22 @@ describe('campaign plan', () => {
     expect(await app.raw('plan.saveTask', { ...base, campaignId: 'no-such-campaign' }, s.admin)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect((await app.call('plan.get', { campaignId: s.campaign.id }, s.admin)).tasks).toEqual([]);
   });
+
+  it('tasks show what the ledgers hold: each inspection task its own kind, the essays, the summary report', async () => {
+    await app.call('plan.fromTemplate', { campaignId: s.campaign.id }, s.admin);
+    const i = await app.call('inspection.save', { campaignId: s.campaign.id, kind: 'abnormal', scope: 'team', unit: '合成一班', date: '2024-09-10', inspectors: '安全科', checklist: [] }, s.admin);
+    await app.call('finding.record', { inspectionId: i.id, level: 'general', location: '中控', description: '处置卡缺失', measure: '补齐处置卡', owner: 'E001', due: '2024-09-20', photos: [] }, s.admin);
+    await app.call('summary.save', { campaignId: s.campaign.id, sections: { overview: '概况', measures: '', problems: '', next: '' } }, s.admin);
+    const p = await app.call('plan.get', { campaignId: s.campaign.id }, s.admin);
+    const by = (title: string) => p.tasks.find((t) => t.title.startsWith(title))!.ledger;
+    expect(by('异常工况处置检查')).toEqual({ key: 'inspection', n: 1, of: 1, extra: 0 });
+    expect(by('操作规程逐岗审查')).toEqual({ key: 'inspection', n: 0, of: 0, extra: 0 });
+    expect(by('全员撰写个人剖析材料')).toEqual({ key: 'essay', n: 0, of: 4, extra: 0 });
+    expect(by('形成总结报告')).toEqual({ key: 'summary', n: 1, of: 1, extra: 0 });
+    expect(by('召开全员动员部署会')).toBeNull();
+    // an edit keeps the task's inspection kind
+    const t = p.tasks.find((x) => x.title.startsWith('异常工况处置检查'))!;
+    const saved = await app.call('plan.saveTask', { id: t.id, campaignId: t.campaignId, title: t.title, kind: t.kind, phase: t.phase, due: t.due, owner: 'E002', note: '', sessionIds: [], inspectionKind: t.inspectionKind }, s.admin);
+    expect(saved).toMatchObject({ inspectionKind: 'abnormal', owner: 'E002', ledger: { key: 'inspection', n: 1, of: 1, extra: 0 } });
+  });
 });

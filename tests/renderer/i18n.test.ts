@@ -32,6 +32,7 @@ const enumKeys = [
   ...['pending', 'ok', 'problem', 'na'].map((k) => `inspect.results.${k}`),
   ...['general', 'major'].map((k) => `inspect.levels.${k}`),
   ...['open', 'rectified', 'closed'].map((k) => `inspect.status.${k}`),
+  ...['report', 'inspection', 'essay', 'assessment', 'summary'].map((k) => `plan.ledger.${k}`),
   ...['overview', 'measures', 'problems', 'next'].flatMap((k) => [`summary.sections.${k}.title`, `summary.sections.${k}.prompt`]),
   ...QUESTION_TYPES.map((q) => `quiz.type.${q}`),
   ...EXCLUDE_REASONS.map((r) => `study.paused.${r}`),

@@ -8,13 +8,48 @@ import type { Input, PlanTaskView, PlanView } from '../../shared/api';
 import type { Account } from '../storage/data-store';
 import { getCampaign } from './campaign';
 import { badInput, notFound } from './errors';
+import { listInspections } from './inspection';
 import { iso, type Ports } from './ports';
+import { progressTable } from './progress';
+import { reportBoard } from './report';
 
 async function today(ports: Ports): Promise<string> {
   return localDay(ports.clock.now(), (await ports.store.meta.peek()).settings.utcOffsetMinutes);
 }
 
+/** What the ledgers show for each kind of task (computed only for the kinds present). */
+async function ledgerEvidence(ports: Ports, campaignId: string, tasks: readonly PlanTask[]) {
+  const kinds = new Set(tasks.map((t) => t.kind));
+  const out: (t: PlanTask) => PlanTaskView['ledger'] = () => null;
+  if (kinds.size === 0) return out;
+  const rows = kinds.has('essay') || kinds.has('assessment') ? await progressTable(ports, { campaignId }) : [];
+  const board = kinds.has('report') ? await reportBoard(ports, { campaignId }) : null;
+  const ledger = kinds.has('inspection') ? await listInspections(ports, { campaignId }) : null;
+  const summary = kinds.has('summary') ? (await ports.store.summaries.peek()).campaigns[campaignId] : undefined;
+  return (t: PlanTask): PlanTaskView['ledger'] => {
+    switch (t.kind) {
+      case 'essay':
+        return { key: 'essay', n: rows.filter((r) => r.essayStatus !== 'not_started' && r.essayStatus !== 'draft').length, of: rows.length, extra: rows.filter((r) => r.essayStatus === 'accepted').length };
+      case 'assessment':
+        return { key: 'assessment', n: rows.filter((r) => r.quizPercent !== null).length, of: rows.length, extra: rows.filter((r) => r.quizPassed === true).length };
+      case 'report':
+        return board && { key: 'report', n: board.rows.filter((r) => r.version > 0).length, of: board.rows.length, extra: board.rows.filter((r) => r.status === 'accepted').length };
+      case 'inspection': {
+        if (!ledger) return null;
+        const mine = (k: string | undefined) => !t.inspectionKind || k === t.inspectionKind;
+        const findings = ledger.findings.filter((f) => mine(f.inspection.kind));
+        return { key: 'inspection', n: ledger.inspections.filter((i) => mine(i.kind)).length, of: findings.length, extra: findings.filter((f) => f.status === 'closed').length };
+      }
+      case 'summary':
+        return { key: 'summary', n: summary ? 1 : 0, of: 1, extra: 0 };
+      default:
+        return null;
+    }
+  };
+}
+
 async function viewsOf(ports: Ports, tasks: readonly PlanTask[], day: string): Promise<PlanTaskView[]> {
+  const evidence = await ledgerEvidence(ports, tasks[0]?.campaignId ?? '', tasks);
   const names = new Map((await ports.store.roster.peek()).people.map((p) => [p.employeeNo, p.name]));
   const sessions = new Map((await ports.store.collective.peek()).sessions.map((s) => [s.id, s]));
   return tasks.map((t) => ({
@@ -25,6 +60,7 @@ async function viewsOf(ports: Ports, tasks: readonly PlanTask[], day: string): P
       const s = sessions.get(id);
       return s ? [{ id, topic: s.topic, date: s.date, attendees: s.attendees.length }] : [];
     }),
+    ledger: evidence(t),
   }));
 }
 

@@ -6,6 +6,9 @@ import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
 
+/** where each kind of ledger evidence is seen in full */
+const LEDGER_PAGE = { report: 'reports', inspection: 'inspections', essay: 'essays', assessment: 'results', summary: 'summary' } as const;
+
 const blank = (campaignId: string, due: string): TaskInput => ({ campaignId, title: '', kind: 'other', phase: null, due, owner: null, note: '', sessionIds: [] });
 
 /**
@@ -31,7 +34,7 @@ export function PlanPage({ campaign, canEdit }: { campaign: CampaignSummary; can
     }
   };
   const p = plan.data;
-  const edit = (x: PlanTaskView) => setEditing({ id: x.id, campaignId: x.campaignId, title: x.title, kind: x.kind, phase: x.phase, due: x.due, owner: x.owner, note: x.note, sessionIds: [...x.sessionIds] });
+  const edit = (x: PlanTaskView) => setEditing({ id: x.id, campaignId: x.campaignId, title: x.title, kind: x.kind, phase: x.phase, due: x.due, owner: x.owner, note: x.note, sessionIds: [...x.sessionIds], ...(x.inspectionKind ? { inspectionKind: x.inspectionKind } : {}) });
   async function save() {
     if (editing && (await run(() => api['plan.saveTask'](editing)))) setEditing(null);
   }
@@ -109,6 +112,11 @@ export function PlanPage({ campaign, canEdit }: { campaign: CampaignSummary; can
                   <td className="nowrap">{x.due}</td>
                   <td>{x.owner ? `${x.ownerName ?? ''}（${x.owner}）` : <span className="muted">{t('plan.noOwner')}</span>}</td>
                   <td>
+                    {x.ledger && (
+                      <div className="small" data-testid="task-ledger">
+                        <a href={`#/${LEDGER_PAGE[x.ledger.key]}`}>{x.ledger.key === 'summary' && x.ledger.n === 0 ? t('plan.ledger.summaryNone') : t(`plan.ledger.${x.ledger.key}`, { n: x.ledger.n, of: x.ledger.of, extra: x.ledger.extra })}</a>
+                      </div>
+                    )}
                     {x.sessions.map((s) => (
                       <div key={s.id} className="small">
                         {s.date} {s.topic}（{t('plan.attendees', { n: s.attendees })}）
