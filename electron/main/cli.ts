@@ -340,7 +340,7 @@ async function mergeCommand(args: string[], out: Out): Promise<number> {
       }
       const a = r.run.added;
       out(`合并完成：新增花名册人员 ${a.roster}，新建记录 ${a.people} 人，新增记录 ${a.events} 条（其中把未结束的学习补记为 ${a.recovered} 次），已有而跳过 ${r.run.same.events} 条`);
-      out(`  培训计划新增 ${a.campaigns}，集中学习活动新增或补充签到 ${a.collective}，剖析材料草稿 ${a.drafts}`);
+      out(`  培训计划新增 ${a.campaigns}，集中学习活动新增或补充签到 ${a.collective}，剖析材料草稿 ${a.drafts}，问题台账记录 ${a.findings ?? 0}，证据文件 ${a.files ?? 0}`);
       if (r.conflicts.length > 0) {
         out(`两边都改过的内容 ${r.conflicts.length} 处：服务器上的版本照常生效，工作站的版本已保存，请安全管理员在“合并”页逐条决定：`);
         for (const c of r.conflicts) out(`  - ${CONFLICT_NAMES[c.kind]}${c.employeeNo ? ` ${c.employeeNo}` : ''}${c.campaignId ? `（培训计划 ${c.campaignId}）` : ''}`);

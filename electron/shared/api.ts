@@ -415,7 +415,8 @@ export interface MergeRunView {
   by: string;
   station: string;
   sourceCreatedAt: string | null;
-  added: { roster: number; people: number; events: number; campaigns: number; collective: number; recovered: number; drafts: number };
+  /** files: evidence files (photos, attachments); findings: entries of the 问题台账 */
+  added: { roster: number; people: number; events: number; campaigns: number; collective: number; recovered: number; drafts: number; files?: number; findings?: number };
   same: { events: number };
   conflicts: number;
   withoutAccount: string[];

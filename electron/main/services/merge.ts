@@ -11,7 +11,8 @@ import { canonicalJson } from '../../core/canonical';
 import type { Campaign, Person } from '../../core/model';
 import type { MergeConflictView, MergeRunView } from '../../shared/api';
 import type { CollectiveSession, EssayDraftSnapshot, MergeConflict, PersonFile } from '../storage/data-store';
-import { appendEvent, verifyChain, type EventBodies, type PersonEvent } from '../storage/events';
+import type { LedgerEntry } from '../../core/inspection';
+import { appendEvent, appendLink, verifyChain, type EventBodies, type PersonEvent } from '../storage/events';
 import type { Store } from '../storage/store';
 import { appendAudit } from './audit';
 import { docTitle } from './corpus';
@@ -93,7 +94,7 @@ export async function mergeRecords(ports: Ports, from: Store, o: { station: stri
   const runId = sha(`${o.station}|${at}|${Math.random()}`).slice(0, 16);
   const p: Pending = { conflicts: [], known: new Set(merges.conflicts.map((c) => c.id)), held: new Set(merges.conflicts.flatMap((c) => c.heldEvents)), runId, station: o.station };
   const knownBefore = p.known.size;
-  const added = { roster: 0, people: 0, events: 0, campaigns: 0, collective: 0, recovered: 0, drafts: 0 };
+  const added = { roster: 0, people: 0, events: 0, campaigns: 0, collective: 0, recovered: 0, drafts: 0, files: 0, findings: 0 };
   const same = { events: 0 };
 
   // campaigns, then the roster and collective sessions: what the records refer to arrives first
@@ -142,6 +143,33 @@ export async function mergeRecords(ports: Ports, from: Store, o: { station: stri
         added.collective += 1;
       });
     }
+  }
+
+  // evidence files (photos, attachments) before the records that name them: a file is its hash
+  const haveFiles = new Set(await to.files.list());
+  for (const h of await from.files.list()) {
+    if (haveFiles.has(h)) continue;
+    const bytes = await from.files.get(h);
+    if (!bytes || (await to.files.put(bytes)) !== h) throw new MergeRefused(`来源中的文件 ${h} 与其哈希不符，未合并`);
+    added.files += 1;
+  }
+  // the 问题台账: the workstation's entries this side lacks, added in their order (re-chained
+  // here, each keeping its id, so a second merge finds them known)
+  const srcLedger = (await from.inspections.read()).entries;
+  const ledgerProblems = verifyChain(srcLedger);
+  if (ledgerProblems.length > 0) throw new MergeRefused(`来源中的问题台账记录链已损坏：${ledgerProblems[0]}`);
+  const knownEntries = new Set((await to.inspections.peek()).entries.map((e) => e.id));
+  const freshEntries = srcLedger.filter((e) => !knownEntries.has(e.id));
+  if (freshEntries.length > 0) {
+    await to.inspections.update((f) => {
+      const here = new Set(f.entries.map((e) => e.id));
+      for (const e of freshEntries) {
+        if (here.has(e.id)) continue;
+        const { seq: _s, id, prevHash: _p, hash: _h, ...link } = e;
+        appendLink(f.entries, link as Omit<LedgerEntry, 'seq' | 'id' | 'prevHash' | 'hash'>, id);
+        added.findings += 1;
+      }
+    });
   }
 
   // each person's events: a union, in one update of their record

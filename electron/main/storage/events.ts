@@ -162,10 +162,13 @@ export function appendEvent<K extends EventType>(
   return e;
 }
 
-/** Add a link to any chain (the ledger's entries): the same hashing as a person's events. */
-export function appendLink<T extends ChainLink>(chain: T[], link: Omit<T, 'seq' | 'id' | 'prevHash' | 'hash'>): T {
+/**
+ * Add a link to any chain (the ledger's entries): the same hashing as a person's events. `id`: an
+ * entry brought from another record set (anxue merge) keeps its id, so it is known again.
+ */
+export function appendLink<T extends ChainLink>(chain: T[], link: Omit<T, 'seq' | 'id' | 'prevHash' | 'hash'>, id: string = randomUUID()): T {
   const prev = chain[chain.length - 1];
-  const base = { ...link, seq: (prev?.seq ?? 0) + 1, id: randomUUID(), prevHash: prev?.hash ?? GENESIS_HASH } as Omit<T, 'hash'>;
+  const base = { ...link, seq: (prev?.seq ?? 0) + 1, id, prevHash: prev?.hash ?? GENESIS_HASH } as Omit<T, 'hash'>;
   const e = { ...base, hash: eventHash(base as Omit<ChainLink, 'hash'>) } as T;
   chain.push(e);
   return e;
