@@ -613,7 +613,7 @@ export const enUS: Resources = {
     deleteReason: 'Delete {{name}} ({{no}}) and all their training records? Give the reason (it goes into the audit log). Records within the retention period cannot be deleted.',
     deleted: '{{name}} deleted; the audit log has a record of it.',
     title: 'Roster import',
-    columns: '.xlsx or .csv (UTF-8 or GBK). Columns: 工号 (employee no.), 姓名 (name), 部门/车间 (department), 班组 (team), 岗位 (post), 人员类别 (category: 主要负责人 / 安全管理人员 / 特种作业人员 / 其他从业人员), 班子成员 (leadership team: 是/否).',
+    columns: '.xlsx or .csv (UTF-8 or GBK). Columns: 工号 (employee no.), 姓名 (name), 部门/车间 (department), 班组 (team), 岗位 (post), 人员类别 (category: 主要负责人 / 安全管理人员 / 特种作业人员 / 其他从业人员), 班子成员 (leadership team: 是/否); for duty reports add two more: 岗位层级 (level: 班组长 / 车间主任 / 分管副总 / 总经理) and 上级工号 (the employee no. of the superior reported to).',
     choose: 'Choose a roster file',
     hasErrors: '{{file}} has errors; nothing was imported:',
     rowError: 'Row {{row}}, “{{field}}”: {{message}}',
