@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../helpers/browser';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { onPostgres, removeDir, storedPerson } from '../helpers/temp-app';
-import { enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
+import { campaignFromTemplate, enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'essay-e2e-admin';
 let server: ServerProcess;
@@ -62,11 +62,7 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
   it('the officer sets a short minimum for the test', async () => {
     officer = await openPage(await workstation(browser));
     await loginAt(officer, server.url, 'admin', ADMIN_PW);
-    await officer.goto(`${server.url}#/campaign`);
-    await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
-    await officer.getByLabel('最少字数').fill('60');
-    await officer.getByRole('button', { name: '保存培训计划' }).click();
-    await officer.getByText('已保存').first().waitFor();
+    await campaignFromTemplate(officer, server.url, (page) => page.getByLabel('最少字数').fill('60'));
   });
 
   it('the backend is killed while the employee types: the autosaved text survives; what came after is kept on the PC and saved later', async () => {

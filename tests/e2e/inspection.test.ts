@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../helpers/browser';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { removeDir } from '../helpers/temp-app';
-import { enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
+import { campaignFromTemplate, enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'inspect-e2e-admin';
 let server: ServerProcess;
@@ -38,10 +38,7 @@ describe('安全专项检查 and the 问题台账', () => {
   it('the officer records an inspection with its checklist', async () => {
     officer = await openPage(await workstation(browser));
     await loginAt(officer, server.url, 'admin', ADMIN_PW);
-    await officer.goto(`${server.url}#/campaign`);
-    await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
-    await officer.getByRole('button', { name: '保存培训计划' }).click();
-    await officer.getByText('已保存').first().waitFor();
+    await campaignFromTemplate(officer, server.url);
     await officer.getByRole('link', { name: '隐患排查' }).click();
     await officer.getByRole('button', { name: '新建检查' }).click();
     const ed = officer.getByTestId('inspection-editor');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../helpers/browser';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { removeDir } from '../helpers/temp-app';
-import { enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
+import { campaignFromTemplate, enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'plan-e2e-admin';
 let server: ServerProcess;
@@ -33,10 +33,7 @@ describe('the campaign plan', () => {
   it('the notice\'s tasks from the template; the 2024 dates are all past, so all are overdue', async () => {
     officer = await openPage(await workstation(browser));
     await loginAt(officer, server.url, 'admin', ADMIN_PW);
-    await officer.goto(`${server.url}#/campaign`);
-    await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
-    await officer.getByRole('button', { name: '保存培训计划' }).click();
-    await officer.getByText('已保存').first().waitFor();
+    await campaignFromTemplate(officer, server.url);
     await officer.getByRole('link', { name: '计划任务' }).click();
     await officer.getByRole('button', { name: '按警示月通知生成任务' }).click();
     await expect.poll(counts).toContain('逾期 12');

@@ -8,7 +8,7 @@ import { chromiumAvailable, launchChromium } from '../helpers/browser';
 import { HEADER } from '../helpers/fixtures';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { removeDir } from '../helpers/temp-app';
-import { enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
+import { campaignFromTemplate, enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'report-e2e-admin';
 let server: ServerProcess;
@@ -34,10 +34,7 @@ beforeAll(async () => {
   // the campaign, as the officer sets it up
   const officer = await openPage(await workstation(browser));
   await loginAt(officer, server.url, 'admin', ADMIN_PW);
-  await officer.goto(`${server.url}#/campaign`);
-  await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
-  await officer.getByRole('button', { name: '保存培训计划' }).click();
-  await officer.getByText('已保存').first().waitFor();
+  await campaignFromTemplate(officer, server.url);
   await officer.context().close();
 });
 afterAll(async () => {

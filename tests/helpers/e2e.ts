@@ -53,3 +53,12 @@ export function enterpriseFolder(o: { prefix: string; enterprise: string; adminP
     removeDir(work);
   }
 }
+
+/** The officer creates the campaign from the warning-month template and saves it, changed by `adjust` first if given. */
+export async function campaignFromTemplate(officer: Page, url: string, adjust?: (page: Page) => Promise<void>): Promise<void> {
+  await officer.goto(`${url}#/campaign`);
+  await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
+  if (adjust) await adjust(officer);
+  await officer.getByRole('button', { name: '保存培训计划' }).click();
+  await officer.getByText('已保存').first().waitFor();
+}

@@ -4,6 +4,7 @@ import { cleanPastedText, countEssay } from '../../../electron/core/essay';
 import { partsFor, type EssayPart, type EssayParts } from '../../../electron/core/model';
 import type { CampaignSummary, EssayView, Me, Output } from '../../../electron/shared/api';
 import { api, callWhileClosing, downloadBase64 } from '../../lib/api';
+import { useAutosave } from '../../lib/use-autosave';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime, localTime } from '../shell/format';
 
@@ -73,20 +74,7 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
       if (!(e instanceof Error && 'code' in e && (e as { code: string }).code === 'network')) setError(e);
     }
   }
-  useEffect(() => {
-    const id = window.setInterval(() => void save(), AUTOSAVE_MS);
-    const onHide = () => void save(true);
-    window.addEventListener('pagehide', onHide);
-    const onVisibility = () => document.visibilityState === 'hidden' && onHide();
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.clearInterval(id);
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onVisibility);
-      void save();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editable]);
+  useAutosave(save, editable, AUTOSAVE_MS);
 
   function change(next: { parts?: EssayParts; accidents?: string[] }) {
     dirty.current = true;

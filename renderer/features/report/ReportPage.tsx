@@ -4,6 +4,7 @@ import { countReport, REPORT_MIN_CHARS, REPORT_PARTS, type ReportPart, type Repo
 import { cleanPastedText } from '../../../electron/core/essay';
 import type { CampaignSummary, Me, ReportView } from '../../../electron/shared/api';
 import { api, callWhileClosing, downloadBase64, fileToBase64 } from '../../lib/api';
+import { useAutosave } from '../../lib/use-autosave';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime, localTime } from '../shell/format';
 import { useLoad } from '../shell/use-load';
@@ -87,17 +88,7 @@ function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; m
       if (!(e instanceof Error && 'code' in e && (e as { code: string }).code === 'network')) setError(e);
     }
   }
-  useEffect(() => {
-    const id = window.setInterval(() => void save(), AUTOSAVE_MS);
-    const onHide = () => void save(true);
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.clearInterval(id);
-      window.removeEventListener('pagehide', onHide);
-      void save();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editable]);
+  useAutosave(save, editable, AUTOSAVE_MS);
 
   function change(k: ReportPart, text: string) {
     dirty.current = true;
