@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cleanPastedText, countEssay } from '../../../electron/core/essay';
+import { countEssay } from '../../../electron/core/essay';
 import { partsFor, type EssayPart, type EssayParts } from '../../../electron/core/model';
 import type { CampaignSummary, EssayView, Me, Output } from '../../../electron/shared/api';
 import { api, callWhileClosing, downloadBase64 } from '../../lib/api';
-import { useAutosave } from '../../lib/use-autosave';
+import { pasteCleaned, readBuffer, useDraft } from '../../lib/use-draft';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime, localTime } from '../shell/format';
 
@@ -24,29 +24,37 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
   const [view, setView] = useState<EssayView | null>(null);
   const [parts, setParts] = useState<EssayParts | null>(null);
   const [accidents, setAccidents] = useState<string[]>([]);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
-  const [offline, setOffline] = useState(false);
   const [restored, setRestored] = useState(false);
   const [history, setHistory] = useState<Output<'essay.history'> | null>(null);
   const [peek, setPeek] = useState<Output<'essay.history'>[number] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const dirty = useRef(false);
-  const state = useRef({ parts, accidents });
-  state.current = { parts, accidents };
   const key = bufferKey(me, campaign.id);
+  const editable = view !== null && (view.status === 'not_started' || view.status === 'draft' || view.status === 'returned');
+  const draft = useDraft<Omit<Unsaved, 'at'>>({
+    key,
+    active: editable,
+    everyMs: AUTOSAVE_MS,
+    initialSavedAt: null,
+    onError: setError,
+    send: async (v, closing) => {
+      const input = { campaignId: campaign.id, ...v };
+      const r = closing ? await callWhileClosing('essay.save', input) : await api['essay.save'](input);
+      setRestored(false);
+      return r;
+    },
+  });
 
   useEffect(() => {
     api['essay.get']({ campaignId: campaign.id }).then((v) => {
       setView(v);
-      setSavedAt(v.savedAt);
+      draft.setSavedAt(v.savedAt);
       // text typed while the server could not be reached comes back (and is saved at the next tick)
-      const raw = localStorage.getItem(key);
-      const unsaved = raw ? (JSON.parse(raw) as Unsaved) : null;
+      const unsaved = readBuffer<Omit<Unsaved, 'at'>>(key);
       const editable = v.status === 'not_started' || v.status === 'draft' || v.status === 'returned';
       if (unsaved && editable && (!v.savedAt || unsaved.at > v.savedAt)) {
         setParts({ ...v.parts, ...unsaved.parts });
         setAccidents(unsaved.accidents);
-        dirty.current = true;
+        draft.restored({ parts: { ...v.parts, ...unsaved.parts }, accidents: unsaved.accidents });
         setRestored(true);
       } else {
         localStorage.removeItem(key);
@@ -56,33 +64,13 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
     }, setError);
   }, [campaign.id, key]);
 
-  const editable = view !== null && (view.status === 'not_started' || view.status === 'draft' || view.status === 'returned');
-  async function save(closing = false) {
-    const { parts: p, accidents: a } = state.current;
-    if (!dirty.current || !p || !editable) return;
-    dirty.current = false;
-    try {
-      const input = { campaignId: campaign.id, parts: p, accidents: a };
-      const r = closing ? await callWhileClosing('essay.save', input) : await api['essay.save'](input);
-      setSavedAt(r.savedAt);
-      setOffline(false);
-      setRestored(false);
-      if (!dirty.current) localStorage.removeItem(key);
-    } catch (e) {
-      dirty.current = true;
-      setOffline(true);
-      if (!(e instanceof Error && 'code' in e && (e as { code: string }).code === 'network')) setError(e);
-    }
-  }
-  useAutosave(save, editable, AUTOSAVE_MS);
 
   function change(next: { parts?: EssayParts; accidents?: string[] }) {
-    dirty.current = true;
     const p = next.parts ?? parts!;
     const a = next.accidents ?? accidents;
     if (next.parts) setParts(p);
     if (next.accidents) setAccidents(a);
-    localStorage.setItem(key, JSON.stringify({ parts: p, accidents: a, at: new Date().toISOString() } satisfies Unsaved));
+    draft.changed({ parts: p, accidents: a });
   }
 
   if (!view || !parts) return error ? <ErrorNote error={error} /> : <p className="muted">{t('common.loading')}</p>;
@@ -96,8 +84,7 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
     setError(null);
     try {
       const v = await api['essay.submit']({ campaignId: campaign.id, parts, accidents });
-      dirty.current = false;
-      localStorage.removeItem(key);
+      draft.done();
       setView(v);
       setParts(v.parts);
       setHistory(null);
@@ -113,18 +100,7 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
       setError(e);
     }
   }
-  function paste(k: EssayPart, e: React.ClipboardEvent<HTMLTextAreaElement>) {
-    // from Word or a web page: paragraphs kept, formatting dropped
-    const text = e.clipboardData.getData('text/plain');
-    if (!text) return;
-    e.preventDefault();
-    const el = e.currentTarget;
-    const clean = cleanPastedText(text);
-    const next = el.value.slice(0, el.selectionStart) + clean + el.value.slice(el.selectionEnd);
-    const caret = el.selectionStart + clean.length;
-    change({ parts: { ...parts!, [k]: next } });
-    requestAnimationFrame(() => el.setSelectionRange(caret, caret));
-  }
+  const paste = (k: EssayPart, e: React.ClipboardEvent<HTMLTextAreaElement>) => pasteCleaned(e, (text) => change({ parts: { ...parts!, [k]: text } }));
   const lastReview = view.reviews[view.reviews.length - 1];
   const returned = view.status === 'returned' && lastReview?.decision === 'return' ? lastReview : null;
   const exportAs = (format: 'pdf' | 'docx') => api['essay.export']({ campaignId: campaign.id, format }).then((x) => downloadBase64(x.fileName, x.base64), setError);
@@ -185,7 +161,7 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
           <button type="button" className="secondary" onClick={() => void toggleHistory()} aria-expanded={!!history}>
             {t('essay.history')}
           </button>
-          {(view.version > 0 || savedAt) && (
+          {(view.version > 0 || draft.savedAt) && (
             <>
               <button type="button" className="secondary" onClick={() => void exportAs('pdf')}>
                 {t('essay.exportPdf')}
@@ -229,8 +205,8 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
         <span className={enough ? 'ok' : 'notice'} data-testid="essay-count">
           {t('essay.total', { n: counts.total, min: view.minChars })}
         </span>
-        <span className={offline ? 'notice' : 'muted'} data-testid="essay-saved">
-          {offline ? t('essay.offline') : savedAt ? t('essay.savedAt', { time: localTime(savedAt) }) : t('essay.notSaved')}
+        <span className={draft.offline ? 'notice' : 'muted'} data-testid="essay-saved">
+          {draft.offline ? t('essay.offline') : draft.savedAt ? t('essay.savedAt', { time: localTime(draft.savedAt) }) : t('essay.notSaved')}
         </span>
         <ErrorNote error={error} />
         {editable && (

@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countReport, REPORT_MIN_CHARS, REPORT_PARTS, type ReportPart, type ReportParts } from '../../../electron/core/duty-report';
-import { cleanPastedText } from '../../../electron/core/essay';
 import type { CampaignSummary, Me, ReportView } from '../../../electron/shared/api';
 import { api, callWhileClosing, downloadBase64, fileToBase64 } from '../../lib/api';
-import { useAutosave } from '../../lib/use-autosave';
+import { pasteCleaned, readBuffer, useDraft } from '../../lib/use-draft';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime, localTime } from '../shell/format';
 import { useLoad } from '../shell/use-load';
@@ -59,51 +58,33 @@ export function ReportPage({ campaign, me }: { campaign: CampaignSummary; me: Me
 function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; me: Me; view: ReportView; onView: (v: ReportView) => void }) {
   const { t } = useTranslation();
   const key = bufferKey(me, campaign.id);
-  const [parts, setParts] = useState<ReportParts>(() => {
-    const raw = localStorage.getItem(key);
-    const unsaved = raw ? (JSON.parse(raw) as { parts: ReportParts; at: string }) : null;
-    return unsaved && (!view.savedAt || unsaved.at > view.savedAt) ? { ...view.parts, ...unsaved.parts } : view.parts;
-  });
-  const [savedAt, setSavedAt] = useState(view.savedAt);
-  const [offline, setOffline] = useState(false);
+  const editable = view.status === 'not_started' || view.status === 'draft' || view.status === 'returned';
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const dirty = useRef(false);
-  const current = useRef(parts);
-  current.current = parts;
-  const editable = view.status === 'not_started' || view.status === 'draft' || view.status === 'returned';
+  const draft = useDraft<{ parts: ReportParts }>({
+    key,
+    active: editable,
+    everyMs: AUTOSAVE_MS,
+    initialSavedAt: view.savedAt,
+    onError: setError,
+    send: (v, closing) => (closing ? callWhileClosing('report.save', { campaignId: campaign.id, parts: v.parts }) : api['report.save']({ campaignId: campaign.id, parts: v.parts })),
+  });
+  // text typed while the server could not be reached comes back, and is saved at the next tick
+  const [parts, setParts] = useState<ReportParts>(() => {
+    const unsaved = readBuffer<{ parts: ReportParts }>(key);
+    if (!unsaved || !editable || (view.savedAt && unsaved.at <= view.savedAt)) return view.parts;
+    const p = { ...view.parts, ...unsaved.parts };
+    draft.restored({ parts: p });
+    return p;
+  });
 
-  async function save(closing = false) {
-    if (!dirty.current || !editable) return;
-    dirty.current = false;
-    try {
-      const input = { campaignId: campaign.id, parts: current.current };
-      const r = closing ? await callWhileClosing('report.save', input) : await api['report.save'](input);
-      setSavedAt(r.savedAt);
-      setOffline(false);
-      if (!dirty.current) localStorage.removeItem(key);
-    } catch (e) {
-      dirty.current = true;
-      setOffline(true);
-      if (!(e instanceof Error && 'code' in e && (e as { code: string }).code === 'network')) setError(e);
-    }
-  }
-  useAutosave(save, editable, AUTOSAVE_MS);
 
   function change(k: ReportPart, text: string) {
-    dirty.current = true;
-    const next = { ...current.current, [k]: text };
+    const next = { ...parts, [k]: text };
     setParts(next);
-    localStorage.setItem(key, JSON.stringify({ parts: next, at: new Date().toISOString() }));
+    draft.changed({ parts: next });
   }
-  function paste(k: ReportPart, e: React.ClipboardEvent<HTMLTextAreaElement>) {
-    const text = e.clipboardData.getData('text/plain');
-    if (!text) return;
-    e.preventDefault();
-    const el = e.currentTarget;
-    const clean = cleanPastedText(text);
-    change(k, el.value.slice(0, el.selectionStart) + clean + el.value.slice(el.selectionEnd));
-  }
+  const paste = (k: ReportPart, e: React.ClipboardEvent<HTMLTextAreaElement>) => pasteCleaned(e, (text) => change(k, text));
   async function attach(files: FileList | null) {
     setError(null);
     for (const file of Array.from(files ?? [])) {
@@ -129,8 +110,7 @@ function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; m
     setError(null);
     try {
       const v = await api['report.submit']({ campaignId: campaign.id, parts, to: view.to === 'bureau' ? 'bureau' : view.to.employeeNo });
-      dirty.current = false;
-      localStorage.removeItem(key);
+      draft.done();
       onView(v);
     } catch (e) {
       setError(e);
@@ -215,8 +195,8 @@ function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; m
         <span className={enough ? 'ok' : 'notice'} data-testid="report-count">
           {t('report.total', { n: counts.total, min: REPORT_MIN_CHARS })}
         </span>
-        <span className={offline ? 'notice' : 'muted'} data-testid="report-saved">
-          {offline ? t('essay.offline') : savedAt ? t('essay.savedAt', { time: localTime(savedAt) }) : t('essay.notSaved')}
+        <span className={draft.offline ? 'notice' : 'muted'} data-testid="report-saved">
+          {draft.offline ? t('essay.offline') : draft.savedAt ? t('essay.savedAt', { time: localTime(draft.savedAt) }) : t('essay.notSaved')}
         </span>
         <ErrorNote error={error} />
         {editable && view.to && (
