@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from './app';
-import { exportPersonTo, verifyArchivePath } from './services/archive';
+import { exportPersonTo, MANIFEST_FILE, verifyAll } from './services/archive';
 import { createJob, readJobs, runJob } from './services/archive-job';
 import { setupInit } from './services/auth';
 import { ApiError } from './services/errors';
@@ -27,7 +27,7 @@ const USAGE = `用法 / usage: npm run anxue -- <command>
   export workstation --data DIR --out FILE.zip [--station NAME]   (a PC that ran on its own, for merge)
   merge SOURCE --data DIR [--db postgres://…] [--station NAME]   (SOURCE: that .zip, or the PC's data folder)
   (--db, or ANXUE_DB: records in that PostgreSQL database; --data then holds files only)
-  verify DIR
+  verify PATH                  (an export folder, a folder of exports, or a .zip: exit 0 intact, 1 altered, 2 not an archive)
   backup --out FILE.zip --data DIR [--db postgres://…]      (while the server runs, too)
   restore FILE.zip --data DIR [--db postgres://…]         (into a new folder or an empty database)
   db migrate --db postgres://…                     (the database's schema to this program's version)
@@ -226,17 +226,42 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
       return 0;
     }
     case 'verify': {
-      const dir = rest[0];
-      if (!dir) throw new CliError('缺少要校验的档案文件夹或 .zip');
-      if (!existsSync(dir) || (!statSync(dir).isDirectory() && !dir.toLowerCase().endsWith('.zip'))) throw new CliError(`档案文件夹或 .zip 不存在：${dir}`);
-      const r = await verifyArchivePath(dir);
-      if (r.ok) {
-        out(`校验通过：${dir} 未被改动`);
-        return 0;
+      // exit 0: every archive found is intact; 1: one or more altered; 2: nothing to check, or not readable
+      const target = rest[0];
+      if (!target) throw new CliError('缺少要校验的档案文件夹或 .zip');
+      if (!existsSync(target)) {
+        out(`无法校验：${target} 不存在`);
+        return 2;
       }
-      out(`校验失败：${dir} 已被改动`);
-      for (const p of r.problems) out(`  - ${p}`);
-      return 1;
+      const found = await verifyAll(target);
+      if (found.length === 0) {
+        out(`无法校验：${target} 中没有找到安学导出的档案（档案是带 ${MANIFEST_FILE} 的文件夹或 .zip）`);
+        return 2;
+      }
+      const rel = (p: string) => path.relative(path.resolve(target), path.resolve(p)) || path.basename(p);
+      out(`${found.length} 个档案：${found.map((f) => rel(f.path)).join('、')}`);
+      for (const f of found) {
+        if (f.outcome === 'intact') out(`  ✓ ${rel(f.path)}：校验通过，未被改动`);
+        else if (f.outcome === 'altered') {
+          out(`  ✗ ${rel(f.path)}：已被改动`);
+          for (const p of f.problems) out(`      - ${p}`);
+        } else {
+          out(`  ? ${rel(f.path)}：无法读取，不能校验`);
+          for (const p of f.problems) out(`      - ${p}`);
+        }
+      }
+      const altered = found.filter((f) => f.outcome === 'altered').length;
+      const unreadable = found.filter((f) => f.outcome === 'unreadable').length;
+      if (altered > 0) {
+        out(`校验失败：${altered} 个档案已被改动${unreadable ? `，${unreadable} 个无法读取` : ''}`);
+        return 1;
+      }
+      if (unreadable > 0) {
+        out(`${unreadable} 个无法读取，其余 ${found.length - unreadable} 个校验通过`);
+        return 2;
+      }
+      out(`校验通过：${found.length} 个档案都未被改动`);
+      return 0;
     }
     case undefined:
     case 'help':

@@ -586,6 +586,8 @@ export interface ExportResult {
 export interface VerifyReport {
   ok: boolean;
   problems: string[];
+  /** not an archive, or not readable: nothing can be said about changes (never "altered") */
+  unreadable?: boolean;
 }
 export interface RosterPreview {
   ok: boolean;

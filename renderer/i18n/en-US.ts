@@ -799,6 +799,7 @@ export const enUS: Resources = {
     verify: 'Verify',
     intact: 'Verified: unchanged',
     altered: 'Verification failed: {{problems}}',
+    unreadable: 'Cannot be checked (not an archive, or unreadable — this says nothing about changes): {{problems}}',
   },
   settings: {
     retentionYears: 'Keep training records for (years after the last record; never deleted automatically)',

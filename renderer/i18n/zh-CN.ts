@@ -797,6 +797,7 @@ export const zhCN = {
     verify: '校验',
     intact: '校验通过：未被改动',
     altered: '校验失败：{{problems}}',
+    unreadable: '无法校验（不是档案或无法读取，不能说明是否被改动）：{{problems}}',
   },
   settings: {
     retentionYears: '培训档案保存年限（最后一条记录之后；到期也不会自动删除）',

@@ -99,6 +99,10 @@ describe('CLI', () => {
     expect(r.status, r.stderr).toBe(0);
     const folder = path.join(out, readdirSync(out)[0]!);
     expect(cli(['verify', folder]).status).toBe(0);
+    // the --out folder the archivist named: the export inside it is found and checked
+    const named = cli(['verify', out]);
+    expect(named.status, named.stdout).toBe(0);
+    expect(named.stdout).toContain(`1 个档案：${path.basename(folder)}`);
     const rec = readFileSync(path.join(folder, 'record.json'));
     const at = rec.indexOf('样例一');
     rec[at] = rec[at]! ^ 0x01;
@@ -106,6 +110,30 @@ describe('CLI', () => {
     const bad = cli(['verify', folder]);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('record.json');
+    const badOut = cli(['verify', out]);
+    expect(badOut.status).toBe(1);
+    expect(badOut.stdout).toMatch(/已被改动[\s\S]*record\.json/);
+  });
+
+  it('verify of a batch: its --out folder and its .zip exit 0; one changed byte in the .zip exits 1 naming the file', () => {
+    const out = path.join(work, 'out-batch');
+    expect(cli(['export', 'batch', '--data', data, '--out', out]).status).toBe(0);
+    expect(cli(['export', 'batch', '--data', data, '--out', out, '--zip']).status).toBe(0);
+    const both = cli(['verify', out]);
+    expect(both.status, both.stdout).toBe(0);
+    expect(both.stdout).toMatch(/^2 个档案：/m);
+    const zip = readdirSync(out).find((n) => n.endsWith('.zip'))!;
+    expect(cli(['verify', path.join(out, zip)]).status).toBe(0);
+    // one byte inside a person's PDF (PDFs are stored in the zip, not deflated)
+    const bytes = readFileSync(path.join(out, zip));
+    const at = bytes.indexOf(Buffer.from('%PDF-'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 400] = bytes[at + 400]! ^ 0x01;
+    writeFileSync(path.join(out, zip), bytes);
+    const bad = cli(['verify', out]);
+    expect(bad.status, bad.stdout).toBe(1);
+    expect(bad.stdout).toContain(`✗ ${zip}：已被改动`);
+    expect(bad.stdout).toMatch(/training-file\.pdf 的 SHA-256 与清单不符/);
   });
 
   it('a workstation set up from a backup runs alone, exports, and is merged: once; again changes nothing; a changed export is refused', async () => {
@@ -144,11 +172,19 @@ describe('CLI', () => {
     expect(snapshot(data)).toEqual(before);
   });
 
-  it('verify of a folder with no manifest exits 1; of a missing folder fails cleanly', () => {
+  it('verify of an empty folder, a random file, a missing path exits 2 and never says "altered"', () => {
     const d = path.join(work, 'not-an-archive');
     mkdirSync(d);
-    expect(cli(['verify', d]).status).toBe(1);
-    expectCleanFailure(cli(['verify', path.join(work, 'missing')]), /不存在/);
+    const random = path.join(work, 'random.zip');
+    writeFileSync(random, Buffer.from('PK this is not really a zip file at all'));
+    const text = path.join(work, 'notes.txt');
+    writeFileSync(text, '随便一个文件');
+    for (const p of [d, random, text, path.join(work, 'missing')]) {
+      const r = cli(['verify', p]);
+      expect(r.status, `${p}: ${r.stdout}${r.stderr}`).toBe(2);
+      expect(r.stdout + r.stderr).not.toMatch(/改动|altered/);
+      expect(r.stdout).toMatch(/无法校验|无法读取/);
+    }
   });
 
   it('demo creates a clearly fake enterprise with ~30 people and printed passwords, only in a fresh folder', () => {

@@ -1,7 +1,7 @@
 // 一人一档: one person's training file as a PDF, the same data as JSON, and a manifest of SHA-256
 // hashes with the head of the person's record chain. `verifyArchiveDir` detects any change.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
@@ -20,7 +20,7 @@ import { notFound } from './errors';
 import { iso, type Ports } from './ports';
 import { renderPdf } from './pdf';
 import { statementsFor, xapiIds } from './xapi';
-import { unzipTo, walk, ZipProblem } from './zip-folder';
+import { unzipTo, walk, ZipEntryDamaged, ZipProblem } from './zip-folder';
 
 export const RECORD_FILE = 'record.json';
 export const PDF_FILE = 'training-file.pdf';
@@ -452,7 +452,10 @@ function verifyFindings(dir: string, ledgerHead: string | undefined): string[] {
 }
 
 
-/** A folder, or a .zip (unpacked into a temporary folder first). */
+/**
+ * A folder, or a .zip (unpacked into a temporary folder first). A .zip that cannot be read, or
+ * holds no manifest, is not an archive: `unreadable`, never "altered".
+ */
 export async function verifyArchivePath(p: string, expectedManifestSha256?: string): Promise<VerifyReport> {
   if (!p.toLowerCase().endsWith('.zip')) return verifyArchiveDir(p, expectedManifestSha256);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-verify-'));
@@ -460,13 +463,54 @@ export async function verifyArchivePath(p: string, expectedManifestSha256?: stri
     try {
       await unzipTo(p, tmp);
     } catch (e) {
-      if (e instanceof ZipProblem) return { ok: false, problems: [e.message] };
+      // a readable zip with one damaged entry was changed; a file that is no zip is no archive
+      if (e instanceof ZipEntryDamaged) return { ok: false, problems: [e.message] };
+      if (e instanceof ZipProblem) return { ok: false, unreadable: true, problems: [`${path.basename(p)} 不是可读的 .zip 档案：${e.message}`] };
       throw e;
     }
+    if (!existsSync(path.join(tmp, MANIFEST_FILE))) return { ok: false, unreadable: true, problems: [`${path.basename(p)} 中没有 ${MANIFEST_FILE}：这不是安学导出的档案`] };
     return verifyArchiveDir(tmp, expectedManifestSha256);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** What verify found at a path: each archive and how it stands. */
+export interface ArchiveCheck {
+  path: string;
+  outcome: 'intact' | 'altered' | 'unreadable';
+  problems: string[];
+}
+
+/**
+ * The archives at a path: the path itself when it is one (a folder with a manifest, or a .zip),
+ * else every archive folder and .zip below it (not inside an archive, not in hidden folders such
+ * as unfinished batches).
+ */
+export function findArchives(p: string, depth = 0): string[] {
+  if (p.toLowerCase().endsWith('.zip') && existsSync(p) && !statSync(p).isDirectory()) return [p];
+  if (!existsSync(p) || !statSync(p).isDirectory()) return [];
+  if (existsSync(path.join(p, MANIFEST_FILE))) return [p];
+  if (depth >= 6) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(p).sort()) {
+    if (name.startsWith('.')) continue;
+    const full = path.join(p, name);
+    const st = statSync(full);
+    if (st.isDirectory()) out.push(...findArchives(full, depth + 1));
+    else if (name.toLowerCase().endsWith('.zip')) out.push(full);
+  }
+  return out;
+}
+
+/** Check every archive at a path (see findArchives). */
+export async function verifyAll(p: string): Promise<ArchiveCheck[]> {
+  const out: ArchiveCheck[] = [];
+  for (const a of findArchives(p)) {
+    const r = await verifyArchivePath(a);
+    out.push({ path: a, outcome: r.ok ? 'intact' : r.unreadable ? 'unreadable' : 'altered', problems: r.problems });
+  }
+  return out;
 }
 
 export async function verifyExport(ports: Ports, exportId: string): Promise<VerifyReport> {

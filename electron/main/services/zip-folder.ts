@@ -30,13 +30,23 @@ export async function zipFolder(dir: string, out: string, date = new Date(0)): P
 }
 
 export class ZipProblem extends Error {}
+/** One entry of a readable zip cannot be unpacked: its bytes were changed or damaged. */
+export class ZipEntryDamaged extends ZipProblem {
+  constructor(readonly entry: string, file: string) {
+    super(`${path.basename(file)} 中的文件 ${entry} 已损坏或被改动，无法解压`);
+  }
+}
 
-/** Unpack a .zip into `dir`; a file that is not a whole zip, or a name that leaves the folder, is refused. */
+/**
+ * Unpack a .zip into `dir`; a file that is not a zip, or a name that leaves the folder, is refused.
+ * Entries are not refused for their CRC: every zip we read carries a manifest of SHA-256 hashes,
+ * and checking those names the file that changed, where a CRC error would only say "broken".
+ */
 export async function unzipTo(file: string, dir: string): Promise<void> {
   const { default: JSZip } = await import('jszip');
   let zip: InstanceType<typeof JSZip>;
   try {
-    zip = await JSZip.loadAsync(readFileSync(file), { checkCRC32: true });
+    zip = await JSZip.loadAsync(readFileSync(file), { checkCRC32: false });
   } catch {
     throw new ZipProblem(`${path.basename(file)} 不是完整的 zip 文件`);
   }
@@ -45,6 +55,12 @@ export async function unzipTo(file: string, dir: string): Promise<void> {
     if (name.split('/').some((x) => x === '..') || path.isAbsolute(name) || name.includes('\\')) throw new ZipProblem(`zip 中的文件名不合法：${name}`);
     const out = path.join(dir, ...name.split('/'));
     mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, await entry.async('nodebuffer'));
+    let bytes: Buffer;
+    try {
+      bytes = await entry.async('nodebuffer');
+    } catch {
+      throw new ZipEntryDamaged(name, file);
+    }
+    writeFileSync(out, bytes);
   }
 }

@@ -130,6 +130,8 @@ export function ArchivePage() {
                   {verify[x.exportId] &&
                     (verify[x.exportId]!.ok ? (
                       <span className="ok">{t('archive.intact')}</span>
+                    ) : verify[x.exportId]!.unreadable ? (
+                      <span className="notice">{t('archive.unreadable', { problems: verify[x.exportId]!.problems.join('；') })}</span>
                     ) : (
                       <span className="error">{t('archive.altered', { problems: verify[x.exportId]!.problems.join('；') })}</span>
                     ))}
