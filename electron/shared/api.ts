@@ -395,9 +395,10 @@ export interface AuditEntryView {
    * one client address blocked it (subject the address); password.changed: a person changed their
    * password and their other sessions were ended; records.merged: a workstation's records were
    * merged in (subject the workstation); merge.decided: an officer chose one side of a merge
-   * conflict (subject the conflict)
+   * conflict (subject the conflict); login.unlocked: an administrator lifted a lock of an account
+   * or an address before it ended (subject the 工号 or the address)
    */
-  action: 'person.deleted' | 'login.locked' | 'login.blocked' | 'password.changed' | 'records.merged' | 'merge.decided';
+  action: 'person.deleted' | 'login.locked' | 'login.blocked' | 'login.unlocked' | 'password.changed' | 'records.merged' | 'merge.decided';
   subject: string;
   reason: string;
   details: Record<string, unknown>;
@@ -644,6 +645,12 @@ export const api = {
     ALL,
   ),
 
+  /** accounts locked and addresses blocked by failed logins, now */
+  'auth.locks': call<{ kind: 'account' | 'address'; subject: string; until: string; failures: number }[]>()(none, ['admin']),
+  'auth.unlock': call<{ ok: true }>()(
+    z.object({ kind: z.enum(['account', 'address']), subject: z.string().trim().min(1).max(64), reason: z.string().trim().min(1, '请写明解除锁定的理由').max(500) }).strict(),
+    ['admin'],
+  ),
   'settings.get': call<Settings>()(none, ALL),
   'settings.save': call<Settings>()(settingsSchema, ['admin']),
 

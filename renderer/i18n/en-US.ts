@@ -786,6 +786,7 @@ export const enUS: Resources = {
     passwordChanged: '{{no}} changed their password; {{n}} other sign-in(s) ended',
     merged: 'Merged the records of workstation "{{station}}": {{events}} new records, {{conflicts}} conflict(s) to decide',
     mergeDecided: 'Merge conflict ({{kind}}{{no}}): {{choice}}',
+    unlocked: 'Lifted the login lock of {{subject}}',
   },
   archive: {
     exportShown: 'Export these {{n}} people (.zip)',
@@ -802,6 +803,14 @@ export const enUS: Resources = {
     unreadable: 'Cannot be checked (not an archive, or unreadable — this says nothing about changes): {{problems}}',
   },
   settings: {
+    locksTitle: 'Locked accounts and blocked addresses',
+    noLocks: 'No account is locked and no address is blocked now.',
+    unlockReason: 'Why you lift the lock (kept in the audit log)',
+    unlockNeedsReason: 'Please give a reason first',
+    lockedAccount: 'Account {{no}}',
+    blockedAddress: 'Address {{address}}',
+    lockedUntil: 'locked until {{until}}',
+    unlock: 'Unlock',
     retentionYears: 'Keep training records for (years after the last record; never deleted automatically)',
     essaySimilarity: 'Essay similarity threshold (%): essays sharing this much with other texts are accepted only with a reason',
     targets: 'Credit hours by person category (editable defaults)',

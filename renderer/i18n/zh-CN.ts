@@ -784,6 +784,7 @@ export const zhCN = {
     passwordChanged: '{{no}} 修改了密码，其他 {{n}} 个登录已退出',
     merged: '合并了工作站「{{station}}」的记录：新增 {{events}} 条记录，{{conflicts}} 处冲突待定',
     mergeDecided: '合并冲突（{{kind}}{{no}}）：{{choice}}',
+    unlocked: '解除了 {{subject}} 的登录锁定',
   },
   archive: {
     exportShown: '导出这 {{n}} 人（.zip）',
@@ -800,6 +801,14 @@ export const zhCN = {
     unreadable: '无法校验（不是档案或无法读取，不能说明是否被改动）：{{problems}}',
   },
   settings: {
+    locksTitle: '被锁定的账号和地址',
+    noLocks: '目前没有被锁定的账号或被禁止登录的地址。',
+    unlockReason: '解除锁定的理由（记入审计日志）',
+    unlockNeedsReason: '请先写明理由',
+    lockedAccount: '账号 {{no}}',
+    blockedAddress: '地址 {{address}}',
+    lockedUntil: '锁定至 {{until}}',
+    unlock: '解除锁定',
     retentionYears: '培训档案保存年限（最后一条记录之后；到期也不会自动删除）',
     essaySimilarity: '剖析材料相同内容提示阈值（%）：达到此比例的材料须写明理由才能通过',
     targets: '各类人员的学时要求（可修改的默认值）',

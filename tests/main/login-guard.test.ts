@@ -113,6 +113,30 @@ describe('per 工号', () => {
   });
 });
 
+describe('an administrator lifts a lock', () => {
+  it('sees what is locked and until when, unlocks with a reason (audited), and the person can log in again', async () => {
+    app = makeApp();
+    const s = await seeded(app);
+    for (let i = 0; i < 5; i++) await tryLogin(app, 'E001', 'wrong-one');
+    for (let i = 0; i < 20; i++) await tryLogin(app, `X${i}`, 'wrong', LAN(7));
+    const locks = await app.call('auth.locks', {}, s.admin);
+    expect(locks.map((l) => [l.kind, l.subject])).toEqual(expect.arrayContaining([['account', 'E001'], ['address', '10.20.0.7']]));
+    expect(await app.raw('auth.unlock', { kind: 'account', subject: 'E001', reason: ' ' }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'reason' } });
+    expect(await app.raw('auth.unlock', { kind: 'account', subject: 'E002', reason: '误锁' }, s.admin)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await tryLogin(app, 'E001', s.pw('E001'))).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    await app.call('auth.unlock', { kind: 'account', subject: 'E001', reason: '本人忘记密码，已核实身份' }, s.admin);
+    expect(await tryLogin(app, 'E001', s.pw('E001'))).toMatchObject({ ok: true });
+    await app.call('auth.unlock', { kind: 'address', subject: '10.20.0.7', reason: '班组电脑，已查明' }, s.admin);
+    expect(await tryLogin(app, 'E002', s.pw('E002'), LAN(7))).toMatchObject({ ok: true });
+    const unlocked = (await audit(app)).filter((e) => e.action === 'login.unlocked');
+    expect(unlocked.map((e) => [e.subject, e.reason, e.by])).toEqual([
+      ['E001', '本人忘记密码，已核实身份', 'admin'],
+      ['10.20.0.7', '班组电脑，已查明', 'admin'],
+    ]);
+    expect(await app.call('auth.locks', {}, s.admin)).toEqual([]);
+  });
+});
+
 describe('per client address', () => {
   it('20 failures from one address block it for every 工号; other addresses are not affected', async () => {
     app = makeApp();

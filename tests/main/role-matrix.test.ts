@@ -15,6 +15,8 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'auth.logout': [E, O, A, M],
   'auth.me': [E, O, A, M],
   'auth.changePassword': [E, O, A, M],
+  'auth.locks': [M],
+  'auth.unlock': [M],
   'settings.get': [E, O, A, M],
   'settings.save': [M],
   'roster.preview': [O, M],

@@ -10,6 +10,7 @@ import { deletePerson } from './retention';
 import { batchCancel, batchList, batchResume, batchStart, batchStatus } from './archive-jobs-service';
 import { bankTemplate, commitBank, correctKey, exportBank, previewBank, questionHistory, removeQuestions, saveQuestion } from './bank';
 import { changePassword, login, setupInit, setupStatus, toMe } from './auth';
+import { currentLocks, unlock } from './login-guard';
 import { bankQuestions, campaignTemplate, getCampaign, listCampaigns, saveCampaign } from './campaign';
 import { getDocText, listDocs } from './corpus';
 import { importCancel, importCommit, importJob, importPreview, importStart, searchCorpus } from './corpus-import';
@@ -49,6 +50,8 @@ export const handlers: Handlers = {
   },
   'auth.me': (p, c) => toMe(p, who(c)),
   'auth.changePassword': (p, c, i) => changePassword(p, { ...c, account: who(c) }, i),
+  'auth.locks': (p) => currentLocks(p),
+  'auth.unlock': (p, c, i) => unlock(p, who(c).employeeNo, i),
   'settings.get': async (p) => (await p.store.meta.read()).settings,
   'settings.save': async (p, _c, i) => {
     const s = settingsSchema.parse(i);

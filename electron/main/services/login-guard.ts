@@ -15,6 +15,7 @@
 //   one try every 10 seconds still reaches the check, so a stranger cannot keep the admin out.
 // Each lock and block that begins goes into the audit log (once per lock, not once per guess).
 import type { LoginGuardFile } from '../storage/data-store';
+import type { DeepReadonly } from '../storage/doc';
 import type { ClientInfo, Ports } from './ports';
 import { appendAudit, type AuditInput } from './audit';
 import { ApiError } from './errors';
@@ -153,4 +154,41 @@ export async function loginSucceeded(ports: Ports, ticket: LoginTicket): Promise
       if (i >= 0) e.failures.splice(i, 1);
     }
   });
+}
+
+/** Until when a key is locked: its lock, or the one its failures have earned (it begins at the next try). */
+function lockedUntil(key: string, e: DeepReadonly<GuardEntry>, now: number): number {
+  if (e.lockedUntil > now) return e.lockedUntil;
+  const rule = key.startsWith('no:') ? LOGIN_POLICY.account : LOGIN_POLICY.address;
+  const recent = e.failures.filter((t) => now - t < LOGIN_POLICY.windowMs);
+  if (recent.length < rule.failures) return 0;
+  const until = lockFor(structuredClone(e) as GuardEntry, Math.max(...recent), rule);
+  return until > now ? until : 0;
+}
+
+/** What is locked or blocked now, with until when (for the administrator). */
+export async function currentLocks(ports: Ports): Promise<{ kind: 'account' | 'address'; subject: string; until: string; failures: number }[]> {
+  const now = ports.clock.now();
+  const { entries } = await ports.store.loginGuard.peek();
+  return Object.entries(entries)
+    .map(([key, e]) => ({ key, e, until: lockedUntil(key, e, now) }))
+    .filter((x) => x.until > 0)
+    .map(({ key, e, until }) => ({ kind: key.startsWith('no:') ? ('account' as const) : ('address' as const), subject: key.slice(3), until: iso(until), failures: e.failures.length }))
+    .sort((a, b) => a.until.localeCompare(b.until));
+}
+
+/**
+ * An administrator lifts a lock (of an account, or of a client address) before it ends; its
+ * failures and its history of locks go with it. Kept in the audit log, with why.
+ */
+export async function unlock(ports: Ports, by: string, input: { kind: 'account' | 'address'; subject: string; reason: string }): Promise<{ ok: true }> {
+  const key = `${input.kind === 'account' ? 'no' : 'ip'}:${input.subject}`;
+  const was = await ports.store.loginGuard.update((f) => {
+    const e = f.entries[key];
+    if (!e || lockedUntil(key, e, ports.clock.now()) === 0) throw new ApiError('not_found', input.kind === 'account' ? `账号 ${input.subject} 没有被锁定` : `地址 ${input.subject} 没有被禁止登录`);
+    delete f.entries[key];
+    return e;
+  });
+  await appendAudit(ports, { by, action: 'login.unlocked', subject: input.subject, reason: input.reason, details: { kind: input.kind, failures: was.failures.length, locks: was.locks } });
+  return { ok: true };
 }

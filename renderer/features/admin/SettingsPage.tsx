@@ -3,6 +3,58 @@ import { useTranslation } from 'react-i18next';
 import { PERSON_CATEGORIES, type Settings } from '../../../electron/core/model';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
+import { localDateTime } from '../shell/format';
+import { useLoad } from '../shell/use-load';
+
+/** Accounts locked and addresses blocked by failed logins: the administrator may lift one, saying why. */
+function LocksPanel() {
+  const { t } = useTranslation();
+  const locks = useLoad(() => api['auth.locks']({}), []);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  if (!locks.data) return <ErrorNote error={locks.error} />;
+  async function lift(kind: 'account' | 'address', subject: string) {
+    setError(null);
+    try {
+      await api['auth.unlock']({ kind, subject, reason });
+      setReason('');
+      locks.reload();
+    } catch (e) {
+      setError(e);
+    }
+  }
+  return (
+    <section className="card" data-testid="locks">
+      <h2>{t('settings.locksTitle')}</h2>
+      {locks.data.length === 0 ? (
+        <p className="muted">{t('settings.noLocks')}</p>
+      ) : (
+        <>
+          <label>
+            {t('settings.unlockReason')}
+            <input value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <table className="table">
+            <tbody>
+              {locks.data.map((l) => (
+                <tr key={`${l.kind}:${l.subject}`} data-subject={l.subject}>
+                  <td>{l.kind === 'account' ? t('settings.lockedAccount', { no: l.subject }) : t('settings.blockedAddress', { address: l.subject })}</td>
+                  <td>{t('settings.lockedUntil', { until: localDateTime(l.until) })}</td>
+                  <td>
+                    <button type="button" className="secondary" disabled={!reason.trim()} title={reason.trim() ? undefined : t('settings.unlockNeedsReason')} onClick={() => void lift(l.kind, l.subject)}>
+                      {t('settings.unlock')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <ErrorNote error={error} />
+    </section>
+  );
+}
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -28,6 +80,8 @@ export function SettingsPage() {
     }
   }
   return (
+    <div className="stack">
+      <LocksPanel />
     <form className="card grid2" onSubmit={save}>
       <h1 className="span2">{t('settings.title')}</h1>
       <label>
@@ -116,5 +170,6 @@ export function SettingsPage() {
         <ErrorNote error={error} />
       </div>
     </form>
+    </div>
   );
 }
