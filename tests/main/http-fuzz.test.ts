@@ -186,14 +186,19 @@ function bigPost(call: string, mb: number, chunked: boolean): Promise<number> {
       resolve(-1);
     });
     let sent = 0;
+    let answered = false;
+    req.once('response', () => (answered = true));
     const pump = () => {
-      while (sent < mb) {
+      while (sent < mb && !answered) {
         sent += 1;
         if (!req.write(chunk)) return void req.once('drain', pump);
       }
-      req.end();
+      if (!answered) req.end();
     };
-    pump();
+    // the headers first: a server that refuses from them alone (no session, too large) answers
+    // before any of the body is sent, and the answer is not lost to a reset mid-upload
+    req.flushHeaders();
+    setTimeout(pump, chunked ? 0 : 1000);
   });
 }
 
