@@ -5,7 +5,8 @@ import path from 'node:path';
 import { openApp, type StoreOptions } from './app';
 import { generateSetupCode } from './services/auth';
 import { createHttpServer } from './transport/http';
-import { hostPolicy } from './transport/host-check';
+import { hostName, hostPolicy, isLoopbackName } from './transport/host-check';
+import { tlsMaterial, type TlsMaterial } from './transport/tls';
 import type { Ports } from './services/ports';
 
 export interface ServeOptions extends StoreOptions {
@@ -16,10 +17,18 @@ export interface ServeOptions extends StoreOptions {
   clockSpeed?: number;
   /** more Host names to answer to (the plant's DNS name for this server), besides loopback and this PC's own */
   allowedHosts?: string[];
+  /**
+   * TLS. Absent: on when the server listens beyond this PC (a certificate made and kept in the
+   * data folder), off on loopback. 'off': plain HTTP even on the LAN (--insecure-http). Files:
+   * the plant's own certificate and key.
+   */
+  tls?: 'off' | { certFile: string; keyFile: string };
 }
 
 export interface RunningServer {
   url: string;
+  /** the certificate served with, when on TLS */
+  tls: TlsMaterial | null;
   ports: Ports;
   /** while the folder is not set up: the code first-run setup from another PC must give */
   setupCode: string | null;
@@ -41,9 +50,19 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   }
   const ports: Ports = { ...opened, setupCode };
   const rendererDir = o.rendererDir ?? defaultRendererDir();
+  const lan = !isLoopbackName(hostName(o.host) ?? o.host);
+  let tls: TlsMaterial | null = null;
+  try {
+    if (o.tls && o.tls !== 'off') tls = await tlsMaterial({ dataDir: o.dataDir, certFile: o.tls.certFile, keyFile: o.tls.keyFile, allowedHosts: o.allowedHosts ?? [] });
+    else if (o.tls === undefined && lan) tls = await tlsMaterial({ dataDir: o.dataDir, allowedHosts: o.allowedHosts ?? [] });
+  } catch (e) {
+    await ports.store.close();
+    throw e;
+  }
   const server = createHttpServer(ports, {
     rendererDir: existsSync(path.join(rendererDir, 'index.html')) ? rendererDir : null,
     hosts: hostPolicy(o.host, o.allowedHosts ?? []),
+    ...(tls ? { tls: { cert: tls.cert, key: tls.key } } : {}),
   });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -62,7 +81,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const wild = o.host === '0.0.0.0' || o.host === '::';
   const shownHost = wild ? 'localhost' : o.host.includes(':') ? `[${o.host}]` : o.host;
   return {
-    url: `http://${shownHost}:${port}/`,
+    url: `${tls ? 'https' : 'http'}://${shownHost}:${port}/`,
+    tls,
     ports,
     setupCode,
     close: () =>

@@ -22,7 +22,7 @@ export function startServeProcess(args: string[], env: NodeJS.ProcessEnv = {}): 
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
     const onData = (b: Buffer) => {
       out += b.toString();
-      const m = /(http:\/\/[^\s]+)/.exec(out);
+      const m = /(https?:\/\/[^\s]+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({

@@ -212,6 +212,9 @@ describe('CLI', () => {
     try {
       expect(srv.output()).toMatch(/只接受以本机地址、本机名称和 anxue\.plant\.example访问/);
       expect(srv.output()).toMatch(/首次设置码（从其他电脑进行首次设置时填写，在本机设置不需要）：[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
+      // on the LAN: HTTPS by default
+      expect(srv.url).toMatch(/^https:/);
+      expect(srv.output()).toMatch(/证书 SHA-256 指纹（请在浏览器中核对）：[0-9A-F:]{95}/);
     } finally {
       await srv.stop();
     }

@@ -29,7 +29,8 @@ beforeAll(async () => {
   pw = s.pw;
   campaignId = s.campaign.id;
   app.close();
-  server = await startServer({ dataDir: app.dir, port: 0, host: '0.0.0.0', rendererDir: tempDir('anxue-no-ui-'), allowedHosts: ['anxue.plant.example'] });
+  // plain HTTP here (tls: 'off'): these tests are about Host names and setup codes; TLS is tests/main/tls.test.ts
+  server = await startServer({ dataDir: app.dir, port: 0, host: '0.0.0.0', rendererDir: tempDir('anxue-no-ui-'), allowedHosts: ['anxue.plant.example'], tls: 'off' });
   base = server.url.replace(/\/$/, '');
   port = new URL(base).port;
 });
@@ -148,7 +149,7 @@ describe('first-run setup', () => {
   it.skipIf(!LAN)('from another PC it needs the code the server printed; from the server PC it does not', async () => {
     const data = tempDir();
     dirs.push(data);
-    const s = await startServer({ dataDir: data, port: 0, host: '0.0.0.0', rendererDir: tempDir('anxue-no-ui-') });
+    const s = await startServer({ dataDir: data, port: 0, host: '0.0.0.0', rendererDir: tempDir('anxue-no-ui-'), tls: 'off' });
     try {
       expect(s.setupCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
       const u = s.url.replace(/\/$/, '');

@@ -7,6 +7,7 @@
 // body, and only a small one.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import { api, type ApiErrorBody } from '../../shared/api';
 import type { ClientInfo, Ports } from '../services/ports';
@@ -139,18 +140,20 @@ export interface HttpOptions {
   hosts?: HostPolicy;
   /** answers carry Strict-Transport-Security (the server is on TLS) */
   hsts?: boolean;
+  /** serve HTTPS with this certificate and key (PEM); HSTS then goes with every answer */
+  tls?: { cert: string; key: string };
   log?: RequestLog;
 }
 
 export function createHttpServer(ports: Ports, o: HttpOptions): http.Server {
   const log = o.log ?? requestLog();
-  const opts = { ...o, log };
-  const server = http.createServer((req, res) => {
+  const opts = { ...o, log, hsts: o.hsts ?? Boolean(o.tls) };
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const client: ClientInfo = { address: clientAddress(req.socket.remoteAddress), loopback: isLoopbackAddress(req.socket.remoteAddress ?? '') };
     // errors on either side of a broken connection are not ours to throw
     req.on('error', () => undefined);
     res.on('error', () => undefined);
-    if (o.hsts) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    if (opts.hsts) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
     handle(ports, opts, client, req, res).catch((e: unknown) => {
       const method = req.method ?? '?';
       if (e instanceof HttpRefusal) {
@@ -162,6 +165,12 @@ export function createHttpServer(ports: Ports, o: HttpOptions): http.Server {
       log.refused(f.status, method, req.url ?? '', client.address, f.error.message);
       send(res, f.status, JSON.stringify(f.error));
     });
+  };
+  // on TLS, a client that speaks plain HTTP (or a bad handshake) gets no answer: the connection ends
+  const server: http.Server = o.tls ? (https.createServer({ cert: o.tls.cert, key: o.tls.key, minVersion: 'TLSv1.2' }, onRequest) as unknown as http.Server) : http.createServer(onRequest);
+  if (o.tls) server.on('tlsClientError', (err: NodeJS.ErrnoException, socket: import('node:net').Socket) => {
+    log.refused(400, '-', '-', clientAddress(socket.remoteAddress), `TLS: ${err.code ?? err.message}`);
+    socket.destroy();
   });
   // a request line or headers the parser cannot take (bad characters, too large): answered and logged, never thrown
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
