@@ -38,12 +38,19 @@ export type Access = 'public' | readonly Role[];
 interface CallSpec<I extends z.ZodType, O> {
   input: I;
   roles: Access;
+  /** the largest request body the call takes (bytes); a file upload says so, every other call takes DEFAULT_MAX_BODY */
+  maxBytes?: number;
   /** phantom: the output type */
   output?: O;
 }
 function call<O>() {
-  return <I extends z.ZodType>(input: I, roles: Access): CallSpec<I, O> => ({ input, roles });
+  return <I extends z.ZodType>(input: I, roles: Access, o: { maxBytes?: number } = {}): CallSpec<I, O> => ({ input, roles, ...o });
 }
+const MB = 1024 * 1024;
+/** what a call that uploads nothing may send: JSON of a few fields (an essay is ~100 KB) */
+export const DEFAULT_MAX_BODY = 1 * MB;
+/** a spreadsheet, a PDF or a document for import (≤ 22 MB, base64 in JSON) */
+const UPLOAD = { maxBytes: 32 * MB };
 
 const ALL: readonly Role[] = ['employee', 'officer', 'archivist', 'admin'];
 const OFFICE: readonly Role[] = ['officer', 'admin'];
@@ -654,8 +661,8 @@ export const api = {
   'settings.get': call<Settings>()(none, ALL),
   'settings.save': call<Settings>()(settingsSchema, ['admin']),
 
-  'roster.preview': call<RosterPreview>()(fileUpload, OFFICE),
-  'roster.commit': call<RosterCommitResult>()(fileUpload, OFFICE),
+  'roster.preview': call<RosterPreview>()(fileUpload, OFFICE, UPLOAD),
+  'roster.commit': call<RosterCommitResult>()(fileUpload, OFFICE, UPLOAD),
   'roster.list': call<Person[]>()(none, [...OFFICE, 'archivist']),
 
   'corpus.list': call<DocMeta[]>()(none, ALL),
@@ -667,8 +674,8 @@ export const api = {
     ALL,
   ),
   'corpus.search': call<SearchResult[]>()(z.object({ q: z.string().trim().min(1).max(100) }), ALL),
-  'corpus.importPreview': call<ImportPreview>()(fileUpload, OFFICE),
-  'corpus.importStart': call<ImportJobView>()(fileUpload, OFFICE),
+  'corpus.importPreview': call<ImportPreview>()(fileUpload, OFFICE, UPLOAD),
+  'corpus.importStart': call<ImportJobView>()(fileUpload, OFFICE, UPLOAD),
   'corpus.importJob': call<ImportJobView>()(z.object({ jobId: z.string().uuid() }), OFFICE),
   'corpus.importCancel': call<ImportJobView>()(z.object({ jobId: z.string().uuid() }), OFFICE),
   'corpus.importCommit': call<{ docId: string; edition: string }>()(
@@ -689,16 +696,19 @@ export const api = {
         .optional(),
     }),
     OFFICE,
+    UPLOAD,
   ),
 
   'corpus.packExport': call<{ fileName: string; base64: string }>()(z.object({ docIds: z.array(z.string().max(80)).max(500).optional() }), OFFICE),
   'corpus.packImport': call<{ documents: number; editions: number; unchanged: number }>()(
     z.object({ fileName: z.string().min(1).max(255), base64: z.string().max(300_000_000) }),
     OFFICE,
+    // a content pack (≤ 200 MB), base64 in one JSON body
+    { maxBytes: 280 * MB },
   ),
   'bank.list': call<Question[]>()(none, OFFICE),
-  'bank.importPreview': call<BankPreview>()(fileUpload, OFFICE),
-  'bank.importCommit': call<{ added: number; duplicates: number }>()(fileUpload.extend({ bank: z.string().trim().min(1).max(100) }), OFFICE),
+  'bank.importPreview': call<BankPreview>()(fileUpload, OFFICE, UPLOAD),
+  'bank.importCommit': call<{ added: number; duplicates: number }>()(fileUpload.extend({ bank: z.string().trim().min(1).max(100) }), OFFICE, UPLOAD),
   'bank.template': call<{ fileName: string; base64: string }>()(none, OFFICE),
   'bank.correctKey': call<{ regraded: number }>()(z.object({ questionId: z.string().min(1).max(64), answer: z.array(z.string().min(1).max(2000)).min(1).max(8) }), OFFICE),
   'bank.save': call<Question>()(
@@ -817,7 +827,7 @@ export const api = {
   'plan.deleteTask': call<{ ok: true }>()(z.object({ taskId: z.string().uuid() }).strict(), OFFICE),
   'report.get': call<ReportView>()(campaignRef, STUDENT),
   'report.save': call<{ savedAt: string }>()(campaignRef.extend({ parts: reportPartsSchema }).strict(), STUDENT),
-  'report.attach': call<{ attachments: FileRef[] }>()(campaignRef.extend({ fileName: z.string().min(1).max(255), base64: z.string().max(14_000_000) }).strict(), STUDENT),
+  'report.attach': call<{ attachments: FileRef[] }>()(campaignRef.extend({ fileName: z.string().min(1).max(255), base64: z.string().max(14_000_000) }).strict(), STUDENT, { maxBytes: 15 * MB }),
   'report.detach': call<{ attachments: FileRef[] }>()(campaignRef.extend({ sha256: sha256Schema }).strict(), STUDENT),
   /** to: the superior's 工号 as the roster names them, or 'bureau' for the head of the enterprise */
   'report.submit': call<ReportView>()(campaignRef.extend({ parts: reportPartsSchema, to: z.union([employeeNoSchema, z.literal('bureau')]) }).strict(), STUDENT),
@@ -844,7 +854,7 @@ export const api = {
   'inspection.list': call<InspectionsView>()(campaignRef, [...OFFICE, 'archivist']),
   'inspection.save': call<InspectionView>()(inspectionInputSchema, OFFICE),
   /** a photo for a finding or its rectification: kept by hash, named in the record that uses it */
-  'finding.photo': call<FileRef>()(z.object({ fileName: z.string().min(1).max(255), base64: z.string().max(12_000_000) }).strict(), ['employee', 'officer', 'admin']),
+  'finding.photo': call<FileRef>()(z.object({ fileName: z.string().min(1).max(255), base64: z.string().max(12_000_000) }).strict(), ['employee', 'officer', 'admin'], { maxBytes: 13 * MB }),
   'finding.record': call<FindingView>()(findingInputSchema, OFFICE),
   /** by the finding's 责任人, or an officer for them */
   'finding.rectify': call<FindingView>()(z.object({ findingId: z.string().uuid(), note: z.string().trim().min(1, '请写明整改情况').max(2000), photos: z.array(photoRefSchema).max(6).default([]) }).strict(), ['employee', 'officer', 'admin']),
@@ -875,6 +885,8 @@ export const api = {
       })
       .strict(),
     ARCHIVE,
+    // up to 100,000 工号
+    { maxBytes: 4 * MB },
   ),
   'archive.batchStatus': call<JobView>()(z.object({ jobId: z.string().uuid() }), ARCHIVE),
   'archive.batchCancel': call<JobView>()(z.object({ jobId: z.string().uuid() }), ARCHIVE),
@@ -905,6 +917,11 @@ export interface ApiErrorBody {
   field?: string;
   /** for rate_limited: when to try again */
   retryAfterSeconds?: number;
+}
+
+/** The largest body a call takes (public calls: see the HTTP transport's own, smaller limit). */
+export function maxBodyOf(name: CallName): number {
+  return (api[name] as { maxBytes?: number }).maxBytes ?? DEFAULT_MAX_BODY;
 }
 
 export function mayCall(access: Access, roles: readonly Role[] | null): boolean {

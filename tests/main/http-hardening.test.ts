@@ -3,12 +3,14 @@
 // Host names are served; first-run setup from another PC needs the printed code; a password
 // change ends the other sessions; nothing large is read before the caller is known.
 import { writeFileSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordChecks } from '../../electron/main/services/auth';
 import { LOGIN_POLICY } from '../../electron/main/services/login-guard';
 import { startServer, type RunningServer } from '../../electron/main/server';
+import { DEFAULT_MAX_BODY, maxBodyOf } from '../../electron/shared/api';
 import { lanAddress, postJson, request } from '../helpers/raw-http';
 import { makeApp, removeDir, seeded, tempDir } from '../helpers/temp-app';
 
@@ -223,3 +225,47 @@ describe('bodies before the caller is known', () => {
     expect(await alive()).toBe(200);
   });
 });
+
+describe('per-call body limits (from the contract)', () => {
+  it('a signed-in caller: 1 MB for a JSON call, the upload limit for an upload; 413 names the call and its limit', async () => {
+    const t = (JSON.parse((await postJson(base, 'auth.login', { employeeNo: 'E002', password: pw('E002') })).text) as { token: string }).token;
+    expect(t).toEqual(expect.any(String));
+    const announced = await raw(`POST /api/essay.save HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${t}\r\nContent-Type: application/json\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n`);
+    expect(announced.text).toMatch(/^HTTP\/1\.1 413/);
+    expect(announced.text).toContain('essay.save takes at most 1 MB');
+    expect(announced.closed).toBe(true);
+    expect(maxBodyOf('essay.save')).toBe(DEFAULT_MAX_BODY);
+    expect(maxBodyOf('roster.commit')).toBe(32 * 1024 * 1024);
+    expect(maxBodyOf('corpus.packImport')).toBe(280 * 1024 * 1024);
+  });
+
+  it('200 MB streamed (not announced) to a JSON call by a signed-in caller: refused at 1 MB, memory stays flat', async () => {
+    const t = (JSON.parse((await postJson(base, 'auth.login', { employeeNo: 'E002', password: pw('E002') })).text) as { token: string }).token;
+    const rss0 = process.memoryUsage().rss;
+    const status = await new Promise<number>((resolve) => {
+      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/essay.save', headers: { Host: `127.0.0.1:${port}`, Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' }, agent: false }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', () => resolve(-1));
+      const chunk = Buffer.alloc(1024 * 1024, 0x61);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 200) {
+          sent += 1;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+    const grew = (process.memoryUsage().rss - rss0) / 1024 / 1024;
+    console.log(`[limits] 200 MB to essay.save: status ${status}, RSS grew ${grew.toFixed(1)} MB`);
+    // the 413, or the server hanging up on the rest
+    expect([413, -1]).toContain(status);
+    expect(grew).toBeLessThan(50);
+    expect(await alive()).toBe(200);
+  }, 60_000);
+});
+

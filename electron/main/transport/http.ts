@@ -9,14 +9,12 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import { api, type ApiErrorBody } from '../../shared/api';
+import { api, maxBodyOf, type ApiErrorBody, type CallName } from '../../shared/api';
 import type { ClientInfo, Ports } from '../services/ports';
 import { admit, inCall, run, toFailure } from './dispatch';
 import { clientAddress, isLoopbackAddress, type HostPolicy } from './host-check';
 import { requestLog, type RequestLog } from './request-log';
 
-// a content pack (≤ 200 MB) arrives base64-encoded in one JSON body (signed-in officers only)
-const MAX_BODY = 280 * 1024 * 1024;
 /** what a call anyone may make (login, setup) may send: its input is a few hundred bytes */
 export const PUBLIC_MAX_BODY = 16 * 1024;
 /** a small body that has not arrived by then is not coming */
@@ -125,6 +123,11 @@ function decodePath(raw: string): string {
   }
 }
 
+const tooLarge = (name: CallName, limit: number) => {
+  const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`;
+  return `请求过大：${name} 最多接受 ${size} / request too large: ${name} takes at most ${size}`;
+};
+
 function parseTarget(raw: string | undefined): URL {
   try {
     return new URL(raw ?? '/', 'http://localhost');
@@ -223,9 +226,10 @@ async function handleApi(ports: Ports, client: ClientInfo, req: http.IncomingMes
   const admitted = await inCall(ports, () => admit(ports, name, token, client));
   if (!admitted.ok) return sendUnread(req, res, admitted.status, admitted.error);
   const open = api[admitted.name].roles === 'public';
-  const limit = open ? PUBLIC_MAX_BODY : MAX_BODY;
+  // each call its own limit, from the contract: a few hundred bytes for login, 1 MB for JSON, more for an upload
+  const limit = open ? PUBLIC_MAX_BODY : maxBodyOf(admitted.name);
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpRefusal(413, 'too_large', `请求过大（此接口最多 ${Math.round(limit / 1024)} KB）`);
+  if (declared > limit) throw new HttpRefusal(413, 'too_large', tooLarge(admitted.name, limit));
   const text = await readBody(req, limit, open ? PUBLIC_BODY_MS : null);
   let raw: unknown;
   try {
