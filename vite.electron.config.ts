@@ -13,8 +13,10 @@ const mainExternal = (id: string) => id === 'electron' || node.has(id) || deps.s
 // nothing but 'electron'.
 export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';
-  // `--mode worker`: the PDF worker thread of archive jobs, next to main.cjs
-  const worker = mode === 'worker';
+  // `--mode worker`: the PDF worker thread of archive jobs, next to main.cjs; `--mode text-worker`:
+  // the worker threads that read a long PDF's pages in parallel
+  const worker = mode === 'worker' || mode === 'text-worker';
+  const workerEntry = mode === 'text-worker' ? { 'text-worker': 'electron/main/services/text-worker.ts' } : { 'pdf-worker': 'electron/main/services/pdf-worker.ts' };
   return {
     build: {
       outDir: 'dist/electron',
@@ -23,7 +25,7 @@ export default defineConfig(({ mode }) => {
       target: 'node22',
       minify: false,
       rollupOptions: {
-        input: (preload ? { preload: 'electron/preload/index.ts' } : worker ? { 'pdf-worker': 'electron/main/services/pdf-worker.ts' } : { main: 'electron/main/index.ts' }) as Record<string, string>,
+        input: (preload ? { preload: 'electron/preload/index.ts' } : worker ? workerEntry : { main: 'electron/main/index.ts' }) as Record<string, string>,
         external: preload ? ['electron'] : mainExternal,
         output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },

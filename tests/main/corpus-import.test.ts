@@ -54,7 +54,7 @@ beforeAll(async () => {
   );
   chromiumPdf = await page.pdf({ format: 'A4' });
   await page.setContent(
-    `<html lang="zh-CN"><body style="font-family:'Noto Sans CJK SC';font-size:16px">${Array.from({ length: 1500 }, (_, i) => `<p>第${i + 1}条 作业前进行风险辨识，办理作业票证，落实安全措施。</p>`).join('')}</body></html>`,
+    `<html lang="zh-CN"><body style="font-family:'Noto Sans CJK SC';font-size:16px">${Array.from({ length: 2000 }, (_, i) => `<p>第${i + 1}条 作业前进行风险辨识，办理作业票证，落实安全措施。</p>`).join('')}</body></html>`,
   );
   bigPdf = await page.pdf({ format: 'A4' });
   await browser.close();
@@ -198,6 +198,18 @@ describe('a large import shows progress and can be cancelled', () => {
     expect(await app.raw('corpus.importCommit', { jobId: job.jobId, newDoc: { title: 'x', docNo: '', issuer: '', category: '企业制度', effective: '', suggestedMinutes: 0, summary: '' } }, officer)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
     await new Promise((r) => setTimeout(r, 300));
     expect(corpusState(app.dir)).toEqual(before);
+  });
+  it('a long PDF read on worker threads gives the same paragraphs as one read here, with progress to the end', async () => {
+    const { extractText } = await import('../../electron/main/services/text-extract');
+    const seen: number[] = [];
+    const apart = await extractText('big.pdf', bigPdf, { onProgress: (done) => seen.push(done) });
+    const here = await extractText('big.pdf', bigPdf, { parallel: false });
+    expect(apart.pages).toBeGreaterThanOrEqual(40);
+    expect(apart.blocks).toEqual(here.blocks);
+    expect(seen.at(-1)).toBe(apart.pages);
+    // cancelled part-way: the workers stop, the reading is refused as cancelled
+    const ac = new AbortController();
+    await expect(extractText('big.pdf', bigPdf, { signal: ac.signal, onProgress: (done) => done >= 3 && ac.abort() })).rejects.toThrow('导入已取消');
   });
   it('a finished reading is committed without reading the file again', async () => {
     const job = await app.call('corpus.importStart', { fileName: 'big.pdf', base64: bigPdf.toString('base64') }, officer);

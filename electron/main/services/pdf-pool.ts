@@ -11,12 +11,12 @@ import { renderPdf, type PlainDocument } from './pdf';
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 import type { PdfJob, PdfReply } from './pdf-worker';
 
-/** The worker script next to this code: built (dist/electron/pdf-worker.cjs) or the source under tsx. */
-function workerScript(): { code: string; eval: boolean } {
+/** A worker script next to this code: built (dist/electron/<name>.cjs) or the source under tsx. */
+export function workerScript(name: 'pdf-worker' | 'text-worker' = 'pdf-worker'): { code: string; eval: boolean } {
   const here = typeof __filename !== 'undefined' ? __filename : fileURLToPath(import.meta.url);
-  if (here.endsWith('.cjs') || here.endsWith('.js')) return { code: path.join(path.dirname(here), 'pdf-worker.cjs'), eval: false };
+  if (here.endsWith('.cjs') || here.endsWith('.js')) return { code: path.join(path.dirname(here), `${name}.cjs`), eval: false };
   // running from source (tsx): the worker registers tsx itself, then loads the TypeScript
-  const src = path.join(path.dirname(here), 'pdf-worker.ts');
+  const src = path.join(path.dirname(here), `${name}.ts`);
   return { code: `require('tsx/cjs/api').register(); require(${JSON.stringify(src)});`, eval: true };
 }
 

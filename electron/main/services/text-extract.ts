@@ -1,5 +1,6 @@
 // Text out of the files an enterprise holds: PDF (pdf.js), DOCX (mammoth), Markdown and TXT
 // (UTF-8 or GBK). Every failure is a clear message naming the file; nothing here writes anything.
+import { availableParallelism } from 'node:os';
 import { normalizeCjk } from '../../core/normalize';
 import { paragraphs } from '../../core/paragraphs';
 import { badInput } from './errors';
@@ -32,6 +33,8 @@ export interface ExtractOptions {
   /** pages (PDF) or 1 step (other formats) done so far, of total */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** false: read a long PDF here, not on worker threads */
+  parallel?: boolean;
 }
 
 export class ImportCancelled extends Error {
@@ -78,43 +81,144 @@ export function textBlocks(text: string): Block[] {
   return paragraphs(normalizeCjk(text)).map((p, i) => ({ loc: i, text: p }));
 }
 
-async function pdfBlocks(fileName: string, bytes: Uint8Array, opts: ExtractOptions): Promise<{ blocks: Block[]; pages: number; title: string }> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  let doc;
+/**
+ * pdf.js's legacy build (the one Node 20 runs) installs core-js polyfills as it loads. All but one
+ * only add what Node 20 lacks; the one that replaces a built-in — Array.prototype.push, forced for
+ * an edge case of non-writable lengths — would slow every push in the process (a fifth of a PDF
+ * import's time, and every request after it). The native push is put back.
+ */
+let pdfjsLoaded: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
+export function loadPdfjs() {
+  pdfjsLoaded ??= (async () => {
+    const push = Array.prototype.push;
+    const mod = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // the worker code too (run in this thread, as pdf.js does in Node): loaded now, so its own
+    // copy of the polyfill is undone as well
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    if (Array.prototype.push !== push) Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
+    return mod;
+  })();
+  return pdfjsLoaded;
+}
+
+type PdfDoc = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfjs>>['getDocument']>['promise']>;
+
+async function openPdf(pdfjs: Awaited<ReturnType<typeof loadPdfjs>>, bytes: Uint8Array): Promise<PdfDoc> {
+  return pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+}
+
+/** One page's paragraphs, from its text layout. */
+async function pageBlocks(doc: PdfDoc, p: number): Promise<Block[]> {
+  const page = await doc.getPage(p);
+  // pdf.js's own NFKC pass is left out: normalizeCjk below does what we need, once
+  const content = await page.getTextContent({ disableNormalization: true });
+  // Lines from the layout (a change of baseline starts a line); a paragraph starts where the
+  // gap to the previous line is clearly larger than the page's usual line spacing.
+  const lines: { y: number; text: string }[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || item.str === '') continue;
+    const y = item.transform[5] as number;
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(last.y - y) <= Math.max(item.height, 1) * 0.5) last.text += item.str;
+    else lines.push({ y, text: item.str });
+  }
+  const drops = lines.slice(1).map((l, i) => Math.abs(lines[i]!.y - l.y)).sort((a, b) => a - b);
+  const usual = drops[Math.floor(drops.length / 2)] ?? 0;
+  let text = '';
+  lines.forEach((l, i) => {
+    if (i > 0) text += Math.abs(lines[i - 1]!.y - l.y) > usual * 1.35 ? '\n\n' : '\n';
+    text += l.text;
+  });
+  page.cleanup();
+  return paragraphs(normalizeCjk(text)).map((para) => ({ loc: p, text: para }));
+}
+
+/** The paragraphs of some pages of a PDF (a worker thread's share of a long one). */
+export async function pdfPageBlocks(bytes: Uint8Array, pages: readonly number[], onPage?: () => void): Promise<Block[]> {
+  const doc = await openPdf(await loadPdfjs(), bytes);
   try {
-    doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+    const out: Block[] = [];
+    for (const p of pages) {
+      out.push(...(await pageBlocks(doc, p)));
+      onPage?.();
+    }
+    return out;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** pages from which a PDF is read on worker threads, one per core (at most 4), when there are cores to spare */
+const PARALLEL_FROM_PAGES = 40;
+
+/**
+ * A long PDF's pages on worker threads, each reading a contiguous share; progress as pages are
+ * done; cancelling ends the workers. Null when workers cannot be started (read here instead).
+ */
+async function parallelBlocks(bytes: Uint8Array, numPages: number, lanes: number, opts: ExtractOptions): Promise<Block[] | null> {
+  const { Worker } = await import('node:worker_threads');
+  const { workerScript } = await import('./pdf-pool');
+  const script = workerScript('text-worker');
+  const per = Math.ceil(numPages / lanes);
+  const shares = Array.from({ length: lanes }, (_, i) => Array.from({ length: Math.max(0, Math.min(numPages, (i + 1) * per) - i * per) }, (_, k) => i * per + k + 1)).filter((x) => x.length > 0);
+  let done = 0;
+  const workers: import('node:worker_threads').Worker[] = [];
+  const stop = () => workers.forEach((w) => void w.terminate());
+  opts.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    const results = await Promise.all(
+      shares.map(
+        (pages) =>
+          new Promise<Block[]>((resolve, reject) => {
+            const w = new Worker(script.code, { eval: script.eval });
+            workers.push(w);
+            w.on('message', (m: import('./text-worker').TextReply) => {
+              if ('progress' in m) {
+                done += 1;
+                opts.onProgress?.(done, numPages);
+              } else if ('blocks' in m) resolve(m.blocks);
+              else reject(new Error(m.error));
+            });
+            w.on('error', reject);
+            w.on('exit', (code) => (opts.signal?.aborted ? reject(new ImportCancelled()) : code !== 0 && reject(new Error(`text worker exited with ${code}`))));
+            w.postMessage({ bytes, pages } satisfies import('./text-worker').TextJob);
+          }),
+      ),
+    );
+    return results.flat();
+  } catch (e) {
+    if (opts.signal?.aborted) throw new ImportCancelled();
+    if (e instanceof Error && /Cannot find module|ENOENT/.test(e.message)) return null;
+    throw e;
+  } finally {
+    opts.signal?.removeEventListener('abort', stop);
+    stop();
+  }
+}
+
+async function pdfBlocks(fileName: string, bytes: Uint8Array, opts: ExtractOptions): Promise<{ blocks: Block[]; pages: number; title: string }> {
+  const pdfjs = await loadPdfjs();
+  let doc: PdfDoc;
+  try {
+    doc = await openPdf(pdfjs, bytes);
   } catch (e) {
     const name = (e as { name?: string }).name;
     if (name === 'PasswordException') throw badInput(`${fileName} 已加密（需要密码），无法导入。请导入未加密的文件。`, 'file');
     throw badInput(`${fileName} 不是有效的 PDF（可能已损坏或不完整）`, 'file');
   }
   try {
-    const blocks: Block[] = [];
     opts.onProgress?.(0, doc.numPages);
-    for (let p = 1; p <= doc.numPages; p++) {
-      if (opts.signal?.aborted) throw new ImportCancelled();
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      // Lines from the layout (a change of baseline starts a line); a paragraph starts where the
-      // gap to the previous line is clearly larger than the page's usual line spacing.
-      const lines: { y: number; text: string }[] = [];
-      for (const item of content.items) {
-        if (!('str' in item) || item.str === '') continue;
-        const y = item.transform[5] as number;
-        const last = lines[lines.length - 1];
-        if (last && Math.abs(last.y - y) <= Math.max(item.height, 1) * 0.5) last.text += item.str;
-        else lines.push({ y, text: item.str });
+    const lanes = Math.min(4, availableParallelism());
+    let blocks: Block[] | null = null;
+    if (lanes > 1 && doc.numPages >= PARALLEL_FROM_PAGES && opts.parallel !== false) blocks = await parallelBlocks(bytes, doc.numPages, lanes, opts);
+    if (!blocks) {
+      blocks = [];
+      for (let p = 1; p <= doc.numPages; p++) {
+        if (opts.signal?.aborted) throw new ImportCancelled();
+        blocks.push(...(await pageBlocks(doc, p)));
+        opts.onProgress?.(p, doc.numPages);
       }
-      const drops = lines.slice(1).map((l, i) => Math.abs(lines[i]!.y - l.y)).sort((a, b) => a - b);
-      const usual = drops[Math.floor(drops.length / 2)] ?? 0;
-      let text = '';
-      lines.forEach((l, i) => {
-        if (i > 0) text += Math.abs(lines[i - 1]!.y - l.y) > usual * 1.35 ? '\n\n' : '\n';
-        text += l.text;
-      });
-      for (const para of paragraphs(normalizeCjk(text))) blocks.push({ loc: p, text: para });
-      page.cleanup();
-      opts.onProgress?.(p, doc.numPages);
     }
     const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: string } | undefined;
     return { blocks, pages: doc.numPages, title: normalizeCjk(info?.Title ?? '').trim() };
