@@ -89,15 +89,15 @@ export interface PersonRecord {
 }
 
 export async function buildPersonRecord(ports: Ports, employeeNo: string, by: string): Promise<PersonRecord> {
-  const { people } = await ports.store.roster.read();
-  const p = people.find((x) => x.employeeNo === employeeNo);
-  if (!p) throw notFound(`花名册中没有工号 ${employeeNo}`);
-  const { updatedAt: _u, ...person } = p;
-  const meta = await ports.store.meta.read();
+  // peek, not read: a batch of 3,000 must not copy the whole roster 3,000 times
+  const found = (await ports.store.roster.peek()).people.find((x) => x.employeeNo === employeeNo);
+  if (!found) throw notFound(`花名册中没有工号 ${employeeNo}`);
+  const { updatedAt: _u, ...person } = structuredClone(found) as Person & { updatedAt?: string };
+  const meta = await ports.store.meta.peek();
   const stored = await ports.store.person(employeeNo).read();
   // The archive holds records only: a study session still open is not yet a record.
   const f: PersonFile = { ...stored, open: { study: null, quiz: {}, essayDrafts: {} } };
-  const { campaigns } = await ports.store.campaigns.read();
+  const campaigns = (await ports.store.campaigns.peek()).campaigns as Campaign[];
   const involved = campaigns.filter((c) => f.events.some((e) => 'campaignId' in e.data && e.data.campaignId === c.id));
   const now = ports.clock.now();
   return {
