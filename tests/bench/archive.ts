@@ -56,15 +56,17 @@ export async function benchArchive(sample: () => number, people = 3000) {
     const base = sample();
     const t0 = performance.now();
     const job = await createJob(ports, out, { campaignId: c.id, zip: false }, 'admin');
+    const watch = process.env.ANXUE_BENCH_WATCH ? setInterval(() => console.log(`[watch] ${((performance.now() - t0) / 1000).toFixed(0)} s RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} ext ${Math.round(process.memoryUsage().external / 1048576)} ab ${Math.round(process.memoryUsage().arrayBuffers / 1048576)}`), 3000) : null;
     let last = 0;
     await runJob(ports, out, job.jobId, {
       progress: (p) => {
         sample();
-        if (p.done - last >= 500) console.log(`[bench archive] ${p.done} / ${p.total} people, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        if (p.done - last >= 500) console.log(`[bench archive] ${p.done} / ${p.total} people, ${((performance.now() - t0) / 1000).toFixed(1)} s, RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB (heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB)`);
         last = p.done - (p.done % 500);
       },
     });
     const seconds = (performance.now() - t0) / 1000;
+    if (watch) clearInterval(watch);
     const peak = sample();
     const folder = readdirSync(out).find((n) => n.startsWith('一期一档'))!;
     // the yardstick: the same content as an HTML page, printed by Chromium, one per person

@@ -5,19 +5,20 @@
 // (there is no manifest until the end, and the folder has its final name only then), and running
 // the job again picks up where it stopped.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { walk, zipFolder } from './zip-folder';
 import path from 'node:path';
 import { canonicalJson } from '../../core/canonical';
 import type { Person } from '../../core/model';
 import { writeFileAtomic } from '../storage/durable-json-file';
-import { buildPersonRecord, evidenceFiles, evidenceRefs, FINDINGS_FILE, personWorkbookRows, PDF_FILE, RECORD_FILE, type PersonRecord } from './archive';
+import { buildPersonRecord, evidenceFiles, evidenceRefs, FINDINGS_FILE, personWorkbook, PDF_FILE, RECORD_FILE, type PersonRecord } from './archive';
 import { campaignFiles } from './archive-campaign';
 import { getCampaign } from './campaign';
 import { badInput, notFound } from './errors';
 import { PdfPool } from './pdf-pool';
 import { iso, type Ports } from './ports';
-import { statementsFor, xapiIds, type XapiStatement } from './xapi';
+import { statementsFor, xapiIds } from './xapi';
 
 export const MANIFEST = 'manifest.json';
 const JOBS = '.anxue-jobs';
@@ -129,19 +130,12 @@ export function recordJson(record: PersonRecord): string {
 }
 
 /**
- * What the campaign's files and the rows need of a record, without the heavy parts (the questions
- * an attempt was given, its answers, the essay text): 3,000 people then fit in a few hundred MB.
+ * What the campaign's own files need of a record once its rows are written: the person, the
+ * campaign figures and the 述职 events (a few KB each, where whole records of 3,000 people were
+ * hundreds of MB).
  */
-function slim(rec: PersonRecord): PersonRecord {
-  return {
-    ...rec,
-    events: rec.events.map((e) => {
-      if (e.type === 'quiz.submitted') return { ...e, data: { ...e.data, questions: [], answers: {} } };
-      if (e.type === 'essay.submitted') return { ...e, data: { ...e.data, parts: { awareness: '', responsibility: '', warning: '', measures: '', leadership: '' } } };
-      if (e.type === 'report.submitted') return { ...e, data: { ...e.data, parts: { duties: '', work: '', rules: '' } } };
-      return e;
-    }),
-  };
+function forCampaign(rec: PersonRecord): PersonRecord {
+  return { ...rec, events: rec.events.filter((e) => e.type === 'report.submitted' || e.type === 'report.reviewed').map((e) => (e.type === 'report.submitted' ? { ...e, data: { ...e.data, parts: { duties: '', work: '', rules: '' } } } : e)) };
 }
 
 /**
@@ -159,7 +153,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
   const partial = path.join(root, `.partial-${job.jobId}`);
   mkdirSync(path.join(partial, 'people'), { recursive: true });
   const report = (done: number) => hooks.progress?.({ jobId: job.jobId, name: job.name, state: job.state, done, total: job.people.length, error: job.error ?? null, result: job.result?.path ?? null });
-  const pool = new PdfPool();
+  const pool = new PdfPool(undefined, { heapMb: 160 });
   try {
     const done = donePeople(partial);
     report(done.size);
@@ -186,30 +180,45 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
       report(done.size);
       return job;
     }
-    // the whole: xAPI statements of everyone, rows of everyone, and for a campaign its own file
+    // the person PDFs are done: their workers go before the whole is made (less memory at the peak)
+    await pool.close();
+    // the whole: xAPI statements of everyone, rows of everyone, and for a campaign its own file —
+    // each record read once from its folder, its rows and statements written as it goes
     const meta = await ports.store.meta.read();
     const roster = new Map((await ports.store.roster.peek()).people.map((p) => [p.employeeNo, p]));
-    const statements: XapiStatement[] = [];
     const chainHeads: Record<string, string> = {};
     const eventCounts: Record<string, number> = {};
     const records: PersonRecord[] = [];
+    const book = await personWorkbook(path.join(partial, 'people.xlsx'));
+    const xapi = createWriteStream(path.join(partial, 'xapi.json'));
+    let first = true;
+    const ids = xapiIds(meta.enterprise ?? '');
     for (const no of job.people) {
       const rec = JSON.parse(readFileSync(path.join(partial, 'people', no, RECORD_FILE), 'utf8')) as PersonRecord;
       chainHeads[no] = rec.chainHead;
       eventCounts[no] = rec.events.length;
-      statements.push(...statementsFor(roster.get(no) ?? rec.person, rec.events, xapiIds(meta.enterprise ?? '')));
-      records.push(slim(rec));
+      for (const st of statementsFor((roster.get(no) ?? rec.person) as PersonRecord['person'], rec.events, ids)) {
+        const text = JSON.stringify(st, null, 2).replace(/\n/g, '\n  ');
+        if (!xapi.write(`${first ? '[\n  ' : ',\n  '}${text}`)) await once(xapi, 'drain');
+        first = false;
+      }
+      book.add(rec);
+      records.push(forCampaign(rec));
     }
-    writeFileSync(path.join(partial, 'xapi.json'), JSON.stringify(statements, null, 2) + '\n');
-    // the campaign's PDF prints on a worker while the rows and ledgers are written here
-    const campaign = job.selection.campaignId ? campaignFiles(ports, job.selection.campaignId, records, (doc) => pool.renderDoc(doc)) : Promise.resolve([]);
-    campaign.catch(() => undefined); // a failure is reported where it is awaited, below
-    await personWorkbookRows(records, path.join(partial, 'people.xlsx'));
+    xapi.end(first ? '[]\n' : '\n]\n');
+    await once(xapi, 'finish');
+    await book.close();
     let ledgerHead: string | undefined;
-    for (const f of await campaign) {
-      mkdirSync(path.dirname(path.join(partial, f.name)), { recursive: true });
-      writeFileSync(path.join(partial, f.name), f.data);
-      if (f.name === FINDINGS_FILE) ledgerHead = (JSON.parse(f.data.toString('utf8')) as { head: string }).head;
+    // the campaign's PDF on a worker of its own (a large document: no heap limit), the ledgers here
+    const campaignPool = job.selection.campaignId ? new PdfPool(1) : null;
+    try {
+      for (const f of job.selection.campaignId ? await campaignFiles(ports, job.selection.campaignId, records, (doc) => campaignPool!.renderDoc(doc)) : []) {
+        mkdirSync(path.dirname(path.join(partial, f.name)), { recursive: true });
+        writeFileSync(path.join(partial, f.name), f.data);
+        if (f.name === FINDINGS_FILE) ledgerHead = (JSON.parse(f.data.toString('utf8')) as { head: string }).head;
+      }
+    } finally {
+      await campaignPool?.close();
     }
     const files = walk(partial).filter((f) => f !== MANIFEST);
     const manifest = {

@@ -28,12 +28,17 @@ export class PdfPool {
   private next = 1;
   readonly size: number;
 
-  constructor(size = Math.max(1, Math.min(4, availableParallelism()))) {
+  /**
+   * heapMb: a ceiling on each worker's heap, so its garbage is collected before the process grows
+   * (the person PDFs of a batch need little; a campaign's PDF of thousands of rows gets a worker
+   * without one).
+   */
+  constructor(size = Math.max(1, Math.min(4, availableParallelism())), o: { heapMb?: number } = {}) {
     this.size = size;
     const script = workerScript();
     try {
       for (let i = 0; i < size; i++) {
-        const w = new Worker(script.code, { eval: script.eval });
+        const w = new Worker(script.code, { eval: script.eval, ...(o.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: o.heapMb } } : {}) });
         w.on('message', (r: PdfReply) => this.done(w, r));
         w.on('error', (e) => this.failAll(e));
         this.workers.push(w);
