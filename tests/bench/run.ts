@@ -2,6 +2,7 @@
 // the same run and prints the ratio; the last line is one JSON object with the figures.
 //   search  — our corpus index vs SQLite FTS5 (trigram) on ≥ 20 MB of Chinese text, 1,000 queries
 //   pdf     — our PDF text extraction vs poppler's pdftotext: pages/s and share of matching characters
+//             (`pdf FILE…` any PDFs; `pdf --long` one ~250-page Chinese PDF made from the corpus)
 //   study   — heartbeat persistence and the officer dashboard with 3,000 people vs SQLite WAL
 //   essays  — the copy check of 3,000 essays of 2,000 characters vs naive pairwise Sets
 //   archive — 一期一档 of a campaign with 3,000 people vs one Chromium page.pdf() per person
@@ -186,6 +187,19 @@ function charMatch(a: string, b: string): number {
 
 async function benchPdf(files: string[]) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-bench-pdf-'));
+  if (files[0] === '--long') {
+    // one long Chinese PDF (~250 A4 pages): the source texts nine times over, printed by Chromium
+    files.length = 0;
+    const all = Array.from({ length: 9 }, () => sourceTexts().map((s) => s.text)).flat().join('\n\n');
+    const browser = await launchChromium();
+    const page = await browser.newPage();
+    const html = all.split(/\n+/).filter(Boolean).map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
+    await page.setContent(`<html lang="zh-CN"><body style="font-family:'Noto Sans CJK SC';font-size:12px">${html}</body></html>`);
+    const f = path.join(tmp, 'long.pdf');
+    writeFileSync(f, await page.pdf({ format: 'A4' }));
+    files.push(f);
+    await browser.close();
+  }
   if (files.length === 0) {
     // PDFs of the source texts, printed by Chromium with Noto Sans CJK (the Kangxi pitfall included)
     const browser = await launchChromium();
@@ -416,7 +430,7 @@ async function main() {
     const head = runs.find((r) => r.backend === 'postgres' && r.learners === 1000) ?? runs[runs.length - 1]!;
     result = { bench: 'server', ...head, runs };
   } else {
-    console.error('usage: npm run bench -- search | pdf [FILE…] | study | essays | archive [PEOPLE] | server [LEARNERS…]');
+    console.error('usage: npm run bench -- search | pdf [FILE… | --long] | study | essays | archive [PEOPLE] | server [LEARNERS…]');
     process.exit(2);
   }
   clearInterval(sampler);
