@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
+import { postJson } from '../helpers/raw-http';
 import { startServeProcess } from '../helpers/server-process';
 import { removeDir, tempDir } from '../helpers/temp-app';
 
@@ -153,3 +154,30 @@ describe('TLS on the LAN', () => {
     }
   });
 });
+
+describe('login limits across a restart of the server process', () => {
+  it('five wrong passwords, the server stopped and started again: the right password is still refused, with when to try again', async () => {
+    const work = tempDir('anxue-restart-');
+    dirs.push(work);
+    writeFileSync(path.join(work, 'r.csv'), ['工号,姓名,部门/车间,班组,岗位,人员类别,班子成员', 'R001,重启测试,甲醇车间,,操作工,其他从业人员,否'].join('\n'));
+    const imported = cli(['roster', 'import', path.join(work, 'r.csv'), '--data', data]);
+    expect(imported.status, imported.stderr).toBe(0);
+    const pw = /R001\t\S+\t(\S{10})/.exec(imported.stdout)![1]!;
+    let srv = await startServeProcess(['--data', data, '--port', '0']);
+    try {
+      for (let i = 0; i < 5; i++) expect((await postJson(srv.url, 'auth.login', { employeeNo: 'R001', password: `wrong-${i}` })).status).toBe(401);
+    } finally {
+      await srv.stop();
+    }
+    srv = await startServeProcess(['--data', data, '--port', '0']);
+    try {
+      const r = await postJson(srv.url, 'auth.login', { employeeNo: 'R001', password: pw });
+      expect(r.status).toBe(429);
+      expect(Number(r.headers['retry-after'])).toBeGreaterThan(200);
+      expect(JSON.parse(r.text)).toMatchObject({ code: 'rate_limited', field: 'employeeNo' });
+    } finally {
+      await srv.stop();
+    }
+  });
+});
+
