@@ -4,30 +4,12 @@
 // officer (not the 责任人) verifies and closes it; the other one is overdue; the ledger .xlsx is
 // downloaded and read back. At 1366×768, with screenshots.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../helpers/browser';
-import { startServeProcess, type ServerProcess } from '../helpers/server-process';
-import { removeDir } from '../helpers/temp-app';
-import { campaignFromTemplate, enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { campaignFromTemplate, loginAt, openPage, servedEnterprise, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'inspect-e2e-admin';
-let server: ServerProcess;
-let browser: Browser;
-let data: string;
-let pw: Record<string, string>;
-
-beforeAll(async () => {
-  if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
-  ({ data, pw } = enterpriseFolder({ prefix: 'anxue-e2e-inspect-', enterprise: '检查测试化工（虚构）', adminPassword: ADMIN_PW, people: [['K001', '整改员工', '甲醇车间', '合成一班', '班长', '其他从业人员', '否'], ['K002', '罐区班长', '储运车间', '罐区班', '班长', '其他从业人员', '否']] }));
-  server = await startServeProcess(['--data', data, '--port', '0']);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (data) removeDir(data);
-});
+const e = servedEnterprise({ prefix: 'anxue-e2e-inspect-', enterprise: '检查测试化工（虚构）', adminPassword: ADMIN_PW, people: [['K001', '整改员工', '甲醇车间', '合成一班', '班长', '其他从业人员', '否'], ['K002', '罐区班长', '储运车间', '罐区班', '班长', '其他从业人员', '否']] });
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -36,9 +18,9 @@ describe('安全专项检查 and the 问题台账', () => {
   let officer: Page;
 
   it('the officer records an inspection with its checklist', async () => {
-    officer = await openPage(await workstation(browser));
-    await loginAt(officer, server.url, 'admin', ADMIN_PW);
-    await campaignFromTemplate(officer, server.url);
+    officer = await openPage(await workstation(e.browser));
+    await loginAt(officer, e.server.url, 'admin', ADMIN_PW);
+    await campaignFromTemplate(officer, e.server.url);
     await officer.getByRole('link', { name: '隐患排查' }).click();
     await officer.getByRole('button', { name: '新建检查' }).click();
     const ed = officer.getByTestId('inspection-editor');
@@ -89,8 +71,8 @@ describe('安全专项检查 and the 问题台账', () => {
   });
 
   it('the 责任人 reports the correction from their home; the officer verifies and closes it', async () => {
-    const owner = await openPage(await workstation(browser));
-    await loginAt(owner, server.url, 'K001', pw.K001!);
+    const owner = await openPage(await workstation(e.browser));
+    await loginAt(owner, e.server.url, 'K001', e.pw.K001!);
     const mine = owner.getByTestId('my-findings');
     await mine.getByText('我负责整改的问题（未完成 1 项）').waitFor();
     expect(await mine.textContent()).not.toContain('作业监护人未持证');

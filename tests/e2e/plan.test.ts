@@ -2,38 +2,21 @@
 // the notice's tasks created from the template, overdue ones standing out, a task marked done, one
 // of the officer's own with an owner from the roster, at 1366×768.
 import { execFileSync } from 'node:child_process';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../helpers/browser';
-import { startServeProcess, type ServerProcess } from '../helpers/server-process';
-import { removeDir } from '../helpers/temp-app';
-import { campaignFromTemplate, enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { campaignFromTemplate, loginAt, openPage, servedEnterprise, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'plan-e2e-admin';
-let server: ServerProcess;
-let browser: Browser;
-let data: string;
-
-beforeAll(async () => {
-  if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
-  ({ data } = enterpriseFolder({ prefix: 'anxue-e2e-plan-', enterprise: '计划测试化工（虚构）', adminPassword: ADMIN_PW, people: [['P001', '计划员工', '甲醇车间', '合成一班', '班长', '其他从业人员', '否'], ['P002', '安全科长', '安全环保部', '', '安全员', '安全管理人员', '否']] }));
-  server = await startServeProcess(['--data', data, '--port', '0']);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (data) removeDir(data);
-});
+const e = servedEnterprise({ prefix: 'anxue-e2e-plan-', enterprise: '计划测试化工（虚构）', adminPassword: ADMIN_PW, people: [['P001', '计划员工', '甲醇车间', '合成一班', '班长', '其他从业人员', '否'], ['P002', '安全科长', '安全环保部', '', '安全员', '安全管理人员', '否']] });
 
 describe('the campaign plan', () => {
   let officer: Page;
   const counts = () => officer.getByTestId('plan-counts').textContent();
 
   it('the notice\'s tasks from the template; the 2024 dates are all past, so all are overdue', async () => {
-    officer = await openPage(await workstation(browser));
-    await loginAt(officer, server.url, 'admin', ADMIN_PW);
-    await campaignFromTemplate(officer, server.url);
+    officer = await openPage(await workstation(e.browser));
+    await loginAt(officer, e.server.url, 'admin', ADMIN_PW);
+    await campaignFromTemplate(officer, e.server.url);
     await officer.getByRole('link', { name: '计划任务' }).click();
     await officer.getByRole('button', { name: '按警示月通知生成任务' }).click();
     await expect.poll(counts).toContain('逾期 12');

@@ -2,23 +2,13 @@
 // and submits it to the 车间主任 the roster names; the 车间主任 returns it with remarks; it is revised
 // and submitted again; the 车间主任 accepts it and scores it on an edited 计分表; the officer's
 // board shows it. At 1366×768, with screenshots.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HEADER } from '../helpers/fixtures';
-import { startServeProcess, type ServerProcess } from '../helpers/server-process';
-import { removeDir } from '../helpers/temp-app';
-import { campaignFromTemplate, enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
+import { campaignFromTemplate, loginAt, openPage, servedEnterprise, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'report-e2e-admin';
-let server: ServerProcess;
-let browser: Browser;
-let data: string;
-let pw: Record<string, string>;
-
-beforeAll(async () => {
-  if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
-  ({ data, pw } = enterpriseFolder({
+const e = servedEnterprise({
     prefix: 'anxue-e2e-report-',
     enterprise: '述职测试化工（虚构）',
     adminPassword: ADMIN_PW,
@@ -28,19 +18,13 @@ beforeAll(async () => {
       ['W01', '主任乙', '甲醇车间', '', '车间主任', '安全管理人员', '否', '车间主任', 'D01'],
       ['T01', '班长丙', '甲醇车间', '合成一班', '班长', '其他从业人员', '否', '班组长', 'W01'],
     ],
-  }));
-  server = await startServeProcess(['--data', data, '--port', '0']);
-  browser = await launchChromium();
+  });
+beforeAll(async () => {
   // the campaign, as the officer sets it up
-  const officer = await openPage(await workstation(browser));
-  await loginAt(officer, server.url, 'admin', ADMIN_PW);
-  await campaignFromTemplate(officer, server.url);
+  const officer = await openPage(await workstation(e.browser));
+  await loginAt(officer, e.server.url, 'admin', ADMIN_PW);
+  await campaignFromTemplate(officer, e.server.url);
   await officer.context().close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (data) removeDir(data);
 });
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
@@ -51,8 +35,8 @@ describe('履职述职: 班组长 → 车间主任', () => {
   let superior: Page;
 
   it('the 班组长 sees whom the report goes to, writes three parts, attaches a file and submits', async () => {
-    reporter = await openPage(await workstation(browser));
-    await loginAt(reporter, server.url, 'T01', pw.T01!);
+    reporter = await openPage(await workstation(e.browser));
+    await loginAt(reporter, e.server.url, 'T01', e.pw.T01!);
     await reporter.getByRole('link', { name: '述职', exact: true }).click();
     expect(await reporter.getByTestId('report-to').textContent()).toContain('班组长；述职报告提交给：主任乙（W01，车间主任）');
     await reporter.locator('textarea[data-part=duties]').fill(para('落实班组岗位安全责任清单，交接班检查安全设施', 6));
@@ -68,8 +52,8 @@ describe('履职述职: 班组长 → 车间主任', () => {
   });
 
   it('the 车间主任 finds it waiting, reads it with its attachment, and returns it with remarks', async () => {
-    superior = await openPage(await workstation(browser));
-    await loginAt(superior, server.url, 'W01', pw.W01!);
+    superior = await openPage(await workstation(e.browser));
+    await loginAt(superior, e.server.url, 'W01', e.pw.W01!);
     await superior.getByRole('link', { name: '述职', exact: true }).click();
     const inbox = superior.getByTestId('report-inbox');
     await inbox.getByText('向我述职的人（1 人）').waitFor();
@@ -126,8 +110,8 @@ describe('履职述职: 班组长 → 车间主任', () => {
     await expect.poll(() => reporter.getByTestId('report-accepted').textContent()).toContain('主任乙 已审阅通过');
     expect(await reporter.getByTestId('report-accepted').textContent()).toContain('得分 88.5');
     await shot(reporter, 'report-05-accepted');
-    const officer = await openPage(await workstation(browser));
-    await loginAt(officer, server.url, 'admin', ADMIN_PW);
+    const officer = await openPage(await workstation(e.browser));
+    await loginAt(officer, e.server.url, 'admin', ADMIN_PW);
     await officer.getByRole('link', { name: '述职管理' }).click();
     const team = officer.getByTestId('report-levels').locator('tr[data-level=team]');
     await expect.poll(() => team.locator('td').allTextContents()).toEqual(['班组长', '1', '0', '0', '0', '0', '1']);

@@ -1,6 +1,9 @@
 // What every Chromium test does: an enterprise set up through the CLI, pages at the workstation size, logging in, screenshots.
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromiumAvailable, launchChromium } from './browser';
+import { startServeProcess, type ServerProcess } from './server-process';
 import { writeFileSync } from 'node:fs';
 import { cli, ROOT } from './cli';
 import { HEADER, rosterCsv } from './fixtures';
@@ -61,4 +64,25 @@ export async function campaignFromTemplate(officer: Page, url: string, adjust?: 
   if (adjust) await adjust(officer);
   await officer.getByRole('button', { name: '保存培训计划' }).click();
   await officer.getByText('已保存').first().waitFor();
+}
+
+/**
+ * For one test file: an enterprise set up as enterpriseFolder does, served by its own `anxue
+ * serve` process on loopback, and a Chromium; started before the file's tests, stopped and
+ * removed after. The fields are there once the tests run.
+ */
+export function servedEnterprise(o: Parameters<typeof enterpriseFolder>[0]): { server: ServerProcess; browser: Browser; data: string; pw: Record<string, string> } {
+  const ctx = {} as { server: ServerProcess; browser: Browser; data: string; pw: Record<string, string> };
+  beforeAll(async () => {
+    if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
+    Object.assign(ctx, enterpriseFolder(o));
+    ctx.server = await startServeProcess(['--data', ctx.data, '--port', '0']);
+    ctx.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+    if (ctx.data) removeDir(ctx.data);
+  });
+  return ctx;
 }
