@@ -7,6 +7,7 @@ import { api, downloadBase64, fileToBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
 import { FindingCard } from './FindingCard';
+import { TableHead } from '../../components/TableHead';
 
 const blankInspection = (campaignId: string, kind: InspectionKind, date: string): InspectionInput => ({
   campaignId,
@@ -112,14 +113,7 @@ export function InspectionsPage({ campaign, me }: { campaign: CampaignSummary; m
           </div>
           <h3>{t('inspect.checklist')}</h3>
           <table className="table checklist">
-            <thead>
-              <tr>
-                <th>{t('inspect.item')}</th>
-                <th>{t('inspect.result')}</th>
-                <th>{t('inspect.note')}</th>
-                <th />
-              </tr>
-            </thead>
+            <TableHead cols={[t('inspect.item'), t('inspect.result'), t('inspect.note'), null]} />
             <tbody>
               {editing.checklist.map((c, i) => {
                 const set = (patch: Partial<typeof c>) => setEditing({ ...editing, checklist: editing.checklist.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
@@ -168,16 +162,7 @@ export function InspectionsPage({ campaign, me }: { campaign: CampaignSummary; m
         <section className="card">
           <h2>{t('inspect.inspections')}</h2>
           <table className="table" data-testid="inspections">
-            <thead>
-              <tr>
-                <th>{t('inspect.date')}</th>
-                <th>{t('inspect.kind')}</th>
-                <th>{t('inspect.unit')}</th>
-                <th>{t('inspect.inspectors')}</th>
-                <th>{t('inspect.findingsCol')}</th>
-                <th />
-              </tr>
-            </thead>
+            <TableHead cols={[t('inspect.date'), t('inspect.kind'), t('inspect.unit'), t('inspect.inspectors'), t('inspect.findingsCol'), null]} />
             <tbody>
               {v.inspections.map((i) => (
                 <tr key={i.id} data-id={i.id}>

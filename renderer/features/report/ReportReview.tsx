@@ -5,6 +5,7 @@ import type { ReportRecord, ReportReviewView } from '../../../electron/shared/ap
 import { api, downloadBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime } from '../shell/format';
+import { TableHead } from '../../components/TableHead';
 
 /** The answers so far: returned with remarks, or accepted with a score. */
 export function ReviewHistory({ reviews }: { reviews: ReportReviewView[] }) {
@@ -124,14 +125,7 @@ export function ReportReview({ campaignId, employeeNo, onClose, onAnswered }: { 
           </div>
           <h3>{t('report.sheet')}</h3>
           <table className="table score-sheet">
-            <thead>
-              <tr>
-                <th>{t('report.item')}</th>
-                <th>{t('report.itemMax')}</th>
-                <th>{t('report.points')}</th>
-                <th />
-              </tr>
-            </thead>
+            <TableHead cols={[t('report.item'), t('report.itemMax'), t('report.points'), null]} />
             <tbody>
               {sheet.map((it, i) => (
                 <tr key={i}>

@@ -4,6 +4,7 @@ import type { CampaignSummary, SummaryView } from '../../../electron/shared/api'
 import { api, downloadBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localTime } from '../shell/format';
+import { TableHead } from '../../components/TableHead';
 
 const SECTIONS = ['overview', 'measures', 'problems', 'next'] as const;
 
@@ -74,15 +75,7 @@ export function SummaryPage({ campaign, canEdit }: { campaign: CampaignSummary; 
           {stat(t('summary.findings'), t('summary.findingsValue', { n: f.findings.total, closed: f.findings.closed, overdue: f.findings.overdue }), 'fig-findings')}
         </div>
         <table className="table">
-          <thead>
-            <tr>
-              <th>{t('people.category')}</th>
-              <th>{t('summary.headcount')}</th>
-              <th>{t('summary.totalHours')}</th>
-              <th>{t('summary.avgHours')}</th>
-              <th>{t('summary.reached', { n: f.campaign.targetCreditHours })}</th>
-            </tr>
-          </thead>
+          <TableHead cols={[t('people.category'), t('summary.headcount'), t('summary.totalHours'), t('summary.avgHours'), t('summary.reached', { n: f.campaign.targetCreditHours })]} />
           <tbody>
             {f.byCategory.map((c) => (
               <tr key={c.category}>
