@@ -5,11 +5,14 @@
 // process never ends because of a request. Before anything is read from a body, the request must
 // name a call this caller may make: without a session only the login and setup calls may send a
 // body, and only a small one.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
+import os from 'node:os';
 import path from 'node:path';
-import { api, maxBodyOf, type ApiErrorBody, type CallName } from '../../shared/api';
+import { api, DEFAULT_MAX_BODY, maxBodyOf, type ApiErrorBody, type CallName } from '../../shared/api';
 import type { ClientInfo, Ports } from '../services/ports';
 import { admit, inCall, run, toFailure } from './dispatch';
 import { clientAddress, isLoopbackAddress, type HostPolicy } from './host-check';
@@ -113,6 +116,46 @@ function readBody(req: http.IncomingMessage, limit: number, deadlineMs: number |
     });
     req.on('error', () => fail(new HttpRefusal(400, 'bad_input', '请求没有发完，连接已断开')));
   });
+}
+
+/**
+ * An upload's body (a call whose limit is above the JSON calls' 1 MB): written to a temporary file
+ * (readable by this user only) as it arrives, never gathered in memory, and read only once it is
+ * complete and within the limit. Past the limit, writing stops, the file is removed and the
+ * request is refused; what the client still sends is thrown away (sendUnread). The file is removed
+ * in every case.
+ */
+async function spoolBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  const file = path.join(os.tmpdir(), `anxue-upload-${randomUUID()}`);
+  const out = createWriteStream(file, { mode: 0o600, flags: 'wx' });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let size = 0;
+      const fail = (e: Error) => {
+        req.removeListener('data', onData);
+        req.removeListener('end', onEnd);
+        out.removeListener('drain', onDrain);
+        out.destroy();
+        reject(e);
+      };
+      const onDrain = () => req.resume();
+      const onData = (c: Buffer) => {
+        size += c.length;
+        if (size > limit) return fail(new HttpRefusal(413, 'too_large', `请求过大（此接口最多 ${Math.round(limit / 1024 / 1024)} MB） / request too large (at most ${Math.round(limit / 1024 / 1024)} MB)`));
+        // the disk is slower than the network: the client waits instead of the memory filling up
+        if (!out.write(c)) req.pause();
+      };
+      const onEnd = () => out.end(() => resolve());
+      out.on('drain', onDrain);
+      out.on('error', () => fail(new HttpRefusal(500, 'internal', '上传的文件无法暂存到临时文件夹 / the upload could not be stored in the temporary folder')));
+      req.on('data', onData);
+      req.on('end', onEnd);
+      req.on('error', () => fail(new HttpRefusal(400, 'bad_input', '请求没有发完，连接已断开')));
+    });
+    return await readFile(file, 'utf8');
+  } finally {
+    await rm(file, { force: true });
+  }
 }
 
 function decodePath(raw: string): string {
@@ -230,7 +273,7 @@ async function handleApi(ports: Ports, client: ClientInfo, req: http.IncomingMes
   const limit = open ? PUBLIC_MAX_BODY : maxBodyOf(admitted.name);
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw new HttpRefusal(413, 'too_large', tooLarge(admitted.name, limit));
-  const text = await readBody(req, limit, open ? PUBLIC_BODY_MS : null);
+  const text = limit > DEFAULT_MAX_BODY ? await spoolBody(req, limit) : await readBody(req, limit, open ? PUBLIC_BODY_MS : null);
   let raw: unknown;
   try {
     raw = text === '' ? {} : JSON.parse(text);
