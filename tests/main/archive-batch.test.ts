@@ -95,6 +95,31 @@ describe('一期一档 (the campaign file)', () => {
     expect(col('剖析材料', 9)).toEqual(['提交', '通过']);
   });
 
+  it('its hours ledger, streamed to the archive row by row, holds the same cells as the officer’s download', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const cells = async (load: (wb: import('exceljs').Workbook) => Promise<unknown>) => {
+      const wb = new ExcelJS.Workbook();
+      await load(wb);
+      return wb.worksheets.map((w) => {
+        const rows: unknown[][] = [];
+        // an empty text is no cell at all when streamed: the same to whoever opens the sheet
+        w.eachRow((r) => {
+          const v = [...(r.values as unknown[]).slice(1)].map((x) => (x === '' ? undefined : x));
+          while (v.length > 0 && v[v.length - 1] === undefined) v.pop();
+          rows.push(v);
+        });
+        return { name: w.name, rows, widths: w.columns.map((c) => c.width) };
+      });
+    };
+    const streamed = await cells((wb) => wb.xlsx.readFile(path.join(folder, 'ledger.xlsx')));
+    const download = await app.call('progress.ledger', { campaignId: s.campaign.id }, s.admin);
+    const inMemory = await cells((wb) => wb.xlsx.load(Buffer.from(download.base64, 'base64') as never));
+    expect(streamed.map((w) => w.name)).toEqual(['学时台账', '学习记录明细']);
+    expect(streamed[0]!.rows.map((r) => r[0]).slice(3).sort()).toEqual(['E001', 'E002', 'E003', 'M001']);
+    expect(streamed[1]!.rows.filter((r) => r[2] === '自学').map((r) => r[0]).sort()).toEqual(['E001', 'E002']);
+    expect(streamed).toEqual(inMemory);
+  });
+
   it('its xAPI statements all have the fields the statement schema requires', () => {
     const st = JSON.parse(readFileSync(path.join(folder, 'xapi.json'), 'utf8')) as XapiStatement[];
     expect(st.length).toBeGreaterThan(10);
@@ -148,7 +173,7 @@ describe('一期一档 (the campaign file)', () => {
 });
 
 describe('batches', () => {
-  it('a 班组 as one .zip: verified inside the zip; one changed byte in the zip is caught', async () => {
+  it('a 班组 as one .zip: verified inside the zip, its entries dated in local time; one changed byte in the zip is caught', async () => {
     const root = out();
     const job = await createJob(app.ports, root, { dept: '甲醇车间', team: '合成一班', zip: true }, 'archivist');
     expect(job.people).toEqual(['E001']);
@@ -156,6 +181,15 @@ describe('batches', () => {
     expect(zip.endsWith('.zip')).toBe(true);
     expect(readdirSync(root).filter((n) => !n.startsWith('.'))).toEqual([path.basename(zip)]);
     expect(await verifyArchivePath(zip)).toEqual({ ok: true, problems: [] });
+    // every entry dated when the job was made, in the enterprise's time (UTC+8 here), as a zip tool shows it
+    const { default: JSZip } = await import('jszip');
+    const entries = Object.values((await JSZip.loadAsync(readFileSync(zip))).files).filter((f) => !f.dir);
+    const local = new Date(Date.parse(job.createdAt) + 480 * 60_000);
+    expect(entries.length).toBeGreaterThan(3);
+    for (const f of entries) {
+      // DOS dates are wall-clock, read back as UTC fields, to the even second
+      expect([f.date.getUTCFullYear(), f.date.getUTCMonth(), f.date.getUTCDate(), f.date.getUTCHours(), f.date.getUTCMinutes()], f.name).toEqual([local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes()]);
+    }
     const b = readFileSync(zip);
     b[Math.floor(b.length / 3)]! ^= 0xff;
     const bad = path.join(root, 'bad.zip');

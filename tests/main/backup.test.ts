@@ -70,7 +70,7 @@ describe('backup and restore', () => {
     const roster = path.join(work, 'roster.json');
     writeFileSync(roster, readFileSync(roster, 'utf8').replace('测试甲', '测试丁'));
     const bad = path.join(fresh(), 'bad.zip');
-    await zipFolder(work, bad);
+    await zipFolder(work, bad, new Date(), 480);
     const target = makeApp(fresh());
     try {
       await expect(restoreFrom(bad, target.ports.store)).rejects.toThrow('备份中的文件已被改动：roster.json');

@@ -167,7 +167,7 @@ describe('CLI', () => {
     const rec = path.join(opened, 'people', 'X002.json');
     writeFileSync(rec, readFileSync(rec, 'utf8').replace('工作站上评的', '工作站上改的'));
     const bad = path.join(work, 'changed.zip');
-    await zipFolder(opened, bad, new Date());
+    await zipFolder(opened, bad, new Date(), 480);
     expectCleanFailure(cli(['merge', bad, '--data', data]), /已被改动：people\/X002\.json/);
     expect(snapshot(data)).toEqual(before);
   });

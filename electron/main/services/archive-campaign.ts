@@ -2,6 +2,8 @@
 // targets), the people, the attendance sheet of each collective session (with a column to sign),
 // the hours and the scores of everyone, the essay index with review status, and summary figures
 // with charts — as one PDF, plus the ledgers as spreadsheets.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Content } from 'pdfmake/interfaces';
 import { chainHead } from '../storage/events';
 import { REPORT_STATUS_NAMES } from '../../core/duty-report';
@@ -12,8 +14,8 @@ import { ESSAY_STATUS_TEXT, type PersonRecord } from './archive';
 import { getCampaign } from './campaign';
 import { listDocs } from './corpus';
 import { bestResult } from './derive';
-import { renderPdf, type PlainDocument } from './pdf';
-import { hoursLedger } from './progress';
+import { renderParts, splitIntoParts, type PartedDocument, type PlainDocument } from './pdf';
+import { writeHoursLedger } from './progress';
 import { LEDGER_COLUMNS, ledgerRows, ledgerXlsx, listInspections } from './inspection';
 import { reportState } from './report';
 import { evidencePath, FINDINGS_FILE, ledgerPhotos } from './archive';
@@ -182,29 +184,30 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
 }
 
 /**
- * The campaign's own files, for its archive. The PDF is printed by `print` (a worker thread in a
- * batch) while the ledgers are written here.
+ * The campaign's own files, written into `outDir` (the archive being made): the ledgers first, each
+ * streamed or written as soon as it is made, then the PDF in parts, printed by `print` (a worker
+ * thread in a batch) once nothing else is held. Returns the head of the 问题台账 chain (for the manifest).
  */
-export async function campaignFiles(ports: Ports, campaignId: string, records: readonly PersonRecord[], print: (doc: PlainDocument) => Promise<Buffer> = renderPdf): Promise<{ name: string; data: Buffer }[]> {
+export async function writeCampaignFiles(ports: Ports, campaignId: string, records: readonly PersonRecord[], outDir: string, print: (doc: PartedDocument) => Promise<Buffer> = renderParts): Promise<{ ledgerHead: string }> {
+  const put = (name: string, data: Buffer | string) => {
+    mkdirSync(path.dirname(path.join(outDir, name)), { recursive: true });
+    writeFileSync(path.join(outDir, name), data);
+  };
   const b = (x: { base64: string }) => Buffer.from(x.base64, 'base64');
-  const pdf = print(await campaignPdfDefinition(ports, campaignId, records));
-  const ledger = b(await hoursLedger(ports, { campaignId }));
-  const scores = b(await scoreSheet(ports, { campaignId }));
-  const findings = b(await ledgerXlsx(ports, { campaignId }));
+  await writeHoursLedger(ports, campaignId, path.join(outDir, 'ledger.xlsx'));
+  put('scores.xlsx', b(await scoreSheet(ports, { campaignId })));
+  put('findings.xlsx', b(await ledgerXlsx(ports, { campaignId })));
   // the whole 问题台账 chain (it is one chain for every campaign) and the photos it names
   const { entries } = await ports.store.inspections.read();
-  const photos: { name: string; data: Buffer }[] = [];
+  const ledgerHead = chainHead(entries);
+  put(FINDINGS_FILE, JSON.stringify({ format: 'anxue-findings-ledger', formatVersion: 1, head: ledgerHead, entries }, null, 2) + '\n');
   for (const ref of ledgerPhotos(entries)) {
     const data = await ports.store.files.get(ref.sha256);
     if (!data) throw new Error(`问题台账的照片「${ref.name}」（${ref.sha256}）不在数据中，无法归档`);
-    photos.push({ name: evidencePath(ref), data });
+    put(evidencePath(ref), data);
   }
-  return [
-    { name: 'campaign.pdf', data: await pdf },
-    { name: 'ledger.xlsx', data: ledger },
-    { name: 'scores.xlsx', data: scores },
-    { name: 'findings.xlsx', data: findings },
-    { name: FINDINGS_FILE, data: Buffer.from(JSON.stringify({ format: 'anxue-findings-ledger', formatVersion: 1, head: chainHead(entries), entries }, null, 2) + '\n', 'utf8') },
-    ...photos,
-  ];
+  // in parts of ~1,000 rows: the PDF of 3,000 people is never laid out all at once
+  const { content, ...rest } = await campaignPdfDefinition(ports, campaignId, records);
+  put('campaign.pdf', await print({ ...rest, parts: splitIntoParts(content as Content[]) }));
+  return { ledgerHead };
 }

@@ -12,13 +12,14 @@ import path from 'node:path';
 import { canonicalJson } from '../../core/canonical';
 import type { Person } from '../../core/model';
 import { writeFileAtomic } from '../storage/durable-json-file';
-import { buildPersonRecord, evidenceFiles, evidenceRefs, FINDINGS_FILE, personWorkbook, PDF_FILE, RECORD_FILE, type PersonRecord } from './archive';
-import { campaignFiles } from './archive-campaign';
+import { buildPersonRecord, evidenceFiles, evidenceRefs, personWorkbook, PDF_FILE, RECORD_FILE, type PersonRecord } from './archive';
+import { writeCampaignFiles } from './archive-campaign';
 import { getCampaign } from './campaign';
 import { badInput, notFound } from './errors';
 import { PdfPool } from './pdf-pool';
 import { iso, type Ports } from './ports';
 import { statementsFor, xapiIds } from './xapi';
+import { collectIfGrown } from './gc';
 
 export const MANIFEST = 'manifest.json';
 const JOBS = '.anxue-jobs';
@@ -153,7 +154,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
   const partial = path.join(root, `.partial-${job.jobId}`);
   mkdirSync(path.join(partial, 'people'), { recursive: true });
   const report = (done: number) => hooks.progress?.({ jobId: job.jobId, name: job.name, state: job.state, done, total: job.people.length, error: job.error ?? null, result: job.result?.path ?? null });
-  const pool = new PdfPool(undefined, { heapMb: 160 });
+  const pool = new PdfPool(undefined, { heapMb: 112 });
   try {
     const done = donePeople(partial);
     report(done.size);
@@ -180,8 +181,9 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
       report(done.size);
       return job;
     }
-    // the person PDFs are done: their workers go before the whole is made (less memory at the peak)
-    await pool.close();
+    // the person PDFs are done: their workers go before the whole is made (less memory at the
+    // peak), but one, which prints the campaign's PDF (if any) a part at a time
+    await (job.selection.campaignId ? pool.shrink(1) : pool.close());
     // the whole: xAPI statements of everyone, rows of everyone, and for a campaign its own file —
     // each record read once from its folder, its rows and statements written as it goes
     const meta = await ports.store.meta.read();
@@ -194,6 +196,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     let first = true;
     const ids = xapiIds(meta.enterprise ?? '');
     for (const no of job.people) {
+      collectIfGrown();
       const rec = JSON.parse(readFileSync(path.join(partial, 'people', no, RECORD_FILE), 'utf8')) as PersonRecord;
       chainHeads[no] = rec.chainHead;
       eventCounts[no] = rec.events.length;
@@ -209,16 +212,11 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     await once(xapi, 'finish');
     await book.close();
     let ledgerHead: string | undefined;
-    // the campaign's PDF on a worker of its own (a large document: no heap limit), the ledgers here
-    const campaignPool = job.selection.campaignId ? new PdfPool(1) : null;
-    try {
-      for (const f of job.selection.campaignId ? await campaignFiles(ports, job.selection.campaignId, records, (doc) => campaignPool!.renderDoc(doc)) : []) {
-        mkdirSync(path.dirname(path.join(partial, f.name)), { recursive: true });
-        writeFileSync(path.join(partial, f.name), f.data);
-        if (f.name === FINDINGS_FILE) ledgerHead = (JSON.parse(f.data.toString('utf8')) as { head: string }).head;
-      }
-    } finally {
-      await campaignPool?.close();
+    if (job.selection.campaignId) {
+      // the ledgers here, then the campaign's PDF on the worker kept, in parts (the heap ceiling
+      // of the person PDFs holds for it too)
+      ({ ledgerHead } = await writeCampaignFiles(ports, job.selection.campaignId, records, partial, (doc) => pool.renderParts(doc)));
+      await pool.close();
     }
     const files = walk(partial).filter((f) => f !== MANIFEST);
     const manifest = {
@@ -241,7 +239,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     let result = path.join(root, job.name);
     if (job.selection.zip) {
       result = `${result}.zip`;
-      await zipFolder(partial, `${result}.partial`);
+      await zipFolder(partial, `${result}.partial`, new Date(job.createdAt), meta.settings.utcOffsetMinutes);
       renameSync(`${result}.partial`, result);
       rmSync(partial, { recursive: true, force: true });
     } else {

@@ -555,39 +555,44 @@ export async function personWorkbook(toFile?: string): Promise<{ add(r: PersonRe
   const quiz = sheet('考核', ['工号', '姓名', '培训计划', '交卷时间', '得分', '满分', '百分制', '结果', '用时（分钟）', '阅卷人'], [10, 10, 30, 17, 8, 8, 8, 10, 10, 14]);
   const essays = sheet('剖析材料', ['工号', '姓名', '培训计划', '稿次', '提交时间', '字数', '审阅时间', '审阅人', '结论', '意见'], [10, 10, 30, 6, 17, 7, 17, 10, 8, 50]);
   const reports = sheet('履职述职', ['工号', '姓名', '培训计划', '岗位层级', '稿次', '提交时间', '报告对象', '字数', '附件', '审阅时间', '审阅人', '结论', '意见', '得分'], [10, 10, 30, 10, 6, 17, 16, 7, 6, 17, 10, 8, 40, 7]);
+  // a streamed row is written out (and forgotten) when committed
+  const put = (ws: import('exceljs').Worksheet, values: unknown[]) => {
+    const row = ws.addRow(values);
+    if (toFile) row.commit();
+  };
   const add = (r: PersonRecord) => {
   const p = r.person;
   const fmt = timeFormatter(r.utcOffsetMinutes);
   const names = new Map(r.campaigns.map((c) => [c.campaign.id, c.campaign.name]));
   for (const cr of r.campaigns) {
     const best = bestResult(cr.quiz);
-    people.addRow([p.employeeNo, p.name, p.dept, p.team, p.post, p.category, p.leader ? '是' : '否', cr.campaign.name, toHours(cr.studiedMs), toHours(cr.collectiveMs), toHours(cr.selfMs), cr.creditHours, cr.campaign.targetCreditHours, cr.creditHours >= cr.campaign.targetCreditHours ? '是' : '否', best?.percent ?? '', !best ? '未参加' : best.passed === null ? '待阅卷' : best.passed ? '合格' : '不合格', ESSAY_STATUS_TEXT[cr.essayStatus] ?? cr.essayStatus, r.events.length, r.chainHead]);
+    put(people, [p.employeeNo, p.name, p.dept, p.team, p.post, p.category, p.leader ? '是' : '否', cr.campaign.name, toHours(cr.studiedMs), toHours(cr.collectiveMs), toHours(cr.selfMs), cr.creditHours, cr.campaign.targetCreditHours, cr.creditHours >= cr.campaign.targetCreditHours ? '是' : '否', best?.percent ?? '', !best ? '未参加' : best.passed === null ? '待阅卷' : best.passed ? '合格' : '不合格', ESSAY_STATUS_TEXT[cr.essayStatus] ?? cr.essayStatus, r.events.length, r.chainHead]);
   }
-  if (r.campaigns.length === 0) people.addRow([p.employeeNo, p.name, p.dept, p.team, p.post, p.category, p.leader ? '是' : '否', '', '', '', '', '', '', '', '', '', '', r.events.length, r.chainHead]);
+  if (r.campaigns.length === 0) put(people, [p.employeeNo, p.name, p.dept, p.team, p.post, p.category, p.leader ? '是' : '否', '', '', '', '', '', '', '', '', '', '', r.events.length, r.chainHead]);
   const graders = new Map<string, Set<string>>();
   for (const e of r.events) {
     const cname = 'campaignId' in e.data ? (names.get(e.data.campaignId) ?? '') : '';
     if (e.type === 'study.session') {
       const ex = e.data.excludedMs;
       const sum = Object.values(ex).reduce((a, b) => a + (b ?? 0), 0);
-      study.addRow([p.employeeNo, p.name, cname, fmt(e.data.startedAt), fmt(e.data.endedAt), e.data.docTitle, Math.floor(e.data.countedMs / 60_000), Math.floor(sum / 60_000), Math.floor((ex.idle ?? 0) / 60_000), Math.floor(((ex.hidden ?? 0) + (ex.unfocused ?? 0) + (ex.locked ?? 0)) / 60_000), e.data.checks ? `${e.data.checks.issued}/${e.data.checks.answered}/${e.data.checks.missed}` : '']);
+      put(study, [p.employeeNo, p.name, cname, fmt(e.data.startedAt), fmt(e.data.endedAt), e.data.docTitle, Math.floor(e.data.countedMs / 60_000), Math.floor(sum / 60_000), Math.floor((ex.idle ?? 0) / 60_000), Math.floor(((ex.hidden ?? 0) + (ex.unfocused ?? 0) + (ex.locked ?? 0)) / 60_000), e.data.checks ? `${e.data.checks.issued}/${e.data.checks.answered}/${e.data.checks.missed}` : '']);
     } else if (e.type === 'quiz.graded') {
       const g = graders.get(e.data.attemptId) ?? new Set<string>();
       g.add(e.by);
       graders.set(e.data.attemptId, g);
     } else if (e.type === 'essay.submitted') {
-      essays.addRow([p.employeeNo, p.name, cname, e.data.version, fmt(e.at), e.data.total, '', '', '提交', '']);
+      put(essays, [p.employeeNo, p.name, cname, e.data.version, fmt(e.at), e.data.total, '', '', '提交', '']);
     } else if (e.type === 'essay.reviewed') {
-      essays.addRow([p.employeeNo, p.name, cname, e.data.version, '', '', fmt(e.at), e.by, e.data.decision === 'accept' ? '通过' : '退回修改', reviewText(e.data)]);
+      put(essays, [p.employeeNo, p.name, cname, e.data.version, '', '', fmt(e.at), e.by, e.data.decision === 'accept' ? '通过' : '退回修改', reviewText(e.data)]);
     } else if (e.type === 'report.submitted') {
-      reports.addRow([p.employeeNo, p.name, cname, REPORT_LEVEL_NAMES[e.data.level], e.data.version, fmt(e.at), e.data.to === 'bureau' ? e.data.toName : `${e.data.toName}（${e.data.to}）`, e.data.total, e.data.attachments.length, '', '', '提交', '', '']);
+      put(reports, [p.employeeNo, p.name, cname, REPORT_LEVEL_NAMES[e.data.level], e.data.version, fmt(e.at), e.data.to === 'bureau' ? e.data.toName : `${e.data.toName}（${e.data.to}）`, e.data.total, e.data.attachments.length, '', '', '提交', '', '']);
     } else if (e.type === 'report.reviewed') {
-      reports.addRow([p.employeeNo, p.name, cname, '', e.data.version, '', '', '', '', fmt(e.at), e.data.bureau ? `县应急管理局（${e.by} 录入）` : e.by, e.data.decision === 'accept' ? '通过' : '退回修改', e.data.comment, e.data.score?.total ?? '']);
+      put(reports, [p.employeeNo, p.name, cname, '', e.data.version, '', '', '', '', fmt(e.at), e.data.bureau ? `县应急管理局（${e.by} 录入）` : e.by, e.data.decision === 'accept' ? '通过' : '退回修改', e.data.comment, e.data.score?.total ?? '']);
     }
   }
   for (const cr of r.campaigns) {
-    for (const a of attendedSessions({ events: r.events } as PersonFile, cr.campaign.id)) coll.addRow([p.employeeNo, p.name, cr.campaign.name, a.date, a.start, COLLECTIVE_TYPE_NAMES[a.type], a.topic, a.durationMinutes, a.place, a.host, a.via === 'self' ? '本人签到' : '安全员登记']);
-    for (const q of cr.quiz) quiz.addRow([p.employeeNo, p.name, cr.campaign.name, fmt(q.submittedAt), q.score, q.max, q.percent, q.passed === null ? '待阅卷' : q.passed ? '合格' : '不合格', Math.round(q.durationMs / 6000) / 10, [...(graders.get(q.attemptId) ?? [])].join('、') || '系统自动评分']);
+    for (const a of attendedSessions({ events: r.events } as PersonFile, cr.campaign.id)) put(coll, [p.employeeNo, p.name, cr.campaign.name, a.date, a.start, COLLECTIVE_TYPE_NAMES[a.type], a.topic, a.durationMinutes, a.place, a.host, a.via === 'self' ? '本人签到' : '安全员登记']);
+    for (const q of cr.quiz) put(quiz, [p.employeeNo, p.name, cr.campaign.name, fmt(q.submittedAt), q.score, q.max, q.percent, q.passed === null ? '待阅卷' : q.passed ? '合格' : '不合格', Math.round(q.durationMs / 6000) / 10, [...(graders.get(q.attemptId) ?? [])].join('、') || '系统自动评分']);
   }
   };
   return {

@@ -61,7 +61,7 @@ export async function backupTo(store: Store, out: string, progress?: (done: numb
     writeFileSync(path.join(folder, BACKUP_MANIFEST), JSON.stringify(manifest, null, 1));
     mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     const partial = `${out}.partial`;
-    await zipFolder(folder, partial, new Date());
+    await zipFolder(folder, partial, new Date(manifest.createdAt), meta.settings.utcOffsetMinutes);
     // the backup gets its name only once it is whole
     renameSync(partial, out);
     return { manifest, report };

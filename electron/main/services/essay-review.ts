@@ -13,6 +13,7 @@ import { essayState, eventsOf } from './derive';
 import { badInput, conflict, notFound } from './errors';
 import { fullParts, minCharsFor, reviewsOf } from './essay';
 import { iso, type Ports } from './ports';
+import { collectIfGrown } from './gc';
 
 /** The text compared: the parts a person writes, in order, one after the other. */
 export function essayText(parts: Partial<EssayParts>, leader: boolean): string {
@@ -52,6 +53,7 @@ interface Latest {
 async function latestEssays(ports: Ports, c: Campaign): Promise<Latest[]> {
   const out: Latest[] = [];
   for (const p of (await ports.store.roster.peek()).people) {
+    collectIfGrown();
     const f = (await ports.store.person(p.employeeNo).peek()) as PersonFile;
     const st = essayState(f, c.id);
     if (st.latest) out.push({ person: p, f, version: st.latest.data.version, text: essayText(st.latest.data.parts, p.leader) });
@@ -97,6 +99,7 @@ export async function essayOverview(ports: Ports, input: Input<'essay.overview'>
   const counts = { not_started: 0, draft: 0, submitted: 0, returned: 0, accepted: 0 };
   const rows: EssayOverview['rows'] = [];
   for (const p of (await ports.store.roster.peek()).people) {
+    collectIfGrown();
     const f = (await ports.store.person(p.employeeNo).peek()) as PersonFile;
     const st = essayState(f, c.id);
     counts[st.status] += 1;

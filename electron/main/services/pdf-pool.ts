@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Campaign } from '../../core/model';
 import { personPdfDefinition, type PersonRecord } from './archive';
-import { renderPdf, type PlainDocument } from './pdf';
+import { readFontsShared, renderParts, renderPdf, type PartedDocument, type PlainDocument } from './pdf';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 import type { PdfJob, PdfReply } from './pdf-worker';
@@ -30,15 +30,16 @@ export class PdfPool {
 
   /**
    * heapMb: a ceiling on each worker's heap, so its garbage is collected before the process grows
-   * (the person PDFs of a batch need little; a campaign's PDF of thousands of rows gets a worker
-   * without one).
+   * (a person's PDF needs little, and so does a campaign's when printed in parts).
    */
   constructor(size = Math.max(1, Math.min(4, availableParallelism())), o: { heapMb?: number } = {}) {
     this.size = size;
     const script = workerScript();
     try {
+      // the font files once for all the pool's workers (they only read them)
+      const fonts = readFontsShared();
       for (let i = 0; i < size; i++) {
-        const w = new Worker(script.code, { eval: script.eval, ...(o.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: o.heapMb } } : {}) });
+        const w = new Worker(script.code, { eval: script.eval, workerData: { fonts }, ...(o.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: o.heapMb } } : {}) });
         w.on('message', (r: PdfReply) => this.done(w, r));
         w.on('error', (e) => this.failAll(e));
         this.workers.push(w);
@@ -58,6 +59,15 @@ export class PdfPool {
   renderDoc(doc: PlainDocument): Promise<Buffer> {
     if (this.workers.length === 0) return renderPdf(doc);
     return this.queue({ doc });
+  }
+
+  /**
+   * A long document in parts (see renderParts): each part sent to a worker on its own, so that a
+   * worker never holds more than one part's content and layout.
+   */
+  renderParts(doc: PartedDocument): Promise<Buffer> {
+    if (this.workers.length === 0) return renderParts(doc);
+    return renderParts(doc, (part, numbering) => this.queue({ doc: part, ...(numbering ? { numbering } : {}) }));
   }
 
   private queue(job: DistributiveOmit<PdfJob, 'id'>): Promise<Buffer> {
@@ -94,6 +104,17 @@ export class PdfPool {
     this.pending.clear();
     for (const q of this.waiting) q.reject(e);
     this.waiting = [];
+  }
+
+  /**
+   * Keep `n` workers (the idle ones beyond go): a job that needs fewer from here on keeps a
+   * worker it already has rather than starting one (a new thread's memory comes on top of what the
+   * ones that ended leave behind).
+   */
+  async shrink(n: number): Promise<void> {
+    const extra = this.idle.splice(0, Math.max(0, this.workers.length - n));
+    this.workers = this.workers.filter((w) => !extra.includes(w));
+    await Promise.all(extra.map((w) => w.terminate()));
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
 // PDF output with pdfmake and a CJK font found on the machine (the project ships no font files).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { collectIfGrown } from './gc';
 
 interface FontFace {
   file: string;
@@ -49,6 +50,29 @@ function fontDef(f: FontFace): string | [string, string] {
   return f.face ? [f.file, f.face] : f.file;
 }
 
+/**
+ * Font files already in memory, shared by the worker threads of a pool (each would otherwise read
+ * its own ~40 MB copy): set by a worker from what its pool gave it.
+ */
+const sharedFonts = new Map<string, Buffer>();
+export function useSharedFonts(fonts: Readonly<Record<string, SharedArrayBuffer>>): void {
+  for (const [file, sab] of Object.entries(fonts)) sharedFonts.set(file, Buffer.from(sab));
+}
+
+/** The CJK font files read once into shared memory, for the worker threads of one pool. */
+export function readFontsShared(): Record<string, SharedArrayBuffer> {
+  const font = findCjkFont();
+  const out: Record<string, SharedArrayBuffer> = {};
+  for (const f of font ? [font.normal, font.bold] : []) {
+    if (out[f.file]) continue;
+    const bytes = readFileSync(f.file);
+    const sab = new SharedArrayBuffer(bytes.length);
+    bytes.copy(Buffer.from(sab));
+    out[f.file] = sab;
+  }
+  return out;
+}
+
 let fontsReused = false;
 /**
  * pdfkit parses the font file again for every document (fontkit.create), and the tables a CJK font
@@ -86,9 +110,13 @@ export type PlainDocument = TDocumentDefinitions & { footerText?: string };
 
 const GRID_LAYOUT = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#999999', vLineColor: () => '#999999' };
 
-export async function renderPdf(input: PlainDocument): Promise<Buffer> {
+/**
+ * `numbering`: where this document's pages stand in a longer one (a part of a PartedDocument): the
+ * footer counts from `offset + 1` out of `total`.
+ */
+export async function renderPdf(input: PlainDocument, numbering?: { offset: number; total: number }): Promise<Buffer> {
   const { footerText, ...doc } = input;
-  if (footerText !== undefined) doc.footer = (page: number, pages: number) => ({ text: `${footerText}　第 ${page} / ${pages} 页`, alignment: 'center', fontSize: 8, color: '#666666' });
+  if (footerText !== undefined) doc.footer = (page: number, pages: number) => ({ text: `${footerText}　第 ${page + (numbering?.offset ?? 0)} / ${numbering?.total ?? pages} 页`, alignment: 'center', fontSize: 8, color: '#666666' });
   const font = findCjkFont();
   if (!font) {
     throw new Error('找不到中文字体，无法生成 PDF。请安装 Noto Sans CJK（fonts-noto-cjk）或设置 ANXUE_CJK_FONT=字体文件路径#字体名');
@@ -102,7 +130,7 @@ export async function renderPdf(input: PlainDocument): Promise<Buffer> {
   const vfs = (pdfmake as unknown as { virtualfs: { existsSync(n: string): boolean; writeFileSync(n: string, b: Buffer): void } }).virtualfs;
   const inMemory = (f: FontFace): FontFace => {
     const name = `cjk/${f.file.replace(/[^A-Za-z0-9.]/g, '_')}`;
-    if (!vfs.existsSync(name)) vfs.writeFileSync(name, readFileSync(f.file));
+    if (!vfs.existsSync(name)) vfs.writeFileSync(name, sharedFonts.get(f.file) ?? readFileSync(f.file));
     return { file: name, face: f.face };
   };
   const normal = inMemory(font.normal);
@@ -113,4 +141,92 @@ export async function renderPdf(input: PlainDocument): Promise<Buffer> {
   (pdfmake as unknown as { addTableLayouts(l: Record<string, unknown>): void }).addTableLayouts({ grid: GRID_LAYOUT });
   const out = pdfmake.createPdf({ ...doc, defaultStyle: { font: 'Cjk', fontSize: 10.5, lineHeight: 1.3, ...doc.defaultStyle } });
   return Buffer.from(await (out as unknown as { getBuffer(): Promise<Uint8Array> }).getBuffer());
+}
+
+/**
+ * A long document in parts (a campaign's file of thousands of rows): pdfmake lays out a whole
+ * document before it writes a page, so one document of 3,000 people's tables holds ~450 MB at once.
+ * Each part is laid out on its own instead (the memory of one part at a time), once to count its
+ * pages and once with the page numbers of the whole, and the pages are joined with pdf-lib. Each
+ * part begins on a new page.
+ */
+export type PartedDocument = Omit<PlainDocument, 'content'> & { parts: Content[][] };
+
+/** Prints one part: its content, and where its pages stand in the whole (see renderPdf). */
+export type PrintPart = (doc: PlainDocument, numbering?: { offset: number; total: number }) => Promise<Buffer>;
+
+// pdfmake writes its layout into the nodes it is given: each pass in this thread gets a copy, so
+// that what one part's layout holds is garbage once the part is printed (a worker gets a copy anyway)
+const printHere: PrintPart = (doc, numbering) => renderPdf({ ...doc, content: structuredClone(doc.content) }, numbering);
+
+/**
+ * `print` lays out one part (here, or on a worker thread that is sent only that part); the pages
+ * are counted and joined here.
+ */
+export async function renderParts(input: PartedDocument, print: PrintPart = printHere): Promise<Buffer> {
+  const { parts, ...rest } = input;
+  if (parts.length === 1) return print({ ...rest, content: parts[0]! });
+  const { PDFDocument } = await import('pdf-lib');
+  const counts: number[] = [];
+  for (const content of parts) counts.push((await PDFDocument.load(await print({ ...rest, footerText: undefined, content }), { updateMetadata: false })).getPageCount());
+  const total = counts.reduce((a, b) => a + b, 0);
+  const out = await PDFDocument.create({ updateMetadata: false });
+  if (rest.info?.title) out.setTitle(String(rest.info.title));
+  out.setCreator(String(rest.info?.creator ?? '安学 Anxue'));
+  out.setProducer(String(rest.info?.producer ?? '安学 Anxue'));
+  let offset = 0;
+  for (const [i, content] of parts.entries()) {
+    collectIfGrown();
+    const part = await PDFDocument.load(await print({ ...rest, content }, { offset, total }), { updateMetadata: false });
+    for (const page of await out.copyPages(part, part.getPageIndices())) out.addPage(page);
+    offset += counts[i]!;
+  }
+  return Buffer.from(await out.save());
+}
+
+function withoutBreak(x: Content): Content {
+  const { pageBreak: _p, ...y } = x as unknown as Record<string, unknown>;
+  return y as unknown as Content;
+}
+
+/** Rows of a table past which it is split, and a part is cut (see splitIntoParts). */
+export const ROWS_PER_PART = 600;
+
+/**
+ * Top-level content in parts of at most ~`rows` table rows: a cut where the content breaks the
+ * page anyway, and inside a table of more rows (the header rows repeated, as on any page it spans).
+ */
+export function splitIntoParts(content: readonly Content[], rows = ROWS_PER_PART): Content[][] {
+  const parts: Content[][] = [[]];
+  let inPart = 0;
+  const cut = () => {
+    if (parts[parts.length - 1]!.length > 0) parts.push([]);
+    inPart = 0;
+  };
+  for (const item of content) {
+    const o = item as { pageBreak?: string; table?: { headerRows?: number; body: unknown[][] } };
+    if (o.pageBreak === 'before') cut();
+    // a part starts on a new page: its first item needs no page break of its own
+    const first = (x: Content): Content => (parts[parts.length - 1]!.length > 0 || (x as { pageBreak?: string }).pageBreak !== 'before' ? x : withoutBreak(x));
+    if (!o.table || o.table.body.length <= rows) {
+      parts[parts.length - 1]!.push(first(item));
+      inPart += o.table?.body.length ?? 1;
+      if (inPart >= rows) cut();
+      continue;
+    }
+    const head = o.table.headerRows ?? 0;
+    const header = o.table.body.slice(0, head);
+    const body = o.table.body.slice(head);
+    for (let i = 0; i < body.length; ) {
+      const take = Math.max(1, rows - inPart);
+      const rowsHere = body.slice(i, i + take);
+      const slice = { ...(item as object), table: { ...o.table, body: [...header, ...rowsHere] } } as unknown as Content;
+      parts[parts.length - 1]!.push(i === 0 ? first(slice) : withoutBreak(slice));
+      inPart += rowsHere.length;
+      i += rowsHere.length;
+      if (inPart >= rows) cut();
+    }
+  }
+  if (parts.length > 1 && parts[parts.length - 1]!.length === 0) parts.pop();
+  return parts;
 }

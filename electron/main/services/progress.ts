@@ -9,6 +9,7 @@ import { getCampaign } from './campaign';
 import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals, yearMs } from './derive';
 import { notFound } from './errors';
 import type { Ports } from './ports';
+import { collectIfGrown } from './gc';
 
 const LONG_SESSION_MS = 4 * 3600_000;
 const MANY_MISSED = 3;
@@ -77,6 +78,7 @@ export async function progressTable(ports: Ports, input: Input<'progress.table'>
   const files = await ports.store.peekPeople(stale.map((p) => p.employeeNo));
   const rows: ProgressRow[] = [];
   for (const p of people) {
+    collectIfGrown();
     const key = keys.get(p.employeeNo)!;
     const hit = cache.get(`${c.id}|${p.employeeNo}`);
     if (hit && hit.key === key) {
@@ -92,9 +94,13 @@ export async function progressTable(ports: Ports, input: Input<'progress.table'>
 
 export async function personSessions(ports: Ports, input: Input<'progress.person'>): Promise<PersonSessions> {
   const c = await getCampaign(ports, input.campaignId);
-  const p = (await ports.store.roster.read()).people.find((x) => x.employeeNo === input.employeeNo);
+  const p = (await ports.store.roster.peek()).people.find((x) => x.employeeNo === input.employeeNo);
   if (!p) throw notFound(`花名册中没有工号 ${input.employeeNo}`);
-  const f = await ports.store.person(p.employeeNo).read();
+  return sessionsOf(p as Person, (await ports.store.person(p.employeeNo).peek()) as PersonFile, c);
+}
+
+/** One person's study sessions and collective sessions in a campaign, with the minutes of each day. */
+function sessionsOf(p: Person, f: PersonFile, c: Campaign): PersonSessions {
   const byDay: Record<string, number> = {};
   const sessions = eventsOf(f, 'study.session')
     .filter((e) => e.data.campaignId === c.id)
@@ -106,7 +112,7 @@ export async function personSessions(ports: Ports, input: Input<'progress.person
         docTitle: e.data.docTitle,
         countedMs: e.data.countedMs,
         excludedMs: { ...e.data.excludedMs },
-        checks: e.data.checks ?? null,
+        checks: e.data.checks ? { ...e.data.checks } : null,
         closedBy: e.data.closedBy,
       };
     });
@@ -127,22 +133,46 @@ const REASON_NAMES: Record<string, string> = {
   daily_cap: '超过每日上限',
 };
 
-/** 学时台账: one row per person, and every session with its evidence on a second sheet. */
+/** 学时台账 as .xlsx (the officer's download). */
 export async function hoursLedger(ports: Ports, input: Input<'progress.ledger'>): Promise<{ fileName: string; base64: string }> {
   const c = await getCampaign(ports, input.campaignId);
+  const buf = await writeHoursLedger(ports, c.id);
+  return { fileName: `学时台账-${c.studyStart}.xlsx`, base64: buf.toString('base64') };
+}
+
+/** People read at a time for the ledger's second sheet (a batch of 3,000 never holds them all). */
+const LEDGER_CHUNK = 200;
+
+/**
+ * 学时台账: one row per person, and every session with its evidence on a second sheet. With a file,
+ * rows are streamed to it as they are made (each row committed at once); without, the workbook is
+ * built in memory and its bytes returned.
+ */
+export async function writeHoursLedger(ports: Ports, campaignId: string, toFile?: string): Promise<Buffer> {
+  const c = await getCampaign(ports, campaignId);
   const { settings, enterprise } = await ports.store.meta.read();
-  const rows = await progressTable(ports, input);
+  const rows = await progressTable(ports, { campaignId });
   const { default: ExcelJS } = await import('exceljs'); // loaded when first needed: keeps start-up light
-  const wb = new ExcelJS.Workbook();
+  const wb = toFile ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: toFile, useStyles: true }) : new ExcelJS.Workbook();
   wb.creator = '安学 Anxue';
-  const ws = wb.addWorksheet('学时台账');
-  ws.addRow([`${enterprise ?? ''} ${c.name} 学时台账`]);
-  ws.addRow([`集中学习 ${c.studyStart} 至 ${c.studyEnd}；每学时 ${settings.minutesPerCreditHour} 分钟；要求 ${c.targetCreditHours} 学时`]);
-  const header = ['工号', '姓名', '部门/车间', '班组', '人员类别', '集中学习(小时)', '自学(小时)', '合计(小时)', '学时', '要求学时', '是否达标', '考核成绩', '剖析材料', '防挂机验证(未完成/总数)', '本年度学时', '年度要求学时'];
-  ws.addRow(header).font = { bold: true };
+  const sheet = (name: string, widths: number[]) => {
+    const ws = wb.addWorksheet(name) as import('exceljs').Worksheet;
+    if (widths.length > 0) ws.columns = widths.map((width) => ({ width }));
+    return ws;
+  };
+  // a streamed row is written out (and forgotten) when committed
+  const put = (ws: import('exceljs').Worksheet, values: (string | number)[], bold = false) => {
+    const row = ws.addRow(values);
+    if (bold) row.font = { bold: true };
+    if (toFile) row.commit();
+  };
+  const ws = sheet('学时台账', [10, 10, 14, 10, 12, 12, 10, 10, 8, 8, 8, 10, 10, 14, 10, 10]);
+  put(ws, [`${enterprise ?? ''} ${c.name} 学时台账`]);
+  put(ws, [`集中学习 ${c.studyStart} 至 ${c.studyEnd}；每学时 ${settings.minutesPerCreditHour} 分钟；要求 ${c.targetCreditHours} 学时`]);
+  put(ws, ['工号', '姓名', '部门/车间', '班组', '人员类别', '集中学习(小时)', '自学(小时)', '合计(小时)', '学时', '要求学时', '是否达标', '考核成绩', '剖析材料', '防挂机验证(未完成/总数)', '本年度学时', '年度要求学时'], true);
   const essay = { not_started: '未开始', draft: '草稿', submitted: '已提交', returned: '退回修改', accepted: '已通过' };
   for (const r of rows) {
-    ws.addRow([
+    put(ws, [
       r.employeeNo,
       r.name,
       r.dept,
@@ -161,28 +191,37 @@ export async function hoursLedger(ports: Ports, input: Input<'progress.ledger'>)
       r.yearTargetCreditHours,
     ]);
   }
-  ws.columns.forEach((col, i) => (col.width = [10, 10, 14, 10, 12, 12, 10, 10, 8, 8, 8, 10, 10, 14, 10, 10][i] ?? 10));
-  const ev = wb.addWorksheet('学习记录明细');
-  ev.addRow(['工号', '姓名', '类型', '开始', '结束', '内容', '计入(分钟)', '未计入(分钟)', '未计入原因', '防挂机验证']).font = { bold: true };
-  for (const r of rows) {
-    const d = await personSessions(ports, { campaignId: c.id, employeeNo: r.employeeNo });
-    for (const a of d.collective) ev.addRow([r.employeeNo, r.name, COLLECTIVE_TYPE_NAMES[a.type as keyof typeof COLLECTIVE_TYPE_NAMES], `${a.date} ${a.start}`, '', a.topic, a.durationMinutes, 0, '', '']);
-    for (const s of d.sessions) {
-      const excluded = Object.entries(s.excludedMs).filter(([, ms]) => ms > 0);
-      ev.addRow([
-        r.employeeNo,
-        r.name,
-        '自学',
-        s.startedAt,
-        s.endedAt,
-        s.docTitle,
-        Math.floor(s.countedMs / 60_000),
-        Math.floor(excluded.reduce((n, [, ms]) => n + ms, 0) / 60_000),
-        excluded.map(([k, ms]) => `${REASON_NAMES[k] ?? k} ${Math.round(ms / 60_000)} 分钟`).join('；'),
-        s.checks ? `${s.checks.answered}/${s.checks.issued}（未完成 ${s.checks.missed}）` : '',
-      ]);
+  if (toFile) ws.commit();
+  const ev = sheet('学习记录明细', []);
+  put(ev, ['工号', '姓名', '类型', '开始', '结束', '内容', '计入(分钟)', '未计入(分钟)', '未计入原因', '防挂机验证'], true);
+  const roster = new Map((await ports.store.roster.peek()).people.map((p) => [p.employeeNo, p]));
+  for (let i = 0; i < rows.length; i += LEDGER_CHUNK) {
+    const chunk = rows.slice(i, i + LEDGER_CHUNK);
+    const files = await ports.store.peekPeople(chunk.map((r) => r.employeeNo));
+    for (const r of chunk) {
+      collectIfGrown();
+      const d = sessionsOf(roster.get(r.employeeNo) as Person, files.get(r.employeeNo) as PersonFile, c);
+      for (const a of d.collective) put(ev, [r.employeeNo, r.name, COLLECTIVE_TYPE_NAMES[a.type as keyof typeof COLLECTIVE_TYPE_NAMES], `${a.date} ${a.start}`, '', a.topic, a.durationMinutes, 0, '', '']);
+      for (const s of d.sessions) {
+        const excluded = Object.entries(s.excludedMs).filter(([, ms]) => ms > 0);
+        put(ev, [
+          r.employeeNo,
+          r.name,
+          '自学',
+          s.startedAt,
+          s.endedAt,
+          s.docTitle,
+          Math.floor(s.countedMs / 60_000),
+          Math.floor(excluded.reduce((n, [, ms]) => n + ms, 0) / 60_000),
+          excluded.map(([k, ms]) => `${REASON_NAMES[k] ?? k} ${Math.round(ms / 60_000)} 分钟`).join('；'),
+          s.checks ? `${s.checks.answered}/${s.checks.issued}（未完成 ${s.checks.missed}）` : '',
+        ]);
+      }
     }
   }
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return { fileName: `学时台账-${c.studyStart}.xlsx`, base64: buf.toString('base64') };
+  if (toFile) {
+    await (wb as import('exceljs').stream.xlsx.WorkbookWriter).commit();
+    return Buffer.alloc(0);
+  }
+  return Buffer.from(await (wb as import('exceljs').Workbook).xlsx.writeBuffer());
 }

@@ -7,6 +7,7 @@ import type { PersonFile } from '../storage/data-store';
 import { getCampaign } from './campaign';
 import { attemptResult, bestResult, effectiveItems, eventsOf, manualGrades, quizResults } from './derive';
 import type { Ports } from './ports';
+import { collectIfGrown } from './gc';
 
 function firstAttempt(f: PersonFile, campaignId: string) {
   return eventsOf(f, 'quiz.submitted').find((e) => e.data.campaignId === campaignId) ?? null;
@@ -22,6 +23,7 @@ export async function quizStats(ports: Ports, input: Input<'quiz.stats'>): Promi
   const seen = new Map<string, Question>();
   const rows: QuizStatsView['people'] = [];
   for (const p of people) {
+    collectIfGrown();
     const f = (await ports.store.person(p.employeeNo).peek()) as PersonFile;
     const all = quizResults(f, c.id);
     rows.push({ employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, attempts: all.length, best: bestResult(all) });
@@ -69,6 +71,7 @@ export async function scoreSheet(ports: Ports, input: Input<'quiz.scoreSheet'>):
   ws.addRow(['序号', '工号', '姓名', '部门/车间', '班组', '考核次数', '交卷时间', '用时（分钟）', '得分', '满分', '百分制', '结果', '阅卷人', '本人签字']).font = { bold: true };
   let n = 0;
   for (const p of (await ports.store.roster.peek()).people) {
+    collectIfGrown();
     const f = (await ports.store.person(p.employeeNo).peek()) as PersonFile;
     const results = eventsOf(f, 'quiz.submitted')
       .filter((e) => e.data.campaignId === c.id)

@@ -15,10 +15,16 @@ export function walk(dir: string, base = ''): string[] {
   return out;
 }
 
-/** A folder into one .zip, streamed (PDFs and .xlsx are stored: they are compressed already). */
-export async function zipFolder(dir: string, out: string, date = new Date(0)): Promise<void> {
+/**
+ * A folder into one .zip, streamed (PDFs and .xlsx are stored: they are compressed already). Every
+ * entry is dated `at`: a zip's dates are wall-clock times without a zone, so they are written in
+ * the enterprise's own time (`utcOffsetMinutes`), as the archivist's zip tool will show them.
+ */
+export async function zipFolder(dir: string, out: string, at: Date, utcOffsetMinutes: number): Promise<void> {
   const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
+  // JSZip writes a date's UTC fields: shifted by the offset, they are the local time
+  const date = new Date(at.getTime() + utcOffsetMinutes * 60_000);
   for (const name of walk(dir)) zip.file(name, createReadStream(path.join(dir, name)), { compression: name.endsWith('.pdf') || name.endsWith('.xlsx') ? 'STORE' : 'DEFLATE', date });
   await new Promise<void>((resolve, reject) => {
     zip

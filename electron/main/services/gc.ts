@@ -1,0 +1,36 @@
+// Garbage collected where a long pass over everyone knows its garbage is done with. V8 otherwise
+// lets the heap of a pass over 3,000 people's files grow by hundreds of MB before it collects
+// (measured: a batch archive's peak went from ~600 to ~820 MB on the same data, run to run); a
+// full collection of a heap of ~100 MB takes tens of milliseconds.
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+let gc: (() => void) | null | undefined;
+let after = 0;
+
+function collector(): (() => void) | null {
+  if (gc === undefined) {
+    const given = (globalThis as { gc?: () => void }).gc;
+    if (typeof given === 'function') gc = given;
+    else {
+      try {
+        // the collector is reachable from a new context once the flag is set
+        v8.setFlagsFromString('--expose-gc');
+        gc = vm.runInNewContext('gc') as () => void;
+      } catch {
+        gc = null;
+      }
+    }
+  }
+  return gc;
+}
+
+/** Collect now if the heap has grown by more than `mb` since the last time (cheap to call per person). */
+export function collectIfGrown(mb = 48): void {
+  const used = v8.getHeapStatistics().used_heap_size;
+  if (used - after < mb * 1024 * 1024) return;
+  const run = collector();
+  if (!run) return;
+  run();
+  after = v8.getHeapStatistics().used_heap_size;
+}
