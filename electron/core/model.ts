@@ -185,6 +185,8 @@ export const campaignInputSchema = z
       showAnswers: z.enum(['never', 'after_submit', 'after_end']).default('after_submit'),
       /** leaving the quiz window this many times submits the attempt (0: never; leaves are counted anyway) */
       maxLeaves: z.number().int().min(0).max(50).default(0),
+      /** graders see a pseudonym per paper, never a name or 工号 (turned off once grading is over) */
+      anonymousGrading: z.boolean().default(false),
     }),
     essay: z.object({
       minChars: z.number().int().min(0).max(20000),

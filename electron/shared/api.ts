@@ -336,18 +336,28 @@ export interface MyProgress {
   quiz: { attemptsUsed: number; best: QuizResultView | null; openAttemptId: string | null };
   essayStatus: EssayStatus;
 }
+export interface GradingAnswer {
+  /** the paper's pseudonym in this campaign (the same for all of one person's answers) */
+  paper: string;
+  /** which of the person's attempts (1, 2, …) */
+  attempt: number;
+  /** what grading.gradeAnswer takes: says nothing to the grader */
+  ref: string;
+  /** null while the campaign grades anonymously */
+  employeeNo: string | null;
+  name: string | null;
+  attemptId: string | null;
+  questionId: string;
+  stem: string;
+  reference: string;
+  given: string;
+  max: number;
+}
 export interface GradingQueue {
-  answers: {
-    employeeNo: string;
-    name: string;
-    attemptId: string;
-    questionId: string;
-    stem: string;
-    reference: string;
-    given: string;
-    max: number;
-  }[];
-  essays: { employeeNo: string; name: string; dept: string; campaignId: string; version: number; submittedAt: string; parts: EssayParts; total: number }[];
+  /** the campaign grades anonymously: no answer or essay here carries a name or 工号 */
+  anonymous: boolean;
+  answers: GradingAnswer[];
+  essays: { paper: string; employeeNo: string | null; name: string | null; dept: string | null; campaignId: string; version: number; submittedAt: string; parts: EssayParts; total: number }[];
 }
 export interface ProgressRow {
   employeeNo: string;
@@ -787,14 +797,18 @@ export const api = {
   'essay.compare': call<EssayCompare>()(campaignRef.extend({ employeeNo: employeeNoSchema, other: z.string().min(1).max(200) }), OFFICE),
 
   'grading.queue': call<GradingQueue>()(campaignRef, OFFICE),
+  /** an answer named by the queue's `ref` (always possible; the only way while grading is anonymous), or by 工号 and attempt */
   'grading.gradeAnswer': call<{ ok: true }>()(
-    z.object({
-      employeeNo: employeeNoSchema,
-      attemptId: z.string().min(1).max(64),
-      questionId: z.string().min(1).max(64),
-      score: z.number().min(0).max(100),
-      comment: z.string().max(2000),
-    }),
+    z
+      .object({
+        ref: z.string().min(1).max(400).optional(),
+        employeeNo: employeeNoSchema.optional(),
+        attemptId: z.string().min(1).max(64).optional(),
+        questionId: z.string().min(1).max(64),
+        score: z.number().min(0).max(100),
+        comment: z.string().max(2000),
+      })
+      .refine((x) => (x.ref !== undefined) !== (x.employeeNo !== undefined && x.attemptId !== undefined), { message: '请给出答卷编号（ref），或工号和考核编号', path: ['ref'] }),
     OFFICE,
   ),
   'grading.reviewEssay': call<{ ok: true }>()(

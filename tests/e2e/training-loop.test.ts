@@ -109,6 +109,8 @@ describe('the whole training loop in the browser', () => {
     await officer.getByLabel('要求学时').fill('0.2');
     await officer.getByLabel('考试时长（分钟）').fill('300');
     await officer.getByLabel('最少字数').fill('60');
+    // graded anonymously: the grading page names papers, not people (the backend sends no names)
+    await officer.getByLabel(/^匿名阅卷/).check();
     await shot(officer, '03-campaign');
     await officer.getByRole('button', { name: '保存培训计划' }).click();
     await officer.getByText('已保存').first().waitFor();
@@ -308,9 +310,10 @@ describe('the whole training loop in the browser', () => {
     await officer.goto(`${server.url}#/grading`);
     await officer.getByTestId('answer-card').waitFor();
     await shot(officer, '09-grading');
-    await officer.getByTestId('hide-names').check(); // anonymous grading
-    expect(await officer.getByTestId('answer-card').textContent()).toContain('答卷 1');
+    await officer.getByTestId('grading-anonymous').waitFor();
+    expect(await officer.getByTestId('answer-card').textContent()).toMatch(/答卷 [0-9A-F]{4}-[0-9A-F]{4}/);
     expect(await officer.getByTestId('answer-card').textContent()).not.toContain('端测员工');
+    expect(await officer.getByTestId('answer-card').textContent()).not.toContain('E001');
     await officer.getByTestId('answer-card').locator('input[type=number]').fill('25');
     await officer.getByTestId('answer-card').getByRole('button', { name: '保存评分' }).click();
     await officer.getByTestId('answer-card').waitFor({ state: 'detached' });

@@ -6,27 +6,41 @@ import { appendEvent } from '../storage/events';
 import { getCampaign } from './campaign';
 import { essayState, eventsOf, manualGrades } from './derive';
 import { badInput, notFound } from './errors';
+import { openRef, paperOf, pseudonymKey, sealRef } from './pseudonym';
 import { iso, type Ports } from './ports';
 
 async function rosterPeople(ports: Ports) {
   return (await ports.store.roster.read()).people;
 }
 
+/**
+ * What waits for a grader in one campaign. While the campaign grades anonymously, nothing here
+ * names a person: each answer and essay carries its paper's pseudonym, and an answer a sealed
+ * reference to grade it by.
+ */
 export async function gradingQueue(ports: Ports, input: Input<'grading.queue'>): Promise<GradingQueue> {
   const c = await getCampaign(ports, input.campaignId);
-  const queue: GradingQueue = { answers: [], essays: [] };
+  const anonymous = c.quiz.anonymousGrading;
+  const key = await pseudonymKey(ports);
+  const queue: GradingQueue = { anonymous, answers: [], essays: [] };
   for (const p of await rosterPeople(ports)) {
     const f = await ports.store.person(p.employeeNo).read();
+    const paper = paperOf(key, c.id, p.employeeNo);
+    const who = anonymous ? { employeeNo: null, name: null } : { employeeNo: p.employeeNo, name: p.name };
+    let attempt = 0;
     for (const e of eventsOf(f, 'quiz.submitted')) {
       if (e.data.campaignId !== c.id) continue;
+      attempt += 1;
       const graded = manualGrades(f, e.data.attemptId);
       for (const it of e.data.items) {
         if (it.status !== 'pending' || graded[it.questionId] !== undefined) continue;
         const q = e.data.questions.find((x) => x.id === it.questionId);
         queue.answers.push({
-          employeeNo: p.employeeNo,
-          name: p.name,
-          attemptId: e.data.attemptId,
+          paper,
+          attempt,
+          ref: sealRef(key, { employeeNo: p.employeeNo, attemptId: e.data.attemptId }),
+          ...who,
+          attemptId: anonymous ? null : e.data.attemptId,
           questionId: it.questionId,
           stem: q?.stem ?? '',
           reference: q?.answer.join('；') ?? '',
@@ -38,9 +52,9 @@ export async function gradingQueue(ports: Ports, input: Input<'grading.queue'>):
     const st = essayState(f, c.id);
     if (st.status === 'submitted' && st.latest) {
       queue.essays.push({
-        employeeNo: p.employeeNo,
-        name: p.name,
-        dept: p.dept,
+        paper,
+        ...who,
+        dept: anonymous ? null : p.dept,
         campaignId: c.id,
         version: st.latest.data.version,
         submittedAt: st.latest.at,
@@ -48,6 +62,11 @@ export async function gradingQueue(ports: Ports, input: Input<'grading.queue'>):
         total: countEssay(st.latest.data.parts).total,
       });
     }
+  }
+  // anonymous: in the order of the papers, which says nothing of the roster's order
+  if (anonymous) {
+    queue.answers.sort((a, b) => a.paper.localeCompare(b.paper) || a.attempt - b.attempt || a.questionId.localeCompare(b.questionId));
+    queue.essays.sort((a, b) => a.paper.localeCompare(b.paper));
   }
   return queue;
 }
@@ -59,15 +78,20 @@ async function requirePerson(ports: Ports, employeeNo: string) {
 }
 
 export async function gradeAnswer(ports: Ports, caller: Account, input: Input<'grading.gradeAnswer'>): Promise<{ ok: true }> {
-  await requirePerson(ports, input.employeeNo);
+  const named = input.ref === undefined ? { employeeNo: input.employeeNo!, attemptId: input.attemptId! } : openRef(await pseudonymKey(ports), input.ref);
+  if (!named) throw badInput('答卷编号无效：请刷新阅卷页面后再评分 / this paper reference is not valid: reload the grading page', 'ref');
+  await requirePerson(ports, named.employeeNo);
   const at = iso(ports.clock.now());
-  await ports.store.person(input.employeeNo).update((f) => {
-    const e = eventsOf(f, 'quiz.submitted').find((x) => x.data.attemptId === input.attemptId);
+  const { campaigns } = await ports.store.campaigns.read();
+  await ports.store.person(named.employeeNo).update((f) => {
+    const e = eventsOf(f, 'quiz.submitted').find((x) => x.data.attemptId === named.attemptId);
     if (!e) throw notFound('没有这次考核记录');
+    // while a campaign grades anonymously, a grade is given by paper only: naming the person is refused
+    if (input.ref === undefined && campaigns.find((c) => c.id === e.data.campaignId)?.quiz.anonymousGrading) throw badInput('本期考核匿名阅卷：请在阅卷页按答卷评分 / this campaign grades anonymously: grade by paper on the grading page', 'employeeNo');
     const it = e.data.items.find((x) => x.questionId === input.questionId);
     if (!it || it.status !== 'pending') throw badInput('这道题不需要人工阅卷', 'questionId');
     if (input.score > it.max) throw badInput(`得分不能超过本题满分 ${it.max}`, 'score');
-    appendEvent(f.events, 'quiz.graded', { attemptId: input.attemptId, questionId: input.questionId, score: input.score, comment: input.comment }, { at, by: caller.employeeNo });
+    appendEvent(f.events, 'quiz.graded', { attemptId: named.attemptId, questionId: input.questionId, score: input.score, comment: input.comment }, { at, by: caller.employeeNo });
   });
   return { ok: true };
 }

@@ -62,6 +62,8 @@ export interface MetaFile {
   enterprise: string | null;
   createdAt: string | null;
   settings: Settings;
+  /** the key of anonymous grading's pseudonyms (base64; made when first needed, never sent to a renderer) */
+  pseudonymKey?: string;
 }
 export interface Account {
   employeeNo: string;

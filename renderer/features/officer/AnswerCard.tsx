@@ -5,7 +5,7 @@ import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 
 /** Enter saves the score (the next card then takes the focus): grading by keyboard alone. */
-export function AnswerCard({ item, onDone, label, autoFocus }: { item: GradingQueue['answers'][number]; onDone: () => void; label: string | null; autoFocus: boolean }) {
+export function AnswerCard({ item, onDone, autoFocus }: { item: GradingQueue['answers'][number]; onDone: () => void; autoFocus: boolean }) {
   const { t } = useTranslation();
   const [score, setScore] = useState('');
   const [comment, setComment] = useState('');
@@ -13,7 +13,7 @@ export function AnswerCard({ item, onDone, label, autoFocus }: { item: GradingQu
   async function save(e: React.FormEvent) {
     e.preventDefault();
     try {
-      await api['grading.gradeAnswer']({ employeeNo: item.employeeNo, attemptId: item.attemptId, questionId: item.questionId, score: Number(score), comment });
+      await api['grading.gradeAnswer']({ ref: item.ref, questionId: item.questionId, score: Number(score), comment });
       onDone();
     } catch (err) {
       setError(err);
@@ -22,7 +22,8 @@ export function AnswerCard({ item, onDone, label, autoFocus }: { item: GradingQu
   return (
     <form className="card" onSubmit={save} data-testid="answer-card">
       <h3>
-        {t('grading.shortAnswer')} · {label ?? `${item.name}（${item.employeeNo}）`}
+        {t('grading.shortAnswer')} · {item.employeeNo === null ? t('grading.paperNo', { paper: `${item.paper.slice(0, 4)}-${item.paper.slice(4)}` }) : `${item.name}（${item.employeeNo}）`}
+        {item.attempt > 1 && ` · ${t('grading.attemptNo', { n: item.attempt })}`}
       </h3>
       <p>
         <strong>{item.stem}</strong>

@@ -161,7 +161,7 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
             ))}
           </select>
         </label>
-        {(['shuffleQuestions', 'shuffleOptions', 'partialCredit'] as const).map((k) => (
+        {(['shuffleQuestions', 'shuffleOptions', 'partialCredit', 'anonymousGrading'] as const).map((k) => (
           <label key={k} className="option">
             <input type="checkbox" checked={!!form.quiz[k]} onChange={(e) => set('quiz', { ...form.quiz, [k]: e.target.checked })} />
             <span>{t(`campaign.${k}`)}</span>

@@ -11,7 +11,6 @@ export function GradingPage({ campaign }: { campaign: CampaignSummary }) {
   const { t } = useTranslation();
   const queue = useLoad(() => api['grading.queue']({ campaignId: campaign.id }), [campaign.id]);
   const [by, setBy] = useState<'question' | 'person'>('question');
-  const [anonymous, setAnonymous] = useState(false);
   if (queue.error) return <ErrorNote error={queue.error} />;
   if (!queue.data) return <p className="muted">{t('common.loading')}</p>;
   const q = queue.data;
@@ -28,12 +27,19 @@ export function GradingPage({ campaign }: { campaign: CampaignSummary }) {
       next.scrollIntoView({ block: 'center' });
     }
   }
-  const answers = [...q.answers].sort((a, b) => (by === 'question' ? a.questionId.localeCompare(b.questionId) || a.employeeNo.localeCompare(b.employeeNo) : a.employeeNo.localeCompare(b.employeeNo) || a.questionId.localeCompare(b.questionId)));
+  // a paper is a person's (its pseudonym while anonymous) and attempt
+  const paperKey = (a: (typeof q.answers)[number]) => `${a.employeeNo ?? a.paper}#${a.attempt}`;
+  const answers = [...q.answers].sort((a, b) => (by === 'question' ? a.questionId.localeCompare(b.questionId) || paperKey(a).localeCompare(paperKey(b)) : paperKey(a).localeCompare(paperKey(b)) || a.questionId.localeCompare(b.questionId)));
   return (
     <div className="stack" onKeyDown={onKeyDown}>
       <section className="card">
         <h1>{t('grading.title')}</h1>
         <p>{t('grading.summary', { answers: q.answers.length, essays: q.essays.length })}</p>
+        {q.anonymous && (
+          <p className="notice-box pad" data-testid="grading-anonymous">
+            {t('grading.anonymous')}
+          </p>
+        )}
         {q.answers.length > 0 && <p className="muted small">{t('grading.keys')}</p>}
         <div className="row">
           {(['question', 'person'] as const).map((b) => (
@@ -41,14 +47,10 @@ export function GradingPage({ campaign }: { campaign: CampaignSummary }) {
               {t(`grading.by.${b}`)}
             </button>
           ))}
-          <label className="option">
-            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} data-testid="hide-names" />
-            <span>{t('grading.hideNames')}</span>
-          </label>
         </div>
       </section>
       {answers.map((a, i) => (
-        <AnswerCard key={`${a.attemptId}/${a.questionId}`} item={a} onDone={queue.reload} label={anonymous ? t('grading.paperNo', { n: i + 1 }) : null} autoFocus={i === 0} />
+        <AnswerCard key={`${paperKey(a)}/${a.questionId}`} item={a} onDone={queue.reload} autoFocus={i === 0} />
       ))}
       {q.essays.length > 0 && (
         <section className="card row-between" data-testid="essays-waiting">
