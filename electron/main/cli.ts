@@ -6,11 +6,13 @@ import { parseArgs } from 'node:util';
 import { openApp } from './app';
 import { exportPersonTo, MANIFEST_FILE, verifyAll } from './services/archive';
 import { createJob, readJobs, runJob } from './services/archive-job';
+import { listAccounts, resetPassword, revokeSessions, setDisabled, setRoles } from './services/accounts';
 import { setupInit } from './services/auth';
 import { ApiError } from './services/errors';
 import { commitRosterBytes, firstErrorLine, previewRosterBytes } from './services/roster';
 import { DataStore } from './storage/data-store';
 import { api } from '../shared/api';
+import { ROLES, type Role } from '../core/model';
 import { createDemo } from './demo';
 import { startServer } from './server';
 import { TlsProblem } from './transport/tls';
@@ -21,6 +23,9 @@ export class CliError extends Error {}
 const USAGE = `用法 / usage: npm run anxue -- <command>
   init --data DIR --enterprise NAME --admin USER --password-file FILE [--admin-name NAME] [--db postgres://…]
   roster import FILE --data DIR [--db postgres://…]
+  accounts list --data DIR [--db postgres://…]
+  accounts grant|revoke EMPLOYEE_NO ROLE --data DIR   (ROLE: employee, officer, archivist, admin)
+  accounts reset-password|disable|enable|end-sessions EMPLOYEE_NO --data DIR [--reason TEXT]
   demo --data DIR
   serve --data DIR --port N [--host H] [--allowed-host NAME …] [--db postgres://…]
         [--tls-cert FILE --tls-key FILE | --insecure-http]   (beyond this PC: HTTPS, with a certificate made and kept in DIR/tls unless given)
@@ -134,6 +139,53 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
         if (r.initialPasswords.length > 0) {
           out('新账号的初始密码（只显示这一次，请发给本人）：');
           for (const p of r.initialPasswords) out(`  ${p.employeeNo}\t${p.name}\t${p.password}`);
+        }
+      } finally {
+        await ports.store.close();
+      }
+      return 0;
+    }
+    case 'accounts': {
+      // on the server PC: the way back in when the only admin has forgotten the password
+      const [sub, ...args] = rest;
+      const subs = ['list', 'grant', 'revoke', 'reset-password', 'disable', 'enable', 'end-sessions'];
+      if (!sub || !subs.includes(sub)) throw new CliError(`未知的 accounts 子命令：${sub ?? ''}（可用：${subs.join('、')}）`);
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, db: { type: 'string' }, reason: { type: 'string' } } });
+      const no = positionals[0];
+      if (sub !== 'list' && !no) throw new CliError('缺少工号 / missing the employee number');
+      let role: Role | null = null;
+      if (sub === 'grant' || sub === 'revoke') {
+        const r = positionals[1];
+        if (!r || !(ROLES as readonly string[]).includes(r)) throw new CliError(`缺少或未知的角色：${r ?? ''}（可用：${ROLES.join('、')}）`);
+        role = r as Role;
+      }
+      const ports = await openInitialized(need(values.data, 'data'), dbOf(values.db));
+      const by = 'cli';
+      const reason = values.reason ?? '服务器电脑上的命令行';
+      const roleList = (roles: readonly Role[]) => roles.join(',');
+      try {
+        if (sub === 'list') {
+          out(['工号', '姓名', '角色', '状态'].join('\t'));
+          for (const a of await listAccounts(ports)) out([a.employeeNo, a.name, roleList(a.roles), a.disabled ? '已停用' : a.mustChangePassword ? '待改密码' : '正常'].join('\t'));
+          return 0;
+        }
+        const account = (await listAccounts(ports)).find((a) => a.employeeNo === no);
+        if (!account) throw new CliError(`没有工号为 ${no} 的账号 / no account with employee number ${no}`);
+        if (sub === 'grant' || sub === 'revoke') {
+          const roles = sub === 'grant' ? [...new Set([...account.roles, role!])] : account.roles.filter((r) => r !== role);
+          if (roles.length === 0) throw new CliError('至少保留一个角色 / an account keeps at least one role');
+          const a = await setRoles(ports, by, { employeeNo: no!, roles, reason });
+          out(`${a.employeeNo} ${a.name} 的角色：${roleList(a.roles)}`);
+        } else if (sub === 'reset-password') {
+          const r = await resetPassword(ports, by, { employeeNo: no!, reason });
+          out(`${r.employeeNo} ${r.name} 的一次性密码（只显示这一次，登录后须改密码）：`);
+          out(`  ${r.password}`);
+        } else if (sub === 'disable' || sub === 'enable') {
+          const a = await setDisabled(ports, by, { employeeNo: no!, disabled: sub === 'disable', reason });
+          out(`${a.employeeNo} ${a.name}：${a.disabled ? '已停用（记录保留）' : '已启用'}`);
+        } else {
+          const r = await revokeSessions(ports, by, { employeeNo: no!, reason });
+          out(`${no} 的 ${r.sessionsEnded} 个登录已结束`);
         }
       } finally {
         await ports.store.close();

@@ -10,6 +10,7 @@ import {
   ALL_ESSAY_PARTS,
   isoDateSchema,
   QUESTION_TYPES,
+  ROLES,
   settingsSchema,
   type Campaign,
   type CampaignInput,
@@ -64,6 +65,19 @@ export interface Me {
   name: string;
   roles: Role[];
   person: Person | null;
+  /** a password an admin reset: nothing but choosing one's own works until then */
+  mustChangePassword: boolean;
+}
+/** An account as the admin sees it (never its password hash). */
+export interface AccountView {
+  employeeNo: string;
+  name: string;
+  roles: Role[];
+  disabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  /** in the roster (an account without is the setup admin, or a person who left) */
+  inRoster: boolean;
 }
 /** One readable text of a document: the team's study notes, or an imported official edition. */
 export interface TextRef {
@@ -413,9 +427,12 @@ export interface AuditEntryView {
    * password and their other sessions were ended; records.merged: a workstation's records were
    * merged in (subject the workstation); merge.decided: an officer chose one side of a merge
    * conflict (subject the conflict); login.unlocked: an administrator lifted a lock of an account
-   * or an address before it ended (subject the 工号 or the address)
+   * or an address before it ended (subject the 工号 or the address); account.roles: an admin granted
+   * or revoked roles; password.reset: an admin set a one-time password; account.disabled /
+   * account.enabled: an admin disabled or enabled an account; sessions.revoked: an admin ended every
+   * session of an account (subject the 工号 for these)
    */
-  action: 'person.deleted' | 'login.locked' | 'login.blocked' | 'login.unlocked' | 'password.changed' | 'records.merged' | 'merge.decided';
+  action: 'person.deleted' | 'login.locked' | 'login.blocked' | 'login.unlocked' | 'password.changed' | 'records.merged' | 'merge.decided' | 'account.roles' | 'password.reset' | 'account.disabled' | 'account.enabled' | 'sessions.revoked';
   subject: string;
   reason: string;
   details: Record<string, unknown>;
@@ -668,6 +685,13 @@ export const api = {
     z.object({ kind: z.enum(['account', 'address']), subject: z.string().trim().min(1).max(64), reason: z.string().trim().min(1, '请写明解除锁定的理由').max(500) }).strict(),
     ['admin'],
   ),
+  'accounts.list': call<AccountView[]>()(none, ['admin']),
+  /** the whole set of roles (employee, officer, archivist, admin); the last admin keeps admin */
+  'accounts.setRoles': call<AccountView>()(z.object({ employeeNo: employeeNoSchema, roles: z.array(z.enum(ROLES)).min(1, '至少保留一个角色').max(4), reason: z.string().trim().max(500).default('') }).strict(), ['admin']),
+  /** a one-time password, in the answer only: to be changed at the next sign-in */
+  'accounts.resetPassword': call<{ employeeNo: string; name: string; password: string; sessionsEnded: number }>()(z.object({ employeeNo: employeeNoSchema, reason: z.string().trim().max(500).default('') }).strict(), ['admin']),
+  'accounts.setDisabled': call<AccountView>()(z.object({ employeeNo: employeeNoSchema, disabled: z.boolean(), reason: z.string().trim().max(500).default('') }).strict(), ['admin']),
+  'accounts.revokeSessions': call<{ sessionsEnded: number }>()(z.object({ employeeNo: employeeNoSchema, reason: z.string().trim().max(500).default('') }).strict(), ['admin']),
   'settings.get': call<Settings>()(none, ALL),
   'settings.save': call<Settings>()(settingsSchema, ['admin']),
 

@@ -93,7 +93,8 @@ export async function resolveCaller(ports: Ports, token: string | null, client: 
   if (!employeeNo) return { account: null, token: null, client };
   // peek: this runs on every call, and the accounts file holds every employee
   const { accounts } = await ports.store.accounts.peek();
-  const found = accounts.find((a) => a.employeeNo === employeeNo);
+  // a disabled account has no sessions (they end when it is disabled); one that is left is refused all the same
+  const found = accounts.find((a) => a.employeeNo === employeeNo && !a.disabled);
   const account = found ? { ...found, roles: [...found.roles] } : null;
   return { account, token: account ? token : null, client };
 }
@@ -102,7 +103,7 @@ export async function toMe(ports: Ports, a: Account): Promise<Me> {
   const { people } = await ports.store.roster.read();
   const p = people.find((x) => x.employeeNo === a.employeeNo);
   const person = p ? { employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, post: p.post, category: p.category, leader: p.leader, ...(p.level ? { level: p.level } : {}), ...(p.superior ? { superior: p.superior } : {}) } : null;
-  return { employeeNo: a.employeeNo, name: a.name, roles: a.roles, person };
+  return { employeeNo: a.employeeNo, name: a.name, roles: a.roles, person, mustChangePassword: a.mustChangePassword === true };
 }
 
 export async function setupStatus(ports: Ports, client: ClientInfo = LOCAL_CLIENT) {
@@ -165,6 +166,8 @@ export async function login(ports: Ports, input: Input<'auth.login'>, client: Cl
   const ticket = await admitLogin(ports, input.employeeNo, client, found?.roles.includes('admin') ?? false);
   const ok = await verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH);
   if (!found || !ok) throw new ApiError('unauthenticated', '工号或密码错误');
+  // said only to whoever knows the password: a disabled account is not told apart from a wrong password otherwise
+  if (found.disabled) throw forbidden('此账号已停用，请联系系统管理员 / this account is disabled: ask the system administrator');
   await loginSucceeded(ports, ticket);
   const token = await ports.sessions.create(found.employeeNo);
   return { token, me: await toMe(ports, { ...found, roles: [...found.roles] }) };
@@ -181,13 +184,18 @@ export async function changePassword(ports: Ports, caller: Caller & { account: A
 
 /**
  * Set a new password and end every session of the account but `keep` (the one that changed
- * it, if any). Every way a password changes goes through here; how many sessions ended.
+ * it, if any); `mustChange`: a one-time password (an admin's reset) that must be replaced at the
+ * next sign-in. Every way a password changes goes through here; how many sessions ended.
  */
-export async function replacePassword(ports: Ports, employeeNo: string, password: string, keep: string | null): Promise<number> {
+export async function replacePassword(ports: Ports, employeeNo: string, password: string, keep: string | null, mustChange = false): Promise<number> {
   const hash = await hashPassword(password);
   await ports.store.accounts.update((f) => {
     const a = f.accounts.find((x) => x.employeeNo === employeeNo);
-    if (a) a.passwordHash = hash;
+    if (a) {
+      a.passwordHash = hash;
+      if (mustChange) a.mustChangePassword = true;
+      else delete a.mustChangePassword;
+    }
   });
   return await ports.sessions.dropAllFor(employeeNo, keep);
 }

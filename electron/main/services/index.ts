@@ -5,6 +5,7 @@ import type { CallName, Input, Output } from '../../shared/api';
 import { settingsSchema } from '../../core/model';
 import type { Account } from '../storage/data-store';
 import { exportFile, exportPersonTo, verifyExport } from './archive';
+import { listAccounts, resetPassword, revokeSessions, setDisabled, setRoles } from './accounts';
 import { auditList } from './audit';
 import { deletePerson } from './retention';
 import { batchCancel, batchList, batchResume, batchStart, batchStatus } from './archive-jobs-service';
@@ -52,6 +53,11 @@ export const handlers: Handlers = {
   'auth.changePassword': (p, c, i) => changePassword(p, { ...c, account: who(c) }, i),
   'auth.locks': (p) => currentLocks(p),
   'auth.unlock': (p, c, i) => unlock(p, who(c).employeeNo, i),
+  'accounts.list': (p) => listAccounts(p),
+  'accounts.setRoles': (p, c, i) => setRoles(p, who(c).employeeNo, i),
+  'accounts.resetPassword': (p, c, i) => resetPassword(p, who(c).employeeNo, i),
+  'accounts.setDisabled': (p, c, i) => setDisabled(p, who(c).employeeNo, i),
+  'accounts.revokeSessions': (p, c, i) => revokeSessions(p, who(c).employeeNo, i),
   'settings.get': async (p) => (await p.store.meta.read()).settings,
   'settings.save': async (p, _c, i) => {
     const s = settingsSchema.parse(i);

@@ -71,6 +71,11 @@ export interface Account {
   roles: Role[];
   passwordHash: string;
   createdAt: string;
+  /** sign-in refused, sessions ended; the person's records are kept */
+  disabled?: boolean;
+  disabledAt?: string;
+  /** set by an admin's password reset: the next sign-in must choose a new password */
+  mustChangePassword?: boolean;
 }
 export interface AccountsFile {
   schemaVersion: 1;

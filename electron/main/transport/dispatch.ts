@@ -39,6 +39,9 @@ export function toFailure(e: unknown, context: string, reveal = false): Failure 
   return { ok: false, status: 500, error: { code: 'internal', message: `服务器内部错误（编号 ${ref}）${detail}` } };
 }
 
+/** What an account whose password an admin reset may call before it chooses its own. */
+const UNTIL_CHANGED: ReadonlySet<CallName> = new Set(['auth.me', 'auth.logout', 'auth.changePassword', 'settings.get', 'setup.status']);
+
 /** Is this a call, and may this caller make it? Nothing about the input is looked at yet. */
 export async function admit(ports: Ports, name: string, token: string | null, client: ClientInfo = LOCAL_CLIENT): Promise<Admitted | Failure> {
   try {
@@ -48,6 +51,8 @@ export async function admit(ports: Ports, name: string, token: string | null, cl
     if (spec.roles !== 'public') {
       if (!caller.account) throw new ApiError('unauthenticated', '请先登录');
       if (!mayCall(spec.roles, caller.account.roles)) throw new ApiError('forbidden', '没有权限执行此操作');
+      // after an admin's reset: only choosing a new password (and who am I, sign out) until then
+      if (caller.account.mustChangePassword && !UNTIL_CHANGED.has(name)) throw new ApiError('forbidden', '请先修改密码：管理员重置的密码只能用来设置新密码 / change your password first: a password an admin reset only lets you choose a new one');
     }
     return { ok: true, name, caller };
   } catch (e) {

@@ -25,6 +25,18 @@ export function AuditPanel() {
         return t('audit.passwordChanged', { no: e.subject, n: Number(d.sessionsEnded ?? 0) });
       case 'records.merged':
         return t('audit.merged', { station: e.subject, events: Number(d.events ?? 0), conflicts: Number(d.conflicts ?? 0) });
+      case 'account.roles': {
+        const names = (x: unknown) => (Array.isArray(x) ? x.map((r) => t(`accounts.role.${String(r)}`)).join('、') : '');
+        return t('audit.roles', { no: e.subject, added: names(d.added) || '—', removed: names(d.removed) || '—' });
+      }
+      case 'password.reset':
+        return t('audit.passwordReset', { no: e.subject });
+      case 'account.disabled':
+        return t('audit.disabled', { no: e.subject });
+      case 'account.enabled':
+        return t('audit.enabled', { no: e.subject });
+      case 'sessions.revoked':
+        return t('audit.sessionsRevoked', { no: e.subject, n: Number(d.sessionsEnded ?? 0) });
       case 'merge.decided':
         return t('audit.mergeDecided', { kind: t(`merge.kind.${String(d.kind)}`), no: d.employeeNo ? ` ${String(d.employeeNo)}` : '', choice: t(`merge.choice.${String(d.choice)}`) });
     }

@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 
-/** Change one's own password (roster imports hand out one-time initial passwords). */
-export function PasswordPage() {
+/**
+ * Change one's own password (roster imports hand out initial passwords). `forced`: an admin reset
+ * it, and nothing else opens until a new one is chosen (`onChanged` then goes on).
+ */
+export function PasswordPage({ forced = false, onChanged }: { forced?: boolean; onChanged?: () => void } = {}) {
   const { t } = useTranslation();
   const [f, setF] = useState({ oldPassword: '', newPassword: '', repeat: '' });
   const [error, setError] = useState<unknown>(null);
@@ -19,6 +22,7 @@ export function PasswordPage() {
       setError(null);
       setDone(r);
       setF({ oldPassword: '', newPassword: '', repeat: '' });
+      onChanged?.();
     } catch (err) {
       setError(err);
     }
@@ -26,6 +30,11 @@ export function PasswordPage() {
   return (
     <form className="card login" onSubmit={submit}>
       <h1>{t('password.title')}</h1>
+      {forced && (
+        <p className="notice-box pad" data-testid="password-forced">
+          {t('password.forced')}
+        </p>
+      )}
       <label>
         {t('password.old')}
         <input type="password" required value={f.oldPassword} onChange={set('oldPassword')} autoComplete="current-password" />

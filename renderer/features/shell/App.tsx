@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../electron/shared/api';
 import { api, onUnauthenticated, setToken } from '../../lib/api';
 import { LoginPage } from '../auth/LoginPage';
+import { PasswordPage } from '../auth/PasswordPage';
 import { SetupPage } from '../auth/SetupPage';
 import { Shell } from './Shell';
 
@@ -38,6 +39,12 @@ export function App() {
   if (s.kind === 'offline') return <p className="center error">{t('error.network')}</p>;
   if (s.kind === 'setup') return <SetupPage codeRequired={s.codeRequired} onDone={() => void refresh()} />;
   if (s.kind === 'login') return <LoginPage enterprise={s.enterprise} onLoggedIn={() => void refresh()} />;
+  if (s.me.mustChangePassword)
+    return (
+      <div className="login-wrap">
+        <PasswordPage forced onChanged={() => void refresh()} />
+      </div>
+    );
   return (
     <Shell
       me={s.me}

@@ -28,6 +28,7 @@ import { HomePage } from '../study/HomePage';
 import { ReaderPage } from '../study/ReaderPage';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useRoute } from './route';
+import { AccountsPage } from '../admin/AccountsPage';
 import { useLoad } from './use-load';
 
 interface NavItem {
@@ -65,7 +66,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
     );
   if (office && merges.data && merges.data.runs.length > 0) nav.push({ page: 'merge', label: openConflicts > 0 ? t('nav.mergeOpen', { n: openConflicts }) : t('nav.merge') });
   if (has('archivist') || has('admin')) nav.push({ page: 'archive', label: t('nav.archive') });
-  if (has('admin')) nav.push({ page: 'settings', label: t('nav.settings') });
+  if (has('admin')) nav.push({ page: 'accounts', label: t('nav.accounts') }, { page: 'settings', label: t('nav.settings') });
   const allowed = new Set(nav.map((n) => n.page).concat(['read', 'search', 'password'], office || has('archivist') ? ['summary'] : []));
   const page = allowed.has(route.page) ? route.page : nav[0]?.page ?? '';
   const campaign = campaigns.data?.[0] ?? null;
@@ -144,6 +145,9 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       break;
     case 'merge':
       body = <MergePage onChanged={merges.reload} />;
+      break;
+    case 'accounts':
+      body = <AccountsPage self={me.employeeNo} />;
       break;
     case 'settings':
       body = <SettingsPage />;
