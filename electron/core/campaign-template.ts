@@ -15,6 +15,7 @@ export function warningMonthTemplate(docIds: readonly { docId: string; minutes: 
     ],
     documents: docIds.map((d) => ({ ...d })),
     targetCreditHours: 8,
+    targetByCategory: {},
     quiz: { mode: 'fixed', questionIds: [...questionIds], rules: [], timeLimitMinutes: 30, passMark: 80, maxAttempts: 2, shuffleQuestions: true, shuffleOptions: true, partialCredit: false, showAnswers: 'after_submit', maxLeaves: 0, anonymousGrading: false },
     essay: { minChars: 800, deadline: '2024-09-30', minCharsByCategory: {} },
     accidents: ['“9·7”事故', '近期国内外危险化学品生产安全事故', '2016年以来全市危险化学品生产安全事故'],

@@ -63,6 +63,8 @@ export const settingsSchema = z
     essaySimilarityPercent: z.number().int().min(5).max(100),
     /** training records are kept at least this many years after a person's last record; never deleted automatically */
     retentionYears: z.number().int().min(1).max(50),
+    /** what a new campaign asks of some person categories (学时), where it differs from the campaign's own target */
+    campaignTargetsByCategory: z.partialRecord(z.enum(PERSON_CATEGORIES), z.number().min(0).max(200)),
   })
   .refine((s) => s.attentionCheckMaxMinutes >= s.attentionCheckMinMinutes, {
     path: ['attentionCheckMaxMinutes'],
@@ -87,6 +89,7 @@ export const DEFAULT_SETTINGS: Settings = {
     特种作业人员: { initial: 72, annual: 20 },
     其他从业人员: { initial: 72, annual: 20 },
   },
+  campaignTargetsByCategory: {},
 };
 
 export const QUESTION_TYPES = ['single', 'multiple', 'truefalse', 'fill', 'short'] as const;
@@ -168,6 +171,8 @@ export const campaignInputSchema = z
       .array(z.object({ docId: z.string().min(1).max(80), minutes: z.number().int().min(0).max(6000) }))
       .min(1, '至少选择一个学习文件'),
     targetCreditHours: z.number().min(0).max(200),
+    /** a different target for some person categories (e.g. more for 主要负责人); the others take targetCreditHours */
+    targetByCategory: z.partialRecord(z.enum(PERSON_CATEGORIES), z.number().min(0).max(200)).default({}),
     quiz: z.object({
       /** fixed: everyone gets questionIds; random: each person gets a paper drawn by the rules */
       mode: z.enum(['fixed', 'random']).default('fixed'),
@@ -270,3 +275,15 @@ export const collectiveInputSchema = z.object({
   host: z.string().trim().max(60),
 });
 export type CollectiveInput = z.infer<typeof collectiveInputSchema>;
+
+/** The 学时 a campaign asks of a person of this category: its own figure for the category, else the campaign's. */
+export function targetFor(c: { targetCreditHours: number; targetByCategory?: Partial<Record<PersonCategory, number>> }, category: string | null | undefined): number {
+  const own = category ? c.targetByCategory?.[category as PersonCategory] : undefined;
+  return own ?? c.targetCreditHours;
+}
+
+/** What a campaign asks, in words: "8 学时", or "8 学时（主要负责人 12 学时，安全管理人员 10 学时）". */
+export function targetsText(c: { targetCreditHours: number; targetByCategory?: Partial<Record<PersonCategory, number>> }): string {
+  const others = PERSON_CATEGORIES.filter((k) => c.targetByCategory?.[k] !== undefined && c.targetByCategory[k] !== c.targetCreditHours).map((k) => `${k} ${c.targetByCategory![k]} 学时`);
+  return `${c.targetCreditHours} 学时${others.length ? `（${others.join('，')}）` : ''}`;
+}

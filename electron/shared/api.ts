@@ -19,6 +19,7 @@ import {
   type EssayStatus,
   type ExcludeReason,
   type Person,
+  type PersonCategory,
   type Question,
   type QuestionForTaker,
   type QuestionType,
@@ -333,6 +334,8 @@ export interface CampaignSummary {
   studyStart: string;
   studyEnd: string;
   targetCreditHours: number;
+  /** where a person category is asked for other 学时 than targetCreditHours */
+  targetByCategory: Partial<Record<PersonCategory, number>>;
   documents: { docId: string; minutes: number }[];
   quiz: { mode: 'fixed' | 'random'; questionCount: number; timeLimitMinutes: number; passMark: number; maxAttempts: number };
   essay: { minChars: number; deadline: string };
@@ -557,7 +560,8 @@ export interface InspectionsView {
 export interface SummaryFigures {
   campaign: { name: string; start: string; end: string; studyStart: string; studyEnd: string; targetCreditHours: number };
   people: { roster: number; participants: number; rate: number };
-  byCategory: { category: string; people: number; reached: number; totalCreditHours: number; averageCreditHours: number }[];
+  /** targetCreditHours: what the campaign asks of this category */
+  byCategory: { category: string; people: number; targetCreditHours: number; reached: number; totalCreditHours: number; averageCreditHours: number }[];
   collective: { sessions: number; attendances: number; byType: { type: import('../core/model').CollectiveType; sessions: number; attendances: number; averageRate: number }[] };
   quiz: { took: number; passed: number; pending: number; passRate: number };
   essays: { people: number; submitted: number; accepted: number };

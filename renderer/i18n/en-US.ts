@@ -92,6 +92,7 @@ export const enUS: Resources = {
   },
   campaign: {
     minCharsByCategory: 'A different minimum per person category (empty: the minimum above)',
+    targetByCategory: 'Different required credit hours per person category (empty: the figure above)',
     maxLeaves: 'Submit the attempt after leaving the quiz window this many times (0: never, only counted)',
     showAnswers: 'Show answers and explanations',
     show: { after_submit: 'right after submitting', after_end: 'after the campaign ends', never: 'never' },
@@ -600,7 +601,8 @@ export const enUS: Resources = {
     headcount: 'People',
     totalHours: 'Credit hours',
     avgHours: 'Average',
-    reached: 'Reached {{n}} credit hours',
+    target: 'Required credit hours',
+    reachedTarget: 'Reached the requirement',
     sources: 'Every figure can be found in this campaign\'s archive: hours in ledger.xlsx, assessment in scores.xlsx, findings in findings.xlsx, attendance, essays and duty reports in campaign.pdf.',
     sections: {
       overview: { title: '1. Overview', prompt: 'How the campaign was led and run (the figures follow automatically).' },
@@ -839,6 +841,7 @@ export const enUS: Resources = {
     unreadable: 'Cannot be checked (not an archive, or unreadable — this says nothing about changes): {{problems}}',
   },
   settings: {
+    campaignTargets: 'For new campaigns: required credit hours per person category where they differ (empty: the campaign\'s own figure)',
     locksTitle: 'Locked accounts and blocked addresses',
     noLocks: 'No account is locked and no address is blocked now.',
     unlockReason: 'Why you lift the lock (kept in the audit log)',

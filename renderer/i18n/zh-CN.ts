@@ -90,6 +90,7 @@ export const zhCN = {
   },
   campaign: {
     minCharsByCategory: '按人员类别另定最少字数（空着则用上面的最少字数）',
+    targetByCategory: '按人员类别另定要求学时（空着则用上面的要求学时）',
     maxLeaves: '考试中离开窗口几次后自动交卷（0 为不限制，只记录）',
     showAnswers: '交卷后显示答案与解析',
     show: { after_submit: '交卷后立即显示', after_end: '培训计划结束后显示', never: '不显示' },
@@ -598,7 +599,8 @@ export const zhCN = {
     headcount: '人数',
     totalHours: '学时合计',
     avgHours: '人均学时',
-    reached: '达到 {{n}} 学时',
+    target: '要求学时',
+    reachedTarget: '达到要求的人数',
     sources: '每个数字都可以在本期的一期一档中找到：学时在 ledger.xlsx，考核在 scores.xlsx，问题在 findings.xlsx，签到、剖析材料和述职在 campaign.pdf。',
     sections: {
       overview: { title: '一、基本情况', prompt: '活动的组织领导和总体开展情况（系统会在后面接上各项统计数字）。' },
@@ -837,6 +839,7 @@ export const zhCN = {
     unreadable: '无法校验（不是档案或无法读取，不能说明是否被改动）：{{problems}}',
   },
   settings: {
+    campaignTargets: '新建培训计划时，按人员类别另定的要求学时（空着则与计划的要求学时相同）',
     locksTitle: '被锁定的账号和地址',
     noLocks: '目前没有被锁定的账号或被禁止登录的地址。',
     unlockReason: '解除锁定的理由（记入审计日志）',

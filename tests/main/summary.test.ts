@@ -112,7 +112,7 @@ describe('总结报告 over a cohort of 300', () => {
       const hours = (i: number) => toCreditHours((studiedMinutes(i) + (idle(i) ? 0 : 60) + (forum.has(i) ? 90 : 0)) * 60_000, 45);
       const total = Math.round(of.reduce((a, i) => a + hours(i), 0) * 10) / 10;
       const row = f.byCategory.find((x) => x.category === cat)!;
-      expect(row).toEqual({ category: cat, people: of.length, totalCreditHours: total, averageCreditHours: Math.round((total / of.length) * 10) / 10, reached: of.filter((i) => hours(i) >= 8).length });
+      expect(row).toEqual({ category: cat, people: of.length, targetCreditHours: 8, totalCreditHours: total, averageCreditHours: Math.round((total / of.length) * 10) / 10, reached: of.filter((i) => hours(i) >= 8).length });
       expect(Math.round(rows.filter((r) => r.category === cat).reduce((a, r) => a + r.creditHours, 0) * 10) / 10).toBe(total);
     }
     expect(f.collective).toEqual({
@@ -156,7 +156,7 @@ describe('总结报告 over a cohort of 300', () => {
     expect(xml).toContain('四、下一步工作打算');
     expect(xml).toContain('数据来源：学时台账（ledger.xlsx）');
     const other = f.byCategory.find((x) => x.category === '其他从业人员')!;
-    expect(xml).toContain(`其他从业人员${other.people}${other.totalCreditHours}${other.averageCreditHours}${other.reached}`);
+    expect(xml).toContain(`其他从业人员${other.people}${other.targetCreditHours}${other.totalCreditHours}${other.averageCreditHours}${other.reached}`);
     const pdf = await app.call('summary.export', { campaignId, format: 'pdf' }, admin);
     writeFileSync(path.join(tmp, 'r.pdf'), Buffer.from(pdf.base64, 'base64'));
     const text = execFileSync('pdftotext', [path.join(tmp, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');

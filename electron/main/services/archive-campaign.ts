@@ -8,7 +8,7 @@ import type { Content } from 'pdfmake/interfaces';
 import { chainHead } from '../storage/events';
 import { REPORT_STATUS_NAMES } from '../../core/duty-report';
 import { INSPECTION_KIND_NAMES, INSPECTION_SCOPE_NAMES } from '../../core/inspection';
-import { COLLECTIVE_TYPE_NAMES, REPORT_LEVEL_NAMES } from '../../core/model';
+import { COLLECTIVE_TYPE_NAMES, REPORT_LEVEL_NAMES, targetFor, targetsText } from '../../core/model';
 import { toHours } from '../../core/study-time';
 import { ESSAY_STATUS_TEXT, type PersonRecord } from './archive';
 import { getCampaign } from './campaign';
@@ -73,7 +73,7 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
     grid(['项目', '内容'], [
       ['培训时间', `${c.start} 至 ${c.end}`],
       ['集中学习', `${c.studyStart} 至 ${c.studyEnd}`],
-      ['学时要求', `${c.targetCreditHours} 学时（每学时 ${meta.settings.minutesPerCreditHour} 分钟）`],
+      ['学时要求', `${targetsText(c)}（每学时 ${meta.settings.minutesPerCreditHour} 分钟）`],
       ['考核', `${(c.quiz.mode ?? 'fixed') === 'fixed' ? `固定试卷 ${c.quiz.questionIds.length} 题` : `随机组卷 ${c.quiz.rules.reduce((s, r) => s + r.count, 0)} 题`}，限时 ${c.quiz.timeLimitMinutes} 分钟，${c.quiz.passMark} 分及格，可考 ${c.quiz.maxAttempts} 次`],
       ['个人剖析材料', `最少 ${c.essay.minChars} 字，${c.essay.deadline} 前提交`],
       ['警示教育事故', c.accidents.join('；') || '—'],
@@ -110,7 +110,7 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
           x ? toHours(x.collectiveMs) : 0,
           x ? toHours(x.selfMs) : 0,
           x?.creditHours ?? 0,
-          (x?.creditHours ?? 0) >= c.targetCreditHours ? '是' : '否',
+          (x?.creditHours ?? 0) >= targetFor(c, r.person.category) ? '是' : '否',
           `${q.length} 次`,
           best ? `${best.percent}` : '—',
           !best ? '未参加' : best.passed === null ? '待阅卷' : best.passed ? '合格' : '不合格',
@@ -121,9 +121,9 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
       [38, 40, '*', 30, 30, 26, 22, 24, 30, 34, 44, 34],
     ),
   );
-  content.push({ text: `要求 ${c.targetCreditHours} 学时；考核 ${c.quiz.passMark} 分及格（百分制，取最好成绩）。`, fontSize: 8 });
+  content.push({ text: `要求：${targetsText(c)}；考核 ${c.quiz.passMark} 分及格（百分制，取最好成绩）。`, fontSize: 8 });
   // summary figures and charts
-  const reached = records.filter((r) => (inCampaign(r)?.creditHours ?? 0) >= c.targetCreditHours).length;
+  const reached = records.filter((r) => (inCampaign(r)?.creditHours ?? 0) >= targetFor(c, r.person.category)).length;
   const bests = records.map((r) => bestResult(inCampaign(r)?.quiz ?? [])).filter((b): b is NonNullable<typeof b> => !!b);
   const passed = bests.filter((b) => b.passed).length;
   const accepted = records.filter((r) => essayRow.get(r.person.employeeNo)?.status === 'accepted').length;
@@ -136,7 +136,7 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
     bars(
       depts.map((d) => {
         const inDept = records.filter((r) => r.person.dept === d);
-        const ok = inDept.filter((r) => (inCampaign(r)?.creditHours ?? 0) >= c.targetCreditHours).length;
+        const ok = inDept.filter((r) => (inCampaign(r)?.creditHours ?? 0) >= targetFor(c, r.person.category)).length;
         const v = inDept.length ? (ok / inDept.length) * 100 : 0;
         return { label: d, value: v, text: `${Math.round(v * 10) / 10}%` };
       }),

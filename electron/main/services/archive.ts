@@ -9,7 +9,7 @@ import { canonicalJson } from '../../core/canonical';
 import { REPORT_PART_NAMES, REPORT_PARTS, REPORT_STATUS_NAMES } from '../../core/duty-report';
 import type { FileKind, FileRef } from '../../core/evidence';
 import type { LedgerEntry } from '../../core/inspection';
-import { COLLECTIVE_TYPE_NAMES, ESSAY_PART_TITLES, partsFor, REPORT_LEVEL_NAMES, type Campaign, type Person } from '../../core/model';
+import { COLLECTIVE_TYPE_NAMES, ESSAY_PART_TITLES, partsFor, REPORT_LEVEL_NAMES, targetFor, type Campaign, type Person } from '../../core/model';
 import { toCreditHours, toHours } from '../../core/study-time';
 import type { ExportResult, VerifyReport } from '../../shared/api';
 import type { PersonFile } from '../storage/data-store';
@@ -108,7 +108,7 @@ export async function buildPersonRecord(ports: Ports, employeeNo: string, by: st
     minutesPerCreditHour: meta.settings.minutesPerCreditHour,
     utcOffsetMinutes: meta.settings.utcOffsetMinutes,
     campaigns: involved.map((c) => {
-      const t = studyTotals(f, c, meta.settings, now);
+      const t = studyTotals(f, c, meta.settings, now, person.category);
       return {
         campaign: summarize(c),
         studiedMs: t.campaignMs,
@@ -240,7 +240,7 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
           ),
     );
     c.push({
-      text: `学习合计：${toHours(cr.studiedMs)} 小时（集中学习 ${toHours(cr.collectiveMs ?? 0)} 小时，自学 ${toHours(cr.selfMs ?? cr.studiedMs)} 小时），折合 ${cr.creditHours} 学时（每学时 ${r.minutesPerCreditHour} 分钟）；要求 ${cr.campaign.targetCreditHours} 学时；${cr.creditHours >= cr.campaign.targetCreditHours ? '已达到' : '未达到'}要求。`,
+      text: `学习合计：${toHours(cr.studiedMs)} 小时（集中学习 ${toHours(cr.collectiveMs ?? 0)} 小时，自学 ${toHours(cr.selfMs ?? cr.studiedMs)} 小时），折合 ${cr.creditHours} 学时（每学时 ${r.minutesPerCreditHour} 分钟）；要求 ${targetFor(cr.campaign, r.person.category)} 学时；${cr.creditHours >= targetFor(cr.campaign, r.person.category) ? '已达到' : '未达到'}要求。`,
       bold: true,
     });
     c.push({ text: '二、考核结果', style: 'h2' });
@@ -566,7 +566,7 @@ export async function personWorkbook(toFile?: string): Promise<{ add(r: PersonRe
   const names = new Map(r.campaigns.map((c) => [c.campaign.id, c.campaign.name]));
   for (const cr of r.campaigns) {
     const best = bestResult(cr.quiz);
-    put(people, [p.employeeNo, p.name, p.dept, p.team, p.post, p.category, p.leader ? '是' : '否', cr.campaign.name, toHours(cr.studiedMs), toHours(cr.collectiveMs), toHours(cr.selfMs), cr.creditHours, cr.campaign.targetCreditHours, cr.creditHours >= cr.campaign.targetCreditHours ? '是' : '否', best?.percent ?? '', !best ? '未参加' : best.passed === null ? '待阅卷' : best.passed ? '合格' : '不合格', ESSAY_STATUS_TEXT[cr.essayStatus] ?? cr.essayStatus, r.events.length, r.chainHead]);
+    put(people, [p.employeeNo, p.name, p.dept, p.team, p.post, p.category, p.leader ? '是' : '否', cr.campaign.name, toHours(cr.studiedMs), toHours(cr.collectiveMs), toHours(cr.selfMs), cr.creditHours, targetFor(cr.campaign, p.category), cr.creditHours >= targetFor(cr.campaign, p.category) ? '是' : '否', best?.percent ?? '', !best ? '未参加' : best.passed === null ? '待阅卷' : best.passed ? '合格' : '不合格', ESSAY_STATUS_TEXT[cr.essayStatus] ?? cr.essayStatus, r.events.length, r.chainHead]);
   }
   if (r.campaigns.length === 0) put(people, [p.employeeNo, p.name, p.dept, p.team, p.post, p.category, p.leader ? '是' : '否', '', '', '', '', '', '', '', '', '', '', r.events.length, r.chainHead]);
   const graders = new Map<string, Set<string>>();

@@ -22,7 +22,9 @@ export async function bankQuestions(ports: Ports): Promise<Question[]> {
 export async function campaignTemplate(ports: Ports): Promise<CampaignInput> {
   const docs = (await listDocs(ports)).filter((d) => d.required).map((d) => ({ docId: d.id, minutes: d.suggestedMinutes }));
   const qs = await bankQuestions(ports);
-  return warningMonthTemplate(docs, qs.map((q) => q.id));
+  // the targets per person category a new campaign starts from are the enterprise's (settings)
+  const { settings } = await ports.store.meta.peek();
+  return { ...warningMonthTemplate(docs, qs.map((q) => q.id)), targetByCategory: { ...settings.campaignTargetsByCategory } };
 }
 
 export async function saveCampaign(ports: Ports, caller: Account, input: Input<'campaign.save'>): Promise<Campaign> {
@@ -79,6 +81,7 @@ export function summarize(c: Campaign): CampaignSummary {
     studyStart: c.studyStart,
     studyEnd: c.studyEnd,
     targetCreditHours: c.targetCreditHours,
+    targetByCategory: { ...(c.targetByCategory ?? {}) },
     documents: c.documents.map((d) => ({ ...d })),
     quiz: {
       mode: c.quiz.mode ?? 'fixed',

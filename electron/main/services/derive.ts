@@ -1,6 +1,6 @@
 // Current state derived from a person's events (pure functions of the file and the time).
 import { scoreAttempt } from '../../core/grading';
-import type { Campaign, EssayStatus, Settings } from '../../core/model';
+import { targetFor, type Campaign, type EssayStatus, type Settings } from '../../core/model';
 import { localDay } from '../../core/study-time';
 import type { QuizResultView, StudyTotals } from '../../shared/api';
 import type { PersonFile } from '../storage/data-store';
@@ -26,7 +26,8 @@ export function attendedSessions(f: Pick<PersonFile, 'events'>, campaignId: stri
   return [...attendance(f).values()].filter((c) => c.campaignId === campaignId);
 }
 
-export function studyTotals(f: PersonFile, campaign: Campaign, settings: Settings, now: number): StudyTotals {
+/** `category`: the person's (their campaign target may differ from the campaign's own, see targetFor). */
+export function studyTotals(f: PersonFile, campaign: Campaign, settings: Settings, now: number, category: string | null): StudyTotals {
   const today = localDay(now, settings.utcOffsetMinutes);
   let todayMs = 0;
   let campaignMs = 0;
@@ -59,7 +60,7 @@ export function studyTotals(f: PersonFile, campaign: Campaign, settings: Setting
     selfMs: campaignMs,
     collectiveMs,
     perDocMs,
-    targetCreditHours: campaign.targetCreditHours,
+    targetCreditHours: targetFor(campaign, category),
     minutesPerCreditHour: settings.minutesPerCreditHour,
   };
 }

@@ -1,7 +1,7 @@
 // The officer's view of the campaign: everyone's hours, quiz and essay, patterns worth a look, one
 // person's sessions with their evidence, and the hours ledger (学时台账) as .xlsx.
 import { createHash } from 'node:crypto';
-import { COLLECTIVE_TYPE_NAMES, type Campaign, type Settings } from '../../core/model';
+import { COLLECTIVE_TYPE_NAMES, targetsText, type Campaign, type Settings } from '../../core/model';
 import { localDay, toCreditHours, toHours } from '../../core/study-time';
 import type { Input, PersonSessions, ProgressRow } from '../../shared/api';
 import type { PersonFile, RosterFile } from '../storage/data-store';
@@ -17,7 +17,7 @@ const MANY_MISSED = 3;
 type Person = RosterFile['people'][number];
 
 function rowOf(p: Person, f: PersonFile, c: Campaign, settings: Settings, now: number): ProgressRow {
-  const totals = studyTotals(f, c, settings, now);
+  const totals = studyTotals(f, c, settings, now, p.category);
   const best = bestResult(quizResults(f, c.id));
   const sessions = eventsOf(f, 'study.session').filter((e) => e.data.campaignId === c.id);
   const checksIssued = sessions.reduce((n, e) => n + (e.data.checks?.issued ?? 0), 0);
@@ -42,7 +42,7 @@ function rowOf(p: Person, f: PersonFile, c: Campaign, settings: Settings, now: n
     checksMissed,
     flags,
     creditHours: toCreditHours(totals.campaignMs, settings.minutesPerCreditHour),
-    targetCreditHours: c.targetCreditHours,
+    targetCreditHours: totals.targetCreditHours,
     yearCreditHours: toCreditHours(yearMs(f, localDay(now, settings.utcOffsetMinutes).slice(0, 4)), settings.minutesPerCreditHour),
     yearTargetCreditHours: settings.categoryTargets[p.category].annual,
     quizPercent: best ? best.percent : null,
@@ -168,7 +168,7 @@ export async function writeHoursLedger(ports: Ports, campaignId: string, toFile?
   };
   const ws = sheet('学时台账', [10, 10, 14, 10, 12, 12, 10, 10, 8, 8, 8, 10, 10, 14, 10, 10]);
   put(ws, [`${enterprise ?? ''} ${c.name} 学时台账`]);
-  put(ws, [`集中学习 ${c.studyStart} 至 ${c.studyEnd}；每学时 ${settings.minutesPerCreditHour} 分钟；要求 ${c.targetCreditHours} 学时`]);
+  put(ws, [`集中学习 ${c.studyStart} 至 ${c.studyEnd}；每学时 ${settings.minutesPerCreditHour} 分钟；要求 ${targetsText(c)}`]);
   put(ws, ['工号', '姓名', '部门/车间', '班组', '人员类别', '集中学习(小时)', '自学(小时)', '合计(小时)', '学时', '要求学时', '是否达标', '考核成绩', '剖析材料', '防挂机验证(未完成/总数)', '本年度学时', '年度要求学时'], true);
   const essay = { not_started: '未开始', draft: '草稿', submitted: '已提交', returned: '退回修改', accepted: '已通过' };
   for (const r of rows) {

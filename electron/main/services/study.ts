@@ -80,6 +80,11 @@ async function docTitleOfOpen(ports: Ports, employeeNo: string): Promise<string>
   return s ? docTitle(ports, s.docId) : '';
 }
 
+/** A person's category in the roster (their campaign target may depend on it), or null. */
+async function categoryOf(ports: Ports, employeeNo: string): Promise<string | null> {
+  return (await ports.store.roster.peek()).people.find((x) => x.employeeNo === employeeNo)?.category ?? null;
+}
+
 export async function startStudy(ports: Ports, caller: Account, input: Input<'study.start'>): Promise<StudyStartReply> {
   const campaign = await getCampaign(ports, input.campaignId);
   if (!campaign.documents.some((d) => d.docId === input.docId)) throw badInput('该文件不在本次培训计划的学习清单中', 'docId');
@@ -105,7 +110,7 @@ export async function startStudy(ports: Ports, caller: Account, input: Input<'st
     sessionId: f.open.study!.id,
     beatEveryMs: Math.max(200, Math.round(p.heartbeatMs / ports.clockSpeed)),
     idleAfterMs: Math.max(500, Math.round(p.idleLimitMs / ports.clockSpeed)),
-    totals: studyTotals(f, campaign, settings, now),
+    totals: studyTotals(f, campaign, settings, now, await categoryOf(ports, caller.employeeNo)),
   };
 }
 
@@ -130,7 +135,7 @@ export async function beat(ports: Ports, caller: Account, input: Input<'study.be
 async function reply(ports: Ports, f: PersonFile, status: BeatReply['status'], now: number, settings: Settings): Promise<BeatReply> {
   const s = f.open.study!;
   const campaign = await getCampaign(ports, s.campaignId);
-  return { status, totals: studyTotals(f, campaign, settings, now), sessionCountedMs: shownMs(s), check: checkView(s, now, ports.clockSpeed) };
+  return { status, totals: studyTotals(f, campaign, settings, now, await categoryOf(ports, f.employeeNo)), sessionCountedMs: shownMs(s), check: checkView(s, now, ports.clockSpeed) };
 }
 
 export async function answerAttentionCheck(ports: Ports, caller: Account, input: Input<'study.answerCheck'>): Promise<BeatReply> {
@@ -198,7 +203,7 @@ export async function myProgress(ports: Ports, caller: Account, input: Input<'pr
   return {
     year: { year, ms: yearMs(f, year), annualCreditHours: targets?.annual ?? 0, initialCreditHours: targets?.initial ?? 0, category },
     campaign: summarize(campaign),
-    totals: studyTotals(f, campaign, settings, now),
+    totals: studyTotals(f, campaign, settings, now, category),
     byDay,
     weekMs: Object.entries(byDay).reduce((n, [d, ms]) => n + (week.includes(d) ? ms : 0), 0),
     quiz: { attemptsUsed: results.length, best: bestResult(results), openAttemptId: openAttempt?.attemptId ?? null },

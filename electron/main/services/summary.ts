@@ -4,7 +4,7 @@
 // sections in the app. One click gives an editable .docx, or a PDF.
 import type { Content } from 'pdfmake/interfaces';
 import { HAZARD_LEVELS, INSPECTION_KINDS, INSPECTION_KIND_NAMES, HAZARD_LEVEL_NAMES } from '../../core/inspection';
-import { COLLECTIVE_TYPE_NAMES, PERSON_CATEGORIES, REPORT_LEVEL_NAMES, type CollectiveType } from '../../core/model';
+import { COLLECTIVE_TYPE_NAMES, PERSON_CATEGORIES, REPORT_LEVEL_NAMES, targetFor, type CollectiveType } from '../../core/model';
 import { localDay } from '../../core/study-time';
 import type { Input, SummaryFigures, SummaryView } from '../../shared/api';
 import type { Account } from '../storage/data-store';
@@ -41,7 +41,7 @@ export async function summaryFigures(ports: Ports, campaignId: string): Promise<
     byCategory: PERSON_CATEGORIES.map((category) => {
       const of = rows.filter((r) => r.category === category);
       const total = round1(of.reduce((a, r) => a + r.creditHours, 0));
-      return { category, people: of.length, reached: of.filter((r) => r.creditHours >= r.targetCreditHours).length, totalCreditHours: total, averageCreditHours: of.length ? round1(total / of.length) : 0 };
+      return { category, people: of.length, targetCreditHours: targetFor(c, category), reached: of.filter((r) => r.creditHours >= r.targetCreditHours).length, totalCreditHours: total, averageCreditHours: of.length ? round1(total / of.length) : 0 };
     }).filter((x) => x.people > 0),
     collective: {
       sessions: sessions.length,
@@ -115,7 +115,7 @@ export function summaryBlocks(enterprise: string, v: SummaryView, date: string):
     kind: 'p',
     text: `本次活动自 ${f.campaign.start} 至 ${f.campaign.end}，集中学习 ${f.campaign.studyStart} 至 ${f.campaign.studyEnd}。全公司在册 ${f.people.roster} 人，参加 ${f.people.participants} 人，参与率 ${f.people.rate}%；组织集中学习活动 ${f.collective.sessions} 场、${f.collective.attendances} 人次；参加考核 ${q.took} 人，合格 ${q.passed} 人，合格率 ${q.passRate}%${q.pending ? `（另有 ${q.pending} 人待阅卷）` : ''}；提交个人剖析材料 ${f.essays.submitted} 份，审阅通过 ${f.essays.accepted} 份；开展专项检查 ${f.findings.inspections} 次，发现问题 ${f.findings.total} 项，已整改销号 ${f.findings.closed} 项，逾期未整改 ${f.findings.overdue} 项。`,
   });
-  out.push({ kind: 'table', head: ['人员类别', '人数', '学时合计', '人均学时', `达到 ${f.campaign.targetCreditHours} 学时`], rows: f.byCategory.map((x) => [x.category, x.people, x.totalCreditHours, x.averageCreditHours, x.reached]), source: '学时台账（ledger.xlsx）' });
+  out.push({ kind: 'table', head: ['人员类别', '人数', '要求学时', '学时合计', '人均学时', '达到要求'], rows: f.byCategory.map((x) => [x.category, x.people, x.targetCreditHours, x.totalCreditHours, x.averageCreditHours, x.reached]), source: '学时台账（ledger.xlsx）' });
   if (f.collective.byType.length > 0) out.push({ kind: 'table', head: ['集中学习形式', '场次', '参加人次', '平均到场率'], rows: f.collective.byType.map((x) => [COLLECTIVE_TYPE_NAMES[x.type], x.sessions, x.attendances, `${x.averageRate}%`]), source: '集中学习签到表（campaign.pdf 三）' });
   out.push({ kind: 'table', head: ['考核和剖析材料', '人数'], rows: [['参加考核', q.took], ['考核合格', q.passed], ['提交剖析材料', f.essays.submitted], ['剖析材料审阅通过', f.essays.accepted]], source: '考核成绩单（scores.xlsx）、剖析材料汇总（campaign.pdf 四）' });
   out.push({ kind: 'table', head: ['述职层级', '应述职', '已述职', '已通过', '平均得分'], rows: f.reports.filter((r) => r.people > 0).map((r) => [REPORT_LEVEL_NAMES[r.level], r.people, r.submitted, r.accepted, r.averageScore ?? '—']), source: '履职述职情况（campaign.pdf 六）' });

@@ -58,7 +58,7 @@ export interface LoginGuardFile {
 }
 
 export interface MetaFile {
-  schemaVersion: 4;
+  schemaVersion: 5;
   enterprise: string | null;
   createdAt: string | null;
   settings: Settings;
@@ -249,13 +249,15 @@ export function migratePersonV1(f: Record<string, unknown>): Record<string, unkn
 export const SHARED_DOCS = {
   meta: {
     file: 'meta.json',
-    defaults: (): MetaFile => ({ schemaVersion: 4 as const, enterprise: null, createdAt: null, settings: { ...DEFAULT_SETTINGS } }),
-    // v2 added the daily cap and the attention-check settings, v3 the essay similarity threshold, v4 retention:
+    defaults: (): MetaFile => ({ schemaVersion: 5 as const, enterprise: null, createdAt: null, settings: { ...DEFAULT_SETTINGS } }),
+    // v2 added the daily cap and the attention-check settings, v3 the essay similarity threshold, v4 retention,
+    // v5 the campaign targets per person category:
     // older folders get the defaults
     migrations: {
       1: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
       2: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
       3: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
+      4: (m) => ({ ...m, settings: { ...DEFAULT_SETTINGS, ...(m.settings as object) } }),
     } as Record<number, Migration>,
   },
   accounts: { file: 'accounts.json', defaults: (): AccountsFile => ({ schemaVersion: 1 as const, accounts: [] }), migrations: {} },

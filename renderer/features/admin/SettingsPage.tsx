@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERSON_CATEGORIES, type Settings } from '../../../electron/core/model';
 import { api } from '../../lib/api';
+import { CategoryNumbers } from '../officer/CategoryNumbers';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime } from '../shell/format';
 import { useLoad } from '../shell/use-load';
@@ -162,6 +163,14 @@ export function SettingsPage() {
           </tbody>
         </table>
       </fieldset>
+      <CategoryNumbers
+        legend={t('settings.campaignTargets')}
+        common={null}
+        step={0.1}
+        value={s.campaignTargetsByCategory}
+        onChange={(next) => (setSaved(false), setS({ ...s, campaignTargetsByCategory: next }))}
+        testId="campaign-targets"
+      />
       <div className="span2 row">
         <button type="submit" className="primary big">
           {t('common.save')}

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERSON_CATEGORIES, type CampaignInput } from '../../../electron/core/model';
+import type { CampaignInput } from '../../../electron/core/model';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
+import { CategoryNumbers } from './CategoryNumbers';
 import { PaperEditor } from './PaperEditor';
 
 /** Campaign setup: from the 警示月 template, the officer only adjusts. */
@@ -83,6 +84,7 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
           {t('campaign.target')}
           <input type="number" min={0} step={0.1} required value={form.targetCreditHours} onChange={(e) => set('targetCreditHours', Number(e.target.value))} />
         </label>
+        <CategoryNumbers legend={t('campaign.targetByCategory')} common={form.targetCreditHours} step={0.1} value={form.targetByCategory} onChange={(next) => set('targetByCategory', next)} testId="target-by-category" />
       </section>
       <section className="card">
         <h2>{t('campaign.phases')}</h2>
@@ -175,29 +177,7 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
           {t('campaign.minChars')}
           <input type="number" min={0} value={form.essay.minChars} onChange={(e) => set('essay', { ...form.essay, minChars: Number(e.target.value) })} />
         </label>
-        <fieldset className="span2 min-by-category">
-          <legend>{t('campaign.minCharsByCategory')}</legend>
-          <div className="row">
-            {PERSON_CATEGORIES.map((c) => (
-              <label key={c} className="inline">
-                {c}
-                <input
-                  type="number"
-                  className="num"
-                  min={0}
-                  placeholder={String(form.essay.minChars)}
-                  value={form.essay.minCharsByCategory?.[c] ?? ''}
-                  onChange={(e) => {
-                    const next = { ...(form.essay.minCharsByCategory ?? {}) };
-                    if (e.target.value === '') delete next[c];
-                    else next[c] = Number(e.target.value);
-                    set('essay', { ...form.essay, minCharsByCategory: next });
-                  }}
-                />
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <CategoryNumbers legend={t('campaign.minCharsByCategory')} common={form.essay.minChars} value={form.essay.minCharsByCategory} onChange={(next) => set('essay', { ...form.essay, minCharsByCategory: next })} />
         <label>
           {t('campaign.essayDeadline')}
           <input type="date" value={form.essay.deadline} onChange={(e) => set('essay', { ...form.essay, deadline: e.target.value })} />

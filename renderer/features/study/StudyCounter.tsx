@@ -23,7 +23,7 @@ export function StudyCounter({ session, campaign }: { session: SessionState; cam
       <span className="sep">·</span>
       <span data-testid="session-clock">{t('study.thisSession', { time: clock(sessionMs) })}</span>
       <span className="sep">·</span>
-      <span data-testid="reader-today">{t('study.todayOf', { n: today, total: done, target: campaign.targetCreditHours })}</span>
+      <span data-testid="reader-today">{t('study.todayOf', { n: today, total: done, target: totals.targetCreditHours })}</span>
     </div>
   );
 }

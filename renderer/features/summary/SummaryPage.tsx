@@ -75,12 +75,13 @@ export function SummaryPage({ campaign, canEdit }: { campaign: CampaignSummary; 
           {stat(t('summary.findings'), t('summary.findingsValue', { n: f.findings.total, closed: f.findings.closed, overdue: f.findings.overdue }), 'fig-findings')}
         </div>
         <table className="table">
-          <TableHead cols={[t('people.category'), t('summary.headcount'), t('summary.totalHours'), t('summary.avgHours'), t('summary.reached', { n: f.campaign.targetCreditHours })]} />
+          <TableHead cols={[t('people.category'), t('summary.headcount'), t('summary.target'), t('summary.totalHours'), t('summary.avgHours'), t('summary.reachedTarget')]} />
           <tbody>
             {f.byCategory.map((c) => (
               <tr key={c.category}>
                 <td>{c.category}</td>
                 <td>{c.people}</td>
+                <td>{c.targetCreditHours}</td>
                 <td>{c.totalCreditHours}</td>
                 <td>{c.averageCreditHours}</td>
                 <td>{c.reached}</td>
