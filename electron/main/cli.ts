@@ -1,13 +1,14 @@
 // Headless commands for admins and archivists: npm run anxue -- <command>.
 // Each command checks its input before it writes anything, and fails with one line and a non-zero exit.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from './app';
 import { exportPersonTo, MANIFEST_FILE, verifyAll } from './services/archive';
 import { createJob, readJobs, runJob } from './services/archive-job';
 import { listAccounts, resetPassword, revokeSessions, setDisabled, setRoles } from './services/accounts';
-import { setupInit } from './services/auth';
+import { setupInit, verifyPassword } from './services/auth';
+import { checkRecords, fingerprintOf, latestCheckpoint, publicKeyOf, unlockWith } from './services/signing';
 import { ApiError } from './services/errors';
 import { commitRosterBytes, firstErrorLine, previewRosterBytes } from './services/roster';
 import { DataStore } from './storage/data-store';
@@ -29,17 +30,34 @@ const USAGE = `用法 / usage: npm run anxue -- <command>
   demo --data DIR
   serve --data DIR --port N [--host H] [--allowed-host NAME …] [--db postgres://…]
         [--tls-cert FILE --tls-key FILE | --insecure-http]   (beyond this PC: HTTPS, with a certificate made and kept in DIR/tls unless given)
-  export person EMPLOYEE_NO --data DIR --out DIR [--db postgres://…]
+  export person EMPLOYEE_NO --data DIR --out DIR [--db postgres://…] [--sign-as ADMIN --password-file FILE]
   export batch --data DIR --out DIR [--campaign ID] [--dept D] [--team T] [--zip] [--db postgres://…]
   export workstation --data DIR --out FILE.zip [--station NAME]   (a PC that ran on its own, for merge)
   merge SOURCE --data DIR [--db postgres://…] [--station NAME]   (SOURCE: that .zip, or the PC's data folder)
   (--db, or ANXUE_DB: records in that PostgreSQL database; --data then holds files only)
-  verify PATH                  (an export folder, a folder of exports, or a .zip: exit 0 intact, 1 altered, 2 not an archive)
+  verify PATH [--key FILE|FINGERPRINT]   (an export folder, a folder of exports, or a .zip: exit 0 intact, 1 altered, 2 not an archive;
+                               --key: signed by that key, or altered)
+  check --data DIR             (every record against its signed checkpoints: exit 0 all match, 1 a record was rewritten)
+  key --data DIR [--out FILE]  (the signing key's fingerprint; --out: its public key, for an inspector)
   backup --out FILE.zip --data DIR [--db postgres://…]      (while the server runs, too)
   restore FILE.zip --data DIR [--db postgres://…]         (into a new folder or an empty database)
   db migrate --db postgres://…                     (the database's schema to this program's version)
   db import-folder DIR --db postgres://… [--data FILES]   (a lowdb data folder into PostgreSQL; run again to resume)
   db export-folder DIR --db postgres://… --data FILES     (PostgreSQL into a new lowdb data folder)`;
+
+/** --key: a public key file (PEM), or its fingerprint (64 hex digits, with or without colons) */
+function keyFingerprint(key: string): string {
+  if (existsSync(key)) {
+    try {
+      return fingerprintOf(readFileSync(key, 'utf8'));
+    } catch {
+      throw new CliError(`--key ${key}：不是公钥文件（PEM） / not a public key file (PEM)`);
+    }
+  }
+  const hex = key.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
+  if (hex.length !== 64) throw new CliError(`--key ${key}：既不是公钥文件，也不是 SHA-256 指纹 / neither a key file nor a SHA-256 fingerprint`);
+  return hex.match(/../g)!.join(':');
+}
 
 function need(v: string | undefined, flag: string): string {
   if (v === undefined || v === '') throw new CliError(`缺少参数 --${flag}`);
@@ -281,13 +299,14 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
       if (sub === 'batch') return exportBatch(args, out);
       if (sub === 'workstation') return exportWorkstation(args, out);
       if (sub !== 'person') throw new CliError(`未知的 export 子命令：${sub ?? ''}（可用：export person EMPLOYEE_NO --data DIR --out DIR；export batch --data DIR --out DIR [--campaign ID] [--dept 部门] [--team 班组] [--zip]）`);
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' } } });
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' }, ...SIGN_OPTIONS } });
       const employeeNo = positionals[0];
       if (!employeeNo) throw new CliError('缺少工号');
       const dataDir = need(values.data, 'data');
       const outDir = need(values.out, 'out');
       const ports = await openInitialized(dataDir, dbOf(values.db));
       try {
+        await unlockForSigning(ports, values, out);
         const { people } = await ports.store.roster.read();
         if (!people.some((p) => p.employeeNo === employeeNo)) throw new CliError(`花名册中没有工号 ${employeeNo}`);
         const t0 = performance.now();
@@ -299,15 +318,55 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
       }
       return 0;
     }
+    case 'check': {
+      // the live data against its signed checkpoints: exit 0 all match, 1 a record was rewritten
+      const { values } = parseArgs({ args: rest, options: { data: { type: 'string' }, db: { type: 'string' } } });
+      const ports = await openInitialized(need(values.data, 'data'), dbOf(values.db));
+      try {
+        const key = await publicKeyOf(ports);
+        out(key ? `签名密钥指纹：${key.fingerprint}` : '尚无签名密钥（系统管理员下次登录时生成）');
+        const problems = await checkRecords(ports);
+        const last = await latestCheckpoint(ports);
+        if (problems.length > 0) {
+          out(`检查失败：${problems.length} 处记录与签名检查点不符 / records no longer match their signed checkpoints`);
+          for (const p of problems) out(`  ✗ ${p}`);
+          return 1;
+        }
+        out(last ? `检查通过：所有记录与签名检查点相符。最新检查点 #${last.seq}（${last.at}，${last.people} 人）摘要 ${last.hash}` : '检查通过：记录链完整；还没有签名检查点（每天结束时和每次导出时生成）');
+        if (last) out('可将此摘要定期报送主管部门留存：之后任何改写历史的做法都无法再得到同样的摘要。');
+        return 0;
+      } finally {
+        await ports.store.close();
+      }
+    }
+    case 'key': {
+      // the enterprise's public key, to hand to an inspector (verify --key)
+      const { values } = parseArgs({ args: rest, options: { data: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' } } });
+      const ports = await openInitialized(need(values.data, 'data'), dbOf(values.db));
+      try {
+        const key = await publicKeyOf(ports);
+        if (!key) throw new CliError('尚无签名密钥：系统管理员登录一次即可生成 / no signing key yet: it is made at an admin\'s next sign-in');
+        out(`签名密钥指纹（SHA-256）：${key.fingerprint}`);
+        if (values.out) {
+          writeFileSync(values.out, key.publicKey);
+          out(`公钥已写入 ${values.out}（交给检查人员：verify 档案 --key ${path.basename(values.out)}）`);
+        }
+        return 0;
+      } finally {
+        await ports.store.close();
+      }
+    }
     case 'verify': {
       // exit 0: every archive found is intact; 1: one or more altered; 2: nothing to check, or not readable
-      const target = rest[0];
+      const { values: vv, positionals: vp } = parseArgs({ args: rest, allowPositionals: true, options: { key: { type: 'string' } } });
+      const target = vp[0];
       if (!target) throw new CliError('缺少要校验的档案文件夹或 .zip');
+      const expectKey = vv.key === undefined ? undefined : keyFingerprint(vv.key);
       if (!existsSync(target)) {
         out(`无法校验：${target} 不存在`);
         return 2;
       }
-      const found = await verifyAll(target);
+      const found = await verifyAll(target, expectKey);
       if (found.length === 0) {
         out(`无法校验：${target} 中没有找到安学导出的档案（档案是带 ${MANIFEST_FILE} 的文件夹或 .zip）`);
         return 2;
@@ -315,7 +374,7 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
       const rel = (p: string) => path.relative(path.resolve(target), path.resolve(p)) || path.basename(p);
       out(`${found.length} 个档案：${found.map((f) => rel(f.path)).join('、')}`);
       for (const f of found) {
-        if (f.outcome === 'intact') out(`  ✓ ${rel(f.path)}：校验通过，未被改动`);
+        if (f.outcome === 'intact') out(`  ✓ ${rel(f.path)}：校验通过，未被改动${f.signedBy ? `；由密钥 ${f.signedBy} 签署${expectKey ? '（即给定的密钥）' : '（未用 --key 核对签署者）'}` : '；未签名'}`);
         else if (f.outcome === 'altered') {
           out(`  ✗ ${rel(f.path)}：已被改动`);
           for (const p of f.problems) out(`      - ${p}`);
@@ -351,12 +410,30 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
  * `export batch`: everyone (or a 部门/班组, or a campaign's 一期一档) into OUT, with progress on
  * stderr. An unfinished job for the same selection in OUT (a crash, Ctrl-C) is resumed.
  */
+/** --sign-as ADMIN --password-file FILE: an admin's password unlocks the signing key for this command */
+const SIGN_OPTIONS = { 'sign-as': { type: 'string' }, 'password-file': { type: 'string' } } as const;
+
+async function unlockForSigning(ports: Awaited<ReturnType<typeof openInitialized>>, values: { 'sign-as'?: string; 'password-file'?: string }, out: Out): Promise<void> {
+  const admin = values['sign-as'];
+  if (!admin) {
+    out('注意：未签名（签名密钥只在管理员登录后解锁；命令行用 --sign-as 管理员工号 --password-file 文件） / not signed: use --sign-as ADMIN --password-file FILE');
+    return;
+  }
+  const file = need(values['password-file'], 'password-file');
+  if (!existsSync(file)) throw new CliError(`文件不存在：${file}`);
+  const password = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  const account = (await ports.store.accounts.peek()).accounts.find((a) => a.employeeNo === admin);
+  if (!account || !account.roles.includes('admin') || account.disabled || !(await verifyPassword(password, account.passwordHash))) throw new CliError(`--sign-as ${admin}：不是系统管理员，或密码不对 / not an admin, or the wrong password`);
+  if (!(await unlockWith(ports, admin, password))) throw new CliError(`${admin} 的签名密钥副本无法解锁 / the signing key could not be unlocked`);
+}
+
 async function exportBatch(args: string[], out: Out): Promise<number> {
-  const { values } = parseArgs({ args, options: { data: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' }, campaign: { type: 'string' }, dept: { type: 'string' }, team: { type: 'string' }, zip: { type: 'boolean' } } });
+  const { values } = parseArgs({ args, options: { data: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' }, campaign: { type: 'string' }, dept: { type: 'string' }, team: { type: 'string' }, zip: { type: 'boolean' }, ...SIGN_OPTIONS } });
   const dataDir = need(values.data, 'data');
   const outDir = path.resolve(need(values.out, 'out'));
   const ports = await openInitialized(dataDir, dbOf(values.db));
   try {
+    await unlockForSigning(ports, values, out);
     const selection = { ...(values.campaign ? { campaignId: values.campaign } : {}), ...(values.dept ? { dept: values.dept } : {}), ...(values.team ? { team: values.team } : {}), zip: values.zip ?? false };
     const same = (a: object) => JSON.stringify(a) === JSON.stringify(selection);
     const unfinished = readJobs(outDir).find((j) => j.state !== 'done' && j.state !== 'cancelled' && same(j.selection));

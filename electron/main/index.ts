@@ -4,6 +4,7 @@
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import path from 'node:path';
 import { openApp } from './app';
+import { dailyCheckpoints } from './services/signing';
 import { desktopActivity } from './platform/activity';
 import { isExternalLink, mainWindowOptions } from './platform/window-options';
 import { registerIpc } from './transport/ipc';
@@ -28,6 +29,8 @@ if (!app.requestSingleInstanceLock()) {
     const contentDir = app.isPackaged ? path.join(process.resourcesPath, 'content') : path.join(app.getAppPath(), 'content');
     const ports = openApp({ dataDir, contentDir });
     registerIpc(ipcMain, ports, desktopActivity());
+    // signed checkpoints at each day's end, once an admin has signed in (services/signing.ts)
+    dailyCheckpoints(ports);
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
     win = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
     win.webContents.setWindowOpenHandler(({ url }) => {

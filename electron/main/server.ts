@@ -8,6 +8,7 @@ import { createHttpServer } from './transport/http';
 import { hostName, hostPolicy, isLoopbackName } from './transport/host-check';
 import { tlsMaterial, type TlsMaterial } from './transport/tls';
 import type { Ports } from './services/ports';
+import { dailyCheckpoints } from './services/signing';
 
 export interface ServeOptions extends StoreOptions {
   port: number;
@@ -76,6 +77,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   }
   // after the start, a server error (out of file handles, say) is logged; it never ends the process
   server.on('error', (e) => console.error('[anxue] server error:', e));
+  // signed checkpoints of every record at each day's end, once an admin has unlocked the key
+  const stopCheckpoints = dailyCheckpoints(ports);
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : o.port;
   const wild = o.host === '0.0.0.0' || o.host === '::';
@@ -87,6 +90,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     setupCode,
     close: () =>
       new Promise<void>((resolve) => {
+        stopCheckpoints();
         server.closeAllConnections?.();
         server.close(() => void Promise.resolve(ports.store.close()).then(() => resolve()));
       }),

@@ -627,6 +627,8 @@ export interface VerifyReport {
   problems: string[];
   /** not an archive, or not readable: nothing can be said about changes (never "altered") */
   unreadable?: boolean;
+  /** the fingerprint of the key whose valid signature the manifest carries (null: not signed) */
+  signedBy?: string | null;
 }
 export interface RosterPreview {
   ok: boolean;

@@ -837,6 +837,8 @@ export const enUS: Resources = {
     history: 'Exports',
     verify: 'Verify',
     intact: 'Verified: unchanged',
+    intactSigned: 'Verified: unchanged, signed with this enterprise’s signing key',
+    intactUnsigned: 'Verified: unchanged (not signed: the signing key was locked when it was exported)',
     altered: 'Verification failed: {{problems}}',
     unreadable: 'Cannot be checked (not an archive, or unreadable — this says nothing about changes): {{problems}}',
   },

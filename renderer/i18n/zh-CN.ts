@@ -835,6 +835,8 @@ export const zhCN = {
     history: '导出记录',
     verify: '校验',
     intact: '校验通过：未被改动',
+    intactSigned: '校验通过：未被改动，由本企业的签名密钥签署',
+    intactUnsigned: '校验通过：未被改动（未签名：导出时签名密钥未解锁）',
     altered: '校验失败：{{problems}}',
     unreadable: '无法校验（不是档案或无法读取，不能说明是否被改动）：{{problems}}',
   },

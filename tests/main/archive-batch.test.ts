@@ -64,7 +64,7 @@ describe('一期一档 (the campaign file)', () => {
 
   it('holds the plan, the people, each attendance sheet, ledgers, scores, the essay index, figures, and every person’s file', () => {
     const names = readdirSync(folder).sort();
-    expect(names).toEqual(['campaign.pdf', 'findings.json', 'findings.xlsx', 'ledger.xlsx', 'manifest.json', 'people', 'people.xlsx', 'scores.xlsx', 'xapi.json']);
+    expect(names).toEqual(['campaign.pdf', 'findings.json', 'findings.xlsx', 'ledger.xlsx', 'manifest.json', 'manifest.sig', 'people', 'people.xlsx', 'scores.xlsx', 'xapi.json']);
     expect(readdirSync(path.join(folder, 'people')).sort()).toEqual(['E001', 'E002', 'E003', 'M001']);
     expect(readdirSync(path.join(folder, 'people', 'E001')).sort()).toEqual(['record.json', 'training-file.pdf']);
     const t = text(path.join(folder, 'campaign.pdf'));
@@ -75,7 +75,7 @@ describe('一期一档 (the campaign file)', () => {
       '四、学时、考核与剖析材料汇总', '合格', '不合格', '已通过', '五、统计汇总', '各部门学时达标率', '考核成绩分布', // ledgers, index, figures
       '档案管理人签字',
     ]) expect(t, want).toContain(want);
-    expect(verifyArchiveDir(folder)).toEqual({ ok: true, problems: [] });
+    expect(verifyArchiveDir(folder)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
   });
 
   it('the rows of everyone as a spreadsheet: people, study sessions, collective sessions, attempts, essays', async () => {
@@ -180,7 +180,7 @@ describe('batches', () => {
     const zip = (await runJob(app.ports, root, job.jobId)).result!.path;
     expect(zip.endsWith('.zip')).toBe(true);
     expect(readdirSync(root).filter((n) => !n.startsWith('.'))).toEqual([path.basename(zip)]);
-    expect(await verifyArchivePath(zip)).toEqual({ ok: true, problems: [] });
+    expect(await verifyArchivePath(zip)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
     // every entry dated when the job was made, in the enterprise's time (UTC+8 here), as a zip tool shows it
     const { default: JSZip } = await import('jszip');
     const entries = Object.values((await JSZip.loadAsync(readFileSync(zip))).files).filter((f) => !f.dir);
@@ -221,7 +221,7 @@ describe('batches', () => {
     const st = await app.call('archive.batchStatus', { jobId: started.jobId }, s.admin);
     expect(st).toMatchObject({ state: 'done', done: 4, total: 4 });
     expect((await app.call('archive.list', {}, s.admin)).some((x) => x.exportId === path.basename(st.result!))).toBe(true);
-    expect(await app.call('archive.verify', { exportId: path.basename(st.result!) }, s.admin)).toEqual({ ok: true, problems: [] });
+    expect(await app.call('archive.verify', { exportId: path.basename(st.result!) }, s.admin)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
   });
 });
 
@@ -235,7 +235,7 @@ describe('after the app was stopped in the middle of a job', () => {
     await settleJobs(app.ports);
     const done = await app.call('archive.batchStatus', { jobId: job.jobId }, s.admin);
     expect(done).toMatchObject({ state: 'done', done: 1, total: 1 });
-    expect(verifyArchiveDir(done.result!)).toEqual({ ok: true, problems: [] });
+    expect(verifyArchiveDir(done.result!)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
   });
 });
 

@@ -52,7 +52,7 @@ function copyOf(dir: string): string {
 
 describe('一人一档 export', () => {
   it('writes the PDF, the JSON and a manifest with SHA-256 of each file', () => {
-    expect(readdirSync(folder).sort()).toEqual(['manifest.json', 'record.json', 'training-file.pdf', 'training-file.xlsx', 'xapi.json']);
+    expect(readdirSync(folder).sort()).toEqual(['manifest.json', 'manifest.sig', 'record.json', 'training-file.pdf', 'training-file.xlsx', 'xapi.json']);
     const m = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8'));
     expect(m.files.map((f: { name: string }) => f.name)).toEqual(['record.json', 'training-file.pdf', 'training-file.xlsx', 'xapi.json']);
     expect(m.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -90,7 +90,7 @@ describe('一人一档 export', () => {
   });
 
   it('verifies intact', () => {
-    expect(verifyArchiveDir(folder)).toEqual({ ok: true, problems: [] });
+    expect(verifyArchiveDir(folder)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
   });
 
   it('detects one changed byte in the PDF and names the file', () => {

@@ -164,13 +164,14 @@ describe('inspections and the 问题台账', () => {
       expect(text).toContain('七、安全专项检查和问题台账');
       expect(text).toContain('发现问题1项（重大隐患1项），已验收销号0项');
       expect(text).toContain('动火作业票未做气体分析即审批');
-      expect(verifyArchiveDir(folder, undefined)).toEqual({ ok: true, problems: [] });
-      // the photo swapped, its manifest line made to match: the ledger's hash still tells
+      expect(verifyArchiveDir(folder, undefined)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
+      // the photo swapped, its manifest line made to match: the ledger's hash still tells (and the
+      // manifest no longer fits its signature)
       const f = path.join(folder, 'files', `${photo.sha256}.jpg`);
       writeFileSync(f, Buffer.concat([JPEG, Buffer.from('edited')]));
       manifest.files.find((x: { name: string }) => x.name === `files/${photo.sha256}.jpg`).sha256 = createHash('sha256').update(readFileSync(f)).digest('hex');
       writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
-      expect(verifyArchiveDir(folder).problems).toEqual([`findings.json：台账所附的照片「现场.jpg」与台账中的哈希不符：照片被替换`]);
+      expect(verifyArchiveDir(folder).problems).toEqual(['manifest.sig：签名与 manifest.json 不符，清单或签名被改动', `findings.json：台账所附的照片「现场.jpg」与台账中的哈希不符：照片被替换`]);
       // a finding's text changed in the ledger file (and the manifest line made to match)
       writeFileSync(f, JPEG);
       ledger.entries[1].data.level = 'general';

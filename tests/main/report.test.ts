@@ -185,7 +185,7 @@ describe('履职述职', () => {
     expect(text).toContain('履行岗位安全生产职责情况');
     expect(text).toContain('班组台账.png');
     expect(text).toMatch(/合计\s+100\s+80/);
-    expect(verifyArchiveDir(out.folder)).toEqual({ ok: true, problems: [] });
+    expect(verifyArchiveDir(out.folder)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
     // the photo replaced by other bytes, manifest and all: the record's hash still tells
     const f = path.join(out.folder, 'files', `${sha}.png`);
     writeFileSync(f, Buffer.concat([readFileSync(f), Buffer.from('x')]));

@@ -173,6 +173,8 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
   if (ledger.findings.length > 0) content.push(grid([...LEDGER_COLUMNS], ledgerRows(ledger, fmtAt), [16, 40, 50, '*', 30, 60, 40, 40, 55, 30, 40]));
   content.push({ text: `台账记录链头：${ledger.head}`, fontSize: 8 });
   content.push({ text: '档案管理人签字：________________　　　　日期：______年____月____日', margin: [0, 30, 0, 0] });
+  const { fingerprint } = await ports.store.signing.peek();
+  if (fingerprint) content.push({ text: `本档案的清单由${meta.enterprise || '本企业'}的签名密钥签署。公钥指纹（SHA-256）：${fingerprint}`, fontSize: 7, color: '#555555', margin: [0, 16, 0, 0] });
   return {
     pageSize: 'A4',
     pageMargins: [45, 50, 45, 55],

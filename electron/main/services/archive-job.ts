@@ -12,7 +12,8 @@ import path from 'node:path';
 import { canonicalJson } from '../../core/canonical';
 import type { Person } from '../../core/model';
 import { writeFileAtomic } from '../storage/durable-json-file';
-import { buildPersonRecord, evidenceFiles, evidenceRefs, personWorkbook, PDF_FILE, RECORD_FILE, type PersonRecord } from './archive';
+import { buildPersonRecord, checkBeforeExport, evidenceFiles, evidenceRefs, personWorkbook, PDF_FILE, RECORD_FILE, SIGNATURE_FILE, type PersonRecord } from './archive';
+import { signBytes } from './signing';
 import { writeCampaignFiles } from './archive-campaign';
 import { getCampaign } from './campaign';
 import { badInput, notFound } from './errors';
@@ -156,6 +157,8 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
   const report = (done: number) => hooks.progress?.({ jobId: job.jobId, name: job.name, state: job.state, done, total: job.people.length, error: job.error ?? null, result: job.result?.path ?? null });
   const pool = new PdfPool(undefined, { heapMb: 112 });
   try {
+    // the records against the signed checkpoints, and a checkpoint of now (see checkBeforeExport)
+    await checkBeforeExport(ports, job.people);
     const done = donePeople(partial);
     report(done.size);
     // as many people in flight as there are PDF workers
@@ -218,7 +221,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
       ({ ledgerHead } = await writeCampaignFiles(ports, job.selection.campaignId, records, partial, (doc) => pool.renderParts(doc)));
       await pool.close();
     }
-    const files = walk(partial).filter((f) => f !== MANIFEST);
+    const files = walk(partial).filter((f) => f !== MANIFEST && f !== SIGNATURE_FILE);
     const manifest = {
       format: 'anxue-archive-manifest',
       formatVersion: 1,
@@ -229,6 +232,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
       chainHeads,
       eventCounts,
       ...(ledgerHead ? { ledgerHead } : {}),
+      signingKey: (await ports.store.signing.peek()).fingerprint,
       files: files.map((name) => {
         const data = readFileSync(path.join(partial, name));
         return { name, sha256: sha256(data), bytes: data.length };
@@ -236,6 +240,8 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     };
     const manifestText = JSON.stringify(manifest, null, 2) + '\n';
     writeFileSync(path.join(partial, MANIFEST), manifestText);
+    const signature = await signBytes(ports, MANIFEST, manifestText);
+    if (signature) writeFileSync(path.join(partial, SIGNATURE_FILE), JSON.stringify(signature, null, 2) + '\n');
     let result = path.join(root, job.name);
     if (job.selection.zip) {
       result = `${result}.zip`;

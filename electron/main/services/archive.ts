@@ -16,7 +16,8 @@ import type { PersonFile } from '../storage/data-store';
 import { chainHead, verifyChain, type PersonEvent } from '../storage/events';
 import { summarize } from './campaign';
 import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals } from './derive';
-import { notFound } from './errors';
+import { conflict, notFound } from './errors';
+import { checkRecords, makeCheckpoint, signatureHolds, signBytes, type Signature } from './signing';
 import { iso, type Ports } from './ports';
 import { renderPdf } from './pdf';
 import { statementsFor, xapiIds } from './xapi';
@@ -25,6 +26,8 @@ import { unzipTo, walk, ZipEntryDamaged, ZipProblem } from './zip-folder';
 export const RECORD_FILE = 'record.json';
 export const PDF_FILE = 'training-file.pdf';
 export const MANIFEST_FILE = 'manifest.json';
+/** the enterprise's signature of manifest.json (services/signing.ts) */
+export const SIGNATURE_FILE = 'manifest.sig';
 export const XLSX_FILE = 'training-file.xlsx';
 export const XAPI_FILE = 'xapi.json';
 
@@ -83,6 +86,8 @@ export interface PersonRecord {
   campaigns: CampaignRecord[];
   events: PersonEvent[];
   chainHead: string;
+  /** the fingerprint (SHA-256) of the enterprise's signing key, which signs the archive's manifest */
+  signingKey: string | null;
   /** declared timestamp: the only field that differs between two exports of the same data */
   exportedAt: string;
   exportedBy: string;
@@ -121,6 +126,7 @@ export async function buildPersonRecord(ports: Ports, employeeNo: string, by: st
     }),
     events: f.events,
     chainHead: chainHead(f.events),
+    signingKey: (await ports.store.signing.peek()).fingerprint,
     exportedAt: iso(now),
     exportedBy: by,
   };
@@ -300,6 +306,7 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
     },
     layout: 'noBorders',
   } as Content);
+  if (r.signingKey) c.push({ text: `本档案的清单由${r.enterprise || '本企业'}的签名密钥签署。公钥指纹（SHA-256）：${r.signingKey}`, fontSize: 7, color: '#555555', margin: [0, 16, 0, 0] });
   return {
     pageSize: 'A4',
     pageMargins: [50, 50, 50, 60],
@@ -321,10 +328,22 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
 }
 
 /**
+ * Before an export: the people's records against the signed checkpoints (a rewrite is refused,
+ * naming the person and record), then a checkpoint of now, when the key is unlocked.
+ */
+export async function checkBeforeExport(ports: Ports, employeeNos: readonly string[]): Promise<void> {
+  const problems = await checkRecords(ports, employeeNos);
+  if (problems.length > 0) throw conflict(`记录与签名检查点不符，不能导出：${problems.slice(0, 3).join('；')}${problems.length > 3 ? `（共 ${problems.length} 处）` : ''} / the records no longer match a signed checkpoint`);
+  await makeCheckpoint(ports, 'export');
+}
+
+/**
  * Write the archive into outDir/<exportId>/. It is built in a hidden folder and renamed into place,
  * so no half-written archive ever looks complete.
  */
 export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: string, by: string): Promise<ExportResult> {
+  // a record rewritten after a signed checkpoint is not exported as if it were true
+  await checkBeforeExport(ports, [employeeNo]);
   const record = await buildPersonRecord(ports, employeeNo, by);
   const { campaigns } = await ports.store.campaigns.read();
   const recordJson = JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n';
@@ -350,9 +369,11 @@ export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: s
     createdAt: record.exportedAt,
     chainHeads: { [employeeNo]: record.chainHead },
     eventCount: record.events.length,
+    signingKey: record.signingKey,
     files: files.map(({ name, sha256: h, bytes }) => ({ name, sha256: h, bytes })),
   };
   const manifestText = JSON.stringify(manifest, null, 2) + '\n';
+  const signature = await signBytes(ports, MANIFEST_FILE, manifestText);
   mkdirSync(outDir, { recursive: true });
   const tmp = path.join(outDir, `.partial-${exportId}`);
   rmSync(tmp, { recursive: true, force: true });
@@ -360,6 +381,7 @@ export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: s
   if (files.some((f) => f.name.startsWith('files/'))) mkdirSync(path.join(tmp, 'files'));
   for (const f of files) writeFileSync(path.join(tmp, f.name), f.data);
   writeFileSync(path.join(tmp, MANIFEST_FILE), manifestText);
+  if (signature) writeFileSync(path.join(tmp, SIGNATURE_FILE), JSON.stringify(signature, null, 2) + '\n');
   renameSync(tmp, path.join(outDir, exportId));
   await ports.store.exports.update((x) => {
     x.exports.push({ exportId, employeeNo, campaignId: '', at: record.exportedAt, by, manifestSha256: sha256(manifestText) });
@@ -371,7 +393,7 @@ export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: s
  * Check an archive folder (one person's, or a batch / campaign archive with people/<工号>/…):
  * every file against the manifest, no file more or less, and each record chain against its head.
  */
-export function verifyArchiveDir(dir: string, expectedManifestSha256?: string): VerifyReport {
+export function verifyArchiveDir(dir: string, expectedManifestSha256?: string, expectKey?: string): VerifyReport {
   const problems: string[] = [];
   const mPath = path.join(dir, MANIFEST_FILE);
   if (!existsSync(mPath)) return { ok: false, problems: [`缺少清单文件 ${MANIFEST_FILE}：导出未完成，或清单被删除`] };
@@ -384,6 +406,13 @@ export function verifyArchiveDir(dir: string, expectedManifestSha256?: string): 
     return { ok: false, problems: [`${MANIFEST_FILE} 无法解析：清单被修改或损坏`] };
   }
   const listed = new Set<string>([MANIFEST_FILE]);
+  // the enterprise's signature of the manifest, and whether it is the key the inspector was given
+  const signedBy = signatureOf(dir, mText, problems);
+  if (existsSync(path.join(dir, SIGNATURE_FILE))) listed.add(SIGNATURE_FILE);
+  if (expectKey) {
+    if (signedBy === null) problems.push(`清单没有有效的签名：不能证明由密钥 ${expectKey} 签署`);
+    else if (signedBy !== expectKey) problems.push(`清单由另一把密钥签署：${signedBy}（应为 ${expectKey}）`);
+  }
   for (const f of manifest.files ?? []) {
     if (f.name.split('/').some((x) => x === '..' || x === '') || path.isAbsolute(f.name)) {
       problems.push(`清单中的文件名不合法：${f.name}`);
@@ -426,7 +455,25 @@ export function verifyArchiveDir(dir: string, expectedManifestSha256?: string): 
     }
   }
   problems.push(...verifyFindings(dir, manifest.ledgerHead));
-  return { ok: problems.length === 0, problems };
+  return { ok: problems.length === 0, problems, signedBy };
+}
+
+/** The fingerprint whose valid signature manifest.sig holds, or null (no signature; a broken one is a problem). */
+function signatureOf(dir: string, manifestBytes: Buffer, problems: string[]): string | null {
+  const f = path.join(dir, SIGNATURE_FILE);
+  if (!existsSync(f)) return null;
+  let sig: Signature;
+  try {
+    sig = JSON.parse(readFileSync(f, 'utf8')) as Signature;
+  } catch {
+    problems.push(`${SIGNATURE_FILE} 无法解析：签名被修改或损坏`);
+    return null;
+  }
+  if (!signatureHolds(sig, manifestBytes)) {
+    problems.push(`${SIGNATURE_FILE}：签名与 ${MANIFEST_FILE} 不符，清单或签名被改动`);
+    return null;
+  }
+  return sig.fingerprint;
 }
 
 /** The campaign's 问题台账 (findings.json): its chain intact, its head as the manifest says, every photo it names there with its bytes. */
@@ -456,8 +503,8 @@ function verifyFindings(dir: string, ledgerHead: string | undefined): string[] {
  * A folder, or a .zip (unpacked into a temporary folder first). A .zip that cannot be read, or
  * holds no manifest, is not an archive: `unreadable`, never "altered".
  */
-export async function verifyArchivePath(p: string, expectedManifestSha256?: string): Promise<VerifyReport> {
-  if (!p.toLowerCase().endsWith('.zip')) return verifyArchiveDir(p, expectedManifestSha256);
+export async function verifyArchivePath(p: string, expectedManifestSha256?: string, expectKey?: string): Promise<VerifyReport> {
+  if (!p.toLowerCase().endsWith('.zip')) return verifyArchiveDir(p, expectedManifestSha256, expectKey);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-verify-'));
   try {
     try {
@@ -469,7 +516,7 @@ export async function verifyArchivePath(p: string, expectedManifestSha256?: stri
       throw e;
     }
     if (!existsSync(path.join(tmp, MANIFEST_FILE))) return { ok: false, unreadable: true, problems: [`${path.basename(p)} 中没有 ${MANIFEST_FILE}：这不是安学导出的档案`] };
-    return verifyArchiveDir(tmp, expectedManifestSha256);
+    return verifyArchiveDir(tmp, expectedManifestSha256, expectKey);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -480,6 +527,8 @@ export interface ArchiveCheck {
   path: string;
   outcome: 'intact' | 'altered' | 'unreadable';
   problems: string[];
+  /** the key that signed it (its fingerprint), or null */
+  signedBy: string | null;
 }
 
 /**
@@ -504,11 +553,11 @@ export function findArchives(p: string, depth = 0): string[] {
 }
 
 /** Check every archive at a path (see findArchives). */
-export async function verifyAll(p: string): Promise<ArchiveCheck[]> {
+export async function verifyAll(p: string, expectKey?: string): Promise<ArchiveCheck[]> {
   const out: ArchiveCheck[] = [];
   for (const a of findArchives(p)) {
-    const r = await verifyArchivePath(a);
-    out.push({ path: a, outcome: r.ok ? 'intact' : r.unreadable ? 'unreadable' : 'altered', problems: r.problems });
+    const r = await verifyArchivePath(a, undefined, expectKey);
+    out.push({ path: a, outcome: r.ok ? 'intact' : r.unreadable ? 'unreadable' : 'altered', problems: r.problems, signedBy: r.signedBy ?? null });
   }
   return out;
 }
@@ -517,7 +566,11 @@ export async function verifyExport(ports: Ports, exportId: string): Promise<Veri
   const { exports } = await ports.store.exports.read();
   const rec = exports.find((x) => x.exportId === exportId);
   if (!rec) throw notFound(`没有这个导出：${exportId}`);
-  return verifyArchivePath(path.join(ports.store.exportsDir(), exportId), rec.manifestSha256);
+  // signed (it was exported while the key was unlocked): it must be by this enterprise's key
+  const own = (await ports.store.signing.peek()).fingerprint;
+  const dir = path.join(ports.store.exportsDir(), exportId);
+  const signed = existsSync(path.join(dir, SIGNATURE_FILE));
+  return verifyArchivePath(dir, rec.manifestSha256, signed && own ? own : undefined);
 }
 
 export async function exportFile(ports: Ports, exportId: string, name: string): Promise<{ name: string; base64: string }> {

@@ -6,6 +6,7 @@ import type { Account } from '../storage/data-store';
 import { appendAudit } from './audit';
 import { ApiError, badInput, conflict, forbidden } from './errors';
 import { admitLogin, loginSucceeded } from './login-guard';
+import { createSigningKey, keepCopyFor, unlockWith } from './signing';
 import { iso, LOCAL_CLIENT, type Caller, type ClientInfo, type Ports, type SessionTable } from './ports';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 64 };
@@ -156,6 +157,8 @@ export async function setupInit(ports: Ports, input: Input<'setup.init'>, client
     f.accounts = f.accounts.filter((a) => a.employeeNo !== account.employeeNo);
     f.accounts.push(account);
   });
+  // the enterprise's signing key, under this admin's password
+  await createSigningKey(ports, account.employeeNo, input.password);
   return toMe(ports, account);
 }
 
@@ -169,6 +172,8 @@ export async function login(ports: Ports, input: Input<'auth.login'>, client: Cl
   // said only to whoever knows the password: a disabled account is not told apart from a wrong password otherwise
   if (found.disabled) throw forbidden('此账号已停用，请联系系统管理员 / this account is disabled: ask the system administrator');
   await loginSucceeded(ports, ticket);
+  // an admin's sign-in unlocks the signing key for this process (services/signing.ts)
+  if (found.roles.includes('admin')) await unlockWith(ports, found.employeeNo, input.password);
   const token = await ports.sessions.create(found.employeeNo);
   return { token, me: await toMe(ports, { ...found, roles: [...found.roles] }) };
 }
@@ -189,14 +194,18 @@ export async function changePassword(ports: Ports, caller: Caller & { account: A
  */
 export async function replacePassword(ports: Ports, employeeNo: string, password: string, keep: string | null, mustChange = false): Promise<number> {
   const hash = await hashPassword(password);
+  let admin = false;
   await ports.store.accounts.update((f) => {
     const a = f.accounts.find((x) => x.employeeNo === employeeNo);
+    admin = a?.roles.includes('admin') ?? false;
     if (a) {
       a.passwordHash = hash;
       if (mustChange) a.mustChangePassword = true;
       else delete a.mustChangePassword;
     }
   });
+  // an admin's copy of the signing key follows the password (or goes, when the key is locked)
+  if (admin) await keepCopyFor(ports, employeeNo, password);
   return await ports.sessions.dropAllFor(employeeNo, keep);
 }
 

@@ -77,6 +77,32 @@ export interface Account {
   /** set by an admin's password reset: the next sign-in must choose a new password */
   mustChangePassword?: boolean;
 }
+/** The enterprise's signing key (services/signing.ts): public in clear, private once per admin under their password. */
+export interface SigningFile {
+  schemaVersion: 1;
+  publicKey: string | null;
+  fingerprint: string | null;
+  createdAt: string | null;
+  wraps: Record<string, string>;
+}
+/** A signed checkpoint of the live data: the count and chain head of each person whose record changed since the one before. */
+export interface Checkpoint {
+  seq: number;
+  at: string;
+  reason: 'daily' | 'export' | 'setup' | 'manual';
+  /** the hash of the checkpoint before (GENESIS for the first) */
+  prev: string;
+  changed: Record<string, { count: number; head: string }>;
+  /** SHA-256 over every person's count and head as of this checkpoint */
+  state: string;
+  /** Ed25519 over the fields above */
+  signature: string;
+  hash: string;
+}
+export interface CheckpointsFile {
+  schemaVersion: 1;
+  entries: Checkpoint[];
+}
 export interface AccountsFile {
   schemaVersion: 1;
   accounts: Account[];
@@ -261,6 +287,8 @@ export const SHARED_DOCS = {
     } as Record<number, Migration>,
   },
   accounts: { file: 'accounts.json', defaults: (): AccountsFile => ({ schemaVersion: 1 as const, accounts: [] }), migrations: {} },
+  signing: { file: 'signing.json', defaults: (): SigningFile => ({ schemaVersion: 1 as const, publicKey: null, fingerprint: null, createdAt: null, wraps: {} }), migrations: {} },
+  checkpoints: { file: 'checkpoints.json', defaults: (): CheckpointsFile => ({ schemaVersion: 1 as const, entries: [] }), migrations: {} },
   roster: { file: 'roster.json', defaults: (): RosterFile => ({ schemaVersion: 1 as const, people: [] }), migrations: {} },
   campaigns: { file: 'campaigns.json', defaults: (): CampaignsFile => ({ schemaVersion: 2 as const, campaigns: [] }), migrations: { 1: migrateCampaignsV1 } },
   questions: { file: 'questions.json', defaults: (): QuestionsFile => ({ schemaVersion: 2 as const, questions: [], history: [] }), migrations: { 1: migrateQuestionsV1 } },
@@ -364,6 +392,8 @@ function processAlive(pid: number): boolean {
 export class DataStore implements Store {
   readonly meta!: Doc<MetaFile>;
   readonly accounts!: Doc<AccountsFile>;
+  readonly signing!: Doc<SigningFile>;
+  readonly checkpoints!: Doc<CheckpointsFile>;
   readonly roster!: Doc<RosterFile>;
   readonly campaigns!: Doc<CampaignsFile>;
   readonly questions!: Doc<QuestionsFile>;

@@ -27,6 +27,8 @@ import {
   SHARED_DOCS,
   type SharedDocName,
   type AccountsFile,
+  type CheckpointsFile,
+  type SigningFile,
   type AuditFile,
   type CampaignsFile,
   type CollectiveFile,
@@ -445,6 +447,8 @@ export class PgStore implements Store {
   private readonly db: PgBase;
   readonly meta!: DocPort<MetaFile>;
   readonly accounts!: DocPort<AccountsFile>;
+  readonly signing!: DocPort<SigningFile>;
+  readonly checkpoints!: DocPort<CheckpointsFile>;
   readonly roster!: DocPort<RosterFile>;
   readonly campaigns!: DocPort<CampaignsFile>;
   readonly questions!: DocPort<QuestionsFile>;

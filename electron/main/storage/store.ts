@@ -5,6 +5,8 @@
 import type { DeepReadonly } from './doc';
 import type {
   AccountsFile,
+  CheckpointsFile,
+  SigningFile,
   AuditFile,
   CampaignsFile,
   CollectiveFile,
@@ -62,6 +64,10 @@ export interface Store {
   readonly dir: string;
   readonly meta: DocPort<MetaFile>;
   readonly accounts: DocPort<AccountsFile>;
+  /** the enterprise's signing key: apart from the records, its private half under the admins' passwords */
+  readonly signing: DocPort<SigningFile>;
+  /** signed checkpoints of every person's chain head, append-only */
+  readonly checkpoints: DocPort<CheckpointsFile>;
   readonly roster: DocPort<RosterFile>;
   readonly campaigns: DocPort<CampaignsFile>;
   readonly questions: DocPort<QuestionsFile>;

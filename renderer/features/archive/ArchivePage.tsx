@@ -129,7 +129,7 @@ export function ArchivePage() {
                 <td>
                   {verify[x.exportId] &&
                     (verify[x.exportId]!.ok ? (
-                      <span className="ok">{t('archive.intact')}</span>
+                      <span className="ok">{verify[x.exportId]!.signedBy ? t('archive.intactSigned') : t('archive.intactUnsigned')}</span>
                     ) : verify[x.exportId]!.unreadable ? (
                       <span className="notice">{t('archive.unreadable', { problems: verify[x.exportId]!.problems.join('；') })}</span>
                     ) : (
