@@ -306,7 +306,6 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
     },
     layout: 'noBorders',
   } as Content);
-  if (r.signingKey) c.push({ text: `本档案的清单由${r.enterprise || '本企业'}的签名密钥签署。公钥指纹（SHA-256）：${r.signingKey}`, fontSize: 7, color: '#555555', margin: [0, 16, 0, 0] });
   return {
     pageSize: 'A4',
     pageMargins: [50, 50, 50, 60],
@@ -317,12 +316,19 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
       h1: { fontSize: 14, bold: true, margin: [0, 10, 0, 4] },
       h2: { fontSize: 12, bold: true, margin: [0, 8, 0, 3] },
     },
-    footer: (page: number, pages: number) => ({
-      columns: [
-        { text: `记录链头 ${r.chainHead.slice(0, 16)}… · 生成于 ${fmtTime(r.exportedAt)}`, fontSize: 8, color: '#666666' },
-        { text: `第 ${page} 页 / 共 ${pages} 页`, alignment: 'right', fontSize: 8 },
+    // on every page, under the page numbers: the key that signs the archive's manifest (in the
+    // footer, not the content: a line more there would start a page more for many people)
+    footer: (page: number, pages: number): Content => ({
+      stack: [
+        {
+          columns: [
+            { text: ['记录链头 ', { text: r.chainHead.slice(0, 16), font: 'Mono' }, `… · 生成于 ${fmtTime(r.exportedAt)}`], fontSize: 8, color: '#666666' },
+            { text: `第 ${page} 页 / 共 ${pages} 页`, alignment: 'right', fontSize: 8 },
+          ],
+        },
+        ...(r.signingKey ? [{ text: [{ text: '清单签名密钥 ' }, { text: `SHA-256 ${r.signingKey}`, font: 'Mono' }], fontSize: 6, color: '#666666', margin: [0, 2, 0, 0] } as Content] : []),
       ],
-      margin: [50, 20, 50, 0],
+      margin: [50, 16, 50, 0],
     }),
   };
 }
@@ -334,7 +340,7 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
 export async function checkBeforeExport(ports: Ports, employeeNos: readonly string[]): Promise<void> {
   const problems = await checkRecords(ports, employeeNos);
   if (problems.length > 0) throw conflict(`记录与签名检查点不符，不能导出：${problems.slice(0, 3).join('；')}${problems.length > 3 ? `（共 ${problems.length} 处）` : ''} / the records no longer match a signed checkpoint`);
-  await makeCheckpoint(ports, 'export');
+  await makeCheckpoint(ports, 'export', employeeNos);
 }
 
 /**

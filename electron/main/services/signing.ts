@@ -177,10 +177,11 @@ function fold(entries: readonly Checkpoint[]): State {
  * made). Null while the key is locked. Before it is made, the records are checked against the
  * checkpoints so far: a rewritten record is never covered by a new signature.
  */
-export async function makeCheckpoint(ports: Ports, reason: Checkpoint['reason']): Promise<Checkpoint | null> {
+export async function makeCheckpoint(ports: Ports, reason: Checkpoint['reason'], checked: readonly string[] = []): Promise<Checkpoint | null> {
   const key = unlocked.get(ports.store);
   if (!key) return null;
-  const problems = await checkRecords(ports);
+  // everyone but those the caller has just checked
+  const problems = await checkRecords(ports, undefined, new Set(checked));
   if (problems.length > 0) throw conflict(`记录与签名检查点不符，不能再签名：${problems[0]}`);
   const { state } = await currentHeads(ports);
   let made: Checkpoint | null = null;
@@ -207,7 +208,7 @@ export async function makeCheckpoint(ports: Ports, reason: Checkpoint['reason'])
  * naming the person and the first record that no longer matches. The checkpoints themselves are
  * checked first: each signed by the enterprise's key, each linked to the one before.
  */
-export async function checkRecords(ports: Ports, only?: readonly string[]): Promise<string[]> {
+export async function checkRecords(ports: Ports, only?: readonly string[], skip: ReadonlySet<string> = new Set()): Promise<string[]> {
   const problems: string[] = [];
   const sf = await ports.store.signing.peek();
   const { entries } = await ports.store.checkpoints.peek();
@@ -225,7 +226,7 @@ export async function checkRecords(ports: Ports, only?: readonly string[]): Prom
   const seen = new Map<string, { seq: number; at: string; count: number; head: string }[]>();
   const wanted = only ? new Set(only) : null;
   for (const e of entries as readonly Checkpoint[]) for (const [no, x] of Object.entries(e.changed)) if (!wanted || wanted.has(no)) seen.set(no, [...(seen.get(no) ?? []), { seq: e.seq, at: e.at, ...x }]);
-  const nos = wanted ? [...wanted] : [...seen.keys()];
+  const nos = (wanted ? [...wanted] : [...seen.keys()]).filter((no) => !skip.has(no));
   const files = (await ports.store.peekPeople(nos)) as ReadonlyMap<string, PersonFile>;
   const deleted = new Set((await ports.store.audit.peek()).entries.filter((a) => a.action === 'person.deleted').map((a) => a.subject));
   for (const no of nos) {
