@@ -106,7 +106,11 @@ describe('the whole training loop in the browser', () => {
     await officer.goto(`${server.url}#/campaign`);
     await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
     await expect.poll(() => officer.getByLabel('名称', { exact: true }).inputValue()).toContain('警示月');
-    await officer.getByLabel('要求学时').fill('0.2');
+    await officer.getByLabel('要求学时', { exact: true }).fill('0.2');
+    // what some person categories are asked, where it differs (empty fields: the figure above)
+    await officer.getByTestId('target-by-category').getByLabel('主要负责人').fill('0.5');
+    await officer.getByTestId('target-by-category').scrollIntoViewIfNeeded();
+    await shot(officer, '03a-campaign-targets');
     await officer.getByLabel('考试时长（分钟）').fill('300');
     await officer.getByLabel('最少字数').fill('60');
     // graded anonymously: the grading page names papers, not people (the backend sends no names)

@@ -3,7 +3,6 @@
 // Host names are served; first-run setup from another PC needs the printed code; a password
 // change ends the other sessions; nothing large is read before the caller is known.
 import { writeFileSync } from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { passwordChecks } from '../../electron/main/services/auth';
 import { LOGIN_POLICY } from '../../electron/main/services/login-guard';
 import { startServer, type RunningServer } from '../../electron/main/server';
 import { DEFAULT_MAX_BODY, maxBodyOf } from '../../electron/shared/api';
-import { lanAddress, postJson, request } from '../helpers/raw-http';
+import { lanAddress, postJson, request, streamMegabytes } from '../helpers/raw-http';
 import { makeApp, removeDir, seeded, tempDir } from '../helpers/temp-app';
 
 const LAN = lanAddress();
@@ -242,24 +241,7 @@ describe('per-call body limits (from the contract)', () => {
   it('200 MB streamed (not announced) to a JSON call by a signed-in caller: refused at 1 MB, memory stays flat', async () => {
     const t = (JSON.parse((await postJson(base, 'auth.login', { employeeNo: 'E002', password: pw('E002') })).text) as { token: string }).token;
     const rss0 = process.memoryUsage().rss;
-    const status = await new Promise<number>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/essay.save', headers: { Host: `127.0.0.1:${port}`, Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' }, agent: false }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-        req.destroy();
-      });
-      req.on('error', () => resolve(-1));
-      const chunk = Buffer.alloc(1024 * 1024, 0x61);
-      let sent = 0;
-      const pump = () => {
-        while (sent < 200) {
-          sent += 1;
-          if (!req.write(chunk)) return void req.once('drain', pump);
-        }
-        req.end();
-      };
-      pump();
-    });
+    const status = await streamMegabytes(base, 'essay.save', 200, t);
     const grew = (process.memoryUsage().rss - rss0) / 1024 / 1024;
     console.log(`[limits] 200 MB to essay.save: status ${status}, RSS grew ${grew.toFixed(1)} MB`);
     // the 413, or the server hanging up on the rest

@@ -58,7 +58,7 @@ describe('an intact archive', () => {
     expect(cli(['verify', intact, '--key', path.join(work, 'key.pem')]).status).toBe(0);
     expect(JSON.parse(readFileSync(path.join(intact, 'manifest.json'), 'utf8')).signingKey).toBe(fingerprint);
     const pdf = execFileSync('pdftotext', [path.join(intact, 'training-file.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    expect(pdf).toContain('公钥指纹');
+    expect(pdf).toContain('清单签名密钥SHA-256');
     expect(pdf).toContain(fingerprint);
     const check = cli(['check', '--data', app.dir]);
     expect(check.status, check.stdout).toBe(0);

@@ -4,12 +4,11 @@
 // the socket buffers the garbage collector has not yet taken back, a few tens of MB however much
 // arrives); the temporary file is removed; a real upload still works.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
-import { postJson } from '../helpers/raw-http';
+import { postJson, streamMegabytes } from '../helpers/raw-http';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { removeDir, tempDir } from '../helpers/temp-app';
 
@@ -39,29 +38,6 @@ afterAll(async () => {
 /** The server process's resident memory now (MB), from /proc. */
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
-/** Send `mb` MB in 1 MB chunks without announcing the length; the status that comes back, or -1 if the server hung up first. */
-function stream(call: string, mb: number): Promise<number> {
-  const u = new URL(srv.url);
-  return new Promise<number>((resolve) => {
-    const req = http.request({ host: u.hostname, port: u.port, method: 'POST', path: `/api/${call}`, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, agent: false }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-      req.destroy();
-    });
-    req.on('error', () => resolve(-1));
-    const chunk = Buffer.alloc(1024 * 1024, 0x61);
-    let sent = 0;
-    const pump = () => {
-      while (sent < mb) {
-        sent += 1;
-        if (!req.write(chunk)) return void req.once('drain', pump);
-      }
-      req.end();
-    };
-    pump();
-  });
-}
-
 describe('an upload is spooled to a temporary file', () => {
   it('200 MB streamed to roster.preview (32 MB at most): refused, the server\'s memory stays flat, the temporary file is removed', async () => {
     const pid = srv.child.pid!;
@@ -74,7 +50,7 @@ describe('an upload is spooled to a temporary file', () => {
       peak = Math.max(peak, rssOf(pid));
       spooled = Math.max(spooled, readdirSync(TMP).filter((n) => n.startsWith('anxue-upload-')).length);
     }, 5);
-    const status = await stream('roster.preview', 200);
+    const status = await streamMegabytes(srv.url, 'roster.preview', 200, token);
     clearInterval(sampler);
     const grew = peak - rss0;
     console.log(`[upload] 200 MB to roster.preview: status ${status}, server RSS ${rss0.toFixed(0)} MB → peak ${peak.toFixed(0)} MB (+${grew.toFixed(1)} MB)`);
