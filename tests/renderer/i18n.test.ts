@@ -27,6 +27,7 @@ const enumKeys = [
   ...['not_started', 'draft', 'submitted', 'returned', 'accepted'].map((s) => `report.status.${s}`),
   ...['duties', 'work', 'rules'].flatMap((k) => [`report.parts.${k}.title`, `report.parts.${k}.prompt`]),
   ...['team', 'workshop', 'deputy', 'head'].map((l) => `people.level.${l}`),
+  ...['employee', 'officer', 'archivist', 'admin'].map((r) => `accounts.role.${r}`),
   ...['procedure', 'abnormal', 'maintenance', 'rootcause'].map((k) => `inspect.kinds.${k}`),
   ...['post', 'team', 'workshop', 'dept'].map((k) => `inspect.scopes.${k}`),
   ...['pending', 'ok', 'problem', 'na'].map((k) => `inspect.results.${k}`),

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ApiFailure } from '../../lib/api';
+import { inLanguage } from '../../lib/message-language';
 
 function waitText(t: (k: string, o: Record<string, unknown>) => string, seconds: number): string {
   return seconds < 90 ? t('error.seconds', { n: seconds }) : t('error.minutes', { n: Math.ceil(seconds / 60) });
@@ -7,7 +8,7 @@ function waitText(t: (k: string, o: Record<string, unknown>) => string, seconds:
 
 /** A visible, plain error line: the backend's message names the file, row or field. */
 export function ErrorNote({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
   const msg =
     error instanceof ApiFailure
@@ -17,9 +18,9 @@ export function ErrorNote({ error }: { error: unknown }) {
           ? t(error.field === 'address' ? 'error.lockedAddress' : 'error.lockedAccount', { when: waitText(t, error.retryAfterSeconds ?? 60) })
           : error.code === 'too_large'
             ? t('error.tooLarge')
-            : error.message
+            : inLanguage(error.message, i18n.language)
       : error instanceof Error
-        ? error.message
+        ? inLanguage(error.message, i18n.language)
         : String(error);
   return (
     <p className="error" role="alert">
