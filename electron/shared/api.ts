@@ -70,6 +70,12 @@ export interface Me {
   mustChangePassword: boolean;
 }
 /** An account as the admin sees it (never its password hash). */
+export interface SigningStatus {
+  fingerprint: string | null;
+  /** an admin has signed in to this server since it started: exports are signed */
+  unlocked: boolean;
+  latest: { seq: number; at: string; hash: string; people: number } | null;
+}
 export interface AccountView {
   employeeNo: string;
   name: string;
@@ -863,6 +869,8 @@ export const api = {
   'archive.exportPerson': call<ExportResult>()(z.object({ employeeNo: employeeNoSchema }), ARCHIVE),
   'people.delete': call<{ ok: true }>()(z.object({ employeeNo: employeeNoSchema, reason: z.string().trim().min(1, '请写明删除的理由').max(500) }), ['admin']),
   'audit.list': call<{ intact: boolean; entries: AuditEntryView[] }>()(none, ['admin', 'archivist']),
+  /** the signing key's fingerprint, whether this server has it unlocked, and the latest checkpoint (its digest is what a plant hands to its bureau) */
+  'signing.status': call<SigningStatus>()(none, ['admin', 'archivist']),
   'plan.get': call<PlanView>()(campaignRef, [...OFFICE, 'archivist']),
   /** the warning month's tasks, dated from the campaign (only while it has none) */
   'plan.fromTemplate': call<PlanView>()(campaignRef, OFFICE),

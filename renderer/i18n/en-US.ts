@@ -63,6 +63,16 @@ export const enUS: Resources = {
     othersEnded: 'You were signed out on {{n}} other PC(s) or browser(s).',
     forced: 'An administrator reset your password. Choose a new password of your own before you go on.',
   },
+  signing: {
+    title: 'Archive signing',
+    fingerprint: 'Fingerprint of this enterprise’s signing key (SHA-256, for inspectors to check):',
+    unlocked: 'Unlocked: archives exported now carry this enterprise’s signature.',
+    locked: 'Locked: archives are signed once an administrator has signed in on this server.',
+    latest: 'Latest checkpoint #{{seq}} ({{at}}, {{people}} people), digest:',
+    noCheckpoint: 'No checkpoint yet: one is made at each day’s end and at every export.',
+    hint: 'Hand the checkpoint digest to the bureau now and then: no later rewrite of history can produce it again. Inspectors check an archive with verify ARCHIVE --key FINGERPRINT.',
+    none: 'No signing key yet: it is made the next time an administrator signs in.',
+  },
   accounts: {
     title: 'Accounts',
     intro: 'Grant or revoke roles, reset a forgotten password, disable the account of someone who left (their records are kept). Every change goes to the audit log.',

@@ -86,6 +86,7 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'archive.exportPerson': [A, M],
   'people.delete': [M],
   'audit.list': [A, M],
+  'signing.status': [A, M],
   'plan.get': [O, A, M],
   'plan.fromTemplate': [O, M],
   'plan.saveTask': [O, M],

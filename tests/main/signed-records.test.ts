@@ -5,7 +5,7 @@
 // signature, and `verify --key` refuses it; an archive signed by another enterprise's key is
 // refused with that key named; an intact archive verifies with the key, its fingerprint or its file.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPersonTo } from '../../electron/main/services/archive';
@@ -155,5 +155,39 @@ describe('another enterprise’s key', () => {
     const r = cli(['verify', intact, '--key', 'not-a-key']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--key not-a-key');
+  });
+});
+
+describe('the signing status the archive page shows', () => {
+  it('the fingerprint, unlocked by an admin’s sign-in only (not after a restart until then), and the latest checkpoint', async () => {
+    let a = makeApp();
+    dirs.push(a.dir);
+    const s = await seeded(a);
+    const st = await a.call('signing.status', {}, s.admin);
+    expect(st).toMatchObject({ unlocked: true, latest: null });
+    expect(st.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    const out = tempDir('anxue-signed-status-');
+    dirs.push(out);
+    await exportPersonTo(a.ports, 'E001', out, 'admin');
+    expect((await a.call('signing.status', {}, s.admin)).latest).toMatchObject({ seq: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    a.close();
+    // E003 made an archivist; then a restart: locked until an admin signs in (an archivist's sign-in does not unlock it)
+    a = makeApp(a.dir);
+    try {
+      const admin = (await a.call('auth.login', { employeeNo: 'admin', password: 'admin-pass-1' })).token;
+      await a.call('accounts.setRoles', { employeeNo: 'E003', roles: ['employee', 'archivist'], reason: '' }, admin);
+      a.close();
+      a = makeApp(a.dir);
+      const archivist = (await a.call('auth.login', { employeeNo: 'E003', password: s.pw('E003') })).token;
+      expect((await a.call('signing.status', {}, archivist)).unlocked).toBe(false);
+      const noSig = tempDir('anxue-signed-locked-');
+      dirs.push(noSig);
+      const r = await exportPersonTo(a.ports, 'E002', noSig, 'E003');
+      expect(readdirSync(r.folder)).not.toContain('manifest.sig');
+      await a.call('auth.login', { employeeNo: 'admin', password: 'admin-pass-1' });
+      expect((await a.call('signing.status', {}, archivist)).unlocked).toBe(true);
+    } finally {
+      a.close();
+    }
   });
 });

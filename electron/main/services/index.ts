@@ -7,6 +7,7 @@ import type { Account } from '../storage/data-store';
 import { exportFile, exportPersonTo, verifyExport } from './archive';
 import { listAccounts, resetPassword, revokeSessions, setDisabled, setRoles } from './accounts';
 import { auditList } from './audit';
+import { isUnlocked, latestCheckpoint, publicKeyOf } from './signing';
 import { deletePerson } from './retention';
 import { batchCancel, batchList, batchResume, batchStart, batchStatus } from './archive-jobs-service';
 import { bankTemplate, commitBank, correctKey, exportBank, previewBank, questionHistory, removeQuestions, saveQuestion } from './bank';
@@ -134,6 +135,7 @@ export const handlers: Handlers = {
   'archive.exportPerson': (p, c, i) => exportPersonTo(p, i.employeeNo, p.store.exportsDir(), who(c).employeeNo),
   'people.delete': (p, c, i) => deletePerson(p, who(c), i),
   'audit.list': (p) => auditList(p),
+  'signing.status': async (p) => ({ fingerprint: (await publicKeyOf(p))?.fingerprint ?? null, unlocked: isUnlocked(p), latest: await latestCheckpoint(p) }),
   'plan.get': (p, _c, i) => planGet(p, i),
   'plan.fromTemplate': (p, _c, i) => planFromTemplate(p, i),
   'plan.saveTask': (p, _c, i) => planSaveTask(p, i),

@@ -8,6 +8,7 @@ import { useLoad } from '../shell/use-load';
 import { PersonHeadCells } from '../../components/PersonHeadCells';
 import { AuditPanel } from './AuditPanel';
 import { BatchPanel } from './BatchPanel';
+import { SigningPanel } from './SigningPanel';
 
 async function download(exportId: string, name: string) {
   const f = await api['archive.file']({ exportId, name });
@@ -111,6 +112,7 @@ export function ArchivePage() {
           </tbody>
         </table>
       </section>
+      <SigningPanel />
       <AuditPanel />
       <section className="card">
         <h2>{t('archive.history')}</h2>
