@@ -356,7 +356,13 @@ describe('the whole training loop in the browser', () => {
     await officer.getByTestId('export-result').waitFor();
     await shot(officer, '11-archive');
     await officer.getByRole('button', { name: '校验' }).first().click();
-    await officer.getByText('校验通过：未被改动').waitFor();
+    await officer.getByText('校验通过：未被改动，由本企业的签名密钥签署').waitFor();
+    // the signing panel: the admin signed in on this server, so exports are signed; the export made a checkpoint
+    const signing = officer.getByTestId('signing');
+    await signing.scrollIntoViewIfNeeded();
+    expect(await signing.textContent()).toContain('已解锁');
+    await expect.poll(() => signing.textContent()).toMatch(/最新检查点 #1（.*）摘要：\s*[0-9a-f]{64}/);
+    await shot(officer, '11b-signing');
     const exportsDir = path.join(data, 'exports');
     const folder = path.join(exportsDir, readdirSync(exportsDir).find((f) => f.startsWith('E001-'))!);
     const text = execFileSync('pdftotext', [path.join(folder, 'training-file.pdf'), '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');

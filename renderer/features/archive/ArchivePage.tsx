@@ -112,7 +112,7 @@ export function ArchivePage() {
           </tbody>
         </table>
       </section>
-      <SigningPanel />
+      <SigningPanel key={`${exports.data?.length ?? 0}-${batchKey}`} />
       <AuditPanel />
       <section className="card">
         <h2>{t('archive.history')}</h2>
