@@ -59,6 +59,13 @@ function keyFingerprint(key: string): string {
   return hex.match(/../g)!.join(':');
 }
 
+/** --password-file: the password in a file (never on the command line), its last line break dropped */
+function passwordFrom(file: string | undefined): string {
+  const f = need(file, 'password-file');
+  if (!existsSync(f)) throw new CliError(`密码文件不存在：${f}`);
+  return readFileSync(f, 'utf8').replace(/\r?\n$/, '');
+}
+
 function need(v: string | undefined, flag: string): string {
   if (v === undefined || v === '') throw new CliError(`缺少参数 --${flag}`);
   return v;
@@ -113,9 +120,7 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
       });
       const dataDir = need(values.data, 'data');
       const db = dbOf(values.db);
-      const pwFile = need(values['password-file'], 'password-file');
-      if (!existsSync(pwFile)) throw new CliError(`密码文件不存在：${pwFile}`);
-      const password = readFileSync(pwFile, 'utf8').replace(/\r?\n$/, '');
+      const password = passwordFrom(values['password-file']);
       const input = api['setup.init'].input.safeParse({
         enterprise: values.enterprise ?? '',
         adminNo: values.admin ?? '',
@@ -419,9 +424,7 @@ async function unlockForSigning(ports: Awaited<ReturnType<typeof openInitialized
     out('注意：未签名（签名密钥只在管理员登录后解锁；命令行用 --sign-as 管理员工号 --password-file 文件） / not signed: use --sign-as ADMIN --password-file FILE');
     return;
   }
-  const file = need(values['password-file'], 'password-file');
-  if (!existsSync(file)) throw new CliError(`文件不存在：${file}`);
-  const password = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  const password = passwordFrom(values['password-file']);
   const account = (await ports.store.accounts.peek()).accounts.find((a) => a.employeeNo === admin);
   if (!account || !account.roles.includes('admin') || account.disabled || !(await verifyPassword(password, account.passwordHash))) throw new CliError(`--sign-as ${admin}：不是系统管理员，或密码不对 / not an admin, or the wrong password`);
   if (!(await unlockWith(ports, admin, password))) throw new CliError(`${admin} 的签名密钥副本无法解锁 / the signing key could not be unlocked`);
