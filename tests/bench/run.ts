@@ -3,13 +3,14 @@
 //   search  — our corpus index vs SQLite FTS5 (trigram) on ≥ 20 MB of Chinese text, 1,000 queries
 //   pdf     — our PDF text extraction vs poppler's pdftotext: pages/s and share of matching characters
 //             (`pdf FILE…` any PDFs; `pdf --long` one ~250-page Chinese PDF made from the corpus)
-//   study   — heartbeat persistence and the officer dashboard with 3,000 people vs SQLite WAL
+//   study   — heartbeat persistence and the officer dashboard with 3,000 people vs SQLite WAL; with
+//             `--years 5`, 5 years of history (15 campaigns) and each officer view's first answer
 //   essays  — the copy check of 3,000 essays of 2,000 characters vs naive pairwise Sets
 //   archive — 一期一档 of a campaign with 3,000 people vs one Chromium page.pdf() per person
 //   server  — N learners over HTTP (heartbeats, essays, quizzes, dashboard) on lowdb and on PostgreSQL × 2 processes
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { searchForm } from '../../electron/core/normalize';
@@ -287,34 +288,153 @@ async function seedStudy(where: import('../../electron/main/app').StoreOptions):
   return campaign.id;
 }
 
+/** The first month of each campaign of the history: three a year. */
+const HISTORY_MONTHS = ['03', '06', '09'];
+
+/**
+ * Five years of history (`study --years 5`): 3,000 people × 15 campaigns, each campaign with a
+ * week of sessions, a collective session, a quiz attempt (a short answer graded by hand, in the
+ * newest campaign left for the grader for one person in ten) and an essay of ~1,200 characters
+ * (accepted; in the newest campaign waiting for review). Written through the store as the app
+ * writes records, in chunks of 250 people (a process that wrote them all would hold them all).
+ * Returns the newest campaign.
+ */
+async function seedHistory(where: import('../../electron/main/app').StoreOptions, years: number): Promise<string> {
+  const { openStore } = await import('../../electron/main/app');
+  const { appendEvent } = await import('../../electron/main/storage/events');
+  const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus');
+  const { setupInit, hashPassword } = await import('../../electron/main/services/auth');
+  const { bankQuestions, campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign');
+  const { refOf } = await import('../../electron/main/services/question-versions');
+  const { gradeItem } = await import('../../electron/core/grading');
+  const { dispatch } = await import('../../electron/main/transport/dispatch');
+  const PEOPLE = 3000;
+  const content = loadContent(defaultContentDir());
+  const firstYear = 2027 - years;
+  const open = () => {
+    const { store, sessions } = openStore(where);
+    return { store, sessions, clock: { now: () => Date.parse('2026-09-12T10:00:00Z') }, content, clockSpeed: 1, random: () => 0.5 };
+  };
+  let ports = open();
+  await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
+  const admin = (await ports.store.accounts.read()).accounts[0]!;
+  const template = await campaignTemplate(ports);
+  const campaigns: { id: string; year: number; month: string }[] = [];
+  for (let y = firstYear; y < 2027; y++) {
+    for (const m of HISTORY_MONTHS) {
+      const next = String(Number(m) + 1).padStart(2, '0');
+      const input = JSON.parse(JSON.stringify(template).replaceAll('2024-', `${y}-`).replaceAll(`${y}-09-`, `${y}-${m}-`).replaceAll(`${y}-10-`, `${y}-${next}-`));
+      input.name = `${y} 年第 ${HISTORY_MONTHS.indexOf(m) + 1} 期安全培训`;
+      campaigns.push({ id: (await saveCampaign(ports, admin, input)).id, year: y, month: m });
+    }
+  }
+  const bank = await bankQuestions(ports);
+  const paper = template.quiz.questionIds.map((id) => bank.find((q) => q.id === id)!).filter(Boolean);
+  const depts = ['甲醇车间', '合成氨车间', '储运车间', '公用工程车间', '安全环保部'];
+  const hash = await hashPassword('x-password');
+  await ports.store.roster.update((f) => {
+    for (let i = 0; i < PEOPLE; i++) f.people.push({ employeeNo: `B${i}`, name: `员工${i}`, dept: depts[i % 5]!, team: `班组${i % 20}`, post: '操作工', category: '其他从业人员', leader: false, updatedAt: '' });
+  });
+  await ports.store.accounts.update((f) => {
+    for (let i = 0; i < PEOPLE; i++) f.accounts.push({ employeeNo: `B${i}`, name: `员工${i}`, roles: ['employee'], passwordHash: hash, createdAt: '' });
+  });
+  const sentences = sourceTexts().flatMap((s) => s.text.replace(/[#>*|\-\s]+/g, '').split(/(?<=[。；！？])/)).filter((x) => x.length >= 8);
+  const rand = rng(15);
+  const essayOf = () => {
+    const part = () => {
+      let t = '';
+      while (t.length < 300) t += sentences[Math.floor(rand() * sentences.length)];
+      return t;
+    };
+    return { awareness: part(), responsibility: part(), warning: part(), measures: part(), leadership: '' };
+  };
+  const excluded = { idle: 600_000, hidden: 0, unfocused: 0, locked: 0, gap: 0, check_missed: 0, daily_cap: 0 };
+  const t0 = performance.now();
+  for (let i = 0; i < PEOPLE; i++) {
+    if (i > 0 && i % 250 === 0) {
+      await ports.store.close();
+      ports = open();
+      sample();
+    }
+    const no = `B${i}`;
+    await ports.store.person(no).update((f) => {
+      campaigns.forEach((c, k) => {
+        const newest = k === campaigns.length - 1;
+        for (let d = 0; d < 7; d++) {
+          const day = `${c.year}-${c.month}-0${d + 2}`;
+          for (let h = 0; h < 3; h++) {
+            appendEvent(f.events, 'study.session', { sessionId: `s${k}-${d}${h}`, campaignId: c.id, docId: 'gb-30871-2022', docTitle: '危险化学品企业特殊作业安全规范', textKey: 'notes', edition: null, startedAt: `${day}T0${h + 1}:00:00Z`, endedAt: `${day}T0${h + 1}:40:00Z`, countedMs: 30 * 60_000, excludedMs: excluded, byDay: { [day]: 30 * 60_000 }, checks: { issued: 2, answered: 2, missed: 0 }, closedBy: 'stop' }, { at: `${day}T0${h + 1}:40:00Z`, by: no });
+          }
+        }
+        const day = `${c.year}-${c.month}-10`;
+        appendEvent(f.events, 'collective.attended', { sessionId: `col-${k}`, campaignId: c.id, type: 'film', topic: '事故警示教育', date: day, start: '09:00', durationMinutes: 90, place: '会议室', host: '安全环保部', via: 'roster' }, { at: `${day}T03:00:00Z`, by: 'admin' });
+        const answers: Record<string, string[]> = {};
+        for (const q of paper) answers[q.id] = rand() < 0.85 ? [...q.answer] : ['A'];
+        const items = paper.map((q) => gradeItem(q, answers[q.id]));
+        const attemptId = `a-${no}-${k}`;
+        appendEvent(f.events, 'quiz.submitted', { attemptId, campaignId: c.id, startedAt: `${day}T06:00:00Z`, submittedAt: `${day}T06:25:00Z`, paper: paper.map(refOf), answers, items, timedOut: false, passMark: 60, leaves: 0 }, { at: `${day}T06:25:00Z`, by: no });
+        if (!newest || i % 10 !== 0) {
+          for (const it of items) if (it.status === 'pending') appendEvent(f.events, 'quiz.graded', { attemptId, questionId: it.questionId, score: Math.round(it.max * 0.8), comment: '' }, { at: `${day}T08:00:00Z`, by: 'admin' });
+        }
+        const parts = essayOf();
+        const total = Object.values(parts).join('').length;
+        appendEvent(f.events, 'essay.submitted', { campaignId: c.id, version: 1, parts, total, accidents: [] }, { at: `${day}T09:00:00Z`, by: no });
+        if (!newest) appendEvent(f.events, 'essay.reviewed', { campaignId: c.id, version: 1, decision: 'accept', comment: '', similarity: 0 }, { at: `${day}T10:00:00Z`, by: 'admin' });
+      });
+    });
+    if (i % 100 === 0) sample();
+  }
+  const bytes = readdirSync(path.join(where.dataDir, 'people')).reduce((n, f) => n + statSync(path.join(where.dataDir, 'people', f)).size, 0);
+  console.log(`[bench] ${where.db ? 'PostgreSQL' : 'lowdb'}: ${PEOPLE} people × ${campaigns.length} campaigns written in ${round((performance.now() - t0) / 1000)} s${where.db ? '' : ` (person files ${mb(bytes)} MB)`}`);
+  // the officer looked at the essays during the week: the copy check was made then (and kept)
+  const token = await ports.sessions.create('admin');
+  const t1 = performance.now();
+  const r = await dispatch(ports, 'essay.overview', { campaignId: campaigns[campaigns.length - 1]!.id }, token);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  console.log(`[bench] the copy check of ${PEOPLE} essays made during the week: ${round((performance.now() - t1) / 1000)} s`);
+  await ports.store.close();
+  return campaigns[campaigns.length - 1]!.id;
+}
+
 /**
  * Heartbeats and the dashboard measured in a fresh process on the seeded records, as after a
  * restart: memory then holds what the app needs, not what writing the test data left behind.
  */
-function runStudyChild(dir: string, campaignId: string, db: string | null): { beats: number[]; dash: number[]; peak: number } {
-  const child = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'study-run', dir, campaignId, ...(db ? [db] : [])], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+interface StudyRun {
+  beats: number[];
+  dash: number[];
+  peak: number;
+  /** with history: the first answer of each officer view after the restart, and RSS after them */
+  first: Record<string, number> | null;
+  afterFirstMb: number | null;
+}
+function runStudyChild(dir: string, campaignId: string, db: string | null, history = false): StudyRun {
+  const child = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'study-run', dir, campaignId, db ?? '', history ? 'history' : ''], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(child.split('\n').filter((l) => l.startsWith('[bench]')).map((l) => `${l}\n`).join(''));
-  return JSON.parse(child.trim().split('\n').pop()!) as { beats: number[]; dash: number[]; peak: number };
+  return JSON.parse(child.trim().split('\n').pop()!) as StudyRun;
 }
 
-async function benchStudy() {
+async function benchStudy(args: string[]) {
   const { mkdtempSync: mk } = await import('node:fs');
   const PEOPLE = 3000;
+  const yearsAt = args.indexOf('--years');
+  const years = yearsAt >= 0 ? Number(args[yearsAt + 1]) : 0;
+  if (yearsAt >= 0 && !(Number.isInteger(years) && years >= 1 && years <= 10)) throw new Error('--years takes a whole number of years, 1 to 10');
   const dir = mk(path.join(os.tmpdir(), 'anxue-bench-study-'));
-  const campaignId = await seedStudy({ dataDir: dir });
-  const run = runStudyChild(dir, campaignId, null);
+  const campaignId = years > 0 ? await seedHistory({ dataDir: dir }, years) : await seedStudy({ dataDir: dir });
+  const run = runStudyChild(dir, campaignId, null, years > 0);
   const beats = run.beats;
   const dash = run.dash;
   const lowdbPeak = run.peak;
   // the same on PostgreSQL (a throwaway cluster, durability on), when it is installed
-  let pgRun: ReturnType<typeof runStudyChild> | null = null;
+  let pgRun: StudyRun | null = null;
   const { pgBinDir, startPgCluster } = await import('../helpers/pg');
   if (pgBinDir()) {
     const cluster = await startPgCluster();
     try {
       const pgDir = mk(path.join(os.tmpdir(), 'anxue-bench-study-pg-'));
-      const pgCampaign = await seedStudy({ dataDir: pgDir, db: cluster.url });
-      pgRun = runStudyChild(pgDir, pgCampaign, cluster.url);
+      const pgCampaign = years > 0 ? await seedHistory({ dataDir: pgDir, db: cluster.url }, years) : await seedStudy({ dataDir: pgDir, db: cluster.url });
+      pgRun = runStudyChild(pgDir, pgCampaign, cluster.url, years > 0);
       rmSync(pgDir, { recursive: true, force: true });
     } finally {
       cluster.stop();
@@ -359,18 +479,51 @@ async function benchStudy() {
     pg_dashboard_ms: pgRun ? round(Math.min(...pgRun.dash.slice(1))) : null,
     pg_dashboard_first_ms: pgRun ? round(pgRun.dash[0]!) : null,
     pg_peak_mb: pgRun ? mb(pgRun.peak) : null,
+    ...(years > 0 ? historyFigures(years, run, pgRun) : {}),
   };
 }
 
+/** The figures of `--years`: each officer view's first answer after the restart (target ≤ 2 s) and memory (≤ 500 MB). */
+function historyFigures(years: number, run: StudyRun, pgRun: StudyRun | null) {
+  const f = run.first!;
+  const views = ['progress.table', 'quiz.stats', 'essay.overview', 'grading.queue'];
+  const out: Record<string, number | boolean | null> = { years, campaigns: years * HISTORY_MONTHS.length };
+  for (const v of views) out[`first_${v.replace('.', '_')}_ms`] = round(f[v]!);
+  out.first_max_ms = round(Math.max(...views.map((v) => f[v]!)));
+  out.rss_after_first_mb = run.afterFirstMb;
+  out.within_targets = out.first_max_ms <= 2000 && run.peak / 1024 / 1024 <= 500;
+  if (pgRun?.first) {
+    for (const v of views) out[`pg_first_${v.replace('.', '_')}_ms`] = round(pgRun.first[v]!);
+    out.pg_rss_after_first_mb = pgRun.afterFirstMb;
+  }
+  return out;
+}
+
 /** Phase 2 of the study bench, in its own process: heartbeats of 300 people, then the dashboard. */
-async function benchStudyRun(dir: string, campaignId: string, db?: string) {
+async function benchStudyRun(dir: string, campaignId: string, db?: string, history = false) {
   const { openApp } = await import('../../electron/main/app');
   const { dispatch } = await import('../../electron/main/transport/dispatch');
   const app = openApp({ dataDir: dir, ...(db ? { db } : {}) });
-  let t = Date.parse('2024-09-06T01:00:00Z');
+  let t = Date.parse(history ? '2026-09-12T01:00:00Z' : '2024-09-06T01:00:00Z');
   const ports = { ...app, clock: { now: () => t }, random: () => 0.5 };
   peakRss = process.memoryUsage().rss;
   console.log(`[bench] after start-up: RSS ${mb(process.memoryUsage().rss)} MB, heap ${mb(process.memoryUsage().heapUsed)} MB`);
+  // with history: an officer's first look after the restart, before anyone studies
+  let first: Record<string, number> | null = null;
+  let afterFirstMb: number | null = null;
+  if (history) {
+    first = {};
+    const officer = await ports.sessions.create('admin');
+    for (const view of ['progress.table', 'quiz.stats', 'essay.overview', 'grading.queue'] as const) {
+      const t0 = performance.now();
+      const r = await dispatch(ports, view, { campaignId }, officer);
+      first[view] = performance.now() - t0;
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      sample();
+      console.log(`[bench] first ${view}: ${round(first[view]!)} ms; RSS ${mb(process.memoryUsage().rss)} MB, heap ${mb(process.memoryUsage().heapUsed)} MB`);
+    }
+    afterFirstMb = mb(process.memoryUsage().rss);
+  }
   const tokens: string[] = [];
   const sessions: string[] = [];
   for (let i = 0; i < 300; i++) {
@@ -404,15 +557,15 @@ async function benchStudyRun(dir: string, campaignId: string, db?: string) {
   }
   console.log(`[bench] ${db ? 'PostgreSQL' : 'lowdb'} heartbeats p50 ${round(beats[1500]!)} ms, p99 ${round(percentile(beats, 99))} ms; dashboard first ${round(dash[0]!)} ms, then ${round(Math.min(...dash.slice(1)))} ms; peak RSS ${mb(peakRss)} MB`);
   await ports.store.close();
-  return { beats, dash, peak: peakRss };
+  return { beats, dash, peak: peakRss, first, afterFirstMb };
 }
 
 async function main() {
   const [name, ...args] = process.argv.slice(2);
   let result: object;
   if (name === 'search') result = await benchSearch();
-  else if (name === 'study') result = await benchStudy();
-  else if (name === 'study-run') result = await benchStudyRun(args[0]!, args[1]!, args[2]);
+  else if (name === 'study') result = await benchStudy(args);
+  else if (name === 'study-run') result = await benchStudyRun(args[0]!, args[1]!, args[2] || undefined, args[3] === 'history');
   else if (name === 'pdf') result = await benchPdf(args);
   else if (name === 'essays') {
     const sentences = sourceTexts().flatMap((s) => s.text.replace(/[#>*|\-\s]+/g, '').split(/(?<=[。；！？])/)).filter((s) => s.length >= 8);
@@ -430,7 +583,7 @@ async function main() {
     const head = runs.find((r) => r.backend === 'postgres' && r.learners === 1000) ?? runs[runs.length - 1]!;
     result = { bench: 'server', ...head, runs };
   } else {
-    console.error('usage: npm run bench -- search | pdf [FILE… | --long] | study | essays | archive [PEOPLE] | server [LEARNERS…]');
+    console.error('usage: npm run bench -- search | pdf [FILE… | --long] | study [--years N] | essays | archive [PEOPLE] | server [LEARNERS…]');
     process.exit(2);
   }
   clearInterval(sampler);

@@ -1,4 +1,5 @@
 // Papers drawn by rules, question versions, removal, flags: through the contract on real files.
+import { questionSha } from '../../electron/main/storage/events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -110,9 +111,19 @@ describe('editing a question keeps its versions', () => {
     const a2 = await app.call('quiz.start', { campaignId: s.campaign.id }, t2);
     expect(a2.questions.find((q) => q.id === 'wm-06')!.stem).toBe(`${wm06.stem}（修订）`);
     expect((await app.call('quiz.submit', { attemptId: a2.attemptId, answers: { 'wm-06': ['A'] } }, t2)).score).toBe(10);
-    // the record of E001 holds version 1 as it was
+    // the record of E001 names version 1 by its content, and the bank's history has that content as it was
     const file = await storedPerson(app.dir, 'E001');
-    expect(file.events[0].data.questions.find((q: { id: string }) => q.id === 'wm-06')).toMatchObject({ version: 1, stem: wm06.stem, answer: ['B'] });
+    expect(file.events[0].data.questions).toBeUndefined();
+    const ref = file.events[0].data.paper.find((q: { id: string }) => q.id === 'wm-06');
+    expect(ref).toMatchObject({ id: 'wm-06', version: 1, score: wm06.score, type: wm06.type });
+    const kept = (await app.ports.store.questions.read()).history.find((q) => q.id === 'wm-06' && q.version === 1)!;
+    expect(kept).toMatchObject({ stem: wm06.stem, answer: ['B'] });
+    const { replacedAt: _a, replacedBy: _b, ...asGiven } = kept;
+    expect(questionSha(asGiven)).toBe(ref.sha);
+    // the review of E001's attempt shows the version they were given
+    const review = await app.call('quiz.review', { attemptId: before.attemptId }, t1);
+    expect(review.items.map((x) => x.stem)).toContain(wm06.stem);
+    expect(review.items.map((x) => x.stem)).not.toContain(`${wm06.stem}（修订）`);
     // the employee cannot edit the bank
     expect(await app.raw('bank.save', { ...fields, id: 'wm-06' }, t1)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

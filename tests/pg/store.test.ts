@@ -35,7 +35,7 @@ describe('schema', () => {
     const s = open();
     await s.ready;
     const tables = (await s.pool.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1")).rows.map((r) => r.t);
-    expect(tables).toEqual(['anxue_schema', 'docs', 'files', 'person_events', 'persons', 'sessions']);
+    expect(tables).toEqual(['anxue_schema', 'docs', 'files', 'person_events', 'person_summaries', 'persons', 'sessions']);
     expect(await migrateDatabase(s.pool, schemaOf(s))).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length });
   });
 
@@ -43,7 +43,7 @@ describe('schema', () => {
     const s = open();
     await s.ready;
     await s.pool.query('INSERT INTO anxue_schema (version) VALUES (99)');
-    await expect(migrateDatabase(s.pool, schemaOf(s))).rejects.toThrow(/结构版本 99 比本程序的（2）新/);
+    await expect(migrateDatabase(s.pool, schemaOf(s))).rejects.toThrow(/结构版本 99 比本程序的（3）新/);
   });
 
   it('two processes starting at once on an empty database migrate it once', async () => {
@@ -51,22 +51,57 @@ describe('schema', () => {
     const a = open(schema);
     const b = open(schema);
     await Promise.all([a.ready, b.ready]);
-    expect((await a.pool.query('SELECT version FROM anxue_schema ORDER BY 1')).rows).toEqual([{ version: 1 }, { version: 2 }]);
+    expect((await a.pool.query('SELECT version FROM anxue_schema ORDER BY 1')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
   });
 
-  it('a database of version 1 (before evidence files) is brought to 2, its records kept', async () => {
+  it('a database of version 1 (before evidence files) is brought to 3, its records kept', async () => {
     const s = open();
     await s.ready;
     await s.meta.update((m) => {
       m.enterprise = '版本一化工';
     });
-    await s.pool.query('DROP TABLE files');
-    await s.pool.query('DELETE FROM anxue_schema WHERE version = 2');
-    expect(await migrateDatabase(s.pool, schemaOf(s))).toEqual({ from: 1, to: 2 });
+    await s.pool.query('DROP TABLE person_summaries; ALTER TABLE persons DROP COLUMN summary; DROP TABLE files');
+    await s.pool.query('DELETE FROM anxue_schema WHERE version >= 2');
+    expect(await migrateDatabase(s.pool, schemaOf(s))).toEqual({ from: 1, to: 3 });
     expect((await s.meta.read()).enterprise).toBe('版本一化工');
     const sha = await s.files.put(Buffer.from('photo'));
     expect((await s.files.get(sha))?.toString()).toBe('photo');
     expect(await s.files.list()).toEqual([sha]);
+  });
+});
+
+describe('person summaries (what the officer views read)', () => {
+  const session = (campaignId: string, day: string, minutes: number) => ({
+    sessionId: randomUUID(), campaignId, docId: 'd', docTitle: 'd', textKey: null, edition: null, startedAt: `${day}T01:00:00Z`, endedAt: `${day}T02:00:00Z`,
+    countedMs: minutes * 60_000, excludedMs: { idle: 0, hidden: 0, unfocused: 0, locked: 0, gap: 0, check_missed: 0, daily_cap: 0 }, byDay: { [day]: minutes * 60_000 }, closedBy: 'stop' as const,
+  });
+  it('are written with the record, per campaign; a study-only change leaves them; a record from before them is summarized when first viewed', async () => {
+    const s = open();
+    await s.person('E1').update((f) => {
+      appendEvent(f.events, 'study.session', session('c1', '2024-09-02', 30), { at: at(), by: 'E1' });
+      appendEvent(f.events, 'study.session', session('c2', '2025-09-02', 45), { at: at(), by: 'E1' });
+    });
+    const rows = async (campaignId: string) => (await s.pool.query('SELECT employee_no, digest, figures FROM person_summaries WHERE campaign_id = $1', [campaignId])).rows;
+    expect((await rows('c1')).map((r) => [r.employee_no, r.figures.selfMs, r.figures.sessions])).toEqual([['E1', 30 * 60_000, 1]]);
+    expect((await rows('c2'))[0].figures.selfMs).toBe(45 * 60_000);
+    const v1 = (await s.campaignSummaries('c1', ['E1', 'NOBODY'])).get('E1')!;
+    expect(v1).toMatchObject({ campaign: { selfMs: 30 * 60_000 }, years: { '2024': 30 * 60_000, '2025': 45 * 60_000 }, study: null });
+    expect((await s.campaignSummaries('c1', ['NOBODY'])).get('NOBODY')).toEqual({ campaign: null, years: {}, study: null });
+    // another campaign's record changes only that campaign's row
+    const c1Before = await rows('c1');
+    await s.person('E1').update((f) => void appendEvent(f.events, 'study.session', session('c2', '2025-09-03', 15), { at: at(), by: 'E1' }));
+    expect(await rows('c1')).toEqual(c1Before);
+    expect((await rows('c2'))[0].figures).toMatchObject({ selfMs: 60 * 60_000, sessions: 2 });
+    // the open session is read as it stands, not summarized
+    await s.person('E1').updateStudy((f) => {
+      f.open.study = { campaignId: 'c1', docId: 'd', countedMs: 5 * 60_000, provisionalMs: 60_000, byDay: { '2024-09-04': 5 * 60_000 }, provisionalByDay: { '2024-09-04': 60_000 } } as unknown as typeof f.open.study;
+    });
+    expect((await s.campaignSummaries('c1', ['E1'])).get('E1')!.study).toEqual({ campaignId: 'c1', countedMs: 6 * 60_000, byDay: { '2024-09-04': 6 * 60_000 } });
+    // a record last written by a program from before the summaries: made when viewed, and kept
+    await s.pool.query('UPDATE persons SET summary = NULL; DELETE FROM person_summaries');
+    expect((await s.campaignSummaries('c2', ['E1'])).get('E1')!.campaign).toMatchObject({ selfMs: 60 * 60_000, sessions: 2 });
+    expect((await s.pool.query("SELECT summary IS NOT NULL AS has FROM persons WHERE employee_no = 'E1'")).rows[0].has).toBe(true);
+    expect((await rows('c1'))[0].figures.selfMs).toBe(30 * 60_000);
   });
 });
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { canonicalJson } from '../../core/canonical';
 import type { Person } from '../../core/model';
 import { writeFileAtomic } from '../storage/durable-json-file';
-import { buildPersonRecord, checkBeforeExport, evidenceFiles, evidenceRefs, personWorkbook, PDF_FILE, RECORD_FILE, SIGNATURE_FILE, type PersonRecord } from './archive';
+import { buildPersonRecord, checkBeforeExport, evidenceFiles, evidenceRefs, personWorkbook, PDF_FILE, RECORD_FILE, recordVersions, SIGNATURE_FILE, type PersonRecord } from './archive';
 import { signBytes } from './signing';
 import { writeCampaignFiles } from './archive-campaign';
 import { getCampaign } from './campaign';
@@ -203,7 +203,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
       const rec = JSON.parse(readFileSync(path.join(partial, 'people', no, RECORD_FILE), 'utf8')) as PersonRecord;
       chainHeads[no] = rec.chainHead;
       eventCounts[no] = rec.events.length;
-      for (const st of statementsFor((roster.get(no) ?? rec.person) as PersonRecord['person'], rec.events, ids)) {
+      for (const st of statementsFor((roster.get(no) ?? rec.person) as PersonRecord['person'], rec.events, { ...ids, questions: recordVersions(rec) })) {
         const text = JSON.stringify(st, null, 2).replace(/\n/g, '\n  ');
         if (!xapi.write(`${first ? '[\n  ' : ',\n  '}${text}`)) await once(xapi, 'drain');
         first = false;

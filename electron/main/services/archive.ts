@@ -9,7 +9,7 @@ import { canonicalJson } from '../../core/canonical';
 import { REPORT_PART_NAMES, REPORT_PARTS, REPORT_STATUS_NAMES } from '../../core/duty-report';
 import type { FileKind, FileRef } from '../../core/evidence';
 import type { LedgerEntry } from '../../core/inspection';
-import { COLLECTIVE_TYPE_NAMES, ESSAY_PART_TITLES, partsFor, REPORT_LEVEL_NAMES, targetFor, type Campaign, type Person } from '../../core/model';
+import { COLLECTIVE_TYPE_NAMES, ESSAY_PART_TITLES, partsFor, REPORT_LEVEL_NAMES, targetFor, type Campaign, type Person, type Question } from '../../core/model';
 import { toCreditHours, toHours } from '../../core/study-time';
 import type { ExportResult, VerifyReport } from '../../shared/api';
 import type { PersonFile } from '../storage/data-store';
@@ -21,6 +21,7 @@ import { checkRecords, makeCheckpoint, signatureHolds, signBytes, type Signature
 import { iso, type Ports } from './ports';
 import { renderPdf } from './pdf';
 import { statementsFor, xapiIds } from './xapi';
+import { attemptQuestions, questionSha, questionVersions, type QuestionVersions } from './question-versions';
 import { unzipTo, walk, ZipEntryDamaged, ZipProblem } from './zip-folder';
 
 export const RECORD_FILE = 'record.json';
@@ -85,12 +86,32 @@ export interface PersonRecord {
   utcOffsetMinutes: number;
   campaigns: CampaignRecord[];
   events: PersonEvent[];
+  /** the versions of the questions the attempts name (by id, version and digest: `paper` in quiz.submitted) */
+  questions: Question[];
   chainHead: string;
   /** the fingerprint (SHA-256) of the enterprise's signing key, which signs the archive's manifest */
   signingKey: string | null;
   /** declared timestamp: the only field that differs between two exports of the same data */
   exportedAt: string;
   exportedBy: string;
+}
+
+/** The question versions an archived record carries, by digest. */
+export function recordVersions(record: Pick<PersonRecord, 'questions'>): QuestionVersions {
+  return new Map((record.questions ?? []).map((q) => [questionSha(q), q]));
+}
+
+/** The bank's versions of every question a person's attempts refer to, in the order first named. */
+function referencedQuestions(events: readonly PersonEvent[], versions: QuestionVersions): Question[] {
+  const out = new Map<string, Question>();
+  for (const e of events) {
+    if (e.type !== 'quiz.submitted' || !e.data.paper) continue;
+    const qs = attemptQuestions(e.data, versions);
+    e.data.paper.forEach((r, i) => {
+      if (!out.has(r.sha)) out.set(r.sha, { ...qs[i]!, score: versions.get(r.sha)?.score ?? r.score });
+    });
+  }
+  return [...out.values()];
 }
 
 export async function buildPersonRecord(ports: Ports, employeeNo: string, by: string): Promise<PersonRecord> {
@@ -125,6 +146,7 @@ export async function buildPersonRecord(ports: Ports, employeeNo: string, by: st
       };
     }),
     events: f.events,
+    questions: referencedQuestions(f.events, await questionVersions(ports)),
     chainHead: chainHead(f.events),
     signingKey: (await ports.store.signing.peek()).fingerprint,
     exportedAt: iso(now),
@@ -358,7 +380,7 @@ export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: s
   let exportId = `${employeeNo}-${stamp}`;
   for (let i = 2; existsSync(path.join(outDir, exportId)); i++) exportId = `${employeeNo}-${stamp}-${i}`;
   const { enterprise } = await ports.store.meta.read();
-  const xapi = statementsFor(record.person, record.events, xapiIds(enterprise ?? ''));
+  const xapi = statementsFor(record.person, record.events, { ...xapiIds(enterprise ?? ''), questions: recordVersions(record) });
   const files = [
     { name: RECORD_FILE, data: Buffer.from(recordJson, 'utf8') },
     { name: PDF_FILE, data: pdf },

@@ -11,6 +11,7 @@ import { effectiveItems } from './derive';
 import { iso } from './ports';
 import type { BankPreview, Input, QuestionVersion } from '../../shared/api';
 import { bankQuestions } from './campaign';
+import { attemptQuestions, questionVersions } from './question-versions';
 import { ApiError } from './errors';
 import type { Ports } from './ports';
 import { decodeText, readTable } from './table-file';
@@ -169,17 +170,19 @@ export async function correctKey(ports: Ports, caller: { employeeNo: string }, i
   });
   const partial = new Map((await ports.store.campaigns.read()).campaigns.map((c) => [c.id, c.quiz.partialCredit ?? false]));
   let regraded = 0;
+  const versions = await questionVersions(ports);
   for (const p of (await ports.store.roster.peek()).people) {
     await ports.store.person(p.employeeNo).update((f) => {
       // attempts still open will be graded with the corrected key
       for (const a of Object.values(f.open.quiz)) for (const q of a.questions ?? []) if (q.id === fixed.id && sameChoices(q, old)) q.answer = fixed.answer;
       for (const e of f.events) {
         // only attempts given this version of the question (same stem and options) are regraded
-        if (e.type !== 'quiz.submitted' || !e.data.questions.some((q) => q.id === fixed.id && sameChoices(q, old))) continue;
+        if (e.type !== 'quiz.submitted') continue;
+        const snap = attemptQuestions(e.data, versions).find((q) => q.id === fixed.id && sameChoices(q, old));
+        if (!snap) continue;
         const current = effectiveItems(f, e.data);
         const items = current.map((it) => {
           if (it.questionId !== fixed.id) return it;
-          const snap = e.data.questions.find((q) => q.id === fixed.id)!;
           return gradeItem({ ...snap, answer: fixed.answer }, e.data.answers[fixed.id], { partialCredit: partial.get(e.data.campaignId) });
         });
         appendEvent(f.events, 'quiz.regraded', { attemptId: e.data.attemptId, questionId: fixed.id, answer: fixed.answer, items }, { at, by: caller.employeeNo });

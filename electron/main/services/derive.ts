@@ -4,6 +4,8 @@ import { targetFor, type Campaign, type EssayStatus, type Settings } from '../..
 import { localDay } from '../../core/study-time';
 import type { QuizResultView, StudyTotals } from '../../shared/api';
 import type { PersonFile } from '../storage/data-store';
+import type { DeepReadonly } from '../storage/doc';
+import type { AttemptSummary, PersonCampaignView } from '../storage/person-summary';
 import type { EventBodies, PersonEvent } from '../storage/events';
 
 type Ev<K extends PersonEvent['type']> = Extract<PersonEvent, { type: K }>;
@@ -93,6 +95,38 @@ export function attemptResult(f: PersonFile, e: EventBodies['quiz.submitted']): 
     durationMs: Math.max(0, Date.parse(e.submittedAt) - Date.parse(e.startedAt)),
     timedOut: e.timedOut,
   };
+}
+
+/** An attempt's result from its summary (storage/person-summary.ts): the same as attemptResult of the record. */
+export function summaryResult(a: DeepReadonly<AttemptSummary>, campaignId: string): QuizResultView {
+  return {
+    attemptId: a.attemptId,
+    campaignId,
+    submittedAt: a.submittedAt,
+    score: a.score,
+    max: a.max,
+    percent: a.percent,
+    pendingCount: a.pendingCount,
+    passed: a.pendingCount > 0 ? null : a.percent >= a.passMark,
+    passMark: a.passMark,
+    durationMs: Math.max(0, Date.parse(a.submittedAt) - Date.parse(a.startedAt)),
+    timedOut: a.timedOut,
+  };
+}
+
+/** The campaign's hours of a person from their summary and their open session, as studyTotals counts them. */
+export function summaryHours(v: PersonCampaignView, campaignId: string): { selfMs: number; collectiveMs: number; studiedMs: number } {
+  const open = v.study && v.study.campaignId === campaignId ? v.study.countedMs : 0;
+  const selfMs = (v.campaign?.selfMs ?? 0) + open;
+  const collectiveMs = v.campaign?.collectiveMs ?? 0;
+  return { selfMs, collectiveMs, studiedMs: selfMs + collectiveMs };
+}
+
+/** A person's counted time in a calendar year from their summary and open session (as yearMs). */
+export function summaryYearMs(v: PersonCampaignView, year: string): number {
+  let ms = v.years[year] ?? 0;
+  for (const [d, x] of Object.entries(v.study?.byDay ?? {})) if (d.startsWith(`${year}-`)) ms += x;
+  return ms;
 }
 
 export function quizResults(f: PersonFile, campaignId: string): QuizResultView[] {

@@ -1,11 +1,13 @@
 // The self-analysis essay, the officer's side: who stands where (未开始 … 已通过), review rounds with
 // remarks on a part or a passage, and copy detection against every other essay of the campaign,
 // the template prompts and the study notes. A flagged essay is accepted only with a reason.
-import { countEssay } from '../../core/essay';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { ALL_ESSAY_PARTS, ESSAY_PART_PROMPTS, ESSAY_PART_TITLES, partsFor, type Campaign, type EssayParts, type Person } from '../../core/model';
 import { compareAll, sharedPassages, type SimilarityDoc, type SimilarityResult } from '../../core/similarity';
 import type { EssayCompare, EssayOverview, EssayRecord, EssaySimilarity, Input } from '../../shared/api';
-import type { Account, PersonFile } from '../storage/data-store';
+import type { Account } from '../storage/data-store';
 import { appendEvent } from '../storage/events';
 import { getCampaign } from './campaign';
 import { listDocs } from './corpus';
@@ -13,7 +15,8 @@ import { essayState, eventsOf } from './derive';
 import { badInput, conflict, notFound } from './errors';
 import { fullParts, minCharsFor, reviewsOf } from './essay';
 import { iso, type Ports } from './ports';
-import { collectIfGrown } from './gc';
+import type { DeepReadonly } from '../storage/doc';
+import { emptyCampaignFigures } from '../storage/person-summary';
 
 /** The text compared: the parts a person writes, in order, one after the other. */
 export function essayText(parts: Partial<EssayParts>, leader: boolean): string {
@@ -44,19 +47,19 @@ async function sources(ports: Ports): Promise<Sources> {
 }
 
 interface Latest {
-  person: Person;
-  f: PersonFile;
+  person: DeepReadonly<Person>;
   version: number;
   text: string;
 }
 
+/** Everyone's latest submitted version in the campaign, from their summaries there. */
 async function latestEssays(ports: Ports, c: Campaign): Promise<Latest[]> {
+  const people = (await ports.store.roster.peek()).people;
+  const views = await ports.store.campaignSummaries(c.id, people.map((p) => p.employeeNo));
   const out: Latest[] = [];
-  for (const p of (await ports.store.roster.peek()).people) {
-    collectIfGrown();
-    const f = (await ports.store.person(p.employeeNo).peek()) as PersonFile;
-    const st = essayState(f, c.id);
-    if (st.latest) out.push({ person: p, f, version: st.latest.data.version, text: essayText(st.latest.data.parts, p.leader) });
+  for (const p of people) {
+    const e = views.get(p.employeeNo)?.campaign?.essay;
+    if (e?.parts) out.push({ person: p, version: e.version, text: essayText(e.parts, p.leader) });
   }
   return out;
 }
@@ -64,20 +67,70 @@ async function latestEssays(ports: Ports, c: Campaign): Promise<Latest[]> {
 /** One comparison per campaign and set of latest versions, kept until a version changes. */
 const cache = new WeakMap<Ports, Map<string, { key: string; results: Map<string, SimilarityResult>; labels: Map<string, string> }>>();
 
+/** Where a campaign's last comparison is kept (derived: made again when absent, torn or out of date). */
+function similarityFile(ports: Ports, c: Campaign): string {
+  return path.join(ports.store.dir, 'index', `similarity-${createHash('sha1').update(c.id).digest('hex').slice(0, 20)}.json`);
+}
+
+/**
+ * The copy check of the campaign: every latest essay against the others and the sources. The
+ * comparison of 3,000 essays takes seconds, so its results are kept, in memory and in a file, until
+ * an essay's latest version or a source changes; a restart does not compare again.
+ */
 export async function campaignSimilarity(ports: Ports, c: Campaign) {
   const latest = await latestEssays(ports, c);
-  const key = latest.map((x) => `${x.person.employeeNo}:${x.version}`).join(',');
+  const src = await sources(ports);
+  const key = createHash('sha256')
+    .update(JSON.stringify([latest.map((x) => `${x.person.employeeNo}:${x.version}`), src.docs.map((d) => createHash('sha256').update(d.text).digest('base64'))]))
+    .digest('base64');
   const mine = cache.get(ports) ?? new Map();
   cache.set(ports, mine);
   const hit = mine.get(c.id);
   if (hit && hit.key === key) return hit;
-  const src = await sources(ports);
   const labels = new Map(src.labels);
   for (const x of latest) labels.set(x.person.employeeNo, `${x.person.name}（${x.person.employeeNo}，${x.person.dept}）`);
-  const results = new Map(compareAll([...latest.map((x) => ({ id: x.person.employeeNo, text: x.text })), ...src.docs]).map((r) => [r.id, r]));
+  const file = similarityFile(ports, c);
+  let results: Map<string, SimilarityResult> | null = null;
+  try {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { key: string; results: SimilarityResult[] };
+    if (kept.key === key) results = new Map(kept.results.map((r) => [r.id, r]));
+  } catch {
+    results = null; // none yet, or unreadable: compared again
+  }
+  if (!results) {
+    results = new Map(compareAll([...latest.map((x) => ({ id: x.person.employeeNo, text: x.text })), ...src.docs]).map((r) => [r.id, r]));
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, results: [...results.values()] }));
+      renameSync(`${file}.${process.pid}.tmp`, file);
+    } catch (e) {
+      console.error(`[anxue] the copy check of ${c.id} could not be kept (it is made again next time): ${(e as Error).message}`);
+    }
+  }
   const value = { key, results, labels };
   mine.set(c.id, value);
   return value;
+}
+
+/** how long after the last essay handed in the campaign's copy check runs on its own */
+const COMPARE_AFTER_MS = 10_000;
+const soon = new WeakMap<Ports, Map<string, NodeJS.Timeout>>();
+
+/**
+ * An essay was handed in: compare the campaign again in the background once the hand-ins pause, so
+ * the officer's overview finds the comparison made. A failure here only means it is made when the
+ * overview is opened.
+ */
+export function compareSoon(ports: Ports, c: Campaign): void {
+  const mine = soon.get(ports) ?? new Map<string, NodeJS.Timeout>();
+  soon.set(ports, mine);
+  clearTimeout(mine.get(c.id));
+  const t = setTimeout(() => {
+    mine.delete(c.id);
+    campaignSimilarity(ports, c).catch(() => undefined);
+  }, COMPARE_AFTER_MS);
+  t.unref();
+  mine.set(c.id, t);
 }
 
 const pct = (x: number) => Math.round(x * 1000) / 10;
@@ -98,11 +151,11 @@ export async function essayOverview(ports: Ports, input: Input<'essay.overview'>
   const sim = await campaignSimilarity(ports, c);
   const counts = { not_started: 0, draft: 0, submitted: 0, returned: 0, accepted: 0 };
   const rows: EssayOverview['rows'] = [];
-  for (const p of (await ports.store.roster.peek()).people) {
-    collectIfGrown();
-    const f = (await ports.store.person(p.employeeNo).peek()) as PersonFile;
-    const st = essayState(f, c.id);
-    counts[st.status] += 1;
+  const people = (await ports.store.roster.peek()).people;
+  const views = await ports.store.campaignSummaries(c.id, people.map((p) => p.employeeNo));
+  for (const p of people) {
+    const e = views.get(p.employeeNo)?.campaign?.essay ?? emptyCampaignFigures().essay;
+    counts[e.status] += 1;
     rows.push({
       employeeNo: p.employeeNo,
       name: p.name,
@@ -110,12 +163,12 @@ export async function essayOverview(ports: Ports, input: Input<'essay.overview'>
       team: p.team,
       post: p.post,
       leader: p.leader,
-      status: st.status,
-      version: st.latest?.data.version ?? 0,
-      submittedAt: st.latest?.at ?? null,
-      total: st.latest ? countEssay(st.latest.data.parts).total : countEssay(f.open.essayDrafts[c.id]?.parts ?? {}).total,
+      status: e.status,
+      version: e.version,
+      submittedAt: e.submittedAt,
+      total: e.total,
       minChars: minCharsFor(c, p),
-      similarity: st.latest ? similarityOf(sim.results.get(p.employeeNo), sim.labels, settings.essaySimilarityPercent) : null,
+      similarity: e.parts ? similarityOf(sim.results.get(p.employeeNo), sim.labels, settings.essaySimilarityPercent) : null,
     });
   }
   return { deadline: c.essay.deadline, thresholdPercent: settings.essaySimilarityPercent, counts, rows };

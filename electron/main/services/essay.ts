@@ -9,6 +9,7 @@ import { getCampaign } from './campaign';
 import { essayState, eventsOf } from './derive';
 import { badInput, conflict, forbidden, notFound } from './errors';
 import { essayDocx, essayPdf } from './essay-output';
+import { compareSoon } from './essay-review';
 import { iso, type Ports } from './ports';
 
 /** Snapshots of a draft are at least this far apart; typing in between updates the latest one. */
@@ -122,6 +123,7 @@ export async function submitEssay(ports: Ports, caller: Account, input: Input<'e
     return f;
   });
   await snapshot(ports, caller.employeeNo, c.id, parts, accidents, at, true);
+  compareSoon(ports, c);
   return essayView(f, c, p);
 }
 

@@ -1,10 +1,11 @@
 // The officer's work: a queue of short answers and essays, grades, reviews, and the progress table.
-import { countEssay } from '../../core/essay';
+import type { EssayParts } from '../../core/model';
 import type { GradingQueue, Input } from '../../shared/api';
 import type { Account } from '../storage/data-store';
 import { appendEvent } from '../storage/events';
 import { getCampaign } from './campaign';
-import { essayState, eventsOf, manualGrades } from './derive';
+import { eventsOf } from './derive';
+import { questionVersions } from './question-versions';
 import { badInput, notFound } from './errors';
 import { openRef, paperOf, pseudonymKey, sealRef } from './pseudonym';
 import { iso, type Ports } from './ports';
@@ -22,44 +23,44 @@ export async function gradingQueue(ports: Ports, input: Input<'grading.queue'>):
   const c = await getCampaign(ports, input.campaignId);
   const anonymous = c.quiz.anonymousGrading;
   const key = await pseudonymKey(ports);
+  const versions = await questionVersions(ports);
   const queue: GradingQueue = { anonymous, answers: [], essays: [] };
-  for (const p of await rosterPeople(ports)) {
-    const f = await ports.store.person(p.employeeNo).read();
+  const people = (await ports.store.roster.peek()).people;
+  // the people's summaries in this campaign: what waits is in them, no one's whole history is read
+  const views = await ports.store.campaignSummaries(c.id, people.map((p) => p.employeeNo));
+  for (const p of people) {
+    const fig = views.get(p.employeeNo)?.campaign;
+    if (!fig) continue;
     const paper = paperOf(key, c.id, p.employeeNo);
     const who = anonymous ? { employeeNo: null, name: null } : { employeeNo: p.employeeNo, name: p.name };
-    let attempt = 0;
-    for (const e of eventsOf(f, 'quiz.submitted')) {
-      if (e.data.campaignId !== c.id) continue;
-      attempt += 1;
-      const graded = manualGrades(f, e.data.attemptId);
-      for (const it of e.data.items) {
-        if (it.status !== 'pending' || graded[it.questionId] !== undefined) continue;
-        const q = e.data.questions.find((x) => x.id === it.questionId);
+    fig.attempts.forEach((a, i) => {
+      for (const it of a.pending) {
+        const q = versions.get(it.sha);
         queue.answers.push({
           paper,
-          attempt,
-          ref: sealRef(key, { employeeNo: p.employeeNo, attemptId: e.data.attemptId }),
+          attempt: i + 1,
+          ref: sealRef(key, { employeeNo: p.employeeNo, attemptId: a.attemptId }),
           ...who,
-          attemptId: anonymous ? null : e.data.attemptId,
+          attemptId: anonymous ? null : a.attemptId,
           questionId: it.questionId,
-          stem: q?.stem ?? '',
-          reference: q?.answer.join('；') ?? '',
-          given: (e.data.answers[it.questionId] ?? []).join('\n'),
+          stem: it.stem ?? q?.stem ?? '',
+          reference: it.reference ?? q?.answer.join('；') ?? '',
+          given: it.given,
           max: it.max,
         });
       }
-    }
-    const st = essayState(f, c.id);
-    if (st.status === 'submitted' && st.latest) {
+    });
+    const essay = fig.essay;
+    if (essay.status === 'submitted' && essay.parts && essay.submittedAt) {
       queue.essays.push({
         paper,
         ...who,
         dept: anonymous ? null : p.dept,
         campaignId: c.id,
-        version: st.latest.data.version,
-        submittedAt: st.latest.at,
-        parts: st.latest.data.parts,
-        total: countEssay(st.latest.data.parts).total,
+        version: essay.version,
+        submittedAt: essay.submittedAt,
+        parts: structuredClone(essay.parts) as EssayParts,
+        total: essay.total,
       });
     }
   }

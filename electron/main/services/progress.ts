@@ -1,12 +1,13 @@
 // The officer's view of the campaign: everyone's hours, quiz and essay, patterns worth a look, one
 // person's sessions with their evidence, and the hours ledger (学时台账) as .xlsx.
-import { createHash } from 'node:crypto';
-import { COLLECTIVE_TYPE_NAMES, targetsText, type Campaign, type Settings } from '../../core/model';
+import { COLLECTIVE_TYPE_NAMES, targetFor, targetsText, type Campaign, type Settings } from '../../core/model';
 import { localDay, toCreditHours, toHours } from '../../core/study-time';
 import type { Input, PersonSessions, ProgressRow } from '../../shared/api';
 import type { PersonFile, RosterFile } from '../storage/data-store';
+import type { DeepReadonly } from '../storage/doc';
+import { emptyCampaignFigures, type PersonCampaignView } from '../storage/person-summary';
 import { getCampaign } from './campaign';
-import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals, yearMs } from './derive';
+import { attendedSessions, bestResult, eventsOf, summaryHours, summaryResult, summaryYearMs } from './derive';
 import { notFound } from './errors';
 import type { Ports } from './ports';
 import { collectIfGrown } from './gc';
@@ -16,16 +17,14 @@ const MANY_MISSED = 3;
 
 type Person = RosterFile['people'][number];
 
-function rowOf(p: Person, f: PersonFile, c: Campaign, settings: Settings, now: number): ProgressRow {
-  const totals = studyTotals(f, c, settings, now, p.category);
-  const best = bestResult(quizResults(f, c.id));
-  const sessions = eventsOf(f, 'study.session').filter((e) => e.data.campaignId === c.id);
-  const checksIssued = sessions.reduce((n, e) => n + (e.data.checks?.issued ?? 0), 0);
-  const checksMissed = sessions.reduce((n, e) => n + (e.data.checks?.missed ?? 0), 0);
-  const longest = sessions.reduce((m, e) => Math.max(m, Date.parse(e.data.endedAt) - Date.parse(e.data.startedAt)), 0);
+function rowOf(p: DeepReadonly<Person>, v: PersonCampaignView, c: Campaign, settings: Settings, now: number): ProgressRow {
+  const fig = v.campaign ?? emptyCampaignFigures();
+  const hours = summaryHours(v, c.id);
+  const results = fig.attempts.map((a) => summaryResult(a, c.id));
+  const best = bestResult(results);
   const flags: ProgressRow['flags'] = [];
-  if (checksMissed >= MANY_MISSED || (checksIssued >= 3 && checksMissed / checksIssued > 0.3)) flags.push('many_missed_checks');
-  if (longest > LONG_SESSION_MS) flags.push('long_sessions');
+  if (fig.checksMissed >= MANY_MISSED || (fig.checksIssued >= 3 && fig.checksMissed / fig.checksIssued > 0.3)) flags.push('many_missed_checks');
+  if (fig.longestMs > LONG_SESSION_MS) flags.push('long_sessions');
   return {
     employeeNo: p.employeeNo,
     name: p.name,
@@ -33,63 +32,34 @@ function rowOf(p: Person, f: PersonFile, c: Campaign, settings: Settings, now: n
     team: p.team,
     category: p.category,
     leader: p.leader,
-    studiedMs: totals.campaignMs,
-    selfMs: totals.selfMs,
-    collectiveMs: totals.collectiveMs,
-    sessions: sessions.length,
-    longestSessionMs: longest,
-    checksIssued,
-    checksMissed,
+    studiedMs: hours.studiedMs,
+    selfMs: hours.selfMs,
+    collectiveMs: hours.collectiveMs,
+    sessions: fig.sessions,
+    longestSessionMs: fig.longestMs,
+    checksIssued: fig.checksIssued,
+    checksMissed: fig.checksMissed,
     flags,
-    creditHours: toCreditHours(totals.campaignMs, settings.minutesPerCreditHour),
-    targetCreditHours: totals.targetCreditHours,
-    yearCreditHours: toCreditHours(yearMs(f, localDay(now, settings.utcOffsetMinutes).slice(0, 4)), settings.minutesPerCreditHour),
+    creditHours: toCreditHours(hours.studiedMs, settings.minutesPerCreditHour),
+    targetCreditHours: targetFor(c, p.category),
+    yearCreditHours: toCreditHours(summaryYearMs(v, localDay(now, settings.utcOffsetMinutes).slice(0, 4)), settings.minutesPerCreditHour),
     yearTargetCreditHours: settings.categoryTargets[p.category].annual,
     quizPercent: best ? best.percent : null,
     quizPassed: best ? best.passed : null,
     quizPending: !!best && best.pendingCount > 0,
-    quizLeaves: best ? (eventsOf(f, 'quiz.submitted').find((e) => e.data.attemptId === best.attemptId)?.data.leaves ?? 0) : 0,
-    essayStatus: essayState(f, c.id).status,
+    quizLeaves: best ? (fig.attempts.find((a) => a.attemptId === best.attemptId)?.leaves ?? 0) : 0,
+    essayStatus: fig.essay.status,
   };
 }
 
-/**
- * Rows already computed, per data folder: a row is reused while the person's file, roster entry,
- * the campaign, the settings and the year are unchanged (the dashboard of 3,000 people then only
- * recomputes who studied since).
- */
-const rowCache = new WeakMap<object, Map<string, { key: string; row: ProgressRow }>>();
-
+/** Everyone's row in the campaign, from the people's summaries there (never their whole history). */
 export async function progressTable(ports: Ports, input: Input<'progress.table'>): Promise<ProgressRow[]> {
   const c = await getCampaign(ports, input.campaignId);
-  const { settings } = await ports.store.meta.read();
+  const { settings } = await ports.store.meta.peek();
   const now = ports.clock.now();
-  let cache = rowCache.get(ports.store);
-  if (!cache) rowCache.set(ports.store, (cache = new Map()));
-  // one short digest of what every row depends on, not the campaign's text repeated in each key
-  const context = createHash('sha256').update(JSON.stringify([c, settings, localDay(now, settings.utcOffsetMinutes).slice(0, 4)])).digest('base64');
-  const stamps = await ports.store.personStamps();
   const people = (await ports.store.roster.peek()).people;
-  // a person whose file this process never wrote (lowdb) has stamp 0: computed once from disk, then kept
-  // the keys are taken once: records written while this runs must not change which rows are computed
-  const keys = new Map(people.map((p) => [p.employeeNo, `${context}|${JSON.stringify(p)}|${stamps.get(p.employeeNo) ?? 0}`]));
-  const stale = people.filter((p) => cache.get(`${c.id}|${p.employeeNo}`)?.key !== keys.get(p.employeeNo));
-  // peek, not read: only read here (rowOf derives, it never mutates); all changed people in one go
-  const files = await ports.store.peekPeople(stale.map((p) => p.employeeNo));
-  const rows: ProgressRow[] = [];
-  for (const p of people) {
-    collectIfGrown();
-    const key = keys.get(p.employeeNo)!;
-    const hit = cache.get(`${c.id}|${p.employeeNo}`);
-    if (hit && hit.key === key) {
-      rows.push(hit.row);
-      continue;
-    }
-    const row = rowOf(p as Person, files.get(p.employeeNo) as PersonFile, c, settings, now);
-    cache.set(`${c.id}|${p.employeeNo}`, { key, row });
-    rows.push(row);
-  }
-  return rows.map((r) => ({ ...r, flags: [...r.flags] }));
+  const views = await ports.store.campaignSummaries(c.id, people.map((p) => p.employeeNo));
+  return people.map((p) => rowOf(p, views.get(p.employeeNo)!, c, settings as Settings, now));
 }
 
 export async function personSessions(ports: Ports, input: Input<'progress.person'>): Promise<PersonSessions> {

@@ -3,53 +3,45 @@
 import { paperStats, questionStats } from '../../core/quiz-stats';
 import type { Question } from '../../core/model';
 import type { Input, QuizStatsView } from '../../shared/api';
-import type { PersonFile } from '../storage/data-store';
 import { getCampaign } from './campaign';
-import { attemptResult, bestResult, effectiveItems, eventsOf, manualGrades, quizResults } from './derive';
+import { bestResult, summaryResult } from './derive';
+import { questionVersions } from './question-versions';
 import type { Ports } from './ports';
-import { collectIfGrown } from './gc';
 
-function firstAttempt(f: PersonFile, campaignId: string) {
-  return eventsOf(f, 'quiz.submitted').find((e) => e.data.campaignId === campaignId) ?? null;
-}
-
+/** The statistics of the campaign's quiz from the people's summaries there (never their whole history). */
 export async function quizStats(ports: Ports, input: Input<'quiz.stats'>): Promise<QuizStatsView> {
   const c = await getCampaign(ports, input.campaignId);
   const people = (await ports.store.roster.peek()).people;
+  const views = await ports.store.campaignSummaries(c.id, people.map((p) => p.employeeNo));
+  const versions = await questionVersions(ports);
+  const current = new Map((await ports.store.questions.peek()).questions.map((q) => [q.id, q]));
   const attempts: { scores: Record<string, number> }[] = [];
   const percents: number[] = [];
   const dept = new Map<string, number[]>();
   const team = new Map<string, { dept: string; team: string; percents: number[] }>();
-  const seen = new Map<string, Question>();
+  const seen = new Map<string, { id: string; max: number; type: Question['type']; stem: string }>();
   const rows: QuizStatsView['people'] = [];
   for (const p of people) {
-    collectIfGrown();
-    const f = (await ports.store.person(p.employeeNo).peek()) as PersonFile;
-    const all = quizResults(f, c.id);
-    rows.push({ employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, attempts: all.length, best: bestResult(all) });
-    const e = firstAttempt(f, c.id);
-    if (!e) continue;
-    const manual = manualGrades(f, e.data.attemptId);
-    const scores: Record<string, number> = {};
-    for (const it of effectiveItems(f, e.data)) {
-      // a short answer not graded yet is left out of the question's figures
-      if (it.status === 'graded') scores[it.questionId] = it.score;
-      else if (manual[it.questionId] !== undefined) scores[it.questionId] = manual[it.questionId]!;
+    const all = views.get(p.employeeNo)?.campaign?.attempts ?? [];
+    rows.push({ employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, attempts: all.length, best: bestResult(all.map((a) => summaryResult(a, c.id))) });
+    // each person's first attempt (a short answer not graded yet is left out of the question's figures)
+    const first = all[0];
+    if (!first) continue;
+    for (const q of first.questions) {
+      if (!seen.has(q.id)) seen.set(q.id, { id: q.id, max: q.max, type: q.type, stem: versions.get(q.sha)?.stem ?? current.get(q.id)?.stem ?? q.id });
     }
-    for (const q of e.data.questions) if (!seen.has(q.id)) seen.set(q.id, q);
-    attempts.push({ scores });
-    const r = attemptResult(f, e.data);
-    if (r.pendingCount === 0) {
-      percents.push(r.percent);
-      dept.set(p.dept, [...(dept.get(p.dept) ?? []), r.percent]);
+    attempts.push({ scores: first.scores as Record<string, number> });
+    if (first.pendingCount === 0) {
+      percents.push(first.percent);
+      dept.set(p.dept, [...(dept.get(p.dept) ?? []), first.percent]);
       const key = `${p.dept}\u0000${p.team}`;
       const t = team.get(key) ?? { dept: p.dept, team: p.team, percents: [] };
-      t.percents.push(r.percent);
+      t.percents.push(first.percent);
       team.set(key, t);
     }
   }
   const qs = [...seen.values()];
-  const stats = questionStats(attempts, qs.map((q) => ({ id: q.id, max: q.score })));
+  const stats = questionStats(attempts, qs.map((q) => ({ id: q.id, max: q.max })));
   return {
     paper: paperStats(percents, c.quiz.passMark),
     byDept: [...dept].map(([d, ps]) => ({ dept: d, attempts: ps.length, passRate: paperStats(ps, c.quiz.passMark).passRate })),
@@ -70,14 +62,12 @@ export async function scoreSheet(ports: Ports, input: Input<'quiz.scoreSheet'>):
   ws.addRow([`及格分 ${c.quiz.passMark}（百分制）；每人取最好成绩`]);
   ws.addRow(['序号', '工号', '姓名', '部门/车间', '班组', '考核次数', '交卷时间', '用时（分钟）', '得分', '满分', '百分制', '结果', '阅卷人', '本人签字']).font = { bold: true };
   let n = 0;
-  for (const p of (await ports.store.roster.peek()).people) {
-    collectIfGrown();
-    const f = (await ports.store.person(p.employeeNo).peek()) as PersonFile;
-    const results = eventsOf(f, 'quiz.submitted')
-      .filter((e) => e.data.campaignId === c.id)
-      .map((e) => ({ e, r: attemptResult(f, e.data) }));
-    const best = results.sort((a, b) => b.r.percent - a.r.percent)[0];
-    const graders = best ? [...new Set(eventsOf(f, 'quiz.graded').filter((g) => g.data.attemptId === best.e.data.attemptId).map((g) => g.by))].join('、') : '';
+  const people = (await ports.store.roster.peek()).people;
+  const views = await ports.store.campaignSummaries(c.id, people.map((p) => p.employeeNo));
+  for (const p of people) {
+    const results = (views.get(p.employeeNo)?.campaign?.attempts ?? []).map((a) => ({ a, r: summaryResult(a, c.id) }));
+    const best = [...results].sort((x, y) => y.r.percent - x.r.percent)[0];
+    const graders = best ? best.a.graders.join('、') : '';
     ws.addRow([
       ++n,
       p.employeeNo,
@@ -85,7 +75,7 @@ export async function scoreSheet(ports: Ports, input: Input<'quiz.scoreSheet'>):
       p.dept,
       p.team,
       results.length,
-      best ? best.e.data.submittedAt.slice(0, 16).replace('T', ' ') : '未参加',
+      best ? best.a.submittedAt.slice(0, 16).replace('T', ' ') : '未参加',
       best ? Math.round(best.r.durationMs / 6000) / 10 : '',
       best?.r.score ?? '',
       best?.r.max ?? '',

@@ -12,6 +12,7 @@ import { bankQuestions, getCampaign } from './campaign';
 import { attemptResult, effectiveItems, eventsOf } from './derive';
 import { badInput, conflict, forbidden, notFound } from './errors';
 import { iso, type Ports } from './ports';
+import { attemptQuestions, questionVersions, refOf } from './question-versions';
 
 /** Answers sent a little after the deadline (network, a slow PC) are still accepted. */
 const GRACE_MS = 10_000;
@@ -50,7 +51,7 @@ function submitInto(f: PersonFile, a: OpenAttempt, bank: readonly Question[], an
   const e = appendEvent(
     f.events,
     'quiz.submitted',
-    { attemptId: a.attemptId, campaignId: a.campaignId, startedAt: a.startedAtIso, submittedAt: iso(now), questions: snapshot, answers: kept, items, timedOut, passMark, ...(a.optionOrder ? { optionOrder: a.optionOrder } : {}), leaves: a.leaves ?? 0, ...(leftOut ? { leftOut } : {}) },
+    { attemptId: a.attemptId, campaignId: a.campaignId, startedAt: a.startedAtIso, submittedAt: iso(now), paper: snapshot.map(refOf), answers: kept, items, timedOut, passMark, ...(a.optionOrder ? { optionOrder: a.optionOrder } : {}), leaves: a.leaves ?? 0, ...(leftOut ? { leftOut } : {}) },
     { at: iso(now), by },
   );
   delete f.open.quiz[a.attemptId];
@@ -183,7 +184,7 @@ export async function reviewQuiz(ports: Ports, caller: Account, input: Input<'qu
   return {
     attemptId: e.data.attemptId,
     result: attemptResult(f, e.data),
-    items: e.data.questions.map((q) => {
+    items: attemptQuestions(e.data, await questionVersions(ports)).map((q) => {
       const it = items.find((x) => x.questionId === q.id);
       const order = e.data.optionOrder?.[q.id];
       const choice = q.type === 'single' || q.type === 'multiple';

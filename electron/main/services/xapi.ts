@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { COLLECTIVE_TYPE_NAMES, type Person } from '../../core/model';
 import type { PersonEvent } from '../storage/events';
+import { attemptQuestions, type QuestionVersions } from './question-versions';
 
 const ADL = 'http://adlnet.gov/expapi/verbs/';
 const VERBS = {
@@ -50,7 +51,7 @@ export function stableUuid(text: string): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-export function statementsFor(person: Pick<Person, 'employeeNo' | 'name'>, events: readonly PersonEvent[], opts: { homePage: string; activityBase: string }): XapiStatement[] {
+export function statementsFor(person: Pick<Person, 'employeeNo' | 'name'>, events: readonly PersonEvent[], opts: { homePage: string; activityBase: string; questions: QuestionVersions }): XapiStatement[] {
   const actor = { objectType: 'Agent' as const, name: person.name, account: { homePage: opts.homePage, name: person.employeeNo } };
   const out: XapiStatement[] = [];
   const make = (e: PersonEvent, n: number, verb: Verb, object: { id: string; zh: string; type?: string }, rest: Partial<XapiStatement>, campaignId?: string) => {
@@ -86,8 +87,9 @@ export function statementsFor(person: Pick<Person, 'employeeNo' | 'name'>, event
         break;
       case 'quiz.submitted': {
         attempts.set(e.data.attemptId, e);
+        const given = attemptQuestions(e.data, opts.questions);
         e.data.items.forEach((it, i) => {
-          const q = e.data.questions.find((x) => x.id === it.questionId);
+          const q = given.find((x) => x.id === it.questionId);
           make(
             e,
             i + 1,
@@ -103,7 +105,7 @@ export function statementsFor(person: Pick<Person, 'employeeNo' | 'name'>, event
       case 'quiz.graded': {
         const a = attempts.get(e.data.attemptId);
         const it = a?.data.items.find((x) => x.questionId === e.data.questionId);
-        make(e, 1, 'scored', { id: `question/${encodeURIComponent(e.data.questionId)}`, zh: a?.data.questions.find((q) => q.id === e.data.questionId)?.stem ?? e.data.questionId }, { result: { score: { raw: e.data.score, min: 0, max: it?.max ?? e.data.score } } }, a?.data.campaignId);
+        make(e, 1, 'scored', { id: `question/${encodeURIComponent(e.data.questionId)}`, zh: (a ? attemptQuestions(a.data, opts.questions) : []).find((q) => q.id === e.data.questionId)?.stem ?? e.data.questionId }, { result: { score: { raw: e.data.score, min: 0, max: it?.max ?? e.data.score } } }, a?.data.campaignId);
         // the last short answer graded: now the attempt has its result
         if (a) {
           const manual = (graded.get(a.data.attemptId) ?? new Map<string, number>()).set(e.data.questionId, e.data.score);

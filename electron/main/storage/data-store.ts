@@ -13,6 +13,8 @@ import { writeFileAtomic, writeFileAtomicSync } from './durable-json-file';
 import { applyLine, PersonDoc } from './person-doc';
 import type { FilePort, PersonPort, Store } from './store';
 import { journalFiles, readJournals, StudyJournal, type JournalLine } from './study-journal';
+import type { PersonCampaignView } from './person-summary';
+import { SummaryIndex } from './summary-index';
 
 /** The 问题台账: inspections and findings as one append-only hash chain (core/inspection.ts). */
 export interface InspectionsFile {
@@ -425,12 +427,15 @@ export class DataStore implements Store {
   /** opened to read: the journaled states newer than the files, applied as each person is read */
   private readonly replayed = new Map<string, JournalLine>();
   private closed = false;
+  /** per campaign, what the officer's views need of each person (storage/summary-index.ts) */
+  private readonly index: SummaryIndex;
 
   private constructor(
     readonly dir: string,
     private readonly readOnly = false,
   ) {
-    for (const sub of ['people', 'exports', 'corpus', 'essays', 'files']) mkdirSync(path.join(dir, sub), { recursive: true });
+    for (const sub of ['people', 'exports', 'corpus', 'essays', 'files', 'index']) mkdirSync(path.join(dir, sub), { recursive: true });
+    this.index = new SummaryIndex(dir, readOnly, (no) => this.people.get(no)?.current() ?? null);
     // read-only: no lock, so a backup can read a folder a running server holds (every file is
     // replaced whole by a rename, so each one read is complete)
     this.release = readOnly ? null : acquireLock(dir);
@@ -498,7 +503,12 @@ export class DataStore implements Store {
     }
     {
       d = new PersonDoc(path.join(this.dir, 'people', `${employeeNo}.json`), employeeNo, this.journal, this.replayed.get(employeeNo), () => this.checkpointIfDue());
-      d.onWrite = () => this.stamps.set(employeeNo, ++this.stampCounter);
+      const doc = d;
+      doc.onWrite = () => {
+        this.stamps.set(employeeNo, ++this.stampCounter);
+        // written to the file (not only journaled): its summaries are made now
+        if (!doc.behind) this.index.written(employeeNo, doc.current()!);
+      };
       d.readOnly = this.readOnly;
       this.people.set(employeeNo, d);
       this.evictIdlePeople();
@@ -530,6 +540,10 @@ export class DataStore implements Store {
     return d;
   }
 
+  campaignSummaries(campaignId: string, employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonCampaignView>> {
+    return this.index.campaign(campaignId, employeeNos);
+  }
+
   async peekPeople(employeeNos: readonly string[]): Promise<ReadonlyMap<string, DeepReadonly<PersonFile>>> {
     const out = new Map<string, DeepReadonly<PersonFile>>();
     for (const no of employeeNos) out.set(no, await this.person(no).peek());
@@ -547,6 +561,7 @@ export class DataStore implements Store {
       map.delete(employeeNo);
       rmSync(path.join(this.dir, dir, `${employeeNo}.json`), { force: true });
     }
+    this.index.forget(employeeNo);
   }
 
   async recordIds(): Promise<{ people: string[]; drafts: string[] }> {
@@ -621,6 +636,7 @@ export class DataStore implements Store {
    * person files when the folder is opened next (a stop is no different from a crash).
    */
   close(): void {
+    if (!this.closed) this.index.close();
     this.closed = true;
     this.journal?.close();
     this.release?.();

@@ -34,6 +34,7 @@ export function upgrade<T extends Versioned>(stored: T, target: number, migratio
 export class Doc<T extends Versioned> implements DocPort<T> {
   protected readonly low: Low<T>;
   private loaded: Promise<void> | null = null;
+  private ready = false;
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
   /** called after each successful write (the data store keeps a stamp per file from it) */
@@ -76,6 +77,7 @@ export class Doc<T extends Versioned> implements DocPort<T> {
       this.loaded = (async () => {
         await this.low.read();
         this.low.data = this.loaded_(upgrade(this.low.data, this.defaults().schemaVersion, this.migrations, this.file));
+        this.ready = true;
       })();
       this.loaded.catch(() => {
         this.loaded = null;
@@ -92,6 +94,11 @@ export class Doc<T extends Versioned> implements DocPort<T> {
     this.assertLive();
     await this.load();
     return this.low.data as DeepReadonly<T>;
+  }
+
+  /** The current data when it is in memory already (no read), else null. Never mutate it. */
+  current(): DeepReadonly<T> | null {
+    return this.ready && !this.retired ? (this.low.data as DeepReadonly<T>) : null;
   }
 
   /** A deep copy of the current data: callers can never mutate the stored state by accident. */

@@ -12,6 +12,20 @@ export interface ScoreRecord {
   total: number;
 }
 
+/** A question as given in an attempt: its version in the bank, the points it had on the paper, a digest of its content. */
+export interface QuestionRef {
+  id: string;
+  version: number;
+  score: number;
+  type: Question['type'];
+  sha: string;
+}
+
+/** The digest of a question's content (a QuestionRef's sha); the points are left out, a drawn paper sets its own. */
+export function questionSha(q: Question): string {
+  return createHash('sha256').update(canonicalJson({ ...q, score: 0 })).digest('hex').slice(0, 32);
+}
+
 export interface EventBodies {
   'study.session': {
     sessionId: string;
@@ -34,8 +48,16 @@ export interface EventBodies {
     campaignId: string;
     startedAt: string;
     submittedAt: string;
-    /** the questions as they were when taken: later edits never change an old attempt */
-    questions: Question[];
+    /**
+     * the questions as they were when taken, copied whole: attempts recorded before the paper was
+     * kept by reference (see `paper`); later edits never change an old attempt
+     */
+    questions?: Question[];
+    /**
+     * the questions given, by version: the bank keeps every version of a question (questions.json
+     * history) and `sha` names the version's content, so an edit never changes an old attempt
+     */
+    paper?: QuestionRef[];
     answers: Record<string, string[]>;
     items: ItemResult[];
     /** the order each question's options were shown in (original indexes), when shuffled */

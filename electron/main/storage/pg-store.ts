@@ -46,6 +46,7 @@ import {
   type RosterFile,
 } from './data-store';
 import type { PersonEvent } from './events';
+import { headOf, studyBits, summarizePerson, type CampaignFigures, type PersonCampaignView, type PersonSummary, type SummaryHead } from './person-summary';
 import { checkStudyOnly, freezeEvents, personDraft, studyDraft } from './person-doc';
 import type { DocPort, FilePort, PersonPort, Store } from './store';
 import type { SessionTable } from '../services/ports';
@@ -97,7 +98,42 @@ export const MIGRATIONS: readonly string[] = [
      bytes bytea NOT NULL,
      created_at timestamptz NOT NULL DEFAULT now()
    );`,
+  // per person and campaign what the officer's views need (storage/person-summary.ts), written in
+  // the transaction that writes the record; persons.summary: the year figures and a digest per
+  // campaign (NULL: the record was last written by a program from before the summaries)
+  `ALTER TABLE persons ADD COLUMN summary jsonb;
+   CREATE TABLE person_summaries (
+     campaign_id text NOT NULL,
+     employee_no text NOT NULL REFERENCES persons (employee_no) ON DELETE CASCADE,
+     digest text NOT NULL,
+     figures jsonb NOT NULL CHECK (jsonb_typeof(figures) = 'object'),
+     PRIMARY KEY (campaign_id, employee_no)
+   );
+   CREATE INDEX person_summaries_by_person ON person_summaries (employee_no);`,
 ];
+
+/**
+ * Write a person's summaries in transaction c: the campaigns whose digest changed since `had`, and
+ * no longer those that are gone. `version`: only while the row is still at it (a summary made
+ * after the fact must not overwrite what a newer write made).
+ */
+async function writeSummaries(c: Query, employeeNo: string, s: PersonSummary, had: SummaryHead | null, version?: string): Promise<SummaryHead> {
+  const head = headOf(s);
+  const r = await c.query(`UPDATE persons SET summary = $2 WHERE employee_no = $1${version ? ' AND version = $3' : ''}`, [employeeNo, JSON.stringify(head), ...(version ? [version] : [])]);
+  if (r.rowCount === 0) return head;
+  const changed = Object.keys(head.digests).filter((id) => had?.digests[id] !== head.digests[id]);
+  if (changed.length > 0) {
+    await c.query(
+      `INSERT INTO person_summaries (campaign_id, employee_no, digest, figures)
+       SELECT x.campaign_id, $1, x.digest, x.figures FROM jsonb_to_recordset($2::jsonb) AS x(campaign_id text, digest text, figures jsonb)
+       ON CONFLICT (campaign_id, employee_no) DO UPDATE SET digest = excluded.digest, figures = excluded.figures`,
+      [employeeNo, JSON.stringify(changed.map((id) => ({ campaign_id: id, digest: head.digests[id], figures: s.campaigns[id] })))],
+    );
+  }
+  const gone = Object.keys(had?.digests ?? {}).filter((id) => !(id in head.digests));
+  if (gone.length > 0) await c.query('DELETE FROM person_summaries WHERE employee_no = $1 AND campaign_id = ANY($2)', [employeeNo, gone]);
+  return head;
+}
 
 /** Bring the database (or one schema of it) to the newest version; returns the versions it went through. */
 export async function migrateDatabase(pool: pg.Pool, schema: string | null): Promise<{ from: number; to: number }> {
@@ -412,8 +448,13 @@ class PgPerson implements PersonPort {
               [this.employeeNo, JSON.stringify(added.map((e) => ({ seq: e.seq, id: e.id, type: e.type, at: e.at, by: e.by, data: e.data, prev_hash: e.prevHash, hash: e.hash })))],
             );
           }
-          const v = await c.query<{ version: string }>("UPDATE persons SET version = nextval('anxue_versions'), schema_version = $2, open = $3 WHERE employee_no = $1 RETURNING version", [this.employeeNo, draft.schemaVersion, JSON.stringify(draft.open)]);
+          const v = await c.query<{ version: string; summary: SummaryHead | null }>(
+            "UPDATE persons SET version = nextval('anxue_versions'), schema_version = $2, open = $3 WHERE employee_no = $1 RETURNING version, summary",
+            [this.employeeNo, draft.schemaVersion, JSON.stringify(draft.open)],
+          );
           const version = v.rows[0]!.version;
+          // a study-only change leaves the summaries as they are (the open session is read as it stands)
+          if (!check) await writeSummaries(c, this.employeeNo, summarizePerson(draft), v.rows[0]!.summary);
           return {
             result,
             commit: () => {
@@ -560,6 +601,40 @@ export class PgStore implements Store {
       // not the history this process had: that one person read on its own
       out.set(d.employeeNo, row && !got ? await d.peek() : d.keep(got));
     }
+    return out;
+  }
+
+  /**
+   * The campaign's summaries in one query. A person whose record was last written by a program from
+   * before the summaries (or whose summary there is missing) is summarized now and the result kept.
+   */
+  async campaignSummaries(campaignId: string, employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonCampaignView>> {
+    await this.db.ready;
+    const rows = (
+      await this.db.query<{ no: string; version: string; head: SummaryHead | null; study: PersonFile['open']['study'] | null; digest: string | null; figures: CampaignFigures | null }>(
+        `SELECT p.employee_no AS no, p.version, p.summary AS head, p.open -> 'study' AS study, s.digest, s.figures
+         FROM persons p LEFT JOIN person_summaries s ON s.employee_no = p.employee_no AND s.campaign_id = $1
+         WHERE p.employee_no = ANY($2)`,
+        [campaignId, employeeNos],
+      )
+    ).rows;
+    const out = new Map<string, PersonCampaignView>();
+    const stale: typeof rows = [];
+    for (const r of rows) {
+      const want = r.head?.digests[campaignId];
+      if (!r.head || (want !== undefined && want !== r.digest)) stale.push(r);
+      else out.set(r.no, { campaign: want === undefined ? null : r.figures, years: r.head.years, study: studyBits(r.study) });
+    }
+    if (stale.length > 0) {
+      const files = await this.peekPeople(stale.map((r) => r.no));
+      for (const r of stale) {
+        const f = files.get(r.no)!;
+        const s = summarizePerson(f);
+        await this.db.tx((c) => writeSummaries(c, r.no, s, r.head, r.version));
+        out.set(r.no, { campaign: s.campaigns[campaignId] ?? null, years: s.years, study: studyBits(f.open.study) });
+      }
+    }
+    for (const no of employeeNos) if (!out.has(no)) out.set(no, { campaign: null, years: {}, study: null });
     return out;
   }
 

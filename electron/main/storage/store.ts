@@ -23,6 +23,7 @@ import type {
   QuestionsFile,
   RosterFile,
 } from './data-store';
+import type { PersonCampaignView } from './person-summary';
 
 /** One document: read it (shared or copied), or change it through one serialized update. */
 export interface DocPort<T> {
@@ -90,6 +91,11 @@ export interface Store {
   person(employeeNo: string): PersonPort;
   /** what a person typed into their essay, one snapshot a minute, kept apart from the record */
   essayDrafts(employeeNo: string): DocPort<EssayDraftsFile>;
+  /**
+   * What the officer's views of one campaign need of each of these people (storage/person-summary.ts),
+   * kept as records are written: a view reads this, not everyone's whole history. Never mutate.
+   */
+  campaignSummaries(campaignId: string, employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonCampaignView>>;
   /** Many people's records at once (the officer's views): on PostgreSQL in two queries, not two per person. Never mutate. */
   peekPeople(employeeNos: readonly string[]): Promise<ReadonlyMap<string, DeepReadonly<PersonFile>>>;
   /** Remove a person's records and drafts: only ever called by the audited deletion. */

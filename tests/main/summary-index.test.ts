@@ -1,0 +1,113 @@
+// The lowdb folder's index of person summaries: made as records are written, read by the officer's
+// views instead of everyone's history, and made again from the records whenever it cannot be trusted.
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DataStore } from '../../electron/main/storage/data-store';
+import { appendEvent } from '../../electron/main/storage/events';
+import type { PersonDoc } from '../../electron/main/storage/person-doc';
+import { removeDir, tempDir } from '../helpers/temp-app';
+
+const session = (campaignId: string, day: string, minutes: number) => ({
+  sessionId: randomUUID(),
+  campaignId,
+  docId: 'd',
+  docTitle: 'd',
+  textKey: null,
+  edition: null,
+  startedAt: `${day}T01:00:00Z`,
+  endedAt: `${day}T02:00:00Z`,
+  countedMs: minutes * 60_000,
+  excludedMs: { idle: 0, hidden: 0, unfocused: 0, locked: 0, gap: 0, check_missed: 0, daily_cap: 0 },
+  byDay: { [day]: minutes * 60_000 },
+  closedBy: 'stop' as const,
+});
+const study = (store: DataStore, no: string, campaignId: string, day: string, minutes: number) =>
+  store.person(no).update((f) => void appendEvent(f.events, 'study.session', session(campaignId, day, minutes), { at: `${day}T02:00:00Z`, by: no }));
+const selfMs = async (store: DataStore, campaignId: string, nos: string[]) => [...(await store.campaignSummaries(campaignId, nos)).values()].map((v) => v.campaign?.selfMs ?? null);
+
+let dirs: string[] = [];
+const fresh = () => {
+  const d = tempDir();
+  dirs.push(d);
+  return d;
+};
+beforeEach(() => (dirs = []));
+afterEach(() => dirs.forEach(removeDir));
+
+describe('summary index (lowdb)', () => {
+  it('is made as records are written, per campaign, and written to index/ at close', async () => {
+    const dir = fresh();
+    const s = DataStore.open(dir);
+    await study(s, 'E1', 'c1', '2024-09-02', 30);
+    await study(s, 'E1', 'c2', '2025-09-02', 45);
+    await study(s, 'E2', 'c1', '2024-09-03', 20);
+    expect(await selfMs(s, 'c1', ['E1', 'E2', 'E3'])).toEqual([30 * 60_000, 20 * 60_000, null]);
+    expect((await s.campaignSummaries('c2', ['E1'])).get('E1')).toMatchObject({ campaign: { selfMs: 45 * 60_000, sessions: 1 }, years: { '2024': 30 * 60_000, '2025': 45 * 60_000 } });
+    s.close();
+    expect(readdirSync(path.join(dir, 'index')).sort()).toHaveLength(3); // people.json and one folder per campaign
+    const people = JSON.parse(readFileSync(path.join(dir, 'index', 'people.json'), 'utf8'));
+    expect(Object.keys(people.people).sort()).toEqual(['E1', 'E2']);
+  });
+
+  it('a view after reopening reads the index: no person record is loaded', async () => {
+    const dir = fresh();
+    let s = DataStore.open(dir);
+    for (let i = 0; i < 20; i++) await study(s, `E${i}`, 'c1', '2024-09-02', i + 1);
+    s.close();
+    s = DataStore.open(dir);
+    const nos = Array.from({ length: 20 }, (_, i) => `E${i}`);
+    expect(await selfMs(s, 'c1', nos)).toEqual(nos.map((_, i) => (i + 1) * 60_000));
+    expect(nos.filter((no) => (s.person(no) as PersonDoc).current() !== null)).toEqual([]);
+    s.close();
+  });
+
+  it('records written after the index (a crash before it was written, a file changed by hand) are summarized again from the files', async () => {
+    const dir = fresh();
+    const s = DataStore.open(dir);
+    await study(s, 'E1', 'c1', '2024-09-02', 30);
+    await study(s, 'E2', 'c1', '2024-09-02', 10);
+    s.close();
+    // a second writer of the folder that "crashed" before writing its index: reopened, then copied while open
+    const s2 = DataStore.open(dir);
+    await study(s2, 'E1', 'c1', '2024-09-03', 15);
+    const crashed = fresh();
+    cpSync(dir, crashed, { recursive: true });
+    rmSync(path.join(crashed, 'anxue.lock'));
+    s2.close();
+    const s3 = DataStore.open(crashed);
+    expect(await selfMs(s3, 'c1', ['E1', 'E2'])).toEqual([45 * 60_000, 10 * 60_000]);
+    s3.close();
+    // a file changed outside the program (the forgery of a record, a restore): its summary follows the file
+    const file = path.join(crashed, 'people', 'E2.json');
+    const f = JSON.parse(readFileSync(file, 'utf8'));
+    f.events[0].data.countedMs = 8 * 3600_000;
+    writeFileSync(file, JSON.stringify(f));
+    const s4 = DataStore.open(crashed);
+    expect(await selfMs(s4, 'c1', ['E1', 'E2'])).toEqual([45 * 60_000, 8 * 3600_000]);
+    s4.close();
+  });
+
+  it('a lost or damaged shard is made again; a removed person leaves the index', async () => {
+    const dir = fresh();
+    let s = DataStore.open(dir);
+    for (let i = 0; i < 40; i++) await study(s, `E${i}`, 'c1', '2024-09-02', 5);
+    s.close();
+    const [folder] = readdirSync(path.join(dir, 'index')).filter((n) => n !== 'people.json');
+    const shards = readdirSync(path.join(dir, 'index', folder!));
+    rmSync(path.join(dir, 'index', folder!, shards[0]!));
+    writeFileSync(path.join(dir, 'index', folder!, shards[1]!), '{"E1": {"dig');
+    s = DataStore.open(dir);
+    const nos = Array.from({ length: 40 }, (_, i) => `E${i}`);
+    expect(await selfMs(s, 'c1', nos)).toEqual(nos.map(() => 5 * 60_000));
+    await s.removePerson('E3');
+    expect((await s.campaignSummaries('c1', ['E3'])).get('E3')).toEqual({ campaign: null, years: {}, study: null });
+    s.close();
+    s = DataStore.open(dir);
+    expect((await s.campaignSummaries('c1', ['E3'])).get('E3')!.campaign).toBeNull();
+    expect(JSON.parse(readFileSync(path.join(dir, 'index', 'people.json'), 'utf8')).people.E3).toBeUndefined();
+    expect(existsSync(path.join(dir, 'people', 'E3.json'))).toBe(false);
+    s.close();
+  });
+});
