@@ -220,6 +220,25 @@ describe('anxue merge', () => {
     expect(await everything(server.ports.store)).toBe(before);
   });
 
+  it('an attempt taken on the workstation after its bank was edited finds the version it was given here too', async () => {
+    const sa = (await station.call('auth.login', { employeeNo: 'admin', password: 'admin-pass-1' })).token;
+    const wm06 = (await station.call('bank.list', {}, sa)).find((q) => q.id === 'wm-06')!;
+    const { id: _id, version: _v, ...fields } = wm06;
+    await station.call('bank.save', { ...fields, id: 'wm-06', stem: `${wm06.stem}（工作站修订）` }, sa);
+    const we1 = (await station.call('auth.login', { employeeNo: 'E001', password: s.pw('E001') })).token;
+    const a = await station.call('quiz.start', { campaignId: s.campaign.id }, we1);
+    await station.call('quiz.submit', { attemptId: a.attemptId, answers: {} }, we1);
+    // the server's bank never had that version
+    const edited = `${wm06.stem}（工作站修订）`;
+    expect((await server.call('bank.list', {}, s.admin)).find((q) => q.id === 'wm-06')!.stem).toBe(wm06.stem);
+    await merge();
+    const review = await server.call('quiz.review', { attemptId: a.attemptId }, await s.login('E001'));
+    expect(review.items.map((x) => x.stem)).toContain(edited);
+    // kept in the history; the bank's current question is still the server's
+    expect((await server.call('bank.list', {}, s.admin)).find((q) => q.id === 'wm-06')!.stem).toBe(wm06.stem);
+    expect((await server.ports.store.questions.read()).history.some((q) => q.stem === edited)).toBe(true);
+  });
+
   it('another enterprise, or a broken chain, is refused before anything is written', async () => {
     await divergent();
     const before = await everything(server.ports.store);

@@ -8,7 +8,7 @@
 // Running a merge again brings nothing new and changes nothing.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/canonical';
-import type { Campaign, Person } from '../../core/model';
+import type { Campaign, Person, Question } from '../../core/model';
 import type { MergeConflictView, MergeRunView } from '../../shared/api';
 import type { CollectiveSession, EssayDraftSnapshot, MergeConflict, PersonFile } from '../storage/data-store';
 import type { LedgerEntry } from '../../core/inspection';
@@ -19,6 +19,7 @@ import { docTitle } from './corpus';
 import { badInput, notFound } from './errors';
 import { iso, type Ports } from './ports';
 import { sessionRecord } from './study';
+import { keepVersions, versionsIn } from './question-versions';
 
 export class MergeRefused extends Error {}
 
@@ -112,6 +113,11 @@ export async function mergeRecords(ports: Ports, from: Store, o: { station: stri
     const d = campaignsNow.find((x) => x.id === c.id);
     if (d && canonicalJson(d) !== canonicalJson(c)) conflict(p, { kind: 'campaign', key: c.id, employeeNo: null, campaignId: c.id, server: d, workstation: c });
   }
+  // the question versions the workstation's attempts name: an attempt must find its questions here too
+  const srcVersions = versionsIn(await from.questions.peek());
+  const named = new Map<string, Question>();
+  for (const f of people.values()) for (const e of f.events) if (e.type === 'quiz.submitted') for (const r of e.data.paper ?? []) if (srcVersions.has(r.sha)) named.set(r.sha, srcVersions.get(r.sha)!);
+  await keepVersions(ports, [...named.values()], o.by, at);
   const srcRoster = (await from.roster.read()).people;
   const dstRoster = await to.roster.peek();
   if (srcRoster.some((x) => !dstRoster.people.some((y) => y.employeeNo === x.employeeNo))) {

@@ -28,12 +28,17 @@ export async function questionVersions(ports: Ports): Promise<QuestionVersions> 
 export function versionsIn(f: DeepReadonly<QuestionsFile>): QuestionVersions {
   let m = byFile.get(f);
   if (!m) {
-    m = new Map();
-    for (const q of [...f.history, ...f.questions]) {
-      const { replacedAt: _a, replacedBy: _b, removed: _c, ...plain } = q as QuestionsFile['history'][number];
-      m.set(questionSha(plain as Question), structuredClone(plain) as Question);
-    }
+    m = collect(f);
     byFile.set(f, m);
+  }
+  return m;
+}
+
+function collect(f: DeepReadonly<QuestionsFile>): Map<string, Question> {
+  const m = new Map<string, Question>();
+  for (const q of [...f.history, ...f.questions]) {
+    const { replacedAt: _a, replacedBy: _b, removed: _c, ...plain } = q as QuestionsFile['history'][number];
+    m.set(questionSha(plain as Question), structuredClone(plain) as Question);
   }
   return m;
 }
@@ -62,7 +67,8 @@ export async function keepVersions(ports: Ports, given: readonly Question[], by:
   const absent = given.filter((q) => !have.has(questionSha(q)));
   if (absent.length === 0) return;
   await ports.store.questions.update((f) => {
-    const now = versionsIn(f);
+    // not versionsIn: this draft is changed below and becomes the bank (a kept map would be stale)
+    const now = collect(f);
     for (const q of absent) if (!now.has(questionSha(q))) f.history.push({ ...structuredClone(q), replacedAt: at, replacedBy: by });
   });
 }
