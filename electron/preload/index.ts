@@ -2,9 +2,10 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { CALL_NAMES, ipcChannel } from '../shared/api';
 
-const anxue: Record<string, (input: unknown) => Promise<unknown>> = {};
+// lang: the language the page shows (working files are made in it); only a string crosses
+const anxue: Record<string, (input: unknown, lang?: string) => Promise<unknown>> = {};
 for (const name of CALL_NAMES) {
   const channel = ipcChannel(name);
-  anxue[name] = (input: unknown) => ipcRenderer.invoke(channel, input);
+  anxue[name] = (input: unknown, lang?: string) => ipcRenderer.invoke(channel, input, typeof lang === 'string' ? lang : undefined);
 }
 contextBridge.exposeInMainWorld('anxue', Object.freeze(anxue));

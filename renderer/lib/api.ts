@@ -1,5 +1,6 @@
 // The only renderer file that talks to the backend: window.anxue (Electron preload) when present,
 // else fetch against the browser-mode server. Both carry the same contract.
+import i18n from '../i18n';
 import { CALL_NAMES, httpPath, type AnxueClient, type ApiErrorBody, type CallName, type Input, type Output } from '../../electron/shared/api';
 
 declare global {
@@ -38,7 +39,7 @@ async function httpCall<K extends CallName>(name: K, input: Input<K>, keepalive 
   try {
     res = await fetch(httpPath(name), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      headers: { 'Content-Type': 'application/json', 'X-Anxue-Lang': i18n.language, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(input ?? {}),
       keepalive,
     });
@@ -58,7 +59,7 @@ function wrapIpc(client: AnxueClient): AnxueClient {
   for (const name of CALL_NAMES) {
     out[name] = async (i: unknown) => {
       try {
-        return await (client[name] as (x: unknown) => Promise<unknown>)(i);
+        return await (client[name] as (x: unknown, lang: string) => Promise<unknown>)(i, i18n.language);
       } catch (e) {
         // Electron flattens errors to their message; the main process encodes the body as JSON there.
         const m = /(\{.*\})\s*$/.exec(e instanceof Error ? e.message : String(e));

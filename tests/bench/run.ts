@@ -244,12 +244,25 @@ async function benchPdf(files: string[]) {
  * (settings, person file update with fsync, totals), the officer dashboard's backend time, peak
  * memory; yardstick: the same heartbeat workload as row updates in SQLite (WAL, synchronous=FULL).
  */
+/** B0 … B(n-1) in the roster, each with an employee's account. */
+async function seedPeople(store: import('../../electron/main/storage/store').Store, n: number): Promise<void> {
+  const { hashPassword } = await import('../../electron/main/services/auth');
+  const depts = ['甲醇车间', '合成氨车间', '储运车间', '公用工程车间', '安全环保部'];
+  const hash = await hashPassword('x-password');
+  await store.roster.update((f) => {
+    for (let i = 0; i < n; i++) f.people.push({ employeeNo: `B${i}`, name: `员工${i}`, dept: depts[i % 5]!, team: `班组${i % 20}`, post: '操作工', category: '其他从业人员', leader: false, updatedAt: '' });
+  });
+  await store.accounts.update((f) => {
+    for (let i = 0; i < n; i++) f.accounts.push({ employeeNo: `B${i}`, name: `员工${i}`, roles: ['employee'], passwordHash: hash, createdAt: '' });
+  });
+}
+
 /** Write the study bench's 3,000 people with a week of sessions each into `where`; returns the campaign. */
 async function seedStudy(where: import('../../electron/main/app').StoreOptions): Promise<string> {
   const { openStore } = await import('../../electron/main/app');
   const { appendEvent } = await import('../../electron/main/storage/events');
   const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus');
-  const { setupInit, hashPassword } = await import('../../electron/main/services/auth');
+  const { setupInit } = await import('../../electron/main/services/auth');
   const { campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign');
   const PEOPLE = 3000;
   const t = Date.parse('2024-09-06T01:00:00Z');
@@ -258,14 +271,7 @@ async function seedStudy(where: import('../../electron/main/app').StoreOptions):
   await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
   const adminAccount = (await ports.store.accounts.read()).accounts[0]!;
   const campaign = await saveCampaign(ports, adminAccount, await campaignTemplate(ports));
-  const depts = ['甲醇车间', '合成氨车间', '储运车间', '公用工程车间', '安全环保部'];
-  const hash = await hashPassword('x-password');
-  await ports.store.roster.update((f) => {
-    for (let i = 0; i < PEOPLE; i++) f.people.push({ employeeNo: `B${i}`, name: `员工${i}`, dept: depts[i % 5]!, team: `班组${i % 20}`, post: '操作工', category: '其他从业人员', leader: false, updatedAt: '' });
-  });
-  await ports.store.accounts.update((f) => {
-    for (let i = 0; i < PEOPLE; i++) f.accounts.push({ employeeNo: `B${i}`, name: `员工${i}`, roles: ['employee'], passwordHash: hash, createdAt: '' });
-  });
+  await seedPeople(ports.store, PEOPLE);
   const t0 = performance.now();
   for (let i = 0; i < PEOPLE; i++) {
     await ports.store.person(`B${i}`).update((f) => {
@@ -303,7 +309,7 @@ async function seedHistory(where: import('../../electron/main/app').StoreOptions
   const { openStore } = await import('../../electron/main/app');
   const { appendEvent } = await import('../../electron/main/storage/events');
   const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus');
-  const { setupInit, hashPassword } = await import('../../electron/main/services/auth');
+  const { setupInit } = await import('../../electron/main/services/auth');
   const { bankQuestions, campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign');
   const { refOf } = await import('../../electron/main/services/question-versions');
   const { gradeItem } = await import('../../electron/core/grading');
@@ -330,14 +336,7 @@ async function seedHistory(where: import('../../electron/main/app').StoreOptions
   }
   const bank = await bankQuestions(ports);
   const paper = template.quiz.questionIds.map((id) => bank.find((q) => q.id === id)!).filter(Boolean);
-  const depts = ['甲醇车间', '合成氨车间', '储运车间', '公用工程车间', '安全环保部'];
-  const hash = await hashPassword('x-password');
-  await ports.store.roster.update((f) => {
-    for (let i = 0; i < PEOPLE; i++) f.people.push({ employeeNo: `B${i}`, name: `员工${i}`, dept: depts[i % 5]!, team: `班组${i % 20}`, post: '操作工', category: '其他从业人员', leader: false, updatedAt: '' });
-  });
-  await ports.store.accounts.update((f) => {
-    for (let i = 0; i < PEOPLE; i++) f.accounts.push({ employeeNo: `B${i}`, name: `员工${i}`, roles: ['employee'], passwordHash: hash, createdAt: '' });
-  });
+  await seedPeople(ports.store, PEOPLE);
   const sentences = sourceTexts().flatMap((s) => s.text.replace(/[#>*|\-\s]+/g, '').split(/(?<=[。；！？])/)).filter((x) => x.length >= 8);
   const rand = rng(15);
   const essayOf = () => {

@@ -88,10 +88,14 @@ describe('person summaries (what the officer views read)', () => {
     expect(v1).toMatchObject({ campaign: { selfMs: 30 * 60_000 }, years: { '2024': 30 * 60_000, '2025': 45 * 60_000 }, study: null });
     expect((await s.campaignSummaries('c1', ['NOBODY'])).get('NOBODY')).toEqual({ campaign: null, years: {}, study: null });
     // another campaign's record changes only that campaign's row
+    expect((await s.campaignSummaries('c2', ['E1'])).get('E1')!.campaign!.selfMs).toBe(45 * 60_000);
     const c1Before = await rows('c1');
     await s.person('E1').update((f) => void appendEvent(f.events, 'study.session', session('c2', '2025-09-03', 15), { at: at(), by: 'E1' }));
     expect(await rows('c1')).toEqual(c1Before);
     expect((await rows('c2'))[0].figures).toMatchObject({ selfMs: 60 * 60_000, sessions: 2 });
+    // read again by this process (which had the older figures): the new ones, the unchanged ones from what it had
+    expect((await s.campaignSummaries('c2', ['E1'])).get('E1')!.campaign).toMatchObject({ selfMs: 60 * 60_000, sessions: 2 });
+    expect((await s.campaignSummaries('c1', ['E1'])).get('E1')!.campaign).toMatchObject({ selfMs: 30 * 60_000, sessions: 1 });
     // the open session is read as it stands, not summarized
     await s.person('E1').updateStudy((f) => {
       f.open.study = { campaignId: 'c1', docId: 'd', countedMs: 5 * 60_000, provisionalMs: 60_000, byDay: { '2024-09-04': 5 * 60_000 }, provisionalByDay: { '2024-09-04': 60_000 } } as unknown as typeof f.open.study;

@@ -81,33 +81,24 @@ export function effectiveItems(f: PersonFile, e: EventBodies['quiz.submitted']):
 }
 
 export function attemptResult(f: PersonFile, e: EventBodies['quiz.submitted']): QuizResultView {
-  const s = scoreAttempt(effectiveItems(f, e), manualGrades(f, e.attemptId));
-  return {
-    attemptId: e.attemptId,
-    campaignId: e.campaignId,
-    submittedAt: e.submittedAt,
-    score: s.score,
-    max: s.max,
-    percent: s.percent,
-    pendingCount: s.pendingCount,
-    passed: s.pendingCount > 0 ? null : s.percent >= e.passMark,
-    passMark: e.passMark,
-    durationMs: Math.max(0, Date.parse(e.submittedAt) - Date.parse(e.startedAt)),
-    timedOut: e.timedOut,
-  };
+  return resultView(e, e.campaignId, scoreAttempt(effectiveItems(f, e), manualGrades(f, e.attemptId)));
 }
 
 /** An attempt's result from its summary (storage/person-summary.ts): the same as attemptResult of the record. */
 export function summaryResult(a: DeepReadonly<AttemptSummary>, campaignId: string): QuizResultView {
+  return resultView(a, campaignId, a);
+}
+
+function resultView(a: { attemptId: string; submittedAt: string; startedAt: string; passMark: number; timedOut: boolean }, campaignId: string, s: { score: number; max: number; percent: number; pendingCount: number }): QuizResultView {
   return {
     attemptId: a.attemptId,
     campaignId,
     submittedAt: a.submittedAt,
-    score: a.score,
-    max: a.max,
-    percent: a.percent,
-    pendingCount: a.pendingCount,
-    passed: a.pendingCount > 0 ? null : a.percent >= a.passMark,
+    score: s.score,
+    max: s.max,
+    percent: s.percent,
+    pendingCount: s.pendingCount,
+    passed: s.pendingCount > 0 ? null : s.percent >= a.passMark,
     passMark: a.passMark,
     durationMs: Math.max(0, Date.parse(a.submittedAt) - Date.parse(a.startedAt)),
     timedOut: a.timedOut,

@@ -31,8 +31,17 @@ export interface ClientInfo {
   address: string;
   /** the server PC itself: the desktop app, or 127.0.0.0/8 and ::1 */
   loopback: boolean;
+  /** the language the caller's screen is in: working files made for them (学时台账, 成绩单, 问题台账) are in it */
+  lang?: Lang;
 }
 export const LOCAL_CLIENT: ClientInfo = { address: 'local', loopback: true };
+
+export const LANGS = ['zh-CN', 'en-US'] as const;
+export type Lang = (typeof LANGS)[number];
+/** A language named by a caller: one of ours, else Chinese (the default). */
+export function langOf(v: unknown): Lang {
+  return v === 'en-US' ? 'en-US' : 'zh-CN';
+}
 
 export function cryptoRandom(): number {
   return randomInt(1_000_000_000) / 1_000_000_000;

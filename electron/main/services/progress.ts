@@ -1,6 +1,6 @@
 // The officer's view of the campaign: everyone's hours, quiz and essay, patterns worth a look, one
 // person's sessions with their evidence, and the hours ledger (学时台账) as .xlsx.
-import { COLLECTIVE_TYPE_NAMES, targetFor, targetsText, type Campaign, type Settings } from '../../core/model';
+import { targetFor, type Campaign, type CollectiveType, type Settings } from '../../core/model';
 import { localDay, toCreditHours, toHours } from '../../core/study-time';
 import type { Input, PersonSessions, ProgressRow } from '../../shared/api';
 import type { PersonFile, RosterFile } from '../storage/data-store';
@@ -9,7 +9,8 @@ import { emptyCampaignFigures, type PersonCampaignView } from '../storage/person
 import { getCampaign } from './campaign';
 import { attendedSessions, bestResult, eventsOf, summaryHours, summaryResult, summaryYearMs } from './derive';
 import { notFound } from './errors';
-import type { Ports } from './ports';
+import type { Lang, Ports } from './ports';
+import { LEDGER_WORDS, targetWords } from './file-words';
 import { collectIfGrown } from './gc';
 
 const LONG_SESSION_MS = 4 * 3600_000;
@@ -93,21 +94,12 @@ function sessionsOf(p: Person, f: PersonFile, c: Campaign): PersonSessions {
   return { person: { employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, category: p.category }, sessions, collective, byDay };
 }
 
-const REASON_NAMES: Record<string, string> = {
-  idle: '无操作',
-  hidden: '窗口不可见',
-  unfocused: '窗口不在前台',
-  locked: '锁屏',
-  gap: '计时中断',
-  check_missed: '防挂机验证未完成',
-  daily_cap: '超过每日上限',
-};
 
-/** 学时台账 as .xlsx (the officer's download). */
-export async function hoursLedger(ports: Ports, input: Input<'progress.ledger'>): Promise<{ fileName: string; base64: string }> {
+/** 学时台账 as .xlsx (the officer's download), in the language of their screen. */
+export async function hoursLedger(ports: Ports, input: Input<'progress.ledger'>, lang: Lang = 'zh-CN'): Promise<{ fileName: string; base64: string }> {
   const c = await getCampaign(ports, input.campaignId);
-  const buf = await writeHoursLedger(ports, c.id);
-  return { fileName: `学时台账-${c.studyStart}.xlsx`, base64: buf.toString('base64') };
+  const buf = await writeHoursLedger(ports, c.id, undefined, lang);
+  return { fileName: LEDGER_WORDS[lang].fileName(c.studyStart), base64: buf.toString('base64') };
 }
 
 /** People read at a time for the ledger's second sheet (a batch of 3,000 never holds them all). */
@@ -118,7 +110,8 @@ const LEDGER_CHUNK = 200;
  * rows are streamed to it as they are made (each row committed at once); without, the workbook is
  * built in memory and its bytes returned.
  */
-export async function writeHoursLedger(ports: Ports, campaignId: string, toFile?: string): Promise<Buffer> {
+export async function writeHoursLedger(ports: Ports, campaignId: string, toFile?: string, lang: Lang = 'zh-CN'): Promise<Buffer> {
+  const w = LEDGER_WORDS[lang];
   const c = await getCampaign(ports, campaignId);
   const { settings, enterprise } = await ports.store.meta.read();
   const rows = await progressTable(ports, { campaignId });
@@ -136,11 +129,10 @@ export async function writeHoursLedger(ports: Ports, campaignId: string, toFile?
     if (bold) row.font = { bold: true };
     if (toFile) row.commit();
   };
-  const ws = sheet('学时台账', [10, 10, 14, 10, 12, 12, 10, 10, 8, 8, 8, 10, 10, 14, 10, 10]);
-  put(ws, [`${enterprise ?? ''} ${c.name} 学时台账`]);
-  put(ws, [`集中学习 ${c.studyStart} 至 ${c.studyEnd}；每学时 ${settings.minutesPerCreditHour} 分钟；要求 ${targetsText(c)}`]);
-  put(ws, ['工号', '姓名', '部门/车间', '班组', '人员类别', '集中学习(小时)', '自学(小时)', '合计(小时)', '学时', '要求学时', '是否达标', '考核成绩', '剖析材料', '防挂机验证(未完成/总数)', '本年度学时', '年度要求学时'], true);
-  const essay = { not_started: '未开始', draft: '草稿', submitted: '已提交', returned: '退回修改', accepted: '已通过' };
+  const ws = sheet(w.sheet, [10, 10, 14, 10, 12, 12, 10, 10, 8, 8, 8, 10, 10, 14, 10, 10]);
+  put(ws, [w.title(enterprise ?? '', c.name)]);
+  put(ws, [w.scope(c.studyStart, c.studyEnd, settings.minutesPerCreditHour, targetWords(w, c))]);
+  put(ws, w.headers, true);
   for (const r of rows) {
     put(ws, [
       r.employeeNo,
@@ -153,17 +145,17 @@ export async function writeHoursLedger(ports: Ports, campaignId: string, toFile?
       toHours(r.studiedMs),
       r.creditHours,
       r.targetCreditHours,
-      r.creditHours >= r.targetCreditHours ? '是' : '否',
-      r.quizPercent === null ? '' : r.quizPending ? '待阅卷' : r.quizPercent,
-      essay[r.essayStatus],
+      r.creditHours >= r.targetCreditHours ? w.yes : w.no,
+      r.quizPercent === null ? '' : r.quizPending ? w.pending : r.quizPercent,
+      w.essay[r.essayStatus],
       `${r.checksMissed}/${r.checksIssued}`,
       r.yearCreditHours,
       r.yearTargetCreditHours,
     ]);
   }
   if (toFile) ws.commit();
-  const ev = sheet('学习记录明细', []);
-  put(ev, ['工号', '姓名', '类型', '开始', '结束', '内容', '计入(分钟)', '未计入(分钟)', '未计入原因', '防挂机验证'], true);
+  const ev = sheet(w.detailSheet, []);
+  put(ev, w.detailHeaders, true);
   const roster = new Map((await ports.store.roster.peek()).people.map((p) => [p.employeeNo, p]));
   for (let i = 0; i < rows.length; i += LEDGER_CHUNK) {
     const chunk = rows.slice(i, i + LEDGER_CHUNK);
@@ -171,20 +163,20 @@ export async function writeHoursLedger(ports: Ports, campaignId: string, toFile?
     for (const r of chunk) {
       collectIfGrown();
       const d = sessionsOf(roster.get(r.employeeNo) as Person, files.get(r.employeeNo) as PersonFile, c);
-      for (const a of d.collective) put(ev, [r.employeeNo, r.name, COLLECTIVE_TYPE_NAMES[a.type as keyof typeof COLLECTIVE_TYPE_NAMES], `${a.date} ${a.start}`, '', a.topic, a.durationMinutes, 0, '', '']);
+      for (const a of d.collective) put(ev, [r.employeeNo, r.name, w.collective(a.type as CollectiveType), `${a.date} ${a.start}`, '', a.topic, a.durationMinutes, 0, '', '']);
       for (const s of d.sessions) {
         const excluded = Object.entries(s.excludedMs).filter(([, ms]) => ms > 0);
         put(ev, [
           r.employeeNo,
           r.name,
-          '自学',
+          w.selfStudy,
           s.startedAt,
           s.endedAt,
           s.docTitle,
           Math.floor(s.countedMs / 60_000),
           Math.floor(excluded.reduce((n, [, ms]) => n + ms, 0) / 60_000),
-          excluded.map(([k, ms]) => `${REASON_NAMES[k] ?? k} ${Math.round(ms / 60_000)} 分钟`).join('；'),
-          s.checks ? `${s.checks.answered}/${s.checks.issued}（未完成 ${s.checks.missed}）` : '',
+          excluded.map(([k, ms]) => w.minutes(w.reasons[k] ?? k, Math.round(ms / 60_000))).join(w.joiner),
+          s.checks ? w.checks(s.checks.answered, s.checks.issued, s.checks.missed) : '',
         ]);
       }
     }

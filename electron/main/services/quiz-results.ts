@@ -6,7 +6,8 @@ import type { Input, QuizStatsView } from '../../shared/api';
 import { getCampaign } from './campaign';
 import { bestResult, summaryResult } from './derive';
 import { questionVersions } from './question-versions';
-import type { Ports } from './ports';
+import type { Lang, Ports } from './ports';
+import { SCORE_SHEET_WORDS } from './file-words';
 
 /** The statistics of the campaign's quiz from the people's summaries there (never their whole history). */
 export async function quizStats(ports: Ports, input: Input<'quiz.stats'>): Promise<QuizStatsView> {
@@ -52,22 +53,23 @@ export async function quizStats(ports: Ports, input: Input<'quiz.stats'>): Promi
 }
 
 /** 成绩单: one row per person with their best attempt, who graded it, and a column to sign. */
-export async function scoreSheet(ports: Ports, input: Input<'quiz.scoreSheet'>): Promise<{ fileName: string; base64: string }> {
+export async function scoreSheet(ports: Ports, input: Input<'quiz.scoreSheet'>, lang: Lang = 'zh-CN'): Promise<{ fileName: string; base64: string }> {
+  const w = SCORE_SHEET_WORDS[lang];
   const c = await getCampaign(ports, input.campaignId);
   const { enterprise } = await ports.store.meta.read();
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('成绩单');
-  ws.addRow([`${enterprise ?? ''} ${c.name} 考核成绩单`]).font = { bold: true, size: 14 };
-  ws.addRow([`及格分 ${c.quiz.passMark}（百分制）；每人取最好成绩`]);
-  ws.addRow(['序号', '工号', '姓名', '部门/车间', '班组', '考核次数', '交卷时间', '用时（分钟）', '得分', '满分', '百分制', '结果', '阅卷人', '本人签字']).font = { bold: true };
+  const ws = wb.addWorksheet(w.sheet);
+  ws.addRow([w.title(enterprise ?? '', c.name)]).font = { bold: true, size: 14 };
+  ws.addRow([w.rule(c.quiz.passMark)]);
+  ws.addRow(w.headers).font = { bold: true };
   let n = 0;
   const people = (await ports.store.roster.peek()).people;
   const views = await ports.store.campaignSummaries(c.id, people.map((p) => p.employeeNo));
   for (const p of people) {
     const results = (views.get(p.employeeNo)?.campaign?.attempts ?? []).map((a) => ({ a, r: summaryResult(a, c.id) }));
     const best = [...results].sort((x, y) => y.r.percent - x.r.percent)[0];
-    const graders = best ? best.a.graders.join('、') : '';
+    const graders = best ? best.a.graders.join(w.graderJoiner) : '';
     ws.addRow([
       ++n,
       p.employeeNo,
@@ -75,18 +77,18 @@ export async function scoreSheet(ports: Ports, input: Input<'quiz.scoreSheet'>):
       p.dept,
       p.team,
       results.length,
-      best ? best.a.submittedAt.slice(0, 16).replace('T', ' ') : '未参加',
+      best ? best.a.submittedAt.slice(0, 16).replace('T', ' ') : w.absent,
       best ? Math.round(best.r.durationMs / 6000) / 10 : '',
       best?.r.score ?? '',
       best?.r.max ?? '',
       best?.r.percent ?? '',
-      !best ? '' : best.r.passed === null ? '待阅卷' : best.r.passed ? '合格' : '不合格',
-      best ? graders || '系统自动评分' : '',
+      !best ? '' : best.r.passed === null ? w.pending : best.r.passed ? w.passed : w.failed,
+      best ? graders || w.auto : '',
       '',
     ]);
   }
   ws.addRow([]);
-  ws.addRow(['', '', '考核人签字：', '', '', '', '', '', '日期：']);
+  ws.addRow(['', '', w.examiner, '', '', '', '', '', w.date]);
   ws.columns.forEach((col, i) => (col.width = [6, 10, 10, 14, 10, 8, 18, 10, 8, 8, 8, 10, 14, 14][i] ?? 10));
-  return { fileName: `考核成绩单-${c.studyStart}.xlsx`, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+  return { fileName: w.fileName(c.studyStart), base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
 }

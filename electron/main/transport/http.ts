@@ -13,7 +13,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { api, DEFAULT_MAX_BODY, maxBodyOf, type ApiErrorBody, type CallName } from '../../shared/api';
-import type { ClientInfo, Ports } from '../services/ports';
+import { langOf, type ClientInfo, type Ports } from '../services/ports';
 import { admit, inCall, run, toFailure } from './dispatch';
 import { clientAddress, isLoopbackAddress, type HostPolicy } from './host-check';
 import { requestLog, type RequestLog } from './request-log';
@@ -195,7 +195,7 @@ export function createHttpServer(ports: Ports, o: HttpOptions): http.Server {
   const log = o.log ?? requestLog();
   const opts = { ...o, log, hsts: o.hsts ?? Boolean(o.tls) };
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const client: ClientInfo = { address: clientAddress(req.socket.remoteAddress), loopback: isLoopbackAddress(req.socket.remoteAddress ?? '') };
+    const client: ClientInfo = { address: clientAddress(req.socket.remoteAddress), loopback: isLoopbackAddress(req.socket.remoteAddress ?? ''), lang: langOf(req.headers['x-anxue-lang']) };
     // errors on either side of a broken connection are not ours to throw
     req.on('error', () => undefined);
     res.on('error', () => undefined);

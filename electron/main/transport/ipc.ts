@@ -1,12 +1,12 @@
 // Electron IPC transport: one handler per contract call, on the channel the contract names.
 // The session token stays in the main process, keyed by the calling window.
 import { CALL_NAMES, ipcChannel, type CallName } from '../../shared/api';
-import type { Ports } from '../services/ports';
+import { langOf, LOCAL_CLIENT, type Ports } from '../services/ports';
 import { dispatch } from './dispatch';
 
 /** The part of Electron's ipcMain we use (so this file needs no electron import). */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: { sender: { id: number } }, input: unknown) => Promise<unknown>): void;
+  handle(channel: string, listener: (event: { sender: { id: number } }, input: unknown, lang?: unknown) => Promise<unknown>): void;
   removeHandler(channel: string): void;
 }
 
@@ -27,10 +27,10 @@ export function withDesktopActivity(input: unknown, activity: DesktopActivity, i
 export function registerIpc(ipcMain: IpcMainLike, ports: Ports, activity?: DesktopActivity): () => void {
   const tokens = new Map<number, string>();
   for (const name of CALL_NAMES) {
-    ipcMain.handle(ipcChannel(name), async (event, raw) => {
+    ipcMain.handle(ipcChannel(name), async (event, raw, lang) => {
       let input = raw;
       if (activity && name === 'study.beat') input = withDesktopActivity(raw, activity, (await ports.store.meta.read()).settings.idleLimitSeconds);
-      const r = await dispatch(ports, name, input, tokens.get(event.sender.id) ?? null);
+      const r = await dispatch(ports, name, input, tokens.get(event.sender.id) ?? null, { ...LOCAL_CLIENT, lang: langOf(lang) });
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       afterCall(name, r.value, event.sender.id, tokens);
       return r.value;
