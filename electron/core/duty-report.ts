@@ -38,11 +38,11 @@ export type ScoreCheck = { ok: true; total: number } | { ok: false; field: strin
 
 /** A scoring on a sheet: every item scored, none above its most or below 0; the total is their sum. */
 export function checkScores(sheet: readonly ScoreItem[], points: readonly number[]): ScoreCheck {
-  if (sheet.length === 0) return { ok: false, field: 'sheet', message: '计分表至少需要一个项目' };
-  if (points.length !== sheet.length) return { ok: false, field: 'points', message: `计分表有 ${sheet.length} 项，给了 ${points.length} 个分数` };
+  if (sheet.length === 0) return { ok: false, field: 'sheet', message: '计分表至少需要一个项目 / the score sheet needs at least one item' };
+  if (points.length !== sheet.length) return { ok: false, field: 'points', message: `计分表有 ${sheet.length} 项，给了 ${points.length} 个分数 / the score sheet has ${sheet.length} items but ${points.length} scores were given` };
   for (let i = 0; i < sheet.length; i++) {
     const p = points[i]!;
-    if (!Number.isFinite(p) || p < 0 || p > sheet[i]!.max) return { ok: false, field: `points.${i}`, message: `「${sheet[i]!.name}」的得分应在 0 到 ${sheet[i]!.max} 之间` };
+    if (!Number.isFinite(p) || p < 0 || p > sheet[i]!.max) return { ok: false, field: `points.${i}`, message: `「${sheet[i]!.name}」的得分应在 0 到 ${sheet[i]!.max} 之间 / the score of “${sheet[i]!.name}” should be from 0 to ${sheet[i]!.max}` };
   }
   // in tenths: 0.1 + 0.2 is 0.3 here
   return { ok: true, total: Math.round(points.reduce((a, b) => a + b * 10, 0)) / 10 };
@@ -72,8 +72,8 @@ export function countReport(parts: Partial<ReportParts>): { perPart: Record<Repo
 /** Every part written, and enough in all; else the field to name and why. */
 export function checkReport(parts: ReportParts): { ok: true; total: number } | { ok: false; field: string; message: string } {
   const c = countReport(parts);
-  for (const k of REPORT_PARTS) if (c.perPart[k] === 0) return { ok: false, field: `parts.${k}`, message: `请填写「${REPORT_PART_NAMES[k]}」` };
-  if (c.total < REPORT_MIN_CHARS) return { ok: false, field: 'parts', message: `字数不足：${c.total} / ${REPORT_MIN_CHARS}` };
+  for (const k of REPORT_PARTS) if (c.perPart[k] === 0) return { ok: false, field: `parts.${k}`, message: `请填写「${REPORT_PART_NAMES[k]}」 / fill in “${REPORT_PART_NAMES[k]}”` };
+  if (c.total < REPORT_MIN_CHARS) return { ok: false, field: 'parts', message: `字数不足：${c.total}（至少 ${REPORT_MIN_CHARS}） / too short: ${c.total} characters of at least ${REPORT_MIN_CHARS}` };
   return { ok: true, total: c.total };
 }
 

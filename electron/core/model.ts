@@ -68,7 +68,7 @@ export const settingsSchema = z
   })
   .refine((s) => s.attentionCheckMaxMinutes >= s.attentionCheckMinMinutes, {
     path: ['attentionCheckMaxMinutes'],
-    message: '最长间隔不能小于最短间隔',
+    message: '最长间隔不能小于最短间隔 / the longest interval cannot be shorter than the shortest',
   });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
@@ -121,17 +121,17 @@ export const questionSchema = z
   })
   .superRefine((q, ctx) => {
     if (q.type === 'single' || q.type === 'multiple') {
-      if (q.options.length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: '选择题至少需要两个选项' });
+      if (q.options.length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: '选择题至少需要两个选项 / a choice question needs at least two options' });
       const letters = q.options.map((_, i) => String.fromCharCode(65 + i));
       for (const a of q.answer) {
-        if (!letters.includes(a)) ctx.addIssue({ code: 'custom', path: ['answer'], message: `答案 ${a} 不在选项中` });
+        if (!letters.includes(a)) ctx.addIssue({ code: 'custom', path: ['answer'], message: `答案 ${a} 不在选项中 / the answer ${a} is not one of the options` });
       }
       if (q.type === 'single' && q.answer.length !== 1) {
-        ctx.addIssue({ code: 'custom', path: ['answer'], message: '单选题只能有一个答案' });
+        ctx.addIssue({ code: 'custom', path: ['answer'], message: '单选题只能有一个答案 / a single-choice question has one answer only' });
       }
     }
     if (q.type === 'truefalse' && !(q.answer.length === 1 && (q.answer[0] === 'T' || q.answer[0] === 'F'))) {
-      ctx.addIssue({ code: 'custom', path: ['answer'], message: '判断题答案应为 T 或 F' });
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: '判断题答案应为 T 或 F / a true/false answer is T or F' });
     }
   });
 export type Question = z.infer<typeof questionSchema>;
@@ -202,12 +202,12 @@ export const campaignInputSchema = z
     accidents: z.array(z.string().trim().min(1).max(120)).max(30),
   })
   .superRefine((c, ctx) => {
-    if (c.start > c.end) ctx.addIssue({ code: 'custom', path: ['end'], message: '结束日期早于开始日期' });
-    if (c.studyStart > c.studyEnd) ctx.addIssue({ code: 'custom', path: ['studyEnd'], message: '集中学习结束日期早于开始日期' });
-    if (c.quiz.mode === 'fixed' && c.quiz.questionIds.length === 0) ctx.addIssue({ code: 'custom', path: ['quiz', 'questionIds'], message: '试卷至少需要一道题' });
-    if (c.quiz.mode === 'random' && c.quiz.rules.length === 0) ctx.addIssue({ code: 'custom', path: ['quiz', 'rules'], message: '随机组卷至少需要一条规则' });
+    if (c.start > c.end) ctx.addIssue({ code: 'custom', path: ['end'], message: '结束日期早于开始日期 / the end date is before the start date' });
+    if (c.studyStart > c.studyEnd) ctx.addIssue({ code: 'custom', path: ['studyEnd'], message: '集中学习结束日期早于开始日期 / the end of concentrated study is before its start' });
+    if (c.quiz.mode === 'fixed' && c.quiz.questionIds.length === 0) ctx.addIssue({ code: 'custom', path: ['quiz', 'questionIds'], message: '试卷至少需要一道题 / the paper needs at least one question' });
+    if (c.quiz.mode === 'random' && c.quiz.rules.length === 0) ctx.addIssue({ code: 'custom', path: ['quiz', 'rules'], message: '随机组卷至少需要一条规则 / a drawn paper needs at least one rule' });
     c.phases.forEach((p, i) => {
-      if (p.start > p.end) ctx.addIssue({ code: 'custom', path: ['phases', i, 'end'], message: '阶段结束日期早于开始日期' });
+      if (p.start > p.end) ctx.addIssue({ code: 'custom', path: ['phases', i, 'end'], message: '阶段结束日期早于开始日期 / the phase ends before it starts' });
     });
   });
 export type CampaignInput = z.infer<typeof campaignInputSchema>;

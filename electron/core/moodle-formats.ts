@@ -47,15 +47,15 @@ export function parseAiken(text: string): TextBankParse {
       if (ans) answer = ans[1]!.toUpperCase();
       else if (opt && (options.length > 0 || stemLines.length > 0) && opt[1] === String.fromCharCode(65 + options.length)) options.push(opt[2]!.trim());
       else if (options.length === 0) stemLines.push(l.trim());
-      else errors.push({ row: b.line, column: 'Aiken', message: `选项应按 A. B. C. 的顺序排列：「${l.trim()}」` });
+      else errors.push({ row: b.line, column: 'Aiken', message: `选项应按 A. B. C. 的顺序排列：「${l.trim()}」 / options go in the order A. B. C.: “${l.trim()}”` });
     }
     if (!answer) {
-      errors.push({ row: b.line, column: 'ANSWER', message: '缺少 ANSWER: 行' });
+      errors.push({ row: b.line, column: 'ANSWER', message: '缺少 ANSWER: 行 / the ANSWER: line is missing' });
       continue;
     }
     finish('single', stemLines.join(' '), options, [answer], '', b.line, 'ANSWER', errors, questions);
   }
-  return errors.length > 0 ? { ok: false, errors } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column: 'Aiken', message: '文件中没有试题' }] } : { ok: true, questions };
+  return errors.length > 0 ? { ok: false, errors } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column: 'Aiken', message: '文件中没有试题 / the file has no questions' }] } : { ok: true, questions };
 }
 
 const GIFT_ESCAPE = /\\([~=#{}:\\])/g;
@@ -101,7 +101,7 @@ export function parseGift(text: string): TextBankParse {
     const open = body.search(/(?<!\\)\{/);
     const close = body.search(/(?<!\\)\}[^}]*$/);
     if (open < 0 || close < open) {
-      errors.push({ row: b.line, column: 'GIFT', message: '缺少答案块 { … }' });
+      errors.push({ row: b.line, column: 'GIFT', message: '缺少答案块 { … } / the answer block { … } is missing' });
       continue;
     }
     const before = body.slice(0, open);
@@ -125,7 +125,7 @@ export function parseGift(text: string): TextBankParse {
     }
     const parts = splitUnescaped(inner, '=~').filter((p) => p.mark);
     if (parts.length === 0) {
-      errors.push({ row: b.line, column: 'GIFT', message: `无法识别的答案块：{${trimmed}}` });
+      errors.push({ row: b.line, column: 'GIFT', message: `无法识别的答案块：{${trimmed}} / an answer block that cannot be read: {${trimmed}}` });
       continue;
     }
     const items = parts.map((p) => {
@@ -143,7 +143,7 @@ export function parseGift(text: string): TextBankParse {
     const multiple = correct.length > 1 || items.some((i) => i.weight > 0 && i.weight < 100);
     finish(multiple ? 'multiple' : 'single', stem, options, correct.map(({ k }) => String.fromCharCode(65 + k)), explanation, b.line, 'GIFT', errors, questions, category);
   }
-  return errors.length > 0 ? { ok: false, errors } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column: 'GIFT', message: '文件中没有试题' }] } : { ok: true, questions };
+  return errors.length > 0 ? { ok: false, errors } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column: 'GIFT', message: '文件中没有试题 / the file has no questions' }] } : { ok: true, questions };
 }
 
 /** Plain text of Moodle's HTML question text. */
@@ -199,17 +199,17 @@ export function fromMoodleXml(items: readonly MoodleXmlQuestion[]): TextBankPars
     } else if (q.type === 'truefalse') {
       const right = answers.find((a) => a.fraction === 100);
       const tf = right && /^(true|正确|对)$/i.test(right.text) ? 'T' : right && /^(false|错误|错)$/i.test(right.text) ? 'F' : null;
-      if (!tf) errors.push({ row: q.line, column: 'truefalse', message: '判断题没有得满分的 true/false 答案' });
+      if (!tf) errors.push({ row: q.line, column: 'truefalse', message: '判断题没有得满分的 true/false 答案 / the true/false question has no full-marks true/false answer' });
       else finish('truefalse', stem, [], [tf], explanation, q.line, 'truefalse', errors, questions, category);
     } else if (q.type === 'shortanswer') {
       finish('fill', stem, [], answers.filter((a) => a.fraction === 100).map((a) => a.text), explanation, q.line, 'shortanswer', errors, questions, category);
     } else if (q.type === 'essay') {
       finish('short', stem, [], [stripHtml(q.graderinfo ?? '') || '（无参考答案）'], explanation, q.line, 'essay', errors, questions, category);
     } else {
-      errors.push({ row: q.line, column: 'type', message: `不支持的题型 ${q.type}（支持 multichoice、truefalse、shortanswer、essay）` });
+      errors.push({ row: q.line, column: 'type', message: `不支持的题型 ${q.type}（支持 multichoice、truefalse、shortanswer、essay） / the question type ${q.type} is not supported (multichoice, truefalse, shortanswer and essay are)` });
     }
   }
-  return errors.length > 0 ? { ok: false, errors } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column: 'quiz', message: '文件中没有试题' }] } : { ok: true, questions };
+  return errors.length > 0 ? { ok: false, errors } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column: 'quiz', message: '文件中没有试题 / the file has no questions' }] } : { ok: true, questions };
 }
 
 /** GIFT text of a bank (export), escaped so it reads back the same. */

@@ -109,7 +109,7 @@ function headerIndex(header: readonly string[], names: readonly string[]): numbe
 
 export function parseQuestionTable(rows: readonly (readonly string[])[], opts: { defaultScore?: number } = {}): BankParse {
   const header = rows[0];
-  if (!header) return { ok: false, errors: [{ row: 1, column: '表头', message: '文件是空的：没有表头行' }] };
+  if (!header) return { ok: false, errors: [{ row: 1, column: '表头', message: '文件是空的：没有表头行 / the file is empty: no header row' }] };
   const col = {
     type: headerIndex(header, ['题型', '试题类型', '题目类型']),
     stem: headerIndex(header, ['题干', '题目内容', '题目']),
@@ -131,7 +131,7 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
   if (col.stem < 0) missing.push('题干');
   if (col.answer < 0) missing.push('答案');
   if (layout === 'packed' && col.packed < 0) missing.push('选项A…（或 题目选项）');
-  if (missing.length > 0) return { ok: false, errors: missing.map((m) => ({ row: 1, column: m, message: `缺少必需的列「${m}」` })) };
+  if (missing.length > 0) return { ok: false, errors: missing.map((m) => ({ row: 1, column: m, message: `缺少必需的列「${m}」 / the required column “${m}” is missing` })) };
 
   const errors: ImportError[] = [];
   const questions: Question[] = [];
@@ -147,12 +147,12 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
     const typeText = clean(cell(col.type)).replace(/\s/g, '');
     const type = TYPE_NAMES[typeText];
     if (!type) {
-      errors.push({ row: rowNo, column: clean(header[col.type] ?? '题型'), message: typeText ? `「${typeText}」不是已知的题型（单选/多选/判断/填空/简答）` : '题型为空' });
+      errors.push({ row: rowNo, column: clean(header[col.type] ?? '题型'), message: typeText ? `「${typeText}」不是已知的题型（单选/多选/判断/填空/简答） / “${typeText}” is not a known question type (单选/多选/判断/填空/简答)` : '题型为空 / the question type is empty' });
       continue;
     }
     const stem = stripNumber(cell(col.stem));
     if (!stem) {
-      errors.push({ row: rowNo, column: clean(header[col.stem] ?? '题干'), message: '题干为空' });
+      errors.push({ row: rowNo, column: clean(header[col.stem] ?? '题干'), message: '题干为空 / the stem is empty' });
       continue;
     }
     let options: string[] = [];
@@ -160,7 +160,7 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
     else if (cell(col.packed).trim() !== '') {
       const parsed = splitPackedOptions(cell(col.packed));
       if (!parsed || parsed.some((p, i) => p.letter !== LETTERS[i])) {
-        errors.push({ row: rowNo, column: clean(header[col.packed] ?? '题目选项'), message: '选项应写成 **A.… **B.…，字母从 A 起依次排列' });
+        errors.push({ row: rowNo, column: clean(header[col.packed] ?? '题目选项'), message: '选项应写成 **A.… **B.…，字母从 A 起依次排列 / write the options as **A.… **B.…, letters in order from A' });
         continue;
       }
       options = parsed.map((p) => p.text);
@@ -172,17 +172,17 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
       answer = letters(answerText);
       const bad = answer.find((a) => LETTERS.indexOf(a) >= options.length);
       if (answer.length === 0 || bad) {
-        errors.push({ row: rowNo, column: answerCol, message: answer.length === 0 ? '答案为空' : `答案 ${bad} 不在选项中` });
+        errors.push({ row: rowNo, column: answerCol, message: answer.length === 0 ? '答案为空 / the answer is empty' : `答案 ${bad} 不在选项中 / the answer ${bad} is not one of the options` });
         continue;
       }
       if (type === 'single' && answer.length !== 1) {
-        errors.push({ row: rowNo, column: answerCol, message: `单选题只能有一个答案（现为 ${answer.join('')}）` });
+        errors.push({ row: rowNo, column: answerCol, message: `单选题只能有一个答案（现为 ${answer.join('')}） / a single-choice question has one answer only (now ${answer.join('')})` });
         continue;
       }
     } else if (type === 'truefalse') {
       const tf = trueFalse(answerText, options);
       if (!tf) {
-        errors.push({ row: rowNo, column: answerCol, message: `「${clean(answerText)}」无法识别为 正确/错误` });
+        errors.push({ row: rowNo, column: answerCol, message: `「${clean(answerText)}」无法识别为 正确/错误 / “${clean(answerText)}” is not 正确/错误 (true/false)` });
         continue;
       }
       answer = [tf];
@@ -190,20 +190,20 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
     } else {
       answer = clean(answerText).split(/[|｜;；]/).map(clean).filter(Boolean);
       if (answer.length === 0) {
-        errors.push({ row: rowNo, column: answerCol, message: '答案为空' });
+        errors.push({ row: rowNo, column: answerCol, message: '答案为空 / the answer is empty' });
         continue;
       }
     }
     const scoreText = clean(cell(col.score));
     const score = scoreText === '' ? (opts.defaultScore ?? 1) : Number(scoreText);
     if (!(score > 0 && score <= 100)) {
-      errors.push({ row: rowNo, column: clean(header[col.score] ?? '分值'), message: `分值「${scoreText}」应为 0 到 100 之间的数` });
+      errors.push({ row: rowNo, column: clean(header[col.score] ?? '分值'), message: `分值「${scoreText}」应为 0 到 100 之间的数 / the points “${scoreText}” should be a number from 0 to 100` });
       continue;
     }
     const difficultyText = clean(cell(col.difficulty)).replace(/\s/g, '');
     const difficulty = difficultyText === '' ? 0 : DIFFICULTY_WORDS[difficultyText];
     if (difficulty === undefined) {
-      errors.push({ row: rowNo, column: clean(header[col.difficulty] ?? '难度'), message: `难度「${difficultyText}」应为 1/2/3 或 易/中/难` });
+      errors.push({ row: rowNo, column: clean(header[col.difficulty] ?? '难度'), message: `难度「${difficultyText}」应为 1/2/3 或 易/中/难 / the difficulty “${difficultyText}” should be 1/2/3 or 易/中/难` });
       continue;
     }
     const parsed = questionSchema.safeParse({
@@ -226,6 +226,6 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
     questions.push(parsed.data);
   }
   if (errors.length > 0) return { ok: false, errors };
-  if (questions.length === 0) return { ok: false, errors: [{ row: 2, column: '数据', message: '表中没有试题' }] };
+  if (questions.length === 0) return { ok: false, errors: [{ row: 2, column: '数据', message: '表中没有试题 / the table has no questions in it' }] };
   return { ok: true, layout, questions, skippedBlankRows: skipped };
 }

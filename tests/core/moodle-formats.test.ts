@@ -52,7 +52,7 @@ describe('GIFT', () => {
   });
   it('names the line of a question without an answer block, and reads nothing', () => {
     const r = parseGift('::a:: 好的 {T}\n\n\n::b:: 坏的，没有答案块\n');
-    expect(r).toEqual({ ok: false, errors: [{ row: 4, column: 'GIFT', message: '缺少答案块 { … }' }] });
+    expect(r).toEqual({ ok: false, errors: [{ row: 4, column: 'GIFT', message: '缺少答案块 { … } / the answer block { … } is missing' }] });
   });
   it('a bank exported to GIFT reads back the same', () => {
     const r = parseGift(GIFT);
@@ -79,8 +79,8 @@ describe('Aiken', () => {
     expect(parseAiken('题一\nA. x\nB. y\n\n题二\nA. x\nB. y\nANSWER: C\n')).toEqual({
       ok: false,
       errors: [
-        { row: 1, column: 'ANSWER', message: '缺少 ANSWER: 行' },
-        { row: 5, column: 'ANSWER', message: '答案 C 不在选项中' },
+        { row: 1, column: 'ANSWER', message: '缺少 ANSWER: 行 / the ANSWER: line is missing' },
+        { row: 5, column: 'ANSWER', message: '答案 C 不在选项中 / the answer C is not one of the options' },
       ],
     });
   });

@@ -50,6 +50,17 @@ describe('account administration', () => {
     await a2.fill('input[name=password]', e.pw.A002!);
     await a2.click('button[type=submit]');
     await a2.getByText('工号或密码错误').waitFor();
+    // the same refusal on a screen in English: the English side of the backend's message
+    const en = await openPage(await workstation(e.browser));
+    await en.addInitScript(() => localStorage.setItem('anxue.lang', 'en-US'));
+    await en.goto(e.server.url);
+    await en.fill('input[name=employeeNo]', 'A002');
+    await en.fill('input[name=password]', e.pw.A002!);
+    await en.click('button[type=submit]');
+    await en.getByRole('alert').getByText('wrong employee no. or password').waitFor();
+    expect(await en.getByText('工号或密码错误').count()).toBe(0);
+    await shot(en, 'accounts-01b-refused-in-english');
+    await en.close();
     await a2.fill('input[name=password]', oneTime);
     await a2.click('button[type=submit]');
     await a2.getByTestId('password-forced').waitFor();

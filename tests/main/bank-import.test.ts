@@ -104,7 +104,7 @@ describe('question-bank import', () => {
     if (!r1.ok) expect(r1.error.message).toMatch(/^bad\.xml 第 \d+ 行「XML」：XML 格式错误/);
     const r2 = await app.raw('bank.importCommit', { fileName: 'bad.gift', base64: Buffer.from('::a:: 好 {T}\n\n::b:: 坏的 {=a ~b\n').toString('base64'), bank: 'x' }, officer);
     expect(r2).toMatchObject({ ok: false });
-    if (!r2.ok) expect(r2.error.message).toBe('bad.gift 第 3 行「GIFT」：缺少答案块 { … }');
+    if (!r2.ok) expect(r2.error.message).toBe('bad.gift 第 3 行「GIFT」：缺少答案块 { … } / bad.gift, row 3, column “GIFT”: the answer block { … } is missing');
     expect(bankFile()).toBe(before);
   });
 
@@ -118,10 +118,10 @@ describe('question-bank import', () => {
     await app.call('bank.list', {}, officer); // the bundled questions are in the file
     const before = bankFile();
     const p = await app.call('bank.importPreview', up, officer);
-    expect(p.errors).toEqual([{ row: 3, column: '答案', message: '答案 E 不在选项中' }]);
+    expect(p.errors).toEqual([{ row: 3, column: '答案', message: '答案 E 不在选项中 / the answer E is not one of the options' }]);
     const r = await app.raw('bank.importCommit', { ...up, bank: 'x' }, officer);
     expect(r).toMatchObject({ ok: false, error: { code: 'bad_input' } });
-    if (!r.ok) expect(r.error.message).toBe('bad-bank.xlsx 第 3 行「答案」：答案 E 不在选项中');
+    if (!r.ok) expect(r.error.message).toBe('bad-bank.xlsx 第 3 行「答案」：答案 E 不在选项中 / bad-bank.xlsx, row 3, column “答案”: the answer E is not one of the options');
     expect(bankFile()).toBe(before);
   });
 });

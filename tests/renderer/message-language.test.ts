@@ -17,6 +17,14 @@ describe('a message in the user’s language', () => {
     expect(inLanguage(list, 'en-US')).toBe(list);
     expect(inLanguage(list, 'zh-CN')).toBe(list);
   });
+  it('an English side that quotes a Chinese name is still the English side', () => {
+    const m = '张三 还没有提交剖析材料 / 张三 has not handed in a self-analysis yet';
+    expect(inLanguage(m, 'en-US')).toBe('张三 has not handed in a self-analysis yet');
+    expect(inLanguage(m, 'zh-CN')).toBe('张三 还没有提交剖析材料');
+    expect(inLanguage('「安全法.pdf」不是照片 / “安全法.pdf” is not a photo: only JPG or PNG images are taken', 'en')).toBe('“安全法.pdf” is not a photo: only JPG or PNG images are taken');
+    // a list ending in a Chinese name with a Latin code is still a list
+    expect(inLanguage('可选：主要负责人 / 其他从业人员 E001', 'en-US')).toBe('可选：主要负责人 / 其他从业人员 E001');
+  });
   it('leaves a message with no English side whole', () => {
     expect(inLanguage('工号或密码错误', 'en-US')).toBe('工号或密码错误');
     expect(inLanguage('a / b', 'zh-CN')).toBe('a / b');

@@ -117,7 +117,7 @@ function referencedQuestions(events: readonly PersonEvent[], versions: QuestionV
 export async function buildPersonRecord(ports: Ports, employeeNo: string, by: string): Promise<PersonRecord> {
   // peek, not read: a batch of 3,000 must not copy the whole roster 3,000 times
   const found = (await ports.store.roster.peek()).people.find((x) => x.employeeNo === employeeNo);
-  if (!found) throw notFound(`花名册中没有工号 ${employeeNo}`);
+  if (!found) throw notFound(`花名册中没有工号 ${employeeNo} / ${employeeNo} is not on the roster`);
   const { updatedAt: _u, ...person } = structuredClone(found) as Person & { updatedAt?: string };
   const meta = await ports.store.meta.peek();
   const stored = await ports.store.person(employeeNo).read();
@@ -593,7 +593,7 @@ export async function verifyAll(p: string, expectKey?: string): Promise<ArchiveC
 export async function verifyExport(ports: Ports, exportId: string): Promise<VerifyReport> {
   const { exports } = await ports.store.exports.read();
   const rec = exports.find((x) => x.exportId === exportId);
-  if (!rec) throw notFound(`没有这个导出：${exportId}`);
+  if (!rec) throw notFound(`没有这个导出：${exportId} / there is no export ${exportId}`);
   // signed (it was exported while the key was unlocked): it must be by this enterprise's key
   const own = (await ports.store.signing.peek()).fingerprint;
   const dir = path.join(ports.store.exportsDir(), exportId);
@@ -603,9 +603,9 @@ export async function verifyExport(ports: Ports, exportId: string): Promise<Veri
 
 export async function exportFile(ports: Ports, exportId: string, name: string): Promise<{ name: string; base64: string }> {
   const { exports } = await ports.store.exports.read();
-  if (!exports.some((x) => x.exportId === exportId)) throw notFound(`没有这个导出：${exportId}`);
+  if (!exports.some((x) => x.exportId === exportId)) throw notFound(`没有这个导出：${exportId} / there is no export ${exportId}`);
   const p = path.join(ports.store.exportsDir(), exportId, path.basename(name));
-  if (!existsSync(p)) throw notFound(`导出中没有文件 ${name}`);
+  if (!existsSync(p)) throw notFound(`导出中没有文件 ${name} / the export has no file ${name}`);
   return { name, base64: readFileSync(p).toString('base64') };
 }
 

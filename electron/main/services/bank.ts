@@ -1,6 +1,7 @@
 // Question banks (题库): import from the spreadsheets officers have, with a preview; nothing is
 // written when any row is bad. A downloadable template shows our own layout.
 import { fromMoodleXml, parseAiken, parseGift, toGift, type MoodleXmlQuestion } from '../../core/moodle-formats';
+import { around } from '../../core/bilingual';
 import { parseQuestionTable, questionId, type ImportError } from '../../core/question-import';
 import { listDocs } from './corpus';
 import { QUESTION_TYPES, questionSchema, type Question, type QuestionType } from '../../core/model';
@@ -25,7 +26,7 @@ type BankFileParse = { ok: true; layout: BankPreview['layout']; questions: Quest
 async function parseMoodleXml(text: string): Promise<BankFileParse> {
   const { XMLParser, XMLValidator } = await import('fast-xml-parser');
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return { ok: false, errors: [{ row: valid.err.line, column: 'XML', message: `XML 格式错误：${valid.err.msg}` }] };
+  if (valid !== true) return { ok: false, errors: [{ row: valid.err.line, column: 'XML', message: `XML 格式错误：${valid.err.msg} / the XML is not well formed: ${valid.err.msg}` }] };
   const lines: number[] = [];
   for (const m of text.matchAll(/<question\b/g)) lines.push(text.slice(0, m.index).split('\n').length);
   const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'question' || name === 'answer' }).parse(text) as {
@@ -42,7 +43,7 @@ async function parseMoodleXml(text: string): Promise<BankFileParse> {
     category: textOf(q.category),
     answers: ((q.answer as Record<string, unknown>[] | undefined) ?? []).map((a) => ({ fraction: Number(a.fraction ?? 0), text: textOf(a) })),
   }));
-  if (!doc.quiz) return { ok: false, errors: [{ row: 1, column: 'quiz', message: '不是 Moodle XML：没有 <quiz> 元素' }] };
+  if (!doc.quiz) return { ok: false, errors: [{ row: 1, column: 'quiz', message: '不是 Moodle XML：没有 <quiz> 元素 / not Moodle XML: there is no <quiz> element' }] };
   const r = fromMoodleXml(items);
   return r.ok ? { ok: true, layout: 'moodle-xml', questions: r.questions } : r;
 }
@@ -54,7 +55,7 @@ export async function parseBankFile(fileName: string, bytes: Uint8Array): Promis
     const r = parseQuestionTable(await readTable(fileName, bytes));
     return r.ok ? { ok: true, layout: r.layout, questions: r.questions } : r;
   }
-  if (bytes.length === 0) throw new ApiError('bad_input', `${fileName} 是空文件`, 'file');
+  if (bytes.length === 0) throw new ApiError('bad_input', `${fileName} 是空文件 / ${fileName} is empty`, 'file');
   const text = decodeText(bytes);
   if (ext === 'xml') return parseMoodleXml(text);
   if (ext === 'gift' || (ext === 'txt' && /(?<!\\)\{[\s\S]*(?<!\\)\}/.test(text))) {
@@ -65,7 +66,7 @@ export async function parseBankFile(fileName: string, bytes: Uint8Array): Promis
     const r = parseAiken(text);
     return r.ok ? { ok: true, layout: 'aiken', questions: r.questions } : r;
   }
-  throw new ApiError('bad_input', `${fileName} 的格式不支持：请使用 .xlsx、.csv、GIFT（.gift/.txt）、Aiken（.txt）或 Moodle XML（.xml）`, 'file');
+  throw new ApiError('bad_input', `${fileName} 的格式不支持：请使用 .xlsx、.csv、GIFT（.gift/.txt）、Aiken（.txt）或 Moodle XML（.xml） / the format of ${fileName} is not supported: use .xlsx, .csv, GIFT (.gift/.txt), Aiken (.txt) or Moodle XML (.xml)`, 'file');
 }
 
 function decode(input: { base64: string }): Uint8Array {
@@ -93,7 +94,12 @@ export async function previewBank(ports: Ports, input: Input<'bank.importPreview
 
 export function firstBankError(fileName: string, errors: ImportError[]): string {
   const e = errors[0]!;
-  return `${fileName} 第 ${e.row} 行「${e.column}」：${e.message}${errors.length > 1 ? `（另有 ${errors.length - 1} 处错误）` : ''}`;
+  const more = errors.length - 1;
+  return around(
+    e.message,
+    (m) => `${fileName} 第 ${e.row} 行「${e.column}」：${m}${more > 0 ? `（另有 ${more} 处错误）` : ''}`,
+    (m) => `${fileName}, row ${e.row}, column “${e.column}”: ${m}${more > 0 ? ` (and ${more} more)` : ''}`,
+  );
 }
 
 /** A bank back out: our Excel template layout, or GIFT for Moodle. */
@@ -157,9 +163,9 @@ export async function bankTemplate(): Promise<{ fileName: string; base64: string
 export async function correctKey(ports: Ports, caller: { employeeNo: string }, input: Input<'bank.correctKey'>): Promise<{ regraded: number }> {
   const qs = await bankQuestions(ports);
   const old = qs.find((q) => q.id === input.questionId);
-  if (!old) throw new ApiError('not_found', `题库中没有这道题：${input.questionId}`);
+  if (!old) throw new ApiError('not_found', `题库中没有这道题：${input.questionId} / the bank has no question ${input.questionId}`);
   const parsed = questionSchema.safeParse({ ...old, answer: input.answer });
-  if (!parsed.success) throw new ApiError('bad_input', `答案无效：${parsed.error.issues[0]!.message}`, 'answer');
+  if (!parsed.success) throw new ApiError('bad_input', `答案无效：${parsed.error.issues[0]!.message} / the answer is not valid: ${parsed.error.issues[0]!.message}`, 'answer');
   const fixed = parsed.data;
   const at = iso(ports.clock.now());
   await ports.store.questions.update((f) => {
@@ -202,7 +208,7 @@ const sameContent = (a: Question, b: Question) => canonicalJson({ ...a, version:
  */
 export async function saveQuestion(ports: Ports, caller: { employeeNo: string }, input: Input<'bank.save'>): Promise<Question> {
   const { id: editId, ...fields } = input;
-  if (fields.docId && !(await listDocs(ports)).some((d) => d.id === fields.docId)) throw new ApiError('bad_input', `学习文件 ${fields.docId} 不存在`, 'docId');
+  if (fields.docId && !(await listDocs(ports)).some((d) => d.id === fields.docId)) throw new ApiError('bad_input', `学习文件 ${fields.docId} 不存在 / there is no study document ${fields.docId}`, 'docId');
   const options = fields.type === 'single' || fields.type === 'multiple' ? fields.options : [];
   const parsed = questionSchema.safeParse({ ...fields, options, id: editId ?? questionId(fields.type, fields.stem, options), version: 1 });
   if (!parsed.success) {
@@ -214,12 +220,12 @@ export async function saveQuestion(ports: Ports, caller: { employeeNo: string },
   return ports.store.questions.update((f) => {
     if (!editId) {
       const content = contentIds(f.questions);
-      if (content.has(parsed.data.id)) throw new ApiError('conflict', '题库中已有相同的题（题型、题干和选项都相同）', 'stem');
+      if (content.has(parsed.data.id)) throw new ApiError('conflict', '题库中已有相同的题（题型、题干和选项都相同） / the bank already has the same question (same type, stem and options)', 'stem');
       f.questions.push(parsed.data);
       return parsed.data;
     }
     const i = f.questions.findIndex((q) => q.id === editId);
-    if (i < 0) throw new ApiError('not_found', `题库中没有这道题：${editId}`);
+    if (i < 0) throw new ApiError('not_found', `题库中没有这道题：${editId} / the bank has no question ${editId}`);
     const old = f.questions[i]!;
     const next: Question = { ...parsed.data, version: old.version };
     if (sameContent(old, next)) return old;
@@ -236,7 +242,7 @@ export async function questionHistory(ports: Ports, input: Input<'bank.history'>
   const f = await ports.store.questions.read();
   const current = f.questions.find((q) => q.id === input.questionId);
   const older = f.history.filter((q) => q.id === input.questionId).reverse();
-  if (!current && older.length === 0) throw new ApiError('not_found', `题库中没有这道题：${input.questionId}`);
+  if (!current && older.length === 0) throw new ApiError('not_found', `题库中没有这道题：${input.questionId} / the bank has no question ${input.questionId}`);
   return [...(current ? [{ ...current, replacedAt: null, replacedBy: null, removed: false }] : []), ...older.map((q) => ({ ...q, removed: q.removed ?? false }))];
 }
 
@@ -249,13 +255,13 @@ export async function removeQuestions(ports: Ports, caller: { employeeNo: string
   const { campaigns } = await ports.store.campaigns.read();
   for (const id of input.questionIds) {
     const c = campaigns.find((x) => (x.quiz.mode ?? 'fixed') === 'fixed' && x.quiz.questionIds.includes(id));
-    if (c) throw new ApiError('conflict', `试题 ${id} 在培训计划「${c.name}」的试卷中：请先从试卷中去掉`, 'questionIds');
+    if (c) throw new ApiError('conflict', `试题 ${id} 在培训计划「${c.name}」的试卷中：请先从试卷中去掉 / question ${id} is on the paper of the campaign “${c.name}”: take it off the paper first`, 'questionIds');
   }
   const at = iso(ports.clock.now());
   return ports.store.questions.update((f) => {
     const gone = new Set(input.questionIds);
     const missing = input.questionIds.find((id) => !f.questions.some((q) => q.id === id));
-    if (missing) throw new ApiError('not_found', `题库中没有这道题：${missing}`);
+    if (missing) throw new ApiError('not_found', `题库中没有这道题：${missing} / the bank has no question ${missing}`);
     for (const q of f.questions) if (gone.has(q.id)) f.history.push({ ...q, replacedAt: at, replacedBy: caller.employeeNo, removed: true });
     f.questions = f.questions.filter((q) => !gone.has(q.id));
     return { removed: gone.size };

@@ -42,9 +42,9 @@ export async function saveCollective(ports: Ports, caller: Account, input: Colle
     const { id, ...rest } = input;
     if (id) {
       const s = f.sessions.find((x) => x.id === id);
-      if (!s) throw notFound(`没有这次集中学习：${id}`);
+      if (!s) throw notFound(`没有这次集中学习：${id} / there is no collective session ${id}`);
       // attendance already recorded keeps the details it was recorded with
-      if (s.attendees.length > 0 && (s.durationMinutes !== rest.durationMinutes || s.date !== rest.date)) throw conflict('已有人签到，不能再修改日期和时长');
+      if (s.attendees.length > 0 && (s.durationMinutes !== rest.durationMinutes || s.date !== rest.date)) throw conflict('已有人签到，不能再修改日期和时长 / people have checked in already: the date and duration can no longer be changed');
       Object.assign(s, rest);
       return s;
     }
@@ -68,10 +68,10 @@ export function attends(f: PersonFile, sessionId: string): boolean {
 export async function setAttendance(ports: Ports, caller: Account, input: Input<'collective.attendance'>): Promise<CollectiveView> {
   const { people } = await ports.store.roster.read();
   const known = new Set(people.map((p) => p.employeeNo));
-  for (const no of input.employeeNos) if (!known.has(no)) throw badInput(`花名册中没有工号 ${no}`, 'employeeNos');
+  for (const no of input.employeeNos) if (!known.has(no)) throw badInput(`花名册中没有工号 ${no} / ${no} is not on the roster`, 'employeeNos');
   const { sessions } = await ports.store.collective.read();
   const s = sessions.find((x) => x.id === input.sessionId);
-  if (!s) throw notFound(`没有这次集中学习：${input.sessionId}`);
+  if (!s) throw notFound(`没有这次集中学习：${input.sessionId} / there is no collective session ${input.sessionId}`);
   const want = new Set(input.employeeNos);
   const at = iso(ports.clock.now());
   const touched = new Set([...want, ...s.attendees.map((a) => a.employeeNo)]);
@@ -96,7 +96,7 @@ export async function openCheckIn(ports: Ports, input: Input<'collective.openChe
   const now = ports.clock.now();
   const saved = await ports.store.collective.update((f) => {
     const s = f.sessions.find((x) => x.id === input.sessionId);
-    if (!s) throw notFound(`没有这次集中学习：${input.sessionId}`);
+    if (!s) throw notFound(`没有这次集中学习：${input.sessionId} / there is no collective session ${input.sessionId}`);
     const taken = new Set(f.sessions.filter((x) => x.checkIn && x.checkIn.until > now).map((x) => x.checkIn!.code));
     let code: string;
     do code = String(randomInt(1000, 10000));
@@ -111,7 +111,7 @@ export async function checkIn(ports: Ports, caller: Account, input: Input<'colle
   const now = ports.clock.now();
   const { sessions } = await ports.store.collective.read();
   const s = sessions.find((x) => x.checkIn && x.checkIn.code === input.code.trim() && x.checkIn.until > now);
-  if (!s) throw badInput('签到码不对或签到已结束，请看现场显示的签到码', 'code');
+  if (!s) throw badInput('签到码不对或签到已结束，请看现场显示的签到码 / wrong check-in code, or check-in has ended: use the code shown in the room', 'code');
   const at = iso(now);
   const added = await ports.store.person(caller.employeeNo).update((f) => {
     if (attends(f, s.id)) return false;

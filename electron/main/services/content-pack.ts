@@ -70,7 +70,7 @@ export async function exportPack(ports: Ports, docIds: readonly string[] | undef
       return { docId: e.docId, file, sha256: e.sha256, fileName: e.fileName, bytes: bytes.length };
     }),
   };
-  if (manifest.editions.length === 0 && manifest.documents.length === 0) throw badInput('没有可导出的内容：还没有导入任何正式文本或本企业文件', 'docIds');
+  if (manifest.editions.length === 0 && manifest.documents.length === 0) throw badInput('没有可导出的内容：还没有导入任何正式文本或本企业文件 / nothing to export: no official text or enterprise document has been imported yet', 'docIds');
   zip.file(PACK_MANIFEST, JSON.stringify(manifest, null, 2));
   const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   const stamp = manifest.createdAt.slice(0, 10);
@@ -82,36 +82,36 @@ type Entry = JSZip.JSZipObject & { unsafeOriginalName?: string; _data?: { uncomp
 export async function importPack(ports: Ports, caller: Account, input: Input<'corpus.packImport'>): Promise<{ documents: number; editions: number; unchanged: number }> {
   const name = input.fileName;
   const raw = Buffer.from(input.base64, 'base64');
-  if (raw.length === 0) throw badInput(`${name} 是空文件`, 'file');
-  if (raw.length > MAX_PACK_BYTES) throw badInput(`${name} 太大（超过 200 MB）`, 'file');
+  if (raw.length === 0) throw badInput(`${name} 是空文件 / ${name} is empty`, 'file');
+  if (raw.length > MAX_PACK_BYTES) throw badInput(`${name} 太大（超过 200 MB） / ${name} is too large (over 200 MB)`, 'file');
   let zip: JSZip;
   const { default: JSZipCtor } = await import('jszip');
   try {
     zip = await JSZipCtor.loadAsync(raw, { checkCRC32: true });
   } catch {
-    throw badInput(`${name} 不是有效的内容包（.zip 文件已损坏或不是 zip）`, 'file');
+    throw badInput(`${name} 不是有效的内容包（.zip 文件已损坏或不是 zip） / ${name} is not a valid content pack (the .zip is damaged or not a zip)`, 'file');
   }
   const entries = Object.values(zip.files) as Entry[];
-  if (entries.length > MAX_ENTRIES) throw badInput(`${name} 中的文件太多（${entries.length} 个）`, 'file');
+  if (entries.length > MAX_ENTRIES) throw badInput(`${name} 中的文件太多（${entries.length} 个） / ${name} holds too many files (${entries.length})`, 'file');
   for (const e of entries) {
     const original = e.unsafeOriginalName ?? e.name;
     if (original.includes('..') || original.startsWith('/') || original.includes('\\') || /^[A-Za-z]:/.test(original)) {
-      throw badInput(`${name} 中的路径「${original}」越出了内容包，拒绝导入`, 'file');
+      throw badInput(`${name} 中的路径「${original}」越出了内容包，拒绝导入 / the path “${original}” in ${name} leads outside the pack: refused`, 'file');
     }
     const size = e._data?.uncompressedSize;
-    if (!e.dir && size !== undefined && size > MAX_IMPORT_BYTES) throw badInput(`${name} 中的「${original}」太大（解压后超过 25 MB），拒绝导入`, 'file');
+    if (!e.dir && size !== undefined && size > MAX_IMPORT_BYTES) throw badInput(`${name} 中的「${original}」太大（解压后超过 25 MB），拒绝导入 / “${original}” in ${name} is too large (over 25 MB unpacked): refused`, 'file');
   }
   const mEntry = zip.file(PACK_MANIFEST);
-  if (!mEntry) throw badInput(`${name} 中没有 ${PACK_MANIFEST}：不是安学内容包`, 'file');
+  if (!mEntry) throw badInput(`${name} 中没有 ${PACK_MANIFEST}：不是安学内容包 / ${name} has no ${PACK_MANIFEST}: it is not an Anxue content pack`, 'file');
   let manifest: PackManifest;
   try {
     manifest = packSchema.parse(JSON.parse(await mEntry.async('string')));
   } catch (e) {
     const issue = e instanceof z.ZodError ? `${e.issues[0]!.path.join('.')}：${e.issues[0]!.message}` : '不是有效的 JSON';
-    throw badInput(`${name} 的 ${PACK_MANIFEST} 无效：${issue}`, 'file');
+    throw badInput(`${name} 的 ${PACK_MANIFEST} 无效：${issue} / the ${PACK_MANIFEST} of ${name} is not valid: ${issue}`, 'file');
   }
   const listed = new Set([PACK_MANIFEST, ...manifest.editions.map((e) => e.file)]);
-  for (const e of entries) if (!e.dir && !listed.has(e.name)) throw badInput(`${name} 中有清单未列出的文件「${e.name}」，拒绝导入`, 'file');
+  for (const e of entries) if (!e.dir && !listed.has(e.name)) throw badInput(`${name} 中有清单未列出的文件「${e.name}」，拒绝导入 / ${name} holds a file its manifest does not list (“${e.name}”): refused`, 'file');
   const catalog = new Set(ports.content.documents().map((d) => d.id));
   const packDocs = new Set(manifest.documents.map((d) => d.id));
   const corpus = await ports.store.corpus.read();
@@ -119,13 +119,13 @@ export async function importPack(ports: Ports, caller: Account, input: Input<'co
   // Read and check every file before writing anything.
   const checked: { e: PackManifest['editions'][number]; bytes: Uint8Array; x: Awaited<ReturnType<typeof extractText>> }[] = [];
   for (const e of manifest.editions) {
-    if (!catalog.has(e.docId) && !packDocs.has(e.docId) && !existingDocs.has(e.docId)) throw badInput(`${name}：「${e.fileName}」所属的文件 ${e.docId} 不在目录中`, 'file');
+    if (!catalog.has(e.docId) && !packDocs.has(e.docId) && !existingDocs.has(e.docId)) throw badInput(`${name}：「${e.fileName}」所属的文件 ${e.docId} 不在目录中 / ${name}: the document ${e.docId} of “${e.fileName}” is not in the catalogue`, 'file');
     const entry = zip.file(e.file);
-    if (!entry) throw badInput(`${name} 中缺少「${e.file}」`, 'file');
+    if (!entry) throw badInput(`${name} 中缺少「${e.file}」 / “${e.file}” is missing from ${name}`, 'file');
     const bytes = await entry.async('uint8array');
-    if (bytes.length !== e.bytes || sha256(bytes) !== e.sha256) throw badInput(`${name} 中「${e.fileName}」的校验和不符：文件被修改或损坏，拒绝导入`, 'file');
+    if (bytes.length !== e.bytes || sha256(bytes) !== e.sha256) throw badInput(`${name} 中「${e.fileName}」的校验和不符：文件被修改或损坏，拒绝导入 / the checksum of “${e.fileName}” in ${name} does not match: the file was changed or damaged, refused`, 'file');
     const fmt = formatOf(e.file);
-    if (!fmt) throw badInput(`${name} 中「${e.file}」的格式不支持`, 'file');
+    if (!fmt) throw badInput(`${name} 中「${e.file}」的格式不支持 / the format of “${e.file}” in ${name} is not supported`, 'file');
     checked.push({ e, bytes, x: await extractText(e.fileName.endsWith(`.${fmt}`) ? e.fileName : `${e.fileName}.${fmt}`, bytes) });
   }
   let documents = 0;

@@ -79,7 +79,7 @@ export function loadContent(dir: string): ContentCatalog {
     documents: () => structuredClone(manifest.documents),
     readNotes(docId, key) {
       const ref = manifest.documents.find((d) => d.id === docId)?.notes.find((n) => n.key === key);
-      if (!ref) throw notFound(`没有这份学习要点：${docId}/${key}`);
+      if (!ref) throw notFound(`没有这份学习要点：${docId}/${key} / there are no study notes ${docId}/${key}`);
       return { ref, bytes: readFileSync(path.join(dir, ref.file)) };
     },
     questions: () => structuredClone(questions),
@@ -140,10 +140,10 @@ export async function docTitle(ports: Ports, docId: string): Promise<string> {
 
 export async function getDocText(ports: Ports, docId: string, key: string | undefined): Promise<DocFile> {
   const meta = (await listDocs(ports)).find((d) => d.id === docId);
-  if (!meta) throw notFound(`没有这个学习文件：${docId}`);
+  if (!meta) throw notFound(`没有这个学习文件：${docId} / there is no study document ${docId}`);
   const ref = key ? meta.texts.find((t) => t.key === key) : meta.texts[0];
   if (!ref) {
-    if (key) throw notFound(`《${meta.title}》没有这个文本：${key}`);
+    if (key) throw notFound(`《${meta.title}》没有这个文本：${key} / 《${meta.title}》 has no text ${key}`);
     return { meta, ref: null };
   }
   if (ref.kind === 'notes') {

@@ -21,5 +21,5 @@ export class ApiError extends Error {
 
 export const badInput = (message: string, field?: string) => new ApiError('bad_input', message, field);
 export const notFound = (message: string) => new ApiError('not_found', message);
-export const forbidden = (message = '没有权限执行此操作') => new ApiError('forbidden', message);
+export const forbidden = (message = '没有权限执行此操作 / you may not do this') => new ApiError('forbidden', message);
 export const conflict = (message: string) => new ApiError('conflict', message);

@@ -74,7 +74,7 @@ export async function gradingQueue(ports: Ports, input: Input<'grading.queue'>):
 
 async function requirePerson(ports: Ports, employeeNo: string) {
   const p = (await rosterPeople(ports)).find((x) => x.employeeNo === employeeNo);
-  if (!p) throw notFound(`花名册中没有工号 ${employeeNo}`);
+  if (!p) throw notFound(`花名册中没有工号 ${employeeNo} / ${employeeNo} is not on the roster`);
   return p;
 }
 
@@ -86,12 +86,12 @@ export async function gradeAnswer(ports: Ports, caller: Account, input: Input<'g
   const { campaigns } = await ports.store.campaigns.read();
   await ports.store.person(named.employeeNo).update((f) => {
     const e = eventsOf(f, 'quiz.submitted').find((x) => x.data.attemptId === named.attemptId);
-    if (!e) throw notFound('没有这次考核记录');
+    if (!e) throw notFound('没有这次考核记录 / there is no such quiz attempt');
     // while a campaign grades anonymously, a grade is given by paper only: naming the person is refused
     if (input.ref === undefined && campaigns.find((c) => c.id === e.data.campaignId)?.quiz.anonymousGrading) throw badInput('本期考核匿名阅卷：请在阅卷页按答卷评分 / this campaign grades anonymously: grade by paper on the grading page', 'employeeNo');
     const it = e.data.items.find((x) => x.questionId === input.questionId);
-    if (!it || it.status !== 'pending') throw badInput('这道题不需要人工阅卷', 'questionId');
-    if (input.score > it.max) throw badInput(`得分不能超过本题满分 ${it.max}`, 'score');
+    if (!it || it.status !== 'pending') throw badInput('这道题不需要人工阅卷 / this question is not graded by hand', 'questionId');
+    if (input.score > it.max) throw badInput(`得分不能超过本题满分 ${it.max} / the score cannot be more than the question's ${it.max} points`, 'score');
     appendEvent(f.events, 'quiz.graded', { attemptId: named.attemptId, questionId: input.questionId, score: input.score, comment: input.comment }, { at, by: caller.employeeNo });
   });
   return { ok: true };

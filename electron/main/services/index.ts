@@ -38,7 +38,7 @@ export type Handler<K extends CallName> = (ports: Ports, caller: Caller, input: 
 export type Handlers = { [K in CallName]: Handler<K> };
 
 function who(c: Caller): Account {
-  if (!c.account) throw new ApiError('unauthenticated', '请先登录');
+  if (!c.account) throw new ApiError('unauthenticated', '请先登录 / please sign in first');
   return c.account;
 }
 

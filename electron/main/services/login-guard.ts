@@ -79,9 +79,10 @@ function lockFor(e: GuardEntry, from: number, rule: { firstLockMs: number; maxLo
 function refusal(r: Refusal, now: number): ApiError {
   const seconds = Math.max(1, Math.ceil((r.until - now) / 1000));
   const when = seconds < 90 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+  const whenEn = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
   return r.key.startsWith('no:')
-    ? new ApiError('rate_limited', `密码错误次数过多，这个账号已暂时锁定，请 ${when}后再试`, 'employeeNo', seconds)
-    : new ApiError('rate_limited', `从这台电脑登录失败的次数过多，已暂时禁止登录，请 ${when}后再试`, 'address', seconds);
+    ? new ApiError('rate_limited', `密码错误次数过多，这个账号已暂时锁定，请 ${when}后再试 / too many wrong passwords: this account is locked for now, try again in ${whenEn}`, 'employeeNo', seconds)
+    : new ApiError('rate_limited', `从这台电脑登录失败的次数过多，已暂时禁止登录，请 ${when}后再试 / too many failed sign-ins from this computer: signing in is blocked for now, try again in ${whenEn}`, 'address', seconds);
 }
 
 /**

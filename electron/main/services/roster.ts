@@ -1,5 +1,6 @@
 // Roster import: preview first, then commit. Any bad row → nothing is written.
 import { parseRosterTable } from '../../core/roster';
+import { around } from '../../core/bilingual';
 import type { Person } from '../../core/model';
 import type { Account } from '../storage/data-store';
 import type { Input, RosterCommitResult, RosterPreview } from '../../shared/api';
@@ -50,8 +51,12 @@ export function previewRoster(ports: Ports, input: Input<'roster.preview'>): Pro
 export function firstErrorLine(p: RosterPreview): string {
   const e = p.errors[0];
   if (!e) return '';
-  const more = p.errors.length > 1 ? `（另有 ${p.errors.length - 1} 处错误）` : '';
-  return `${p.fileName} 第 ${e.row} 行「${e.field}」：${e.message}${more}`;
+  const more = p.errors.length - 1;
+  return around(
+    e.message,
+    (m) => `${p.fileName} 第 ${e.row} 行「${e.field}」：${m}${more > 0 ? `（另有 ${more} 处错误）` : ''}`,
+    (m) => `${p.fileName}, row ${e.row}, column “${e.field}”: ${m}${more > 0 ? ` (and ${more} more)` : ''}`,
+  );
 }
 
 export async function commitRosterBytes(ports: Ports, fileName: string, bytes: Uint8Array): Promise<RosterCommitResult> {
@@ -104,7 +109,7 @@ export async function commitRosterBytes(ports: Ports, fileName: string, bytes: U
 }
 
 export function commitRoster(ports: Ports, input: Input<'roster.commit'>): Promise<RosterCommitResult> {
-  if (!input.fileName) throw badInput('缺少文件名', 'fileName');
+  if (!input.fileName) throw badInput('缺少文件名 / the file name is missing', 'fileName');
   return commitRosterBytes(ports, input.fileName, decodeUpload(input));
 }
 

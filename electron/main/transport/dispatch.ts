@@ -35,8 +35,10 @@ export function toFailure(e: unknown, context: string, reveal = false): Failure 
   if (e instanceof ApiError) return { ok: false, status: STATUS[e.code], error: e.toBody() };
   const ref = randomBytes(4).toString('hex');
   console.error(`[anxue] ${context} failed (ref ${ref}):`, e);
-  const detail = reveal ? `：${e instanceof Error ? e.message : String(e)}` : '，已记录在服务器日志中';
-  return { ok: false, status: 500, error: { code: 'internal', message: `服务器内部错误（编号 ${ref}）${detail}` } };
+  const message = reveal
+    ? `服务器内部错误（编号 ${ref}）：${e instanceof Error ? e.message : String(e)}`
+    : `服务器内部错误（编号 ${ref}），已记录在服务器日志中 / internal server error (ref ${ref}), written to the server's log`;
+  return { ok: false, status: 500, error: { code: 'internal', message } };
 }
 
 /** What an account whose password an admin reset may call before it chooses its own. */
@@ -45,12 +47,12 @@ const UNTIL_CHANGED: ReadonlySet<CallName> = new Set(['auth.me', 'auth.logout', 
 /** Is this a call, and may this caller make it? Nothing about the input is looked at yet. */
 export async function admit(ports: Ports, name: string, token: string | null, client: ClientInfo = LOCAL_CLIENT): Promise<Admitted | Failure> {
   try {
-    if (!isCallName(name)) throw new ApiError('not_found', `没有这个接口：${name.slice(0, 80)}`);
+    if (!isCallName(name)) throw new ApiError('not_found', `没有这个接口：${name.slice(0, 80)} / there is no call ${name.slice(0, 80)}`);
     const spec = api[name];
     const caller = await resolveCaller(ports, token, client);
     if (spec.roles !== 'public') {
-      if (!caller.account) throw new ApiError('unauthenticated', '请先登录');
-      if (!mayCall(spec.roles, caller.account.roles)) throw new ApiError('forbidden', '没有权限执行此操作');
+      if (!caller.account) throw new ApiError('unauthenticated', '请先登录 / please sign in first');
+      if (!mayCall(spec.roles, caller.account.roles)) throw new ApiError('forbidden', '没有权限执行此操作 / you may not do this');
       // after an admin's reset: only choosing a new password (and who am I, sign out) until then
       if (caller.account.mustChangePassword && !UNTIL_CHANGED.has(name)) throw new ApiError('forbidden', '请先修改密码：管理员重置的密码只能用来设置新密码 / change your password first: a password an admin reset only lets you choose a new one');
     }
@@ -67,7 +69,8 @@ export async function run(ports: Ports, admitted: Admitted, raw: unknown): Promi
     const parsed = api[name].input.safeParse(raw ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new ApiError('bad_input', `${issue.path.join('.') || '输入'}：${issue.message}`, issue.path.join('.'));
+      // the field named in both languages; the rule's own words are zod's (English) or ours (bilingual or Chinese)
+      throw new ApiError('bad_input', `${issue.path.join('.') || '输入 / input'}：${issue.message}`, issue.path.join('.'));
     }
     const h = handlers[name] as (p: Ports, c: Caller, i: unknown) => Promise<unknown>;
     return { ok: true, value: await h(ports, caller, parsed.data) };

@@ -240,7 +240,7 @@ async function handle(ports: Ports, o: HttpOptions & { log: RequestLog }, client
   }
   const url = parseTarget(req.url);
   if (url.pathname.startsWith('/api/')) return handleApi(ports, client, req, res, decodePath(url.pathname.slice(5)));
-  if (req.method !== 'GET' && req.method !== 'HEAD') return sendUnread(req, res, 405, { code: 'bad_input', message: '只接受 GET' });
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendUnread(req, res, 405, { code: 'bad_input', message: '只接受 GET / only GET is answered here' });
   const wanted = decodePath(url.pathname);
   const rendererDir = o.rendererDir;
   if (!rendererDir) return send(res, 404, 'renderer not built', 'text/plain');
@@ -262,7 +262,7 @@ async function handle(ports: Ports, o: HttpOptions & { log: RequestLog }, client
 }
 
 async function handleApi(ports: Ports, client: ClientInfo, req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
-  if (req.method !== 'POST') return sendUnread(req, res, 405, { code: 'bad_input', message: '只接受 POST' });
+  if (req.method !== 'POST') return sendUnread(req, res, 405, { code: 'bad_input', message: '只接受 POST / only POST is answered here' });
   const auth = req.headers.authorization;
   const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
   // who is calling, and may they make this call? Answered before a byte of the body is read.

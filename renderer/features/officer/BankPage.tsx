@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { inLanguage } from '../../lib/message-language';
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../../electron/core/model';
 import type { BankPreview, QuestionVersion } from '../../../electron/shared/api';
@@ -12,7 +13,7 @@ const PAGE = 50;
 
 /** 题库: import question banks from Excel (preview first), download our template. */
 export function BankPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const bank = useLoad(() => api['bank.list']({}), []);
   const [upload, setUpload] = useState<{ fileName: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<BankPreview | null>(null);
@@ -100,7 +101,7 @@ export function BankPage() {
             <strong>{t('roster.hasErrors', { file: preview.fileName })}</strong>
             <ul>
               {preview.errors.map((e, i) => (
-                <li key={i}>{t('roster.rowError', { row: e.row, field: e.column, message: e.message })}</li>
+                <li key={i}>{t('roster.rowError', { row: e.row, field: e.column, message: inLanguage(e.message, i18n.language) })}</li>
               ))}
             </ul>
           </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { inLanguage } from '../../lib/message-language';
 import { useTranslation } from 'react-i18next';
 import { countReport, REPORT_MIN_CHARS, REPORT_PARTS, type ReportPart, type ReportParts } from '../../../electron/core/duty-report';
 import type { CampaignSummary, Me, ReportView } from '../../../electron/shared/api';
@@ -18,7 +19,7 @@ const bufferKey = (me: Me, campaignId: string) => `anxue.report.unsaved.${me.emp
  * submitted to the superior the roster names) and, for a superior, the reports of their people.
  */
 export function ReportPage({ campaign, me }: { campaign: CampaignSummary; me: Me }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [view, setView] = useState<ReportView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<string | null>(null);
@@ -50,13 +51,13 @@ export function ReportPage({ campaign, me }: { campaign: CampaignSummary; me: Me
           )}
         </section>
       )}
-      {!view.level && view.inbox.people === 0 && <p className="notice">{view.problem}</p>}
+      {!view.level && view.inbox.people === 0 && <p className="notice">{inLanguage(view.problem ?? '', i18n.language)}</p>}
     </div>
   );
 }
 
 function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; me: Me; view: ReportView; onView: (v: ReportView) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const key = bufferKey(me, campaign.id);
   const editable = view.status === 'not_started' || view.status === 'draft' || view.status === 'returned';
   const [error, setError] = useState<unknown>(null);
@@ -136,7 +137,7 @@ function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; m
         <p className="big-line" data-testid="report-to">
           {t('report.line', { level: t(`people.level.${view.level}`), to: toText })}
         </p>
-        {view.problem && <p className="notice">{view.problem}</p>}
+        {view.problem && <p className="notice">{inLanguage(view.problem ?? '', i18n.language)}</p>}
         <p className="muted">{t('report.intro', { min: REPORT_MIN_CHARS })}</p>
         {returned && (
           <div className="notice-box pad" data-testid="report-returned">

@@ -1,0 +1,24 @@
+// Messages in both languages, written "中文 / English": the screen shows the side of the user's
+// language (renderer/lib/message-language.ts). Here: telling the sides apart, and composing a
+// message around one that has them (a file's row error inside "file, row …").
+
+const CJK = /[\u3400-\u9fff\uff00-\uffef]/;
+/** English words: the English side is written in them (it may quote a Chinese name or title) */
+const WORDS = /[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}/;
+
+/** The Chinese and English sides of a message; en is null when it has only one language (or is a list with " / "). */
+export function sidesOf(message: string): { zh: string; en: string | null } {
+  const at = message.lastIndexOf(' / ');
+  if (at < 0) return { zh: message, en: null };
+  const zh = message.slice(0, at);
+  const en = message.slice(at + 3);
+  // "主要负责人 / 安全管理人员" is a list, not a translation: no English words on the right
+  if (!CJK.test(zh) || !WORDS.test(en.replace(/[\u3400-\u9fff\uff00-\uffef]+/g, ' '))) return { zh: message, en: null };
+  return { zh, en };
+}
+
+/** A message around another: each side of the new one wraps the same side of the inner (Chinese only if the inner is). */
+export function around(inner: string, zh: (s: string) => string, en: (s: string) => string): string {
+  const s = sidesOf(inner);
+  return s.en === null ? zh(s.zh) : `${zh(s.zh)} / ${en(s.en)}`;
+}
