@@ -343,7 +343,7 @@ export interface CampaignSummary {
   /** where a person category is asked for other 学时 than targetCreditHours */
   targetByCategory: Partial<Record<PersonCategory, number>>;
   documents: { docId: string; minutes: number }[];
-  quiz: { mode: 'fixed' | 'random'; questionCount: number; timeLimitMinutes: number; passMark: number; maxAttempts: number };
+  quiz: { mode: 'fixed' | 'random'; questionCount: number; timeLimitMinutes: number; passMark: number; maxAttempts: number; /** leaving the window this many times hands the paper in (0: never) */ maxLeaves: number };
   essay: { minChars: number; deadline: string };
   phases: { name: string; start: string; end: string }[];
 }
@@ -356,7 +356,8 @@ export interface MyProgress {
   weekMs: number;
   /** this calendar year over all campaigns, against the annual retraining target of the person's category */
   year: { year: string; ms: number; annualCreditHours: number; initialCreditHours: number; category: string | null };
-  quiz: { attemptsUsed: number; best: QuizResultView | null; openAttemptId: string | null };
+  /** results: every attempt handed in, oldest first */
+  quiz: { attemptsUsed: number; best: QuizResultView | null; openAttemptId: string | null; results: QuizResultView[] };
   essayStatus: EssayStatus;
 }
 export interface GradingAnswer {

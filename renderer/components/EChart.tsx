@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { BarChart, HeatmapChart } from 'echarts/charts';
-import { CalendarComponent, GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { CalendarComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, HeatmapChart, CalendarComponent, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([BarChart, HeatmapChart, CalendarComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 /** An Apache ECharts chart; `option` is the chart. Redrawn when the option changes. */
 export function EChart({ option, height = 260, label }: { option: echarts.EChartsCoreOption; height?: number; label: string }) {

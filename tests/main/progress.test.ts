@@ -63,6 +63,10 @@ describe('progress', () => {
     expect(mine.year).toEqual({ year: '2024', ms: 90 * 60_000, annualCreditHours: 20, initialCreditHours: 72, category: '其他从业人员' });
     const rows = await app.call('progress.table', { campaignId: s.campaign.id }, s.admin);
     expect(rows.find((r) => r.employeeNo === 'M001')).toMatchObject({ yearCreditHours: 1.9, yearTargetCreditHours: 16 });
+    // looked at two years later, the campaign still shows the year it ran in
+    app.clock.advance(2 * 365 * 86_400_000);
+    expect((await app.call('progress.mine', { campaignId: s.campaign.id }, await s.login('E001'))).year).toMatchObject({ year: '2024', ms: 90 * 60_000 });
+    expect((await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).find((r) => r.employeeNo === 'M001')).toMatchObject({ yearCreditHours: 1.9 });
     // the targets are editable settings
     const settings = await app.call('settings.get', {}, s.admin);
     await app.call('settings.save', { ...settings, categoryTargets: { ...settings.categoryTargets, 主要负责人: { initial: 48, annual: 24 } } }, s.admin);

@@ -89,6 +89,7 @@ export function summarize(c: Campaign): CampaignSummary {
       timeLimitMinutes: c.quiz.timeLimitMinutes,
       passMark: c.quiz.passMark,
       maxAttempts: c.quiz.maxAttempts,
+      maxLeaves: c.quiz.maxLeaves ?? 0,
     },
     essay: { ...c.essay },
     phases: c.phases.map((p) => ({ ...p })),

@@ -1,7 +1,7 @@
 // The officer's view of the campaign: everyone's hours, quiz and essay, patterns worth a look, one
 // person's sessions with their evidence, and the hours ledger (学时台账) as .xlsx.
 import { targetFor, type Campaign, type CollectiveType, type Settings } from '../../core/model';
-import { localDay, toCreditHours, toHours } from '../../core/study-time';
+import { toCreditHours, toHours } from '../../core/study-time';
 import type { Input, PersonSessions, ProgressRow } from '../../shared/api';
 import type { PersonFile, RosterFile } from '../storage/data-store';
 import type { DeepReadonly } from '../storage/doc';
@@ -43,7 +43,7 @@ function rowOf(p: DeepReadonly<Person>, v: PersonCampaignView, c: Campaign, sett
     flags,
     creditHours: toCreditHours(hours.studiedMs, settings.minutesPerCreditHour),
     targetCreditHours: targetFor(c, p.category),
-    yearCreditHours: toCreditHours(summaryYearMs(v, localDay(now, settings.utcOffsetMinutes).slice(0, 4)), settings.minutesPerCreditHour),
+    yearCreditHours: toCreditHours(summaryYearMs(v, c.start.slice(0, 4)), settings.minutesPerCreditHour),
     yearTargetCreditHours: settings.categoryTargets[p.category].annual,
     quizPercent: best ? best.percent : null,
     quizPassed: best ? best.passed : null,

@@ -197,7 +197,8 @@ export async function myProgress(ports: Ports, caller: Account, input: Input<'pr
   const now = ports.clock.now();
   const byDay = campaignDays(f, campaign.id);
   const week = weekOf(now, settings.utcOffsetMinutes);
-  const year = localDay(now, settings.utcOffsetMinutes).slice(0, 4);
+  // the year the campaign shown ran in (a campaign of an earlier year shows that year's total)
+  const year = campaign.start.slice(0, 4);
   const category = (await ports.store.roster.read()).people.find((x) => x.employeeNo === caller.employeeNo)?.category ?? null;
   const targets = category ? settings.categoryTargets[category] : null;
   return {
@@ -206,7 +207,7 @@ export async function myProgress(ports: Ports, caller: Account, input: Input<'pr
     totals: studyTotals(f, campaign, settings, now, category),
     byDay,
     weekMs: Object.entries(byDay).reduce((n, [d, ms]) => n + (week.includes(d) ? ms : 0), 0),
-    quiz: { attemptsUsed: results.length, best: bestResult(results), openAttemptId: openAttempt?.attemptId ?? null },
+    quiz: { attemptsUsed: results.length, best: bestResult(results), openAttemptId: openAttempt?.attemptId ?? null, results },
     essayStatus: essayState(f, campaign.id).status,
   };
 }

@@ -1,4 +1,6 @@
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useEffect, useState } from 'react';
+import { Day } from '../shell/Dates';
 import { useTranslation } from 'react-i18next';
 import { countEssay } from '../../../electron/core/essay';
 import { partsFor, type EssayPart, type EssayParts } from '../../../electron/core/model';
@@ -21,6 +23,7 @@ interface Unsaved {
 /** 个人剖析材料: guided parts (five for 班子成员), accidents chosen, live 字数, autosave, history, submit, print. */
 export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me }) {
   const { t } = useTranslation();
+  const { dialog, ask } = useConfirm();
   const [view, setView] = useState<EssayView | null>(null);
   const [parts, setParts] = useState<EssayParts | null>(null);
   const [accidents, setAccidents] = useState<string[]>([]);
@@ -80,7 +83,7 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
   const needAccident = view.accidentChoices.length > 0 && accidents.length === 0;
 
   async function submit() {
-    if (!parts || !window.confirm(t('essay.confirmSubmit'))) return;
+    if (!parts || !(await ask({ title: t('essay.confirmTitle'), lines: [t('essay.confirmSubmit'), t('essay.confirmNext')], confirm: t('essay.submitNow') }))) return;
     setError(null);
     try {
       const v = await api['essay.submit']({ campaignId: campaign.id, parts, accidents });
@@ -106,6 +109,7 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
   const exportAs = (format: 'pdf' | 'docx') => api['essay.export']({ campaignId: campaign.id, format }).then((x) => downloadBase64(x.fileName, x.base64), setError);
   return (
     <div className="stack">
+      {dialog}
       <section className="card">
         <div className="row-between">
           <h1>{t('essay.title')}</h1>
@@ -113,7 +117,10 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
             {t(`essay.status.${view.status}`)}
           </span>
         </div>
-        <p className="muted">{t('essay.intro', { deadline: view.deadline })}</p>
+        <p className="muted">
+          {t('essay.intro')} {t('essay.deadline')}
+          <Day day={view.deadline} due />
+        </p>
         {view.leader && <p className="notice">{t('essay.leaderNote')}</p>}
         {restored && (
           <p className="notice" data-testid="essay-restored">

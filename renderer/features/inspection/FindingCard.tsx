@@ -4,7 +4,7 @@ import type { FileRef } from '../../../electron/core/evidence';
 import type { FindingView } from '../../../electron/shared/api';
 import { api, base64ToBlob } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
-import { localDateTime } from '../shell/format';
+import { dayText, localDateTime } from '../shell/format';
 import { PhotoPicker } from './InspectionsPage';
 
 /**
@@ -56,17 +56,17 @@ export function FindingCard({ finding: f, me, office, onChanged }: { finding: Fi
           <span className={`level level-${f.level}`}>{t(`inspect.levels.${f.level}`)}</span> {f.location}：{f.description}
         </strong>
         <span className={`state state-${state}`} data-testid="finding-status">
-          {f.overdue ? t('inspect.overdue', { due: f.due }) : t(`inspect.status.${f.status}`)}
+          {f.overdue ? t('inspect.overdue', { due: dayText(f.due) }) : t(`inspect.status.${f.status}`)}
         </span>
       </div>
       <div className="muted small">
-        {t(`inspect.kinds.${f.inspection.kind}`)} · {f.inspection.unit} · {f.inspection.date}
+        {t(`inspect.kinds.${f.inspection.kind}`)} · {f.inspection.unit} · {dayText(f.inspection.date)}
       </div>
       <p>
         {t('inspect.measure')}：{f.measure}
       </p>
       <p>
-        {t('inspect.owner')}：{f.ownerName}（{f.owner}） · {t('inspect.due')}：{f.due}
+        {t('inspect.owner')}：{f.ownerName}（{f.owner}） · {t('inspect.due')}：{dayText(f.due)}
       </p>
       {f.photos.length > 0 && (
         <p>

@@ -1,3 +1,4 @@
+import { dayText } from '../shell/format';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHECK_RESULTS, defaultChecklist, HAZARD_LEVELS, INSPECTION_KINDS, INSPECTION_SCOPES, type FindingInput, type InspectionInput, type InspectionKind } from '../../../electron/core/inspection';
@@ -166,7 +167,7 @@ export function InspectionsPage({ campaign, me }: { campaign: CampaignSummary; m
             <tbody>
               {v.inspections.map((i) => (
                 <tr key={i.id} data-id={i.id}>
-                  <td>{i.date}</td>
+                  <td>{dayText(i.date)}</td>
                   <td>{t(`inspect.kinds.${i.kind}`)}</td>
                   <td>
                     {t(`inspect.scopes.${i.scope}`)}：{i.unit}

@@ -1,3 +1,4 @@
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useMemo, useState } from 'react';
 import { inLanguage } from '../../lib/message-language';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,7 @@ const PAGE = 50;
 /** 题库: import question banks from Excel (preview first), download our template. */
 export function BankPage() {
   const { t, i18n } = useTranslation();
+  const { dialog, ask } = useConfirm();
   const bank = useLoad(() => api['bank.list']({}), []);
   const [upload, setUpload] = useState<{ fileName: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<BankPreview | null>(null);
@@ -69,7 +71,7 @@ export function BankPage() {
     }
   }
   async function remove(q: Question) {
-    if (!window.confirm(t('bank.list.confirmRemove', { stem: q.stem.slice(0, 40) }))) return;
+    if (!(await ask({ title: t('bank.list.removeTitle'), lines: t('bank.list.confirmRemove', { stem: q.stem.slice(0, 40) }).split('\n'), confirm: t('bank.list.removeNow'), danger: true }))) return;
     try {
       await api['bank.remove']({ questionIds: [q.id] });
       setDone(t('bank.list.removed'));
@@ -82,6 +84,7 @@ export function BankPage() {
   for (const q of bank.data ?? []) byBank.set(q.bank || t('bank.bundled'), (byBank.get(q.bank || t('bank.bundled')) ?? 0) + 1);
   return (
     <div className="stack">
+      {dialog}
       <section className="card">
         <div className="row-between">
           <h1>{t('bank.title')}</h1>

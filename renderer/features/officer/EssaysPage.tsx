@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Day } from '../shell/Dates';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary, EssayOverview } from '../../../electron/shared/api';
 import { PersonHeadCells } from '../../components/PersonHeadCells';
@@ -37,7 +38,10 @@ export function EssaysPage({ campaign }: { campaign: CampaignSummary }) {
     <div className="stack">
       <section className="card">
         <h1>{t('essays.title')}</h1>
-        <p data-testid="essays-summary">{t('essays.summary', { n: o.rows.length, ...o.counts, deadline: o.deadline })}</p>
+        <p data-testid="essays-summary">
+          {t('essays.summary', { n: o.rows.length, ...o.counts })} {t('essays.deadline')}
+          <Day day={o.deadline} due />
+        </p>
         {flagged > 0 && <p className="notice">{t('essays.flaggedLine', { n: flagged, threshold: o.thresholdPercent })}</p>}
         <div className="row" role="group" aria-label={t('essays.filter')}>
           <button type="button" className={status === '' ? 'tab active' : 'tab'} onClick={() => setStatus('')}>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
-import { localDateTime } from '../shell/format';
+import { dayText, localDateTime } from '../shell/format';
 import { useLoad } from '../shell/use-load';
 
 const mins = (ms: number) => Math.floor(ms / 60_000);
@@ -37,7 +37,7 @@ export function PersonSessionsPanel({ campaignId, employeeNo, onClose }: { campa
           {p.collective.map((c, i) => (
             <tr key={`c${i}`}>
               <td>
-                {c.date} {c.start}
+                {dayText(c.date)} {c.start}
               </td>
               <td>
                 {t(`sessions.types.${c.type}`)}：{c.topic}

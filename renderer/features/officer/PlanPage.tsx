@@ -1,4 +1,6 @@
+import { dayText } from '../shell/format';
 import { useState } from 'react';
+import { Period } from '../shell/Dates';
 import { useTranslation } from 'react-i18next';
 import { TASK_KINDS, type TaskInput } from '../../../electron/core/plan';
 import type { CampaignSummary, PlanTaskView } from '../../../electron/shared/api';
@@ -55,7 +57,7 @@ export function PlanPage({ campaign, canEdit }: { campaign: CampaignSummary; can
           )}
         </div>
         <p className="muted">
-          {campaign.name} · {t('plan.today', { date: p?.today ?? '' })}
+          {campaign.name} · {t('plan.today', { date: dayText(p?.today ?? '') })}
         </p>
         <ErrorNote error={plan.error ?? error} />
         {p && (
@@ -64,7 +66,7 @@ export function PlanPage({ campaign, canEdit }: { campaign: CampaignSummary; can
               <li key={i} className={x.current ? 'current' : ''}>
                 <strong>{x.name}</strong>
                 <span>
-                  {x.start} – {x.end}
+                  <Period start={x.start} end={x.end} />
                 </span>
                 {x.current && <span className="tag">{t('plan.now')}</span>}
               </li>
@@ -109,7 +111,7 @@ export function PlanPage({ campaign, canEdit }: { campaign: CampaignSummary; can
                       {x.note ? ` · ${x.note}` : ''}
                     </div>
                   </td>
-                  <td className="nowrap">{x.due}</td>
+                  <td className="nowrap">{dayText(x.due)}</td>
                   <td>{x.owner ? `${x.ownerName ?? ''}（${x.owner}）` : <span className="muted">{t('plan.noOwner')}</span>}</td>
                   <td>
                     {x.ledger && (
@@ -119,7 +121,7 @@ export function PlanPage({ campaign, canEdit }: { campaign: CampaignSummary; can
                     )}
                     {x.sessions.map((s) => (
                       <div key={s.id} className="small">
-                        {s.date} {s.topic}（{t('plan.attendees', { n: s.attendees })}）
+                        {dayText(s.date)} {s.topic}（{t('plan.attendees', { n: s.attendees })}）
                       </div>
                     ))}
                   </td>
@@ -202,7 +204,7 @@ export function PlanPage({ campaign, canEdit }: { campaign: CampaignSummary; can
                     checked={editing.sessionIds.includes(s.id)}
                     onChange={(e) => setEditing({ ...editing, sessionIds: e.target.checked ? [...editing.sessionIds, s.id] : editing.sessionIds.filter((x) => x !== s.id) })}
                   />
-                  {s.date} {s.topic}
+                  {dayText(s.date)} {s.topic}
                 </label>
               ))}
             </fieldset>

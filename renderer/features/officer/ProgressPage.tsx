@@ -39,11 +39,11 @@ export function ProgressPage({ campaign }: { campaign: CampaignSummary }) {
     }
     const keys = [...groups.keys()];
     return {
-      grid: { left: 110, right: 20, top: 30, bottom: 20 },
+      grid: { left: 120, right: 30, top: 40, bottom: 46 },
       tooltip: { trigger: 'axis' },
-      legend: { show: true, top: 0 },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: keys },
+      legend: { show: true, top: 0, textStyle: { fontSize: 14 } },
+      xAxis: { type: 'value', minInterval: 1, name: t('charts.people'), nameLocation: 'middle', nameGap: 28, nameTextStyle: { fontSize: 14 } },
+      yAxis: { type: 'category', data: keys, axisLabel: { fontSize: 13 } },
       series: [
         { name: t('charts.reached'), type: 'bar', stack: 'n', data: keys.map((k) => groups.get(k)!.reached), itemStyle: { color: '#1b7a3a' } },
         { name: t('charts.notReached'), type: 'bar', stack: 'n', data: keys.map((k) => groups.get(k)!.not), itemStyle: { color: '#e0a030' } },

@@ -13,13 +13,13 @@ export function ResultsPage({ campaign }: { campaign: CampaignSummary }) {
   const stats = useLoad(() => api['quiz.stats']({ campaignId: campaign.id }), [campaign.id]);
   const hist = useMemo(
     () => ({
-      grid: { left: 40, right: 12, top: 16, bottom: 30 },
+      grid: { left: 56, right: 16, top: 36, bottom: 50 },
       tooltip: {},
-      xAxis: { type: 'category', data: ['0–', '10–', '20–', '30–', '40–', '50–', '60–', '70–', '80–', '90–100'] },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', data: stats.data?.paper.histogram ?? [], itemStyle: { color: '#0b5cad' } }],
+      xAxis: { type: 'category', data: ['0–', '10–', '20–', '30–', '40–', '50–', '60–', '70–', '80–', '90–100'], name: t('charts.score'), nameLocation: 'middle', nameGap: 30, nameTextStyle: { fontSize: 14 } },
+      yAxis: { type: 'value', minInterval: 1, name: t('charts.people'), nameTextStyle: { fontSize: 14 } },
+      series: [{ type: 'bar', data: stats.data?.paper.histogram ?? [], itemStyle: { color: '#0b5cad' }, label: { show: true, position: 'top', formatter: (x: { value: number }) => (x.value > 0 ? String(x.value) : '') } }],
     }),
-    [stats.data],
+    [stats.data, t],
   );
   if (stats.error) return <ErrorNote error={stats.error} />;
   if (!stats.data) return <p className="muted">{t('common.loading')}</p>;

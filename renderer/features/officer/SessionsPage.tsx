@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { dayText } from '../shell/format';
 import { useTranslation } from 'react-i18next';
 import { COLLECTIVE_TYPES, type CollectiveInput } from '../../../electron/core/model';
 import type { CampaignSummary, CollectiveView } from '../../../electron/shared/api';
@@ -79,7 +80,7 @@ export function SessionsPage({ campaign }: { campaign: CampaignSummary }) {
               <h2>
                 {t(`sessions.types.${v.type}`)}：{v.topic}
               </h2>
-              <p className="muted">{t('sessions.line', { date: v.date, start: v.start, n: v.durationMinutes, place: v.place || '—', host: v.host || '—', count: v.attendees.length })}</p>
+              <p className="muted">{t('sessions.line', { date: dayText(v.date), start: v.start, n: v.durationMinutes, place: v.place || '—', host: v.host || '—', count: v.attendees.length })}</p>
             </div>
             <button type="button" className="secondary" onClick={() => setOpen(open === v.id ? null : v.id)}>
               {open === v.id ? t('sessions.close') : t('sessions.attendance')}

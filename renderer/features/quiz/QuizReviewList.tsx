@@ -1,32 +1,54 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
-import { ErrorNote } from '../shell/ErrorNote';
-import { useLoad } from '../shell/use-load';
+import type { QuizReview } from '../../../electron/shared/api';
 
-/** After submitting: each question with the person's answer, the right answer and 解析 (when allowed). */
-export function QuizReviewList({ attemptId }: { attemptId: string }) {
+/** After submitting: one block per question — the question, your answer, the right answer, the points, 解析. */
+export function QuizReviewList({ items }: { items: QuizReview['items'] }) {
   const { t } = useTranslation();
-  const r = useLoad(() => api['quiz.review']({ attemptId }), [attemptId]);
-  if (r.error) return <ErrorNote error={r.error} />;
-  if (!r.data) return <p className="muted">{t('common.loading')}</p>;
-  const show = (type: string, v: string[]) => (type === 'truefalse' ? v.map((x) => (x === 'T' ? t('quiz.true') : t('quiz.false'))).join('') : v.join(type === 'fill' ? ' | ' : ''));
+  const show = (type: string, v: string[]) => (type === 'truefalse' ? v.map((x) => (x === 'T' ? t('quiz.true') : t('quiz.false'))).join('') : v.join(type === 'fill' ? ' | ' : '、'));
   return (
     <ol className="review" data-testid="quiz-review">
-      {r.data.items.map((it, i) => (
-        <li key={i} className={it.pending ? '' : it.score === it.max ? 'right' : 'wrong'}>
-          <div>
-            <span className="tag">{t(`quiz.type.${it.type}`)}</span> {it.stem}
-          </div>
-          {it.options.length > 0 && (
-            <div className="muted small">{it.options.map((o, k) => `${String.fromCharCode(65 + k)}. ${o}`).join('　')}</div>
-          )}
-          <div>
-            {t('review.yours')}：{show(it.type, it.given) || '—'}　{t('review.right')}：{it.type === 'short' ? t('review.byGrader') : show(it.type, it.answer)}　
-            {it.pending ? t('review.pending') : t('review.points', { score: it.score, max: it.max })}
-          </div>
-          {it.explanation && <div className="muted small">{t('review.explanation')}：{it.explanation}</div>}
-        </li>
-      ))}
+      {items.map((it, i) => {
+        const state = it.pending ? 'q-pending' : it.score === it.max ? 'q-right' : 'q-wrong';
+        return (
+          <li key={i} className={`qblock ${state}`}>
+            <div className="qhead">
+              <span className="qno">{t('review.number', { n: i + 1 })}</span>
+              <span className="tag">{t(`quiz.type.${it.type}`)}</span>
+              <span className={`qpoints ${state}`} data-testid="review-points">
+                {it.pending ? t('review.pendingPoints', { max: it.max }) : t('review.points', { score: it.score, max: it.max })}
+              </span>
+            </div>
+            <p className="qstem">{it.stem}</p>
+            {it.options.length > 0 && (
+              <ol className="qoptions">
+                {it.options.map((o, k) => {
+                  const letter = String.fromCharCode(65 + k);
+                  return (
+                    <li key={k} className={it.answer.includes(letter) ? 'is-right' : it.given.includes(letter) ? 'is-given' : ''}>
+                      <b>{letter}.</b> {o}
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+            <dl className="qanswers">
+              <dt>{t('review.yours')}</dt>
+              <dd>{show(it.type, it.given) || '—'}</dd>
+              <dt>{it.type === 'short' ? t('review.keyPoints') : t('review.right')}</dt>
+              <dd>
+                {show(it.type, it.answer) || '—'}
+                {it.type === 'short' && <span className="muted small">（{t('review.byGrader')}）</span>}
+              </dd>
+              {it.explanation && (
+                <>
+                  <dt>{t('review.explanation')}</dt>
+                  <dd>{it.explanation}</dd>
+                </>
+              )}
+            </dl>
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -1,3 +1,4 @@
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuizAttemptView, QuizResultView } from '../../../electron/shared/api';
@@ -13,6 +14,7 @@ const isAnswered = (v: string[] | undefined) => (v ?? []).some((a) => a.trim() !
 
 export function QuizTaking({ attempt, onDone }: { attempt: QuizAttemptView; onDone: (r: QuizResultView) => void }) {
   const { t } = useTranslation();
+  const { dialog, ask } = useConfirm();
   const [answers, setAnswers] = useState<Record<string, string[]>>(attempt.answers);
   const [flags, setFlags] = useState<string[]>(attempt.flags);
   const [index, setIndex] = useState(0);
@@ -98,10 +100,12 @@ export function QuizTaking({ attempt, onDone }: { attempt: QuizAttemptView; onDo
     const unanswered = total - answered;
     const lines = [unanswered > 0 ? t('quiz.confirmUnanswered', { n: unanswered }) : t('quiz.confirm')];
     if (flagged > 0) lines.unshift(t('quiz.confirmFlagged', { n: flagged }));
+    lines.push(t('quiz.confirmNext'));
     confirming.current = true;
-    const ok = window.confirm(lines.join('\n'));
-    confirming.current = false;
-    if (ok) void submit();
+    void ask({ title: t('quiz.confirmTitle'), lines, confirm: t('quiz.submitNow'), cancel: t('quiz.keepAnswering') }).then((ok) => {
+      confirming.current = false;
+      if (ok) void submit();
+    });
   }
   const flagButton = (i: number) => {
     const id = attempt.questions[i]!.id;
@@ -123,6 +127,7 @@ export function QuizTaking({ attempt, onDone }: { attempt: QuizAttemptView; onDo
   };
   return (
     <section className="card quiz" onCopy={(e) => e.preventDefault()} onPaste={(e) => e.preventDefault()}>
+      {dialog}
       <div className="row-between quiz-bar">
         <span data-testid="answered">
           {t('quiz.answered', { n: answered, total })}

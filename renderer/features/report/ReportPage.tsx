@@ -1,3 +1,4 @@
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useEffect, useState } from 'react';
 import { inLanguage } from '../../lib/message-language';
 import { useTranslation } from 'react-i18next';
@@ -58,6 +59,7 @@ export function ReportPage({ campaign, me }: { campaign: CampaignSummary; me: Me
 
 function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; me: Me; view: ReportView; onView: (v: ReportView) => void }) {
   const { t, i18n } = useTranslation();
+  const { dialog, ask } = useConfirm();
   const key = bufferKey(me, campaign.id);
   const editable = view.status === 'not_started' || view.status === 'draft' || view.status === 'returned';
   const [error, setError] = useState<unknown>(null);
@@ -106,7 +108,8 @@ function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; m
     }
   }
   async function submit() {
-    if (!view.to || !window.confirm(t('report.confirmSubmit', { to: view.to === 'bureau' ? t('report.bureau') : view.to.name }))) return;
+    const to = view.to === 'bureau' ? t('report.bureau') : view.to?.name ?? '';
+    if (!view.to || !(await ask({ title: t('report.confirmTitle'), lines: [t('report.confirmSubmit', { to }), t('report.confirmNext', { to })], confirm: t('report.submitNow') }))) return;
     setBusy(true);
     setError(null);
     try {
@@ -127,6 +130,7 @@ function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; m
   const toText = view.to === 'bureau' ? t('report.bureau') : view.to ? `${view.to.name}（${view.to.employeeNo}${view.to.post ? `，${view.to.post}` : ''}）` : '—';
   return (
     <>
+      {dialog}
       <section className="card">
         <div className="row-between">
           <h1>{t('report.title')}</h1>

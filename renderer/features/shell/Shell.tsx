@@ -30,11 +30,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { useRoute } from './route';
 import { AccountsPage } from '../admin/AccountsPage';
 import { useLoad } from './use-load';
-
-interface NavItem {
-  page: string;
-  label: string;
-}
+import { NavMenu, type NavGroup, type NavItem } from './NavMenu';
 
 export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string; onLogout: () => void }) {
   const { t } = useTranslation();
@@ -45,28 +41,33 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
   // the merge page is there once a workstation has been merged (most plants never see it)
   const merges = useLoad(() => (office ? api['merge.list']({}) : Promise.resolve(null)), [office, route.page]);
   const openConflicts = merges.data?.conflicts.filter((c) => !c.decided).length ?? 0;
-  const nav: NavItem[] = [];
-  if (has('employee')) nav.push({ page: 'study', label: t('nav.study') }, { page: 'quiz', label: t('nav.quiz') }, { page: 'essay', label: t('nav.essay') });
-  // 述职: those with a 岗位层级 in the roster (a superior always has one)
-  if (has('employee') && me.person?.level) nav.push({ page: 'report', label: t('nav.report') });
-  if (has('officer') || has('admin'))
-    nav.push(
-      { page: 'plan', label: t('nav.plan') },
-      { page: 'campaign', label: t('nav.campaign') },
-      { page: 'documents', label: t('nav.documents') },
-      { page: 'sessions', label: t('nav.sessions') },
-      { page: 'bank', label: t('nav.bank') },
-      { page: 'roster', label: t('nav.roster') },
-      { page: 'grading', label: t('nav.grading') },
-      { page: 'essays', label: t('nav.essays') },
-      { page: 'reports', label: t('nav.reports') },
-      { page: 'inspections', label: t('nav.inspections') },
-      { page: 'results', label: t('nav.results') },
-      { page: 'progress', label: t('nav.progress') },
-    );
-  if (office && merges.data && merges.data.runs.length > 0) nav.push({ page: 'merge', label: openConflicts > 0 ? t('nav.mergeOpen', { n: openConflicts }) : t('nav.merge') });
-  if (has('archivist') || has('admin')) nav.push({ page: 'archive', label: t('nav.archive') });
-  if (has('admin')) nav.push({ page: 'accounts', label: t('nav.accounts') }, { page: 'settings', label: t('nav.settings') });
+  const item = (page: string, label = t(`nav.${page}`)): NavItem => ({ page, label });
+  const groups: NavGroup[] = [];
+  const group = (key: string, items: (NavItem | false | null | undefined)[]) => {
+    const kept = items.filter((i): i is NavItem => !!i);
+    if (kept.length > 0) groups.push({ key, label: t(`nav.group.${key}`), items: kept });
+  };
+  if (has('employee')) {
+    // 述职: those with a 岗位层级 in the roster (a superior always has one)
+    const mine = [item('study'), item('quiz'), item('essay'), me.person?.level ? item('report') : null].filter((i): i is NavItem => !!i);
+    // an employee's own few pages stand alone; for an officer who also studies they are one group
+    if (office) group('mine', mine);
+    else for (const m of mine) groups.push({ key: m.page, label: m.label, items: [m] });
+  }
+  if (office) {
+    group('plan', [item('campaign'), item('plan'), item('summary')]);
+    group('people', [item('roster'), has('admin') && item('accounts')]);
+    group('learning', [item('documents'), item('sessions'), item('progress')]);
+    group('assessment', [item('bank'), item('grading'), item('results')]);
+    group('essays', [item('essays'), item('reports')]);
+    group('inspections', [item('inspections')]);
+  }
+  group('archive', [
+    (has('archivist') || has('admin')) && item('archive'),
+    office && !!merges.data && merges.data.runs.length > 0 && item('merge', openConflicts > 0 ? t('nav.mergeOpen', { n: openConflicts }) : t('nav.merge')),
+  ]);
+  if (has('admin')) group('system', [item('settings')]);
+  const nav = groups.flatMap((g) => g.items);
   const allowed = new Set(nav.map((n) => n.page).concat(['read', 'search', 'password'], office || has('archivist') ? ['summary'] : []));
   const page = allowed.has(route.page) ? route.page : nav[0]?.page ?? '';
   const campaign = campaigns.data?.[0] ?? null;
@@ -163,13 +164,6 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
           <strong>{t('app.name')}</strong>
           <span className="enterprise">{enterprise}</span>
         </div>
-        <nav aria-label={t('nav.label')}>
-          {nav.map((n) => (
-            <a key={n.page} href={`#/${n.page}`} className={n.page === page || (n.page === 'study' && page === 'read') ? 'active' : ''}>
-              {n.label}
-            </a>
-          ))}
-        </nav>
         <SearchBox key={route.page === 'search' ? route.arg ?? '' : ''} initial={route.page === 'search' ? route.arg ?? '' : ''} />
         <div className="who">
           <span data-testid="who">
@@ -184,6 +178,9 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
           </button>
         </div>
       </header>
+      <div className="navbar">
+        <NavMenu groups={groups} current={page === 'read' ? 'study' : page} />
+      </div>
       <main className="page">{body}</main>
     </div>
   );

@@ -6,6 +6,7 @@ import { creditHours, hours } from '../shell/format';
 import { go } from '../shell/route';
 import { useLoad } from '../shell/use-load';
 import { CheckInBox } from './CheckInBox';
+import { Period } from '../shell/Dates';
 import { ProgressBar } from './ProgressBar';
 import { StudyCharts } from './StudyCharts';
 
@@ -33,8 +34,15 @@ export function HomePage({ campaign }: { campaign: CampaignSummary }) {
     <div className="stack">
       <section className="card">
         <h1>{campaign.name}</h1>
-        <p className="muted">
-          {t('home.period', { start: campaign.studyStart, end: campaign.studyEnd })}
+        <p className="muted row wrap">
+          <span>
+            {t('home.period')}
+            <Period start={campaign.studyStart} end={campaign.studyEnd} />
+          </span>
+          <span>
+            {t('home.campaignPeriod')}
+            <Period start={campaign.start} end={campaign.end} />
+          </span>
         </p>
         <div className="stats">
           <div>

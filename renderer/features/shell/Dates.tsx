@@ -1,0 +1,29 @@
+// Dates as people read them: in the screen's language, and a deadline or period already past says so.
+import { useTranslation } from 'react-i18next';
+import { dayRange, dayText, todayIso } from './format';
+
+/** A day; a deadline (`due`) that has passed is flagged 已过期. */
+export function Day({ day, due = false }: { day: string | null | undefined; due?: boolean }) {
+  const { t, i18n } = useTranslation();
+  if (!day) return <span>—</span>;
+  const past = due && day < todayIso();
+  return (
+    <span className="day">
+      {dayText(day, i18n.language)}
+      {past && <span className="flag past" data-testid="past-flag">{t('dates.past')}</span>}
+    </span>
+  );
+}
+
+/** A period: ended ones are flagged 已结束, the current one 进行中. */
+export function Period({ start, end }: { start: string; end: string }) {
+  const { t, i18n } = useTranslation();
+  const today = todayIso();
+  const state = end < today ? 'ended' : start <= today ? 'now' : null;
+  return (
+    <span className="day">
+      {dayRange(start, end, i18n.language)}
+      {state && <span className={`flag ${state === 'ended' ? 'past' : 'now'}`} data-testid={state === 'ended' ? 'ended-flag' : 'now-flag'}>{t(`dates.${state}`)}</span>}
+    </span>
+  );
+}
