@@ -27,7 +27,7 @@ const USAGE = `用法 / usage: npm run anxue -- <command>
   accounts list --data DIR [--db postgres://…]
   accounts grant|revoke EMPLOYEE_NO ROLE --data DIR   (ROLE: employee, officer, archivist, admin)
   accounts reset-password|disable|enable|end-sessions EMPLOYEE_NO --data DIR [--reason TEXT]
-  demo --data DIR
+  demo --data DIR [--db URL]
   serve --data DIR --port N [--host H] [--allowed-host NAME …] [--db postgres://…]
         [--tls-cert FILE --tls-key FILE | --insecure-http]   (beyond this PC: HTTPS, with a certificate made and kept in DIR/tls unless given)
   export person EMPLOYEE_NO --data DIR --out DIR [--db postgres://…] [--sign-as ADMIN --password-file FILE]
@@ -216,13 +216,15 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
       return 0;
     }
     case 'demo': {
-      const { values } = parseArgs({ args: rest, options: { data: { type: 'string' } } });
+      const { values } = parseArgs({ args: rest, options: { data: { type: 'string' }, db: { type: 'string' } } });
       const dataDir = need(values.data, 'data');
-      if (existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已有数据，演示数据只能建在新文件夹里：${dataDir}`);
-      const ports = openApp({ dataDir });
+      const db = dbOf(values.db);
+      if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已有数据，演示数据只能建在新文件夹里：${dataDir}`);
+      const ports = openApp({ dataDir, ...(db ? { db } : {}) });
       try {
+        if (db && (await ports.store.meta.peek()).enterprise !== null) throw new CliError(`数据库已有数据，演示数据只能建在新数据库里：${redact(db)}`);
         const demo = await createDemo(ports);
-        out(`已创建演示企业「${demo.enterprise}」（虚构数据）于 ${path.resolve(dataDir)}`);
+        out(`已创建演示企业「${demo.enterprise}」（虚构数据）于 ${db ? redact(db) : path.resolve(dataDir)}`);
         out(`培训计划：${demo.campaignName}`);
         out('演示账号（工号 / 密码 / 角色）：');
         for (const a of demo.accounts) out(`  ${a.employeeNo}\t${a.password}\t${a.role}\t${a.name}`);

@@ -309,11 +309,11 @@ export async function createDemo(real: Ports) {
     }
   }
 
-  // the plan: what is due by now is done, but one task the officer has not closed
+  // the plan: the tasks due by tomorrow are done — but the first, which the officer forgot to tick
   at(0, 165);
   const plan = await call('plan.get', { campaignId }, officer);
-  const due = plan.tasks.filter((t) => t.due < today);
-  for (const t of due.slice(0, Math.max(0, due.length - 1))) await call('plan.setDone', { taskId: t.id, done: true }, officer);
+  const due = plan.tasks.filter((t) => t.due <= d(1)).sort((a, b) => a.due.localeCompare(b.due));
+  for (const t of due.slice(1)) await call('plan.setDone', { taskId: t.id, done: true }, officer);
   await call('summary.save', { campaignId, sections: { overview: '公司于本月组织开展危险化学品生产安全事故警示月活动，召开动员部署会，组织全员集中学习和警示教育。', measures: '', problems: '', next: '' } }, officer);
 
   // the archivist: one person's file, and one workshop's files as a batch

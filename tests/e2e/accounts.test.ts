@@ -3,7 +3,7 @@
 // one-time one that the person must replace before anything else opens, an account disabled (the
 // login page says so) and enabled again, the last admin's own account protected. With screenshots.
 import { describe, expect, it } from 'vitest';
-import { loginAt, openPage, servedEnterprise, shot, workstation } from '../helpers/e2e';
+import { loginAt, menu, openPage, servedEnterprise, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'accounts-e2e-admin';
 const e = servedEnterprise({
@@ -21,7 +21,7 @@ describe('account administration', () => {
   it('grant a role, reset a password, disable and enable an account', async () => {
     const admin = await openPage(await workstation(e.browser));
     await loginAt(admin, e.server.url, 'admin', ADMIN_PW);
-    await admin.getByRole('link', { name: '账号管理' }).click();
+    await menu(admin, '账号管理');
     const table = admin.getByTestId('accounts-table');
     await table.locator('tr[data-no=A001]').waitFor();
     // the admin's own account cannot be disabled from here
@@ -33,7 +33,7 @@ describe('account administration', () => {
     await admin.getByText('A001 的角色：员工、安全管理').waitFor();
     const a1 = await openPage(await workstation(e.browser));
     await loginAt(a1, e.server.url, 'A001', e.pw.A001!);
-    await a1.getByRole('link', { name: '阅卷' }).waitFor();
+    await a1.getByTestId('nav-assessment').waitFor();
 
     // A002 forgot the password: a one-time one, shown once, to be replaced at sign-in
     await admin.getByLabel('查找').fill('A002');

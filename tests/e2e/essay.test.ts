@@ -121,6 +121,7 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
     await writer.getByLabel('“9·7”事故').check();
     await shot(writer, 'essay-02-writing');
     await writer.getByRole('button', { name: '提交' }).click();
+    await writer.getByTestId('confirm-dialog').getByRole('button', { name: '确认提交' }).click();
     await expect.poll(() => writer.getByTestId('essay-status').textContent()).toBe('已提交');
   });
 
@@ -156,6 +157,7 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
     expect(await remark.textContent()).toContain('请写明哪一天、由谁组织');
     await part(writer, 'measures').fill(`${PART4}每月第一个周一由班长组织。`);
     await writer.getByRole('button', { name: '提交' }).click();
+    await writer.getByTestId('confirm-dialog').getByRole('button', { name: '确认提交' }).click();
     await expect.poll(() => writer.getByTestId('essay-status').textContent()).toBe('已提交');
   });
 
@@ -169,6 +171,7 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
     await part(copier, 'measures').fill('我会认真学习规程。');
     await copier.getByLabel('“9·7”事故').check();
     await copier.getByRole('button', { name: '提交' }).click();
+    await copier.getByTestId('confirm-dialog').getByRole('button', { name: '确认提交' }).click();
     await expect.poll(() => copier.getByTestId('essay-status').textContent()).toBe('已提交');
     await officer.goto(`${server.url}#/essays`);
     await officer.reload(); // the list was open before W002 submitted

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { campaignFromTemplate, loginAt, openPage, servedEnterprise, shot, workstation } from '../helpers/e2e';
+import { campaignFromTemplate, loginAt, menu, openPage, servedEnterprise, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'plan-e2e-admin';
 const e = servedEnterprise({ prefix: 'anxue-e2e-plan-', enterprise: '计划测试化工（虚构）', adminPassword: ADMIN_PW, people: [['P001', '计划员工', '甲醇车间', '合成一班', '班长', '其他从业人员', '否'], ['P002', '安全科长', '安全环保部', '', '安全员', '安全管理人员', '否']] });
@@ -17,7 +17,7 @@ describe('the campaign plan', () => {
     officer = await openPage(await workstation(e.browser));
     await loginAt(officer, e.server.url, 'admin', ADMIN_PW);
     await campaignFromTemplate(officer, e.server.url);
-    await officer.getByRole('link', { name: '计划任务' }).click();
+    await menu(officer, '计划任务');
     await officer.getByRole('button', { name: '按警示月通知生成任务' }).click();
     await expect.poll(counts).toContain('逾期 12');
     expect(await officer.getByTestId('plan-tasks').locator('tbody tr.task-overdue').count()).toBe(12);

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HEADER } from '../helpers/fixtures';
-import { campaignFromTemplate, loginAt, openPage, servedEnterprise, shot, workstation } from '../helpers/e2e';
+import { campaignFromTemplate, loginAt, menu, openPage, servedEnterprise, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'report-e2e-admin';
 const e = servedEnterprise({
@@ -47,6 +47,7 @@ describe('履职述职: 班组长 → 车间主任', () => {
     await expect.poll(() => reporter.getByTestId('report-saved').textContent(), { timeout: 10_000 }).toContain('已自动保存');
     await shot(reporter, 'report-01-writing');
     await reporter.getByRole('button', { name: '提交给 主任乙' }).click();
+    await reporter.getByTestId('confirm-dialog').getByRole('button', { name: '确认提交' }).click();
     await expect.poll(() => reporter.getByTestId('report-status').textContent()).toBe('待审阅');
     expect(await reporter.locator('textarea[data-part=duties]').getAttribute('readonly')).not.toBeNull();
   });
@@ -79,6 +80,7 @@ describe('履职述职: 班组长 → 车间主任', () => {
     const work = reporter.locator('textarea[data-part=work]');
     await work.fill(`${await work.inputValue()}本月排查隐患 5 项，已整改 4 项，1 项列入问题台账限期整改。`);
     await reporter.getByRole('button', { name: '提交给 主任乙' }).click();
+    await reporter.getByTestId('confirm-dialog').getByRole('button', { name: '确认提交' }).click();
     await expect.poll(() => reporter.getByTestId('report-status').textContent()).toBe('待审阅');
   });
 
@@ -112,7 +114,7 @@ describe('履职述职: 班组长 → 车间主任', () => {
     await shot(reporter, 'report-05-accepted');
     const officer = await openPage(await workstation(e.browser));
     await loginAt(officer, e.server.url, 'admin', ADMIN_PW);
-    await officer.getByRole('link', { name: '述职管理' }).click();
+    await menu(officer, '述职管理');
     const team = officer.getByTestId('report-levels').locator('tr[data-level=team]');
     await expect.poll(() => team.locator('td').allTextContents()).toEqual(['班组长', '1', '0', '0', '0', '0', '1']);
     const w = officer.getByTestId('report-table').locator('tr[data-no=W01]');

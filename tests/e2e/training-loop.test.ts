@@ -260,6 +260,7 @@ describe('the whole training loop in the browser', () => {
   it('the employee takes the quiz; objective questions are graded on submit', async () => {
     await employee.goto(`${server.url}#/quiz`);
     await employee.getByRole('button', { name: '开始考试' }).click();
+    await employee.getByTestId('confirm-dialog').getByRole('button', { name: '开始计时' }).click();
     // questions and options come in an order of this person's own: answer by what each one says
     const pick = async (label: string) => employee.getByLabel(label, { exact: false }).first().check();
     const answers: [string, () => Promise<void>][] = [
@@ -291,11 +292,15 @@ describe('the whole training loop in the browser', () => {
     await expect.poll(() => employee.getByTestId('quiz-leaves').textContent()).toContain('已离开考试窗口 1 次');
     await shot(employee, '07-quiz');
     await employee.getByRole('button', { name: '交卷' }).click();
+    await employee.getByTestId('confirm-dialog').getByRole('button', { name: '确认交卷' }).click();
     await employee.getByTestId('quiz-score').waitFor();
-    expect(await employee.getByTestId('quiz-score').textContent()).toContain('70 / 100');
-    expect(await employee.getByTestId('quiz-result').textContent()).toContain('1 道简答题等待');
+    // the short answer (30 points) waits: the objective points, no verdict yet
+    expect(await employee.getByTestId('quiz-score').textContent()).toBe('客观题 70 分，简答题待阅卷');
+    await expect.poll(() => employee.getByTestId('quiz-result').textContent()).toContain('还有 30 分的题目由安全管理人员阅卷');
+    expect(await employee.locator('main').textContent()).not.toMatch(/不合格|合格（及格线/);
     // answers and 解析 after submitting (the campaign allows it), in the order this person saw
-    await expect.poll(() => employee.getByTestId('quiz-review').locator('li').count()).toBe(7);
+    await expect.poll(() => employee.getByTestId('quiz-review').locator('li.qblock').count()).toBe(7);
+    expect(await employee.getByTestId('review-points').filter({ hasText: '待阅卷（30 分）' }).count()).toBe(1);
     expect(await employee.getByTestId('quiz-review').textContent()).toContain('解析');
   });
 
@@ -307,6 +312,7 @@ describe('the whole training loop in the browser', () => {
     await expect.poll(() => employee.getByTestId('essay-saved').textContent(), { timeout: 10_000 }).toContain('已自动保存');
     await shot(employee, '08-essay');
     await employee.getByRole('button', { name: '提交' }).click();
+    await employee.getByTestId('confirm-dialog').getByRole('button', { name: '确认提交' }).click();
     await expect.poll(() => employee.getByTestId('essay-status').textContent()).toBe('已提交');
   });
 
@@ -352,8 +358,20 @@ describe('the whole training loop in the browser', () => {
 
   it('the archivist exports the training file; the PDF holds the name and essay; verify detects a changed byte', async () => {
     await officer.goto(`${server.url}#/archive`);
-    await officer.getByTestId('export-E001').click();
+    // the page says what a 一人一档 holds and what 校验 proves, in plain words; the hashes behind 详细信息
+    const page = officer.locator('main');
+    expect(await page.textContent()).toContain('一人一档是一个人的安全教育培训档案');
+    expect(await page.getByText(/校验”检查导出的档案/).isVisible()).toBe(true);
+    const details = page.locator('details', { hasText: '详细信息' });
+    expect(await details.getByText(/SHA-256/).isVisible()).toBe(false);
+    await details.getByText('详细信息').click();
+    expect(await details.getByText(/SHA-256/).isVisible()).toBe(true);
+    expect(await officer.getByTestId('export-chosen').isDisabled()).toBe(true);
+    await officer.getByTestId('choose-E001').check();
+    expect(await officer.getByTestId('chosen-count').textContent()).toBe('已选 1 人');
+    await officer.getByTestId('export-chosen').click();
     await officer.getByTestId('export-result').waitFor();
+    expect(await officer.getByTestId('export-result').textContent()).toContain('档案正文（PDF，可打印）');
     await shot(officer, '11-archive');
     await officer.getByRole('button', { name: '校验' }).first().click();
     await officer.getByText('校验通过：未被改动，由本企业的签名密钥签署').waitFor();

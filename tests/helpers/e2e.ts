@@ -32,6 +32,22 @@ export async function loginAt(page: Page, url: string, no: string, password: str
   await page.getByTestId('who').waitFor();
 }
 
+/**
+ * Go to a page through the main menu as a person would: its link at once when it stands alone,
+ * else the group that holds it opened first.
+ */
+export async function menu(page: Page, name: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: /主菜单|Main menu/ });
+  const link = nav.getByRole('link', { name, exact: true });
+  if (await link.isVisible()) return link.click();
+  for (const g of await nav.locator('button[aria-haspopup]').all()) {
+    await g.click();
+    if (await link.isVisible()) return link.click();
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`the main menu has no page named ${name}`);
+}
+
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
 /**

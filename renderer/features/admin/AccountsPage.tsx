@@ -71,7 +71,7 @@ export function AccountsPage({ self }: { self: string }) {
         <div className="row">
           <label className="inline grow">
             {t('accounts.find')}
-            <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('accounts.findHint')} />
+            <input type="search" className="find" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('accounts.findHint')} />
           </label>
           <label className="inline grow">
             {t('accounts.reason')}

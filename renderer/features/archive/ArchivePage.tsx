@@ -1,11 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportResult, VerifyReport } from '../../../electron/shared/api';
 import { api, downloadBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime } from '../shell/format';
 import { useLoad } from '../shell/use-load';
-import { PersonHeadCells } from '../../components/PersonHeadCells';
 import { AuditPanel } from './AuditPanel';
 import { BatchPanel } from './BatchPanel';
 import { SigningPanel } from './SigningPanel';
@@ -15,38 +14,52 @@ async function download(exportId: string, name: string) {
   downloadBase64(`${exportId}-${name}`, f.base64);
 }
 
-/** 档案: export one person's training file (一人一档), download it, verify it. */
+/**
+ * 档案, in an archivist's words: what a 一人一档 holds, the people to export (chosen with ticks, one
+ * export for the choice), what was exported and when, and 校验 — does a file still read exactly as
+ * exported. How that is proven (hashes, signatures) is there behind 详细信息 for whoever asks.
+ */
 export function ArchivePage() {
   const { t } = useTranslation();
   const people = useLoad(() => api['roster.list']({}), []);
   const exports = useLoad(() => api['archive.list']({}), []);
   const [q, setQ] = useState('');
-  const [last, setLast] = useState<ExportResult | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [last, setLast] = useState<(ExportResult & { employeeNo: string }) | null>(null);
   const [verify, setVerify] = useState<Record<string, VerifyReport>>({});
-  const [busy, setBusy] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [batchKey, setBatchKey] = useState(0);
+  const names = useMemo(() => new Map((people.data ?? []).map((p) => [p.employeeNo, p.name])), [people.data]);
+  const lastExport = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const x of exports.data ?? []) if ((m.get(x.employeeNo) ?? '') < x.at) m.set(x.employeeNo, x.at);
+    return m;
+  }, [exports.data]);
 
-  async function exportOne(employeeNo: string) {
-    setBusy(employeeNo);
+  const shown = (people.data ?? []).filter((p) => !q || p.name.includes(q) || p.employeeNo.includes(q) || p.dept.includes(q) || p.team.includes(q));
+  const allShown = shown.length > 0 && shown.every((p) => chosen.has(p.employeeNo));
+  const toggle = (no: string) => setChosen((s) => (s.has(no) ? new Set([...s].filter((x) => x !== no)) : new Set([...s, no])));
+  const toggleShown = () => setChosen((s) => (allShown ? new Set([...s].filter((x) => !shown.some((p) => p.employeeNo === x))) : new Set([...s, ...shown.map((p) => p.employeeNo)])));
+
+  /** one person: their file at once, to download here; several: one .zip made in the background (below) */
+  async function exportChosen() {
+    setBusy(true);
     setError(null);
+    setLast(null);
     try {
-      setLast(await api['archive.exportPerson']({ employeeNo }));
+      const nos = [...chosen];
+      if (nos.length === 1) setLast({ ...(await api['archive.exportPerson']({ employeeNo: nos[0]! })), employeeNo: nos[0]! });
+      else {
+        await api['archive.batchStart']({ employeeNos: nos, zip: true });
+        setBatchKey((k) => k + 1);
+      }
+      setChosen(new Set());
       exports.reload();
     } catch (e) {
       setError(e);
     } finally {
-      setBusy(null);
-    }
-  }
-  /** the people the search shows, as one batch (a .zip) */
-  async function exportShown() {
-    setError(null);
-    try {
-      await api['archive.batchStart']({ employeeNos: shown.map((p) => p.employeeNo), zip: true });
-      setBatchKey((k) => k + 1);
-    } catch (e) {
-      setError(e);
+      setBusy(false);
     }
   }
   async function check(exportId: string) {
@@ -57,92 +70,125 @@ export function ArchivePage() {
       setError(e);
     }
   }
-  const shown = (people.data ?? []).filter((p) => !q || p.name.includes(q) || p.employeeNo.includes(q) || p.dept.includes(q) || p.team.includes(q));
+  const history = [...(exports.data ?? [])].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <div className="stack">
-      <BatchPanel key={batchKey} people={people.data ?? []} onFinished={exports.reload} />
       <section className="card">
         <h1>{t('archive.title')}</h1>
-        <p className="muted">{t('archive.intro')}</p>
+        <p>{t('archive.whatPerson')}</p>
+        <p>{t('archive.whatVerify')}</p>
+        <details className="details">
+          <summary>{t('archive.details')}</summary>
+          <p className="muted">{t('archive.technical')}</p>
+        </details>
         <div className="row">
-          <input className="grow" placeholder={t('archive.search')} value={q} onChange={(e) => setQ(e.target.value)} aria-label={t('archive.search')} />
-          {q && shown.length > 0 && (
-            <button type="button" className="secondary" onClick={() => void exportShown()} data-testid="export-shown">
-              {t('archive.exportShown', { n: shown.length })}
-            </button>
-          )}
+          <input className="grow" type="search" placeholder={t('archive.search')} value={q} onChange={(e) => setQ(e.target.value)} aria-label={t('archive.search')} />
         </div>
         <ErrorNote error={error ?? people.error} />
+        <div className="table-scroll">
+          <table className="table" data-testid="archive-people">
+            <thead>
+              <tr>
+                <th className="check">
+                  <input type="checkbox" checked={allShown} onChange={toggleShown} aria-label={t('archive.chooseAll', { n: shown.length })} />
+                </th>
+                <th>{t('people.employeeNo')}</th>
+                <th>{t('people.name')}</th>
+                <th>{t('people.dept')}</th>
+                <th>{t('people.team')}</th>
+                <th>{t('archive.lastExport')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((p) => (
+                <tr key={p.employeeNo} className={chosen.has(p.employeeNo) ? 'chosen' : ''} onClick={(e) => (e.target as HTMLElement).tagName !== 'INPUT' && toggle(p.employeeNo)}>
+                  <td className="check">
+                    <input type="checkbox" checked={chosen.has(p.employeeNo)} onChange={() => toggle(p.employeeNo)} aria-label={t('archive.choose', { name: p.name, no: p.employeeNo })} data-testid={`choose-${p.employeeNo}`} />
+                  </td>
+                  <td>{p.employeeNo}</td>
+                  <td>{p.name}</td>
+                  <td>{p.dept}</td>
+                  <td>{p.team}</td>
+                  <td className="muted">{lastExport.has(p.employeeNo) ? localDateTime(lastExport.get(p.employeeNo)!) : t('archive.never')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="action-bar">
+          <span data-testid="chosen-count">{chosen.size > 0 ? t('archive.chosen', { n: chosen.size }) : t('archive.chooseHint')}</span>
+          <button type="button" className="primary big" disabled={chosen.size === 0 || busy} onClick={() => void exportChosen()} data-testid="export-chosen">
+            {busy ? t('archive.exporting') : chosen.size > 1 ? t('archive.exportMany', { n: chosen.size }) : t('archive.exportOne')}
+          </button>
+        </div>
         {last && (
           <div className="ok-box" role="status" data-testid="export-result">
-            <p>{t('archive.exported', { id: last.exportId })}</p>
+            <p>{t('archive.exported', { name: names.get(last.employeeNo) ?? last.employeeNo })}</p>
             <ul>
               {last.files.map((f) => (
                 <li key={f.name}>
                   <button type="button" className="link" onClick={() => void download(last.exportId, f.name)}>
-                    {f.name}
-                  </button>{' '}
-                  <span className="muted small mono">SHA-256 {f.sha256.slice(0, 16)}…</span>
+                    {t(`archive.files.${f.name.replace(/[.-]/g, '_')}`, { defaultValue: f.name })}
+                  </button>
                 </li>
               ))}
             </ul>
           </div>
         )}
-        <table className="table">
-          <thead>
-            <tr>
-              <PersonHeadCells />
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((p) => (
-              <tr key={p.employeeNo}>
-                <td>{p.employeeNo}</td>
-                <td>{p.name}</td>
-                <td>{p.dept}</td>
-                <td>{p.team}</td>
-                <td>
-                  <button type="button" className="primary" disabled={busy !== null} onClick={() => void exportOne(p.employeeNo)} data-testid={`export-${p.employeeNo}`}>
-                    {busy === p.employeeNo ? t('archive.exporting') : t('archive.export')}
-                  </button>
-                </td>
+      </section>
+      <BatchPanel key={batchKey} people={people.data ?? []} onFinished={exports.reload} />
+      <section className="card">
+        <h2>{t('archive.history')}</h2>
+        <p className="muted">{t('archive.historyIntro')}</p>
+        {history.length === 0 ? (
+          <p className="muted" data-testid="no-exports">
+            {t('archive.noExports')}
+          </p>
+        ) : (
+          <table className="table" data-testid="export-history">
+            <thead>
+              <tr>
+                <th>{t('archive.whose')}</th>
+                <th>{t('archive.when')}</th>
+                <th>{t('archive.by')}</th>
+                <th />
+                <th>{t('archive.result')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {history.map((x) => {
+                const v = verify[x.exportId];
+                return (
+                  <tr key={x.exportId}>
+                    <td>
+                      {names.get(x.employeeNo) ?? ''}（{x.employeeNo}）
+                    </td>
+                    <td>{localDateTime(x.at)}</td>
+                    <td>{names.get(x.by) ?? x.by}</td>
+                    <td>
+                      <button type="button" className="secondary" onClick={() => void check(x.exportId)}>
+                        {t('archive.verify')}
+                      </button>
+                    </td>
+                    <td>
+                      {v &&
+                        (v.ok ? (
+                          <span className="ok">{v.signedBy ? t('archive.intactSigned') : t('archive.intactUnsigned')}</span>
+                        ) : v.unreadable ? (
+                          <span className="notice">{t('archive.unreadable', { problems: v.problems.join('；') })}</span>
+                        ) : (
+                          <span className="error">{t('archive.altered', { problems: v.problems.join('；') })}</span>
+                        ))}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
       </section>
       <SigningPanel key={`${exports.data?.length ?? 0}-${batchKey}`} />
       <AuditPanel />
-      <section className="card">
-        <h2>{t('archive.history')}</h2>
-        <table className="table">
-          <tbody>
-            {(exports.data ?? []).map((x) => (
-              <tr key={x.exportId}>
-                <td className="mono">{x.exportId}</td>
-                <td>{localDateTime(x.at)}</td>
-                <td>{x.by}</td>
-                <td>
-                  <button type="button" className="secondary" onClick={() => void check(x.exportId)}>
-                    {t('archive.verify')}
-                  </button>
-                </td>
-                <td>
-                  {verify[x.exportId] &&
-                    (verify[x.exportId]!.ok ? (
-                      <span className="ok">{verify[x.exportId]!.signedBy ? t('archive.intactSigned') : t('archive.intactUnsigned')}</span>
-                    ) : verify[x.exportId]!.unreadable ? (
-                      <span className="notice">{t('archive.unreadable', { problems: verify[x.exportId]!.problems.join('；') })}</span>
-                    ) : (
-                      <span className="error">{t('archive.altered', { problems: verify[x.exportId]!.problems.join('；') })}</span>
-                    ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
     </div>
   );
 }

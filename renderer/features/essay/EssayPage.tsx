@@ -208,7 +208,7 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
           </ol>
         )}
       </section>
-      <section className="card sticky-bottom row-between">
+      <section className="card form-actions row-between">
         <span className={enough ? 'ok' : 'notice'} data-testid="essay-count">
           {t('essay.total', { n: counts.total, min: view.minChars })}
         </span>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { PhaseFlag } from '../shell/Dates';
 import { useTranslation } from 'react-i18next';
 import type { CampaignInput } from '../../../electron/core/model';
 import { api } from '../../lib/api';
@@ -88,12 +89,20 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
       </section>
       <section className="card">
         <h2>{t('campaign.phases')}</h2>
-        <table className="table">
+        <table className="table phases-table">
+          <thead>
+            <tr>
+              <th>{t('campaign.phaseName')}</th>
+              <th>{t('campaign.start')}</th>
+              <th>{t('campaign.end')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {form.phases.map((p, i) => (
               <tr key={i}>
-                <td>
-                  <input aria-label={t('campaign.phaseName')} value={p.name} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+                <td className="grow-cell">
+                  <input className="wide" aria-label={t('campaign.phaseName')} value={p.name} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
                 </td>
                 <td>
                   <input type="date" aria-label={t('campaign.start')} value={p.start} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)))} />
@@ -101,6 +110,7 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
                 <td>
                   <input type="date" aria-label={t('campaign.end')} value={p.end} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)))} />
                 </td>
+                <td className="nowrap">{p.start && p.end && <PhaseFlag start={p.start} end={p.end} />}</td>
               </tr>
             ))}
           </tbody>
@@ -187,7 +197,7 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
           <textarea rows={3} defaultValue={form.accidents.join('\n')} onChange={(e) => set('accidents', e.target.value.split('\n').map((x) => x.trim()).filter(Boolean))} />
         </label>
       </section>
-      <section className="card sticky-bottom row-between">
+      <section className="card form-actions row-between">
         <ErrorNote error={error} />
         {saved && <span className="ok">{t('campaign.saved')}</span>}
         <button type="submit" className="primary big">

@@ -196,7 +196,7 @@ function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; m
         )}
         {view.reviews.length > 0 && <ReviewHistory reviews={view.reviews} />}
       </section>
-      <section className="card sticky-bottom row-between">
+      <section className="card form-actions row-between">
         <span className={enough ? 'ok' : 'notice'} data-testid="report-count">
           {t('report.total', { n: counts.total, min: REPORT_MIN_CHARS })}
         </span>

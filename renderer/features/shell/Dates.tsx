@@ -27,3 +27,15 @@ export function Period({ start, end }: { start: string; end: string }) {
     </span>
   );
 }
+
+/** Only the flag of a period (for beside date inputs): 已结束 or 进行中, nothing for one to come. */
+export function PhaseFlag({ start, end }: { start: string; end: string }) {
+  const { t } = useTranslation();
+  const today = todayIso();
+  const state = end < today ? 'ended' : start <= today ? 'now' : null;
+  return state ? (
+    <span className="day">
+      <span className={`flag ${state === 'ended' ? 'past' : 'now'}`}>{t(`dates.${state}`)}</span>
+    </span>
+  ) : null;
+}

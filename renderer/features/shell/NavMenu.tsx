@@ -71,9 +71,9 @@ export function NavMenu({ groups, current }: { groups: NavGroup[]; current: stri
               </span>
             </button>
             {expanded && (
-              <div className="navmenu" data-group={g.key} role="menu">
+              <div className="navmenu" data-group={g.key}>
                 {g.items.map((i) => (
-                  <a key={i.page} role="menuitem" href={`#/${i.page}`} className={i.page === current ? 'active' : ''} aria-current={i.page === current ? 'page' : undefined} onClick={() => setOpen(null)}>
+                  <a key={i.page} href={`#/${i.page}`} className={i.page === current ? 'active' : ''} aria-current={i.page === current ? 'page' : undefined} onClick={() => setOpen(null)}>
                     {i.label}
                   </a>
                 ))}

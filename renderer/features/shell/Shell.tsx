@@ -62,10 +62,12 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
     group('essays', [item('essays'), item('reports')]);
     group('inspections', [item('inspections')]);
   }
-  group('archive', [
-    (has('archivist') || has('admin')) && item('archive'),
-    office && !!merges.data && merges.data.runs.length > 0 && item('merge', openConflicts > 0 ? t('nav.mergeOpen', { n: openConflicts }) : t('nav.merge')),
-  ]);
+  group('archive', [(has('archivist') || has('admin')) && item('archive')]);
+  // merged workstations stand on their own: an open conflict must be seen, not folded into a group
+  if (office && merges.data && merges.data.runs.length > 0) {
+    const m = item('merge', openConflicts > 0 ? t('nav.mergeOpen', { n: openConflicts }) : t('nav.merge'));
+    groups.push({ key: 'merge', label: m.label, items: [m] });
+  }
   if (has('admin')) group('system', [item('settings')]);
   const nav = groups.flatMap((g) => g.items);
   const allowed = new Set(nav.map((n) => n.page).concat(['read', 'search', 'password'], office || has('archivist') ? ['summary'] : []));

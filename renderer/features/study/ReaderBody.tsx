@@ -103,9 +103,17 @@ export function ReaderBody({ campaign, doc, canImport }: { campaign: CampaignSum
           {ref && campaign && <StudyCounter session={session} campaign={campaign} />}
         </div>
         {!hasOfficial && (
-          <p className="notice" data-testid="no-official">
-            {ref ? t('reader.noOfficial') : t('reader.noText')}{' '}
-            {canImport && <a href="#/documents">{t('reader.goImport')}</a>}
+          <p className={canImport ? "notice" : "muted"} data-testid="no-official">
+            {/* what to do about it is for the officers who can import; the reader is told what they are reading */}
+            {canImport ? (
+              <>
+                {ref ? t('reader.noOfficial') : t('reader.noText')} <a href="#/documents">{t('reader.goImport')}</a>
+              </>
+            ) : ref ? (
+              t('reader.noOfficialReader')
+            ) : (
+              t('reader.noTextReader')
+            )}
           </p>
         )}
         {ref?.edition && <p className="muted small">{t('reader.edition', { file: ref.edition.fileName, at: localDateTime(ref.edition.importedAt) })}</p>}

@@ -100,7 +100,7 @@ export function SummaryPage({ campaign, canEdit }: { campaign: CampaignSummary; 
           </label>
         </section>
       ))}
-      <section className="card sticky-bottom row-between">
+      <section className="card form-actions row-between">
         <span className="muted" data-testid="summary-saved">
           {savedAt ? t('essay.savedAt', { time: localTime(savedAt) }) : t('essay.notSaved')}
         </span>
