@@ -50,6 +50,21 @@ function layoutProblems(page: Page): Promise<string[]> {
       const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
       if (ownText && el.scrollWidth > el.clientWidth + 1 && s.overflowX !== 'auto' && s.overflowX !== 'scroll') out.push(`text cut off: ${name(el)} (${el.scrollWidth}px in ${el.clientWidth}px)`);
     }
+    // a short button label broken over lines (a column too narrow for it: 审 / 阅)
+    for (const el of document.querySelectorAll('button, a.button')) {
+      const text = (el.textContent ?? '').trim();
+      if (!visible(el) || text.length === 0 || text.length > 8) continue;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      // lines: text boxes whose tops lie more than most of a line apart (a smaller ▾ on the same line is not a line)
+      const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top).sort((x, y) => x - y);
+      const em = parseFloat(getComputedStyle(el).fontSize);
+      const lines = tops.filter((t, i) => i === 0 || t - tops[i - 1]! > em * 0.8).length;
+      if (lines > 1) out.push(`label broken over ${lines} lines: ${name(el)}`);
+      // a label in the colour of its own button cannot be read
+      const st = getComputedStyle(el);
+      if (st.color === st.backgroundColor) out.push(`label the colour of its button: ${name(el)}`);
+    }
     // a placeholder wider than its field
     const ctx = document.createElement('canvas').getContext('2d')!;
     for (const el of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
@@ -179,6 +194,46 @@ describe('the demo, every page of every role', () => {
       }
       expect(problems).toEqual([]);
       await page.context().close();
+    });
+
+  for (const lang of ['zh-CN', 'en-US'] as const)
+    it(`${lang}: a result awaiting grading shows the objective points and no verdict; dates in the screen's words, past ones flagged; the archive in plain words`, async () => {
+      const zh = lang === 'zh-CN';
+      const employee = await signIn('D012', { lang, width: 1366, height: 768 });
+      await open(employee, 'quiz');
+      const attempt = employee.getByTestId('quiz-attempts').locator('li').first();
+      expect(await attempt.textContent()).toContain(zh ? '客观题 70 分，简答题待阅卷' : 'Objective questions: 70 points; short answers awaiting grading');
+      await attempt.getByRole('button').click();
+      await expect.poll(() => employee.getByTestId('quiz-score').textContent()).toBe(zh ? '客观题 70 分，简答题待阅卷' : 'Objective questions: 70 points; short answers awaiting grading');
+      await expect.poll(() => employee.getByTestId('quiz-result').textContent()).toContain(zh ? '还有 30 分的题目由安全管理人员阅卷' : '30 more points are graded by the safety officer');
+      expect(await employee.locator('main').textContent()).not.toMatch(zh ? /不合格|合格（及格线/ : /Passed \(|Not passed/);
+      expect(await employee.getByTestId('review-points').filter({ hasText: zh ? '待阅卷（30 分）' : 'awaiting grading (30 points)' }).count()).toBe(1);
+      // graded: the final score and the verdict
+      const done = await signIn('D011', { lang, width: 1366, height: 768 });
+      await open(done, 'quiz');
+      expect(await done.getByTestId('quiz-attempts').textContent()).toMatch(zh ? /\d+ \/ 100 分 · (合格|不合格)/ : /\d+ \/ 100 points · (passed|not passed)/);
+      // the study week in the screen's words: 2026年11月28日 至 12月4日 / Nov 28 – Dec 4, 2026
+      await open(employee, 'study');
+      expect(await employee.locator('main').textContent()).toMatch(zh ? /集中学习：\d{4}年\d{1,2}月\d{1,2}日 至 (\d{4}年)?\d{1,2}月\d{1,2}日进行中/ : /Concentrated study: [A-Z][a-z]{2} \d{1,2}(, \d{4})? – [A-Z][a-z]{2} \d{1,2}, \d{4}now on/);
+      const officer = await signIn('D003', { lang, width: 1366, height: 768 });
+      await open(officer, 'plan');
+      // the mobilization phase has ended, one task is overdue
+      expect(await officer.getByTestId('ended-flag').first().textContent()).toBe(zh ? '已结束' : 'ended');
+      expect(await officer.locator('main').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      const archivist = await signIn('archive', { lang, width: 1366, height: 768 });
+      await open(archivist, 'archive');
+      const main = archivist.locator('main');
+      expect(await main.textContent()).toContain(zh ? '“校验”检查导出的档案和导出时是否一字不差' : '“Verify” checks that an exported file still reads exactly as it was exported');
+      const details = main.locator('details').first();
+      expect(await details.getByText('SHA-256').first().isVisible()).toBe(false);
+      await details.locator('summary').click();
+      expect(await details.getByText(/SHA-256/).isVisible()).toBe(true);
+      // one export for the people ticked, not a button per person
+      expect(await main.getByRole('button', { name: zh ? /导出.*一人一档/ : /Export the training file/ }).count()).toBe(1);
+      await archivist.getByTestId('choose-D011').check();
+      await archivist.getByTestId('choose-D012').check();
+      expect(await archivist.getByTestId('export-chosen').textContent()).toBe(zh ? '导出所选 2 人的一人一档（.zip）' : 'Export the training files of these 2 (.zip)');
+      for (const p of [employee, done, officer, archivist]) await p.context().close();
     });
 
   for (const o of [

@@ -102,7 +102,7 @@ export function ProgressPage({ campaign }: { campaign: CampaignSummary }) {
           <input type="checkbox" checked={onlyBehind} onChange={(e) => setOnlyBehind(e.target.checked)} />
           <span>{t('progress.onlyBehind')}</span>
         </label>
-        <table className="table" data-testid="progress-table">
+        <table className="table wrap-head" data-testid="progress-table">
           <thead>
             <tr>
               <PersonHeadCells />
