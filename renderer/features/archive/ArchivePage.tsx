@@ -5,6 +5,7 @@ import { api, downloadBase64 } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime } from '../shell/format';
 import { useLoad } from '../shell/use-load';
+import { PersonHeadCells } from '../../components/PersonHeadCells';
 import { AuditPanel } from './AuditPanel';
 import { BatchPanel } from './BatchPanel';
 import { SigningPanel } from './SigningPanel';
@@ -92,10 +93,7 @@ export function ArchivePage() {
                 <th className="check">
                   <input type="checkbox" checked={allShown} onChange={toggleShown} aria-label={t('archive.chooseAll', { n: shown.length })} />
                 </th>
-                <th>{t('people.employeeNo')}</th>
-                <th>{t('people.name')}</th>
-                <th>{t('people.dept')}</th>
-                <th>{t('people.team')}</th>
+                <PersonHeadCells />
                 <th>{t('archive.lastExport')}</th>
               </tr>
             </thead>

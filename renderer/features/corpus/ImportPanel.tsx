@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DayInput } from '../shell/Dates';
 import { useTranslation } from 'react-i18next';
 import type { DocMeta, ImportJobView, ImportPreview } from '../../../electron/shared/api';
 import { api, fileToBase64 } from '../../lib/api';
@@ -110,7 +111,7 @@ export function ImportPanel({ docs, docId, onDone, onCancel }: { docs: DocMeta[]
               </label>
               <label>
                 {t('documents.fEffective')}
-                <input type="date" value={meta.effective} onChange={(e) => setMeta({ ...meta, effective: e.target.value })} />
+                <DayInput value={meta.effective} onChange={(e) => setMeta({ ...meta, effective: e.target.value })} />
               </label>
               <label>
                 {t('documents.fMinutes')}

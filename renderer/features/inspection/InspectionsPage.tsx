@@ -1,4 +1,5 @@
 import { dayText } from '../shell/format';
+import { DayInput } from '../shell/Dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHECK_RESULTS, defaultChecklist, HAZARD_LEVELS, INSPECTION_KINDS, INSPECTION_SCOPES, type FindingInput, type InspectionInput, type InspectionKind } from '../../../electron/core/inspection';
@@ -105,7 +106,7 @@ export function InspectionsPage({ campaign, me }: { campaign: CampaignSummary; m
             </label>
             <label className="field">
               <span>{t('inspect.date')}</span>
-              <input type="date" value={editing.date} onChange={(e) => setEditing({ ...editing, date: e.target.value })} />
+              <DayInput value={editing.date} onChange={(e) => setEditing({ ...editing, date: e.target.value })} />
             </label>
             <label className="field">
               <span>{t('inspect.inspectors')}</span>
@@ -297,7 +298,7 @@ function FindingForm({ inspectionId, today, people, onDone }: { inspectionId: st
         </label>
         <label className="field">
           <span>{t('inspect.due')}</span>
-          <input type="date" min={today} value={f.due} onChange={(e) => setF({ ...f, due: e.target.value })} />
+          <DayInput min={today} value={f.due} onChange={(e) => setF({ ...f, due: e.target.value })} />
         </label>
       </div>
       <label className="field">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { PhaseFlag } from '../shell/Dates';
+import { PhaseFlag, DayInput } from '../shell/Dates';
 import { useTranslation } from 'react-i18next';
 import type { CampaignInput } from '../../../electron/core/model';
 import { api } from '../../lib/api';
@@ -67,19 +67,19 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
         </label>
         <label>
           {t('campaign.start')}
-          <input type="date" required value={form.start} onChange={(e) => set('start', e.target.value)} />
+          <DayInput required value={form.start} onChange={(e) => set('start', e.target.value)} />
         </label>
         <label>
           {t('campaign.end')}
-          <input type="date" required value={form.end} onChange={(e) => set('end', e.target.value)} />
+          <DayInput required value={form.end} onChange={(e) => set('end', e.target.value)} />
         </label>
         <label>
           {t('campaign.studyStart')}
-          <input type="date" required value={form.studyStart} onChange={(e) => set('studyStart', e.target.value)} />
+          <DayInput required value={form.studyStart} onChange={(e) => set('studyStart', e.target.value)} />
         </label>
         <label>
           {t('campaign.studyEnd')}
-          <input type="date" required value={form.studyEnd} onChange={(e) => set('studyEnd', e.target.value)} />
+          <DayInput required value={form.studyEnd} onChange={(e) => set('studyEnd', e.target.value)} />
         </label>
         <label>
           {t('campaign.target')}
@@ -105,10 +105,10 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
                   <input className="wide" aria-label={t('campaign.phaseName')} value={p.name} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
                 </td>
                 <td>
-                  <input type="date" aria-label={t('campaign.start')} value={p.start} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)))} />
+                  <DayInput aria-label={t('campaign.start')} value={p.start} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)))} />
                 </td>
                 <td>
-                  <input type="date" aria-label={t('campaign.end')} value={p.end} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)))} />
+                  <DayInput aria-label={t('campaign.end')} value={p.end} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)))} />
                 </td>
                 <td className="nowrap">{p.start && p.end && <PhaseFlag start={p.start} end={p.end} />}</td>
               </tr>
@@ -190,7 +190,7 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
         <CategoryNumbers legend={t('campaign.minCharsByCategory')} common={form.essay.minChars} value={form.essay.minCharsByCategory} onChange={(next) => set('essay', { ...form.essay, minCharsByCategory: next })} />
         <label>
           {t('campaign.essayDeadline')}
-          <input type="date" value={form.essay.deadline} onChange={(e) => set('essay', { ...form.essay, deadline: e.target.value })} />
+          <DayInput value={form.essay.deadline} onChange={(e) => set('essay', { ...form.essay, deadline: e.target.value })} />
         </label>
         <label className="span2">
           {t('campaign.accidents')}

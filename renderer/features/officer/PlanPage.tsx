@@ -1,6 +1,6 @@
 import { dayText } from '../shell/format';
 import { useState } from 'react';
-import { Period } from '../shell/Dates';
+import { Period, DayInput } from '../shell/Dates';
 import { useTranslation } from 'react-i18next';
 import { TASK_KINDS, type TaskInput } from '../../../electron/core/plan';
 import type { CampaignSummary, PlanTaskView } from '../../../electron/shared/api';
@@ -177,7 +177,7 @@ export function PlanPage({ campaign, canEdit }: { campaign: CampaignSummary; can
             </label>
             <label>
               {t('plan.due')}
-              <input type="date" value={editing.due} onChange={(e) => setEditing({ ...editing, due: e.target.value })} />
+              <DayInput value={editing.due} onChange={(e) => setEditing({ ...editing, due: e.target.value })} />
             </label>
             <label>
               {t('plan.ownerLabel')}

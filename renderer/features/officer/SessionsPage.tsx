@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DayInput } from '../shell/Dates';
 import { dayText } from '../shell/format';
 import { useTranslation } from 'react-i18next';
 import { COLLECTIVE_TYPES, type CollectiveInput } from '../../../electron/core/model';
@@ -47,7 +48,7 @@ export function SessionsPage({ campaign }: { campaign: CampaignSummary }) {
         </label>
         <label>
           {t('sessions.date')}
-          <input type="date" required value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
+          <DayInput required value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
         </label>
         <label>
           {t('sessions.start')}

@@ -39,3 +39,17 @@ export function PhaseFlag({ start, end }: { start: string; end: string }) {
     </span>
   ) : null;
 }
+
+/**
+ * A date field: the browser's own picker (it writes the date in the browser's locale), with the
+ * chosen day beside it in the screen's language, so 11/22/2026 is never the only way it reads.
+ */
+export function DayInput(props: Omit<React.InputHTMLAttributes<HTMLInputElement>, 'type'> & { value: string }) {
+  const { i18n } = useTranslation();
+  return (
+    <span className="day-input">
+      <input type="date" {...props} />
+      {props.value && <span className="muted small day-readout">{dayText(props.value, i18n.language)}</span>}
+    </span>
+  );
+}
