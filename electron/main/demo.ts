@@ -172,7 +172,7 @@ export async function createDemo(real: Ports) {
   const bank = await call('bank.list', {}, officer);
   const byId = new Map(bank.map((q) => [q.id, q]));
   /** answers as the person sees the paper (options shuffled): `wrong` ids answered wrongly */
-  const answer = (paper: Output<'quiz.start'>, wrong: readonly string[]): Record<string, string[]> => {
+  const answer = (paper: Output<'quiz.start'>, wrong: readonly string[], post: string): Record<string, string[]> => {
     const out: Record<string, string[]> = {};
     for (const shown of paper.questions) {
       const q = byId.get(shown.id) as Question;
@@ -183,18 +183,16 @@ export async function createDemo(real: Ports) {
         out[q.id] = pick.map((o) => String.fromCharCode(65 + shown.options.indexOf(o)));
       } else if (q.type === 'truefalse') out[q.id] = miss ? [q.answer[0] === 'T' ? 'F' : 'T'] : q.answer;
       else if (q.type === 'fill') out[q.id] = [miss ? '观察' : q.answer[0]!];
-      else out[q.id] = [`我在${shownPost}岗位最大的风险是${miss ? '操作失误' : '有毒气体泄漏导致中毒窒息。防范措施：进入装置区前检查便携式报警仪，严格执行两人同行、一人监护，发现泄漏先报告、佩戴空气呼吸器后再处置'}。`];
+      else out[q.id] = [`我在${post}岗位最大的风险是${miss ? '操作失误' : '有毒气体泄漏导致中毒窒息。防范措施：进入装置区前检查便携式报警仪，严格执行两人同行、一人监护，发现泄漏先报告、佩戴空气呼吸器后再处置'}。`];
     }
     return out;
   };
-  let shownPost = '';
   const attempts: { no: string; attemptId: string; short: number | null }[] = [];
   const quiz = async (no: string, wrong: string[], short: number | null) => {
-    const p = people.find((x) => x.employeeNo === no)!;
-    shownPost = p.post;
+    const post = people.find((x) => x.employeeNo === no)!.post;
     const paper = await call('quiz.start', { campaignId }, tok(no));
     clock.t += 9 * MIN;
-    await call('quiz.submit', { attemptId: paper.attemptId, answers: answer(paper, wrong) }, tok(no));
+    await call('quiz.submit', { attemptId: paper.attemptId, answers: answer(paper, wrong, post) }, tok(no));
     attempts.push({ no, attemptId: paper.attemptId, short });
   };
   const essaySubmit = (no: string, parts: Partial<Input<'essay.submit'>['parts']>) =>

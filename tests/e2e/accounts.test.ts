@@ -77,7 +77,7 @@ describe('account administration', () => {
     const row3 = table.locator('tr[data-no=A003]');
     await row3.getByRole('button', { name: '停用' }).click();
     await admin.getByText('已停用，其登录已全部结束，记录保留').waitFor();
-    expect(await row3.textContent()).toContain('已停用');
+    await expect.poll(() => row3.textContent()).toContain('已停用');
     await shot(admin, 'accounts-03-disabled');
     const a3 = await openPage(await workstation(e.browser));
     await a3.goto(e.server.url);

@@ -15,27 +15,39 @@ export function Day({ day, due = false }: { day: string | null | undefined; due?
   );
 }
 
+/** Where a period stands today: over, on now, or (null) still to come. */
+function periodState(start: string, end: string): 'ended' | 'now' | null {
+  const today = todayIso();
+  return end < today ? 'ended' : start <= today ? 'now' : null;
+}
+
+function PeriodFlag({ state }: { state: 'ended' | 'now' }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`flag ${state === 'ended' ? 'past' : 'now'}`} data-testid={state === 'ended' ? 'ended-flag' : 'now-flag'}>
+      {t(`dates.${state}`)}
+    </span>
+  );
+}
+
 /** A period: ended ones are flagged 已结束, the current one 进行中. */
 export function Period({ start, end }: { start: string; end: string }) {
-  const { t, i18n } = useTranslation();
-  const today = todayIso();
-  const state = end < today ? 'ended' : start <= today ? 'now' : null;
+  const { i18n } = useTranslation();
+  const state = periodState(start, end);
   return (
     <span className="day">
       {dayRange(start, end, i18n.language)}
-      {state && <span className={`flag ${state === 'ended' ? 'past' : 'now'}`} data-testid={state === 'ended' ? 'ended-flag' : 'now-flag'}>{t(`dates.${state}`)}</span>}
+      {state && <PeriodFlag state={state} />}
     </span>
   );
 }
 
 /** Only the flag of a period (for beside date inputs): 已结束 or 进行中, nothing for one to come. */
 export function PhaseFlag({ start, end }: { start: string; end: string }) {
-  const { t } = useTranslation();
-  const today = todayIso();
-  const state = end < today ? 'ended' : start <= today ? 'now' : null;
+  const state = periodState(start, end);
   return state ? (
     <span className="day">
-      <span className={`flag ${state === 'ended' ? 'past' : 'now'}`}>{t(`dates.${state}`)}</span>
+      <PeriodFlag state={state} />
     </span>
   ) : null;
 }
