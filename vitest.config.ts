@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { pgBinDir } from './tests/helpers/pg';
@@ -25,6 +28,13 @@ const ON_POSTGRES = [
   'tests/main/inspection.test.ts',
   'tests/main/summary.test.ts',
 ];
+/**
+ * The seal keys of the test's data folders (electron/main/storage/seal.ts) in a key store of this
+ * run, not the user's own config folder; every test process and every `anxue` process a test
+ * starts inherits it.
+ */
+process.env.ANXUE_KEYSTORE ??= mkdtempSync(path.join(os.tmpdir(), 'anxue-test-keys-'));
+
 const havePg = pgBinDir() !== null;
 if (!havePg) {
   if (process.env.CI === 'true') throw new Error('CI=true but PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb): the PostgreSQL suites cannot run');

@@ -2,6 +2,7 @@
 // Used by the HTTP server, the CLI and the Electron entry.
 import { DataStore } from './storage/data-store';
 import { PgStore } from './storage/pg-store';
+import type { KeyStore } from './storage/seal';
 import type { Store } from './storage/store';
 import { memorySessions, SESSION_TTL_MS } from './services/auth';
 import { defaultContentDir, loadContent } from './services/corpus';
@@ -13,6 +14,8 @@ export interface StoreOptions {
   db?: string;
   /** a schema of its own in that database */
   schema?: string;
+  /** where the records' seal keys are (lowdb; storage/seal.ts): the desktop's OS key store, else the user's config folder */
+  keys?: KeyStore;
 }
 
 export interface AppOptions extends StoreOptions {
@@ -26,7 +29,7 @@ export function openStore(o: StoreOptions): { store: Store; sessions: SessionTab
     const store = PgStore.open({ url: o.db, dir: o.dataDir, ...(o.schema ? { schema: o.schema } : {}) });
     return { store, sessions: store.sessions(SESSION_TTL_MS) };
   }
-  return { store: DataStore.open(o.dataDir), sessions: memorySessions() };
+  return { store: DataStore.open(o.dataDir, o.keys ? { keys: o.keys } : {}), sessions: memorySessions() };
 }
 
 export function openApp(o: AppOptions): Ports {

@@ -33,14 +33,17 @@ const USAGE = `用法 / usage: npm run anxue -- <command>
   export person EMPLOYEE_NO --data DIR --out DIR [--db postgres://…] [--sign-as ADMIN --password-file FILE]
   export batch --data DIR --out DIR [--campaign ID] [--dept D] [--team T] [--zip] [--db postgres://…]
   export workstation --data DIR --out FILE.zip [--station NAME]   (a PC that ran on its own, for merge)
-  merge SOURCE --data DIR [--db postgres://…] [--station NAME]   (SOURCE: that .zip, or the PC's data folder)
+  merge SOURCE --data DIR [--db postgres://…] [--station NAME] [--admin NO --password-file FILE]
+                               (SOURCE: that .zip, or the PC's data folder)
   (--db, or ANXUE_DB: records in that PostgreSQL database; --data then holds files only)
   verify PATH [--key FILE|FINGERPRINT]   (an export folder, a folder of exports, or a .zip: exit 0 intact, 1 altered, 2 not an archive;
                                --key: signed by that key, or altered)
-  check --data DIR             (every record against its signed checkpoints: exit 0 all match, 1 a record was rewritten)
+  check --data DIR [--admin NO --password-file FILE]   (every record against its seal and its signed checkpoints:
+                               exit 0 all match, 1 a record was rewritten; --admin: on a PC that does not hold the seal key)
   key --data DIR [--out FILE]  (the signing key's fingerprint; --out: its public key, for an inspector)
   backup --out FILE.zip --data DIR [--db postgres://…]      (while the server runs, too)
-  restore FILE.zip --data DIR [--db postgres://…]         (into a new folder or an empty database)
+  restore FILE.zip --data DIR [--db postgres://…] [--admin NO --password-file FILE]
+                               (into a new folder or an empty database; --admin: a sealed backup on another PC)
   db migrate --db postgres://…                     (the database's schema to this program's version)
   db import-folder DIR --db postgres://… [--data FILES]   (a lowdb data folder into PostgreSQL; run again to resume)
   db export-folder DIR --db postgres://… --data FILES     (PostgreSQL into a new lowdb data folder)`;
@@ -57,6 +60,25 @@ function keyFingerprint(key: string): string {
   const hex = key.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
   if (hex.length !== 64) throw new CliError(`--key ${key}：既不是公钥文件，也不是 SHA-256 指纹 / neither a key file nor a SHA-256 fingerprint`);
   return hex.match(/../g)!.join(':');
+}
+
+/** --admin NO --password-file FILE: an admin's copy of the records' seal key (storage/seal.ts), for a PC that does not hold it */
+const ADMIN_OPTIONS = { admin: { type: 'string' }, 'password-file': { type: 'string' } } as const;
+
+function adminOf(values: { admin?: string; 'password-file'?: string }): { no: string; password: string } | undefined {
+  if (!values.admin) return undefined;
+  return { no: values.admin, password: passwordFrom(values['password-file']) };
+}
+
+/** Open a lowdb folder's seal with an admin's password when this PC does not hold its key. */
+async function unlockSeals(store: import('./storage/store').Store, admin: { no: string; password: string } | undefined): Promise<void> {
+  if (!admin || !store.seals || store.seals.status().mode !== 'locked') return;
+  if (!(await store.seals.unlock(admin.no, admin.password))) throw new CliError(`--admin ${admin.no}：这位管理员没有封印密钥的副本，或密码不对 / ${admin.no} holds no copy of the seal key, or the password is wrong`);
+}
+
+/** What opening a folder found (a torn journal end skipped, seals begun): said once, as it is. */
+function sayNotes(store: import('./storage/store').Store, out: Out): void {
+  for (const n of store.seals?.notes() ?? []) out(`注意 / note: ${n}`);
 }
 
 /** --password-file: the password in a file (never on the command line), its last line break dropped */
@@ -327,19 +349,23 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
     }
     case 'check': {
       // the live data against its signed checkpoints: exit 0 all match, 1 a record was rewritten
-      const { values } = parseArgs({ args: rest, options: { data: { type: 'string' }, db: { type: 'string' } } });
+      const { values } = parseArgs({ args: rest, options: { data: { type: 'string' }, db: { type: 'string' }, ...ADMIN_OPTIONS } });
       const ports = await openInitialized(need(values.data, 'data'), dbOf(values.db));
       try {
+        await unlockSeals(ports.store, adminOf(values));
+        sayNotes(ports.store, out);
+        const seal = ports.store.seals?.status();
+        if (seal) out(seal.mode === 'on' ? `记录封印：已启用（密钥在 ${seal.keyStore}） / record seals: on (key in ${seal.keyStore})` : seal.mode === 'locked' ? `记录封印：本机没有密钥（${seal.keyStore}） / record seals: the key is not on this PC (${seal.keyStore})` : '记录封印：未启用 / record seals: off');
         const key = await publicKeyOf(ports);
         out(key ? `签名密钥指纹：${key.fingerprint}` : '尚无签名密钥（系统管理员下次登录时生成）');
         const problems = await checkRecords(ports);
         const last = await latestCheckpoint(ports);
         if (problems.length > 0) {
-          out(`检查失败：${problems.length} 处记录与签名检查点不符 / records no longer match their signed checkpoints`);
+          out(`检查失败：${problems.length} 处记录与封印或签名检查点不符 / ${problems.length} records no longer match their seals or signed checkpoints`);
           for (const p of problems) out(`  ✗ ${p}`);
           return 1;
         }
-        out(last ? `检查通过：所有记录与签名检查点相符。最新检查点 #${last.seq}（${last.at}，${last.people} 人）摘要 ${last.hash}` : '检查通过：记录链完整；还没有签名检查点（每天结束时和每次导出时生成）');
+        out(last ? `检查通过：所有记录与封印和签名检查点相符。最新检查点 #${last.seq}（${last.at}，${last.people} 人）摘要 ${last.hash}` : '检查通过：记录链完整；还没有签名检查点（每天结束时和每次导出时生成）');
         if (last) out('可将此摘要定期报送主管部门留存：之后任何改写历史的做法都无法再得到同样的摘要。');
         return 0;
       } finally {
@@ -483,9 +509,10 @@ async function exportWorkstation(args: string[], out: Out): Promise<number> {
 
 /** `merge SOURCE`: a workstation's records (its export .zip, or its data folder) into this record set. */
 async function mergeCommand(args: string[], out: Out): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, db: { type: 'string' }, station: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, db: { type: 'string' }, station: { type: 'string' }, ...ADMIN_OPTIONS } });
   const source = positionals[0];
   if (!source) throw new CliError('缺少要合并的工作站导出文件（.zip）或数据文件夹');
+  const admin = adminOf(values);
   const dataDir = need(values.data, 'data');
   const src = path.resolve(source);
   if (!existsSync(src)) throw new CliError(`找不到要合并的来源：${src}`);
@@ -501,9 +528,10 @@ async function mergeCommand(args: string[], out: Out): Promise<number> {
       if (DataStore.looksEmpty(src)) throw new CliError(`不是安学数据文件夹（没有 meta.json）：${src}`);
       if (path.resolve(dataDir) === src) throw new CliError('来源和目标是同一个数据文件夹');
       from = DataStore.openReadOnly(src);
+      await unlockSeals(from, admin);
       station ??= path.basename(src);
     } else {
-      const opened = await openBackup(src, tmp).catch((e: unknown) => {
+      const opened = await openBackup(src, tmp, admin).catch((e: unknown) => {
         throw e instanceof BackupProblem ? new CliError(e.message) : e;
       });
       from = opened.records;
@@ -608,10 +636,12 @@ async function dbCommand(args: string[], out: Out): Promise<number> {
 
 /** `backup --out FILE` of the records (lowdb folder read without taking it from a running server, or PostgreSQL), `restore FILE` into an empty store. */
 async function backupCommand(cmd: 'backup' | 'restore', args: string[], out: Out): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' }, ...ADMIN_OPTIONS } });
   const dataDir = path.resolve(need(values.data, 'data'));
   const db = dbOf(values.db);
+  const admin = adminOf(values);
   const { backupTo, restoreFrom, BackupProblem } = await import('./services/backup');
+  const { CopyConflict } = await import('./storage/copy');
   const progress = (done: number, total: number) => {
     if (done === total || done % 500 === 0) process.stderr.write(`  ${done} / ${total}\n`);
   };
@@ -621,8 +651,12 @@ async function backupCommand(cmd: 'backup' | 'restore', args: string[], out: Out
     if (!db && DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir}`);
     const store = db ? openApp({ dataDir, db }).store : DataStore.openReadOnly(dataDir);
     try {
+      await unlockSeals(store, admin);
+      sayNotes(store, out);
       const t0 = performance.now();
-      const { manifest } = await backupTo(store, file, progress);
+      const { manifest } = await backupTo(store, file, progress).catch((e: unknown) => {
+        throw e instanceof BackupProblem || e instanceof CopyConflict ? new CliError(e.message) : e;
+      });
       out(`已备份 ${where} 到 ${file}：${manifest.people} 人的记录，${Object.keys(manifest.files).length} 个文件（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
     } finally {
       await store.close();
@@ -634,7 +668,7 @@ async function backupCommand(cmd: 'backup' | 'restore', args: string[], out: Out
   if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已有数据，恢复只能恢复到新文件夹：${dataDir}`);
   const ports = openApp({ dataDir, ...(db ? { db } : {}) });
   try {
-    const { manifest, report } = await restoreFrom(path.resolve(file), ports.store, progress).catch((e: unknown) => {
+    const { manifest, report } = await restoreFrom(path.resolve(file), ports.store, progress, admin).catch((e: unknown) => {
       throw e instanceof BackupProblem ? new CliError(e.message) : e;
     });
     out(`已从 ${path.resolve(file)}（${manifest.createdAt}）恢复到 ${where}：${report.checked.people} 人的记录、${report.checked.documents} 个文档，已逐条核对`);

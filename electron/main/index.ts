@@ -6,6 +6,7 @@ import path from 'node:path';
 import { openApp } from './app';
 import { dailyCheckpoints } from './services/signing';
 import { desktopActivity } from './platform/activity';
+import { desktopKeyStore } from './platform/seal-keys';
 import { isExternalLink, mainWindowOptions } from './platform/window-options';
 import { registerIpc } from './transport/ipc';
 
@@ -27,7 +28,8 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     const dataDir = argValue('--data') ?? process.env.ANXUE_DATA ?? path.join(app.getPath('userData'), 'data');
     const contentDir = app.isPackaged ? path.join(process.resourcesPath, 'content') : path.join(app.getAppPath(), 'content');
-    const ports = openApp({ dataDir, contentDir });
+    // the records' seal key in the OS key store, never in the data folder (storage/seal.ts)
+    const ports = openApp({ dataDir, contentDir, keys: desktopKeyStore() });
     registerIpc(ipcMain, ports, desktopActivity());
     // signed checkpoints at each day's end, once an admin has signed in (services/signing.ts)
     dailyCheckpoints(ports);

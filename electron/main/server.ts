@@ -50,6 +50,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     throw new Error(`${o.db ? '无法使用数据库' : '无法读取数据文件夹'}：${e instanceof Error ? e.message : String(e)}`);
   }
   const ports: Ports = { ...opened, setupCode };
+  // what opening the folder found (a torn journal end skipped, seals begun, the seal key not here): said at start
+  for (const n of opened.store.seals?.notes() ?? []) console.log(`[anxue] ${n}`);
   const rendererDir = o.rendererDir ?? defaultRendererDir();
   const lan = !isLoopbackName(hostName(o.host) ?? o.host);
   let tls: TlsMaterial | null = null;

@@ -964,7 +964,8 @@ export type AnxueClient = { [K in CallName]: (input: Input<K>) => Promise<Output
 
 /** Errors cross every transport in this one shape. `code` is stable; `message` is for people. */
 export interface ApiErrorBody {
-  code: 'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited' | 'internal';
+  /** disk_full: the server's disk (or database) has no room: nothing was changed, reads go on */
+  code: 'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited' | 'disk_full' | 'internal';
   message: string;
   /** for bad_input: which field */
   field?: string;

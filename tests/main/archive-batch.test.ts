@@ -9,6 +9,7 @@ import { verifyArchiveDir, verifyArchivePath } from '../../electron/main/service
 import { createJob, readJobs, runJob } from '../../electron/main/services/archive-job';
 import { settleJobs } from '../../electron/main/services/archive-jobs-service';
 import { statementProblems, type XapiStatement } from '../../electron/main/services/xapi';
+import { rewriteSealed } from '../helpers/seal';
 import { cli, ROOT } from '../helpers/cli';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
 
@@ -322,10 +323,18 @@ describe('retention and deletion', () => {
       expect(audit.intact).toBe(true);
       expect(audit.entries[0]).toMatchObject({ action: 'person.deleted', subject: 'E002', by: 'admin', reason: '离职满三年，按制度销毁' });
       expect(audit.entries[0]!.details.chainHead).toMatch(/^[0-9a-f]{64}$/);
-      // tampering with the audit log shows
+      // tampering with the audit log shows: by hand, its seal no longer holds and it is not used at all
       app.close();
       const f = path.join(app.dir, 'audit.json');
-      writeFileSync(f, readFileSync(f, 'utf8').replace('离职满三年，按制度销毁', '离职'));
+      const sealed = readFileSync(f, 'utf8');
+      writeFileSync(f, sealed.replace('离职满三年，按制度销毁', '离职'));
+      app = makeApp(app.dir);
+      const admin = (await app.call('auth.login', { employeeNo: 'admin', password: 'admin-pass-1' })).token;
+      expect(await app.raw('audit.list', {}, admin)).toMatchObject({ ok: false, status: 409, error: { message: expect.stringContaining('audit.json 与封印不符') } });
+      // and by someone who holds the seal key too: the log's own chain still shows it
+      app.close();
+      writeFileSync(f, sealed);
+      rewriteSealed(app.dir, 'audit.json', (t) => t.replace('离职满三年，按制度销毁', '离职'));
       app = makeApp(app.dir);
       expect((await app.call('audit.list', {}, (await app.call('auth.login', { employeeNo: 'admin', password: 'admin-pass-1' })).token)).intact).toBe(false);
     } finally {

@@ -1,7 +1,7 @@
 // The built Electron bundles, loaded with a stand-in for the `electron` module (the runtime itself
 // cannot be had here): the main bundle wires a secure window and every IPC channel; the preload
 // bundle needs nothing but `electron`, as a sandboxed preload must.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -13,11 +13,16 @@ import { removeDir, tempDir } from '../helpers/temp-app';
 const MAIN = path.join(ROOT, 'dist/electron/main.cjs');
 const PRELOAD = path.join(ROOT, 'dist/electron/preload.cjs');
 const data = tempDir('anxue-bundle-');
+/** the app's own folder (userData): where the desktop keeps the records' seal keys, beside the data folder, not in it */
+const userData = tempDir('anxue-bundle-user-');
 
 beforeAll(() => {
   if (!existsSync(MAIN) || !existsSync(PRELOAD)) throw new Error('dist/electron is not built: npm test runs `npm run build` first');
 });
-afterAll(() => removeDir(data));
+afterAll(() => {
+  removeDir(data);
+  removeDir(userData);
+});
 
 describe('Electron bundles', () => {
   it('main: single-instance lock, a sandboxed window loading the built UI, and one IPC handler per call', async () => {
@@ -41,7 +46,7 @@ describe('Electron bundles', () => {
         requestSingleInstanceLock: () => (calls.push('lock'), true),
         on: () => {},
         quit: () => {},
-        getPath: () => data,
+        getPath: (name: string) => (name === 'userData' ? userData : data),
         getAppPath: () => ROOT,
         isPackaged: false,
         whenReady: () => ({ then: (fn: () => void) => (ready = async () => fn()) }),
@@ -51,6 +56,12 @@ describe('Electron bundles', () => {
       session: { defaultSession: { setPermissionRequestHandler: () => calls.push('permissions') } },
       shell: { openExternal: () => {} },
       powerMonitor: { on: () => calls.push('powerMonitor'), getSystemIdleTime: () => 0 },
+      safeStorage: {
+        isEncryptionAvailable: () => true,
+        getSelectedStorageBackend: () => 'gnome_libsecret',
+        encryptString: (t: string) => (calls.push('safeStorage.encrypt'), Buffer.from(`os:${t}`)),
+        decryptString: (b: Buffer) => b.toString().slice(3),
+      },
     };
     const original = (Module as unknown as { _load: (r: string, ...a: unknown[]) => unknown })._load;
     (Module as unknown as { _load: unknown })._load = (request: string, ...rest: unknown[]) => (request === 'electron' ? fake : original(request, ...rest));
@@ -67,6 +78,9 @@ describe('Electron bundles', () => {
     expect(calls).toContain('permissions');
     expect(calls).toContain('powerMonitor');
     expect(calls).toContain('windowOpenHandler');
+    // the new data folder's seal key went to the OS key store, kept in the app's folder, not the data folder
+    expect(calls).toContain('safeStorage.encrypt');
+    expect(readdirSync(path.join(userData, 'seal-keys')).some((f) => f.endsWith('.key'))).toBe(true);
     expect(calls).toContain('wc:will-navigate');
     expect(windowOptions.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(existsSync(String(windowOptions.webPreferences!.preload))).toBe(true);

@@ -187,7 +187,20 @@ describe('anxue merge', () => {
     for (const e of raw.events) appendEvent(rebuilt, e.type, e.data, { at: e.at, by: e.by, id: e.id });
     raw.events = rebuilt;
     station.close();
-    (await import('node:fs')).writeFileSync(`${station.dir}/people/E001.json`, JSON.stringify(raw));
+    // by hand, the record's seals no longer hold: the merge is refused whole
+    const fs = await import('node:fs');
+    const file = `${station.dir}/people/E001.json`;
+    const sealed = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, JSON.stringify(raw));
+    station = makeApp(station.dir, { dataDir: station.dir });
+    await expect(merge()).rejects.toThrow(/来源的记录与封印不符.*E001：第 1 条记录.*封印不符/);
+    station.close();
+    // by someone who holds the workstation's seal key too (written through its store, sealed anew):
+    // the same id with other content, kept as evidence
+    fs.writeFileSync(file, sealed);
+    const keyed = DataStore.open(station.dir);
+    await keyed.person('E001').update((d) => void (d.events = rebuilt));
+    keyed.close();
     station = makeApp(station.dir, { dataDir: station.dir });
     const r = await merge();
     const ev = r.conflicts.find((c) => c.kind === 'event')!;
@@ -250,9 +263,19 @@ describe('anxue merge', () => {
     const file = `${station.dir}/people/E003.json`;
     const raw = JSON.parse(fs.readFileSync(file, 'utf8'));
     raw.events[0].data.countedMs = 8 * 3600_000;
+    const sealed = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(file, JSON.stringify(raw));
     station = makeApp(station.dir, { dataDir: station.dir });
-    await expect(merge()).rejects.toThrow(/E003 的记录链已损坏/);
+    await expect(merge()).rejects.toThrow(/来源的记录与封印不符.*E003：记录 #1.*内容与哈希不符/);
+    expect(await everything(server.ports.store)).toBe(before);
+    // written with the key but the hash left as it was: the chain names it
+    station.close();
+    fs.writeFileSync(file, sealed);
+    const keyed = DataStore.open(station.dir);
+    await keyed.person('E003').update((d) => void (d.events[0] = { ...d.events[0]!, data: { ...d.events[0]!.data, countedMs: 8 * 3600_000 } } as typeof d.events[0]));
+    keyed.close();
+    station = makeApp(station.dir, { dataDir: station.dir });
+    await expect(merge()).rejects.toThrow(/E003.*内容与哈希不符/);
     expect(await everything(server.ports.store)).toBe(before);
   });
 });

@@ -1,11 +1,12 @@
 // Papers drawn by rules, question versions, removal, flags: through the contract on real files.
 import { questionSha } from '../../electron/main/storage/events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DrawRule } from '../../electron/core/model';
 import { DataStore } from '../../electron/main/storage/data-store';
-import { b64, makeApp, lowdbFilesOnly, removeDir, seeded, storedPerson, type TempApp } from '../helpers/temp-app';
+import { folderKeyStore } from '../../electron/main/storage/seal';
+import { b64, makeApp, lowdbFilesOnly, removeDir, seeded, storedPerson, tempDir, type TempApp } from '../helpers/temp-app';
 
 let app: TempApp;
 beforeEach(() => {
@@ -182,13 +183,19 @@ describe.skipIf(lowdbFilesOnly('older data folders'))('older data folders', () =
     const c = JSON.parse(readFileSync(cf, 'utf8'));
     writeFileSync(qf, JSON.stringify({ schemaVersion: 1, questions: q.questions.map(({ difficulty: _d, category: _c, tags: _t, docId: _i, version: _v, ...rest }: Record<string, unknown>) => rest) }));
     writeFileSync(cf, JSON.stringify({ schemaVersion: 1, campaigns: c.campaigns.map((x: { quiz: Record<string, unknown> }) => ({ ...x, quiz: { ...x.quiz, mode: undefined, rules: undefined } })) }));
-    const store = DataStore.open(app.dir);
+    // a folder of a program from before seals (storage/seal.ts), opened on a PC that never saw it: sealed as it is
+    rmSync(path.join(app.dir, 'seal.json'));
+    const keys = tempDir('anxue-older-keys-');
+    const store = DataStore.open(app.dir, { keys: folderKeyStore(keys) });
+    expect(store.seals.notes().join('\n')).toContain('记录封印已启用');
     const qs = await store.questions.read();
     expect(qs.schemaVersion).toBe(2);
     expect(qs.history).toEqual([]);
     expect(qs.questions[0]).toMatchObject({ difficulty: 0, category: '', tags: [], docId: '', version: 1 });
     const cs = await store.campaigns.read();
     expect(cs.campaigns.find((x) => x.id === s.campaign.id)!.quiz).toMatchObject({ mode: 'fixed', rules: [] });
+    expect(await store.seals.problems()).toEqual([]);
     store.close();
+    removeDir(keys);
   });
 });

@@ -111,11 +111,20 @@ describe('the forgery', () => {
     }
   });
 
-  it('an export made anyway (the checkpoints removed, no password): verify --key refuses it; a signature copied from the true export does not fit', () => {
+  it('an export made anyway (the checkpoints and the seal removed, on another PC, no password): verify --key refuses it; a signature copied from the true export does not fit', () => {
     rmSync(path.join(forged, 'checkpoints.json'));
     const out = tempDir('anxue-signed-forged-out-');
     dirs.push(out);
-    const exp = cli(['export', 'person', 'E001', '--data', forged, '--out', out]);
+    // without the checkpoints, the record's seals still name the rewrite (storage/seal.ts)
+    const sealed = cli(['export', 'person', 'E001', '--data', forged, '--out', out]);
+    expect(sealed.status).not.toBe(0);
+    expect(sealed.stderr).toMatch(/E001：第 1 条记录（.*，study\.session）的封印不符：记录在程序之外被改写/);
+    // a copy on another PC (a key store that never saw this folder), its seal file removed: sealed
+    // anew there, so its exports are only as good as their (missing) signature
+    rmSync(path.join(forged, 'seal.json'));
+    const elsewhere = tempDir('anxue-signed-other-pc-');
+    dirs.push(elsewhere);
+    const exp = cli(['export', 'person', 'E001', '--data', forged, '--out', out], { ANXUE_KEYSTORE: elsewhere });
     expect(exp.status, exp.stderr).toBe(0);
     expect(exp.stdout).toContain('未签名');
     const folder = /已导出 E001 的培训档案到 (\S+)（/.exec(exp.stdout)![1]!;

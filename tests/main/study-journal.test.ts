@@ -1,6 +1,6 @@
 // The study journal of a lowdb folder (storage/study-journal.ts): a heartbeat is one line made
 // durable, not a rewrite of the person's file; the next opening writes the lines into the files.
-import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../electron/core/model';
@@ -89,7 +89,7 @@ describe('study journal (lowdb)', () => {
     again.close();
   });
 
-  it('a line cut short by a crash is left out; a damaged line before the end names the file and line, and changes nothing', async () => {
+  it('a line cut short by a crash is left out; a damaged line before the end is skipped and named, and the folder still opens', async () => {
     const dir = fresh();
     const store = DataStore.open(dir);
     const s = await studying(store, 'E1', 2);
@@ -98,22 +98,38 @@ describe('study journal (lowdb)', () => {
     appendFileSync(file!, '{"no":"E1","rev":99,"head":"');
     const again = DataStore.open(dir);
     expect((await again.person('E1').read()).open.study).toEqual(s);
+    expect(again.seals.notes().join('\n')).toMatch(/第 3 行有 \d+ 字节未写完的记录/);
+    expect(await again.seals.problems()).toEqual([]);
     again.close();
 
     const dir2 = fresh();
     const store2 = DataStore.open(dir2);
-    await studying(store2, 'E1', 2);
+    const s2 = await studying(store2, 'E1', 2);
     store2.close();
     const [file2] = journalFiles(dir2);
     const lines = readFileSync(file2!, 'utf8').split('\n');
     lines[0] = '{"no":"E1", broken';
     writeFileSync(file2!, lines.join('\n'));
-    const before = readFileSync(path.join(dir2, 'people', 'E1.json'), 'utf8');
-    expect(() => DataStore.open(dir2)).toThrow(`学习日志已损坏：${file2} 第 1 行`);
-    expect(readFileSync(path.join(dir2, 'people', 'E1.json'), 'utf8')).toBe(before);
-    expect(existsSync(file2!)).toBe(true);
-    // the failed opening did not keep the folder locked
-    expect(existsSync(path.join(dir2, 'anxue.lock'))).toBe(false);
+    // a folder must always open: the damaged bytes are named (and count as a problem for check), the whole line after them is used
+    const opened = DataStore.open(dir2);
+    expect((await opened.person('E1').read()).open.study).toEqual(s2);
+    expect((await opened.seals.problems()).join('\n')).toMatch(/第 1 行有 \d+ 字节无法识别的内容/);
+    opened.close();
+  });
+
+  it('a torn start glued to a whole line (what versions before 2026-12 left after a full disk) is cut; the whole line is used', async () => {
+    const dir = fresh();
+    const store = DataStore.open(dir);
+    const s = await studying(store, 'E1', 1);
+    const [file] = journalFiles(dir);
+    store.close();
+    const whole = readFileSync(file!, 'utf8').trim().split('\n').pop()!;
+    writeFileSync(file!, `${whole.slice(0, 25)}${whole}\n`);
+    const again = DataStore.open(dir);
+    expect((await again.person('E1').read()).open.study).toEqual(s);
+    expect(again.seals.notes().join('\n')).toMatch(/第 1 行有 25 字节未写完的记录/);
+    expect(await again.seals.problems()).toEqual([]);
+    again.close();
   });
 
   it('a checkpoint writes the files that are behind and deletes the journal it covered; beats meanwhile are kept', async () => {

@@ -110,7 +110,7 @@ describe.skipIf(lowdbFilesOnly('data written by the previous schema'))('data wri
     writeFileSync(path.join(dir, 'people', 'E9.json'), JSON.stringify({ schemaVersion: 1, employeeNo: 'E9', events: [], open: { study: oldStudy, quiz: {}, essayDrafts: {} } }));
     app = makeApp(dir);
     const meta = await app.ports.store.meta.read();
-    expect(meta).toMatchObject({ schemaVersion: 5, enterprise: '旧数据（虚构）', settings: { minutesPerCreditHour: 40, dailyCapHours: 8, attentionChecks: true, essaySimilarityPercent: 30, retentionYears: 3 } });
+    expect(meta).toMatchObject({ schemaVersion: 6, enterprise: '旧数据（虚构）', settings: { minutesPerCreditHour: 40, dailyCapHours: 8, attentionChecks: true, essaySimilarityPercent: 30, retentionYears: 3 } });
     const f = await app.ports.store.person('E9').read();
     expect(f.schemaVersion).toBe(2);
     expect(f.open.study).toMatchObject({ countedMs: 5000, provisionalMs: 0, checkMissed: false, pendingCheck: null, excludedMs: { idle: 1, check_missed: 0, daily_cap: 0, locked: 0 } });

@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { copyCorpusFiles } from '../storage/copy-files';
 import { copyRecords, CopyConflict, type CopyReport } from '../storage/copy';
-import { DataStore } from '../storage/data-store';
+import { DataStore, defaultKeyStore } from '../storage/data-store';
+import { unwrapSecret } from '../storage/key-wrap';
+import { memoryKeyStore, readSealFile, SealError, type KeyStore } from '../storage/seal';
 import type { Store } from '../storage/store';
 import { unzipTo, walk, zipFolder } from './zip-folder';
 
@@ -28,6 +30,12 @@ export interface BackupManifest {
 
 export class BackupProblem extends Error {}
 
+/** An admin's 工号 and password: opens their copy of a backup's seal key on a PC that does not hold it. */
+export interface AdminPassword {
+  no: string;
+  password: string;
+}
+
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** Write a backup of `store` to `out` (a .zip). */
@@ -35,7 +43,12 @@ export async function backupTo(store: Store, out: string, progress?: (done: numb
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-backup-'));
   try {
     const folder = path.join(tmp, 'data');
-    const copy = DataStore.open(folder);
+    // a sealed folder's backup is sealed with the same key and carries its seal.json (the key under
+    // each admin's password): a restore on another PC opens it with an admin's password
+    const seals = store.seals;
+    if (seals?.status().mode === 'locked') throw new BackupProblem(`本机没有这个数据文件夹的记录封印密钥，无法核对记录，未备份：请系统管理员先登录一次 / this PC does not hold the folder's seal key, so its records cannot be checked; nothing was backed up: an administrator must sign in once first`);
+    const identity = seals?.identity() ?? null;
+    const copy = DataStore.open(folder, identity ? { keys: memoryKeyStore(null, new Map([[identity.file.sealId, identity.key]])), identity } : { keys: null });
     let report: CopyReport;
     try {
       report = await copyRecords(store, copy, progress);
@@ -75,7 +88,7 @@ export async function backupTo(store: Store, out: string, progress?: (done: numb
  * file's hash, no file the manifest does not list. Returns the manifest and the records, opened
  * only to read.
  */
-export async function openBackup(file: string, tmp: string): Promise<{ manifest: BackupManifest; records: DataStore }> {
+export async function openBackup(file: string, tmp: string, admin?: AdminPassword): Promise<{ manifest: BackupManifest; records: DataStore }> {
   if (!existsSync(file)) throw new BackupProblem(`备份文件不存在：${file}`);
   await unzipTo(file, tmp).catch((e: Error) => {
     throw new BackupProblem(e.message);
@@ -97,17 +110,47 @@ export async function openBackup(file: string, tmp: string): Promise<{ manifest:
     if (sha256(p) !== hash) throw new BackupProblem(`备份中的文件已被改动：${name}`);
   }
   rmSync(mf);
-  return { manifest, records: DataStore.openReadOnly(tmp) };
+  return { manifest, records: DataStore.openReadOnly(tmp, { keys: await backupKeys(file, tmp, admin) }) };
+}
+
+/**
+ * The key store that opens a backup's seal: this PC's own (it holds the key of folders it sealed),
+ * or, given an admin's password, that admin's copy in the backup's seal.json. A sealed backup
+ * whose key cannot be had is refused: its records could not be checked.
+ */
+async function backupKeys(file: string, tmp: string, admin?: AdminPassword): Promise<KeyStore> {
+  const here = defaultKeyStore();
+  let seal;
+  try {
+    seal = readSealFile(tmp);
+  } catch (e) {
+    throw new BackupProblem(e instanceof SealError ? e.message : String(e));
+  }
+  if (!seal || here.get(seal.sealId)) return here;
+  const wrapped = admin ? seal.wraps[admin.no] : undefined;
+  const key = wrapped ? await unwrapSecret(wrapped, admin!.password) : null;
+  if (!key) {
+    throw new BackupProblem(
+      admin
+        ? `${path.basename(file)}：${admin.no} 在这个备份里没有封印密钥的副本，或密码不对 / ${path.basename(file)}: ${admin.no} holds no copy of the seal key in this backup, or the password is wrong`
+        : `${path.basename(file)} 的记录有封印，本机没有它的密钥：用 --admin 工号 --password-file 文件 给出备份中一位系统管理员的密码 / the records of ${path.basename(file)} are sealed and this PC does not hold the key: give the password of an administrator in the backup with --admin NO --password-file FILE`,
+    );
+  }
+  return memoryKeyStore(here, new Map([[seal.sealId, key]]));
 }
 
 /** Restore a backup into `store`, which must hold no enterprise yet. Nothing is written if the backup is not whole. */
-export async function restoreFrom(file: string, store: Store, progress?: (done: number, total: number) => void): Promise<{ manifest: BackupManifest; report: CopyReport }> {
+export async function restoreFrom(file: string, store: Store, progress?: (done: number, total: number) => void, admin?: AdminPassword): Promise<{ manifest: BackupManifest; report: CopyReport }> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-restore-'));
   try {
-    const { manifest, records: from } = await openBackup(file, tmp);
+    const { manifest, records: from } = await openBackup(file, tmp, admin);
     let report: CopyReport;
     try {
-      if ((await store.meta.peek()).enterprise !== null) throw new BackupProblem('目标中已有企业数据：恢复只能恢复到新的数据文件夹或空数据库');
+      if ((await store.meta.peek()).enterprise !== null) throw new BackupProblem('目标中已有企业数据：恢复只能恢复到新的数据文件夹或空数据库 / the target holds an enterprise already: a backup is restored into a new data folder or an empty database');
+      // a lowdb folder takes the backup's seal (and this PC keeps its key): a workstation restored
+      // from the server's backup seals with the server's key, so the server can check what it merges
+      const identity = from.seals?.identity();
+      if (identity && store.seals) await store.seals.take(identity);
       report = await copyRecords(from, store, progress).catch((e: unknown) => {
         throw e instanceof CopyConflict ? new BackupProblem(e.message) : e;
       });

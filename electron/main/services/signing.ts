@@ -10,36 +10,24 @@
 // What it does not prove: whoever holds the data folder AND an admin's password can make new
 // checkpoints over a rewritten history; the plant hands the latest checkpoint's digest to its
 // bureau (see `anxue check`), and a later rewrite cannot produce that digest again.
-import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scrypt as scryptCb, sign as edSign, verify as edVerify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign as edSign, verify as edVerify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../../core/canonical';
 import type { Checkpoint, PersonFile } from '../storage/data-store';
 import { GENESIS_HASH, verifyChain } from '../storage/events';
+import { unwrapSecret, wrapSecret } from '../storage/key-wrap';
 import { conflict } from './errors';
 import { iso, type Ports } from './ports';
 
-// the cost of the password hashes (auth.ts): a copy of the key is no easier to attack than the password it is under
-const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
-
-function scrypt(password: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => scryptCb(password.normalize('NFC'), salt, 32, SCRYPT, (e, k) => (e ? reject(e) : resolve(k))));
-}
-
 /** The private key under a password: what signing.json keeps per admin. */
-async function wrap(key: KeyObject, password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const iv = randomBytes(12);
-  const c = createCipheriv('aes-256-gcm', await scrypt(password, salt), iv);
-  const body = Buffer.concat([c.update(key.export({ type: 'pkcs8', format: 'der' })), c.final()]);
-  return ['v1', salt, iv, c.getAuthTag(), body].map((x) => (typeof x === 'string' ? x : x.toString('base64'))).join('$');
+function wrap(key: KeyObject, password: string): Promise<string> {
+  return wrapSecret(key.export({ type: 'pkcs8', format: 'der' }), password);
 }
 
 async function unwrap(wrapped: string, password: string): Promise<KeyObject | null> {
-  const [v, salt, iv, tag, body] = wrapped.split('$');
-  if (v !== 'v1' || !salt || !iv || !tag || !body) return null;
+  const der = await unwrapSecret(wrapped, password);
+  if (!der) return null;
   try {
-    const d = createDecipheriv('aes-256-gcm', await scrypt(password, Buffer.from(salt, 'base64')), Buffer.from(iv, 'base64'));
-    d.setAuthTag(Buffer.from(tag, 'base64'));
-    return createPrivateKey({ key: Buffer.concat([d.update(Buffer.from(body, 'base64')), d.final()]), format: 'der', type: 'pkcs8' });
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
   } catch {
     return null;
   }
@@ -58,8 +46,26 @@ export function isUnlocked(ports: Ports): boolean {
   return unlocked.has(ports.store);
 }
 
+/**
+ * The records' seal key (storage/seal.ts) follows the signing key's life: each admin keeps a copy
+ * under their password, so a backup carries it and an admin's sign-in opens it on another PC.
+ */
+async function keepSealCopy(ports: Ports, adminNo: string, password: string): Promise<void> {
+  const seals = ports.store.seals;
+  if (!seals) return;
+  await seals.unlock(adminNo, password);
+  const s = seals.status();
+  try {
+    if (s.mode === 'on' && !s.copies.includes(adminNo)) await seals.keepCopyFor(adminNo, password);
+  } catch (e) {
+    // a full disk: the copy is made at this admin's next sign-in
+    console.error(`[anxue] seal key copy for ${adminNo} not kept now: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 /** Made at setup, for its admin; unlocked at once (the admin is the one setting up). */
 export async function createSigningKey(ports: Ports, adminNo: string, password: string): Promise<string> {
+  await keepSealCopy(ports, adminNo, password);
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const w = await wrap(privateKey, password);
   const fingerprint = fingerprintOf(publicKey);
@@ -79,6 +85,7 @@ export async function createSigningKey(ports: Ports, adminNo: string, password: 
  * admin without a copy gets one once the key is unlocked (by whoever unlocked it).
  */
 export async function unlockWith(ports: Ports, adminNo: string, password: string): Promise<boolean> {
+  await keepSealCopy(ports, adminNo, password);
   const f = await ports.store.signing.peek();
   // data set up before there were keys: the first admin to sign in makes it
   if (!f.publicKey) {
@@ -101,6 +108,7 @@ export async function unlockWith(ports: Ports, adminNo: string, password: string
 
 /** An admin's password changed (or was reset): their copy follows it, when the key is unlocked; else the stale copy goes. */
 export async function keepCopyFor(ports: Ports, adminNo: string, password: string): Promise<void> {
+  await ports.store.seals?.keepCopyFor(adminNo, password);
   const key = unlocked.get(ports.store);
   const w = key ? await wrap(key, password) : null;
   await ports.store.signing.update((f) => {
@@ -209,10 +217,12 @@ export async function makeCheckpoint(ports: Ports, reason: Checkpoint['reason'],
  * checked first: each signed by the enterprise's key, each linked to the one before.
  */
 export async function checkRecords(ports: Ports, only?: readonly string[], skip: ReadonlySet<string> = new Set()): Promise<string[]> {
-  const problems: string[] = [];
+  // the records' seals first (storage/seal.ts): a record rewritten since the last checkpoint is named there
+  const problems: string[] = [...((await ports.store.seals?.problems(only, skip)) ?? [])];
+  const sealed = problems.length;
   const sf = await ports.store.signing.peek();
   const { entries } = await ports.store.checkpoints.peek();
-  if (entries.length > 0 && !sf.publicKey) return ['检查点存在，但签名密钥不在数据中：signing.json 被删除或替换'];
+  if (entries.length > 0 && !sf.publicKey) return [...problems, '检查点存在，但签名密钥不在数据中：signing.json 被删除或替换 / there are checkpoints but the signing key is not in the data: signing.json was deleted or replaced'];
   const pub = sf.publicKey ? createPublicKey(sf.publicKey) : null;
   let prev = GENESIS_HASH;
   for (const e of entries as readonly Checkpoint[]) {
@@ -221,7 +231,8 @@ export async function checkRecords(ports: Ports, only?: readonly string[], skip:
     else if (!pub || !edVerify(null, signedPart(body), pub, Buffer.from(signature, 'base64'))) problems.push(`检查点 #${e.seq}（${e.at}）：签名无效，不是本企业的密钥签的`);
     prev = hash;
   }
-  if (problems.length > 0) return problems;
+  // checkpoints that do not hold cannot vouch for any record
+  if (problems.length > sealed) return problems;
   // each person's checkpoints in order: the first one their record no longer matches
   const seen = new Map<string, { seq: number; at: string; count: number; head: string }[]>();
   const wanted = only ? new Set(only) : null;

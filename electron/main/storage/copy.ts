@@ -6,6 +6,7 @@
 import { canonicalJson } from '../../core/canonical';
 import { SHARED_DOCS, type SharedDocName } from './data-store';
 import { chainHead, verifyChain } from './events';
+import { withoutSeals } from './seal';
 import type { DocPort, Store } from './store';
 
 export interface CopyReport {
@@ -50,6 +51,9 @@ export async function copyRecords(from: Store, to: Store, progress: (done: numbe
   const [a, b] = [await from.meta.peek(), await to.meta.peek()];
   const own = b.enterprise !== null && a.enterprise === b.enterprise && a.createdAt === b.createdAt;
   if (b.enterprise !== null && !own) throw new CopyConflict(`目标中已有不同的「meta.json」：这是合并（anxue merge），不是迁移，未做任何改动`);
+  // records changed outside the app are not carried anywhere (a backup, a restore, a move to PostgreSQL)
+  const broken = (await from.seals?.problems()) ?? [];
+  if (broken.length > 0) throw new CopyConflict(`来源的记录封印不符，未复制：${broken[0]}${broken.length > 1 ? `（共 ${broken.length} 处）` : ''} / the source's records do not match their seals, nothing was copied: ${broken[0]}`);
   const ids = await from.recordIds();
   const total = ids.people.length + ids.drafts.length;
   let done = 0;
@@ -57,7 +61,7 @@ export async function copyRecords(from: Store, to: Store, progress: (done: numbe
     const src = await from.person(no).read();
     const problems = verifyChain(src.events);
     if (problems.length > 0) throw new CopyConflict(`${no} 的记录链已损坏，未复制：${problems[0]}`);
-    if (canonicalJson(await to.person(no).peek()) === canonicalJson(src)) {
+    if (canonicalJson(withoutSeals(await to.person(no).peek())) === canonicalJson(withoutSeals(src))) {
       report.people.same += 1;
       progress(++done, total);
       continue;
@@ -106,7 +110,7 @@ export async function copyRecords(from: Store, to: Store, progress: (done: numbe
   for (const no of ids.people) {
     const a = await from.person(no).read();
     const b = await to.person(no).read();
-    if (a.events.length !== b.events.length || chainHead(a.events) !== chainHead(b.events) || canonicalJson(a) !== canonicalJson(b)) throw new Error(`复制后核对失败：${no} 的记录与来源不同`);
+    if (a.events.length !== b.events.length || chainHead(a.events) !== chainHead(b.events) || canonicalJson(withoutSeals(a)) !== canonicalJson(withoutSeals(b))) throw new Error(`复制后核对失败：${no} 的记录与来源不同`);
     report.checked.people += 1;
   }
   for (const no of ids.drafts) {

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { Low } from 'lowdb';
 import { DurableJSONFile } from './durable-json-file';
+import { addToBoth, SealError, type FolderSeal } from './seal';
 import type { DocPort } from './store';
 
 export interface Versioned {
@@ -50,13 +51,36 @@ export class Doc<T extends Versioned> implements DocPort<T> {
     if (this.retired) throw new Error(`internal: ${this.file} was released from memory; ask the data store for it again`);
   }
 
+  protected readonly adapter: DurableJSONFile<T>;
+  /** the file was changed outside the app (its seal does not hold): what is wrong, named */
+  protected tampered: string | null = null;
+
   constructor(
     readonly file: string,
     private readonly defaults: () => T,
     /** migrations[v] upgrades a document of schemaVersion v to v + 1 */
     private readonly migrations: Readonly<Record<number, Migration>> = {},
+    /** the folder's seal (seal.ts): files written sealed, checked when read */
+    seal: FolderSeal | null = null,
   ) {
-    this.low = new Low<T>(new DurableJSONFile<T>(file), defaults());
+    this.adapter = new DurableJSONFile<T>(file, seal);
+    this.low = new Low<T>(this.adapter, defaults());
+  }
+
+  /**
+   * A file whose seal does not hold. A shared document is not used at all (a forged accounts.json
+   * must not let anyone in): reading it fails, naming it. A person's record overrides this.
+   */
+  protected sealBroken(problem: string): void {
+    throw new SealError(addToBoth(problem, '。请运行 anxue check，并从备份恢复该文件', '. Run anxue check and restore the file from a backup'));
+  }
+
+  /** Read the file again at the next use (the seal key arrived: what was read unchecked is checked now). */
+  invalidate(): void {
+    if (this.pending > 0) return;
+    this.loaded = null;
+    this.ready = false;
+    this.tampered = null;
   }
 
   /** the stored data as it comes from the file, upgraded: a subclass may adjust it (person files) */
@@ -76,6 +100,7 @@ export class Doc<T extends Versioned> implements DocPort<T> {
     if (!this.loaded) {
       this.loaded = (async () => {
         await this.low.read();
+        if (this.adapter.sealProblem) this.sealBroken(this.adapter.sealProblem);
         this.low.data = this.loaded_(upgrade(this.low.data, this.defaults().schemaVersion, this.migrations, this.file));
         this.ready = true;
       })();
@@ -126,6 +151,8 @@ export class Doc<T extends Versioned> implements DocPort<T> {
     this.pending += 1;
     const run = async () => {
       await this.load();
+      // never write over (and seal) what was changed outside the app
+      if (this.tampered) throw new SealError(addToBoth(this.tampered, '：不再写入，请运行 anxue check', ': nothing more is written to it; run anxue check'));
       const previous = this.low.data;
       const draft = draftOf(previous);
       const result = await fn(draft);

@@ -4,6 +4,7 @@
 import { Doc } from './doc';
 import { chainHead, type PersonEvent } from './events';
 import { emptyPerson, PERSON_MIGRATIONS, type PersonFile } from './data-store';
+import { sealEvents, type FolderSeal } from './seal';
 import type { JournalLine, StudyJournal } from './study-journal';
 
 function freezeDeep(x: unknown): void {
@@ -51,12 +52,44 @@ export class PersonDoc extends Doc<PersonFile> {
     private readonly replayed: JournalLine | undefined,
     /** called after each journaled change (the store decides when to checkpoint) */
     private readonly journaled: () => void = () => undefined,
+    private readonly seal: FolderSeal | null = null,
   ) {
-    super(file, () => emptyPerson(employeeNo), PERSON_MIGRATIONS);
+    super(file, () => emptyPerson(employeeNo), PERSON_MIGRATIONS, seal);
+  }
+
+  /** A record changed outside the app is still shown (check and exports name it), but nothing more is written to it. */
+  protected override sealBroken(problem: string): void {
+    this.tampered = problem;
+  }
+
+  /** what is wrong with this record's seal, when it was read (null: it holds, or it was not checked) */
+  get sealProblem(): string | null {
+    return this.tampered;
   }
 
   protected override loaded_(data: PersonFile): PersonFile {
-    return this.replayed ? applyLine(data, this.replayed) : data;
+    if (!this.replayed) return data;
+    const now = applyLine(data, this.replayed);
+    // the file is behind what the journal holds: the next checkpoint writes it (a folder whose
+    // journal could not be written into the files when it was opened: a full disk, no key yet)
+    if (now !== data && !this.readOnly) this.unwritten = true;
+    return now;
+  }
+
+  /** The event seals of the record about to be written (a sealed folder), before its file is written. */
+  private sealOf(draft: PersonFile, before: PersonFile): void {
+    const seal = this.seal;
+    if (!seal || seal.mode === 'off') return;
+    if (seal.mode === 'locked' || !seal.sealer) throw seal.lockedError();
+    draft.seals = sealEvents(seal.sealer, this.employeeNo, draft.events, before.seals, before.events);
+  }
+
+  override update<R>(fn: (draft: PersonFile) => R | Promise<R>): Promise<R> {
+    return this.change(fn, async (draft, before) => {
+      this.sealOf(draft, before);
+      await this.low.write();
+      this.unwritten = false;
+    });
   }
 
   protected override draftOf(data: PersonFile): PersonFile {

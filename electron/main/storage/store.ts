@@ -60,6 +60,35 @@ export interface FilePort {
   list(): Promise<string[]>;
 }
 
+/**
+ * The seals of a lowdb data folder (seal.ts): each file of records carries an HMAC made with a key
+ * the folder does not hold. Absent on PostgreSQL, where the database's own access rules stand in for it.
+ */
+export interface SealPort {
+  /** 'on': sealed and the key is here; 'locked': sealed, the key is not on this PC yet; 'off': not sealed */
+  status(): { mode: 'on' | 'locked' | 'off'; sealId: string | null; keyStore: string; /** the admins who hold a copy of the key */ copies: string[] };
+  /** what opening the folder found and did (a torn journal end skipped, seals begun): one line each */
+  notes(): readonly string[];
+  /**
+   * Every file of records against its seal, and each event of a record against its own: the
+   * problems, each naming the file or the person and the first record that does not match.
+   * `only`: these people's records (and not the shared documents); `skip`: people checked just now.
+   */
+  problems(only?: readonly string[], skip?: ReadonlySet<string>): Promise<string[]>;
+  /** An admin signed in: their copy of the key opens it here when it was locked; true when the seals are on now. */
+  unlock(adminNo: string, password: string): Promise<boolean>;
+  /** Keep (or renew) an admin's copy of the key under their password, when the key is here. */
+  keepCopyFor(adminNo: string, password: string): Promise<void>;
+  /** The seal and its key (for a backup's copy of the folder), or null when the key is not here. */
+  identity(): SealIdentity | null;
+  /** A new folder takes a backup's seal (a restore), before it holds any record. */
+  take(identity: SealIdentity): Promise<void>;
+}
+export interface SealIdentity {
+  file: import('./seal').SealFile;
+  key: Buffer;
+}
+
 export interface Store {
   /** the folder of files that are not records: imported editions (by hash), exports, derived indexes */
   readonly dir: string;
@@ -85,6 +114,8 @@ export interface Store {
   readonly inspections: DocPort<InspectionsFile>;
   /** the 总结报告's prose per campaign */
   readonly summaries: DocPort<SummariesFile>;
+  /** the seals of a lowdb folder; absent on PostgreSQL */
+  readonly seals?: SealPort;
   /** evidence files by hash: on PostgreSQL in the database, so a plant's backup has them */
   readonly files: FilePort;
   /** a person's training record: append-only events and the state of what they have open */

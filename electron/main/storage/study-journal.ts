@@ -9,7 +9,7 @@
 // one and that every file write carries: a line is applied only when its number is greater than the
 // file's. So a line older than the file (the session was stopped meanwhile, and the file says so)
 // can never bring an ended session back.
-import { closeSync, fdatasync, openSync, readdirSync, readFileSync, unlinkSync, write } from 'node:fs';
+import { closeSync, fdatasync, fstatSync, ftruncateSync, openSync, readdirSync, readFileSync, unlinkSync, write } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { OpenStudy } from '../../core/study-time';
@@ -26,6 +26,8 @@ export interface JournalLine {
   /** the hash of the person's last event when the line was written: a line applies only to that history */
   head: string;
   study: OpenStudy | null;
+  /** the line's seal (a sealed folder: seal.ts) */
+  mac?: string;
 }
 
 /** The journal files of a folder (a process writes one at a time; older ones await a checkpoint). */
@@ -36,31 +38,74 @@ export function journalFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** What reading the journals found that was not a whole line: said at start, by `check` and by `backup`. */
+export interface JournalCut {
+  file: string;
+  /** the line (1-based) where the cut bytes were */
+  line: number;
+  bytes: number;
+  /**
+   * 'torn': the end of a write that never finished, so it was never answered as saved (a crash or a
+   * full disk); 'damaged': bytes in the middle of a file that are not a record (damage, or a hand)
+   */
+  kind: 'torn' | 'damaged';
+}
+
+export function describeCut(c: JournalCut): string {
+  return c.kind === 'torn'
+    ? `学习日志 ${path.basename(c.file)} 第 ${c.line} 行有 ${c.bytes} 字节未写完的记录（写入中断，从未答复为已保存），已略过 / the study journal ${path.basename(c.file)} has ${c.bytes} bytes of an unfinished record at line ${c.line} (a write that was cut off and never answered as saved): skipped`
+    : `学习日志 ${path.basename(c.file)} 第 ${c.line} 行有 ${c.bytes} 字节无法识别的内容（文件损坏或被改动），已略过 / the study journal ${path.basename(c.file)} has ${c.bytes} bytes at line ${c.line} that are not a record (the file is damaged or was changed): skipped`;
+}
+
+/** the fields a line must have to be one */
+function asLine(text: string): JournalLine | null {
+  try {
+    const rec = JSON.parse(text) as JournalLine;
+    if (rec === null || typeof rec !== 'object' || typeof rec.no !== 'string' || typeof rec.rev !== 'number' || typeof rec.head !== 'string' || !('study' in rec)) return null;
+    return rec;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The newest journaled study state per person in `files`. A last line cut short (the process ended
- * while writing it, so it was never answered as saved) is left out; a broken line before the last
- * one means the file was damaged, and says where.
+ * The newest journaled study state per person in `files`, and what was cut. A line that is not a
+ * record is never fatal (a folder must always open): the end of a write that never finished is
+ * left out — it was never answered as saved. Versions before 2026-12 went on appending after a
+ * write that failed half-way (a full disk), so such a torn start can be glued to a whole line that
+ * was saved: the whole line at its end is kept, only the torn bytes before it are cut. `accept`
+ * decides whether a whole line may be applied (its seal; see seal.ts); one refused is reported
+ * through `refused`.
  */
-export function readJournals(files: readonly string[]): Map<string, JournalLine> {
+export function readJournals(files: readonly string[], accept: (line: JournalLine) => boolean = () => true, refused: (file: string, line: number, rec: JournalLine) => void = () => undefined): { lines: Map<string, JournalLine>; cuts: JournalCut[] } {
   const out = new Map<string, JournalLine>();
+  const cuts: JournalCut[] = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const lines = text.split('\n');
     lines.forEach((line, i) => {
       if (line === '') return;
-      let rec: JournalLine;
-      try {
-        rec = JSON.parse(line) as JournalLine;
-        if (typeof rec.no !== 'string' || typeof rec.rev !== 'number' || typeof rec.head !== 'string' || !('study' in rec)) throw new Error('fields');
-      } catch {
-        if (i === lines.length - 1) return; // the torn end of a write that never finished
-        throw new Error(`学习日志已损坏：${file} 第 ${i + 1} 行`);
+      let rec = asLine(line);
+      if (!rec) {
+        // a torn start glued to a whole line: the last place a record begins
+        const at = line.lastIndexOf('{"no":');
+        rec = at > 0 ? asLine(line.slice(at)) : null;
+        const cut = rec ? Buffer.byteLength(line.slice(0, at)) : Buffer.byteLength(line);
+        // the last line, or the part of a line before a whole record: an unfinished write
+        cuts.push({ file, line: i + 1, bytes: cut, kind: i === lines.length - 1 || rec ? 'torn' : 'damaged' });
+        if (!rec) return;
       }
+      if (!accept(rec)) {
+        refused(file, i + 1, rec);
+        return;
+      }
+      // a later line of the same number wins: a write answered as failed may have left a whole
+      // line before the failure, and the same number was then written again
       const had = out.get(rec.no);
-      if (!had || rec.rev > had.rev) out.set(rec.no, rec);
+      if (!had || rec.rev >= had.rev) out.set(rec.no, rec);
     });
   }
-  return out;
+  return { lines: out, cuts };
 }
 
 interface Waiting {
@@ -78,10 +123,16 @@ export class StudyJournal {
   /** the batch being written now (into the file it began in) */
   private inFlight: Promise<void> | null = null;
   private count = 0;
-  /** bytes appended to the current file */
+  /** bytes appended to the current file (the checkpoint's measure) */
   bytes = 0;
+  /** files left when a failed write could not be cut back: given to the next checkpoint to delete */
+  private abandoned: string[] = [];
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    /** the line's text as written: with its seal in a sealed folder (seal.ts); may refuse (the key is not here) */
+    private readonly sealLine: (text: string) => string = (text) => text,
+  ) {}
 
   private begin(): number {
     if (this.fd === null) {
@@ -99,9 +150,9 @@ export class StudyJournal {
 
   /** Resolves once the line is on disk (fdatasync). Lines that arrive while a sync runs share the next one. */
   append(line: JournalLine): Promise<void> {
-    const text = `${JSON.stringify(line)}\n`;
-    this.bytes += Buffer.byteLength(text);
+    const text = `${this.sealLine(JSON.stringify({ no: line.no, rev: line.rev, head: line.head, study: line.study }))}\n`;
     this.begin();
+    this.bytes += Buffer.byteLength(text);
     return new Promise<void>((resolve, reject) => {
       this.waiting.push({ text, done: (e) => (e === undefined ? resolve() : reject(e)) });
       this.flushing ??= this.flush().finally(() => (this.flushing = null));
@@ -111,7 +162,16 @@ export class StudyJournal {
   private async flush(): Promise<void> {
     while (this.waiting.length > 0) {
       const batch = this.waiting.splice(0);
-      const fd = this.begin();
+      let fd: number;
+      let from: number;
+      try {
+        fd = this.begin();
+        // where this batch begins: a failed write is cut back to it
+        from = fstatSync(fd).size;
+      } catch (e) {
+        for (const w of batch) w.done(e);
+        continue;
+      }
       this.inFlight = (async () => {
         const buf = Buffer.from(batch.map((w) => w.text).join(''));
         for (let at = 0; at < buf.length; ) at += (await writeAsync(fd, buf, at, buf.length - at)).bytesWritten;
@@ -121,6 +181,7 @@ export class StudyJournal {
         await this.inFlight;
         for (const w of batch) w.done();
       } catch (e) {
+        this.cutBack(fd, from);
         for (const w of batch) w.done(e);
       }
     }
@@ -128,18 +189,45 @@ export class StudyJournal {
   }
 
   /**
-   * Begin a new file for what comes next; resolves, once every line of the old file is on disk,
-   * with the old file's path (to delete after a checkpoint has written what it holds).
+   * A write that failed (a full disk, an I/O error) may have left part of the batch in the file:
+   * cut the file back to where the batch began, so the next line never follows torn bytes. If even
+   * that fails, the file is left as it is (its torn end is skipped when read) and the next line
+   * begins a new file.
    */
-  async rotate(): Promise<string | null> {
-    if (this.fd === null) return null;
+  private cutBack(fd: number, size: number): void {
+    try {
+      ftruncateSync(fd, size);
+    } catch {
+      if (this.fd === fd) {
+        try {
+          closeSync(fd);
+        } catch {
+          /* closed already */
+        }
+        this.fd = null;
+        this.abandoned.push(this.file);
+      }
+    }
+  }
+
+  /**
+   * Begin a new file for what comes next; resolves, once every line of the old file is on disk,
+   * with the old files' paths (to delete after a checkpoint has written what they hold).
+   */
+  async rotate(): Promise<string[]> {
+    const left = this.abandoned.splice(0);
+    if (this.fd === null) return left;
     const old = { fd: this.fd, file: this.file };
     // the next batch begins a new file; one being written now goes on into the old one: wait for it
     this.fd = null;
     this.bytes = 0;
     await this.inFlight?.catch(() => undefined);
-    closeSync(old.fd);
-    return old.file;
+    try {
+      closeSync(old.fd);
+    } catch {
+      /* closed when a failed write could not be cut back */
+    }
+    return [...left, old.file];
   }
 
   /** Stop appending; the file stays, to be replayed when the folder is opened again. */

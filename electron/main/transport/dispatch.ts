@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { api, mayCall, type ApiErrorBody, type CallName } from '../../shared/api';
 import { resolveCaller } from '../services/auth';
-import { ApiError } from '../services/errors';
+import { ApiError, SealError } from '../services/errors';
 import { handlers } from '../services/index';
 import { LOCAL_CLIENT, type Caller, type ClientInfo, type Ports } from '../services/ports';
 
@@ -20,8 +20,33 @@ export const STATUS: Record<ApiErrorBody['code'], number> = {
   conflict: 409,
   too_large: 413,
   rate_limited: 429,
+  // 507 Insufficient Storage (RFC 4918): the one answer that names the cause
+  disk_full: 507,
   internal: 500,
 };
+
+/** The storage has no room: ENOSPC/EDQUOT from the file system, 53100 (disk_full) from PostgreSQL, anywhere in the cause chain. */
+export function isDiskFull(e: unknown): boolean {
+  for (let x = e, depth = 0; x && typeof x === 'object' && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    const code = (x as { code?: unknown }).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT' || code === '53100') return true;
+  }
+  return false;
+}
+
+/** One log line for a full disk, then at most one a minute counting the refusals meanwhile: a full disk must not fill the log too. */
+const diskFullLog = { at: -Infinity, since: 0 };
+function logDiskFull(context: string, e: unknown): void {
+  const now = Date.now();
+  if (now - diskFullLog.at < 60_000) {
+    diskFullLog.since += 1;
+    return;
+  }
+  const more = diskFullLog.since > 0 ? `；此前一分钟内另有 ${diskFullLog.since} 次写入被拒 / ${diskFullLog.since} more writes were refused in the minute before` : '';
+  console.error(`[anxue] 磁盘已满，${context} 未保存 / the disk is full: ${context} was not saved (${e instanceof Error ? e.message : String(e)})${more}`);
+  diskFullLog.at = now;
+  diskFullLog.since = 0;
+}
 
 export function isCallName(name: string): name is CallName {
   return Object.prototype.hasOwnProperty.call(api, name);
@@ -33,6 +58,19 @@ export function isCallName(name: string): name is CallName {
  */
 export function toFailure(e: unknown, context: string, reveal = false): Failure {
   if (e instanceof ApiError) return { ok: false, status: STATUS[e.code], error: e.toBody() };
+  // the records' seals (storage/seal.ts): a file changed outside the app, or the key not here yet — said as it is
+  if (e instanceof SealError) return { ok: false, status: STATUS.conflict, error: { code: 'conflict', message: e.message } };
+  if (isDiskFull(e)) {
+    logDiskFull(context, e);
+    return {
+      ok: false,
+      status: STATUS.disk_full,
+      error: {
+        code: 'disk_full',
+        message: '服务器的磁盘已满：刚才的操作没有保存，此前保存的记录都在。请清理磁盘空间后重试 / the server\'s disk is full: this change was not saved (everything saved before is kept). Free some disk space and try again',
+      },
+    };
+  }
   const ref = randomBytes(4).toString('hex');
   console.error(`[anxue] ${context} failed (ref ${ref}):`, e);
   const message = reveal
