@@ -433,7 +433,8 @@ export interface AuditEntryView {
   /**
    * person.deleted: an administrator deleted a person's records (subject 工号);
    * login.locked: failed logins locked an account (subject 工号); login.blocked: failed logins from
-   * one client address blocked it (subject the address); password.changed: a person changed their
+   * one client address blocked it (subject the address); setup.locked: wrong first-run setup codes
+   * (from any address) paused setup from other PCs (subject 'setup'); password.changed: a person changed their
    * password and their other sessions were ended; records.merged: a workstation's records were
    * merged in (subject the workstation); merge.decided: an officer chose one side of a merge
    * conflict (subject the conflict); login.unlocked: an administrator lifted a lock of an account
@@ -442,7 +443,7 @@ export interface AuditEntryView {
    * account.enabled: an admin disabled or enabled an account; sessions.revoked: an admin ended every
    * session of an account (subject the 工号 for these)
    */
-  action: 'person.deleted' | 'login.locked' | 'login.blocked' | 'login.unlocked' | 'password.changed' | 'records.merged' | 'merge.decided' | 'account.roles' | 'password.reset' | 'account.disabled' | 'account.enabled' | 'sessions.revoked';
+  action: 'person.deleted' | 'login.locked' | 'login.blocked' | 'setup.locked' | 'login.unlocked' | 'password.changed' | 'records.merged' | 'merge.decided' | 'account.roles' | 'password.reset' | 'account.disabled' | 'account.enabled' | 'sessions.revoked';
   subject: string;
   reason: string;
   details: Record<string, unknown>;

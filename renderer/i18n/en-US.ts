@@ -867,6 +867,7 @@ export const enUS: Resources = {
     deleted: 'Deleted {{no}} {{name}} ({{n}} records)',
     locked: 'Account {{no}} locked after wrong passwords until {{until}} (from {{address}})',
     blocked: 'Address {{address}} blocked after failed sign-ins until {{until}}',
+    setupLocked: 'Wrong first-run setup codes: setup from other PCs paused until {{until}} (the last from {{address}})',
     passwordChanged: '{{no}} changed their password; {{n}} other sign-in(s) ended',
     merged: 'Merged the records of workstation "{{station}}": {{events}} new records, {{conflicts}} conflict(s) to decide',
     mergeDecided: 'Merge conflict ({{kind}}{{no}}): {{choice}}',

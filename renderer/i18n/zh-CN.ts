@@ -865,6 +865,7 @@ export const zhCN = {
     deleted: '删除人员 {{no}} {{name}}（{{n}} 条记录）',
     locked: '账号 {{no}} 因多次密码错误被锁定至 {{until}}（来自 {{address}}）',
     blocked: '地址 {{address}} 因多次登录失败被禁止登录至 {{until}}',
+    setupLocked: '首次设置码多次填错，从其他电脑进行首次设置暂停至 {{until}}（最后一次来自 {{address}}）',
     passwordChanged: '{{no}} 修改了密码，其他 {{n}} 个登录已退出',
     merged: '合并了工作站「{{station}}」的记录：新增 {{events}} 条记录，{{conflicts}} 处冲突待定',
     mergeDecided: '合并冲突（{{kind}}{{no}}）：{{choice}}',

@@ -174,6 +174,28 @@ describe('first-run setup', () => {
     }
   });
 
+  it.skipIf(!LAN)('200 wrong codes sent at once from another PC: at most 10 are compared, then setup from other PCs waits (429) and only the server PC can set it up', async () => {
+    const data = tempDir();
+    dirs.push(data);
+    const s = await startServer({ dataDir: data, port: 0, host: '0.0.0.0', rendererDir: tempDir('anxue-no-ui-'), tls: 'off' });
+    try {
+      const u = s.url.replace(/\/$/, '');
+      const fromLan = { connectTo: LAN!, host: `${LAN}:${new URL(u).port}` };
+      const input = { enterprise: '远程设置（虚构）', adminNo: 'boss', adminName: 'B', password: 'long-enough-1' };
+      const rs = await Promise.all(Array.from({ length: 200 }, (_, i) => postJson(u, 'setup.init', { ...input, setupCode: `WXYZ-WXYZ-${String(i).padStart(4, '2')}` }, fromLan)));
+      const statuses = rs.map((r) => r.status);
+      expect(statuses.filter((x) => x === 400).length).toBeLessThanOrEqual(LOGIN_POLICY.setupCode.failures);
+      expect(statuses.filter((x) => x === 429).length).toBeGreaterThanOrEqual(200 - LOGIN_POLICY.setupCode.failures);
+      const right = await postJson(u, 'setup.init', { ...input, setupCode: s.setupCode! }, fromLan);
+      expect(right.status).toBe(429);
+      expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
+      expect(JSON.parse((await postJson(u, 'setup.status', {})).text)).toMatchObject({ initialized: false });
+      expect((await postJson(u, 'setup.init', input)).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('a server that is set up prints no code and refuses setup again, before any password hashing', async () => {
     expect(server.setupCode).toBeNull();
     const before = passwordChecks.count;

@@ -199,3 +199,127 @@ describe('the administrator at the server PC', () => {
     expect(await tryLogin(app, 'E001', s.pw('E001'), LOCAL)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
   });
 });
+
+describe('changing a password: the old password is counted as a sign-in is', () => {
+  const change = (a: TempApp, token: string, oldPassword: string, client: ClientInfo = LAN(5), newPassword = 'a-new-pass-22') => dispatch(a.ports, 'auth.changePassword', { oldPassword, newPassword }, token, client);
+
+  it('300 wrong old passwords at once from one session: at most 5 reach the check, the account locks (audited), the right one waits for the lock to end', async () => {
+    app = makeApp();
+    const s = await seeded(app);
+    const token = (await app.call('auth.login', { employeeNo: 'E001', password: s.pw('E001') })).token;
+    const before = passwordChecks.count;
+    const results = await Promise.all(Array.from({ length: 300 }, (_, i) => change(app, token, `guess-${i}`)));
+    expect(passwordChecks.count - before).toBeLessThanOrEqual(LOGIN_POLICY.account.failures);
+    expect(results.filter((r) => !r.ok && r.status === 400 && r.error.field === 'oldPassword')).toHaveLength(LOGIN_POLICY.account.failures);
+    expect(results.filter((r) => !r.ok && r.error.code === 'rate_limited')).toHaveLength(300 - LOGIN_POLICY.account.failures);
+    // the right old password, and a sign-in with the right password, wait for the lock like any guess
+    const locked = await change(app, token, s.pw('E001'));
+    expect(locked).toMatchObject({ ok: false, status: 429, error: { code: 'rate_limited', field: 'oldPassword', retryAfterSeconds: 300 } });
+    expect(await tryLogin(app, 'E001', s.pw('E001'), LAN(6))).toMatchObject({ ok: false, error: { code: 'rate_limited', field: 'employeeNo' } });
+    expect(passwordChecks.count - before).toBeLessThanOrEqual(LOGIN_POLICY.account.failures);
+    // one lock, one audit entry, saying where the guesses came from
+    const locks = (await audit(app)).filter((e) => e.action === 'login.locked');
+    expect(locks).toHaveLength(1);
+    expect(locks[0]).toMatchObject({ subject: 'E001', by: '10.20.0.5', details: { address: '10.20.0.5', lock: 1, via: 'auth.changePassword' } });
+    expect(locks[0]!.reason).toContain('原密码错误');
+    // the password is what it was; after the lock the right old password changes it
+    app.clock.advance(LOGIN_POLICY.account.firstLockMs);
+    expect(await change(app, token, s.pw('E001'))).toMatchObject({ ok: true });
+    expect(await tryLogin(app, 'E001', 'a-new-pass-22')).toMatchObject({ ok: true });
+  });
+
+  it('one at a time with the clock moved: 5 wrong in a quarter hour lock, the next lock is twice as long, and a right old password clears the count', async () => {
+    app = makeApp();
+    const s = await seeded(app);
+    const token = (await app.call('auth.login', { employeeNo: 'E002', password: s.pw('E002') })).token;
+    for (let i = 0; i < 4; i++) expect(await change(app, token, 'wrong-one', LOCAL)).toMatchObject({ status: 400 });
+    // the right one clears the four before it (as a sign-in does)
+    expect(await change(app, token, s.pw('E002'), LOCAL, 'second-pass-22')).toMatchObject({ ok: true });
+    const checks = passwordChecks.count;
+    for (let i = 0; i < 300; i++) {
+      await change(app, token, `guess-${i}`, LOCAL);
+      app.clock.advance(2000);
+    }
+    // 300 guesses over ten minutes: five checked, the lock (5 min from the fifth) ends once and five more are checked, then 10 min
+    expect(passwordChecks.count - checks).toBe(2 * LOGIN_POLICY.account.failures);
+    const locks = (await audit(app)).filter((e) => e.action === 'login.locked' && e.subject === 'E002');
+    expect(locks.map((e) => e.details.lock)).toEqual([1, 2]);
+    expect(await tryLogin(app, 'E002', 'second-pass-22')).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+  });
+
+  it('wrong old passwords and wrong sign-ins add up to one count per 工号 and per address', async () => {
+    app = makeApp();
+    const s = await seeded(app);
+    const token = (await app.call('auth.login', { employeeNo: 'E003', password: s.pw('E003') })).token;
+    for (let i = 0; i < 3; i++) await change(app, token, 'wrong-one', LAN(11));
+    for (let i = 0; i < 2; i++) await tryLogin(app, 'E003', 'wrong-one', LAN(12));
+    expect(await change(app, token, s.pw('E003'), LAN(11))).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    // the address: 3 wrong old passwords + 17 wrong sign-ins across 工号 block it
+    app.clock.advance(LOGIN_POLICY.windowMs);
+    const t2 = (await app.call('auth.login', { employeeNo: 'E001', password: s.pw('E001') })).token;
+    for (let i = 0; i < 3; i++) await change(app, t2, 'wrong-one', LAN(13));
+    for (let i = 0; i < LOGIN_POLICY.address.failures - 3; i++) await tryLogin(app, `X${i}`, 'wrong-one', LAN(13));
+    expect(await tryLogin(app, 'E002', s.pw('E002'), LAN(13))).toMatchObject({ ok: false, error: { code: 'rate_limited', field: 'address' } });
+  });
+});
+
+describe('first-run setup codes', () => {
+  const CODE = 'ABCD-EFGH-JKMN';
+  const INPUT = { enterprise: '远程设置（虚构）', adminNo: 'boss', adminName: 'B', password: 'long-enough-1' };
+  const fresh = () => {
+    app = makeApp();
+    app.ports.setupCode = CODE;
+    return app;
+  };
+  const trySetup = (a: TempApp, setupCode: string, client: ClientInfo) => dispatch(a.ports, 'setup.init', { ...INPUT, setupCode }, null, client);
+  const isSetUp = async (a: TempApp) => (await a.ports.store.meta.read()).enterprise !== null;
+
+  it('200 wrong codes at once from one PC: at most 10 are compared; then even the right code waits, setup at the server PC does not', async () => {
+    const a = fresh();
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => trySetup(a, `WXYZ-WXYZ-${String(i).padStart(4, '2')}`, LAN(1))));
+    expect(results.filter((r) => !r.ok && r.status === 400 && r.error.field === 'setupCode')).toHaveLength(LOGIN_POLICY.setupCode.failures);
+    expect(results.filter((r) => !r.ok && r.error.code === 'rate_limited')).toHaveLength(200 - LOGIN_POLICY.setupCode.failures);
+    const wait = await trySetup(a, CODE, LAN(2));
+    expect(wait).toMatchObject({ ok: false, status: 429, error: { code: 'rate_limited', field: 'setupCode', retryAfterSeconds: LOGIN_POLICY.setupCode.firstLockMs / 1000 } });
+    expect(wait.ok ? '' : wait.error.message).toContain('在服务器电脑上直接设置');
+    expect(await isSetUp(a)).toBe(false);
+    const locks = (await audit(a)).filter((e) => e.action === 'setup.locked');
+    expect(locks).toHaveLength(1);
+    expect(locks[0]).toMatchObject({ subject: 'setup', by: '10.20.0.1', details: { address: '10.20.0.1', lock: 1, via: 'setup.init' } });
+    // at the server PC no code is needed, and nothing holds it up
+    expect(await dispatch(a.ports, 'setup.init', INPUT, null, LOCAL)).toMatchObject({ ok: true });
+  });
+
+  it('a spray from many addresses gets no more: 10 wrong codes from 10 PCs pause setup for every PC; the pause grows and survives a restart', async () => {
+    const a = fresh();
+    for (let i = 1; i <= LOGIN_POLICY.setupCode.failures; i++) expect(await trySetup(a, 'WXYZ-WXYZ-WXYZ', LAN(i))).toMatchObject({ status: 400 });
+    expect(await trySetup(a, CODE, LAN(99))).toMatchObject({ ok: false, error: { code: 'rate_limited', retryAfterSeconds: 900 } });
+    app.clock.advance(LOGIN_POLICY.setupCode.firstLockMs);
+    // the second round pauses it twice as long
+    for (let i = 1; i <= LOGIN_POLICY.setupCode.failures; i++) await trySetup(a, 'WXYZ-WXYZ-WXYZ', LAN(20 + i));
+    expect(await trySetup(a, CODE, LAN(98))).toMatchObject({ ok: false, error: { code: 'rate_limited', retryAfterSeconds: 1800 } });
+    const t = app.clock.t;
+    app.close();
+    app = makeApp(app.dir);
+    app.ports.setupCode = CODE;
+    app.clock.t = t;
+    expect(await trySetup(app, CODE, LAN(97))).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    app.clock.advance(2 * LOGIN_POLICY.setupCode.firstLockMs);
+    // once the pause is over the right code sets it up, from any PC
+    expect(await trySetup(app, CODE, LAN(97))).toMatchObject({ ok: true });
+    expect(await isSetUp(app)).toBe(true);
+    expect((await audit(app)).filter((e) => e.action === 'setup.locked').map((e) => e.details.lock)).toEqual([1, 2]);
+  });
+
+  it('a wrong code counts against its PC as a failed sign-in; a right code is not counted', async () => {
+    const a = fresh();
+    for (let i = 0; i < 5; i++) await trySetup(a, 'WXYZ-WXYZ-WXYZ', LAN(7));
+    for (let i = 0; i < LOGIN_POLICY.address.failures - 5; i++) await tryLogin(a, `X${i}`, 'wrong-one', LAN(7));
+    expect(await tryLogin(a, 'X0', 'wrong-one', LAN(7))).toMatchObject({ ok: false, error: { code: 'rate_limited', field: 'address' } });
+    // 5 wrong codes so far: 4 more and the right one are all compared, the right one sets it up
+    for (let i = 0; i < 4; i++) expect(await trySetup(a, 'WXYZ-WXYZ-WXYZ', LAN(8))).toMatchObject({ status: 400 });
+    expect(await trySetup(a, CODE, LAN(8))).toMatchObject({ ok: true });
+    // no pause began, so nothing about setup in the audit log
+    expect((await audit(a)).filter((e) => e.action === 'setup.locked')).toEqual([]);
+  });
+});

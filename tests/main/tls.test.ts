@@ -9,7 +9,7 @@ import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cli } from '../helpers/cli';
 import { postJson } from '../helpers/raw-http';
 import { startServeProcess } from '../helpers/server-process';
@@ -31,7 +31,7 @@ afterAll(() => dirs.forEach(removeDir));
 const fingerprintOf = (out: string) => /证书 SHA-256 指纹（请在浏览器中核对）：([0-9A-F:]{95})/.exec(out)?.[1] ?? null;
 
 /** POST a call over HTTPS to 127.0.0.1, accepting the server only if its certificate has the pinned fingerprint. */
-function pinnedPost(port: number, pin: string, call: string, body: unknown): Promise<{ status: number; headers: Record<string, unknown>; json: unknown }> {
+function pinnedPost(port: number, pin: string, call: string, body: unknown, extra: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; json: unknown }> {
   return new Promise((resolve, reject) => {
     const req = https.request(
       {
@@ -39,7 +39,7 @@ function pinnedPost(port: number, pin: string, call: string, body: unknown): Pro
         port,
         method: 'POST',
         path: `/api/${call}`,
-        headers: { 'Content-Type': 'application/json', Host: `localhost:${port}` },
+        headers: { 'Content-Type': 'application/json', Host: `localhost:${port}`, ...extra },
         // a self-signed certificate: trusted because its fingerprint is the one the admin saw printed
         rejectUnauthorized: false,
         agent: false,
@@ -98,11 +98,18 @@ describe('TLS on the LAN', () => {
     }
   });
 
-  it('started again, it keeps the same certificate', async () => {
+  it('started again, it keeps the same certificate; a call is served to its own https origin only', async () => {
     const srv = await startServeProcess(['--data', data, '--port', '0', '--host', '0.0.0.0']);
     try {
       expect(srv.output()).toContain('使用此前生成的自签名证书');
       expect(fingerprintOf(srv.output())).toBe(pin);
+      // the origin is the scheme it is served on: a page of the same name and port over plain HTTP is another origin
+      const port = Number(new URL(srv.url).port);
+      expect((await pinnedPost(port, pin, 'setup.status', {}, { Origin: `https://localhost:${port}`, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
+      const plainPage = await pinnedPost(port, pin, 'setup.status', {}, { Origin: `http://localhost:${port}` });
+      expect(plainPage).toMatchObject({ status: 403, json: { code: 'forbidden' } });
+      // the log line comes on another pipe than the answer: waited for, not raced
+      await vi.waitFor(() => expect(srv.output()).toMatch(new RegExp(`403 POST /api/setup\\.status from 127\\.0\\.0\\.1: .*http://localhost:${port}`)), { timeout: 20_000 });
     } finally {
       await srv.stop();
     }

@@ -5,7 +5,7 @@ import type { Input, Me } from '../../shared/api';
 import type { Account } from '../storage/data-store';
 import { appendAudit } from './audit';
 import { ApiError, badInput, conflict, forbidden } from './errors';
-import { admitLogin, loginSucceeded } from './login-guard';
+import { admitLogin, admitSetupCode, loginSucceeded } from './login-guard';
 import { createSigningKey, keepCopyFor, unlockWith } from './signing';
 import { iso, LOCAL_CLIENT, type Caller, type ClientInfo, type Ports, type SessionTable } from './ports';
 
@@ -137,7 +137,10 @@ export async function setupInit(ports: Ports, input: Input<'setup.init'>, client
   if (!client.loopback) {
     if (!ports.setupCode) throw forbidden('首次设置只能在服务器电脑上进行 / first setup can only be done on the server PC');
     if (!input.setupCode) throw badInput('从其他电脑进行首次设置，需要填写服务器启动时显示的设置码 / to set up from another PC, enter the setup code the server showed when it started', 'setupCode');
+    // a guess is counted before it is compared, for all addresses together (login-guard.ts)
+    const ticket = await admitSetupCode(ports, client);
     if (!sameCode(input.setupCode, ports.setupCode)) throw badInput('设置码不正确（见服务器启动时显示的设置码） / the setup code is not right (see the code the server showed when it started)', 'setupCode');
+    await loginSucceeded(ports, ticket);
   }
   const passwordHash = await hashPassword(input.password);
   const at = iso(ports.clock.now());
@@ -181,7 +184,12 @@ export async function login(ports: Ports, input: Input<'auth.login'>, client: Cl
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + Buffer.alloc(64).toString('base64');
 
 export async function changePassword(ports: Ports, caller: Caller & { account: Account }, input: Input<'auth.changePassword'>): Promise<{ ok: true; sessionsEnded: number }> {
-  if (!(await verifyPassword(input.oldPassword, caller.account.passwordHash))) throw badInput('原密码不正确 / the old password is not right', 'oldPassword');
+  const a = caller.account;
+  // counted as a sign-in is, before the check: a session left open is not a way to guess the
+  // password (nor the signing key an admin's password unlocks)
+  const ticket = await admitLogin(ports, a.employeeNo, caller.client, a.roles.includes('admin'), 'auth.changePassword');
+  if (!(await verifyPassword(input.oldPassword, a.passwordHash))) throw badInput('原密码不正确 / the old password is not right', 'oldPassword');
+  await loginSucceeded(ports, ticket);
   const sessionsEnded = await replacePassword(ports, caller.account.employeeNo, input.newPassword, caller.token);
   await appendAudit(ports, { by: caller.account.employeeNo, action: 'password.changed', subject: caller.account.employeeNo, reason: '本人修改密码', details: { sessionsEnded } });
   return { ok: true, sessionsEnded };

@@ -4,7 +4,8 @@
 // thrown while handling it, become an answer (400/413/500…) and a line in the server log; the
 // process never ends because of a request. Before anything is read from a body, the request must
 // name a call this caller may make: without a session only the login and setup calls may send a
-// body, and only a small one.
+// body, and only a small one. And before that, a request a page of another site made the browser
+// send is refused (origin-check.ts).
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import { api, DEFAULT_MAX_BODY, maxBodyOf, type ApiErrorBody, type CallName } fr
 import { langOf, type ClientInfo, type Ports } from '../services/ports';
 import { admit, inCall, run, toFailure } from './dispatch';
 import { clientAddress, isLoopbackAddress, type HostPolicy } from './host-check';
+import { crossSiteRefusal } from './origin-check';
 import { requestLog, type RequestLog } from './request-log';
 
 /** what a call anyone may make (login, setup) may send: its input is a few hundred bytes */
@@ -239,7 +241,8 @@ async function handle(ports: Ports, o: HttpOptions & { log: RequestLog }, client
     });
   }
   const url = parseTarget(req.url);
-  if (url.pathname.startsWith('/api/')) return handleApi(ports, client, req, res, decodePath(url.pathname.slice(5)));
+  if (url.pathname.startsWith('/api/')) return handleApi(ports, o, client, req, res, decodePath(url.pathname.slice(5)));
+  // everything below only reads (the UI's files): a GET never changes anything
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendUnread(req, res, 405, { code: 'bad_input', message: '只接受 GET / only GET is answered here' });
   const wanted = decodePath(url.pathname);
   const rendererDir = o.rendererDir;
@@ -261,8 +264,15 @@ async function handle(ports: Ports, o: HttpOptions & { log: RequestLog }, client
   stream.pipe(res);
 }
 
-async function handleApi(ports: Ports, client: ClientInfo, req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+async function handleApi(ports: Ports, o: HttpOptions & { log: RequestLog }, client: ClientInfo, req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+  // no other method, so no CORS preflight (OPTIONS) is ever answered: a page elsewhere cannot send JSON here
   if (req.method !== 'POST') return sendUnread(req, res, 405, { code: 'bad_input', message: '只接受 POST / only POST is answered here' });
+  // a request a page of another site made the browser send: refused before anything is looked at (origin-check.ts)
+  const crossSite = crossSiteRefusal(req.headers, o.tls ? 'https' : 'http');
+  if (crossSite) {
+    o.log.refused(403, req.method, req.url ?? '', client.address, crossSite);
+    return sendUnread(req, res, 403, { code: 'forbidden', message: crossSite });
+  }
   const auth = req.headers.authorization;
   const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
   // who is calling, and may they make this call? Answered before a byte of the body is read.

@@ -19,6 +19,8 @@ export function AuditPanel() {
         return t('audit.locked', { no: e.subject, until, address: String(d.address ?? '') });
       case 'login.blocked':
         return t('audit.blocked', { address: e.subject, until });
+      case 'setup.locked':
+        return t('audit.setupLocked', { until, address: String(d.address ?? '') });
       case 'login.unlocked':
         return t('audit.unlocked', { subject: e.subject });
       case 'password.changed':
