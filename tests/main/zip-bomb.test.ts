@@ -181,6 +181,8 @@ describe('the limits', () => {
       await expect(unpack(await zipOf([{ name, bytes: 1 }]), limits({})), name).rejects.toThrow(ZipBadName);
     }
     await expect(unpack(await zipOf([{ name: 'x.txt', bytes: 1 }, { name: 'x.txt', bytes: 2 }]), limits({}))).rejects.toThrow(/两个同名的文件 x\.txt/);
+    // a name longer than a file system allows (255 bytes here): refused as the zip's, not a crash
+    await expect(unpack(await zipOf([{ name: `${'长'.repeat(100)}.txt`, bytes: 1 }]), limits({}))).rejects.toThrow(/z\.zip 中的文件名在本机无法使用/);
   });
 
   it('a file that is not a zip is a ZipProblem, named', async () => {

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import os from 'node:os';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { around } from '../../core/bilingual';
 import { canonicalJson } from '../../core/canonical';
 import { REPORT_PART_NAMES, REPORT_PARTS, REPORT_STATUS_NAMES } from '../../core/duty-report';
 import type { FileKind, FileRef } from '../../core/evidence';
@@ -632,7 +633,7 @@ async function checkZip(zip: string, shown: string, expectKey: string | undefine
     } catch (e) {
       // a readable zip with one damaged entry was changed; a file that is no zip is no archive
       if (e instanceof ZipEntryDamaged) return [{ path: shown, outcome: 'altered', signedBy: null, problems: [e.message] }];
-      if (e instanceof ZipProblem) return [{ path: shown, outcome: 'unreadable', signedBy: null, problems: [`${label} 不是可读的 .zip 档案 / ${label} is not a readable .zip archive: ${e.message}`] }];
+      if (e instanceof ZipProblem) return [{ path: shown, outcome: 'unreadable', signedBy: null, problems: [around(e.message, (m) => `${label} 不是可读的 .zip 档案：${m}`, (m) => `${label} is not a readable .zip archive: ${m}`)] }];
       throw e;
     }
     const asNamed = label.replace(/\.zip$/i, '');
@@ -671,7 +672,7 @@ export async function verifyArchivePath(p: string, expectedManifestSha256?: stri
     return { ok: f.outcome === 'intact', problems: f.problems, signedBy: f.signedBy, ...(f.outcome === 'unreadable' ? { unreadable: true } : f.outcome === 'unsigned' ? { unsigned: true } : {}) };
   }
   const bad = found.filter((f) => f.outcome !== 'intact');
-  const problems = bad.flatMap((f) => f.problems.map((x) => `${path.relative(at, f.path) || path.basename(at)}：${x}`));
+  const problems = bad.flatMap((f) => f.problems.map((x) => around(x, (m) => `${path.relative(at, f.path) || path.basename(at)}：${m}`, (m) => `${path.relative(at, f.path) || path.basename(at)}: ${m}`)));
   const signers = new Set(found.map((f) => f.signedBy));
   return { ok: bad.length === 0, problems, signedBy: signers.size === 1 ? [...signers][0]! : null, ...(bad.length > 0 && bad.every((f) => f.outcome === 'unreadable') ? { unreadable: true } : bad.length > 0 && bad.every((f) => f.outcome === 'unsigned') ? { unsigned: true } : {}) };
 }

@@ -211,6 +211,8 @@ export async function unzipTo(file: string, dir: string, limits: ZipLimits): Pro
   }).catch((e: NodeJS.ErrnoException) => {
     // a file entry where an earlier one made a folder (or the other way round)
     if (e.code === 'EEXIST' || e.code === 'EISDIR') throw new ZipProblem(`${label} 中的文件与另一个文件同名冲突：${e.path ? path.relative(dir, e.path) : ''} / a file in ${label} clashes with another of the same name`);
+    // a name this system cannot hold (too long; on Windows, characters such as ':')
+    if (e.code === 'ENAMETOOLONG' || e.code === 'EINVAL') throw new ZipProblem(`${label} 中的文件名在本机无法使用：${e.path ? path.relative(dir, e.path) : ''} / a file name in ${label} cannot be used on this computer`);
     throw e;
   });
 }
