@@ -29,6 +29,8 @@ let unsignedOut: string;
 let key: string;
 let fingerprint: string;
 let inApp: string;
+/** temporary folders made by the tests, removed at the end */
+const scratch: string[] = [];
 
 beforeAll(async () => {
   work = tempDir('anxue-verify-');
@@ -70,11 +72,14 @@ beforeAll(async () => {
 afterAll(() => {
   removeDir(app.dir);
   removeDir(work);
+  scratch.forEach(removeDir);
 });
 
 /** A copy of a folder to tamper with. */
 function copy(from: string): string {
-  const d = path.join(tempDir('anxue-verify-copy-'), path.basename(from));
+  const parent = tempDir('anxue-verify-copy-');
+  scratch.push(parent);
+  const d = path.join(parent, path.basename(from));
   cpSync(from, d, { recursive: true });
   return d;
 }

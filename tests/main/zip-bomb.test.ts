@@ -26,6 +26,13 @@ let data: string;
 let bomb: string;
 /** declares 4 KB, inflates to 1 GiB */
 let liar: string;
+/** temporary folders made by the tests, removed at the end */
+const scratch: string[] = [];
+const scratchDir = (prefix: string) => {
+  const d = tempDir(prefix);
+  scratch.push(d);
+  return d;
+};
 
 beforeAll(async () => {
   work = tempDir('anxue-bomb-');
@@ -38,7 +45,10 @@ beforeAll(async () => {
   const init = cli(['init', '--data', data, '--enterprise', '测试化工（虚构）', '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]);
   expect(init.status, init.stderr).toBe(0);
 }, 300_000);
-afterAll(() => removeDir(work));
+afterAll(() => {
+  removeDir(work);
+  scratch.forEach(removeDir);
+});
 
 describe('a 1 GB zip bomb', () => {
   it('is about 1 MB on disk', () => {
@@ -92,7 +102,7 @@ describe('a large backup', () => {
     // a real backup of the data, and two imported editions of 160 MB each (incompressible, stored)
     const small = path.join(work, 'small.zip');
     expect(cli(['backup', '--out', small, '--data', data]).status).toBe(0);
-    const src = tempDir('anxue-bigsrc-');
+    const src = scratchDir('anxue-bigsrc-');
     await unzipTo(small, src, ZIP_LIMITS.restore);
     const manifest = JSON.parse(readFileSync(path.join(src, 'backup.json'), 'utf8')) as { files: Record<string, string> };
     const entries: Parameters<typeof writeZip>[1] = walk(src)
@@ -137,7 +147,7 @@ describe('a large backup', () => {
 describe('the limits', () => {
   const limits = (o: Partial<ZipLimits>): ZipLimits => ({ use: { zh: '测试', en: 'a test' }, entryBytes: 1000, totalBytes: 2500, entries: 10, ...o });
   const zipOf = async (entries: Parameters<typeof writeZip>[1]) => {
-    const f = path.join(tempDir('anxue-zip-'), 'z.zip');
+    const f = path.join(scratchDir('anxue-zip-'), 'z.zip');
     await writeZip(f, entries);
     return f;
   };
@@ -186,7 +196,7 @@ describe('the limits', () => {
   });
 
   it('a file that is not a zip is a ZipProblem, named', async () => {
-    const f = path.join(tempDir('anxue-zip-'), 'fake.zip');
+    const f = path.join(scratchDir('anxue-zip-'), 'fake.zip');
     writeFileSync(f, 'PK not a zip at all');
     await expect(unpack(f, limits({}))).rejects.toThrow(ZipProblem);
     await expect(unpack(f, limits({}))).rejects.toThrow(/fake\.zip 不是完整的 zip 文件/);
@@ -205,7 +215,7 @@ describe('zips read in the app', () => {
     removeDir(app.dir);
   });
   const bombBase64 = async (entries: Parameters<typeof writeZip>[1]) => {
-    const f = path.join(tempDir('anxue-zip-'), 'x.zip');
+    const f = path.join(scratchDir('anxue-zip-'), 'x.zip');
     await writeZip(f, entries);
     return readFileSync(f).toString('base64');
   };
