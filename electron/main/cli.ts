@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from './app';
-import { exportPersonTo, MANIFEST_FILE, verifyAll } from './services/archive';
+import { exportPersonTo, MANIFEST_FILE, verifyAll, type ArchiveCheck } from './services/archive';
 import { createJob, readJobs, runJob } from './services/archive-job';
 import { listAccounts, resetPassword, revokeSessions, setDisabled, setRoles } from './services/accounts';
 import { setupInit, verifyPassword } from './services/auth';
@@ -36,8 +36,8 @@ const USAGE = `用法 / usage: npm run anxue -- <command>
   merge SOURCE --data DIR [--db postgres://…] [--station NAME] [--admin NO --password-file FILE]
                                (SOURCE: that .zip, or the PC's data folder)
   (--db, or ANXUE_DB: records in that PostgreSQL database; --data then holds files only)
-  verify PATH [--key FILE|FINGERPRINT]   (an export folder, a folder of exports, or a .zip: exit 0 intact, 1 altered, 2 not an archive;
-                               --key: signed by that key, or altered)
+  verify PATH [--key FILE|FINGERPRINT]   (an export folder, a folder of exports, or a .zip of either: exit 0 intact,
+                               1 altered (or, with --key, not signed by that key), 2 not an archive or not readable)
   check --data DIR [--admin NO --password-file FILE]   (every record against its seal and its signed checkpoints:
                                exit 0 all match, 1 a record was rewritten; --admin: on a PC that does not hold the seal key)
   key --data DIR [--out FILE]  (the signing key's fingerprint; --out: its public key, for an inspector)
@@ -390,43 +390,46 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
       }
     }
     case 'verify': {
-      // exit 0: every archive found is intact; 1: one or more altered; 2: nothing to check, or not readable
+      // exit 0: every archive found is intact; 1: one or more altered (or, with --key, not signed);
+      // 2: nothing to check, or not readable
       const { values: vv, positionals: vp } = parseArgs({ args: rest, allowPositionals: true, options: { key: { type: 'string' } } });
       const target = vp[0];
-      if (!target) throw new CliError('缺少要校验的档案文件夹或 .zip');
+      if (!target) throw new CliError('缺少要校验的档案文件夹或 .zip / the archive folder or .zip to verify is missing');
       const expectKey = vv.key === undefined ? undefined : keyFingerprint(vv.key);
       if (!existsSync(target)) {
-        out(`无法校验：${target} 不存在`);
+        out(`无法校验：${target} 不存在 / cannot verify: ${target} does not exist`);
         return 2;
       }
       const found = await verifyAll(target, expectKey);
       if (found.length === 0) {
-        out(`无法校验：${target} 中没有找到安学导出的档案（档案是带 ${MANIFEST_FILE} 的文件夹或 .zip）`);
+        out(`无法校验：${target} 中没有找到安学导出的档案（档案是带 ${MANIFEST_FILE} 的文件夹或 .zip） / cannot verify: no Anxue archive found in ${target} (an archive is a folder or .zip with ${MANIFEST_FILE})`);
         return 2;
       }
       const rel = (p: string) => path.relative(path.resolve(target), path.resolve(p)) || path.basename(p);
       out(`${found.length} 个档案：${found.map((f) => rel(f.path)).join('、')}`);
       for (const f of found) {
-        if (f.outcome === 'intact') out(`  ✓ ${rel(f.path)}：校验通过，未被改动${f.signedBy ? `；由密钥 ${f.signedBy} 签署${expectKey ? '（即给定的密钥）' : '（未用 --key 核对签署者）'}` : '；未签名'}`);
-        else if (f.outcome === 'altered') {
-          out(`  ✗ ${rel(f.path)}：已被改动`);
-          for (const p of f.problems) out(`      - ${p}`);
+        if (f.outcome === 'intact') {
+          const by = f.signedBy ? `；由密钥 ${f.signedBy} 签署${expectKey ? '（即给定的密钥） / signed by the given key' : '（未用 --key 核对签署者） / signed (signer not checked: no --key)'}` : '；未签名 / not signed';
+          out(`  ✓ ${rel(f.path)}：校验通过，未被改动 / intact${by}`);
         } else {
-          out(`  ? ${rel(f.path)}：无法读取，不能校验`);
+          const head = { altered: '已被改动 / altered', unsigned: '未签名 / not signed', unreadable: '无法读取，不能校验 / not readable, cannot be checked' }[f.outcome];
+          out(`  ${f.outcome === 'unreadable' ? '?' : '✗'} ${rel(f.path)}：${head}`);
           for (const p of f.problems) out(`      - ${p}`);
         }
       }
-      const altered = found.filter((f) => f.outcome === 'altered').length;
-      const unreadable = found.filter((f) => f.outcome === 'unreadable').length;
-      if (altered > 0) {
-        out(`校验失败：${altered} 个档案已被改动${unreadable ? `，${unreadable} 个无法读取` : ''}`);
+      const count = (o: ArchiveCheck['outcome']) => found.filter((f) => f.outcome === o).length;
+      const [altered, unsigned, unreadable] = [count('altered'), count('unsigned'), count('unreadable')];
+      if (altered > 0 || unsigned > 0) {
+        const zh = [altered && `${altered} 个档案已被改动`, unsigned && `${unsigned} 个档案未签名（不能证明由给定的密钥签署）`, unreadable && `${unreadable} 个无法读取`].filter(Boolean).join('，');
+        const en = [altered && `${altered} altered`, unsigned && `${unsigned} not signed (not proven to be by the given key)`, unreadable && `${unreadable} not readable`].filter(Boolean).join(', ');
+        out(`校验失败：${zh} / verification failed: ${en}`);
         return 1;
       }
       if (unreadable > 0) {
-        out(`${unreadable} 个无法读取，其余 ${found.length - unreadable} 个校验通过`);
+        out(`${unreadable} 个无法读取，其余 ${found.length - unreadable} 个校验通过 / ${unreadable} not readable, the other ${found.length - unreadable} intact`);
         return 2;
       }
-      out(`校验通过：${found.length} 个档案都未被改动`);
+      out(`校验通过：${found.length} 个档案都未被改动 / verified: all ${found.length} archives are intact`);
       return 0;
     }
     case undefined:
@@ -531,7 +534,8 @@ async function mergeCommand(args: string[], out: Out): Promise<number> {
       await unlockSeals(from, admin);
       station ??= path.basename(src);
     } else {
-      const opened = await openBackup(src, tmp, admin).catch((e: unknown) => {
+      const { ZIP_LIMITS } = await import('./services/zip-folder');
+      const opened = await openBackup(src, tmp, ZIP_LIMITS.merge, admin).catch((e: unknown) => {
         throw e instanceof BackupProblem ? new CliError(e.message) : e;
       });
       from = opened.records;

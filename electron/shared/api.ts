@@ -635,6 +635,8 @@ export interface VerifyReport {
   problems: string[];
   /** not an archive, or not readable: nothing can be said about changes (never "altered") */
   unreadable?: boolean;
+  /** checked against a key, it carries no signature (and nothing else is wrong): not proven to be by that key, distinct from altered */
+  unsigned?: boolean;
   /** the fingerprint of the key whose valid signature the manifest carries (null: not signed) */
   signedBy?: string | null;
 }

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupTo, restoreFrom } from '../../electron/main/services/backup';
-import { unzipTo, zipFolder } from '../../electron/main/services/zip-folder';
+import { unzipTo, ZIP_LIMITS, zipFolder } from '../../electron/main/services/zip-folder';
 import { cli } from '../helpers/cli';
 import { expectSameRecords } from '../helpers/records';
 import { startServeProcess } from '../helpers/server-process';
@@ -66,7 +66,7 @@ describe('backup and restore', () => {
   it('a backup with one changed byte is refused, naming the file; nothing is written', async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'anxue-tamper-'));
     dirs.push(work);
-    await unzipTo(file, work);
+    await unzipTo(file, work, ZIP_LIMITS.restore);
     const roster = path.join(work, 'roster.json');
     writeFileSync(roster, readFileSync(roster, 'utf8').replace('测试甲', '测试丁'));
     const bad = path.join(fresh(), 'bad.zip');

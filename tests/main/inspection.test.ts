@@ -171,7 +171,7 @@ describe('inspections and the 问题台账', () => {
       writeFileSync(f, Buffer.concat([JPEG, Buffer.from('edited')]));
       manifest.files.find((x: { name: string }) => x.name === `files/${photo.sha256}.jpg`).sha256 = createHash('sha256').update(readFileSync(f)).digest('hex');
       writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
-      expect(verifyArchiveDir(folder).problems).toEqual(['manifest.sig：签名与 manifest.json 不符，清单或签名被改动', `findings.json：台账所附的照片「现场.jpg」与台账中的哈希不符：照片被替换`]);
+      expect(verifyArchiveDir(folder).problems).toEqual(['manifest.sig：签名与 manifest.json 不符，清单或签名被改动 / manifest.sig: the signature does not fit manifest.json: the manifest or the signature was changed', 'findings.json：台账所附的照片「现场.jpg」与台账中的哈希不符：照片被替换 / findings.json: the photo “现场.jpg” does not match the hash in the ledger: it was replaced']);
       // a finding's text changed in the ledger file (and the manifest line made to match)
       writeFileSync(f, JPEG);
       ledger.entries[1].data.level = 'general';

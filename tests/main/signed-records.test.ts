@@ -130,13 +130,17 @@ describe('the forgery', () => {
     const folder = /已导出 E001 的培训档案到 (\S+)（/.exec(exp.stdout)![1]!;
     // the forged PDF says 8 hours a session — and only its own hashes vouch for it
     expect(cli(['verify', folder]).status).toBe(0);
+    // not signed: said so (exit 1), apart from altered — nothing in it was changed after export
     const unsigned = cli(['verify', folder, '--key', fingerprint]);
     expect(unsigned.status).toBe(1);
-    expect(unsigned.stdout).toContain(`清单没有有效的签名：不能证明由密钥 ${fingerprint} 签署`);
+    expect(unsigned.stdout).toContain(`✗ ${path.basename(folder)}：未签名 / not signed`);
+    expect(unsigned.stdout).toContain(`不能证明由密钥 ${fingerprint} 签署`);
+    expect(unsigned.stdout).not.toMatch(/已被改动|altered/);
     writeFileSync(path.join(folder, 'manifest.sig'), readFileSync(path.join(intact, 'manifest.sig')));
     const copied = cli(['verify', folder, '--key', fingerprint]);
     expect(copied.status).toBe(1);
     expect(copied.stdout).toContain('manifest.sig：签名与 manifest.json 不符');
+    expect(copied.stdout).toContain('已被改动 / altered');
   });
 });
 

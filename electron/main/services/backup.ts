@@ -3,7 +3,7 @@
 // editions, and backup.json with every file's SHA-256 and the counts. Restoring checks every
 // hash first, then copies the records into an empty store and compares each one with the backup.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { copyCorpusFiles } from '../storage/copy-files';
@@ -12,7 +12,7 @@ import { DataStore, defaultKeyStore } from '../storage/data-store';
 import { unwrapSecret } from '../storage/key-wrap';
 import { memoryKeyStore, readSealFile, SealError, type KeyStore } from '../storage/seal';
 import type { Store } from '../storage/store';
-import { unzipTo, walk, zipFolder } from './zip-folder';
+import { unzipTo, walk, ZIP_LIMITS, zipFolder, type ZipLimits } from './zip-folder';
 
 export const BACKUP_MANIFEST = 'backup.json';
 
@@ -36,7 +36,12 @@ export interface AdminPassword {
   password: string;
 }
 
-const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+/** A file's SHA-256, read a piece at a time: a backup's corpus files may be large. */
+async function sha256(file: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
 
 /** Write a backup of `store` to `out` (a .zip). */
 export async function backupTo(store: Store, out: string, progress?: (done: number, total: number) => void, station?: string): Promise<{ manifest: BackupManifest; report: CopyReport }> {
@@ -59,7 +64,7 @@ export async function backupTo(store: Store, out: string, progress?: (done: numb
     rmSync(path.join(folder, 'anxue.lock'), { force: true });
     // empty folders of a data folder are made again on opening: only files go in
     const files: Record<string, string> = {};
-    for (const name of walk(folder)) files[name] = sha256(path.join(folder, name));
+    for (const name of walk(folder)) files[name] = await sha256(path.join(folder, name));
     const meta = await store.meta.peek();
     const manifest: BackupManifest = {
       format: 'anxue-backup',
@@ -86,11 +91,11 @@ export async function backupTo(store: Store, out: string, progress?: (done: numb
 /**
  * Unpack a backup (or a workstation's export) into `tmp` and check it whole: its manifest, every
  * file's hash, no file the manifest does not list. Returns the manifest and the records, opened
- * only to read.
+ * only to read. Unpacking is bounded by `limits` (a zip bomb is refused, naming the entry).
  */
-export async function openBackup(file: string, tmp: string, admin?: AdminPassword): Promise<{ manifest: BackupManifest; records: DataStore }> {
+export async function openBackup(file: string, tmp: string, limits: ZipLimits, admin?: AdminPassword): Promise<{ manifest: BackupManifest; records: DataStore }> {
   if (!existsSync(file)) throw new BackupProblem(`备份文件不存在：${file}`);
-  await unzipTo(file, tmp).catch((e: Error) => {
+  await unzipTo(file, tmp, limits).catch((e: Error) => {
     throw new BackupProblem(e.message);
   });
   const mf = path.join(tmp, BACKUP_MANIFEST);
@@ -107,7 +112,7 @@ export async function openBackup(file: string, tmp: string, admin?: AdminPasswor
   for (const [name, hash] of Object.entries(manifest.files)) {
     const p = path.join(tmp, ...name.split('/'));
     if (!existsSync(p)) throw new BackupProblem(`备份中缺少文件：${name}`);
-    if (sha256(p) !== hash) throw new BackupProblem(`备份中的文件已被改动：${name}`);
+    if ((await sha256(p)) !== hash) throw new BackupProblem(`备份中的文件已被改动：${name}`);
   }
   rmSync(mf);
   return { manifest, records: DataStore.openReadOnly(tmp, { keys: await backupKeys(file, tmp, admin) }) };
@@ -143,7 +148,7 @@ async function backupKeys(file: string, tmp: string, admin?: AdminPassword): Pro
 export async function restoreFrom(file: string, store: Store, progress?: (done: number, total: number) => void, admin?: AdminPassword): Promise<{ manifest: BackupManifest; report: CopyReport }> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-restore-'));
   try {
-    const { manifest, records: from } = await openBackup(file, tmp, admin);
+    const { manifest, records: from } = await openBackup(file, tmp, ZIP_LIMITS.restore, admin);
     let report: CopyReport;
     try {
       if ((await store.meta.peek()).enterprise !== null) throw new BackupProblem('目标中已有企业数据：恢复只能恢复到新的数据文件夹或空数据库 / the target holds an enterprise already: a backup is restored into a new data folder or an empty database');

@@ -3,7 +3,6 @@
 // checksums, metadata, every file readable — before anything is written.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type JSZip from 'jszip';
 import { z } from 'zod';
 import type { Input } from '../../shared/api';
 import type { Account, Edition } from '../storage/data-store';
@@ -12,10 +11,16 @@ import { applyImport } from './corpus-import';
 import { badInput } from './errors';
 import { iso, type Ports } from './ports';
 import { extractText, formatOf, MAX_IMPORT_BYTES } from './text-extract';
+import { unzipInMemory, ZipBadName, ZipProblem, ZipTooLarge, type ZipLimits } from './zip-folder';
 
 const PACK_MANIFEST = 'anxue-pack.json';
 export const MAX_PACK_BYTES = 200 * 1024 * 1024;
 const MAX_ENTRIES = 2000;
+/**
+ * A pack is unpacked in memory, counted as it inflates: no file over the import limit, and no more
+ * in all than a pack of MAX_PACK_BYTES could hold of real documents (PDFs and DOCX barely compress).
+ */
+const PACK_LIMITS: ZipLimits = { use: { zh: '导入内容包', en: 'importing a content pack' }, entryBytes: MAX_IMPORT_BYTES, totalBytes: 512 * 1024 * 1024, entries: MAX_ENTRIES };
 
 const packSchema = z.object({
   format: z.literal('anxue-content-pack'),
@@ -77,41 +82,31 @@ export async function exportPack(ports: Ports, docIds: readonly string[] | undef
   return { fileName: `anxue-content-pack-${stamp}.zip`, base64: data.toString('base64') };
 }
 
-type Entry = JSZip.JSZipObject & { unsafeOriginalName?: string; _data?: { uncompressedSize?: number } };
-
 export async function importPack(ports: Ports, caller: Account, input: Input<'corpus.packImport'>): Promise<{ documents: number; editions: number; unchanged: number }> {
   const name = input.fileName;
   const raw = Buffer.from(input.base64, 'base64');
   if (raw.length === 0) throw badInput(`${name} 是空文件 / ${name} is empty`, 'file');
   if (raw.length > MAX_PACK_BYTES) throw badInput(`${name} 太大（超过 200 MB） / ${name} is too large (over 200 MB)`, 'file');
-  let zip: JSZip;
-  const { default: JSZipCtor } = await import('jszip');
+  let files: Map<string, Buffer>;
   try {
-    zip = await JSZipCtor.loadAsync(raw, { checkCRC32: true });
-  } catch {
-    throw badInput(`${name} 不是有效的内容包（.zip 文件已损坏或不是 zip） / ${name} is not a valid content pack (the .zip is damaged or not a zip)`, 'file');
+    files = await unzipInMemory(raw, name, PACK_LIMITS);
+  } catch (e) {
+    if (e instanceof ZipBadName) throw badInput(`${name} 中的路径「${e.entry}」越出了内容包，拒绝导入 / the path “${e.entry}” in ${name} leads outside the pack: refused`, 'file');
+    if (e instanceof ZipTooLarge) throw badInput(e.message, 'file');
+    if (e instanceof ZipProblem) throw badInput(`${name} 不是有效的内容包（.zip 文件已损坏或不是 zip） / ${name} is not a valid content pack (the .zip is damaged or not a zip)`, 'file');
+    throw e;
   }
-  const entries = Object.values(zip.files) as Entry[];
-  if (entries.length > MAX_ENTRIES) throw badInput(`${name} 中的文件太多（${entries.length} 个） / ${name} holds too many files (${entries.length})`, 'file');
-  for (const e of entries) {
-    const original = e.unsafeOriginalName ?? e.name;
-    if (original.includes('..') || original.startsWith('/') || original.includes('\\') || /^[A-Za-z]:/.test(original)) {
-      throw badInput(`${name} 中的路径「${original}」越出了内容包，拒绝导入 / the path “${original}” in ${name} leads outside the pack: refused`, 'file');
-    }
-    const size = e._data?.uncompressedSize;
-    if (!e.dir && size !== undefined && size > MAX_IMPORT_BYTES) throw badInput(`${name} 中的「${original}」太大（解压后超过 25 MB），拒绝导入 / “${original}” in ${name} is too large (over 25 MB unpacked): refused`, 'file');
-  }
-  const mEntry = zip.file(PACK_MANIFEST);
-  if (!mEntry) throw badInput(`${name} 中没有 ${PACK_MANIFEST}：不是安学内容包 / ${name} has no ${PACK_MANIFEST}: it is not an Anxue content pack`, 'file');
+  const mBytes = files.get(PACK_MANIFEST);
+  if (!mBytes) throw badInput(`${name} 中没有 ${PACK_MANIFEST}：不是安学内容包 / ${name} has no ${PACK_MANIFEST}: it is not an Anxue content pack`, 'file');
   let manifest: PackManifest;
   try {
-    manifest = packSchema.parse(JSON.parse(await mEntry.async('string')));
+    manifest = packSchema.parse(JSON.parse(mBytes.toString('utf8')));
   } catch (e) {
     const issue = e instanceof z.ZodError ? `${e.issues[0]!.path.join('.')}：${e.issues[0]!.message}` : '不是有效的 JSON';
     throw badInput(`${name} 的 ${PACK_MANIFEST} 无效：${issue} / the ${PACK_MANIFEST} of ${name} is not valid: ${issue}`, 'file');
   }
   const listed = new Set([PACK_MANIFEST, ...manifest.editions.map((e) => e.file)]);
-  for (const e of entries) if (!e.dir && !listed.has(e.name)) throw badInput(`${name} 中有清单未列出的文件「${e.name}」，拒绝导入 / ${name} holds a file its manifest does not list (“${e.name}”): refused`, 'file');
+  for (const f of files.keys()) if (!listed.has(f)) throw badInput(`${name} 中有清单未列出的文件「${f}」，拒绝导入 / ${name} holds a file its manifest does not list (“${f}”): refused`, 'file');
   const catalog = new Set(ports.content.documents().map((d) => d.id));
   const packDocs = new Set(manifest.documents.map((d) => d.id));
   const corpus = await ports.store.corpus.read();
@@ -120,9 +115,8 @@ export async function importPack(ports: Ports, caller: Account, input: Input<'co
   const checked: { e: PackManifest['editions'][number]; bytes: Uint8Array; x: Awaited<ReturnType<typeof extractText>> }[] = [];
   for (const e of manifest.editions) {
     if (!catalog.has(e.docId) && !packDocs.has(e.docId) && !existingDocs.has(e.docId)) throw badInput(`${name}：「${e.fileName}」所属的文件 ${e.docId} 不在目录中 / ${name}: the document ${e.docId} of “${e.fileName}” is not in the catalogue`, 'file');
-    const entry = zip.file(e.file);
-    if (!entry) throw badInput(`${name} 中缺少「${e.file}」 / “${e.file}” is missing from ${name}`, 'file');
-    const bytes = await entry.async('uint8array');
+    const bytes = files.get(e.file);
+    if (!bytes) throw badInput(`${name} 中缺少「${e.file}」 / “${e.file}” is missing from ${name}`, 'file');
     if (bytes.length !== e.bytes || sha256(bytes) !== e.sha256) throw badInput(`${name} 中「${e.fileName}」的校验和不符：文件被修改或损坏，拒绝导入 / the checksum of “${e.fileName}” in ${name} does not match: the file was changed or damaged, refused`, 'file');
     const fmt = formatOf(e.file);
     if (!fmt) throw badInput(`${name} 中「${e.file}」的格式不支持 / the format of “${e.file}” in ${name} is not supported`, 'file');

@@ -28,6 +28,9 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<st
     return res.data.map((r) => r.map((c) => String(c ?? '')));
   }
   if (lower.endsWith('.xlsx')) {
+    // ExcelJS unpacks the .xlsx whole in memory: a zip bomb is refused before it gets it
+    const { checkOfficeZip } = await import('./zip-folder');
+    await checkOfficeZip(bytes, fileName);
     const { default: Excel } = await import('exceljs'); // loaded when first needed: keeps start-up light
     const wb = new Excel.Workbook();
     try {

@@ -243,6 +243,9 @@ export async function extractText(fileName: string, bytes: Uint8Array, opts: Ext
     return out;
   }
   if (format === 'docx') {
+    // mammoth unpacks the .docx whole in memory: a zip bomb is refused before it gets it
+    const { checkOfficeZip } = await import('./zip-folder');
+    await checkOfficeZip(bytes, fileName);
     let text: string;
     try {
       const { default: mammoth } = await import('mammoth'); // loaded when first needed

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportResult, VerifyReport } from '../../../electron/shared/api';
 import { api, downloadBase64 } from '../../lib/api';
+import { inLanguage } from '../../lib/message-language';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime } from '../shell/format';
 import { useLoad } from '../shell/use-load';
@@ -21,7 +22,7 @@ async function download(exportId: string, name: string) {
  * exported. How that is proven (hashes, signatures) is there behind 详细信息 for whoever asks.
  */
 export function ArchivePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const people = useLoad(() => api['roster.list']({}), []);
   const exports = useLoad(() => api['archive.list']({}), []);
   const [q, setQ] = useState('');
@@ -173,9 +174,9 @@ export function ArchivePage() {
                         (v.ok ? (
                           <span className="ok">{v.signedBy ? t('archive.intactSigned') : t('archive.intactUnsigned')}</span>
                         ) : v.unreadable ? (
-                          <span className="notice">{t('archive.unreadable', { problems: v.problems.join('；') })}</span>
+                          <span className="notice">{t('archive.unreadable', { problems: v.problems.map((p) => inLanguage(p, i18n.language)).join('；') })}</span>
                         ) : (
-                          <span className="error">{t('archive.altered', { problems: v.problems.join('；') })}</span>
+                          <span className="error">{t('archive.altered', { problems: v.problems.map((p) => inLanguage(p, i18n.language)).join('；') })}</span>
                         ))}
                     </td>
                   </tr>
