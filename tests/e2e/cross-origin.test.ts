@@ -87,7 +87,7 @@ describe('a page of another site, in the browser on the server PC', () => {
     expect(await page.textContent('body')).toMatch(/"code":"forbidden".*another site/);
     await shot(page, 'cross-origin-01-form-refused');
     // each request reached the server and was refused there (not merely unread by the page)
-    await vi.waitFor(() => expect(refusedInLog('setup.init')).toBe(3), { timeout: 20_000 });
+    await vi.waitFor(() => expect(refusedInLog('setup.init')).toBe(3), { timeout: 120_000 });
     expect(await status()).toMatchObject({ initialized: false });
   });
 
@@ -121,7 +121,7 @@ describe('a page of another site, in the browser on the server PC', () => {
       token,
     );
     expect(out).toEqual([...Array(6).fill('opaque'), 'blocked']);
-    await vi.waitFor(() => expect(refusedInLog('auth.login')).toBe(6), { timeout: 20_000 });
+    await vi.waitFor(() => expect(refusedInLog('auth.login')).toBe(6), { timeout: 120_000 });
     // nothing changed: no guess counted (nothing locked), the session lives, the admin's page goes on
     const locks = await postJson(app, 'auth.locks', {}, { token });
     expect(locks.status).toBe(200);

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../helpers/browser';
 import { cli } from '../helpers/cli';
-import { shot } from '../helpers/e2e';
+import { patient, shot } from '../helpers/e2e';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { removeDir, tempDir } from '../helpers/temp-app';
 
@@ -144,7 +144,7 @@ const ROLES = [
 ];
 
 async function signIn(who: string, o: { lang: 'zh-CN' | 'en-US'; width: number; height: number }): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: o.width, height: o.height }, locale: 'zh-CN' });
+  const ctx = patient(await browser.newContext({ viewport: { width: o.width, height: o.height }, locale: 'zh-CN' }));
   await ctx.addInitScript((lang) => localStorage.setItem('anxue.lang', lang), o.lang);
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error('[page error]', e.message));
@@ -160,7 +160,7 @@ async function signIn(who: string, o: { lang: 'zh-CN' | 'en-US'; width: number; 
 async function open(page: Page, p: string): Promise<void> {
   await page.goto(`${server.url}#/${p}`);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).not.toMatch(/^\s*$|正在加载…|Loading…/);
+  await expect.poll(() => page.locator('main').textContent(), { timeout: 120_000 }).not.toMatch(/^\s*$|正在加载…|Loading…/);
   await page.waitForTimeout(300);
 }
 

@@ -73,13 +73,13 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
     await part(writer, 'awareness').click();
     await writer.keyboard.type(PART1, { delay: 5 });
     // the next autosave tick (every 5 s) saves it
-    await expect.poll(() => writer.getByTestId('essay-saved').textContent(), { timeout: 10_000 }).toContain('已自动保存');
+    await expect.poll(() => writer.getByTestId('essay-saved').textContent(), { timeout: 120_000 }).toContain('已自动保存');
     server.child.kill('SIGKILL');
     await new Promise((r) => server.child.once('exit', r));
     // typing goes on; the next tick cannot reach the server
     await part(writer, 'responsibility').click();
     await writer.keyboard.type(AFTER_CRASH, { delay: 5 });
-    await expect.poll(() => writer.getByTestId('essay-saved').textContent(), { timeout: 10_000 }).toContain('暂时连不上服务器');
+    await expect.poll(() => writer.getByTestId('essay-saved').textContent(), { timeout: 120_000 }).toContain('暂时连不上服务器');
     await shot(writer, 'essay-01-offline');
     // kept (on disk, or in the database): the text up to the last autosave tick
     const person = await storedPerson(data, 'W001');
@@ -102,7 +102,7 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
     await writer.goto(`${server.url}#/essay`);
     await writer.getByTestId('essay-restored').waitFor();
     expect(await part(writer, 'responsibility').inputValue()).toBe(AFTER_CRASH);
-    await expect.poll(() => writer.getByTestId('essay-saved').textContent(), { timeout: 10_000 }).toContain('已自动保存');
+    await expect.poll(() => writer.getByTestId('essay-saved').textContent(), { timeout: 120_000 }).toContain('已自动保存');
     await writer.getByTestId('essay-restored').waitFor({ state: 'detached' });
   });
 

@@ -119,7 +119,13 @@ describe('quiz: bank import, a paper drawn by rules, resume after closing, gradi
     expect(await page.getByTestId('answered').textContent()).toBe('已答 0 / 8 题');
     const before = await remaining(page);
     expect(before).toBeGreaterThan(19 * 60);
-    // one question per screen: answer the first two (whatever they are), flag the second
+    // one question per screen: answer the first two (whatever they are), flag the second; the
+    // answers are saved in the background (debounced): this is the save that holds all of it
+    const saved = page.waitForResponse((r) => {
+      if (!/quiz\.save/.test(r.url()) || !r.ok()) return false;
+      const body = JSON.parse(r.request().postData() ?? '{}') as { answers?: object; flags?: string[] };
+      return Object.keys(body.answers ?? {}).length === 2 && (body.flags ?? []).length === 1;
+    });
     const stems: string[] = [];
     for (let i = 0; i < 2; i++) {
       const legend = (await page.locator('fieldset.question legend').textContent())!;
@@ -131,10 +137,7 @@ describe('quiz: bank import, a paper drawn by rules, resume after closing, gradi
       else await page.getByRole('button', { name: '下一题' }).click();
     }
     await page.getByText('1 题待检查').waitFor();
-    // the answers are saved in the background (debounced); wait for the save to reach the backend
-    await page.waitForResponse((r) => /quiz\.save/.test(r.url()) && r.ok());
-    await page.waitForTimeout(600);
-    await page.waitForResponse((r) => /quiz\.save/.test(r.url()) && r.ok(), { timeout: 3000 }).catch(() => undefined);
+    await saved;
     await page.close();
     // a few seconds later, a new window (a new session: the token lived in the closed window)
     await new Promise((r) => setTimeout(r, 2500));

@@ -44,7 +44,7 @@ describe('履职述职: 班组长 → 车间主任', () => {
     await reporter.locator('textarea[data-part=rules]').fill(para('执行操作规程和作业票制度，制止违章作业', 6));
     await reporter.locator('input[type=file]').setInputFiles({ name: '班组安全活动记录.png', mimeType: 'image/png', buffer: PNG });
     await reporter.getByTestId('report-attachments').getByText('班组安全活动记录.png').waitFor();
-    await expect.poll(() => reporter.getByTestId('report-saved').textContent(), { timeout: 10_000 }).toContain('已自动保存');
+    await expect.poll(() => reporter.getByTestId('report-saved').textContent(), { timeout: 120_000 }).toContain('已自动保存');
     await shot(reporter, 'report-01-writing');
     await reporter.getByRole('button', { name: '提交给 主任乙' }).click();
     await reporter.getByTestId('confirm-dialog').getByRole('button', { name: '确认提交' }).click();

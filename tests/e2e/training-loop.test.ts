@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../helpers/browser';
 import { cli, ROOT } from '../helpers/cli';
+import { patient } from '../helpers/e2e';
 import { rosterCsv, HEADER } from '../helpers/fixtures';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { removeDir, tempDir } from '../helpers/temp-app';
@@ -41,7 +42,7 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const ctx = patient(await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' }));
   const page = await ctx.newPage();
   page.on('dialog', (d) => void d.accept());
   page.on('pageerror', (e) => console.error('[page error]', e.message));
@@ -150,12 +151,12 @@ describe('the whole training loop in the browser', () => {
     await expect.poll(() => employee.getByTestId('study-status').textContent()).toContain('正在计时');
     await shot(employee, '05-reader-counting');
     // walk away: after the idle limit (120 s = 2 real s) counting stops and says why
-    await expect.poll(() => employee.getByTestId('study-status').textContent(), { timeout: 10_000 }).toContain('已暂停：长时间无操作');
+    await expect.poll(() => employee.getByTestId('study-status').textContent(), { timeout: 120_000 }).toContain('已暂停：长时间无操作');
     await shot(employee, '06-reader-idle');
     // a check left unanswered past its 10 minutes (10 real seconds): time stops, and says why
-    await employee.getByTestId('attention-check').waitFor({ timeout: 15_000 });
+    await employee.getByTestId('attention-check').waitFor({ timeout: 120_000 });
     await shot(employee, '06b-attention-check');
-    await expect.poll(() => employee.getByTestId('study-status').textContent(), { timeout: 20_000 }).toContain('已暂停：防挂机验证未完成');
+    await expect.poll(() => employee.getByTestId('study-status').textContent(), { timeout: 120_000 }).toContain('已暂停：防挂机验证未完成');
     expect(await employee.getByTestId('attention-check').textContent()).toContain('验证已超时');
     // answered late: counting resumes
     await answerCheckIfShown(employee);
@@ -201,7 +202,7 @@ describe('the whole training loop in the browser', () => {
     expect(await first.locator('mark').allTextContents()).toEqual(['动火作业', '气体分析']);
     expect(await first.textContent()).toContain('正式文本');
     await first.getByRole('button').click();
-    await employee.locator('[data-search-hit=first]').waitFor({ timeout: 20_000 });
+    await employee.locator('[data-search-hit=first]').waitFor({ timeout: 120_000 });
     const painted = await employee.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-hit')?.size ?? 0);
     expect(painted).toBeGreaterThanOrEqual(2);
     const onPage = await employee.evaluate(() => document.querySelector('[data-search-hit=first]')!.closest('.pdf-page')!.id);
@@ -309,7 +310,7 @@ describe('the whole training loop in the browser', () => {
     for (const [k, v] of Object.entries(ESSAY)) await employee.locator(`textarea[data-part=${k}]`).fill(v);
     await employee.getByLabel('“9·7”事故').check();
     await expect.poll(() => employee.getByTestId('essay-count').textContent()).toMatch(/共 1\d\d 字/);
-    await expect.poll(() => employee.getByTestId('essay-saved').textContent(), { timeout: 10_000 }).toContain('已自动保存');
+    await expect.poll(() => employee.getByTestId('essay-saved').textContent(), { timeout: 120_000 }).toContain('已自动保存');
     await shot(employee, '08-essay');
     await employee.getByRole('button', { name: '提交' }).click();
     await employee.getByTestId('confirm-dialog').getByRole('button', { name: '确认提交' }).click();

@@ -17,7 +17,8 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env },
-    timeout: 60_000,
+    // a safety net against a hung command, not a speed limit: a busy machine may take minutes
+    timeout: 600_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -12,8 +12,15 @@ import { removeDir, tempDir } from './temp-app';
 export const SHOTS = path.join(ROOT, 'test-results');
 
 /** A fresh browser profile (its own storage) at 1366×768 in Chinese, downloads allowed. */
-export function workstation(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+export async function workstation(browser: Browser): Promise<BrowserContext> {
+  return patient(await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true }));
+}
+
+/** Waits for the page as long as a busy machine may need (Playwright's 30 s is a speed limit on a loaded CI machine). */
+export function patient(ctx: BrowserContext): BrowserContext {
+  ctx.setDefaultTimeout(120_000);
+  ctx.setDefaultNavigationTimeout(120_000);
+  return ctx;
 }
 
 /** A page that accepts confirmation dialogs and reports page errors. */

@@ -19,7 +19,8 @@ export function startServeProcess(args: string[], env: NodeJS.ProcessEnv = {}): 
   });
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+    // a safety net against a server that never starts, not a speed limit (a busy machine is slow to start tsx)
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 300_000);
     const onData = (b: Buffer) => {
       out += b.toString();
       const m = /(https?:\/\/[^\s]+)/.exec(out);

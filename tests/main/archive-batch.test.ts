@@ -305,7 +305,7 @@ describe('a crash in the middle of a batch', () => {
     expect(readdirSync(path.join(root, final[0]!, 'people'))).toHaveLength(40);
     const v = cli(['verify', path.join(root, final[0]!)]);
     expect(v.status, v.stdout).toBe(0);
-  }, 120_000);
+  });
 });
 
 describe('retention and deletion', () => {

@@ -236,7 +236,7 @@ describe.skipIf(cannot !== null)('a full disk (lowdb data folder on an 8 MB tmpf
         rmSync(zip, { force: true });
       },
     });
-  }, 300_000);
+  });
 });
 
 describe.skipIf(cannot !== null || pgBinDir() === null)('a full disk (PostgreSQL, its tables on a 40 MB tmpfs)', () => {
@@ -288,5 +288,5 @@ describe.skipIf(cannot !== null || pgBinDir() === null)('a full disk (PostgreSQL
     } finally {
       if (existsSync(files)) removeDir(files);
     }
-  }, 300_000);
+  });
 });

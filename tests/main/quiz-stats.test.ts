@@ -51,7 +51,7 @@ beforeAll(async () => {
     await app.call('grading.gradeAnswer', { employeeNo: `C${i}`, attemptId: a.attemptId, questionId: 'wm-07', score: Math.round(((theta + 2) / 4) * 30), comment: '' }, s.admin);
   }
   stats = await app.call('quiz.stats', { campaignId: s.campaign.id }, s.admin);
-}, 120_000);
+});
 afterAll(() => {
   app.close();
   removeDir(app.dir);

@@ -90,7 +90,7 @@ beforeAll(async () => {
   app.close();
   folder = app.dir;
   dirs.push(folder);
-}, 120_000);
+});
 
 describe('where the key is', () => {
   it('outside the data folder, readable by its owner only; the folder holds its id, a check and the admins’ copies under their passwords', () => {

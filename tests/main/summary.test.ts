@@ -90,7 +90,7 @@ beforeAll(async () => {
     await app.call('finding.verify', { findingId: x.id, passed: true, note: '' }, admin);
   }
   await app.call('summary.save', { campaignId, sections: { overview: '公司高度重视，成立了领导小组。', measures: '一是全员学习；二是逐岗排查。', problems: '个别员工学习时间不足。', next: '持续开展隐患整改“回头看”。' } }, admin);
-}, 300_000);
+});
 afterAll(() => {
   app.close();
   removeDir(app.dir);

@@ -109,7 +109,7 @@ describe('TLS on the LAN', () => {
       const plainPage = await pinnedPost(port, pin, 'setup.status', {}, { Origin: `http://localhost:${port}` });
       expect(plainPage).toMatchObject({ status: 403, json: { code: 'forbidden' } });
       // the log line comes on another pipe than the answer: waited for, not raced
-      await vi.waitFor(() => expect(srv.output()).toMatch(new RegExp(`403 POST /api/setup\\.status from 127\\.0\\.0\\.1: .*http://localhost:${port}`)), { timeout: 20_000 });
+      await vi.waitFor(() => expect(srv.output()).toMatch(new RegExp(`403 POST /api/setup\\.status from 127\\.0\\.0\\.1: .*http://localhost:${port}`)), { timeout: 120_000 });
     } finally {
       await srv.stop();
     }

@@ -29,7 +29,7 @@ beforeAll(async () => {
   mkdirSync(TMP, { recursive: true });
   srv = await startServeProcess(['--data', data, '--port', '0'], { TMPDIR: TMP });
   token = (JSON.parse((await postJson(srv.url, 'auth.login', { employeeNo: 'admin', password: 'spool-admin-pass' })).text) as { token: string }).token;
-}, 60_000);
+});
 afterAll(async () => {
   await srv?.stop();
   dirs.forEach(removeDir);
@@ -59,7 +59,7 @@ describe('an upload is spooled to a temporary file', () => {
     expect(grew).toBeLessThan(64);
     expect(spooled).toBe(1);
     expect(readdirSync(TMP).filter((n) => n.startsWith('anxue-upload-'))).toEqual([]);
-  }, 60_000);
+  });
 
   it('a real upload goes through the temporary file and is answered; nothing is left behind', async () => {
     const csv = ['工号,姓名,部门/车间,班组,岗位,人员类别,班子成员', 'S001,上传甲,甲醇车间,合成一班,操作工,其他从业人员,否'].join('\n');

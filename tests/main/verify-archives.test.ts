@@ -68,7 +68,7 @@ beforeAll(async () => {
   key = path.join(work, 'key.pem');
   const k = cli(['key', '--data', app.dir, '--out', key]);
   expect(k.status, k.stderr).toBe(0);
-}, 300_000);
+});
 afterAll(() => {
   removeDir(app.dir);
   removeDir(work);

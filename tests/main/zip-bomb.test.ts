@@ -44,7 +44,7 @@ beforeAll(async () => {
   writeFileSync(path.join(work, 'pw.txt'), 'a-long-admin-password\n');
   const init = cli(['init', '--data', data, '--enterprise', '测试化工（虚构）', '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]);
   expect(init.status, init.stderr).toBe(0);
-}, 300_000);
+});
 afterAll(() => {
   removeDir(work);
   scratch.forEach(removeDir);
@@ -141,7 +141,7 @@ describe('a large backup', () => {
     expect(r.peakRss, `peak RSS ${Math.round(r.peakRss / MiB)} MB`).toBeLessThan(PEAK_LIMIT);
     for (const name of Object.keys(manifest.files).filter((n) => n.startsWith('corpus/'))) expect(statSync(path.join(target, name)).size).toBe(BIG);
     removeDir(target);
-  }, 600_000);
+  });
 });
 
 describe('the limits', () => {
@@ -227,7 +227,7 @@ describe('zips read in the app', () => {
     const honest = await bombBase64([{ name: 'files/big.pdf', bytes: 200 * MiB }]);
     expect(await app.raw('corpus.packImport', { fileName: 'pack.zip', base64: honest }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringMatching(/pack\.zip：其中的文件 files\/big\.pdf 解压后为 200 MB，太大（超过导入内容包的上限 25 MB）/) } });
     expect((await app.call('corpus.list', {}, s.admin)).length).toBe(before);
-  }, 120_000);
+  });
 
   it('a roster .xlsx and a .docx that unpack to 300 MB are refused before ExcelJS or mammoth unpack them', async () => {
     const xlsx = await bombBase64([{ name: '[Content_Types].xml', bytes: 0, data: Buffer.from('<Types/>') }, { name: 'xl/worksheets/sheet1.xml', bytes: 300 * MiB }]);
@@ -235,5 +235,5 @@ describe('zips read in the app', () => {
     const docx = await bombBase64([{ name: 'word/document.xml', bytes: 300 * MiB }]);
     const r = await app.raw('corpus.importPreview', { fileName: '规程.docx', base64: docx }, s.admin);
     expect(r).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringContaining('word/document.xml 解压后为 300 MB，太大') } });
-  }, 120_000);
+  });
 });

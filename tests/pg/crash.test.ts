@@ -19,7 +19,7 @@ beforeAll(async () => {
   const app = makeApp(dir, { dataDir: dir, db });
   pw = (await seeded(app)).pw;
   await app.ports.store.close();
-}, 60_000);
+});
 afterAll(async () => {
   await srv?.stop();
   removeDir(dir);
@@ -63,5 +63,5 @@ describe('SIGKILL while writing', () => {
     } finally {
       await c.end();
     }
-  }, 120_000);
+  });
 });

@@ -25,7 +25,7 @@ beforeAll(async () => {
   campaignId = s.campaign.id;
   await app.ports.store.close();
   [a, b] = await Promise.all([startServeProcess(['--data', dir, '--port', '0', '--db', db]), startServeProcess(['--data', dir, '--port', '0'], { ANXUE_DB: db })]);
-}, 60_000);
+});
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
   removeDir(dir);
