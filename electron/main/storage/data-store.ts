@@ -671,9 +671,12 @@ export class DataStore implements Store {
         const r = await read(path.join(this.dir, 'essays', `${no}.json`));
         if (r?.problem) out.push(r.problem);
       }
-      // lines written into the journal since it was opened
-      const lines = readJournals(journalFiles(this.dir), (rec) => seal.lineHolds(rec), (file, line, rec) => out.push(`学习日志 ${path.basename(file)} 第 ${line} 行（${rec.no}）与封印不符：在程序之外写入 / line ${line} of the study journal ${path.basename(file)} (${rec.no}) does not match its seal: written outside the app`));
-      void lines;
+      // lines written into the journal since it was opened (those found at opening are in journalProblems)
+      const seen = new Set(this.journalProblems);
+      readJournals(journalFiles(this.dir), (rec) => seal.lineHolds(rec), (file, line, rec) => {
+        const p = `学习日志 ${path.basename(file)} 第 ${line} 行（${rec.no}）与封印不符：在程序之外写入，未采用 / line ${line} of the study journal ${path.basename(file)} (${rec.no}) does not match its seal: written outside the app, not used`;
+        if (!seen.has(p)) out.push(p);
+      });
     }
     for (const no of (only ?? (await this.recordIds()).people).filter((x) => !skip.has(x))) {
       const r = await read(path.join(this.dir, 'people', `${no}.json`));

@@ -14,7 +14,14 @@ export function StudyCounter({ session, campaign }: { session: SessionState; cam
         {session.reason === 'elsewhere' ? t('study.elsewhere') : inLanguage(session.message, i18n.language)}
       </div>
     );
-  const { status, totals, sessionMs } = session;
+  const { status, totals, sessionMs, trouble } = session;
+  if (trouble)
+    return (
+      <div className="counter paused" role="status" data-testid="study-status">
+        <span className="dot" aria-hidden />
+        <span>{inLanguage(trouble, i18n.language)}</span>
+      </div>
+    );
   const today = creditHours(totals.todayMs, totals.minutesPerCreditHour);
   const done = creditHours(totals.campaignMs, totals.minutesPerCreditHour);
   return (
