@@ -40,6 +40,8 @@ const USAGE = `用法 / usage: npm run anxue -- <command>
                                1 altered (or, with --key, not signed by that key), 2 not an archive or not readable)
   check --data DIR [--admin NO --password-file FILE]   (every record against its seal and its signed checkpoints:
                                exit 0 all match, 1 a record was rewritten; --admin: on a PC that does not hold the seal key)
+  seal status|unlock --data DIR [--admin NO --password-file FILE]   (the records' seal key on this PC: unlock takes it
+                               from an admin's copy, for a folder brought from another PC)
   key --data DIR [--out FILE]  (the signing key's fingerprint; --out: its public key, for an inspector)
   backup --out FILE.zip --data DIR [--db postgres://…]      (while the server runs, too)
   restore FILE.zip --data DIR [--db postgres://…] [--admin NO --password-file FILE]
@@ -371,6 +373,30 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
       } finally {
         await ports.store.close();
       }
+    }
+    case 'seal': {
+      // `seal unlock`: a folder brought to this PC (its seal key not here yet) takes the key from an
+      // admin's copy, for a server run as a service where no admin signs in through a browser
+      const [sub, ...args] = rest;
+      if (sub !== 'unlock' && sub !== 'status') throw new CliError(`未知的 seal 子命令：${sub ?? ''}（可用：seal status --data DIR；seal unlock --data DIR --admin 工号 --password-file 文件） / unknown seal command`);
+      const { values } = parseArgs({ args, options: { data: { type: 'string' }, ...ADMIN_OPTIONS } });
+      const dataDir = need(values.data, 'data');
+      if (!existsSync(dataDir) || DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir} / the data folder is not set up: ${dataDir}`);
+      const store = DataStore.open(dataDir);
+      try {
+        if (sub === 'unlock') {
+          const admin = adminOf(values);
+          if (!admin) throw new CliError('缺少参数 --admin 工号 --password-file 文件 / missing --admin NO --password-file FILE');
+          await unlockSeals(store, admin);
+        }
+        sayNotes(store, out);
+        const s = store.seals.status();
+        out(s.mode === 'on' ? `记录封印：已启用，密钥在本机（${s.keyStore}） / record seals: on, the key is on this PC (${s.keyStore})` : s.mode === 'locked' ? `记录封印：本机没有密钥（${s.keyStore}）；用 seal unlock --admin 工号 --password-file 文件 取得 / record seals: the key is not on this PC; use seal unlock` : '记录封印：未启用 / record seals: off');
+        out(`持有密钥副本的管理员 / admins holding a copy of the key：${s.copies.join('、') || '（无 / none）'}`);
+      } finally {
+        store.close();
+      }
+      return 0;
     }
     case 'key': {
       // the enterprise's public key, to hand to an inspector (verify --key)

@@ -268,6 +268,27 @@ describe('the folder on another PC', () => {
   });
 });
 
+describe('a server run as a service on another PC', () => {
+  it('takes the key with `anxue seal unlock` and an admin’s password; `seal status` says where it stands', () => {
+    const dir = fresh('anxue-seal-service-');
+    cpSync(folder, dir, { recursive: true });
+    const otherPc = fresh('anxue-seal-service-keys-');
+    const env = { ANXUE_KEYSTORE: otherPc };
+    expect(cli(['seal', 'status', '--data', dir], env).stdout).toContain('记录封印：本机没有密钥');
+    const pwFile = path.join(fresh('anxue-seal-service-pw-'), 'pw.txt');
+    writeFileSync(pwFile, 'wrong-password');
+    const wrong = cli(['seal', 'unlock', '--data', dir, '--admin', 'admin', '--password-file', pwFile], env);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('密码不对');
+    writeFileSync(pwFile, 'admin-pass-1\n');
+    const ok = cli(['seal', 'unlock', '--data', dir, '--admin', 'admin', '--password-file', pwFile], env);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('记录封印：已启用，密钥在本机');
+    expect(ok.stdout).toContain('持有密钥副本的管理员 / admins holding a copy of the key：admin');
+    expect(cli(['check', '--data', dir], env).status).toBe(0);
+  });
+});
+
 describe('a backup carries the key under the admins’ passwords', () => {
   let zip: string;
   beforeAll(() => {
