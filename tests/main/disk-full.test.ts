@@ -118,8 +118,8 @@ async function signIn(base: string, no: string, password: string): Promise<strin
 }
 
 /**
- * The whole story on one backend: `serveArgs` start the server; `fillDisk`/`free` take the space
- * away and give it back; `after` looks at what was kept once the server is stopped.
+ * The whole story on one backend: `serveArgs` start the server; the small file system `disk` is
+ * filled and freed twice; `after` looks at what was kept once the server is stopped.
  */
 async function story(o: {
   serveArgs: string[];
@@ -127,12 +127,18 @@ async function story(o: {
   campaignId: string;
   /** the writes that must meet the full disk (PostgreSQL updates a heartbeat's row in the free room of its page) */
   mustRefuse: (keyof Ledger['refused'])[];
-  fillDisk: () => void;
-  free: () => void;
+  /** the small file system that is filled and freed */
+  disk: string;
   /** killed while full, space freed, not started yet */
   crashed?: () => void;
   after: (ledger: Ledger) => Promise<void>;
 }): Promise<void> {
+  let filler: string | null = null;
+  const fillDisk = () => void (filler = fill(o.disk));
+  const free = () => {
+    if (filler) unlinkSync(filler);
+    filler = null;
+  };
   let srv: ServerProcess = await startServeProcess(o.serveArgs);
   const started = async (server: ServerProcess): Promise<Session> => {
     const base = server.url.replace(/\/$/, '');
@@ -148,7 +154,7 @@ async function story(o: {
     expect(ledger.refused).toEqual({ beat: 0, essay: 0, bank: 0 });
 
     // full: every kind of write is refused (a heartbeat may still fit in the journal's last page for a while)
-    o.fillDisk();
+    fillDisk();
     for (let i = 3; i < 40 && o.mustRefuse.some((k) => ledger.refused[k] === 0); i++) await round(s, i, ledger);
     for (const k of o.mustRefuse) expect(ledger.refused[k], k).toBeGreaterThan(0);
     // reads go on
@@ -157,13 +163,13 @@ async function story(o: {
     expect((await postJson(s.base, 'bank.list', {}, { token: s.admin })).status).toBe(200);
 
     // space again: the server recovers by itself
-    o.free();
+    free();
     const before = { ...ledger.refused };
     for (let i = 40; i < 43; i++) await round(s, i, ledger);
     expect(ledger.refused).toEqual(before);
 
     // full again, and the process killed while it is
-    o.fillDisk();
+    fillDisk();
     for (let i = 43; i < 60 && ledger.refused.bank === before.bank; i++) await round(s, i, ledger);
     expect(ledger.refused.bank).toBeGreaterThan(before.bank);
     srv.child.kill('SIGKILL');
@@ -171,7 +177,7 @@ async function story(o: {
     const log = srv.output();
     // a full disk does not fill the log: one line, then at most one a minute
     expect(log.split('\n').filter((l) => l.includes('磁盘已满')).length).toBeLessThanOrEqual(3);
-    o.free();
+    free();
     o.crashed?.();
 
     // started again after space was freed: it opens, and every acknowledged write is there
@@ -197,19 +203,12 @@ describe.skipIf(cannot !== null)('a full disk (lowdb data folder on an 8 MB tmpf
     const app = makeApp(dir, { dataDir: dir });
     const s = await seeded(app);
     app.close();
-    let filler: string | null = null;
     await story({
       serveArgs: ['--data', dir, '--port', '0'],
       pw: s.pw,
       mustRefuse: ['beat', 'essay', 'bank'],
       campaignId: s.campaign.id,
-      fillDisk: () => {
-        filler = fill(mount!.dir);
-      },
-      free: () => {
-        if (filler) unlinkSync(filler);
-        filler = null;
-      },
+      disk: mount!.dir,
       crashed: () => {
         // every journal write that failed half-way was cut back: the journal holds whole lines only
         const journals = journalFiles(dir);
@@ -266,20 +265,13 @@ describe.skipIf(cannot !== null || pgBinDir() === null)('a full disk (PostgreSQL
     const app = makeApp(files, { dataDir: files, db });
     const s = await seeded(app);
     app.close();
-    let filler: string | null = null;
     try {
       await story({
         serveArgs: ['--data', files, '--port', '0', '--db', db],
         pw: s.pw,
         mustRefuse: ['bank'],
         campaignId: s.campaign.id,
-        fillDisk: () => {
-          filler = fill(mount!.dir);
-        },
-        free: () => {
-          if (filler) unlinkSync(filler);
-          filler = null;
-        },
+        disk: mount!.dir,
         after: async () => {
           const check = cli(['check', '--data', files, '--db', db]);
           expect(check.status, check.stdout + check.stderr).toBe(0);
