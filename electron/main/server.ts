@@ -9,6 +9,7 @@ import { hostName, hostPolicy, isLoopbackName } from './transport/host-check';
 import { tlsMaterial, type TlsMaterial } from './transport/tls';
 import type { Ports } from './services/ports';
 import { dailyCheckpoints } from './services/signing';
+import { serverLog } from './log';
 
 export interface ServeOptions extends StoreOptions {
   port: number;
@@ -76,7 +77,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     throw new Error(code === 'EADDRINUSE' ? `端口 ${o.port} 已被占用，请换一个端口（--port）` : `无法在 ${o.host}:${o.port} 上启动服务：${String(e)}`);
   }
   // after the start, a server error (out of file handles, say) is logged; it never ends the process
-  server.on('error', (e) => console.error('[anxue] server error:', e));
+  server.on('error', (e) => void serverLog.error('the server', e));
   // signed checkpoints of every record at each day's end, once an admin has unlocked the key
   const stopCheckpoints = dailyCheckpoints(ports);
   const addr = server.address();

@@ -16,6 +16,7 @@ import type { Checkpoint, PersonFile } from '../storage/data-store';
 import { GENESIS_HASH, verifyChain } from '../storage/events';
 import { conflict } from './errors';
 import { iso, type Ports } from './ports';
+import { serverLog } from '../log';
 
 // the cost of the password hashes (auth.ts): a copy of the key is no easier to attack than the password it is under
 const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -274,7 +275,7 @@ export function dailyCheckpoints(ports: Ports, everyMs = 10 * 60_000): () => voi
       const last = await latestCheckpoint(ports);
       if (!last || day(Date.parse(last.at)) < day(ports.clock.now())) await makeCheckpoint(ports, 'daily');
     } catch (e) {
-      console.error('[anxue] daily checkpoint:', e instanceof Error ? e.message : e);
+      serverLog.error('the daily checkpoint', e);
     } finally {
       busy = false;
     }
