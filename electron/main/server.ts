@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openApp, type StoreOptions } from './app';
 import { generateSetupCode } from './services/auth';
-import { createHttpServer } from './transport/http';
+import { createHttpServer, removeStaleSpools } from './transport/http';
 import { hostName, hostPolicy, isLoopbackName } from './transport/host-check';
 import { tlsMaterial, type TlsMaterial } from './transport/tls';
 import type { Ports } from './services/ports';
@@ -61,6 +61,9 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     await ports.store.close();
     throw e;
   }
+  // uploads a server killed mid-way left in the temporary folder
+  const stale = removeStaleSpools();
+  if (stale > 0) serverLog.line(`[anxue] 已删除此前中断的上传留下的 ${stale} 个临时文件 / removed ${stale} temporary upload files left by a server that ended mid-upload`);
   const server = createHttpServer(ports, {
     rendererDir: existsSync(path.join(rendererDir, 'index.html')) ? rendererDir : null,
     hosts: hostPolicy(o.host, o.allowedHosts ?? []),

@@ -170,6 +170,8 @@ export interface ImportJobView {
   /** pages read so far, of total (a PDF); 1 of 1 for other formats */
   done: number;
   total: number;
+  /** a PDF waiting for the readings before it (one at a time per server): how many are ahead; null once it is read */
+  queued: number | null;
   preview: ImportPreview | null;
   error: string | null;
 }

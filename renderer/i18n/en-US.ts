@@ -165,6 +165,7 @@ export const enUS: Resources = {
   },
   documents: {
     readingPages: 'Reading: page {{done}} of {{total}}',
+    readingQueued: 'Waiting: the server reads one PDF at a time, {{n}} ahead of this one',
     stop: 'Stop import',
     cancelled: 'Import stopped; nothing was saved.',
     packExport: 'Export content pack',

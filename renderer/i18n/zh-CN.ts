@@ -163,6 +163,7 @@ export const zhCN = {
   },
   documents: {
     readingPages: '正在读取：第 {{done}} / {{total}} 页',
+    readingQueued: '排队等候：服务器一次读取一个 PDF，前面还有 {{n}} 个',
     stop: '停止导入',
     cancelled: '已停止导入，没有保存任何内容。',
     packExport: '导出内容包',

@@ -160,6 +160,7 @@ interface Job {
   state: ImportJobView['state'];
   done: number;
   total: number;
+  queued: number | null;
   controller: AbortController;
   result?: Examined;
   error?: string;
@@ -169,16 +170,19 @@ const jobs = new Map<string, Job>();
 const JOB_TTL_MS = 30 * 60_000;
 
 function view(j: Job): ImportJobView {
-  return { jobId: j.id, state: j.state, done: j.done, total: j.total, preview: j.result?.preview ?? null, error: j.error ?? null };
+  return { jobId: j.id, state: j.state, done: j.done, total: j.total, queued: j.queued, preview: j.result?.preview ?? null, error: j.error ?? null };
 }
 
 export function importStart(ports: Ports, input: Input<'corpus.importStart'>): ImportJobView {
   const now = Date.now();
   for (const [id, j] of jobs) if (now - j.createdAt > JOB_TTL_MS) jobs.delete(id);
-  const job: Job = { id: randomUUID(), state: 'reading', done: 0, total: 0, controller: new AbortController(), createdAt: now };
+  const job: Job = { id: randomUUID(), state: 'reading', done: 0, total: 0, queued: null, controller: new AbortController(), createdAt: now };
   jobs.set(job.id, job);
   examine(ports, input, {
     signal: job.controller.signal,
+    onQueue: (ahead) => {
+      job.queued = ahead > 0 ? ahead : null;
+    },
     onProgress: (done, total) => {
       job.done = done;
       job.total = total;
