@@ -140,7 +140,9 @@ export async function measurePdfMemory(file: string, log: (l: string) => void = 
       let sawQueued = false;
       const imports = await sampled(async () => {
         const started = await Promise.all(Array.from({ length: 4 }, () => postJson(srv.url, 'corpus.importStart', upload, { token })));
-        const ids = started.map((r) => (JSON.parse(r.text) as { jobId: string }).jobId);
+        const views = started.map((r) => JSON.parse(r.text) as { jobId: string; queued: number | null });
+        if (views.some((v) => (v.queued ?? 0) > 0)) sawQueued = true;
+        const ids = views.map((v) => v.jobId);
         const states: string[] = [];
         for (const id of ids) {
           for (;;) {

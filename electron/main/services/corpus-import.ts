@@ -110,8 +110,13 @@ export function detectDocNo(text: string): string {
 
 const squash = (s: string) => normalizeCjk(s).replace(/[\s《》〈〉“”"'（）()]/g, '').toLowerCase();
 
+/**
+ * The file's bytes. Its base64 text is let go (the input is this call's own, parsed from the
+ * request): a PDF may wait its turn to be read, and then holds its bytes only.
+ */
 function decode(input: { fileName: string; base64: string }): Uint8Array {
   const b = Buffer.from(input.base64, 'base64');
+  input.base64 = '';
   return new Uint8Array(b.buffer, b.byteOffset, b.length);
 }
 

@@ -67,6 +67,8 @@ export async function run(ports: Ports, admitted: Admitted, raw: unknown): Promi
   const { name, caller } = admitted;
   try {
     const parsed = api[name].input.safeParse(raw ?? {});
+    // from here on only the validated input (an upload is not held twice while the call runs)
+    raw = undefined;
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       // the field named in both languages; the rule's own words are zod's (English) or ours (bilingual or Chinese)

@@ -316,15 +316,22 @@ async function handleApi(ports: Ports, client: ClientInfo, req: http.IncomingMes
   const limit = open ? PUBLIC_MAX_BODY : maxBodyOf(admitted.name);
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw new HttpRefusal(413, 'too_large', tooLarge(admitted.name, limit));
-  const text = limit > DEFAULT_MAX_BODY ? await spoolBody(req, limit) : await readBody(req, limit, open ? PUBLIC_BODY_MS : null);
+  let text: string | null = limit > DEFAULT_MAX_BODY ? await spoolBody(req, limit) : await readBody(req, limit, open ? PUBLIC_BODY_MS : null);
   let raw: unknown;
   try {
     raw = text === '' ? {} : JSON.parse(text);
   } catch {
     throw new HttpRefusal(400, 'bad_input', '请求不是有效的 JSON');
   }
+  // An upload may wait its turn (PDFs are read one at a time): while it does, only what the call
+  // keeps of it is held, not the body's text and the parsed JSON besides.
+  text = null;
   // a call of its own: what it reads is as of now, not as of before its body arrived
-  const r = await inCall(ports, () => run(ports, admitted, raw));
+  const r = await inCall(ports, () => {
+    const body = raw;
+    raw = undefined;
+    return run(ports, admitted, body);
+  });
   if (r.ok) return send(res, 200, JSON.stringify(r.value ?? null));
   const retry = r.error.retryAfterSeconds;
   send(res, r.status, JSON.stringify(r.error), undefined, retry ? { 'Retry-After': String(retry) } : {});
