@@ -345,7 +345,7 @@ export const enUS: Resources = {
     export: { xlsx: 'Export Excel', gift: 'Export GIFT' },
     title: 'Question banks',
     template: 'Download the question-bank template (Excel)',
-    intro: 'Our template, and the common layout with 试题类型 / 题目内容 / 题目选项 (**A.… **B.…) / 题目答案. Preview first, then import; a bad row is named by row and column and nothing of the file is imported.',
+    intro: 'Our template, and the common layout with 试题类型 / 题目内容 / 题目选项 (**A.… **B.…) / 题目答案. Preview first, then import; a bad row is named by row and column, and then nothing of the file is imported unless you choose to import its good questions only.',
     choose: 'Choose a question-bank file (Excel .xlsx / .csv, or Moodle GIFT, Aiken, XML)',
     previewLine: '{{total}} questions: single {{single}}, multiple {{multiple}}, true/false {{truefalse}}, fill-in {{fill}}, short answer {{short}}; {{duplicates}} already in the bank will be skipped.',
     name: 'Import into bank:',

@@ -343,7 +343,7 @@ export const zhCN = {
     export: { xlsx: '导出 Excel', gift: '导出 GIFT' },
     title: '题库',
     template: '下载题库模板（Excel）',
-    intro: '支持本系统的模板，以及常见的“试题类型 / 题目内容 / 题目选项（**A.… **B.…）/ 题目答案”格式。先预览，确认后导入；有错误的行会指出行号和列名，整个文件不会导入。',
+    intro: '支持本系统的模板，以及常见的“试题类型 / 题目内容 / 题目选项（**A.… **B.…）/ 题目答案”格式。先预览，确认后导入；有错误的行会指出行号和列名，这时文件不会导入，除非您选择只导入其中正确的题。',
     choose: '选择题库文件（Excel .xlsx / .csv，或 Moodle 的 GIFT、Aiken、XML）',
     previewLine: '共 {{total}} 题：单选 {{single}}，多选 {{multiple}}，判断 {{truefalse}}，填空 {{fill}}，简答 {{short}}；其中 {{duplicates}} 题题库中已有，将跳过。',
     name: '导入到题库：',
