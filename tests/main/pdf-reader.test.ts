@@ -55,11 +55,23 @@ describe('PDF reader', () => {
   }, 120_000);
 
   it('a reading over the cap is refused naming the file: the heap cap, and the cap on all its memory', async () => {
-    setReaderCaps({ heapMb: 16, rssMb: READER_CAPS.rssMb });
+    setReaderCaps({ ...READER_CAPS, heapMb: 16 });
     await expect(readPdf('堆.pdf', pdf)).rejects.toThrow(/^堆\.pdf 读取时需要的内存超过上限/);
-    setReaderCaps({ heapMb: READER_CAPS.heapMb, rssMb: 40 });
+    setReaderCaps({ ...READER_CAPS, rssMb: 40 });
     await expect(readPdf('常驻.pdf', pdf)).rejects.toThrow(/^常驻\.pdf 读取时需要的内存超过上限（40 MB），未导入/);
     setReaderCaps(READER_CAPS);
     expect((await readPdf('ok.pdf', pdf)).pages).toBe(12);
   }, 120_000);
+
+  it('past the readings that may wait, one more is refused (429, naming the file) until some are done', async () => {
+    setReaderCaps({ ...READER_CAPS, waiting: 1 });
+    const first = readPdf('1.pdf', pdf);
+    const second = readPdf('2.pdf', pdf);
+    await expect(readPdf('3.pdf', pdf)).rejects.toMatchObject({ code: 'rate_limited', retryAfterSeconds: 30, message: expect.stringContaining('请稍后再导入 3.pdf') });
+    expect((await first).pages).toBe(12);
+    expect((await second).pages).toBe(12);
+    expect((await readPdf('3.pdf', pdf)).pages).toBe(12);
+    setReaderCaps(READER_CAPS);
+  }, 120_000);
 });
+

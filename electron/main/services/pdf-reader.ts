@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { badInput } from './errors';
+import { ApiError, badInput } from './errors';
 import type { Block } from './text-extract';
 
 export class ImportCancelled extends Error {
@@ -43,9 +43,11 @@ export const OVER_CAP_EXIT = 90;
 /**
  * The caps of one reading. A 264-page Chinese PDF needs about 150–230 MB in the reader (heap
  * ~30–130 MB: less when built than under tsx), a 1,335-page one about the same (pages are read one
- * by one and let go).
+ * by one and let go). `waiting`: readings that may wait at once (each holds its file, ≤ 25 MB);
+ * more are refused until some are done.
  */
-export const READER_CAPS = { heapMb: 256, rssMb: 448 };
+export const READER_CAPS = { heapMb: 256, rssMb: 448, waiting: 8 };
+type Caps = typeof READER_CAPS;
 
 /** The reader's script: built (dist/electron/text-worker.cjs) or the TypeScript source under tsx's require hook. */
 function readerCommand(heapMb: number): { args: string[]; env: NodeJS.ProcessEnv } {
@@ -91,10 +93,14 @@ interface Queued {
 class ReaderQueue {
   private waiting: Queued[] = [];
   private current: Queued | null = null;
-  constructor(readonly caps: { heapMb: number; rssMb: number }) {}
+  constructor(readonly caps: Caps) {}
 
   read(fileName: string, bytes: Uint8Array, opts: ReadOptions): Promise<PdfRead> {
     if (opts.signal?.aborted) return Promise.reject(new ImportCancelled());
+    if (this.waiting.length >= this.caps.waiting) {
+      const n = this.waiting.length;
+      return Promise.reject(new ApiError('rate_limited', `服务器一次读取一个 PDF，已有 ${n} 个在排队：请稍后再导入 ${fileName} / the server reads one PDF at a time and ${n} are waiting: import ${fileName} again in a little while`, 'file', 30));
+    }
     return new Promise((resolve, reject) => {
       const q: Queued = { fileName, bytes, opts, resolve, reject };
       this.waiting.push(q);
@@ -192,6 +198,6 @@ export function readPdf(fileName: string, bytes: Uint8Array, opts: ReadOptions =
 }
 
 /** Other caps from now on (tests: a cap a real PDF goes over). */
-export function setReaderCaps(caps: { heapMb: number; rssMb: number }): void {
+export function setReaderCaps(caps: Caps): void {
   queue = new ReaderQueue(caps);
 }
