@@ -62,11 +62,11 @@ function readerCommand(heapMb: number): { args: string[]; env: NodeJS.ProcessEnv
   return { args: [...caps, '-e', `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(src)});`], env };
 }
 
-/** Resident memory of a process from /proc (Linux), or null where there is none. */
+/** Resident memory of a process from /proc (Linux; in kB there, whatever the page size), or null where there is none. */
 function residentMb(pid: number): number | null {
   try {
-    const pages = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
-    return (pages * 4096) / 1024 / 1024;
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? null : Number(kb) / 1024;
   } catch {
     return null;
   }
@@ -175,6 +175,11 @@ class ReaderQueue {
       });
       child.once('error', (e) => {
         settled ??= new Error(`PDF 读取进程无法启动 / the PDF reader could not start: ${e.message}`);
+        // not started at all: there will be no process to close
+        if (!child.pid) {
+          clearInterval(watch);
+          reject(settled);
+        }
       });
       child.once('close', (code) => {
         clearInterval(watch);
