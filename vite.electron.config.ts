@@ -14,7 +14,7 @@ const mainExternal = (id: string) => id === 'electron' || node.has(id) || deps.s
 export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';
   // `--mode worker`: the PDF worker thread of archive jobs, next to main.cjs; `--mode text-worker`:
-  // the worker threads that read a long PDF's pages in parallel
+  // the process that reads PDFs (services/pdf-reader.ts)
   const worker = mode === 'worker' || mode === 'text-worker';
   const workerEntry = mode === 'text-worker' ? { 'text-worker': 'electron/main/services/text-worker.ts' } : { 'pdf-worker': 'electron/main/services/pdf-worker.ts' };
   return {

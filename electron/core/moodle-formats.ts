@@ -1,10 +1,15 @@
 // Moodle's text formats for questions, GIFT and Aiken: parsed with line numbers, so a bad question is
-// named by the line it starts on. Pure: text in, questions or errors out. (Moodle XML is parsed in
-// the service layer with fast-xml-parser and mapped with `fromMoodleXml` below.)
+// named by its line. Pure: text in, questions and errors out; a bad question never spills into the
+// good ones, which are returned beside the errors (the officer may import them and skip the rest).
+// (Moodle XML is parsed in the service layer with fast-xml-parser and mapped with `fromMoodleXml`.)
 import { questionSchema, type Question, type QuestionType } from './model';
 import { questionId, type ImportError } from './question-import';
 
-export type TextBankParse = { ok: true; questions: Question[] } | { ok: false; errors: ImportError[] };
+/** ok: every question of the file is good. Not ok: `questions` holds the good ones, `errors` the refused. */
+export type TextBankParse = { ok: true; questions: Question[] } | { ok: false; errors: ImportError[]; questions: Question[] };
+
+const result = (questions: Question[], errors: ImportError[], column: string): TextBankParse =>
+  errors.length > 0 ? { ok: false, errors, questions } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column, message: '文件中没有试题 / the file has no questions' }], questions } : { ok: true, questions };
 
 function finish(type: QuestionType, stem: string, options: string[], answer: string[], explanation: string, line: number, column: string, errors: ImportError[], out: Question[], category = '') {
   const parsed = questionSchema.safeParse({ id: questionId(type, stem, options), type, stem, options, answer, explanation, score: 1, category });
@@ -12,10 +17,10 @@ function finish(type: QuestionType, stem: string, options: string[], answer: str
   else out.push(parsed.data);
 }
 
-/** Blocks of non-empty lines, with the line number each starts on. */
-function blocks(text: string, comment?: RegExp): { line: number; lines: string[] }[] {
-  const out: { line: number; lines: string[] }[] = [];
-  let cur: { line: number; lines: string[] } | null = null;
+/** Blocks of non-empty lines, with the line number each starts on and each line's own number. */
+function blocks(text: string, comment?: RegExp): { line: number; lines: string[]; nums: number[] }[] {
+  const out: { line: number; lines: string[]; nums: number[] }[] = [];
+  let cur: { line: number; lines: string[]; nums: number[] } | null = null;
   text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
@@ -27,8 +32,9 @@ function blocks(text: string, comment?: RegExp): { line: number; lines: string[]
         cur = null;
         return;
       }
-      if (!cur) out.push((cur = { line: i + 1, lines: [] }));
+      if (!cur) out.push((cur = { line: i + 1, lines: [], nums: [] }));
       cur.lines.push(l);
+      cur.nums.push(i + 1);
     });
   return out;
 }
@@ -41,6 +47,7 @@ export function parseAiken(text: string): TextBankParse {
     const stemLines: string[] = [];
     const options: string[] = [];
     let answer: string | null = null;
+    const before = errors.length;
     for (const l of b.lines) {
       const opt = /^([A-Z])[.)]\s+(.*)$/.exec(l.trim());
       const ans = /^ANSWER:\s*([A-Z])\s*$/i.exec(l.trim());
@@ -53,9 +60,11 @@ export function parseAiken(text: string): TextBankParse {
       errors.push({ row: b.line, column: 'ANSWER', message: '缺少 ANSWER: 行 / the ANSWER: line is missing' });
       continue;
     }
+    // a question with a line out of order is refused whole, not imported without that option
+    if (errors.length > before) continue;
     finish('single', stemLines.join(' '), options, [answer], '', b.line, 'ANSWER', errors, questions);
   }
-  return errors.length > 0 ? { ok: false, errors } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column: 'Aiken', message: '文件中没有试题 / the file has no questions' }] } : { ok: true, questions };
+  return result(questions, errors, 'Aiken');
 }
 
 const GIFT_ESCAPE = /\\([~=#{}:\\])/g;
@@ -82,6 +91,37 @@ function splitUnescaped(s: string, chars: string): { mark: string; text: string 
 }
 
 /**
+ * The braces of one GIFT question: exactly one answer block `{ … }`, not nested (GIFT has no
+ * nesting: a `{` inside a block is most often the next question, written without the blank line
+ * between). Returns the problem and the line of the brace that shows it, or null when they balance.
+ */
+function braceProblem(lines: readonly string[], nums: readonly number[]): { line: number; message: string } | null {
+  let openLine = 0;
+  let blocksSeen = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    for (let i = 0; i < l.length; i++) {
+      const c = l[i]!;
+      if (c === '\\') {
+        i += 1;
+        continue;
+      }
+      if (c === '{') {
+        if (openLine) return { line: nums[k]!, message: `答案块里又出现了「{」（第 ${openLine} 行的「{」还没有用「}」结束；两道题之间要空一行） / a “{” inside an answer block (the “{” on line ${openLine} is not closed by a “}”; leave a blank line between two questions)` };
+        if (blocksSeen > 0) return { line: nums[k]!, message: '一道题只能有一个答案块 { … }（两道题之间要空一行） / a question has one answer block { … } only (leave a blank line between two questions)' };
+        openLine = nums[k]!;
+      } else if (c === '}') {
+        if (!openLine) return { line: nums[k]!, message: '「}」前面没有对应的「{」 / a “}” with no “{” before it' };
+        openLine = 0;
+        blocksSeen += 1;
+      }
+    }
+  }
+  if (openLine) return { line: openLine, message: '答案块的「{」没有用「}」结束 / the answer block’s “{” is never closed by a “}”' };
+  return null;
+}
+
+/**
  * GIFT: `::title::` stem `{…}`. `{=right ~wrong}` single choice, `{~%50%a ~%50%b ~%-100%c}` multiple
  * choice, `{T}`/`{F}` true/false, `{=a =b}` fill-in (accepted answers), `{}` short answer (essay);
  * `####…` general feedback becomes the explanation; `#…` per-answer feedback is dropped.
@@ -97,6 +137,12 @@ export function parseGift(text: string): TextBankParse {
     if (cat) category = categoryName(cat[1]!);
     const src = joined.replace(/^\$CATEGORY:.*$/m, '').trim();
     if (src === '') continue;
+    const qLines = b.lines.filter((l) => !/^\$CATEGORY:/.test(l));
+    const bad = braceProblem(qLines, b.nums.filter((_, k) => !/^\$CATEGORY:/.test(b.lines[k]!)));
+    if (bad) {
+      errors.push({ row: bad.line, column: 'GIFT', message: bad.message });
+      continue;
+    }
     const body = src.replace(/^::(?:[^:]|\\:)*::/, '').trim();
     const open = body.search(/(?<!\\)\{/);
     const close = body.search(/(?<!\\)\}[^}]*$/);
@@ -143,7 +189,7 @@ export function parseGift(text: string): TextBankParse {
     const multiple = correct.length > 1 || items.some((i) => i.weight > 0 && i.weight < 100);
     finish(multiple ? 'multiple' : 'single', stem, options, correct.map(({ k }) => String.fromCharCode(65 + k)), explanation, b.line, 'GIFT', errors, questions, category);
   }
-  return errors.length > 0 ? { ok: false, errors } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column: 'GIFT', message: '文件中没有试题 / the file has no questions' }] } : { ok: true, questions };
+  return result(questions, errors, 'GIFT');
 }
 
 /** Plain text of Moodle's HTML question text. */
@@ -209,7 +255,7 @@ export function fromMoodleXml(items: readonly MoodleXmlQuestion[]): TextBankPars
       errors.push({ row: q.line, column: 'type', message: `不支持的题型 ${q.type}（支持 multichoice、truefalse、shortanswer、essay） / the question type ${q.type} is not supported (multichoice, truefalse, shortanswer and essay are)` });
     }
   }
-  return errors.length > 0 ? { ok: false, errors } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column: 'quiz', message: '文件中没有试题 / the file has no questions' }] } : { ok: true, questions };
+  return result(questions, errors, 'quiz');
 }
 
 /** GIFT text of a bank (export), escaped so it reads back the same. */

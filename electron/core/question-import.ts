@@ -13,9 +13,10 @@ export interface ImportError {
   message: string;
 }
 
+/** Not ok: `errors` names the refused rows, `questions` holds the good ones (the officer may import them and skip the rest). */
 export type BankParse =
   | { ok: true; layout: 'template' | 'packed'; questions: Question[]; skippedBlankRows: number }
-  | { ok: false; errors: ImportError[] };
+  | { ok: false; layout?: 'template' | 'packed'; errors: ImportError[]; questions: Question[] };
 
 const TYPE_NAMES: Record<string, QuestionType> = {
   单选: 'single',
@@ -109,7 +110,7 @@ function headerIndex(header: readonly string[], names: readonly string[]): numbe
 
 export function parseQuestionTable(rows: readonly (readonly string[])[], opts: { defaultScore?: number } = {}): BankParse {
   const header = rows[0];
-  if (!header) return { ok: false, errors: [{ row: 1, column: '表头', message: '文件是空的：没有表头行 / the file is empty: no header row' }] };
+  if (!header) return { ok: false, errors: [{ row: 1, column: '表头', message: '文件是空的：没有表头行 / the file is empty: no header row' }], questions: [] };
   const col = {
     type: headerIndex(header, ['题型', '试题类型', '题目类型']),
     stem: headerIndex(header, ['题干', '题目内容', '题目']),
@@ -131,7 +132,7 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
   if (col.stem < 0) missing.push('题干');
   if (col.answer < 0) missing.push('答案');
   if (layout === 'packed' && col.packed < 0) missing.push('选项A…（或 题目选项）');
-  if (missing.length > 0) return { ok: false, errors: missing.map((m) => ({ row: 1, column: m, message: `缺少必需的列「${m}」 / the required column “${m}” is missing` })) };
+  if (missing.length > 0) return { ok: false, errors: missing.map((m) => ({ row: 1, column: m, message: `缺少必需的列「${m}」 / the required column “${m}” is missing` })), questions: [] };
 
   const errors: ImportError[] = [];
   const questions: Question[] = [];
@@ -225,7 +226,7 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
     }
     questions.push(parsed.data);
   }
-  if (errors.length > 0) return { ok: false, errors };
-  if (questions.length === 0) return { ok: false, errors: [{ row: 2, column: '数据', message: '表中没有试题 / the table has no questions in it' }] };
+  if (errors.length > 0) return { ok: false, layout, errors, questions };
+  if (questions.length === 0) return { ok: false, layout, errors: [{ row: 2, column: '数据', message: '表中没有试题 / the table has no questions in it' }], questions };
   return { ok: true, layout, questions, skippedBlankRows: skipped };
 }

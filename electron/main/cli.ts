@@ -16,6 +16,7 @@ import { api } from '../shared/api';
 import { ROLES, type Role } from '../core/model';
 import { createDemo } from './demo';
 import { startServer } from './server';
+import { routeConsoleToLog, serverLog } from './log';
 import { TlsProblem } from './transport/tls';
 import { hostName, isLoopbackName } from './transport/host-check';
 
@@ -311,8 +312,10 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
       if (lan) out(`注意：服务对局域网开放（${host}）；只接受以本机地址、本机名称${allowedHosts.length ? '和 ' + allowedHosts.join('、') : ''}访问（其他名称用 --allowed-host 添加）`);
       if (lan && s.setupCode) out(`首次设置码（从其他电脑进行首次设置时填写，在本机设置不需要）：${s.setupCode}`);
       out(`安学浏览器模式已启动：${s.url}`);
+      // from here on, standard error is the server's log: every line of it within the log's limit
+      routeConsoleToLog();
       await new Promise<void>((resolve) => {
-        const stop = () => void s.close().then(resolve);
+        const stop = () => void s.close().then(() => serverLog.flush()).then(resolve);
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

@@ -4,11 +4,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openApp, type StoreOptions } from './app';
 import { generateSetupCode } from './services/auth';
-import { createHttpServer } from './transport/http';
+import { createHttpServer, removeStaleSpools } from './transport/http';
 import { hostName, hostPolicy, isLoopbackName } from './transport/host-check';
 import { tlsMaterial, type TlsMaterial } from './transport/tls';
 import type { Ports } from './services/ports';
 import { dailyCheckpoints } from './services/signing';
+import { serverLog } from './log';
 
 export interface ServeOptions extends StoreOptions {
   port: number;
@@ -62,6 +63,9 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     await ports.store.close();
     throw e;
   }
+  // uploads a server killed mid-way left in the temporary folder
+  const stale = removeStaleSpools();
+  if (stale > 0) serverLog.line(`[anxue] 已删除此前中断的上传留下的 ${stale} 个临时文件 / removed ${stale} temporary upload files left by a server that ended mid-upload`);
   const server = createHttpServer(ports, {
     rendererDir: existsSync(path.join(rendererDir, 'index.html')) ? rendererDir : null,
     hosts: hostPolicy(o.host, o.allowedHosts ?? []),
@@ -78,7 +82,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     throw new Error(code === 'EADDRINUSE' ? `端口 ${o.port} 已被占用，请换一个端口（--port）` : `无法在 ${o.host}:${o.port} 上启动服务：${String(e)}`);
   }
   // after the start, a server error (out of file handles, say) is logged; it never ends the process
-  server.on('error', (e) => console.error('[anxue] server error:', e));
+  server.on('error', (e) => void serverLog.error('the server', e));
   // signed checkpoints of every record at each day's end, once an admin has unlocked the key
   const stopCheckpoints = dailyCheckpoints(ports);
   const addr = server.address();

@@ -6,6 +6,7 @@ import { existsSync, statSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './server';
+import { routeConsoleToLog, serverLog } from './log';
 import { electronBinary } from './start-detect';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -48,7 +49,13 @@ async function main() {
   console.log(`未找到 Electron 运行时，改用浏览器模式 / Electron runtime not available: starting browser mode (data: ${dataDir})`);
   const s = await startServer({ dataDir, port, host: '127.0.0.1' });
   console.log(`安学浏览器模式已启动 / Anxue browser mode: ${s.url}  (ready in ${Math.round(performance.now() - t0)} ms)`);
-  const stop = () => void s.close().then(() => process.exit(0));
+  // from here on, standard error is the server's log: every line of it within the log's limit
+  routeConsoleToLog();
+  const stop = () =>
+    void s.close().then(() => {
+      serverLog.flush();
+      process.exit(0);
+    });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -145,6 +145,7 @@ export interface ImportPreview {
   duplicateOf: { docId: string; importedAt: string } | null;
 }
 export interface BankPreview {
+  /** false: some questions are refused (`errors`); `total`, `counts` and `sample` are then the good ones */
   ok: boolean;
   fileName: string;
   layout: 'template' | 'packed' | 'gift' | 'aiken' | 'moodle-xml' | null;
@@ -169,6 +170,8 @@ export interface ImportJobView {
   /** pages read so far, of total (a PDF); 1 of 1 for other formats */
   done: number;
   total: number;
+  /** a PDF waiting for the readings before it (one at a time per server): how many are ahead; null once it is read */
+  queued: number | null;
   preview: ImportPreview | null;
   error: string | null;
 }
@@ -758,7 +761,8 @@ export const api = {
   ),
   'bank.list': call<Question[]>()(none, OFFICE),
   'bank.importPreview': call<BankPreview>()(fileUpload, OFFICE, UPLOAD),
-  'bank.importCommit': call<{ added: number; duplicates: number }>()(fileUpload.extend({ bank: z.string().trim().min(1).max(100) }), OFFICE, UPLOAD),
+  /** skipRefused: import the good questions of a file that has refused ones (the officer chose to, after the preview) */
+  'bank.importCommit': call<{ added: number; duplicates: number; refused: number }>()(fileUpload.extend({ bank: z.string().trim().min(1).max(100), skipRefused: z.boolean().optional() }), OFFICE, UPLOAD),
   'bank.template': call<{ fileName: string; base64: string }>()(none, OFFICE),
   'bank.correctKey': call<{ regraded: number }>()(z.object({ questionId: z.string().min(1).max(64), answer: z.array(z.string().min(1).max(2000)).min(1).max(8) }), OFFICE),
   'bank.save': call<Question>()(

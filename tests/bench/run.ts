@@ -7,6 +7,8 @@
 //             `--years 5`, 5 years of history (15 campaigns) and each officer view's first answer
 //   essays  — the copy check of 3,000 essays of 2,000 characters vs naive pairwise Sets
 //   archive — 一期一档 of a campaign with 3,000 people vs one Chromium page.pdf() per person
+//   pdf-memory — the server's memory (anxue serve, from /proc) while it previews and imports a long PDF,
+//             one and four at once (`pdf-memory [FILE]`; default a real ~250-page Chinese PDF)
 //   server  — N learners over HTTP (heartbeats, essays, quizzes, dashboard) on lowdb and on PostgreSQL × 2 processes
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -575,6 +577,9 @@ async function main() {
   } else if (name === 'archive') {
     const r = await benchArchive(sample, args[0] ? Number(args[0]) : 3000);
     result = { bench: 'archive', people: r.people, seconds: round(r.seconds, 1), people_per_s: round(r.perS, 1), chromium_people_per_s: round(r.chromiumPerS, 1), ratio: round(r.perS / r.chromiumPerS), base_mb: mb(r.base), peak_mb: mb(r.peak) };
+  } else if (name === 'pdf-memory') {
+    const { benchPdfMemory } = await import('./pdf-memory');
+    result = await benchPdfMemory(args);
   } else if (name === 'server') {
     const { benchServer } = await import('./server');
     const { runs } = await benchServer(args.length ? args.map(Number) : [200, 1000, 3000]);
@@ -582,7 +587,7 @@ async function main() {
     const head = runs.find((r) => r.backend === 'postgres' && r.learners === 1000) ?? runs[runs.length - 1]!;
     result = { bench: 'server', ...head, runs };
   } else {
-    console.error('usage: npm run bench -- search | pdf [FILE… | --long] | study [--years N] | essays | archive [PEOPLE] | server [LEARNERS…]');
+    console.error('usage: npm run bench -- search | pdf [FILE… | --long] | pdf-memory [FILE] | study [--years N] | essays | archive [PEOPLE] | server [LEARNERS…]');
     process.exit(2);
   }
   clearInterval(sampler);

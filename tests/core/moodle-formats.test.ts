@@ -50,9 +50,32 @@ describe('GIFT', () => {
     expect(r.questions[3]!.stem).toBe('受限空间作业要先通风、再 ____ 、后作业。');
     expect(r.questions[5]!.stem).toBe('压力单位 1:1 的写法{不变}。');
   });
-  it('names the line of a question without an answer block, and reads nothing', () => {
+  it('names the line of a question without an answer block; the good one is kept apart from it', () => {
     const r = parseGift('::a:: 好的 {T}\n\n\n::b:: 坏的，没有答案块\n');
-    expect(r).toEqual({ ok: false, errors: [{ row: 4, column: 'GIFT', message: '缺少答案块 { … } / the answer block { … } is missing' }] });
+    expect(r).toMatchObject({ ok: false, errors: [{ row: 4, column: 'GIFT', message: '缺少答案块 { … } / the answer block { … } is missing' }] });
+    expect(!r.ok && r.questions.map((q) => q.stem)).toEqual(['好的']);
+  });
+  it('braces that do not balance refuse that question, naming the line, instead of one garbage question; the good ones stay good', () => {
+    // the report: a question whose block runs into the next question (no blank line) read as one
+    // question with an option 「错\n::Q2:: {{{{ }}」
+    const text = ['::Q1:: 动火作业前要做什么？ {', '=气体分析', '~错', '::Q2:: {{{{ }}', '', '::Q3:: 监护人可以离开。 {F}', '', '::Q4:: 受限空间作业要 {=通风} 再检测 }', '', '::Q5:: 未结束的 {=a ~b', '', '::Q6:: 两个答案块 {T} 又一个 {F}', ''].join('\n');
+    const r = parseGift(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.row, e.column])).toEqual([
+      [4, 'GIFT'],
+      [8, 'GIFT'],
+      [10, 'GIFT'],
+      [12, 'GIFT'],
+    ]);
+    expect(r.errors[0]!.message).toBe('答案块里又出现了「{」（第 1 行的「{」还没有用「}」结束；两道题之间要空一行） / a “{” inside an answer block (the “{” on line 1 is not closed by a “}”; leave a blank line between two questions)');
+    expect(r.errors[1]!.message).toContain('a “}” with no “{” before it');
+    expect(r.errors[2]!.message).toContain('never closed');
+    expect(r.errors[3]!.message).toContain('one answer block');
+    // no question carries another's text
+    expect(r.questions.map((q) => [q.type, q.stem, q.answer])).toEqual([['truefalse', '监护人可以离开。', ['F']]]);
+    // escaped braces are text, not blocks
+    expect(parseGift('::a:: 写作 \\{x\\} 的题 {T}\n')).toMatchObject({ ok: true, questions: [{ stem: '写作 {x} 的题' }] });
   });
   it('a bank exported to GIFT reads back the same', () => {
     const r = parseGift(GIFT);
@@ -82,7 +105,13 @@ describe('Aiken', () => {
         { row: 1, column: 'ANSWER', message: '缺少 ANSWER: 行 / the ANSWER: line is missing' },
         { row: 5, column: 'ANSWER', message: '答案 C 不在选项中 / the answer C is not one of the options' },
       ],
+      questions: [],
     });
+  });
+  it('a question with an option out of order is refused whole; the good ones are returned beside it', () => {
+    const r = parseAiken('题一\nA. x\nC. y\nANSWER: A\n\n题二\nA. x\nB. y\nANSWER: B\n');
+    expect(r).toMatchObject({ ok: false, errors: [{ row: 1, column: 'Aiken' }] });
+    expect(!r.ok && r.questions.map((q) => q.stem)).toEqual(['题二']);
   });
 });
 

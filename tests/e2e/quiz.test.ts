@@ -218,4 +218,18 @@ describe('quiz: bank import, a paper drawn by rules, resume after closing, gradi
     expect(cell('阅卷人')).toBe('admin');
     expect(header).toContain('本人签字');
   });
+
+  it('a GIFT file with a question whose braces do not balance: the refused line and the good questions are shown; the officer imports the good ones only', async () => {
+    await officer.goto(`${server.url}#/bank`);
+    const gift = ['::Q1:: 动火作业前要做什么？ {', '=气体分析', '~错', '::Q2:: {{{{ }}', '', '::Q3:: 监护人可以离开作业现场。 {F}', '', '::Q4:: 受限空间作业前首先应当？ {=通风 ~直接进入}', ''].join('\n');
+    await officer.getByTestId('bank-file').setInputFiles({ name: '有错的题.gift', mimeType: 'text/plain', buffer: Buffer.from(gift) });
+    await officer.getByTestId('bank-refused').waitFor();
+    expect(await officer.getByTestId('bank-refused').textContent()).toContain('第 4 行「GIFT」：答案块里又出现了「{」');
+    expect(await officer.getByTestId('bank-preview').textContent()).toContain('共 2 题');
+    expect(await officer.getByTestId('bank-preview').textContent()).not.toContain('::Q2::');
+    await shot(officer, 'bank-refused-gift');
+    await officer.getByRole('button', { name: '只导入这 2 道正确的题，跳过有错误的' }).click();
+    await officer.getByText('已导入 2 题，跳过重复 0 题，跳过有错误的 1 题。').waitFor();
+  });
 });
+

@@ -30,10 +30,10 @@ describe('question-bank import', () => {
     const p = await app.call('bank.importPreview', up, officer);
     expect(p).toMatchObject({ ok: true, layout: 'template', total: 5, duplicates: 0, counts: { single: 1, multiple: 1, truefalse: 1, fill: 1, short: 1 } });
     const before = bankFile();
-    expect(await app.call('bank.importCommit', { ...up, bank: '模板示例' }, officer)).toEqual({ added: 5, duplicates: 0 });
+    expect(await app.call('bank.importCommit', { ...up, bank: '模板示例' }, officer)).toEqual({ added: 5, duplicates: 0, refused: 0 });
     expect(bankFile()).not.toBe(before);
     // again: every question is a duplicate, nothing added
-    expect(await app.call('bank.importCommit', { ...up, bank: '模板示例' }, officer)).toEqual({ added: 0, duplicates: 5 });
+    expect(await app.call('bank.importCommit', { ...up, bank: '模板示例' }, officer)).toEqual({ added: 0, duplicates: 5, refused: 0 });
     const bank = await app.call('bank.list', {}, officer);
     expect(bank.filter((q) => q.bank === '模板示例')).toHaveLength(5);
   });
@@ -104,7 +104,46 @@ describe('question-bank import', () => {
     if (!r1.ok) expect(r1.error.message).toMatch(/^bad\.xml 第 \d+ 行「XML」：XML 格式错误/);
     const r2 = await app.raw('bank.importCommit', { fileName: 'bad.gift', base64: Buffer.from('::a:: 好 {T}\n\n::b:: 坏的 {=a ~b\n').toString('base64'), bank: 'x' }, officer);
     expect(r2).toMatchObject({ ok: false });
-    if (!r2.ok) expect(r2.error.message).toBe('bad.gift 第 3 行「GIFT」：缺少答案块 { … } / bad.gift, row 3, column “GIFT”: the answer block { … } is missing');
+    if (!r2.ok) expect(r2.error.message).toBe('bad.gift 第 3 行「GIFT」：答案块的「{」没有用「}」结束 / bad.gift, row 3, column “GIFT”: the answer block’s “{” is never closed by a “}”');
+    expect(bankFile()).toBe(before);
+  });
+
+  it('a GIFT file with unbalanced braces: the preview shows the good questions and the refused one by its line; the officer may import the good ones only', async () => {
+    const gift = ['::Q1:: 动火作业前要做什么？ {', '=气体分析', '~错', '::Q2:: {{{{ }}', '', '::Q3:: 监护人可以离开。 {F}', '', '::Q4:: 受限空间首先？ {=通风 ~进入}', ''].join('\n');
+    const up = { fileName: 'mixed.gift', base64: Buffer.from(gift).toString('base64') };
+    await app.call('bank.list', {}, officer);
+    const before = bankFile();
+    const p = await app.call('bank.importPreview', up, officer);
+    expect(p).toMatchObject({ ok: false, layout: 'gift', total: 2, counts: { truefalse: 1, single: 1 } });
+    expect(p.errors).toEqual([{ row: 4, column: 'GIFT', message: expect.stringContaining('答案块里又出现了「{」') }]);
+    expect(p.sample.map((q) => q.stem)).toEqual(['监护人可以离开。', '受限空间首先？']);
+    expect(JSON.stringify(p.sample)).not.toContain('::Q2::');
+    // without the officer's choice the file is refused whole, naming the line
+    const r = await app.raw('bank.importCommit', { ...up, bank: 'x' }, officer);
+    expect(r).toMatchObject({ ok: false, status: 400, error: { code: 'bad_input' } });
+    if (!r.ok) expect(r.error.message).toMatch(/^mixed\.gift 第 4 行「GIFT」：答案块里又出现了「{」/);
+    expect(bankFile()).toBe(before);
+    // chosen: the good ones only
+    expect(await app.call('bank.importCommit', { ...up, bank: '部分导入', skipRefused: true }, officer)).toEqual({ added: 2, duplicates: 0, refused: 1 });
+    const bank = (await app.call('bank.list', {}, officer)).filter((q) => q.bank === '部分导入');
+    expect(bank.map((q) => q.stem).sort()).toEqual(['受限空间首先？', '监护人可以离开。'].sort());
+    // a file with nothing good is refused even when the officer asked to skip the bad ones
+    const none = await app.raw('bank.importCommit', { fileName: 'none.gift', base64: Buffer.from('::a:: 坏 {=a ~b\n').toString('base64'), bank: 'x', skipRefused: true }, officer);
+    expect(none).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it('a Moodle XML with a DOCTYPE (an external entity, or entities that multiply) is a 400 naming the file and the line; nothing is written', async () => {
+    await app.call('bank.list', {}, officer);
+    const before = bankFile();
+    const xxe = '<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<quiz><question type="truefalse"><questiontext><text>&xxe;</text></questiontext><answer fraction="100"><text>true</text></answer></question></quiz>';
+    const lol = '<?xml version="1.0"?>\n\n<!DOCTYPE quiz [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<quiz><question type="truefalse"><questiontext><text>&b;</text></questiontext></question></quiz>';
+    for (const [fileName, text, line] of [['xxe.xml', xxe, 2], ['lol.xml', lol, 3]] as const) {
+      for (const call of ['bank.importPreview', 'bank.importCommit']) {
+        const r = await app.raw(call, { fileName, base64: Buffer.from(text).toString('base64'), bank: 'x' }, officer);
+        expect(r).toMatchObject({ ok: false, status: 400, error: { code: 'bad_input' } });
+        if (!r.ok) expect(r.error.message).toBe(`${fileName} 第 ${line} 行：不接受带 DOCTYPE 的 XML（其中可以定义实体，甚至读取其他文件）。Moodle 导出的题库没有 DOCTYPE，请删去这一部分后再导入 / ${fileName}, line ${line}: XML with a DOCTYPE is not accepted (it can declare entities, even ones that read other files); Moodle's exports have none: remove it and import again`);
+      }
+    }
     expect(bankFile()).toBe(before);
   });
 

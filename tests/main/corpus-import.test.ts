@@ -199,15 +199,15 @@ describe('a large import shows progress and can be cancelled', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(corpusState(app.dir)).toEqual(before);
   });
-  it('a long PDF read on worker threads gives the same paragraphs as one read here, with progress to the end', async () => {
-    const { extractText } = await import('../../electron/main/services/text-extract');
+  it('a long PDF read in the reader process gives the same paragraphs as one read here, with progress to the end', async () => {
+    const { extractText, readPdfHere } = await import('../../electron/main/services/text-extract');
     const seen: number[] = [];
     const apart = await extractText('big.pdf', bigPdf, { onProgress: (done) => seen.push(done) });
-    const here = await extractText('big.pdf', bigPdf, { parallel: false });
+    const here = await readPdfHere(bigPdf);
     expect(apart.pages).toBeGreaterThanOrEqual(40);
     expect(apart.blocks).toEqual(here.blocks);
     expect(seen.at(-1)).toBe(apart.pages);
-    // cancelled part-way: the workers stop, the reading is refused as cancelled
+    // cancelled part-way: the reader process is ended, the reading is refused as cancelled
     const ac = new AbortController();
     await expect(extractText('big.pdf', bigPdf, { signal: ac.signal, onProgress: (done) => done >= 3 && ac.abort() })).rejects.toThrow('导入已取消');
   });

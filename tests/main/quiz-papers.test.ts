@@ -36,7 +36,7 @@ async function randomCampaign(s: Awaited<ReturnType<typeof seeded>>, rules: Draw
 describe('papers drawn at random by rules', () => {
   it('each person gets the same composition and points, a draw of their own, no keys; a bank too small is refused naming the rule', async () => {
     const s = await seeded(app, { shuffle: true });
-    expect(await app.call('bank.importCommit', { fileName: '车间题库.csv', base64: b64(bankCsv()), bank: '车间题库' }, s.admin)).toEqual({ added: 20, duplicates: 0 });
+    expect(await app.call('bank.importCommit', { fileName: '车间题库.csv', base64: b64(bankCsv()), bank: '车间题库' }, s.admin)).toEqual({ added: 20, duplicates: 0, refused: 0 });
     const rules = [
       rule({ type: 'single', count: 4, points: 10, categories: ['动火'], banks: ['车间题库'] }),
       rule({ type: 'single', count: 2, points: 10, categories: ['受限空间'], difficulties: [3] }),
@@ -141,7 +141,7 @@ describe('editing a question keeps its versions', () => {
     // an import of the same question is a duplicate, even after the question was edited
     await app.call('bank.save', { ...base, id: q.id, explanation: '监护人不得离开' }, s.admin);
     const csv = '题型,题干,选项A,选项B,答案\n单选,动火作业的监护人可以离开现场吗？,可以,不可以,B\n';
-    expect(await app.call('bank.importCommit', { fileName: 'x.csv', base64: b64(csv), bank: 'x' }, s.admin)).toEqual({ added: 0, duplicates: 1 });
+    expect(await app.call('bank.importCommit', { fileName: 'x.csv', base64: b64(csv), bank: 'x' }, s.admin)).toEqual({ added: 0, duplicates: 1, refused: 0 });
   });
 
   it('removing: refused while the question is on a fixed paper; otherwise kept in the history only', async () => {

@@ -3,7 +3,8 @@
 // takes 32 MB is refused while the server's memory does not follow what is sent (what it grows by is
 // the socket buffers the garbage collector has not yet taken back, a few tens of MB however much
 // arrives); the temporary file is removed; a real upload still works.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,4 +69,48 @@ describe('an upload is spooled to a temporary file', () => {
     expect(r.text).toContain('S001');
     expect(readdirSync(TMP).filter((n) => n.startsWith('anxue-upload-'))).toEqual([]);
   });
+});
+
+describe('temporary files of a server that was killed mid-upload', () => {
+  it('are left behind by a SIGKILL, and removed by the next start, which says so; a running server\'s are left alone', async () => {
+    const data = tempDir('anxue-spool-crash-');
+    const work = tempDir('anxue-spool-crash-work-');
+    dirs.push(data, work);
+    writeFileSync(path.join(work, 'pw.txt'), 'crash-admin-pass');
+    const init = cli(['init', '--data', data, '--enterprise', '上传中断化工（虚构）', '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]);
+    if (init.status !== 0) throw new Error(init.stderr);
+    const doomed = await startServeProcess(['--data', data, '--port', '0'], { TMPDIR: TMP });
+    const doomedToken = (JSON.parse((await postJson(doomed.url, 'auth.login', { employeeNo: 'admin', password: 'crash-admin-pass' })).text) as { token: string }).token;
+    const mine = (pid: number) => readdirSync(TMP).filter((n) => n.startsWith(`anxue-upload-p${pid}-`));
+    // an upload that stops half-way (2 MB of a roster that never ends), then the server is killed
+    const u = new URL(doomed.url);
+    const req = http.request({ host: '127.0.0.1', port: u.port, method: 'POST', path: '/api/roster.preview', headers: { Host: u.host, Authorization: `Bearer ${doomedToken}`, 'Content-Type': 'application/json' }, agent: false });
+    req.on('error', () => undefined);
+    req.write(Buffer.alloc(2 * 1024 * 1024, 0x61));
+    const pid = doomed.child.pid!;
+    for (let i = 0; i < 600 && mine(pid).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(mine(pid)).toHaveLength(1);
+    const exited = new Promise((r) => doomed.child.once('exit', r));
+    doomed.child.kill('SIGKILL');
+    await exited;
+    req.destroy();
+    expect(mine(pid)).toHaveLength(1);
+    // a file named before the pid was in the name, two days old: also removed
+    const legacy = path.join(TMP, 'anxue-upload-00000000-0000-4000-8000-000000000000');
+    writeFileSync(legacy, 'x');
+    utimesSync(legacy, new Date(Date.now() - 2 * 86_400_000), new Date(Date.now() - 2 * 86_400_000));
+    // one of a process that runs (this test's, standing for another server writing an upload now): kept
+    const running = `anxue-upload-p${process.pid}-00000000-0000-4000-8000-000000000001`;
+    writeFileSync(path.join(TMP, running), 'x');
+    const again = await startServeProcess(['--data', data, '--port', '0'], { TMPDIR: TMP });
+    try {
+      for (let i = 0; i < 100 && !again.output().includes('removed 2 temporary upload files'); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(again.output()).toContain('已删除此前中断的上传留下的 2 个临时文件 / removed 2 temporary upload files left by a server that ended mid-upload');
+      expect(mine(pid)).toEqual([]);
+      expect(readdirSync(TMP)).not.toContain(path.basename(legacy));
+      expect(readdirSync(TMP)).toContain(running);
+    } finally {
+      await again.stop();
+    }
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
-// Question banks (题库): import from the spreadsheets officers have, with a preview; nothing is
-// written when any row is bad. A downloadable template shows our own layout.
+// Question banks (题库): import from the spreadsheets officers have, with a preview. A file with bad
+// rows is refused whole, unless the officer, shown the good and the refused ones, chooses to import
+// the good ones only (skipRefused). A downloadable template shows our own layout.
 import { fromMoodleXml, parseAiken, parseGift, toGift, type MoodleXmlQuestion } from '../../core/moodle-formats';
 import { around } from '../../core/bilingual';
 import { parseQuestionTable, questionId, type ImportError } from '../../core/question-import';
@@ -20,18 +21,37 @@ import { decodeText, readTable } from './table-file';
 /** our template's columns; 难度 1–3 (or 易/中/难), 标签 separated by commas */
 const TEMPLATE_HEADER = ['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析', '分值', '难度', '分类', '标签', '出处'];
 
-type BankFileParse = { ok: true; layout: BankPreview['layout']; questions: Question[] } | { ok: false; errors: ImportError[] };
+/** Not ok: `errors` are the refused questions (or why the file cannot be read), `questions` the good ones. */
+type BankFileParse = { ok: true; layout: BankPreview['layout']; questions: Question[] } | { ok: false; layout: BankPreview['layout']; errors: ImportError[]; questions: Question[] };
+
+const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
 /** Moodle XML → plain objects, each question with the line its <question> tag is on. */
-async function parseMoodleXml(text: string): Promise<BankFileParse> {
+async function parseMoodleXml(fileName: string, text: string): Promise<BankFileParse> {
+  // A DOCTYPE can declare entities: ones that read other files or addresses (external), or that
+  // grow into gigabytes (nested). Moodle's own exports have none, so none is read at all.
+  const doctype = /<!DOCTYPE/i.exec(text);
+  if (doctype) {
+    const line = lineAt(text, doctype.index);
+    throw new ApiError(
+      'bad_input',
+      `${fileName} 第 ${line} 行：不接受带 DOCTYPE 的 XML（其中可以定义实体，甚至读取其他文件）。Moodle 导出的题库没有 DOCTYPE，请删去这一部分后再导入 / ${fileName}, line ${line}: XML with a DOCTYPE is not accepted (it can declare entities, even ones that read other files); Moodle's exports have none: remove it and import again`,
+      'file',
+    );
+  }
   const { XMLParser, XMLValidator } = await import('fast-xml-parser');
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return { ok: false, errors: [{ row: valid.err.line, column: 'XML', message: `XML 格式错误：${valid.err.msg} / the XML is not well formed: ${valid.err.msg}` }] };
+  if (valid !== true) return { ok: false, layout: 'moodle-xml', errors: [{ row: valid.err.line, column: 'XML', message: `XML 格式错误：${valid.err.msg} / the XML is not well formed: ${valid.err.msg}` }], questions: [] };
   const lines: number[] = [];
-  for (const m of text.matchAll(/<question\b/g)) lines.push(text.slice(0, m.index).split('\n').length);
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'question' || name === 'answer' }).parse(text) as {
-    quiz?: { question?: Record<string, unknown>[] };
-  };
+  for (const m of text.matchAll(/<question\b/g)) lines.push(lineAt(text, m.index));
+  let doc: { quiz?: { question?: Record<string, unknown>[] } };
+  try {
+    doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'question' || name === 'answer' }).parse(text) as typeof doc;
+  } catch (e) {
+    // what the validator let through and the parser still refuses is the file's fault, not ours
+    const why = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 200) : String(e);
+    throw new ApiError('bad_input', `${fileName} 无法读取为 XML：${why} / ${fileName} cannot be read as XML: ${why}`, 'file');
+  }
   const textOf = (v: unknown): string => (v && typeof v === 'object' ? String((v as { text?: unknown }).text ?? '') : String(v ?? ''));
   const items: MoodleXmlQuestion[] = (doc.quiz?.question ?? []).map((q, i) => ({
     type: String(q.type ?? ''),
@@ -43,9 +63,8 @@ async function parseMoodleXml(text: string): Promise<BankFileParse> {
     category: textOf(q.category),
     answers: ((q.answer as Record<string, unknown>[] | undefined) ?? []).map((a) => ({ fraction: Number(a.fraction ?? 0), text: textOf(a) })),
   }));
-  if (!doc.quiz) return { ok: false, errors: [{ row: 1, column: 'quiz', message: '不是 Moodle XML：没有 <quiz> 元素 / not Moodle XML: there is no <quiz> element' }] };
-  const r = fromMoodleXml(items);
-  return r.ok ? { ok: true, layout: 'moodle-xml', questions: r.questions } : r;
+  if (!doc.quiz) return { ok: false, layout: 'moodle-xml', errors: [{ row: 1, column: 'quiz', message: '不是 Moodle XML：没有 <quiz> 元素 / not Moodle XML: there is no <quiz> element' }], questions: [] };
+  return { ...fromMoodleXml(items), layout: 'moodle-xml' };
 }
 
 /** Any bank file we read: Excel/CSV tables, GIFT, Aiken, Moodle XML. */
@@ -53,19 +72,13 @@ export async function parseBankFile(fileName: string, bytes: Uint8Array): Promis
   const ext = fileName.toLowerCase().split('.').pop();
   if (ext === 'xlsx' || ext === 'csv') {
     const r = parseQuestionTable(await readTable(fileName, bytes));
-    return r.ok ? { ok: true, layout: r.layout, questions: r.questions } : r;
+    return r.ok ? { ok: true, layout: r.layout, questions: r.questions } : { ...r, layout: r.layout ?? null };
   }
   if (bytes.length === 0) throw new ApiError('bad_input', `${fileName} 是空文件 / ${fileName} is empty`, 'file');
   const text = decodeText(bytes);
-  if (ext === 'xml') return parseMoodleXml(text);
-  if (ext === 'gift' || (ext === 'txt' && /(?<!\\)\{[\s\S]*(?<!\\)\}/.test(text))) {
-    const r = parseGift(text);
-    return r.ok ? { ok: true, layout: 'gift', questions: r.questions } : r;
-  }
-  if (ext === 'txt') {
-    const r = parseAiken(text);
-    return r.ok ? { ok: true, layout: 'aiken', questions: r.questions } : r;
-  }
+  if (ext === 'xml') return parseMoodleXml(fileName, text);
+  if (ext === 'gift' || (ext === 'txt' && /(?<!\\)\{[\s\S]*(?<!\\)\}/.test(text))) return { ...parseGift(text), layout: 'gift' };
+  if (ext === 'txt') return { ...parseAiken(text), layout: 'aiken' };
   throw new ApiError('bad_input', `${fileName} 的格式不支持：请使用 .xlsx、.csv、GIFT（.gift/.txt）、Aiken（.txt）或 Moodle XML（.xml） / the format of ${fileName} is not supported: use .xlsx, .csv, GIFT (.gift/.txt), Aiken (.txt) or Moodle XML (.xml)`, 'file');
 }
 
@@ -77,18 +90,18 @@ function decode(input: { base64: string }): Uint8Array {
 export async function previewBank(ports: Ports, input: Input<'bank.importPreview'>): Promise<BankPreview> {
   const r = await parseBankFile(input.fileName, decode(input));
   const counts = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number>;
-  if (!r.ok) return { ok: false, fileName: input.fileName, layout: null, counts, total: 0, duplicates: 0, sample: [], errors: r.errors };
+  // the good questions are shown even when some are refused: the officer decides
   const have = contentIds(await bankQuestions(ports));
   for (const q of r.questions) counts[q.type] += 1;
   return {
-    ok: true,
+    ok: r.ok,
     fileName: input.fileName,
     layout: r.layout,
     counts,
     total: r.questions.length,
     duplicates: r.questions.filter((q) => have.has(q.id)).length,
     sample: r.questions.slice(0, 8),
-    errors: [],
+    errors: r.ok ? [] : r.errors,
   };
 }
 
@@ -120,9 +133,11 @@ export async function exportBank(ports: Ports, input: Input<'bank.export'>): Pro
   return { fileName: `${name}.xlsx`, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
 }
 
-export async function commitBank(ports: Ports, input: Input<'bank.importCommit'>): Promise<{ added: number; duplicates: number }> {
+export async function commitBank(ports: Ports, input: Input<'bank.importCommit'>): Promise<{ added: number; duplicates: number; refused: number }> {
   const r = await parseBankFile(input.fileName, decode(input));
-  if (!r.ok) throw new ApiError('bad_input', firstBankError(input.fileName, r.errors), 'file');
+  // refused questions stop the import unless the officer chose to skip them; with nothing good, always
+  if (!r.ok && (!input.skipRefused || r.questions.length === 0)) throw new ApiError('bad_input', firstBankError(input.fileName, r.errors), 'file');
+  const refused = r.ok ? 0 : new Set(r.errors.map((e) => e.row)).size;
   await bankQuestions(ports); // the bundled questions are seeded first, as everywhere else
   return ports.store.questions.update((f) => {
     const have = contentIds(f.questions);
@@ -137,7 +152,7 @@ export async function commitBank(ports: Ports, input: Input<'bank.importCommit'>
       f.questions.push({ ...q, bank: input.bank });
       added += 1;
     }
-    return { added, duplicates };
+    return { added, duplicates, refused };
   });
 }
 

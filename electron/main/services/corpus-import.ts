@@ -110,8 +110,13 @@ export function detectDocNo(text: string): string {
 
 const squash = (s: string) => normalizeCjk(s).replace(/[\s《》〈〉“”"'（）()]/g, '').toLowerCase();
 
+/**
+ * The file's bytes. Its base64 text is let go (the input is this call's own, parsed from the
+ * request): a PDF may wait its turn to be read, and then holds its bytes only.
+ */
 function decode(input: { fileName: string; base64: string }): Uint8Array {
   const b = Buffer.from(input.base64, 'base64');
+  input.base64 = '';
   return new Uint8Array(b.buffer, b.byteOffset, b.length);
 }
 
@@ -160,6 +165,7 @@ interface Job {
   state: ImportJobView['state'];
   done: number;
   total: number;
+  queued: number | null;
   controller: AbortController;
   result?: Examined;
   error?: string;
@@ -169,16 +175,19 @@ const jobs = new Map<string, Job>();
 const JOB_TTL_MS = 30 * 60_000;
 
 function view(j: Job): ImportJobView {
-  return { jobId: j.id, state: j.state, done: j.done, total: j.total, preview: j.result?.preview ?? null, error: j.error ?? null };
+  return { jobId: j.id, state: j.state, done: j.done, total: j.total, queued: j.queued, preview: j.result?.preview ?? null, error: j.error ?? null };
 }
 
 export function importStart(ports: Ports, input: Input<'corpus.importStart'>): ImportJobView {
   const now = Date.now();
   for (const [id, j] of jobs) if (now - j.createdAt > JOB_TTL_MS) jobs.delete(id);
-  const job: Job = { id: randomUUID(), state: 'reading', done: 0, total: 0, controller: new AbortController(), createdAt: now };
+  const job: Job = { id: randomUUID(), state: 'reading', done: 0, total: 0, queued: null, controller: new AbortController(), createdAt: now };
   jobs.set(job.id, job);
   examine(ports, input, {
     signal: job.controller.signal,
+    onQueue: (ahead) => {
+      job.queued = ahead > 0 ? ahead : null;
+    },
     onProgress: (done, total) => {
       job.done = done;
       job.total = total;

@@ -15,6 +15,7 @@ import { essayState, eventsOf } from './derive';
 import { badInput, conflict, notFound } from './errors';
 import { fullParts, minCharsFor, reviewsOf } from './essay';
 import { iso, type Ports } from './ports';
+import { serverLog } from '../log';
 import type { DeepReadonly } from '../storage/doc';
 import { emptyCampaignFigures } from '../storage/person-summary';
 
@@ -104,7 +105,7 @@ export async function campaignSimilarity(ports: Ports, c: Campaign) {
       writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, results: [...results.values()] }));
       renameSync(`${file}.${process.pid}.tmp`, file);
     } catch (e) {
-      console.error(`[anxue] the copy check of ${c.id} could not be kept (it is made again next time): ${(e as Error).message}`);
+      serverLog.error(`keeping the copy check of ${c.id} (it is made again next time)`, e);
     }
   }
   const value = { key, results, labels };

@@ -11,8 +11,8 @@ import { readFontsShared, renderParts, renderPdf, type PartedDocument, type Plai
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 import type { PdfJob, PdfReply } from './pdf-worker';
 
-/** A worker script next to this code: built (dist/electron/<name>.cjs) or the source under tsx. */
-export function workerScript(name: 'pdf-worker' | 'text-worker' = 'pdf-worker'): { code: string; eval: boolean } {
+/** The PDF worker script next to this code: built (dist/electron/pdf-worker.cjs) or the source under tsx. */
+export function workerScript(name = 'pdf-worker' as const): { code: string; eval: boolean } {
   const here = typeof __filename !== 'undefined' ? __filename : fileURLToPath(import.meta.url);
   if (here.endsWith('.cjs') || here.endsWith('.js')) return { code: path.join(path.dirname(here), `${name}.cjs`), eval: false };
   // running from source (tsx): the worker registers tsx itself, then loads the TypeScript

@@ -17,6 +17,7 @@ import { GENESIS_HASH, verifyChain } from '../storage/events';
 import { unwrapSecret, wrapSecret } from '../storage/key-wrap';
 import { conflict } from './errors';
 import { iso, type Ports } from './ports';
+import { serverLog } from '../log';
 
 /** The private key under a password: what signing.json keeps per admin. */
 function wrap(key: KeyObject, password: string): Promise<string> {
@@ -285,7 +286,7 @@ export function dailyCheckpoints(ports: Ports, everyMs = 10 * 60_000): () => voi
       const last = await latestCheckpoint(ports);
       if (!last || day(Date.parse(last.at)) < day(ports.clock.now())) await makeCheckpoint(ports, 'daily');
     } catch (e) {
-      console.error('[anxue] daily checkpoint:', e instanceof Error ? e.message : e);
+      serverLog.error('the daily checkpoint', e);
     } finally {
       busy = false;
     }

@@ -1,9 +1,9 @@
 // Text out of the files an enterprise holds: PDF (pdf.js), DOCX (mammoth), Markdown and TXT
 // (UTF-8 or GBK). Every failure is a clear message naming the file; nothing here writes anything.
-import { availableParallelism } from 'node:os';
 import { normalizeCjk } from '../../core/normalize';
 import { paragraphs } from '../../core/paragraphs';
 import { badInput } from './errors';
+import { ImportCancelled, readPdf, type PdfRead, type ReadOptions } from './pdf-reader';
 import { decodeText } from './table-file';
 
 export type SourceFormat = 'pdf' | 'md' | 'txt' | 'docx';
@@ -29,19 +29,12 @@ export interface Extracted {
 
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
 
-export interface ExtractOptions {
+export interface ExtractOptions extends ReadOptions {
   /** pages (PDF) or 1 step (other formats) done so far, of total */
   onProgress?: (done: number, total: number) => void;
-  signal?: AbortSignal;
-  /** false: read a long PDF here, not on worker threads */
-  parallel?: boolean;
 }
 
-export class ImportCancelled extends Error {
-  constructor() {
-    super('导入已取消');
-  }
-}
+export { ImportCancelled };
 
 export function formatOf(fileName: string): SourceFormat | null {
   const ext = fileName.toLowerCase().split('.').pop();
@@ -134,97 +127,36 @@ async function pageBlocks(doc: PdfDoc, p: number): Promise<Block[]> {
   return paragraphs(normalizeCjk(text)).map((para) => ({ loc: p, text: para }));
 }
 
-/** The paragraphs of some pages of a PDF (a worker thread's share of a long one). */
-export async function pdfPageBlocks(bytes: Uint8Array, pages: readonly number[], onPage?: () => void): Promise<Block[]> {
-  const doc = await openPdf(await loadPdfjs(), bytes);
-  try {
-    const out: Block[] = [];
-    for (const p of pages) {
-      out.push(...(await pageBlocks(doc, p)));
-      onPage?.();
-    }
-    return out;
-  } finally {
-    await doc.destroy();
+/** Why a PDF cannot be read (the reader process tells the server, which words it; see pdf-reader.ts). */
+export class PdfProblem extends Error {
+  constructor(readonly kind: 'encrypted' | 'invalid' | 'unreadable') {
+    super(kind);
   }
 }
-
-/** pages from which a PDF is read on worker threads, one per core (at most 4), when there are cores to spare */
-const PARALLEL_FROM_PAGES = 40;
 
 /**
- * A long PDF's pages on worker threads, each reading a contiguous share; progress as pages are
- * done; cancelling ends the workers. Null when workers cannot be started (read here instead).
+ * A PDF's paragraphs, read here, page by page (each page let go before the next): what the reader
+ * process does (services/text-worker.ts). Anywhere else, use readPdf: it reads in that process.
  */
-async function parallelBlocks(bytes: Uint8Array, numPages: number, lanes: number, opts: ExtractOptions): Promise<Block[] | null> {
-  const { Worker } = await import('node:worker_threads');
-  const { workerScript } = await import('./pdf-pool');
-  const script = workerScript('text-worker');
-  const per = Math.ceil(numPages / lanes);
-  const shares = Array.from({ length: lanes }, (_, i) => Array.from({ length: Math.max(0, Math.min(numPages, (i + 1) * per) - i * per) }, (_, k) => i * per + k + 1)).filter((x) => x.length > 0);
-  let done = 0;
-  const workers: import('node:worker_threads').Worker[] = [];
-  const stop = () => workers.forEach((w) => void w.terminate());
-  opts.signal?.addEventListener('abort', stop, { once: true });
-  try {
-    const results = await Promise.all(
-      shares.map(
-        (pages) =>
-          new Promise<Block[]>((resolve, reject) => {
-            const w = new Worker(script.code, { eval: script.eval });
-            workers.push(w);
-            w.on('message', (m: import('./text-worker').TextReply) => {
-              if ('progress' in m) {
-                done += 1;
-                opts.onProgress?.(done, numPages);
-              } else if ('blocks' in m) resolve(m.blocks);
-              else reject(new Error(m.error));
-            });
-            w.on('error', reject);
-            w.on('exit', (code) => (opts.signal?.aborted ? reject(new ImportCancelled()) : code !== 0 && reject(new Error(`text worker exited with ${code}`))));
-            w.postMessage({ bytes, pages } satisfies import('./text-worker').TextJob);
-          }),
-      ),
-    );
-    return results.flat();
-  } catch (e) {
-    if (opts.signal?.aborted) throw new ImportCancelled();
-    if (e instanceof Error && /Cannot find module|ENOENT/.test(e.message)) return null;
-    throw e;
-  } finally {
-    opts.signal?.removeEventListener('abort', stop);
-    stop();
-  }
-}
-
-async function pdfBlocks(fileName: string, bytes: Uint8Array, opts: ExtractOptions): Promise<{ blocks: Block[]; pages: number; title: string }> {
+export async function readPdfHere(bytes: Uint8Array, onPage?: (done: number, total: number) => void): Promise<PdfRead> {
   const pdfjs = await loadPdfjs();
   let doc: PdfDoc;
   try {
     doc = await openPdf(pdfjs, bytes);
   } catch (e) {
-    const name = (e as { name?: string }).name;
-    if (name === 'PasswordException') throw badInput(`${fileName} 已加密（需要密码），无法导入。请导入未加密的文件。 / ${fileName} is encrypted (needs a password) and cannot be imported: import an unencrypted file`, 'file');
-    throw badInput(`${fileName} 不是有效的 PDF（可能已损坏或不完整） / ${fileName} is not a valid PDF (damaged or incomplete)`, 'file');
+    throw new PdfProblem((e as { name?: string }).name === 'PasswordException' ? 'encrypted' : 'invalid');
   }
   try {
-    opts.onProgress?.(0, doc.numPages);
-    const lanes = Math.min(4, availableParallelism());
-    let blocks: Block[] | null = null;
-    if (lanes > 1 && doc.numPages >= PARALLEL_FROM_PAGES && opts.parallel !== false) blocks = await parallelBlocks(bytes, doc.numPages, lanes, opts);
-    if (!blocks) {
-      blocks = [];
-      for (let p = 1; p <= doc.numPages; p++) {
-        if (opts.signal?.aborted) throw new ImportCancelled();
-        blocks.push(...(await pageBlocks(doc, p)));
-        opts.onProgress?.(p, doc.numPages);
-      }
+    onPage?.(0, doc.numPages);
+    const blocks: Block[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      blocks.push(...(await pageBlocks(doc, p)));
+      onPage?.(p, doc.numPages);
     }
     const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: string } | undefined;
     return { blocks, pages: doc.numPages, title: normalizeCjk(info?.Title ?? '').trim() };
-  } catch (e) {
-    if (e instanceof ImportCancelled) throw e;
-    throw badInput(`${fileName} 的内容无法读取（PDF 可能已损坏） / the contents of ${fileName} cannot be read (the PDF may be damaged)`, 'file');
+  } catch {
+    throw new PdfProblem('unreadable');
   } finally {
     await doc.destroy();
   }
@@ -237,7 +169,8 @@ export async function extractText(fileName: string, bytes: Uint8Array, opts: Ext
   if (bytes.length > MAX_IMPORT_BYTES) throw badInput(`${fileName} 太大（超过 25 MB） / ${fileName} is too large (over 25 MB)`, 'file');
   let out: Extracted;
   if (format === 'pdf') {
-    const r = await pdfBlocks(fileName, bytes, opts);
+    // in the reader process, after the readings before it (bounded memory, one at a time)
+    const r = await readPdf(fileName, bytes, opts);
     out = { format, readAs: 'pdf', readable: null, blocks: r.blocks, pages: r.pages, chars: countChars(r.blocks), title: r.title };
     if (out.chars === 0) throw badInput(`${fileName} 中没有可提取的文字（可能是扫描件图片），无法检索。请导入带文字层的 PDF。 / ${fileName} has no text to extract (perhaps a scanned image) and cannot be searched: import a PDF with a text layer`, 'file');
     return out;

@@ -18,6 +18,7 @@ import { verifyChain } from './events';
 import { describeCut, journalFiles, readJournals, StudyJournal, type JournalLine } from './study-journal';
 import type { PersonCampaignView } from './person-summary';
 import { SummaryIndex } from './summary-index';
+import { serverLog } from '../log';
 
 /** The 问题台账: inspections and findings as one append-only hash chain (core/inspection.ts). */
 export interface InspectionsFile {
@@ -925,7 +926,7 @@ export class DataStore implements Store {
 
   private checkpointIfDue(): void {
     if (this.journal && this.journal.bytes >= this.checkpointBytes && !this.checkpointing) {
-      this.checkpoint().catch((e: unknown) => console.error(`[anxue] checkpoint of ${this.dir} failed (the journal is kept): ${(e as Error).message}`));
+      this.checkpoint().catch((e: unknown) => void serverLog.error(`the checkpoint of ${this.dir} (the journal is kept)`, e));
     }
   }
 

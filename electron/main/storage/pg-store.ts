@@ -18,6 +18,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { serverLog } from '../log';
 import { upgrade, type DeepReadonly, type Migration, type Versioned } from './doc';
 import {
   checkEmployeeNo,
@@ -516,7 +517,7 @@ export class PgStore implements Store {
     if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`数据库 schema 名称无效：${schema}`);
     this.pool = new pg.Pool({ connectionString: o.url, max: o.max ?? 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
     // a connection that breaks while idle is dropped by the pool; it must not end the process
-    this.pool.on('error', (e) => console.error('[anxue] PostgreSQL connection error:', e.message));
+    this.pool.on('error', (e) => void serverLog.error('a PostgreSQL connection', e));
     const ready = migrateDatabase(this.pool, schema).then(() => undefined);
     ready.catch(() => undefined);
     this.db = new PgBase(this.pool, ready);

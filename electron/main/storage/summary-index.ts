@@ -17,6 +17,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DeepReadonly } from './doc';
 import { upgrade } from './doc';
+import { serverLog } from '../log';
 import { PERSON_MIGRATIONS, type PersonFile } from './data-store';
 import { openStudyOf, summarizePerson, summaryDigest, type CampaignFigures, type OpenStudyBits, type PersonCampaignView } from './person-summary';
 
@@ -269,7 +270,7 @@ export class SummaryIndex {
       }
     } catch (e) {
       // a full disk: the records are safe, the index is made again from them at the next opening
-      console.error(`[anxue] the summary index of ${this.dir} could not be written: ${(e as Error).message}`);
+      serverLog.error(`writing the summary index of ${this.dir}`, e);
       rmSync(path.join(this.root, 'people.json'), { force: true });
     } finally {
       this.flushing = false;

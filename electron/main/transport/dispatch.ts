@@ -1,11 +1,11 @@
 // The one path every call takes, whatever the transport: resolve the caller's session, check the
 // role, validate input with the contract's schema, call the service. Admission (who may call
 // this?) is a step of its own, so the HTTP transport can refuse a caller before it reads a body.
-import { randomBytes } from 'node:crypto';
 import { api, mayCall, type ApiErrorBody, type CallName } from '../../shared/api';
 import { resolveCaller } from '../services/auth';
 import { ApiError, SealError } from '../services/errors';
 import { handlers } from '../services/index';
+import { serverLog } from '../log';
 import { LOCAL_CLIENT, type Caller, type ClientInfo, type Ports } from '../services/ports';
 
 export type Failure = { ok: false; status: number; error: ApiErrorBody };
@@ -43,7 +43,7 @@ function logDiskFull(context: string, e: unknown): void {
     return;
   }
   const more = diskFullLog.since > 0 ? `；此前一分钟内另有 ${diskFullLog.since} 次写入被拒 / ${diskFullLog.since} more writes were refused in the minute before` : '';
-  console.error(`[anxue] 磁盘已满，${context} 未保存 / the disk is full: ${context} was not saved (${e instanceof Error ? e.message : String(e)})${more}`);
+  serverLog.line(`[anxue] 磁盘已满，${context} 未保存 / the disk is full: ${context} was not saved (${e instanceof Error ? e.message : String(e)})${more}`);
   diskFullLog.at = now;
   diskFullLog.since = 0;
 }
@@ -54,7 +54,8 @@ export function isCallName(name: string): name is CallName {
 
 /**
  * An error as the caller sees it. Anything but an ApiError is a fault of ours: logged in full with
- * a reference; a caller on the server PC itself also gets the detail, anyone else the reference only.
+ * a reference (the same error again is counted under the reference it was logged with, see ../log);
+ * a caller on the server PC itself also gets the detail, anyone else the reference only.
  */
 export function toFailure(e: unknown, context: string, reveal = false): Failure {
   if (e instanceof ApiError) return { ok: false, status: STATUS[e.code], error: e.toBody() };
@@ -71,8 +72,7 @@ export function toFailure(e: unknown, context: string, reveal = false): Failure 
       },
     };
   }
-  const ref = randomBytes(4).toString('hex');
-  console.error(`[anxue] ${context} failed (ref ${ref}):`, e);
+  const ref = serverLog.error(context, e);
   const message = reveal
     ? `服务器内部错误（编号 ${ref}）：${e instanceof Error ? e.message : String(e)}`
     : `服务器内部错误（编号 ${ref}），已记录在服务器日志中 / internal server error (ref ${ref}), written to the server's log`;
@@ -105,6 +105,8 @@ export async function run(ports: Ports, admitted: Admitted, raw: unknown): Promi
   const { name, caller } = admitted;
   try {
     const parsed = api[name].input.safeParse(raw ?? {});
+    // from here on only the validated input (an upload is not held twice while the call runs)
+    raw = undefined;
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       // the field named in both languages; the rule's own words are zod's (English) or ours (bilingual or Chinese)

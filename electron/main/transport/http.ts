@@ -7,7 +7,7 @@
 // body, and only a small one. And before that, a request a page of another site made the browser
 // send is refused (origin-check.ts).
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
@@ -120,15 +120,58 @@ function readBody(req: http.IncomingMessage, limit: number, deadlineMs: number |
   });
 }
 
+/** An upload's temporary file: `anxue-upload-p<pid of the server>-<random>`, so a server knows which are whose. */
+const SPOOL_PREFIX = 'anxue-upload-';
+
+/**
+ * The temporary files of uploads that a server which has ended (a crash, a SIGKILL, a power cut)
+ * left behind: those of a process that no longer runs, and those named before the pid was part of
+ * the name that are a day old. A running server's are left alone (several may share the folder).
+ * Returns how many were removed.
+ */
+export function removeStaleSpools(dir = os.tmpdir(), now = Date.now()): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.startsWith(SPOOL_PREFIX));
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const pid = /^anxue-upload-p(\d+)-/.exec(name)?.[1];
+    const file = path.join(dir, name);
+    try {
+      const stale = pid ? !processRuns(Number(pid)) : now - statSync(file).mtimeMs > 86_400_000;
+      if (!stale) continue;
+      rmSync(file, { force: true });
+      removed += 1;
+    } catch {
+      // gone meanwhile, or not ours to remove: left as it is
+    }
+  }
+  return removed;
+}
+
+function processRuns(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * An upload's body (a call whose limit is above the JSON calls' 1 MB): written to a temporary file
  * (readable by this user only) as it arrives, never gathered in memory, and read only once it is
  * complete and within the limit. Past the limit, writing stops, the file is removed and the
  * request is refused; what the client still sends is thrown away (sendUnread). The file is removed
- * in every case.
+ * in every case (and if the server is killed meanwhile, by the next start: removeStaleSpools).
  */
 async function spoolBody(req: http.IncomingMessage, limit: number): Promise<string> {
-  const file = path.join(os.tmpdir(), `anxue-upload-${randomUUID()}`);
+  const file = path.join(os.tmpdir(), `${SPOOL_PREFIX}p${process.pid}-${randomUUID()}`);
   const out = createWriteStream(file, { mode: 0o600, flags: 'wx' });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -283,15 +326,22 @@ async function handleApi(ports: Ports, o: HttpOptions & { log: RequestLog }, cli
   const limit = open ? PUBLIC_MAX_BODY : maxBodyOf(admitted.name);
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw new HttpRefusal(413, 'too_large', tooLarge(admitted.name, limit));
-  const text = limit > DEFAULT_MAX_BODY ? await spoolBody(req, limit) : await readBody(req, limit, open ? PUBLIC_BODY_MS : null);
+  let text: string | null = limit > DEFAULT_MAX_BODY ? await spoolBody(req, limit) : await readBody(req, limit, open ? PUBLIC_BODY_MS : null);
   let raw: unknown;
   try {
     raw = text === '' ? {} : JSON.parse(text);
   } catch {
     throw new HttpRefusal(400, 'bad_input', '请求不是有效的 JSON');
   }
+  // An upload may wait its turn (PDFs are read one at a time): while it does, only what the call
+  // keeps of it is held, not the body's text and the parsed JSON besides.
+  text = null;
   // a call of its own: what it reads is as of now, not as of before its body arrived
-  const r = await inCall(ports, () => run(ports, admitted, raw));
+  const r = await inCall(ports, () => {
+    const body = raw;
+    raw = undefined;
+    return run(ports, admitted, body);
+  });
   if (r.ok) return send(res, 200, JSON.stringify(r.value ?? null));
   const retry = r.error.retryAfterSeconds;
   send(res, r.status, JSON.stringify(r.error), undefined, retry ? { 'Retry-After': String(retry) } : {});

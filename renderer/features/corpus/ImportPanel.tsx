@@ -72,7 +72,9 @@ export function ImportPanel({ docs, docId, onDone, onCancel }: { docs: DocMeta[]
         <div className="row" data-testid="import-progress">
           <div className="grow">
             <ProgressBar value={job.done} max={Math.max(1, job.total)} label={t('documents.reading')} />
-            <span className="muted small">{job.total > 1 ? t('documents.readingPages', { done: job.done, total: job.total }) : t('documents.reading')}</span>
+            <span className="muted small" data-testid="import-progress-text">
+              {job.queued ? t('documents.readingQueued', { n: job.queued }) : job.total > 1 ? t('documents.readingPages', { done: job.done, total: job.total }) : t('documents.reading')}
+            </span>
           </div>
           <button type="button" className="secondary" onClick={() => void cancel()}>
             {t('documents.stop')}

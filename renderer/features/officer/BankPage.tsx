@@ -40,8 +40,10 @@ export function BankPage() {
   async function commit() {
     if (!upload) return;
     try {
-      const r = await api['bank.importCommit']({ ...upload, bank: name });
-      setDone(t('bank.done', r));
+      // a file with refused questions: only its good ones, which the officer saw and chose to import
+      const skipRefused = preview ? !preview.ok : false;
+      const r = await api['bank.importCommit']({ ...upload, bank: name, ...(skipRefused ? { skipRefused } : {}) });
+      setDone(r.refused > 0 ? t('bank.doneSkipped', r) : t('bank.done', r));
       setPreview(null);
       bank.reload();
     } catch (err) {
@@ -100,8 +102,8 @@ export function BankPage() {
         <ErrorNote error={error} />
         {done && <p className="ok">{done}</p>}
         {preview && !preview.ok && (
-          <div className="error-box" role="alert">
-            <strong>{t('roster.hasErrors', { file: preview.fileName })}</strong>
+          <div className="error-box" role="alert" data-testid="bank-refused">
+            <strong>{preview.total > 0 ? t('bank.hasRefused', { file: preview.fileName, n: preview.errors.length }) : t('roster.hasErrors', { file: preview.fileName })}</strong>
             <ul>
               {preview.errors.map((e, i) => (
                 <li key={i}>{t('roster.rowError', { row: e.row, field: e.column, message: inLanguage(e.message, i18n.language) })}</li>
@@ -109,7 +111,7 @@ export function BankPage() {
             </ul>
           </div>
         )}
-        {preview?.ok && (
+        {preview && preview.total > 0 && (
           <div className="stack" data-testid="bank-preview">
             <p>{t('bank.previewLine', { total: preview.total, ...preview.counts, duplicates: preview.duplicates })}</p>
             <ol className="small">
@@ -124,7 +126,7 @@ export function BankPage() {
               <input value={name} onChange={(e) => setName(e.target.value)} />
             </label>
             <button type="button" className="primary" disabled={!name.trim()} onClick={() => void commit()}>
-              {t('bank.confirm')}
+              {preview.ok ? t('bank.confirm') : t('bank.confirmGood', { n: preview.total })}
             </button>
           </div>
         )}
