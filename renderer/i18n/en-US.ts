@@ -414,6 +414,7 @@ export const enUS: Resources = {
       unfocused: 'Paused: window not in front',
       gap: 'Paused: timing interrupted',
     },
+    diskFull: 'Paused: the server\'s disk is full, study time cannot be saved now; please tell the administrator',
     thisSession: 'This session {{time}}',
     todayOf: 'Total {{total}} / {{target}} credit hours (today {{n}})',
     elsewhere: 'This session has ended: you started studying somewhere else. Please open the document again.',

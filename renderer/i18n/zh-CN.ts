@@ -412,6 +412,7 @@ export const zhCN = {
       unfocused: '已暂停：窗口不在前台',
       gap: '已暂停：计时中断',
     },
+    diskFull: '已暂停：服务器磁盘已满，学习时间暂时无法保存，请告知管理员',
     thisSession: '本次 {{time}}',
     todayOf: '累计 {{total}} / {{target}} 学时（今日 {{n}}）',
     elsewhere: '本次学习已结束：您在另一处开始了学习。请重新打开文件。',

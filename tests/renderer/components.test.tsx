@@ -30,12 +30,11 @@ describe('StudyCounter', () => {
     expect(screen.getByTestId('study-status').textContent).toContain('Paused: no activity');
     await act(() => i18n.changeLanguage('zh-CN'));
   });
-  it('when the server could not keep a heartbeat (its disk is full), pauses visibly with what the server said, in the chosen language', async () => {
-    const trouble = '服务器的磁盘已满：刚才的操作没有保存，此前保存的记录都在。请清理磁盘空间后重试 / the server\'s disk is full: this change was not saved (everything saved before is kept). Free some disk space and try again';
-    render(<StudyCounter campaign={campaign} session={{ kind: 'active', status: { counting: true }, totals, sessionMs: 65_000, check: null, answer: async () => undefined, trouble }} />);
+  it('when the server could not keep a heartbeat (its disk is full), pauses visibly and says so, in the chosen language', async () => {
+    render(<StudyCounter campaign={campaign} session={{ kind: 'active', status: { counting: true }, totals, sessionMs: 65_000, check: null, answer: async () => undefined, trouble: 'disk_full' }} />);
     const el = screen.getByTestId('study-status');
     expect(el.className).toContain('paused');
-    expect(el.textContent).toBe('服务器的磁盘已满：刚才的操作没有保存，此前保存的记录都在。请清理磁盘空间后重试');
+    expect(el.textContent).toBe('已暂停：服务器磁盘已满，学习时间暂时无法保存，请告知管理员');
     await act(() => i18n.changeLanguage('en-US'));
     expect(screen.getByTestId('study-status').textContent).toContain("the server's disk is full");
     await act(() => i18n.changeLanguage('zh-CN'));

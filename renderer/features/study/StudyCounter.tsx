@@ -19,7 +19,7 @@ export function StudyCounter({ session, campaign }: { session: SessionState; cam
     return (
       <div className="counter paused" role="status" data-testid="study-status">
         <span className="dot" aria-hidden />
-        <span>{inLanguage(trouble, i18n.language)}</span>
+        <span>{t('study.diskFull')}</span>
       </div>
     );
   const today = creditHours(totals.todayMs, totals.minutesPerCreditHour);

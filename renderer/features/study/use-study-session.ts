@@ -7,8 +7,8 @@ import { api, ApiFailure } from '../../lib/api';
 
 export type SessionState =
   | { kind: 'starting' }
-  /** trouble: the last heartbeat was not kept (the server's disk is full): what the server said, until one is kept again */
-  | { kind: 'active'; status: StudyStatus; totals: StudyTotals; sessionMs: number; check: CheckView | null; answer: (text: string) => Promise<void>; trouble?: string }
+  /** trouble: the last heartbeat was not kept (the server's disk is full), until one is kept again */
+  | { kind: 'active'; status: StudyStatus; totals: StudyTotals; sessionMs: number; check: CheckView | null; answer: (text: string) => Promise<void>; trouble?: 'disk_full' }
   | { kind: 'ended'; reason: 'elsewhere' | 'error'; message: string };
 
 const INPUT_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
@@ -60,7 +60,7 @@ export function useStudySession(campaignId: string, docId: string, textKey: stri
           setState({ kind: 'ended', reason: 'elsewhere', message: e.message });
         }
         // the server could not keep this beat (its disk is full): say so, the time since is not counted yet
-        if (e instanceof ApiFailure && e.code === 'disk_full') setState((s) => (s.kind === 'active' ? { ...s, trouble: e.message } : s));
+        if (e instanceof ApiFailure && e.code === 'disk_full') setState((s) => (s.kind === 'active' ? { ...s, trouble: 'disk_full' } : s));
         // a network blip: the next beat tries again; at most one beat of time is at stake
       } finally {
         inFlight = false;
