@@ -191,7 +191,7 @@ export async function makeCheckpoint(ports: Ports, reason: Checkpoint['reason'],
   if (!key) return null;
   // everyone but those the caller has just checked
   const problems = await checkRecords(ports, undefined, new Set(checked));
-  if (problems.length > 0) throw conflict(`记录与签名检查点不符，不能再签名：${problems[0]} / the records do not match the signed checkpoints, nothing more is signed: ${problems[0]}`);
+  if (problems.length > 0) throw conflict(`记录与封印或签名检查点不符，不能再签名：${problems[0]} / the records do not match their seals or the signed checkpoints, nothing more is signed: ${problems[0]}`);
   const { state } = await currentHeads(ports);
   let made: Checkpoint | null = null;
   await ports.store.checkpoints.update((f) => {
