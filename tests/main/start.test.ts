@@ -40,7 +40,7 @@ describe('npm start', () => {
     try {
       const lines = out.trim().split('\n').filter((l) => !l.includes('building the UI'));
       expect(lines[0]).toMatch(/Electron runtime not available: starting browser mode/);
-      const status = await (await fetch(`${url}api/setup.status`, { method: 'POST', body: '{}' })).json();
+      const status = await (await fetch(`${url}api/setup.status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json();
       expect(status).toEqual({ initialized: false, enterprise: null, setupCodeRequired: false });
       expect((await fetch(url)).status).toBe(200);
       console.log(`[start.test] browser mode answered ${ms} ms after npm start's process began`);
