@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -33,7 +33,11 @@ const ON_POSTGRES = [
  * run, not the user's own config folder; every test process and every `anxue` process a test
  * starts inherits it.
  */
-process.env.ANXUE_KEYSTORE ??= mkdtempSync(path.join(os.tmpdir(), 'anxue-test-keys-'));
+if (!process.env.ANXUE_KEYSTORE) {
+  const keys = mkdtempSync(path.join(os.tmpdir(), 'anxue-test-keys-'));
+  process.env.ANXUE_KEYSTORE = keys;
+  process.once('exit', () => rmSync(keys, { recursive: true, force: true }));
+}
 
 /**
  * Timeouts are a safety net against a hang, never a speed limit: a test's verdict must not depend

@@ -49,7 +49,7 @@ describe('the log limit covers failures', () => {
       }
     }
     // the line counting what was left out comes when the window (10 s) ends
-    for (let waited = 0; !COUNTED.test(stderr.slice(from).split('\n').find((l) => COUNTED.test(l)) ?? '') && waited < 60_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+    for (let waited = 0; !COUNTED.test(stderr.slice(from).split('\n').find((l) => COUNTED.test(l)) ?? '') && waited < 300_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
     const elapsed = Date.now() - t0;
     const lines = stderr.slice(from).split('\n').filter((l) => l !== '');
     const windows = Math.floor(elapsed / 10_000) + 2;

@@ -88,7 +88,7 @@ describe('temporary files of a server that was killed mid-upload', () => {
     req.on('error', () => undefined);
     req.write(Buffer.alloc(2 * 1024 * 1024, 0x61));
     const pid = doomed.child.pid!;
-    for (let i = 0; i < 600 && mine(pid).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 12_000 && mine(pid).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(mine(pid)).toHaveLength(1);
     const exited = new Promise((r) => doomed.child.once('exit', r));
     doomed.child.kill('SIGKILL');
@@ -104,7 +104,7 @@ describe('temporary files of a server that was killed mid-upload', () => {
     writeFileSync(path.join(TMP, running), 'x');
     const again = await startServeProcess(['--data', data, '--port', '0'], { TMPDIR: TMP });
     try {
-      for (let i = 0; i < 100 && !again.output().includes('removed 2 temporary upload files'); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 6_000 && !again.output().includes('removed 2 temporary upload files'); i++) await new Promise((r) => setTimeout(r, 50));
       expect(again.output()).toContain('已删除此前中断的上传留下的 2 个临时文件 / removed 2 temporary upload files left by a server that ended mid-upload');
       expect(mine(pid)).toEqual([]);
       expect(readdirSync(TMP)).not.toContain(path.basename(legacy));

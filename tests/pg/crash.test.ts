@@ -44,7 +44,10 @@ describe('SIGKILL while writing', () => {
         }
       };
       const writers = Array.from({ length: 20 }, writer);
-      await new Promise((r) => setTimeout(r, 300 + round * 70));
+      // killed once this round has had 25 writes answered (and 20 more are under way): by count,
+      // not after a time, so a busy machine kills in the middle of writes all the same
+      const target = saved.size + 25 + round * 3;
+      while (saved.size < target) await new Promise((r) => setTimeout(r, 5));
       srv.child.kill('SIGKILL');
       await new Promise((r) => srv!.child.once('exit', r));
       stop = true;
