@@ -27,6 +27,7 @@ const ON_POSTGRES = [
   'tests/main/report.test.ts',
   'tests/main/inspection.test.ts',
   'tests/main/summary.test.ts',
+  'tests/main/practice.test.ts',
 ];
 /**
  * The seal keys of the test's data folders (electron/main/storage/seal.ts) in a key store of this
@@ -58,7 +59,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'node', environment: 'node', include: ['tests/core/**/*.test.ts', 'tests/main/**/*.test.ts'], testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT, expect: POLL },
+        test: { name: 'node', environment: 'node', include: ['tests/core/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/content/**/*.test.ts'], testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT, expect: POLL },
       },
       ...(havePg
         ? [{ test: { name: 'pg', environment: 'node', include: ON_POSTGRES, globalSetup: ['tests/helpers/pg-global-setup.ts'], testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT } }]

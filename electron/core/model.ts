@@ -273,6 +273,8 @@ export const collectiveInputSchema = z.object({
   durationMinutes: z.number().int().min(5).max(600),
   place: z.string().trim().max(100),
   host: z.string().trim().max(60),
+  /** the accident case of the case library it presents or discusses (案例宣讲, 分组研讨) */
+  caseId: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
 });
 export type CollectiveInput = z.infer<typeof collectiveInputSchema>;
 

@@ -187,13 +187,15 @@ export async function createDemo(real: Ports) {
     }
     return out;
   };
-  const attempts: { no: string; attemptId: string; short: number | null }[] = [];
-  const quiz = async (no: string, wrong: string[], short: number | null) => {
+  const attempts: { no: string; attemptId: string; shortId: string | null; short: number | null }[] = [];
+  /** `misses`: how many of the paper's objective questions the person gets wrong (papers are drawn per person) */
+  const quiz = async (no: string, misses: number, short: number | null) => {
     const post = people.find((x) => x.employeeNo === no)!.post;
     const paper = await call('quiz.start', { campaignId }, tok(no));
     clock.t += 9 * MIN;
+    const wrong = paper.questions.filter((q) => q.type !== 'short').slice(0, misses).map((q) => q.id);
     await call('quiz.submit', { attemptId: paper.attemptId, answers: answer(paper, wrong, post) }, tok(no));
-    attempts.push({ no, attemptId: paper.attemptId, short });
+    attempts.push({ no, attemptId: paper.attemptId, shortId: paper.questions.find((q) => q.type === 'short')?.id ?? null, short });
   };
   const essaySubmit = (no: string, parts: Partial<Input<'essay.submit'>['parts']>) =>
     call('essay.submit', { campaignId, parts: { awareness: '', responsibility: '', warning: '', measures: '', leadership: '', ...parts }, accidents: ['“9·7”事故', '近期国内外危险化学品生产安全事故'] }, tok(no));
@@ -206,7 +208,9 @@ export async function createDemo(real: Ports) {
     if (day === -5)
       await session(day, { type: 'film', topic: '集中观看危险化学品事故警示教育片', start: '14:00', durationMinutes: 90, place: '职工培训中心', host: '演示·安全总监' }, attendees((p) => p.stage !== 'behind' || p.dept === '甲醇车间'));
     if (day === -2)
-      await session(day, { type: 'lecture', topic: '“9·7”事故案例宣讲', start: '09:00', durationMinutes: 90, place: '职工培训中心', host: '演示·安全员' }, attendees((p) => p.stage === 'done' || (p.stage === 'studying' && p.dept === '甲醇车间')));
+      await session(day, { type: 'lecture', topic: '“9·7”事故案例宣讲', caseId: 'hangjinqi-2023-0907', start: '09:00', durationMinutes: 90, place: '职工培训中心', host: '演示·安全员' }, attendees((p) => p.stage === 'done' || (p.stage === 'studying' && p.dept === '甲醇车间')));
+    if (day === -1)
+      await session(day, { type: 'group', topic: '分组研讨：响水“3·21”事故对我们的警示', caseId: 'xiangshui-2019-0321', start: '15:00', durationMinutes: 60, place: '甲醇车间会议室', host: '演示·车间主任' }, attendees((p) => p.stage === 'done' && p.dept === '甲醇车间'));
 
     // study: everyone who studies that day opens a document at the same time and reads on
     at(day, 5);
@@ -230,27 +234,42 @@ export async function createDemo(real: Ports) {
     // the quiz (short answers graded a day later), essays, reviews
     at(day, 70);
     if (day === -3) {
-      await quiz('D002', [], 26);
-      await quiz('D010', [], 27);
-      await quiz('D011', ['wm-05'], 25);
-      await quiz('D014', ['wm-02', 'wm-04', 'wm-05'], 12);
-      await quiz('D028', ['wm-01', 'wm-02', 'wm-04'], 10);
+      await quiz('D002', 0, 17);
+      await quiz('D010', 0, 18);
+      await quiz('D011', 1, 17);
+      await quiz('D014', 7, 8);
+      await quiz('D028', 8, 7);
     }
     if (day === -2) {
-      await quiz('D014', [], 24);
-      await quiz('D020', [], 28);
-      await quiz('D021', ['wm-03'], 22);
-      await quiz('D030', [], 25);
+      await quiz('D014', 0, 16);
+      await quiz('D020', 0, 19);
+      await quiz('D021', 2, 15);
+      await quiz('D030', 0, 17);
     }
     if (day === -1) {
       // graded now: the attempts before today; the later ones wait in the officer's queue
       at(day, 60);
       for (const a of attempts.splice(0))
-        if (a.short !== null) await call('grading.gradeAnswer', { employeeNo: a.no, attemptId: a.attemptId, questionId: 'wm-07', score: a.short, comment: a.short >= 20 ? '风险识别准确，措施具体。' : '措施不够具体，请结合本岗位再学习。' }, officer);
+        if (a.short !== null && a.shortId) await call('grading.gradeAnswer', { employeeNo: a.no, attemptId: a.attemptId, questionId: a.shortId, score: a.short, comment: a.short >= 14 ? '风险识别准确，措施具体。' : '措施不够具体，请结合本岗位再学习。' }, officer);
       at(day, 70);
-      for (const no of ['D025', 'D034', 'D012', 'D019', 'D022']) await quiz(no, no === 'D019' ? ['wm-04'] : [], null);
+      for (const no of ['D025', 'D034', 'D012', 'D019', 'D022']) await quiz(no, no === 'D019' ? 3 : 1, null);
     }
-    if (day === 0) await quiz('D001', [], null);
+    if (day === 0) await quiz('D001', 0, null);
+
+    // practice: those who studied drill 《特殊作业安全规范》 and miss a few (their 错题本, the officer's weak spots)
+    if (day === -1) {
+      at(day, 80);
+      for (const [i, p] of people.filter((x) => x.stage === 'done' || x.stage === 'studying').slice(0, 8).entries()) {
+        const qs = await call('practice.draw', { campaignId, mode: 'doc', docId: 'gb-30871-2022', count: 10 }, tok(p.employeeNo));
+        for (const [k, q] of qs.entries()) {
+          const full = byId.get(q.id) as Question;
+          const miss = k < 1 + (i % 3);
+          const wrongAnswer = full.type === 'truefalse' ? [full.answer[0] === 'T' ? 'F' : 'T'] : full.type === 'fill' ? ['不清楚'] : [full.options.map((_, j) => String.fromCharCode(65 + j)).find((l) => !full.answer.includes(l))!];
+          clock.t += MIN;
+          await call('practice.answer', { campaignId, questionId: q.id, answer: miss ? wrongAnswer : full.answer }, tok(p.employeeNo));
+        }
+      }
+    }
 
     at(day, 100);
     if (day === -4) for (const no of ['D010', 'D011', 'D020', 'D002', 'D021']) await essaySubmit(no, DEMO_ESSAYS[no]!);

@@ -108,6 +108,65 @@ export interface DocMeta {
   source: 'bundled' | 'enterprise';
   /** official edition first when one is loaded, then the study notes */
   texts: TextRef[];
+  /** an accident case of the bundled case library (category 事故案例) */
+  case?: CaseMeta;
+}
+/** A question to practise: no answer, no 解析 (they come with the feedback). */
+export interface PracticeQuestion {
+  id: string;
+  type: 'single' | 'multiple' | 'truefalse' | 'fill' | 'short';
+  stem: string;
+  options: string[];
+  docId: string;
+  docTitle: string;
+  category: string;
+  /** in the person's 错题本 */
+  inBook: boolean;
+}
+export interface PracticeOptions {
+  docs: { docId: string; title: string; count: number; categories: { name: string; count: number }[] }[];
+  randomCount: number;
+  book: { open: number; due: number };
+}
+export interface PracticeFeedback {
+  correct: boolean;
+  answer: string[];
+  explanation: string;
+  source: string;
+  /** the clause the answer stands on, to open in the reader */
+  cite: { docId: string; clause: string } | null;
+  /** the accident case the question was drawn from */
+  caseId: string | null;
+  /** the question's place in the 错题本 after this answer (null: not in it) */
+  card: { due: string; rightDays: number; misses: number; mastered: boolean } | null;
+}
+export interface BookView {
+  cards: { id: string; stem: string; docId: string; docTitle: string; clause: string; misses: number; hits: number; due: string; dueNow: boolean; rightDays: number }[];
+  /** questions that left the book (answered right on two days) */
+  mastered: number;
+}
+export interface WeakSpot {
+  docId: string;
+  docTitle: string;
+  clause: string;
+  answered: number;
+  wrong: number;
+  /** wrong / answered, 0–1 */
+  share: number;
+  /** how many people practised it */
+  people: number;
+}
+/** What the case library says of an accident, besides its text. */
+export interface CaseMeta {
+  date: string;
+  place: string;
+  plantKind: string;
+  casualties: string;
+  source: { report: string; authority: string; published: string };
+  /** the catalogue documents it illustrates */
+  docIds: string[];
+  /** 3–5 questions for 分组研讨 */
+  prompts: string[];
 }
 export interface DocFile {
   meta: DocMeta;
@@ -213,6 +272,8 @@ export interface CollectiveView {
   durationMinutes: number;
   place: string;
   host: string;
+  /** the case it presents, with its discussion prompts (分组研讨) */
+  case: { id: string; title: string; prompts: string[] } | null;
   attendees: { employeeNo: string; via: 'roster' | 'self'; at: string }[];
   /** while check-in is open: the code shown in the room */
   checkIn: { code: string; remainingMs: number } | null;
@@ -487,6 +548,8 @@ export interface PlanView {
   phases: { name: string; start: string; end: string; current: boolean }[];
   tasks: PlanTaskView[];
   counts: { done: number; overdue: number; soon: number; later: number };
+  /** documents on the campaign's list with no official text imported yet (employees read only our guide) */
+  missingOfficial: { docId: string; title: string }[];
 }
 /** One answer to a 述职报告: returned with remarks, or accepted with its scoring. */
 export interface ReportReviewView {
@@ -804,6 +867,15 @@ export const api = {
   ),
   'study.stop': call<{ ok: true }>()(z.object({ sessionId: z.string().min(1).max(64) }), STUDENT),
   'progress.mine': call<MyProgress>()(campaignRef, STUDENT),
+
+  'practice.options': call<PracticeOptions>()(campaignRef, STUDENT),
+  'practice.draw': call<PracticeQuestion[]>()(
+    campaignRef.extend({ mode: z.enum(['doc', 'random', 'book']), docId: z.string().min(1).max(80).optional(), category: z.string().max(60).optional(), count: z.number().int().min(1).max(50) }).strict(),
+    STUDENT,
+  ),
+  'practice.answer': call<PracticeFeedback>()(campaignRef.extend({ questionId: z.string().min(1).max(64), answer: z.array(z.string().max(2000)).max(8) }).strict(), STUDENT),
+  'practice.book': call<BookView>()(campaignRef, STUDENT),
+  'practice.weakSpots': call<WeakSpot[]>()(campaignRef, [...OFFICE, 'archivist']),
 
   'collective.list': call<CollectiveView[]>()(campaignRef, OFFICE),
   'collective.save': call<CollectiveView>()(collectiveInputSchema, OFFICE),

@@ -110,6 +110,11 @@ const CONTENT: Record<string, (p: Page) => Promise<void>> = {
     await expect.poll(() => p.getByTestId('campaign-credit').textContent()).toMatch(/^[1-9]|\d\.\d/);
     expect(await p.locator('[role=img] canvas').count()).toBeGreaterThanOrEqual(1);
   },
+  // the documents to practise, with their questions, and the 错题本
+  practice: async (p) => {
+    await expect.poll(() => p.getByTestId('book-summary').textContent()).toMatch(/错题本|wrong-answer book/);
+    expect(await p.locator('.practice-docs li').count()).toBeGreaterThanOrEqual(9);
+  },
   // one's attempts, or (not taken yet) the paper's facts and the button to start
   quiz: async (p) => expect.poll(async () => (await p.getByTestId('quiz-attempts').locator('li').count()) + (await p.getByTestId('quiz-start').count())).toBeGreaterThan(0),
   essay: async (p) => expect.poll(async () => (await p.locator('main textarea').first().inputValue()).length).toBeGreaterThan(10),
@@ -202,12 +207,12 @@ describe('the demo, every page of every role', () => {
       const employee = await signIn('D012', { lang, width: 1366, height: 768 });
       await open(employee, 'quiz');
       const attempt = employee.getByTestId('quiz-attempts').locator('li').first();
-      expect(await attempt.textContent()).toContain(zh ? '客观题 70 分，简答题待阅卷' : 'Objective questions: 70 points; short answers awaiting grading');
+      expect(await attempt.textContent()).toContain(zh ? '客观题 76 分，简答题待阅卷' : 'Objective questions: 76 points; short answers awaiting grading');
       await attempt.getByRole('button').click();
-      await expect.poll(() => employee.getByTestId('quiz-score').textContent()).toBe(zh ? '客观题 70 分，简答题待阅卷' : 'Objective questions: 70 points; short answers awaiting grading');
-      await expect.poll(() => employee.getByTestId('quiz-result').textContent()).toContain(zh ? '还有 30 分的题目由安全管理人员阅卷' : '30 more points are graded by the safety officer');
+      await expect.poll(() => employee.getByTestId('quiz-score').textContent()).toBe(zh ? '客观题 76 分，简答题待阅卷' : 'Objective questions: 76 points; short answers awaiting grading');
+      await expect.poll(() => employee.getByTestId('quiz-result').textContent()).toContain(zh ? '还有 20 分的题目由安全管理人员阅卷' : '20 more points are graded by the safety officer');
       expect(await employee.locator('main').textContent()).not.toMatch(zh ? /不合格|合格（及格线/ : /Passed \(|Not passed/);
-      expect(await employee.getByTestId('review-points').filter({ hasText: zh ? '待阅卷（30 分）' : 'awaiting grading (30 points)' }).count()).toBe(1);
+      expect(await employee.getByTestId('review-points').filter({ hasText: zh ? '待阅卷（20 分）' : 'awaiting grading (20 points)' }).count()).toBe(1);
       // graded: the final score and the verdict
       const done = await signIn('D011', { lang, width: 1366, height: 768 });
       await open(done, 'quiz');

@@ -262,27 +262,26 @@ describe('the whole training loop in the browser', () => {
     await employee.goto(`${server.url}#/quiz`);
     await employee.getByRole('button', { name: '开始考试' }).click();
     await employee.getByTestId('confirm-dialog').getByRole('button', { name: '开始计时' }).click();
-    // questions and options come in an order of this person's own: answer by what each one says
-    const pick = async (label: string) => employee.getByLabel(label, { exact: false }).first().check();
-    const answers: [string, () => Promise<void>][] = [
-      ['不在其中', () => pick('参加人员的家庭住址')],
-      ['重点剖析', async () => {
-        for (const l of ['安全意识提升', '安全责任落实', '各类事故给自身']) await pick(l);
-      }],
-      ['气体分析', () => pick('正确')],
-      ['晕倒', () => pick('错误')],
-      ['先通风', () => employee.getByLabel('您的答案').fill('检测')],
-      ['出现异常情况', () => pick('立即停止作业，撤离人员')],
-      ['简述', () => employee.getByLabel('您的答案').fill('本岗位最大风险是甲醇泄漏引发火灾，我会严格巡检、及时报告。')],
-    ];
-    for (let i = 0; i < 7; i++) {
-      const stem = (await employee.locator('fieldset.question legend').textContent())!;
-      const hit = answers.find(([k]) => stem.includes(k));
-      expect(hit, stem).toBeDefined();
-      await hit![1]();
-      if (i < 6) await employee.getByRole('button', { name: '下一题' }).click();
+    // the template's paper is drawn from every required document of the bundled bank (20 objective
+    // questions of 4 points, one short answer of 20); questions and options come in an order of this
+    // person's own: each is found in the bundled bank by its stem and answered by what the options say
+    const bank = readdirSync(path.join(ROOT, 'content/question-banks')).flatMap((f) => JSON.parse(readFileSync(path.join(ROOT, 'content/question-banks', f), 'utf8')).questions as { stem: string; type: string; options: string[]; answer: string[] }[]);
+    const total = Number(/\/ (\d+)/.exec((await employee.getByTestId('answered').textContent())!)![1]);
+    expect(total).toBe(21);
+    for (let i = 0; i < total; i++) {
+      const legend = (await employee.locator('fieldset.question legend').textContent())!;
+      const q = bank.find((b) => legend.includes(b.stem));
+      expect(q, legend).toBeDefined();
+      if (q!.type === 'single' || q!.type === 'multiple') {
+        // shuffled: the option is found by its whole text after whatever letter it shows
+        const exact = (x: string) => new RegExp(`^[A-H]\\. ${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+        for (const l of q!.answer) await employee.getByLabel(exact(q!.options[l.charCodeAt(0) - 65]!)).check();
+      } else if (q!.type === 'truefalse') await employee.getByLabel(q!.answer[0] === 'T' ? '正确' : '错误', { exact: true }).check();
+      else if (q!.type === 'fill') await employee.getByLabel('您的答案').fill(q!.answer[0]!);
+      else await employee.getByLabel('您的答案').fill('本岗位最大风险是甲醇泄漏引发火灾，我会严格巡检、及时报告。');
+      if (i < total - 1) await employee.getByRole('button', { name: '下一题' }).click();
     }
-    expect(await employee.getByTestId('answered').textContent()).toContain('已答 7 / 7');
+    expect(await employee.getByTestId('answered').textContent()).toContain(`已答 ${total} / ${total}`);
     // switching away from the quiz is counted (headless tabs stay visible: the page reports it)
     await employee.evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
@@ -295,13 +294,13 @@ describe('the whole training loop in the browser', () => {
     await employee.getByRole('button', { name: '交卷' }).click();
     await employee.getByTestId('confirm-dialog').getByRole('button', { name: '确认交卷' }).click();
     await employee.getByTestId('quiz-score').waitFor();
-    // the short answer (30 points) waits: the objective points, no verdict yet
-    expect(await employee.getByTestId('quiz-score').textContent()).toBe('客观题 70 分，简答题待阅卷');
-    await expect.poll(() => employee.getByTestId('quiz-result').textContent()).toContain('还有 30 分的题目由安全管理人员阅卷');
+    // the short answer (20 points) waits: the objective points, no verdict yet
+    expect(await employee.getByTestId('quiz-score').textContent()).toBe('客观题 80 分，简答题待阅卷');
+    await expect.poll(() => employee.getByTestId('quiz-result').textContent()).toContain('还有 20 分的题目由安全管理人员阅卷');
     expect(await employee.locator('main').textContent()).not.toMatch(/不合格|合格（及格线/);
     // answers and 解析 after submitting (the campaign allows it), in the order this person saw
-    await expect.poll(() => employee.getByTestId('quiz-review').locator('li.qblock').count()).toBe(7);
-    expect(await employee.getByTestId('review-points').filter({ hasText: '待阅卷（30 分）' }).count()).toBe(1);
+    await expect.poll(() => employee.getByTestId('quiz-review').locator('li.qblock').count()).toBe(21);
+    expect(await employee.getByTestId('review-points').filter({ hasText: '待阅卷（20 分）' }).count()).toBe(1);
     expect(await employee.getByTestId('quiz-review').textContent()).toContain('解析');
   });
 
@@ -325,7 +324,7 @@ describe('the whole training loop in the browser', () => {
     expect(await officer.getByTestId('answer-card').textContent()).toMatch(/答卷 [0-9A-F]{4}-[0-9A-F]{4}/);
     expect(await officer.getByTestId('answer-card').textContent()).not.toContain('端测员工');
     expect(await officer.getByTestId('answer-card').textContent()).not.toContain('E001');
-    await officer.getByTestId('answer-card').locator('input[type=number]').fill('25');
+    await officer.getByTestId('answer-card').locator('input[type=number]').fill('15');
     await officer.getByTestId('answer-card').getByRole('button', { name: '保存评分' }).click();
     await officer.getByTestId('answer-card').waitFor({ state: 'detached' });
     await officer.getByTestId('essays-waiting').getByRole('link', { name: '去审阅剖析材料' }).click();

@@ -146,7 +146,10 @@ export async function seeded(app: TempApp, opts: { attentionChecks?: boolean; sh
   const template = await app.call('campaign.template', {}, admin);
   // the template shuffles questions and options; tests that answer by letter turn that off
   const shuffle = opts.shuffle ?? false;
-  const campaign = await app.call('campaign.save', { ...template, quiz: { ...template.quiz, shuffleQuestions: shuffle, shuffleOptions: shuffle } }, admin);
+  // the paper the record tests were written against: the seven questions of the warning-month notes
+  // (wm-01…wm-07, 100 points), fixed; the template's own paper drawn from every document is tested in content tests
+  const paper = { mode: 'fixed' as const, questionIds: ['wm-01', 'wm-02', 'wm-03', 'wm-04', 'wm-05', 'wm-06', 'wm-07'], rules: [] };
+  const campaign = await app.call('campaign.save', { ...template, quiz: { ...template.quiz, ...paper, shuffleQuestions: shuffle, shuffleOptions: shuffle } }, admin);
   const login = async (no: string) => (await app.call('auth.login', { employeeNo: no, password: pw(no) })).token;
   return { admin, campaign, pw, login, imported };
 }

@@ -37,6 +37,19 @@ describe('collective sessions', () => {
     expect(await app.raw('collective.attendance', { sessionId: v.id, employeeNos: ['NOBODY'] }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
   });
 
+  it('a case lecture or group discussion takes a case of the library: its title and discussion prompts come with it', async () => {
+    const cases = (await app.call('corpus.list', {}, s.admin)).filter((d) => d.case);
+    const c = cases[0]!;
+    const v = await app.call('collective.save', { ...film(), type: 'group', topic: c.title, caseId: c.id }, s.admin);
+    expect(v.case).toEqual({ id: c.id, title: c.title, prompts: c.case!.prompts });
+    expect(v.case!.prompts.length).toBeGreaterThanOrEqual(3);
+    expect((await app.call('collective.list', { campaignId: s.campaign.id }, s.admin)).find((x) => x.id === v.id)!.case!.id).toBe(c.id);
+    // taken off again
+    const { case: _c, attendees: _a, checkIn: _k, ...input } = v;
+    expect((await app.call('collective.save', { ...input, caseId: undefined }, s.admin)).case).toBeNull();
+    expect(await app.raw('collective.save', { ...film(), caseId: 'no-such-case' }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'caseId' } });
+  });
+
   it('people check in at a workstation with the code shown in the room, while it is open', async () => {
     const v = await app.call('collective.save', film(), s.admin);
     const e3 = await s.login('E003');

@@ -92,10 +92,11 @@ describe('import', () => {
     expect(await app.call('corpus.search', { q: '受限空间 点火取暖' }, officer)).toEqual([]);
   });
 
-  it('finds the bundled study notes, Markdown and PDF', async () => {
-    const hits = await app.call('corpus.search', { q: '先通风、再检测、后作业' }, officer);
+  it('finds the bundled study guides and notes, Markdown and PDF, and the case library', async () => {
+    const hits = await app.call('corpus.search', { q: '受限空间 监护人' }, officer);
     const where = hits.map((h) => `${h.docId}/${h.key}`);
-    expect(where).toContain('gb-30871-2022/notes');
+    expect(where).toContain('gb-30871-2022/guide');
+    expect(where.some((w) => w.endsWith('/case'))).toBe(true);
     expect(where).toContain('gb-30871-2022/notes-pdf');
     expect(hits.find((h) => h.key === 'notes-pdf')!.loc).toBeGreaterThanOrEqual(1); // a page number
   });

@@ -53,18 +53,29 @@ describe('bundled catalog', () => {
 });
 
 describe('corpus view', () => {
-  it('a document without an imported official text offers its notes only', async () => {
+  it('a document without an imported official text offers the team’s guide (and older notes) only', async () => {
     const docs = await listDocs(app.ports);
     const gb = docs.find((d) => d.id === 'gb-30871-2022')!;
     expect(gb.texts.map((t) => [t.key, t.kind, t.format])).toEqual([
-      ['notes', 'notes', 'md'],
+      ['guide', 'notes', 'md'],
       ['notes-pdf', 'notes', 'pdf'],
     ]);
     const law = await getDocText(app.ports, 'hazchem-regulations', undefined);
-    expect(law.ref).toBeNull();
+    expect(law.ref).toMatchObject({ key: 'guide', kind: 'notes' });
   });
-  it('reads notes as text or PDF bytes; an unknown document or text is a clear not-found', async () => {
-    expect((await getDocText(app.ports, 'gb-30871-2022', 'notes')).text).toContain('先通风、再检测、后作业');
+  it('the case library: each case a document of category 事故案例 with its report, readable as text', async () => {
+    const docs = await listDocs(app.ports);
+    const cases = docs.filter((d) => d.case);
+    expect(cases.length).toBeGreaterThanOrEqual(12);
+    for (const c of cases) {
+      expect(c).toMatchObject({ category: '事故案例', required: false, texts: [{ key: 'case', kind: 'notes', format: 'md' }] });
+      expect(c.case!.source.report.length).toBeGreaterThan(0);
+    }
+    const one = await getDocText(app.ports, cases[0]!.id, 'case');
+    expect(one.text).toMatch(/^# /);
+  });
+  it('reads guides as text or notes as PDF bytes; an unknown document or text is a clear not-found', async () => {
+    expect((await getDocText(app.ports, 'gb-30871-2022', 'guide')).text).toContain('以正式文本为准');
     const pdf = await getDocText(app.ports, 'gb-30871-2022', 'notes-pdf');
     expect(Buffer.from(pdf.base64!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     await expect(getDocText(app.ports, 'nope', undefined)).rejects.toThrow(/nope/);

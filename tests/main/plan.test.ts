@@ -35,6 +35,19 @@ describe('campaign plan', () => {
     expect((await app.call('plan.get', { campaignId: s.campaign.id }, s.admin)).tasks).toHaveLength(12);
   });
 
+  it('names the documents on the study list whose official text is not imported yet, until it is', async () => {
+    let p = await app.call('plan.get', { campaignId: s.campaign.id }, s.admin);
+    const missing = p.missingOfficial.map((d) => d.docId);
+    // the notice's eight documents; the team's own warning-month notes need no official text
+    expect(missing).toEqual(expect.arrayContaining(['aqt-3034-2022', 'gb-30871-2022', 'ordos-2023-101', 'ordos-2023-110']));
+    expect(missing).toHaveLength(8);
+    const text = '危险化学品企业特殊作业安全规范\n\n4 基本要求\n\n作业前应进行危险有害因素辨识。';
+    await app.call('corpus.importCommit', { fileName: 'GB30871.txt', base64: Buffer.from(text).toString('base64'), docId: 'gb-30871-2022' }, s.admin);
+    p = await app.call('plan.get', { campaignId: s.campaign.id }, s.admin);
+    expect(p.missingOfficial.map((d) => d.docId)).not.toContain('gb-30871-2022');
+    expect(p.missingOfficial).toHaveLength(7);
+  });
+
   it('overdue and due soon on the local date; done goes last; undoing reopens', async () => {
     await app.call('plan.fromTemplate', { campaignId: s.campaign.id }, s.admin);
     on('2024-09-06');

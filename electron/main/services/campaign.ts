@@ -1,6 +1,6 @@
 // Campaigns (培训计划 / 专项整治): set up from the 警示月 template, adjusted by the officer.
 import { randomUUID } from 'node:crypto';
-import { warningMonthTemplate } from '../../core/campaign-template';
+import { warningMonthRules, warningMonthTemplate } from '../../core/campaign-template';
 import type { Campaign, CampaignInput, Question } from '../../core/model';
 import type { CampaignSummary, Input } from '../../shared/api';
 import type { Account } from '../storage/data-store';
@@ -9,12 +9,21 @@ import { listDocs } from './corpus';
 import { badInput, notFound } from './errors';
 import { iso, type Ports } from './ports';
 
-/** The question bank in the data folder, seeded from content/ the first time it is needed. */
+/**
+ * The question bank in the data folder, seeded from content/: the first time it is needed, and
+ * again when a newer program brings questions the folder has never had (a question the officer
+ * removed stays in the history and is not brought back; one the officer edited keeps the edit).
+ */
 export async function bankQuestions(ports: Ports): Promise<Question[]> {
+  const known = (d: { questions: Question[]; history: { id: string }[] }) => new Set([...d.questions.map((q) => q.id), ...d.history.map((q) => q.id)]);
   const f = await ports.store.questions.read();
-  if (f.questions.length > 0) return f.questions;
+  const missing = (d: typeof f) => {
+    const k = known(d);
+    return ports.content.questions().filter((q) => !k.has(q.id));
+  };
+  if (missing(f).length === 0) return f.questions;
   return ports.store.questions.update((d) => {
-    if (d.questions.length === 0) d.questions = ports.content.questions();
+    d.questions.push(...missing(d));
     return structuredClone(d.questions);
   });
 }
@@ -24,7 +33,8 @@ export async function campaignTemplate(ports: Ports): Promise<CampaignInput> {
   const qs = await bankQuestions(ports);
   // the targets per person category a new campaign starts from are the enterprise's (settings)
   const { settings } = await ports.store.meta.peek();
-  return { ...warningMonthTemplate(docs, qs.map((q) => q.id)), targetByCategory: { ...settings.campaignTargetsByCategory } };
+  const rules = warningMonthRules(qs, docs.map((d) => d.docId));
+  return { ...warningMonthTemplate(docs, qs.map((q) => q.id), rules), targetByCategory: { ...settings.campaignTargetsByCategory } };
 }
 
 export async function saveCampaign(ports: Ports, caller: Account, input: Input<'campaign.save'>): Promise<Campaign> {

@@ -12,7 +12,13 @@ import { attendance } from './derive';
 import { badInput, conflict, notFound } from './errors';
 import { iso, type Ports } from './ports';
 
-function toView(s: CollectiveSession, now: number, speed: number): CollectiveView {
+type Cases = ReadonlyMap<string, { title: string; prompts: string[] }>;
+function casesOf(ports: Ports): Cases {
+  return new Map(ports.content.cases().map((c) => [c.id, { title: c.title, prompts: c.prompts }]));
+}
+
+function toView(s: CollectiveSession, now: number, speed: number, cases: Cases): CollectiveView {
+  const kase = s.caseId ? cases.get(s.caseId) : undefined;
   const open = s.checkIn && s.checkIn.until > now ? s.checkIn : null;
   return {
     id: s.id,
@@ -24,6 +30,7 @@ function toView(s: CollectiveSession, now: number, speed: number): CollectiveVie
     durationMinutes: s.durationMinutes,
     place: s.place,
     host: s.host,
+    case: kase ? { id: s.caseId!, title: kase.title, prompts: [...kase.prompts] } : null,
     attendees: s.attendees.map((a) => ({ ...a })),
     checkIn: open ? { code: open.code, remainingMs: Math.round((open.until - now) / speed) } : null,
   };
@@ -32,11 +39,12 @@ function toView(s: CollectiveSession, now: number, speed: number): CollectiveVie
 export async function listCollective(ports: Ports, campaignId: string): Promise<CollectiveView[]> {
   const { sessions } = await ports.store.collective.read();
   const now = ports.clock.now();
-  return sessions.filter((s) => s.campaignId === campaignId).map((s) => toView(s, now, ports.clockSpeed));
+  return sessions.filter((s) => s.campaignId === campaignId).map((s) => toView(s, now, ports.clockSpeed, casesOf(ports)));
 }
 
 export async function saveCollective(ports: Ports, caller: Account, input: CollectiveInput): Promise<CollectiveView> {
   await getCampaign(ports, input.campaignId);
+  if (input.caseId && !casesOf(ports).has(input.caseId)) throw badInput(`案例库中没有这个案例：${input.caseId} / there is no such case in the case library: ${input.caseId}`, 'caseId');
   const at = iso(ports.clock.now());
   const saved = await ports.store.collective.update((f) => {
     const { id, ...rest } = input;
@@ -46,13 +54,15 @@ export async function saveCollective(ports: Ports, caller: Account, input: Colle
       // attendance already recorded keeps the details it was recorded with
       if (s.attendees.length > 0 && (s.durationMinutes !== rest.durationMinutes || s.date !== rest.date)) throw conflict('已有人签到，不能再修改日期和时长 / people have checked in already: the date and duration can no longer be changed');
       Object.assign(s, rest);
+      // a case taken off the session (absent from the input) is gone
+      if (!rest.caseId) delete s.caseId;
       return s;
     }
     const s: CollectiveSession = { ...rest, id: randomUUID(), createdBy: caller.employeeNo, createdAt: at, attendees: [], checkIn: null };
     f.sessions.push(s);
     return s;
   });
-  return toView(saved, ports.clock.now(), ports.clockSpeed);
+  return toView(saved, ports.clock.now(), ports.clockSpeed, casesOf(ports));
 }
 
 function attendedData(s: CollectiveSession, via: 'roster' | 'self') {
@@ -88,7 +98,7 @@ export async function setAttendance(ports: Ports, caller: Account, input: Input<
     x.attendees = [...want].map((no) => before.get(no) ?? { employeeNo: no, via: 'roster' as const, at });
     return x;
   });
-  return toView(saved, ports.clock.now(), ports.clockSpeed);
+  return toView(saved, ports.clock.now(), ports.clockSpeed, casesOf(ports));
 }
 
 /** Show a code in the room; people type it at a workstation while the session runs. */
@@ -104,7 +114,7 @@ export async function openCheckIn(ports: Ports, input: Input<'collective.openChe
     s.checkIn = { code, until: now + input.minutes * 60_000 };
     return s;
   });
-  return toView(saved, now, ports.clockSpeed);
+  return toView(saved, now, ports.clockSpeed, casesOf(ports));
 }
 
 export async function checkIn(ports: Ports, caller: Account, input: Input<'collective.checkIn'>): Promise<CollectiveView> {
@@ -123,5 +133,5 @@ export async function checkIn(ports: Ports, caller: Account, input: Input<'colle
     if (added && !x.attendees.some((a) => a.employeeNo === caller.employeeNo)) x.attendees.push({ employeeNo: caller.employeeNo, via: 'self', at });
     return x;
   });
-  return toView(saved, now, ports.clockSpeed);
+  return toView(saved, now, ports.clockSpeed, casesOf(ports));
 }

@@ -22,7 +22,7 @@ const indexes = new WeakMap<object, Promise<CorpusIndex>>();
 function indexStamp(ports: Ports, corpus: CorpusFile): string {
   const h = createHash('sha256');
   h.update(readFileSync(path.join(ports.content.dir, 'manifest.json')));
-  for (const d of ports.content.documents()) for (const n of d.notes) h.update(readFileSync(path.join(ports.content.dir, n.file)));
+  for (const n of ports.content.texts()) h.update(readFileSync(path.join(ports.content.dir, n.file)));
   for (const e of corpus.editions) if (!e.superseded) h.update(`${e.docId}:${e.sha256}`);
   return h.digest('hex');
 }
@@ -33,12 +33,10 @@ function indexPath(ports: Ports): string {
 
 async function buildIndex(ports: Ports, corpus: CorpusFile): Promise<CorpusIndex> {
   const ix = new CorpusIndex();
-  for (const d of ports.content.documents()) {
-    for (const n of d.notes) {
-      const { bytes } = ports.content.readNotes(d.id, n.key);
-      const blocks = n.format === 'md' ? markdownBlocks(normalizeCjk(bytes.toString('utf8'))) : (await extractText(n.file, bytes)).blocks;
-      ix.setText(d.id, n.key, blocks);
-    }
+  for (const n of ports.content.texts()) {
+    const { bytes } = ports.content.readNotes(n.docId, n.key);
+    const blocks = n.format === 'md' ? markdownBlocks(normalizeCjk(bytes.toString('utf8'))) : (await extractText(n.file, bytes)).blocks;
+    ix.setText(n.docId, n.key, blocks);
   }
   for (const e of corpus.editions) {
     if (e.superseded) continue;

@@ -12,11 +12,34 @@ import type { Ports } from './ports';
 export const DOC_CATEGORIES = ['法律', '行政法规', '国家标准', '行业标准', '地方文件', '企业制度', '事故案例'] as const;
 
 const notesRefSchema = z.object({
-  key: z.string().regex(/^notes(-[a-z0-9]+)?$/),
+  /** 'guide': the team's 学习指南; 'notes…': older notes and their PDF */
+  key: z.string().regex(/^(guide|notes(-[a-z0-9]+)?)$/),
   title: z.string().min(1),
-  file: z.string().regex(/^docs\/[A-Za-z0-9._-]+\.(md|pdf)$/, 'must be a file in content/docs'),
+  file: z.string().regex(/^(docs|guides)\/[A-Za-z0-9._-]+\.(md|pdf)$/, 'must be a file in content/docs or content/guides'),
   format: z.enum(['md', 'pdf']),
 });
+
+const docIdSchema = z.string().regex(/^[a-z0-9-]{1,80}$/);
+/** A case of the library: a real accident with its public investigation report (content/cases/<id>.md). */
+const caseSchema = z.object({
+  id: docIdSchema,
+  title: z.string().min(1),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  place: z.string().min(1),
+  plantKind: z.string().min(1),
+  casualties: z.string(),
+  suggestedMinutes: z.number().int().min(1).max(240).default(20),
+  source: z.object({ report: z.string().min(1), authority: z.string().min(1), published: z.string().min(1) }),
+  docIds: z.array(docIdSchema),
+  clauses: z.array(z.object({ doc: docIdSchema, clause: z.string().min(1) })),
+  prompts: z.array(z.string().min(1)).min(3).max(5),
+});
+export type BundledCase = z.infer<typeof caseSchema>;
+
+/** Where a bundled question's answer stands: the document and clause (the text the practice links to). */
+const citeSchema = z.object({ doc: docIdSchema, clause: z.string().min(1), terms: z.array(z.string()).optional() });
+export type Cite = z.infer<typeof citeSchema>;
+const bundledExtraSchema = z.object({ id: z.string(), cite: citeSchema.optional(), caseId: docIdSchema.optional() });
 
 export const manifestSchema = z.object({
   schemaVersion: z.literal(2),
@@ -37,6 +60,7 @@ export const manifestSchema = z.object({
     )
     .min(1),
   questionBanks: z.array(z.string().regex(/^question-banks\/[A-Za-z0-9._-]+\.json$/)),
+  cases: z.array(caseSchema).default([]),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 type BundledDoc = Manifest['documents'][number];
@@ -49,7 +73,15 @@ export interface ContentCatalog {
   documents(): BundledDoc[];
   readNotes(docId: string, key: string): { ref: z.infer<typeof notesRefSchema>; bytes: Buffer };
   questions(): Question[];
+  cases(): BundledCase[];
+  /** every bundled text: the documents' guides and notes, and the case library's cases */
+  texts(): { docId: string; key: string; file: string; format: 'md' | 'pdf' }[];
+  /** the clause a bundled question rests on, and the case it was drawn from */
+  citeOf(questionId: string): { cite: Cite | null; caseId: string | null } | null;
 }
+
+/** The text key of a case in the reader. */
+export const CASE_TEXT_KEY = 'case';
 
 export function defaultContentDir(): string {
   return path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../content');
@@ -68,21 +100,41 @@ export function loadContent(dir: string): ContentCatalog {
   if (!parsed.success) throw new Error(`内容清单 ${manifestPath} 无效：${issueText(parsed.error)}`);
   const manifest = parsed.data;
   const questions: Question[] = [];
+  const cites = new Map<string, { cite: Cite | null; caseId: string | null }>();
   for (const b of manifest.questionBanks) {
     const p = path.join(dir, b);
-    const bank = bankFileSchema.safeParse(JSON.parse(readFileSync(p, 'utf8')));
+    const raw = JSON.parse(readFileSync(p, 'utf8')) as { questions?: unknown[] };
+    const bank = bankFileSchema.safeParse(raw);
     if (!bank.success) throw new Error(`题库文件 ${p} 无效：${issueText(bank.error)}`);
     questions.push(...bank.data.questions);
+    for (const [i, q] of (raw.questions ?? []).entries()) {
+      const extra = bundledExtraSchema.safeParse(q);
+      if (!extra.success) throw new Error(`题库文件 ${p} 第 ${i + 1} 题无效：${issueText(extra.error)}`);
+      cites.set(extra.data.id, { cite: extra.data.cite ?? null, caseId: extra.data.caseId ?? null });
+    }
   }
+  const docIds = new Set(manifest.documents.map((d) => d.id));
+  for (const c of manifest.cases) if (docIds.has(c.id)) throw new Error(`内容清单 ${manifestPath} 无效：案例 ${c.id} 与文件同名`);
   return {
     dir,
     documents: () => structuredClone(manifest.documents),
     readNotes(docId, key) {
+      const c = key === CASE_TEXT_KEY ? manifest.cases.find((x) => x.id === docId) : undefined;
+      if (c) {
+        const ref = { key: CASE_TEXT_KEY, title: '案例', file: `cases/${c.id}.md`, format: 'md' as const };
+        return { ref, bytes: readFileSync(path.join(dir, ref.file)) };
+      }
       const ref = manifest.documents.find((d) => d.id === docId)?.notes.find((n) => n.key === key);
       if (!ref) throw notFound(`没有这份学习要点：${docId}/${key} / there are no study notes ${docId}/${key}`);
       return { ref, bytes: readFileSync(path.join(dir, ref.file)) };
     },
     questions: () => structuredClone(questions),
+    cases: () => structuredClone(manifest.cases),
+    texts: () => [
+      ...manifest.documents.flatMap((d) => d.notes.map((n) => ({ docId: d.id, key: n.key, file: n.file, format: n.format }))),
+      ...manifest.cases.map((c) => ({ docId: c.id, key: CASE_TEXT_KEY, file: `cases/${c.id}.md`, format: 'md' as const })),
+    ],
+    citeOf: (id) => cites.get(id) ?? null,
   };
 }
 
@@ -101,8 +153,9 @@ function officialRef(e: Edition): TextRef {
   };
 }
 
-function metaOf(d: Omit<BundledDoc, 'notes'>, source: DocMeta['source'], texts: TextRef[]): DocMeta {
+function metaOf(d: Omit<BundledDoc, 'notes'>, source: DocMeta['source'], texts: TextRef[], kase?: BundledCase): DocMeta {
   return {
+    ...(kase ? { case: { date: kase.date, place: kase.place, plantKind: kase.plantKind, casualties: kase.casualties, source: { ...kase.source }, docIds: [...kase.docIds], prompts: [...kase.prompts] } } : {}),
     id: d.id,
     title: d.title,
     docNo: d.docNo,
@@ -127,6 +180,11 @@ export async function listDocs(ports: Ports): Promise<DocMeta[]> {
     if (ed) texts.unshift(officialRef(ed));
     out.push(metaOf(d, 'bundled', texts));
   }
+  // the case library: each case a document of its own, so reading one counts as study
+  for (const c of ports.content.cases()) {
+    const d = { id: c.id, title: c.title, docNo: c.source.report, issuer: c.source.authority, category: '事故案例' as const, effective: c.date, required: false, suggestedMinutes: c.suggestedMinutes, summary: `${c.date} ${c.place} ${c.plantKind}${c.casualties ? `，${c.casualties}` : ''}` };
+    out.push(metaOf(d, 'bundled', [{ key: CASE_TEXT_KEY, kind: 'notes', title: '案例', format: 'md' }], c));
+  }
   for (const d of corpus.documents) {
     const ed = currentEdition(corpus, d.id);
     out.push(metaOf({ ...d, required: false }, 'enterprise', ed ? [officialRef(ed)] : []));
@@ -134,7 +192,13 @@ export async function listDocs(ports: Ports): Promise<DocMeta[]> {
   return out;
 }
 
+/** The study-session document of practice that is not of one document (random, the 错题本). */
+export const PRACTICE_DOC = 'practice';
+/** The text key of a study session spent practising. */
+export const PRACTICE_KEY = 'practice';
+
 export async function docTitle(ports: Ports, docId: string): Promise<string> {
+  if (docId === PRACTICE_DOC) return '练习（随机与错题本）';
   return (await listDocs(ports)).find((d) => d.id === docId)?.title ?? docId;
 }
 

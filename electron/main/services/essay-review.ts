@@ -36,13 +36,12 @@ async function sources(ports: Ports): Promise<Sources> {
   const docs: SimilarityDoc[] = [{ id: 'source:template', text: ALL_ESSAY_PARTS.map((k) => `${ESSAY_PART_TITLES[k]}\n${ESSAY_PART_PROMPTS[k]}`).join('\n'), source: true }];
   const labels = new Map([['source:template', '剖析材料模板提示语']]);
   const titles = new Map((await listDocs(ports)).map((d) => [d.id, d.title]));
-  for (const d of ports.content.documents()) {
-    for (const n of d.notes) {
-      if (n.format !== 'md') continue;
-      const id = `source:${d.id}/${n.key}`;
-      docs.push({ id, text: ports.content.readNotes(d.id, n.key).bytes.toString('utf8'), source: true });
-      labels.set(id, `学习要点：${titles.get(d.id) ?? d.id}`);
-    }
+  // the guides, notes and cases: an essay is the person's own, not a copy of what they read
+  for (const n of ports.content.texts()) {
+    if (n.format !== 'md') continue;
+    const id = `source:${n.docId}/${n.key}`;
+    docs.push({ id, text: ports.content.readNotes(n.docId, n.key).bytes.toString('utf8'), source: true });
+    labels.set(id, `${n.key === 'case' ? '事故案例' : '学习资料'}：${titles.get(n.docId) ?? n.docId}`);
   }
   return { docs, labels };
 }

@@ -13,6 +13,7 @@ import { batchCancel, batchList, batchResume, batchStart, batchStatus } from './
 import { bankTemplate, commitBank, correctKey, exportBank, previewBank, questionHistory, removeQuestions, saveQuestion } from './bank';
 import { changePassword, login, setupInit, setupStatus, toMe } from './auth';
 import { currentLocks, unlock } from './login-guard';
+import { answerPractice, drawPractice, practiceBook, practiceOptions, weakSpots } from './practice';
 import { bankQuestions, campaignTemplate, getCampaign, listCampaigns, saveCampaign } from './campaign';
 import { getDocText, listDocs } from './corpus';
 import { importCancel, importCommit, importJob, importPreview, importStart, searchCorpus } from './corpus-import';
@@ -106,6 +107,11 @@ export const handlers: Handlers = {
   'study.answerCheck': (p, c, i) => answerAttentionCheck(p, who(c), i),
   'study.stop': (p, c, i) => stopStudy(p, who(c), i),
   'progress.mine': (p, c, i) => myProgress(p, who(c), i),
+  'practice.options': (p, c, i) => practiceOptions(p, who(c), i),
+  'practice.draw': (p, c, i) => drawPractice(p, who(c), i),
+  'practice.answer': (p, c, i) => answerPractice(p, who(c), i),
+  'practice.book': (p, c, i) => practiceBook(p, who(c), i),
+  'practice.weakSpots': (p, _c, i) => weakSpots(p, i),
   'collective.list': (p, _c, i) => listCollective(p, i.campaignId),
   'collective.save': (p, c, i) => saveCollective(p, who(c), i),
   'collective.attendance': (p, c, i) => setAttendance(p, who(c), i),

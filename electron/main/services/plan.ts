@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { taskState, warningMonthTasks, type PlanTask, type TaskInput } from '../../core/plan';
 import { localDay } from '../../core/study-time';
 import type { Input, PlanTaskView, PlanView } from '../../shared/api';
+import { listDocs } from './corpus';
 import type { Account } from '../storage/data-store';
 import { getCampaign } from './campaign';
 import { badInput, notFound } from './errors';
@@ -73,7 +74,9 @@ export async function planGet(ports: Ports, input: Input<'plan.get'>): Promise<P
   const tasks = await viewsOf(ports, sorted, day);
   const counts = { done: 0, overdue: 0, soon: 0, later: 0 };
   for (const t of tasks) counts[t.state] += 1;
-  return { today: day, phases: c.phases.map((p) => ({ ...p, current: p.start <= day && day <= p.end })), tasks, counts };
+  const listed = new Set(c.documents.map((d) => d.docId));
+  const missingOfficial = (await listDocs(ports)).filter((d) => listed.has(d.id) && !d.case && d.category !== '事故案例' && !d.texts.some((x) => x.kind === 'official')).map((d) => ({ docId: d.id, title: d.title }));
+  return { today: day, phases: c.phases.map((p) => ({ ...p, current: p.start <= day && day <= p.end })), tasks, counts, missingOfficial };
 }
 
 export async function planFromTemplate(ports: Ports, input: Input<'plan.fromTemplate'>): Promise<PlanView> {

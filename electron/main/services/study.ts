@@ -19,7 +19,7 @@ import type { BeatReply, CheckView, Input, MyProgress, StudyStartReply } from '.
 import type { Account, PersonFile } from '../storage/data-store';
 import { appendEvent, type EventBodies } from '../storage/events';
 import { getCampaign, summarize } from './campaign';
-import { docTitle, listDocs } from './corpus';
+import { docTitle, listDocs, PRACTICE_DOC, PRACTICE_KEY } from './corpus';
 import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals, yearMs } from './derive';
 import { badInput, conflict } from './errors';
 import { iso, type Ports } from './ports';
@@ -87,12 +87,16 @@ async function categoryOf(ports: Ports, employeeNo: string): Promise<string | nu
 
 export async function startStudy(ports: Ports, caller: Account, input: Input<'study.start'>): Promise<StudyStartReply> {
   const campaign = await getCampaign(ports, input.campaignId);
-  if (!campaign.documents.some((d) => d.docId === input.docId)) throw badInput('该文件不在本次培训计划的学习清单中 / this document is not on the campaign\'s study list', 'docId');
+  const docs = await listDocs(ports);
+  // practice counts as self-study (of its document, or of practice as a whole); the case library
+  // is warning education, readable in every campaign
+  const practising = input.key === PRACTICE_KEY && (input.docId === PRACTICE_DOC || docs.some((d) => d.id === input.docId));
+  const isCase = docs.some((d) => d.id === input.docId && d.case);
+  if (!practising && !isCase && !campaign.documents.some((d) => d.docId === input.docId)) throw badInput('该文件不在本次培训计划的学习清单中 / this document is not on the campaign\'s study list', 'docId');
   const { settings } = await ports.store.meta.read();
   const p = policyFromSettings(settings);
   const now = ports.clock.now();
-  const docs = await listDocs(ports);
-  const text = docs.find((d) => d.id === input.docId)?.texts.find((t) => t.key === (input.key ?? 'notes')) ?? null;
+  const text = practising ? { key: PRACTICE_KEY, edition: undefined } : (((texts) => (input.key ? texts?.find((t) => t.key === input.key) : texts?.[0]) ?? null)(docs.find((d) => d.id === input.docId)?.texts));
   const prevTitle = await docTitleOfOpen(ports, caller.employeeNo);
   const f = await ports.store.person(caller.employeeNo).update((f) => {
     const prev = f.open.study;

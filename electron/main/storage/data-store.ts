@@ -249,6 +249,8 @@ export interface PersonFile {
     positions?: Record<string, { ratio: number; at: string }>;
     /** 述职报告 being written, per campaign (absent in files from before 述职) */
     reportDrafts?: Record<string, { parts: import('../../core/duty-report').ReportParts; savedAt: string; attachments: import('../../core/evidence').FileRef[] }>;
+    /** practice answers and the 错题本 (core/wrong-book.ts): drill, not a training result, so not an event */
+    practice?: import('../../core/wrong-book').PracticeState;
     /** raised by one at each study-only change (lowdb: tells a journal line from an older one; storage/study-journal.ts) */
     studyRev?: number;
   };

@@ -60,6 +60,11 @@ export function PlanPage({ campaign, canEdit }: { campaign: CampaignSummary; can
           {campaign.name} · {t('plan.today', { date: dayText(p?.today ?? '') })}
         </p>
         <ErrorNote error={plan.error ?? error} />
+        {p && p.missingOfficial.length > 0 && (
+          <p className="notice" data-testid="missing-official">
+            {t('plan.missingOfficial', { n: p.missingOfficial.length, titles: p.missingOfficial.map((d) => `《${d.title}》`).join('') })} <a href="#/documents">{t('plan.goImport')}</a>
+          </p>
+        )}
         {p && (
           <ol className="phases">
             {p.phases.map((x, i) => (

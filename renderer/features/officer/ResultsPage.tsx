@@ -37,6 +37,7 @@ export function ResultsPage({ campaign }: { campaign: CampaignSummary }) {
         {p.attempts > 0 && <GroupTables stats={stats.data} hist={hist} />}
       </section>
       {p.attempts > 0 && <QuestionTable stats={stats.data} />}
+      <WeakSpots campaignId={campaign.id} />
       <section className="card">
         <h2>{t('results.people')}</h2>
         <PeopleResults stats={stats.data} />
@@ -145,5 +146,48 @@ function PeopleResults({ stats }: { stats: QuizStatsView }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Where practice goes wrong most: per document and clause, for the officer to cover again. */
+function WeakSpots({ campaignId }: { campaignId: string }) {
+  const { t } = useTranslation();
+  const spots = useLoad(() => api['practice.weakSpots']({ campaignId }), [campaignId]);
+  if (spots.error) return <ErrorNote error={spots.error} />;
+  if (!spots.data) return null;
+  const rows = spots.data.filter((w) => w.wrong > 0).slice(0, 30);
+  return (
+    <section className="card" data-testid="weak-spots">
+      <h2>{t('practice.weakTitle')}</h2>
+      <p className="muted">{t('practice.weakIntro')}</p>
+      {rows.length === 0 ? (
+        <p>{t('practice.weakNone')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('practice.weakDoc')}</th>
+              <th>{t('practice.weakClause')}</th>
+              <th className="num">{t('practice.weakAnswered')}</th>
+              <th className="num">{t('practice.weakWrong')}</th>
+              <th className="num">{t('practice.weakShare')}</th>
+              <th className="num">{t('practice.weakPeople')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((w) => (
+              <tr key={`${w.docId}/${w.clause}`}>
+                <td>{w.docTitle}</td>
+                <td>{w.clause}</td>
+                <td className="num">{w.answered}</td>
+                <td className="num">{w.wrong}</td>
+                <td className="num">{Math.round(w.share * 100)}%</td>
+                <td className="num">{w.people}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

@@ -15,13 +15,17 @@ export function SessionsPage({ campaign }: { campaign: CampaignSummary }) {
   const sessions = useLoad(() => api['collective.list']({ campaignId: campaign.id }), [campaign.id]);
   const [form, setForm] = useState<CollectiveInput>({ campaignId: campaign.id, type: 'film', topic: '', date: campaign.studyStart, start: '09:00', durationMinutes: 60, place: '', host: '' });
   const [open, setOpen] = useState<string | null>(null);
+  // the case library (案例宣讲, 分组研讨): choosing a case fills the topic, nothing to type
+  const docs = useLoad(() => api['corpus.list']({}), []);
+  const cases = (docs.data ?? []).filter((d) => d.case);
+  const withCase = form.type === 'lecture' || form.type === 'group' || form.type === 'seminar';
   const [error, setError] = useState<unknown>(null);
   async function save(e: React.FormEvent) {
     e.preventDefault();
     setError(null);
     try {
       const v = await api['collective.save'](form);
-      setForm({ ...form, topic: '' });
+      setForm({ ...form, topic: '', caseId: undefined });
       setOpen(v.id);
       sessions.reload();
     } catch (err) {
@@ -34,7 +38,7 @@ export function SessionsPage({ campaign }: { campaign: CampaignSummary }) {
         <h1 className="span2">{t('sessions.title')}</h1>
         <label>
           {t('sessions.type')}
-          <select value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value as CollectiveInput['type'] })}>
+          <select value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value as CollectiveInput['type'], caseId: undefined })}>
             {COLLECTIVE_TYPES.map((x) => (
               <option key={x} value={x}>
                 {t(`sessions.types.${x}`)}
@@ -42,6 +46,26 @@ export function SessionsPage({ campaign }: { campaign: CampaignSummary }) {
             ))}
           </select>
         </label>
+        {withCase && (
+          <label className="span2">
+            {t('sessions.case')}
+            <select
+              data-testid="session-case"
+              value={form.caseId ?? ''}
+              onChange={(e) => {
+                const c = cases.find((d) => d.id === e.target.value);
+                setForm({ ...form, caseId: c?.id, topic: c ? c.title : form.topic });
+              }}
+            >
+              <option value="">{t('sessions.noCase')}</option>
+              {cases.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.case!.date.slice(0, 4)} {c.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t('sessions.topic')}
           <input required value={form.topic} onChange={(e) => setForm({ ...form, topic: e.target.value })} />
@@ -81,6 +105,23 @@ export function SessionsPage({ campaign }: { campaign: CampaignSummary }) {
               <h2>
                 {t(`sessions.types.${v.type}`)}：{v.topic}
               </h2>
+              {v.case && (
+                <div data-testid="session-case-card">
+                  <a href={`#/read/${encodeURIComponent(v.case.id)}/case`}>{t('sessions.readCase')}</a>
+                  {(v.type === 'group' || v.type === 'seminar') && (
+                    <>
+                      <p>
+                        <strong>{t('sessions.prompts')}</strong>
+                      </p>
+                      <ol>
+                        {v.case.prompts.map((x, i) => (
+                          <li key={i}>{x}</li>
+                        ))}
+                      </ol>
+                    </>
+                  )}
+                </div>
+              )}
               <p className="muted">{t('sessions.line', { date: dayText(v.date), start: v.start, n: v.durationMinutes, place: v.place || '—', host: v.host || '—', count: v.attendees.length })}</p>
             </div>
             <button type="button" className="secondary" onClick={() => setOpen(open === v.id ? null : v.id)}>

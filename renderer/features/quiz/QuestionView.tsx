@@ -3,12 +3,12 @@ import type { QuestionForTaker } from '../../../electron/core/model';
 
 const letter = (i: number) => String.fromCharCode(65 + i);
 
-export function QuestionView({ index, question: q, value, onChange }: { index: number; question: QuestionForTaker; value: string[]; onChange: (v: string[]) => void }) {
+export function QuestionView({ index, question: q, value, onChange, hideScore = false }: { index: number; question: QuestionForTaker; value: string[]; onChange: (v: string[]) => void; hideScore?: boolean }) {
   const { t } = useTranslation();
   return (
     <fieldset className="question">
       <legend>
-        <span className="tag">{t(`quiz.type.${q.type}`)}</span> {index + 1}. {q.stem} <span className="muted small">{t('quiz.pointsParen', { n: q.score })}</span>
+        <span className="tag">{t(`quiz.type.${q.type}`)}</span> {index + 1}. {q.stem} {!hideScore && <span className="muted small">{t('quiz.pointsParen', { n: q.score })}</span>}
       </legend>
       {(q.type === 'single' || q.type === 'multiple') &&
         q.options.map((o, i) => {

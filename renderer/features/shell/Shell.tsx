@@ -19,6 +19,7 @@ import { SessionsPage } from '../officer/SessionsPage';
 import { MergePage } from '../officer/MergePage';
 import { PlanPage } from '../officer/PlanPage';
 import { QuizPage } from '../quiz/QuizPage';
+import { PracticePage } from '../quiz/PracticePage';
 import { SummaryPage } from '../summary/SummaryPage';
 import { ReportPage } from '../report/ReportPage';
 import { InspectionsPage } from '../inspection/InspectionsPage';
@@ -49,7 +50,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
   };
   if (has('employee')) {
     // 述职: those with a 岗位层级 in the roster (a superior always has one)
-    const mine = [item('study'), item('quiz'), item('essay'), me.person?.level ? item('report') : null].filter((i): i is NavItem => !!i);
+    const mine = [item('study'), item('practice'), item('quiz'), item('essay'), me.person?.level ? item('report') : null].filter((i): i is NavItem => !!i);
     // an employee's own few pages stand alone; for an officer who also studies they are one group
     if (office) group('mine', mine);
     else for (const m of mine) groups.push({ key: m.page, label: m.label, items: [m] });
@@ -100,6 +101,9 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       break;
     case 'quiz':
       body = needCampaign(campaign && <QuizPage campaign={campaign} />);
+      break;
+    case 'practice':
+      body = needCampaign(campaign && <PracticePage campaign={campaign} />);
       break;
     case 'essay':
       body = needCampaign(campaign && <EssayPage campaign={campaign} me={me} />);

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
-import { creditHours, hours } from '../shell/format';
+import { creditHours, dayText, hours } from '../shell/format';
 import { go } from '../shell/route';
 import { useLoad } from '../shell/use-load';
 import { CheckInBox } from './CheckInBox';
@@ -98,6 +98,29 @@ export function HomePage({ campaign }: { campaign: CampaignSummary }) {
               </li>
             );
           })}
+        </ul>
+      </section>
+      <section className="card" data-testid="case-library">
+        <h2>{t('home.cases')}</h2>
+        <p className="muted">{t('home.casesIntro')}</p>
+        <ul className="doc-list">
+          {docs.data
+            .filter((d) => d.case)
+            .sort((a, b) => b.case!.date.localeCompare(a.case!.date))
+            .map((d) => (
+              <li key={d.id}>
+                <div className="grow">
+                  <a href={`#/read/${encodeURIComponent(d.id)}/case`} className="doc-title">
+                    {d.title}
+                  </a>
+                  <div className="muted small">
+                    {dayText(d.case!.date)} · {d.case!.place}
+                    {d.case!.casualties ? ` · ${d.case!.casualties}` : ''}
+                  </div>
+                </div>
+                <div className="doc-time">{t('home.minutesOf', { n: Math.floor((p.totals.perDocMs[d.id] ?? 0) / 60_000), target: d.suggestedMinutes })}</div>
+              </li>
+            ))}
         </ul>
       </section>
       <section className="card">

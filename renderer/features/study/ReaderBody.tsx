@@ -102,7 +102,12 @@ export function ReaderBody({ campaign, doc, canImport }: { campaign: CampaignSum
           </div>
           {ref && campaign && <StudyCounter session={session} campaign={campaign} />}
         </div>
-        {!hasOfficial && (
+        {doc.meta.case && (
+          <p className="muted" data-testid="case-source">
+            {t('reader.caseSource', { report: doc.meta.case.source.report, authority: doc.meta.case.source.authority })}
+          </p>
+        )}
+        {!hasOfficial && !doc.meta.case && (
           <p className={canImport ? "notice" : "muted"} data-testid="no-official">
             {/* what to do about it is for the officers who can import; the reader is told what they are reading */}
             {canImport ? (
