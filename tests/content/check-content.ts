@@ -122,6 +122,38 @@ export function corpusLaws(corpusDir = CORPUS_DIR): Map<string, Law> {
   return lawCache;
 }
 
+/** Our sentences, not the law's: a run this long shared with a law text is a copied sentence. */
+export const COPY_RUN = 24;
+let gramCache: { text: string; grams: Set<string> } | null = null;
+function corpusGrams(corpusDir: string): { text: string; grams: Set<string> } {
+  if (gramCache) return gramCache;
+  let text = '';
+  for (const file of Object.values(CORPUS_FILES)) {
+    const p = path.join(corpusDir, file);
+    if (existsSync(p)) text += readFileSync(p, 'utf8').split('<!-- INFO END -->').pop()!.replace(/\s/g, '');
+  }
+  const grams = new Set<string>();
+  for (let i = 0; i + COPY_RUN <= text.length; i++) grams.add(text.slice(i, i + COPY_RUN));
+  return (gramCache = { text, grams });
+}
+/** The runs of COPY_RUN or more characters (white space ignored) a text shares with the law texts. */
+export function copiedRuns(ours: string, corpusDir = CORPUS_DIR): string[] {
+  const { text, grams } = corpusGrams(corpusDir);
+  const t = ours.replace(/\s/g, '');
+  const out: string[] = [];
+  for (let i = 0; i + COPY_RUN <= t.length; ) {
+    if (!grams.has(t.slice(i, i + COPY_RUN))) {
+      i++;
+      continue;
+    }
+    let j = i + COPY_RUN;
+    while (j < t.length && text.includes(t.slice(i, j + 1))) j++;
+    out.push(t.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
 const squash = (s: string) => s.normalize('NFKC').replace(/[\s“”"'‘’]/g, '');
 
 // ---- the content ---------------------------------------------------------------------------
@@ -255,6 +287,7 @@ export function checkContent(contentDir = CONTENT_DIR, corpusDir = CORPUS_DIR): 
     const floor = FLOOR_CATEGORIES.has(doc.category) ? GUIDE_FLOOR : LOCAL_GUIDE_FLOOR;
     if (chars < floor) defects.push(`${where}：${chars} 字，不足 ${floor} 字`);
     checkLinks(where, md);
+    for (const run of copiedRuns(md, corpusDir)) defects.push(`${where}：照抄了法规原文（${run.length} 字）：${run}`);
     for (const c of citationsIn(md, laws.has(docId) ? docId : null)) checkCitation(`${where} ${c.raw}`, c.doc, c.clause);
   }
   for (const d of manifest.documents) {
@@ -284,6 +317,7 @@ export function checkContent(contentDir = CONTENT_DIR, corpusDir = CORPUS_DIR): 
       else checkCitation(`${where} clauses`, cl.doc, cl.clause);
     }
     checkLinks(where, md);
+    for (const run of copiedRuns(md, corpusDir)) defects.push(`${where}：照抄了法规原文（${run.length} 字）：${run}`);
     for (const ct of citationsIn(md, null)) checkCitation(`${where} ${ct.raw}`, ct.doc, ct.clause);
   }
 
@@ -305,6 +339,8 @@ export function checkContent(contentDir = CONTENT_DIR, corpusDir = CORPUS_DIR): 
       if (ids.has(q.id)) defects.push(`${where}：题号重复`);
       ids.add(q.id);
       if (!docs.has(q.docId)) defects.push(`${where}：docId ${q.docId} 不存在`);
+      const shown = [q.stem, ...((q as { options?: string[] }).options ?? []), (q as { explanation?: string }).explanation ?? '', ...q.answer].join('\n');
+      for (const run of copiedRuns(shown, corpusDir)) defects.push(`${where}：照抄了法规原文（${run.length} 字）：${run}`);
       byDoc.set(q.docId, [...(byDoc.get(q.docId) ?? []), q]);
       if (!q.source) defects.push(`${where}：缺少 source（出处）`);
       if (!q.cite) {

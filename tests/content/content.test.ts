@@ -40,7 +40,7 @@ describe('bundled content', () => {
     expect('text' in item && item.text).toContain('未如实记录');
   });
 
-  it('a question whose cited article lacks its answer’s key term, or cites an article that does not exist, is named as a defect', () => {
+  it('a question whose cited article lacks its answer’s key term, cites an article that does not exist, or copies the law’s sentence, is named as a defect', () => {
     const dir = tempDir('anxue-content-');
     try {
       cpSync(CONTENT_DIR, dir, { recursive: true });
@@ -48,11 +48,14 @@ describe('bundled content', () => {
       const bank = JSON.parse(readFileSync(file, 'utf8'));
       bank.questions[0].cite.terms = ['家庭住址'];
       bank.questions[1].cite.clause = '第一百五十条';
+      // a stem that copies a sentence of the law (第二十八条第四款) instead of saying it in our words
+      bank.questions[2].stem = '生产经营单位应当建立安全生产教育和培训档案，如实记录安全生产教育和培训的时间、内容、参加人员以及考核结果等情况。（判断）';
       writeFileSync(file, JSON.stringify(bank));
       const defects = checkContent(dir, CORPUS_DIR).defects;
       expect(defects).toContainEqual(expect.stringContaining(`${bank.questions[0].id}：`));
       expect(defects.find((d) => d.includes(bank.questions[0].id))).toContain('"家庭住址"');
       expect(defects.find((d) => d.includes(bank.questions[1].id))).toContain('没有第一百五十条');
+      expect(defects.find((d) => d.includes(bank.questions[2].id))).toMatch(/照抄了法规原文（\d+ 字）/);
     } finally {
       removeDir(dir);
     }
