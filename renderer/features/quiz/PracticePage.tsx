@@ -208,7 +208,7 @@ function PracticeRun({ campaign, run, onDone }: { campaign: CampaignSummary; run
             </button>
           )}
           {fb && (
-            <div className={fb.correct ? 'feedback right' : 'feedback wrong'} role="status" data-testid="practice-feedback">
+            <div className={fb.correct ? 'feedback is-right' : 'feedback is-wrong'} role="status" data-testid="practice-feedback">
               <p className="big">{fb.correct ? `✓ ${t('practice.right')}` : `✗ ${t('practice.wrong')}`}</p>
               <p>
                 <strong>{t('practice.answer')}</strong> {answerText(q, fb.answer, t)}
