@@ -56,7 +56,8 @@ function skipLiteral(src: string, at: number): number {
 function messages(): { where: string; text: string }[] {
   const out: { where: string; text: string }[] = [];
   for (const dir of DIRS) {
-    for (const f of readdirSync(path.join(ROOT, dir)).filter((n) => n.endsWith('.ts'))) {
+    // the whole tree: services kept in folders by area are read too
+    for (const f of readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.ts'))) {
       const src = readFileSync(path.join(ROOT, dir, f), 'utf8');
       for (const m of src.matchAll(CALL)) {
         const line = src.slice(0, m.index).split('\n').length;
