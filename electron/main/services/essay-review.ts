@@ -13,7 +13,7 @@ import { getCampaign } from './campaign';
 import { listDocs } from './corpus';
 import { essayState, eventsOf } from './derive';
 import { badInput, conflict, notFound } from './errors';
-import { fullParts, minCharsFor, reviewsOf } from './essay';
+import { fullParts, minCharsFor, reviewsOf } from './essay-record';
 import { iso, type Ports } from './ports';
 import { serverLog } from '../log';
 import type { DeepReadonly } from '../storage/doc';

@@ -1,42 +1,20 @@
 // The self-analysis essay (个人剖析材料), the employee's side: autosaved draft with a version
 // history, the accidents reflected on, submit, and the printable essay (PDF / .docx).
-import { checkSubmittable, countEssay, emptyEssay } from '../../core/essay';
+import { checkSubmittable, countEssay } from '../../core/essay';
 import { partsFor, type Campaign, type EssayParts, type Person } from '../../core/model';
-import type { EssayReview, EssayView, Input } from '../../shared/api';
+import type { EssayView, Input } from '../../shared/api';
 import type { Account, PersonFile } from '../storage/data-store';
-import { appendEvent, type PersonEvent } from '../storage/events';
+import { appendEvent } from '../storage/events';
 import { getCampaign } from './campaign';
 import { essayState, eventsOf } from './derive';
 import { badInput, conflict, forbidden, notFound } from './errors';
 import { essayDocx, essayPdf } from './essay-output';
 import { compareSoon } from './essay-review';
+import { fullParts, minCharsFor, reviewsOf } from './essay-record';
 import { iso, type Ports } from './ports';
 
 /** Snapshots of a draft are at least this far apart; typing in between updates the latest one. */
 const SNAPSHOT_MS = 60_000;
-
-export function minCharsFor(c: Campaign, p: Pick<Person, 'category'> | undefined): number {
-  return (p && c.essay.minCharsByCategory?.[p.category]) ?? c.essay.minChars;
-}
-
-/** Older records have no 5th part: read them as empty. */
-export function fullParts(parts: Partial<EssayParts>): EssayParts {
-  return { ...emptyEssay(), ...parts };
-}
-
-export function reviewsOf(events: readonly PersonEvent[], campaignId: string): EssayReview[] {
-  return events
-    .filter((e): e is Extract<PersonEvent, { type: 'essay.reviewed' }> => e.type === 'essay.reviewed' && e.data.campaignId === campaignId)
-    .map((r) => ({
-      at: r.at,
-      reviewer: r.by,
-      decision: r.data.decision,
-      comment: r.data.comment,
-      version: r.data.version,
-      partComments: r.data.partComments ?? [],
-      override: r.data.override ?? null,
-    }));
-}
 
 async function personOf(ports: Ports, employeeNo: string): Promise<Person | undefined> {
   return (await ports.store.roster.peek()).people.find((p) => p.employeeNo === employeeNo);

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiError, badInput } from './errors';
-import type { Block } from './text-extract';
+import type { Block } from './text-block';
 
 export class ImportCancelled extends Error {
   constructor() {

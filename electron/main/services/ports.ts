@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 // What every service is given. Nothing here imports electron.
 import type { Account } from '../storage/data-store';
 import type { Store } from '../storage/store';
-import type { ContentCatalog } from './corpus';
+import type { ContentCatalog } from './content-catalog';
 
 export interface Clock {
   /** monotonic milliseconds, anchored to the epoch at start: never jumps when the wall clock is changed */

@@ -8,12 +8,8 @@ import { decodeText } from './table-file';
 
 export type SourceFormat = 'pdf' | 'md' | 'txt' | 'docx';
 
-/** A searchable piece of a text and where the reader finds it. */
-export interface Block {
-  /** md: index of the heading above (-1 before the first); pdf: page (1-based); txt: paragraph index */
-  loc: number;
-  text: string;
-}
+import type { Block } from './text-block';
+export type { Block } from './text-block';
 
 export interface Extracted {
   format: SourceFormat;

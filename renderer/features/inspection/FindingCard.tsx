@@ -5,7 +5,7 @@ import type { FindingView } from '../../../electron/shared/api';
 import { api, base64ToBlob } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { dayText, localDateTime } from '../shell/format';
-import { PhotoPicker } from './InspectionsPage';
+import { PhotoPicker } from './PhotoPicker';
 
 /**
  * One finding of the 问题台账: what and where, 整改措施, 责任人 and 期限 (overdue ones marked), its
