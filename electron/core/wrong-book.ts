@@ -1,6 +1,7 @@
 // The wrong-answer book (错题本): a question answered wrong in practice comes back on a spaced
 // schedule — soon after a miss, later after a hit — until it has been answered right on two
 // separate days. Pure functions over the person's practice state; the clock is passed in.
+import { localDay } from './study-time';
 
 /** One question in the book. */
 export interface BookCard {
@@ -35,11 +36,6 @@ export const AFTER_HIT_MS = 3 * DAY;
 /** answered right on this many separate days → mastered */
 export const DAYS_TO_MASTER = 2;
 
-/** The local day (YYYY-MM-DD) of an instant for a fixed UTC offset. */
-export function dayOf(ms: number, utcOffsetMinutes: number): string {
-  return new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
-}
-
 /**
  * Records one practice answer. A miss puts the question into the book (or back to the start of
  * its schedule); a hit of a question in the book counts its day, and on the second separate day
@@ -71,7 +67,7 @@ export function recordAnswer(
       masteredAt: null,
     };
   } else if (live) {
-    const day = dayOf(now, utcOffsetMinutes);
+    const day = localDay(now, utcOffsetMinutes);
     const rightDays = live.rightDays.includes(day) ? live.rightDays : [...live.rightDays, day];
     const mastered = rightDays.length >= DAYS_TO_MASTER;
     card = { ...live, hits: live.hits + 1, lastAt: at, rightDays, due: new Date(now + AFTER_HIT_MS).toISOString(), masteredAt: mastered ? at : null };

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { questionSchema } from '../../electron/core/model';
+import type { BundledCase, BundledDoc } from '../../electron/main/services/content-catalog';
 
 export const CORPUS_FILES: Record<string, string> = {
   'work-safety-law': '安全生产法.md',
@@ -158,25 +159,9 @@ const squash = (s: string) => s.normalize('NFKC').replace(/[\s“”"'‘’]/g,
 
 // ---- the content ---------------------------------------------------------------------------
 
-interface ManifestDoc {
-  id: string;
-  title: string;
-  category: string;
-  required: boolean;
-  notes: { key: string; file: string }[];
-}
-interface ManifestCase {
-  id: string;
-  title: string;
-  date: string;
-  place: string;
-  plantKind: string;
-  casualties: string;
-  source: { report: string; authority: string; published: string };
-  docIds: string[];
-  clauses: { doc: string; clause: string }[];
-  prompts: string[];
-}
+// the manifest's own types: the checker reads the raw JSON (to name every defect rather than stop at the first)
+type ManifestDoc = BundledDoc;
+type ManifestCase = BundledCase;
 interface Cite {
   doc: string;
   clause: string;

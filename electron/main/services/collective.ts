@@ -39,7 +39,8 @@ function toView(s: CollectiveSession, now: number, speed: number, cases: Cases):
 export async function listCollective(ports: Ports, campaignId: string): Promise<CollectiveView[]> {
   const { sessions } = await ports.store.collective.read();
   const now = ports.clock.now();
-  return sessions.filter((s) => s.campaignId === campaignId).map((s) => toView(s, now, ports.clockSpeed, casesOf(ports)));
+  const cases = casesOf(ports);
+  return sessions.filter((s) => s.campaignId === campaignId).map((s) => toView(s, now, ports.clockSpeed, cases));
 }
 
 export async function saveCollective(ports: Ports, caller: Account, input: CollectiveInput): Promise<CollectiveView> {

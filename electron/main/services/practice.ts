@@ -5,10 +5,10 @@
 // person's open state, not in the signed record: it is drill, not a training result. The time spent
 // practising is recorded by the study session the page runs (key 'practice'), under the same idle
 // rules as reading.
-import { gradeItem } from '../../core/grading';
-import { shuffledOrder } from '../../core/grading';
+import { gradeItem, shuffledOrder } from '../../core/grading';
 import type { Campaign, Question } from '../../core/model';
-import { dayOf, dueCards, emptyPractice, openCards, recordAnswer, type PracticeState } from '../../core/wrong-book';
+import { localDay } from '../../core/study-time';
+import { dueCards, emptyPractice, openCards, recordAnswer, type PracticeState } from '../../core/wrong-book';
 import type { BookView, Input, PracticeFeedback, PracticeOptions, PracticeQuestion, WeakSpot } from '../../shared/api';
 import type { Account } from '../storage/data-store';
 import { bankQuestions, getCampaign } from './campaign';
@@ -26,7 +26,7 @@ export { PRACTICE_DOC, PRACTICE_KEY } from './corpus';
 async function heldBack(ports: Ports): Promise<Set<string>> {
   const { campaigns } = await ports.store.campaigns.peek();
   const { settings } = await ports.store.meta.peek();
-  const today = dayOf(ports.clock.now(), settings.utcOffsetMinutes);
+  const today = localDay(ports.clock.now(), settings.utcOffsetMinutes);
   const out = new Set<string>();
   for (const c of campaigns) if (c.quiz.mode === 'fixed' && c.end >= today) for (const id of c.quiz.questionIds) out.add(id);
   return out;
