@@ -6,7 +6,8 @@ import type { KeyStore } from './storage/seal';
 import type { Store } from './storage/store';
 import { memorySessions, SESSION_TTL_MS } from './services/auth';
 import { defaultContentDir, loadContent } from './services/corpus';
-import { cryptoRandom, monotonicClock, type Ports, type SessionTable } from './services/ports';
+import { cryptoRandom, monotonicClock, type Ports } from './services/ports';
+import type { SessionTable } from './storage/store';
 
 export interface StoreOptions {
   dataDir: string;

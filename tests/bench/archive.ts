@@ -8,7 +8,7 @@ import { launchChromium } from '../helpers/browser';
 
 export async function benchArchive(sample: () => number, people = 3000) {
   const { DataStore } = await import('../../electron/main/storage/data-store');
-  const { appendEvent } = await import('../../electron/main/storage/events');
+  const { appendEvent } = await import('../../electron/records/events');
   const { memorySessions, setupInit } = await import('../../electron/main/services/auth');
   const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus');
   const { campaignTemplate, saveCampaign, bankQuestions } = await import('../../electron/main/services/campaign');

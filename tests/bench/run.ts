@@ -262,7 +262,7 @@ async function seedPeople(store: import('../../electron/main/storage/store').Sto
 /** Write the study bench's 3,000 people with a week of sessions each into `where`; returns the campaign. */
 async function seedStudy(where: import('../../electron/main/app').StoreOptions): Promise<string> {
   const { openStore } = await import('../../electron/main/app');
-  const { appendEvent } = await import('../../electron/main/storage/events');
+  const { appendEvent } = await import('../../electron/records/events');
   const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus');
   const { setupInit } = await import('../../electron/main/services/auth');
   const { campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign');
@@ -309,7 +309,7 @@ const HISTORY_MONTHS = ['03', '06', '09'];
  */
 async function seedHistory(where: import('../../electron/main/app').StoreOptions, years: number): Promise<string> {
   const { openStore } = await import('../../electron/main/app');
-  const { appendEvent } = await import('../../electron/main/storage/events');
+  const { appendEvent } = await import('../../electron/records/events');
   const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus');
   const { setupInit } = await import('../../electron/main/services/auth');
   const { bankQuestions, campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign');

@@ -10,7 +10,7 @@ import { startServeProcess, type ServerProcess } from '../helpers/server-process
 import { removeDir, tempDir } from '../helpers/temp-app';
 import { enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
 import { DataStore } from '../../electron/main/storage/data-store';
-import { appendEvent } from '../../electron/main/storage/events';
+import { appendEvent } from '../../electron/records/events';
 
 const ADMIN_PW = 'merge-e2e-admin';
 let server: ServerProcess;

@@ -1,7 +1,7 @@
 // Two stores hold the same records: every shared document, every person's record, every essay draft.
 import { expect } from 'vitest';
 import { canonicalJson } from '../../electron/core/canonical';
-import { SHARED_DOCS, type SharedDocName } from '../../electron/main/storage/data-store';
+import { SHARED_DOCS, type SharedDocName } from '../../electron/records/shared-docs';
 import { withoutSeals } from '../../electron/main/storage/seal';
 import type { Store } from '../../electron/main/storage/store';
 

@@ -1,4 +1,4 @@
-import { launchChromium } from './browser.ts';
+import { launchChromium } from './browser';
 const [url, user, pw, ...pages] = process.argv.slice(2);
 const b = await launchChromium();
 const ctx = await b.newContext({ viewport: { width: 1366, height: 768 } });

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { inject } from 'vitest';
 import { openStore, type StoreOptions } from '../../electron/main/app';
 import type { Store } from '../../electron/main/storage/store';
-import type { PersonFile } from '../../electron/main/storage/data-store';
+import type { PersonFile } from '../../electron/records/person';
 import { applyLine } from '../../electron/main/storage/person-doc';
 import { journalFiles, readJournals } from '../../electron/main/storage/study-journal';
 import { defaultContentDir, loadContent } from '../../electron/main/services/corpus';

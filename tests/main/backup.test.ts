@@ -11,7 +11,7 @@ import { cli } from '../helpers/cli';
 import { expectSameRecords } from '../helpers/records';
 import { startServeProcess } from '../helpers/server-process';
 import { lowdbFilesOnly, makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
-import { SHARED_DOCS } from '../../electron/main/storage/data-store';
+import { SHARED_DOCS } from '../../electron/records/shared-docs';
 /** every shared document is compared after a copy */
 const DOCS = Object.keys(SHARED_DOCS).length;
 

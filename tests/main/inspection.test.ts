@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyArchiveDir } from '../../electron/main/services/archive';
 import { createJob, runJob } from '../../electron/main/services/archive-job';
 import { defaultChecklist, type LedgerEntry } from '../../electron/core/inspection';
-import { verifyChain } from '../../electron/main/storage/events';
+import { verifyChain } from '../../electron/records/events';
 import { b64, makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
 
 let app: TempApp;

@@ -6,8 +6,9 @@ import { canonicalJson } from '../../electron/core/canonical';
 import { openStore } from '../../electron/main/app';
 import { mergeRecords } from '../../electron/main/services/merge';
 import { copyRecords } from '../../electron/main/storage/copy';
-import { verifyChain } from '../../electron/main/storage/events';
-import { DataStore, SHARED_DOCS, type SharedDocName } from '../../electron/main/storage/data-store';
+import { verifyChain } from '../../electron/records/events';
+import { DataStore } from '../../electron/main/storage/data-store';
+import { SHARED_DOCS, type SharedDocName } from '../../electron/records/shared-docs';
 import type { Store } from '../../electron/main/storage/store';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
 
@@ -182,7 +183,7 @@ describe('anxue merge', () => {
     const raw = JSON.parse((await import('node:fs')).readFileSync(`${station.dir}/people/E001.json`, 'utf8'));
     raw.events.unshift(forged);
     // a forged copy whose chain was recomputed would verify there: here it is the same id with other content
-    const { appendEvent } = await import('../../electron/main/storage/events');
+    const { appendEvent } = await import('../../electron/records/events');
     const rebuilt: typeof raw.events = [];
     for (const e of raw.events) appendEvent(rebuilt, e.type, e.data, { at: e.at, by: e.by, id: e.id });
     raw.events = rebuilt;

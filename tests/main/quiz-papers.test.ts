@@ -1,5 +1,5 @@
 // Papers drawn by rules, question versions, removal, flags: through the contract on real files.
-import { questionSha } from '../../electron/main/storage/events';
+import { questionSha } from '../../electron/records/events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

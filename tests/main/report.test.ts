@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyArchiveDir } from '../../electron/main/services/archive';
 import { REPORT_MIN_CHARS } from '../../electron/core/duty-report';
-import { verifyChain } from '../../electron/main/storage/events';
+import { verifyChain } from '../../electron/records/events';
 import { b64, makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
 
 const LINE = [

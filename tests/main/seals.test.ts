@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportPersonTo } from '../../electron/main/services/archive';
 import { MergeRefused, mergeRecords } from '../../electron/main/services/merge';
 import { DataStore, defaultKeyStore } from '../../electron/main/storage/data-store';
-import { eventHash, GENESIS_HASH, type ChainLink } from '../../electron/main/storage/events';
+import { eventHash, GENESIS_HASH, type ChainLink } from '../../electron/records/events';
 import { folderKeyStore, readSealFile, SealError, splitSealed } from '../../electron/main/storage/seal';
 import { journalFiles } from '../../electron/main/storage/study-journal';
 import { cli } from '../helpers/cli';

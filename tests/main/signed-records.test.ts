@@ -9,7 +9,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPersonTo } from '../../electron/main/services/archive';
-import { eventHash, GENESIS_HASH, type ChainLink } from '../../electron/main/storage/events';
+import { eventHash, GENESIS_HASH, type ChainLink } from '../../electron/records/events';
 import { cli } from '../helpers/cli';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Doc } from '../../electron/main/storage/doc';
 import { DataFolderLockedError, DataStore } from '../../electron/main/storage/data-store';
-import { appendEvent, verifyChain, type PersonEvent } from '../../electron/main/storage/events';
+import { appendEvent, verifyChain, type PersonEvent } from '../../electron/records/events';
 import { removeDir, tempDir } from '../helpers/temp-app';
 
 const dirs: string[] = [];

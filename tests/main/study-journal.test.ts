@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../electron/core/model';
 import { applyBeat, openStudy, policyFromSettings, type OpenStudy } from '../../electron/core/study-time';
 import { DataStore } from '../../electron/main/storage/data-store';
-import { appendEvent } from '../../electron/main/storage/events';
+import { appendEvent } from '../../electron/records/events';
 import { journalFiles } from '../../electron/main/storage/study-journal';
 import { removeDir, tempDir } from '../helpers/temp-app';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataStore } from '../../electron/main/storage/data-store';
-import { appendEvent } from '../../electron/main/storage/events';
+import { appendEvent } from '../../electron/records/events';
 import type { PersonDoc } from '../../electron/main/storage/person-doc';
 import { removeDir, tempDir } from '../helpers/temp-app';
 

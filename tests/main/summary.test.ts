@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCreditHours } from '../../electron/core/study-time';
-import { appendEvent } from '../../electron/main/storage/events';
+import { appendEvent } from '../../electron/records/events';
 import { b64, makeApp, removeDir, type TempApp } from '../helpers/temp-app';
 
 const N = 300;

@@ -8,7 +8,7 @@ import { cli } from '../helpers/cli';
 import { createDatabase } from '../helpers/pg';
 import { expectSameRecords } from '../helpers/records';
 import { makeApp, removeDir, seeded, tempDir } from '../helpers/temp-app';
-import { SHARED_DOCS } from '../../electron/main/storage/data-store';
+import { SHARED_DOCS } from '../../electron/records/shared-docs';
 /** every shared document is compared after a copy */
 const DOCS = Object.keys(SHARED_DOCS).length;
 

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { appendEvent, eventHash, GENESIS_HASH, verifyChain } from '../../electron/main/storage/events';
+import { appendEvent, eventHash, GENESIS_HASH, verifyChain } from '../../electron/records/events';
 import { MIGRATIONS, migrateDatabase, PgStore } from '../../electron/main/storage/pg-store';
 import { removeDir, tempDir } from '../helpers/temp-app';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { inLanguage } from '../../renderer/lib/message-language';
 
 const ROOT = process.cwd();
-const DIRS = ['electron/main/services', 'electron/main/transport', 'electron/core'];
+const DIRS = ['electron/main/services', 'electron/main/transport', 'electron/main/storage', 'electron/records', 'electron/core'];
 /**
  * where a message is written as a literal: an error (badInput('…'), notFound(`…`), new ApiError('code', '…'))
  * or a problem found in a file's row, a form's field ({ …, message: '…' }, { problem: '…' })

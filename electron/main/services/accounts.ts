@@ -4,7 +4,7 @@
 // who can still sign in can never be removed or disabled.
 import { ROLES, type Role } from '../../core/model';
 import type { AccountView, Input } from '../../shared/api';
-import type { Account } from '../storage/data-store';
+import type { Account } from '../../records/shared-docs';
 import { appendAudit } from './audit';
 import { generatePassword, replacePassword } from './auth';
 import { badInput, conflict, notFound } from './errors';

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Content } from 'pdfmake/interfaces';
-import { chainHead } from '../storage/events';
+import { chainHead } from '../../records/events';
 import { REPORT_STATUS_NAMES } from '../../core/duty-report';
 import { INSPECTION_KIND_NAMES, INSPECTION_SCOPE_NAMES } from '../../core/inspection';
 import { COLLECTIVE_TYPE_NAMES, REPORT_LEVEL_NAMES, targetFor, targetsText } from '../../core/model';
@@ -13,7 +13,7 @@ import { toHours } from '../../core/study-time';
 import { ESSAY_STATUS_TEXT, type PersonRecord } from './archive';
 import { getCampaign } from './campaign';
 import { listDocs } from './corpus';
-import { bestResult } from './derive';
+import { bestResult } from '../../records/derive';
 import { renderParts, splitIntoParts, type PartedDocument, type PlainDocument } from './pdf';
 import { writeHoursLedger } from './progress';
 import { LEDGER_COLUMNS, ledgerRows, ledgerXlsx, listInspections } from './inspection';

@@ -3,8 +3,8 @@
 // previous hash and the entry), so a rewritten or removed entry shows.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/canonical';
-import type { AuditEntry } from '../storage/data-store';
-import { GENESIS_HASH } from '../storage/events';
+import type { AuditEntry } from '../../records/shared-docs';
+import { GENESIS_HASH } from '../../records/events';
 import { iso, type Ports } from './ports';
 
 export function auditHash(e: Omit<AuditEntry, 'hash'>): string {

@@ -2,12 +2,13 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { Role } from '../../core/model';
 import type { Input, Me } from '../../shared/api';
-import type { Account } from '../storage/data-store';
+import type { Account } from '../../records/shared-docs';
 import { appendAudit } from './audit';
 import { ApiError, badInput, conflict, forbidden } from './errors';
 import { admitLogin, admitSetupCode, loginSucceeded } from './login-guard';
 import { createSigningKey, keepCopyFor, unlockWith } from './signing';
-import { iso, LOCAL_CLIENT, type Caller, type ClientInfo, type Ports, type SessionTable } from './ports';
+import { iso, LOCAL_CLIENT, type Caller, type ClientInfo, type Ports } from './ports';
+import type { SessionTable } from '../storage/store';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 64 };
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { copyCorpusFiles } from '../storage/copy-files';
 import { copyRecords, CopyConflict, type CopyReport } from '../storage/copy';
 import { DataStore, defaultKeyStore } from '../storage/data-store';
-import { unwrapSecret } from '../storage/key-wrap';
+import { unwrapSecret } from '../../records/key-wrap';
 import { memoryKeyStore, readSealFile, SealError, type KeyStore } from '../storage/seal';
 import type { Store } from '../storage/store';
 import { unzipTo, walk, ZIP_LIMITS, zipFolder, type ZipLimits } from './zip-folder';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { warningMonthRules, warningMonthTemplate } from '../../core/campaign-template';
 import type { Campaign, CampaignInput, Question } from '../../core/model';
 import type { CampaignSummary, Input } from '../../shared/api';
-import type { Account } from '../storage/data-store';
+import type { Account } from '../../records/shared-docs';
 import { describeShortages, drawPaper, rulesTotal } from '../../core/paper';
 import { listDocs } from './corpus';
 import { badInput, notFound } from './errors';

@@ -5,10 +5,11 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { CollectiveInput } from '../../core/model';
 import type { CollectiveView, Input } from '../../shared/api';
-import type { Account, CollectiveSession, PersonFile } from '../storage/data-store';
-import { appendEvent } from '../storage/events';
+import type { Account, CollectiveSession } from '../../records/shared-docs';
+import type { PersonFile } from '../../records/person';
+import { appendEvent } from '../../records/events';
 import { getCampaign } from './campaign';
-import { attendance } from './derive';
+import { attendance } from '../../records/derive';
 import { badInput, conflict, notFound } from './errors';
 import { iso, type Ports } from './ports';
 

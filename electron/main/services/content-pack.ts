@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Input } from '../../shared/api';
-import type { Account, Edition } from '../storage/data-store';
+import type { Account, Edition } from '../../records/shared-docs';
 import { DOC_CATEGORIES } from './corpus';
 import { applyImport } from './corpus-import';
 import { badInput } from './errors';

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { normalizeCjk } from '../../core/normalize';
 import type { ImportJobView, ImportPreview, Input, SearchResult } from '../../shared/api';
-import type { Account, CorpusFile, CustomDoc, Edition } from '../storage/data-store';
+import type { Account, CorpusFile, CustomDoc, Edition } from '../../records/shared-docs';
 import { writeFileAtomic } from '../storage/durable-json-file';
 import { currentEdition, listDocs } from './corpus';
 import { badInput, notFound } from './errors';

@@ -2,7 +2,7 @@
 // the enterprise imported into its data folder (official texts as editions, its own documents).
 import { readFileSync } from 'node:fs';
 import type { DocFile, DocMeta, TextRef } from '../../shared/api';
-import type { CorpusFile, Edition } from '../storage/data-store';
+import type { CorpusFile, Edition } from '../../records/shared-docs';
 import { CASE_TEXT_KEY, type BundledCase, type BundledDoc } from './content-catalog';
 import { notFound } from './errors';
 import type { Ports } from './ports';

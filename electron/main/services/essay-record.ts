@@ -3,7 +3,7 @@
 import { emptyEssay } from '../../core/essay';
 import type { Campaign, EssayParts, Person } from '../../core/model';
 import type { EssayReview } from '../../shared/api';
-import type { PersonEvent } from '../storage/events';
+import type { PersonEvent } from '../../records/events';
 
 export function minCharsFor(c: Campaign, p: Pick<Person, 'category'> | undefined): number {
   return (p && c.essay.minCharsByCategory?.[p.category]) ?? c.essay.minChars;

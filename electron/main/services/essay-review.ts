@@ -7,17 +7,17 @@ import path from 'node:path';
 import { ALL_ESSAY_PARTS, ESSAY_PART_PROMPTS, ESSAY_PART_TITLES, partsFor, type Campaign, type EssayParts, type Person } from '../../core/model';
 import { compareAll, sharedPassages, type SimilarityDoc, type SimilarityResult } from '../../core/similarity';
 import type { EssayCompare, EssayOverview, EssayRecord, EssaySimilarity, Input } from '../../shared/api';
-import type { Account } from '../storage/data-store';
-import { appendEvent } from '../storage/events';
+import type { Account } from '../../records/shared-docs';
+import { appendEvent } from '../../records/events';
 import { getCampaign } from './campaign';
 import { listDocs } from './corpus';
-import { essayState, eventsOf } from './derive';
+import { essayState, eventsOf } from '../../records/derive';
 import { badInput, conflict, notFound } from './errors';
 import { fullParts, minCharsFor, reviewsOf } from './essay-record';
 import { iso, type Ports } from './ports';
 import { serverLog } from '../log';
-import type { DeepReadonly } from '../storage/doc';
-import { emptyCampaignFigures } from '../storage/person-summary';
+import type { DeepReadonly } from '../../records/versioned';
+import { emptyCampaignFigures } from '../../records/summary';
 
 /** The text compared: the parts a person writes, in order, one after the other. */
 export function essayText(parts: Partial<EssayParts>, leader: boolean): string {

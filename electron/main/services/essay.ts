@@ -3,10 +3,11 @@
 import { checkSubmittable, countEssay } from '../../core/essay';
 import { partsFor, type Campaign, type EssayParts, type Person } from '../../core/model';
 import type { EssayView, Input } from '../../shared/api';
-import type { Account, PersonFile } from '../storage/data-store';
-import { appendEvent } from '../storage/events';
+import type { Account } from '../../records/shared-docs';
+import type { PersonFile } from '../../records/person';
+import { appendEvent } from '../../records/events';
 import { getCampaign } from './campaign';
-import { essayState, eventsOf } from './derive';
+import { essayState, eventsOf } from '../../records/derive';
 import { badInput, conflict, forbidden, notFound } from './errors';
 import { essayDocx, essayPdf } from './essay-output';
 import { compareSoon } from './essay-review';

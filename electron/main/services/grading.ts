@@ -1,10 +1,10 @@
 // The officer's work: a queue of short answers and essays, grades, reviews, and the progress table.
 import type { EssayParts } from '../../core/model';
 import type { GradingQueue, Input } from '../../shared/api';
-import type { Account } from '../storage/data-store';
-import { appendEvent } from '../storage/events';
+import type { Account } from '../../records/shared-docs';
+import { appendEvent } from '../../records/events';
 import { getCampaign } from './campaign';
-import { eventsOf } from './derive';
+import { eventsOf } from '../../records/derive';
 import { questionVersions } from './question-versions';
 import { badInput, notFound } from './errors';
 import { openRef, paperOf, pseudonymKey, sealRef } from './pseudonym';

@@ -3,7 +3,7 @@
 // employee handlers only ever touch the caller's own file.
 import type { CallName, Input, Output } from '../../shared/api';
 import { settingsSchema } from '../../core/model';
-import type { Account } from '../storage/data-store';
+import type { Account } from '../../records/shared-docs';
 import { exportFile, exportPersonTo, verifyExport } from './archive';
 import { listAccounts, resetPassword, revokeSessions, setDisabled, setRoles } from './accounts';
 import { auditList } from './audit';

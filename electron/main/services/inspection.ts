@@ -7,8 +7,8 @@ import { foldLedger, HAZARD_LEVEL_NAMES, INSPECTION_KIND_NAMES, isOverdue, type 
 import { isoDateSchema } from '../../core/model';
 import { localDay } from '../../core/study-time';
 import type { FindingView, Input, InspectionsView, InspectionView } from '../../shared/api';
-import type { Account } from '../storage/data-store';
-import { appendLink, chainHead } from '../storage/events';
+import type { Account } from '../../records/shared-docs';
+import { appendLink, chainHead } from '../../records/events';
 import { getCampaign } from './campaign';
 import { badInput, conflict, forbidden, notFound } from './errors';
 import { iso, type Ports } from './ports';

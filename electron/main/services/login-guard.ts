@@ -21,8 +21,8 @@
 //   more guesses than one); a wrong code also counts against its address as a failed sign-in.
 //   Setup at the server PC needs no code and is never paused.
 // Each lock and block that begins goes into the audit log (once per lock, not once per guess).
-import type { LoginGuardFile } from '../storage/data-store';
-import type { DeepReadonly } from '../storage/doc';
+import type { LoginGuardFile } from '../../records/shared-docs';
+import type { DeepReadonly } from '../../records/versioned';
 import type { ClientInfo, Ports } from './ports';
 import { appendAudit, type AuditInput } from './audit';
 import { ApiError } from './errors';

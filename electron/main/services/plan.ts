@@ -6,7 +6,7 @@ import { taskState, warningMonthTasks, type PlanTask, type TaskInput } from '../
 import { localDay } from '../../core/study-time';
 import type { Input, PlanTaskView, PlanView } from '../../shared/api';
 import { listDocs } from './corpus';
-import type { Account } from '../storage/data-store';
+import type { Account } from '../../records/shared-docs';
 import { getCampaign } from './campaign';
 import { badInput, notFound } from './errors';
 import { listInspections } from './inspection';

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 // What every service is given. Nothing here imports electron.
-import type { Account } from '../storage/data-store';
-import type { Store } from '../storage/store';
+import type { Account } from '../../records/shared-docs';
+import type { SessionTable, Store } from '../storage/store';
 import type { ContentCatalog } from './content-catalog';
 
 export interface Clock {
@@ -54,14 +54,6 @@ export interface Caller {
 }
 
 /** Who is signed in: in this process's memory (desktop, one lowdb server) or in the database (PostgreSQL, shared by every server process). */
-export interface SessionTable {
-  create(employeeNo: string): Promise<string>;
-  /** the 工号 a live token belongs to (and the token's idle time starts again), or null */
-  resolve(token: string | null): Promise<string | null>;
-  drop(token: string): Promise<void>;
-  /** end every session of this account (but the one given, if any); how many were ended */
-  dropAllFor(employeeNo: string, except?: string | null): Promise<number>;
-}
 
 /** Production clock: wall time at start + performance.now() since, so system-time changes do not move it. */
 export function monotonicClock(speed = 1): Clock {

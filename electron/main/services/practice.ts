@@ -10,7 +10,7 @@ import type { Campaign, Question } from '../../core/model';
 import { localDay } from '../../core/study-time';
 import { dueCards, emptyPractice, openCards, recordAnswer, type PracticeState } from '../../core/wrong-book';
 import type { BookView, Input, PracticeFeedback, PracticeOptions, PracticeQuestion, WeakSpot } from '../../shared/api';
-import type { Account } from '../storage/data-store';
+import type { Account } from '../../records/shared-docs';
 import { bankQuestions, getCampaign } from './campaign';
 import { listDocs } from './corpus';
 import { badInput, notFound } from './errors';

@@ -3,11 +3,12 @@
 import { targetFor, type Campaign, type CollectiveType, type Settings } from '../../core/model';
 import { toCreditHours, toHours } from '../../core/study-time';
 import type { Input, PersonSessions, ProgressRow } from '../../shared/api';
-import type { PersonFile, RosterFile } from '../storage/data-store';
-import type { DeepReadonly } from '../storage/doc';
-import { emptyCampaignFigures, type PersonCampaignView } from '../storage/person-summary';
+import type { PersonFile } from '../../records/person';
+import type { RosterFile } from '../../records/shared-docs';
+import type { DeepReadonly } from '../../records/versioned';
+import { emptyCampaignFigures, type PersonCampaignView } from '../../records/summary';
 import { getCampaign } from './campaign';
-import { attendedSessions, bestResult, eventsOf, summaryHours, summaryResult, summaryYearMs } from './derive';
+import { attendedSessions, bestResult, eventsOf, summaryHours, summaryResult, summaryYearMs } from '../../records/derive';
 import { notFound } from './errors';
 import type { Lang, Ports } from './ports';
 import { LEDGER_WORDS, targetWords } from './file-words';

@@ -3,9 +3,9 @@
 // the history). Here: the reference of a question as given, and the questions of an attempt
 // resolved from the bank — or from the copy older attempts carry.
 import type { Question } from '../../core/model';
-import type { DeepReadonly } from '../storage/doc';
-import type { QuestionsFile } from '../storage/data-store';
-import { questionSha, type EventBodies, type QuestionRef } from '../storage/events';
+import type { DeepReadonly } from '../../records/versioned';
+import type { QuestionsFile } from '../../records/shared-docs';
+import { questionSha, type EventBodies, type QuestionRef } from '../../records/events';
 import type { Ports } from './ports';
 
 export { questionSha };

@@ -4,7 +4,7 @@ import { paperStats, questionStats } from '../../core/quiz-stats';
 import type { Question } from '../../core/model';
 import type { Input, QuizStatsView } from '../../shared/api';
 import { getCampaign } from './campaign';
-import { bestResult, summaryResult } from './derive';
+import { bestResult, summaryResult } from '../../records/derive';
 import { questionVersions } from './question-versions';
 import type { Lang, Ports } from './ports';
 import { SCORE_SHEET_WORDS } from './file-words';

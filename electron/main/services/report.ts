@@ -7,9 +7,10 @@ import { checkReport, checkScores, countReport, defaultScoreSheet, emptyReport, 
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_REPORT, cleanFileName, megabytes, sniffKind, type FileRef } from '../../core/evidence';
 import type { Person, ReportLevel } from '../../core/model';
 import type { Input, ReportBoard, ReportRecord, ReportReviewView, ReportView } from '../../shared/api';
-import type { DeepReadonly } from '../storage/doc';
-import type { Account, PersonFile } from '../storage/data-store';
-import { appendEvent, type PersonEvent } from '../storage/events';
+import type { DeepReadonly } from '../../records/versioned';
+import type { Account } from '../../records/shared-docs';
+import type { PersonFile } from '../../records/person';
+import { appendEvent, type PersonEvent } from '../../records/events';
 import { getCampaign } from './campaign';
 import { badInput, conflict, forbidden, notFound } from './errors';
 import { iso, type Ports } from './ports';

@@ -4,8 +4,8 @@
 // tombstone in the audit log — who, when, why, and the head of the record chain that was removed —
 // and the audit log is itself a hash chain.
 import type { Input } from '../../shared/api';
-import type { Account } from '../storage/data-store';
-import { chainHead } from '../storage/events';
+import type { Account } from '../../records/shared-docs';
+import { chainHead } from '../../records/events';
 import { appendAudit } from './audit';
 import { badInput, conflict, notFound } from './errors';
 import { iso, type Ports } from './ports';

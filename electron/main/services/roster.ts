@@ -2,7 +2,7 @@
 import { parseRosterTable } from '../../core/roster';
 import { around } from '../../core/bilingual';
 import type { Person } from '../../core/model';
-import type { Account } from '../storage/data-store';
+import type { Account } from '../../records/shared-docs';
 import type { Input, RosterCommitResult, RosterPreview } from '../../shared/api';
 import { generatePassword, hashPassword } from './auth';
 import { ApiError, badInput } from './errors';

@@ -12,9 +12,10 @@
 // bureau (see `anxue check`), and a later rewrite cannot produce that digest again.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign as edSign, verify as edVerify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../../core/canonical';
-import type { Checkpoint, PersonFile } from '../storage/data-store';
-import { GENESIS_HASH, verifyChain } from '../storage/events';
-import { unwrapSecret, wrapSecret } from '../storage/key-wrap';
+import type { Checkpoint } from '../../records/shared-docs';
+import type { PersonFile } from '../../records/person';
+import { GENESIS_HASH, verifyChain } from '../../records/events';
+import { unwrapSecret, wrapSecret } from '../../records/key-wrap';
 import { conflict } from './errors';
 import { iso, type Ports } from './ports';
 import { serverLog } from '../log';

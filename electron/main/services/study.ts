@@ -1,26 +1,15 @@
 // Self-study time. The backend owns the clock, the totals and the attention checks; the renderer
 // only reports activity and shows the prompt.
 import { randomInt, randomUUID } from 'node:crypto';
-import {
-  answerCheck,
-  applyBeat,
-  closeStudy,
-  issueCheckIfDue,
-  localDay,
-  openStudy,
-  policyFromSettings,
-  shownMs,
-  statusAt,
-  type OpenStudy,
-  type StudyPolicy,
-} from '../../core/study-time';
+import { answerCheck, applyBeat, closeStudy, issueCheckIfDue, localDay, openStudy, policyFromSettings, shownMs, statusAt, type OpenStudy, type StudyPolicy } from '../../core/study-time';
 import type { Settings } from '../../core/model';
 import type { BeatReply, CheckView, Input, MyProgress, StudyStartReply } from '../../shared/api';
-import type { Account, PersonFile } from '../storage/data-store';
-import { appendEvent, type EventBodies } from '../storage/events';
+import type { Account } from '../../records/shared-docs';
+import type { PersonFile } from '../../records/person';
+import { appendEvent, type EventBodies } from '../../records/events';
 import { getCampaign, summarize } from './campaign';
 import { docTitle, listDocs, PRACTICE_DOC, PRACTICE_KEY } from './corpus';
-import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals, yearMs } from './derive';
+import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals, yearMs } from '../../records/derive';
 import { badInput, conflict } from './errors';
 import { iso, type Ports } from './ports';
 

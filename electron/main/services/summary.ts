@@ -7,7 +7,7 @@ import { HAZARD_LEVELS, INSPECTION_KINDS, INSPECTION_KIND_NAMES, HAZARD_LEVEL_NA
 import { COLLECTIVE_TYPE_NAMES, PERSON_CATEGORIES, REPORT_LEVEL_NAMES, targetFor, type CollectiveType } from '../../core/model';
 import { localDay } from '../../core/study-time';
 import type { Input, SummaryFigures, SummaryView } from '../../shared/api';
-import type { Account } from '../storage/data-store';
+import type { Account } from '../../records/shared-docs';
 import { getCampaign } from './campaign';
 import { listCollective } from './collective';
 import { essayOverview } from './essay-review';

@@ -6,7 +6,7 @@
 // same records twice gives the same statements.
 import { createHash } from 'node:crypto';
 import { COLLECTIVE_TYPE_NAMES, type Person } from '../../core/model';
-import type { PersonEvent } from '../storage/events';
+import type { PersonEvent } from '../../records/events';
 import { attemptQuestions, type QuestionVersions } from './question-versions';
 
 const ADL = 'http://adlnet.gov/expapi/verbs/';

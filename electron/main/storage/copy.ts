@@ -4,8 +4,8 @@
 // is found equal and left alone, a record that grew since is topped up with its new events. At the
 // end every record is compared with its source.
 import { canonicalJson } from '../../core/canonical';
-import { SHARED_DOCS, type SharedDocName } from './data-store';
-import { chainHead, verifyChain } from './events';
+import { SHARED_DOCS, type SharedDocName } from '../../records/shared-docs';
+import { chainHead, verifyChain } from '../../records/events';
 import { withoutSeals } from './seal';
 import type { DocPort, Store } from './store';
 

@@ -6,31 +6,7 @@ import { Low } from 'lowdb';
 import { DurableJSONFile } from './durable-json-file';
 import { addToBoth, SealError, type FolderSeal } from './seal';
 import type { DocPort } from './store';
-
-export interface Versioned {
-  schemaVersion: number;
-}
-
-export type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
-
-export type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
-
-/**
- * Bring a stored document up to the schemaVersion this program writes, one migration at a time;
- * refuse one from a newer program. `label` names the file or row in the message.
- */
-export function upgrade<T extends Versioned>(stored: T, target: number, migrations: Readonly<Record<number, Migration>>, label: string): T {
-  let data = stored as unknown as Record<string, unknown>;
-  let v = typeof data.schemaVersion === 'number' ? data.schemaVersion : 0;
-  if (v > target) throw new Error(`数据文件 ${label} 来自更新版本的安学（schemaVersion ${v}），请升级程序`);
-  while (v < target) {
-    const m = migrations[v];
-    if (!m) throw new Error(`数据文件 ${label} 的 schemaVersion ${v} 无法升级`);
-    data = { ...m(data), schemaVersion: v + 1 };
-    v += 1;
-  }
-  return data as unknown as T;
-}
+import { upgrade, type DeepReadonly, type Migration, type Versioned } from '../../records/versioned';
 
 export class Doc<T extends Versioned> implements DocPort<T> {
   protected readonly low: Low<T>;

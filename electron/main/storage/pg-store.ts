@@ -19,38 +19,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { serverLog } from '../log';
-import { upgrade, type DeepReadonly, type Migration, type Versioned } from './doc';
-import {
-  checkEmployeeNo,
-  emptyDrafts,
-  emptyPerson,
-  PERSON_MIGRATIONS,
-  SHARED_DOCS,
-  type SharedDocName,
-  type AccountsFile,
-  type CheckpointsFile,
-  type SigningFile,
-  type AuditFile,
-  type CampaignsFile,
-  type CollectiveFile,
-  type CorpusFile,
-  type EssayDraftsFile,
-  type ExportsFile,
-  type LoginGuardFile,
-  type MergesFile,
-  type MetaFile,
-  type PlanFile,
-  type InspectionsFile,
-  type SummariesFile,
-  type PersonFile,
-  type QuestionsFile,
-  type RosterFile,
-} from './data-store';
-import type { PersonEvent } from './events';
-import { headOf, studyBits, summarizePerson, type CampaignFigures, type PersonCampaignView, type PersonSummary, type SummaryHead } from './person-summary';
+import { upgrade, type DeepReadonly, type Migration, type Versioned } from '../../records/versioned';
+import { checkEmployeeNo, emptyDrafts, emptyPerson, PERSON_MIGRATIONS, type EssayDraftsFile, type PersonFile } from '../../records/person';
+import { SHARED_DOCS, type SharedDocName, type AccountsFile, type CheckpointsFile, type SigningFile, type AuditFile, type CampaignsFile, type CollectiveFile, type CorpusFile, type ExportsFile, type LoginGuardFile, type MergesFile, type MetaFile, type PlanFile, type InspectionsFile, type SummariesFile, type QuestionsFile, type RosterFile } from '../../records/shared-docs';
+import type { PersonEvent } from '../../records/events';
+import { headOf, studyBits, summarizePerson, type CampaignFigures, type PersonCampaignView, type PersonSummary, type SummaryHead } from '../../records/summary';
 import { checkStudyOnly, freezeEvents, personDraft, studyDraft } from './person-doc';
 import type { DocPort, FilePort, PersonPort, Store } from './store';
-import type { SessionTable } from '../services/ports';
+import type { SessionTable } from './store';
 
 /**
  * The schema, one step per version: MIGRATIONS[i] takes a database from version i to i + 1.

@@ -22,6 +22,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { EventSeals } from '../../records/person';
 
 /** Where seal keys are kept: never inside a data folder. */
 export interface KeyStore {
@@ -216,11 +217,6 @@ export function relPath(dir: string, file: string): string {
   return path.relative(dir, file).split(path.sep).join('/');
 }
 
-/** The seals of a person's events: events before `from` were written before the folder was sealed. */
-export interface EventSeals {
-  from: number;
-  macs: string[];
-}
 
 /**
  * The event seals of a record about to be written: those of events already sealed are kept

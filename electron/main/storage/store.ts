@@ -2,28 +2,20 @@
 // lowdb JSON files in one data folder (data-store.ts, the embedded default: the desktop app and
 // `serve` without --db) and PostgreSQL (pg-store.ts, for a plant's server, many processes on one
 // database). Both keep the same documents with the same shapes; services never know which.
-import type { DeepReadonly } from './doc';
-import type {
-  AccountsFile,
-  CheckpointsFile,
-  SigningFile,
-  AuditFile,
-  CampaignsFile,
-  CollectiveFile,
-  CorpusFile,
-  EssayDraftsFile,
-  ExportsFile,
-  LoginGuardFile,
-  MergesFile,
-  MetaFile,
-  PlanFile,
-  InspectionsFile,
-  SummariesFile,
-  PersonFile,
-  QuestionsFile,
-  RosterFile,
-} from './data-store';
-import type { PersonCampaignView } from './person-summary';
+import type { DeepReadonly } from '../../records/versioned';
+import type { AccountsFile, CheckpointsFile, SigningFile, AuditFile, CampaignsFile, CollectiveFile, CorpusFile, ExportsFile, LoginGuardFile, MergesFile, MetaFile, PlanFile, InspectionsFile, SummariesFile, QuestionsFile, RosterFile } from '../../records/shared-docs';
+import type { EssayDraftsFile, PersonFile } from '../../records/person';
+import type { PersonCampaignView } from '../../records/summary';
+
+/** Sign-in sessions: in memory on one PC, a table in PostgreSQL so that every server process sees them. */
+export interface SessionTable {
+  create(employeeNo: string): Promise<string>;
+  /** the 工号 a live token belongs to (and the token's idle time starts again), or null */
+  resolve(token: string | null): Promise<string | null>;
+  drop(token: string): Promise<void>;
+  /** end every session of this account (but the one given, if any); how many were ended */
+  dropAllFor(employeeNo: string, except?: string | null): Promise<number>;
+}
 
 /** One document: read it (shared or copied), or change it through one serialized update. */
 export interface DocPort<T> {

@@ -1,12 +1,40 @@
 // Current state derived from a person's events (pure functions of the file and the time).
-import { scoreAttempt } from '../../core/grading';
-import { targetFor, type Campaign, type EssayStatus, type Settings } from '../../core/model';
-import { localDay } from '../../core/study-time';
-import type { QuizResultView, StudyTotals } from '../../shared/api';
-import type { PersonFile } from '../storage/data-store';
-import type { DeepReadonly } from '../storage/doc';
-import type { AttemptSummary, PersonCampaignView } from '../storage/person-summary';
-import type { EventBodies, PersonEvent } from '../storage/events';
+import { scoreAttempt } from '../core/grading';
+import { targetFor, type Campaign, type EssayStatus, type Settings } from '../core/model';
+import { localDay } from '../core/study-time';
+import type { PersonFile } from './person';
+import type { DeepReadonly } from './versioned';
+import type { AttemptSummary, PersonCampaignView } from './summary';
+import type { EventBodies, PersonEvent } from './events';
+
+/** A person's study time in a campaign (the contract's StudyTotals has the same shape). */
+export interface StudyTotals {
+  todayMs: number;
+  /** self-study + collective sessions: what counts against the campaign's target */
+  campaignMs: number;
+  /** 自学: counted reading time */
+  selfMs: number;
+  /** 集中学习活动: attended collective sessions */
+  collectiveMs: number;
+  targetCreditHours: number;
+  minutesPerCreditHour: number;
+  perDocMs: Record<string, number>;
+}
+/** One submitted attempt's result (the contract's QuizResultView has the same shape). */
+export interface QuizResult {
+  attemptId: string;
+  campaignId: string;
+  submittedAt: string;
+  score: number;
+  max: number;
+  percent: number;
+  pendingCount: number;
+  passed: boolean | null;
+  passMark: number;
+  /** from opening the paper to submitting it */
+  durationMs: number;
+  timedOut: boolean;
+}
 
 type Ev<K extends PersonEvent['type']> = Extract<PersonEvent, { type: K }>;
 export function eventsOf<K extends PersonEvent['type']>(f: PersonFile, type: K): Ev<K>[] {
@@ -80,16 +108,16 @@ export function effectiveItems(f: PersonFile, e: EventBodies['quiz.submitted']):
   return items;
 }
 
-export function attemptResult(f: PersonFile, e: EventBodies['quiz.submitted']): QuizResultView {
+export function attemptResult(f: PersonFile, e: EventBodies['quiz.submitted']): QuizResult {
   return resultView(e, e.campaignId, scoreAttempt(effectiveItems(f, e), manualGrades(f, e.attemptId)));
 }
 
 /** An attempt's result from its summary (storage/person-summary.ts): the same as attemptResult of the record. */
-export function summaryResult(a: DeepReadonly<AttemptSummary>, campaignId: string): QuizResultView {
+export function summaryResult(a: DeepReadonly<AttemptSummary>, campaignId: string): QuizResult {
   return resultView(a, campaignId, a);
 }
 
-function resultView(a: { attemptId: string; submittedAt: string; startedAt: string; passMark: number; timedOut: boolean }, campaignId: string, s: { score: number; max: number; percent: number; pendingCount: number }): QuizResultView {
+function resultView(a: { attemptId: string; submittedAt: string; startedAt: string; passMark: number; timedOut: boolean }, campaignId: string, s: { score: number; max: number; percent: number; pendingCount: number }): QuizResult {
   return {
     attemptId: a.attemptId,
     campaignId,
@@ -120,15 +148,15 @@ export function summaryYearMs(v: PersonCampaignView, year: string): number {
   return ms;
 }
 
-export function quizResults(f: PersonFile, campaignId: string): QuizResultView[] {
+export function quizResults(f: PersonFile, campaignId: string): QuizResult[] {
   return eventsOf(f, 'quiz.submitted')
     .filter((e) => e.data.campaignId === campaignId)
     .map((e) => attemptResult(f, e.data));
 }
 
 /** The best attempt: fully graded ones first, then by percent. */
-export function bestResult(results: readonly QuizResultView[]): QuizResultView | null {
-  let best: QuizResultView | null = null;
+export function bestResult(results: readonly QuizResult[]): QuizResult | null {
+  let best: QuizResult | null = null;
   for (const r of results) {
     if (!best) best = r;
     else if ((best.pendingCount > 0 && r.pendingCount === 0) || (r.pendingCount === 0) === (best.pendingCount === 0) && r.percent > best.percent) best = r;

@@ -5,12 +5,12 @@
 // lowdb, a table on PostgreSQL). The open study session is left out: it changes every few seconds
 // and is read as it stands when a view is made (openStudyOf).
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../core/canonical';
-import { countEssay } from '../../core/essay';
-import { scoreAttempt } from '../../core/grading';
-import type { EssayParts, EssayStatus, QuestionType } from '../../core/model';
-import type { DeepReadonly } from './doc';
-import type { PersonFile } from './data-store';
+import { canonicalJson } from '../core/canonical';
+import { countEssay } from '../core/essay';
+import { scoreAttempt } from '../core/grading';
+import type { EssayParts, EssayStatus, QuestionType } from '../core/model';
+import type { DeepReadonly } from './versioned';
+import type { PersonFile } from './person';
 import { questionSha, type EventBodies } from './events';
 
 export interface AttemptSummary {

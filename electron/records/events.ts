@@ -1,13 +1,13 @@
 // Person events: append-only, each carrying the hash of the one before (a hash chain), so an
 // export can prove that no record was changed, removed, reordered or added afterwards.
 import { createHash, randomUUID } from 'node:crypto';
-import { canonicalJson } from '../../core/canonical';
-import type { EssayPart, EssayParts, ExcludeReason, Question } from '../../core/model';
-import type { ItemResult } from '../../core/grading';
+import { canonicalJson } from '../core/canonical';
+import type { EssayPart, EssayParts, ExcludeReason, Question } from '../core/model';
+import type { ItemResult } from '../core/grading';
 
 /** a scoring on a 计分表: the items as they were scored, the points given, their total */
 export interface ScoreRecord {
-  sheet: import('../../core/duty-report').ScoreItem[];
+  sheet: import('../core/duty-report').ScoreItem[];
   points: number[];
   total: number;
 }
@@ -72,7 +72,7 @@ export interface EventBodies {
   'collective.attended': {
     sessionId: string;
     campaignId: string;
-    type: import('../../core/model').CollectiveType;
+    type: import('../core/model').CollectiveType;
     topic: string;
     date: string;
     start: string;
@@ -108,12 +108,12 @@ export interface EventBodies {
   'report.submitted': {
     campaignId: string;
     version: number;
-    level: import('../../core/model').ReportLevel;
+    level: import('../core/model').ReportLevel;
     to: string;
     toName: string;
-    parts: import('../../core/duty-report').ReportParts;
+    parts: import('../core/duty-report').ReportParts;
     total: number;
-    attachments: import('../../core/evidence').FileRef[];
+    attachments: import('../core/evidence').FileRef[];
   };
   /**
    * The superior's answer, kept in the reporter's record: returned with remarks, or accepted and
