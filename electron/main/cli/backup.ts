@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openApp } from '../app';
+import { DataStore } from '../storage/data-store';
+import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, redact, sayNotes, unlockSeals, type Out } from './common';
+
+/** `backup --out FILE` of the records (lowdb folder read without taking it from a running server, or PostgreSQL), `restore FILE` into an empty store. */
+export async function backupCommand(cmd: 'backup' | 'restore', args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' }, ...ADMIN_OPTIONS } });
+  const dataDir = path.resolve(need(values.data, 'data'));
+  const db = dbOf(values.db);
+  const admin = adminOf(values);
+  const { backupTo, restoreFrom, BackupProblem } = await import('../services/backup');
+  const { CopyConflict } = await import('../storage/copy');
+  const progress = (done: number, total: number) => {
+    if (done === total || done % 500 === 0) process.stderr.write(`  ${done} / ${total}\n`);
+  };
+  const where = db ? redact(db) : dataDir;
+  if (cmd === 'backup') {
+    const file = path.resolve(need(values.out, 'out'));
+    if (!db && DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir}`);
+    const store = db ? openApp({ dataDir, db }).store : DataStore.openReadOnly(dataDir);
+    try {
+      await unlockSeals(store, admin);
+      sayNotes(store, out);
+      const t0 = performance.now();
+      const { manifest } = await backupTo(store, file, progress).catch((e: unknown) => {
+        throw e instanceof BackupProblem || e instanceof CopyConflict ? new CliError(e.message) : e;
+      });
+      out(`已备份 ${where} 到 ${file}：${manifest.people} 人的记录，${Object.keys(manifest.files).length} 个文件（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
+    } finally {
+      await store.close();
+    }
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file) throw new CliError('缺少备份文件路径');
+  if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已有数据，恢复只能恢复到新文件夹：${dataDir}`);
+  const ports = openApp({ dataDir, ...(db ? { db } : {}) });
+  try {
+    const { manifest, report } = await restoreFrom(path.resolve(file), ports.store, progress, admin).catch((e: unknown) => {
+      throw e instanceof BackupProblem ? new CliError(e.message) : e;
+    });
+    out(`已从 ${path.resolve(file)}（${manifest.createdAt}）恢复到 ${where}：${report.checked.people} 人的记录、${report.checked.documents} 个文档，已逐条核对`);
+  } finally {
+    await ports.store.close();
+  }
+  return 0;
+}

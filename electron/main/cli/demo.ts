@@ -1,0 +1,27 @@
+// `demo`: a fictitious enterprise to try the program on, only ever in a new folder or database.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openApp } from '../app';
+import { createDemo } from '../demo';
+import { DataStore } from '../storage/data-store';
+import { CliError, dbOf, need, redact, type Out } from './common';
+
+export async function demoCommand(args: string[], out: Out): Promise<number> {
+  const { values } = parseArgs({ args, options: { data: { type: 'string' }, db: { type: 'string' } } });
+  const dataDir = need(values.data, 'data');
+  const db = dbOf(values.db);
+  if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已有数据，演示数据只能建在新文件夹里：${dataDir}`);
+  const ports = openApp({ dataDir, ...(db ? { db } : {}) });
+  try {
+    if (db && (await ports.store.meta.peek()).enterprise !== null) throw new CliError(`数据库已有数据，演示数据只能建在新数据库里：${redact(db)}`);
+    const demo = await createDemo(ports);
+    out(`已创建演示企业「${demo.enterprise}」（虚构数据）于 ${db ? redact(db) : path.resolve(dataDir)}`);
+    out(`培训计划：${demo.campaignName}`);
+    out('演示账号（工号 / 密码 / 角色）：');
+    for (const a of demo.accounts) out(`  ${a.employeeNo}\t${a.password}\t${a.role}\t${a.name}`);
+  } finally {
+    await ports.store.close();
+  }
+  return 0;
+}

@@ -1,0 +1,103 @@
+// `export person | batch | workstation`: signed training archives, and a PC's records for `merge`.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportPersonTo } from '../services/archive';
+import { createJob, readJobs, runJob } from '../services/archive-job';
+import { verifyPassword } from '../services/auth';
+import { unlockWith } from '../services/signing';
+import { DataStore } from '../storage/data-store';
+import { CliError, dbOf, need, openInitialized, passwordFrom, type Out } from './common';
+
+export async function exportCommand(args: string[], out: Out): Promise<number> {
+  const [sub, ...more] = args;
+  if (sub === 'batch') return exportBatch(more, out);
+  if (sub === 'workstation') return exportWorkstation(more, out);
+  if (sub !== 'person') throw new CliError(`未知的 export 子命令：${sub ?? ''}（可用：export person EMPLOYEE_NO --data DIR --out DIR；export batch --data DIR --out DIR [--campaign ID] [--dept 部门] [--team 班组] [--zip]）`);
+  const { values, positionals } = parseArgs({ args: more, allowPositionals: true, options: { data: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' }, ...SIGN_OPTIONS } });
+  const employeeNo = positionals[0];
+  if (!employeeNo) throw new CliError('缺少工号');
+  const dataDir = need(values.data, 'data');
+  const outDir = need(values.out, 'out');
+  const ports = await openInitialized(dataDir, dbOf(values.db));
+  try {
+    await unlockForSigning(ports, values, out);
+    const { people } = await ports.store.roster.read();
+    if (!people.some((p) => p.employeeNo === employeeNo)) throw new CliError(`花名册中没有工号 ${employeeNo}`);
+    const t0 = performance.now();
+    const r = await exportPersonTo(ports, employeeNo, outDir, 'cli');
+    out(`已导出 ${employeeNo} 的培训档案到 ${r.folder}（${Math.round(performance.now() - t0)} ms）`);
+    for (const f of r.files) out(`  ${f.name}\t${f.bytes} 字节\tSHA-256 ${f.sha256}`);
+  } finally {
+    await ports.store.close();
+  }
+  return 0;
+}
+
+/** --sign-as ADMIN --password-file FILE: an admin's password unlocks the signing key for this command */
+const SIGN_OPTIONS = { 'sign-as': { type: 'string' }, 'password-file': { type: 'string' } } as const;
+
+async function unlockForSigning(ports: Awaited<ReturnType<typeof openInitialized>>, values: { 'sign-as'?: string; 'password-file'?: string }, out: Out): Promise<void> {
+  const admin = values['sign-as'];
+  if (!admin) {
+    out('注意：未签名（签名密钥只在管理员登录后解锁；命令行用 --sign-as 管理员工号 --password-file 文件） / not signed: use --sign-as ADMIN --password-file FILE');
+    return;
+  }
+  const password = passwordFrom(values['password-file']);
+  const account = (await ports.store.accounts.peek()).accounts.find((a) => a.employeeNo === admin);
+  if (!account || !account.roles.includes('admin') || account.disabled || !(await verifyPassword(password, account.passwordHash))) throw new CliError(`--sign-as ${admin}：不是系统管理员，或密码不对 / not an admin, or the wrong password`);
+  if (!(await unlockWith(ports, admin, password))) throw new CliError(`${admin} 的签名密钥副本无法解锁 / the signing key could not be unlocked`);
+}
+
+/**
+ * `export batch`: everyone (or a 部门/班组, or a campaign's 一期一档) into OUT, with progress on
+ * stderr. An unfinished job for the same selection in OUT (a crash, Ctrl-C) is resumed.
+ */
+async function exportBatch(args: string[], out: Out): Promise<number> {
+  const { values } = parseArgs({ args, options: { data: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' }, campaign: { type: 'string' }, dept: { type: 'string' }, team: { type: 'string' }, zip: { type: 'boolean' }, ...SIGN_OPTIONS } });
+  const dataDir = need(values.data, 'data');
+  const outDir = path.resolve(need(values.out, 'out'));
+  const ports = await openInitialized(dataDir, dbOf(values.db));
+  try {
+    await unlockForSigning(ports, values, out);
+    const selection = { ...(values.campaign ? { campaignId: values.campaign } : {}), ...(values.dept ? { dept: values.dept } : {}), ...(values.team ? { team: values.team } : {}), zip: values.zip ?? false };
+    const same = (a: object) => JSON.stringify(a) === JSON.stringify(selection);
+    const unfinished = readJobs(outDir).find((j) => j.state !== 'done' && j.state !== 'cancelled' && same(j.selection));
+    const job = unfinished ?? (await createJob(ports, outDir, selection, 'cli'));
+    out(unfinished ? `继续未完成的导出：${job.name}` : `开始导出：${job.name}（${job.people.length} 人）`);
+    const t0 = performance.now();
+    let shown = -1;
+    const done = await runJob(ports, outDir, job.jobId, {
+      progress: (p) => {
+        const pct = Math.floor((p.done / p.total) * 100);
+        if (pct !== shown && (pct % 5 === 0 || p.done === p.total)) {
+          shown = pct;
+          process.stderr.write(`  ${p.done} / ${p.total} 人\n`);
+        }
+      },
+    });
+    out(`已导出到 ${done.result!.path}（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
+    return 0;
+  } finally {
+    await ports.store.close();
+  }
+}
+
+/** `export workstation`: a PC's records as one checked .zip, to hand to the server for `merge`. */
+async function exportWorkstation(args: string[], out: Out): Promise<number> {
+  const { values } = parseArgs({ args, options: { data: { type: 'string' }, out: { type: 'string' }, station: { type: 'string' } } });
+  const dataDir = path.resolve(need(values.data, 'data'));
+  const file = path.resolve(need(values.out, 'out'));
+  if (!file.toLowerCase().endsWith('.zip')) throw new CliError(`--out 应为 .zip 文件：${file}`);
+  if (!existsSync(dataDir) || DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir}`);
+  const station = values.station ?? (await import('node:os')).hostname();
+  const { backupTo } = await import('../services/backup');
+  const store = DataStore.openReadOnly(dataDir);
+  try {
+    const { manifest } = await backupTo(store, file, undefined, station);
+    out(`已导出工作站「${station}」的记录到 ${file}：${manifest.people} 人，${manifest.events} 条记录。把这个文件交给服务器的管理员，用 anxue merge 合并。`);
+  } finally {
+    store.close();
+  }
+  return 0;
+}

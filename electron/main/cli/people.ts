@@ -1,0 +1,82 @@
+// `roster import` and `accounts …`: the people who study, and their accounts, from the server PC.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { listAccounts, resetPassword, revokeSessions, setDisabled, setRoles } from '../services/accounts';
+import { commitRosterBytes, firstErrorLine, previewRosterBytes } from '../services/roster';
+import { ROLES, type Role } from '../../core/model';
+import { CliError, dbOf, need, openInitialized, type Out } from './common';
+
+export async function rosterCommand(args: string[], out: Out): Promise<number> {
+  const [sub, ...more] = args;
+  if (sub !== 'import') throw new CliError(`未知的 roster 子命令：${sub ?? ''}（可用：roster import FILE --data DIR）`);
+  const { values, positionals } = parseArgs({ args: more, allowPositionals: true, options: { data: { type: 'string' }, db: { type: 'string' } } });
+  const file = positionals[0];
+  if (!file) throw new CliError('缺少花名册文件路径');
+  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`文件不存在：${file}`);
+  const dataDir = need(values.data, 'data');
+  const ports = await openInitialized(dataDir, dbOf(values.db));
+  try {
+    const bytes = new Uint8Array(readFileSync(file));
+    const name = path.basename(file);
+    const preview = await previewRosterBytes(ports, name, bytes);
+    if (!preview.ok) throw new CliError(firstErrorLine(preview));
+    const r = await commitRosterBytes(ports, name, bytes);
+    out(`导入完成：新增 ${r.created} 人，更新 ${r.updated} 人，未变 ${r.unchanged} 人`);
+    if (r.initialPasswords.length > 0) {
+      out('新账号的初始密码（只显示这一次，请发给本人）：');
+      for (const p of r.initialPasswords) out(`  ${p.employeeNo}\t${p.name}\t${p.password}`);
+    }
+  } finally {
+    await ports.store.close();
+  }
+  return 0;
+}
+
+export async function accountsCommand(args: string[], out: Out): Promise<number> {
+  // on the server PC: the way back in when the only admin has forgotten the password
+  const [sub, ...more] = args;
+  const subs = ['list', 'grant', 'revoke', 'reset-password', 'disable', 'enable', 'end-sessions'];
+  if (!sub || !subs.includes(sub)) throw new CliError(`未知的 accounts 子命令：${sub ?? ''}（可用：${subs.join('、')}）`);
+  const { values, positionals } = parseArgs({ args: more, allowPositionals: true, options: { data: { type: 'string' }, db: { type: 'string' }, reason: { type: 'string' } } });
+  const no = positionals[0];
+  if (sub !== 'list' && !no) throw new CliError('缺少工号 / missing the employee number');
+  let role: Role | null = null;
+  if (sub === 'grant' || sub === 'revoke') {
+    const r = positionals[1];
+    if (!r || !(ROLES as readonly string[]).includes(r)) throw new CliError(`缺少或未知的角色：${r ?? ''}（可用：${ROLES.join('、')}）`);
+    role = r as Role;
+  }
+  const ports = await openInitialized(need(values.data, 'data'), dbOf(values.db));
+  const by = 'cli';
+  const reason = values.reason ?? '服务器电脑上的命令行';
+  const roleList = (roles: readonly Role[]) => roles.join(',');
+  try {
+    if (sub === 'list') {
+      out(['工号', '姓名', '角色', '状态'].join('\t'));
+      for (const a of await listAccounts(ports)) out([a.employeeNo, a.name, roleList(a.roles), a.disabled ? '已停用' : a.mustChangePassword ? '待改密码' : '正常'].join('\t'));
+      return 0;
+    }
+    const account = (await listAccounts(ports)).find((a) => a.employeeNo === no);
+    if (!account) throw new CliError(`没有工号为 ${no} 的账号 / no account with employee number ${no}`);
+    if (sub === 'grant' || sub === 'revoke') {
+      const roles = sub === 'grant' ? [...new Set([...account.roles, role!])] : account.roles.filter((r) => r !== role);
+      if (roles.length === 0) throw new CliError('至少保留一个角色 / an account keeps at least one role');
+      const a = await setRoles(ports, by, { employeeNo: no!, roles, reason });
+      out(`${a.employeeNo} ${a.name} 的角色：${roleList(a.roles)}`);
+    } else if (sub === 'reset-password') {
+      const r = await resetPassword(ports, by, { employeeNo: no!, reason });
+      out(`${r.employeeNo} ${r.name} 的一次性密码（只显示这一次，登录后须改密码）：`);
+      out(`  ${r.password}`);
+    } else if (sub === 'disable' || sub === 'enable') {
+      const a = await setDisabled(ports, by, { employeeNo: no!, disabled: sub === 'disable', reason });
+      out(`${a.employeeNo} ${a.name}：${a.disabled ? '已停用（记录保留）' : '已启用'}`);
+    } else {
+      const r = await revokeSessions(ports, by, { employeeNo: no!, reason });
+      out(`${no} 的 ${r.sessionsEnded} 个登录已结束`);
+    }
+  } finally {
+    await ports.store.close();
+  }
+  return 0;
+}
