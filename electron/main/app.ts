@@ -1,7 +1,7 @@
 // Assemble the ports for one data folder (and, for a plant's server, one PostgreSQL database).
 // Used by the HTTP server, the CLI and the Electron entry.
 import { DataStore } from './storage/data-store';
-import { PgStore } from './storage/pg-store';
+import { PgStore } from './storage/postgres';
 import type { KeyStore } from './storage/seal';
 import type { Store } from './storage/store';
 import { memorySessions, SESSION_TTL_MS } from './services/auth';

@@ -1,4 +1,4 @@
-// The PostgreSQL store itself (electron/main/storage/pg-store.ts), on the throwaway cluster of
+// The PostgreSQL store itself (electron/main/storage/postgres/), on the throwaway cluster of
 // the "pg" project: the schema from empty, what the database refuses, two stores on one database
 // (as two server processes) with no lost update, sessions either can resolve, and documents of an
 // older schemaVersion upgraded when read.
@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { appendEvent, eventHash, GENESIS_HASH, verifyChain } from '../../electron/records/events';
-import { MIGRATIONS, migrateDatabase, PgStore } from '../../electron/main/storage/pg-store';
+import { MIGRATIONS, migrateDatabase, PgStore } from '../../electron/main/storage/postgres';
 import { removeDir, tempDir } from '../helpers/temp-app';
 
 const url = inject('pgUrl');

@@ -1,6 +1,6 @@
 // The storage port: what every service is given to keep records in. Two implementations:
 // lowdb JSON files in one data folder (data-store.ts, the embedded default: the desktop app and
-// `serve` without --db) and PostgreSQL (pg-store.ts, for a plant's server, many processes on one
+// `serve` without --db) and PostgreSQL (postgres/, for a plant's server, many processes on one
 // database). Both keep the same documents with the same shapes; services never know which.
 import type { DeepReadonly } from '../../records/versioned';
 import type { AccountsFile, CheckpointsFile, SigningFile, AuditFile, CampaignsFile, CollectiveFile, CorpusFile, ExportsFile, LoginGuardFile, MergesFile, MetaFile, PlanFile, InspectionsFile, SummariesFile, QuestionsFile, RosterFile } from '../../records/shared-docs';
