@@ -1,27 +1,22 @@
 // The data folder: its file layout, the process lock, and one Doc per file.
-import { createHash } from 'node:crypto';
-import { mkdirSync, openSync, closeSync, writeSync, readFileSync, readdirSync, unlinkSync, existsSync, rmSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdirSync, readFileSync, existsSync, mkdirSync, unlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Doc } from './doc';
 import { upgrade, type DeepReadonly, type Versioned } from '../../records/versioned';
 import { SHARED_DOCS, type AccountsFile, type AuditFile, type CampaignsFile, type CheckpointsFile, type CollectiveFile, type CorpusFile, type ExportsFile, type InspectionsFile, type LoginGuardFile, type MergesFile, type MetaFile, type PlanFile, type QuestionsFile, type RosterFile, type SharedDocName, type SigningFile, type SummariesFile } from '../../records/shared-docs';
 import { checkEmployeeNo, emptyDrafts, PERSON_MIGRATIONS, type EssayDraftsFile, type PersonFile } from '../../records/person';
-import { TEMP_FILE, writeFileAtomic, writeFileAtomicSync } from './durable-json-file';
-import { applyLine, PersonDoc } from './person-doc';
-import { defaultKeyStoreDir, firstBadEvent, folderKeyStore, FolderSeal, newSealFile, readSealFile, relPath, sameMac, SEAL_FILE, SealError, Sealer, splitSealed, type KeyStore, type SealFile } from './seal';
-import type { EventSeals } from '../../records/person';
-import { unwrapSecret, wrapSecret } from '../../records/key-wrap';
-import type { FilePort, PersonPort, SealIdentity, SealPort, Store } from './store';
-import { verifyChain } from '../../records/events';
-import { describeCut, journalFiles, readJournals, StudyJournal, type JournalLine } from './study-journal';
 import type { PersonCampaignView } from '../../records/summary';
+import { TEMP_FILE, writeFileAtomicSync } from './durable-json-file';
+import { acquireLock } from './folder-lock';
+export { DataFolderLockedError } from './folder-lock';
+import { folderFiles } from './folder-files';
+import { FolderSeals, looksEmpty, UNSEALED_DOCS } from './folder-seals';
+import { applyLine, PersonDoc } from './person-doc';
+import { defaultKeyStoreDir, folderKeyStore, FolderSeal, relPath, type KeyStore } from './seal';
+import type { FilePort, PersonPort, SealIdentity, SealPort, Store } from './store';
+import { describeCut, journalFiles, readJournals, StudyJournal, type JournalLine } from './study-journal';
 import { SummaryIndex } from './summary-index';
 import { serverLog } from '../log';
-
-/** The shared documents' files: sealed, but for the counts of failed logins (written before a sign-in can unlock anything). */
-const UNSEALED_DOCS: ReadonlySet<SharedDocName> = new Set(['loginGuard']);
 
 /** How a data folder is opened. */
 export interface OpenOptions {
@@ -36,63 +31,6 @@ export function defaultKeyStore(): KeyStore {
   return folderKeyStore(defaultKeyStoreDir());
 }
 
-/** Whether `inner` is `outer` or inside it. */
-function isInside(inner: string, outer: string): boolean {
-  const rel = path.relative(path.resolve(outer), path.resolve(inner));
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-const heldLocks = new Set<string>();
-
-export class DataFolderLockedError extends Error {}
-
-/** Refuse a second writer: a second process on the same folder would lose updates. */
-function acquireLock(dir: string): () => void {
-  const lockFile = path.join(dir, 'anxue.lock');
-  const key = path.resolve(lockFile);
-  if (heldLocks.has(key)) throw new DataFolderLockedError(`数据文件夹 ${dir} 已在本进程中打开`);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockFile, 'wx');
-      writeSync(fd, JSON.stringify({ pid: process.pid, host: os.hostname() }));
-      closeSync(fd);
-      heldLocks.add(key);
-      return () => {
-        heldLocks.delete(key);
-        try {
-          unlinkSync(lockFile);
-        } catch {
-          /* already gone */
-        }
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      let owner: { pid?: number; host?: string } = {};
-      try {
-        owner = JSON.parse(readFileSync(lockFile, 'utf8')) as typeof owner;
-      } catch {
-        /* unreadable lock: treat as stale */
-      }
-      if (owner.pid && owner.host === os.hostname() && processAlive(owner.pid)) {
-        throw new DataFolderLockedError(`数据文件夹 ${dir} 正被另一个安学进程使用（进程号 ${owner.pid}）`);
-      }
-      if (owner.host && owner.host !== os.hostname()) {
-        throw new DataFolderLockedError(`数据文件夹 ${dir} 正被计算机 ${owner.host} 使用`);
-      }
-      unlinkSync(lockFile);
-    }
-  }
-  throw new DataFolderLockedError(`无法锁定数据文件夹 ${dir}`);
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export class DataStore implements Store {
   readonly meta!: Doc<MetaFile>;
@@ -135,12 +73,13 @@ export class DataStore implements Store {
 
   /** the folder's seal (seal.ts) */
   private readonly folderSeal: FolderSeal;
-  /** what opening the folder found and did, one line each */
-  private readonly openNotes: string[] = [];
-  /** journal lines that are not records, or whose seal does not hold */
-  private journalProblems: string[] = [];
-  /** changes of seal.json, one at a time */
-  private sealWrites: Promise<unknown> = Promise.resolve();
+  /** what opening the folder found and did, one line each; journal lines that are not records, or whose seal does not hold */
+  private readonly report: { notes: string[]; journalProblems: string[] } = { notes: [], journalProblems: [] };
+  private readonly sealing: FolderSeals;
+  /** The folder's seals (a lowdb folder's own; see SealPort). */
+  readonly seals: SealPort;
+  /** evidence files (photos, attachments), named by their SHA-256 */
+  readonly files: FilePort;
 
   private constructor(
     readonly dir: string,
@@ -149,13 +88,24 @@ export class DataStore implements Store {
   ) {
     for (const sub of ['people', 'exports', 'corpus', 'essays', 'files', 'index']) mkdirSync(path.join(dir, sub), { recursive: true });
     this.folderSeal = new FolderSeal(dir, options.keys === undefined ? defaultKeyStore() : options.keys);
+    this.sealing = new FolderSeals({
+      dir,
+      readOnly,
+      seal: this.folderSeal,
+      report: this.report,
+      replay: () => this.replay(),
+      recordIds: () => this.recordIds(),
+      forgetUnchecked: () => this.forgetUnchecked(),
+    });
+    this.seals = this.sealing.port;
+    this.files = folderFiles(dir, readOnly);
     this.index = new SummaryIndex(dir, readOnly, (no) => this.people.get(no)?.current() ?? null);
     // read-only: no lock, so a backup can read a folder a running server holds (every file is
     // replaced whole by a rename, so each one read is complete)
     this.release = readOnly ? null : acquireLock(dir);
     try {
       if (!readOnly) this.removeTempFiles();
-      this.openSeal(options.identity);
+      this.sealing.open(options.identity);
       if (readOnly) {
         for (const [no, line] of this.readJournalLines(journalFiles(dir))) this.replayed.set(no, line);
       } else {
@@ -194,7 +144,7 @@ export class DataStore implements Store {
       }
     };
     sweep(this.dir);
-    if (removed > 0) this.openNotes.push(`已删除 ${removed} 个中断的写入留下的临时文件 / removed ${removed} temporary files left by writes that never finished`);
+    if (removed > 0) this.report.notes.push(`已删除 ${removed} 个中断的写入留下的临时文件 / removed ${removed} temporary files left by writes that never finished`);
   }
 
   /** The journal lines of `files` (the newest per person), noting what was cut and what does not hold its seal. */
@@ -203,9 +153,9 @@ export class DataStore implements Store {
       files,
       (rec) => this.folderSeal.lineHolds(rec),
       (file, line, rec) =>
-        this.journalProblems.push(`学习日志 ${path.basename(file)} 第 ${line} 行（${rec.no}）与封印不符：在程序之外写入，未采用 / line ${line} of the study journal ${path.basename(file)} (${rec.no}) does not match its seal: written outside the app, not used`),
+        this.report.journalProblems.push(`学习日志 ${path.basename(file)} 第 ${line} 行（${rec.no}）与封印不符：在程序之外写入，未采用 / line ${line} of the study journal ${path.basename(file)} (${rec.no}) does not match its seal: written outside the app, not used`),
     );
-    for (const c of cuts) (c.kind === 'torn' ? this.openNotes : this.journalProblems).push(describeCut(c));
+    for (const c of cuts) (c.kind === 'torn' ? this.report.notes : this.report.journalProblems).push(describeCut(c));
     return lines;
   }
 
@@ -222,7 +172,7 @@ export class DataStore implements Store {
     let all = true;
     for (const [no, line] of this.readJournalLines(files)) {
       if (!/^[A-Za-z0-9_-]{1,32}$/.test(no)) {
-        this.journalProblems.push(`学习日志中的工号无效：${no.slice(0, 40)} / an invalid 工号 in the study journal: ${no.slice(0, 40)}`);
+        this.report.journalProblems.push(`学习日志中的工号无效：${no.slice(0, 40)} / an invalid 工号 in the study journal: ${no.slice(0, 40)}`);
         continue;
       }
       const file = path.join(this.dir, 'people', `${no}.json`);
@@ -245,176 +195,13 @@ export class DataStore implements Store {
       } catch (e) {
         this.replayed.set(no, line);
         all = false;
-        this.openNotes.push(`${no}：学习日志暂未写入记录文件（${(e as Error).message}），保留在日志中 / ${no}: the study journal could not be written into the record yet (${(e as Error).message}); it is kept in the journal`);
+        this.report.notes.push(`${no}：学习日志暂未写入记录文件（${(e as Error).message}），保留在日志中 / ${no}: the study journal could not be written into the record yet (${(e as Error).message}); it is kept in the journal`);
       }
     }
     if (all) StudyJournal.remove(files);
   }
 
-  /**
-   * The folder's seal: checked against the key on this PC, or locked until an admin's password
-   * opens their copy of it. A new folder gets one; a folder from before seals gets one over what
-   * it holds (its records so far are covered by the signed checkpoints, as before). A folder this
-   * PC sealed whose seal.json is gone is refused: someone removed it.
-   */
-  private openSeal(identity?: SealIdentity): void {
-    const seal = this.folderSeal;
-    const keys = seal.keys;
-    if (keys && isInside(keys.where, this.dir)) throw new SealError(`封印密钥库 ${keys.where} 在数据文件夹之内：密钥必须放在数据文件夹之外 / the seal key store ${keys.where} is inside the data folder: the key must be kept outside it`);
-    const file = readSealFile(this.dir);
-    if (file) {
-      seal.file = file;
-      const key = identity?.file.sealId === file.sealId ? identity.key : (keys?.get(file.sealId) ?? null);
-      if (!key) {
-        seal.mode = 'locked';
-        this.openNotes.push(`记录封印密钥不在本机（密钥库 ${seal.where}）：系统管理员登录一次后才能写入记录 / the records' seal key is not on this PC (key store ${seal.where}): records can be written once an administrator has signed in`);
-        return;
-      }
-      const sealer = new Sealer(file.sealId, key);
-      if (!sameMac(sealer.checkValue(), file.check)) throw new SealError(`${path.join(this.dir, SEAL_FILE)}：本机的封印密钥不是这个数据文件夹的（封印文件被改动或替换）/ the seal key on this PC is not this data folder's (the seal file was changed or replaced)`);
-      seal.sealer = sealer;
-      seal.mode = 'on';
-      if (!this.readOnly && !identity) keys?.rememberFolder(this.dir, file.sealId);
-      return;
-    }
-    if (!keys || this.readOnly) return;
-    const empty = DataStore.looksEmpty(this.dir);
-    const had = keys.folder(this.dir);
-    if (!empty && had) throw new SealError(`${path.join(this.dir, SEAL_FILE)} 不见了：本机曾封印这个数据文件夹（${had}），封印文件被删除，记录可能在程序之外被改动。请从备份恢复 / ${SEAL_FILE} is missing: this PC sealed this data folder (${had}) and its seal file was removed, so records may have been changed outside the app. Restore from a backup`);
-    // a folder from before seals: its journal into its files first, as they were written then
-    if (!empty) this.replay();
-    const sealer = identity ? new Sealer(identity.file.sealId, identity.key) : Sealer.create();
-    const sealFile: SealFile = identity ? structuredClone(identity.file) : newSealFile(sealer, new Date().toISOString());
-    if (!identity) keys.put(sealer.sealId, sealer.secret);
-    seal.sealer = sealer;
-    seal.file = sealFile;
-    seal.mode = 'on';
-    if (!empty) {
-      const n = this.sealAll(true);
-      this.openNotes.push(`记录封印已启用：${n} 人的记录从现在起封印，此前的记录由签名检查点保护 / record seals are on: the records of ${n} people are sealed from now on; what they held before is covered by the signed checkpoints`);
-    }
-    // seal.json last: a folder whose sealing stopped half-way is sealed again from the start
-    writeFileAtomicSync(path.join(this.dir, SEAL_FILE), JSON.stringify(sealFile, null, 1));
-    if (!identity) keys.rememberFolder(this.dir, sealer.sealId);
-  }
 
-  /**
-   * Seal every document file of the folder with the current key (a seal they had is replaced).
-   * `adopt`: a folder from before seals, whose records' events so far get no seals of their own.
-   * Returns the number of people.
-   */
-  private sealAll(adopt: boolean): number {
-    const seal = this.folderSeal;
-    const rewrite = (file: string, change?: (data: Record<string, unknown>) => void) => {
-      if (!existsSync(file)) return;
-      const data = JSON.parse(splitSealed(readFileSync(file, 'utf8')).text) as Record<string, unknown>;
-      change?.(data);
-      writeFileAtomicSync(file, seal.seal(relPath(this.dir, file), JSON.stringify(data, null, 1)));
-    };
-    for (const [name, spec] of Object.entries(SHARED_DOCS)) if (!UNSEALED_DOCS.has(name as SharedDocName)) rewrite(path.join(this.dir, spec.file));
-    const jsonIn = (sub: string) => readdirSync(path.join(this.dir, sub)).filter((f) => /^[A-Za-z0-9_-]{1,32}\.json$/.test(f));
-    for (const f of jsonIn('essays')) rewrite(path.join(this.dir, 'essays', f));
-    const people = jsonIn('people');
-    if (!adopt && people.length > 0) throw new SealError(`${this.dir} 中已有记录，不能换用另一个封印 / ${this.dir} holds records already: it cannot take another seal`);
-    for (const f of people) {
-      rewrite(path.join(this.dir, 'people', f), (data) => {
-        data.seals = { from: (data.events as unknown[]).length, macs: [] } satisfies EventSeals;
-      });
-    }
-    return people.length;
-  }
-
-  /** The folder's seals (a lowdb folder's own; see SealPort). */
-  readonly seals: SealPort = {
-    status: () => ({ mode: this.folderSeal.mode, sealId: this.folderSeal.file?.sealId ?? null, keyStore: this.folderSeal.where, copies: Object.keys(this.folderSeal.file?.wraps ?? {}) }),
-    notes: () => [...this.openNotes],
-    problems: (only, skip) => this.sealProblems(only, skip),
-    unlock: (adminNo, password) => this.unlockSeal(adminNo, password),
-    keepCopyFor: (adminNo, password) => this.keepSealCopy(adminNo, password),
-    identity: () => {
-      const s = this.folderSeal;
-      return s.mode === 'on' && s.sealer && s.file ? { file: structuredClone(s.file), key: Buffer.from(s.sealer.secret) } : null;
-    },
-    take: (identity) => this.takeSeal(identity),
-  };
-
-  private async sealProblems(only?: readonly string[], skip: ReadonlySet<string> = new Set()): Promise<string[]> {
-    const seal = this.folderSeal;
-    const out: string[] = only ? [] : [...this.journalProblems];
-    if (seal.mode === 'off') {
-      const had = seal.keys?.folder(this.dir);
-      if (had && !DataStore.looksEmpty(this.dir)) out.push(`${SEAL_FILE} 不见了：本机曾封印这个数据文件夹，封印文件被删除 / ${SEAL_FILE} is missing: this PC sealed this data folder and its seal file was removed`);
-      return out;
-    }
-    if (seal.mode === 'locked' || !seal.sealer) {
-      out.push(`无法检查记录封印：本机没有这个数据文件夹的封印密钥（密钥库 ${seal.where}）；用 --admin 工号 --password-file 文件 给出一位系统管理员的密码 / the records' seals cannot be checked: this PC does not hold the folder's seal key (key store ${seal.where}); give an administrator's password with --admin NO --password-file FILE`);
-      return out;
-    }
-    const sealer = seal.sealer;
-    const read = async (file: string): Promise<{ text: string; problem: string | null } | null> => {
-      try {
-        return seal.open(relPath(this.dir, file), await readFile(file, 'utf8'));
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw e;
-      }
-    };
-    if (!only) {
-      for (const [name, spec] of Object.entries(SHARED_DOCS)) {
-        if (UNSEALED_DOCS.has(name as SharedDocName)) continue;
-        const r = await read(path.join(this.dir, spec.file));
-        if (r?.problem) out.push(r.problem);
-      }
-      for (const no of (await this.recordIds()).drafts) {
-        const r = await read(path.join(this.dir, 'essays', `${no}.json`));
-        if (r?.problem) out.push(r.problem);
-      }
-      // lines written into the journal since it was opened (those found at opening are in journalProblems)
-      const seen = new Set(this.journalProblems);
-      readJournals(journalFiles(this.dir), (rec) => seal.lineHolds(rec), (file, line, rec) => {
-        const p = `学习日志 ${path.basename(file)} 第 ${line} 行（${rec.no}）与封印不符：在程序之外写入，未采用 / line ${line} of the study journal ${path.basename(file)} (${rec.no}) does not match its seal: written outside the app, not used`;
-        if (!seen.has(p)) out.push(p);
-      });
-    }
-    for (const no of (only ?? (await this.recordIds()).people).filter((x) => !skip.has(x))) {
-      const r = await read(path.join(this.dir, 'people', `${no}.json`));
-      if (!r) continue;
-      let f: PersonFile;
-      try {
-        f = JSON.parse(r.text) as PersonFile;
-      } catch {
-        out.push(`${no}：记录文件无法解析 / ${no}: the record file cannot be read`);
-        continue;
-      }
-      // the first record that does not hold: by its own seal (rewritten, hashes recomputed), else by
-      // its hash (changed, hashes left); else the file as a whole (what the person has open)
-      const bad = firstBadEvent(sealer, no, f.events ?? [], f.seals);
-      const chain = bad ? [] : verifyChain(f.events ?? []);
-      if (bad) out.push(bad);
-      else if (chain.length > 0) out.push(`${no}：${chain[0]}`);
-      else if (r.problem) out.push(`${no}：${r.problem}`);
-    }
-    return out;
-  }
-
-  private async unlockSeal(adminNo: string, password: string): Promise<boolean> {
-    const seal = this.folderSeal;
-    if (seal.mode === 'on') return true;
-    const wrapped = seal.file?.wraps[adminNo];
-    if (seal.mode === 'off' || !seal.file || !wrapped) return false;
-    const key = await unwrapSecret(wrapped, password);
-    if (!key || key.length !== 32) return false;
-    const sealer = new Sealer(seal.file.sealId, key);
-    if (!sameMac(sealer.checkValue(), seal.file.check)) return false;
-    if (!this.readOnly) {
-      seal.keys?.put(sealer.sealId, key);
-      seal.keys?.rememberFolder(this.dir, sealer.sealId);
-    }
-    seal.sealer = sealer;
-    seal.mode = 'on';
-    this.forgetUnchecked();
-    return true;
-  }
 
   /** What was read while the key was not here is read again, and checked. */
   private forgetUnchecked(): void {
@@ -427,73 +214,11 @@ export class DataStore implements Store {
         }
       }
     }
-    this.journalProblems = [];
+    this.report.journalProblems = [];
     this.replayed.clear();
     for (const [no, line] of this.readJournalLines(journalFiles(this.dir))) this.replayed.set(no, line);
   }
 
-  private writeSealFile(change: (f: SealFile) => void): Promise<void> {
-    const run = async () => {
-      const f = this.folderSeal.file;
-      if (!f) return;
-      const next = structuredClone(f);
-      change(next);
-      await writeFileAtomic(path.join(this.dir, SEAL_FILE), JSON.stringify(next, null, 1));
-      this.folderSeal.file = next;
-    };
-    const p = this.sealWrites.then(run, run);
-    this.sealWrites = p.catch(() => undefined);
-    return p;
-  }
-
-  private async keepSealCopy(adminNo: string, password: string): Promise<void> {
-    const seal = this.folderSeal;
-    if (this.readOnly || seal.mode !== 'on' || !seal.sealer) return;
-    const w = await wrapSecret(seal.sealer.secret, password);
-    await this.writeSealFile((f) => void (f.wraps[adminNo] = w));
-  }
-
-  private async takeSeal(identity: SealIdentity): Promise<void> {
-    if (this.readOnly) throw new Error(`internal: ${this.dir} was opened read-only`);
-    const seal = this.folderSeal;
-    if (seal.file?.sealId === identity.file.sealId && seal.mode === 'on') return;
-    const sealer = new Sealer(identity.file.sealId, identity.key);
-    if (!sameMac(sealer.checkValue(), identity.file.check)) throw new SealError(`备份的封印密钥与其封印文件不符 / the backup's seal key does not match its seal file`);
-    const before = { sealer: seal.sealer, file: seal.file, mode: seal.mode };
-    seal.sealer = sealer;
-    seal.file = structuredClone(identity.file);
-    seal.mode = 'on';
-    try {
-      this.sealAll(false);
-    } catch (e) {
-      Object.assign(seal, before);
-      throw e;
-    }
-    seal.keys?.put(sealer.sealId, identity.key);
-    await writeFileAtomic(path.join(this.dir, SEAL_FILE), JSON.stringify(seal.file, null, 1));
-    seal.keys?.rememberFolder(this.dir, sealer.sealId);
-    this.forgetUnchecked();
-  }
-
-  readonly files: FilePort = {
-    put: async (bytes) => {
-      if (this.readOnly) throw new Error(`数据文件夹以只读方式打开，不能写入：${this.dir}`);
-      const sha = createHash('sha256').update(bytes).digest('hex');
-      const file = path.join(this.dir, 'files', sha);
-      if (!existsSync(file)) await writeFileAtomic(file, bytes);
-      return sha;
-    },
-    get: async (sha) => {
-      if (!/^[0-9a-f]{64}$/.test(sha)) return null;
-      try {
-        return await readFile(path.join(this.dir, 'files', sha));
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw e;
-      }
-    },
-    list: async () => (await readdir(path.join(this.dir, 'files'))).filter((n) => /^[0-9a-f]{64}$/.test(n)).sort(),
-  };
 
   static open(dir: string, options: OpenOptions = {}): DataStore {
     return new DataStore(path.resolve(dir), false, options);
@@ -507,7 +232,7 @@ export class DataStore implements Store {
 
   /** True when the folder exists and holds no data file yet (or does not exist at all). */
   static looksEmpty(dir: string): boolean {
-    return !existsSync(path.join(dir, 'meta.json'));
+    return looksEmpty(dir);
   }
 
   person(employeeNo: string): PersonPort {
