@@ -30,7 +30,7 @@ const ON_POSTGRES = [
   'tests/main/practice.test.ts',
 ];
 /**
- * The seal keys of the test's data folders (electron/main/storage/seal.ts) in a key store of this
+ * The seal keys of the test's data folders (electron/main/storage/lowdb/seal.ts) in a key store of this
  * run, not the user's own config folder; every test process and every `anxue` process a test
  * starts inherits it.
  */

@@ -1,8 +1,8 @@
 // Assemble the ports for one data folder (and, for a plant's server, one PostgreSQL database).
 // Used by the HTTP server, the CLI and the Electron entry.
-import { DataStore } from './storage/data-store';
+import { DataStore } from './storage/lowdb/data-store';
 import { PgStore } from './storage/postgres';
-import type { KeyStore } from './storage/seal';
+import type { KeyStore } from './storage/lowdb/seal';
 import type { Store } from './storage/store';
 import { memorySessions, SESSION_TTL_MS } from './services/auth';
 import { defaultContentDir, loadContent } from './services/corpus';
@@ -15,7 +15,7 @@ export interface StoreOptions {
   db?: string;
   /** a schema of its own in that database */
   schema?: string;
-  /** where the records' seal keys are (lowdb; storage/seal.ts): the desktop's OS key store, else the user's config folder */
+  /** where the records' seal keys are (lowdb; storage/lowdb/seal.ts): the desktop's OS key store, else the user's config folder */
   keys?: KeyStore;
 }
 

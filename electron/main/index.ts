@@ -28,7 +28,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     const dataDir = argValue('--data') ?? process.env.ANXUE_DATA ?? path.join(app.getPath('userData'), 'data');
     const contentDir = app.isPackaged ? path.join(process.resourcesPath, 'content') : path.join(app.getAppPath(), 'content');
-    // the records' seal key in the OS key store, never in the data folder (storage/seal.ts)
+    // the records' seal key in the OS key store, never in the data folder (storage/lowdb/seal.ts)
     const ports = openApp({ dataDir, contentDir, keys: desktopKeyStore() });
     registerIpc(ipcMain, ports, desktopActivity());
     // signed checkpoints at each day's end, once an admin has signed in (services/signing.ts)

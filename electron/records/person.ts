@@ -48,7 +48,7 @@ export interface PersonFile {
     reportDrafts?: Record<string, { parts: ReportParts; savedAt: string; attachments: FileRef[] }>;
     /** practice answers and the 错题本 (core/wrong-book.ts): drill, not a training result, so not an event */
     practice?: PracticeState;
-    /** raised by one at each study-only change (lowdb: tells a journal line from an older one; storage/study-journal.ts) */
+    /** raised by one at each study-only change (lowdb: tells a journal line from an older one; storage/lowdb/study-journal.ts) */
     studyRev?: number;
   };
 }

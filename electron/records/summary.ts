@@ -1,7 +1,7 @@
 // What the officer's views of one campaign need of a person, derived from their record once when it
 // is written instead of from their whole history at every view: per campaign the hours, the quiz
 // attempts as scored, what waits for a grader and the essay's state; per calendar year the counted
-// time. Pure functions of the record; the stores keep the results (storage/summary-index.ts on
+// time. Pure functions of the record; the stores keep the results (storage/lowdb/summary-index.ts on
 // lowdb, a table on PostgreSQL). The open study session is left out: it changes every few seconds
 // and is read as it stands when a view is made (openStudyOf).
 import { createHash } from 'node:crypto';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { launchChromium } from '../helpers/browser';
 
 export async function benchArchive(sample: () => number, people = 3000) {
-  const { DataStore } = await import('../../electron/main/storage/data-store');
+  const { DataStore } = await import('../../electron/main/storage/lowdb/data-store');
   const { appendEvent } = await import('../../electron/records/events');
   const { memorySessions, setupInit } = await import('../../electron/main/services/auth');
   const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus');

@@ -9,7 +9,7 @@ import { cli } from '../helpers/cli';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { removeDir, tempDir } from '../helpers/temp-app';
 import { enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
-import { DataStore } from '../../electron/main/storage/data-store';
+import { DataStore } from '../../electron/main/storage/lowdb/data-store';
 import { appendEvent } from '../../electron/records/events';
 
 const ADMIN_PW = 'merge-e2e-admin';

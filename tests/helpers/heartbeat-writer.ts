@@ -5,7 +5,7 @@
 // with SIGKILL at a random moment.
 import { DEFAULT_SETTINGS } from '../../electron/core/model';
 import { applyBeat, openStudy, policyFromSettings, shownMs } from '../../electron/core/study-time';
-import { DataStore } from '../../electron/main/storage/data-store';
+import { DataStore } from '../../electron/main/storage/lowdb/data-store';
 
 const dir = process.argv[2]!;
 const p = policyFromSettings({ ...DEFAULT_SETTINGS, attentionChecks: false });

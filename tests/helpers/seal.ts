@@ -1,9 +1,9 @@
-// The records' seals (electron/main/storage/seal.ts) as a test needs them: the key of a test folder
+// The records' seals (electron/main/storage/lowdb/seal.ts) as a test needs them: the key of a test folder
 // (in this run's key store, ANXUE_KEYSTORE), to seal a file again as someone holding that key would.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { defaultKeyStore } from '../../electron/main/storage/data-store';
-import { readSealFile, sealedText, Sealer, splitSealed } from '../../electron/main/storage/seal';
+import { defaultKeyStore } from '../../electron/main/storage/lowdb/data-store';
+import { readSealFile, sealedText, Sealer, splitSealed } from '../../electron/main/storage/lowdb/seal';
 
 /** The sealer of a test's data folder, from the run's key store. */
 export function sealerOf(dir: string): Sealer {

@@ -7,8 +7,8 @@ import { inject } from 'vitest';
 import { openStore, type StoreOptions } from '../../electron/main/app';
 import type { Store } from '../../electron/main/storage/store';
 import type { PersonFile } from '../../electron/records/person';
-import { applyLine } from '../../electron/main/storage/person-doc';
-import { journalFiles, readJournals } from '../../electron/main/storage/study-journal';
+import { applyLine } from '../../electron/main/storage/lowdb/person-doc';
+import { journalFiles, readJournals } from '../../electron/main/storage/lowdb/study-journal';
 import { defaultContentDir, loadContent } from '../../electron/main/services/corpus';
 import type { Clock, Ports } from '../../electron/main/services/ports';
 import { dispatch } from '../../electron/main/transport/dispatch';
@@ -78,7 +78,7 @@ export function testStore(dir: string) {
 async function stored(dir: string, file: string, read: (s: Store) => Promise<unknown>): Promise<any> {
   if (!onPostgres) {
     const kept = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as PersonFile & { $seal?: string };
-    // the seal is not data (storage/seal.ts)
+    // the seal is not data (storage/lowdb/seal.ts)
     delete kept.$seal;
     // a person file with the study journal's newer lines applied, as the next opening would
     const line = file.startsWith('people/') ? readJournals(journalFiles(dir)).lines.get(kept.employeeNo) : undefined;

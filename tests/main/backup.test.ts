@@ -1,11 +1,11 @@
-// Backup and restore (services/backup.ts) on the backend of the project (lowdb here, PostgreSQL in
+// Backup and restore (main/backup.ts) on the backend of the project (lowdb here, PostgreSQL in
 // "pg"): a backup restored into an empty store holds every record, compared one by one; a changed
 // backup or a store that is not empty is refused and nothing is written.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupTo, restoreFrom } from '../../electron/main/services/backup';
+import { backupTo, restoreFrom } from '../../electron/main/backup';
 import { unzipTo, ZIP_LIMITS, zipFolder } from '../../electron/main/services/zip-folder';
 import { cli } from '../helpers/cli';
 import { expectSameRecords } from '../helpers/records';

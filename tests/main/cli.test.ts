@@ -142,7 +142,7 @@ describe('CLI', () => {
     const station = path.join(work, 'station');
     expect(cli(['restore', backup, '--data', station]).status).toBe(0);
     // on the workstation, X002 gets a record the server does not have
-    const { DataStore } = await import('../../electron/main/storage/data-store');
+    const { DataStore } = await import('../../electron/main/storage/lowdb/data-store');
     const { appendEvent } = await import('../../electron/records/events');
     const ws = DataStore.open(station);
     await ws.person('X002').update((f) => void appendEvent(f.events, 'quiz.graded', { attemptId: 'a1', questionId: 'q1', score: 5, comment: '工作站上评的' }, { at: new Date().toISOString(), by: 'admin' }));

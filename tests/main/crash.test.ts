@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli';
 import { removeDir, tempDir } from '../helpers/temp-app';
-import { DataStore } from '../../electron/main/storage/data-store';
+import { DataStore } from '../../electron/main/storage/lowdb/data-store';
 
 const dir = tempDir('anxue-crash-');
 afterAll(() => removeDir(dir));

@@ -10,8 +10,8 @@ import { closeSync, chownSync, existsSync, mkdirSync, mkdtempSync, openSync, rea
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DataStore } from '../../electron/main/storage/data-store';
-import { journalFiles, readJournals } from '../../electron/main/storage/study-journal';
+import { DataStore } from '../../electron/main/storage/lowdb/data-store';
+import { journalFiles, readJournals } from '../../electron/main/storage/lowdb/study-journal';
 import { cli } from '../helpers/cli';
 import { pgBinDir, startPgCluster, type PgCluster } from '../helpers/pg';
 import { postJson, type RawResponse } from '../helpers/raw-http';

@@ -7,7 +7,7 @@ import { openStore } from '../../electron/main/app';
 import { mergeRecords } from '../../electron/main/services/merge';
 import { copyRecords } from '../../electron/main/storage/copy';
 import { verifyChain } from '../../electron/records/events';
-import { DataStore } from '../../electron/main/storage/data-store';
+import { DataStore } from '../../electron/main/storage/lowdb/data-store';
 import { SHARED_DOCS, type SharedDocName } from '../../electron/records/shared-docs';
 import type { Store } from '../../electron/main/storage/store';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DrawRule } from '../../electron/core/model';
-import { DataStore } from '../../electron/main/storage/data-store';
-import { folderKeyStore } from '../../electron/main/storage/seal';
+import { DataStore } from '../../electron/main/storage/lowdb/data-store';
+import { folderKeyStore } from '../../electron/main/storage/lowdb/seal';
 import { b64, makeApp, lowdbFilesOnly, removeDir, seeded, storedPerson, tempDir, type TempApp } from '../helpers/temp-app';
 
 let app: TempApp;
@@ -183,7 +183,7 @@ describe.skipIf(lowdbFilesOnly('older data folders'))('older data folders', () =
     const c = JSON.parse(readFileSync(cf, 'utf8'));
     writeFileSync(qf, JSON.stringify({ schemaVersion: 1, questions: q.questions.map(({ difficulty: _d, category: _c, tags: _t, docId: _i, version: _v, ...rest }: Record<string, unknown>) => rest) }));
     writeFileSync(cf, JSON.stringify({ schemaVersion: 1, campaigns: c.campaigns.map((x: { quiz: Record<string, unknown> }) => ({ ...x, quiz: { ...x.quiz, mode: undefined, rules: undefined } })) }));
-    // a folder of a program from before seals (storage/seal.ts), opened on a PC that never saw it: sealed as it is
+    // a folder of a program from before seals (storage/lowdb/seal.ts), opened on a PC that never saw it: sealed as it is
     rmSync(path.join(app.dir, 'seal.json'));
     const keys = tempDir('anxue-older-keys-');
     const store = DataStore.open(app.dir, { keys: folderKeyStore(keys) });

@@ -1,4 +1,4 @@
-// Record seals (issue 25, part 2; electron/main/storage/seal.ts). Someone who can write the data
+// Record seals (issue 25, part 2; electron/main/storage/lowdb/seal.ts). Someone who can write the data
 // folder — a share, a copied folder, a restored backup — but cannot read the seal key (kept outside
 // the folder) cannot make a changed record look untouched, even with its hash chain recomputed:
 // not between two signed checkpoints either. Each case below is what such a person would try.
@@ -7,10 +7,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportPersonTo } from '../../electron/main/services/archive';
 import { MergeRefused, mergeRecords } from '../../electron/main/services/merge';
-import { DataStore, defaultKeyStore } from '../../electron/main/storage/data-store';
+import { DataStore, defaultKeyStore } from '../../electron/main/storage/lowdb/data-store';
 import { eventHash, GENESIS_HASH, type ChainLink } from '../../electron/records/events';
-import { folderKeyStore, readSealFile, SealError, splitSealed } from '../../electron/main/storage/seal';
-import { journalFiles } from '../../electron/main/storage/study-journal';
+import { folderKeyStore, readSealFile, splitSealed } from '../../electron/main/storage/lowdb/seal';
+import { SealError } from '../../electron/main/storage/store';
+import { journalFiles } from '../../electron/main/storage/lowdb/study-journal';
 import { cli } from '../helpers/cli';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
 

@@ -115,7 +115,7 @@ describe('the forgery', () => {
     rmSync(path.join(forged, 'checkpoints.json'));
     const out = tempDir('anxue-signed-forged-out-');
     dirs.push(out);
-    // without the checkpoints, the record's seals still name the rewrite (storage/seal.ts)
+    // without the checkpoints, the record's seals still name the rewrite (storage/lowdb/seal.ts)
     const sealed = cli(['export', 'person', 'E001', '--data', forged, '--out', out]);
     expect(sealed.status).not.toBe(0);
     expect(sealed.stderr).toMatch(/E001：第 1 条记录（.*，study\.session）的封印不符：记录在程序之外被改写/);

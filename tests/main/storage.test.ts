@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Doc } from '../../electron/main/storage/doc';
-import { DataFolderLockedError, DataStore } from '../../electron/main/storage/data-store';
+import { Doc } from '../../electron/main/storage/lowdb/doc';
+import { DataFolderLockedError, DataStore } from '../../electron/main/storage/lowdb/data-store';
 import { appendEvent, verifyChain, type PersonEvent } from '../../electron/records/events';
 import { removeDir, tempDir } from '../helpers/temp-app';
 

@@ -1,13 +1,13 @@
-// The study journal of a lowdb folder (storage/study-journal.ts): a heartbeat is one line made
+// The study journal of a lowdb folder (storage/lowdb/study-journal.ts): a heartbeat is one line made
 // durable, not a rewrite of the person's file; the next opening writes the lines into the files.
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../electron/core/model';
 import { applyBeat, openStudy, policyFromSettings, type OpenStudy } from '../../electron/core/study-time';
-import { DataStore } from '../../electron/main/storage/data-store';
+import { DataStore } from '../../electron/main/storage/lowdb/data-store';
 import { appendEvent } from '../../electron/records/events';
-import { journalFiles } from '../../electron/main/storage/study-journal';
+import { journalFiles } from '../../electron/main/storage/lowdb/study-journal';
 import { removeDir, tempDir } from '../helpers/temp-app';
 
 const dirs: string[] = [];

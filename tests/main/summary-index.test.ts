@@ -4,9 +4,9 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataStore } from '../../electron/main/storage/data-store';
+import { DataStore } from '../../electron/main/storage/lowdb/data-store';
 import { appendEvent } from '../../electron/records/events';
-import type { PersonDoc } from '../../electron/main/storage/person-doc';
+import type { PersonDoc } from '../../electron/main/storage/lowdb/person-doc';
 import { removeDir, tempDir } from '../helpers/temp-app';
 
 const session = (campaignId: string, day: string, minutes: number) => ({

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from '../app';
-import { DataStore } from '../storage/data-store';
+import { DataStore } from '../storage/lowdb/data-store';
 import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, redact, sayNotes, unlockSeals, type Out } from './common';
 
 /** `backup --out FILE` of the records (lowdb folder read without taking it from a running server, or PostgreSQL), `restore FILE` into an empty store. */
@@ -11,7 +11,7 @@ export async function backupCommand(cmd: 'backup' | 'restore', args: string[], o
   const dataDir = path.resolve(need(values.data, 'data'));
   const db = dbOf(values.db);
   const admin = adminOf(values);
-  const { backupTo, restoreFrom, BackupProblem } = await import('../services/backup');
+  const { backupTo, restoreFrom, BackupProblem } = await import('../backup');
   const { CopyConflict } = await import('../storage/copy');
   const progress = (done: number, total: number) => {
     if (done === total || done % 500 === 0) process.stderr.write(`  ${done} / ${total}\n`);

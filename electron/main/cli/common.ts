@@ -2,13 +2,13 @@
 // error that ends a command with a line of its own and exit code 2.
 import { existsSync, readFileSync } from 'node:fs';
 import { openApp } from '../app';
-import { DataStore } from '../storage/data-store';
+import { DataStore } from '../storage/lowdb/data-store';
 
 export class CliError extends Error {}
 
 export type Out = (line: string) => void;
 
-/** --admin NO --password-file FILE: an admin's copy of the records' seal key (storage/seal.ts), for a PC that does not hold it */
+/** --admin NO --password-file FILE: an admin's copy of the records' seal key (storage/lowdb/seal.ts), for a PC that does not hold it */
 export const ADMIN_OPTIONS = { admin: { type: 'string' }, 'password-file': { type: 'string' } } as const;
 
 export function adminOf(values: { admin?: string; 'password-file'?: string }): { no: string; password: string } | undefined {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from '../app';
-import { DataStore } from '../storage/data-store';
+import { DataStore } from '../storage/lowdb/data-store';
 import { CliError, dbOf, redact, type Out } from './common';
 
 /** `db migrate | import-folder | export-folder`: a plant's server moving to PostgreSQL, and back. */

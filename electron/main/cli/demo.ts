@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from '../app';
 import { createDemo } from '../demo';
-import { DataStore } from '../storage/data-store';
+import { DataStore } from '../storage/lowdb/data-store';
 import { CliError, dbOf, need, redact, type Out } from './common';
 
 export async function demoCommand(args: string[], out: Out): Promise<number> {

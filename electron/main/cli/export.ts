@@ -6,7 +6,7 @@ import { exportPersonTo } from '../services/archive';
 import { createJob, readJobs, runJob } from '../services/archive-job';
 import { verifyPassword } from '../services/auth';
 import { unlockWith } from '../services/signing';
-import { DataStore } from '../storage/data-store';
+import { DataStore } from '../storage/lowdb/data-store';
 import { CliError, dbOf, need, openInitialized, passwordFrom, type Out } from './common';
 
 export async function exportCommand(args: string[], out: Out): Promise<number> {
@@ -91,7 +91,7 @@ async function exportWorkstation(args: string[], out: Out): Promise<number> {
   if (!file.toLowerCase().endsWith('.zip')) throw new CliError(`--out 应为 .zip 文件：${file}`);
   if (!existsSync(dataDir) || DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir}`);
   const station = values.station ?? (await import('node:os')).hostname();
-  const { backupTo } = await import('../services/backup');
+  const { backupTo } = await import('../backup');
   const store = DataStore.openReadOnly(dataDir);
   try {
     const { manifest } = await backupTo(store, file, undefined, station);

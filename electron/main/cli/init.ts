@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from '../app';
 import { setupInit } from '../services/auth';
-import { DataStore } from '../storage/data-store';
+import { DataStore } from '../storage/lowdb/data-store';
 import { api } from '../../shared/api';
 import { CliError, dbOf, need, passwordFrom, redact, type Out } from './common';
 

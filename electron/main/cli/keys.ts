@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkRecords, latestCheckpoint, publicKeyOf } from '../services/signing';
-import { DataStore } from '../storage/data-store';
+import { DataStore } from '../storage/lowdb/data-store';
 import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, openInitialized, sayNotes, unlockSeals, type Out } from './common';
 
 export async function checkCommand(args: string[], out: Out): Promise<number> {

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataStore } from '../storage/data-store';
+import { DataStore } from '../storage/lowdb/data-store';
 import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, openInitialized, unlockSeals, type Out } from './common';
 
 /** `merge SOURCE`: a workstation's records (its export .zip, or its data folder) into this record set. */
@@ -13,7 +13,7 @@ export async function mergeCommand(args: string[], out: Out): Promise<number> {
   const dataDir = need(values.data, 'data');
   const src = path.resolve(source);
   if (!existsSync(src)) throw new CliError(`找不到要合并的来源：${src}`);
-  const { openBackup, BackupProblem } = await import('../services/backup');
+  const { openBackup, BackupProblem } = await import('../backup');
   const { mergeRecords, MergeRefused } = await import('../services/merge');
   const { mkdtempSync, rmSync } = await import('node:fs');
   const os = await import('node:os');

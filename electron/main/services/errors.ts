@@ -24,5 +24,5 @@ export const notFound = (message: string) => new ApiError('not_found', message);
 export const forbidden = (message = '没有权限执行此操作 / you may not do this') => new ApiError('forbidden', message);
 export const conflict = (message: string) => new ApiError('conflict', message);
 
-/** A record's seal that does not hold, or the seal key not here yet (storage/seal.ts): answered as a conflict, in its own words. */
-export { SealError } from '../storage/seal';
+/** A record's seal that does not hold, or the seal key not here yet (storage/lowdb/seal.ts): answered as a conflict, in its own words. */
+export { SealError } from '../storage/store';

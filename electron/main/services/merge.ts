@@ -80,7 +80,7 @@ export async function mergeRecords(ports: Ports, from: Store, o: { station: stri
   if (src.enterprise === null) throw new MergeRefused('来源中没有企业数据（尚未初始化），没有可合并的记录');
   if (dst.enterprise === null) throw new MergeRefused('这里还没有企业数据：请先完成首次设置，或用 restore / db import-folder 把整套数据搬过来');
   if (src.enterprise !== dst.enterprise) throw new MergeRefused(`来源属于另一家企业（「${src.enterprise}」，这里是「${dst.enterprise}」），未做任何改动`);
-  // a workstation's records changed outside the app are refused whole: their seals (storage/seal.ts)
+  // a workstation's records changed outside the app are refused whole: their seals (storage/lowdb/seal.ts)
   // are made with the key the workstation took from this server's backup
   const broken = (await from.seals?.problems()) ?? [];
   if (broken.length > 0) throw new MergeRefused(`来源的记录与封印不符，未做任何改动：${broken[0]}${broken.length > 1 ? `（共 ${broken.length} 处）` : ''} / the source's records do not match their seals, nothing was changed: ${broken[0]}`);

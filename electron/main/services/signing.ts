@@ -49,7 +49,7 @@ export function isUnlocked(ports: Ports): boolean {
 }
 
 /**
- * The records' seal key (storage/seal.ts) follows the signing key's life: each admin keeps a copy
+ * The records' seal key (storage/lowdb/seal.ts) follows the signing key's life: each admin keeps a copy
  * under their password, so a backup carries it and an admin's sign-in opens it on another PC.
  */
 async function keepSealCopy(ports: Ports, adminNo: string, password: string): Promise<void> {
@@ -219,7 +219,7 @@ export async function makeCheckpoint(ports: Ports, reason: Checkpoint['reason'],
  * checked first: each signed by the enterprise's key, each linked to the one before.
  */
 export async function checkRecords(ports: Ports, only?: readonly string[], skip: ReadonlySet<string> = new Set()): Promise<string[]> {
-  // the records' seals first (storage/seal.ts): a record rewritten since the last checkpoint is named there
+  // the records' seals first (storage/lowdb/seal.ts): a record rewritten since the last checkpoint is named there
   const problems: string[] = [...((await ports.store.seals?.problems(only, skip)) ?? [])];
   const sealed = problems.length;
   const sf = await ports.store.signing.peek();

@@ -6,7 +6,7 @@
 import { canonicalJson } from '../../core/canonical';
 import { SHARED_DOCS, type SharedDocName } from '../../records/shared-docs';
 import { chainHead, verifyChain } from '../../records/events';
-import { withoutSeals } from './seal';
+import { withoutSeals } from './lowdb/seal';
 import type { DocPort, Store } from './store';
 
 export interface CopyReport {

@@ -5,7 +5,7 @@
 import { closeSync, fsyncSync, openSync, promises as fs, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import { relPath, type FolderSeal } from './seal';
+import { relPath, type FolderSeal } from './lowdb/seal';
 
 export class DurableJSONFile<T> implements Adapter<T> {
   /** what the last read found wrong with the file's seal (null: it holds, or the folder is not sealed) */

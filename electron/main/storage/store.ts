@@ -7,6 +7,26 @@ import type { AccountsFile, CheckpointsFile, SigningFile, AuditFile, CampaignsFi
 import type { EssayDraftsFile, PersonFile } from '../../records/person';
 import type { PersonCampaignView } from '../../records/summary';
 
+/** seal.json in a data folder: which key seals it, a check that a key is that one, the key under each admin's password. */
+export interface SealFile {
+  format: 'anxue-seal';
+  version: 1;
+  sealId: string;
+  createdAt: string;
+  /** HMAC of a fixed text with the key: tells the right key from another */
+  check: string;
+  /** the key wrapped under each admin's password (records/key-wrap.ts), by 工号 */
+  wraps: Record<string, string>;
+}
+
+/**
+ * A seal that does not hold, or a folder whose seals cannot be made: said in both languages, naming
+ * the file. Part of the port: services and transports answer it whatever the store.
+ */
+export class SealError extends Error {}
+/** Sealed records cannot be written: the key is not on this PC yet. */
+export class SealLockedError extends SealError {}
+
 /** Sign-in sessions: in memory on one PC, a table in PostgreSQL so that every server process sees them. */
 export interface SessionTable {
   create(employeeNo: string): Promise<string>;
@@ -77,7 +97,7 @@ export interface SealPort {
   take(identity: SealIdentity): Promise<void>;
 }
 export interface SealIdentity {
-  file: import('./seal').SealFile;
+  file: SealFile;
   key: Buffer;
 }
 

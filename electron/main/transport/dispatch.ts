@@ -59,7 +59,7 @@ export function isCallName(name: string): name is CallName {
  */
 export function toFailure(e: unknown, context: string, reveal = false): Failure {
   if (e instanceof ApiError) return { ok: false, status: STATUS[e.code], error: e.toBody() };
-  // the records' seals (storage/seal.ts): a file changed outside the app, or the key not here yet — said as it is
+  // the records' seals (storage/lowdb/seal.ts): a file changed outside the app, or the key not here yet — said as it is
   if (e instanceof SealError) return { ok: false, status: STATUS.conflict, error: { code: 'conflict', message: e.message } };
   if (isDiskFull(e)) {
     logDiskFull(context, e);

@@ -4,7 +4,7 @@ import { upgrade, type DeepReadonly } from '../../../records/versioned';
 import { emptyPerson, PERSON_MIGRATIONS, type PersonFile } from '../../../records/person';
 import type { PersonEvent } from '../../../records/events';
 import { summarizePerson, type SummaryHead } from '../../../records/summary';
-import { checkStudyOnly, freezeEvents, personDraft, studyDraft } from '../person-doc';
+import { checkStudyOnly, freezeEvents, personDraft, studyDraft } from '../lowdb/person-doc';
 import type { PersonPort } from '../store';
 import { Serial, type PgBase, type Query } from './base';
 import { writeSummaries } from './schema';

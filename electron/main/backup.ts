@@ -6,13 +6,14 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { copyCorpusFiles } from '../storage/copy-files';
-import { copyRecords, CopyConflict, type CopyReport } from '../storage/copy';
-import { DataStore, defaultKeyStore } from '../storage/data-store';
-import { unwrapSecret } from '../../records/key-wrap';
-import { memoryKeyStore, readSealFile, SealError, type KeyStore } from '../storage/seal';
-import type { Store } from '../storage/store';
-import { unzipTo, walk, ZIP_LIMITS, zipFolder, type ZipLimits } from './zip-folder';
+import { copyCorpusFiles } from './storage/copy-files';
+import { copyRecords, CopyConflict, type CopyReport } from './storage/copy';
+import { DataStore, defaultKeyStore } from './storage/lowdb/data-store';
+import { unwrapSecret } from '../records/key-wrap';
+import { memoryKeyStore, readSealFile, type KeyStore } from './storage/lowdb/seal';
+import { SealError } from './storage/store';
+import type { Store } from './storage/store';
+import { unzipTo, walk, ZIP_LIMITS, zipFolder, type ZipLimits } from './services/zip-folder';
 
 export const BACKUP_MANIFEST = 'backup.json';
 

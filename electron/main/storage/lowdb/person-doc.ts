@@ -2,8 +2,8 @@
 // event can never change, so an update shares them instead of copying the whole history), and the
 // study state can change on its own, through a cheaper path (a journal line on lowdb).
 import { Doc } from './doc';
-import { chainHead, type PersonEvent } from '../../records/events';
-import { emptyPerson, PERSON_MIGRATIONS, type PersonFile } from '../../records/person';
+import { chainHead, type PersonEvent } from '../../../records/events';
+import { emptyPerson, PERSON_MIGRATIONS, type PersonFile } from '../../../records/person';
 import { sealEvents, type FolderSeal } from './seal';
 import type { JournalLine, StudyJournal } from './study-journal';
 

@@ -3,10 +3,11 @@
 // they were.
 import { existsSync } from 'node:fs';
 import { Low } from 'lowdb';
-import { DurableJSONFile } from './durable-json-file';
-import { addToBoth, SealError, type FolderSeal } from './seal';
-import type { DocPort } from './store';
-import { upgrade, type DeepReadonly, type Migration, type Versioned } from '../../records/versioned';
+import { DurableJSONFile } from '../durable-json-file';
+import { addToBoth, type FolderSeal } from './seal';
+import { SealError } from '../store';
+import type { DocPort } from '../store';
+import { upgrade, type DeepReadonly, type Migration, type Versioned } from '../../../records/versioned';
 
 export class Doc<T extends Versioned> implements DocPort<T> {
   protected readonly low: Low<T>;

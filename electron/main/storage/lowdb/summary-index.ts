@@ -15,11 +15,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DeepReadonly } from '../../records/versioned';
-import { upgrade } from '../../records/versioned';
-import { serverLog } from '../log';
-import { PERSON_MIGRATIONS, type PersonFile } from '../../records/person';
-import { openStudyOf, summarizePerson, summaryDigest, type CampaignFigures, type OpenStudyBits, type PersonCampaignView } from '../../records/summary';
+import type { DeepReadonly } from '../../../records/versioned';
+import { upgrade } from '../../../records/versioned';
+import { serverLog } from '../../log';
+import { PERSON_MIGRATIONS, type PersonFile } from '../../../records/person';
+import { openStudyOf, summarizePerson, summaryDigest, type CampaignFigures, type OpenStudyBits, type PersonCampaignView } from '../../../records/summary';
 
 interface PersonEntry {
   /** size:mtime:inode of the person's file when summarized */

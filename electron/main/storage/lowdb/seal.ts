@@ -22,7 +22,10 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { EventSeals } from '../../records/person';
+import type { EventSeals } from '../../../records/person';
+import { SealError, SealLockedError, type SealFile } from '../store';
+
+export type { SealFile };
 
 /** Where seal keys are kept: never inside a data folder. */
 export interface KeyStore {
@@ -123,17 +126,6 @@ export function memoryKeyStore(base: KeyStore | null, extra: ReadonlyMap<string,
 
 export const SEAL_FILE = 'seal.json';
 
-/** seal.json in a data folder: which key seals it, a check that a key is that one, the key under each admin's password. */
-export interface SealFile {
-  format: 'anxue-seal';
-  version: 1;
-  sealId: string;
-  createdAt: string;
-  /** HMAC of a fixed text with the key: tells the right key from another */
-  check: string;
-  /** the key wrapped under each admin's password (storage/key-wrap.ts), by 工号 */
-  wraps: Record<string, string>;
-}
 
 const MAC_HEX = 32;
 
@@ -283,10 +275,6 @@ export function addToBoth(message: string, zh: string, en: string): string {
   return at < 0 ? `${message}${zh} / ${message}${en}` : `${message.slice(0, at)}${zh} / ${message.slice(at + 3)}${en}`;
 }
 
-/** A seal that does not hold, or a folder whose seals cannot be made: said in both languages, naming the file. */
-export class SealError extends Error {}
-/** Sealed records cannot be written: the key is not on this PC yet. */
-export class SealLockedError extends SealError {}
 
 const lockedMessage = (where: string) =>
   `本机没有这个数据文件夹的记录封印密钥，记录暂不能写入：请系统管理员在本机登录一次（或运行 anxue seal unlock）。密钥库：${where} / this PC does not hold the seal key of this data folder, so records cannot be written yet: an administrator must sign in once on this PC (or run anxue seal unlock). Key store: ${where}`;

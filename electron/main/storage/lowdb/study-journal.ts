@@ -12,7 +12,7 @@
 import { closeSync, fdatasync, fstatSync, ftruncateSync, openSync, readdirSync, readFileSync, unlinkSync, write } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { OpenStudy } from '../../core/study-time';
+import type { OpenStudy } from '../../../core/study-time';
 
 const writeAsync = promisify(write);
 const syncAsync = promisify(fdatasync);

@@ -2,21 +2,21 @@
 import { readdirSync, readFileSync, existsSync, mkdirSync, unlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Doc } from './doc';
-import { upgrade, type DeepReadonly, type Versioned } from '../../records/versioned';
-import { SHARED_DOCS, type AccountsFile, type AuditFile, type CampaignsFile, type CheckpointsFile, type CollectiveFile, type CorpusFile, type ExportsFile, type InspectionsFile, type LoginGuardFile, type MergesFile, type MetaFile, type PlanFile, type QuestionsFile, type RosterFile, type SharedDocName, type SigningFile, type SummariesFile } from '../../records/shared-docs';
-import { checkEmployeeNo, emptyDrafts, PERSON_MIGRATIONS, type EssayDraftsFile, type PersonFile } from '../../records/person';
-import type { PersonCampaignView } from '../../records/summary';
-import { TEMP_FILE, writeFileAtomicSync } from './durable-json-file';
+import { upgrade, type DeepReadonly, type Versioned } from '../../../records/versioned';
+import { SHARED_DOCS, type AccountsFile, type AuditFile, type CampaignsFile, type CheckpointsFile, type CollectiveFile, type CorpusFile, type ExportsFile, type InspectionsFile, type LoginGuardFile, type MergesFile, type MetaFile, type PlanFile, type QuestionsFile, type RosterFile, type SharedDocName, type SigningFile, type SummariesFile } from '../../../records/shared-docs';
+import { checkEmployeeNo, emptyDrafts, PERSON_MIGRATIONS, type EssayDraftsFile, type PersonFile } from '../../../records/person';
+import type { PersonCampaignView } from '../../../records/summary';
+import { TEMP_FILE, writeFileAtomicSync } from '../durable-json-file';
 import { acquireLock } from './folder-lock';
 export { DataFolderLockedError } from './folder-lock';
 import { folderFiles } from './folder-files';
 import { FolderSeals, looksEmpty, UNSEALED_DOCS } from './folder-seals';
 import { applyLine, PersonDoc } from './person-doc';
 import { defaultKeyStoreDir, folderKeyStore, FolderSeal, relPath, type KeyStore } from './seal';
-import type { FilePort, PersonPort, SealIdentity, SealPort, Store } from './store';
+import type { FilePort, PersonPort, SealIdentity, SealPort, Store } from '../store';
 import { describeCut, journalFiles, readJournals, StudyJournal, type JournalLine } from './study-journal';
 import { SummaryIndex } from './summary-index';
-import { serverLog } from '../log';
+import { serverLog } from '../../log';
 
 /** How a data folder is opened. */
 export interface OpenOptions {
@@ -60,7 +60,7 @@ export class DataStore implements Store {
   /** a checkpoint begins once the journal has grown this much (16 MB: about 16,000 heartbeats) */
   checkpointBytes = 16 * 1024 * 1024;
   private release: (() => void) | null;
-  /** where study-only changes are kept until their person's file is written (storage/study-journal.ts) */
+  /** where study-only changes are kept until their person's file is written (storage/lowdb/study-journal.ts) */
   private readonly journal: StudyJournal | null = null;
   /** journal files whose lines are all in memory, to delete once a checkpoint has written them */
   private journalsDone: string[] = [];
@@ -68,7 +68,7 @@ export class DataStore implements Store {
   /** opened to read: the journaled states newer than the files, applied as each person is read */
   private readonly replayed = new Map<string, JournalLine>();
   private closed = false;
-  /** per campaign, what the officer's views need of each person (storage/summary-index.ts) */
+  /** per campaign, what the officer's views need of each person (storage/lowdb/summary-index.ts) */
   private readonly index: SummaryIndex;
 
   /** the folder's seal (seal.ts) */

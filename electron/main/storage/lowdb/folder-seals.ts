@@ -4,14 +4,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SHARED_DOCS, type SharedDocName } from '../../records/shared-docs';
-import type { EventSeals, PersonFile } from '../../records/person';
-import { verifyChain } from '../../records/events';
-import { unwrapSecret, wrapSecret } from '../../records/key-wrap';
-import { writeFileAtomic, writeFileAtomicSync } from './durable-json-file';
+import { SHARED_DOCS, type SharedDocName } from '../../../records/shared-docs';
+import type { EventSeals, PersonFile } from '../../../records/person';
+import { verifyChain } from '../../../records/events';
+import { unwrapSecret, wrapSecret } from '../../../records/key-wrap';
+import { writeFileAtomic, writeFileAtomicSync } from '../durable-json-file';
 import { isInside } from './folder-lock';
-import { firstBadEvent, FolderSeal, newSealFile, readSealFile, relPath, sameMac, SEAL_FILE, SealError, Sealer, splitSealed, type SealFile } from './seal';
-import type { SealIdentity, SealPort } from './store';
+import { firstBadEvent, FolderSeal, newSealFile, readSealFile, relPath, sameMac, SEAL_FILE, Sealer, splitSealed, type SealFile } from './seal';
+import { SealError } from '../store';
+import type { SealIdentity, SealPort } from '../store';
 import { journalFiles, readJournals } from './study-journal';
 
 /** The shared documents' files: sealed, but for the counts of failed logins (written before a sign-in can unlock anything). */

@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './durable-json-file';
-import type { FilePort } from './store';
+import { writeFileAtomic } from '../durable-json-file';
+import type { FilePort } from '../store';
 
 export function folderFiles(dir: string, readOnly: boolean): FilePort {
   return {
