@@ -65,6 +65,8 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
         setAccidents(v.accidents);
       }
     }, setError);
+    // loaded once per campaign: `draft` is a new object at each render (its methods act on refs)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [campaign.id, key]);
 
 

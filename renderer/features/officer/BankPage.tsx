@@ -55,7 +55,7 @@ export function BankPage() {
   const [history, setHistory] = useState<{ id: string; versions: QuestionVersion[] } | null>(null);
   const [filter, setFilter] = useState({ text: '', bank: '\u0000', type: '', category: '\u0000' });
   const [shown, setShown] = useState(PAGE);
-  const all = bank.data ?? [];
+  const all = useMemo(() => bank.data ?? [], [bank.data]);
   const banks = useMemo(() => [...new Set(all.map((q) => q.bank))].sort(), [all]);
   const categories = useMemo(() => [...new Set(all.map((q) => q.category).filter(Boolean))].sort(), [all]);
   const matches = all.filter(
