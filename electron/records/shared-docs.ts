@@ -50,7 +50,7 @@ export interface MergeConflict {
   heldEvents: string[];
   decided: { by: string; at: string; choice: 'server' | 'workstation' } | null;
 }
-/** The merges of workstations into this record set (services/merge.ts). */
+/** The merges of workstations into this record set (services/merge/). */
 export interface MergesFile {
   schemaVersion: 1;
   runs: MergeRun[];

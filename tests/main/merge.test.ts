@@ -1,4 +1,4 @@
-// Merging a workstation that ran on its own (services/merge.ts): the union of events, a record that
+// Merging a workstation that ran on its own (services/merge/): the union of events, a record that
 // arrives twice kept once, what was changed on both sides kept twice and listed for the officer,
 // a second merge changing nothing — into lowdb here, and into PostgreSQL in the "pg" project.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
