@@ -7,6 +7,7 @@ import type { Store } from './storage/store';
 import { memorySessions, SESSION_TTL_MS } from './services/auth';
 import { defaultContentDir, loadContent } from './services/corpus';
 import { cryptoRandom, monotonicClock, type Ports } from './services/ports';
+import { newRuntime } from './services/runtime';
 import type { SessionTable } from './storage/store';
 
 export interface StoreOptions {
@@ -33,9 +34,28 @@ export function openStore(o: StoreOptions): { store: Store; sessions: SessionTab
   return { store: DataStore.open(o.dataDir, o.keys ? { keys: o.keys } : {}), sessions: memorySessions() };
 }
 
-export function openApp(o: AppOptions): Ports {
+/** One app: its ports, and how it is closed. */
+export interface App extends Ports {
+  /** Its timers stopped first (none then runs on a closed store), then its store closed. */
+  close(): Promise<void>;
+}
+
+export function openApp(o: AppOptions): App {
   const content = loadContent(o.contentDir ?? defaultContentDir());
   const { store, sessions } = openStore(o);
   const clockSpeed = o.clockSpeed ?? 1;
-  return { store, clock: monotonicClock(clockSpeed), content, sessions, clockSpeed, random: cryptoRandom };
+  const runtime = newRuntime();
+  return {
+    store,
+    clock: monotonicClock(clockSpeed),
+    content,
+    sessions,
+    clockSpeed,
+    random: cryptoRandom,
+    runtime,
+    async close() {
+      runtime.stopTimers();
+      await store.close();
+    },
+  };
 }

@@ -44,7 +44,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     win.once('ready-to-show', () => win?.show());
     void win.loadFile(path.join(__dirname, '../renderer/index.html'));
-    app.on('before-quit', () => ports.store.close());
+    app.on('before-quit', () => void ports.close());
   });
   app.on('window-all-closed', () => app.quit());
 }

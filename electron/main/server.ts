@@ -47,7 +47,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   try {
     setupCode = (await opened.store.meta.peek()).enterprise === null ? generateSetupCode() : null;
   } catch (e) {
-    await opened.store.close();
+    await opened.close();
     throw new Error(`${o.db ? '无法使用数据库' : '无法读取数据文件夹'}：${e instanceof Error ? e.message : String(e)}`);
   }
   const ports: Ports = { ...opened, setupCode };
@@ -60,7 +60,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     if (o.tls && o.tls !== 'off') tls = await tlsMaterial({ dataDir: o.dataDir, certFile: o.tls.certFile, keyFile: o.tls.keyFile, allowedHosts: o.allowedHosts ?? [] });
     else if (o.tls === undefined && lan) tls = await tlsMaterial({ dataDir: o.dataDir, allowedHosts: o.allowedHosts ?? [] });
   } catch (e) {
-    await ports.store.close();
+    await opened.close();
     throw e;
   }
   // uploads a server killed mid-way left in the temporary folder
@@ -77,7 +77,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       server.listen(o.port, o.host, () => resolve());
     });
   } catch (e) {
-    await ports.store.close();
+    await opened.close();
     const code = (e as NodeJS.ErrnoException).code;
     throw new Error(code === 'EADDRINUSE' ? `端口 ${o.port} 已被占用，请换一个端口（--port）` : `无法在 ${o.host}:${o.port} 上启动服务：${String(e)}`);
   }
@@ -98,7 +98,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       new Promise<void>((resolve) => {
         stopCheckpoints();
         server.closeAllConnections?.();
-        server.close(() => void Promise.resolve(ports.store.close()).then(() => resolve()));
+        server.close(() => void opened.close().then(() => resolve()));
       }),
   };
 }

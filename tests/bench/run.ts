@@ -268,8 +268,9 @@ async function seedStudy(where: import('../../electron/main/app').StoreOptions):
   const { campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign');
   const PEOPLE = 3000;
   const t = Date.parse('2024-09-06T01:00:00Z');
+  const { newRuntime } = await import('../../electron/main/services/runtime');
   const { store, sessions } = openStore(where);
-  const ports = { store, clock: { now: () => t }, content: loadContent(defaultContentDir()), sessions, clockSpeed: 1, random: () => 0.5 };
+  const ports = { store, clock: { now: () => t }, content: loadContent(defaultContentDir()), sessions, clockSpeed: 1, random: () => 0.5, runtime: newRuntime() };
   await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
   const adminAccount = (await ports.store.accounts.read()).accounts[0]!;
   const campaign = await saveCampaign(ports, adminAccount, await campaignTemplate(ports));
@@ -316,12 +317,13 @@ async function seedHistory(where: import('../../electron/main/app').StoreOptions
   const { refOf } = await import('../../electron/main/services/question-versions');
   const { gradeItem } = await import('../../electron/core/grading');
   const { dispatch } = await import('../../electron/main/transport/dispatch');
+  const { newRuntime } = await import('../../electron/main/services/runtime');
   const PEOPLE = 3000;
   const content = loadContent(defaultContentDir());
   const firstYear = 2027 - years;
   const open = () => {
     const { store, sessions } = openStore(where);
-    return { store, sessions, clock: { now: () => Date.parse('2026-09-12T10:00:00Z') }, content, clockSpeed: 1, random: () => 0.5 };
+    return { store, sessions, clock: { now: () => Date.parse('2026-09-12T10:00:00Z') }, content, clockSpeed: 1, random: () => 0.5, runtime: newRuntime() };
   };
   let ports = open();
   await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });

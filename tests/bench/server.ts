@@ -27,7 +27,8 @@ async function seed(where: StoreOptions, learners: number): Promise<{ campaignId
   const { setupInit, hashPassword } = await import('../../electron/main/services/auth');
   const { campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign');
   const { store, sessions } = openStore(where);
-  const ports = { store, clock: { now: () => Date.now() }, content: loadContent(defaultContentDir()), sessions, clockSpeed: 1, random: () => 0.5 };
+  const { newRuntime } = await import('../../electron/main/services/runtime');
+  const ports = { store, clock: { now: () => Date.now() }, content: loadContent(defaultContentDir()), sessions, clockSpeed: 1, random: () => 0.5, runtime: newRuntime() };
   try {
     await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
     const admin = (await store.accounts.read()).accounts[0]!;

@@ -11,6 +11,7 @@ import { applyLine } from '../../electron/main/storage/lowdb/person-doc';
 import { journalFiles, readJournals } from '../../electron/main/storage/lowdb/study-journal';
 import { defaultContentDir, loadContent } from '../../electron/main/services/corpus';
 import type { Clock, Ports } from '../../electron/main/services/ports';
+import { newRuntime } from '../../electron/main/services/runtime';
 import { dispatch } from '../../electron/main/transport/dispatch';
 import type { CallName, Input, Output } from '../../electron/shared/api';
 
@@ -98,7 +99,7 @@ export function makeApp(dir = tempDir(), where: StoreOptions = storeOptions(dir)
   const clock = new ManualClock();
   const { store, sessions } = openStore(where);
   // attention checks fall due after exactly the minimum interval: tests stay deterministic
-  const ports: Ports = { store, clock, content: loadContent(defaultContentDir()), sessions, clockSpeed: 1, random: () => 0 };
+  const ports: Ports = { store, clock, content: loadContent(defaultContentDir()), sessions, clockSpeed: 1, random: () => 0, runtime: newRuntime() };
   return {
     dir,
     ports,
@@ -110,6 +111,8 @@ export function makeApp(dir = tempDir(), where: StoreOptions = storeOptions(dir)
     },
     raw: (name, input, token = null) => dispatch(ports, name, input, token),
     close() {
+      // as an app made by openApp closes: its timers first, then its store
+      ports.runtime.stopTimers();
       void store.close();
     },
   };

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPersonTo } from '../../electron/main/services/archive';
-import { createJob, runJob } from '../../electron/main/services/archive-job';
+import { createJob, runJob } from '../../electron/main/services/archive/job';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
 
 let app: TempApp;

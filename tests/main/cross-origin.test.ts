@@ -4,7 +4,6 @@
 // and programs that send JSON without an Origin, are served.
 import nodeHttp from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passwordChecks } from '../../electron/main/services/auth';
 import { hostPolicy } from '../../electron/main/transport/host-check';
 import { createHttpServer } from '../../electron/main/transport/http';
 import { crossSiteRefusal, isJsonType, ownOrigin } from '../../electron/main/transport/origin-check';
@@ -75,7 +74,7 @@ async function refused(r: Promise<RawResponse>, call: string): Promise<string> {
 
 describe('a fresh server on the server PC', () => {
   it('refuses setup.init sent as a form or a no-cors fetch would (text/plain, form-urlencoded, multipart, none), from any page or none', async () => {
-    const checks = passwordChecks.count;
+    const checks = app.ports.runtime.passwordChecks;
     await refused(typed('setup.init', SETUP, 'text/plain;charset=UTF-8', { Origin: 'http://evil.example' }), 'setup.init');
     // the same without an Origin (an old browser, a plugin): the type alone gives it away
     expect(await refused(typed('setup.init', SETUP, 'text/plain'), 'setup.init')).toContain('application/json');
@@ -87,7 +86,7 @@ describe('a fresh server on the server PC', () => {
     // a type that only starts like JSON
     await refused(typed('setup.init', SETUP, 'application/jsonx'), 'setup.init');
     expect(await initialized()).toBe(false);
-    expect(passwordChecks.count).toBe(checks);
+    expect(app.ports.runtime.passwordChecks).toBe(checks);
   });
 
   it('refuses setup.init as application/json from a foreign Origin, a null Origin, another port or scheme, or Sec-Fetch-Site: cross-site', async () => {
@@ -129,7 +128,7 @@ describe('a fresh server on the server PC', () => {
     const bearer = { Authorization: `Bearer ${token}` };
     const settings = await app.ports.store.meta.read();
     const audit = (await app.ports.store.audit.read()).entries.length;
-    const checks = passwordChecks.count;
+    const checks = app.ports.runtime.passwordChecks;
 
     // with the valid token, from a page of another site: every call refused
     await refused(call('auth.changePassword', { oldPassword: 'admin-pass-1', newPassword: 'evil-password-2' }, { ...bearer, Origin: 'http://evil.example' }), 'auth.changePassword');
@@ -144,7 +143,7 @@ describe('a fresh server on the server PC', () => {
     await refused(call('auth.me', {}, { ...bearer, Origin: 'http://evil.example' }), 'auth.me');
 
     // nothing changed: the session lives, the password is the same, no guess was counted or checked, nothing audited
-    expect(passwordChecks.count).toBe(checks);
+    expect(app.ports.runtime.passwordChecks).toBe(checks);
     expect((await call('auth.me', {}, { ...bearer, Origin: OWN() })).status).toBe(200);
     expect((await app.ports.store.meta.read()).settings).toEqual(settings.settings);
     expect((await app.ports.store.loginGuard.read()).entries).toEqual({});

@@ -6,7 +6,6 @@ import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passwordChecks } from '../../electron/main/services/auth';
 import { LOGIN_POLICY } from '../../electron/main/services/login-guard';
 import { startServer, type RunningServer } from '../../electron/main/server';
 import { DEFAULT_MAX_BODY, maxBodyOf } from '../../electron/shared/api';
@@ -89,9 +88,9 @@ describe('one request cannot end the server', () => {
 
 describe('parallel guesses', () => {
   it('200 wrong passwords at once for one 工号: at most 5 reach the password check; the rest get 429 with Retry-After', async () => {
-    const before = passwordChecks.count;
+    const before = server.ports.runtime.passwordChecks;
     const rs = await Promise.all(Array.from({ length: 200 }, (_, i) => postJson(base, 'auth.login', { employeeNo: 'E001', password: `guess-${i}` })));
-    expect(passwordChecks.count - before).toBeLessThanOrEqual(LOGIN_POLICY.account.failures);
+    expect(server.ports.runtime.passwordChecks - before).toBeLessThanOrEqual(LOGIN_POLICY.account.failures);
     const statuses = rs.map((r) => r.status);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(LOGIN_POLICY.account.failures);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(200 - LOGIN_POLICY.account.failures);
@@ -198,10 +197,10 @@ describe('first-run setup', () => {
 
   it('a server that is set up prints no code and refuses setup again, before any password hashing', async () => {
     expect(server.setupCode).toBeNull();
-    const before = passwordChecks.count;
+    const before = server.ports.runtime.passwordChecks;
     const r = await postJson(base, 'setup.init', { enterprise: 'X', adminNo: 'x1', adminName: 'X', password: 'long-enough-1' });
     expect(r.status).toBe(409);
-    expect(passwordChecks.count).toBe(before);
+    expect(server.ports.runtime.passwordChecks).toBe(before);
   });
 });
 

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyArchiveDir } from '../../electron/main/services/archive';
-import { createJob, runJob } from '../../electron/main/services/archive-job';
+import { createJob, runJob } from '../../electron/main/services/archive/job';
 import { defaultChecklist, type LedgerEntry } from '../../electron/core/inspection';
 import { verifyChain } from '../../electron/records/events';
 import { b64, makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';

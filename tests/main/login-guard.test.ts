@@ -2,7 +2,6 @@
 // 工号 and per client address, counted before the password check, kept across a restart, and an
 // administrator at the server PC never shut out.
 import { afterEach, describe, expect, it } from 'vitest';
-import { passwordChecks } from '../../electron/main/services/auth';
 import { addressKey, LOGIN_POLICY } from '../../electron/main/services/login-guard';
 import type { ClientInfo } from '../../electron/main/services/ports';
 import { dispatch } from '../../electron/main/transport/dispatch';
@@ -79,9 +78,9 @@ describe('per 工号', () => {
   it('200 guesses at once: at most 5 reach the password check, the rest are refused before it', async () => {
     app = makeApp();
     await seeded(app);
-    const before = passwordChecks.count;
+    const before = app.ports.runtime.passwordChecks;
     const results = await Promise.all(Array.from({ length: 200 }, (_, i) => tryLogin(app, 'E003', `guess-${i}`, LAN(1))));
-    expect(passwordChecks.count - before).toBeLessThanOrEqual(LOGIN_POLICY.account.failures);
+    expect(app.ports.runtime.passwordChecks - before).toBeLessThanOrEqual(LOGIN_POLICY.account.failures);
     expect(results.filter((r) => !r.ok && r.status === 401)).toHaveLength(LOGIN_POLICY.account.failures);
     expect(results.filter((r) => !r.ok && r.error.code === 'rate_limited')).toHaveLength(195);
   });
@@ -207,16 +206,16 @@ describe('changing a password: the old password is counted as a sign-in is', () 
     app = makeApp();
     const s = await seeded(app);
     const token = (await app.call('auth.login', { employeeNo: 'E001', password: s.pw('E001') })).token;
-    const before = passwordChecks.count;
+    const before = app.ports.runtime.passwordChecks;
     const results = await Promise.all(Array.from({ length: 300 }, (_, i) => change(app, token, `guess-${i}`)));
-    expect(passwordChecks.count - before).toBeLessThanOrEqual(LOGIN_POLICY.account.failures);
+    expect(app.ports.runtime.passwordChecks - before).toBeLessThanOrEqual(LOGIN_POLICY.account.failures);
     expect(results.filter((r) => !r.ok && r.status === 400 && r.error.field === 'oldPassword')).toHaveLength(LOGIN_POLICY.account.failures);
     expect(results.filter((r) => !r.ok && r.error.code === 'rate_limited')).toHaveLength(300 - LOGIN_POLICY.account.failures);
     // the right old password, and a sign-in with the right password, wait for the lock like any guess
     const locked = await change(app, token, s.pw('E001'));
     expect(locked).toMatchObject({ ok: false, status: 429, error: { code: 'rate_limited', field: 'oldPassword', retryAfterSeconds: 300 } });
     expect(await tryLogin(app, 'E001', s.pw('E001'), LAN(6))).toMatchObject({ ok: false, error: { code: 'rate_limited', field: 'employeeNo' } });
-    expect(passwordChecks.count - before).toBeLessThanOrEqual(LOGIN_POLICY.account.failures);
+    expect(app.ports.runtime.passwordChecks - before).toBeLessThanOrEqual(LOGIN_POLICY.account.failures);
     // one lock, one audit entry, saying where the guesses came from
     const locks = (await audit(app)).filter((e) => e.action === 'login.locked');
     expect(locks).toHaveLength(1);
@@ -235,13 +234,13 @@ describe('changing a password: the old password is counted as a sign-in is', () 
     for (let i = 0; i < 4; i++) expect(await change(app, token, 'wrong-one', LOCAL)).toMatchObject({ status: 400 });
     // the right one clears the four before it (as a sign-in does)
     expect(await change(app, token, s.pw('E002'), LOCAL, 'second-pass-22')).toMatchObject({ ok: true });
-    const checks = passwordChecks.count;
+    const checks = app.ports.runtime.passwordChecks;
     for (let i = 0; i < 300; i++) {
       await change(app, token, `guess-${i}`, LOCAL);
       app.clock.advance(2000);
     }
     // 300 guesses over ten minutes: five checked, the lock (5 min from the fifth) ends once and five more are checked, then 10 min
-    expect(passwordChecks.count - checks).toBe(2 * LOGIN_POLICY.account.failures);
+    expect(app.ports.runtime.passwordChecks - checks).toBe(2 * LOGIN_POLICY.account.failures);
     const locks = (await audit(app)).filter((e) => e.action === 'login.locked' && e.subject === 'E002');
     expect(locks.map((e) => e.details.lock)).toEqual([1, 2]);
     expect(await tryLogin(app, 'E002', 'second-pass-22')).toMatchObject({ ok: false, error: { code: 'rate_limited' } });

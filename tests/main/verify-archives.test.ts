@@ -9,7 +9,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writ
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJob, runJob } from '../../electron/main/services/archive-job';
+import { createJob, runJob } from '../../electron/main/services/archive/job';
 import { exportPersonTo, verifyArchivePath } from '../../electron/main/services/archive';
 import { walk } from '../../electron/main/services/zip-folder';
 import { cli } from '../helpers/cli';

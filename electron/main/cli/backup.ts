@@ -20,7 +20,8 @@ export async function backupCommand(cmd: 'backup' | 'restore', args: string[], o
   if (cmd === 'backup') {
     const file = path.resolve(need(values.out, 'out'));
     if (!db && DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir}`);
-    const store = db ? openApp({ dataDir, db }).store : DataStore.openReadOnly(dataDir);
+    const app = db ? openApp({ dataDir, db }) : null;
+    const store = app?.store ?? DataStore.openReadOnly(dataDir);
     try {
       await unlockSeals(store, admin);
       sayNotes(store, out);
@@ -30,7 +31,7 @@ export async function backupCommand(cmd: 'backup' | 'restore', args: string[], o
       });
       out(`已备份 ${where} 到 ${file}：${manifest.people} 人的记录，${Object.keys(manifest.files).length} 个文件（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
     } finally {
-      await store.close();
+      await (app ? app.close() : store.close());
     }
     return 0;
   }
@@ -44,7 +45,7 @@ export async function backupCommand(cmd: 'backup' | 'restore', args: string[], o
     });
     out(`已从 ${path.resolve(file)}（${manifest.createdAt}）恢复到 ${where}：${report.checked.people} 人的记录、${report.checked.documents} 个文档，已逐条核对`);
   } finally {
-    await ports.store.close();
+    await ports.close();
   }
   return 0;
 }

@@ -57,7 +57,7 @@ export async function openInitialized(dataDir: string, db?: string) {
   try {
     if ((await ports.store.meta.peek()).enterprise === null) throw new CliError(`数据库尚未初始化：${redact(db)}（先在这个数据库上运行 serve 并完成首次设置）`);
   } catch (e) {
-    await ports.store.close();
+    await ports.close();
     if (e instanceof CliError) throw e;
     throw new CliError(`无法连接数据库 ${redact(db)}：${e instanceof Error ? e.message : String(e)}`);
   }

@@ -21,7 +21,7 @@ export async function demoCommand(args: string[], out: Out): Promise<number> {
     out('演示账号（工号 / 密码 / 角色）：');
     for (const a of demo.accounts) out(`  ${a.employeeNo}\t${a.password}\t${a.role}\t${a.name}`);
   } finally {
-    await ports.store.close();
+    await ports.close();
   }
   return 0;
 }

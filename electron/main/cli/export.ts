@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportPersonTo } from '../services/archive';
-import { createJob, readJobs, runJob } from '../services/archive-job';
+import { createJob, readJobs, runJob } from '../services/archive/job';
 import { verifyPassword } from '../services/auth';
 import { unlockWith } from '../services/signing';
 import { DataStore } from '../storage/lowdb/data-store';
@@ -29,7 +29,7 @@ export async function exportCommand(args: string[], out: Out): Promise<number> {
     out(`已导出 ${employeeNo} 的培训档案到 ${r.folder}（${Math.round(performance.now() - t0)} ms）`);
     for (const f of r.files) out(`  ${f.name}\t${f.bytes} 字节\tSHA-256 ${f.sha256}`);
   } finally {
-    await ports.store.close();
+    await ports.close();
   }
   return 0;
 }
@@ -45,7 +45,7 @@ async function unlockForSigning(ports: Awaited<ReturnType<typeof openInitialized
   }
   const password = passwordFrom(values['password-file']);
   const account = (await ports.store.accounts.peek()).accounts.find((a) => a.employeeNo === admin);
-  if (!account || !account.roles.includes('admin') || account.disabled || !(await verifyPassword(password, account.passwordHash))) throw new CliError(`--sign-as ${admin}：不是系统管理员，或密码不对 / not an admin, or the wrong password`);
+  if (!account || !account.roles.includes('admin') || account.disabled || !(await verifyPassword(ports, password, account.passwordHash))) throw new CliError(`--sign-as ${admin}：不是系统管理员，或密码不对 / not an admin, or the wrong password`);
   if (!(await unlockWith(ports, admin, password))) throw new CliError(`${admin} 的签名密钥副本无法解锁 / the signing key could not be unlocked`);
 }
 
@@ -79,7 +79,7 @@ async function exportBatch(args: string[], out: Out): Promise<number> {
     out(`已导出到 ${done.result!.path}（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
     return 0;
   } finally {
-    await ports.store.close();
+    await ports.close();
   }
 }
 

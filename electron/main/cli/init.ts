@@ -40,7 +40,7 @@ export async function initCommand(args: string[], out: Out): Promise<number> {
     if (db && (await ports.store.meta.peek()).enterprise !== null) throw new CliError(`数据库已初始化：${redact(db)}`);
     await setupInit(ports, input.data);
   } finally {
-    await ports.store.close();
+    await ports.close();
   }
   out(`已初始化 ${db ? redact(db) : path.resolve(dataDir)}：${input.data.enterprise}，管理员 ${input.data.adminNo}`);
   return 0;

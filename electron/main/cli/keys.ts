@@ -28,7 +28,7 @@ export async function checkCommand(args: string[], out: Out): Promise<number> {
     if (last) out('可将此摘要定期报送主管部门留存：之后任何改写历史的做法都无法再得到同样的摘要。');
     return 0;
   } finally {
-    await ports.store.close();
+    await ports.close();
   }
 }
 
@@ -71,6 +71,6 @@ export async function keyCommand(args: string[], out: Out): Promise<number> {
     }
     return 0;
   } finally {
-    await ports.store.close();
+    await ports.close();
   }
 }

@@ -54,7 +54,7 @@ export async function mergeCommand(args: string[], out: Out): Promise<number> {
       }
       if (r.run.withoutAccount.length > 0) out(`${r.run.withoutAccount.length} 人在这里还没有账号（${r.run.withoutAccount.slice(0, 10).join('、')}${r.run.withoutAccount.length > 10 ? ' …' : ''}）：在花名册页重新导入花名册即可为他们生成初始密码`);
     } finally {
-      await ports.store.close();
+      await ports.close();
     }
   } finally {
     from?.close();

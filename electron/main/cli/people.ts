@@ -28,7 +28,7 @@ export async function rosterCommand(args: string[], out: Out): Promise<number> {
       for (const p of r.initialPasswords) out(`  ${p.employeeNo}\t${p.name}\t${p.password}`);
     }
   } finally {
-    await ports.store.close();
+    await ports.close();
   }
   return 0;
 }
@@ -76,7 +76,7 @@ export async function accountsCommand(args: string[], out: Out): Promise<number>
       out(`${no} 的 ${r.sessionsEnded} 个登录已结束`);
     }
   } finally {
-    await ports.store.close();
+    await ports.close();
   }
   return 0;
 }

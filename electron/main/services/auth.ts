@@ -24,11 +24,9 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
-/** How many password checks this process ran (the login-limit tests count them). */
-export const passwordChecks = { count: 0 };
-
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  passwordChecks.count += 1;
+/** Whether `password` is the one `stored` was made from; counted in the app's runtime (the login-limit tests count them). */
+export async function verifyPassword(ports: Ports, password: string, stored: string): Promise<boolean> {
+  ports.runtime.passwordChecks += 1;
   const [kind, n, r, p, saltB64, keyB64] = stored.split('$');
   if (kind !== 'scrypt' || !saltB64 || !keyB64) return false;
   const expected = Buffer.from(keyB64, 'base64');
@@ -171,12 +169,12 @@ export async function login(ports: Ports, input: Input<'auth.login'>, client: Cl
   const found = accounts.find((x) => x.employeeNo === input.employeeNo);
   // counted before the check; refused here once a limit is reached
   const ticket = await admitLogin(ports, input.employeeNo, client, found?.roles.includes('admin') ?? false);
-  const ok = await verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH);
+  const ok = await verifyPassword(ports, input.password, found?.passwordHash ?? DUMMY_HASH);
   if (!found || !ok) throw new ApiError('unauthenticated', '工号或密码错误 / wrong employee no. or password');
   // said only to whoever knows the password: a disabled account is not told apart from a wrong password otherwise
   if (found.disabled) throw forbidden('此账号已停用，请联系系统管理员 / this account is disabled: ask the system administrator');
   await loginSucceeded(ports, ticket);
-  // an admin's sign-in unlocks the signing key for this process (services/signing.ts)
+  // an admin's sign-in unlocks the signing key for this app (services/signing.ts)
   if (found.roles.includes('admin')) await unlockWith(ports, found.employeeNo, input.password);
   const token = await ports.sessions.create(found.employeeNo);
   return { token, me: await toMe(ports, { ...found, roles: [...found.roles] }) };
@@ -189,7 +187,7 @@ export async function changePassword(ports: Ports, caller: Caller & { account: A
   // counted as a sign-in is, before the check: a session left open is not a way to guess the
   // password (nor the signing key an admin's password unlocks)
   const ticket = await admitLogin(ports, a.employeeNo, caller.client, a.roles.includes('admin'), 'auth.changePassword');
-  if (!(await verifyPassword(input.oldPassword, a.passwordHash))) throw badInput('原密码不正确 / the old password is not right', 'oldPassword');
+  if (!(await verifyPassword(ports, input.oldPassword, a.passwordHash))) throw badInput('原密码不正确 / the old password is not right', 'oldPassword');
   await loginSucceeded(ports, ticket);
   const sessionsEnded = await replacePassword(ports, caller.account.employeeNo, input.newPassword, caller.token);
   await appendAudit(ports, { by: caller.account.employeeNo, action: 'password.changed', subject: caller.account.employeeNo, reason: '本人修改密码', details: { sessionsEnded } });

@@ -11,12 +11,12 @@ import { writeFileAtomic } from '../storage/durable-json-file';
 import { currentEdition, listDocs } from './corpus';
 import { badInput, notFound } from './errors';
 import { iso, type Ports } from './ports';
+import type { ExaminedFile, ImportJob } from './runtime';
 import { CorpusIndex } from './search-index';
 import { extractText, ImportCancelled, markdownBlocks, type Block, type ExtractOptions, type Extracted } from './text-extract';
 
 const INDEX_FILE = 'search-index.json';
 const POSTINGS_FILE = 'search-index.bin';
-const indexes = new WeakMap<object, Promise<CorpusIndex>>();
 
 /** What the index was built from: the bundled notes and the current editions. A change rebuilds it. */
 function indexStamp(ports: Ports, corpus: CorpusFile): string {
@@ -55,27 +55,29 @@ async function saveIndex(ports: Ports, ix: CorpusIndex, stamp: string): Promise<
 
 /** The index of this data folder: loaded from disk when it is current, otherwise built once and saved. */
 export function corpusIndex(ports: Ports): Promise<CorpusIndex> {
-  let p = indexes.get(ports.store);
-  if (!p) {
-    p = (async () => {
-      const corpus = await ports.store.corpus.read();
-      const stamp = indexStamp(ports, corpus);
-      const bin = path.join(ports.store.dir, POSTINGS_FILE);
-      if (existsSync(indexPath(ports)) && existsSync(bin)) {
-        try {
-          const saved = JSON.parse(readFileSync(indexPath(ports), 'utf8')) as { stamp: string; meta: string };
-          if (saved.stamp === stamp) return CorpusIndex.fromBinary(saved.meta, readFileSync(bin));
-        } catch {
-          // unreadable index: rebuild it below
-        }
+  const rt = ports.runtime;
+  if (rt.searchIndex) return rt.searchIndex;
+  const p = (async () => {
+    const corpus = await ports.store.corpus.read();
+    const stamp = indexStamp(ports, corpus);
+    const bin = path.join(ports.store.dir, POSTINGS_FILE);
+    if (existsSync(indexPath(ports)) && existsSync(bin)) {
+      try {
+        const saved = JSON.parse(readFileSync(indexPath(ports), 'utf8')) as { stamp: string; meta: string };
+        if (saved.stamp === stamp) return CorpusIndex.fromBinary(saved.meta, readFileSync(bin));
+      } catch {
+        // unreadable index: rebuild it below
       }
-      const ix = await buildIndex(ports, corpus);
-      await saveIndex(ports, ix, stamp);
-      return ix;
-    })();
-    p.catch(() => indexes.delete(ports.store));
-    indexes.set(ports.store, p);
-  }
+    }
+    const ix = await buildIndex(ports, corpus);
+    await saveIndex(ports, ix, stamp);
+    return ix;
+  })();
+  // a failure is not kept: the next search makes it again
+  p.catch(() => {
+    if (rt.searchIndex === p) rt.searchIndex = null;
+  });
+  rt.searchIndex = p;
   return p;
 }
 
@@ -118,9 +120,7 @@ function decode(input: { fileName: string; base64: string }): Uint8Array {
   return new Uint8Array(b.buffer, b.byteOffset, b.length);
 }
 
-type Examined = { fileName: string; bytes: Uint8Array; x: Extracted; sha256: string; preview: ImportPreview };
-
-async function examine(ports: Ports, input: { fileName: string; base64: string }, opts: ExtractOptions = {}): Promise<Examined> {
+async function examine(ports: Ports, input: { fileName: string; base64: string }, opts: ExtractOptions = {}): Promise<ExaminedFile> {
   const bytes = decode(input);
   const x = await extractText(input.fileName, bytes, opts);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -158,28 +158,18 @@ export async function importPreview(ports: Ports, input: Input<'corpus.importPre
 }
 
 // ---- import jobs: reading a large file shows progress and can be cancelled -------------------
-interface Job {
-  id: string;
-  state: ImportJobView['state'];
-  done: number;
-  total: number;
-  queued: number | null;
-  controller: AbortController;
-  result?: Examined;
-  error?: string;
-  createdAt: number;
-}
-const jobs = new Map<string, Job>();
+// Each app's own (ports.runtime.importJobs): a job is asked after, cancelled and committed where it was started.
 const JOB_TTL_MS = 30 * 60_000;
 
-function view(j: Job): ImportJobView {
+function view(j: ImportJob): ImportJobView {
   return { jobId: j.id, state: j.state, done: j.done, total: j.total, queued: j.queued, preview: j.result?.preview ?? null, error: j.error ?? null };
 }
 
 export function importStart(ports: Ports, input: Input<'corpus.importStart'>): ImportJobView {
+  const jobs = ports.runtime.importJobs;
   const now = Date.now();
   for (const [id, j] of jobs) if (now - j.createdAt > JOB_TTL_MS) jobs.delete(id);
-  const job: Job = { id: randomUUID(), state: 'reading', done: 0, total: 0, queued: null, controller: new AbortController(), createdAt: now };
+  const job: ImportJob = { id: randomUUID(), state: 'reading', done: 0, total: 0, queued: null, controller: new AbortController(), createdAt: now };
   jobs.set(job.id, job);
   examine(ports, input, {
     signal: job.controller.signal,
@@ -206,15 +196,15 @@ export function importStart(ports: Ports, input: Input<'corpus.importStart'>): I
   return view(job);
 }
 
-export function importJob(jobId: string): ImportJobView {
-  const j = jobs.get(jobId);
+export function importJob(ports: Ports, jobId: string): ImportJobView {
+  const j = ports.runtime.importJobs.get(jobId);
   if (!j) throw notFound('没有这次导入（可能已过期） / there is no such import (it may have expired)');
   return view(j);
 }
 
 /** Stop reading; nothing of a cancelled import is ever written. */
-export function importCancel(jobId: string): ImportJobView {
-  const j = jobs.get(jobId);
+export function importCancel(ports: Ports, jobId: string): ImportJobView {
+  const j = ports.runtime.importJobs.get(jobId);
   if (!j) throw notFound('没有这次导入（可能已过期） / there is no such import (it may have expired)');
   if (j.state === 'reading' || j.state === 'ready') {
     j.controller.abort();
@@ -227,9 +217,9 @@ export function importCancel(jobId: string): ImportJobView {
 const EXT: Record<Edition['original'], string> = { pdf: 'pdf', md: 'md', txt: 'txt', docx: 'docx' };
 
 export async function importCommit(ports: Ports, caller: Account, input: Input<'corpus.importCommit'>): Promise<{ docId: string; edition: string }> {
-  let examined: Examined;
+  let examined: ExaminedFile;
   if (input.jobId) {
-    const job = jobs.get(input.jobId);
+    const job = ports.runtime.importJobs.get(input.jobId);
     if (!job || job.state !== 'ready' || !job.result) throw badInput('这次导入已不可用（已取消、失败或过期），请重新选择文件 / this import can no longer be used (cancelled, failed or expired): choose the file again', 'jobId');
     examined = job.result;
   } else if (input.fileName && input.base64 !== undefined) examined = await examine(ports, { fileName: input.fileName, base64: input.base64 });
@@ -246,7 +236,7 @@ export async function importCommit(ports: Ports, caller: Account, input: Input<'
   const cur = currentEdition(await ports.store.corpus.read(), docId);
   if (cur?.sha256 === sha256) throw badInput(`${fileName} 与当前版本完全相同，无需重复导入 / ${fileName} is the same as the current edition: nothing to import`, 'file');
   await applyImport(ports, caller, { docId, fileName, bytes, x, sha256, newDoc: input.newDoc });
-  if (input.jobId) jobs.get(input.jobId)!.state = 'done';
+  if (input.jobId) ports.runtime.importJobs.get(input.jobId)!.state = 'done';
   return { docId, edition: sha256 };
 }
 

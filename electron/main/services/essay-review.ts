@@ -15,6 +15,7 @@ import { essayState, eventsOf } from '../../records/derive';
 import { badInput, conflict, notFound } from './errors';
 import { fullParts, minCharsFor, reviewsOf } from './essay-record';
 import { iso, type Ports } from './ports';
+import type { CopyCheck } from './runtime';
 import { serverLog } from '../log';
 import type { DeepReadonly } from '../../records/versioned';
 import { emptyCampaignFigures } from '../../records/summary';
@@ -64,9 +65,6 @@ async function latestEssays(ports: Ports, c: Campaign): Promise<Latest[]> {
   return out;
 }
 
-/** One comparison per campaign and set of latest versions, kept until a version changes. */
-const cache = new WeakMap<Ports, Map<string, { key: string; results: Map<string, SimilarityResult>; labels: Map<string, string> }>>();
-
 /** Where a campaign's last comparison is kept (derived: made again when absent, torn or out of date). */
 function similarityFile(ports: Ports, c: Campaign): string {
   return path.join(ports.store.dir, 'index', `similarity-${createHash('sha1').update(c.id).digest('hex').slice(0, 20)}.json`);
@@ -77,14 +75,14 @@ function similarityFile(ports: Ports, c: Campaign): string {
  * comparison of 3,000 essays takes seconds, so its results are kept, in memory and in a file, until
  * an essay's latest version or a source changes; a restart does not compare again.
  */
-export async function campaignSimilarity(ports: Ports, c: Campaign) {
+export async function campaignSimilarity(ports: Ports, c: Campaign): Promise<CopyCheck> {
   const latest = await latestEssays(ports, c);
   const src = await sources(ports);
   const key = createHash('sha256')
     .update(JSON.stringify([latest.map((x) => `${x.person.employeeNo}:${x.version}`), src.docs.map((d) => createHash('sha256').update(d.text).digest('base64'))]))
     .digest('base64');
-  const mine = cache.get(ports) ?? new Map();
-  cache.set(ports, mine);
+  // one comparison per campaign and set of latest versions, kept until a version changes
+  const mine = ports.runtime.copyChecks;
   const hit = mine.get(c.id);
   if (hit && hit.key === key) return hit;
   const labels = new Map(src.labels);
@@ -114,7 +112,6 @@ export async function campaignSimilarity(ports: Ports, c: Campaign) {
 
 /** how long after the last essay handed in the campaign's copy check runs on its own */
 const COMPARE_AFTER_MS = 10_000;
-const soon = new WeakMap<Ports, Map<string, NodeJS.Timeout>>();
 
 /**
  * An essay was handed in: compare the campaign again in the background once the hand-ins pause, so
@@ -122,15 +119,7 @@ const soon = new WeakMap<Ports, Map<string, NodeJS.Timeout>>();
  * overview is opened.
  */
 export function compareSoon(ports: Ports, c: Campaign): void {
-  const mine = soon.get(ports) ?? new Map<string, NodeJS.Timeout>();
-  soon.set(ports, mine);
-  clearTimeout(mine.get(c.id));
-  const t = setTimeout(() => {
-    mine.delete(c.id);
-    campaignSimilarity(ports, c).catch(() => undefined);
-  }, COMPARE_AFTER_MS);
-  t.unref();
-  mine.set(c.id, t);
+  ports.runtime.soon(`copy-check:${c.id}`, COMPARE_AFTER_MS, () => void campaignSimilarity(ports, c).catch(() => undefined));
 }
 
 const pct = (x: number) => Math.round(x * 1000) / 10;

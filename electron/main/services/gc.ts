@@ -5,6 +5,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
+// process-wide, not per app: there is one heap (and one collector) however many apps the process runs
 let gc: (() => void) | null | undefined;
 let after = 0;
 

@@ -9,7 +9,7 @@ import { listAccounts, resetPassword, revokeSessions, setDisabled, setRoles } fr
 import { auditList } from './audit';
 import { isUnlocked, latestCheckpoint, publicKeyOf } from './signing';
 import { deletePerson } from './retention';
-import { batchCancel, batchList, batchResume, batchStart, batchStatus } from './archive-jobs-service';
+import { batchCancel, batchList, batchResume, batchStart, batchStatus } from './archive/jobs-service';
 import { bankTemplate, commitBank, correctKey, exportBank, previewBank, questionHistory, removeQuestions, saveQuestion } from './bank';
 import { changePassword, login, setupInit, setupStatus, toMe } from './auth';
 import { currentLocks, unlock } from './login-guard';
@@ -84,8 +84,8 @@ export const handlers: Handlers = {
   'corpus.search': (p, _c, i) => searchCorpus(p, i.q),
   'corpus.importPreview': (p, _c, i) => importPreview(p, i),
   'corpus.importStart': async (p, _c, i) => importStart(p, i),
-  'corpus.importJob': async (_p, _c, i) => importJob(i.jobId),
-  'corpus.importCancel': async (_p, _c, i) => importCancel(i.jobId),
+  'corpus.importJob': async (p, _c, i) => importJob(p, i.jobId),
+  'corpus.importCancel': async (p, _c, i) => importCancel(p, i.jobId),
   'corpus.importCommit': (p, c, i) => importCommit(p, who(c), i),
   'corpus.packExport': (p, _c, i) => exportPack(p, i.docIds),
   'corpus.packImport': (p, c, i) => importPack(p, who(c), i),

@@ -194,6 +194,8 @@ class ReaderQueue {
   }
 }
 
+// Process-wide, not per app: it bounds the memory of this process's PDF readers (one reader child at
+// a time, `waiting` files held), which is the PC's however many apps the process runs.
 let queue: ReaderQueue | null = null;
 
 /** Read a PDF in the reader process, after the readings before it. */

@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { Account } from '../../records/shared-docs';
 import type { SessionTable, Store } from '../storage/store';
 import type { ContentCatalog } from './content-catalog';
+import type { Runtime } from './runtime';
 
 export interface Clock {
   /** monotonic milliseconds, anchored to the epoch at start: never jumps when the wall clock is changed */
@@ -23,6 +24,8 @@ export interface Ports {
    * another PC must give it (from the server PC itself it is not needed). Null when not serving.
    */
   setupCode?: string | null;
+  /** what this app keeps in memory while it runs (caches, imports being read, the unlocked signing key, timers): its own, never another app's */
+  runtime: Runtime;
 }
 
 /** Where a call comes from: the desktop app (IPC), or a browser's address as the server saw it. */

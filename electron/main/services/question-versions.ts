@@ -17,19 +17,18 @@ export function refOf(q: Question): QuestionRef {
 /** Every version the bank has, by digest. */
 export type QuestionVersions = ReadonlyMap<string, Question>;
 
-const byFile = new WeakMap<object, Map<string, Question>>();
-
-/** The bank's versions by digest (computed once per state of the bank). */
+/** The bank's versions by digest (computed once per state of the bank, kept in this app's runtime). */
 export async function questionVersions(ports: Ports): Promise<QuestionVersions> {
   const f = await ports.store.questions.peek();
-  return versionsIn(f);
+  return versionsIn(f, ports.runtime.questionVersions);
 }
 
-export function versionsIn(f: DeepReadonly<QuestionsFile>): QuestionVersions {
-  let m = byFile.get(f);
+/** The versions in a questions file; with `kept` (an app's runtime), gone through once per state of the file. */
+export function versionsIn(f: DeepReadonly<QuestionsFile>, kept?: WeakMap<object, Map<string, Question>>): QuestionVersions {
+  let m = kept?.get(f);
   if (!m) {
     m = collect(f);
-    byFile.set(f, m);
+    kept?.set(f, m);
   }
   return m;
 }

@@ -41,11 +41,9 @@ export function fingerprintOf(publicKey: KeyObject | string): string {
   return createHash('sha256').update(k.export({ type: 'spki', format: 'der' })).digest('hex').toUpperCase().match(/../g)!.join(':');
 }
 
-/** the unlocked private key of each open store (a process may open several in tests) */
-const unlocked = new WeakMap<object, KeyObject>();
-
+// The unlocked private key is the app's own (ports.runtime.signingKey): a process may open several apps in tests.
 export function isUnlocked(ports: Ports): boolean {
-  return unlocked.has(ports.store);
+  return ports.runtime.signingKey !== null;
 }
 
 /**
@@ -78,7 +76,7 @@ export async function createSigningKey(ports: Ports, adminNo: string, password: 
     f.createdAt = iso(ports.clock.now());
     f.wraps = { [adminNo]: w };
   });
-  unlocked.set(ports.store, privateKey);
+  ports.runtime.signingKey = privateKey;
   return fingerprint;
 }
 
@@ -98,11 +96,11 @@ export async function unlockWith(ports: Ports, adminNo: string, password: string
   if (mine) {
     const key = await unwrap(mine, password);
     if (key) {
-      unlocked.set(ports.store, key);
+      ports.runtime.signingKey = key;
       return true;
     }
   }
-  const key = unlocked.get(ports.store);
+  const key = ports.runtime.signingKey;
   if (!key) return false;
   await keepCopyFor(ports, adminNo, password);
   return true;
@@ -111,7 +109,7 @@ export async function unlockWith(ports: Ports, adminNo: string, password: string
 /** An admin's password changed (or was reset): their copy follows it, when the key is unlocked; else the stale copy goes. */
 export async function keepCopyFor(ports: Ports, adminNo: string, password: string): Promise<void> {
   await ports.store.seals?.keepCopyFor(adminNo, password);
-  const key = unlocked.get(ports.store);
+  const key = ports.runtime.signingKey;
   const w = key ? await wrap(key, password) : null;
   await ports.store.signing.update((f) => {
     if (!f.publicKey) return;
@@ -132,7 +130,7 @@ export interface Signature {
 
 /** Sign bytes with the enterprise's key, or null while it is locked (no admin has signed in). */
 export async function signBytes(ports: Ports, signed: string, bytes: Buffer | string): Promise<Signature | null> {
-  const key = unlocked.get(ports.store);
+  const key = ports.runtime.signingKey;
   const f = await ports.store.signing.peek();
   if (!key || !f.publicKey || !f.fingerprint) return null;
   return { format: 'anxue-signature', alg: 'Ed25519', signed, fingerprint: f.fingerprint, publicKey: f.publicKey, signature: edSign(null, Buffer.from(bytes), key).toString('base64') };
@@ -188,7 +186,7 @@ function fold(entries: readonly Checkpoint[]): State {
  * checkpoints so far: a rewritten record is never covered by a new signature.
  */
 export async function makeCheckpoint(ports: Ports, reason: Checkpoint['reason'], checked: readonly string[] = []): Promise<Checkpoint | null> {
-  const key = unlocked.get(ports.store);
+  const key = ports.runtime.signingKey;
   if (!key) return null;
   // everyone but those the caller has just checked
   const problems = await checkRecords(ports, undefined, new Set(checked));
@@ -292,7 +290,6 @@ export function dailyCheckpoints(ports: Ports, everyMs = 10 * 60_000): () => voi
       busy = false;
     }
   };
-  const timer = setInterval(() => void look(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  // the app's timer: closing the app stops it too
+  return ports.runtime.every(everyMs, () => void look());
 }

@@ -76,6 +76,7 @@ export function textBlocks(text: string): Block[] {
  * an edge case of non-writable lengths — would slow every push in the process (a fifth of a PDF
  * import's time, and every request after it). The native push is put back.
  */
+// process-wide, not per app: pdf.js and its polyfills load once into the process, whichever app asks first
 let pdfjsLoaded: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
 export function loadPdfjs() {
   pdfjsLoaded ??= (async () => {

@@ -5,22 +5,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Content } from 'pdfmake/interfaces';
-import { chainHead } from '../../records/events';
-import { REPORT_STATUS_NAMES } from '../../core/duty-report';
-import { INSPECTION_KIND_NAMES, INSPECTION_SCOPE_NAMES } from '../../core/inspection';
-import { COLLECTIVE_TYPE_NAMES, REPORT_LEVEL_NAMES, targetFor, targetsText } from '../../core/model';
-import { toHours } from '../../core/study-time';
-import { ESSAY_STATUS_TEXT, type PersonRecord } from './archive';
-import { getCampaign } from './campaign';
-import { listDocs } from './corpus';
-import { bestResult } from '../../records/derive';
-import { renderParts, splitIntoParts, type PartedDocument, type PlainDocument } from './pdf';
-import { writeHoursLedger } from './progress';
-import { LEDGER_COLUMNS, ledgerRows, ledgerXlsx, listInspections } from './inspection';
-import { reportState } from './report';
-import { evidencePath, FINDINGS_FILE, ledgerPhotos } from './archive';
-import { scoreSheet } from './quiz-results';
-import type { Ports } from './ports';
+import { chainHead } from '../../../records/events';
+import { REPORT_STATUS_NAMES } from '../../../core/duty-report';
+import { INSPECTION_KIND_NAMES, INSPECTION_SCOPE_NAMES } from '../../../core/inspection';
+import { COLLECTIVE_TYPE_NAMES, REPORT_LEVEL_NAMES, targetFor, targetsText } from '../../../core/model';
+import { toHours } from '../../../core/study-time';
+import { ESSAY_STATUS_TEXT } from './layout-person';
+import type { PersonRecord } from './record';
+import { getCampaign } from '../campaign';
+import { listDocs } from '../corpus';
+import { bestResult } from '../../../records/derive';
+import { renderParts, splitIntoParts, type PartedDocument, type PlainDocument } from '../pdf';
+import { writeHoursLedger } from '../progress';
+import { LEDGER_COLUMNS, ledgerRows, ledgerXlsx, listInspections } from '../inspection';
+import { reportState } from '../report';
+import { evidencePath, FINDINGS_FILE, ledgerPhotos } from './files';
+import { scoreSheet } from '../quiz-results';
+import type { Ports } from '../ports';
 
 const cell = (t: string | number, opts: Record<string, unknown> = {}) => ({ text: String(t), ...opts });
 
@@ -60,7 +61,7 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
   const selected = new Set(records.map((r) => r.person.employeeNo));
   const sessions = (await ports.store.collective.read()).sessions.filter((s) => s.campaignId === c.id).sort((a, b) => `${a.date} ${a.start}`.localeCompare(`${b.date} ${b.start}`));
   const name = new Map(records.map((r) => [r.person.employeeNo, r.person]));
-  const overview = await import('./essay-review').then((m) => m.essayOverview(ports, { campaignId: c.id }));
+  const overview = await import('../essay-review').then((m) => m.essayOverview(ports, { campaignId: c.id }));
   const essayRow = new Map(overview.rows.map((r) => [r.employeeNo, r]));
 
   const content: Content[] = [

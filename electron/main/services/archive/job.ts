@@ -4,23 +4,26 @@
 // state in `.anxue-jobs/<jobId>.json`; a crash or a cancel leaves no archive that looks complete
 // (there is no manifest until the end, and the folder has its final name only then), and running
 // the job again picks up where it stopped.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { walk, zipFolder } from './zip-folder';
+import { walk, zipFolder } from '../zip-folder';
 import path from 'node:path';
-import { canonicalJson } from '../../core/canonical';
-import type { Person } from '../../core/model';
-import { writeFileAtomic } from '../storage/durable-json-file';
-import { buildPersonRecord, checkBeforeExport, evidenceFiles, evidenceRefs, personWorkbook, PDF_FILE, RECORD_FILE, recordVersions, SIGNATURE_FILE, type PersonRecord } from './archive';
-import { signBytes } from './signing';
-import { writeCampaignFiles } from './archive-campaign';
-import { getCampaign } from './campaign';
-import { badInput, notFound } from './errors';
-import { PdfPool } from './pdf-pool';
-import { iso, type Ports } from './ports';
-import { statementsFor, xapiIds } from './xapi';
-import { collectIfGrown } from './gc';
+import { canonicalJson } from '../../../core/canonical';
+import type { Person } from '../../../core/model';
+import { writeFileAtomic } from '../../storage/durable-json-file';
+import { checkBeforeExport } from './export-person';
+import { evidenceFiles, evidenceRefs, PDF_FILE, RECORD_FILE, sha256, SIGNATURE_FILE } from './files';
+import { buildPersonRecord, recordVersions, type PersonRecord } from './record';
+import { personWorkbook } from './workbook';
+import { signBytes } from '../signing';
+import { writeCampaignFiles } from './campaign-files';
+import { getCampaign } from '../campaign';
+import { badInput, notFound } from '../errors';
+import { PdfPool } from '../pdf-pool';
+import { iso, type Ports } from '../ports';
+import { statementsFor, xapiIds } from '../xapi';
+import { collectIfGrown } from '../gc';
 
 export const MANIFEST = 'manifest.json';
 const JOBS = '.anxue-jobs';
@@ -58,7 +61,6 @@ export interface JobProgress {
   result: string | null;
 }
 
-const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
 
 /** The people a selection names, in roster order; an empty selection is refused. */
@@ -266,5 +268,4 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     await pool.close();
   }
 }
-
 

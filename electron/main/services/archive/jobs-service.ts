@@ -1,10 +1,10 @@
 // Archive jobs as the app runs them: started from the UI, run in the background, progress polled,
 // cancelled, and — after a crash — listed as interrupted and resumed.
-import type { Input, JobView } from '../../shared/api';
-import type { Account } from '../../records/shared-docs';
-import { createJob, readJobs, runJob, type JobProgress, type JobState } from './archive-job';
-import { notFound } from './errors';
-import type { Ports } from './ports';
+import type { Input, JobView } from '../../../shared/api';
+import type { Account } from '../../../records/shared-docs';
+import { createJob, readJobs, runJob, type JobProgress, type JobState } from './job';
+import { notFound } from '../errors';
+import type { Ports } from '../ports';
 
 interface Running {
   progress: JobProgress;

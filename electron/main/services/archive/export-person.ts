@@ -1,0 +1,76 @@
+// Exporting one person's archive: check the records, build, lay out, write, sign, rename into place.
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { canonicalJson } from '../../../core/canonical';
+import type { ExportResult } from '../../../shared/api';
+import { conflict } from '../errors';
+import { checkRecords, makeCheckpoint, signBytes } from '../signing';
+import { type Ports } from '../ports';
+import { renderPdf } from '../pdf';
+import { statementsFor, xapiIds } from '../xapi';
+import { RECORD_FILE, PDF_FILE, MANIFEST_FILE, SIGNATURE_FILE, XLSX_FILE, XAPI_FILE, evidenceRefs, evidenceFiles, sha256 } from './files';
+import { buildPersonRecord, recordVersions } from './record';
+import { personPdfDefinition } from './layout-person';
+import { personWorkbookRows } from './workbook';
+
+/**
+ * Before an export: the people's records against the signed checkpoints (a rewrite is refused,
+ * naming the person and record), then a checkpoint of now, when the key is unlocked.
+ */
+export async function checkBeforeExport(ports: Ports, employeeNos: readonly string[]): Promise<void> {
+  const problems = await checkRecords(ports, employeeNos);
+  if (problems.length > 0) throw conflict(`记录与封印或签名检查点不符，不能导出：${problems.slice(0, 3).join('；')}${problems.length > 3 ? `（共 ${problems.length} 处）` : ''} / the records no longer match their seals or a signed checkpoint`);
+  await makeCheckpoint(ports, 'export', employeeNos);
+}
+
+/**
+ * Write the archive into outDir/<exportId>/. It is built in a hidden folder and renamed into place,
+ * so no half-written archive ever looks complete.
+ */
+export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: string, by: string): Promise<ExportResult> {
+  // a record rewritten after a signed checkpoint is not exported as if it were true
+  await checkBeforeExport(ports, [employeeNo]);
+  const record = await buildPersonRecord(ports, employeeNo, by);
+  const { campaigns } = await ports.store.campaigns.read();
+  const recordJson = JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n';
+  const pdf = await renderPdf(personPdfDefinition(record, campaigns));
+  const stamp = record.exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  let exportId = `${employeeNo}-${stamp}`;
+  for (let i = 2; existsSync(path.join(outDir, exportId)); i++) exportId = `${employeeNo}-${stamp}-${i}`;
+  const { enterprise } = await ports.store.meta.read();
+  const xapi = statementsFor(record.person, record.events, { ...xapiIds(enterprise ?? ''), questions: recordVersions(record) });
+  const files = [
+    { name: RECORD_FILE, data: Buffer.from(recordJson, 'utf8') },
+    { name: PDF_FILE, data: pdf },
+    { name: XLSX_FILE, data: await personWorkbookRows([record]) },
+    { name: XAPI_FILE, data: Buffer.from(JSON.stringify(xapi, null, 2) + '\n', 'utf8') },
+    ...(await evidenceFiles(ports, evidenceRefs(record.events))),
+  ].map((x) => ({ ...x, sha256: sha256(x.data), bytes: x.data.length }));
+  const manifest = {
+    format: 'anxue-archive-manifest',
+    formatVersion: 1,
+    kind: 'person',
+    exportId,
+    employeeNo,
+    createdAt: record.exportedAt,
+    chainHeads: { [employeeNo]: record.chainHead },
+    eventCount: record.events.length,
+    signingKey: record.signingKey,
+    files: files.map(({ name, sha256: h, bytes }) => ({ name, sha256: h, bytes })),
+  };
+  const manifestText = JSON.stringify(manifest, null, 2) + '\n';
+  const signature = await signBytes(ports, MANIFEST_FILE, manifestText);
+  mkdirSync(outDir, { recursive: true });
+  const tmp = path.join(outDir, `.partial-${exportId}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  if (files.some((f) => f.name.startsWith('files/'))) mkdirSync(path.join(tmp, 'files'));
+  for (const f of files) writeFileSync(path.join(tmp, f.name), f.data);
+  writeFileSync(path.join(tmp, MANIFEST_FILE), manifestText);
+  if (signature) writeFileSync(path.join(tmp, SIGNATURE_FILE), JSON.stringify(signature, null, 2) + '\n');
+  renameSync(tmp, path.join(outDir, exportId));
+  await ports.store.exports.update((x) => {
+    x.exports.push({ exportId, employeeNo, campaignId: '', at: record.exportedAt, by, manifestSha256: sha256(manifestText) });
+  });
+  return { exportId, folder: path.join(outDir, exportId), files: manifest.files };
+}

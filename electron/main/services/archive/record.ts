@@ -1,0 +1,99 @@
+// A person's training record as archived: the roster entry, the figures of each campaign they took
+// part in, every event, and the question versions their attempts name. Pure but for the reads.
+import { type Campaign, type Person, type Question } from '../../../core/model';
+import { toCreditHours } from '../../../core/study-time';
+import type { PersonFile } from '../../../records/person';
+import { chainHead, type PersonEvent } from '../../../records/events';
+import { summarize } from '../campaign';
+import { essayState, quizResults, studyTotals } from '../../../records/derive';
+import { notFound } from '../errors';
+import { iso, type Ports } from '../ports';
+import { attemptQuestions, questionSha, questionVersions, type QuestionVersions } from '../question-versions';
+
+interface CampaignRecord {
+  campaign: ReturnType<typeof summarize>;
+  /** self-study + collective sessions */
+  studiedMs: number;
+  selfMs: number;
+  collectiveMs: number;
+  creditHours: number;
+  quiz: ReturnType<typeof quizResults>;
+  essayStatus: string;
+}
+
+export interface PersonRecord {
+  format: 'anxue-person-record';
+  formatVersion: 1;
+  enterprise: string;
+  person: Person;
+  minutesPerCreditHour: number;
+  utcOffsetMinutes: number;
+  campaigns: CampaignRecord[];
+  events: PersonEvent[];
+  /** the versions of the questions the attempts name (by id, version and digest: `paper` in quiz.submitted) */
+  questions: Question[];
+  chainHead: string;
+  /** the fingerprint (SHA-256) of the enterprise's signing key, which signs the archive's manifest */
+  signingKey: string | null;
+  /** declared timestamp: the only field that differs between two exports of the same data */
+  exportedAt: string;
+  exportedBy: string;
+}
+
+/** The question versions an archived record carries, by digest. */
+export function recordVersions(record: Pick<PersonRecord, 'questions'>): QuestionVersions {
+  return new Map((record.questions ?? []).map((q) => [questionSha(q), q]));
+}
+
+/** The bank's versions of every question a person's attempts refer to, in the order first named. */
+function referencedQuestions(events: readonly PersonEvent[], versions: QuestionVersions): Question[] {
+  const out = new Map<string, Question>();
+  for (const e of events) {
+    if (e.type !== 'quiz.submitted' || !e.data.paper) continue;
+    const qs = attemptQuestions(e.data, versions);
+    e.data.paper.forEach((r, i) => {
+      if (!out.has(r.sha)) out.set(r.sha, { ...qs[i]!, score: versions.get(r.sha)?.score ?? r.score });
+    });
+  }
+  return [...out.values()];
+}
+
+export async function buildPersonRecord(ports: Ports, employeeNo: string, by: string): Promise<PersonRecord> {
+  // peek, not read: a batch of 3,000 must not copy the whole roster 3,000 times
+  const found = (await ports.store.roster.peek()).people.find((x) => x.employeeNo === employeeNo);
+  if (!found) throw notFound(`花名册中没有工号 ${employeeNo} / ${employeeNo} is not on the roster`);
+  const { updatedAt: _u, ...person } = structuredClone(found) as Person & { updatedAt?: string };
+  const meta = await ports.store.meta.peek();
+  const stored = await ports.store.person(employeeNo).read();
+  // The archive holds records only: a study session still open is not yet a record.
+  const f: PersonFile = { ...stored, open: { study: null, quiz: {}, essayDrafts: {} } };
+  const campaigns = (await ports.store.campaigns.peek()).campaigns as Campaign[];
+  const involved = campaigns.filter((c) => f.events.some((e) => 'campaignId' in e.data && e.data.campaignId === c.id));
+  const now = ports.clock.now();
+  return {
+    format: 'anxue-person-record',
+    formatVersion: 1,
+    enterprise: meta.enterprise ?? '',
+    person,
+    minutesPerCreditHour: meta.settings.minutesPerCreditHour,
+    utcOffsetMinutes: meta.settings.utcOffsetMinutes,
+    campaigns: involved.map((c) => {
+      const t = studyTotals(f, c, meta.settings, now, person.category);
+      return {
+        campaign: summarize(c),
+        studiedMs: t.campaignMs,
+        selfMs: t.selfMs,
+        collectiveMs: t.collectiveMs,
+        creditHours: toCreditHours(t.campaignMs, meta.settings.minutesPerCreditHour),
+        quiz: quizResults(f, c.id),
+        essayStatus: essayState(f, c.id).status,
+      };
+    }),
+    events: f.events,
+    questions: referencedQuestions(f.events, await questionVersions(ports)),
+    chainHead: chainHead(f.events),
+    signingKey: (await ports.store.signing.peek()).fingerprint,
+    exportedAt: iso(now),
+    exportedBy: by,
+  };
+}
