@@ -1,15 +1,16 @@
 // Exporting one person's archive: check the records, build, lay out, write, sign, rename into place.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { canonicalJson } from '../../../core/canonical';
+import type { Campaign } from '../../../core/model';
 import type { ExportResult } from '../../../shared/api';
 import { conflict } from '../errors';
-import { checkRecords, makeCheckpoint, signBytes } from '../signing';
-import { type Ports } from '../ports';
+import { checkRecords, makeCheckpoint } from '../signing';
+import type { Ports } from '../ports';
 import { renderPdf } from '../pdf';
 import { statementsFor, xapiIds } from '../xapi';
-import { RECORD_FILE, PDF_FILE, MANIFEST_FILE, SIGNATURE_FILE, XLSX_FILE, XAPI_FILE, evidenceRefs, evidenceFiles, sha256 } from './files';
-import { buildPersonRecord, recordVersions } from './record';
+import { RECORD_FILE, PDF_FILE, XLSX_FILE, XAPI_FILE, evidenceRefs, evidenceFiles, sha256 } from './files';
+import { buildPersonRecord, recordJson, recordVersions, takeSharedSnapshot } from './record';
+import { writeManifest } from './write';
 import { personPdfDefinition } from './layout-person';
 import { personWorkbookRows } from './workbook';
 
@@ -30,23 +31,27 @@ export async function checkBeforeExport(ports: Ports, employeeNos: readonly stri
 export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: string, by: string): Promise<ExportResult> {
   // a record rewritten after a signed checkpoint is not exported as if it were true
   await checkBeforeExport(ports, [employeeNo]);
-  const record = await buildPersonRecord(ports, employeeNo, by);
-  const { campaigns } = await ports.store.campaigns.read();
-  const recordJson = JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n';
-  const pdf = await renderPdf(personPdfDefinition(record, campaigns));
+  const shared = await takeSharedSnapshot(ports);
+  const record = await buildPersonRecord(ports, employeeNo, by, shared);
+  const pdf = await renderPdf(personPdfDefinition(record, shared.campaigns as Campaign[]));
   const stamp = record.exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   let exportId = `${employeeNo}-${stamp}`;
   for (let i = 2; existsSync(path.join(outDir, exportId)); i++) exportId = `${employeeNo}-${stamp}-${i}`;
-  const { enterprise } = await ports.store.meta.read();
-  const xapi = statementsFor(record.person, record.events, { ...xapiIds(enterprise ?? ''), questions: recordVersions(record) });
+  const xapi = statementsFor(record.person, record.events, { ...xapiIds(shared.enterprise), questions: recordVersions(record) });
   const files = [
-    { name: RECORD_FILE, data: Buffer.from(recordJson, 'utf8') },
+    { name: RECORD_FILE, data: Buffer.from(recordJson(record), 'utf8') },
     { name: PDF_FILE, data: pdf },
     { name: XLSX_FILE, data: await personWorkbookRows([record]) },
     { name: XAPI_FILE, data: Buffer.from(JSON.stringify(xapi, null, 2) + '\n', 'utf8') },
     ...(await evidenceFiles(ports, evidenceRefs(record.events))),
   ].map((x) => ({ ...x, sha256: sha256(x.data), bytes: x.data.length }));
-  const manifest = {
+  mkdirSync(outDir, { recursive: true });
+  const tmp = path.join(outDir, `.partial-${exportId}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  if (files.some((f) => f.name.startsWith('files/'))) mkdirSync(path.join(tmp, 'files'));
+  for (const f of files) writeFileSync(path.join(tmp, f.name), f.data);
+  const head = {
     format: 'anxue-archive-manifest',
     formatVersion: 1,
     kind: 'person',
@@ -56,21 +61,11 @@ export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: s
     chainHeads: { [employeeNo]: record.chainHead },
     eventCount: record.events.length,
     signingKey: record.signingKey,
-    files: files.map(({ name, sha256: h, bytes }) => ({ name, sha256: h, bytes })),
   };
-  const manifestText = JSON.stringify(manifest, null, 2) + '\n';
-  const signature = await signBytes(ports, MANIFEST_FILE, manifestText);
-  mkdirSync(outDir, { recursive: true });
-  const tmp = path.join(outDir, `.partial-${exportId}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
-  if (files.some((f) => f.name.startsWith('files/'))) mkdirSync(path.join(tmp, 'files'));
-  for (const f of files) writeFileSync(path.join(tmp, f.name), f.data);
-  writeFileSync(path.join(tmp, MANIFEST_FILE), manifestText);
-  if (signature) writeFileSync(path.join(tmp, SIGNATURE_FILE), JSON.stringify(signature, null, 2) + '\n');
+  const { manifest, manifestSha256 } = await writeManifest(ports, tmp, head, files);
   renameSync(tmp, path.join(outDir, exportId));
   await ports.store.exports.update((x) => {
-    x.exports.push({ exportId, employeeNo, campaignId: '', at: record.exportedAt, by, manifestSha256: sha256(manifestText) });
+    x.exports.push({ exportId, employeeNo, campaignId: '', at: record.exportedAt, by, manifestSha256 });
   });
   return { exportId, folder: path.join(outDir, exportId), files: manifest.files };
 }

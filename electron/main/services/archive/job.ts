@@ -9,14 +9,13 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { walk, zipFolder } from '../zip-folder';
 import path from 'node:path';
-import { canonicalJson } from '../../../core/canonical';
-import type { Person } from '../../../core/model';
+import type { Campaign, Person } from '../../../core/model';
 import { writeFileAtomic } from '../../storage/durable-json-file';
 import { checkBeforeExport } from './export-person';
-import { evidenceFiles, evidenceRefs, PDF_FILE, RECORD_FILE, sha256, SIGNATURE_FILE } from './files';
-import { buildPersonRecord, recordVersions, type PersonRecord } from './record';
+import { evidenceFiles, evidenceRefs, MANIFEST_FILE, PDF_FILE, RECORD_FILE, sha256, SIGNATURE_FILE } from './files';
+import { buildPersonRecord, recordJson, recordVersions, takeSharedSnapshot, type PersonRecord, type SharedSnapshot } from './record';
+import { writeManifest } from './write';
 import { personWorkbook } from './workbook';
-import { signBytes } from '../signing';
 import { writeCampaignFiles } from './campaign-files';
 import { getCampaign } from '../campaign';
 import { badInput, notFound } from '../errors';
@@ -25,7 +24,6 @@ import { iso, type Ports } from '../ports';
 import { statementsFor, xapiIds } from '../xapi';
 import { collectIfGrown } from '../gc';
 
-export const MANIFEST = 'manifest.json';
 const JOBS = '.anxue-jobs';
 
 export interface ArchiveSelection {
@@ -113,10 +111,9 @@ function donePeople(partial: string): Set<string> {
   return new Set(readdirSync(dir).filter((n) => !n.startsWith('.')));
 }
 
-async function personFolder(ports: Ports, pool: PdfPool, partial: string, no: string, by: string): Promise<void> {
-  const record = await buildPersonRecord(ports, no, by);
-  const { campaigns } = await ports.store.campaigns.read();
-  const pdf = await pool.render(record, campaigns);
+async function personFolder(ports: Ports, pool: PdfPool, partial: string, no: string, by: string, shared: SharedSnapshot): Promise<void> {
+  const record = await buildPersonRecord(ports, no, by, shared);
+  const pdf = await pool.render(record, shared.campaigns as Campaign[]);
   const tmp = path.join(partial, 'people', `.tmp-${no}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
@@ -126,11 +123,6 @@ async function personFolder(ports: Ports, pool: PdfPool, partial: string, no: st
   if (evidence.length > 0) mkdirSync(path.join(tmp, 'files'));
   for (const f of evidence) writeFileSync(path.join(tmp, f.name), f.data);
   renameSync(tmp, path.join(partial, 'people', no));
-}
-
-/** The record as JSON, keys sorted: the same data gives the same bytes (except exportedAt). */
-export function recordJson(record: PersonRecord): string {
-  return JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n';
 }
 
 /**
@@ -161,6 +153,8 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
   try {
     // the records against the signed checkpoints, and a checkpoint of now (see checkBeforeExport)
     await checkBeforeExport(ports, job.people);
+    // what every record shares, read once for the whole job
+    const shared = await takeSharedSnapshot(ports);
     const done = donePeople(partial);
     report(done.size);
     // as many people in flight as there are PDF workers
@@ -173,7 +167,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
           break;
         }
         const no = todo.shift()!;
-        await personFolder(ports, pool, partial, no, job.by);
+        await personFolder(ports, pool, partial, no, job.by, shared);
         done.add(no);
         report(done.size);
       }
@@ -191,15 +185,14 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     await (job.selection.campaignId ? pool.shrink(1) : pool.close());
     // the whole: xAPI statements of everyone, rows of everyone, and for a campaign its own file —
     // each record read once from its folder, its rows and statements written as it goes
-    const meta = await ports.store.meta.read();
-    const roster = new Map((await ports.store.roster.peek()).people.map((p) => [p.employeeNo, p]));
+    const roster = shared.roster;
     const chainHeads: Record<string, string> = {};
     const eventCounts: Record<string, number> = {};
     const records: PersonRecord[] = [];
     const book = await personWorkbook(path.join(partial, 'people.xlsx'));
     const xapi = createWriteStream(path.join(partial, 'xapi.json'));
     let first = true;
-    const ids = xapiIds(meta.enterprise ?? '');
+    const ids = xapiIds(shared.enterprise);
     for (const no of job.people) {
       collectIfGrown();
       const rec = JSON.parse(readFileSync(path.join(partial, 'people', no, RECORD_FILE), 'utf8')) as PersonRecord;
@@ -223,8 +216,13 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
       ({ ledgerHead } = await writeCampaignFiles(ports, job.selection.campaignId, records, partial, (doc) => pool.renderParts(doc)));
       await pool.close();
     }
-    const files = walk(partial).filter((f) => f !== MANIFEST && f !== SIGNATURE_FILE);
-    const manifest = {
+    const files = walk(partial)
+      .filter((f) => f !== MANIFEST_FILE && f !== SIGNATURE_FILE)
+      .map((name) => {
+        const data = readFileSync(path.join(partial, name));
+        return { name, sha256: sha256(data), bytes: data.length };
+      });
+    const head = {
       format: 'anxue-archive-manifest',
       formatVersion: 1,
       kind: job.selection.campaignId ? 'campaign' : 'people',
@@ -235,26 +233,19 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
       eventCounts,
       ...(ledgerHead ? { ledgerHead } : {}),
       signingKey: (await ports.store.signing.peek()).fingerprint,
-      files: files.map((name) => {
-        const data = readFileSync(path.join(partial, name));
-        return { name, sha256: sha256(data), bytes: data.length };
-      }),
     };
-    const manifestText = JSON.stringify(manifest, null, 2) + '\n';
-    writeFileSync(path.join(partial, MANIFEST), manifestText);
-    const signature = await signBytes(ports, MANIFEST, manifestText);
-    if (signature) writeFileSync(path.join(partial, SIGNATURE_FILE), JSON.stringify(signature, null, 2) + '\n');
+    const { manifestSha256 } = await writeManifest(ports, partial, head, files);
     let result = path.join(root, job.name);
     if (job.selection.zip) {
       result = `${result}.zip`;
-      await zipFolder(partial, `${result}.partial`, new Date(job.createdAt), meta.settings.utcOffsetMinutes);
+      await zipFolder(partial, `${result}.partial`, new Date(job.createdAt), shared.settings.utcOffsetMinutes);
       renameSync(`${result}.partial`, result);
       rmSync(partial, { recursive: true, force: true });
     } else {
       renameSync(partial, result);
     }
     job.state = 'done';
-    job.result = { path: result, manifestSha256: sha256(manifestText) };
+    job.result = { path: result, manifestSha256 };
     await writeJob(root, job);
     report(job.people.length);
     return job;

@@ -1,6 +1,8 @@
 // A person's training record as archived: the roster entry, the figures of each campaign they took
 // part in, every event, and the question versions their attempts name. Pure but for the reads.
-import { type Campaign, type Person, type Question } from '../../../core/model';
+import { canonicalJson } from '../../../core/canonical';
+import type { Campaign, Person, Question, Settings } from '../../../core/model';
+import type { DeepReadonly } from '../../../records/versioned';
 import { toCreditHours } from '../../../core/study-time';
 import type { PersonFile } from '../../../records/person';
 import { chainHead, type PersonEvent } from '../../../records/events';
@@ -58,41 +60,73 @@ function referencedQuestions(events: readonly PersonEvent[], versions: QuestionV
   return [...out.values()];
 }
 
-export async function buildPersonRecord(ports: Ports, employeeNo: string, by: string): Promise<PersonRecord> {
-  // peek, not read: a batch of 3,000 must not copy the whole roster 3,000 times
-  const found = (await ports.store.roster.peek()).people.find((x) => x.employeeNo === employeeNo);
+/**
+ * What every record of one export reads alike (the enterprise and its settings, the campaigns, the
+ * roster, the bank's question versions, the signing key), read once per export or batch: a batch
+ * of 3,000 reads and copies none of it per person, and every record in it stands at one moment.
+ */
+export interface SharedSnapshot {
+  enterprise: string;
+  settings: DeepReadonly<Settings>;
+  campaigns: readonly Campaign[];
+  roster: ReadonlyMap<string, DeepReadonly<Person & { updatedAt?: string }>>;
+  versions: QuestionVersions;
+  signingKey: string | null;
+}
+
+export async function takeSharedSnapshot(ports: Ports): Promise<SharedSnapshot> {
+  const meta = await ports.store.meta.peek();
+  return {
+    enterprise: meta.enterprise ?? '',
+    settings: meta.settings,
+    campaigns: (await ports.store.campaigns.peek()).campaigns as Campaign[],
+    roster: new Map((await ports.store.roster.peek()).people.map((p) => [p.employeeNo, p])),
+    versions: await questionVersions(ports),
+    signingKey: (await ports.store.signing.peek()).fingerprint,
+  };
+}
+
+/** The record as JSON, keys sorted: the same data gives the same bytes (except exportedAt). */
+export function recordJson(record: PersonRecord): string {
+  return JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n';
+}
+
+export async function buildPersonRecord(ports: Ports, employeeNo: string, by: string, shared?: SharedSnapshot): Promise<PersonRecord> {
+  const s = shared ?? (await takeSharedSnapshot(ports));
+  const found = s.roster.get(employeeNo);
   if (!found) throw notFound(`花名册中没有工号 ${employeeNo} / ${employeeNo} is not on the roster`);
   const { updatedAt: _u, ...person } = structuredClone(found) as Person & { updatedAt?: string };
-  const meta = await ports.store.meta.peek();
-  const stored = await ports.store.person(employeeNo).read();
+  const settings = s.settings as Settings;
+  // peek, not read: the record only reads the events (they are frozen once written), and a batch
+  // must not copy every person's file
+  const stored = (await ports.store.person(employeeNo).peek()) as PersonFile;
   // The archive holds records only: a study session still open is not yet a record.
   const f: PersonFile = { ...stored, open: { study: null, quiz: {}, essayDrafts: {} } };
-  const campaigns = (await ports.store.campaigns.peek()).campaigns as Campaign[];
-  const involved = campaigns.filter((c) => f.events.some((e) => 'campaignId' in e.data && e.data.campaignId === c.id));
+  const involved = s.campaigns.filter((c) => f.events.some((e) => 'campaignId' in e.data && e.data.campaignId === c.id));
   const now = ports.clock.now();
   return {
     format: 'anxue-person-record',
     formatVersion: 1,
-    enterprise: meta.enterprise ?? '',
+    enterprise: s.enterprise,
     person,
-    minutesPerCreditHour: meta.settings.minutesPerCreditHour,
-    utcOffsetMinutes: meta.settings.utcOffsetMinutes,
+    minutesPerCreditHour: settings.minutesPerCreditHour,
+    utcOffsetMinutes: settings.utcOffsetMinutes,
     campaigns: involved.map((c) => {
-      const t = studyTotals(f, c, meta.settings, now, person.category);
+      const t = studyTotals(f, c, settings, now, person.category);
       return {
         campaign: summarize(c),
         studiedMs: t.campaignMs,
         selfMs: t.selfMs,
         collectiveMs: t.collectiveMs,
-        creditHours: toCreditHours(t.campaignMs, meta.settings.minutesPerCreditHour),
+        creditHours: toCreditHours(t.campaignMs, settings.minutesPerCreditHour),
         quiz: quizResults(f, c.id),
         essayStatus: essayState(f, c.id).status,
       };
     }),
     events: f.events,
-    questions: referencedQuestions(f.events, await questionVersions(ports)),
+    questions: referencedQuestions(f.events, s.versions),
     chainHead: chainHead(f.events),
-    signingKey: (await ports.store.signing.peek()).fingerprint,
+    signingKey: s.signingKey,
     exportedAt: iso(now),
     exportedBy: by,
   };
