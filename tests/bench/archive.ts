@@ -1,6 +1,6 @@
 // archive — 一期一档 of a campaign with 3,000 people (every person's PDF, JSON and rows, the
 // campaign's PDF and ledgers, xAPI, the manifest), against one Chromium page.pdf() per person as the
-// yardstick (timed on a sample in the same run). Issue 7: under 3 minutes.
+// yardstick (timed on a sample in the same run). Target: under 3 minutes.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

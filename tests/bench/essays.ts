@@ -1,4 +1,4 @@
-// essays — the full copy check of 3,000 essays of 2,000 characters (issue 6: under 30 s), against
+// essays — the full copy check of 3,000 essays of 2,000 characters (target: under 30 s), against
 // a naive yardstick: every pair compared with JavaScript Sets of shingles, timed on 300 essays and
 // scaled to 3,000 by the number of pairs. The two must agree on the 300.
 import { compareAll, fold, shingleHashes, type SimilarityDoc } from '../../electron/core/similarity';

@@ -1,4 +1,4 @@
-// The bundled content (issue 26): guides, questions and cases as content/AUTHORING.md asks, every
+// The bundled content: guides, questions and cases as content/AUTHORING.md asks, every
 // link resolving, and every citation of a law whose text is in ../shared/corpus checked against it.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

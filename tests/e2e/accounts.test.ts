@@ -1,4 +1,4 @@
-// End to end in Debian's Chromium (issue 14, part 2): the admin's 账号管理 page at 1366×768 — a role
+// End to end in Debian's Chromium: the admin's 账号管理 page at 1366×768 — a role
 // granted (the person's menu changes at their next page load), a forgotten password reset to a
 // one-time one that the person must replace before anything else opens, an account disabled (the
 // login page says so) and enabled again, the last admin's own account protected. With screenshots.

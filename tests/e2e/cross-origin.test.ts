@@ -1,4 +1,4 @@
-// End to end in Debian's Chromium (issue 25): a web page of another site, open in the browser on
+// End to end in Debian's Chromium: a web page of another site, open in the browser on
 // the server PC, tries to make that browser call a fresh `anxue serve` — setup with its own admin
 // (a no-cors fetch, a form, JSON through CORS) — and, once the admin has set the server up in the
 // same browser, to guess the admin's password and end the admin's session. The server refuses

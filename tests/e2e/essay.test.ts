@@ -1,4 +1,4 @@
-// End to end in Debian's Chromium (issue 6): an employee writes the essay while the backend is
+// End to end in Debian's Chromium: an employee writes the essay while the backend is
 // killed (SIGKILL); what was autosaved is on disk and comes back when the page is reopened, and
 // what was typed after the crash is kept on the PC and saved once the server is back. Text pasted
 // from Word keeps its paragraphs. The officer returns the essay with a remark quoting a passage,

@@ -1,4 +1,4 @@
-// End to end in Debian's Chromium (issue 26): every study guide opens in the reader with its table
+// End to end in Debian's Chromium: every study guide opens in the reader with its table
 // of contents and the length the floor asks, on screen; an employee reading a guide whose official
 // text is missing is told to ask the safety officer (not sent to a page they cannot open), and the
 // officer's plan names the official texts still to import.

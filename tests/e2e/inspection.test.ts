@@ -1,4 +1,4 @@
-// End to end in Debian's Chromium (issue 12, part 3): the officer records a 检维修、特殊作业 inspection
+// End to end in Debian's Chromium: the officer records a 检维修、特殊作业 inspection
 // with its checklist and two findings (one with a photo); a finding without 责任人 and a file that is
 // not a photo are refused on screen; the 责任人 reports the correction from their own home; the
 // officer (not the 责任人) verifies and closes it; the other one is overdue; the ledger .xlsx is

@@ -1,4 +1,4 @@
-// End to end in Debian's Chromium (issue 12, part 1): the officer's home is the campaign plan —
+// End to end in Debian's Chromium: the officer's home is the campaign plan —
 // the notice's tasks created from the template, overdue ones standing out, a task marked done, one
 // of the officer's own with an owner from the roster, at 1366×768.
 import { execFileSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// End to end in Debian's Chromium (issue 26): an employee practises ten questions of 《安全生产法》,
+// End to end in Debian's Chromium: an employee practises ten questions of 《安全生产法》,
 // misses two on purpose, finds them in the 错题本; with the server's test clock running fast they come
 // due the next day and are reviewed; the practice time shows as self-study; the officer's weak-spot
 // view names the clauses missed.

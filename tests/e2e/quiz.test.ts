@@ -1,4 +1,4 @@
-// End to end in Debian's Chromium (issue 5): the officer imports a question bank and builds a paper
+// End to end in Debian's Chromium: the officer imports a question bank and builds a paper
 // drawn at random by rules; the employee takes it, closes the window mid-way, comes back to the same
 // paper with the time left, flags and answers on the whole-paper page, submits; the officer grades the
 // short answer by keyboard; the results show pass rates by 班组 and the score sheet downloads.

@@ -1,4 +1,4 @@
-// End to end in Debian's Chromium (issue 12, part 2): a 班组长 writes a 述职报告 with an attachment
+// End to end in Debian's Chromium: a 班组长 writes a 述职报告 with an attachment
 // and submits it to the 车间主任 the roster names; the 车间主任 returns it with remarks; it is revised
 // and submitted again; the 车间主任 accepts it and scores it on an edited 计分表; the officer's
 // board shows it. At 1366×768, with screenshots.

@@ -1,4 +1,4 @@
-// End to end in Debian's Chromium (issue 13, part 3): an account locked by wrong passwords, the
+// End to end in Debian's Chromium: an account locked by wrong passwords, the
 // message on the login page, the administrator lifting the lock on the settings page with a
 // reason (kept in the audit log), and the person logging in again. At 1366×768, with screenshots.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Account administration (issue 14, part 2) through the contract on real storage: roles granted
+// Account administration through the contract on real storage: roles granted
 // and revoked (and enforced at once), the last admin kept, a one-time password that must be
 // replaced before anything else works, an account disabled (sessions ended, sign-in refused,
 // records kept) and enabled, sessions ended; each change in the audit log; the CLI does the same.

@@ -1,4 +1,4 @@
-// Anonymous grading in the backend (issue 14, part 3): while a campaign grades anonymously, no
+// Anonymous grading in the backend: while a campaign grades anonymously, no
 // grading response carries a name or 工号 (nor the attempt's id, which other views pair with a
 // 工号); a grader grades by the sealed reference; naming the person is refused; a forged or
 // changed reference is refused and changes nothing; turned off, the names come back.

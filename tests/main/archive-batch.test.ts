@@ -1,4 +1,4 @@
-// Batch archives and 一期一档 (issue 7) on real files: content of the campaign's file, tamper
+// Batch archives and 一期一档 on real files: content of the campaign's file, tamper
 // evidence across a batch, reproducible JSON, xAPI statements that validate, cancel, a crash in the
 // middle of a batch (SIGKILL of the CLI) and its resumption, retention and the audited deletion.
 import { execFileSync, spawn } from 'node:child_process';

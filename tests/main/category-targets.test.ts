@@ -1,4 +1,4 @@
-// Targets per person category in a campaign (issue 14, part 4): a campaign asks 8 学时 of most, 12
+// Targets per person category in a campaign: a campaign asks 8 学时 of most, 12
 // of its 主要负责人 and 4 of its 特种作业人员 (as an example); each person's own target is the one
 // shown and judged everywhere — their study counter, the progress table, the hours ledger, the
 // 一人一档 PDF and spreadsheet, the 总结报告 figures and the 一期一档 PDF. New campaigns start from

@@ -1,4 +1,4 @@
-// A full disk (issue 25, part 1). The data folder on a real, small tmpfs: heartbeats, essay saves
+// A full disk. The data folder on a real, small tmpfs: heartbeats, essay saves
 // and bank edits go on until the disk is full. While it is full the server answers every write
 // with 507 and a message naming the cause, and keeps serving reads; once space is freed it
 // recovers by itself. Killed while the disk is full and started again after space was freed, it

@@ -1,4 +1,4 @@
-// Self-analysis essays (issue 6) through the contract on real files: the leader's fifth part,
+// Self-analysis essays through the contract on real files: the leader's fifth part,
 // minimums per category, accidents, draft history, review rounds with remarks, copy detection with
 // override, printable PDF/.docx, and an employee never reaching another's essay (over real HTTP).
 import { execFileSync } from 'node:child_process';

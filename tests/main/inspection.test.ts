@@ -1,4 +1,4 @@
-// Inspections and the 问题台账 (issue 12, part 3): an inspection with its checklist, findings with
+// Inspections and the 问题台账: an inspection with its checklist, findings with
 // photos kept by hash, rectification by the 责任人, 验收 by someone else, overdue on the local date,
 // the ledger as .xlsx in the bureaus' columns, and every refusal naming its field with nothing
 // changed. Both backends (see vitest.config.ts).

@@ -1,4 +1,4 @@
-// PDF previews and imports in bounded memory (issue 25), on the server as its own process
+// PDF previews and imports in bounded memory, on the server as its own process
 // (`anxue serve`): PDFs are read in a reader process of their own, one at a time, with a memory cap.
 // Four previews of a 250-page Chinese PDF at once keep the server's peak resident memory (VmHWM,
 // from /proc) under 400 MB (before: one took it from 127 to 628 MB, four to 1.49 GB). A PDF whose

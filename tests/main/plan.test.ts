@@ -1,4 +1,4 @@
-// The campaign as a plan (issue 12, part 1): the warning month's tasks from the template, dated
+// The campaign as a plan: the warning month's tasks from the template, dated
 // from the campaign; what is overdue or due soon on the enterprise's local date; owners from the
 // roster; collective sessions as evidence; bad input refused with nothing changed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

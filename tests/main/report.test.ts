@@ -1,4 +1,4 @@
-// 履职述职 (issue 12, part 2): the reporting line from the roster, a report up that line with
+// 履职述职: the reporting line from the roster, a report up that line with
 // return / revise / accept / score, only the superior answers, attachments kept by hash, the
 // officer's board, the records in the reporter's chain. Both backends (see vitest.config.ts).
 import { execFileSync } from 'node:child_process';

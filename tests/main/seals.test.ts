@@ -1,4 +1,4 @@
-// Record seals (issue 25, part 2; electron/main/storage/lowdb/seal.ts). Someone who can write the data
+// Record seals (electron/main/storage/lowdb/seal.ts). Someone who can write the data
 // folder — a share, a copied folder, a restored backup — but cannot read the seal key (kept outside
 // the folder) cannot make a changed record look untouched, even with its hash chain recomputed:
 // not between two signed checkpoints either. Each case below is what such a person would try.

@@ -1,4 +1,4 @@
-// The server's log keeps its limit for failures too (issue 25): 300 requests that each end in a 500
+// The server's log keeps its limit for failures too: 300 requests that each end in a 500
 // (a broken data file, as tests/main/http-hardening.test.ts makes one) against the server as its own
 // process (`anxue serve`), whose standard error is the log. Before, each 500 wrote its stack: 300
 // requests, 2,700 lines. Now at most 30 lines per 10 seconds, then one line counting the rest, and

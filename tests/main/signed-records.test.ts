@@ -1,4 +1,4 @@
-// Signed records (issue 14, part 1), the forgery an inspector must catch: someone who holds the data
+// Signed records, the forgery an inspector must catch: someone who holds the data
 // folder (but no admin password) rewrites a person's record so every study session lasts 8 hours
 // and recomputes the hash chain. `anxue check` and the next export name the person and the first
 // record that no longer matches a signed checkpoint; an export made anyway carries no valid

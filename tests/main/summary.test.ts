@@ -1,4 +1,4 @@
-// The 总结报告 (issue 12, part 4): over a simulated cohort of 300, every figure of the report equals
+// The 总结报告: over a simulated cohort of 300, every figure of the report equals
 // what the cohort was given and what the ledgers say; the .docx and the PDF read back with those
 // numbers; the officer's prose is kept and printed. Both backends (see vitest.config.ts).
 import { execFileSync } from 'node:child_process';

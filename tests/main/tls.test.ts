@@ -1,4 +1,4 @@
-// TLS on the LAN (issue 13, part 2), with real server processes: `serve --host 0.0.0.0` with no
+// TLS on the LAN, with real server processes: `serve --host 0.0.0.0` with no
 // flags serves HTTPS with a certificate it makes and keeps, printing its SHA-256 fingerprint; a
 // client that pins that fingerprint logs in; a plain-HTTP client gets nothing useful; HSTS on
 // every answer; the plant's own certificate; --insecure-http warns; bad files are refused by name.

@@ -1,4 +1,4 @@
-// Uploads on the LAN server (issue 13, part 4), measured on a real server process: an upload's body
+// Uploads on the LAN server, measured on a real server process: an upload's body
 // goes to a temporary file as it arrives, never gathered in memory, so 200 MB sent to a call that
 // takes 32 MB is refused while the server's memory does not follow what is sent (what it grows by is
 // the socket buffers the garbage collector has not yet taken back, a few tens of MB however much

@@ -1,4 +1,4 @@
-// `verify` that a careless or hostile hand cannot fool (issue 25), through the real CLI: in an
+// `verify` that a careless or hostile hand cannot fool, through the real CLI: in an
 // --out folder of several exports, one whose manifest was deleted (and a digit of its record
 // changed) is named as altered, not skipped; two exports whose contents were swapped (= renamed)
 // are caught by their names against the export ids in their manifests, while a copy's name

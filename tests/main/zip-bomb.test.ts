@@ -1,4 +1,4 @@
-// Zip bombs (issue 25): a 1 MB zip that unpacks to 1 GB is refused by `restore`, `merge` and
+// Zip bombs: a 1 MB zip that unpacks to 1 GB is refused by `restore`, `merge` and
 // `verify` — each the real CLI in its own process, its peak memory measured — naming the zip and
 // the entry, without unpacking the bomb: an entry whose header declares too much is refused before
 // a byte is inflated, and one whose header lies (declares little, inflates to 1 GB) is stopped by

@@ -1,4 +1,4 @@
-// Seals (issue 25): every file of records in a lowdb data folder carries an HMAC made with a key
+// Seals: every file of records in a lowdb data folder carries an HMAC made with a key
 // that the folder does not hold. Someone who can write the folder (a share, a copied folder, a
 // restored backup) but cannot read that key cannot make a changed file look untouched, even with
 // the hash chain recomputed; the signed checkpoints (services/signing.ts) remain the proof for
