@@ -14,9 +14,9 @@ const mainExternal = (id: string) => id === 'electron' || node.has(id) || deps.s
 export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';
   // `--mode worker`: the PDF worker thread of archive jobs, next to main.cjs; `--mode text-worker`:
-  // the process that reads PDFs (services/pdf-reader.ts)
+  // the process that reads PDFs (services/corpus/pdf-reader.ts)
   const worker = mode === 'worker' || mode === 'text-worker';
-  const workerEntry = mode === 'text-worker' ? { 'text-worker': 'electron/main/services/text-worker.ts' } : { 'pdf-worker': 'electron/main/services/pdf-worker.ts' };
+  const workerEntry = mode === 'text-worker' ? { 'text-worker': 'electron/main/services/corpus/text-worker.ts' } : { 'pdf-worker': 'electron/main/services/render/pdf-worker.ts' };
   return {
     build: {
       outDir: 'dist/electron',

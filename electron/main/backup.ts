@@ -13,7 +13,7 @@ import { unwrapSecret } from '../records/key-wrap';
 import { memoryKeyStore, readSealFile, type KeyStore } from './storage/lowdb/seal';
 import { SealError } from './storage/store';
 import type { Store } from './storage/store';
-import { unzipTo, walk, ZIP_LIMITS, zipFolder, type ZipLimits } from './services/zip-folder';
+import { unzipTo, walk, ZIP_LIMITS, zipFolder, type ZipLimits } from './services/files/zip-folder';
 
 export const BACKUP_MANIFEST = 'backup.json';
 

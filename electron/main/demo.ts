@@ -8,7 +8,7 @@
 import type { Person, PersonCategory, Question } from '../core/model';
 import { localDay } from '../core/study-time';
 import { DEMO_DRAFTS, DEMO_ESSAYS, ESSAY_RETURN_COMMENT, REPORT_RETURN_COMMENT, copiedEssay, reportParts } from './demo-texts';
-import { generatePassword, hashPassword } from './services/auth';
+import { generatePassword, hashPassword } from './services/accounts/auth';
 import { iso, type Clock, type Ports } from './services/ports';
 import { dispatch } from './transport/dispatch';
 import type { CallName, Input, Output } from '../shared/api';

@@ -4,7 +4,7 @@
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import path from 'node:path';
 import { openApp } from './app';
-import { dailyCheckpoints } from './services/signing';
+import { dailyCheckpoints } from './services/signing/signing';
 import { desktopActivity } from './platform/activity';
 import { desktopKeyStore } from './platform/seal-keys';
 import { isExternalLink, mainWindowOptions } from './platform/window-options';
@@ -31,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
     // the records' seal key in the OS key store, never in the data folder (storage/lowdb/seal.ts)
     const ports = openApp({ dataDir, contentDir, keys: desktopKeyStore() });
     registerIpc(ipcMain, ports, desktopActivity());
-    // signed checkpoints at each day's end, once an admin has signed in (services/signing.ts)
+    // signed checkpoints at each day's end, once an admin has signed in (services/signing/signing.ts)
     dailyCheckpoints(ports);
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
     win = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));

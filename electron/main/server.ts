@@ -3,12 +3,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openApp, type StoreOptions } from './app';
-import { generateSetupCode } from './services/auth';
+import { generateSetupCode } from './services/accounts/auth';
 import { createHttpServer, removeStaleSpools } from './transport/http';
 import { hostName, hostPolicy, isLoopbackName } from './transport/host-check';
 import { tlsMaterial, type TlsMaterial } from './transport/tls';
 import type { Ports } from './services/ports';
-import { dailyCheckpoints } from './services/signing';
+import { dailyCheckpoints } from './services/signing/signing';
 import { serverLog } from './log';
 
 export interface ServeOptions extends StoreOptions {

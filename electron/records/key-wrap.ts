@@ -1,6 +1,6 @@
 // A secret under a password: scrypt (the cost of the password hashes, so a copy of the secret is no
 // easier to attack than the password it is under) + AES-256-GCM. The enterprise's signing key
-// (services/signing.ts) and the records' seal key (seal.ts) are each kept once per admin this way.
+// (services/signing/signing.ts) and the records' seal key (seal.ts) are each kept once per admin this way.
 import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCb } from 'node:crypto';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };

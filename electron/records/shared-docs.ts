@@ -12,12 +12,12 @@ export interface InspectionsFile {
   schemaVersion: 1;
   entries: LedgerEntry[];
 }
-/** The prose of each campaign's 总结报告, as the officer wrote it (services/summary.ts). */
+/** The prose of each campaign's 总结报告, as the officer wrote it (services/summary/summary.ts). */
 export interface SummariesFile {
   schemaVersion: 1;
   campaigns: Record<string, { sections: Record<'overview' | 'measures' | 'problems' | 'next', string>; savedAt: string; savedBy: string }>;
 }
-/** The campaign plans' tasks (services/plan.ts). */
+/** The campaign plans' tasks (services/campaign/plan.ts). */
 export interface PlanFile {
   schemaVersion: 1;
   tasks: PlanTask[];
@@ -57,7 +57,7 @@ export interface MergesFile {
   conflicts: MergeConflict[];
 }
 
-/** failed logins per key (`no:<工号>`, `ip:<address>`); the rules are in services/login-guard.ts */
+/** failed logins per key (`no:<工号>`, `ip:<address>`); the rules are in services/accounts/login-guard.ts */
 export interface LoginGuardFile {
   schemaVersion: 1;
   entries: Record<string, { failures: number[]; lockedUntil: number; locks: number; lastLockAt: number; lastTryAt: number; laneAt?: number }>;
@@ -84,7 +84,7 @@ export interface Account {
   /** set by an admin's password reset: the next sign-in must choose a new password */
   mustChangePassword?: boolean;
 }
-/** The enterprise's signing key (services/signing.ts): public in clear, private once per admin under their password. */
+/** The enterprise's signing key (services/signing/signing.ts): public in clear, private once per admin under their password. */
 export interface SigningFile {
   schemaVersion: 1;
   publicKey: string | null;

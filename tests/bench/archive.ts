@@ -9,9 +9,9 @@ import { launchChromium } from '../helpers/browser';
 export async function benchArchive(sample: () => number, people = 3000) {
   const { DataStore } = await import('../../electron/main/storage/lowdb/data-store');
   const { appendEvent } = await import('../../electron/records/events');
-  const { memorySessions, setupInit } = await import('../../electron/main/services/auth');
-  const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus');
-  const { campaignTemplate, saveCampaign, bankQuestions } = await import('../../electron/main/services/campaign');
+  const { memorySessions, setupInit } = await import('../../electron/main/services/accounts/auth');
+  const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus/corpus');
+  const { campaignTemplate, saveCampaign, bankQuestions } = await import('../../electron/main/services/campaign/campaign');
   const { createJob, runJob } = await import('../../electron/main/services/archive/job');
   const { buildPersonRecord } = await import('../../electron/main/services/archive');
   const { gradeItem } = await import('../../electron/core/grading');

@@ -64,8 +64,8 @@ export function realChinesePdf(dir: string): string | null {
  * the study notes' text. For tests, where the real one may not be installed.
  */
 export async function longChinesePdf(file: string, pages = 250): Promise<void> {
-  const { renderPdf } = await import('../../electron/main/services/pdf');
-  const { defaultContentDir } = await import('../../electron/main/services/corpus');
+  const { renderPdf } = await import('../../electron/main/services/render/pdf');
+  const { defaultContentDir } = await import('../../electron/main/services/corpus/corpus');
   const docs = path.join(defaultContentDir(), 'docs');
   const text = readdirSync(docs)
     .filter((f) => f.endsWith('.md'))

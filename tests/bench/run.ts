@@ -17,8 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { searchForm } from '../../electron/core/normalize';
 import { queryTermsOf } from '../../electron/core/query';
-import { CorpusIndex } from '../../electron/main/services/search-index';
-import { extractText, markdownBlocks, type Block } from '../../electron/main/services/text-extract';
+import { CorpusIndex } from '../../electron/main/services/corpus/search-index';
+import { extractText, markdownBlocks, type Block } from '../../electron/main/services/corpus/text-extract';
 import { launchChromium } from '../helpers/browser';
 import { benchEssays } from './essays';
 import { benchArchive } from './archive';
@@ -248,7 +248,7 @@ async function benchPdf(files: string[]) {
  */
 /** B0 … B(n-1) in the roster, each with an employee's account. */
 async function seedPeople(store: import('../../electron/main/storage/store').Store, n: number): Promise<void> {
-  const { hashPassword } = await import('../../electron/main/services/auth');
+  const { hashPassword } = await import('../../electron/main/services/accounts/auth');
   const depts = ['甲醇车间', '合成氨车间', '储运车间', '公用工程车间', '安全环保部'];
   const hash = await hashPassword('x-password');
   await store.roster.update((f) => {
@@ -263,9 +263,9 @@ async function seedPeople(store: import('../../electron/main/storage/store').Sto
 async function seedStudy(where: import('../../electron/main/app').StoreOptions): Promise<string> {
   const { openStore } = await import('../../electron/main/app');
   const { appendEvent } = await import('../../electron/records/events');
-  const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus');
-  const { setupInit } = await import('../../electron/main/services/auth');
-  const { campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign');
+  const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus/corpus');
+  const { setupInit } = await import('../../electron/main/services/accounts/auth');
+  const { campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign/campaign');
   const PEOPLE = 3000;
   const t = Date.parse('2024-09-06T01:00:00Z');
   const { newRuntime } = await import('../../electron/main/services/runtime');
@@ -311,10 +311,10 @@ const HISTORY_MONTHS = ['03', '06', '09'];
 async function seedHistory(where: import('../../electron/main/app').StoreOptions, years: number): Promise<string> {
   const { openStore } = await import('../../electron/main/app');
   const { appendEvent } = await import('../../electron/records/events');
-  const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus');
-  const { setupInit } = await import('../../electron/main/services/auth');
-  const { bankQuestions, campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign');
-  const { refOf } = await import('../../electron/main/services/question-versions');
+  const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus/corpus');
+  const { setupInit } = await import('../../electron/main/services/accounts/auth');
+  const { bankQuestions, campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign/campaign');
+  const { refOf } = await import('../../electron/main/services/bank/question-versions');
   const { gradeItem } = await import('../../electron/core/grading');
   const { dispatch } = await import('../../electron/main/transport/dispatch');
   const { newRuntime } = await import('../../electron/main/services/runtime');

@@ -23,9 +23,9 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 /** Enterprise, N learners (one password hash for all: the bench measures the app, not scrypt at set-up), a campaign running today. */
 async function seed(where: StoreOptions, learners: number): Promise<{ campaignId: string; questionIds: string[] }> {
   const { openStore } = await import('../../electron/main/app');
-  const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus');
-  const { setupInit, hashPassword } = await import('../../electron/main/services/auth');
-  const { campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign');
+  const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus/corpus');
+  const { setupInit, hashPassword } = await import('../../electron/main/services/accounts/auth');
+  const { campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign/campaign');
   const { store, sessions } = openStore(where);
   const { newRuntime } = await import('../../electron/main/services/runtime');
   const ports = { store, clock: { now: () => Date.now() }, content: loadContent(defaultContentDir()), sessions, clockSpeed: 1, random: () => 0.5, runtime: newRuntime() };

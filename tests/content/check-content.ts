@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { questionSchema } from '../../electron/core/model';
-import type { BundledCase, BundledDoc } from '../../electron/main/services/content-catalog';
+import type { BundledCase, BundledDoc } from '../../electron/main/services/corpus/content-catalog';
 
 export const CORPUS_FILES: Record<string, string> = {
   'work-safety-law': '安全生产法.md',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { warningMonthRules, PAPER_OBJECTIVE } from '../../electron/core/campaign-template';
 import { drawPaper, rulesTotal } from '../../electron/core/paper';
-import { loadContent } from '../../electron/main/services/corpus';
+import { loadContent } from '../../electron/main/services/corpus/corpus';
 import { removeDir, tempDir } from '../helpers/temp-app';
 import { CONTENT_DIR, CORPUS_DIR, CORPUS_FILES, checkContent, corpusLaws, GUIDE_FLOOR, lookupClause } from './check-content';
 

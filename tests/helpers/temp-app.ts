@@ -9,7 +9,7 @@ import type { Store } from '../../electron/main/storage/store';
 import type { PersonFile } from '../../electron/records/person';
 import { applyLine } from '../../electron/main/storage/lowdb/person-doc';
 import { journalFiles, readJournals } from '../../electron/main/storage/lowdb/study-journal';
-import { defaultContentDir, loadContent } from '../../electron/main/services/corpus';
+import { defaultContentDir, loadContent } from '../../electron/main/services/corpus/corpus';
 import type { Clock, Ports } from '../../electron/main/services/ports';
 import { newRuntime } from '../../electron/main/services/runtime';
 import { dispatch } from '../../electron/main/transport/dispatch';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyArchiveDir, verifyArchivePath } from '../../electron/main/services/archive';
 import { createJob, readJobs, runJob } from '../../electron/main/services/archive/job';
 import { settleJobs } from '../../electron/main/services/archive/jobs-service';
-import { statementProblems, type XapiStatement } from '../../electron/main/services/xapi';
+import { statementProblems, type XapiStatement } from '../../electron/main/services/archive/xapi';
 import { rewriteSealed } from '../helpers/seal';
 import { cli, ROOT } from '../helpers/cli';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupTo, restoreFrom } from '../../electron/main/backup';
-import { unzipTo, ZIP_LIMITS, zipFolder } from '../../electron/main/services/zip-folder';
+import { unzipTo, ZIP_LIMITS, zipFolder } from '../../electron/main/services/files/zip-folder';
 import { cli } from '../helpers/cli';
 import { expectSameRecords } from '../helpers/records';
 import { startServeProcess } from '../helpers/server-process';

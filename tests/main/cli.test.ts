@@ -161,7 +161,7 @@ describe('CLI', () => {
     expect(again.stdout).toContain('没有新的内容');
     expect(snapshot(data)).toEqual(before);
     // one byte of the export changed: refused, naming the file, nothing written
-    const { unzipTo, ZIP_LIMITS, zipFolder } = await import('../../electron/main/services/zip-folder');
+    const { unzipTo, ZIP_LIMITS, zipFolder } = await import('../../electron/main/services/files/zip-folder');
     const opened = path.join(work, 'opened');
     await unzipTo(zip, opened, ZIP_LIMITS.verify);
     const rec = path.join(opened, 'people', 'X002.json');

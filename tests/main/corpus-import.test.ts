@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusIndex, detectDocNo } from '../../electron/main/services/corpus-import';
+import { corpusIndex, detectDocNo } from '../../electron/main/services/corpus/corpus-import';
 import { launchChromium } from '../helpers/browser';
 import { ROOT } from '../helpers/cli';
 import { b64, makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
@@ -202,7 +202,7 @@ describe('a large import shows progress and can be cancelled', () => {
     expect(corpusState(app.dir)).toEqual(before);
   });
   it('a long PDF read in the reader process gives the same paragraphs as one read here, with progress to the end', async () => {
-    const { extractText, readPdfHere } = await import('../../electron/main/services/text-extract');
+    const { extractText, readPdfHere } = await import('../../electron/main/services/corpus/text-extract');
     const seen: number[] = [];
     const apart = await extractText('big.pdf', bigPdf, { onProgress: (done) => seen.push(done) });
     const here = await readPdfHere(bigPdf);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultContentDir, getDocText, listDocs, loadContent, manifestSchema } from '../../electron/main/services/corpus';
+import { defaultContentDir, getDocText, listDocs, loadContent, manifestSchema } from '../../electron/main/services/corpus/corpus';
 import { makeApp, removeDir, tempDir, type TempApp } from '../helpers/temp-app';
 
 const dir = defaultContentDir();

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOGIN_POLICY } from '../../electron/main/services/login-guard';
+import { LOGIN_POLICY } from '../../electron/main/services/accounts/login-guard';
 import { startServer, type RunningServer } from '../../electron/main/server';
 import { DEFAULT_MAX_BODY, maxBodyOf } from '../../electron/shared/api';
 import { lanAddress, postJson, request, streamMegabytes } from '../helpers/raw-http';

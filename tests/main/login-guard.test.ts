@@ -1,8 +1,8 @@
-// Login limits (services/login-guard.ts) on a real data folder with a clock the test moves: per
+// Login limits (services/accounts/login-guard.ts) on a real data folder with a clock the test moves: per
 // 工号 and per client address, counted before the password check, kept across a restart, and an
 // administrator at the server PC never shut out.
 import { afterEach, describe, expect, it } from 'vitest';
-import { addressKey, LOGIN_POLICY } from '../../electron/main/services/login-guard';
+import { addressKey, LOGIN_POLICY } from '../../electron/main/services/accounts/login-guard';
 import type { ClientInfo } from '../../electron/main/services/ports';
 import { dispatch } from '../../electron/main/transport/dispatch';
 import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';

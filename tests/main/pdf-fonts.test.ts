@@ -1,10 +1,10 @@
-// The faster CFF subset (services/pdf.ts, fasterCffSubsets) must embed exactly the bytes fontkit's
+// The faster CFF subset (services/render/pdf.ts, fasterCffSubsets) must embed exactly the bytes fontkit's
 // own subset does: a training file's PDF may not change because it was made faster. Checked on
 // the CJK font the PDFs use (Noto Sans CJK in CI), for text with Chinese, Latin and digits.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { fasterCffSubsets, findCjkFont } from '../../electron/main/services/pdf';
+import { fasterCffSubsets, findCjkFont } from '../../electron/main/services/render/pdf';
 
 type Font = { glyphForCodePoint(c: number): { id: number }; createSubset(): { includeGlyph(id: number): void; encode(): Uint8Array } };
 type Collection = { fonts: (Font & { postscriptName: string })[] };

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Content } from 'pdfmake/interfaces';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderParts, renderPdf, splitIntoParts } from '../../electron/main/services/pdf';
+import { renderParts, renderPdf, splitIntoParts } from '../../electron/main/services/render/pdf';
 import { removeDir, tempDir } from '../helpers/temp-app';
 
 const dir = tempDir('anxue-pdf-parts-');

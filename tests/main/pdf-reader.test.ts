@@ -1,12 +1,12 @@
-// The PDF reader (services/pdf-reader.ts): one reading at a time in a process of its own; the ones
+// The PDF reader (services/corpus/pdf-reader.ts): one reading at a time in a process of its own; the ones
 // waiting are told how many are ahead of them, and may be cancelled; a reading over the memory cap
 // (its heap, or all its memory) is refused naming the file. (Over HTTP, with a hostile PDF and four
 // long ones at once: tests/main/pdf-memory.test.ts.)
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportCancelled, READER_CAPS, readPdf, setReaderCaps } from '../../electron/main/services/pdf-reader';
-import { readPdfHere } from '../../electron/main/services/text-extract';
+import { ImportCancelled, READER_CAPS, readPdf, setReaderCaps } from '../../electron/main/services/corpus/pdf-reader';
+import { readPdfHere } from '../../electron/main/services/corpus/text-extract';
 import { longChinesePdf } from '../bench/pdf-memory';
 import { removeDir, tempDir } from '../helpers/temp-app';
 

@@ -3,7 +3,7 @@
 // is a real .xlsx with a signature column.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../electron/main/services/auth';
+import { hashPassword } from '../../electron/main/services/accounts/auth';
 import type { QuizStatsView } from '../../electron/shared/api';
 import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
 

@@ -2,7 +2,7 @@
 // here on its own, so a contract change that widens access fails this test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../electron/core/model';
-import { hashPassword } from '../../electron/main/services/auth';
+import { hashPassword } from '../../electron/main/services/accounts/auth';
 import { CALL_NAMES, type CallName } from '../../electron/shared/api';
 import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
 

@@ -2,7 +2,7 @@
 // it, and closing an app stops its timers.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openApp } from '../../electron/main/app';
-import { importJob, importStart } from '../../electron/main/services/corpus-import';
+import { importJob, importStart } from '../../electron/main/services/corpus/corpus-import';
 import { newRuntime } from '../../electron/main/services/runtime';
 import { b64, makeApp, removeDir, tempDir, type TempApp } from '../helpers/temp-app';
 

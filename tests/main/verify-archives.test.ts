@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJob, runJob } from '../../electron/main/services/archive/job';
 import { exportPersonTo, verifyArchivePath } from '../../electron/main/services/archive';
-import { walk } from '../../electron/main/services/zip-folder';
+import { walk } from '../../electron/main/services/files/zip-folder';
 import { cli } from '../helpers/cli';
 import { writeZip } from '../helpers/zip-writer';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';

@@ -9,7 +9,7 @@ import { createCipheriv, createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unzipTo, walk, ZIP_LIMITS, ZipBadName, ZipEntryDamaged, ZipProblem, ZipTooLarge, type ZipLimits } from '../../electron/main/services/zip-folder';
+import { unzipTo, walk, ZIP_LIMITS, ZipBadName, ZipEntryDamaged, ZipProblem, ZipTooLarge, type ZipLimits } from '../../electron/main/services/files/zip-folder';
 import { cli, cliPeak } from '../helpers/cli';
 import { writeZip } from '../helpers/zip-writer';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportPersonTo } from '../services/archive';
 import { createJob, readJobs, runJob } from '../services/archive/job';
-import { verifyPassword } from '../services/auth';
-import { unlockWith } from '../services/signing';
+import { verifyPassword } from '../services/accounts/auth';
+import { unlockWith } from '../services/signing/signing';
 import { DataStore } from '../storage/lowdb/data-store';
 import { CliError, dbOf, need, openInitialized, passwordFrom, type Out } from './common';
 

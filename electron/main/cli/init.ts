@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from '../app';
-import { setupInit } from '../services/auth';
+import { setupInit } from '../services/accounts/auth';
 import { DataStore } from '../storage/lowdb/data-store';
 import { api } from '../../shared/api';
 import { CliError, dbOf, need, passwordFrom, redact, type Out } from './common';

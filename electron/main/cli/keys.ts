@@ -2,7 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkRecords, latestCheckpoint, publicKeyOf } from '../services/signing';
+import { checkRecords, latestCheckpoint, publicKeyOf } from '../services/signing/signing';
 import { DataStore } from '../storage/lowdb/data-store';
 import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, openInitialized, sayNotes, unlockSeals, type Out } from './common';
 

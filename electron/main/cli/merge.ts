@@ -28,7 +28,7 @@ export async function mergeCommand(args: string[], out: Out): Promise<number> {
       await unlockSeals(from, admin);
       station ??= path.basename(src);
     } else {
-      const { ZIP_LIMITS } = await import('../services/zip-folder');
+      const { ZIP_LIMITS } = await import('../services/files/zip-folder');
       const opened = await openBackup(src, tmp, ZIP_LIMITS.merge, admin).catch((e: unknown) => {
         throw e instanceof BackupProblem ? new CliError(e.message) : e;
       });

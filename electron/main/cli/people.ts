@@ -2,8 +2,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { listAccounts, resetPassword, revokeSessions, setDisabled, setRoles } from '../services/accounts';
-import { commitRosterBytes, firstErrorLine, previewRosterBytes } from '../services/roster';
+import { listAccounts, resetPassword, revokeSessions, setDisabled, setRoles } from '../services/accounts/accounts';
+import { commitRosterBytes, firstErrorLine, previewRosterBytes } from '../services/roster/roster';
 import { ROLES, type Role } from '../../core/model';
 import { CliError, dbOf, need, openInitialized, type Out } from './common';
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MANIFEST_FILE, verifyAll, type ArchiveCheck } from '../services/archive';
-import { fingerprintOf } from '../services/signing';
+import { fingerprintOf } from '../services/signing/signing';
 import { CliError, type Out } from './common';
 
 /** --key: a public key file (PEM), or its fingerprint (64 hex digits, with or without colons) */

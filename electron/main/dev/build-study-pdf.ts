@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Content } from 'pdfmake/interfaces';
-import { renderPdf } from '../services/pdf';
+import { renderPdf } from '../services/render/pdf';
 
 const sections: [string, string[]][] = [
   [

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 // What every service is given. Nothing here imports electron.
 import type { Account } from '../../records/shared-docs';
 import type { SessionTable, Store } from '../storage/store';
-import type { ContentCatalog } from './content-catalog';
+import type { ContentCatalog } from './corpus/content-catalog';
 import type { Runtime } from './runtime';
 
 export interface Clock {

@@ -6,8 +6,8 @@ import type { KeyObject } from 'node:crypto';
 import type { Question } from '../../core/model';
 import type { SimilarityResult } from '../../core/similarity';
 import type { ImportJobView, ImportPreview } from '../../shared/api';
-import type { CorpusIndex } from './search-index';
-import type { Extracted } from './text-extract';
+import type { CorpusIndex } from './corpus/search-index';
+import type { Extracted } from './corpus/text-extract';
 
 /** A file read and checked for import (corpus-import.ts), not yet written. */
 export interface ExaminedFile {

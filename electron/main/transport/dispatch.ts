@@ -2,7 +2,7 @@
 // role, validate input with the contract's schema, call the service. Admission (who may call
 // this?) is a step of its own, so the HTTP transport can refuse a caller before it reads a body.
 import { api, mayCall, type ApiErrorBody, type CallName } from '../../shared/api';
-import { resolveCaller } from '../services/auth';
+import { resolveCaller } from '../services/accounts/auth';
 import { ApiError, SealError } from '../services/errors';
 import { handlers } from '../services/index';
 import { serverLog } from '../log';

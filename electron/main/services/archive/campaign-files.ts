@@ -12,15 +12,15 @@ import { COLLECTIVE_TYPE_NAMES, REPORT_LEVEL_NAMES, targetFor, targetsText } fro
 import { toHours } from '../../../core/study-time';
 import { ESSAY_STATUS_TEXT } from './layout-person';
 import type { PersonRecord } from './record';
-import { getCampaign } from '../campaign';
-import { listDocs } from '../corpus';
+import { getCampaign } from '../campaign/campaign';
+import { listDocs } from '../corpus/corpus';
 import { bestResult } from '../../../records/derive';
-import { renderParts, splitIntoParts, type PartedDocument, type PlainDocument } from '../pdf';
-import { writeHoursLedger } from '../progress';
-import { LEDGER_COLUMNS, ledgerRows, ledgerXlsx, listInspections } from '../inspection';
-import { reportState } from '../report';
+import { renderParts, splitIntoParts, type PartedDocument, type PlainDocument } from '../render/pdf';
+import { writeHoursLedger } from '../progress/progress';
+import { LEDGER_COLUMNS, ledgerRows, ledgerXlsx, listInspections } from '../inspection/inspection';
+import { reportState } from '../report/report';
 import { evidencePath, FINDINGS_FILE, ledgerPhotos } from './files';
-import { scoreSheet } from '../quiz-results';
+import { scoreSheet } from '../quiz/quiz-results';
 import type { Ports } from '../ports';
 
 const cell = (t: string | number, opts: Record<string, unknown> = {}) => ({ text: String(t), ...opts });
@@ -61,7 +61,7 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
   const selected = new Set(records.map((r) => r.person.employeeNo));
   const sessions = (await ports.store.collective.read()).sessions.filter((s) => s.campaignId === c.id).sort((a, b) => `${a.date} ${a.start}`.localeCompare(`${b.date} ${b.start}`));
   const name = new Map(records.map((r) => [r.person.employeeNo, r.person]));
-  const overview = await import('../essay-review').then((m) => m.essayOverview(ports, { campaignId: c.id }));
+  const overview = await import('../essay/essay-review').then((m) => m.essayOverview(ports, { campaignId: c.id }));
   const essayRow = new Map(overview.rows.map((r) => [r.employeeNo, r]));
 
   const content: Content[] = [

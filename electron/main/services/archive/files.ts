@@ -8,7 +8,7 @@ import { type Ports } from '../ports';
 export const RECORD_FILE = 'record.json';
 export const PDF_FILE = 'training-file.pdf';
 export const MANIFEST_FILE = 'manifest.json';
-/** the enterprise's signature of manifest.json (services/signing.ts) */
+/** the enterprise's signature of manifest.json (services/signing/signing.ts) */
 export const SIGNATURE_FILE = 'manifest.sig';
 export const XLSX_FILE = 'training-file.xlsx';
 export const XAPI_FILE = 'xapi.json';

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { walk, zipFolder } from '../zip-folder';
+import { walk, zipFolder } from '../files/zip-folder';
 import path from 'node:path';
 import type { Campaign, Person } from '../../../core/model';
 import { writeFileAtomic } from '../../storage/durable-json-file';
@@ -17,12 +17,12 @@ import { buildPersonRecord, recordJson, recordVersions, takeSharedSnapshot, type
 import { writeManifest } from './write';
 import { personWorkbook } from './workbook';
 import { writeCampaignFiles } from './campaign-files';
-import { getCampaign } from '../campaign';
+import { getCampaign } from '../campaign/campaign';
 import { badInput, notFound } from '../errors';
-import { PdfPool } from '../pdf-pool';
+import { PdfPool } from '../render/pdf-pool';
 import { iso, type Ports } from '../ports';
-import { statementsFor, xapiIds } from '../xapi';
-import { collectIfGrown } from '../gc';
+import { statementsFor, xapiIds } from './xapi';
+import { collectIfGrown } from '../render/gc';
 
 const JOBS = '.anxue-jobs';
 

@@ -6,11 +6,11 @@ import type { DeepReadonly } from '../../../records/versioned';
 import { toCreditHours } from '../../../core/study-time';
 import type { PersonFile } from '../../../records/person';
 import { chainHead, type PersonEvent } from '../../../records/events';
-import { summarize } from '../campaign';
+import { summarize } from '../campaign/campaign';
 import { essayState, quizResults, studyTotals } from '../../../records/derive';
 import { notFound } from '../errors';
 import { iso, type Ports } from '../ports';
-import { attemptQuestions, questionSha, questionVersions, type QuestionVersions } from '../question-versions';
+import { attemptQuestions, questionSha, questionVersions, type QuestionVersions } from '../bank/question-versions';
 
 interface CampaignRecord {
   campaign: ReturnType<typeof summarize>;

@@ -8,9 +8,9 @@ import type { LedgerEntry } from '../../../core/inspection';
 import type { VerifyReport } from '../../../shared/api';
 import { chainHead, verifyChain } from '../../../records/events';
 import { notFound } from '../errors';
-import { signatureHolds, type Signature } from '../signing';
+import { signatureHolds, type Signature } from '../signing/signing';
 import { type Ports } from '../ports';
-import { unzipTo, walk, ZIP_LIMITS, ZipEntryDamaged, ZipProblem } from '../zip-folder';
+import { unzipTo, walk, ZIP_LIMITS, ZipEntryDamaged, ZipProblem } from '../files/zip-folder';
 import { RECORD_FILE, PDF_FILE, MANIFEST_FILE, SIGNATURE_FILE, XLSX_FILE, FINDINGS_FILE, evidencePath, evidenceRefs, ledgerPhotos, sha256 } from './files';
 import { type PersonRecord } from './record';
 

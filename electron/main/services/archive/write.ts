@@ -3,7 +3,7 @@
 // hidden name and rename it into place only after this, so no half-written archive looks complete.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { signBytes } from '../signing';
+import { signBytes } from '../signing/signing';
 import type { Ports } from '../ports';
 import { MANIFEST_FILE, SIGNATURE_FILE, sha256 } from './files';
 

@@ -4,7 +4,7 @@ import type { MergeConflictView, MergeRunView } from '../../../shared/api';
 import type { MergeConflict } from '../../../records/shared-docs';
 import type { PersonFile } from '../../../records/person';
 import { appendEvent, type EventBodies } from '../../../records/events';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../accounts/audit';
 import { badInput, notFound } from '../errors';
 import { iso, type Ports } from '../ports';
 

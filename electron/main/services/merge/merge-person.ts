@@ -3,7 +3,7 @@
 import { canonicalJson } from '../../../core/canonical';
 import type { PersonFile } from '../../../records/person';
 import { appendEvent, type EventBodies, type PersonEvent } from '../../../records/events';
-import { sessionRecord } from '../study';
+import { sessionRecord } from '../study/study';
 import { conflict, sha, type Pending } from './pending';
 
 /** The id of the record a merge makes of a session the workstation left open: the same on every run. */

@@ -9,10 +9,10 @@ import type { EssayDraftSnapshot, PersonFile } from '../../../records/person';
 import type { LedgerEntry } from '../../../core/inspection';
 import { appendLink, verifyChain } from '../../../records/events';
 import type { Store } from '../../storage/store';
-import { appendAudit } from '../audit';
-import { docTitle } from '../corpus';
+import { appendAudit } from '../accounts/audit';
+import { docTitle } from '../corpus/corpus';
 import { iso, type Ports } from '../ports';
-import { keepVersions, versionsIn } from '../question-versions';
+import { keepVersions, versionsIn } from '../bank/question-versions';
 import { mergePerson } from './merge-person';
 import { conflict, sha, type Pending } from './pending';
 

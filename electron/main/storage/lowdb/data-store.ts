@@ -44,7 +44,7 @@ export class DataStore implements Store {
   readonly corpus!: Doc<CorpusFile>;
   readonly collective!: Doc<CollectiveFile>;
   readonly audit!: Doc<AuditFile>;
-  /** failed logins per 工号 and per client address (services/login-guard.ts) */
+  /** failed logins per 工号 and per client address (services/accounts/login-guard.ts) */
   readonly loginGuard!: Doc<LoginGuardFile>;
   readonly merges!: Doc<MergesFile>;
   readonly plan!: Doc<PlanFile>;

@@ -1,7 +1,7 @@
 // Seals: every file of records in a lowdb data folder carries an HMAC made with a key
 // that the folder does not hold. Someone who can write the folder (a share, a copied folder, a
 // restored backup) but cannot read that key cannot make a changed file look untouched, even with
-// the hash chain recomputed; the signed checkpoints (services/signing.ts) remain the proof for
+// the hash chain recomputed; the signed checkpoints (services/signing/signing.ts) remain the proof for
 // the bureau. What a seal covers:
 //   - each JSON document of the folder (shared documents, people/, essays/): its whole text and its
 //     path, as the first key "$seal" (so a file moved to another name no longer matches);

@@ -1,0 +1,112 @@
+// Campaigns (培训计划 / 专项整治): set up from the 警示月 template, adjusted by the officer.
+import { randomUUID } from 'node:crypto';
+import { warningMonthRules, warningMonthTemplate } from '../../../core/campaign-template';
+import type { Campaign, CampaignInput, Question } from '../../../core/model';
+import type { CampaignSummary, Input } from '../../../shared/api';
+import type { Account } from '../../../records/shared-docs';
+import { describeShortages, drawPaper, rulesTotal } from '../../../core/paper';
+import { listDocs } from '../corpus/corpus';
+import { badInput, notFound } from '../errors';
+import { iso, type Ports } from '../ports';
+
+/**
+ * The question bank in the data folder, seeded from content/: the first time it is needed, and
+ * again when a newer program brings questions the folder has never had (a question the officer
+ * removed stays in the history and is not brought back; one the officer edited keeps the edit).
+ */
+export async function bankQuestions(ports: Ports): Promise<Question[]> {
+  const known = (d: { questions: Question[]; history: { id: string }[] }) => new Set([...d.questions.map((q) => q.id), ...d.history.map((q) => q.id)]);
+  const f = await ports.store.questions.read();
+  const missing = (d: typeof f) => {
+    const k = known(d);
+    return ports.content.questions().filter((q) => !k.has(q.id));
+  };
+  if (missing(f).length === 0) return f.questions;
+  return ports.store.questions.update((d) => {
+    d.questions.push(...missing(d));
+    return structuredClone(d.questions);
+  });
+}
+
+export async function campaignTemplate(ports: Ports): Promise<CampaignInput> {
+  const docs = (await listDocs(ports)).filter((d) => d.required).map((d) => ({ docId: d.id, minutes: d.suggestedMinutes }));
+  const qs = await bankQuestions(ports);
+  // the targets per person category a new campaign starts from are the enterprise's (settings)
+  const { settings } = await ports.store.meta.peek();
+  const rules = warningMonthRules(qs, docs.map((d) => d.docId));
+  return { ...warningMonthTemplate(docs, qs.map((q) => q.id), rules), targetByCategory: { ...settings.campaignTargetsByCategory } };
+}
+
+export async function saveCampaign(ports: Ports, caller: Account, input: Input<'campaign.save'>): Promise<Campaign> {
+  const known = new Set((await listDocs(ports)).map((d) => d.id));
+  input.documents.forEach((d, i) => {
+    if (!known.has(d.docId)) throw badInput(`学习文件 ${d.docId} 不存在 / there is no study document ${d.docId}`, `documents.${i}.docId`);
+  });
+  const bank = await bankQuestions(ports);
+  const qids = new Set(bank.map((q) => q.id));
+  if (input.quiz.mode === 'fixed') {
+    input.quiz.questionIds.forEach((id, i) => {
+      if (!qids.has(id)) throw badInput(`试题 ${id} 不在题库中 / question ${id} is not in the bank`, `quiz.questionIds.${i}`);
+    });
+  } else {
+    input.quiz.rules.forEach((r, i) => {
+      r.docIds.forEach((d, k) => {
+        if (!known.has(d)) throw badInput(`规则 ${i + 1}：学习文件 ${d} 不存在 / rule ${i + 1}: there is no study document ${d}`, `quiz.rules.${i}.docIds.${k}`);
+      });
+    });
+    // every person must be able to get a full paper
+    const d = drawPaper(bank, input.quiz.rules, () => 0);
+    if (!d.ok) throw badInput(`题库中的题不够按规则组卷：${describeShortages(d.shortages, input.quiz.rules)} / the bank has too few questions to draw the paper by the rules: ${describeShortages(d.shortages, input.quiz.rules)}`, `quiz.rules.${d.shortages[0]!.rule}.count`);
+  }
+  const at = iso(ports.clock.now());
+  return ports.store.campaigns.update((f) => {
+    const { id: wanted, ...rest } = input;
+    const i = wanted ? f.campaigns.findIndex((c) => c.id === wanted) : -1;
+    if (wanted && i < 0) throw notFound(`没有这个培训计划：${wanted} / there is no campaign ${wanted}`);
+    if (i >= 0) {
+      const old = f.campaigns[i]!;
+      const c: Campaign = { ...old, ...rest, id: old.id, updatedAt: at };
+      f.campaigns[i] = c;
+      return c;
+    }
+    const c: Campaign = { ...rest, id: randomUUID(), createdAt: at, createdBy: caller.employeeNo, updatedAt: at };
+    f.campaigns.push(c);
+    return c;
+  });
+}
+
+export async function getCampaign(ports: Ports, campaignId: string): Promise<Campaign> {
+  const { campaigns } = await ports.store.campaigns.read();
+  const c = campaigns.find((x) => x.id === campaignId);
+  if (!c) throw notFound(`没有这个培训计划：${campaignId} / there is no campaign ${campaignId}`);
+  return c;
+}
+
+export function summarize(c: Campaign): CampaignSummary {
+  return {
+    id: c.id,
+    name: c.name,
+    start: c.start,
+    end: c.end,
+    studyStart: c.studyStart,
+    studyEnd: c.studyEnd,
+    targetCreditHours: c.targetCreditHours,
+    targetByCategory: { ...(c.targetByCategory ?? {}) },
+    documents: c.documents.map((d) => ({ ...d })),
+    quiz: {
+      mode: c.quiz.mode ?? 'fixed',
+      questionCount: (c.quiz.mode ?? 'fixed') === 'fixed' ? c.quiz.questionIds.length : rulesTotal(c.quiz.rules).count,
+      timeLimitMinutes: c.quiz.timeLimitMinutes,
+      passMark: c.quiz.passMark,
+      maxAttempts: c.quiz.maxAttempts,
+      maxLeaves: c.quiz.maxLeaves ?? 0,
+    },
+    essay: { ...c.essay },
+    phases: c.phases.map((p) => ({ ...p })),
+  };
+}
+
+export async function listCampaigns(ports: Ports): Promise<CampaignSummary[]> {
+  const { campaigns } = await ports.store.campaigns.read();
+  return campaigns.map(summarize).reverse();
+}

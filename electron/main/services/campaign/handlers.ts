@@ -1,0 +1,15 @@
+import { who, type Handlers } from '../handler';
+import { campaignTemplate, getCampaign, listCampaigns, saveCampaign } from './campaign';
+import { planDeleteTask, planFromTemplate, planGet, planSaveTask, planSetDone } from './plan';
+
+export const campaignHandlers = {
+  'campaign.template': (p) => campaignTemplate(p),
+  'campaign.save': (p, c, i) => saveCampaign(p, who(c), i),
+  'campaign.list': (p) => listCampaigns(p),
+  'campaign.get': (p, _c, i) => getCampaign(p, i.campaignId),
+  'plan.get': (p, _c, i) => planGet(p, i),
+  'plan.fromTemplate': (p, _c, i) => planFromTemplate(p, i),
+  'plan.saveTask': (p, _c, i) => planSaveTask(p, i),
+  'plan.setDone': (p, c, i) => planSetDone(p, who(c), i),
+  'plan.deleteTask': (p, _c, i) => planDeleteTask(p, i),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,91 @@
+// The corpus: the catalog bundled in content/ (metadata + the team's study notes) merged with what
+// the enterprise imported into its data folder (official texts as editions, its own documents).
+import { readFileSync } from 'node:fs';
+import type { DocFile, DocMeta, TextRef } from '../../../shared/api';
+import type { CorpusFile, Edition } from '../../../records/shared-docs';
+import { CASE_TEXT_KEY, type BundledCase, type BundledDoc } from './content-catalog';
+import { notFound } from '../errors';
+import type { Ports } from '../ports';
+
+export { bankFileSchema, CASE_TEXT_KEY, defaultContentDir, DOC_CATEGORIES, loadContent, manifestSchema, type BundledCase, type Cite, type ContentCatalog, type Manifest } from './content-catalog';
+
+export function currentEdition(corpus: CorpusFile, docId: string): Edition | null {
+  const eds = corpus.editions.filter((e) => e.docId === docId && !e.superseded);
+  return eds[eds.length - 1] ?? null;
+}
+
+function officialRef(e: Edition): TextRef {
+  return {
+    key: 'official',
+    kind: 'official',
+    title: '正式文本',
+    format: e.readAs,
+    edition: { sha256: e.sha256, fileName: e.fileName, importedAt: e.importedAt },
+  };
+}
+
+function metaOf(d: Omit<BundledDoc, 'notes'>, source: DocMeta['source'], texts: TextRef[], kase?: BundledCase): DocMeta {
+  return {
+    ...(kase ? { case: { date: kase.date, place: kase.place, plantKind: kase.plantKind, casualties: kase.casualties, source: { ...kase.source }, docIds: [...kase.docIds], prompts: [...kase.prompts] } } : {}),
+    id: d.id,
+    title: d.title,
+    docNo: d.docNo,
+    issuer: d.issuer,
+    category: d.category,
+    effective: d.effective,
+    required: d.required,
+    suggestedMinutes: d.suggestedMinutes,
+    summary: d.summary,
+    source,
+    texts,
+  };
+}
+
+/** Every document: bundled catalog entries first, then the enterprise's own. */
+export async function listDocs(ports: Ports): Promise<DocMeta[]> {
+  const corpus = await ports.store.corpus.read();
+  const out: DocMeta[] = [];
+  for (const d of ports.content.documents()) {
+    const texts: TextRef[] = d.notes.map((n) => ({ key: n.key, kind: 'notes', title: n.title, format: n.format }));
+    const ed = currentEdition(corpus, d.id);
+    if (ed) texts.unshift(officialRef(ed));
+    out.push(metaOf(d, 'bundled', texts));
+  }
+  // the case library: each case a document of its own, so reading one counts as study
+  for (const c of ports.content.cases()) {
+    const d = { id: c.id, title: c.title, docNo: c.source.report, issuer: c.source.authority, category: '事故案例' as const, effective: c.date, required: false, suggestedMinutes: c.suggestedMinutes, summary: `${c.date} ${c.place} ${c.plantKind}${c.casualties ? `，${c.casualties}` : ''}` };
+    out.push(metaOf(d, 'bundled', [{ key: CASE_TEXT_KEY, kind: 'notes', title: '案例', format: 'md' }], c));
+  }
+  for (const d of corpus.documents) {
+    const ed = currentEdition(corpus, d.id);
+    out.push(metaOf({ ...d, required: false }, 'enterprise', ed ? [officialRef(ed)] : []));
+  }
+  return out;
+}
+
+/** The study-session document of practice that is not of one document (random, the 错题本). */
+export const PRACTICE_DOC = 'practice';
+/** The text key of a study session spent practising. */
+export const PRACTICE_KEY = 'practice';
+
+export async function docTitle(ports: Ports, docId: string): Promise<string> {
+  if (docId === PRACTICE_DOC) return '练习（随机与错题本）';
+  return (await listDocs(ports)).find((d) => d.id === docId)?.title ?? docId;
+}
+
+export async function getDocText(ports: Ports, docId: string, key: string | undefined): Promise<DocFile> {
+  const meta = (await listDocs(ports)).find((d) => d.id === docId);
+  if (!meta) throw notFound(`没有这个学习文件：${docId} / there is no study document ${docId}`);
+  const ref = key ? meta.texts.find((t) => t.key === key) : meta.texts[0];
+  if (!ref) {
+    if (key) throw notFound(`《${meta.title}》没有这个文本：${key} / 《${meta.title}》 has no text ${key}`);
+    return { meta, ref: null };
+  }
+  if (ref.kind === 'notes') {
+    const { bytes } = ports.content.readNotes(docId, ref.key);
+    return ref.format === 'pdf' ? { meta, ref, base64: bytes.toString('base64') } : { meta, ref, text: bytes.toString('utf8') };
+  }
+  const file = ports.store.corpusFile(`${ref.edition!.sha256}.${ref.format}`);
+  const bytes = readFileSync(file);
+  return ref.format === 'pdf' ? { meta, ref, base64: bytes.toString('base64') } : { meta, ref, text: bytes.toString('utf8') };
+}

@@ -1,0 +1,210 @@
+// PDFs are read in a process of their own (services/corpus/text-worker.ts), one at a time per server, with
+// a memory cap. A long PDF read in the server took hundreds of MB (one 264-page PDF: 127 → 662 MB of
+// the server; four at once: 1.5 GB), and a hostile one (a stream that inflates to gigabytes) could
+// take it all: a child process's memory is its own, returned whole when it ends, and a cap on it
+// holds for all of it — the JavaScript heap (--max-old-space-size) and everything else (its
+// resident memory, watched here from /proc where there is one and by the child itself). A PDF that
+// goes over is refused naming the file; the server goes on. Waiting readings know their place.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApiError, badInput } from '../errors';
+import type { Block } from './text-block';
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('导入已取消 / the import was cancelled');
+  }
+}
+
+export interface PdfRead {
+  blocks: Block[];
+  pages: number;
+  /** the PDF's own title (its info dictionary), as found */
+  title: string;
+}
+
+export interface ReadOptions {
+  /** pages done, of total */
+  onProgress?: (done: number, total: number) => void;
+  /** readings ahead of this one (1 = next); 0 when its reading starts */
+  onQueue?: (ahead: number) => void;
+  signal?: AbortSignal;
+}
+
+/** What the reader process is told, and what it answers (text-worker.ts). */
+export type ReaderJob = { bytes: Uint8Array; rssCapMb: number };
+export type ReaderReply = { total: number } | { done: number; rssMb: number } | { read: PdfRead } | { failed: 'encrypted' | 'invalid' | 'unreadable' };
+/** the reader ends itself with this code when its own resident memory passes the cap */
+export const OVER_CAP_EXIT = 90;
+
+/**
+ * The caps of one reading. A 264-page Chinese PDF needs about 150–230 MB in the reader (heap
+ * ~30–130 MB: less when built than under tsx), a 1,335-page one about the same (pages are read one
+ * by one and let go). `waiting`: readings that may wait at once (each holds its file, ≤ 25 MB);
+ * more are refused until some are done.
+ */
+export const READER_CAPS = { heapMb: 256, rssMb: 448, waiting: 8 };
+type Caps = typeof READER_CAPS;
+
+/** The reader's script: built (dist/electron/text-worker.cjs) or the TypeScript source under tsx's require hook. */
+function readerCommand(heapMb: number): { args: string[]; env: NodeJS.ProcessEnv } {
+  const here = typeof __filename !== 'undefined' ? __filename : fileURLToPath(import.meta.url);
+  const caps = [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=4'];
+  // in Electron, its binary runs the script as Node
+  const env = { ...process.env, ...(process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}) };
+  if (here.endsWith('.cjs') || here.endsWith('.js')) return { args: [...caps, path.join(path.dirname(here), 'text-worker.cjs')], env };
+  // from source: only tsx's require hook (its ESM loader would run pdf.js through a thread of its own, hundreds of MB)
+  const tsx = createRequire(here).resolve('tsx/cjs/api');
+  const src = path.join(path.dirname(here), 'text-worker.ts');
+  return { args: [...caps, '-e', `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(src)});`], env };
+}
+
+/** Resident memory of a process from /proc (Linux; in kB there, whatever the page size), or null where there is none. */
+function residentMb(pid: number): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? null : Number(kb) / 1024;
+  } catch {
+    return null;
+  }
+}
+
+const messages = {
+  encrypted: (f: string) => `${f} 已加密（需要密码），无法导入。请导入未加密的文件。 / ${f} is encrypted (needs a password) and cannot be imported: import an unencrypted file`,
+  invalid: (f: string) => `${f} 不是有效的 PDF（可能已损坏或不完整） / ${f} is not a valid PDF (damaged or incomplete)`,
+  unreadable: (f: string) => `${f} 的内容无法读取（PDF 可能已损坏） / the contents of ${f} cannot be read (the PDF may be damaged)`,
+  memory: (f: string, mb: number) =>
+    `${f} 读取时需要的内存超过上限（${mb} MB），未导入。这个 PDF 过大或结构异常：可以把它拆成几个较小的文件再导入 / reading ${f} needs more memory than the limit (${mb} MB), so it was not imported: the PDF is too large or malformed; split it into smaller files and import those`,
+};
+
+interface Queued {
+  fileName: string;
+  bytes: Uint8Array;
+  opts: ReadOptions;
+  resolve: (r: PdfRead) => void;
+  reject: (e: Error) => void;
+  child?: ChildProcess;
+}
+
+/** One reading at a time, the others waiting in order. */
+class ReaderQueue {
+  private waiting: Queued[] = [];
+  private current: Queued | null = null;
+  constructor(readonly caps: Caps) {}
+
+  read(fileName: string, bytes: Uint8Array, opts: ReadOptions): Promise<PdfRead> {
+    if (opts.signal?.aborted) return Promise.reject(new ImportCancelled());
+    if (this.waiting.length >= this.caps.waiting) {
+      const n = this.waiting.length;
+      return Promise.reject(new ApiError('rate_limited', `服务器一次读取一个 PDF，已有 ${n} 个在排队：请稍后再导入 ${fileName} / the server reads one PDF at a time and ${n} are waiting: import ${fileName} again in a little while`, 'file', 30));
+    }
+    return new Promise((resolve, reject) => {
+      const q: Queued = { fileName, bytes, opts, resolve, reject };
+      this.waiting.push(q);
+      opts.signal?.addEventListener(
+        'abort',
+        () => {
+          if (this.current === q) q.child?.kill('SIGKILL');
+          else if (this.waiting.includes(q)) {
+            this.waiting = this.waiting.filter((w) => w !== q);
+            this.told();
+            reject(new ImportCancelled());
+          }
+        },
+        { once: true },
+      );
+      if (this.current) opts.onQueue?.(this.waiting.length);
+      this.next();
+    });
+  }
+
+  /** how many are ahead of each waiting reading: told again whenever it changes */
+  private told() {
+    this.waiting.forEach((w, i) => w.opts.onQueue?.(i + 1));
+  }
+
+  private next() {
+    if (this.current || this.waiting.length === 0) return;
+    const q = this.waiting.shift()!;
+    this.current = q;
+    this.told();
+    q.opts.onQueue?.(0);
+    this.run(q)
+      .then(q.resolve, q.reject)
+      .finally(() => {
+        this.current = null;
+        this.next();
+      });
+  }
+
+  private run(q: Queued): Promise<PdfRead> {
+    const { heapMb, rssMb } = this.caps;
+    return new Promise((resolve, reject) => {
+      const cmd = readerCommand(heapMb);
+      const child = spawn(process.execPath, cmd.args, { env: cmd.env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced', windowsHide: true });
+      q.child = child;
+      let total = 0;
+      let settled: PdfRead | Error | null = null;
+      let overCap = false;
+      let stderr = '';
+      child.stderr!.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)));
+      // the child's resident memory, from outside: a reading stuck in one large allocation cannot check itself
+      const watch = setInterval(() => {
+        const mb = child.pid ? residentMb(child.pid) : null;
+        if (mb !== null && mb > rssMb) {
+          overCap = true;
+          child.kill('SIGKILL');
+        }
+      }, 50);
+      watch.unref();
+      child.on('message', (m: ReaderReply) => {
+        if ('total' in m) {
+          total = m.total;
+          q.opts.onProgress?.(0, total);
+        } else if ('done' in m) q.opts.onProgress?.(m.done, total);
+        else if ('read' in m) {
+          settled = m.read;
+          child.kill();
+        } else {
+          settled = badInput(messages[m.failed](q.fileName), 'file');
+          child.kill();
+        }
+      });
+      child.once('error', (e) => {
+        settled ??= new Error(`PDF 读取进程无法启动 / the PDF reader could not start: ${e.message}`);
+        // not started at all: there will be no process to close
+        if (!child.pid) {
+          clearInterval(watch);
+          reject(settled);
+        }
+      });
+      child.once('close', (code) => {
+        clearInterval(watch);
+        if (settled instanceof Error) return reject(settled);
+        if (settled) return resolve(settled);
+        if (q.opts.signal?.aborted) return reject(new ImportCancelled());
+        if (overCap || code === OVER_CAP_EXIT || /heap out of memory|Reached heap limit|allocation failed/i.test(stderr)) return reject(badInput(messages.memory(q.fileName, rssMb), 'file'));
+        reject(badInput(messages.unreadable(q.fileName), 'file'));
+      });
+      child.send({ bytes: q.bytes, rssCapMb: rssMb } satisfies ReaderJob);
+    });
+  }
+}
+
+// Process-wide, not per app: it bounds the memory of this process's PDF readers (one reader child at
+// a time, `waiting` files held), which is the PC's however many apps the process runs.
+let queue: ReaderQueue | null = null;
+
+/** Read a PDF in the reader process, after the readings before it. */
+export function readPdf(fileName: string, bytes: Uint8Array, opts: ReadOptions = {}): Promise<PdfRead> {
+  queue ??= new ReaderQueue(READER_CAPS);
+  return queue.read(fileName, bytes, opts);
+}
+
+/** Other caps from now on (tests: a cap a real PDF goes over). */
+export function setReaderCaps(caps: Caps): void {
+  queue = new ReaderQueue(caps);
+}

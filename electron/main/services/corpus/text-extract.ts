@@ -1,0 +1,199 @@
+// Text out of the files an enterprise holds: PDF (pdf.js), DOCX (mammoth), Markdown and TXT
+// (UTF-8 or GBK). Every failure is a clear message naming the file; nothing here writes anything.
+import { normalizeCjk } from '../../../core/normalize';
+import { paragraphs } from '../../../core/paragraphs';
+import { badInput } from '../errors';
+import { ImportCancelled, readPdf, type PdfRead, type ReadOptions } from './pdf-reader';
+import { decodeText } from '../files/table-file';
+
+export type SourceFormat = 'pdf' | 'md' | 'txt' | 'docx';
+
+import type { Block } from './text-block';
+export type { Block } from './text-block';
+
+export interface Extracted {
+  format: SourceFormat;
+  readAs: 'pdf' | 'md' | 'txt';
+  /** the text the reader shows for md/txt/docx; for a PDF, the reader shows the PDF itself */
+  readable: string | null;
+  blocks: Block[];
+  pages: number;
+  chars: number;
+  /** metadata found in the file (PDF info title, first heading) */
+  title: string;
+}
+
+export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+
+export interface ExtractOptions extends ReadOptions {
+  /** pages (PDF) or 1 step (other formats) done so far, of total */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export { ImportCancelled };
+
+export function formatOf(fileName: string): SourceFormat | null {
+  const ext = fileName.toLowerCase().split('.').pop();
+  if (ext === 'pdf' || ext === 'md' || ext === 'txt' || ext === 'docx') return ext;
+  if (ext === 'markdown') return 'md';
+  return null;
+}
+
+const countChars = (blocks: Block[]) => blocks.reduce((n, b) => n + b.text.replace(/\s/g, '').length, 0);
+
+/** Markdown blocks: paragraphs, each located by the heading above it (the reader's h-N ids). */
+export function markdownBlocks(md: string): Block[] {
+  const blocks: Block[] = [];
+  let heading = -1;
+  let inFence = false;
+  let buf: string[] = [];
+  const flush = () => {
+    const text = normalizeCjk(buf.join('\n').replace(/^>\s?/gm, '').replace(/[*_`|]+/g, ' ').replace(/^\s*[-+]\s+/gm, '').trim());
+    if (text) blocks.push({ loc: heading, text: text.replace(/\s*\n\s*/g, ' ') });
+    buf = [];
+  };
+  for (const line of md.replace(/\r\n?/g, '\n').split('\n')) {
+    if (/^```/.test(line)) inFence = !inFence;
+    const h = !inFence && /^(#{1,4})\s+(.+?)\s*#*\s*$/.exec(line);
+    if (h) {
+      flush();
+      heading += 1;
+      blocks.push({ loc: heading, text: normalizeCjk(h[2]!) });
+    } else if (line.trim() === '') flush();
+    else buf.push(line);
+  }
+  flush();
+  return blocks;
+}
+
+export function textBlocks(text: string): Block[] {
+  return paragraphs(normalizeCjk(text)).map((p, i) => ({ loc: i, text: p }));
+}
+
+/**
+ * pdf.js's legacy build (the one Node 20 runs) installs core-js polyfills as it loads. All but one
+ * only add what Node 20 lacks; the one that replaces a built-in — Array.prototype.push, forced for
+ * an edge case of non-writable lengths — would slow every push in the process (a fifth of a PDF
+ * import's time, and every request after it). The native push is put back.
+ */
+// process-wide, not per app: pdf.js and its polyfills load once into the process, whichever app asks first
+let pdfjsLoaded: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
+export function loadPdfjs() {
+  pdfjsLoaded ??= (async () => {
+    const push = Array.prototype.push;
+    const mod = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // the worker code too (run in this thread, as pdf.js does in Node): loaded now, so its own
+    // copy of the polyfill is undone as well
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    if (Array.prototype.push !== push) Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
+    return mod;
+  })();
+  return pdfjsLoaded;
+}
+
+type PdfDoc = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfjs>>['getDocument']>['promise']>;
+
+async function openPdf(pdfjs: Awaited<ReturnType<typeof loadPdfjs>>, bytes: Uint8Array): Promise<PdfDoc> {
+  return pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+}
+
+/** One page's paragraphs, from its text layout. */
+async function pageBlocks(doc: PdfDoc, p: number): Promise<Block[]> {
+  const page = await doc.getPage(p);
+  // pdf.js's own NFKC pass is left out: normalizeCjk below does what we need, once
+  const content = await page.getTextContent({ disableNormalization: true });
+  // Lines from the layout (a change of baseline starts a line); a paragraph starts where the
+  // gap to the previous line is clearly larger than the page's usual line spacing.
+  const lines: { y: number; text: string }[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || item.str === '') continue;
+    const y = item.transform[5] as number;
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(last.y - y) <= Math.max(item.height, 1) * 0.5) last.text += item.str;
+    else lines.push({ y, text: item.str });
+  }
+  const drops = lines.slice(1).map((l, i) => Math.abs(lines[i]!.y - l.y)).sort((a, b) => a - b);
+  const usual = drops[Math.floor(drops.length / 2)] ?? 0;
+  let text = '';
+  lines.forEach((l, i) => {
+    if (i > 0) text += Math.abs(lines[i - 1]!.y - l.y) > usual * 1.35 ? '\n\n' : '\n';
+    text += l.text;
+  });
+  page.cleanup();
+  return paragraphs(normalizeCjk(text)).map((para) => ({ loc: p, text: para }));
+}
+
+/** Why a PDF cannot be read (the reader process tells the server, which words it; see pdf-reader.ts). */
+export class PdfProblem extends Error {
+  constructor(readonly kind: 'encrypted' | 'invalid' | 'unreadable') {
+    super(kind);
+  }
+}
+
+/**
+ * A PDF's paragraphs, read here, page by page (each page let go before the next): what the reader
+ * process does (services/corpus/text-worker.ts). Anywhere else, use readPdf: it reads in that process.
+ */
+export async function readPdfHere(bytes: Uint8Array, onPage?: (done: number, total: number) => void): Promise<PdfRead> {
+  const pdfjs = await loadPdfjs();
+  let doc: PdfDoc;
+  try {
+    doc = await openPdf(pdfjs, bytes);
+  } catch (e) {
+    throw new PdfProblem((e as { name?: string }).name === 'PasswordException' ? 'encrypted' : 'invalid');
+  }
+  try {
+    onPage?.(0, doc.numPages);
+    const blocks: Block[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      blocks.push(...(await pageBlocks(doc, p)));
+      onPage?.(p, doc.numPages);
+    }
+    const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: string } | undefined;
+    return { blocks, pages: doc.numPages, title: normalizeCjk(info?.Title ?? '').trim() };
+  } catch {
+    throw new PdfProblem('unreadable');
+  } finally {
+    await doc.destroy();
+  }
+}
+
+export async function extractText(fileName: string, bytes: Uint8Array, opts: ExtractOptions = {}): Promise<Extracted> {
+  const format = formatOf(fileName);
+  if (!format) throw badInput(`${fileName} 的格式不支持：请导入 PDF、DOCX、Markdown 或 TXT 文件 / the format of ${fileName} is not supported: import a PDF, DOCX, Markdown or TXT file`, 'file');
+  if (bytes.length === 0) throw badInput(`${fileName} 是空文件 / ${fileName} is empty`, 'file');
+  if (bytes.length > MAX_IMPORT_BYTES) throw badInput(`${fileName} 太大（超过 25 MB） / ${fileName} is too large (over 25 MB)`, 'file');
+  let out: Extracted;
+  if (format === 'pdf') {
+    // in the reader process, after the readings before it (bounded memory, one at a time)
+    const r = await readPdf(fileName, bytes, opts);
+    out = { format, readAs: 'pdf', readable: null, blocks: r.blocks, pages: r.pages, chars: countChars(r.blocks), title: r.title };
+    if (out.chars === 0) throw badInput(`${fileName} 中没有可提取的文字（可能是扫描件图片），无法检索。请导入带文字层的 PDF。 / ${fileName} has no text to extract (perhaps a scanned image) and cannot be searched: import a PDF with a text layer`, 'file');
+    return out;
+  }
+  if (format === 'docx') {
+    // mammoth unpacks the .docx whole in memory: a zip bomb is refused before it gets it
+    const { checkOfficeZip } = await import('../files/zip-folder');
+    await checkOfficeZip(bytes, fileName);
+    let text: string;
+    try {
+      const { default: mammoth } = await import('mammoth'); // loaded when first needed
+      text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+    } catch {
+      throw badInput(`${fileName} 不是有效的 .docx 文档（可能已损坏，或只是改了扩展名） / ${fileName} is not a valid .docx document (damaged, or only renamed)`, 'file');
+    }
+    const readable = paragraphs(normalizeCjk(text)).join('\n\n');
+    const blocks = textBlocks(readable);
+    out = { format, readAs: 'txt', readable, blocks, pages: 0, chars: countChars(blocks), title: blocks[0]?.text.slice(0, 80) ?? '' };
+  } else {
+    const text = normalizeCjk(decodeText(bytes));
+    if (text.includes('\u0000')) throw badInput(`${fileName} 看起来不是文本文件 / ${fileName} does not look like a text file`, 'file');
+    const blocks = format === 'md' ? markdownBlocks(text) : textBlocks(text);
+    const heading = format === 'md' ? /^#\s+(.+)$/m.exec(text)?.[1] : undefined;
+    out = { format, readAs: format, readable: text, blocks, pages: 0, chars: countChars(blocks), title: (heading ?? blocks[0]?.text ?? '').slice(0, 80) };
+  }
+  if (out.chars === 0) throw badInput(`${fileName} 中没有文字 / ${fileName} holds no text`, 'file');
+  opts.onProgress?.(1, 1);
+  return out;
+}

@@ -1,0 +1,66 @@
+// Read a spreadsheet the officer hands us (.xlsx, or .csv in UTF-8 or GBK) into rows of strings.
+import type ExcelJS from 'exceljs';
+import { badInput } from '../errors';
+
+export const MAX_TABLE_BYTES = 20 * 1024 * 1024;
+
+export function decodeText(bytes: Uint8Array): string {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(start);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    // Excel on Chinese Windows saves "CSV" in GBK (code page 936).
+    return new TextDecoder('gbk').decode(body);
+  }
+}
+
+export async function readTable(fileName: string, bytes: Uint8Array): Promise<string[][]> {
+  if (bytes.length === 0) throw badInput(`文件 ${fileName} 是空的 / the file ${fileName} is empty`, 'file');
+  if (bytes.length > MAX_TABLE_BYTES) throw badInput(`文件 ${fileName} 太大（超过 20 MB） / the file ${fileName} is too large (over 20 MB)`, 'file');
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.csv')) {
+    const { default: Papa } = await import('papaparse');
+    const text = decodeText(bytes);
+    const res = Papa.parse<string[]>(text, { skipEmptyLines: false });
+    const fatal = res.errors.find((e) => e.type === 'Quotes');
+    if (fatal) throw badInput(`文件 ${fileName} 第 ${(fatal.row ?? 0) + 1} 行的引号不成对，无法读取 / the file ${fileName} has unmatched quotes in row ${(fatal.row ?? 0) + 1} and cannot be read`, 'file');
+    return res.data.map((r) => r.map((c) => String(c ?? '')));
+  }
+  if (lower.endsWith('.xlsx')) {
+    // ExcelJS unpacks the .xlsx whole in memory: a zip bomb is refused before it gets it
+    const { checkOfficeZip } = await import('./zip-folder');
+    await checkOfficeZip(bytes, fileName);
+    const { default: Excel } = await import('exceljs'); // loaded when first needed: keeps start-up light
+    const wb = new Excel.Workbook();
+    try {
+      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    } catch {
+      throw badInput(`文件 ${fileName} 不是有效的 .xlsx 工作簿（可能已损坏或被截断） / the file ${fileName} is not a valid .xlsx workbook (damaged or cut short)`, 'file');
+    }
+    const ws = wb.worksheets.find((w) => w.actualRowCount > 0);
+    if (!ws) throw badInput(`文件 ${fileName} 中没有任何数据 / the file ${fileName} holds no data`, 'file');
+    const rows: string[][] = [];
+    const width = ws.columnCount;
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const cells: string[] = [];
+      for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
+      rows.push(cells);
+    }
+    return rows;
+  }
+  throw badInput(`文件 ${fileName} 的格式不支持：请使用 .xlsx 或 .csv / the format of ${fileName} is not supported: use .xlsx or .csv`, 'file');
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  try {
+    return cell.text ?? '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,234 @@
+// Inspections and the 问题台账: the office records inspections (kind, who was inspected, checklist)
+// and their findings; the 责任人 reports the rectification; an officer other than the 责任人 does
+// the 验收. Every change is an entry of one hash chain (inspections.json), photos by their hash.
+import { randomUUID } from 'node:crypto';
+import { cleanFileName, isPhoto, megabytes, PHOTO_MAX_BYTES, PHOTOS_PER_FINDING, sniffKind, type FileRef } from '../../../core/evidence';
+import { foldLedger, HAZARD_LEVEL_NAMES, INSPECTION_KIND_NAMES, isOverdue, type FindingState, type LedgerBodies, type LedgerEntry, type LedgerType } from '../../../core/inspection';
+import { isoDateSchema } from '../../../core/model';
+import { localDay } from '../../../core/study-time';
+import type { FindingView, Input, InspectionsView, InspectionView } from '../../../shared/api';
+import type { Account } from '../../../records/shared-docs';
+import { appendLink, chainHead } from '../../../records/events';
+import { getCampaign } from '../campaign/campaign';
+import { badInput, conflict, forbidden, notFound } from '../errors';
+import { iso, type Ports } from '../ports';
+
+const isOffice = (a: Account) => a.roles.some((r) => r === 'officer' || r === 'admin');
+const mayReadAll = (a: Account) => isOffice(a) || a.roles.includes('archivist');
+
+async function today(ports: Ports): Promise<string> {
+  return localDay(ports.clock.now(), (await ports.store.meta.peek()).settings.utcOffsetMinutes);
+}
+
+/** One entry, after `check` (which sees the ledger as it is, and may refuse) and `complete` (which may fill in what check found). */
+async function append<K extends LedgerType>(ports: Ports, by: string, type: K, data: LedgerBodies[K], check?: (entries: LedgerEntry[]) => void, complete?: (d: LedgerBodies[K]) => LedgerBodies[K]): Promise<void> {
+  const at = iso(ports.clock.now());
+  await ports.store.inspections.update((f) => {
+    check?.(f.entries);
+    appendLink(f.entries, { type, at, by, data: complete ? complete(data) : data } as Omit<LedgerEntry, 'seq' | 'id' | 'prevHash' | 'hash'>);
+  });
+}
+
+async function names(ports: Ports): Promise<Map<string, string>> {
+  const m = new Map((await ports.store.roster.peek()).people.map((p) => [p.employeeNo, p.name]));
+  for (const a of (await ports.store.accounts.peek()).accounts) if (!m.has(a.employeeNo)) m.set(a.employeeNo, a.name);
+  return m;
+}
+
+function findingView(f: FindingState, inspections: ReturnType<typeof foldLedger>['inspections'], day: string, who: Map<string, string>): FindingView {
+  const i = inspections.get(f.inspectionId)!;
+  const people = new Set([f.owner, f.recordedBy, ...f.rectifications.map((r) => r.by), ...f.verifications.map((v) => v.by)]);
+  return {
+    ...structuredClone(f),
+    overdue: isOverdue(f, day),
+    inspection: { kind: i.kind, scope: i.scope, unit: i.unit, date: i.date, inspectors: i.inspectors },
+    names: Object.fromEntries([...people].map((no) => [no, who.get(no) ?? no])),
+  };
+}
+
+/** Overdue first, then open by 期限, then closed; the inspections newest first. */
+export async function listInspections(ports: Ports, input: Input<'inspection.list'>): Promise<InspectionsView> {
+  const c = await getCampaign(ports, input.campaignId);
+  const { entries } = await ports.store.inspections.peek();
+  const { inspections, findings } = foldLedger(entries as LedgerEntry[]);
+  const day = await today(ports);
+  const who = await names(ports);
+  const mine = [...findings.values()].filter((f) => f.campaignId === c.id);
+  const views = mine.map((f) => findingView(f, inspections, day, who));
+  const rank = (f: FindingView) => (f.overdue ? 0 : f.status === 'closed' ? 2 : 1);
+  views.sort((a, b) => rank(a) - rank(b) || a.due.localeCompare(b.due) || a.seq - b.seq);
+  const list: InspectionView[] = [...inspections.values()]
+    .filter((i) => i.campaignId === c.id)
+    .map((i) => ({ ...structuredClone(i), findings: mine.filter((f) => f.inspectionId === i.id).length, openFindings: mine.filter((f) => f.inspectionId === i.id && f.status !== 'closed').length }))
+    .sort((a, b) => b.date.localeCompare(a.date) || b.savedAt.localeCompare(a.savedAt));
+  return {
+    today: day,
+    inspections: list,
+    findings: views,
+    counts: { findings: views.length, closed: views.filter((f) => f.status === 'closed').length, overdue: views.filter((f) => f.overdue).length, major: views.filter((f) => f.level === 'major').length },
+    head: chainHead(entries as LedgerEntry[]),
+  };
+}
+
+export async function saveInspection(ports: Ports, caller: Account, input: Input<'inspection.save'>): Promise<InspectionView> {
+  const c = await getCampaign(ports, input.campaignId);
+  const id = input.id ?? randomUUID();
+  await append(ports, caller.employeeNo, 'inspection.saved', { ...input, id, campaignId: c.id }, (entries) => {
+    if (input.id) {
+      const was = foldLedger(entries).inspections.get(input.id);
+      if (!was) throw notFound('没有这次检查 / there is no such inspection');
+      if (was.campaignId !== c.id) throw badInput('检查不属于这个培训计划 / the inspection belongs to another campaign', 'campaignId');
+    }
+  });
+  const v = await listInspections(ports, { campaignId: c.id });
+  return v.inspections.find((i) => i.id === id)!;
+}
+
+/** A photo: a JPG or PNG (told from its bytes) within the size limit, kept by its hash. */
+export async function uploadPhoto(ports: Ports, input: Input<'finding.photo'>): Promise<FileRef> {
+  const name = cleanFileName(input.fileName);
+  const bytes = Buffer.from(input.base64, 'base64');
+  if (bytes.length === 0) throw badInput(`「${name}」是空文件 / “${name}” is empty`, 'base64');
+  if (bytes.length > PHOTO_MAX_BYTES) throw badInput(`照片「${name}」有 ${megabytes(bytes.length)}，每张不能超过 ${megabytes(PHOTO_MAX_BYTES)} / the photo “${name}” is ${megabytes(bytes.length)}; each may be at most ${megabytes(PHOTO_MAX_BYTES)}`, 'base64');
+  const kind = sniffKind(bytes, name);
+  if (!isPhoto(kind)) throw badInput(`「${name}」不是照片：只接受 JPG 或 PNG 图片 / “${name}” is not a photo: only JPG or PNG images are taken`, 'fileName');
+  const sha256 = await ports.store.files.put(bytes);
+  return { sha256, name, bytes: bytes.length, kind };
+}
+
+/** Photos named by a record: each one uploaded before and a photo. */
+async function photoRefs(ports: Ports, refs: readonly { sha256: string; name: string }[], field: string): Promise<FileRef[]> {
+  if (refs.length > PHOTOS_PER_FINDING) throw badInput(`照片最多 ${PHOTOS_PER_FINDING} 张 / at most ${PHOTOS_PER_FINDING} photos`, field);
+  const out: FileRef[] = [];
+  for (const [i, r] of refs.entries()) {
+    const bytes = await ports.store.files.get(r.sha256);
+    const kind = bytes ? sniffKind(bytes, r.name) : null;
+    if (!bytes || !isPhoto(kind)) throw badInput(`照片「${r.name}」没有上传，或不是照片 / the photo “${r.name}” was not uploaded, or is not a photo`, `${field}.${i}`);
+    if (!out.some((x) => x.sha256 === r.sha256)) out.push({ sha256: r.sha256, name: cleanFileName(r.name), bytes: bytes.length, kind });
+  }
+  return out;
+}
+
+export async function recordFinding(ports: Ports, caller: Account, input: Input<'finding.record'>): Promise<FindingView> {
+  const people = (await ports.store.roster.peek()).people;
+  if (!input.owner) throw badInput('请填写整改责任人（工号） / fill in who is responsible for the rectification (employee no.)', 'owner');
+  const owner = people.find((p) => p.employeeNo === input.owner);
+  if (!owner) throw badInput(`整改责任人：花名册中没有工号 ${input.owner} / responsible for the rectification: ${input.owner} is not on the roster`, 'owner');
+  if (!input.due) throw badInput('请填写整改期限 / fill in the rectification deadline', 'due');
+  if (!isoDateSchema.safeParse(input.due).success || Number.isNaN(Date.parse(input.due))) throw badInput(`整改期限「${input.due}」不是日期（YYYY-MM-DD） / the rectification deadline “${input.due}” is not a date (YYYY-MM-DD)`, 'due');
+  const photos = await photoRefs(ports, input.photos, 'photos');
+  const findingId = randomUUID();
+  const { photos: _p, owner: _o, due: _d, ...rest } = input;
+  let campaignId = '';
+  await append(ports, caller.employeeNo, 'finding.recorded', { findingId, ...rest, campaignId: '', owner: owner.employeeNo, ownerName: owner.name, due: input.due, photos }, (entries) => {
+    const i = foldLedger(entries).inspections.get(input.inspectionId);
+    if (!i) throw notFound('没有这次检查 / there is no such inspection');
+    campaignId = i.campaignId;
+  }, (data) => ({ ...data, campaignId }));
+  return findingAfter(ports, findingId);
+}
+
+/** The finding, as a check before a change: it exists. */
+function findingIn(entries: readonly LedgerEntry[], findingId: string): FindingState {
+  const f = foldLedger(entries).findings.get(findingId);
+  if (!f) throw notFound('没有这条问题 / there is no such finding');
+  return f;
+}
+
+export async function rectifyFinding(ports: Ports, caller: Account, input: Input<'finding.rectify'>): Promise<FindingView> {
+  const photos = await photoRefs(ports, input.photos, 'photos');
+  await append(ports, caller.employeeNo, 'finding.rectified', { findingId: input.findingId, note: input.note, photos }, (entries) => {
+    const f = findingIn(entries, input.findingId);
+    if (!isOffice(caller) && f.owner !== caller.employeeNo) throw forbidden('只有这条问题的整改责任人可以填报整改情况 / only the person responsible for this finding can report its rectification');
+    if (f.status === 'closed') throw conflict('这条问题已验收销号 / this finding has been checked and closed');
+  });
+  return findingAfter(ports, input.findingId);
+}
+
+/** 验收: never by the 责任人 themself; a finding is verified once it has been rectified. */
+export async function verifyFinding(ports: Ports, caller: Account, input: Input<'finding.verify'>): Promise<FindingView> {
+  if (!input.passed && !input.note) throw badInput('验收不通过时请写明原因 / write down why the check did not pass', 'note');
+  await append(ports, caller.employeeNo, 'finding.verified', { findingId: input.findingId, passed: input.passed, note: input.note }, (entries) => {
+    const f = findingIn(entries, input.findingId);
+    if (f.owner === caller.employeeNo) throw forbidden('整改责任人不能验收自己负责整改的问题：请由其他人验收 / the person responsible cannot check their own rectification: someone else must check it');
+    if (f.status === 'closed') throw conflict('这条问题已验收销号 / this finding has been checked and closed');
+    if (f.status !== 'rectified') throw conflict('整改责任人还没有填报整改情况，不能验收 / the person responsible has not reported the rectification yet: it cannot be checked');
+  });
+  return findingAfter(ports, input.findingId);
+}
+
+export async function myFindings(ports: Ports, caller: Account, input: Input<'finding.mine'>): Promise<FindingView[]> {
+  const v = await listInspections(ports, input);
+  return v.findings.filter((f) => f.owner === caller.employeeNo);
+}
+
+/** A photo of a finding, for the office, archivists and the finding's 责任人. */
+export async function findingFile(ports: Ports, caller: Account, input: Input<'finding.file'>): Promise<{ fileName: string; base64: string }> {
+  const { entries } = await ports.store.inspections.peek();
+  const f = foldLedger(entries as LedgerEntry[]).findings.get(input.findingId);
+  if (!f || (!mayReadAll(caller) && f.owner !== caller.employeeNo)) throw forbidden('只能查看自己负责整改的问题 / you can only see the findings you are responsible for');
+  const ref = [...f.photos, ...f.rectifications.flatMap((r) => r.photos)].find((p) => p.sha256 === input.sha256);
+  if (!ref) throw notFound('这条问题没有这张照片 / this finding has no such photo');
+  const bytes = await ports.store.files.get(ref.sha256);
+  if (!bytes) throw notFound(`照片「${ref.name}」的文件不在了 / the file of the photo “${ref.name}” is gone`);
+  return { fileName: ref.name, base64: bytes.toString('base64') };
+}
+
+async function findingAfter(ports: Ports, findingId: string): Promise<FindingView> {
+  const { entries } = await ports.store.inspections.peek();
+  const { inspections, findings } = foldLedger(entries as LedgerEntry[]);
+  const f = findings.get(findingId);
+  if (!f) throw notFound('没有这条问题 / there is no such finding');
+  return findingView(f, inspections, await today(ports), await names(ports));
+}
+
+/** The columns Chinese bureaus ask a 问题台账 in. */
+export const LEDGER_COLUMNS = ['序号', '检查时间', '检查类型', '问题描述', '隐患等级', '整改措施', '责任人', '整改期限', '整改情况', '验收人', '验收时间'] as const;
+
+/** The 问题台账 as rows: one per finding, in the order they were found. */
+export function ledgerRows(v: InspectionsView, fmt: (isoText: string) => string): (string | number)[][] {
+  const found = [...v.findings].sort((a, b) => a.seq - b.seq);
+  return found.map((f, i) => {
+    const last = f.rectifications.at(-1);
+    const state = f.status === 'closed' ? '已整改，验收合格' : f.status === 'rectified' ? '已整改，待验收' : f.overdue ? '逾期未整改' : f.verifications.length > 0 ? '验收不合格，重新整改' : '整改中';
+    return [
+      i + 1,
+      f.inspection.date,
+      INSPECTION_KIND_NAMES[f.inspection.kind],
+      `${f.location}：${f.description}`,
+      HAZARD_LEVEL_NAMES[f.level],
+      f.measure,
+      `${f.ownerName}（${f.owner}）`,
+      f.due,
+      last ? `${state}；${last.note}` : state,
+      f.closedBy ? f.names[f.closedBy] ?? f.closedBy : '',
+      f.closedAt ? fmt(f.closedAt) : '',
+    ];
+  });
+}
+
+export async function ledgerXlsx(ports: Ports, input: Input<'inspection.ledger'>): Promise<{ fileName: string; base64: string }> {
+  const c = await getCampaign(ports, input.campaignId);
+  const v = await listInspections(ports, input);
+  const { settings, enterprise } = await ports.store.meta.peek();
+  const fmt = (t: string) => new Date(Date.parse(t) + settings.utcOffsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  const ws = wb.addWorksheet('问题台账');
+  ws.addRow([`${enterprise ?? ''} ${c.name} 问题台账`]);
+  ws.mergeCells(1, 1, 1, LEDGER_COLUMNS.length);
+  ws.getRow(1).font = { bold: true, size: 14 };
+  ws.addRow([...LEDGER_COLUMNS]);
+  ws.getRow(2).font = { bold: true };
+  const widths = [6, 12, 22, 40, 10, 36, 16, 12, 30, 12, 17];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const r of ledgerRows(v, fmt)) {
+    const row = ws.addRow(r);
+    row.alignment = { wrapText: true, vertical: 'top' };
+  }
+  ws.addRow([]);
+  ws.addRow([`共 ${v.counts.findings} 项（重大隐患 ${v.counts.major} 项），已验收销号 ${v.counts.closed} 项，逾期 ${v.counts.overdue} 项。台账记录链头 ${v.head}`]);
+  return { fileName: `问题台账-${c.studyStart}.xlsx`, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+}
