@@ -1,4 +1,4 @@
-// Account administration (issue 14, part 2), for the admin: who has which roles, a forgotten
+// Account administration, for the admin: who has which roles, a forgotten
 // password reset to a one-time one, an account disabled (a person who left keeps their records)
 // and enabled again, a person's sessions ended. Each change is in the audit log; the last admin
 // who can still sign in can never be removed or disabled.

@@ -1,4 +1,4 @@
-// Anonymous grading (issue 14, part 3): while a campaign grades anonymously, a grader is shown a
+// Anonymous grading: while a campaign grades anonymously, a grader is shown a
 // paper's pseudonym, never its 工号 or name, and grades through an opaque reference the server
 // alone can open. Both come from a key of the enterprise's that is kept in its data and never sent
 // to a renderer: without it, the roster (which officers have) cannot be turned into pseudonyms.

@@ -1,4 +1,4 @@
-// Signed records (issue 14, part 1). The enterprise has an Ed25519 key, made at setup and kept in the
+// Signed records. The enterprise has an Ed25519 key, made at setup and kept in the
 // data apart from the records (signing.json): its public half in clear, its private half encrypted
 // once per admin under that admin's password (scrypt + AES-256-GCM). An admin's sign-in unlocks it
 // for the running process; nothing else can. With it the app signs
