@@ -2,39 +2,14 @@
 import { scoreAttempt } from '../core/grading';
 import { targetFor, type Campaign, type EssayStatus, type Settings } from '../core/model';
 import { localDay } from '../core/study-time';
+import type { QuizResult, StudyTotals } from '../core/record-shapes';
 import type { PersonFile } from './person';
 import type { DeepReadonly } from './versioned';
 import type { AttemptSummary, PersonCampaignView } from './summary';
 import type { EventBodies, PersonEvent } from './events';
 
-/** A person's study time in a campaign (the contract's StudyTotals has the same shape). */
-export interface StudyTotals {
-  todayMs: number;
-  /** self-study + collective sessions: what counts against the campaign's target */
-  campaignMs: number;
-  /** 自学: counted reading time */
-  selfMs: number;
-  /** 集中学习活动: attended collective sessions */
-  collectiveMs: number;
-  targetCreditHours: number;
-  minutesPerCreditHour: number;
-  perDocMs: Record<string, number>;
-}
-/** One submitted attempt's result (the contract's QuizResultView has the same shape). */
-export interface QuizResult {
-  attemptId: string;
-  campaignId: string;
-  submittedAt: string;
-  score: number;
-  max: number;
-  percent: number;
-  pendingCount: number;
-  passed: boolean | null;
-  passMark: number;
-  /** from opening the paper to submitting it */
-  durationMs: number;
-  timedOut: boolean;
-}
+export type { QuizResult, StudyTotals };
+
 
 type Ev<K extends PersonEvent['type']> = Extract<PersonEvent, { type: K }>;
 export function eventsOf<K extends PersonEvent['type']>(f: PersonFile, type: K): Ev<K>[] {

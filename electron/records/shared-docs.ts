@@ -1,11 +1,14 @@
 // The shared documents as stored (one lowdb file or one PostgreSQL row each): their shapes, empty
-// states and migrations. Stored shapes are defined here, not borrowed from the contract: the views
-// in shared/api.ts must stay assignable to them (tests/structure/record-views.types.ts).
+// states and migrations. Stored shapes are defined here, not borrowed from the contract: the shapes
+// that are also shown (audit entries, merge runs) are written once in core/record-shapes.ts.
 import type { Campaign, CollectiveInput, Person, Question, Role, Settings } from '../core/model';
 import { DEFAULT_SETTINGS } from '../core/model';
 import type { LedgerEntry } from '../core/inspection';
 import type { PlanTask } from '../core/plan';
+import type { AuditEntry, MergeConflictKind, MergeRun } from '../core/record-shapes';
 import type { Migration, Versioned } from './versioned';
+
+export type { AuditEntry, MergeConflictKind, MergeRun };
 
 /** The 问题台账: inspections and findings as one append-only hash chain (core/inspection.ts). */
 export interface InspectionsFile {
@@ -23,19 +26,6 @@ export interface PlanFile {
   tasks: PlanTask[];
 }
 
-export type MergeConflictKind = 'person' | 'campaign' | 'collective' | 'essay' | 'draft' | 'event';
-export interface MergeRun {
-  id: string;
-  at: string;
-  by: string;
-  station: string;
-  sourceCreatedAt: string | null;
-  /** files: evidence files (photos, attachments); findings: entries of the 问题台账 */
-  added: { roster: number; people: number; events: number; campaigns: number; collective: number; recovered: number; drafts: number; files?: number; findings?: number };
-  same: { events: number };
-  conflicts: number;
-  withoutAccount: string[];
-}
 /** A conflict as kept: both versions whole (the view shows them side by side). */
 export interface MergeConflict {
   id: string;
@@ -142,31 +132,6 @@ export function migrateCampaignsV1(f: Record<string, unknown>): Record<string, u
   return { ...f, campaigns: cs.map((c) => ({ ...c, quiz: { mode: 'fixed', rules: [], ...c.quiz } })) };
 }
 
-/** The audit log: what an administrator did that changes records, each entry chained to the one before. */
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  by: string;
-  /**
-   * person.deleted: an administrator deleted a person's records (subject 工号);
-   * login.locked: failed logins locked an account (subject 工号); login.blocked: failed logins from
-   * one client address blocked it (subject the address); setup.locked: wrong first-run setup codes
-   * (from any address) paused setup from other PCs (subject 'setup'); password.changed: a person changed their
-   * password and their other sessions were ended; records.merged: a workstation's records were
-   * merged in (subject the workstation); merge.decided: an officer chose one side of a merge
-   * conflict (subject the conflict); login.unlocked: an administrator lifted a lock of an account
-   * or an address before it ended (subject the 工号 or the address); account.roles: an admin granted
-   * or revoked roles; password.reset: an admin set a one-time password; account.disabled /
-   * account.enabled: an admin disabled or enabled an account; sessions.revoked: an admin ended every
-   * session of an account (subject the 工号 for these)
-   */
-  action: 'person.deleted' | 'login.locked' | 'login.blocked' | 'setup.locked' | 'login.unlocked' | 'password.changed' | 'records.merged' | 'merge.decided' | 'account.roles' | 'password.reset' | 'account.disabled' | 'account.enabled' | 'sessions.revoked';
-  subject: string;
-  reason: string;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
 export interface AuditFile {
   schemaVersion: 1;
   entries: AuditEntry[];

@@ -1,4 +1,5 @@
 // What the archive, audit and signing calls answer.
+import type { AuditEntry } from '../../core/record-shapes';
 
 export interface SigningStatus {
   fingerprint: string | null;
@@ -6,30 +7,7 @@ export interface SigningStatus {
   unlocked: boolean;
   latest: { seq: number; at: string; hash: string; people: number } | null;
 }
-export interface AuditEntryView {
-  seq: number;
-  at: string;
-  by: string;
-  /**
-   * person.deleted: an administrator deleted a person's records (subject 工号);
-   * login.locked: failed logins locked an account (subject 工号); login.blocked: failed logins from
-   * one client address blocked it (subject the address); setup.locked: wrong first-run setup codes
-   * (from any address) paused setup from other PCs (subject 'setup'); password.changed: a person changed their
-   * password and their other sessions were ended; records.merged: a workstation's records were
-   * merged in (subject the workstation); merge.decided: an officer chose one side of a merge
-   * conflict (subject the conflict); login.unlocked: an administrator lifted a lock of an account
-   * or an address before it ended (subject the 工号 or the address); account.roles: an admin granted
-   * or revoked roles; password.reset: an admin set a one-time password; account.disabled /
-   * account.enabled: an admin disabled or enabled an account; sessions.revoked: an admin ended every
-   * session of an account (subject the 工号 for these)
-   */
-  action: 'person.deleted' | 'login.locked' | 'login.blocked' | 'setup.locked' | 'login.unlocked' | 'password.changed' | 'records.merged' | 'merge.decided' | 'account.roles' | 'password.reset' | 'account.disabled' | 'account.enabled' | 'sessions.revoked';
-  subject: string;
-  reason: string;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
+export type AuditEntryView = AuditEntry;
 /** An archive job (batch of people, or a campaign's 一期一档) and how far it got. */
 export interface JobView {
   jobId: string;

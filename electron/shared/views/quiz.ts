@@ -2,6 +2,7 @@
 // an attempt, its result and review, the campaign's statistics.
 import type { Question, QuestionForTaker, QuestionType } from '../../core/model';
 import type { PaperStats, QuestionStat } from '../../core/quiz-stats';
+import type { QuizResult } from '../../core/record-shapes';
 
 export interface BankPreview {
   /** false: some questions are refused (`errors`); `total`, `counts` and `sample` are then the good ones */
@@ -30,20 +31,7 @@ export interface QuizAttemptView {
   /** questions the person flagged for review (kept across a resume) */
   flags: string[];
 }
-export interface QuizResultView {
-  attemptId: string;
-  campaignId: string;
-  submittedAt: string;
-  score: number;
-  max: number;
-  percent: number;
-  pendingCount: number;
-  passed: boolean | null;
-  passMark: number;
-  /** from opening the paper to submitting it */
-  durationMs: number;
-  timedOut: boolean;
-}
+export type QuizResultView = QuizResult;
 /** A submitted attempt with the right answers and 解析, for the person who took it (when allowed). */
 export interface QuizReview {
   attemptId: string;

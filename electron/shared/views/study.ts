@@ -1,19 +1,9 @@
 // What the study and collective-session calls answer: counted study time and the attention checks
 // that keep it honest.
+import type { StudyTotals } from '../../core/record-shapes';
 import type { StudyStatus } from '../../core/study-time';
 
-export interface StudyTotals {
-  todayMs: number;
-  /** self-study + collective sessions: what counts against the campaign's target */
-  campaignMs: number;
-  /** 自学: counted reading time */
-  selfMs: number;
-  /** 集中学习活动: attended collective sessions */
-  collectiveMs: number;
-  targetCreditHours: number;
-  minutesPerCreditHour: number;
-  perDocMs: Record<string, number>;
-}
+export type { StudyTotals };
 /** An attention check (防挂机验证) the person must answer by typing `code`. */
 export interface CheckView {
   id: string;
