@@ -2,6 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { flatCffSubsets } from './cff-flat';
+import { rememberLayouts } from './layout-memo';
 import { collectIfGrown } from './gc';
 
 interface FontFace {
@@ -103,6 +105,8 @@ function reuseParsedFonts() {
     if (!byFace.has(key)) {
       const font = fontkit.create(buf, family);
       fasterCffSubsets(font);
+      flatCffSubsets(font);
+      rememberLayouts(font);
       byFace.set(key, font);
     }
     return byFace.get(key);
@@ -118,6 +122,7 @@ const CFF_RETURN = new Uint8Array([11]);
  * fills each unused one with a fresh one-byte `return`: for Noto Sans CJK that is ~46,000 arrays
  * per font per document, two thirds of a subset's time and much of a PDF worker's garbage. The
  * same bytes come out when all the unused slots share one array (checked by tests/main/pdf-fonts).
+ * Most subsets now have no subroutines at all (cff-flat.ts); this is for the fonts that cannot be flattened.
  */
 export function fasterCffSubsets(font: unknown): void {
   const f = font as { createSubset?: () => object };
