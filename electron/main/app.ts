@@ -8,6 +8,7 @@ import { memorySessions, SESSION_TTL_MS } from './services/accounts/auth';
 import { defaultContentDir, loadContent } from './services/corpus/corpus';
 import { cryptoRandom, monotonicClock, type Ports } from './services/ports';
 import { newRuntime } from './services/runtime';
+import { nodeFiles } from './files';
 import type { SessionTable } from './storage/store';
 
 export interface StoreOptions {
@@ -41,13 +42,14 @@ export interface App extends Ports {
 }
 
 export function openApp(o: AppOptions): App {
-  const content = loadContent(o.contentDir ?? defaultContentDir());
+  const content = loadContent(nodeFiles, o.contentDir ?? defaultContentDir());
   const { store, sessions } = openStore(o);
   const clockSpeed = o.clockSpeed ?? 1;
   const runtime = newRuntime();
   return {
     store,
     clock: monotonicClock(clockSpeed),
+    files: nodeFiles,
     content,
     sessions,
     clockSpeed,

@@ -14,6 +14,7 @@ import { memoryKeyStore, readSealFile, type KeyStore } from './storage/lowdb/sea
 import { SealError } from './storage/store';
 import type { Store } from './storage/store';
 import { unzipTo, walk, ZIP_LIMITS, zipFolder, type ZipLimits } from './services/files/zip-folder';
+import { nodeFiles } from './files';
 
 export const BACKUP_MANIFEST = 'backup.json';
 
@@ -65,7 +66,7 @@ export async function backupTo(store: Store, out: string, progress?: (done: numb
     rmSync(path.join(folder, 'anxue.lock'), { force: true });
     // empty folders of a data folder are made again on opening: only files go in
     const files: Record<string, string> = {};
-    for (const name of walk(folder)) files[name] = await sha256(path.join(folder, name));
+    for (const name of walk(nodeFiles, folder)) files[name] = await sha256(path.join(folder, name));
     const meta = await store.meta.peek();
     const manifest: BackupManifest = {
       format: 'anxue-backup',
@@ -80,7 +81,7 @@ export async function backupTo(store: Store, out: string, progress?: (done: numb
     writeFileSync(path.join(folder, BACKUP_MANIFEST), JSON.stringify(manifest, null, 1));
     mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     const partial = `${out}.partial`;
-    await zipFolder(folder, partial, new Date(manifest.createdAt), meta.settings.utcOffsetMinutes);
+    await zipFolder(nodeFiles, folder, partial, new Date(manifest.createdAt), meta.settings.utcOffsetMinutes);
     // the backup gets its name only once it is whole
     renameSync(partial, out);
     return { manifest, report };
@@ -96,7 +97,7 @@ export async function backupTo(store: Store, out: string, progress?: (done: numb
  */
 export async function openBackup(file: string, tmp: string, limits: ZipLimits, admin?: AdminPassword): Promise<{ manifest: BackupManifest; records: DataStore }> {
   if (!existsSync(file)) throw new BackupProblem(`备份文件不存在：${file}`);
-  await unzipTo(file, tmp, limits).catch((e: Error) => {
+  await unzipTo(nodeFiles, file, tmp, limits).catch((e: Error) => {
     throw new BackupProblem(e.message);
   });
   const mf = path.join(tmp, BACKUP_MANIFEST);
@@ -108,7 +109,7 @@ export async function openBackup(file: string, tmp: string, limits: ZipLimits, a
     throw new BackupProblem(`${BACKUP_MANIFEST} 无法解析`);
   }
   if (manifest.format !== 'anxue-backup' || manifest.version !== 1) throw new BackupProblem(`${path.basename(file)} 不是本程序能读的安学备份`);
-  const present = walk(tmp).filter((n) => n !== BACKUP_MANIFEST);
+  const present = walk(nodeFiles, tmp).filter((n) => n !== BACKUP_MANIFEST);
   for (const name of present) if (!(name in manifest.files)) throw new BackupProblem(`备份中有清单未列出的文件：${name}`);
   for (const [name, hash] of Object.entries(manifest.files)) {
     const p = path.join(tmp, ...name.split('/'));

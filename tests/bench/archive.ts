@@ -16,11 +16,12 @@ export async function benchArchive(sample: () => number, people = 3000) {
   const { buildPersonRecord } = await import('../../electron/main/services/archive');
   const { gradeItem } = await import('../../electron/core/grading');
   const { newRuntime } = await import('../../electron/main/services/runtime');
+  const { nodeFiles } = await import('../../electron/main/files');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'anxue-bench-archive-'));
   const out = mkdtempSync(path.join(os.tmpdir(), 'anxue-bench-archive-out-'));
   try {
     let t = Date.parse('2024-09-20T01:00:00Z');
-    const ports = { store: DataStore.open(dir), clock: { now: () => t }, content: loadContent(defaultContentDir()), sessions: memorySessions(), clockSpeed: 1, random: () => 0.5, runtime: newRuntime() };
+    const ports = { store: DataStore.open(dir), clock: { now: () => t }, files: nodeFiles, content: loadContent(nodeFiles, defaultContentDir()), sessions: memorySessions(), clockSpeed: 1, random: () => 0.5, runtime: newRuntime() };
     await setupInit(ports, { enterprise: '基准测试化工（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
     const admin = (await ports.store.accounts.read()).accounts[0]!;
     const c = await saveCampaign(ports, admin, await campaignTemplate(ports));

@@ -269,8 +269,9 @@ async function seedStudy(where: import('../../electron/main/app').StoreOptions):
   const PEOPLE = 3000;
   const t = Date.parse('2024-09-06T01:00:00Z');
   const { newRuntime } = await import('../../electron/main/services/runtime');
+  const { nodeFiles } = await import('../../electron/main/files');
   const { store, sessions } = openStore(where);
-  const ports = { store, clock: { now: () => t }, content: loadContent(defaultContentDir()), sessions, clockSpeed: 1, random: () => 0.5, runtime: newRuntime() };
+  const ports = { store, clock: { now: () => t }, files: nodeFiles, content: loadContent(nodeFiles, defaultContentDir()), sessions, clockSpeed: 1, random: () => 0.5, runtime: newRuntime() };
   await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
   const adminAccount = (await ports.store.accounts.read()).accounts[0]!;
   const campaign = await saveCampaign(ports, adminAccount, await campaignTemplate(ports));
@@ -318,12 +319,13 @@ async function seedHistory(where: import('../../electron/main/app').StoreOptions
   const { gradeItem } = await import('../../electron/core/grading');
   const { dispatch } = await import('../../electron/main/transport/dispatch');
   const { newRuntime } = await import('../../electron/main/services/runtime');
+  const { nodeFiles } = await import('../../electron/main/files');
   const PEOPLE = 3000;
-  const content = loadContent(defaultContentDir());
+  const content = loadContent(nodeFiles, defaultContentDir());
   const firstYear = 2027 - years;
   const open = () => {
     const { store, sessions } = openStore(where);
-    return { store, sessions, clock: { now: () => Date.parse('2026-09-12T10:00:00Z') }, content, clockSpeed: 1, random: () => 0.5, runtime: newRuntime() };
+    return { store, sessions, clock: { now: () => Date.parse('2026-09-12T10:00:00Z') }, files: nodeFiles, content, clockSpeed: 1, random: () => 0.5, runtime: newRuntime() };
   };
   let ports = open();
   await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });

@@ -24,11 +24,12 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 async function seed(where: StoreOptions, learners: number): Promise<{ campaignId: string; questionIds: string[] }> {
   const { openStore } = await import('../../electron/main/app');
   const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus/corpus');
+  const { nodeFiles } = await import('../../electron/main/files');
   const { setupInit, hashPassword } = await import('../../electron/main/services/accounts/auth');
   const { campaignTemplate, saveCampaign } = await import('../../electron/main/services/campaign/campaign');
   const { store, sessions } = openStore(where);
   const { newRuntime } = await import('../../electron/main/services/runtime');
-  const ports = { store, clock: { now: () => Date.now() }, content: loadContent(defaultContentDir()), sessions, clockSpeed: 1, random: () => 0.5, runtime: newRuntime() };
+  const ports = { store, clock: { now: () => Date.now() }, files: nodeFiles, content: loadContent(nodeFiles, defaultContentDir()), sessions, clockSpeed: 1, random: () => 0.5, runtime: newRuntime() };
   try {
     await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
     const admin = (await store.accounts.read()).accounts[0]!;

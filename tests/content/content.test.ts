@@ -8,6 +8,7 @@ import { drawPaper, rulesTotal } from '../../electron/core/paper';
 import { loadContent } from '../../electron/main/services/corpus/corpus';
 import { removeDir, tempDir } from '../helpers/temp-app';
 import { CONTENT_DIR, CORPUS_DIR, CORPUS_FILES, checkContent, corpusLaws, GUIDE_FLOOR, lookupClause } from './check-content';
+import { nodeFiles } from '../../electron/main/files';
 
 describe('bundled content', () => {
   const report = checkContent();
@@ -62,7 +63,7 @@ describe('bundled content', () => {
   });
 
   it('the warning month’s default paper draws from every required document: 20 objective questions and a short answer, 100 points', () => {
-    const content = loadContent(CONTENT_DIR);
+    const content = loadContent(nodeFiles, CONTENT_DIR);
     const required = content.documents().filter((d) => d.required).map((d) => d.id);
     const rules = warningMonthRules(content.questions(), required);
     expect(rules).not.toBeNull();

@@ -12,6 +12,7 @@ import { journalFiles, readJournals } from '../../electron/main/storage/lowdb/st
 import { defaultContentDir, loadContent } from '../../electron/main/services/corpus/corpus';
 import type { Clock, Ports } from '../../electron/main/services/ports';
 import { newRuntime } from '../../electron/main/services/runtime';
+import { nodeFiles } from '../../electron/main/files';
 import { dispatch } from '../../electron/main/transport/dispatch';
 import type { CallName, Input, Output } from '../../electron/shared/api';
 
@@ -99,7 +100,7 @@ export function makeApp(dir = tempDir(), where: StoreOptions = storeOptions(dir)
   const clock = new ManualClock();
   const { store, sessions } = openStore(where);
   // attention checks fall due after exactly the minimum interval: tests stay deterministic
-  const ports: Ports = { store, clock, content: loadContent(defaultContentDir()), sessions, clockSpeed: 1, random: () => 0, runtime: newRuntime() };
+  const ports: Ports = { store, clock, files: nodeFiles, content: loadContent(nodeFiles, defaultContentDir()), sessions, clockSpeed: 1, random: () => 0, runtime: newRuntime() };
   return {
     dir,
     ports,

@@ -12,6 +12,7 @@ import { statementProblems, type XapiStatement } from '../../electron/main/servi
 import { rewriteSealed } from '../helpers/seal';
 import { cli, ROOT } from '../helpers/cli';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
+import { nodeFiles } from '../../electron/main/files';
 
 let app: TempApp;
 let s: Awaited<ReturnType<typeof seeded>>;
@@ -76,7 +77,7 @@ describe('一期一档 (the campaign file)', () => {
       '四、学时、考核与剖析材料汇总', '合格', '不合格', '已通过', '五、统计汇总', '各部门学时达标率', '考核成绩分布', // ledgers, index, figures
       '档案管理人签字',
     ]) expect(t, want).toContain(want);
-    expect(verifyArchiveDir(folder)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
+    expect(verifyArchiveDir(nodeFiles, folder)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
   });
 
   it('the rows of everyone as a spreadsheet: people, study sessions, collective sessions, attempts, essays', async () => {
@@ -138,7 +139,7 @@ describe('一期一档 (the campaign file)', () => {
       const d = out();
       execFileSync('cp', ['-r', `${folder}/.`, d]);
       fn(d);
-      return verifyArchiveDir(d).problems.join('\n');
+      return verifyArchiveDir(nodeFiles, d).problems.join('\n');
     };
     expect(copy((d) => {
       const f = path.join(d, 'people', 'E002', 'training-file.pdf');
@@ -181,7 +182,7 @@ describe('batches', () => {
     const zip = (await runJob(app.ports, root, job.jobId)).result!.path;
     expect(zip.endsWith('.zip')).toBe(true);
     expect(readdirSync(root).filter((n) => !n.startsWith('.'))).toEqual([path.basename(zip)]);
-    expect(await verifyArchivePath(zip)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
+    expect(await verifyArchivePath(nodeFiles, zip)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
     // every entry dated when the job was made, in the enterprise's time (UTC+8 here), as a zip tool shows it
     const { default: JSZip } = await import('jszip');
     const entries = Object.values((await JSZip.loadAsync(readFileSync(zip))).files).filter((f) => !f.dir);
@@ -195,7 +196,7 @@ describe('batches', () => {
     b[Math.floor(b.length / 3)]! ^= 0xff;
     const bad = path.join(root, 'bad.zip');
     writeFileSync(bad, b);
-    expect((await verifyArchivePath(bad)).ok).toBe(false);
+    expect((await verifyArchivePath(nodeFiles, bad)).ok).toBe(false);
   });
 
   it('an empty selection is refused; a cancelled job leaves nothing that looks like an archive', async () => {
@@ -236,7 +237,7 @@ describe('after the app was stopped in the middle of a job', () => {
     await settleJobs(app.ports);
     const done = await app.call('archive.batchStatus', { jobId: job.jobId }, s.admin);
     expect(done).toMatchObject({ state: 'done', done: 1, total: 1 });
-    expect(verifyArchiveDir(done.result!)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
+    expect(verifyArchiveDir(nodeFiles, done.result!)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
   });
 });
 
@@ -295,8 +296,8 @@ describe('a crash in the middle of a batch', () => {
     await new Promise((r) => child.once('exit', r));
     const partial = readdirSync(root).find((n) => n.startsWith('.partial-'))!;
     expect(readdirSync(root).filter((n) => !n.startsWith('.'))).toEqual([]); // nothing with a final name
-    expect(verifyArchiveDir(path.join(root, partial)).ok).toBe(false);
-    expect(readJobs(root)[0]!.state).toBe('running');
+    expect(verifyArchiveDir(nodeFiles, path.join(root, partial)).ok).toBe(false);
+    expect(readJobs(nodeFiles, root)[0]!.state).toBe('running');
     const again = cli(['export', 'batch', '--data', data, '--out', root]);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain('继续未完成的导出');

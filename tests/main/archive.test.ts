@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPersonTo, verifyArchiveDir } from '../../electron/main/services/archive';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
+import { nodeFiles } from '../../electron/main/files';
 
 let app: TempApp;
 let out: string;
@@ -90,7 +91,7 @@ describe('一人一档 export', () => {
   });
 
   it('verifies intact', () => {
-    expect(verifyArchiveDir(folder)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
+    expect(verifyArchiveDir(nodeFiles, folder)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
   });
 
   it('detects one changed byte in the PDF and names the file', () => {
@@ -99,7 +100,7 @@ describe('一人一档 export', () => {
     const mid = Math.floor(pdf.length / 2);
     pdf[mid] = pdf[mid]! ^ 0x01;
     writeFileSync(path.join(c, 'training-file.pdf'), pdf);
-    const r = verifyArchiveDir(c);
+    const r = verifyArchiveDir(nodeFiles, c);
     expect(r.ok).toBe(false);
     expect(r.problems.join()).toContain('training-file.pdf');
     removeDir(c);
@@ -114,7 +115,7 @@ describe('一人一档 export', () => {
     const m = JSON.parse(readFileSync(path.join(c, 'manifest.json'), 'utf8'));
     m.files[0].sha256 = createHash('sha256').update(readFileSync(path.join(c, 'record.json'))).digest('hex');
     writeFileSync(path.join(c, 'manifest.json'), JSON.stringify(m));
-    const r = verifyArchiveDir(c);
+    const r = verifyArchiveDir(nodeFiles, c);
     removeDir(c);
     return r;
   };
@@ -138,7 +139,7 @@ describe('一人一档 export', () => {
   it('detects an added file', () => {
     const c = copyOf(folder);
     appendFileSync(path.join(c, 'extra.txt'), 'x');
-    expect(verifyArchiveDir(c).problems.join()).toContain('extra.txt');
+    expect(verifyArchiveDir(nodeFiles, c).problems.join()).toContain('extra.txt');
     removeDir(c);
   });
 

@@ -12,6 +12,7 @@ import { expectSameRecords } from '../helpers/records';
 import { startServeProcess } from '../helpers/server-process';
 import { lowdbFilesOnly, makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
 import { SHARED_DOCS } from '../../electron/records/shared-docs';
+import { nodeFiles } from '../../electron/main/files';
 /** every shared document is compared after a copy */
 const DOCS = Object.keys(SHARED_DOCS).length;
 
@@ -66,11 +67,11 @@ describe('backup and restore', () => {
   it('a backup with one changed byte is refused, naming the file; nothing is written', async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'anxue-tamper-'));
     dirs.push(work);
-    await unzipTo(file, work, ZIP_LIMITS.restore);
+    await unzipTo(nodeFiles, file, work, ZIP_LIMITS.restore);
     const roster = path.join(work, 'roster.json');
     writeFileSync(roster, readFileSync(roster, 'utf8').replace('测试甲', '测试丁'));
     const bad = path.join(fresh(), 'bad.zip');
-    await zipFolder(work, bad, new Date(), 480);
+    await zipFolder(nodeFiles, work, bad, new Date(), 480);
     const target = makeApp(fresh());
     try {
       await expect(restoreFrom(bad, target.ports.store)).rejects.toThrow('备份中的文件已被改动：roster.json');

@@ -5,6 +5,7 @@ import { cli } from '../helpers/cli';
 import { startServeProcess } from '../helpers/server-process';
 import { HEADER, PEOPLE, rosterCsv, rosterXlsx } from '../helpers/fixtures';
 import { removeDir, tempDir } from '../helpers/temp-app';
+import { nodeFiles } from '../../electron/main/files';
 
 let work: string;
 let data: string;
@@ -163,11 +164,11 @@ describe('CLI', () => {
     // one byte of the export changed: refused, naming the file, nothing written
     const { unzipTo, ZIP_LIMITS, zipFolder } = await import('../../electron/main/services/files/zip-folder');
     const opened = path.join(work, 'opened');
-    await unzipTo(zip, opened, ZIP_LIMITS.verify);
+    await unzipTo(nodeFiles, zip, opened, ZIP_LIMITS.verify);
     const rec = path.join(opened, 'people', 'X002.json');
     writeFileSync(rec, readFileSync(rec, 'utf8').replace('工作站上评的', '工作站上改的'));
     const bad = path.join(work, 'changed.zip');
-    await zipFolder(opened, bad, new Date(), 480);
+    await zipFolder(nodeFiles, opened, bad, new Date(), 480);
     expectCleanFailure(cli(['merge', bad, '--data', data]), /已被改动：people\/X002\.json/);
     expect(snapshot(data)).toEqual(before);
   });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportPersonTo, verifyArchiveDir } from '../../electron/main/services/archive';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
+import { nodeFiles } from '../../electron/main/files';
 
 let app: TempApp;
 let s: Awaited<ReturnType<typeof seeded>>;
@@ -70,7 +71,7 @@ describe('collective sessions', () => {
     await app.call('collective.attendance', { sessionId: v.id, employeeNos: ['E001'] }, s.admin);
     const out = tempDir('anxue-out-');
     const { folder } = await exportPersonTo(app.ports, 'E001', out, 'archive');
-    expect(verifyArchiveDir(folder).ok).toBe(true);
+    expect(verifyArchiveDir(nodeFiles, folder).ok).toBe(true);
     // table cells wrap: compare without white space
     const text = execFileSync('pdftotext', [path.join(folder, 'training-file.pdf'), '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
     for (const needle of ['集中学习活动', '集中观看警示教育片', '九七事故警示片', '90分钟', '三楼会议室', '集中学习1.5小时']) expect(text, needle).toContain(needle.normalize('NFKC'));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultContentDir, getDocText, listDocs, loadContent, manifestSchema } from '../../electron/main/services/corpus/corpus';
 import { makeApp, removeDir, tempDir, type TempApp } from '../helpers/temp-app';
+import { nodeFiles } from '../../electron/main/files';
 
 const dir = defaultContentDir();
 const manifest = manifestSchema.parse(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')));
@@ -25,7 +26,7 @@ describe('bundled catalog', () => {
   });
 
   it('every required document has the team’s study notes, each labelled as not the official text, and every file loads', () => {
-    const c = loadContent(dir);
+    const c = loadContent(nodeFiles, dir);
     for (const d of manifest.documents) {
       if (d.required) expect(d.notes.length, d.id).toBeGreaterThan(0);
       for (const n of d.notes) {
@@ -47,7 +48,7 @@ describe('bundled catalog', () => {
     const m = structuredClone(manifest);
     m.documents[0]!.notes[0]!.file = '../../etc/passwd.md';
     writeFileSync(path.join(bad, 'manifest.json'), JSON.stringify(m));
-    expect(() => loadContent(bad)).toThrow(/documents\.0\.notes\.0\.file/);
+    expect(() => loadContent(nodeFiles, bad)).toThrow(/documents\.0\.notes\.0\.file/);
     removeDir(bad);
   });
 });

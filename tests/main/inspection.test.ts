@@ -12,6 +12,7 @@ import { createJob, runJob } from '../../electron/main/services/archive/job';
 import { defaultChecklist, type LedgerEntry } from '../../electron/core/inspection';
 import { verifyChain } from '../../electron/records/events';
 import { b64, makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
+import { nodeFiles } from '../../electron/main/files';
 
 let app: TempApp;
 let s: Awaited<ReturnType<typeof seeded>>;
@@ -164,14 +165,14 @@ describe('inspections and the 问题台账', () => {
       expect(text).toContain('七、安全专项检查和问题台账');
       expect(text).toContain('发现问题1项（重大隐患1项），已验收销号0项');
       expect(text).toContain('动火作业票未做气体分析即审批');
-      expect(verifyArchiveDir(folder, undefined)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
+      expect(verifyArchiveDir(nodeFiles, folder, undefined)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
       // the photo swapped, its manifest line made to match: the ledger's hash still tells (and the
       // manifest no longer fits its signature)
       const f = path.join(folder, 'files', `${photo.sha256}.jpg`);
       writeFileSync(f, Buffer.concat([JPEG, Buffer.from('edited')]));
       manifest.files.find((x: { name: string }) => x.name === `files/${photo.sha256}.jpg`).sha256 = createHash('sha256').update(readFileSync(f)).digest('hex');
       writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
-      expect(verifyArchiveDir(folder).problems).toEqual(['manifest.sig：签名与 manifest.json 不符，清单或签名被改动 / manifest.sig: the signature does not fit manifest.json: the manifest or the signature was changed', 'findings.json：台账所附的照片「现场.jpg」与台账中的哈希不符：照片被替换 / findings.json: the photo “现场.jpg” does not match the hash in the ledger: it was replaced']);
+      expect(verifyArchiveDir(nodeFiles, folder).problems).toEqual(['manifest.sig：签名与 manifest.json 不符，清单或签名被改动 / manifest.sig: the signature does not fit manifest.json: the manifest or the signature was changed', 'findings.json：台账所附的照片「现场.jpg」与台账中的哈希不符：照片被替换 / findings.json: the photo “现场.jpg” does not match the hash in the ledger: it was replaced']);
       // a finding's text changed in the ledger file (and the manifest line made to match)
       writeFileSync(f, JPEG);
       ledger.entries[1].data.level = 'general';
@@ -179,7 +180,7 @@ describe('inspections and the 问题台账', () => {
       manifest.files.find((x: { name: string }) => x.name === `files/${photo.sha256}.jpg`).sha256 = photo.sha256;
       manifest.files.find((x: { name: string }) => x.name === 'findings.json').sha256 = createHash('sha256').update(readFileSync(path.join(folder, 'findings.json'))).digest('hex');
       writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
-      expect(verifyArchiveDir(folder).problems.join('\n')).toContain('内容与哈希不符，记录被修改');
+      expect(verifyArchiveDir(nodeFiles, folder).problems.join('\n')).toContain('内容与哈希不符，记录被修改');
     } finally {
       removeDir(root);
     }

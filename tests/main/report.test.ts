@@ -9,6 +9,7 @@ import { verifyArchiveDir } from '../../electron/main/services/archive';
 import { REPORT_MIN_CHARS } from '../../electron/core/duty-report';
 import { verifyChain } from '../../electron/records/events';
 import { b64, makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
+import { nodeFiles } from '../../electron/main/files';
 
 const LINE = [
   '工号,姓名,部门/车间,班组,岗位,人员类别,班子成员,岗位层级,上级工号',
@@ -185,7 +186,7 @@ describe('履职述职', () => {
     expect(text).toContain('履行岗位安全生产职责情况');
     expect(text).toContain('班组台账.png');
     expect(text).toMatch(/合计\s+100\s+80/);
-    expect(verifyArchiveDir(out.folder)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
+    expect(verifyArchiveDir(nodeFiles, out.folder)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
     // the photo replaced by other bytes, manifest and all: the record's hash still tells
     const f = path.join(out.folder, 'files', `${sha}.png`);
     writeFileSync(f, Buffer.concat([readFileSync(f), Buffer.from('x')]));
@@ -193,7 +194,7 @@ describe('履职述职', () => {
     const entry = m.files.find((x: { name: string }) => x.name === `files/${sha}.png`);
     entry.sha256 = (await import('node:crypto')).createHash('sha256').update(readFileSync(f)).digest('hex');
     writeFileSync(path.join(out.folder, 'manifest.json'), JSON.stringify(m));
-    const r = verifyArchiveDir(out.folder);
+    const r = verifyArchiveDir(nodeFiles, out.folder);
     expect(r.ok).toBe(false);
     expect(r.problems.join('\n')).toContain('记录所附的文件「班组台账.png」与记录中的哈希不符');
   });

@@ -15,6 +15,7 @@ import { walk } from '../../electron/main/services/files/zip-folder';
 import { cli } from '../helpers/cli';
 import { writeZip } from '../helpers/zip-writer';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
+import { nodeFiles } from '../../electron/main/files';
 
 let app: TempApp;
 let work: string;
@@ -98,7 +99,7 @@ async function zipFolders(file: string, folders: string[]): Promise<string> {
   const zip = new JSZip();
   for (const dir of folders) {
     const top = zip.folder(path.basename(dir))!;
-    for (const name of walk(dir)) top.file(name, readFileSync(path.join(dir, ...name.split('/'))));
+    for (const name of walk(nodeFiles, dir)) top.file(name, readFileSync(path.join(dir, ...name.split('/'))));
   }
   writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return file;
@@ -164,10 +165,10 @@ describe('a zip of export folders', () => {
     expect(r.status, r.stdout).toBe(0);
     expect(r.stdout).toContain(`1 个档案：${e1}`);
     expect(r.stdout).toContain(`由密钥 ${fingerprint} 签署（即给定的密钥）`);
-    expect(await verifyArchivePath(zip)).toMatchObject({ ok: true, problems: [], signedBy: fingerprint });
+    expect(await verifyArchivePath(nodeFiles, zip)).toMatchObject({ ok: true, problems: [], signedBy: fingerprint });
     // the same folder zipped by an older tool that writes backslashes
     const old = path.join(work, 'old-tool.zip');
-    await writeZip(old, walk(path.join(out, e1)).map((n) => ({ name: `${e1}\\${n.replaceAll('/', '\\')}`, bytes: 0, data: readFileSync(path.join(out, e1, ...n.split('/'))) })));
+    await writeZip(old, walk(nodeFiles, path.join(out, e1)).map((n) => ({ name: `${e1}\\${n.replaceAll('/', '\\')}`, bytes: 0, data: readFileSync(path.join(out, e1, ...n.split('/'))) })));
     expect(cli(['verify', old, '--key', key]).status).toBe(0);
     // a digit changed inside the zipped folder: altered, named
     const d = copy(path.join(out, e1));

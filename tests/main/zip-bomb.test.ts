@@ -13,6 +13,7 @@ import { unzipTo, walk, ZIP_LIMITS, ZipBadName, ZipEntryDamaged, ZipProblem, Zip
 import { cli, cliPeak } from '../helpers/cli';
 import { writeZip } from '../helpers/zip-writer';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
+import { nodeFiles } from '../../electron/main/files';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -103,9 +104,9 @@ describe('a large backup', () => {
     const small = path.join(work, 'small.zip');
     expect(cli(['backup', '--out', small, '--data', data]).status).toBe(0);
     const src = scratchDir('anxue-bigsrc-');
-    await unzipTo(small, src, ZIP_LIMITS.restore);
+    await unzipTo(nodeFiles, small, src, ZIP_LIMITS.restore);
     const manifest = JSON.parse(readFileSync(path.join(src, 'backup.json'), 'utf8')) as { files: Record<string, string> };
-    const entries: Parameters<typeof writeZip>[1] = walk(src)
+    const entries: Parameters<typeof writeZip>[1] = walk(nodeFiles, src)
       .filter((n) => n !== 'backup.json')
       .map((name) => ({ name, bytes: 0, data: readFileSync(path.join(src, ...name.split('/'))) }));
     const BIG = 160 * MiB;
@@ -154,7 +155,7 @@ describe('the limits', () => {
   const unpack = async (f: string, l: ZipLimits) => {
     const dir = tempDir('anxue-unzip-');
     try {
-      await unzipTo(f, dir, l);
+      await unzipTo(nodeFiles, f, dir, l);
       return readdirSync(dir, { recursive: true }).sort();
     } finally {
       removeDir(dir);

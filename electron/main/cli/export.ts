@@ -62,7 +62,7 @@ async function exportBatch(args: string[], out: Out): Promise<number> {
     await unlockForSigning(ports, values, out);
     const selection = { ...(values.campaign ? { campaignId: values.campaign } : {}), ...(values.dept ? { dept: values.dept } : {}), ...(values.team ? { team: values.team } : {}), zip: values.zip ?? false };
     const same = (a: object) => JSON.stringify(a) === JSON.stringify(selection);
-    const unfinished = readJobs(outDir).find((j) => j.state !== 'done' && j.state !== 'cancelled' && same(j.selection));
+    const unfinished = readJobs(ports.files, outDir).find((j) => j.state !== 'done' && j.state !== 'cancelled' && same(j.selection));
     const job = unfinished ?? (await createJob(ports, outDir, selection, 'cli'));
     out(unfinished ? `继续未完成的导出：${job.name}` : `开始导出：${job.name}（${job.people.length} 人）`);
     const t0 = performance.now();

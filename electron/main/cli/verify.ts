@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { MANIFEST_FILE, verifyAll, type ArchiveCheck } from '../services/archive';
 import { fingerprintOf } from '../services/signing/signing';
 import { CliError, type Out } from './common';
+import { nodeFiles } from '../files';
 
 /** --key: a public key file (PEM), or its fingerprint (64 hex digits, with or without colons) */
 function keyFingerprint(key: string): string {
@@ -31,7 +32,7 @@ export async function verifyCommand(args: string[], out: Out): Promise<number> {
     out(`无法校验：${target} 不存在 / cannot verify: ${target} does not exist`);
     return 2;
   }
-  const found = await verifyAll(target, expectKey);
+  const found = await verifyAll(nodeFiles, target, expectKey);
   if (found.length === 0) {
     out(`无法校验：${target} 中没有找到安学导出的档案（档案是带 ${MANIFEST_FILE} 的文件夹或 .zip） / cannot verify: no Anxue archive found in ${target} (an archive is a folder or .zip with ${MANIFEST_FILE})`);
     return 2;

@@ -3,7 +3,10 @@ import { randomInt } from 'node:crypto';
 import type { Account } from '../../records/shared-docs';
 import type { SessionTable, Store } from '../storage/store';
 import type { ContentCatalog } from './corpus/content-catalog';
+import type { Files } from './files-port';
 import type { Runtime } from './runtime';
+
+export type { Files } from './files-port';
 
 export interface Clock {
   /** monotonic milliseconds, anchored to the epoch at start: never jumps when the wall clock is changed */
@@ -13,6 +16,8 @@ export interface Clock {
 export interface Ports {
   store: Store;
   clock: Clock;
+  /** the disk (files-port.ts) */
+  files: Files;
   content: ContentCatalog;
   sessions: SessionTable;
   /** how much faster than real time the clock runs: 1 in production; only tests start it otherwise */

@@ -2,7 +2,6 @@
 // targets), the people, the attendance sheet of each collective session (with a column to sign),
 // the hours and the scores of everyone, the essay index with review status, and summary figures
 // with charts — as one PDF, plus the ledgers as spreadsheets.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Content } from 'pdfmake/interfaces';
 import { chainHead } from '../../../records/events';
@@ -193,8 +192,8 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
  */
 export async function writeCampaignFiles(ports: Ports, campaignId: string, records: readonly PersonRecord[], outDir: string, print: (doc: PartedDocument) => Promise<Buffer> = renderParts): Promise<{ ledgerHead: string }> {
   const put = (name: string, data: Buffer | string) => {
-    mkdirSync(path.dirname(path.join(outDir, name)), { recursive: true });
-    writeFileSync(path.join(outDir, name), data);
+    ports.files.mkdir(path.dirname(path.join(outDir, name)));
+    ports.files.write(path.join(outDir, name), data);
   };
   const b = (x: { base64: string }) => Buffer.from(x.base64, 'base64');
   await writeHoursLedger(ports, campaignId, path.join(outDir, 'ledger.xlsx'));

@@ -1,5 +1,4 @@
 // Exporting one person's archive: check the records, build, lay out, write, sign, rename into place.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Campaign } from '../../../core/model';
 import type { ExportResult } from '../../../shared/api';
@@ -36,7 +35,7 @@ export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: s
   const pdf = await renderPdf(personPdfDefinition(record, shared.campaigns as Campaign[]));
   const stamp = record.exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   let exportId = `${employeeNo}-${stamp}`;
-  for (let i = 2; existsSync(path.join(outDir, exportId)); i++) exportId = `${employeeNo}-${stamp}-${i}`;
+  for (let i = 2; ports.files.exists(path.join(outDir, exportId)); i++) exportId = `${employeeNo}-${stamp}-${i}`;
   const xapi = statementsFor(record.person, record.events, { ...xapiIds(shared.enterprise), questions: recordVersions(record) });
   const files = [
     { name: RECORD_FILE, data: Buffer.from(recordJson(record), 'utf8') },
@@ -45,12 +44,12 @@ export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: s
     { name: XAPI_FILE, data: Buffer.from(JSON.stringify(xapi, null, 2) + '\n', 'utf8') },
     ...(await evidenceFiles(ports, evidenceRefs(record.events))),
   ].map((x) => ({ ...x, sha256: sha256(x.data), bytes: x.data.length }));
-  mkdirSync(outDir, { recursive: true });
+  ports.files.mkdir(outDir);
   const tmp = path.join(outDir, `.partial-${exportId}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
-  if (files.some((f) => f.name.startsWith('files/'))) mkdirSync(path.join(tmp, 'files'));
-  for (const f of files) writeFileSync(path.join(tmp, f.name), f.data);
+  ports.files.remove(tmp);
+  ports.files.mkdir(tmp);
+  if (files.some((f) => f.name.startsWith('files/'))) ports.files.mkdir(path.join(tmp, 'files'));
+  for (const f of files) ports.files.write(path.join(tmp, f.name), f.data);
   const head = {
     format: 'anxue-archive-manifest',
     formatVersion: 1,
@@ -63,7 +62,7 @@ export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: s
     signingKey: record.signingKey,
   };
   const { manifest, manifestSha256 } = await writeManifest(ports, tmp, head, files);
-  renameSync(tmp, path.join(outDir, exportId));
+  ports.files.rename(tmp, path.join(outDir, exportId));
   await ports.store.exports.update((x) => {
     x.exports.push({ exportId, employeeNo, campaignId: '', at: record.exportedAt, by, manifestSha256 });
   });

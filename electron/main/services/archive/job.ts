@@ -6,11 +6,9 @@
 // the job again picks up where it stopped.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { walk, zipFolder } from '../files/zip-folder';
 import path from 'node:path';
 import type { Campaign, Person } from '../../../core/model';
-import { writeFileAtomic } from '../../storage/durable-json-file';
 import { checkBeforeExport } from './export-person';
 import { evidenceFiles, evidenceRefs, MANIFEST_FILE, PDF_FILE, RECORD_FILE, sha256, SIGNATURE_FILE } from './files';
 import { buildPersonRecord, recordJson, recordVersions, takeSharedSnapshot, type PersonRecord, type SharedSnapshot } from './record';
@@ -20,7 +18,7 @@ import { writeCampaignFiles } from './campaign-files';
 import { getCampaign } from '../campaign/campaign';
 import { badInput, notFound } from '../errors';
 import { PdfPool } from '../render/pdf-pool';
-import { iso, type Ports } from '../ports';
+import { iso, type Files, type Ports } from '../ports';
 import { statementsFor, xapiIds } from './xapi';
 import { collectIfGrown } from '../render/gc';
 
@@ -78,16 +76,16 @@ export async function selectPeople(ports: Ports, sel: ArchiveSelection): Promise
 function jobFile(root: string, jobId: string) {
   return path.join(root, JOBS, `${jobId}.json`);
 }
-async function writeJob(root: string, job: JobState): Promise<void> {
-  mkdirSync(path.join(root, JOBS), { recursive: true });
-  await writeFileAtomic(jobFile(root, job.jobId), JSON.stringify(job, null, 2));
+async function writeJob(files: Files, root: string, job: JobState): Promise<void> {
+  files.mkdir(path.join(root, JOBS));
+  await files.writeAtomic(jobFile(root, job.jobId), JSON.stringify(job, null, 2));
 }
-export function readJobs(root: string): JobState[] {
+export function readJobs(files: Files, root: string): JobState[] {
   const dir = path.join(root, JOBS);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  if (!files.exists(dir)) return [];
+  return files.list(dir)
     .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as JobState)
+    .map((f) => JSON.parse(files.readText(path.join(dir, f))) as JobState)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
@@ -98,31 +96,31 @@ export async function createJob(ports: Ports, root: string, sel: ArchiveSelectio
   const stamp = at.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   const what = sel.campaignId ? `一期一档-${safeName((await getCampaign(ports, sel.campaignId)).name)}` : `培训档案-${safeName([sel.dept, sel.team].filter(Boolean).join('-') || (sel.employeeNos ? `${people.length}人` : '全员'))}`;
   let name = `${what}-${stamp}`;
-  for (let i = 2; existsSync(path.join(root, name)) || existsSync(path.join(root, `${name}.zip`)); i++) name = `${what}-${stamp}-${i}`;
+  for (let i = 2; ports.files.exists(path.join(root, name)) || ports.files.exists(path.join(root, `${name}.zip`)); i++) name = `${what}-${stamp}-${i}`;
   const job: JobState = { schemaVersion: 1, jobId: randomUUID(), name, selection: sel, people: people.map((p) => p.employeeNo), createdAt: at, by, state: 'running' };
-  await writeJob(root, job);
+  await writeJob(ports.files, root, job);
   return job;
 }
 
 /** People whose folder is complete in the partial archive (a folder appears only once complete). */
-function donePeople(partial: string): Set<string> {
+function donePeople(files: Files, partial: string): Set<string> {
   const dir = path.join(partial, 'people');
-  if (!existsSync(dir)) return new Set();
-  return new Set(readdirSync(dir).filter((n) => !n.startsWith('.')));
+  if (!files.exists(dir)) return new Set();
+  return new Set(files.list(dir).filter((n) => !n.startsWith('.')));
 }
 
 async function personFolder(ports: Ports, pool: PdfPool, partial: string, no: string, by: string, shared: SharedSnapshot): Promise<void> {
   const record = await buildPersonRecord(ports, no, by, shared);
   const pdf = await pool.render(record, shared.campaigns as Campaign[]);
   const tmp = path.join(partial, 'people', `.tmp-${no}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  writeFileSync(path.join(tmp, RECORD_FILE), recordJson(record));
-  writeFileSync(path.join(tmp, PDF_FILE), pdf);
+  ports.files.remove(tmp);
+  ports.files.mkdir(tmp);
+  ports.files.write(path.join(tmp, RECORD_FILE), recordJson(record));
+  ports.files.write(path.join(tmp, PDF_FILE), pdf);
   const evidence = await evidenceFiles(ports, evidenceRefs(record.events));
-  if (evidence.length > 0) mkdirSync(path.join(tmp, 'files'));
-  for (const f of evidence) writeFileSync(path.join(tmp, f.name), f.data);
-  renameSync(tmp, path.join(partial, 'people', no));
+  if (evidence.length > 0) ports.files.mkdir(path.join(tmp, 'files'));
+  for (const f of evidence) ports.files.write(path.join(tmp, f.name), f.data);
+  ports.files.rename(tmp, path.join(partial, 'people', no));
 }
 
 /**
@@ -140,14 +138,14 @@ function forCampaign(rec: PersonRecord): PersonRecord {
  */
 export async function runJob(ports: Ports, root: string, jobId: string, hooks: { progress?: (p: JobProgress) => void; cancelled?: () => boolean } = {}): Promise<JobState> {
   const file = jobFile(root, jobId);
-  if (!existsSync(file)) throw notFound(`没有这个导出任务：${jobId} / there is no export job ${jobId}`);
-  const job = JSON.parse(readFileSync(file, 'utf8')) as JobState;
+  if (!ports.files.exists(file)) throw notFound(`没有这个导出任务：${jobId} / there is no export job ${jobId}`);
+  const job = JSON.parse(ports.files.readText(file)) as JobState;
   if (job.state === 'done') return job;
   job.state = 'running';
   delete job.error;
-  await writeJob(root, job);
+  await writeJob(ports.files, root, job);
   const partial = path.join(root, `.partial-${job.jobId}`);
-  mkdirSync(path.join(partial, 'people'), { recursive: true });
+  ports.files.mkdir(path.join(partial, 'people'));
   const report = (done: number) => hooks.progress?.({ jobId: job.jobId, name: job.name, state: job.state, done, total: job.people.length, error: job.error ?? null, result: job.result?.path ?? null });
   const pool = new PdfPool(undefined, { heapMb: 112 });
   try {
@@ -155,7 +153,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     await checkBeforeExport(ports, job.people);
     // what every record shares, read once for the whole job
     const shared = await takeSharedSnapshot(ports);
-    const done = donePeople(partial);
+    const done = donePeople(ports.files, partial);
     report(done.size);
     // as many people in flight as there are PDF workers
     const todo = job.people.filter((no) => !done.has(no));
@@ -175,8 +173,8 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     await Promise.all(lanes);
     if (cancelled) {
       job.state = 'cancelled';
-      await writeJob(root, job);
-      rmSync(partial, { recursive: true, force: true });
+      await writeJob(ports.files, root, job);
+      ports.files.remove(partial);
       report(done.size);
       return job;
     }
@@ -189,13 +187,13 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     const chainHeads: Record<string, string> = {};
     const eventCounts: Record<string, number> = {};
     const records: PersonRecord[] = [];
-    const book = await personWorkbook(path.join(partial, 'people.xlsx'));
-    const xapi = createWriteStream(path.join(partial, 'xapi.json'));
+    const book = await personWorkbook(ports.files.writeStream(path.join(partial, 'people.xlsx')));
+    const xapi = ports.files.writeStream(path.join(partial, 'xapi.json'));
     let first = true;
     const ids = xapiIds(shared.enterprise);
     for (const no of job.people) {
       collectIfGrown();
-      const rec = JSON.parse(readFileSync(path.join(partial, 'people', no, RECORD_FILE), 'utf8')) as PersonRecord;
+      const rec = JSON.parse(ports.files.readText(path.join(partial, 'people', no, RECORD_FILE))) as PersonRecord;
       chainHeads[no] = rec.chainHead;
       eventCounts[no] = rec.events.length;
       for (const st of statementsFor((roster.get(no) ?? rec.person) as PersonRecord['person'], rec.events, { ...ids, questions: recordVersions(rec) })) {
@@ -216,10 +214,10 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
       ({ ledgerHead } = await writeCampaignFiles(ports, job.selection.campaignId, records, partial, (doc) => pool.renderParts(doc)));
       await pool.close();
     }
-    const files = walk(partial)
+    const files = walk(ports.files, partial)
       .filter((f) => f !== MANIFEST_FILE && f !== SIGNATURE_FILE)
       .map((name) => {
-        const data = readFileSync(path.join(partial, name));
+        const data = ports.files.read(path.join(partial, name));
         return { name, sha256: sha256(data), bytes: data.length };
       });
     const head = {
@@ -238,22 +236,22 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     let result = path.join(root, job.name);
     if (job.selection.zip) {
       result = `${result}.zip`;
-      await zipFolder(partial, `${result}.partial`, new Date(job.createdAt), shared.settings.utcOffsetMinutes);
-      renameSync(`${result}.partial`, result);
-      rmSync(partial, { recursive: true, force: true });
+      await zipFolder(ports.files, partial, `${result}.partial`, new Date(job.createdAt), shared.settings.utcOffsetMinutes);
+      ports.files.rename(`${result}.partial`, result);
+      ports.files.remove(partial);
     } else {
-      renameSync(partial, result);
+      ports.files.rename(partial, result);
     }
     job.state = 'done';
     job.result = { path: result, manifestSha256 };
-    await writeJob(root, job);
+    await writeJob(ports.files, root, job);
     report(job.people.length);
     return job;
   } catch (e) {
     job.state = 'failed';
     job.error = e instanceof Error ? e.message : String(e);
-    await writeJob(root, job);
-    report(donePeople(partial).size);
+    await writeJob(ports.files, root, job);
+    report(donePeople(ports.files, partial).size);
     throw e;
   } finally {
     await pool.close();

@@ -52,7 +52,7 @@ export async function batchStart(ports: Ports, caller: Account, input: Input<'ar
 }
 
 function find(ports: Ports, jobId: string): JobState {
-  const job = readJobs(ports.store.exportsDir()).find((j) => j.jobId === jobId);
+  const job = readJobs(ports.files, ports.store.exportsDir()).find((j) => j.jobId === jobId);
   if (!job) throw notFound(`没有这个导出任务：${jobId} / there is no export job ${jobId}`);
   return job;
 }
@@ -78,7 +78,7 @@ export async function batchResume(ports: Ports, input: Input<'archive.batchResum
 }
 
 export async function batchList(ports: Ports): Promise<JobView[]> {
-  return readJobs(ports.store.exportsDir())
+  return readJobs(ports.files, ports.store.exportsDir())
     .map((j) => view(j, mine(ports).get(j.jobId)))
     .reverse();
 }

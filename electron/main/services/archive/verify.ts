@@ -1,7 +1,5 @@
 // Checking archives: each file against the manifest, the record chains against their heads, the
 // signature against the enterprise key; a folder, a zip, or a tree of them.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { around } from '../../../core/bilingual';
 import type { LedgerEntry } from '../../../core/inspection';
@@ -9,7 +7,7 @@ import type { VerifyReport } from '../../../shared/api';
 import { chainHead, verifyChain } from '../../../records/events';
 import { notFound } from '../errors';
 import { signatureHolds, type Signature } from '../signing/signing';
-import { type Ports } from '../ports';
+import { type Files, type Ports } from '../ports';
 import { unzipTo, walk, ZIP_LIMITS, ZipEntryDamaged, ZipProblem } from '../files/zip-folder';
 import { RECORD_FILE, PDF_FILE, MANIFEST_FILE, SIGNATURE_FILE, XLSX_FILE, FINDINGS_FILE, evidencePath, evidenceRefs, ledgerPhotos, sha256 } from './files';
 import { type PersonRecord } from './record';
@@ -33,11 +31,11 @@ export function nameFitsExportId(name: string, exportId: string): boolean {
  * another) are caught. With `expectKey`, an archive that carries no signature is `unsigned`
  * (not proven to be by that key), distinct from altered.
  */
-export function verifyArchiveDir(dir: string, expectedManifestSha256?: string, expectKey?: string, asNamed?: string): VerifyReport {
+export function verifyArchiveDir(files: Files, dir: string, expectedManifestSha256?: string, expectKey?: string, asNamed?: string): VerifyReport {
   const problems: string[] = [];
   const mPath = path.join(dir, MANIFEST_FILE);
-  if (!existsSync(mPath)) return { ok: false, problems: [`缺少清单文件 ${MANIFEST_FILE}：导出未完成，或清单被删除 / ${MANIFEST_FILE} is missing: the export did not finish, or the manifest was deleted`] };
-  const mText = readFileSync(mPath);
+  if (!files.exists(mPath)) return { ok: false, problems: [`缺少清单文件 ${MANIFEST_FILE}：导出未完成，或清单被删除 / ${MANIFEST_FILE} is missing: the export did not finish, or the manifest was deleted`] };
+  const mText = files.read(mPath);
   if (expectedManifestSha256 && sha256(mText) !== expectedManifestSha256) problems.push(`${MANIFEST_FILE} 与导出时登记的不一致：清单被修改 / ${MANIFEST_FILE} is not the one registered at export: the manifest was changed`);
   let manifest: { exportId?: unknown; files?: { name: string; sha256: string; bytes: number }[]; chainHeads?: Record<string, string>; eventCount?: number; eventCounts?: Record<string, number>; ledgerHead?: string };
   try {
@@ -52,8 +50,8 @@ export function verifyArchiveDir(dir: string, expectedManifestSha256?: string, e
   }
   const listed = new Set<string>([MANIFEST_FILE]);
   // the enterprise's signature of the manifest, and whether it is the key the inspector was given
-  const signedBy = signatureOf(dir, mText, problems);
-  const hasSignature = existsSync(path.join(dir, SIGNATURE_FILE));
+  const signedBy = signatureOf(files, dir, mText, problems);
+  const hasSignature = files.exists(path.join(dir, SIGNATURE_FILE));
   if (hasSignature) listed.add(SIGNATURE_FILE);
   // no signature at all: not proven to be by the key (an export made while the key was locked, or
   // its signature removed) — said apart from any change found below
@@ -66,21 +64,21 @@ export function verifyArchiveDir(dir: string, expectedManifestSha256?: string, e
     }
     listed.add(f.name);
     const p = path.join(dir, ...f.name.split('/'));
-    if (!existsSync(p)) {
+    if (!files.exists(p)) {
       problems.push(`缺少文件 ${f.name} / the file ${f.name} is missing`);
       continue;
     }
-    if (sha256(readFileSync(p)) !== f.sha256) problems.push(`文件 ${f.name} 的 SHA-256 与清单不符：文件被修改 / the SHA-256 of ${f.name} does not match the manifest: the file was changed`);
+    if (sha256(files.read(p)) !== f.sha256) problems.push(`文件 ${f.name} 的 SHA-256 与清单不符：文件被修改 / the SHA-256 of ${f.name} does not match the manifest: the file was changed`);
   }
-  for (const name of walk(dir)) if (!listed.has(name)) problems.push(`多出清单中没有的文件 ${name} / an extra file the manifest does not list: ${name}`);
+  for (const name of walk(files, dir)) if (!listed.has(name)) problems.push(`多出清单中没有的文件 ${name} / an extra file the manifest does not list: ${name}`);
   // every record file: its chain intact, its head and count as the manifest recorded them
-  const recordFiles = walk(dir).filter((n) => n === RECORD_FILE || /^people\/[^/]+\/record\.json$/.test(n));
+  const recordFiles = walk(files, dir).filter((n) => n === RECORD_FILE || /^people\/[^/]+\/record\.json$/.test(n));
   for (const no of Object.keys(manifest.chainHeads ?? {})) {
     if (!recordFiles.some((n) => n === RECORD_FILE || n === `people/${no}/${RECORD_FILE}`)) problems.push(`缺少 ${no} 的记录文件 / the record file of ${no} is missing`);
   }
   for (const name of recordFiles) {
     try {
-      const rec = JSON.parse(readFileSync(path.join(dir, ...name.split('/')), 'utf8')) as PersonRecord;
+      const rec = JSON.parse(files.readText(path.join(dir, ...name.split('/')))) as PersonRecord;
       const no = rec.person?.employeeNo ?? '';
       problems.push(...verifyChain(rec.events ?? []).map((x) => `${name}：${x}`));
       const head = chainHead(rec.events ?? []);
@@ -90,8 +88,8 @@ export function verifyArchiveDir(dir: string, expectedManifestSha256?: string, e
       const folder = name.slice(0, -RECORD_FILE.length);
       for (const ref of evidenceRefs(rec.events ?? [])) {
         const f = path.join(dir, ...`${folder}${evidencePath(ref)}`.split('/'));
-        if (!existsSync(f)) problems.push(`${name}：缺少记录所附的文件「${ref.name}」（${folder}${evidencePath(ref)}） / ${name}: the file “${ref.name}” the record names is missing (${folder}${evidencePath(ref)})`);
-        else if (sha256(readFileSync(f)) !== ref.sha256) problems.push(`${name}：记录所附的文件「${ref.name}」与记录中的哈希不符：文件被替换 / ${name}: the file “${ref.name}” does not match the hash in the record: it was replaced`);
+        if (!files.exists(f)) problems.push(`${name}：缺少记录所附的文件「${ref.name}」（${folder}${evidencePath(ref)}） / ${name}: the file “${ref.name}” the record names is missing (${folder}${evidencePath(ref)})`);
+        else if (sha256(files.read(f)) !== ref.sha256) problems.push(`${name}：记录所附的文件「${ref.name}」与记录中的哈希不符：文件被替换 / ${name}: the file “${ref.name}” does not match the hash in the record: it was replaced`);
       }
       const count = manifest.eventCounts?.[no] ?? manifest.eventCount;
       if (count !== undefined && count !== (rec.events ?? []).length) problems.push(`${name}：记录条数 ${(rec.events ?? []).length} 与清单的 ${count} 不符 / ${name}: ${(rec.events ?? []).length} records where the manifest says ${count}`);
@@ -99,7 +97,7 @@ export function verifyArchiveDir(dir: string, expectedManifestSha256?: string, e
       problems.push(`${name} 无法解析：文件被修改或损坏 / ${name} cannot be read: the file was changed or damaged`);
     }
   }
-  problems.push(...verifyFindings(dir, manifest.ledgerHead));
+  problems.push(...verifyFindings(files, dir, manifest.ledgerHead));
   if (unsigned) {
     problems.push(`未签名：清单没有签名，不能证明由密钥 ${expectKey} 签署（导出时签名密钥未解锁，或签名被删除） / not signed: the manifest carries no signature, so it is not proven to be by the key ${expectKey} (exported while the key was locked, or the signature was removed)`);
     // unsigned and nothing else wrong: said as such; with other problems it is altered
@@ -109,12 +107,12 @@ export function verifyArchiveDir(dir: string, expectedManifestSha256?: string, e
 }
 
 /** The fingerprint whose valid signature manifest.sig holds, or null (no signature; a broken one is a problem). */
-function signatureOf(dir: string, manifestBytes: Buffer, problems: string[]): string | null {
+function signatureOf(files: Files, dir: string, manifestBytes: Buffer, problems: string[]): string | null {
   const f = path.join(dir, SIGNATURE_FILE);
-  if (!existsSync(f)) return null;
+  if (!files.exists(f)) return null;
   let sig: Signature;
   try {
-    sig = JSON.parse(readFileSync(f, 'utf8')) as Signature;
+    sig = JSON.parse(files.readText(f)) as Signature;
   } catch {
     problems.push(`${SIGNATURE_FILE} 无法解析：签名被修改或损坏 / ${SIGNATURE_FILE} cannot be read: the signature was changed or damaged`);
     return null;
@@ -127,20 +125,20 @@ function signatureOf(dir: string, manifestBytes: Buffer, problems: string[]): st
 }
 
 /** The campaign's 问题台账 (findings.json): its chain intact, its head as the manifest says, every photo it names there with its bytes. */
-function verifyFindings(dir: string, ledgerHead: string | undefined): string[] {
+function verifyFindings(files: Files, dir: string, ledgerHead: string | undefined): string[] {
   const f = path.join(dir, FINDINGS_FILE);
-  if (!existsSync(f)) return ledgerHead === undefined ? [] : [`缺少问题台账 ${FINDINGS_FILE} / the findings ledger ${FINDINGS_FILE} is missing`];
+  if (!files.exists(f)) return ledgerHead === undefined ? [] : [`缺少问题台账 ${FINDINGS_FILE} / the findings ledger ${FINDINGS_FILE} is missing`];
   const problems: string[] = [];
   try {
-    const ledger = JSON.parse(readFileSync(f, 'utf8')) as { head?: string; entries?: LedgerEntry[] };
+    const ledger = JSON.parse(files.readText(f)) as { head?: string; entries?: LedgerEntry[] };
     const entries = ledger.entries ?? [];
     problems.push(...verifyChain(entries).map((x) => `${FINDINGS_FILE}：${x.replace(/^记录/, '台账记录')}`));
     const head = chainHead(entries);
     if (ledger.head !== head || ledgerHead !== head) problems.push(`${FINDINGS_FILE}：台账记录链头与清单不符，记录被修改、删除或添加 / ${FINDINGS_FILE}: the head of the ledger chain does not match the manifest: entries were changed, deleted or added`);
     for (const ref of ledgerPhotos(entries)) {
       const p = path.join(dir, ...evidencePath(ref).split('/'));
-      if (!existsSync(p)) problems.push(`${FINDINGS_FILE}：缺少台账所附的照片「${ref.name}」（${evidencePath(ref)}） / ${FINDINGS_FILE}: the photo “${ref.name}” the ledger names is missing (${evidencePath(ref)})`);
-      else if (sha256(readFileSync(p)) !== ref.sha256) problems.push(`${FINDINGS_FILE}：台账所附的照片「${ref.name}」与台账中的哈希不符：照片被替换 / ${FINDINGS_FILE}: the photo “${ref.name}” does not match the hash in the ledger: it was replaced`);
+      if (!files.exists(p)) problems.push(`${FINDINGS_FILE}：缺少台账所附的照片「${ref.name}」（${evidencePath(ref)}） / ${FINDINGS_FILE}: the photo “${ref.name}” the ledger names is missing (${evidencePath(ref)})`);
+      else if (sha256(files.read(p)) !== ref.sha256) problems.push(`${FINDINGS_FILE}：台账所附的照片「${ref.name}」与台账中的哈希不符：照片被替换 / ${FINDINGS_FILE}: the photo “${ref.name}” does not match the hash in the ledger: it was replaced`);
     }
   } catch {
     problems.push(`${FINDINGS_FILE} 无法解析：文件被修改或损坏 / ${FINDINGS_FILE} cannot be read: the file was changed or damaged`);
@@ -166,13 +164,13 @@ const checkOf = (at: string, r: VerifyReport): ArchiveCheck => ({ path: at, outc
  * is an export, and without its manifest it was altered, not "something else".
  */
 const EXPORT_FILES = [RECORD_FILE, PDF_FILE, XLSX_FILE, SIGNATURE_FILE, FINDINGS_FILE, 'campaign.pdf'];
-function exportTells(dir: string): string[] {
-  const tells = EXPORT_FILES.filter((n) => existsSync(path.join(dir, n)));
+function exportTells(files: Files, dir: string): string[] {
+  const tells = EXPORT_FILES.filter((n) => files.exists(path.join(dir, n)));
   const sub = (name: string) => {
     const d = path.join(dir, name);
-    return existsSync(d) && statSync(d).isDirectory() ? readdirSync(d) : [];
+    return files.exists(d) && files.isFolder(d) ? files.list(d) : [];
   };
-  if (sub('people').some((no) => existsSync(path.join(dir, 'people', no, RECORD_FILE)))) tells.push(`people/…/${RECORD_FILE}`);
+  if (sub('people').some((no) => files.exists(path.join(dir, 'people', no, RECORD_FILE)))) tells.push(`people/…/${RECORD_FILE}`);
   if (sub('files').some((n) => /^[0-9a-f]{64}\.[a-z]+$/.test(n))) tells.push('files/…');
   return tells;
 }
@@ -191,22 +189,21 @@ const MAX_ZIP_NESTING = 1;
  * starts with a dot is looked at only if it is an archive or looks like one (not descended into),
  * and the exporter's unfinished work is left out.
  */
-async function checkFolder(dir: string, shown: string, asNamed: string, expectKey: string | undefined, depth: number, zips: number): Promise<ArchiveCheck[]> {
-  if (existsSync(path.join(dir, MANIFEST_FILE))) return [checkOf(shown, verifyArchiveDir(dir, undefined, expectKey, asNamed))];
-  const tells = exportTells(dir);
+async function checkFolder(files: Files, dir: string, shown: string, asNamed: string, expectKey: string | undefined, depth: number, zips: number): Promise<ArchiveCheck[]> {
+  if (files.exists(path.join(dir, MANIFEST_FILE))) return [checkOf(shown, verifyArchiveDir(files, dir, undefined, expectKey, asNamed))];
+  const tells = exportTells(files, dir);
   if (tells.length > 0) {
     return [{ path: shown, outcome: 'altered', signedBy: null, problems: [`${asNamed} 看起来是安学导出的档案（有 ${tells.join('、')}），但缺少清单 ${MANIFEST_FILE}：清单被删除，或导出未完成 / ${asNamed} looks like an Anxue export (it holds ${tells.join(', ')}) but has no ${MANIFEST_FILE}: the manifest was deleted, or the export did not finish`] }];
   }
   if (depth >= MAX_DEPTH) return [];
   const out: ArchiveCheck[] = [];
-  for (const name of readdirSync(dir).sort()) {
+  for (const name of files.list(dir).sort()) {
     const full = path.join(dir, name);
-    const st = statSync(full);
-    if (st.isDirectory()) {
+    if (files.isFolder(full)) {
       if (isExporterWork(name)) continue;
-      if (name.startsWith('.') && !existsSync(path.join(full, MANIFEST_FILE)) && exportTells(full).length === 0) continue;
-      out.push(...(await checkFolder(full, `${shown}/${name}`, name, expectKey, depth + 1, zips)));
-    } else if (name.toLowerCase().endsWith('.zip')) out.push(...(await checkZip(full, `${shown}/${name}`, expectKey, zips, depth + 1)));
+      if (name.startsWith('.') && !files.exists(path.join(full, MANIFEST_FILE)) && exportTells(files, full).length === 0) continue;
+      out.push(...(await checkFolder(files, full, `${shown}/${name}`, name, expectKey, depth + 1, zips)));
+    } else if (name.toLowerCase().endsWith('.zip')) out.push(...(await checkZip(files, full, `${shown}/${name}`, expectKey, zips, depth + 1)));
   }
   return out;
 }
@@ -219,13 +216,13 @@ async function checkFolder(dir: string, shown: string, asNamed: string, expectKe
  * cannot be read, is refused as too large, or holds no export is not an archive (`unreadable`);
  * one with an entry whose bytes are damaged was changed (`altered`).
  */
-async function checkZip(zip: string, shown: string, expectKey: string | undefined, zips: number, depth: number, expectedManifestSha256?: string): Promise<ArchiveCheck[]> {
+async function checkZip(files: Files, zip: string, shown: string, expectKey: string | undefined, zips: number, depth: number, expectedManifestSha256?: string): Promise<ArchiveCheck[]> {
   const label = path.basename(zip);
   if (zips > MAX_ZIP_NESTING) return [{ path: shown, outcome: 'unreadable', signedBy: null, problems: [`${label} 在 zip 中的 zip 里：请先解压外层再校验 / ${label} is a zip inside a zip inside a zip: unpack the outer ones first`] }];
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-verify-'));
+  const tmp = files.tempDir('anxue-verify-');
   try {
     try {
-      await unzipTo(zip, tmp, ZIP_LIMITS.verify);
+      await unzipTo(files, zip, tmp, ZIP_LIMITS.verify);
     } catch (e) {
       // a readable zip with one damaged entry was changed; a file that is no zip is no archive
       if (e instanceof ZipEntryDamaged) return [{ path: shown, outcome: 'altered', signedBy: null, problems: [e.message] }];
@@ -233,12 +230,12 @@ async function checkZip(zip: string, shown: string, expectKey: string | undefine
       throw e;
     }
     const asNamed = label.replace(/\.zip$/i, '');
-    if (existsSync(path.join(tmp, MANIFEST_FILE))) return [checkOf(shown, verifyArchiveDir(tmp, expectedManifestSha256, expectKey, asNamed))];
-    const found = await checkFolder(tmp, shown, asNamed, expectKey, depth, zips + 1);
+    if (files.exists(path.join(tmp, MANIFEST_FILE))) return [checkOf(shown, verifyArchiveDir(files, tmp, expectedManifestSha256, expectKey, asNamed))];
+    const found = await checkFolder(files, tmp, shown, asNamed, expectKey, depth, zips + 1);
     if (found.length === 0) return [{ path: shown, outcome: 'unreadable', signedBy: null, problems: [`${label} 中没有 ${MANIFEST_FILE}，也没有带它的文件夹：这不是安学导出的档案 / ${label} holds no ${MANIFEST_FILE}, nor a folder with one: it is not an Anxue archive`] }];
     return found;
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    files.remove(tmp);
   }
 }
 
@@ -246,11 +243,11 @@ async function checkZip(zip: string, shown: string, expectKey: string | undefine
  * Check every archive at a path: an archive folder, a folder of archives (an --out folder), or a
  * .zip of either (see checkFolder, checkZip).
  */
-export async function verifyAll(p: string, expectKey?: string): Promise<ArchiveCheck[]> {
-  if (!existsSync(p)) return [];
+export async function verifyAll(files: Files, p: string, expectKey?: string): Promise<ArchiveCheck[]> {
+  if (!files.exists(p)) return [];
   const at = path.resolve(p);
-  if (statSync(at).isDirectory()) return checkFolder(at, at, path.basename(at), expectKey, 0, 0);
-  if (at.toLowerCase().endsWith('.zip')) return checkZip(at, at, expectKey, 0, 0);
+  if (files.isFolder(at)) return checkFolder(files, at, at, path.basename(at), expectKey, 0, 0);
+  if (at.toLowerCase().endsWith('.zip')) return checkZip(files, at, at, expectKey, 0, 0);
   return [];
 }
 
@@ -259,10 +256,10 @@ export async function verifyAll(p: string, expectKey?: string): Promise<ArchiveC
  * read, or holds no manifest, is not an archive: `unreadable`, never "altered". A zip holding
  * several archives is intact only when each one is.
  */
-export async function verifyArchivePath(p: string, expectedManifestSha256?: string, expectKey?: string): Promise<VerifyReport> {
+export async function verifyArchivePath(files: Files, p: string, expectedManifestSha256?: string, expectKey?: string): Promise<VerifyReport> {
   const at = path.resolve(p);
-  if (!at.toLowerCase().endsWith('.zip')) return verifyArchiveDir(at, expectedManifestSha256, expectKey, path.basename(at));
-  const found = await checkZip(at, at, expectKey, 0, 0, expectedManifestSha256);
+  if (!at.toLowerCase().endsWith('.zip')) return verifyArchiveDir(files, at, expectedManifestSha256, expectKey, path.basename(at));
+  const found = await checkZip(files, at, at, expectKey, 0, 0, expectedManifestSha256);
   if (found.length === 1) {
     const f = found[0]!;
     return { ok: f.outcome === 'intact', problems: f.problems, signedBy: f.signedBy, ...(f.outcome === 'unreadable' ? { unreadable: true } : f.outcome === 'unsigned' ? { unsigned: true } : {}) };
@@ -280,14 +277,14 @@ export async function verifyExport(ports: Ports, exportId: string): Promise<Veri
   // signed (it was exported while the key was unlocked): it must be by this enterprise's key
   const own = (await ports.store.signing.peek()).fingerprint;
   const dir = path.join(ports.store.exportsDir(), exportId);
-  const signed = existsSync(path.join(dir, SIGNATURE_FILE));
-  return verifyArchivePath(dir, rec.manifestSha256, signed && own ? own : undefined);
+  const signed = ports.files.exists(path.join(dir, SIGNATURE_FILE));
+  return verifyArchivePath(ports.files, dir, rec.manifestSha256, signed && own ? own : undefined);
 }
 
 export async function exportFile(ports: Ports, exportId: string, name: string): Promise<{ name: string; base64: string }> {
   const { exports } = await ports.store.exports.read();
   if (!exports.some((x) => x.exportId === exportId)) throw notFound(`没有这个导出：${exportId} / there is no export ${exportId}`);
   const p = path.join(ports.store.exportsDir(), exportId, path.basename(name));
-  if (!existsSync(p)) throw notFound(`导出中没有文件 ${name} / the export has no file ${name}`);
-  return { name, base64: readFileSync(p).toString('base64') };
+  if (!ports.files.exists(p)) throw notFound(`导出中没有文件 ${name} / the export has no file ${name}`);
+  return { name, base64: ports.files.read(p).toString('base64') };
 }

@@ -1,4 +1,5 @@
 // The training file as spreadsheet rows (one sheet per kind of record), for one person or for many.
+import type { Writable } from 'node:stream';
 import { COLLECTIVE_TYPE_NAMES, REPORT_LEVEL_NAMES, targetFor } from '../../../core/model';
 import { toHours } from '../../../core/study-time';
 import type { PersonFile } from '../../../records/person';
@@ -11,14 +12,14 @@ import { ESSAY_STATUS_TEXT, reviewText, timeFormatter } from './layout-person';
  * collective sessions, quiz attempts, essays), one row per record, for one person or for many.
  */
 /**
- * The training file as spreadsheet rows, one person at a time: with a file, rows are streamed to
- * it as they are added (a batch of 3,000 never holds them all); without, the workbook is built in
- * memory and `close` returns its bytes.
+ * The training file as spreadsheet rows, one person at a time: with a file (its write stream), rows
+ * are streamed to it as they are added (a batch of 3,000 never holds them all); without, the
+ * workbook is built in memory and `close` returns its bytes.
  */
-export async function personWorkbook(toFile?: string): Promise<{ add(r: PersonRecord): void; close(): Promise<Buffer> }> {
+export async function personWorkbook(toFile?: Writable): Promise<{ add(r: PersonRecord): void; close(): Promise<Buffer> }> {
   const { default: ExcelJS } = await import('exceljs');
   // many people: streamed to the file row by row (far less memory and time than a workbook in memory)
-  const wb = toFile ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: toFile, useStyles: true }) : new ExcelJS.Workbook();
+  const wb = toFile ? new ExcelJS.stream.xlsx.WorkbookWriter({ stream: toFile, useStyles: true }) : new ExcelJS.Workbook();
   wb.created = new Date(0);
   wb.modified = new Date(0);
   const sheet = (name: string, header: string[], widths: number[]) => {
@@ -85,7 +86,7 @@ export async function personWorkbook(toFile?: string): Promise<{ add(r: PersonRe
   };
 }
 
-export async function personWorkbookRows(records: readonly PersonRecord[], toFile?: string): Promise<Buffer> {
+export async function personWorkbookRows(records: readonly PersonRecord[], toFile?: Writable): Promise<Buffer> {
   const w = await personWorkbook(toFile);
   for (const r of records) w.add(r);
   return w.close();

@@ -1,7 +1,6 @@
 // Writing an archive: one manifest of every file's SHA-256 and size, signed with the enterprise key,
 // the same for a person's export and for a batch or a campaign. The callers build the folder under a
 // hidden name and rename it into place only after this, so no half-written archive looks complete.
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { signBytes } from '../signing/signing';
 import type { Ports } from '../ports';
@@ -21,8 +20,8 @@ export interface ManifestFile {
 export async function writeManifest<H extends Record<string, unknown>>(ports: Ports, dir: string, head: H, files: readonly ManifestFile[]): Promise<{ manifest: H & { files: ManifestFile[] }; manifestSha256: string }> {
   const manifest = { ...head, files: files.map(({ name, sha256: h, bytes }) => ({ name, sha256: h, bytes })) };
   const text = JSON.stringify(manifest, null, 2) + '\n';
-  writeFileSync(path.join(dir, MANIFEST_FILE), text);
+  ports.files.write(path.join(dir, MANIFEST_FILE), text);
   const signature = await signBytes(ports, MANIFEST_FILE, text);
-  if (signature) writeFileSync(path.join(dir, SIGNATURE_FILE), JSON.stringify(signature, null, 2) + '\n');
+  if (signature) ports.files.write(path.join(dir, SIGNATURE_FILE), JSON.stringify(signature, null, 2) + '\n');
   return { manifest, manifestSha256: sha256(text) };
 }

@@ -1,11 +1,11 @@
 // The catalog bundled in content/: its manifest's schema, the loader that validates it once, and
 // the read-only view of it the services get through their ports (bundled documents, their texts,
 // questions with their cited clauses, the case library).
-import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { questionSchema, type Question } from '../../../core/model';
 import { notFound } from '../errors';
+import type { Files } from '../files-port';
 
 export const DOC_CATEGORIES = ['法律', '行政法规', '国家标准', '行业标准', '地方文件', '企业制度', '事故案例'] as const;
 
@@ -91,17 +91,17 @@ function issueText(e: z.ZodError): string {
 }
 
 /** Loads and validates the manifest once; a broken manifest names the file and the field. */
-export function loadContent(dir: string): ContentCatalog {
+export function loadContent(files: Files, dir: string): ContentCatalog {
   const manifestPath = path.join(dir, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error(`找不到内容清单：${manifestPath}`);
-  const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(manifestPath, 'utf8')));
+  if (!files.exists(manifestPath)) throw new Error(`找不到内容清单：${manifestPath}`);
+  const parsed = manifestSchema.safeParse(JSON.parse(files.readText(manifestPath)));
   if (!parsed.success) throw new Error(`内容清单 ${manifestPath} 无效：${issueText(parsed.error)}`);
   const manifest = parsed.data;
   const questions: Question[] = [];
   const cites = new Map<string, { cite: Cite | null; caseId: string | null }>();
   for (const b of manifest.questionBanks) {
     const p = path.join(dir, b);
-    const raw = JSON.parse(readFileSync(p, 'utf8')) as { questions?: unknown[] };
+    const raw = JSON.parse(files.readText(p)) as { questions?: unknown[] };
     const bank = bankFileSchema.safeParse(raw);
     if (!bank.success) throw new Error(`题库文件 ${p} 无效：${issueText(bank.error)}`);
     questions.push(...bank.data.questions);
@@ -120,11 +120,11 @@ export function loadContent(dir: string): ContentCatalog {
       const c = key === CASE_TEXT_KEY ? manifest.cases.find((x) => x.id === docId) : undefined;
       if (c) {
         const ref = { key: CASE_TEXT_KEY, title: '案例', file: `cases/${c.id}.md`, format: 'md' as const };
-        return { ref, bytes: readFileSync(path.join(dir, ref.file)) };
+        return { ref, bytes: files.read(path.join(dir, ref.file)) };
       }
       const ref = manifest.documents.find((d) => d.id === docId)?.notes.find((n) => n.key === key);
       if (!ref) throw notFound(`没有这份学习要点：${docId}/${key} / there are no study notes ${docId}/${key}`);
-      return { ref, bytes: readFileSync(path.join(dir, ref.file)) };
+      return { ref, bytes: files.read(path.join(dir, ref.file)) };
     },
     questions: () => structuredClone(questions),
     cases: () => structuredClone(manifest.cases),

@@ -2,7 +2,6 @@
 // and loads it on every workstation as one .zip file. A pack is checked completely — paths, sizes,
 // checksums, metadata, every file readable — before anything is written.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Input } from '../../../shared/api';
 import type { Account, Edition } from '../../../records/shared-docs';
@@ -69,7 +68,7 @@ export async function exportPack(ports: Ports, docIds: readonly string[] | undef
     documents: corpus.documents.filter((d) => want(d.id)).map(({ createdAt: _c, ...d }) => d),
     editions: editions.map((e) => {
       const ext = e.original;
-      const bytes = readFileSync(ports.store.corpusFile(ext === 'pdf' ? `${e.sha256}.pdf` : `${e.sha256}.orig.${ext}`));
+      const bytes = ports.files.read(ports.store.corpusFile(ext === 'pdf' ? `${e.sha256}.pdf` : `${e.sha256}.orig.${ext}`));
       const file = `files/${e.sha256}.${ext}`;
       zip.file(file, bytes);
       return { docId: e.docId, file, sha256: e.sha256, fileName: e.fileName, bytes: bytes.length };

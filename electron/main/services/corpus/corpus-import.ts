@@ -2,12 +2,10 @@
 // A file is read and checked completely before anything is written; the index is updated on each
 // import and saved, so start-up loads it instead of rebuilding it.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { normalizeCjk } from '../../../core/normalize';
 import type { ImportJobView, ImportPreview, Input, SearchResult } from '../../../shared/api';
 import type { Account, CorpusFile, CustomDoc, Edition } from '../../../records/shared-docs';
-import { writeFileAtomic } from '../../storage/durable-json-file';
 import { currentEdition, listDocs } from './corpus';
 import { badInput, notFound } from '../errors';
 import { iso, type Ports } from '../ports';
@@ -21,8 +19,8 @@ const POSTINGS_FILE = 'search-index.bin';
 /** What the index was built from: the bundled notes and the current editions. A change rebuilds it. */
 function indexStamp(ports: Ports, corpus: CorpusFile): string {
   const h = createHash('sha256');
-  h.update(readFileSync(path.join(ports.content.dir, 'manifest.json')));
-  for (const n of ports.content.texts()) h.update(readFileSync(path.join(ports.content.dir, n.file)));
+  h.update(ports.files.read(path.join(ports.content.dir, 'manifest.json')));
+  for (const n of ports.content.texts()) h.update(ports.files.read(path.join(ports.content.dir, n.file)));
   for (const e of corpus.editions) if (!e.superseded) h.update(`${e.docId}:${e.sha256}`);
   return h.digest('hex');
 }
@@ -41,7 +39,7 @@ async function buildIndex(ports: Ports, corpus: CorpusFile): Promise<CorpusIndex
   for (const e of corpus.editions) {
     if (e.superseded) continue;
     const f = ports.store.corpusFile(`${e.sha256}.blocks.json`);
-    if (existsSync(f)) ix.setText(e.docId, 'official', JSON.parse(readFileSync(f, 'utf8')) as Block[]);
+    if (ports.files.exists(f)) ix.setText(e.docId, 'official', JSON.parse(ports.files.readText(f)) as Block[]);
   }
   return ix;
 }
@@ -49,8 +47,8 @@ async function buildIndex(ports: Ports, corpus: CorpusFile): Promise<CorpusIndex
 /** Postings first, then the JSON naming the stamp: a crash between the two leaves a stale stamp, which rebuilds. */
 async function saveIndex(ports: Ports, ix: CorpusIndex, stamp: string): Promise<void> {
   const { meta, postings } = ix.toBinary();
-  await writeFileAtomic(path.join(ports.store.dir, POSTINGS_FILE), postings);
-  await writeFileAtomic(indexPath(ports), JSON.stringify({ stamp, meta }));
+  await ports.files.writeAtomic(path.join(ports.store.dir, POSTINGS_FILE), postings);
+  await ports.files.writeAtomic(indexPath(ports), JSON.stringify({ stamp, meta }));
 }
 
 /** The index of this data folder: loaded from disk when it is current, otherwise built once and saved. */
@@ -61,10 +59,10 @@ export function corpusIndex(ports: Ports): Promise<CorpusIndex> {
     const corpus = await ports.store.corpus.read();
     const stamp = indexStamp(ports, corpus);
     const bin = path.join(ports.store.dir, POSTINGS_FILE);
-    if (existsSync(indexPath(ports)) && existsSync(bin)) {
+    if (ports.files.exists(indexPath(ports)) && ports.files.exists(bin)) {
       try {
-        const saved = JSON.parse(readFileSync(indexPath(ports), 'utf8')) as { stamp: string; meta: string };
-        if (saved.stamp === stamp) return CorpusIndex.fromBinary(saved.meta, readFileSync(bin));
+        const saved = JSON.parse(ports.files.readText(indexPath(ports))) as { stamp: string; meta: string };
+        if (saved.stamp === stamp) return CorpusIndex.fromBinary(saved.meta, ports.files.read(bin));
       } catch {
         // unreadable index: rebuild it below
       }
@@ -249,9 +247,9 @@ export async function applyImport(
   const { docId, bytes, x, sha256 } = a;
   // Files are named by their content hash: writing them first changes nothing anyone can see.
   // The original as received, and (for text formats) the readable UTF-8 text the reader shows.
-  await writeFileAtomic(ports.store.corpusFile(x.format === 'pdf' ? `${sha256}.pdf` : `${sha256}.orig.${EXT[x.format]}`), bytes);
-  if (x.readable !== null) await writeFileAtomic(ports.store.corpusFile(`${sha256}.${x.readAs}`), x.readable);
-  await writeFileAtomic(ports.store.corpusFile(`${sha256}.blocks.json`), JSON.stringify(x.blocks));
+  await ports.files.writeAtomic(ports.store.corpusFile(x.format === 'pdf' ? `${sha256}.pdf` : `${sha256}.orig.${EXT[x.format]}`), bytes);
+  if (x.readable !== null) await ports.files.writeAtomic(ports.store.corpusFile(`${sha256}.${x.readAs}`), x.readable);
+  await ports.files.writeAtomic(ports.store.corpusFile(`${sha256}.blocks.json`), JSON.stringify(x.blocks));
   const at = iso(ports.clock.now());
   const corpus = await ports.store.corpus.update((c) => {
     if (a.newDoc) c.documents.push({ ...a.newDoc, id: docId, createdAt: at });

@@ -1,6 +1,5 @@
 // The corpus: the catalog bundled in content/ (metadata + the team's study notes) merged with what
 // the enterprise imported into its data folder (official texts as editions, its own documents).
-import { readFileSync } from 'node:fs';
 import type { DocFile, DocMeta, TextRef } from '../../../shared/api';
 import type { CorpusFile, Edition } from '../../../records/shared-docs';
 import { CASE_TEXT_KEY, type BundledCase, type BundledDoc } from './content-catalog';
@@ -86,6 +85,6 @@ export async function getDocText(ports: Ports, docId: string, key: string | unde
     return ref.format === 'pdf' ? { meta, ref, base64: bytes.toString('base64') } : { meta, ref, text: bytes.toString('utf8') };
   }
   const file = ports.store.corpusFile(`${ref.edition!.sha256}.${ref.format}`);
-  const bytes = readFileSync(file);
+  const bytes = ports.files.read(file);
   return ref.format === 'pdf' ? { meta, ref, base64: bytes.toString('base64') } : { meta, ref, text: bytes.toString('utf8') };
 }

@@ -6,6 +6,7 @@
 // resident memory, watched here from /proc where there is one and by the child itself). A PDF that
 // goes over is refused naming the file; the server goes on. Waiting readings know their place.
 import { spawn, type ChildProcess } from 'node:child_process';
+// fs, not ports.files: /proc/<pid>/status of the reader child, in a queue shared by the process's apps (it has no ports)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';

@@ -2,7 +2,6 @@
 // remarks on a part or a passage, and copy detection against every other essay of the campaign,
 // the template prompts and the study notes. A flagged essay is accepted only with a reason.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_ESSAY_PARTS, ESSAY_PART_PROMPTS, ESSAY_PART_TITLES, partsFor, type Campaign, type EssayParts, type Person } from '../../../core/model';
 import { compareAll, sharedPassages, type SimilarityDoc, type SimilarityResult } from '../../../core/similarity';
@@ -90,7 +89,7 @@ export async function campaignSimilarity(ports: Ports, c: Campaign): Promise<Cop
   const file = similarityFile(ports, c);
   let results: Map<string, SimilarityResult> | null = null;
   try {
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as { key: string; results: SimilarityResult[] };
+    const kept = JSON.parse(ports.files.readText(file)) as { key: string; results: SimilarityResult[] };
     if (kept.key === key) results = new Map(kept.results.map((r) => [r.id, r]));
   } catch {
     results = null; // none yet, or unreadable: compared again
@@ -98,9 +97,9 @@ export async function campaignSimilarity(ports: Ports, c: Campaign): Promise<Cop
   if (!results) {
     results = new Map(compareAll([...latest.map((x) => ({ id: x.person.employeeNo, text: x.text })), ...src.docs]).map((r) => [r.id, r]));
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, results: [...results.values()] }));
-      renameSync(`${file}.${process.pid}.tmp`, file);
+      ports.files.mkdir(path.dirname(file));
+      ports.files.write(`${file}.${process.pid}.tmp`, JSON.stringify({ key, results: [...results.values()] }));
+      ports.files.rename(`${file}.${process.pid}.tmp`, file);
     } catch (e) {
       serverLog.error(`keeping the copy check of ${c.id} (it is made again next time)`, e);
     }

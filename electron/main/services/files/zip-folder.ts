@@ -7,21 +7,21 @@
 // come out. An entry's header declares its size; a size over the limit is refused before anything
 // is inflated, and the bytes actually inflated may not exceed the declared size (they are counted,
 // not believed), so no entry and no zip can unpack to more than its limits.
-import { createReadStream, createWriteStream, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { badInput } from '../errors';
+import type { Files } from '../files-port';
 
 /** Every file below `dir`, as /-separated paths relative to it, sorted. */
-export function walk(dir: string, base = ''): string[] {
+export function walk(files: Files, dir: string, base = ''): string[] {
   const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
+  for (const name of files.list(dir).sort()) {
     const rel = base ? `${base}/${name}` : name;
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...walk(full, rel));
+    if (files.isFolder(full)) out.push(...walk(files, full, rel));
     else out.push(rel);
   }
   return out;
@@ -32,16 +32,16 @@ export function walk(dir: string, base = ''): string[] {
  * entry is dated `at`: a zip's dates are wall-clock times without a zone, so they are written in
  * the enterprise's own time (`utcOffsetMinutes`), as the archivist's zip tool will show them.
  */
-export async function zipFolder(dir: string, out: string, at: Date, utcOffsetMinutes: number): Promise<void> {
+export async function zipFolder(files: Files, dir: string, out: string, at: Date, utcOffsetMinutes: number): Promise<void> {
   const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   // JSZip writes a date's UTC fields: shifted by the offset, they are the local time
   const date = new Date(at.getTime() + utcOffsetMinutes * 60_000);
-  for (const name of walk(dir)) zip.file(name, createReadStream(path.join(dir, name)), { compression: name.endsWith('.pdf') || name.endsWith('.xlsx') ? 'STORE' : 'DEFLATE', date });
+  for (const name of walk(files, dir)) zip.file(name, files.readStream(path.join(dir, name)), { compression: name.endsWith('.pdf') || name.endsWith('.xlsx') ? 'STORE' : 'DEFLATE', date });
   await new Promise<void>((resolve, reject) => {
     zip
       .generateNodeStream({ type: 'nodebuffer', streamFiles: true })
-      .pipe(createWriteStream(out))
+      .pipe(files.writeStream(out))
       .on('finish', () => resolve())
       .on('error', reject);
   });
@@ -197,17 +197,17 @@ export async function eachZipEntry(source: string | Buffer, label: string, limit
  * read carries a manifest of SHA-256 hashes, and checking those names the file that changed, where
  * a CRC error would only say "broken".
  */
-export async function unzipTo(file: string, dir: string, limits: ZipLimits): Promise<void> {
+export async function unzipTo(files: Files, file: string, dir: string, limits: ZipLimits): Promise<void> {
   const label = path.basename(file);
   await eachZipEntry(file, label, limits, (name) => {
     const out = path.join(dir, ...name.split('/'));
     try {
-      mkdirSync(path.dirname(out), { recursive: true });
+      files.mkdir(path.dirname(out));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOTDIR' || (e as NodeJS.ErrnoException).code === 'EEXIST') throw new ZipProblem(`${label} 中的 ${name} 与另一个文件同名冲突 / ${name} in ${label} clashes with another file of the same name`);
       throw e;
     }
-    return createWriteStream(out, { flags: 'wx' });
+    return files.writeStream(out, { exclusive: true });
   }).catch((e: NodeJS.ErrnoException) => {
     // a file entry where an earlier one made a folder (or the other way round)
     if (e.code === 'EEXIST' || e.code === 'EISDIR') throw new ZipProblem(`${label} 中的文件与另一个文件同名冲突：${e.path ? path.relative(dir, e.path) : ''} / a file in ${label} clashes with another of the same name`);

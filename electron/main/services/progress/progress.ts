@@ -117,7 +117,7 @@ export async function writeHoursLedger(ports: Ports, campaignId: string, toFile?
   const { settings, enterprise } = await ports.store.meta.read();
   const rows = await progressTable(ports, { campaignId });
   const { default: ExcelJS } = await import('exceljs'); // loaded when first needed: keeps start-up light
-  const wb = toFile ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: toFile, useStyles: true }) : new ExcelJS.Workbook();
+  const wb = toFile ? new ExcelJS.stream.xlsx.WorkbookWriter({ stream: ports.files.writeStream(toFile), useStyles: true }) : new ExcelJS.Workbook();
   wb.creator = '安学 Anxue';
   const sheet = (name: string, widths: number[]) => {
     const ws = wb.addWorksheet(name) as import('exceljs').Worksheet;
