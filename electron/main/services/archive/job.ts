@@ -124,12 +124,17 @@ async function personFolder(ports: Ports, pool: PdfPool, partial: string, no: st
 }
 
 /**
- * What the campaign's own files need of a record once its rows are written: the person, the
- * campaign figures and the 述职 events (a few KB each, where whole records of 3,000 people were
- * hundreds of MB).
+ * What the campaign's own files need of a record once its rows are written: the person, this
+ * campaign's figures and the 述职 events (a few KB each, where whole records of 3,000 people were
+ * hundreds of MB; the question versions and the other campaigns' figures are not read).
  */
-function forCampaign(rec: PersonRecord): PersonRecord {
-  return { ...rec, events: rec.events.filter((e) => e.type === 'report.submitted' || e.type === 'report.reviewed').map((e) => (e.type === 'report.submitted' ? { ...e, data: { ...e.data, parts: { duties: '', work: '', rules: '' } } } : e)) };
+function forCampaign(rec: PersonRecord, campaignId: string): PersonRecord {
+  return {
+    ...rec,
+    questions: [],
+    campaigns: rec.campaigns.filter((c) => c.campaign.id === campaignId),
+    events: rec.events.filter((e) => e.type === 'report.submitted' || e.type === 'report.reviewed').map((e) => (e.type === 'report.submitted' ? { ...e, data: { ...e.data, parts: { duties: '', work: '', rules: '' } } } : e)),
+  };
 }
 
 /**
@@ -202,7 +207,8 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
         first = false;
       }
       book.add(rec);
-      records.push(forCampaign(rec));
+      // a people-only archive has no campaign files: nothing to keep
+      if (job.selection.campaignId) records.push(forCampaign(rec, job.selection.campaignId));
     }
     xapi.end(first ? '[]\n' : '\n]\n');
     await once(xapi, 'finish');
