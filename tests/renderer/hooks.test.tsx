@@ -4,13 +4,14 @@
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Person, Question } from '../../electron/core/model';
-import type { AnxueClient, CallName, Input, Output, PracticeQuestion } from '../../electron/shared/api';
+import type { AnxueClient, CallName, Input, Output, PracticeQuestion, QuizAttemptView, QuizResultView } from '../../electron/shared/api';
 import { ApiFailure } from '../../renderer/lib/api';
 import { readBuffer, useDraft } from '../../renderer/lib/use-draft';
 import { useFileImport } from '../../renderer/lib/use-file-import';
 import { useArchiveExport } from '../../renderer/features/archive/use-archive-export';
 import { useQuestionFilter } from '../../renderer/features/bank/use-question-filter';
 import { usePracticeRun } from '../../renderer/features/quiz/use-practice-run';
+import { useQuizAttempt } from '../../renderer/features/quiz/use-quiz-attempt';
 import { useLoad } from '../../renderer/features/shell/use-load';
 
 /** A client that answers the calls it is given and refuses every other by name. */
@@ -262,5 +263,76 @@ describe('useArchiveExport (the 档案 page: people chosen with ticks, one expor
     expect((onError.mock.lastCall![0] as ApiFailure).code).toBe('forbidden');
     expect([...result.current.chosen]).toEqual(['D001']);
     expect(result.current.busy).toBe(false);
+  });
+});
+
+describe('useQuizAttempt (a paper being taken)', () => {
+  const attempt: QuizAttemptView = { attemptId: 'a1', campaignId: 'c1', questions: [], answers: { q1: ['A'] }, remainingMs: 60_000, timeLimitMinutes: 1, maxLeaves: 3, leaves: 0, flags: [] };
+  const handedIn = { attemptId: 'a1', score: 80 } as unknown as QuizResultView;
+
+  it('saves answers and flags shortly after each change, and hands the paper in when the time is up, with the last answers', async () => {
+    const saved: Input<'quiz.save'>[] = [];
+    const submitted: Input<'quiz.submit'>[] = [];
+    const client = fakeClient({
+      'quiz.save': async (i) => (saved.push(i), { remainingMs: 0 }),
+      'quiz.submit': async (i) => (submitted.push(i), handedIn),
+    });
+    const onDone = vi.fn();
+    const { result } = renderHook(() => useQuizAttempt(client, attempt, onDone));
+    act(() => result.current.answer('q2', ['B', 'C']));
+    act(() => result.current.toggleFlag('q2'));
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    expect(saved.at(-1)).toEqual({ attemptId: 'a1', answers: { q1: ['A'], q2: ['B', 'C'] }, flags: ['q2'] });
+    act(() => result.current.toggleFlag('q2'));
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    expect(saved.at(-1)!.flags).toEqual([]);
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
+    expect(result.current.left).toBeLessThanOrEqual(30_000);
+    expect(submitted).toEqual([]);
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
+    expect(submitted).toEqual([{ attemptId: 'a1', answers: { q1: ['A'], q2: ['B', 'C'] } }]);
+    expect(onDone).toHaveBeenCalledWith(handedIn);
+    // handed in once, though the clock goes on
+    await act(() => vi.advanceTimersByTimeAsync(2000));
+    expect(submitted).toHaveLength(1);
+  });
+
+  it('counts leaving the window once per time away, not while our own dialog has the focus, and ends when the backend hands the paper in', async () => {
+    let leaves = 0;
+    const client = fakeClient({
+      'quiz.save': async () => ({ remainingMs: 0 }),
+      'quiz.leave': async () => (++leaves, { leaves, submitted: leaves >= 2 ? handedIn : null }),
+    });
+    const onDone = vi.fn();
+    const { result } = renderHook(() => useQuizAttempt(client, attempt, onDone));
+    await act(async () => window.dispatchEvent(new Event('blur')));
+    await act(async () => window.dispatchEvent(new Event('blur')));
+    expect(result.current.leaves).toBe(1);
+    await act(async () => window.dispatchEvent(new Event('focus')));
+    result.current.confirming.current = true;
+    await act(async () => window.dispatchEvent(new Event('blur')));
+    expect(leaves).toBe(1);
+    result.current.confirming.current = false;
+    await act(async () => window.dispatchEvent(new Event('blur')));
+    expect(result.current.leaves).toBe(2);
+    expect(onDone).toHaveBeenCalledWith(handedIn);
+  });
+
+  it('a failed hand-in is shown and may be tried again', async () => {
+    let fail = true;
+    const client = fakeClient({
+      'quiz.save': async () => ({ remainingMs: 0 }),
+      'quiz.submit': async () => {
+        if (fail) throw new ApiFailure('conflict', '试卷已交');
+        return handedIn;
+      },
+    });
+    const onDone = vi.fn();
+    const { result } = renderHook(() => useQuizAttempt(client, attempt, onDone));
+    await act(() => result.current.submit());
+    expect((result.current.error as ApiFailure).code).toBe('conflict');
+    fail = false;
+    await act(() => result.current.submit());
+    expect(onDone).toHaveBeenCalledWith(handedIn);
   });
 });
