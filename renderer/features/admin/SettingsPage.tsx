@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERSON_CATEGORIES, type Settings } from '../../../electron/core/model';
 import { api } from '../../lib/api';
-import { CategoryNumbers } from '../officer/CategoryNumbers';
+import { CategoryNumbers } from '../../components/CategoryNumbers';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime } from '../shell/format';
 import { useLoad } from '../shell/use-load';

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportResult, VerifyReport } from '../../../electron/shared/api';
+import type { Person } from '../../../electron/core/model';
+import type { VerifyReport } from '../../../electron/shared/api';
 import { api, downloadBase64 } from '../../lib/api';
 import { inLanguage } from '../../lib/message-language';
 import { ErrorNote } from '../shell/ErrorNote';
@@ -10,6 +11,9 @@ import { PersonHeadCells } from '../../components/PersonHeadCells';
 import { AuditPanel } from './AuditPanel';
 import { BatchPanel } from './BatchPanel';
 import { SigningPanel } from './SigningPanel';
+import { useArchiveExport } from './use-archive-export';
+
+const NO_PEOPLE: Person[] = [];
 
 async function download(exportId: string, name: string) {
   const f = await api['archive.file']({ exportId, name });
@@ -25,13 +29,9 @@ export function ArchivePage() {
   const { t, i18n } = useTranslation();
   const people = useLoad(() => api['roster.list']({}), []);
   const exports = useLoad(() => api['archive.list']({}), []);
-  const [q, setQ] = useState('');
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [last, setLast] = useState<(ExportResult & { employeeNo: string }) | null>(null);
   const [verify, setVerify] = useState<Record<string, VerifyReport>>({});
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [batchKey, setBatchKey] = useState(0);
+  const { q, setQ, shown, chosen, allShown, toggle, toggleShown, busy, last, batches: batchKey, exportChosen } = useArchiveExport(api, people.data ?? NO_PEOPLE, { onExported: exports.reload, onError: setError });
   const names = useMemo(() => new Map((people.data ?? []).map((p) => [p.employeeNo, p.name])), [people.data]);
   const lastExport = useMemo(() => {
     const m = new Map<string, string>();
@@ -39,31 +39,6 @@ export function ArchivePage() {
     return m;
   }, [exports.data]);
 
-  const shown = (people.data ?? []).filter((p) => !q || p.name.includes(q) || p.employeeNo.includes(q) || p.dept.includes(q) || p.team.includes(q));
-  const allShown = shown.length > 0 && shown.every((p) => chosen.has(p.employeeNo));
-  const toggle = (no: string) => setChosen((s) => (s.has(no) ? new Set([...s].filter((x) => x !== no)) : new Set([...s, no])));
-  const toggleShown = () => setChosen((s) => (allShown ? new Set([...s].filter((x) => !shown.some((p) => p.employeeNo === x))) : new Set([...s, ...shown.map((p) => p.employeeNo)])));
-
-  /** one person: their file at once, to download here; several: one .zip made in the background (below) */
-  async function exportChosen() {
-    setBusy(true);
-    setError(null);
-    setLast(null);
-    try {
-      const nos = [...chosen];
-      if (nos.length === 1) setLast({ ...(await api['archive.exportPerson']({ employeeNo: nos[0]! })), employeeNo: nos[0]! });
-      else {
-        await api['archive.batchStart']({ employeeNos: nos, zip: true });
-        setBatchKey((k) => k + 1);
-      }
-      setChosen(new Set());
-      exports.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
   async function check(exportId: string) {
     try {
       const r = await api['archive.verify']({ exportId });

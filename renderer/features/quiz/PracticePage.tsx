@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchForm } from '../../../electron/core/normalize';
-import type { CampaignSummary, PracticeFeedback, PracticeQuestion } from '../../../electron/shared/api';
+import type { CampaignSummary, PracticeQuestion } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime } from '../shell/format';
@@ -15,6 +15,7 @@ import { setPendingHit } from '../study/highlight';
 import { StudyCounter } from '../study/StudyCounter';
 import { useStudySession } from '../study/use-study-session';
 import { QuestionView } from './QuestionView';
+import { usePracticeRun } from './use-practice-run';
 
 const SET_SIZE = 10;
 type Mode = { mode: 'doc'; docId: string; category?: string } | { mode: 'random' } | { mode: 'book' };
@@ -151,30 +152,7 @@ function PracticeRun({ campaign, run, onDone }: { campaign: CampaignSummary; run
   const { t } = useTranslation();
   const docId = run.mode.mode === 'doc' ? run.mode.docId : 'practice';
   const session = useStudySession(campaign.id, docId, 'practice', run.questions.length > 0);
-  const [i, setI] = useState(0);
-  const [value, setValue] = useState<string[]>([]);
-  const [fb, setFb] = useState<PracticeFeedback | null>(null);
-  const [right, setRight] = useState(0);
-  const [error, setError] = useState<unknown>(null);
-  const q = run.questions[i];
-  const finished = !q;
-
-  const submit = async () => {
-    if (!q) return;
-    setError(null);
-    try {
-      const r = await api['practice.answer']({ campaignId: campaign.id, questionId: q.id, answer: value });
-      setFb(r);
-      if (r.correct) setRight((n) => n + 1);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const next = () => {
-    setI((n) => n + 1);
-    setValue([]);
-    setFb(null);
-  };
+  const { i, question: q, finished, value, setValue, feedback: fb, right, error, check: submit, next } = usePracticeRun(api, campaign.id, run.questions);
   return (
     <div className="practice">
       {session.kind === 'active' && session.check && <AttentionCheck key={session.check.id} check={session.check} onAnswer={session.answer} />}

@@ -1,11 +1,12 @@
 import { useConfirm } from '../../components/ConfirmDialog';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuizAttemptView, QuizResultView } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { clock } from '../shell/format';
 import { QuestionView } from './QuestionView';
+import { useQuizAttempt } from './use-quiz-attempt';
 
 type Layout = 'single' | 'all';
 const LAYOUT_KEY = 'anxue.quizLayout';
@@ -15,79 +16,15 @@ const isAnswered = (v: string[] | undefined) => (v ?? []).some((a) => a.trim() !
 export function QuizTaking({ attempt, onDone }: { attempt: QuizAttemptView; onDone: (r: QuizResultView) => void }) {
   const { t } = useTranslation();
   const { dialog, ask } = useConfirm();
-  const [answers, setAnswers] = useState<Record<string, string[]>>(attempt.answers);
-  const [flags, setFlags] = useState<string[]>(attempt.flags);
+  const { answers, answer, flags, toggleFlag, left, leaves, error, submit, confirming } = useQuizAttempt(api, attempt, onDone);
   const [index, setIndex] = useState(0);
   // one question per screen (the default: large type, no scrolling) or the whole paper on one page
   const [layout, setLayout] = useState<Layout>(() => (localStorage.getItem(LAYOUT_KEY) === 'all' ? 'all' : 'single'));
-  const [deadline] = useState(() => Date.now() + attempt.remainingMs);
-  const [left, setLeft] = useState(attempt.remainingMs);
-  const [error, setError] = useState<unknown>(null);
-  const submitting = useRef(false);
-  const [leaves, setLeaves] = useState(attempt.leaves);
-  /** our own confirmation dialog takes the focus: that is not leaving the quiz */
-  const confirming = useRef(false);
-  const answersRef = useRef(answers);
-  answersRef.current = answers;
-
-  async function submit() {
-    if (submitting.current) return;
-    submitting.current = true;
-    try {
-      onDone(await api['quiz.submit']({ attemptId: attempt.attemptId, answers: answersRef.current }));
-    } catch (e) {
-      submitting.current = false;
-      setError(e);
-    }
-  }
-  useEffect(() => {
-    const id = window.setInterval(() => {
-      const l = deadline - Date.now();
-      setLeft(l);
-      if (l <= 0) void submit();
-    }, 500);
-    return () => window.clearInterval(id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  // Leaving the quiz (another window or tab) is counted by the backend; past the limit it submits.
-  useEffect(() => {
-    let away = false;
-    const left = () => {
-      if (away || submitting.current || confirming.current) return;
-      away = true;
-      void api['quiz.leave']({ attemptId: attempt.attemptId }).then((r) => {
-        setLeaves(r.leaves);
-        if (r.submitted) {
-          submitting.current = true;
-          onDone(r.submitted);
-        }
-      }, () => undefined);
-    };
-    const back = () => {
-      if (document.visibilityState === 'visible') away = false;
-    };
-    const onVisibility = () => (document.visibilityState === 'hidden' ? left() : back());
-    document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('blur', left);
-    window.addEventListener('focus', back);
-    return () => {
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('blur', left);
-      window.removeEventListener('focus', back);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [attempt.attemptId]);
-  // Save answers and flags as they change, so a crash or a closed window resumes with them.
-  useEffect(() => {
-    const id = window.setTimeout(() => void api['quiz.save']({ attemptId: attempt.attemptId, answers, flags }).catch(() => undefined), 400);
-    return () => window.clearTimeout(id);
-  }, [answers, flags, attempt.attemptId]);
 
   const total = attempt.questions.length;
   const answered = attempt.questions.filter((x) => isAnswered(answers[x.id])).length;
   const flagged = flags.filter((id) => attempt.questions.some((q) => q.id === id)).length;
   const last = index === total - 1;
-  const toggleFlag = (id: string) => setFlags((f) => (f.includes(id) ? f.filter((x) => x !== id) : [...f, id]));
   function chooseLayout(l: Layout) {
     setLayout(l);
     localStorage.setItem(LAYOUT_KEY, l);
@@ -120,7 +57,7 @@ export function QuizTaking({ attempt, onDone }: { attempt: QuizAttemptView; onDo
     const q = attempt.questions[i]!;
     return (
       <div key={q.id} id={`q-${q.id}`} className={flags.includes(q.id) ? 'quiz-item flagged' : 'quiz-item'}>
-        <QuestionView index={i} question={q} value={answers[q.id] ?? []} onChange={(v) => setAnswers((a) => ({ ...a, [q.id]: v }))} />
+        <QuestionView index={i} question={q} value={answers[q.id] ?? []} onChange={(v) => answer(q.id, v)} />
         {withFlag && flagButton(i)}
       </div>
     );

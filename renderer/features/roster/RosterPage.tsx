@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { inLanguage } from '../../lib/message-language';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../electron/core/model';
-import type { RosterCommitResult, RosterPreview } from '../../../electron/shared/api';
-import { api, fileToBase64 } from '../../lib/api';
+import { api } from '../../lib/api';
+import { useFileImport } from '../../lib/use-file-import';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
 import { PeopleTable } from './PeopleTable';
@@ -27,37 +27,10 @@ export function RosterPage({ isAdmin = false }: { isAdmin?: boolean }) {
     }
   }
   const people = useLoad(() => api['roster.list']({}), []);
-  const [upload, setUpload] = useState<{ fileName: string; base64: string } | null>(null);
-  const [preview, setPreview] = useState<RosterPreview | null>(null);
-  const [result, setResult] = useState<RosterCommitResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [filter, setFilter] = useState('');
+  const { preview, result, choose, commit } = useFileImport({ preview: (u) => api['roster.preview'](u), commit: (u) => api['roster.commit'](u), onCommitted: people.reload, onError: setError });
 
-  async function choose(e: React.ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    setPreview(null);
-    setResult(null);
-    setError(null);
-    if (!file) return;
-    try {
-      const u = { fileName: file.name, base64: await fileToBase64(file) };
-      setUpload(u);
-      setPreview(await api['roster.preview'](u));
-    } catch (err) {
-      setError(err);
-    }
-  }
-  async function commit() {
-    if (!upload) return;
-    try {
-      setResult(await api['roster.commit'](upload));
-      setPreview(null);
-      setUpload(null);
-      people.reload();
-    } catch (err) {
-      setError(err);
-    }
-  }
   const counts = preview?.rows.reduce((a, r) => ({ ...a, [r.action]: (a[r.action] ?? 0) + 1 }), {} as Record<string, number>);
   const shown = (people.data ?? []).filter((p) => !filter || p.dept === filter || p.team === filter);
   const depts = [...new Set((people.data ?? []).map((p) => p.dept))];
@@ -68,7 +41,7 @@ export function RosterPage({ isAdmin = false }: { isAdmin?: boolean }) {
         <p className="muted">{t('roster.columns')}</p>
         <label className="file">
           {t('roster.choose')}
-          <input type="file" accept=".xlsx,.csv" onChange={(e) => void choose(e)} data-testid="roster-file" />
+          <input type="file" accept=".xlsx,.csv" onChange={(e) => void choose(e.target.files?.[0])} data-testid="roster-file" />
         </label>
         <ErrorNote error={error} />
         {preview && !preview.ok && (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { QUESTION_TYPES, type CampaignInput, type DrawRule, type Question } from '../../../electron/core/model';
 import { rulePools, rulesTotal } from '../../../electron/core/paper';
 import type { DocMeta } from '../../../electron/shared/api';
-import { ALL_BANKS, BankTypeSelects } from './BankTypeSelects';
+import { ALL_BANKS, BankTypeSelects } from '../bank/BankTypeSelects';
 
 type Quiz = CampaignInput['quiz'];
 const SHOWN = 100;

@@ -5,7 +5,7 @@ import type { CampaignInput } from '../../../electron/core/model';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
-import { CategoryNumbers } from './CategoryNumbers';
+import { CategoryNumbers } from '../../components/CategoryNumbers';
 import { PaperEditor } from './PaperEditor';
 
 /** Campaign setup: from the 警示月 template, the officer only adjusts. */

@@ -1,4 +1,4 @@
-import { PERSON_CATEGORIES, type PersonCategory } from '../../../electron/core/model';
+import { PERSON_CATEGORIES, type PersonCategory } from '../../electron/core/model';
 
 /**
  * A number per person category, each one optional: an empty field takes the common figure (shown

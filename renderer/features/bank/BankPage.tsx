@@ -1,70 +1,50 @@
 import { useConfirm } from '../../components/ConfirmDialog';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { inLanguage } from '../../lib/message-language';
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../../electron/core/model';
-import type { BankPreview, QuestionVersion } from '../../../electron/shared/api';
-import { api, downloadBase64, fileToBase64 } from '../../lib/api';
+import type { QuestionVersion } from '../../../electron/shared/api';
+import { api, downloadBase64 } from '../../lib/api';
+import { useFileImport } from '../../lib/use-file-import';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
 import { BankTypeSelects } from './BankTypeSelects';
 import { QuestionEditor, QuestionHistory } from './QuestionEditor';
+import { ALL_CATEGORIES, useQuestionFilter } from './use-question-filter';
 
 const PAGE = 50;
+const NONE: Question[] = [];
 
 /** 题库: import question banks from Excel (preview first), download our template. */
 export function BankPage() {
   const { t, i18n } = useTranslation();
   const { dialog, ask } = useConfirm();
   const bank = useLoad(() => api['bank.list']({}), []);
-  const [upload, setUpload] = useState<{ fileName: string; base64: string } | null>(null);
-  const [preview, setPreview] = useState<BankPreview | null>(null);
   const [name, setName] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  async function choose(e: React.ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    setPreview(null);
-    setDone(null);
-    setError(null);
-    if (!file) return;
-    try {
-      const u = { fileName: file.name, base64: await fileToBase64(file) };
-      setUpload(u);
-      setName(file.name.replace(/\.[^.]+$/, ''));
-      setPreview(await api['bank.importPreview'](u));
-    } catch (err) {
-      setError(err);
-    }
-  }
-  async function commit() {
-    if (!upload) return;
-    try {
-      // a file with refused questions: only its good ones, which the officer saw and chose to import
-      const skipRefused = preview ? !preview.ok : false;
-      const r = await api['bank.importCommit']({ ...upload, bank: name, ...(skipRefused ? { skipRefused } : {}) });
+  const file = useFileImport({
+    preview: (u) => api['bank.importPreview'](u),
+    // a file with refused questions: only its good ones, which the officer saw and chose to import
+    commit: (u, preview) => api['bank.importCommit']({ ...u, bank: name, ...(!preview.ok ? { skipRefused: true } : {}) }),
+    onCommitted: (r) => {
       setDone(r.refused > 0 ? t('bank.doneSkipped', r) : t('bank.done', r));
-      setPreview(null);
       bank.reload();
-    } catch (err) {
-      setError(err);
-    }
+    },
+    onError: setError,
+  });
+  const preview = file.preview;
+  function choose(e: React.ChangeEvent<HTMLInputElement>) {
+    const f = e.target.files?.[0];
+    setDone(null);
+    if (f) setName(f.name.replace(/\.[^.]+$/, ''));
+    void file.choose(f);
   }
   const docs = useLoad(() => api['corpus.list']({}), []);
   const [editing, setEditing] = useState<Question | 'new' | null>(null);
   const [history, setHistory] = useState<{ id: string; versions: QuestionVersion[] } | null>(null);
-  const [filter, setFilter] = useState({ text: '', bank: '\u0000', type: '', category: '\u0000' });
-  const [shown, setShown] = useState(PAGE);
-  const all = useMemo(() => bank.data ?? [], [bank.data]);
-  const banks = useMemo(() => [...new Set(all.map((q) => q.bank))].sort(), [all]);
-  const categories = useMemo(() => [...new Set(all.map((q) => q.category).filter(Boolean))].sort(), [all]);
-  const matches = all.filter(
-    (q) =>
-      (filter.bank === '\u0000' || q.bank === filter.bank) &&
-      (!filter.type || q.type === filter.type) &&
-      (filter.category === '\u0000' || q.category === filter.category) &&
-      (!filter.text.trim() || q.stem.includes(filter.text.trim()) || q.tags.includes(filter.text.trim())),
-  );
+  const all = bank.data ?? NONE;
+  const { filter, change, banks, categories, matches, visible, more, showMore } = useQuestionFilter(all, PAGE);
   async function showHistory(id: string) {
     try {
       setHistory(history?.id === id ? null : { id, versions: await api['bank.history']({ questionId: id }) });
@@ -97,7 +77,7 @@ export function BankPage() {
         <p className="muted">{t('bank.intro')}</p>
         <label className="file">
           {t('bank.choose')}
-          <input type="file" accept=".xlsx,.csv,.gift,.txt,.xml" onChange={(e) => void choose(e)} data-testid="bank-file" />
+          <input type="file" accept=".xlsx,.csv,.gift,.txt,.xml" onChange={choose} data-testid="bank-file" />
         </label>
         <ErrorNote error={error} />
         {done && <p className="ok">{done}</p>}
@@ -125,7 +105,7 @@ export function BankPage() {
               {t('bank.name')}
               <input value={name} onChange={(e) => setName(e.target.value)} />
             </label>
-            <button type="button" className="primary" disabled={!name.trim()} onClick={() => void commit()}>
+            <button type="button" className="primary" disabled={!name.trim()} onClick={() => void file.commit()}>
               {preview.ok ? t('bank.confirm') : t('bank.confirmGood', { n: preview.total })}
             </button>
           </div>
@@ -155,10 +135,10 @@ export function BankPage() {
           </button>
         </div>
         <div className="row filters">
-          <input type="search" placeholder={t('bank.list.search')} aria-label={t('bank.list.search')} value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
-          <BankTypeSelects banks={banks} bank={filter.bank} type={filter.type} onBank={(bank) => setFilter({ ...filter, bank })} onType={(type) => setFilter({ ...filter, type })} />
-          <select aria-label={t('paper.category')} value={filter.category} onChange={(e) => setFilter({ ...filter, category: e.target.value })}>
-            <option value={'\u0000'}>{t('bank.list.allCategories')}</option>
+          <input type="search" placeholder={t('bank.list.search')} aria-label={t('bank.list.search')} value={filter.text} onChange={(e) => change({ text: e.target.value })} />
+          <BankTypeSelects banks={banks} bank={filter.bank} type={filter.type} onBank={(bank) => change({ bank })} onType={(type) => change({ type })} />
+          <select aria-label={t('paper.category')} value={filter.category} onChange={(e) => change({ category: e.target.value })}>
+            <option value={ALL_CATEGORIES}>{t('bank.list.allCategories')}</option>
             {categories.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -181,7 +161,7 @@ export function BankPage() {
             </tr>
           </thead>
           <tbody>
-            {matches.slice(0, shown).map((q) => (
+            {visible.map((q) => (
               <tr key={q.id}>
                 <td>
                   <span className="tag">{t(`quiz.type.${q.type}`)}</span>
@@ -210,9 +190,9 @@ export function BankPage() {
             ))}
           </tbody>
         </table>
-        {matches.length > shown && (
-          <button type="button" className="secondary" onClick={() => setShown(shown + PAGE)}>
-            {t('bank.list.more', { n: matches.length - shown })}
+        {more > 0 && (
+          <button type="button" className="secondary" onClick={showMore}>
+            {t('bank.list.more', { n: more })}
           </button>
         )}
       </section>
