@@ -1,6 +1,6 @@
 // What the demo's fictitious people wrote: self-analysis essays (each its own, but one copied), 述职
 // reports, and the officer's remarks. Invented for the demo, in the plain words of plant staff.
-import type { EssayParts } from '../core/model';
+import type { EssayParts } from '../../core/model';
 
 type Essay = Omit<EssayParts, 'leadership'> & { leadership?: string };
 
