@@ -1,20 +1,20 @@
 // The data folder: its file layout, the process lock, and one Doc per file.
-import { readdirSync, readFileSync, existsSync, mkdirSync, unlinkSync, rmSync } from 'node:fs';
+import { readdirSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Doc } from './doc';
-import { upgrade, type DeepReadonly, type Versioned } from '../../../records/versioned';
+import type { DeepReadonly, Versioned } from '../../../records/versioned';
 import { SHARED_DOCS, type AccountsFile, type AuditFile, type CampaignsFile, type CheckpointsFile, type CollectiveFile, type CorpusFile, type ExportsFile, type InspectionsFile, type LoginGuardFile, type MergesFile, type MetaFile, type PlanFile, type QuestionsFile, type RosterFile, type SharedDocName, type SigningFile, type SummariesFile } from '../../../records/shared-docs';
-import { checkEmployeeNo, emptyDrafts, PERSON_MIGRATIONS, type EssayDraftsFile, type PersonFile } from '../../../records/person';
+import { checkEmployeeNo, emptyDrafts, type EssayDraftsFile, type PersonFile } from '../../../records/person';
 import type { PersonCampaignView } from '../../../records/summary';
-import { TEMP_FILE, writeFileAtomicSync } from '../durable-json-file';
 import { acquireLock } from './folder-lock';
 export { DataFolderLockedError } from './folder-lock';
 import { folderFiles } from './folder-files';
 import { FolderSeals, looksEmpty, UNSEALED_DOCS } from './folder-seals';
-import { applyLine, PersonDoc } from './person-doc';
-import { defaultKeyStoreDir, folderKeyStore, FolderSeal, relPath, type KeyStore } from './seal';
+import { PersonDoc } from './person-doc';
+import { readJournalLines, removeTempFiles, replayJournals, type FolderOpening } from './folder-open';
+import { defaultKeyStoreDir, folderKeyStore, FolderSeal, type KeyStore } from './seal';
 import type { FilePort, PersonPort, SealIdentity, SealPort, Store } from '../store';
-import { describeCut, journalFiles, readJournals, StudyJournal, type JournalLine } from './study-journal';
+import { journalFiles, StudyJournal, type JournalLine } from './study-journal';
 import { SummaryIndex } from './summary-index';
 import { serverLog } from '../../log';
 
@@ -104,10 +104,10 @@ export class DataStore implements Store {
     // replaced whole by a rename, so each one read is complete)
     this.release = readOnly ? null : acquireLock(dir);
     try {
-      if (!readOnly) this.removeTempFiles();
+      if (!readOnly) removeTempFiles(dir, this.report);
       this.sealing.open(options.identity);
       if (readOnly) {
-        for (const [no, line] of this.readJournalLines(journalFiles(dir))) this.replayed.set(no, line);
+        for (const [no, line] of readJournalLines(this.opening(), journalFiles(dir))) this.replayed.set(no, line);
       } else {
         this.replay();
         this.journal = new StudyJournal(dir, (text) => this.folderSeal.sealLine(text));
@@ -124,84 +124,14 @@ export class DataStore implements Store {
     }
   }
 
-  /** Temp files of writes that never finished (a crash, a kill, a full disk): this process is the folder's only writer. */
-  private removeTempFiles(): void {
-    let removed = 0;
-    const sweep = (dir: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, e.name);
-        // exports: a batch that stopped is resumed from its own partial folders
-        if (e.isDirectory()) {
-          if (e.name !== 'exports') sweep(full);
-        } else if (TEMP_FILE.test(e.name)) {
-          try {
-            unlinkSync(full);
-            removed += 1;
-          } catch {
-            /* gone already */
-          }
-        }
-      }
-    };
-    sweep(this.dir);
-    if (removed > 0) this.report.notes.push(`已删除 ${removed} 个中断的写入留下的临时文件 / removed ${removed} temporary files left by writes that never finished`);
-  }
-
-  /** The journal lines of `files` (the newest per person), noting what was cut and what does not hold its seal. */
-  private readJournalLines(files: readonly string[]): Map<string, JournalLine> {
-    const { lines, cuts } = readJournals(
-      files,
-      (rec) => this.folderSeal.lineHolds(rec),
-      (file, line, rec) =>
-        this.report.journalProblems.push(`学习日志 ${path.basename(file)} 第 ${line} 行（${rec.no}）与封印不符：在程序之外写入，未采用 / line ${line} of the study journal ${path.basename(file)} (${rec.no}) does not match its seal: written outside the app, not used`),
-    );
-    for (const c of cuts) (c.kind === 'torn' ? this.report.notes : this.report.journalProblems).push(describeCut(c));
-    return lines;
-  }
-
-  /**
-   * Opening a folder after a stop or a crash: every journaled study state that is newer than its
-   * person's file is written into the file, then the journal files are deleted. Where a file
-   * cannot be written now (a full disk, the seal key not here yet) the state is kept in memory
-   * and the journal stays for the next opening. A line whose person has no file (deleted
-   * meanwhile) is dropped; a record changed outside the app is not written over.
-   */
+  /** See replayJournals (folder-open.ts). */
   private replay(): void {
-    const files = journalFiles(this.dir);
-    if (files.length === 0) return;
-    let all = true;
-    for (const [no, line] of this.readJournalLines(files)) {
-      if (!/^[A-Za-z0-9_-]{1,32}$/.test(no)) {
-        this.report.journalProblems.push(`学习日志中的工号无效：${no.slice(0, 40)} / an invalid 工号 in the study journal: ${no.slice(0, 40)}`);
-        continue;
-      }
-      const file = path.join(this.dir, 'people', `${no}.json`);
-      if (!existsSync(file)) continue;
-      if (this.folderSeal.mode === 'locked') {
-        this.replayed.set(no, line);
-        all = false;
-        continue;
-      }
-      const rel = relPath(this.dir, file);
-      try {
-        const { text, problem } = this.folderSeal.open(rel, readFileSync(file, 'utf8'));
-        if (problem) {
-          all = false; // anxue check names it; nothing is written over it
-          continue;
-        }
-        const stored = upgrade(JSON.parse(text) as PersonFile, 2, PERSON_MIGRATIONS, file);
-        const now = applyLine(stored, line);
-        if (now !== stored) writeFileAtomicSync(file, this.folderSeal.seal(rel, JSON.stringify(now, null, 1)));
-      } catch (e) {
-        this.replayed.set(no, line);
-        all = false;
-        this.report.notes.push(`${no}：学习日志暂未写入记录文件（${(e as Error).message}），保留在日志中 / ${no}: the study journal could not be written into the record yet (${(e as Error).message}); it is kept in the journal`);
-      }
-    }
-    if (all) StudyJournal.remove(files);
+    replayJournals(this.opening());
   }
 
-
+  private opening(): FolderOpening {
+    return { dir: this.dir, seal: this.folderSeal, report: this.report, replayed: this.replayed };
+  }
 
   /** What was read while the key was not here is read again, and checked. */
   private forgetUnchecked(): void {
@@ -216,7 +146,7 @@ export class DataStore implements Store {
     }
     this.report.journalProblems = [];
     this.replayed.clear();
-    for (const [no, line] of this.readJournalLines(journalFiles(this.dir))) this.replayed.set(no, line);
+    for (const [no, line] of readJournalLines(this.opening(), journalFiles(this.dir))) this.replayed.set(no, line);
   }
 
 
