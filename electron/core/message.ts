@@ -15,9 +15,9 @@ export interface Message {
 
 export const said = (key: string, params?: Record<string, MessageParam>): Message => (params ? { key, params } : { key });
 
-/** A schema rule's words: ours are catalog keys (electron/core/model.ts), zod's own are English text, said as they are. */
+/** A schema rule's words: a catalog key, or text (zod's English; ours in core/model.ts, "中文 / English" until moved), said by side. */
 export function ruleOf(text: string): MessageParam {
-  return /^[a-z]+(\.[A-Za-z0-9]+)+$/.test(text) ? said(text) : text;
+  return /^[a-z]+(\.[A-Za-z0-9]+)+$/.test(text) ? said(text) : said(BILINGUAL_TEXT, { text });
 }
 
 export function isMessage(v: unknown): v is Message {
