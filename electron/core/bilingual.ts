@@ -1,6 +1,5 @@
-// Messages in both languages, written "中文 / English": the screen shows the side of the user's
-// language (renderer/lib/message-language.ts). Here: telling the sides apart, and composing a
-// message around one that has them (a file's row error inside "file, row …").
+// Text in both languages, written "中文 / English", from the producers not yet moved to the message
+// catalog (see BILINGUAL_TEXT in ./message.ts): telling the sides apart, to show the reader's.
 
 const CJK = /[\u3400-\u9fff\uff00-\uffef]/;
 /** English words: the English side is written in them (it may quote a Chinese name or title) */
@@ -17,7 +16,14 @@ export function sidesOf(message: string): { zh: string; en: string | null } {
   return { zh, en };
 }
 
-/** A message around another: each side of the new one wraps the same side of the inner (Chinese only if the inner is). */
+/** The side of `text` in `lang` (zh… or en…); text in one language (or a list with " / ") whole. */
+export function sideOf(text: string, lang: string): string {
+  const s = sidesOf(text);
+  if (s.en === null) return text;
+  return lang.toLowerCase().startsWith('zh') ? s.zh : s.en;
+}
+
+/** Text around other text: each side of the new one wraps the same side of the inner (Chinese only if the inner is). */
 export function around(inner: string, zh: (s: string) => string, en: (s: string) => string): string {
   const s = sidesOf(inner);
   return s.en === null ? zh(s.zh) : `${zh(s.zh)} / ${en(s.en)}`;

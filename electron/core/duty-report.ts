@@ -2,6 +2,7 @@
 // duties, ran safety work, and followed the rules and operating procedures; their superior
 // returns it with remarks or accepts it and scores it on a 计分表. Pure: the parts, the default
 // score sheet, and the checks of a scoring.
+import { said, type Message } from './message';
 import { z } from 'zod';
 import { countChars } from './essay';
 import type { ReportLevel } from './model';
@@ -34,15 +35,15 @@ export function defaultScoreSheet(level: ReportLevel): ScoreItem[] {
   ];
 }
 
-export type ScoreCheck = { ok: true; total: number } | { ok: false; field: string; message: string };
+export type ScoreCheck = { ok: true; total: number } | { ok: false; field: string; message: Message };
 
 /** A scoring on a sheet: every item scored, none above its most or below 0; the total is their sum. */
 export function checkScores(sheet: readonly ScoreItem[], points: readonly number[]): ScoreCheck {
-  if (sheet.length === 0) return { ok: false, field: 'sheet', message: '计分表至少需要一个项目 / the score sheet needs at least one item' };
-  if (points.length !== sheet.length) return { ok: false, field: 'points', message: `计分表有 ${sheet.length} 项，给了 ${points.length} 个分数 / the score sheet has ${sheet.length} items but ${points.length} scores were given` };
+  if (sheet.length === 0) return { ok: false, field: 'sheet', message: said('report.sheetEmpty') };
+  if (points.length !== sheet.length) return { ok: false, field: 'points', message: said('report.sheetScoresCount', { items: sheet.length, scores: points.length }) };
   for (let i = 0; i < sheet.length; i++) {
     const p = points[i]!;
-    if (!Number.isFinite(p) || p < 0 || p > sheet[i]!.max) return { ok: false, field: `points.${i}`, message: `「${sheet[i]!.name}」的得分应在 0 到 ${sheet[i]!.max} 之间 / the score of “${sheet[i]!.name}” should be from 0 to ${sheet[i]!.max}` };
+    if (!Number.isFinite(p) || p < 0 || p > sheet[i]!.max) return { ok: false, field: `points.${i}`, message: said('report.scoreOutOfRange', { name: sheet[i]!.name, max: sheet[i]!.max }) };
   }
   // in tenths: 0.1 + 0.2 is 0.3 here
   return { ok: true, total: Math.round(points.reduce((a, b) => a + b * 10, 0)) / 10 };
@@ -70,10 +71,10 @@ export function countReport(parts: Partial<ReportParts>): { perPart: Record<Repo
 }
 
 /** Every part written, and enough in all; else the field to name and why. */
-export function checkReport(parts: ReportParts): { ok: true; total: number } | { ok: false; field: string; message: string } {
+export function checkReport(parts: ReportParts): { ok: true; total: number } | { ok: false; field: string; message: Message } {
   const c = countReport(parts);
-  for (const k of REPORT_PARTS) if (c.perPart[k] === 0) return { ok: false, field: `parts.${k}`, message: `请填写「${REPORT_PART_NAMES[k]}」 / fill in “${REPORT_PART_NAMES[k]}”` };
-  if (c.total < REPORT_MIN_CHARS) return { ok: false, field: 'parts', message: `字数不足：${c.total}（至少 ${REPORT_MIN_CHARS}） / too short: ${c.total} characters of at least ${REPORT_MIN_CHARS}` };
+  for (const k of REPORT_PARTS) if (c.perPart[k] === 0) return { ok: false, field: `parts.${k}`, message: said('report.fillInPart', { part: REPORT_PART_NAMES[k] }) };
+  if (c.total < REPORT_MIN_CHARS) return { ok: false, field: 'parts', message: said('report.tooShort', { total: c.total, min: REPORT_MIN_CHARS }) };
   return { ok: true, total: c.total };
 }
 

@@ -1,4 +1,5 @@
 // Roster (花名册) rows → people. Pure: takes a table of strings, returns people or row errors.
+import { ruleOf, said, type Message } from './message';
 import { PERSON_CATEGORIES, personSchema, REPORT_LEVEL_NAMES, REPORT_LEVELS, type Person, type PersonCategory, type ReportLevel } from './model';
 
 export type RosterField = 'employeeNo' | 'name' | 'dept' | 'team' | 'post' | 'category' | 'leader' | 'level' | 'superior';
@@ -40,7 +41,7 @@ export interface RowError {
   /** 1-based row number as the spreadsheet shows it (the header is row 1) */
   row: number;
   field: string;
-  message: string;
+  message: Message;
 }
 
 export type RosterParse =
@@ -53,7 +54,7 @@ function normHeader(h: string): string {
 
 export function parseRosterTable(rows: readonly (readonly string[])[]): RosterParse {
   const header = rows[0];
-  if (!header) return { ok: false, errors: [{ row: 1, field: '表头', message: '文件是空的：没有表头行 / the file is empty: no header row' }] };
+  if (!header) return { ok: false, errors: [{ row: 1, field: '表头', message: said('roster.row.noHeader') }] };
   const col: Partial<Record<RosterField, number>> = {};
   header.forEach((h, i) => {
     const n = normHeader(h);
@@ -65,7 +66,7 @@ export function parseRosterTable(rows: readonly (readonly string[])[]): RosterPa
   if (missing.length > 0) {
     return {
       ok: false,
-      errors: missing.map((f) => ({ row: 1, field: FIELD_LABEL[f], message: `缺少必需的列「${FIELD_LABEL[f]}」 / the required column “${FIELD_LABEL[f]}” is missing` })),
+      errors: missing.map((f) => ({ row: 1, field: FIELD_LABEL[f], message: said('roster.row.missingColumn', { column: FIELD_LABEL[f] }) })),
     };
   }
   const errors: RowError[] = [];
@@ -84,7 +85,7 @@ export function parseRosterTable(rows: readonly (readonly string[])[]): RosterPa
     let leader = false;
     if (leaderText === '是' || leaderText.toUpperCase() === 'Y') leader = true;
     else if (leaderText !== '' && leaderText !== '否' && leaderText.toUpperCase() !== 'N') {
-      errors.push({ row: rowNo, field: FIELD_LABEL.leader, message: `「${leaderText}」应为 是 或 否 / “${leaderText}” should be 是 (yes) or 否 (no)` });
+      errors.push({ row: rowNo, field: FIELD_LABEL.leader, message: said('roster.row.leaderYesNo', { value: leaderText }) });
       continue;
     }
     const category = cell('category');
@@ -92,13 +93,13 @@ export function parseRosterTable(rows: readonly (readonly string[])[]): RosterPa
       errors.push({
         row: rowNo,
         field: FIELD_LABEL.category,
-        message: category === '' ? '人员类别为空' : `「${category}」不是有效的人员类别（${PERSON_CATEGORIES.join(' / ')}）`,
+        message: category === '' ? said('roster.row.noCategory') : said('roster.row.unknownCategory', { value: category, choices: PERSON_CATEGORIES.join(' / ') }),
       });
       continue;
     }
     const level = levelOf(cell('level'));
     if (level === null) {
-      errors.push({ row: rowNo, field: FIELD_LABEL.level, message: `「${cell('level')}」不是有效的岗位层级（${REPORT_LEVELS.map((l) => REPORT_LEVEL_NAMES[l]).join('、')}，或留空） / “${cell('level')}” is not a post level (${REPORT_LEVELS.map((l) => REPORT_LEVEL_NAMES[l]).join(', ')}, or empty)` });
+      errors.push({ row: rowNo, field: FIELD_LABEL.level, message: said('roster.row.unknownLevel', { value: cell('level'), choices: REPORT_LEVELS.map((l) => REPORT_LEVEL_NAMES[l]).join('、') }) });
       continue;
     }
     const superior = cell('superior');
@@ -118,12 +119,12 @@ export function parseRosterTable(rows: readonly (readonly string[])[]): RosterPa
       const issue = parsed.error.issues[0]!;
       const field = FIELD_LABEL[issue.path[0] as RosterField] ?? String(issue.path[0]);
       const value = String((candidate as Record<string, unknown>)[issue.path[0] as string] ?? '');
-      errors.push({ row: rowNo, field, message: value === '' ? `${field}为空` : `「${value}」无效：${issue.message}` });
+      errors.push({ row: rowNo, field, message: value === '' ? said('roster.row.empty', { field }) : said('roster.row.invalid', { value, rule: ruleOf(issue.message) }) });
       continue;
     }
     const prev = seen.get(parsed.data.employeeNo);
     if (prev !== undefined) {
-      errors.push({ row: rowNo, field: FIELD_LABEL.employeeNo, message: `工号 ${parsed.data.employeeNo} 与第 ${prev} 行重复 / employee no. ${parsed.data.employeeNo} repeats row ${prev}` });
+      errors.push({ row: rowNo, field: FIELD_LABEL.employeeNo, message: said('roster.row.repeatedEmployeeNo', { employeeNo: parsed.data.employeeNo, prev }) });
       continue;
     }
     seen.set(parsed.data.employeeNo, rowNo);
@@ -131,7 +132,7 @@ export function parseRosterTable(rows: readonly (readonly string[])[]): RosterPa
   }
   errors.push(...lineErrors(people, seen));
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
-  if (people.length === 0) return { ok: false, errors: [{ row: 2, field: '数据', message: '表中没有人员数据 / the table has no people in it' }] };
+  if (people.length === 0) return { ok: false, errors: [{ row: 2, field: '数据', message: said('roster.row.noPeople') }] };
   return { ok: true, people, skippedBlankRows: skipped };
 }
 
@@ -146,11 +147,11 @@ function lineErrors(people: readonly Person[], rowOf: ReadonlyMap<string, number
     const row = rowOf.get(p.employeeNo)!;
     if (!p.superior) continue;
     const up = byNo.get(p.superior);
-    if (p.superior === p.employeeNo) errors.push({ row, field: FIELD_LABEL.superior, message: '上级不能是本人 / a person cannot be their own superior' });
-    else if (!up) errors.push({ row, field: FIELD_LABEL.superior, message: `上级工号 ${p.superior} 不在这份花名册中 / the superior ${p.superior} is not in this roster` });
+    if (p.superior === p.employeeNo) errors.push({ row, field: FIELD_LABEL.superior, message: said('roster.row.ownSuperior') });
+    else if (!up) errors.push({ row, field: FIELD_LABEL.superior, message: said('roster.row.superiorNotInRoster', { superior: p.superior }) });
     else if (p.level && up.level && REPORT_LEVELS.indexOf(up.level) !== REPORT_LEVELS.indexOf(p.level) + 1) {
       const to = p.level === 'head' ? '应急管理局' : REPORT_LEVEL_NAMES[REPORT_LEVELS[REPORT_LEVELS.indexOf(p.level) + 1]!];
-      errors.push({ row, field: FIELD_LABEL.superior, message: `${REPORT_LEVEL_NAMES[p.level]}应向${to}述职，${up.name}（${up.employeeNo}）是${REPORT_LEVEL_NAMES[up.level]} / a ${REPORT_LEVEL_NAMES[p.level]} reports to a ${to}; ${up.name} (${up.employeeNo}) is a ${REPORT_LEVEL_NAMES[up.level]}` });
+      errors.push({ row, field: FIELD_LABEL.superior, message: said('roster.row.wrongSuperiorLevel', { level: REPORT_LEVEL_NAMES[p.level], to, name: up.name, employeeNo: up.employeeNo, theirs: REPORT_LEVEL_NAMES[up.level] }) });
     }
   }
   // a loop (A → B → A) would leave nobody at the top
@@ -162,7 +163,7 @@ function lineErrors(people: readonly Person[], rowOf: ReadonlyMap<string, number
       seen.add(at.employeeNo);
       at = byNo.get(at.superior);
     }
-    if (at && seen.has(at.employeeNo) && at.employeeNo === p.employeeNo) errors.push({ row: rowOf.get(p.employeeNo)!, field: FIELD_LABEL.superior, message: '述职关系形成了循环 / the reporting lines go round in a circle' });
+    if (at && seen.has(at.employeeNo) && at.employeeNo === p.employeeNo) errors.push({ row: rowOf.get(p.employeeNo)!, field: FIELD_LABEL.superior, message: said('roster.row.circle') });
   }
   return errors;
 }

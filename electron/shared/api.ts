@@ -2,6 +2,7 @@
 // that may make it. Transports (IPC, HTTP) and the preload are derived from this object; channel
 // names appear nowhere else. The calls are written by area in calls/, the views they answer with
 // in views/; this file joins them and is what everything else imports.
+import type { MessageKey, MessageParams } from './messages';
 import type { z } from 'zod';
 import type { Role } from '../core/model';
 import { DEFAULT_MAX_BODY, type Access } from './calls/common';
@@ -70,10 +71,16 @@ export const CALL_NAMES = Object.keys(api) as CallName[];
 /** The typed client both transports give the renderer: one method per call. */
 export type AnxueClient = { [K in CallName]: (input: Input<K>) => Promise<Output<K>> };
 
-/** Errors cross every transport in this one shape. `code` is stable; `message` is for people. */
+/**
+ * Errors cross every transport in this one shape. `code` is stable (what kind of refusal); `key`
+ * and `params` say what happened, in the message catalog (shared/messages), which the screen shows
+ * in its language; `message` is the same in Chinese, for logs and older clients.
+ */
 export interface ApiErrorBody {
   /** disk_full: the server's disk (or database) has no room: nothing was changed, reads go on */
   code: 'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited' | 'disk_full' | 'internal';
+  key: MessageKey;
+  params?: MessageParams;
   message: string;
   /** for bad_input: which field */
   field?: string;

@@ -2,6 +2,7 @@
 // else fetch against the browser-mode server. Both carry the same contract.
 import i18n from '../i18n';
 import { CALL_NAMES, httpPath, type AnxueClient, type ApiErrorBody, type CallName, type Input, type Output } from '../../electron/shared/api';
+import type { Message } from '../../electron/core/message';
 
 declare global {
   interface Window {
@@ -15,9 +16,16 @@ export class ApiFailure extends Error {
     message: string,
     readonly field?: string,
     readonly retryAfterSeconds?: number,
+    /** what the backend said, as a key of its catalog: shown in the user's language (lib/message-language.ts) */
+    readonly said?: Message,
   ) {
     super(message);
   }
+}
+
+/** The failure an error body describes (a body without a key, from an older server: its message as it is). */
+function failureOf(err: Partial<ApiErrorBody> & Pick<ApiErrorBody, 'code' | 'message'>): ApiFailure {
+  return new ApiFailure(err.code, err.message, err.field, err.retryAfterSeconds, err.key ? { key: err.key, ...(err.params ? { params: err.params } : {}) } : undefined);
 }
 
 const TOKEN_KEY = 'anxue.token';
@@ -48,8 +56,7 @@ async function httpCall<K extends CallName>(name: K, input: Input<K>, keepalive 
   }
   const body = (await res.json().catch(() => null)) as unknown;
   if (!res.ok) {
-    const err = (body ?? { code: 'internal', message: `HTTP ${res.status}` }) as ApiErrorBody;
-    throw new ApiFailure(err.code, err.message, err.field, err.retryAfterSeconds);
+    throw failureOf((body ?? { code: 'internal', message: `HTTP ${res.status}` }) as ApiErrorBody);
   }
   return body as Output<K>;
 }
@@ -63,8 +70,7 @@ function wrapIpc(client: AnxueClient): AnxueClient {
       } catch (e) {
         // Electron flattens errors to their message; the main process encodes the body as JSON there.
         const m = /(\{.*\})\s*$/.exec(e instanceof Error ? e.message : String(e));
-        const err = m ? (JSON.parse(m[1]!) as ApiErrorBody) : { code: 'internal' as const, message: String(e) };
-        throw new ApiFailure(err.code, err.message, err.field, err.retryAfterSeconds);
+        throw failureOf(m ? (JSON.parse(m[1]!) as ApiErrorBody) : { code: 'internal', message: String(e) });
       }
     };
   }

@@ -1,11 +1,22 @@
-// Messages from the backend carry both languages, as "中文 / English" (older records of messages, Chinese only).
-// The side in the user's language is shown; a message without an English side is shown whole.
+// The backend's messages (an error, a refused row of an imported file) are keys of its catalog
+// (electron/shared/messages) with values: shown here in the user's language.
+import i18n from '../i18n';
+import { messageText, type Message } from '../../electron/core/message';
+import { MESSAGE_LOOKUP } from '../../electron/shared/messages';
+import { sideOf } from '../../electron/core/bilingual';
 
-import { sidesOf } from '../../electron/core/bilingual';
+/** A backend message in the language the page shows. */
+export function sayHere(m: Message): string {
+  return messageText((key, params) => i18n.t(key, { ...MESSAGE_LOOKUP, ...params }), m, i18n.language);
+}
 
-/** The part of `message` in `lang` (zh… or en…); a message in one language (or a list with " / ") is shown whole. */
-export function inLanguage(message: string, lang: string): string {
-  const s = sidesOf(message);
-  if (s.en === null) return message;
-  return lang.toLowerCase().startsWith('zh') ? s.zh : s.en;
+/** Text a producer not yet moved to the catalog wrote "中文 / English" (an archive's verification problems, a bank file's refused rows): the user's side. */
+export function inLanguage(text: string, lang: string): string {
+  return sideOf(text, lang);
+}
+
+/** What an error says: a backend message in the user's language, else its own words. */
+export function errorText(e: unknown): string {
+  if (e instanceof Error && 'said' in e && e.said) return sayHere(e.said as Message);
+  return e instanceof Error ? e.message : String(e);
 }

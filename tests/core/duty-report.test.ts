@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sayIn } from '../../electron/main/messages';
 import { checkScores, defaultScoreSheet, reportPartsSchema } from '../../electron/core/duty-report';
 
 describe('述职 score sheet', () => {
@@ -12,7 +13,9 @@ describe('述职 score sheet', () => {
     const sheet = defaultScoreSheet('team');
     expect(checkScores(sheet, [20.1, 20.2, 18, 15, 12])).toEqual({ ok: true, total: 85.3 });
     expect(checkScores(sheet, [20, 20, 18, 15])).toMatchObject({ ok: false, field: 'points' });
-    expect(checkScores(sheet, [26, 20, 18, 15, 12])).toEqual({ ok: false, field: 'points.0', message: '「岗位安全生产责任制落实」的得分应在 0 到 25 之间 / the score of “岗位安全生产责任制落实” should be from 0 to 25' });
+    const over = checkScores(sheet, [26, 20, 18, 15, 12]);
+    expect(over).toMatchObject({ ok: false, field: 'points.0' });
+    if (!over.ok) expect(`${sayIn('zh-CN', over.message)} / ${sayIn('en-US', over.message)}`).toBe('「岗位安全生产责任制落实」的得分应在 0 到 25 之间 / the score of “岗位安全生产责任制落实” should be from 0 to 25');
     expect(checkScores(sheet, [20, -1, 18, 15, 12])).toMatchObject({ ok: false, field: 'points.1' });
     expect(checkScores(sheet, [20, Number.NaN, 18, 15, 12])).toMatchObject({ ok: false, field: 'points.1' });
     expect(checkScores([], [])).toMatchObject({ ok: false, field: 'sheet' });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseRosterTable } from '../../electron/core/roster';
+import type { Message } from '../../electron/core/message';
+import { sayIn } from '../../electron/main/messages';
+
+/** a message in both languages, to check what each says */
+const both = (m: Message) => `${sayIn('zh-CN', m)} / ${sayIn('en-US', m)}`;
 
 const H = ['工号', '姓名', '部门/车间', '班组', '岗位', '人员类别', '班子成员'];
 
@@ -15,7 +20,8 @@ describe('roster rows', () => {
   });
   it('names the missing column', () => {
     const r = parseRosterTable([['工号', '姓名', '班组', '人员类别'], ['A1', '张三', '一班', '其他从业人员']]);
-    expect(r).toEqual({ ok: false, errors: [{ row: 1, field: '部门/车间', message: '缺少必需的列「部门/车间」 / the required column “部门/车间” is missing' }] });
+    expect(r).toEqual({ ok: false, errors: [{ row: 1, field: '部门/车间', message: { key: 'roster.row.missingColumn', params: { column: '部门/车间' } } }] });
+    if (!r.ok) expect(both(r.errors[0]!.message)).toBe('缺少必需的列「部门/车间」 / the required column “部门/车间” is missing');
   });
   it('names row and field of every bad row', () => {
     const r = parseRosterTable([
@@ -73,10 +79,10 @@ describe('the 述职 line in the roster (岗位层级, 上级工号)', () => {
       [7, '上级工号'],
       [8, '上级工号'],
     ]);
-    expect(r.errors[0]!.message).toContain('「董事长」不是有效的岗位层级');
-    expect(r.errors[1]!.message).toContain('上级工号 NOBODY 不在这份花名册中');
-    expect(r.errors[2]!.message).toBe('上级不能是本人 / a person cannot be their own superior');
-    expect(r.errors[3]!.message).toBe('班组长应向车间主任述职，总经理乙（G2）是总经理 / a 班组长 reports to a 车间主任; 总经理乙 (G2) is a 总经理');
-    expect(r.errors[4]!.message).toBe('述职关系形成了循环 / the reporting lines go round in a circle');
+    expect(both(r.errors[0]!.message)).toContain('「董事长」不是有效的岗位层级');
+    expect(both(r.errors[1]!.message)).toContain('上级工号 NOBODY 不在这份花名册中');
+    expect(both(r.errors[2]!.message)).toBe('上级不能是本人 / a person cannot be their own superior');
+    expect(both(r.errors[3]!.message)).toBe('班组长应向车间主任述职，总经理乙（G2）是总经理 / a 班组长 reports to a 车间主任; 总经理乙 (G2) is a 总经理');
+    expect(both(r.errors[4]!.message)).toBe('述职关系形成了循环 / the reporting lines go round in a circle');
   });
 });

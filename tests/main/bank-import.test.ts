@@ -5,6 +5,11 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli';
 import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
+import type { Message } from '../../electron/core/message';
+import { sayIn } from '../../electron/main/messages';
+
+/** an error as the screen says it in Chinese, then in English (its `message` is the Chinese) */
+const bothOf = (e: Message & { message: string }) => `${e.message} / ${sayIn('en-US', e)}`;
 
 const REAL = path.resolve(ROOT, '../shared/realdata/question-banks/一般企业安全管理员.xlsx');
 const haveReal = existsSync(REAL);
@@ -104,7 +109,7 @@ describe('question-bank import', () => {
     if (!r1.ok) expect(r1.error.message).toMatch(/^bad\.xml 第 \d+ 行「XML」：XML 格式错误/);
     const r2 = await app.raw('bank.importCommit', { fileName: 'bad.gift', base64: Buffer.from('::a:: 好 {T}\n\n::b:: 坏的 {=a ~b\n').toString('base64'), bank: 'x' }, officer);
     expect(r2).toMatchObject({ ok: false });
-    if (!r2.ok) expect(r2.error.message).toBe('bad.gift 第 3 行「GIFT」：答案块的「{」没有用「}」结束 / bad.gift, row 3, column “GIFT”: the answer block’s “{” is never closed by a “}”');
+    if (!r2.ok) expect(bothOf(r2.error)).toBe('bad.gift 第 3 行「GIFT」：答案块的「{」没有用「}」结束 / bad.gift, row 3, column “GIFT”: the answer block’s “{” is never closed by a “}”');
     expect(bankFile()).toBe(before);
   });
 
@@ -141,7 +146,7 @@ describe('question-bank import', () => {
       for (const call of ['bank.importPreview', 'bank.importCommit']) {
         const r = await app.raw(call, { fileName, base64: Buffer.from(text).toString('base64'), bank: 'x' }, officer);
         expect(r).toMatchObject({ ok: false, status: 400, error: { code: 'bad_input' } });
-        if (!r.ok) expect(r.error.message).toBe(`${fileName} 第 ${line} 行：不接受带 DOCTYPE 的 XML（其中可以定义实体，甚至读取其他文件）。Moodle 导出的题库没有 DOCTYPE，请删去这一部分后再导入 / ${fileName}, line ${line}: XML with a DOCTYPE is not accepted (it can declare entities, even ones that read other files); Moodle's exports have none: remove it and import again`);
+        if (!r.ok) expect(bothOf(r.error)).toBe(`${fileName} 第 ${line} 行：不接受带 DOCTYPE 的 XML（其中可以定义实体，甚至读取其他文件）。Moodle 导出的题库没有 DOCTYPE，请删去这一部分后再导入 / ${fileName}, line ${line}: XML with a DOCTYPE is not accepted (it can declare entities, even ones that read other files); Moodle's exports have none: remove it and import again`);
       }
     }
     expect(bankFile()).toBe(before);
@@ -160,7 +165,7 @@ describe('question-bank import', () => {
     expect(p.errors).toEqual([{ row: 3, column: '答案', message: '答案 E 不在选项中 / the answer E is not one of the options' }]);
     const r = await app.raw('bank.importCommit', { ...up, bank: 'x' }, officer);
     expect(r).toMatchObject({ ok: false, error: { code: 'bad_input' } });
-    if (!r.ok) expect(r.error.message).toBe('bad-bank.xlsx 第 3 行「答案」：答案 E 不在选项中 / bad-bank.xlsx, row 3, column “答案”: the answer E is not one of the options');
+    if (!r.ok) expect(bothOf(r.error)).toBe('bad-bank.xlsx 第 3 行「答案」：答案 E 不在选项中 / bad-bank.xlsx, row 3, column “答案”: the answer E is not one of the options');
     expect(bankFile()).toBe(before);
   });
 });

@@ -9,6 +9,8 @@ import { createHttpServer } from '../../electron/main/transport/http';
 import { crossSiteRefusal, isJsonType, ownOrigin } from '../../electron/main/transport/origin-check';
 import { request, type RawResponse } from '../helpers/raw-http';
 import { makeApp, removeDir, type TempApp } from '../helpers/temp-app';
+import type { Message } from '../../electron/core/message';
+import { sayIn } from '../../electron/main/messages';
 
 let app: TempApp;
 let server: nodeHttp.Server;
@@ -59,14 +61,15 @@ async function initialized(): Promise<boolean> {
   return ((await app.ports.store.meta.read()).enterprise ?? null) !== null;
 }
 
-/** Each refusal: 403, forbidden, a bilingual message, one log line naming the call; the body was not run. */
+/** Each refusal: 403, forbidden, a message of the catalog (Chinese in `message`, English by its key), one log line naming the call; the body was not run. */
 async function refused(r: Promise<RawResponse>, call: string): Promise<string> {
   const before = logged.length;
   const res = await r;
   expect(res.status, res.text).toBe(403);
-  const body = JSON.parse(res.text) as { code: string; message: string };
+  const body = JSON.parse(res.text) as Message & { code: string; message: string };
   expect(body.code).toBe('forbidden');
-  expect(body.message).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
+  expect(body.message).toMatch(/[\u4e00-\u9fff]/);
+  expect(sayIn('en-US', body)).toMatch(/^[^\u4e00-\u9fff]*[A-Za-z]{2,}[^\u4e00-\u9fff]*$/);
   expect(logged.slice(before)).toHaveLength(1);
   expect(logged[before]).toContain(`403 POST /api/${call} 127.0.0.1`);
   return body.message;

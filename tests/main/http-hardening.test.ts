@@ -252,7 +252,7 @@ describe('per-call body limits (from the contract)', () => {
     expect(t).toEqual(expect.any(String));
     const announced = await raw(`POST /api/essay.save HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${t}\r\nContent-Type: application/json\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n`);
     expect(announced.text).toMatch(/^HTTP\/1\.1 413/);
-    expect(announced.text).toContain('essay.save takes at most 1 MB');
+    expect(announced.text).toContain('"key":"transport.tooLargeFor","params":{"name":"essay.save","size":"1 MB"}');
     expect(announced.closed).toBe(true);
     expect(maxBodyOf('essay.save')).toBe(DEFAULT_MAX_BODY);
     expect(maxBodyOf('roster.commit')).toBe(32 * 1024 * 1024);

@@ -9,6 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../electron/core/message';
+import { sayIn } from '../../electron/main/messages';
 import { descendants, longChinesePdf, memOf } from '../bench/pdf-memory';
 import { cli } from '../helpers/cli';
 import { postJson } from '../helpers/raw-http';
@@ -85,7 +87,8 @@ describe('PDF previews and imports in bounded memory', () => {
     const pid = srv.child.pid!;
     const r = await postJson(srv.url, 'corpus.importPreview', upload('膨胀.pdf', bombPdf), { token });
     expect(r.status).toBe(400);
-    expect(JSON.parse(r.text)).toMatchObject({ code: 'bad_input', field: 'file', message: expect.stringMatching(/^膨胀\.pdf 读取时需要的内存超过上限（\d+ MB），未导入。.* \/ reading 膨胀\.pdf needs more memory than the limit \(\d+ MB\)/) });
+    expect(JSON.parse(r.text)).toMatchObject({ code: 'bad_input', field: 'file', key: 'corpus.pdfOverMemory', params: { fileName: '膨胀.pdf' }, message: expect.stringMatching(/^膨胀\.pdf 读取时需要的内存超过上限（\d+ MB），未导入。/) });
+    expect(sayIn('en-US', JSON.parse(r.text) as Message)).toMatch(/^reading 膨胀\.pdf needs more memory than the limit \(\d+ MB\)/);
     // an import job of it fails with the same words
     const job = JSON.parse((await postJson(srv.url, 'corpus.importStart', upload('膨胀.pdf', bombPdf), { token })).text) as { jobId: string; state: string };
     let j = job as { state: string; error?: string | null };

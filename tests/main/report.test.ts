@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sayIn } from '../../electron/main/messages';
 import { verifyArchiveDir } from '../../electron/main/services/archive';
 import { REPORT_MIN_CHARS } from '../../electron/core/duty-report';
 import { verifyChain } from '../../electron/records/events';
@@ -50,7 +51,8 @@ describe('履职述职', () => {
     expect(await app.call('report.get', { campaignId }, tok.H1)).toMatchObject({ level: 'head', to: 'bureau', inbox: { people: 1 } });
     const none = await app.call('report.get', { campaignId }, tok.X1);
     expect(none).toMatchObject({ level: null, to: null });
-    expect(none.problem).toContain('岗位层级');
+    expect(none.problem).toEqual({ key: 'report.noLevelInRoster' });
+    expect(sayIn('zh-CN', none.problem!)).toContain('岗位层级');
     expect(await app.raw('report.submit', { campaignId, parts: parts(), to: 'W1' }, tok.X1)).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'to' } });
   });
 

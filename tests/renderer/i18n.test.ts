@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { COLLECTIVE_TYPES, ALL_ESSAY_PARTS, EXCLUDE_REASONS, QUESTION_TYPES } from '../../electron/core/model';
 import { enUS } from '../../renderer/i18n/en-US';
 import { zhCN } from '../../renderer/i18n/zh-CN';
+import { MESSAGES } from '../../electron/shared/messages';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../renderer');
 function files(dir: string): string[] {
@@ -69,6 +70,19 @@ describe('i18n', () => {
     expect(leaves(enUS).sort()).toEqual(leaves(zhCN).sort());
     const chinese = leaves(enUS).filter((k) => /\p{Script=Han}/u.test(String(lookup(enUS, k))));
     expect(chinese.sort()).toEqual(['bank.intro', 'roster.columns']);
+  });
+  // the backend's catalog (electron/shared/messages): flat keys; every key missing or extra in either language at once
+  it('the backend messages have the same keys in zh-CN and en-US, each a text', () => {
+    const zhKeys = Object.keys(MESSAGES['zh-CN']);
+    const enKeys = Object.keys(MESSAGES['en-US']);
+    const problems = [
+      ...zhKeys.filter((k) => !enKeys.includes(k)).map((k) => `missing in en-US: ${k}`),
+      ...enKeys.filter((k) => !zhKeys.includes(k)).map((k) => `missing in zh-CN: ${k}`),
+      ...[...zhKeys.map((k) => ['zh-CN', k, (MESSAGES['zh-CN'] as Record<string, unknown>)[k]] as const), ...enKeys.map((k) => ['en-US', k, (MESSAGES['en-US'] as Record<string, unknown>)[k]] as const)]
+        .filter(([, , v]) => typeof v !== 'string' || v === '')
+        .map(([lang, k]) => `not a text in ${lang}: ${k}`),
+    ];
+    expect(problems).toEqual([]);
   });
   it('placeholders match between the languages', () => {
     const vars = (s: unknown) => [...String(s).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');

@@ -6,6 +6,7 @@ import { listAccounts, resetPassword, revokeSessions, setDisabled, setRoles } fr
 import { commitRosterBytes, firstErrorLine, previewRosterBytes } from '../services/roster/roster';
 import { ROLES, type Role } from '../../core/model';
 import { CliError, dbOf, need, openInitialized, type Out } from './common';
+import { cliLang, sayIn } from '../messages';
 
 export async function rosterCommand(args: string[], out: Out): Promise<number> {
   const [sub, ...more] = args;
@@ -20,7 +21,7 @@ export async function rosterCommand(args: string[], out: Out): Promise<number> {
     const bytes = new Uint8Array(readFileSync(file));
     const name = path.basename(file);
     const preview = await previewRosterBytes(ports, name, bytes);
-    if (!preview.ok) throw new CliError(firstErrorLine(preview));
+    if (!preview.ok) throw new CliError(sayIn(cliLang(), firstErrorLine(preview)));
     const r = await commitRosterBytes(ports, name, bytes);
     out(`导入完成：新增 ${r.created} 人，更新 ${r.updated} 人，未变 ${r.unchanged} 人`);
     if (r.initialPasswords.length > 0) {

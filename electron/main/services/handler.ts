@@ -10,6 +10,6 @@ export type Handlers = { [K in CallName]: Handler<K> };
 
 /** The signed-in caller's account; the dispatcher has checked the roles, this only refuses no session. */
 export function who(c: Caller): Account {
-  if (!c.account) throw new ApiError('unauthenticated', '请先登录 / please sign in first');
+  if (!c.account) throw new ApiError('unauthenticated', 'common.pleaseSignFirst');
   return c.account;
 }

@@ -2,6 +2,8 @@
 // role, validate input with the contract's schema, call the service. Admission (who may call
 // this?) is a step of its own, so the HTTP transport can refuse a caller before it reads a body.
 import { api, mayCall, type ApiErrorBody, type CallName } from '../../shared/api';
+import { isMessageKey } from '../../shared/messages';
+import { BILINGUAL_TEXT, said } from '../../core/message';
 import { resolveCaller } from '../services/accounts/auth';
 import { ApiError, SealError } from '../services/errors';
 import { handlers } from '../services/index';
@@ -60,23 +62,18 @@ export function isCallName(name: string): name is CallName {
 export function toFailure(e: unknown, context: string, reveal = false): Failure {
   if (e instanceof ApiError) return { ok: false, status: STATUS[e.code], error: e.toBody() };
   // the records' seals (storage/lowdb/seal.ts): a file changed outside the app, or the key not here yet — said as it is
-  if (e instanceof SealError) return { ok: false, status: STATUS.conflict, error: { code: 'conflict', message: e.message } };
+  if (e instanceof SealError) return { ok: false, status: STATUS.conflict, error: new ApiError('conflict', 'common.sealProblem', { problem: e.message }).toBody() };
   if (isDiskFull(e)) {
     logDiskFull(context, e);
     return {
       ok: false,
       status: STATUS.disk_full,
-      error: {
-        code: 'disk_full',
-        message: '服务器的磁盘已满：刚才的操作没有保存，此前保存的记录都在。请清理磁盘空间后重试 / the server\'s disk is full: this change was not saved (everything saved before is kept). Free some disk space and try again',
-      },
+      error: new ApiError('disk_full', 'transport.diskFull').toBody(),
     };
   }
   const ref = serverLog.error(context, e);
-  const message = reveal
-    ? `服务器内部错误（编号 ${ref}）：${e instanceof Error ? e.message : String(e)}`
-    : `服务器内部错误（编号 ${ref}），已记录在服务器日志中 / internal server error (ref ${ref}), written to the server's log`;
-  return { ok: false, status: 500, error: { code: 'internal', message } };
+  const error = reveal ? new ApiError('internal', 'transport.internalDetail', { ref, detail: e instanceof Error ? e.message : String(e) }) : new ApiError('internal', 'transport.internal', { ref });
+  return { ok: false, status: 500, error: error.toBody() };
 }
 
 /** What an account whose password an admin reset may call before it chooses its own. */
@@ -85,14 +82,14 @@ const UNTIL_CHANGED: ReadonlySet<CallName> = new Set(['auth.me', 'auth.logout', 
 /** Is this a call, and may this caller make it? Nothing about the input is looked at yet. */
 export async function admit(ports: Ports, name: string, token: string | null, client: ClientInfo = LOCAL_CLIENT): Promise<Admitted | Failure> {
   try {
-    if (!isCallName(name)) throw new ApiError('not_found', `没有这个接口：${name.slice(0, 80)} / there is no call ${name.slice(0, 80)}`);
+    if (!isCallName(name)) throw new ApiError('not_found', 'transport.noCall', { name: name.slice(0, 80) });
     const spec = api[name];
     const caller = await resolveCaller(ports, token, client);
     if (spec.roles !== 'public') {
-      if (!caller.account) throw new ApiError('unauthenticated', '请先登录 / please sign in first');
-      if (!mayCall(spec.roles, caller.account.roles)) throw new ApiError('forbidden', '没有权限执行此操作 / you may not do this');
+      if (!caller.account) throw new ApiError('unauthenticated', 'common.pleaseSignFirst');
+      if (!mayCall(spec.roles, caller.account.roles)) throw new ApiError('forbidden', 'common.forbidden');
       // after an admin's reset: only choosing a new password (and who am I, sign out) until then
-      if (caller.account.mustChangePassword && !UNTIL_CHANGED.has(name)) throw new ApiError('forbidden', '请先修改密码：管理员重置的密码只能用来设置新密码 / change your password first: a password an admin reset only lets you choose a new one');
+      if (caller.account.mustChangePassword && !UNTIL_CHANGED.has(name)) throw new ApiError('forbidden', 'transport.changeYourPasswordFirst');
     }
     return { ok: true, name, caller };
   } catch (e) {
@@ -109,8 +106,9 @@ export async function run(ports: Ports, admitted: Admitted, raw: unknown): Promi
     raw = undefined;
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      // the field named in both languages; the rule's own words are zod's (English) or ours (bilingual or Chinese)
-      throw new ApiError('bad_input', `${issue.path.join('.') || '输入 / input'}：${issue.message}`, issue.path.join('.'));
+      // the rule's own words are ours (a key of the catalog, or "中文 / English" from core/model.ts, not moved yet) or zod's (English)
+      const rule = isMessageKey(issue.message) ? said(issue.message) : said(BILINGUAL_TEXT, { text: issue.message });
+      throw new ApiError('bad_input', issue.path.length > 0 ? 'transport.badField' : 'transport.badInput', { field: issue.path.join('.'), rule }, issue.path.join('.'));
     }
     const h = handlers[name] as (p: Ports, c: Caller, i: unknown) => Promise<unknown>;
     return { ok: true, value: await h(ports, caller, parsed.data) };

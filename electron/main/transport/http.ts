@@ -14,6 +14,8 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { api, DEFAULT_MAX_BODY, maxBodyOf, type ApiErrorBody, type CallName } from '../../shared/api';
+import type { MessageKey, MessageParams } from '../../shared/messages';
+import { ApiError } from '../services/errors';
 import { langOf, type ClientInfo, type Ports } from '../services/ports';
 import { admit, inCall, run, toFailure } from './dispatch';
 import { clientAddress, isLoopbackAddress, type HostPolicy } from './host-check';
@@ -52,13 +54,14 @@ const TYPES: Record<string, string> = {
   '.bcmap': 'application/octet-stream',
 };
 
-class HttpRefusal extends Error {
+class HttpRefusal extends ApiError {
   constructor(
     readonly status: number,
-    readonly code: ApiErrorBody['code'],
-    message: string,
+    code: ApiErrorBody['code'],
+    key: MessageKey,
+    params?: MessageParams,
   ) {
-    super(message);
+    super(code, key, params);
   }
 }
 
@@ -106,17 +109,17 @@ function readBody(req: http.IncomingMessage, limit: number, deadlineMs: number |
       req.removeAllListeners('data');
       reject(e);
     };
-    if (deadlineMs !== null) timer = setTimeout(() => fail(new HttpRefusal(408, 'bad_input', '请求正文迟迟没有发完')), deadlineMs);
+    if (deadlineMs !== null) timer = setTimeout(() => fail(new HttpRefusal(408, 'bad_input', 'transport.bodyTooSlow')), deadlineMs);
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) return fail(new HttpRefusal(413, 'too_large', `请求过大（此接口最多 ${Math.round(limit / 1024)} KB）`));
+      if (size > limit) return fail(new HttpRefusal(413, 'too_large', 'transport.tooLargeKb', { kb: Math.round(limit / 1024) }));
       chunks.push(c);
     });
     req.on('end', () => {
       if (timer) clearTimeout(timer);
       resolve(Buffer.concat(chunks).toString('utf8'));
     });
-    req.on('error', () => fail(new HttpRefusal(400, 'bad_input', '请求没有发完，连接已断开')));
+    req.on('error', () => fail(new HttpRefusal(400, 'bad_input', 'transport.connectionLost')));
   });
 }
 
@@ -186,16 +189,16 @@ async function spoolBody(req: http.IncomingMessage, limit: number): Promise<stri
       const onDrain = () => req.resume();
       const onData = (c: Buffer) => {
         size += c.length;
-        if (size > limit) return fail(new HttpRefusal(413, 'too_large', `请求过大（此接口最多 ${Math.round(limit / 1024 / 1024)} MB） / request too large (at most ${Math.round(limit / 1024 / 1024)} MB)`));
+        if (size > limit) return fail(new HttpRefusal(413, 'too_large', 'transport.tooLargeMb', { mb: Math.round(limit / 1024 / 1024) }));
         // the disk is slower than the network: the client waits instead of the memory filling up
         if (!out.write(c)) req.pause();
       };
       const onEnd = () => out.end(() => resolve());
       out.on('drain', onDrain);
-      out.on('error', () => fail(new HttpRefusal(500, 'internal', '上传的文件无法暂存到临时文件夹 / the upload could not be stored in the temporary folder')));
+      out.on('error', () => fail(new HttpRefusal(500, 'internal', 'transport.uploadNotStored')));
       req.on('data', onData);
       req.on('end', onEnd);
-      req.on('error', () => fail(new HttpRefusal(400, 'bad_input', '请求没有发完，连接已断开')));
+      req.on('error', () => fail(new HttpRefusal(400, 'bad_input', 'transport.connectionLost')));
     });
     return await readFile(file, 'utf8');
   } finally {
@@ -207,20 +210,20 @@ function decodePath(raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {
-    throw new HttpRefusal(400, 'bad_input', '网址中的编码无效');
+    throw new HttpRefusal(400, 'bad_input', 'transport.badUrlEncoding');
   }
 }
 
 const tooLarge = (name: CallName, limit: number) => {
   const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KB`;
-  return `请求过大：${name} 最多接受 ${size} / request too large: ${name} takes at most ${size}`;
+  return { name, size };
 };
 
 function parseTarget(raw: string | undefined): URL {
   try {
     return new URL(raw ?? '/', 'http://localhost');
   } catch {
-    throw new HttpRefusal(400, 'bad_input', '网址无效');
+    throw new HttpRefusal(400, 'bad_input', 'transport.badUrl');
   }
 }
 
@@ -249,8 +252,8 @@ export function createHttpServer(ports: Ports, o: HttpOptions): http.Server {
       const method = req.method ?? '?';
       if (e instanceof HttpRefusal) {
         log.refused(e.status, method, req.url ?? '', client.address, e.message);
-        if (e.status === 413 || e.status === 408) return sendUnread(req, res, e.status, { code: e.code, message: e.message });
-        return send(res, e.status, JSON.stringify({ code: e.code, message: e.message }));
+        if (e.status === 413 || e.status === 408) return sendUnread(req, res, e.status, e.toBody());
+        return send(res, e.status, JSON.stringify(e.toBody()));
       }
       const f = toFailure(e, `${method} ${req.url ?? ''}`, client.loopback);
       log.refused(f.status, method, req.url ?? '', client.address, f.error.message);
@@ -278,15 +281,12 @@ async function handle(ports: Ports, o: HttpOptions & { log: RequestLog }, client
   if (o.hosts && !o.hosts.allows(req.headers.host)) {
     const host = String(req.headers.host ?? '').slice(0, 100);
     o.log.refused(421, req.method ?? '?', req.url ?? '', client.address, `Host 不在允许的名单里：${host}`);
-    return sendUnread(req, res, 421, {
-      code: 'forbidden',
-      message: `此服务不接受以「${host}」访问（可用 --allowed-host 添加这个名称） / this server does not answer to the name "${host}" (add it with --allowed-host)`,
-    });
+    return sendUnread(req, res, 421, new ApiError('forbidden', 'transport.hostNotAllowed', { host }).toBody());
   }
   const url = parseTarget(req.url);
   if (url.pathname.startsWith('/api/')) return handleApi(ports, o, client, req, res, decodePath(url.pathname.slice(5)));
   // everything below only reads (the UI's files): a GET never changes anything
-  if (req.method !== 'GET' && req.method !== 'HEAD') return sendUnread(req, res, 405, { code: 'bad_input', message: '只接受 GET / only GET is answered here' });
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendUnread(req, res, 405, new ApiError('bad_input', 'transport.onlyGet').toBody());
   const wanted = decodePath(url.pathname);
   const rendererDir = o.rendererDir;
   if (!rendererDir) return send(res, 404, 'renderer not built', 'text/plain');
@@ -309,12 +309,13 @@ async function handle(ports: Ports, o: HttpOptions & { log: RequestLog }, client
 
 async function handleApi(ports: Ports, o: HttpOptions & { log: RequestLog }, client: ClientInfo, req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
   // no other method, so no CORS preflight (OPTIONS) is ever answered: a page elsewhere cannot send JSON here
-  if (req.method !== 'POST') return sendUnread(req, res, 405, { code: 'bad_input', message: '只接受 POST / only POST is answered here' });
+  if (req.method !== 'POST') return sendUnread(req, res, 405, new ApiError('bad_input', 'transport.onlyPost').toBody());
   // a request a page of another site made the browser send: refused before anything is looked at (origin-check.ts)
   const crossSite = crossSiteRefusal(req.headers, o.tls ? 'https' : 'http');
   if (crossSite) {
-    o.log.refused(403, req.method, req.url ?? '', client.address, crossSite);
-    return sendUnread(req, res, 403, { code: 'forbidden', message: crossSite });
+    const refusal = new ApiError('forbidden', crossSite.key, crossSite.params);
+    o.log.refused(403, req.method, req.url ?? '', client.address, refusal.message);
+    return sendUnread(req, res, 403, refusal.toBody());
   }
   const auth = req.headers.authorization;
   const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
@@ -325,13 +326,13 @@ async function handleApi(ports: Ports, o: HttpOptions & { log: RequestLog }, cli
   // each call its own limit, from the contract: a few hundred bytes for login, 1 MB for JSON, more for an upload
   const limit = open ? PUBLIC_MAX_BODY : maxBodyOf(admitted.name);
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpRefusal(413, 'too_large', tooLarge(admitted.name, limit));
+  if (declared > limit) throw new HttpRefusal(413, 'too_large', 'transport.tooLargeFor', tooLarge(admitted.name, limit));
   let text: string | null = limit > DEFAULT_MAX_BODY ? await spoolBody(req, limit) : await readBody(req, limit, open ? PUBLIC_BODY_MS : null);
   let raw: unknown;
   try {
     raw = text === '' ? {} : JSON.parse(text);
   } catch {
-    throw new HttpRefusal(400, 'bad_input', '请求不是有效的 JSON');
+    throw new HttpRefusal(400, 'bad_input', 'transport.notValidJson');
   }
   // An upload may wait its turn (PDFs are read one at a time): while it does, only what the call
   // keeps of it is held, not the body's text and the parsed JSON besides.

@@ -8,6 +8,7 @@
 // page that asks for it must pass a CORS preflight, and this server answers none), and a browser
 // names the page's origin in `Origin` (and says `Sec-Fetch-Site: cross-site`). Programs (the
 // tests, a script with a token) send no Origin, and still must say their body is JSON.
+import type { KnownMessage } from '../../shared/messages';
 import type { IncomingHttpHeaders } from 'node:http';
 import { hostName } from './host-check';
 
@@ -48,25 +49,25 @@ function originOf(header: string): string | null {
 }
 
 /**
- * Why this request may not make a call (a bilingual message), or null when it may. Every call is a
+ * Why this request may not make a call (a message of the catalog), or null when it may. Every call is a
  * POST, and each is held to this: reading calls too, so no rule has to decide which calls change
  * nothing.
  */
-export function crossSiteRefusal(headers: IncomingHttpHeaders, scheme: 'http' | 'https'): string | null {
+export function crossSiteRefusal(headers: IncomingHttpHeaders, scheme: 'http' | 'https'): KnownMessage | null {
   const site = one(headers['sec-fetch-site'])?.trim().toLowerCase();
   if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-    return `不接受其他网站的网页发来的请求（Sec-Fetch-Site: ${site}） / a request sent by a page of another site is not accepted (Sec-Fetch-Site: ${site})`;
+    return { key: 'transport.otherSitePage', params: { site } };
   }
   const origin = one(headers.origin);
   if (origin !== undefined) {
     const own = ownOrigin(one(headers.host), scheme);
     if (own === null || originOf(origin) !== own) {
       const shown = origin.slice(0, 100);
-      return `不接受来自其他网站（${shown}）的请求 / a request from another site (${shown}) is not accepted`;
+      return { key: 'transport.otherSite', params: { origin: shown } };
     }
   }
   if (!isJsonType(one(headers['content-type']))) {
-    return '请求必须是 JSON（Content-Type: application/json） / the request must be JSON (Content-Type: application/json)';
+    return { key: 'transport.notJson' };
   }
   return null;
 }

@@ -2,6 +2,7 @@
 import type { ReportLevel } from '../../core/model';
 import type { ReportParts, ReportStatus, ScoreItem } from '../../core/duty-report';
 import type { FileRef } from '../../core/evidence';
+import type { Message } from '../../core/message';
 
 /** One answer to a 述职报告: returned with remarks, or accepted with its scoring. */
 export interface ReportReviewView {
@@ -21,7 +22,7 @@ export interface ReportView {
   level: ReportLevel | null;
   /** whom it goes to, as the roster says; null with `problem` when the roster does not say */
   to: { employeeNo: string; name: string; post: string } | 'bureau' | null;
-  problem: string | null;
+  problem: Message | null;
   parts: ReportParts;
   attachments: FileRef[];
   savedAt: string | null;

@@ -1,6 +1,6 @@
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useEffect, useState } from 'react';
-import { inLanguage } from '../../lib/message-language';
+import { sayHere } from '../../lib/message-language';
 import { useTranslation } from 'react-i18next';
 import { countReport, REPORT_MIN_CHARS, REPORT_PARTS, type ReportPart, type ReportParts } from '../../../electron/core/duty-report';
 import type { CampaignSummary, Me, ReportView } from '../../../electron/shared/api';
@@ -20,7 +20,7 @@ const bufferKey = (me: Me, campaignId: string) => `anxue.report.unsaved.${me.emp
  * submitted to the superior the roster names) and, for a superior, the reports of their people.
  */
 export function ReportPage({ campaign, me }: { campaign: CampaignSummary; me: Me }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [view, setView] = useState<ReportView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<string | null>(null);
@@ -52,13 +52,13 @@ export function ReportPage({ campaign, me }: { campaign: CampaignSummary; me: Me
           )}
         </section>
       )}
-      {!view.level && view.inbox.people === 0 && <p className="notice">{inLanguage(view.problem ?? '', i18n.language)}</p>}
+      {!view.level && view.inbox.people === 0 && view.problem && <p className="notice">{sayHere(view.problem)}</p>}
     </div>
   );
 }
 
 function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; me: Me; view: ReportView; onView: (v: ReportView) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { dialog, ask } = useConfirm();
   const key = bufferKey(me, campaign.id);
   const editable = view.status === 'not_started' || view.status === 'draft' || view.status === 'returned';
@@ -141,7 +141,7 @@ function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; m
         <p className="big-line" data-testid="report-to">
           {t('report.line', { level: t(`people.level.${view.level}`), to: toText })}
         </p>
-        {view.problem && <p className="notice">{inLanguage(view.problem ?? '', i18n.language)}</p>}
+        {view.problem && <p className="notice">{sayHere(view.problem)}</p>}
         <p className="muted">{t('report.intro', { min: REPORT_MIN_CHARS })}</p>
         {returned && (
           <div className="notice-box pad" data-testid="report-returned">

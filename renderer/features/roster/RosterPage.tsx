@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { inLanguage } from '../../lib/message-language';
+import { sayHere } from '../../lib/message-language';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../electron/core/model';
 import { api } from '../../lib/api';
@@ -10,7 +10,7 @@ import { PeopleTable } from './PeopleTable';
 
 /** Roster import: choose a file → preview with errors named by row and field → confirm. */
 export function RosterPage({ isAdmin = false }: { isAdmin?: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [deleted, setDeleted] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<unknown>(null);
   /** an administrator deletes a person: with a reason, recorded in the audit log; records within the retention period are refused */
@@ -49,7 +49,7 @@ export function RosterPage({ isAdmin = false }: { isAdmin?: boolean }) {
             <strong>{t('roster.hasErrors', { file: preview.fileName })}</strong>
             <ul>
               {preview.errors.map((e, i) => (
-                <li key={i}>{t('roster.rowError', { row: e.row, field: e.field, message: inLanguage(e.message, i18n.language) })}</li>
+                <li key={i}>{t('roster.rowError', { row: e.row, field: e.field, message: sayHere(e.message) })}</li>
               ))}
             </ul>
           </div>

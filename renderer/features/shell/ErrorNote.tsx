@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ApiFailure } from '../../lib/api';
-import { inLanguage } from '../../lib/message-language';
+import { errorText } from '../../lib/message-language';
 
 function waitText(t: (k: string, o: Record<string, unknown>) => string, seconds: number): string {
   return seconds < 90 ? t('error.seconds', { n: seconds }) : t('error.minutes', { n: Math.ceil(seconds / 60) });
@@ -8,7 +8,7 @@ function waitText(t: (k: string, o: Record<string, unknown>) => string, seconds:
 
 /** A visible, plain error line: the backend's message names the file, row or field. */
 export function ErrorNote({ error }: { error: unknown }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (!error) return null;
   const msg =
     error instanceof ApiFailure
@@ -18,10 +18,8 @@ export function ErrorNote({ error }: { error: unknown }) {
           ? t(error.field === 'address' ? 'error.lockedAddress' : 'error.lockedAccount', { when: waitText(t, error.retryAfterSeconds ?? 60) })
           : error.code === 'too_large'
             ? t('error.tooLarge')
-            : inLanguage(error.message, i18n.language)
-      : error instanceof Error
-        ? inLanguage(error.message, i18n.language)
-        : String(error);
+            : errorText(error)
+      : errorText(error);
   return (
     <p className="error" role="alert">
       {t('error.prefix')}

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { inLanguage } from '../../lib/message-language';
+import { errorText } from '../../lib/message-language';
 import { useTranslation } from 'react-i18next';
 import type { CheckView } from '../../../electron/shared/api';
 import { ApiFailure } from '../../lib/api';
 
 /** 防挂机验证: type the two characters shown. A deliberate answer, not a click. */
 export function AttentionCheck({ check, onAnswer }: { check: CheckView; onAnswer: (text: string) => Promise<void> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [left, setLeft] = useState(check.answerWithinMs);
@@ -22,7 +22,7 @@ export function AttentionCheck({ check, onAnswer }: { check: CheckView; onAnswer
     try {
       await onAnswer(text);
     } catch (err) {
-      setError(err instanceof ApiFailure ? inLanguage(err.message, i18n.language) : String(err));
+      setError(err instanceof ApiFailure ? errorText(err) : String(err));
       setText('');
       input.current?.focus();
     }

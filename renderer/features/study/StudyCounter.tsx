@@ -1,17 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { inLanguage } from '../../lib/message-language';
+import { sayHere } from '../../lib/message-language';
 import type { CampaignSummary } from '../../../electron/shared/api';
 import { clock, creditHours } from '../shell/format';
 import type { SessionState } from './use-study-session';
 
 /** A quiet counter that visibly pauses when time is not counted, and says why. */
 export function StudyCounter({ session, campaign }: { session: SessionState; campaign: CampaignSummary }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (session.kind === 'starting') return <div className="counter">{t('common.loading')}</div>;
   if (session.kind === 'ended')
     return (
       <div className="counter paused" role="status" data-testid="study-status">
-        {session.reason === 'elsewhere' ? t('study.elsewhere') : inLanguage(session.message, i18n.language)}
+        {session.reason === 'elsewhere' ? t('study.elsewhere') : typeof session.message === 'string' ? session.message : sayHere(session.message)}
       </div>
     );
   const { status, totals, sessionMs, trouble } = session;

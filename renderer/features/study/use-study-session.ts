@@ -4,12 +4,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { StudyStatus } from '../../../electron/core/study-time';
 import type { BeatReply, CheckView, StudyTotals } from '../../../electron/shared/api';
 import { api, ApiFailure } from '../../lib/api';
+import type { Message } from '../../../electron/core/message';
 
 export type SessionState =
   | { kind: 'starting' }
   /** trouble: the last heartbeat was not kept (the server's disk is full), until one is kept again */
   | { kind: 'active'; status: StudyStatus; totals: StudyTotals; sessionMs: number; check: CheckView | null; answer: (text: string) => Promise<void>; trouble?: 'disk_full' }
-  | { kind: 'ended'; reason: 'elsewhere' | 'error'; message: string };
+  | { kind: 'ended'; reason: 'elsewhere' | 'error'; message: string | Message };
 
 const INPUT_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 
@@ -57,7 +58,7 @@ export function useStudySession(campaignId: string, docId: string, textKey: stri
         if (e instanceof ApiFailure && e.code === 'conflict') {
           stopped = true;
           window.clearInterval(timer);
-          setState({ kind: 'ended', reason: 'elsewhere', message: e.message });
+          setState({ kind: 'ended', reason: 'elsewhere', message: e.said ?? e.message });
         }
         // the server could not keep this beat (its disk is full): say so, the time since is not counted yet
         if (e instanceof ApiFailure && e.code === 'disk_full') setState((s) => (s.kind === 'active' ? { ...s, trouble: 'disk_full' } : s));

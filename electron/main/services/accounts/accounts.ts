@@ -42,7 +42,7 @@ async function change(ports: Ports, employeeNo: string, fn: (a: Account, all: Ac
   let out: Account | null = null;
   await ports.store.accounts.update((f) => {
     const a = f.accounts.find((x) => x.employeeNo === employeeNo);
-    if (!a) throw notFound(`没有工号为 ${employeeNo} 的账号 / no account with employee number ${employeeNo}`);
+    if (!a) throw notFound('accounts.noAccountEmployeeNumber', { employeeNo });
     fn(a, f.accounts);
     out = structuredClone(a);
   });
@@ -53,7 +53,7 @@ export async function setRoles(ports: Ports, by: string, input: Input<'accounts.
   const roles = ROLES.filter((r) => input.roles.includes(r));
   let before: Role[] = [];
   const a = await change(ports, input.employeeNo, (acc, all) => {
-    if (acc.roles.includes('admin') && !roles.includes('admin') && otherActiveAdmins(all, acc.employeeNo) === 0) throw conflict('不能取消最后一位系统管理员的管理员角色：请先指定另一位管理员 / the last admin cannot lose the admin role: make someone else admin first');
+    if (acc.roles.includes('admin') && !roles.includes('admin') && otherActiveAdmins(all, acc.employeeNo) === 0) throw conflict('accounts.lastAdminCannotLose');
     before = [...acc.roles];
     acc.roles = roles;
   });
@@ -73,7 +73,7 @@ export async function setRoles(ports: Ports, by: string, input: Input<'accounts.
 export async function resetPassword(ports: Ports, by: string, input: Input<'accounts.resetPassword'>): Promise<{ employeeNo: string; name: string; password: string; sessionsEnded: number }> {
   const { accounts } = await ports.store.accounts.peek();
   const a = accounts.find((x) => x.employeeNo === input.employeeNo);
-  if (!a) throw notFound(`没有工号为 ${input.employeeNo} 的账号 / no account with employee number ${input.employeeNo}`);
+  if (!a) throw notFound('accounts.noAccountEmployeeNumber', { employeeNo: input.employeeNo });
   const password = generatePassword();
   const sessionsEnded = await replacePassword(ports, a.employeeNo, password, null, true);
   await appendAudit(ports, { by, action: 'password.reset', subject: a.employeeNo, reason: input.reason || '管理员重置密码', details: { sessionsEnded } });
@@ -82,11 +82,11 @@ export async function resetPassword(ports: Ports, by: string, input: Input<'acco
 
 /** Disable (sign-in refused, sessions ended, records kept) or enable an account again. */
 export async function setDisabled(ports: Ports, by: string, input: Input<'accounts.setDisabled'>): Promise<AccountView> {
-  if (input.disabled && input.employeeNo === by) throw badInput('不能停用自己正在使用的账号 / you cannot disable the account you are signed in with', 'employeeNo');
+  if (input.disabled && input.employeeNo === by) throw badInput('accounts.youCannotDisableAccount', {}, 'employeeNo');
   const at = iso(ports.clock.now());
   let was = false;
   const a = await change(ports, input.employeeNo, (acc, all) => {
-    if (input.disabled && acc.roles.includes('admin') && otherActiveAdmins(all, acc.employeeNo) === 0) throw conflict('不能停用最后一位系统管理员 / the last admin cannot be disabled');
+    if (input.disabled && acc.roles.includes('admin') && otherActiveAdmins(all, acc.employeeNo) === 0) throw conflict('accounts.lastAdminCannotDisabled');
     was = acc.disabled === true;
     if (input.disabled) {
       acc.disabled = true;
@@ -105,7 +105,7 @@ export async function setDisabled(ports: Ports, by: string, input: Input<'accoun
 /** End every session of an account (a PC left signed in, a token that may have leaked). */
 export async function revokeSessions(ports: Ports, by: string, input: Input<'accounts.revokeSessions'>): Promise<{ sessionsEnded: number }> {
   const { accounts } = await ports.store.accounts.peek();
-  if (!accounts.some((x) => x.employeeNo === input.employeeNo)) throw notFound(`没有工号为 ${input.employeeNo} 的账号 / no account with employee number ${input.employeeNo}`);
+  if (!accounts.some((x) => x.employeeNo === input.employeeNo)) throw notFound('accounts.noAccountEmployeeNumber', { employeeNo: input.employeeNo });
   const sessionsEnded = await ports.sessions.dropAllFor(input.employeeNo, null);
   await appendAudit(ports, { by, action: 'sessions.revoked', subject: input.employeeNo, reason: input.reason || '管理员结束全部登录', details: { sessionsEnded } });
   return { sessionsEnded };

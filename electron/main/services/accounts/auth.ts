@@ -132,19 +132,19 @@ export function generateSetupCode(): string {
  */
 export async function setupInit(ports: Ports, input: Input<'setup.init'>, client: ClientInfo = LOCAL_CLIENT): Promise<Me> {
   // answered before the slow hash: a set-up server costs nothing to ask again
-  if ((await ports.store.meta.peek()).enterprise !== null) throw conflict('已完成初始设置，不能再次设置 / setup has been done already and cannot be done again');
+  if ((await ports.store.meta.peek()).enterprise !== null) throw conflict('accounts.setupDoneAlreadyCannot');
   if (!client.loopback) {
-    if (!ports.setupCode) throw forbidden('首次设置只能在服务器电脑上进行 / first setup can only be done on the server PC');
-    if (!input.setupCode) throw badInput('从其他电脑进行首次设置，需要填写服务器启动时显示的设置码 / to set up from another PC, enter the setup code the server showed when it started', 'setupCode');
+    if (!ports.setupCode) throw forbidden('accounts.firstSetupCanDone');
+    if (!input.setupCode) throw badInput('accounts.setUpAnotherPc', {}, 'setupCode');
     // a guess is counted before it is compared, for all addresses together (login-guard.ts)
     const ticket = await admitSetupCode(ports, client);
-    if (!sameCode(input.setupCode, ports.setupCode)) throw badInput('设置码不正确（见服务器启动时显示的设置码） / the setup code is not right (see the code the server showed when it started)', 'setupCode');
+    if (!sameCode(input.setupCode, ports.setupCode)) throw badInput('accounts.setupCodeNotRight', {}, 'setupCode');
     await loginSucceeded(ports, ticket);
   }
   const passwordHash = await hashPassword(input.password);
   const at = iso(ports.clock.now());
   await ports.store.meta.update((m) => {
-    if (m.enterprise !== null) throw conflict('已完成初始设置，不能再次设置 / setup has been done already and cannot be done again');
+    if (m.enterprise !== null) throw conflict('accounts.setupDoneAlreadyCannot');
     m.enterprise = input.enterprise;
     m.createdAt = at;
   });
@@ -170,9 +170,9 @@ export async function login(ports: Ports, input: Input<'auth.login'>, client: Cl
   // counted before the check; refused here once a limit is reached
   const ticket = await admitLogin(ports, input.employeeNo, client, found?.roles.includes('admin') ?? false);
   const ok = await verifyPassword(ports, input.password, found?.passwordHash ?? DUMMY_HASH);
-  if (!found || !ok) throw new ApiError('unauthenticated', '工号或密码错误 / wrong employee no. or password');
+  if (!found || !ok) throw new ApiError('unauthenticated', 'accounts.wrongEmployeeNoPassword');
   // said only to whoever knows the password: a disabled account is not told apart from a wrong password otherwise
-  if (found.disabled) throw forbidden('此账号已停用，请联系系统管理员 / this account is disabled: ask the system administrator');
+  if (found.disabled) throw forbidden('accounts.accountDisabledAskSystem');
   await loginSucceeded(ports, ticket);
   // an admin's sign-in unlocks the signing key for this app (services/signing/signing.ts)
   if (found.roles.includes('admin')) await unlockWith(ports, found.employeeNo, input.password);
@@ -187,7 +187,7 @@ export async function changePassword(ports: Ports, caller: Caller & { account: A
   // counted as a sign-in is, before the check: a session left open is not a way to guess the
   // password (nor the signing key an admin's password unlocks)
   const ticket = await admitLogin(ports, a.employeeNo, caller.client, a.roles.includes('admin'), 'auth.changePassword');
-  if (!(await verifyPassword(ports, input.oldPassword, a.passwordHash))) throw badInput('原密码不正确 / the old password is not right', 'oldPassword');
+  if (!(await verifyPassword(ports, input.oldPassword, a.passwordHash))) throw badInput('accounts.oldPasswordNotRight', {}, 'oldPassword');
   await loginSucceeded(ports, ticket);
   const sessionsEnded = await replacePassword(ports, caller.account.employeeNo, input.newPassword, caller.token);
   await appendAudit(ports, { by: caller.account.employeeNo, action: 'password.changed', subject: caller.account.employeeNo, reason: '本人修改密码', details: { sessionsEnded } });

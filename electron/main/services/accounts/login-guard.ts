@@ -26,6 +26,7 @@ import type { DeepReadonly } from '../../../records/versioned';
 import type { ClientInfo, Ports } from '../ports';
 import { appendAudit, type AuditInput } from './audit';
 import { ApiError } from '../errors';
+import { said } from '../../../core/message';
 import { iso } from '../ports';
 
 type GuardEntry = LoginGuardFile['entries'][string];
@@ -100,16 +101,15 @@ function lockFor(e: GuardEntry, from: number, rule: Rule): number {
 
 function refusal(r: Refusal, now: number, via: GuardedCall): ApiError {
   const seconds = Math.max(1, Math.ceil((r.until - now) / 1000));
-  const when = seconds < 90 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
-  const whenEn = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  const when = seconds < 90 ? said('common.seconds', { n: seconds }) : said('common.minutes', { n: Math.ceil(seconds / 60) });
   if (r.key === SETUP_KEY) {
-    return new ApiError('rate_limited', `设置码错误次数过多，从其他电脑进行首次设置已暂停，请 ${when}后再试，或在服务器电脑上直接设置 / too many wrong setup codes: first setup from other PCs is paused, try again in ${whenEn}, or set up at the server PC itself`, 'setupCode', seconds);
+    return new ApiError('rate_limited', 'accounts.tooManyWrongSetup', { when }, 'setupCode', seconds);
   }
   if (r.key.startsWith('no:')) {
     // on the password page the field at fault is the old password, on the login page the 工号
-    return new ApiError('rate_limited', `密码错误次数过多，这个账号已暂时锁定，请 ${when}后再试 / too many wrong passwords: this account is locked for now, try again in ${whenEn}`, via === 'auth.changePassword' ? 'oldPassword' : 'employeeNo', seconds);
+    return new ApiError('rate_limited', 'accounts.tooManyWrongPasswords', { when }, via === 'auth.changePassword' ? 'oldPassword' : 'employeeNo', seconds);
   }
-  return new ApiError('rate_limited', `从这台电脑登录失败的次数过多，已暂时禁止登录，请 ${when}后再试 / too many failed sign-ins from this computer: signing in is blocked for now, try again in ${whenEn}`, 'address', seconds);
+  return new ApiError('rate_limited', 'accounts.tooManyFailedSign', { when }, 'address', seconds);
 }
 
 /**
@@ -236,7 +236,7 @@ export async function unlock(ports: Ports, by: string, input: { kind: 'account' 
   const key = `${input.kind === 'account' ? 'no' : 'ip'}:${input.subject}`;
   const was = await ports.store.loginGuard.update((f) => {
     const e = f.entries[key];
-    if (!e || lockedUntil(key, e, ports.clock.now()) === 0) throw new ApiError('not_found', input.kind === 'account' ? `账号 ${input.subject} 没有被锁定` : `地址 ${input.subject} 没有被禁止登录`);
+    if (!e || lockedUntil(key, e, ports.clock.now()) === 0) throw new ApiError('not_found', input.kind === 'account' ? 'accounts.accountNotLocked' : 'accounts.addressNotBlocked', { subject: input.subject });
     delete f.entries[key];
     return e;
   });

@@ -19,7 +19,7 @@ import { personWorkbookRows } from './workbook';
  */
 export async function checkBeforeExport(ports: Ports, employeeNos: readonly string[]): Promise<void> {
   const problems = await checkRecords(ports, employeeNos);
-  if (problems.length > 0) throw conflict(`记录与封印或签名检查点不符，不能导出：${problems.slice(0, 3).join('；')}${problems.length > 3 ? `（共 ${problems.length} 处）` : ''} / the records no longer match their seals or a signed checkpoint`);
+  if (problems.length > 0) throw conflict(problems.length > 3 ? 'archive.recordsDoNotMatchMany' : 'archive.recordsDoNotMatch', { problems: problems.slice(0, 3).join('；'), count: problems.length });
   await makeCheckpoint(ports, 'export', employeeNos);
 }
 

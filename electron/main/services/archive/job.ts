@@ -66,10 +66,10 @@ export async function selectPeople(ports: Ports, sel: ArchiveSelection): Promise
   if (sel.employeeNos) {
     const want = new Set(sel.employeeNos);
     const unknown = sel.employeeNos.find((no) => !roster.some((p) => p.employeeNo === no));
-    if (unknown) throw badInput(`花名册中没有工号 ${unknown} / ${unknown} is not on the roster`, 'employeeNos');
+    if (unknown) throw badInput('common.notOnRoster', { employeeNo: unknown }, 'employeeNos');
     people = people.filter((p) => want.has(p.employeeNo));
   }
-  if (people.length === 0) throw badInput('所选范围内没有人员 / nobody is in the chosen selection', 'selection');
+  if (people.length === 0) throw badInput('archive.nobodyChosenSelection', {}, 'selection');
   return people.map(({ updatedAt: _u, ...p }) => p as Person);
 }
 
@@ -143,7 +143,7 @@ function forCampaign(rec: PersonRecord, campaignId: string): PersonRecord {
  */
 export async function runJob(ports: Ports, root: string, jobId: string, hooks: { progress?: (p: JobProgress) => void; cancelled?: () => boolean } = {}): Promise<JobState> {
   const file = jobFile(root, jobId);
-  if (!ports.files.exists(file)) throw notFound(`没有这个导出任务：${jobId} / there is no export job ${jobId}`);
+  if (!ports.files.exists(file)) throw notFound('archive.noExportJob', { jobId });
   const job = JSON.parse(ports.files.readText(file)) as JobState;
   if (job.state === 'done') return job;
   job.state = 'running';

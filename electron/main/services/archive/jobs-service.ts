@@ -53,7 +53,7 @@ export async function batchStart(ports: Ports, caller: Account, input: Input<'ar
 
 function find(ports: Ports, jobId: string): JobState {
   const job = readJobs(ports.files, ports.store.exportsDir()).find((j) => j.jobId === jobId);
-  if (!job) throw notFound(`没有这个导出任务：${jobId} / there is no export job ${jobId}`);
+  if (!job) throw notFound('archive.noExportJob', { jobId });
   return job;
 }
 

@@ -94,7 +94,7 @@ export function recordJson(record: PersonRecord): string {
 export async function buildPersonRecord(ports: Ports, employeeNo: string, by: string, shared?: SharedSnapshot): Promise<PersonRecord> {
   const s = shared ?? (await takeSharedSnapshot(ports));
   const found = s.roster.get(employeeNo);
-  if (!found) throw notFound(`花名册中没有工号 ${employeeNo} / ${employeeNo} is not on the roster`);
+  if (!found) throw notFound('common.notOnRoster', { employeeNo });
   const { updatedAt: _u, ...person } = structuredClone(found) as Person & { updatedAt?: string };
   const settings = s.settings as Settings;
   // peek, not read: the record only reads the events (they are frozen once written), and a batch

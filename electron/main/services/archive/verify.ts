@@ -273,7 +273,7 @@ export async function verifyArchivePath(files: Files, p: string, expectedManifes
 export async function verifyExport(ports: Ports, exportId: string): Promise<VerifyReport> {
   const { exports } = await ports.store.exports.read();
   const rec = exports.find((x) => x.exportId === exportId);
-  if (!rec) throw notFound(`没有这个导出：${exportId} / there is no export ${exportId}`);
+  if (!rec) throw notFound('archive.noExport', { exportId });
   // signed (it was exported while the key was unlocked): it must be by this enterprise's key
   const own = (await ports.store.signing.peek()).fingerprint;
   const dir = path.join(ports.store.exportsDir(), exportId);
@@ -283,8 +283,8 @@ export async function verifyExport(ports: Ports, exportId: string): Promise<Veri
 
 export async function exportFile(ports: Ports, exportId: string, name: string): Promise<{ name: string; base64: string }> {
   const { exports } = await ports.store.exports.read();
-  if (!exports.some((x) => x.exportId === exportId)) throw notFound(`没有这个导出：${exportId} / there is no export ${exportId}`);
+  if (!exports.some((x) => x.exportId === exportId)) throw notFound('archive.noExport', { exportId });
   const p = path.join(ports.store.exportsDir(), exportId, path.basename(name));
-  if (!ports.files.exists(p)) throw notFound(`导出中没有文件 ${name} / the export has no file ${name}`);
+  if (!ports.files.exists(p)) throw notFound('archive.exportNoFile', { name });
   return { name, base64: ports.files.read(p).toString('base64') };
 }

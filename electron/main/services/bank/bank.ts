@@ -2,7 +2,8 @@
 // rows is refused whole, unless the officer, shown the good and the refused ones, chooses to import
 // the good ones only (skipRefused). A downloadable template shows our own layout.
 import { fromMoodleXml, parseAiken, parseGift, toGift, type MoodleXmlQuestion } from '../../../core/moodle-formats';
-import { around } from '../../../core/bilingual';
+import { BILINGUAL_TEXT, said } from '../../../core/message';
+import type { KnownMessage } from '../../../shared/messages';
 import { parseQuestionTable, questionId, type ImportError } from '../../../core/question-import';
 import { listDocs } from '../corpus/corpus';
 import { QUESTION_TYPES, questionSchema, type Question, type QuestionType } from '../../../core/model';
@@ -14,7 +15,7 @@ import { iso } from '../ports';
 import type { BankPreview, Input, QuestionVersion } from '../../../shared/api';
 import { bankQuestions } from '../campaign/campaign';
 import { attemptQuestions, questionVersions } from './question-versions';
-import { ApiError } from '../errors';
+import { ApiError, badInputSaid } from '../errors';
 import type { Ports } from '../ports';
 import { decodeText, readTable } from '../files/table-file';
 
@@ -35,7 +36,7 @@ async function parseMoodleXml(fileName: string, text: string): Promise<BankFileP
     const line = lineAt(text, doctype.index);
     throw new ApiError(
       'bad_input',
-      `${fileName} 第 ${line} 行：不接受带 DOCTYPE 的 XML（其中可以定义实体，甚至读取其他文件）。Moodle 导出的题库没有 DOCTYPE，请删去这一部分后再导入 / ${fileName}, line ${line}: XML with a DOCTYPE is not accepted (it can declare entities, even ones that read other files); Moodle's exports have none: remove it and import again`,
+      'bank.lineXmlDoctypeNot', { fileName, line },
       'file',
     );
   }
@@ -50,7 +51,7 @@ async function parseMoodleXml(fileName: string, text: string): Promise<BankFileP
   } catch (e) {
     // what the validator let through and the parser still refuses is the file's fault, not ours
     const why = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 200) : String(e);
-    throw new ApiError('bad_input', `${fileName} 无法读取为 XML：${why} / ${fileName} cannot be read as XML: ${why}`, 'file');
+    throw new ApiError('bad_input', 'bank.cannotReadXml', { fileName, why }, 'file');
   }
   const textOf = (v: unknown): string => (v && typeof v === 'object' ? String((v as { text?: unknown }).text ?? '') : String(v ?? ''));
   const items: MoodleXmlQuestion[] = (doc.quiz?.question ?? []).map((q, i) => ({
@@ -74,12 +75,12 @@ export async function parseBankFile(fileName: string, bytes: Uint8Array): Promis
     const r = parseQuestionTable(await readTable(fileName, bytes));
     return r.ok ? { ok: true, layout: r.layout, questions: r.questions } : { ...r, layout: r.layout ?? null };
   }
-  if (bytes.length === 0) throw new ApiError('bad_input', `${fileName} 是空文件 / ${fileName} is empty`, 'file');
+  if (bytes.length === 0) throw new ApiError('bad_input', 'common.fileEmpty', { fileName }, 'file');
   const text = decodeText(bytes);
   if (ext === 'xml') return parseMoodleXml(fileName, text);
   if (ext === 'gift' || (ext === 'txt' && /(?<!\\)\{[\s\S]*(?<!\\)\}/.test(text))) return { ...parseGift(text), layout: 'gift' };
   if (ext === 'txt') return { ...parseAiken(text), layout: 'aiken' };
-  throw new ApiError('bad_input', `${fileName} 的格式不支持：请使用 .xlsx、.csv、GIFT（.gift/.txt）、Aiken（.txt）或 Moodle XML（.xml） / the format of ${fileName} is not supported: use .xlsx, .csv, GIFT (.gift/.txt), Aiken (.txt) or Moodle XML (.xml)`, 'file');
+  throw new ApiError('bad_input', 'bank.formatNotSupportedUse', { fileName }, 'file');
 }
 
 function decode(input: { base64: string }): Uint8Array {
@@ -105,14 +106,11 @@ export async function previewBank(ports: Ports, input: Input<'bank.importPreview
   };
 }
 
-export function firstBankError(fileName: string, errors: ImportError[]): string {
+/** The first refused question of a bank file, naming the file and how many more there are. */
+export function firstBankError(fileName: string, errors: ImportError[]): KnownMessage {
   const e = errors[0]!;
   const more = errors.length - 1;
-  return around(
-    e.message,
-    (m) => `${fileName} 第 ${e.row} 行「${e.column}」：${m}${more > 0 ? `（另有 ${more} 处错误）` : ''}`,
-    (m) => `${fileName}, row ${e.row}, column “${e.column}”: ${m}${more > 0 ? ` (and ${more} more)` : ''}`,
-  );
+  return { key: more > 0 ? 'bank.fileRowProblemMore' : 'bank.fileRowProblem', params: { fileName, row: e.row, column: e.column, problem: said(BILINGUAL_TEXT, { text: e.message }), more } };
 }
 
 /** A bank back out: our Excel template layout, or GIFT for Moodle. */
@@ -136,7 +134,7 @@ export async function exportBank(ports: Ports, input: Input<'bank.export'>): Pro
 export async function commitBank(ports: Ports, input: Input<'bank.importCommit'>): Promise<{ added: number; duplicates: number; refused: number }> {
   const r = await parseBankFile(input.fileName, decode(input));
   // refused questions stop the import unless the officer chose to skip them; with nothing good, always
-  if (!r.ok && (!input.skipRefused || r.questions.length === 0)) throw new ApiError('bad_input', firstBankError(input.fileName, r.errors), 'file');
+  if (!r.ok && (!input.skipRefused || r.questions.length === 0)) throw badInputSaid(firstBankError(input.fileName, r.errors), 'file');
   const refused = r.ok ? 0 : new Set(r.errors.map((e) => e.row)).size;
   await bankQuestions(ports); // the bundled questions are seeded first, as everywhere else
   return ports.store.questions.update((f) => {
@@ -178,9 +176,9 @@ export async function bankTemplate(): Promise<{ fileName: string; base64: string
 export async function correctKey(ports: Ports, caller: { employeeNo: string }, input: Input<'bank.correctKey'>): Promise<{ regraded: number }> {
   const qs = await bankQuestions(ports);
   const old = qs.find((q) => q.id === input.questionId);
-  if (!old) throw new ApiError('not_found', `题库中没有这道题：${input.questionId} / the bank has no question ${input.questionId}`);
+  if (!old) throw new ApiError('not_found', 'bank.noQuestion', { questionId: input.questionId });
   const parsed = questionSchema.safeParse({ ...old, answer: input.answer });
-  if (!parsed.success) throw new ApiError('bad_input', `答案无效：${parsed.error.issues[0]!.message} / the answer is not valid: ${parsed.error.issues[0]!.message}`, 'answer');
+  if (!parsed.success) throw new ApiError('bad_input', 'bank.answerNotValid', { problem: parsed.error.issues[0]!.message }, 'answer');
   const fixed = parsed.data;
   const at = iso(ports.clock.now());
   await ports.store.questions.update((f) => {
@@ -223,24 +221,24 @@ const sameContent = (a: Question, b: Question) => canonicalJson({ ...a, version:
  */
 export async function saveQuestion(ports: Ports, caller: { employeeNo: string }, input: Input<'bank.save'>): Promise<Question> {
   const { id: editId, ...fields } = input;
-  if (fields.docId && !(await listDocs(ports)).some((d) => d.id === fields.docId)) throw new ApiError('bad_input', `学习文件 ${fields.docId} 不存在 / there is no study document ${fields.docId}`, 'docId');
+  if (fields.docId && !(await listDocs(ports)).some((d) => d.id === fields.docId)) throw new ApiError('bad_input', 'common.noStudyDocument', { docId: fields.docId }, 'docId');
   const options = fields.type === 'single' || fields.type === 'multiple' ? fields.options : [];
   const parsed = questionSchema.safeParse({ ...fields, options, id: editId ?? questionId(fields.type, fields.stem, options), version: 1 });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ApiError('bad_input', issue.message, issue.path.join('.'));
+    throw badInputSaid(said(BILINGUAL_TEXT, { text: issue.message }), issue.path.join('.'));
   }
   await bankQuestions(ports);
   const at = iso(ports.clock.now());
   return ports.store.questions.update((f) => {
     if (!editId) {
       const content = contentIds(f.questions);
-      if (content.has(parsed.data.id)) throw new ApiError('conflict', '题库中已有相同的题（题型、题干和选项都相同） / the bank already has the same question (same type, stem and options)', 'stem');
+      if (content.has(parsed.data.id)) throw new ApiError('conflict', 'bank.bankAlreadySameQuestion', {}, 'stem');
       f.questions.push(parsed.data);
       return parsed.data;
     }
     const i = f.questions.findIndex((q) => q.id === editId);
-    if (i < 0) throw new ApiError('not_found', `题库中没有这道题：${editId} / the bank has no question ${editId}`);
+    if (i < 0) throw new ApiError('not_found', 'bank.noQuestion', { questionId: editId });
     const old = f.questions[i]!;
     const next: Question = { ...parsed.data, version: old.version };
     if (sameContent(old, next)) return old;
@@ -257,7 +255,7 @@ export async function questionHistory(ports: Ports, input: Input<'bank.history'>
   const f = await ports.store.questions.read();
   const current = f.questions.find((q) => q.id === input.questionId);
   const older = f.history.filter((q) => q.id === input.questionId).reverse();
-  if (!current && older.length === 0) throw new ApiError('not_found', `题库中没有这道题：${input.questionId} / the bank has no question ${input.questionId}`);
+  if (!current && older.length === 0) throw new ApiError('not_found', 'bank.noQuestion', { questionId: input.questionId });
   return [...(current ? [{ ...current, replacedAt: null, replacedBy: null, removed: false }] : []), ...older.map((q) => ({ ...q, removed: q.removed ?? false }))];
 }
 
@@ -270,13 +268,13 @@ export async function removeQuestions(ports: Ports, caller: { employeeNo: string
   const { campaigns } = await ports.store.campaigns.read();
   for (const id of input.questionIds) {
     const c = campaigns.find((x) => (x.quiz.mode ?? 'fixed') === 'fixed' && x.quiz.questionIds.includes(id));
-    if (c) throw new ApiError('conflict', `试题 ${id} 在培训计划「${c.name}」的试卷中：请先从试卷中去掉 / question ${id} is on the paper of the campaign “${c.name}”: take it off the paper first`, 'questionIds');
+    if (c) throw new ApiError('conflict', 'bank.questionPaperCampaignTake', { id, name: c.name }, 'questionIds');
   }
   const at = iso(ports.clock.now());
   return ports.store.questions.update((f) => {
     const gone = new Set(input.questionIds);
     const missing = input.questionIds.find((id) => !f.questions.some((q) => q.id === id));
-    if (missing) throw new ApiError('not_found', `题库中没有这道题：${missing} / the bank has no question ${missing}`);
+    if (missing) throw new ApiError('not_found', 'bank.noQuestion', { questionId: missing });
     for (const q of f.questions) if (gone.has(q.id)) f.history.push({ ...q, replacedAt: at, replacedBy: caller.employeeNo, removed: true });
     f.questions = f.questions.filter((q) => !gone.has(q.id));
     return { removed: gone.size };

@@ -40,29 +40,29 @@ export async function campaignTemplate(ports: Ports): Promise<CampaignInput> {
 export async function saveCampaign(ports: Ports, caller: Account, input: Input<'campaign.save'>): Promise<Campaign> {
   const known = new Set((await listDocs(ports)).map((d) => d.id));
   input.documents.forEach((d, i) => {
-    if (!known.has(d.docId)) throw badInput(`学习文件 ${d.docId} 不存在 / there is no study document ${d.docId}`, `documents.${i}.docId`);
+    if (!known.has(d.docId)) throw badInput('common.noStudyDocument', { docId: d.docId }, `documents.${i}.docId`);
   });
   const bank = await bankQuestions(ports);
   const qids = new Set(bank.map((q) => q.id));
   if (input.quiz.mode === 'fixed') {
     input.quiz.questionIds.forEach((id, i) => {
-      if (!qids.has(id)) throw badInput(`试题 ${id} 不在题库中 / question ${id} is not in the bank`, `quiz.questionIds.${i}`);
+      if (!qids.has(id)) throw badInput('campaign.questionNotBank', { id }, `quiz.questionIds.${i}`);
     });
   } else {
     input.quiz.rules.forEach((r, i) => {
       r.docIds.forEach((d, k) => {
-        if (!known.has(d)) throw badInput(`规则 ${i + 1}：学习文件 ${d} 不存在 / rule ${i + 1}: there is no study document ${d}`, `quiz.rules.${i}.docIds.${k}`);
+        if (!known.has(d)) throw badInput('campaign.ruleNoStudyDocument', { row: i + 1, docId: d }, `quiz.rules.${i}.docIds.${k}`);
       });
     });
     // every person must be able to get a full paper
     const d = drawPaper(bank, input.quiz.rules, () => 0);
-    if (!d.ok) throw badInput(`题库中的题不够按规则组卷：${describeShortages(d.shortages, input.quiz.rules)} / the bank has too few questions to draw the paper by the rules: ${describeShortages(d.shortages, input.quiz.rules)}`, `quiz.rules.${d.shortages[0]!.rule}.count`);
+    if (!d.ok) throw badInput('campaign.bankTooFewQuestions', { shortages: describeShortages(d.shortages, input.quiz.rules) }, `quiz.rules.${d.shortages[0]!.rule}.count`);
   }
   const at = iso(ports.clock.now());
   return ports.store.campaigns.update((f) => {
     const { id: wanted, ...rest } = input;
     const i = wanted ? f.campaigns.findIndex((c) => c.id === wanted) : -1;
-    if (wanted && i < 0) throw notFound(`没有这个培训计划：${wanted} / there is no campaign ${wanted}`);
+    if (wanted && i < 0) throw notFound('campaign.noCampaign', { wanted });
     if (i >= 0) {
       const old = f.campaigns[i]!;
       const c: Campaign = { ...old, ...rest, id: old.id, updatedAt: at };
@@ -78,7 +78,7 @@ export async function saveCampaign(ports: Ports, caller: Account, input: Input<'
 export async function getCampaign(ports: Ports, campaignId: string): Promise<Campaign> {
   const { campaigns } = await ports.store.campaigns.read();
   const c = campaigns.find((x) => x.id === campaignId);
-  if (!c) throw notFound(`没有这个培训计划：${campaignId} / there is no campaign ${campaignId}`);
+  if (!c) throw notFound('campaign.noCampaign', { wanted: campaignId });
   return c;
 }
 

@@ -83,7 +83,7 @@ export async function planFromTemplate(ports: Ports, input: Input<'plan.fromTemp
   const c = await getCampaign(ports, input.campaignId);
   const at = iso(ports.clock.now());
   await ports.store.plan.update((f) => {
-    if (f.tasks.some((t) => t.campaignId === c.id)) throw badInput('这个培训计划已有任务：模板只用于还没有任务的计划 / this campaign has tasks already: the template is only for a campaign without tasks', 'campaignId');
+    if (f.tasks.some((t) => t.campaignId === c.id)) throw badInput('campaign.campaignTasksAlreadyTemplate', {}, 'campaignId');
     for (const t of warningMonthTasks(c)) f.tasks.push({ ...t, campaignId: c.id, id: randomUUID(), status: 'open', doneAt: null, doneBy: null, createdAt: at, updatedAt: at });
   });
   return planGet(ports, input);
@@ -92,13 +92,13 @@ export async function planFromTemplate(ports: Ports, input: Input<'plan.fromTemp
 /** Refuse what does not fit the campaign: a phase it does not have, an owner not on the roster, a session of another campaign. */
 async function checkTask(ports: Ports, t: TaskInput): Promise<void> {
   const c = await getCampaign(ports, t.campaignId);
-  if (t.phase !== null && t.phase >= c.phases.length) throw badInput(`培训计划只有 ${c.phases.length} 个阶段 / the campaign has only ${c.phases.length} phases`, 'phase');
-  if (t.owner !== null && !(await ports.store.roster.peek()).people.some((p) => p.employeeNo === t.owner)) throw badInput(`花名册中没有工号 ${t.owner} / ${t.owner} is not on the roster`, 'owner');
+  if (t.phase !== null && t.phase >= c.phases.length) throw badInput('campaign.campaignPhases', { phases: c.phases.length }, 'phase');
+  if (t.owner !== null && !(await ports.store.roster.peek()).people.some((p) => p.employeeNo === t.owner)) throw badInput('common.notOnRoster', { employeeNo: t.owner }, 'owner');
   const sessions = (await ports.store.collective.peek()).sessions;
   t.sessionIds.forEach((id, i) => {
     const s = sessions.find((x) => x.id === id);
-    if (!s) throw badInput('没有这次集中学习活动 / there is no such collective session', `sessionIds.${i}`);
-    if (s.campaignId !== c.id) throw badInput('这次集中学习活动属于另一个培训计划 / this collective session belongs to another campaign', `sessionIds.${i}`);
+    if (!s) throw badInput('campaign.noSuchCollectiveSession', {}, `sessionIds.${i}`);
+    if (s.campaignId !== c.id) throw badInput('campaign.collectiveSessionBelongsAnother', {}, `sessionIds.${i}`);
   });
 }
 
@@ -109,8 +109,8 @@ export async function planSaveTask(ports: Ports, input: Input<'plan.saveTask'>):
     const { id, ...rest } = input;
     if (id) {
       const i = f.tasks.findIndex((t) => t.id === id);
-      if (i < 0) throw notFound('没有这个任务 / there is no such task');
-      if (f.tasks[i]!.campaignId !== input.campaignId) throw badInput('任务属于另一个培训计划 / the task belongs to another campaign', 'campaignId');
+      if (i < 0) throw notFound('campaign.noSuchTask');
+      if (f.tasks[i]!.campaignId !== input.campaignId) throw badInput('campaign.taskBelongsAnotherCampaign', {}, 'campaignId');
       f.tasks[i] = { ...f.tasks[i]!, ...rest, updatedAt: at };
       return f.tasks[i]!;
     }
@@ -125,7 +125,7 @@ export async function planSetDone(ports: Ports, caller: Account, input: Input<'p
   const at = iso(ports.clock.now());
   const t = await ports.store.plan.update((f) => {
     const t = f.tasks.find((x) => x.id === input.taskId);
-    if (!t) throw notFound('没有这个任务 / there is no such task');
+    if (!t) throw notFound('campaign.noSuchTask');
     t.status = input.done ? 'done' : 'open';
     t.doneAt = input.done ? at : null;
     t.doneBy = input.done ? caller.employeeNo : null;
@@ -138,7 +138,7 @@ export async function planSetDone(ports: Ports, caller: Account, input: Input<'p
 export async function planDeleteTask(ports: Ports, input: Input<'plan.deleteTask'>): Promise<{ ok: true }> {
   await ports.store.plan.update((f) => {
     const i = f.tasks.findIndex((x) => x.id === input.taskId);
-    if (i < 0) throw notFound('没有这个任务 / there is no such task');
+    if (i < 0) throw notFound('campaign.noSuchTask');
     f.tasks.splice(i, 1);
   });
   return { ok: true };

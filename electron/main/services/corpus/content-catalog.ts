@@ -123,7 +123,7 @@ export function loadContent(files: Files, dir: string): ContentCatalog {
         return { ref, bytes: files.read(path.join(dir, ref.file)) };
       }
       const ref = manifest.documents.find((d) => d.id === docId)?.notes.find((n) => n.key === key);
-      if (!ref) throw notFound(`没有这份学习要点：${docId}/${key} / there are no study notes ${docId}/${key}`);
+      if (!ref) throw notFound('corpus.noStudyNotes', { docId, key });
       return { ref, bytes: files.read(path.join(dir, ref.file)) };
     },
     questions: () => structuredClone(questions),

@@ -7,7 +7,8 @@ import type { Input } from '../../../shared/api';
 import type { Account, Edition } from '../../../records/shared-docs';
 import { DOC_CATEGORIES } from './corpus';
 import { applyImport } from './corpus-import';
-import { badInput } from '../errors';
+import { badInput, badInputSaid } from '../errors';
+import { BILINGUAL_TEXT, said } from '../../../core/message';
 import { iso, type Ports } from '../ports';
 import { extractText, formatOf, MAX_IMPORT_BYTES } from './text-extract';
 import { unzipInMemory, ZipBadName, ZipProblem, ZipTooLarge, type ZipLimits } from '../files/zip-folder';
@@ -74,7 +75,7 @@ export async function exportPack(ports: Ports, docIds: readonly string[] | undef
       return { docId: e.docId, file, sha256: e.sha256, fileName: e.fileName, bytes: bytes.length };
     }),
   };
-  if (manifest.editions.length === 0 && manifest.documents.length === 0) throw badInput('没有可导出的内容：还没有导入任何正式文本或本企业文件 / nothing to export: no official text or enterprise document has been imported yet', 'docIds');
+  if (manifest.editions.length === 0 && manifest.documents.length === 0) throw badInput('corpus.nothingExportNoOfficial', {}, 'docIds');
   zip.file(PACK_MANIFEST, JSON.stringify(manifest, null, 2));
   const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   const stamp = manifest.createdAt.slice(0, 10);
@@ -84,28 +85,28 @@ export async function exportPack(ports: Ports, docIds: readonly string[] | undef
 export async function importPack(ports: Ports, caller: Account, input: Input<'corpus.packImport'>): Promise<{ documents: number; editions: number; unchanged: number }> {
   const name = input.fileName;
   const raw = Buffer.from(input.base64, 'base64');
-  if (raw.length === 0) throw badInput(`${name} 是空文件 / ${name} is empty`, 'file');
-  if (raw.length > MAX_PACK_BYTES) throw badInput(`${name} 太大（超过 200 MB） / ${name} is too large (over 200 MB)`, 'file');
+  if (raw.length === 0) throw badInput('common.fileEmpty', { fileName: name }, 'file');
+  if (raw.length > MAX_PACK_BYTES) throw badInput('corpus.packTooLarge', { name }, 'file');
   let files: Map<string, Buffer>;
   try {
     files = await unzipInMemory(raw, name, PACK_LIMITS);
   } catch (e) {
-    if (e instanceof ZipBadName) throw badInput(`${name} 中的路径「${e.entry}」越出了内容包，拒绝导入 / the path “${e.entry}” in ${name} leads outside the pack: refused`, 'file');
-    if (e instanceof ZipTooLarge) throw badInput(e.message, 'file');
-    if (e instanceof ZipProblem) throw badInput(`${name} 不是有效的内容包（.zip 文件已损坏或不是 zip） / ${name} is not a valid content pack (the .zip is damaged or not a zip)`, 'file');
+    if (e instanceof ZipBadName) throw badInput('corpus.pathLeadsOutsidePack', { name, entry: e.entry }, 'file');
+    if (e instanceof ZipTooLarge) throw badInputSaid(said(BILINGUAL_TEXT, { text: e.message }), 'file');
+    if (e instanceof ZipProblem) throw badInput('corpus.notValidContentPack', { name }, 'file');
     throw e;
   }
   const mBytes = files.get(PACK_MANIFEST);
-  if (!mBytes) throw badInput(`${name} 中没有 ${PACK_MANIFEST}：不是安学内容包 / ${name} has no ${PACK_MANIFEST}: it is not an Anxue content pack`, 'file');
+  if (!mBytes) throw badInput('corpus.noPackManifest', { name, manifest: PACK_MANIFEST }, 'file');
   let manifest: PackManifest;
   try {
     manifest = packSchema.parse(JSON.parse(mBytes.toString('utf8')));
   } catch (e) {
     const issue = e instanceof z.ZodError ? `${e.issues[0]!.path.join('.')}：${e.issues[0]!.message}` : '不是有效的 JSON';
-    throw badInput(`${name} 的 ${PACK_MANIFEST} 无效：${issue} / the ${PACK_MANIFEST} of ${name} is not valid: ${issue}`, 'file');
+    throw badInput('corpus.packManifestInvalid', { name, manifest: PACK_MANIFEST, issue }, 'file');
   }
   const listed = new Set([PACK_MANIFEST, ...manifest.editions.map((e) => e.file)]);
-  for (const f of files.keys()) if (!listed.has(f)) throw badInput(`${name} 中有清单未列出的文件「${f}」，拒绝导入 / ${name} holds a file its manifest does not list (“${f}”): refused`, 'file');
+  for (const f of files.keys()) if (!listed.has(f)) throw badInput('corpus.holdsFileManifestDoes', { name, f }, 'file');
   const catalog = new Set(ports.content.documents().map((d) => d.id));
   const packDocs = new Set(manifest.documents.map((d) => d.id));
   const corpus = await ports.store.corpus.read();
@@ -113,12 +114,12 @@ export async function importPack(ports: Ports, caller: Account, input: Input<'co
   // Read and check every file before writing anything.
   const checked: { e: PackManifest['editions'][number]; bytes: Uint8Array; x: Awaited<ReturnType<typeof extractText>> }[] = [];
   for (const e of manifest.editions) {
-    if (!catalog.has(e.docId) && !packDocs.has(e.docId) && !existingDocs.has(e.docId)) throw badInput(`${name}：「${e.fileName}」所属的文件 ${e.docId} 不在目录中 / ${name}: the document ${e.docId} of “${e.fileName}” is not in the catalogue`, 'file');
+    if (!catalog.has(e.docId) && !packDocs.has(e.docId) && !existingDocs.has(e.docId)) throw badInput('corpus.documentNotCatalogue', { name, fileName: e.fileName, docId: e.docId }, 'file');
     const bytes = files.get(e.file);
-    if (!bytes) throw badInput(`${name} 中缺少「${e.file}」 / “${e.file}” is missing from ${name}`, 'file');
-    if (bytes.length !== e.bytes || sha256(bytes) !== e.sha256) throw badInput(`${name} 中「${e.fileName}」的校验和不符：文件被修改或损坏，拒绝导入 / the checksum of “${e.fileName}” in ${name} does not match: the file was changed or damaged, refused`, 'file');
+    if (!bytes) throw badInput('corpus.packFileMissing', { name, file: e.file }, 'file');
+    if (bytes.length !== e.bytes || sha256(bytes) !== e.sha256) throw badInput('corpus.checksumDoesNotMatch', { name, fileName: e.fileName }, 'file');
     const fmt = formatOf(e.file);
-    if (!fmt) throw badInput(`${name} 中「${e.file}」的格式不支持 / the format of “${e.file}” in ${name} is not supported`, 'file');
+    if (!fmt) throw badInput('corpus.formatNotSupported', { name, file: e.file }, 'file');
     checked.push({ e, bytes, x: await extractText(e.fileName.endsWith(`.${fmt}`) ? e.fileName : `${e.fileName}.${fmt}`, bytes) });
   }
   let documents = 0;

@@ -196,14 +196,14 @@ export function importStart(ports: Ports, input: Input<'corpus.importStart'>): I
 
 export function importJob(ports: Ports, jobId: string): ImportJobView {
   const j = ports.runtime.importJobs.get(jobId);
-  if (!j) throw notFound('没有这次导入（可能已过期） / there is no such import (it may have expired)');
+  if (!j) throw notFound('corpus.noSuchImportMay');
   return view(j);
 }
 
 /** Stop reading; nothing of a cancelled import is ever written. */
 export function importCancel(ports: Ports, jobId: string): ImportJobView {
   const j = ports.runtime.importJobs.get(jobId);
-  if (!j) throw notFound('没有这次导入（可能已过期） / there is no such import (it may have expired)');
+  if (!j) throw notFound('corpus.noSuchImportMay');
   if (j.state === 'reading' || j.state === 'ready') {
     j.controller.abort();
     j.state = 'cancelled';
@@ -218,21 +218,21 @@ export async function importCommit(ports: Ports, caller: Account, input: Input<'
   let examined: ExaminedFile;
   if (input.jobId) {
     const job = ports.runtime.importJobs.get(input.jobId);
-    if (!job || job.state !== 'ready' || !job.result) throw badInput('这次导入已不可用（已取消、失败或过期），请重新选择文件 / this import can no longer be used (cancelled, failed or expired): choose the file again', 'jobId');
+    if (!job || job.state !== 'ready' || !job.result) throw badInput('corpus.importCanNoLonger', {}, 'jobId');
     examined = job.result;
   } else if (input.fileName && input.base64 !== undefined) examined = await examine(ports, { fileName: input.fileName, base64: input.base64 });
-  else throw badInput('缺少文件 / the file is missing', 'file');
+  else throw badInput('corpus.fileMissing', {}, 'file');
   const { bytes, x, sha256, fileName } = examined;
   const docs = await listDocs(ports);
   let docId: string;
   if (input.docId) {
-    if (!docs.some((d) => d.id === input.docId)) throw notFound(`没有这个学习文件：${input.docId} / there is no study document ${input.docId}`);
+    if (!docs.some((d) => d.id === input.docId)) throw notFound('corpus.noStudyDocument', { docId: input.docId });
     docId = input.docId;
   } else if (input.newDoc) {
     docId = `ent-${randomUUID().slice(0, 8)}`;
-  } else throw badInput('请选择这份文件对应的学习文件，或填写新文件的信息 / choose the study document this file belongs to, or fill in the new document\'s details', 'docId');
+  } else throw badInput('corpus.chooseStudyDocumentFile', {}, 'docId');
   const cur = currentEdition(await ports.store.corpus.read(), docId);
-  if (cur?.sha256 === sha256) throw badInput(`${fileName} 与当前版本完全相同，无需重复导入 / ${fileName} is the same as the current edition: nothing to import`, 'file');
+  if (cur?.sha256 === sha256) throw badInput('corpus.sameCurrentEditionNothing', { fileName }, 'file');
   await applyImport(ports, caller, { docId, fileName, bytes, x, sha256, newDoc: input.newDoc });
   if (input.jobId) ports.runtime.importJobs.get(input.jobId)!.state = 'done';
   return { docId, edition: sha256 };

@@ -74,10 +74,10 @@ export async function docTitle(ports: Ports, docId: string): Promise<string> {
 
 export async function getDocText(ports: Ports, docId: string, key: string | undefined): Promise<DocFile> {
   const meta = (await listDocs(ports)).find((d) => d.id === docId);
-  if (!meta) throw notFound(`没有这个学习文件：${docId} / there is no study document ${docId}`);
+  if (!meta) throw notFound('corpus.noStudyDocument', { docId });
   const ref = key ? meta.texts.find((t) => t.key === key) : meta.texts[0];
   if (!ref) {
-    if (key) throw notFound(`《${meta.title}》没有这个文本：${key} / 《${meta.title}》 has no text ${key}`);
+    if (key) throw notFound('corpus.noSuchText', { title: meta.title, key });
     return { meta, ref: null };
   }
   if (ref.kind === 'notes') {

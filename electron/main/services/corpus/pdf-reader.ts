@@ -74,12 +74,10 @@ function residentMb(pid: number): number | null {
 }
 
 const messages = {
-  encrypted: (f: string) => `${f} 已加密（需要密码），无法导入。请导入未加密的文件。 / ${f} is encrypted (needs a password) and cannot be imported: import an unencrypted file`,
-  invalid: (f: string) => `${f} 不是有效的 PDF（可能已损坏或不完整） / ${f} is not a valid PDF (damaged or incomplete)`,
-  unreadable: (f: string) => `${f} 的内容无法读取（PDF 可能已损坏） / the contents of ${f} cannot be read (the PDF may be damaged)`,
-  memory: (f: string, mb: number) =>
-    `${f} 读取时需要的内存超过上限（${mb} MB），未导入。这个 PDF 过大或结构异常：可以把它拆成几个较小的文件再导入 / reading ${f} needs more memory than the limit (${mb} MB), so it was not imported: the PDF is too large or malformed; split it into smaller files and import those`,
-};
+  encrypted: 'corpus.pdfEncrypted',
+  invalid: 'corpus.pdfInvalid',
+  unreadable: 'corpus.pdfUnreadable',
+} as const;
 
 interface Queued {
   fileName: string;
@@ -100,7 +98,7 @@ class ReaderQueue {
     if (opts.signal?.aborted) return Promise.reject(new ImportCancelled());
     if (this.waiting.length >= this.caps.waiting) {
       const n = this.waiting.length;
-      return Promise.reject(new ApiError('rate_limited', `服务器一次读取一个 PDF，已有 ${n} 个在排队：请稍后再导入 ${fileName} / the server reads one PDF at a time and ${n} are waiting: import ${fileName} again in a little while`, 'file', 30));
+      return Promise.reject(new ApiError('rate_limited', 'corpus.serverReadsPdfTime', { n, fileName }, 'file', 30));
     }
     return new Promise((resolve, reject) => {
       const q: Queued = { fileName, bytes, opts, resolve, reject };
@@ -170,7 +168,7 @@ class ReaderQueue {
           settled = m.read;
           child.kill();
         } else {
-          settled = badInput(messages[m.failed](q.fileName), 'file');
+          settled = badInput(messages[m.failed], { fileName: q.fileName }, 'file');
           child.kill();
         }
       });
@@ -187,8 +185,8 @@ class ReaderQueue {
         if (settled instanceof Error) return reject(settled);
         if (settled) return resolve(settled);
         if (q.opts.signal?.aborted) return reject(new ImportCancelled());
-        if (overCap || code === OVER_CAP_EXIT || /heap out of memory|Reached heap limit|allocation failed/i.test(stderr)) return reject(badInput(messages.memory(q.fileName, rssMb), 'file'));
-        reject(badInput(messages.unreadable(q.fileName), 'file'));
+        if (overCap || code === OVER_CAP_EXIT || /heap out of memory|Reached heap limit|allocation failed/i.test(stderr)) return reject(badInput('corpus.pdfOverMemory', { fileName: q.fileName, mb: rssMb }, 'file'));
+        reject(badInput(messages.unreadable, { fileName: q.fileName }, 'file'));
       });
       child.send({ bytes: q.bytes, rssCapMb: rssMb } satisfies ReaderJob);
     });

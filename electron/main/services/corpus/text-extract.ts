@@ -161,15 +161,15 @@ export async function readPdfHere(bytes: Uint8Array, onPage?: (done: number, tot
 
 export async function extractText(fileName: string, bytes: Uint8Array, opts: ExtractOptions = {}): Promise<Extracted> {
   const format = formatOf(fileName);
-  if (!format) throw badInput(`${fileName} 的格式不支持：请导入 PDF、DOCX、Markdown 或 TXT 文件 / the format of ${fileName} is not supported: import a PDF, DOCX, Markdown or TXT file`, 'file');
-  if (bytes.length === 0) throw badInput(`${fileName} 是空文件 / ${fileName} is empty`, 'file');
-  if (bytes.length > MAX_IMPORT_BYTES) throw badInput(`${fileName} 太大（超过 25 MB） / ${fileName} is too large (over 25 MB)`, 'file');
+  if (!format) throw badInput('corpus.formatNotSupportedImport', { fileName }, 'file');
+  if (bytes.length === 0) throw badInput('common.fileEmpty', { fileName }, 'file');
+  if (bytes.length > MAX_IMPORT_BYTES) throw badInput('corpus.fileTooLarge', { fileName }, 'file');
   let out: Extracted;
   if (format === 'pdf') {
     // in the reader process, after the readings before it (bounded memory, one at a time)
     const r = await readPdf(fileName, bytes, opts);
     out = { format, readAs: 'pdf', readable: null, blocks: r.blocks, pages: r.pages, chars: countChars(r.blocks), title: r.title };
-    if (out.chars === 0) throw badInput(`${fileName} 中没有可提取的文字（可能是扫描件图片），无法检索。请导入带文字层的 PDF。 / ${fileName} has no text to extract (perhaps a scanned image) and cannot be searched: import a PDF with a text layer`, 'file');
+    if (out.chars === 0) throw badInput('corpus.noTextExtractPerhaps', { fileName }, 'file');
     return out;
   }
   if (format === 'docx') {
@@ -181,19 +181,19 @@ export async function extractText(fileName: string, bytes: Uint8Array, opts: Ext
       const { default: mammoth } = await import('mammoth'); // loaded when first needed
       text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
     } catch {
-      throw badInput(`${fileName} 不是有效的 .docx 文档（可能已损坏，或只是改了扩展名） / ${fileName} is not a valid .docx document (damaged, or only renamed)`, 'file');
+      throw badInput('corpus.notValidDocxDocument', { fileName }, 'file');
     }
     const readable = paragraphs(normalizeCjk(text)).join('\n\n');
     const blocks = textBlocks(readable);
     out = { format, readAs: 'txt', readable, blocks, pages: 0, chars: countChars(blocks), title: blocks[0]?.text.slice(0, 80) ?? '' };
   } else {
     const text = normalizeCjk(decodeText(bytes));
-    if (text.includes('\u0000')) throw badInput(`${fileName} 看起来不是文本文件 / ${fileName} does not look like a text file`, 'file');
+    if (text.includes('\u0000')) throw badInput('corpus.notTextFile', { fileName }, 'file');
     const blocks = format === 'md' ? markdownBlocks(text) : textBlocks(text);
     const heading = format === 'md' ? /^#\s+(.+)$/m.exec(text)?.[1] : undefined;
     out = { format, readAs: format, readable: text, blocks, pages: 0, chars: countChars(blocks), title: (heading ?? blocks[0]?.text ?? '').slice(0, 80) };
   }
-  if (out.chars === 0) throw badInput(`${fileName} 中没有文字 / ${fileName} holds no text`, 'file');
+  if (out.chars === 0) throw badInput('corpus.holdsNoText', { fileName }, 'file');
   opts.onProgress?.(1, 1);
   return out;
 }

@@ -164,7 +164,7 @@ export async function essayOverview(ports: Ports, input: Input<'essay.overview'>
 
 async function rosterPerson(ports: Ports, employeeNo: string): Promise<Person> {
   const p = (await ports.store.roster.peek()).people.find((x) => x.employeeNo === employeeNo);
-  if (!p) throw notFound(`花名册中没有工号 ${employeeNo} / ${employeeNo} is not on the roster`);
+  if (!p) throw notFound('common.notOnRoster', { employeeNo });
   return p;
 }
 
@@ -193,20 +193,20 @@ export async function compareEssay(ports: Ports, input: Input<'essay.compare'>):
   const p = await rosterPerson(ports, input.employeeNo);
   const f = await ports.store.person(p.employeeNo).read();
   const mine = essayState(f, c.id).latest;
-  if (!mine) throw notFound(`${p.name} 还没有提交剖析材料 / ${p.name} has not handed in a self-analysis yet`);
+  if (!mine) throw notFound('essay.notHandedSelfAnalysis', { name: p.name });
   const a = essayText(mine.data.parts, p.leader);
   let b: string;
   let label: string;
   if (input.other.startsWith('source:')) {
     const src = await sources(ports);
     const doc = src.docs.find((d) => d.id === input.other);
-    if (!doc) throw notFound(`没有这份对照材料：${input.other} / there is no comparison text ${input.other}`);
+    if (!doc) throw notFound('essay.noComparisonText', { other: input.other });
     b = doc.text;
     label = src.labels.get(doc.id)!;
   } else {
     const q = await rosterPerson(ports, input.other);
     const theirs = essayState(await ports.store.person(q.employeeNo).read(), c.id).latest;
-    if (!theirs) throw notFound(`${q.name} 还没有提交剖析材料 / ${q.name} has not handed in a self-analysis yet`);
+    if (!theirs) throw notFound('essay.notHandedSelfAnalysis', { name: q.name });
     b = essayText(theirs.data.parts, q.leader);
     label = `${q.name}（${q.employeeNo}，${q.dept}）`;
   }
@@ -221,18 +221,18 @@ export async function compareEssay(ports: Ports, input: Input<'essay.compare'>):
 export async function reviewEssay(ports: Ports, caller: Account, input: Input<'grading.reviewEssay'>): Promise<{ ok: true }> {
   await rosterPerson(ports, input.employeeNo);
   const c = await getCampaign(ports, input.campaignId);
-  if (input.decision === 'return' && input.comment.trim() === '' && input.partComments.length === 0) throw badInput('退回修改时请写明意见（总体意见或针对某一部分的意见） / write your remarks when returning it (on the whole, or on a part)', 'comment');
+  if (input.decision === 'return' && input.comment.trim() === '' && input.partComments.length === 0) throw badInput('essay.writeYourRemarksWhen', {}, 'comment');
   const { settings } = await ports.store.meta.read();
   const sim = await campaignSimilarity(ports, c);
   const r = sim.results.get(input.employeeNo);
   const percent = r ? pct(r.share) : 0;
   if (input.decision === 'accept' && percent >= settings.essaySimilarityPercent && !input.override) {
-    throw conflict(`这份剖析材料有 ${percent}% 的内容与其他材料相同（阈值 ${settings.essaySimilarityPercent}%）。如确认通过，请填写理由。 / ${percent}% of this self-analysis is the same as other texts (threshold ${settings.essaySimilarityPercent}%): to accept it anyway, write down why`);
+    throw conflict('essay.selfAnalysisSameOther', { percent, threshold: settings.essaySimilarityPercent });
   }
   const at = iso(ports.clock.now());
   await ports.store.person(input.employeeNo).update((f) => {
     const st = essayState(f, input.campaignId);
-    if (st.status !== 'submitted' || st.latest?.data.version !== input.version) throw conflict('这份剖析材料不在待审阅状态（可能已被他人审阅） / this self-analysis is not waiting for review (perhaps someone reviewed it already)');
+    if (st.status !== 'submitted' || st.latest?.data.version !== input.version) throw conflict('essay.selfAnalysisNotWaiting');
     appendEvent(
       f.events,
       'essay.reviewed',

@@ -46,13 +46,13 @@ export async function getEssay(ports: Ports, caller: Account, input: Input<'essa
 
 function assertEditable(f: PersonFile, campaignId: string) {
   const { status } = essayState(f, campaignId);
-  if (status === 'submitted') throw conflict('剖析材料已提交，正在审阅中，暂不能修改 / the self-analysis has been handed in and is being reviewed: it cannot be changed now');
-  if (status === 'accepted') throw conflict('剖析材料已通过审阅，不能再修改 / the self-analysis has been accepted and can no longer be changed');
+  if (status === 'submitted') throw conflict('essay.selfAnalysisHandedBeing');
+  if (status === 'accepted') throw conflict('essay.selfAnalysisAcceptedCan');
 }
 
 function validAccidents(c: Campaign, accidents: readonly string[]): string[] {
   accidents.forEach((a, i) => {
-    if (!c.accidents.includes(a)) throw badInput(`「${a}」不在本次警示教育的事故清单中 / “${a}” is not one of this warning education's accidents`, `accidents.${i}`);
+    if (!c.accidents.includes(a)) throw badInput('essay.notAnAccidentOfThis', { a }, `accidents.${i}`);
   });
   return [...new Set(accidents)];
 }
@@ -87,11 +87,11 @@ export async function submitEssay(ports: Ports, caller: Account, input: Input<'e
   const min = minCharsFor(c, p);
   const check = checkSubmittable(input.parts, min, leader);
   if (!check.ok) {
-    if (check.reason === 'empty_part') throw badInput(leader ? '五个部分都需要填写（班子成员含第五部分） / all five parts must be written (leaders write the fifth too)' : '四个部分都需要填写 / all four parts must be written', `parts.${check.part}`);
-    throw badInput(`字数不足：${check.total}（至少 ${min}） / too short: ${check.total} characters of at least ${min}`, 'parts');
+    if (check.reason === 'empty_part') throw badInput(leader ? 'essay.fivePartsNeeded' : 'essay.fourPartsNeeded', {}, `parts.${check.part}`);
+    throw badInput('essay.tooShort', { total: check.total, min }, 'parts');
   }
   const accidents = validAccidents(c, input.accidents);
-  if (c.accidents.length > 0 && accidents.length === 0) throw badInput('请至少选择一起本次警示教育的事故 / choose at least one of this warning education\'s accidents', 'accidents');
+  if (c.accidents.length > 0 && accidents.length === 0) throw badInput('essay.chooseLeastWarningEducation', {}, 'accidents');
   const parts: EssayParts = leader ? input.parts : { ...input.parts, leadership: '' };
   const at = iso(ports.clock.now());
   const f = await ports.store.person(caller.employeeNo).update((f) => {
@@ -129,10 +129,10 @@ type Output = { at: string; total: number; parts: EssayParts; accidents: string[
 export async function exportEssay(ports: Ports, caller: Account, input: Input<'essay.export'>): Promise<{ fileName: string; base64: string }> {
   const no = input.employeeNo ?? caller.employeeNo;
   const mayReadOthers = caller.roles.some((r) => r === 'officer' || r === 'admin' || r === 'archivist');
-  if (no !== caller.employeeNo && !mayReadOthers) throw forbidden('只能导出本人的剖析材料 / you can only export your own self-analysis');
+  if (no !== caller.employeeNo && !mayReadOthers) throw forbidden('essay.youCanExportYour');
   const c = await getCampaign(ports, input.campaignId);
   const p = await personOf(ports, no);
-  if (!p) throw notFound(`花名册中没有工号 ${no} / ${no} is not on the roster`);
+  if (!p) throw notFound('common.notOnRoster', { employeeNo: no });
   const f = await ports.store.person(no).read();
   const st = essayState(f, c.id);
   const draft = f.open.essayDrafts[c.id];
@@ -141,7 +141,7 @@ export async function exportEssay(ports: Ports, caller: Account, input: Input<'e
     : draft
       ? { parts: fullParts(draft.parts), accidents: draft.accidents ?? [], at: draft.savedAt, version: 0 }
       : null;
-  if (!source) throw notFound('还没有写剖析材料 / no self-analysis written yet');
+  if (!source) throw notFound('essay.noSelfAnalysisWritten');
   const { enterprise } = await ports.store.meta.read();
   const doc = { enterprise: enterprise ?? '', campaign: c.name, person: p, parts: partsFor(p.leader).map((k) => ({ key: k, text: source.parts[k] })), accidents: source.accidents, date: source.at.slice(0, 10), version: source.version, status: st.status };
   const base = `个人剖析材料-${p.employeeNo}-${p.name}`;

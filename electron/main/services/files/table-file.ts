@@ -16,15 +16,15 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 export async function readTable(fileName: string, bytes: Uint8Array): Promise<string[][]> {
-  if (bytes.length === 0) throw badInput(`文件 ${fileName} 是空的 / the file ${fileName} is empty`, 'file');
-  if (bytes.length > MAX_TABLE_BYTES) throw badInput(`文件 ${fileName} 太大（超过 20 MB） / the file ${fileName} is too large (over 20 MB)`, 'file');
+  if (bytes.length === 0) throw badInput('files.fileEmpty', { fileName }, 'file');
+  if (bytes.length > MAX_TABLE_BYTES) throw badInput('files.fileTooLargeOver', { fileName }, 'file');
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.csv')) {
     const { default: Papa } = await import('papaparse');
     const text = decodeText(bytes);
     const res = Papa.parse<string[]>(text, { skipEmptyLines: false });
     const fatal = res.errors.find((e) => e.type === 'Quotes');
-    if (fatal) throw badInput(`文件 ${fileName} 第 ${(fatal.row ?? 0) + 1} 行的引号不成对，无法读取 / the file ${fileName} has unmatched quotes in row ${(fatal.row ?? 0) + 1} and cannot be read`, 'file');
+    if (fatal) throw badInput('files.fileUnmatchedQuotesRow', { fileName, row: (fatal.row ?? 0) + 1 }, 'file');
     return res.data.map((r) => r.map((c) => String(c ?? '')));
   }
   if (lower.endsWith('.xlsx')) {
@@ -36,10 +36,10 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<st
     try {
       await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     } catch {
-      throw badInput(`文件 ${fileName} 不是有效的 .xlsx 工作簿（可能已损坏或被截断） / the file ${fileName} is not a valid .xlsx workbook (damaged or cut short)`, 'file');
+      throw badInput('files.fileNotValidXlsx', { fileName }, 'file');
     }
     const ws = wb.worksheets.find((w) => w.actualRowCount > 0);
-    if (!ws) throw badInput(`文件 ${fileName} 中没有任何数据 / the file ${fileName} holds no data`, 'file');
+    if (!ws) throw badInput('files.fileHoldsNoData', { fileName }, 'file');
     const rows: string[][] = [];
     const width = ws.columnCount;
     for (let r = 1; r <= ws.rowCount; r++) {
@@ -50,7 +50,7 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<st
     }
     return rows;
   }
-  throw badInput(`文件 ${fileName} 的格式不支持：请使用 .xlsx 或 .csv / the format of ${fileName} is not supported: use .xlsx or .csv`, 'file');
+  throw badInput('files.formatNotSupportedUse', { fileName }, 'file');
 }
 
 function cellText(cell: ExcelJS.Cell): string {

@@ -12,7 +12,8 @@ import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
-import { badInput } from '../errors';
+import { badInputSaid } from '../errors';
+import { BILINGUAL_TEXT, said } from '../../../core/message';
 import type { Files } from '../files-port';
 
 /** Every file below `dir`, as /-separated paths relative to it, sorted. */
@@ -246,7 +247,7 @@ export async function checkOfficeZip(bytes: Uint8Array, label: string): Promise<
   try {
     await eachZipEntry(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), label, ZIP_LIMITS.office, sink);
   } catch (e) {
-    if (e instanceof ZipTooLarge) throw badInput(e.message, 'file');
+    if (e instanceof ZipTooLarge) throw badInputSaid(said(BILINGUAL_TEXT, { text: e.message }), 'file');
     // not a zip, or damaged: the reader says so in its own words
     if (!(e instanceof ZipProblem)) throw e;
   }

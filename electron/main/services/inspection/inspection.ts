@@ -76,8 +76,8 @@ export async function saveInspection(ports: Ports, caller: Account, input: Input
   await append(ports, caller.employeeNo, 'inspection.saved', { ...input, id, campaignId: c.id }, (entries) => {
     if (input.id) {
       const was = foldLedger(entries).inspections.get(input.id);
-      if (!was) throw notFound('没有这次检查 / there is no such inspection');
-      if (was.campaignId !== c.id) throw badInput('检查不属于这个培训计划 / the inspection belongs to another campaign', 'campaignId');
+      if (!was) throw notFound('inspection.noSuchInspection');
+      if (was.campaignId !== c.id) throw badInput('inspection.inspectionBelongsAnotherCampaign', {}, 'campaignId');
     }
   });
   const v = await listInspections(ports, { campaignId: c.id });
@@ -88,22 +88,22 @@ export async function saveInspection(ports: Ports, caller: Account, input: Input
 export async function uploadPhoto(ports: Ports, input: Input<'finding.photo'>): Promise<FileRef> {
   const name = cleanFileName(input.fileName);
   const bytes = Buffer.from(input.base64, 'base64');
-  if (bytes.length === 0) throw badInput(`「${name}」是空文件 / “${name}” is empty`, 'base64');
-  if (bytes.length > PHOTO_MAX_BYTES) throw badInput(`照片「${name}」有 ${megabytes(bytes.length)}，每张不能超过 ${megabytes(PHOTO_MAX_BYTES)} / the photo “${name}” is ${megabytes(bytes.length)}; each may be at most ${megabytes(PHOTO_MAX_BYTES)}`, 'base64');
+  if (bytes.length === 0) throw badInput('common.fileEmptyQuoted', { name }, 'base64');
+  if (bytes.length > PHOTO_MAX_BYTES) throw badInput('inspection.photoEachMayMost', { name, size: megabytes(bytes.length), max: megabytes(PHOTO_MAX_BYTES) }, 'base64');
   const kind = sniffKind(bytes, name);
-  if (!isPhoto(kind)) throw badInput(`「${name}」不是照片：只接受 JPG 或 PNG 图片 / “${name}” is not a photo: only JPG or PNG images are taken`, 'fileName');
+  if (!isPhoto(kind)) throw badInput('inspection.notPhotoJpgPng', { name }, 'fileName');
   const sha256 = await ports.store.files.put(bytes);
   return { sha256, name, bytes: bytes.length, kind };
 }
 
 /** Photos named by a record: each one uploaded before and a photo. */
 async function photoRefs(ports: Ports, refs: readonly { sha256: string; name: string }[], field: string): Promise<FileRef[]> {
-  if (refs.length > PHOTOS_PER_FINDING) throw badInput(`照片最多 ${PHOTOS_PER_FINDING} 张 / at most ${PHOTOS_PER_FINDING} photos`, field);
+  if (refs.length > PHOTOS_PER_FINDING) throw badInput('inspection.mostPhotos', { max: PHOTOS_PER_FINDING }, field);
   const out: FileRef[] = [];
   for (const [i, r] of refs.entries()) {
     const bytes = await ports.store.files.get(r.sha256);
     const kind = bytes ? sniffKind(bytes, r.name) : null;
-    if (!bytes || !isPhoto(kind)) throw badInput(`照片「${r.name}」没有上传，或不是照片 / the photo “${r.name}” was not uploaded, or is not a photo`, `${field}.${i}`);
+    if (!bytes || !isPhoto(kind)) throw badInput('inspection.photoNotUploadedNot', { name: r.name }, `${field}.${i}`);
     if (!out.some((x) => x.sha256 === r.sha256)) out.push({ sha256: r.sha256, name: cleanFileName(r.name), bytes: bytes.length, kind });
   }
   return out;
@@ -111,18 +111,18 @@ async function photoRefs(ports: Ports, refs: readonly { sha256: string; name: st
 
 export async function recordFinding(ports: Ports, caller: Account, input: Input<'finding.record'>): Promise<FindingView> {
   const people = (await ports.store.roster.peek()).people;
-  if (!input.owner) throw badInput('请填写整改责任人（工号） / fill in who is responsible for the rectification (employee no.)', 'owner');
+  if (!input.owner) throw badInput('inspection.fillWhoResponsibleRectification', {}, 'owner');
   const owner = people.find((p) => p.employeeNo === input.owner);
-  if (!owner) throw badInput(`整改责任人：花名册中没有工号 ${input.owner} / responsible for the rectification: ${input.owner} is not on the roster`, 'owner');
-  if (!input.due) throw badInput('请填写整改期限 / fill in the rectification deadline', 'due');
-  if (!isoDateSchema.safeParse(input.due).success || Number.isNaN(Date.parse(input.due))) throw badInput(`整改期限「${input.due}」不是日期（YYYY-MM-DD） / the rectification deadline “${input.due}” is not a date (YYYY-MM-DD)`, 'due');
+  if (!owner) throw badInput('inspection.responsibleRectificationNotRoster', { owner: input.owner }, 'owner');
+  if (!input.due) throw badInput('inspection.fillRectificationDeadline', {}, 'due');
+  if (!isoDateSchema.safeParse(input.due).success || Number.isNaN(Date.parse(input.due))) throw badInput('inspection.rectificationDeadlineNotDate', { due: input.due }, 'due');
   const photos = await photoRefs(ports, input.photos, 'photos');
   const findingId = randomUUID();
   const { photos: _p, owner: _o, due: _d, ...rest } = input;
   let campaignId = '';
   await append(ports, caller.employeeNo, 'finding.recorded', { findingId, ...rest, campaignId: '', owner: owner.employeeNo, ownerName: owner.name, due: input.due, photos }, (entries) => {
     const i = foldLedger(entries).inspections.get(input.inspectionId);
-    if (!i) throw notFound('没有这次检查 / there is no such inspection');
+    if (!i) throw notFound('inspection.noSuchInspection');
     campaignId = i.campaignId;
   }, (data) => ({ ...data, campaignId }));
   return findingAfter(ports, findingId);
@@ -131,7 +131,7 @@ export async function recordFinding(ports: Ports, caller: Account, input: Input<
 /** The finding, as a check before a change: it exists. */
 function findingIn(entries: readonly LedgerEntry[], findingId: string): FindingState {
   const f = foldLedger(entries).findings.get(findingId);
-  if (!f) throw notFound('没有这条问题 / there is no such finding');
+  if (!f) throw notFound('inspection.noSuchFinding');
   return f;
 }
 
@@ -139,20 +139,20 @@ export async function rectifyFinding(ports: Ports, caller: Account, input: Input
   const photos = await photoRefs(ports, input.photos, 'photos');
   await append(ports, caller.employeeNo, 'finding.rectified', { findingId: input.findingId, note: input.note, photos }, (entries) => {
     const f = findingIn(entries, input.findingId);
-    if (!isOffice(caller) && f.owner !== caller.employeeNo) throw forbidden('只有这条问题的整改责任人可以填报整改情况 / only the person responsible for this finding can report its rectification');
-    if (f.status === 'closed') throw conflict('这条问题已验收销号 / this finding has been checked and closed');
+    if (!isOffice(caller) && f.owner !== caller.employeeNo) throw forbidden('inspection.personResponsibleFindingCan');
+    if (f.status === 'closed') throw conflict('inspection.findingCheckedClosed');
   });
   return findingAfter(ports, input.findingId);
 }
 
 /** 验收: never by the 责任人 themself; a finding is verified once it has been rectified. */
 export async function verifyFinding(ports: Ports, caller: Account, input: Input<'finding.verify'>): Promise<FindingView> {
-  if (!input.passed && !input.note) throw badInput('验收不通过时请写明原因 / write down why the check did not pass', 'note');
+  if (!input.passed && !input.note) throw badInput('inspection.writeDownWhyCheck', {}, 'note');
   await append(ports, caller.employeeNo, 'finding.verified', { findingId: input.findingId, passed: input.passed, note: input.note }, (entries) => {
     const f = findingIn(entries, input.findingId);
-    if (f.owner === caller.employeeNo) throw forbidden('整改责任人不能验收自己负责整改的问题：请由其他人验收 / the person responsible cannot check their own rectification: someone else must check it');
-    if (f.status === 'closed') throw conflict('这条问题已验收销号 / this finding has been checked and closed');
-    if (f.status !== 'rectified') throw conflict('整改责任人还没有填报整改情况，不能验收 / the person responsible has not reported the rectification yet: it cannot be checked');
+    if (f.owner === caller.employeeNo) throw forbidden('inspection.personResponsibleCannotCheck');
+    if (f.status === 'closed') throw conflict('inspection.findingCheckedClosed');
+    if (f.status !== 'rectified') throw conflict('inspection.personResponsibleNotReported');
   });
   return findingAfter(ports, input.findingId);
 }
@@ -166,11 +166,11 @@ export async function myFindings(ports: Ports, caller: Account, input: Input<'fi
 export async function findingFile(ports: Ports, caller: Account, input: Input<'finding.file'>): Promise<{ fileName: string; base64: string }> {
   const { entries } = await ports.store.inspections.peek();
   const f = foldLedger(entries as LedgerEntry[]).findings.get(input.findingId);
-  if (!f || (!mayReadAll(caller) && f.owner !== caller.employeeNo)) throw forbidden('只能查看自己负责整改的问题 / you can only see the findings you are responsible for');
+  if (!f || (!mayReadAll(caller) && f.owner !== caller.employeeNo)) throw forbidden('inspection.youCanSeeFindings');
   const ref = [...f.photos, ...f.rectifications.flatMap((r) => r.photos)].find((p) => p.sha256 === input.sha256);
-  if (!ref) throw notFound('这条问题没有这张照片 / this finding has no such photo');
+  if (!ref) throw notFound('inspection.findingNoSuchPhoto');
   const bytes = await ports.store.files.get(ref.sha256);
-  if (!bytes) throw notFound(`照片「${ref.name}」的文件不在了 / the file of the photo “${ref.name}” is gone`);
+  if (!bytes) throw notFound('inspection.filePhotoGone', { name: ref.name });
   return { fileName: ref.name, base64: bytes.toString('base64') };
 }
 
@@ -178,7 +178,7 @@ async function findingAfter(ports: Ports, findingId: string): Promise<FindingVie
   const { entries } = await ports.store.inspections.peek();
   const { inspections, findings } = foldLedger(entries as LedgerEntry[]);
   const f = findings.get(findingId);
-  if (!f) throw notFound('没有这条问题 / there is no such finding');
+  if (!f) throw notFound('inspection.noSuchFinding');
   return findingView(f, inspections, await today(ports), await names(ports));
 }
 

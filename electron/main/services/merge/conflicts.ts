@@ -58,9 +58,9 @@ export async function mergeList(ports: Ports): Promise<{ runs: MergeRunView[]; c
  */
 export async function mergeDecide(ports: Ports, by: string, input: { conflictId: string; choice: 'server' | 'workstation' }): Promise<MergeConflictView> {
   const found = (await ports.store.merges.peek()).conflicts.find((c) => c.id === input.conflictId) as MergeConflict | undefined;
-  if (!found) throw notFound('没有这个合并冲突 / there is no such merge conflict');
-  if (found.decided) throw badInput('这个冲突已经处理过了 / this conflict has been decided already', 'conflictId');
-  if (found.kind === 'event' && input.choice === 'workstation') throw badInput('同一条记录在两边内容不同：这是需要保留的证据，只能保留服务器上的版本 / the same record differs on the two sides: it is evidence to keep, only the server\'s version can stay', 'choice');
+  if (!found) throw notFound('merge.noSuchMergeConflict');
+  if (found.decided) throw badInput('merge.conflictDecidedAlready', {}, 'conflictId');
+  if (found.kind === 'event' && input.choice === 'workstation') throw badInput('merge.sameRecordDiffersTwo', {}, 'choice');
   const at = iso(ports.clock.now());
   if (input.choice === 'workstation') {
     const ws = structuredClone(found.workstation);
@@ -96,7 +96,7 @@ export async function mergeDecide(ports: Ports, by: string, input: { conflictId:
   }
   const decided = await ports.store.merges.update((f) => {
     const c = f.conflicts.find((x) => x.id === input.conflictId)!;
-    if (c.decided) throw badInput('这个冲突已经处理过了 / this conflict has been decided already', 'conflictId');
+    if (c.decided) throw badInput('merge.conflictDecidedAlready', {}, 'conflictId');
     c.decided = { by, at, choice: input.choice };
     return c;
   });

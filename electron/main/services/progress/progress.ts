@@ -67,7 +67,7 @@ export async function progressTable(ports: Ports, input: Input<'progress.table'>
 export async function personSessions(ports: Ports, input: Input<'progress.person'>): Promise<PersonSessions> {
   const c = await getCampaign(ports, input.campaignId);
   const p = (await ports.store.roster.peek()).people.find((x) => x.employeeNo === input.employeeNo);
-  if (!p) throw notFound(`花名册中没有工号 ${input.employeeNo} / ${input.employeeNo} is not on the roster`);
+  if (!p) throw notFound('common.notOnRoster', { employeeNo: input.employeeNo });
   return sessionsOf(p as Person, (await ports.store.person(p.employeeNo).peek()) as PersonFile, c);
 }
 

@@ -74,24 +74,24 @@ export async function gradingQueue(ports: Ports, input: Input<'grading.queue'>):
 
 async function requirePerson(ports: Ports, employeeNo: string) {
   const p = (await rosterPeople(ports)).find((x) => x.employeeNo === employeeNo);
-  if (!p) throw notFound(`花名册中没有工号 ${employeeNo} / ${employeeNo} is not on the roster`);
+  if (!p) throw notFound('common.notOnRoster', { employeeNo });
   return p;
 }
 
 export async function gradeAnswer(ports: Ports, caller: Account, input: Input<'grading.gradeAnswer'>): Promise<{ ok: true }> {
   const named = input.ref === undefined ? { employeeNo: input.employeeNo!, attemptId: input.attemptId! } : openRef(await pseudonymKey(ports), input.ref);
-  if (!named) throw badInput('答卷编号无效：请刷新阅卷页面后再评分 / this paper reference is not valid: reload the grading page', 'ref');
+  if (!named) throw badInput('quiz.paperReferenceNotValid', {}, 'ref');
   await requirePerson(ports, named.employeeNo);
   const at = iso(ports.clock.now());
   const { campaigns } = await ports.store.campaigns.read();
   await ports.store.person(named.employeeNo).update((f) => {
     const e = eventsOf(f, 'quiz.submitted').find((x) => x.data.attemptId === named.attemptId);
-    if (!e) throw notFound('没有这次考核记录 / there is no such quiz attempt');
+    if (!e) throw notFound('quiz.noSuchQuizAttempt');
     // while a campaign grades anonymously, a grade is given by paper only: naming the person is refused
-    if (input.ref === undefined && campaigns.find((c) => c.id === e.data.campaignId)?.quiz.anonymousGrading) throw badInput('本期考核匿名阅卷：请在阅卷页按答卷评分 / this campaign grades anonymously: grade by paper on the grading page', 'employeeNo');
+    if (input.ref === undefined && campaigns.find((c) => c.id === e.data.campaignId)?.quiz.anonymousGrading) throw badInput('quiz.campaignGradesAnonymouslyGrade', {}, 'employeeNo');
     const it = e.data.items.find((x) => x.questionId === input.questionId);
-    if (!it || it.status !== 'pending') throw badInput('这道题不需要人工阅卷 / this question is not graded by hand', 'questionId');
-    if (input.score > it.max) throw badInput(`得分不能超过本题满分 ${it.max} / the score cannot be more than the question's ${it.max} points`, 'score');
+    if (!it || it.status !== 'pending') throw badInput('quiz.questionNotGradedHand', {}, 'questionId');
+    if (input.score > it.max) throw badInput('quiz.scoreCannotMoreThan', { max: it.max }, 'score');
     appendEvent(f.events, 'quiz.graded', { attemptId: named.attemptId, questionId: input.questionId, score: input.score, comment: input.comment }, { at, by: caller.employeeNo });
   });
   return { ok: true };

@@ -72,7 +72,7 @@ export async function startQuiz(ports: Ports, caller: Account, input: Input<'qui
       submitInto(f, a, questions, a.answers, a.deadline, campaign.quiz, caller.employeeNo, true);
     }
     const used = eventsOf(f, 'quiz.submitted').filter((e) => e.data.campaignId === campaign.id).length;
-    if (used >= campaign.quiz.maxAttempts) throw conflict(`考核次数已用完（共 ${campaign.quiz.maxAttempts} 次） / no attempts left (${campaign.quiz.maxAttempts} in all)`);
+    if (used >= campaign.quiz.maxAttempts) throw conflict('quiz.noAttemptsLeftAll', { maxAttempts: campaign.quiz.maxAttempts });
     const drawn = composePaper(campaign, questions, ports.random);
     // each person gets an order of their own (harder to copy a neighbour at a shared workstation)
     const paper = campaign.quiz.shuffleQuestions ? shuffledOrder(drawn.length, ports.random).map((i) => drawn[i]!) : drawn;
@@ -115,7 +115,7 @@ function validAnswers(a: OpenAttempt, answers: Record<string, string[]>): Record
 }
 
 function onPaper(a: OpenAttempt, ids: string[]): string[] {
-  for (const k of ids) if (!a.questionIds.includes(k)) throw badInput(`试题 ${k} 不在本次试卷中 / question ${k} is not on this paper`, 'answers');
+  for (const k of ids) if (!a.questionIds.includes(k)) throw badInput('quiz.questionNotPaper', { k }, 'answers');
   return [...new Set(ids)];
 }
 
@@ -126,7 +126,7 @@ function composePaper(campaign: Campaign, bank: readonly Question[], random: () 
     return campaign.quiz.questionIds.map((id) => byId.get(id)).filter((q): q is Question => !!q);
   }
   const d = drawPaper(bank, campaign.quiz.rules, random);
-  if (!d.ok) throw conflict(`题库中的题不够按规则组卷（${describeShortages(d.shortages, campaign.quiz.rules)}），请联系安全管理员 / the bank has too few questions to draw the paper by the rules (${describeShortages(d.shortages, campaign.quiz.rules)}): contact the safety officer`);
+  if (!d.ok) throw conflict('quiz.bankTooFewQuestions', { shortages: describeShortages(d.shortages, campaign.quiz.rules) });
   return d.questions;
 }
 
@@ -135,8 +135,8 @@ export async function saveQuiz(ports: Ports, caller: Account, input: Input<'quiz
   const bank = await bankQuestions(ports);
   const a = await ports.store.person(caller.employeeNo).update((f) => {
     const a = f.open.quiz[input.attemptId];
-    if (!a) throw notFound('没有进行中的这次考核 / there is no quiz attempt in progress');
-    if (now > a.deadline + GRACE_MS) throw conflict('考核时间已到，答案已不能修改 / time is up: the answers can no longer be changed');
+    if (!a) throw notFound('quiz.noQuizAttemptProgress');
+    if (now > a.deadline + GRACE_MS) throw conflict('quiz.timeUpAnswersCan');
     a.answers = toOriginal(a, validAnswers(a, input.answers), paperOf(a, bank));
     if (input.flags) a.flags = onPaper(a, input.flags);
     return a;
@@ -149,7 +149,7 @@ async function openAttempt(ports: Ports, caller: Account, attemptId: string) {
   const now = ports.clock.now();
   const questions = await bankQuestions(ports);
   const open = (await ports.store.person(caller.employeeNo).read()).open.quiz[attemptId];
-  if (!open) throw notFound('没有进行中的这次考核 / there is no quiz attempt in progress');
+  if (!open) throw notFound('quiz.noQuizAttemptProgress');
   return { now, questions, campaign: await getCampaign(ports, open.campaignId) };
 }
 
@@ -157,7 +157,7 @@ export async function submitQuiz(ports: Ports, caller: Account, input: Input<'qu
   const { now, questions, campaign } = await openAttempt(ports, caller, input.attemptId);
   const f = await ports.store.person(caller.employeeNo).update((f) => {
     const a = f.open.quiz[input.attemptId];
-    if (!a) throw notFound('没有进行中的这次考核 / there is no quiz attempt in progress');
+    if (!a) throw notFound('quiz.noQuizAttemptProgress');
     const late = now > a.deadline + GRACE_MS;
     // After the deadline only what was saved in time counts.
     const answers = late ? a.answers : toOriginal(a, validAnswers(a, input.answers), paperOf(a, questions));
@@ -175,12 +175,12 @@ export async function submitQuiz(ports: Ports, caller: Account, input: Input<'qu
 export async function reviewQuiz(ports: Ports, caller: Account, input: Input<'quiz.review'>): Promise<QuizReview> {
   const f = await ports.store.person(caller.employeeNo).read();
   const e = eventsOf(f, 'quiz.submitted').find((x) => x.data.attemptId === input.attemptId);
-  if (!e) throw notFound('没有这次考核记录（尚未交卷的考核不能查看答案） / there is no such quiz attempt (answers of an attempt not handed in cannot be seen)');
+  if (!e) throw notFound('quiz.noSuchHandedAttempt');
   const campaign = await getCampaign(ports, e.data.campaignId);
   const { settings } = await ports.store.meta.read();
   const mode = campaign.quiz.showAnswers ?? 'after_submit';
   const today = localDay(ports.clock.now(), settings.utcOffsetMinutes);
-  if (mode === 'never' || (mode === 'after_end' && today <= campaign.end)) throw forbidden(mode === 'never' ? '本次考核不公布答案 / the answers of this quiz are not shown' : `答案将在培训计划结束（${campaign.end}）后公布 / the answers are shown once the campaign has ended (${campaign.end})`);
+  if (mode === 'never' || (mode === 'after_end' && today <= campaign.end)) throw forbidden(mode === 'never' ? 'quiz.answersNeverShown' : 'quiz.answersShownAfterEnd', { end: campaign.end });
   const items = effectiveItems(f, e.data);
   return {
     attemptId: e.data.attemptId,
@@ -212,7 +212,7 @@ export async function leaveQuiz(ports: Ports, caller: Account, input: Input<'qui
   let submitted = false;
   const f = await ports.store.person(caller.employeeNo).update((f) => {
     const a = f.open.quiz[input.attemptId];
-    if (!a) throw notFound('没有进行中的这次考核 / there is no quiz attempt in progress');
+    if (!a) throw notFound('quiz.noQuizAttemptProgress');
     a.leaves = (a.leaves ?? 0) + 1;
     leaves = a.leaves;
     if (limit > 0 && a.leaves >= limit) {

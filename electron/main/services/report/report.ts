@@ -12,7 +12,8 @@ import type { Account } from '../../../records/shared-docs';
 import type { PersonFile } from '../../../records/person';
 import { appendEvent, type PersonEvent } from '../../../records/events';
 import { getCampaign } from '../campaign/campaign';
-import { badInput, conflict, forbidden, notFound } from '../errors';
+import { badInput, badInputSaid, conflict, forbidden, notFound } from '../errors';
+import { said, type Message } from '../../../core/message';
 import { iso, type Ports } from '../ports';
 
 type Submitted = Extract<PersonEvent, { type: 'report.submitted' }>;
@@ -41,11 +42,11 @@ async function people(ports: Ports): Promise<readonly DeepReadonly<Person>[]> {
 }
 
 /** Whom a person reports to: their superior in the roster, the bureau for the head, or why neither. */
-function reportsTo(all: readonly DeepReadonly<Person>[], p: DeepReadonly<Person>): { to: DeepReadonly<Person> | 'bureau' | null; problem: string | null } {
-  if (!p.level) return { to: null, problem: '花名册中没有填写你的岗位层级（班组长 / 车间主任 / 分管副总 / 总经理），请联系安全管理员 / the roster has no post level for you (班组长 / 车间主任 / 分管副总 / 总经理): contact the safety officer' };
+function reportsTo(all: readonly DeepReadonly<Person>[], p: DeepReadonly<Person>): { to: DeepReadonly<Person> | 'bureau' | null; problem: Message | null } {
+  if (!p.level) return { to: null, problem: said('report.noLevelInRoster') };
   if (p.level === 'head') return { to: 'bureau', problem: null };
   const s = p.superior ? all.find((x) => x.employeeNo === p.superior) : undefined;
-  if (!s) return { to: null, problem: '花名册中没有填写你的上级（上级工号），请联系安全管理员 / the roster names no superior for you: contact the safety officer' };
+  if (!s) return { to: null, problem: said('report.noSuperiorInRoster') };
   return { to: s, problem: null };
 }
 
@@ -66,8 +67,8 @@ const nameMap = (all: readonly DeepReadonly<Person>[]) => new Map(all.map((p) =>
 
 function editable(f: ReadFile, campaignId: string) {
   const { status } = reportState(f, campaignId);
-  if (status === 'submitted') throw conflict('述职报告已提交，正在等待上级审阅，暂不能修改 / the duty report has been handed in and waits for the superior\'s review: it cannot be changed now');
-  if (status === 'accepted') throw conflict('述职报告已通过，不能再修改 / the duty report has been accepted and can no longer be changed');
+  if (status === 'submitted') throw conflict('report.dutyReportHandedWaits');
+  if (status === 'accepted') throw conflict('report.dutyReportAcceptedCan');
 }
 
 export async function getReport(ports: Ports, caller: Account, input: Input<'report.get'>): Promise<ReportView> {
@@ -77,7 +78,7 @@ export async function getReport(ports: Ports, caller: Account, input: Input<'rep
   const f = await ports.store.person(caller.employeeNo).peek();
   const st = reportState(f, c.id);
   const draft = f.open.reportDrafts?.[c.id];
-  const line = me ? reportsTo(all, me) : { to: null, problem: '花名册中没有你的记录 / you are not on the roster' };
+  const line = me ? reportsTo(all, me) : { to: null, problem: said('report.youAreNotOnRoster') };
   const mine = all.filter((p) => p.superior === caller.employeeNo && p.level);
   let waiting = 0;
   for (const [, g] of await ports.store.peekPeople(mine.map((p) => p.employeeNo))) if (reportState(g, c.id).status === 'submitted') waiting += 1;
@@ -123,10 +124,10 @@ export async function attachToReport(ports: Ports, caller: Account, input: Input
   const c = await getCampaign(ports, input.campaignId);
   const name = cleanFileName(input.fileName);
   const bytes = Buffer.from(input.base64, 'base64');
-  if (bytes.length === 0) throw badInput(`「${name}」是空文件 / “${name}” is empty`, 'base64');
-  if (bytes.length > ATTACHMENT_MAX_BYTES) throw badInput(`「${name}」有 ${megabytes(bytes.length)}，附件不能超过 ${megabytes(ATTACHMENT_MAX_BYTES)} / “${name}” is ${megabytes(bytes.length)}; an attachment may be at most ${megabytes(ATTACHMENT_MAX_BYTES)}`, 'base64');
+  if (bytes.length === 0) throw badInput('common.fileEmptyQuoted', { name }, 'base64');
+  if (bytes.length > ATTACHMENT_MAX_BYTES) throw badInput('report.attachmentMayMost', { name, size: megabytes(bytes.length), max: megabytes(ATTACHMENT_MAX_BYTES) }, 'base64');
   const kind = sniffKind(bytes, name);
-  if (!kind) throw badInput(`「${name}」不是可接受的附件：请用 PDF、Word（.docx）、Excel（.xlsx）或 JPG、PNG 图片 / “${name}” cannot be attached: use PDF, Word (.docx), Excel (.xlsx) or JPG or PNG images`, 'fileName');
+  if (!kind) throw badInput('report.cannotAttachedUsePdf', { name }, 'fileName');
   // refused before anything is kept
   editable(await ports.store.person(caller.employeeNo).peek(), c.id);
   const sha256 = await ports.store.files.put(bytes);
@@ -135,7 +136,7 @@ export async function attachToReport(ports: Ports, caller: Account, input: Input
     editable(f, c.id);
     const d = draftOf(f, c.id);
     if (!d.attachments.some((a) => a.sha256 === sha256)) {
-      if (d.attachments.length >= ATTACHMENTS_PER_REPORT) throw badInput(`附件最多 ${ATTACHMENTS_PER_REPORT} 个 / at most ${ATTACHMENTS_PER_REPORT} attachments`, 'fileName');
+      if (d.attachments.length >= ATTACHMENTS_PER_REPORT) throw badInput('report.mostAttachments', { max: ATTACHMENTS_PER_REPORT }, 'fileName');
       d.attachments.push({ sha256, name, bytes: bytes.length, kind });
     }
     d.savedAt = savedAt;
@@ -157,20 +158,18 @@ export async function submitReport(ports: Ports, caller: Account, input: Input<'
   const c = await getCampaign(ports, input.campaignId);
   const all = await people(ports);
   const me = all.find((p) => p.employeeNo === caller.employeeNo);
-  if (!me) throw notFound(`花名册中没有工号 ${caller.employeeNo} / ${caller.employeeNo} is not on the roster`);
+  if (!me) throw notFound('common.notOnRoster', { employeeNo: caller.employeeNo });
   const line = reportsTo(all, me);
-  if (!line.to) throw badInput(line.problem!, 'to');
+  if (!line.to) throw badInputSaid(line.problem!, 'to');
   const expected = line.to === 'bureau' ? 'bureau' : line.to.employeeNo;
   if (input.to !== expected) {
     const named = all.find((p) => p.employeeNo === input.to);
-    const want = line.to === 'bureau' ? '县应急管理局' : `${line.to.name}（${line.to.employeeNo}）`;
-    const wantEn = line.to === 'bureau' ? 'the county emergency-management bureau' : `${line.to.name} (${line.to.employeeNo})`;
-    const who = named ? `${named.name}（${named.employeeNo}）` : input.to === 'bureau' ? '县应急管理局' : `工号 ${input.to}`;
-    const whoEn = named ? `${named.name} (${named.employeeNo})` : input.to === 'bureau' ? 'the county bureau' : input.to;
-    throw badInput(`${who} 不是你的上级：按花名册，你的述职报告应提交给 ${want} / ${whoEn} is not your superior: by the roster your duty report goes to ${wantEn}`, 'to');
+    const want = line.to === 'bureau' ? said('report.theBureau') : said('report.personNamed', { name: line.to.name, employeeNo: line.to.employeeNo });
+    const who = named ? said('report.personNamed', { name: named.name, employeeNo: named.employeeNo }) : input.to === 'bureau' ? said('report.theBureau') : said('report.employeeNo', { employeeNo: input.to });
+    throw badInput('report.notYourSuperiorRoster', { who, want }, 'to');
   }
   const check = checkReport(input.parts);
-  if (!check.ok) throw badInput(check.message, check.field);
+  if (!check.ok) throw badInputSaid(check.message, check.field);
   const at = iso(ports.clock.now());
   const toName = line.to === 'bureau' ? '县应急管理局' : line.to.name;
   await ports.store.person(caller.employeeNo).update((f) => {
@@ -200,7 +199,7 @@ export async function readReport(ports: Ports, caller: Account, input: Input<'re
   const p = all.find((x) => x.employeeNo === input.employeeNo);
   const f = p ? await ports.store.person(p.employeeNo).peek() : null;
   // one message for "no such person" and "not yours": a 工号 is not confirmed to someone who may not see it
-  if (!p || !f || !mayRead(caller, p, f, c.id)) throw forbidden('只能查看本人和向你述职的人的述职报告 / you can only see your own duty reports and those reported to you');
+  if (!p || !f || !mayRead(caller, p, f, c.id)) throw forbidden('report.youCanSeeYour');
   const st = reportState(f, c.id);
   const mayReview = st.status === 'submitted' && (st.latest!.data.to === caller.employeeNo || (st.latest!.data.to === 'bureau' && isOffice(caller)));
   return {
@@ -270,14 +269,14 @@ export async function reviewReport(ports: Ports, caller: Account, input: Input<'
   const c = await getCampaign(ports, input.campaignId);
   const all = await people(ports);
   const p = all.find((x) => x.employeeNo === input.employeeNo);
-  if (!p) throw forbidden('只能审阅向你述职的人的述职报告 / you can only review the duty reports of people who report to you');
+  if (!p) throw forbidden('report.youCanReviewDuty');
   let score: { sheet: ScoreItem[]; points: number[]; total: number } | undefined;
-  if (input.decision === 'return' && input.comment.trim() === '') throw badInput('退回修改时请写明意见 / write your remarks when returning it', 'comment');
+  if (input.decision === 'return' && input.comment.trim() === '') throw badInput('report.writeYourRemarksWhen', {}, 'comment');
   if (input.decision === 'accept') {
     const sheet = input.sheet ?? [];
     const points = input.points ?? [];
     const check = checkScores(sheet, points);
-    if (!check.ok) throw badInput(check.message, check.field);
+    if (!check.ok) throw badInputSaid(check.message, check.field);
     score = { sheet, points, total: check.total };
   }
   const at = iso(ports.clock.now());
@@ -286,10 +285,10 @@ export async function reviewReport(ports: Ports, caller: Account, input: Input<'
     const to = st.latest?.data.to;
     const allowed = to === caller.employeeNo || (to === 'bureau' && isOffice(caller));
     if (!st.latest || !allowed) {
-      if (mayRead(caller, p, f, c.id) || isOffice(caller)) throw forbidden(to === 'bureau' ? '总经理的述职由县应急管理局审阅：由安全管理员录入局里的意见和评分 / the general manager\'s duty report is reviewed by the county bureau: a safety officer enters the bureau\'s remarks and score' : `这份述职报告是提交给 ${to ? st.latest!.data.toName : '上级'} 的，只有他/她可以审阅 / this duty report went to ${to ? st.latest!.data.toName : 'the superior'}: only they can review it`);
-      throw forbidden('只能审阅向你述职的人的述职报告 / you can only review the duty reports of people who report to you');
+      if (mayRead(caller, p, f, c.id) || isOffice(caller)) throw forbidden(to === 'bureau' ? 'report.bureauReviewsHead' : to ? 'report.onlyAddresseeReviews' : 'report.onlySuperiorReviews', { name: to ? st.latest!.data.toName : '' });
+      throw forbidden('report.youCanReviewDuty');
     }
-    if (st.status !== 'submitted' || st.latest.data.version !== input.version) throw conflict('这份述职报告不在待审阅状态（可能已被审阅，或已有新的稿次） / this duty report is not waiting for review (reviewed already, or there is a newer version)');
+    if (st.status !== 'submitted' || st.latest.data.version !== input.version) throw conflict('report.dutyReportNotWaiting');
     appendEvent(
       f.events,
       'report.reviewed',
@@ -306,11 +305,11 @@ export async function reportFile(ports: Ports, caller: Account, input: Input<'re
   const all = await people(ports);
   const p = all.find((x) => x.employeeNo === input.employeeNo);
   const f = p ? await ports.store.person(p.employeeNo).peek() : null;
-  if (!p || !f || !mayRead(caller, p, f, c.id)) throw forbidden('只能查看本人和向你述职的人的述职报告 / you can only see your own duty reports and those reported to you');
+  if (!p || !f || !mayRead(caller, p, f, c.id)) throw forbidden('report.youCanSeeYour');
   const refs = [...reportState(f, c.id).submitted.flatMap((s) => s.data.attachments), ...(caller.employeeNo === p.employeeNo ? f.open.reportDrafts?.[c.id]?.attachments ?? [] : [])];
   const ref = refs.find((a) => a.sha256 === input.sha256);
-  if (!ref) throw notFound('这份述职报告没有这个附件 / this duty report has no such attachment');
+  if (!ref) throw notFound('report.dutyReportNoSuch');
   const bytes = await ports.store.files.get(ref.sha256);
-  if (!bytes) throw notFound(`附件「${ref.name}」的文件不在了 / the file of the attachment “${ref.name}” is gone`);
+  if (!bytes) throw notFound('report.fileAttachmentGone', { name: ref.name });
   return { fileName: ref.name, base64: bytes.toString('base64') };
 }

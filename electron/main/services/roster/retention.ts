@@ -19,17 +19,17 @@ export function deletableFrom(lastIso: string, years: number): string {
 
 export async function deletePerson(ports: Ports, caller: Account, input: Input<'people.delete'>): Promise<{ ok: true }> {
   const reason = input.reason.trim();
-  if (reason.length < 4) throw badInput('请写明删除的理由 / write down why the records are deleted', 'reason');
+  if (reason.length < 4) throw badInput('roster.writeDownWhyRecords', {}, 'reason');
   const p = (await ports.store.roster.read()).people.find((x) => x.employeeNo === input.employeeNo);
-  if (!p) throw notFound(`花名册中没有工号 ${input.employeeNo} / ${input.employeeNo} is not on the roster`);
-  if (p.employeeNo === caller.employeeNo) throw conflict('不能删除自己的账号 / you cannot delete your own account');
+  if (!p) throw notFound('common.notOnRoster', { employeeNo: input.employeeNo });
+  if (p.employeeNo === caller.employeeNo) throw conflict('roster.youCannotDeleteYour');
   const { settings } = await ports.store.meta.read();
   const f = await ports.store.person(p.employeeNo).read();
   const now = ports.clock.now();
   const last = f.events[f.events.length - 1];
   if (last) {
     const from = deletableFrom(last.at, settings.retentionYears);
-    if (iso(now).slice(0, 10) < from) throw conflict(`${p.name} 的培训记录须保存到 ${from}（最后一条记录 ${last.at.slice(0, 10)}，保存期限 ${settings.retentionYears} 年），现在不能删除 / ${p.name}'s training records must be kept until ${from} (last record ${last.at.slice(0, 10)}, kept for ${settings.retentionYears} years): they cannot be deleted now`);
+    if (iso(now).slice(0, 10) < from) throw conflict('roster.keepRecordsUntil', { name: p.name, from, last: last.at.slice(0, 10), retentionYears: settings.retentionYears });
   }
   await appendAudit(ports, {
     by: caller.employeeNo,

@@ -1,11 +1,11 @@
 // Roster import: preview first, then commit. Any bad row → nothing is written.
 import { parseRosterTable } from '../../../core/roster';
-import { around } from '../../../core/bilingual';
+import type { KnownMessage } from '../../../shared/messages';
 import type { Person } from '../../../core/model';
 import type { Account } from '../../../records/shared-docs';
 import type { Input, RosterCommitResult, RosterPreview } from '../../../shared/api';
 import { generatePassword, hashPassword } from '../accounts/auth';
-import { ApiError, badInput } from '../errors';
+import { badInput, badInputSaid } from '../errors';
 import { iso, type Ports } from '../ports';
 import { readTable } from '../files/table-file';
 
@@ -48,20 +48,16 @@ export function previewRoster(ports: Ports, input: Input<'roster.preview'>): Pro
   return previewRosterBytes(ports, input.fileName, decodeUpload(input));
 }
 
-export function firstErrorLine(p: RosterPreview): string {
-  const e = p.errors[0];
-  if (!e) return '';
+/** The first refused row of a preview that has one, naming the file and how many more there are. */
+export function firstErrorLine(p: RosterPreview): KnownMessage {
+  const e = p.errors[0]!;
   const more = p.errors.length - 1;
-  return around(
-    e.message,
-    (m) => `${p.fileName} 第 ${e.row} 行「${e.field}」：${m}${more > 0 ? `（另有 ${more} 处错误）` : ''}`,
-    (m) => `${p.fileName}, row ${e.row}, column “${e.field}”: ${m}${more > 0 ? ` (and ${more} more)` : ''}`,
-  );
+  return { key: more > 0 ? 'roster.fileRowProblemMore' : 'roster.fileRowProblem', params: { fileName: p.fileName, row: e.row, field: e.field, problem: e.message, more } };
 }
 
 export async function commitRosterBytes(ports: Ports, fileName: string, bytes: Uint8Array): Promise<RosterCommitResult> {
   const preview = await previewRosterBytes(ports, fileName, bytes);
-  if (!preview.ok) throw new ApiError('bad_input', firstErrorLine(preview), 'file');
+  if (!preview.ok) throw badInputSaid(firstErrorLine(preview), 'file');
   const at = iso(ports.clock.now());
   const { accounts } = await ports.store.accounts.read();
   const haveAccount = new Set(accounts.map((a) => a.employeeNo));
@@ -109,7 +105,7 @@ export async function commitRosterBytes(ports: Ports, fileName: string, bytes: U
 }
 
 export function commitRoster(ports: Ports, input: Input<'roster.commit'>): Promise<RosterCommitResult> {
-  if (!input.fileName) throw badInput('缺少文件名 / the file name is missing', 'fileName');
+  if (!input.fileName) throw badInput('roster.fileNameMissing', {}, 'fileName');
   return commitRosterBytes(ports, input.fileName, decodeUpload(input));
 }
 

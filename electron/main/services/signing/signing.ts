@@ -70,7 +70,7 @@ export async function createSigningKey(ports: Ports, adminNo: string, password: 
   const w = await wrap(privateKey, password);
   const fingerprint = fingerprintOf(publicKey);
   await ports.store.signing.update((f) => {
-    if (f.publicKey) throw conflict('签名密钥已存在 / the signing key exists already');
+    if (f.publicKey) throw conflict('signing.signingKeyExistsAlready');
     f.publicKey = publicKey.export({ type: 'spki', format: 'pem' }).toString();
     f.fingerprint = fingerprint;
     f.createdAt = iso(ports.clock.now());
@@ -190,7 +190,7 @@ export async function makeCheckpoint(ports: Ports, reason: Checkpoint['reason'],
   if (!key) return null;
   // everyone but those the caller has just checked
   const problems = await checkRecords(ports, undefined, new Set(checked));
-  if (problems.length > 0) throw conflict(`记录与封印或签名检查点不符，不能再签名：${problems[0]} / the records do not match their seals or the signed checkpoints, nothing more is signed: ${problems[0]}`);
+  if (problems.length > 0) throw conflict('signing.recordsDoNotMatch', { problem: problems[0]! });
   const { state } = await currentHeads(ports);
   let made: Checkpoint | null = null;
   await ports.store.checkpoints.update((f) => {

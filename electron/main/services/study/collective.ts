@@ -46,15 +46,15 @@ export async function listCollective(ports: Ports, campaignId: string): Promise<
 
 export async function saveCollective(ports: Ports, caller: Account, input: CollectiveInput): Promise<CollectiveView> {
   await getCampaign(ports, input.campaignId);
-  if (input.caseId && !casesOf(ports).has(input.caseId)) throw badInput(`案例库中没有这个案例：${input.caseId} / there is no such case in the case library: ${input.caseId}`, 'caseId');
+  if (input.caseId && !casesOf(ports).has(input.caseId)) throw badInput('study.noSuchCase', { caseId: input.caseId }, 'caseId');
   const at = iso(ports.clock.now());
   const saved = await ports.store.collective.update((f) => {
     const { id, ...rest } = input;
     if (id) {
       const s = f.sessions.find((x) => x.id === id);
-      if (!s) throw notFound(`没有这次集中学习：${id} / there is no collective session ${id}`);
+      if (!s) throw notFound('study.noCollectiveSession', { sessionId: id });
       // attendance already recorded keeps the details it was recorded with
-      if (s.attendees.length > 0 && (s.durationMinutes !== rest.durationMinutes || s.date !== rest.date)) throw conflict('已有人签到，不能再修改日期和时长 / people have checked in already: the date and duration can no longer be changed');
+      if (s.attendees.length > 0 && (s.durationMinutes !== rest.durationMinutes || s.date !== rest.date)) throw conflict('study.peopleCheckedAlreadyDate');
       Object.assign(s, rest);
       // a case taken off the session (absent from the input) is gone
       if (!rest.caseId) delete s.caseId;
@@ -80,10 +80,10 @@ export function attends(f: PersonFile, sessionId: string): boolean {
 export async function setAttendance(ports: Ports, caller: Account, input: Input<'collective.attendance'>): Promise<CollectiveView> {
   const { people } = await ports.store.roster.read();
   const known = new Set(people.map((p) => p.employeeNo));
-  for (const no of input.employeeNos) if (!known.has(no)) throw badInput(`花名册中没有工号 ${no} / ${no} is not on the roster`, 'employeeNos');
+  for (const no of input.employeeNos) if (!known.has(no)) throw badInput('common.notOnRoster', { employeeNo: no }, 'employeeNos');
   const { sessions } = await ports.store.collective.read();
   const s = sessions.find((x) => x.id === input.sessionId);
-  if (!s) throw notFound(`没有这次集中学习：${input.sessionId} / there is no collective session ${input.sessionId}`);
+  if (!s) throw notFound('study.noCollectiveSession', { sessionId: input.sessionId });
   const want = new Set(input.employeeNos);
   const at = iso(ports.clock.now());
   const touched = new Set([...want, ...s.attendees.map((a) => a.employeeNo)]);
@@ -108,7 +108,7 @@ export async function openCheckIn(ports: Ports, input: Input<'collective.openChe
   const now = ports.clock.now();
   const saved = await ports.store.collective.update((f) => {
     const s = f.sessions.find((x) => x.id === input.sessionId);
-    if (!s) throw notFound(`没有这次集中学习：${input.sessionId} / there is no collective session ${input.sessionId}`);
+    if (!s) throw notFound('study.noCollectiveSession', { sessionId: input.sessionId });
     const taken = new Set(f.sessions.filter((x) => x.checkIn && x.checkIn.until > now).map((x) => x.checkIn!.code));
     let code: string;
     do code = String(randomInt(1000, 10000));
@@ -123,7 +123,7 @@ export async function checkIn(ports: Ports, caller: Account, input: Input<'colle
   const now = ports.clock.now();
   const { sessions } = await ports.store.collective.read();
   const s = sessions.find((x) => x.checkIn && x.checkIn.code === input.code.trim() && x.checkIn.until > now);
-  if (!s) throw badInput('签到码不对或签到已结束，请看现场显示的签到码 / wrong check-in code, or check-in has ended: use the code shown in the room', 'code');
+  if (!s) throw badInput('study.wrongCheckCodeCheck', {}, 'code');
   const at = iso(now);
   const added = await ports.store.person(caller.employeeNo).update((f) => {
     if (attends(f, s.id)) return false;

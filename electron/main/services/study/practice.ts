@@ -92,9 +92,9 @@ export async function drawPractice(ports: Ports, caller: Account, input: Input<'
       .filter((q): q is Question => !!q)
       .slice(0, input.count);
   } else {
-    if (input.mode === 'doc' && !input.docId) throw badInput('请选择要练习的文件 / choose the document to practise', 'docId');
+    if (input.mode === 'doc' && !input.docId) throw badInput('study.chooseDocumentPractise', {}, 'docId');
     const from = qs.filter((q) => input.mode === 'random' || (q.docId === input.docId && (!input.category || q.category === input.category)));
-    if (from.length === 0) throw notFound('没有可以练习的题 / there are no questions to practise');
+    if (from.length === 0) throw notFound('study.noQuestionsPractise');
     // the ones never answered first, then the ones missed most, each group in a random order
     const order = shuffledOrder(from.length, ports.random).map((i) => from[i]!);
     const rank = (q: Question) => {
@@ -109,7 +109,7 @@ export async function drawPractice(ports: Ports, caller: Account, input: Input<'
 export async function answerPractice(ports: Ports, caller: Account, input: Input<'practice.answer'>): Promise<PracticeFeedback> {
   await getCampaign(ports, input.campaignId);
   const q = (await pool(ports)).find((x) => x.id === input.questionId);
-  if (!q) throw notFound(`这道题现在不能练习：${input.questionId} / this question cannot be practised now: ${input.questionId}`);
+  if (!q) throw notFound('study.questionCannotPractisedNow', { questionId: input.questionId });
   const r = gradeItem(q, input.answer);
   const correct = r.status === 'graded' && r.correct;
   const { settings } = await ports.store.meta.peek();

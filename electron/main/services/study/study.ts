@@ -81,7 +81,7 @@ export async function startStudy(ports: Ports, caller: Account, input: Input<'st
   // is warning education, readable in every campaign
   const practising = input.key === PRACTICE_KEY && (input.docId === PRACTICE_DOC || docs.some((d) => d.id === input.docId));
   const isCase = docs.some((d) => d.id === input.docId && d.case);
-  if (!practising && !isCase && !campaign.documents.some((d) => d.docId === input.docId)) throw badInput('该文件不在本次培训计划的学习清单中 / this document is not on the campaign\'s study list', 'docId');
+  if (!practising && !isCase && !campaign.documents.some((d) => d.docId === input.docId)) throw badInput('study.documentNotCampaignS', {}, 'docId');
   const { settings } = await ports.store.meta.read();
   const p = policyFromSettings(settings);
   const now = ports.clock.now();
@@ -114,7 +114,7 @@ export async function beat(ports: Ports, caller: Account, input: Input<'study.be
   let status!: BeatReply['status'];
   const f = await ports.store.person(caller.employeeNo).updateStudy((f) => {
     const s = f.open.study;
-    if (!s || s.id !== input.sessionId) throw conflict('本次学习已结束（可能在另一台电脑上开始了学习），请重新打开文件 / this study session has ended (perhaps study was started on another PC): open the document again');
+    if (!s || s.id !== input.sessionId) throw conflict('study.studySessionEndedPerhaps');
     const other = closedToday(f, now, p);
     const out = applyBeat(s, input, now, p, other);
     f.open.study = issueCheckIfDue(out.session, now, newCheck, p);
@@ -138,9 +138,9 @@ export async function answerAttentionCheck(ports: Ports, caller: Account, input:
   let status!: BeatReply['status'];
   const f = await ports.store.person(caller.employeeNo).updateStudy((f) => {
     const s = f.open.study;
-    if (!s || s.id !== input.sessionId) throw conflict('本次学习已结束，请重新打开文件 / this study session has ended: open the document again');
+    if (!s || s.id !== input.sessionId) throw conflict('study.studySessionEndedOpen');
     const r = answerCheck(s, input.checkId, input.answer, now, p, ports.random());
-    if (!r.ok) throw badInput(r.reason === 'wrong' ? '输入的字不对，请照着提示再输入一次 / those are not the characters shown: type them again as shown' : '这个验证已经结束 / this check has ended', 'answer');
+    if (!r.ok) throw badInput(r.reason === 'wrong' ? 'study.checkWrongCharacters' : 'study.checkEnded', {}, 'answer');
     f.open.study = r.session;
     status = statusAt(r.session, { visible: true, focused: true, interacted: true }, now, p, closedToday(f, now, p));
     return f;
