@@ -59,11 +59,16 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'node', environment: 'node', include: ['tests/core/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/structure/**/*.test.ts'], testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT, expect: POLL },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/core/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/structure/**/*.test.ts'],
+          testTimeout: TEST_TIMEOUT,
+          hookTimeout: TEST_TIMEOUT,
+          expect: POLL,
+        },
       },
-      ...(havePg
-        ? [{ test: { name: 'pg', environment: 'node', include: ON_POSTGRES, globalSetup: ['tests/helpers/pg-global-setup.ts'], testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT } }]
-        : []),
+      ...(havePg ? [{ test: { name: 'pg', environment: 'node', include: ON_POSTGRES, globalSetup: ['tests/helpers/pg-global-setup.ts'], testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT } }] : []),
       {
         plugins: [react()],
         test: { name: 'renderer', environment: 'jsdom', include: ['tests/renderer/**/*.test.{ts,tsx}'], testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT },

@@ -208,7 +208,7 @@ export class BigramIndex {
     }
     const aligned = postings.byteOffset % 4 === 0 ? postings : postings.slice();
     const words = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
-    for (let o = 0; o < words.length; ) {
+    for (let o = 0; o < words.length;) {
       const k = words[o++]! >>> 0;
       const len = words[o++]!;
       const p = new Postings();

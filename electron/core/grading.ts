@@ -1,9 +1,7 @@
 // Grading of objective questions. Short answers are never auto-graded: they go to the officer.
 import type { Question } from './model';
 
-export type ItemResult =
-  | { questionId: string; status: 'graded'; score: number; max: number; correct: boolean }
-  | { questionId: string; status: 'pending'; score: 0; max: number };
+export type ItemResult = { questionId: string; status: 'graded'; score: number; max: number; correct: boolean } | { questionId: string; status: 'pending'; score: 0; max: number };
 
 /** Trim, NFKC (full-width → half-width), fold case and inner white space. */
 export function normalizeAnswerText(s: string): string {

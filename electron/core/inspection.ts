@@ -31,11 +31,25 @@ export type CheckResult = (typeof CHECK_RESULTS)[number];
 export function defaultChecklist(kind: InspectionKind): string[] {
   switch (kind) {
     case 'procedure':
-      return ['操作规程内容是否完整，有无缺失的步骤或参数', '操作程序是否完善，开停车、切换、应急操作是否写明', '规程与现场实际操作是否相符', '岗位人员是否经过规程培训并能复述关键步骤', '规程执行是否严格，有无简化、跳步操作', '规程修订是否及时（工艺、设备变更后）'];
+      return [
+        '操作规程内容是否完整，有无缺失的步骤或参数',
+        '操作程序是否完善，开停车、切换、应急操作是否写明',
+        '规程与现场实际操作是否相符',
+        '岗位人员是否经过规程培训并能复述关键步骤',
+        '规程执行是否严格，有无简化、跳步操作',
+        '规程修订是否及时（工艺、设备变更后）',
+      ];
     case 'abnormal':
       return ['异常工况处置措施内容是否完善', '处置措施是否科学，与工艺危险性是否相符', '岗位人员是否熟悉异常工况处置程序', '是否明确异常工况下的授权和报告程序', '处置所需的器材和通讯是否到位'];
     case 'maintenance':
-      return ['检维修、特殊作业管理制度是否完善', '作业审批是否规范严格，有无违规审批', '作业前风险分析和安全措施是否落实', '电子作业票证系统运行是否规范', '作业监护人是否在岗、是否经过培训', '作业完工验收是否规范'];
+      return [
+        '检维修、特殊作业管理制度是否完善',
+        '作业审批是否规范严格，有无违规审批',
+        '作业前风险分析和安全措施是否落实',
+        '电子作业票证系统运行是否规范',
+        '作业监护人是否在岗、是否经过培训',
+        '作业完工验收是否规范',
+      ];
     case 'rootcause':
       return ['治本攻坚各项任务是否按期推进', '重大隐患是否按要求整改销号', '责任是否落实到人', '推进情况是否有记录可查'];
   }
@@ -81,7 +95,19 @@ export type FindingInput = z.infer<typeof findingInputSchema>;
 export interface LedgerBodies {
   /** an inspection as saved (the latest one of an id is the inspection) */
   'inspection.saved': Inspection;
-  'finding.recorded': { findingId: string; inspectionId: string; campaignId: string; level: HazardLevel; location: string; description: string; measure: string; owner: string; ownerName: string; due: string; photos: FileRef[] };
+  'finding.recorded': {
+    findingId: string;
+    inspectionId: string;
+    campaignId: string;
+    level: HazardLevel;
+    location: string;
+    description: string;
+    measure: string;
+    owner: string;
+    ownerName: string;
+    due: string;
+    photos: FileRef[];
+  };
   /** the 责任人 (or an officer for them) says what was done, with photos */
   'finding.rectified': { findingId: string; note: string; photos: FileRef[] };
   /** 验收: by someone other than the 责任人; not passed sends the finding back */

@@ -167,9 +167,7 @@ export const campaignInputSchema = z
     studyStart: isoDateSchema,
     studyEnd: isoDateSchema,
     phases: z.array(phaseSchema).max(10),
-    documents: z
-      .array(z.object({ docId: z.string().min(1).max(80), minutes: z.number().int().min(0).max(6000) }))
-      .min(1, '至少选择一个学习文件'),
+    documents: z.array(z.object({ docId: z.string().min(1).max(80), minutes: z.number().int().min(0).max(6000) })).min(1, '至少选择一个学习文件'),
     targetCreditHours: z.number().min(0).max(200),
     /** a different target for some person categories (e.g. more for 主要负责人); the others take targetCreditHours */
     targetByCategory: z.partialRecord(z.enum(PERSON_CATEGORIES), z.number().min(0).max(200)).default({}),
@@ -204,7 +202,8 @@ export const campaignInputSchema = z
   .superRefine((c, ctx) => {
     if (c.start > c.end) ctx.addIssue({ code: 'custom', path: ['end'], message: '结束日期早于开始日期 / the end date is before the start date' });
     if (c.studyStart > c.studyEnd) ctx.addIssue({ code: 'custom', path: ['studyEnd'], message: '集中学习结束日期早于开始日期 / the end of concentrated study is before its start' });
-    if (c.quiz.mode === 'fixed' && c.quiz.questionIds.length === 0) ctx.addIssue({ code: 'custom', path: ['quiz', 'questionIds'], message: '试卷至少需要一道题 / the paper needs at least one question' });
+    if (c.quiz.mode === 'fixed' && c.quiz.questionIds.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['quiz', 'questionIds'], message: '试卷至少需要一道题 / the paper needs at least one question' });
     if (c.quiz.mode === 'random' && c.quiz.rules.length === 0) ctx.addIssue({ code: 'custom', path: ['quiz', 'rules'], message: '随机组卷至少需要一条规则 / a drawn paper needs at least one rule' });
     c.phases.forEach((p, i) => {
       if (p.start > p.end) ctx.addIssue({ code: 'custom', path: ['phases', i, 'end'], message: '阶段结束日期早于开始日期 / the phase ends before it starts' });
@@ -274,7 +273,10 @@ export const collectiveInputSchema = z.object({
   place: z.string().trim().max(100),
   host: z.string().trim().max(60),
   /** the accident case of the case library it presents or discusses (案例宣讲, 分组研讨) */
-  caseId: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
+  caseId: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .optional(),
 });
 export type CollectiveInput = z.infer<typeof collectiveInputSchema>;
 

@@ -9,7 +9,11 @@ import { questionId, type ImportError } from './question-import';
 export type TextBankParse = { ok: true; questions: Question[] } | { ok: false; errors: ImportError[]; questions: Question[] };
 
 const result = (questions: Question[], errors: ImportError[], column: string): TextBankParse =>
-  errors.length > 0 ? { ok: false, errors, questions } : questions.length === 0 ? { ok: false, errors: [{ row: 1, column, message: '文件中没有试题 / the file has no questions' }], questions } : { ok: true, questions };
+  errors.length > 0
+    ? { ok: false, errors, questions }
+    : questions.length === 0
+      ? { ok: false, errors: [{ row: 1, column, message: '文件中没有试题 / the file has no questions' }], questions }
+      : { ok: true, questions };
 
 function finish(type: QuestionType, stem: string, options: string[], answer: string[], explanation: string, line: number, column: string, errors: ImportError[], out: Question[], category = '') {
   const parsed = questionSchema.safeParse({ id: questionId(type, stem, options), type, stem, options, answer, explanation, score: 1, category });
@@ -107,8 +111,13 @@ function braceProblem(lines: readonly string[], nums: readonly number[]): { line
         continue;
       }
       if (c === '{') {
-        if (openLine) return { line: nums[k]!, message: `答案块里又出现了「{」（第 ${openLine} 行的「{」还没有用「}」结束；两道题之间要空一行） / a “{” inside an answer block (the “{” on line ${openLine} is not closed by a “}”; leave a blank line between two questions)` };
-        if (blocksSeen > 0) return { line: nums[k]!, message: '一道题只能有一个答案块 { … }（两道题之间要空一行） / a question has one answer block { … } only (leave a blank line between two questions)' };
+        if (openLine)
+          return {
+            line: nums[k]!,
+            message: `答案块里又出现了「{」（第 ${openLine} 行的「{」还没有用「}」结束；两道题之间要空一行） / a “{” inside an answer block (the “{” on line ${openLine} is not closed by a “}”; leave a blank line between two questions)`,
+          };
+        if (blocksSeen > 0)
+          return { line: nums[k]!, message: '一道题只能有一个答案块 { … }（两道题之间要空一行） / a question has one answer block { … } only (leave a blank line between two questions)' };
         openLine = nums[k]!;
       } else if (c === '}') {
         if (!openLine) return { line: nums[k]!, message: '「}」前面没有对应的「{」 / a “}” with no “{” before it' };
@@ -138,7 +147,10 @@ export function parseGift(text: string): TextBankParse {
     const src = joined.replace(/^\$CATEGORY:.*$/m, '').trim();
     if (src === '') continue;
     const qLines = b.lines.filter((l) => !/^\$CATEGORY:/.test(l));
-    const bad = braceProblem(qLines, b.nums.filter((_, k) => !/^\$CATEGORY:/.test(b.lines[k]!)));
+    const bad = braceProblem(
+      qLines,
+      b.nums.filter((_, k) => !/^\$CATEGORY:/.test(b.lines[k]!)),
+    );
     if (bad) {
       errors.push({ row: bad.line, column: 'GIFT', message: bad.message });
       continue;
@@ -159,7 +171,9 @@ export function parseGift(text: string): TextBankParse {
       explanation = unescape(inner.slice(fb + 4));
       inner = inner.slice(0, fb);
     }
-    const stem = unescape(after.trim() ? `${before.trim()} ____ ${after.trim()}` : before).replace(/^\[(html|markdown|plain|moodle)\]/, '').trim();
+    const stem = unescape(after.trim() ? `${before.trim()} ____ ${after.trim()}` : before)
+      .replace(/^\[(html|markdown|plain|moodle)\]/, '')
+      .trim();
     const trimmed = inner.trim();
     if (trimmed === '') {
       finish('short', stem, [], ['（无参考答案）'], explanation, b.line, 'GIFT', errors, questions, category);
@@ -181,13 +195,35 @@ export function parseGift(text: string): TextBankParse {
       return { right: p.mark === '=', weight: m ? Number(m[1]) : p.mark === '=' ? 100 : 0, text: answerText };
     });
     if (items.every((i) => i.right) && !parts.some((p) => p.mark === '~')) {
-      finish('fill', stem, [], items.map((i) => i.text), explanation, b.line, 'GIFT', errors, questions, category);
+      finish(
+        'fill',
+        stem,
+        [],
+        items.map((i) => i.text),
+        explanation,
+        b.line,
+        'GIFT',
+        errors,
+        questions,
+        category,
+      );
       continue;
     }
     const options = items.map((i) => i.text);
     const correct = items.map((it, k) => ({ it, k })).filter(({ it }) => it.weight > 0);
     const multiple = correct.length > 1 || items.some((i) => i.weight > 0 && i.weight < 100);
-    finish(multiple ? 'multiple' : 'single', stem, options, correct.map(({ k }) => String.fromCharCode(65 + k)), explanation, b.line, 'GIFT', errors, questions, category);
+    finish(
+      multiple ? 'multiple' : 'single',
+      stem,
+      options,
+      correct.map(({ k }) => String.fromCharCode(65 + k)),
+      explanation,
+      b.line,
+      'GIFT',
+      errors,
+      questions,
+      category,
+    );
   }
   return result(questions, errors, 'GIFT');
 }
@@ -224,7 +260,11 @@ export interface MoodleXmlQuestion {
 
 /** `$course$/top/特殊作业/动火` → 「动火」: the last part of a Moodle category path. */
 function categoryName(path: string): string {
-  const parts = path.trim().split('/').map((p) => p.trim()).filter((p) => p && !/^\$\w+\$$/.test(p) && p !== 'top' && p !== 'Default');
+  const parts = path
+    .trim()
+    .split('/')
+    .map((p) => p.trim())
+    .filter((p) => p && !/^\$\w+\$$/.test(p) && p !== 'top' && p !== 'Default');
   return (parts[parts.length - 1] ?? '').slice(0, 60);
 }
 
@@ -241,18 +281,44 @@ export function fromMoodleXml(items: readonly MoodleXmlQuestion[]): TextBankPars
     if (q.type === 'multichoice') {
       const single = (q.single ?? 'true').trim() !== 'false';
       const correct = answers.map((a, k) => ({ a, k })).filter(({ a }) => a.fraction > 0);
-      finish(single ? 'single' : 'multiple', stem, answers.map((a) => a.text), (single ? correct.filter(({ a }) => a.fraction === 100) : correct).map(({ k }) => String.fromCharCode(65 + k)), explanation, q.line, 'multichoice', errors, questions, category);
+      finish(
+        single ? 'single' : 'multiple',
+        stem,
+        answers.map((a) => a.text),
+        (single ? correct.filter(({ a }) => a.fraction === 100) : correct).map(({ k }) => String.fromCharCode(65 + k)),
+        explanation,
+        q.line,
+        'multichoice',
+        errors,
+        questions,
+        category,
+      );
     } else if (q.type === 'truefalse') {
       const right = answers.find((a) => a.fraction === 100);
       const tf = right && /^(true|正确|对)$/i.test(right.text) ? 'T' : right && /^(false|错误|错)$/i.test(right.text) ? 'F' : null;
       if (!tf) errors.push({ row: q.line, column: 'truefalse', message: '判断题没有得满分的 true/false 答案 / the true/false question has no full-marks true/false answer' });
       else finish('truefalse', stem, [], [tf], explanation, q.line, 'truefalse', errors, questions, category);
     } else if (q.type === 'shortanswer') {
-      finish('fill', stem, [], answers.filter((a) => a.fraction === 100).map((a) => a.text), explanation, q.line, 'shortanswer', errors, questions, category);
+      finish(
+        'fill',
+        stem,
+        [],
+        answers.filter((a) => a.fraction === 100).map((a) => a.text),
+        explanation,
+        q.line,
+        'shortanswer',
+        errors,
+        questions,
+        category,
+      );
     } else if (q.type === 'essay') {
       finish('short', stem, [], [stripHtml(q.graderinfo ?? '') || '（无参考答案）'], explanation, q.line, 'essay', errors, questions, category);
     } else {
-      errors.push({ row: q.line, column: 'type', message: `不支持的题型 ${q.type}（支持 multichoice、truefalse、shortanswer、essay） / the question type ${q.type} is not supported (multichoice, truefalse, shortanswer and essay are)` });
+      errors.push({
+        row: q.line,
+        column: 'type',
+        message: `不支持的题型 ${q.type}（支持 multichoice、truefalse、shortanswer、essay） / the question type ${q.type} is not supported (multichoice, truefalse, shortanswer and essay are)`,
+      });
     }
   }
   return result(questions, errors, 'quiz');
@@ -262,25 +328,27 @@ export function fromMoodleXml(items: readonly MoodleXmlQuestion[]): TextBankPars
 export function toGift(questions: readonly Question[]): string {
   const esc = (s: string) => s.replace(/([~=#{}:\\])/g, '\\$1');
   let category = '';
-  return questions
-    .map((q) => {
-      // a $CATEGORY line whenever the 分类 changes, so it reads back into the same 分类
-      const cat = q.category !== category ? `$CATEGORY: $course$/top/${q.category || 'Default'}\n\n` : '';
-      category = q.category;
-      const head = `${cat}// ${q.id}\n::${esc(q.stem.slice(0, 40))}::${esc(q.stem)}`;
-      const fb = q.explanation ? `####${esc(q.explanation)}` : '';
-      if (q.type === 'truefalse') return `${head} {${q.answer[0] === 'T' ? 'TRUE' : 'FALSE'}${fb}}`;
-      if (q.type === 'fill') return `${head} {${q.answer.map((a) => `=${esc(a)}`).join(' ')}${fb}}`;
-      if (q.type === 'short') return `${head} {${fb}}`;
-      const right = new Set(q.answer);
-      const n = right.size;
-      const opts = q.options.map((o, i) => {
-        const l = String.fromCharCode(65 + i);
-        if (q.type === 'single') return `${right.has(l) ? '=' : '~'}${esc(o)}`;
-        const w = right.has(l) ? Math.round((100 / n) * 100000) / 100000 : -100;
-        return `~%${w}%${esc(o)}`;
-      });
-      return `${head} {\n${opts.map((o) => `  ${o}`).join('\n')}${fb ? `\n  ${fb}` : ''}\n}`;
-    })
-    .join('\n\n') + '\n';
+  return (
+    questions
+      .map((q) => {
+        // a $CATEGORY line whenever the 分类 changes, so it reads back into the same 分类
+        const cat = q.category !== category ? `$CATEGORY: $course$/top/${q.category || 'Default'}\n\n` : '';
+        category = q.category;
+        const head = `${cat}// ${q.id}\n::${esc(q.stem.slice(0, 40))}::${esc(q.stem)}`;
+        const fb = q.explanation ? `####${esc(q.explanation)}` : '';
+        if (q.type === 'truefalse') return `${head} {${q.answer[0] === 'T' ? 'TRUE' : 'FALSE'}${fb}}`;
+        if (q.type === 'fill') return `${head} {${q.answer.map((a) => `=${esc(a)}`).join(' ')}${fb}}`;
+        if (q.type === 'short') return `${head} {${fb}}`;
+        const right = new Set(q.answer);
+        const n = right.size;
+        const opts = q.options.map((o, i) => {
+          const l = String.fromCharCode(65 + i);
+          if (q.type === 'single') return `${right.has(l) ? '=' : '~'}${esc(o)}`;
+          const w = right.has(l) ? Math.round((100 / n) * 100000) / 100000 : -100;
+          return `~%${w}%${esc(o)}`;
+        });
+        return `${head} {\n${opts.map((o) => `  ${o}`).join('\n')}${fb ? `\n  ${fb}` : ''}\n}`;
+      })
+      .join('\n\n') + '\n'
+  );
 }

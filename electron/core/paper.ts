@@ -66,7 +66,5 @@ const TYPE_NAMES = { single: '单选', multiple: '多选', truefalse: '判断', 
 
 /** 「规则 2（多选）：符合条件的题 5 道，要抽 10 道」 */
 export function describeShortages(shortages: readonly RuleShortage[], rules?: readonly DrawRule[]): string {
-  return shortages
-    .map((s) => `规则 ${s.rule + 1}${rules?.[s.rule] ? `（${TYPE_NAMES[rules[s.rule]!.type]}）` : ''}：可抽的题 ${s.available} 道，要抽 ${s.wanted} 道`)
-    .join('；');
+  return shortages.map((s) => `规则 ${s.rule + 1}${rules?.[s.rule] ? `（${TYPE_NAMES[rules[s.rule]!.type]}）` : ''}：可抽的题 ${s.available} 道，要抽 ${s.wanted} 道`).join('；');
 }

@@ -20,7 +20,10 @@ export const taskInputSchema = z
     phase: z.number().int().min(0).max(9).nullable(),
     due: isoDate,
     /** who answers for it (a 工号 of the roster), or nobody yet */
-    owner: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).nullable(),
+    owner: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/)
+      .nullable(),
     note: z.string().max(2000).default(''),
     /** collective sessions that are its evidence (动员部署会, 大讲堂, 宣誓, 演讲 …) */
     sessionIds: z.array(z.string().min(1).max(64)).max(50).default([]),
@@ -49,7 +52,16 @@ export function warningMonthTasks(c: Pick<CampaignInput, 'phases' | 'studyEnd' |
   // 自查自改 is to be done by the start of the last phase (9/20 in the notice)
   const selfCheck = phase(2)?.start ?? endOf(1, c.end);
   const at = (i: number) => (phase(i) ? i : null);
-  const t = (title: string, kind: TaskKind, p: number, due: string, inspectionKind?: InspectionKind): Omit<TaskInput, 'campaignId'> => ({ title, kind, phase: at(p), due, owner: null, note: '', sessionIds: [], ...(inspectionKind ? { inspectionKind } : {}) });
+  const t = (title: string, kind: TaskKind, p: number, due: string, inspectionKind?: InspectionKind): Omit<TaskInput, 'campaignId'> => ({
+    title,
+    kind,
+    phase: at(p),
+    due,
+    owner: null,
+    note: '',
+    sessionIds: [],
+    ...(inspectionKind ? { inspectionKind } : {}),
+  });
   return [
     t('召开全员动员部署会', 'mobilization', 0, endOf(0, c.studyEnd)),
     t('警示教育：观看警示片，学习事故调查报告', 'warning', 0, c.studyEnd),

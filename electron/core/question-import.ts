@@ -15,8 +15,7 @@ export interface ImportError {
 
 /** Not ok: `errors` names the refused rows, `questions` holds the good ones (the officer may import them and skip the rest). */
 export type BankParse =
-  | { ok: true; layout: 'template' | 'packed'; questions: Question[]; skippedBlankRows: number }
-  | { ok: false; layout?: 'template' | 'packed'; errors: ImportError[]; questions: Question[] };
+  { ok: true; layout: 'template' | 'packed'; questions: Question[]; skippedBlankRows: number } | { ok: false; layout?: 'template' | 'packed'; errors: ImportError[]; questions: Question[] };
 
 const TYPE_NAMES: Record<string, QuestionType> = {
   单选: 'single',
@@ -47,7 +46,10 @@ const LETTERS = 'ABCDEFGH';
 /** `**A.正确**B:错误` → ['正确', '错误']; null when the cell is not in that form. */
 export function splitPackedOptions(cell: string): { letter: string; text: string }[] | null {
   // '**' starts an option; a stray third '*' (seen in real files: '死亡***B:') is dropped
-  const parts = cell.split(/\*{2,}/).map((p) => p.replace(/^\*+|\*+$/g, '').trim()).filter((p) => p !== '');
+  const parts = cell
+    .split(/\*{2,}/)
+    .map((p) => p.replace(/^\*+|\*+$/g, '').trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) return null;
   const out: { letter: string; text: string }[] = [];
   for (const p of parts) {
@@ -81,7 +83,14 @@ export function questionId(type: QuestionType, stem: string, options: readonly s
 }
 
 function letters(answer: string): string[] {
-  return [...new Set(answer.normalize('NFKC').toUpperCase().replace(/[^A-H]/g, ''))].sort();
+  return [
+    ...new Set(
+      answer
+        .normalize('NFKC')
+        .toUpperCase()
+        .replace(/[^A-H]/g, ''),
+    ),
+  ].sort();
 }
 
 function trueFalse(answer: string, options: readonly string[]): 'T' | 'F' | null {
@@ -101,7 +110,20 @@ function trueFalse(answer: string, options: readonly string[]): 'T' | 'F' | null
 
 /** 难度 as banks write it: 1–3, or words. */
 const DIFFICULTY_WORDS: Record<string, number> = {
-  '1': 1, '2': 2, '3': 3, 易: 1, 容易: 1, 简单: 1, 较易: 1, 中: 2, 中等: 2, 一般: 2, 适中: 2, 难: 3, 较难: 3, 困难: 3,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  易: 1,
+  容易: 1,
+  简单: 1,
+  较易: 1,
+  中: 2,
+  中等: 2,
+  一般: 2,
+  适中: 2,
+  难: 3,
+  较难: 3,
+  困难: 3,
 };
 
 function headerIndex(header: readonly string[], names: readonly string[]): number {
@@ -148,7 +170,13 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
     const typeText = clean(cell(col.type)).replace(/\s/g, '');
     const type = TYPE_NAMES[typeText];
     if (!type) {
-      errors.push({ row: rowNo, column: clean(header[col.type] ?? '题型'), message: typeText ? `「${typeText}」不是已知的题型（单选/多选/判断/填空/简答） / “${typeText}” is not a known question type (单选/多选/判断/填空/简答)` : '题型为空 / the question type is empty' });
+      errors.push({
+        row: rowNo,
+        column: clean(header[col.type] ?? '题型'),
+        message: typeText
+          ? `「${typeText}」不是已知的题型（单选/多选/判断/填空/简答） / “${typeText}” is not a known question type (单选/多选/判断/填空/简答)`
+          : '题型为空 / the question type is empty',
+      });
       continue;
     }
     const stem = stripNumber(cell(col.stem));
@@ -161,7 +189,11 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
     else if (cell(col.packed).trim() !== '') {
       const parsed = splitPackedOptions(cell(col.packed));
       if (!parsed || parsed.some((p, i) => p.letter !== LETTERS[i])) {
-        errors.push({ row: rowNo, column: clean(header[col.packed] ?? '题目选项'), message: '选项应写成 **A.… **B.…，字母从 A 起依次排列 / write the options as **A.… **B.…, letters in order from A' });
+        errors.push({
+          row: rowNo,
+          column: clean(header[col.packed] ?? '题目选项'),
+          message: '选项应写成 **A.… **B.…，字母从 A 起依次排列 / write the options as **A.… **B.…, letters in order from A',
+        });
         continue;
       }
       options = parsed.map((p) => p.text);
@@ -189,7 +221,10 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
       answer = [tf];
       options = [];
     } else {
-      answer = clean(answerText).split(/[|｜;；]/).map(clean).filter(Boolean);
+      answer = clean(answerText)
+        .split(/[|｜;；]/)
+        .map(clean)
+        .filter(Boolean);
       if (answer.length === 0) {
         errors.push({ row: rowNo, column: answerCol, message: '答案为空 / the answer is empty' });
         continue;
@@ -204,14 +239,24 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
     const difficultyText = clean(cell(col.difficulty)).replace(/\s/g, '');
     const difficulty = difficultyText === '' ? 0 : DIFFICULTY_WORDS[difficultyText];
     if (difficulty === undefined) {
-      errors.push({ row: rowNo, column: clean(header[col.difficulty] ?? '难度'), message: `难度「${difficultyText}」应为 1/2/3 或 易/中/难 / the difficulty “${difficultyText}” should be 1/2/3 or 易/中/难` });
+      errors.push({
+        row: rowNo,
+        column: clean(header[col.difficulty] ?? '难度'),
+        message: `难度「${difficultyText}」应为 1/2/3 或 易/中/难 / the difficulty “${difficultyText}” should be 1/2/3 or 易/中/难`,
+      });
       continue;
     }
     const parsed = questionSchema.safeParse({
       id: questionId(type, stem, options),
       difficulty,
       category: clean(cell(col.category)),
-      tags: [...new Set(clean(cell(col.tags)).split(/[,，;；、\s]+/).filter(Boolean))],
+      tags: [
+        ...new Set(
+          clean(cell(col.tags))
+            .split(/[,，;；、\s]+/)
+            .filter(Boolean),
+        ),
+      ],
       type,
       stem,
       options,

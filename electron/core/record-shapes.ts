@@ -68,7 +68,20 @@ export interface AuditEntry {
    * account.enabled: an admin disabled or enabled an account; sessions.revoked: an admin ended every
    * session of an account (subject the 工号 for these)
    */
-  action: 'person.deleted' | 'login.locked' | 'login.blocked' | 'setup.locked' | 'login.unlocked' | 'password.changed' | 'records.merged' | 'merge.decided' | 'account.roles' | 'password.reset' | 'account.disabled' | 'account.enabled' | 'sessions.revoked';
+  action:
+    | 'person.deleted'
+    | 'login.locked'
+    | 'login.blocked'
+    | 'setup.locked'
+    | 'login.unlocked'
+    | 'password.changed'
+    | 'records.merged'
+    | 'merge.decided'
+    | 'account.roles'
+    | 'password.reset'
+    | 'account.disabled'
+    | 'account.enabled'
+    | 'sessions.revoked';
   subject: string;
   reason: string;
   details: Record<string, unknown>;

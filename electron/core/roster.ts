@@ -44,9 +44,7 @@ export interface RowError {
   message: Message;
 }
 
-export type RosterParse =
-  | { ok: true; people: Person[]; skippedBlankRows: number }
-  | { ok: false; errors: RowError[] };
+export type RosterParse = { ok: true; people: Person[]; skippedBlankRows: number } | { ok: false; errors: RowError[] };
 
 function normHeader(h: string): string {
   return h.replace(/\s+/g, '').replace(/\*/g, '');
@@ -151,7 +149,11 @@ function lineErrors(people: readonly Person[], rowOf: ReadonlyMap<string, number
     else if (!up) errors.push({ row, field: FIELD_LABEL.superior, message: said('roster.row.superiorNotInRoster', { superior: p.superior }) });
     else if (p.level && up.level && REPORT_LEVELS.indexOf(up.level) !== REPORT_LEVELS.indexOf(p.level) + 1) {
       const to = p.level === 'head' ? '应急管理局' : REPORT_LEVEL_NAMES[REPORT_LEVELS[REPORT_LEVELS.indexOf(p.level) + 1]!];
-      errors.push({ row, field: FIELD_LABEL.superior, message: said('roster.row.wrongSuperiorLevel', { level: REPORT_LEVEL_NAMES[p.level], to, name: up.name, employeeNo: up.employeeNo, theirs: REPORT_LEVEL_NAMES[up.level] }) });
+      errors.push({
+        row,
+        field: FIELD_LABEL.superior,
+        message: said('roster.row.wrongSuperiorLevel', { level: REPORT_LEVEL_NAMES[p.level], to, name: up.name, employeeNo: up.employeeNo, theirs: REPORT_LEVEL_NAMES[up.level] }),
+      });
     }
   }
   // a loop (A → B → A) would leave nobody at the top

@@ -53,7 +53,10 @@ export async function backupTo(store: Store, out: string, progress?: (done: numb
     // a sealed folder's backup is sealed with the same key and carries its seal.json (the key under
     // each admin's password): a restore on another PC opens it with an admin's password
     const seals = store.seals;
-    if (seals?.status().mode === 'locked') throw new BackupProblem(`本机没有这个数据文件夹的记录封印密钥，无法核对记录，未备份：请系统管理员先登录一次 / this PC does not hold the folder's seal key, so its records cannot be checked; nothing was backed up: an administrator must sign in once first`);
+    if (seals?.status().mode === 'locked')
+      throw new BackupProblem(
+        `本机没有这个数据文件夹的记录封印密钥，无法核对记录，未备份：请系统管理员先登录一次 / this PC does not hold the folder's seal key, so its records cannot be checked; nothing was backed up: an administrator must sign in once first`,
+      );
     const identity = seals?.identity() ?? null;
     const copy = DataStore.open(folder, identity ? { keys: memoryKeyStore(null, new Map([[identity.file.sealId, identity.key]])), identity } : { keys: null });
     let report: CopyReport;
@@ -153,7 +156,10 @@ export async function restoreFrom(file: string, store: Store, progress?: (done: 
     const { manifest, records: from } = await openBackup(file, tmp, ZIP_LIMITS.restore, admin);
     let report: CopyReport;
     try {
-      if ((await store.meta.peek()).enterprise !== null) throw new BackupProblem('目标中已有企业数据：恢复只能恢复到新的数据文件夹或空数据库 / the target holds an enterprise already: a backup is restored into a new data folder or an empty database');
+      if ((await store.meta.peek()).enterprise !== null)
+        throw new BackupProblem(
+          '目标中已有企业数据：恢复只能恢复到新的数据文件夹或空数据库 / the target holds an enterprise already: a backup is restored into a new data folder or an empty database',
+        );
       // a lowdb folder takes the backup's seal (and this PC keeps its key): a workstation restored
       // from the server's backup seals with the server's key, so the server can check what it merges
       const identity = from.seals?.identity();

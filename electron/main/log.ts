@@ -104,7 +104,10 @@ export function boundedLog(write: (line: string) => void = (l) => process.stderr
 
   return {
     line(text) {
-      emit(now(), text.split(/\r?\n/).map((l) => printable(l, 2000)));
+      emit(
+        now(),
+        text.split(/\r?\n/).map((l) => printable(l, 2000)),
+      );
     },
     error(context, e) {
       const t = now();

@@ -10,7 +10,6 @@ import type { EventBodies, PersonEvent } from './events';
 
 export type { QuizResult, StudyTotals };
 
-
 type Ev<K extends PersonEvent['type']> = Extract<PersonEvent, { type: K }>;
 export function eventsOf<K extends PersonEvent['type']>(f: PersonFile, type: K): Ev<K>[] {
   return f.events.filter((e): e is Ev<K> => e.type === type);
@@ -37,9 +36,7 @@ export function studyTotals(f: PersonFile, campaign: Campaign, settings: Setting
   let todayMs = 0;
   let campaignMs = 0;
   const perDocMs: Record<string, number> = {};
-  const sessions: { campaignId: string; docId: string; countedMs: number; byDay: Record<string, number> }[] = eventsOf(f, 'study.session').map(
-    (e) => e.data,
-  );
+  const sessions: { campaignId: string; docId: string; countedMs: number; byDay: Record<string, number> }[] = eventsOf(f, 'study.session').map((e) => e.data);
   const o = f.open.study;
   if (o) {
     // an open session shows its provisional time too (counted unless a check is missed)
@@ -92,7 +89,11 @@ export function summaryResult(a: DeepReadonly<AttemptSummary>, campaignId: strin
   return resultView(a, campaignId, a);
 }
 
-function resultView(a: { attemptId: string; submittedAt: string; startedAt: string; passMark: number; timedOut: boolean }, campaignId: string, s: { score: number; max: number; percent: number; pendingCount: number }): QuizResult {
+function resultView(
+  a: { attemptId: string; submittedAt: string; startedAt: string; passMark: number; timedOut: boolean },
+  campaignId: string,
+  s: { score: number; max: number; percent: number; pendingCount: number },
+): QuizResult {
   return {
     attemptId: a.attemptId,
     campaignId,
@@ -134,7 +135,7 @@ export function bestResult(results: readonly QuizResult[]): QuizResult | null {
   let best: QuizResult | null = null;
   for (const r of results) {
     if (!best) best = r;
-    else if ((best.pendingCount > 0 && r.pendingCount === 0) || (r.pendingCount === 0) === (best.pendingCount === 0) && r.percent > best.percent) best = r;
+    else if ((best.pendingCount > 0 && r.pendingCount === 0) || ((r.pendingCount === 0) === (best.pendingCount === 0) && r.percent > best.percent)) best = r;
   }
   return best;
 }

@@ -23,7 +23,10 @@ export interface QuestionRef {
 
 /** The digest of a question's content (a QuestionRef's sha); the points are left out, a drawn paper sets its own. */
 export function questionSha(q: Question): string {
-  return createHash('sha256').update(canonicalJson({ ...q, score: 0 })).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(canonicalJson({ ...q, score: 0 }))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export interface EventBodies {

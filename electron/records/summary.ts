@@ -74,7 +74,16 @@ export interface PersonCampaignView {
 }
 
 export function emptyCampaignFigures(): CampaignFigures {
-  return { selfMs: 0, collectiveMs: 0, sessions: 0, longestMs: 0, checksIssued: 0, checksMissed: 0, attempts: [], essay: { status: 'not_started', version: 0, submittedAt: null, total: 0, parts: null } };
+  return {
+    selfMs: 0,
+    collectiveMs: 0,
+    sessions: 0,
+    longestMs: 0,
+    checksIssued: 0,
+    checksMissed: 0,
+    attempts: [],
+    essay: { status: 'not_started', version: 0, submittedAt: null, total: 0, parts: null },
+  };
 }
 
 export function openStudyOf(f: DeepReadonly<PersonFile>): OpenStudyBits | null {
@@ -176,7 +185,13 @@ function attemptSummary(e: Submitted, items: Submitted['items'], manual: Record<
     else if (manual[it.questionId] !== undefined) scores[it.questionId] = manual[it.questionId]!;
     else {
       const q = copies.get(it.questionId);
-      pending.push({ questionId: it.questionId, sha: shas.get(it.questionId) ?? '', given: (e.answers[it.questionId] ?? []).join('\n'), max: it.max, ...(q ? { stem: q.stem, reference: q.answer.join('；') } : {}) });
+      pending.push({
+        questionId: it.questionId,
+        sha: shas.get(it.questionId) ?? '',
+        given: (e.answers[it.questionId] ?? []).join('\n'),
+        max: it.max,
+        ...(q ? { stem: q.stem, reference: q.answer.join('；') } : {}),
+      });
     }
   }
   return {

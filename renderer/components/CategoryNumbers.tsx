@@ -4,7 +4,21 @@ import { PERSON_CATEGORIES, type PersonCategory } from '../../electron/core/mode
  * A number per person category, each one optional: an empty field takes the common figure (shown
  * as its placeholder). Used for what a campaign asks of some categories (学时, 字数).
  */
-export function CategoryNumbers({ legend, common, value, step = 1, onChange, testId }: { legend: string; common: number | null; value: Partial<Record<PersonCategory, number>> | undefined; step?: number; onChange: (next: Partial<Record<PersonCategory, number>>) => void; testId?: string }) {
+export function CategoryNumbers({
+  legend,
+  common,
+  value,
+  step = 1,
+  onChange,
+  testId,
+}: {
+  legend: string;
+  common: number | null;
+  value: Partial<Record<PersonCategory, number>> | undefined;
+  step?: number;
+  onChange: (next: Partial<Record<PersonCategory, number>>) => void;
+  testId?: string;
+}) {
   return (
     <fieldset className="span2 min-by-category" data-testid={testId}>
       <legend>{legend}</legend>

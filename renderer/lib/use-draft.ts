@@ -19,7 +19,14 @@ export function readBuffer<V>(key: string): Buffered<V> | null {
  * with each new value), `restored` (the value came from the buffer and is to be saved), `done`
  * (nothing is left to save: submitted).
  */
-export function useDraft<V extends object>(o: { key: string; active: boolean; send: (value: V, closing: boolean) => Promise<{ savedAt: string }>; onError: (e: unknown) => void; initialSavedAt: string | null; everyMs?: number }) {
+export function useDraft<V extends object>(o: {
+  key: string;
+  active: boolean;
+  send: (value: V, closing: boolean) => Promise<{ savedAt: string }>;
+  onError: (e: unknown) => void;
+  initialSavedAt: string | null;
+  everyMs?: number;
+}) {
   const [savedAt, setSavedAt] = useState<string | null>(o.initialSavedAt);
   const [offline, setOffline] = useState(false);
   const dirty = useRef(false);

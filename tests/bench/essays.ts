@@ -11,10 +11,13 @@ import { compareAll, fold, shingleHashes, type SimilarityDoc } from '../../elect
  */
 export function makeEssays(n: number, chars: number, source: string[], random: () => number, mode: 'words' | 'sentences' = 'words'): SimilarityDoc[] {
   const text = source.join('');
-  const pick = mode === 'sentences' ? () => source[Math.floor(random() * source.length)]! : () => {
-    const at = Math.floor(random() * (text.length - 4));
-    return text.slice(at, at + 2 + Math.floor(random() * 3));
-  };
+  const pick =
+    mode === 'sentences'
+      ? () => source[Math.floor(random() * source.length)]!
+      : () => {
+          const at = Math.floor(random() * (text.length - 4));
+          return text.slice(at, at + 2 + Math.floor(random() * 3));
+        };
   const essays: string[] = [];
   for (let i = 0; i < n; i++) {
     let t = '';
@@ -77,7 +80,9 @@ export function benchEssays(sentences: string[], random: () => number, sample: (
   const agree = ours.every((x, i) => Math.abs(x - naive[i]!) < 1e-9);
   const naiveEstimate = naiveSeconds * ((N * (N - 1)) / (300 * 299));
   console.log(`[bench essays] worst case (all essays from one pool of sentences): ${worstSeconds.toFixed(2)} s`);
-  console.log(`[bench essays] ${N} essays × 2,000 characters: ${seconds.toFixed(2)} s (${flagged} with a match ≥ 30 %); naive pairwise: ${naiveSeconds.toFixed(2)} s for 300 → ~${naiveEstimate.toFixed(0)} s for ${N}; best matches agree on the 300: ${agree}`);
+  console.log(
+    `[bench essays] ${N} essays × 2,000 characters: ${seconds.toFixed(2)} s (${flagged} with a match ≥ 30 %); naive pairwise: ${naiveSeconds.toFixed(2)} s for 300 → ~${naiveEstimate.toFixed(0)} s for ${N}; best matches agree on the 300: ${agree}`,
+  );
   if (!agree) throw new Error('our index and the naive comparison disagree');
   return { seconds, base, peak, worstSeconds, flagged, naiveSeconds, naiveEstimate, agree };
 }

@@ -45,7 +45,11 @@ export function descendants(pid: number): number[] {
   return out;
 }
 
-const DEBIAN_EDU = ['/usr/share/doc/debian-edu-doc-zh-cn/debian-edu-bookworm-manual.pdf', '/usr/share/doc/debian-edu-doc-zh-cn/debian-edu-bullseye-manual.pdf', '/usr/share/doc/debian-edu-doc-legacy-zh-cn/debian-edu-itil-manual.pdf'];
+const DEBIAN_EDU = [
+  '/usr/share/doc/debian-edu-doc-zh-cn/debian-edu-bookworm-manual.pdf',
+  '/usr/share/doc/debian-edu-doc-zh-cn/debian-edu-bullseye-manual.pdf',
+  '/usr/share/doc/debian-edu-doc-legacy-zh-cn/debian-edu-itil-manual.pdf',
+];
 
 /**
  * A real long Chinese PDF no one here wrote: Debian Edu's manuals in Simplified Chinese (98 + 88 +
@@ -157,7 +161,9 @@ export async function measurePdfMemory(file: string, log: (l: string) => void = 
         }
         return states;
       });
-      log(`[bench] four imports at once: ${imports.value.join(' ')}${sawQueued ? ' (waiting shown as a place in the queue)' : ''}; server peak ${imports.peakMb} MB; with its children ${imports.totalPeakMb} MB`);
+      log(
+        `[bench] four imports at once: ${imports.value.join(' ')}${sawQueued ? ' (waiting shown as a place in the queue)' : ''}; server peak ${imports.peakMb} MB; with its children ${imports.totalPeakMb} MB`,
+      );
       const hwmMb = round(memOf(pid).hwm);
       log(`[bench] server peak resident memory over the whole run (VmHWM): ${hwmMb} MB`);
       return {

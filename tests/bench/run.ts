@@ -70,7 +70,9 @@ const mb = (b: number) => round(b / 1024 / 1024, 1);
 
 async function benchSearch() {
   const rand = rng(42);
-  const paragraphs = sourceTexts().flatMap((s) => markdownBlocks(s.text).map((b) => b.text)).filter((t) => t.length >= 8);
+  const paragraphs = sourceTexts()
+    .flatMap((s) => markdownBlocks(s.text).map((b) => b.text))
+    .filter((t) => t.length >= 8);
   // ≥ 20 MB of text: documents of shuffled paragraphs, each lightly varied (numbers and a few characters)
   const docs: { id: string; blocks: Block[] }[] = [];
   let bytes = 0;
@@ -141,7 +143,9 @@ async function benchSearch() {
     const times: number[] = [];
     let hits = 0;
     for (const q of queries) {
-      const match = queryTermsOf(q).map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+      const match = queryTermsOf(q)
+        .map((t) => `"${t.replace(/"/g, '""')}"`)
+        .join(' AND ');
       t0 = performance.now();
       hits += stmt.all(match).length;
       times.push(performance.now() - t0);
@@ -193,10 +197,16 @@ async function benchPdf(files: string[]) {
   if (files[0] === '--long') {
     // one long Chinese PDF (~250 A4 pages): the source texts nine times over, printed by Chromium
     files.length = 0;
-    const all = Array.from({ length: 9 }, () => sourceTexts().map((s) => s.text)).flat().join('\n\n');
+    const all = Array.from({ length: 9 }, () => sourceTexts().map((s) => s.text))
+      .flat()
+      .join('\n\n');
     const browser = await launchChromium();
     const page = await browser.newPage();
-    const html = all.split(/\n+/).filter(Boolean).map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
+    const html = all
+      .split(/\n+/)
+      .filter(Boolean)
+      .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+      .join('');
     await page.setContent(`<html lang="zh-CN"><body style="font-family:'Noto Sans CJK SC';font-size:12px">${html}</body></html>`);
     const f = path.join(tmp, 'long.pdf');
     writeFileSync(f, await page.pdf({ format: 'A4' }));
@@ -238,7 +248,15 @@ async function benchPdf(files: string[]) {
   rmSync(tmp, { recursive: true, force: true });
   const ours = pages / (ourMs / 1000);
   const poppler = pages / (popplerMs / 1000);
-  return { bench: 'pdf', files: files.length, pages, pages_per_s: round(ours, 1), pdftotext_pages_per_s: round(poppler, 1), ratio: round(ours / poppler), char_match: round(matchSum / Math.max(1, pages), 4) };
+  return {
+    bench: 'pdf',
+    files: files.length,
+    pages,
+    pages_per_s: round(ours, 1),
+    pdftotext_pages_per_s: round(poppler, 1),
+    ratio: round(ours / poppler),
+    char_match: round(matchSum / Math.max(1, pages), 4),
+  };
 }
 
 /**
@@ -252,7 +270,8 @@ async function seedPeople(store: import('../../electron/main/storage/store').Sto
   const depts = ['甲醇车间', '合成氨车间', '储运车间', '公用工程车间', '安全环保部'];
   const hash = await hashPassword('x-password');
   await store.roster.update((f) => {
-    for (let i = 0; i < n; i++) f.people.push({ employeeNo: `B${i}`, name: `员工${i}`, dept: depts[i % 5]!, team: `班组${i % 20}`, post: '操作工', category: '其他从业人员', leader: false, updatedAt: '' });
+    for (let i = 0; i < n; i++)
+      f.people.push({ employeeNo: `B${i}`, name: `员工${i}`, dept: depts[i % 5]!, team: `班组${i % 20}`, post: '操作工', category: '其他从业人员', leader: false, updatedAt: '' });
   });
   await store.accounts.update((f) => {
     for (let i = 0; i < n; i++) f.accounts.push({ employeeNo: `B${i}`, name: `员工${i}`, roles: ['employee'], passwordHash: hash, createdAt: '' });
@@ -285,7 +304,21 @@ async function seedStudy(where: import('../../electron/main/app').StoreOptions):
           appendEvent(
             f.events,
             'study.session',
-            { sessionId: `s${d}${k}`, campaignId: campaign.id, docId: 'gb-30871-2022', docTitle: '危险化学品企业特殊作业安全规范', textKey: 'notes', edition: null, startedAt: `${day}T0${k + 1}:00:00Z`, endedAt: `${day}T0${k + 1}:40:00Z`, countedMs: 30 * 60_000, excludedMs: { idle: 600_000, hidden: 0, unfocused: 0, locked: 0, gap: 0, check_missed: 0, daily_cap: 0 }, byDay: { [day]: 30 * 60_000 }, checks: { issued: 2, answered: 2, missed: 0 }, closedBy: 'stop' },
+            {
+              sessionId: `s${d}${k}`,
+              campaignId: campaign.id,
+              docId: 'gb-30871-2022',
+              docTitle: '危险化学品企业特殊作业安全规范',
+              textKey: 'notes',
+              edition: null,
+              startedAt: `${day}T0${k + 1}:00:00Z`,
+              endedAt: `${day}T0${k + 1}:40:00Z`,
+              countedMs: 30 * 60_000,
+              excludedMs: { idle: 600_000, hidden: 0, unfocused: 0, locked: 0, gap: 0, check_missed: 0, daily_cap: 0 },
+              byDay: { [day]: 30 * 60_000 },
+              checks: { issued: 2, answered: 2, missed: 0 },
+              closedBy: 'stop',
+            },
             { at: `${day}T0${k + 1}:40:00Z`, by: `B${i}` },
           );
         }
@@ -343,7 +376,9 @@ async function seedHistory(where: import('../../electron/main/app').StoreOptions
   const bank = await bankQuestions(ports);
   const paper = template.quiz.questionIds.map((id) => bank.find((q) => q.id === id)!).filter(Boolean);
   await seedPeople(ports.store, PEOPLE);
-  const sentences = sourceTexts().flatMap((s) => s.text.replace(/[#>*|\-\s]+/g, '').split(/(?<=[。；！？])/)).filter((x) => x.length >= 8);
+  const sentences = sourceTexts()
+    .flatMap((s) => s.text.replace(/[#>*|\-\s]+/g, '').split(/(?<=[。；！？])/))
+    .filter((x) => x.length >= 8);
   const rand = rng(15);
   const essayOf = () => {
     const part = () => {
@@ -368,18 +403,49 @@ async function seedHistory(where: import('../../electron/main/app').StoreOptions
         for (let d = 0; d < 7; d++) {
           const day = `${c.year}-${c.month}-0${d + 2}`;
           for (let h = 0; h < 3; h++) {
-            appendEvent(f.events, 'study.session', { sessionId: `s${k}-${d}${h}`, campaignId: c.id, docId: 'gb-30871-2022', docTitle: '危险化学品企业特殊作业安全规范', textKey: 'notes', edition: null, startedAt: `${day}T0${h + 1}:00:00Z`, endedAt: `${day}T0${h + 1}:40:00Z`, countedMs: 30 * 60_000, excludedMs: excluded, byDay: { [day]: 30 * 60_000 }, checks: { issued: 2, answered: 2, missed: 0 }, closedBy: 'stop' }, { at: `${day}T0${h + 1}:40:00Z`, by: no });
+            appendEvent(
+              f.events,
+              'study.session',
+              {
+                sessionId: `s${k}-${d}${h}`,
+                campaignId: c.id,
+                docId: 'gb-30871-2022',
+                docTitle: '危险化学品企业特殊作业安全规范',
+                textKey: 'notes',
+                edition: null,
+                startedAt: `${day}T0${h + 1}:00:00Z`,
+                endedAt: `${day}T0${h + 1}:40:00Z`,
+                countedMs: 30 * 60_000,
+                excludedMs: excluded,
+                byDay: { [day]: 30 * 60_000 },
+                checks: { issued: 2, answered: 2, missed: 0 },
+                closedBy: 'stop',
+              },
+              { at: `${day}T0${h + 1}:40:00Z`, by: no },
+            );
           }
         }
         const day = `${c.year}-${c.month}-10`;
-        appendEvent(f.events, 'collective.attended', { sessionId: `col-${k}`, campaignId: c.id, type: 'film', topic: '事故警示教育', date: day, start: '09:00', durationMinutes: 90, place: '会议室', host: '安全环保部', via: 'roster' }, { at: `${day}T03:00:00Z`, by: 'admin' });
+        appendEvent(
+          f.events,
+          'collective.attended',
+          { sessionId: `col-${k}`, campaignId: c.id, type: 'film', topic: '事故警示教育', date: day, start: '09:00', durationMinutes: 90, place: '会议室', host: '安全环保部', via: 'roster' },
+          { at: `${day}T03:00:00Z`, by: 'admin' },
+        );
         const answers: Record<string, string[]> = {};
         for (const q of paper) answers[q.id] = rand() < 0.85 ? [...q.answer] : ['A'];
         const items = paper.map((q) => gradeItem(q, answers[q.id]));
         const attemptId = `a-${no}-${k}`;
-        appendEvent(f.events, 'quiz.submitted', { attemptId, campaignId: c.id, startedAt: `${day}T06:00:00Z`, submittedAt: `${day}T06:25:00Z`, paper: paper.map(refOf), answers, items, timedOut: false, passMark: 60, leaves: 0 }, { at: `${day}T06:25:00Z`, by: no });
+        appendEvent(
+          f.events,
+          'quiz.submitted',
+          { attemptId, campaignId: c.id, startedAt: `${day}T06:00:00Z`, submittedAt: `${day}T06:25:00Z`, paper: paper.map(refOf), answers, items, timedOut: false, passMark: 60, leaves: 0 },
+          { at: `${day}T06:25:00Z`, by: no },
+        );
         if (!newest || i % 10 !== 0) {
-          for (const it of items) if (it.status === 'pending') appendEvent(f.events, 'quiz.graded', { attemptId, questionId: it.questionId, score: Math.round(it.max * 0.8), comment: '' }, { at: `${day}T08:00:00Z`, by: 'admin' });
+          for (const it of items)
+            if (it.status === 'pending')
+              appendEvent(f.events, 'quiz.graded', { attemptId, questionId: it.questionId, score: Math.round(it.max * 0.8), comment: '' }, { at: `${day}T08:00:00Z`, by: 'admin' });
         }
         const parts = essayOf();
         const total = Object.values(parts).join('').length;
@@ -390,7 +456,9 @@ async function seedHistory(where: import('../../electron/main/app').StoreOptions
     if (i % 100 === 0) sample();
   }
   const bytes = where.db ? 0 : readdirSync(path.join(where.dataDir, 'people')).reduce((n, f) => n + statSync(path.join(where.dataDir, 'people', f)).size, 0);
-  console.log(`[bench] ${where.db ? 'PostgreSQL' : 'lowdb'}: ${PEOPLE} people × ${campaigns.length} campaigns written in ${round((performance.now() - t0) / 1000)} s${where.db ? '' : ` (person files ${mb(bytes)} MB)`}`);
+  console.log(
+    `[bench] ${where.db ? 'PostgreSQL' : 'lowdb'}: ${PEOPLE} people × ${campaigns.length} campaigns written in ${round((performance.now() - t0) / 1000)} s${where.db ? '' : ` (person files ${mb(bytes)} MB)`}`,
+  );
   // the officer looked at the essays during the week: the copy check was made then (and kept)
   const token = await ports.sessions.create('admin');
   const t1 = performance.now();
@@ -414,8 +482,17 @@ interface StudyRun {
   afterFirstMb: number | null;
 }
 function runStudyChild(dir: string, campaignId: string, db: string | null, history = false): StudyRun {
-  const child = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'study-run', dir, campaignId, db ?? '', history ? 'history' : ''], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  process.stdout.write(child.split('\n').filter((l) => l.startsWith('[bench]')).map((l) => `${l}\n`).join(''));
+  const child = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'study-run', dir, campaignId, db ?? '', history ? 'history' : ''], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  process.stdout.write(
+    child
+      .split('\n')
+      .filter((l) => l.startsWith('[bench]'))
+      .map((l) => `${l}\n`)
+      .join(''),
+  );
   return JSON.parse(child.trim().split('\n').pop()!) as StudyRun;
 }
 
@@ -560,7 +637,9 @@ async function benchStudyRun(dir: string, campaignId: string, db?: string, histo
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     sample();
   }
-  console.log(`[bench] ${db ? 'PostgreSQL' : 'lowdb'} heartbeats p50 ${round(beats[1500]!)} ms, p99 ${round(percentile(beats, 99))} ms; dashboard first ${round(dash[0]!)} ms, then ${round(Math.min(...dash.slice(1)))} ms; peak RSS ${mb(peakRss)} MB`);
+  console.log(
+    `[bench] ${db ? 'PostgreSQL' : 'lowdb'} heartbeats p50 ${round(beats[1500]!)} ms, p99 ${round(percentile(beats, 99))} ms; dashboard first ${round(dash[0]!)} ms, then ${round(Math.min(...dash.slice(1)))} ms; peak RSS ${mb(peakRss)} MB`,
+  );
   await ports.store.close();
   return { beats, dash, peak: peakRss, first, afterFirstMb };
 }
@@ -573,14 +652,37 @@ async function main() {
   else if (name === 'study-run') result = await benchStudyRun(args[0]!, args[1]!, args[2] || undefined, args[3] === 'history');
   else if (name === 'pdf') result = await benchPdf(args);
   else if (name === 'essays') {
-    const sentences = sourceTexts().flatMap((s) => s.text.replace(/[#>*|\-\s]+/g, '').split(/(?<=[。；！？])/)).filter((s) => s.length >= 8);
+    const sentences = sourceTexts()
+      .flatMap((s) => s.text.replace(/[#>*|\-\s]+/g, '').split(/(?<=[。；！？])/))
+      .filter((s) => s.length >= 8);
     const rss0 = process.memoryUsage().rss;
     peakRss = rss0;
     const r = benchEssays(sentences, rng(6), sample);
-    result = { bench: 'essays', essays: 3000, seconds: round(r.seconds), worst_case_s: round(r.worstSeconds), flagged: r.flagged, naive_300_s: round(r.naiveSeconds), naive_3000_est_s: round(r.naiveEstimate, 0), ratio: round(r.seconds / r.naiveEstimate, 4), agree: r.agree, base_mb: mb(r.base), peak_mb: mb(r.peak) };
+    result = {
+      bench: 'essays',
+      essays: 3000,
+      seconds: round(r.seconds),
+      worst_case_s: round(r.worstSeconds),
+      flagged: r.flagged,
+      naive_300_s: round(r.naiveSeconds),
+      naive_3000_est_s: round(r.naiveEstimate, 0),
+      ratio: round(r.seconds / r.naiveEstimate, 4),
+      agree: r.agree,
+      base_mb: mb(r.base),
+      peak_mb: mb(r.peak),
+    };
   } else if (name === 'archive') {
     const r = await benchArchive(sample, args[0] ? Number(args[0]) : 3000);
-    result = { bench: 'archive', people: r.people, seconds: round(r.seconds, 1), people_per_s: round(r.perS, 1), chromium_people_per_s: round(r.chromiumPerS, 1), ratio: round(r.perS / r.chromiumPerS), base_mb: mb(r.base), peak_mb: mb(r.peak) };
+    result = {
+      bench: 'archive',
+      people: r.people,
+      seconds: round(r.seconds, 1),
+      people_per_s: round(r.perS, 1),
+      chromium_people_per_s: round(r.chromiumPerS, 1),
+      ratio: round(r.perS / r.chromiumPerS),
+      base_mb: mb(r.base),
+      peak_mb: mb(r.peak),
+    };
   } else if (name === 'pdf-memory') {
     const { benchPdfMemory } = await import('./pdf-memory');
     result = await benchPdfMemory(args);

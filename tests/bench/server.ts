@@ -46,7 +46,8 @@ async function seed(where: StoreOptions, learners: number): Promise<{ campaignId
     });
     const hash = await hashPassword('x-password');
     await store.roster.update((f) => {
-      for (let i = 0; i < learners; i++) f.people.push({ employeeNo: `L${i}`, name: `员工${i}`, dept: `车间${i % 5}`, team: `班组${i % 20}`, post: '操作工', category: '其他从业人员', leader: false, updatedAt: '' });
+      for (let i = 0; i < learners; i++)
+        f.people.push({ employeeNo: `L${i}`, name: `员工${i}`, dept: `车间${i % 5}`, team: `班组${i % 20}`, post: '操作工', category: '其他从业人员', leader: false, updatedAt: '' });
     });
     await store.accounts.update((f) => {
       for (let i = 0; i < learners; i++) f.accounts.push({ employeeNo: `L${i}`, name: `员工${i}`, roles: ['employee'], passwordHash: hash, createdAt: '' });
@@ -64,7 +65,14 @@ function call(base: string, name: string, body: unknown, token?: string): Promis
   const t0 = performance.now();
   return new Promise((resolve) => {
     const req = http.request(
-      { host: u.hostname, port: u.port, method: 'POST', path: `/api/${name}`, agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data), ...(token ? { Authorization: `Bearer ${token}` } : {}) } },
+      {
+        host: u.hostname,
+        port: u.port,
+        method: 'POST',
+        path: `/api/${name}`,
+        agent,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -147,7 +155,12 @@ async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], 
     while (Date.now() < end) {
       if (writer) {
         await sleep(5000);
-        const r = await call(url, 'essay.save', { campaignId, parts: { awareness: `第 ${i} 人的剖析：对动火作业前的气体分析不够重视，${Date.now()}。`, responsibility: '', warning: '', measures: '', leadership: '' }, accidents: [] }, t);
+        const r = await call(
+          url,
+          'essay.save',
+          { campaignId, parts: { awareness: `第 ${i} 人的剖析：对动火作业前的气体分析不够重视，${Date.now()}。`, responsibility: '', warning: '', measures: '', leadership: '' }, accidents: [] },
+          t,
+        );
         record('essay.save', r);
       } else await sleep(Math.max(0, lastBeat + beatMs - Date.now()));
       if (quizzer && Date.now() > end - (LOAD_S * 1000) / 2) {
@@ -203,7 +216,9 @@ export async function benchServer(sizes: number[]): Promise<{ runs: ServerRun[] 
         const servers = await Promise.all(Array.from({ length: n }, () => startServeProcess(['--data', dir, '--port', '0', ...(db ? ['--db', db] : [])])));
         try {
           const run = await runLoad(servers, backend, learners, campaignId, questionIds);
-          console.log(`[bench] ${backend} × ${n} process(es), ${learners} learners, ${LOAD_S} s: calls ${JSON.stringify(run.calls)}; p50 ${JSON.stringify(run.p50_ms)}; p99 ${JSON.stringify(run.p99_ms)}; errors ${run.errors}; lost heartbeats ${run.lost}; server peak ${run.server_peak_mb.join(' + ')} MB`);
+          console.log(
+            `[bench] ${backend} × ${n} process(es), ${learners} learners, ${LOAD_S} s: calls ${JSON.stringify(run.calls)}; p50 ${JSON.stringify(run.p50_ms)}; p99 ${JSON.stringify(run.p99_ms)}; errors ${run.errors}; lost heartbeats ${run.lost}; server peak ${run.server_peak_mb.join(' + ')} MB`,
+          );
           runs.push(run);
         } finally {
           await Promise.all(servers.map((s) => s.stop()));

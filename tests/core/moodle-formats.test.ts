@@ -58,7 +58,21 @@ describe('GIFT', () => {
   it('braces that do not balance refuse that question, naming the line, instead of one garbage question; the good ones stay good', () => {
     // the report: a question whose block runs into the next question (no blank line) read as one
     // question with an option 「错\n::Q2:: {{{{ }}」
-    const text = ['::Q1:: 动火作业前要做什么？ {', '=气体分析', '~错', '::Q2:: {{{{ }}', '', '::Q3:: 监护人可以离开。 {F}', '', '::Q4:: 受限空间作业要 {=通风} 再检测 }', '', '::Q5:: 未结束的 {=a ~b', '', '::Q6:: 两个答案块 {T} 又一个 {F}', ''].join('\n');
+    const text = [
+      '::Q1:: 动火作业前要做什么？ {',
+      '=气体分析',
+      '~错',
+      '::Q2:: {{{{ }}',
+      '',
+      '::Q3:: 监护人可以离开。 {F}',
+      '',
+      '::Q4:: 受限空间作业要 {=通风} 再检测 }',
+      '',
+      '::Q5:: 未结束的 {=a ~b',
+      '',
+      '::Q6:: 两个答案块 {T} 又一个 {F}',
+      '',
+    ].join('\n');
     const r = parseGift(text);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -68,7 +82,9 @@ describe('GIFT', () => {
       [10, 'GIFT'],
       [12, 'GIFT'],
     ]);
-    expect(r.errors[0]!.message).toBe('答案块里又出现了「{」（第 1 行的「{」还没有用「}」结束；两道题之间要空一行） / a “{” inside an answer block (the “{” on line 1 is not closed by a “}”; leave a blank line between two questions)');
+    expect(r.errors[0]!.message).toBe(
+      '答案块里又出现了「{」（第 1 行的「{」还没有用「}」结束；两道题之间要空一行） / a “{” inside an answer block (the “{” on line 1 is not closed by a “}”; leave a blank line between two questions)',
+    );
     expect(r.errors[1]!.message).toContain('a “}” with no “{” before it');
     expect(r.errors[2]!.message).toContain('never closed');
     expect(r.errors[3]!.message).toContain('one answer block');
@@ -93,10 +109,11 @@ describe('Aiken', () => {
   it('reads questions with A. or A) options and ANSWER lines', () => {
     const r = parseAiken('动火前要做什么？\nA. 气体分析\nB. 直接动火\nANSWER: A\n\n监护人能离开吗？\nA) 能\nB) 不能\nANSWER: b\n');
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.questions.map((q) => [q.stem, q.options.length, q.answer[0]])).toEqual([
-      ['动火前要做什么？', 2, 'A'],
-      ['监护人能离开吗？', 2, 'B'],
-    ]);
+    if (r.ok)
+      expect(r.questions.map((q) => [q.stem, q.options.length, q.answer[0]])).toEqual([
+        ['动火前要做什么？', 2, 'A'],
+        ['监护人能离开吗？', 2, 'B'],
+      ]);
   });
   it('names the line of a question without ANSWER, or with an answer that is not an option', () => {
     expect(parseAiken('题一\nA. x\nB. y\n\n题二\nA. x\nB. y\nANSWER: C\n')).toEqual({
@@ -119,26 +136,79 @@ describe('Moodle XML (after XML parsing)', () => {
   it('maps multichoice (single and multiple), truefalse, shortanswer and essay', () => {
     const r = fromMoodleXml([
       { type: 'category', line: 2, text: '', answers: [] },
-      { type: 'multichoice', line: 5, text: '<p>受限空间作业前<b>首先</b>应当？</p>', single: 'true', answers: [{ fraction: 100, text: '通风' }, { fraction: 0, text: '进入' }] },
-      { type: 'multichoice', line: 20, text: '特殊作业包括', single: 'false', answers: [{ fraction: 50, text: '动火' }, { fraction: -100, text: '巡检' }, { fraction: 50, text: '吊装' }] },
-      { type: 'truefalse', line: 40, text: '动火前要气体分析', answers: [{ fraction: 100, text: 'true' }, { fraction: 0, text: 'false' }] },
-      { type: 'shortanswer', line: 50, text: '先通风、再__', answers: [{ fraction: 100, text: '检测' }, { fraction: 0, text: '点火' }] },
+      {
+        type: 'multichoice',
+        line: 5,
+        text: '<p>受限空间作业前<b>首先</b>应当？</p>',
+        single: 'true',
+        answers: [
+          { fraction: 100, text: '通风' },
+          { fraction: 0, text: '进入' },
+        ],
+      },
+      {
+        type: 'multichoice',
+        line: 20,
+        text: '特殊作业包括',
+        single: 'false',
+        answers: [
+          { fraction: 50, text: '动火' },
+          { fraction: -100, text: '巡检' },
+          { fraction: 50, text: '吊装' },
+        ],
+      },
+      {
+        type: 'truefalse',
+        line: 40,
+        text: '动火前要气体分析',
+        answers: [
+          { fraction: 100, text: 'true' },
+          { fraction: 0, text: 'false' },
+        ],
+      },
+      {
+        type: 'shortanswer',
+        line: 50,
+        text: '先通风、再__',
+        answers: [
+          { fraction: 100, text: '检测' },
+          { fraction: 0, text: '点火' },
+        ],
+      },
       { type: 'essay', line: 60, text: '说说风险', answers: [], graderinfo: '<p>能说清风险</p>' },
     ]);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.questions.map((q) => [q.type, q.stem, q.answer.join(',')])).toEqual([
-      ['single', '受限空间作业前首先应当？', 'A'],
-      ['multiple', '特殊作业包括', 'A,C'],
-      ['truefalse', '动火前要气体分析', 'T'],
-      ['fill', '先通风、再__', '检测'],
-      ['short', '说说风险', '能说清风险'],
-    ]);
+    if (r.ok)
+      expect(r.questions.map((q) => [q.type, q.stem, q.answer.join(',')])).toEqual([
+        ['single', '受限空间作业前首先应当？', 'A'],
+        ['multiple', '特殊作业包括', 'A,C'],
+        ['truefalse', '动火前要气体分析', 'T'],
+        ['fill', '先通风、再__', '检测'],
+        ['short', '说说风险', '能说清风险'],
+      ]);
   });
   it('a category question puts the questions after it into that 分类 (the last part of its path)', () => {
     const r = fromMoodleXml([
-      { type: 'multichoice', line: 2, text: '无分类的题', single: 'true', answers: [{ fraction: 100, text: '甲' }, { fraction: 0, text: '乙' }] },
+      {
+        type: 'multichoice',
+        line: 2,
+        text: '无分类的题',
+        single: 'true',
+        answers: [
+          { fraction: 100, text: '甲' },
+          { fraction: 0, text: '乙' },
+        ],
+      },
       { type: 'category', line: 8, text: '', answers: [], category: '$course$/top/特殊作业/动火' },
-      { type: 'truefalse', line: 12, text: '动火前要气体分析', answers: [{ fraction: 100, text: 'true' }, { fraction: 0, text: 'false' }] },
+      {
+        type: 'truefalse',
+        line: 12,
+        text: '动火前要气体分析',
+        answers: [
+          { fraction: 100, text: 'true' },
+          { fraction: 0, text: 'false' },
+        ],
+      },
     ]);
     expect(r.ok && r.questions.map((q) => q.category)).toEqual(['', '动火']);
   });

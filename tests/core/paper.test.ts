@@ -39,7 +39,12 @@ const BANK: Question[] = [
 
 describe('drawing a paper by rules', () => {
   it('gives every rule its count of questions of its type, each worth the rule’s points, none twice', () => {
-    const rules = [rule({ type: 'single', count: 5, points: 4 }), rule({ type: 'multiple', count: 3, points: 10 }), rule({ type: 'truefalse', count: 4, points: 5 }), rule({ type: 'short', count: 1, points: 30 })];
+    const rules = [
+      rule({ type: 'single', count: 5, points: 4 }),
+      rule({ type: 'multiple', count: 3, points: 10 }),
+      rule({ type: 'truefalse', count: 4, points: 5 }),
+      rule({ type: 'short', count: 1, points: 30 }),
+    ];
     expect(rulesTotal(rules)).toEqual({ count: 13, points: 100 });
     const d = drawPaper(BANK, rules, seededRandom(1));
     if (!d.ok) throw new Error('draw failed');
@@ -59,9 +64,24 @@ describe('drawing a paper by rules', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const d = drawPaper(BANK, rules, seededRandom(seed));
       if (!d.ok) throw new Error('draw failed');
-      expect(d.questions.slice(0, 4).map((x) => x.id).sort()).toEqual(['s0', 's1', 's2', 's3']);
-      expect(d.questions.slice(4, 7).map((x) => x.id).sort()).toEqual(['m0', 'm1', 'm2']);
-      expect(d.questions.slice(7).map((x) => x.id).sort()).toEqual(['t0', 't1']);
+      expect(
+        d.questions
+          .slice(0, 4)
+          .map((x) => x.id)
+          .sort(),
+      ).toEqual(['s0', 's1', 's2', 's3']);
+      expect(
+        d.questions
+          .slice(4, 7)
+          .map((x) => x.id)
+          .sort(),
+      ).toEqual(['m0', 'm1', 'm2']);
+      expect(
+        d.questions
+          .slice(7)
+          .map((x) => x.id)
+          .sort(),
+      ).toEqual(['t0', 't1']);
     }
     expect(rulePools(BANK, rules)).toEqual([4, 3, 2]);
   });
@@ -103,7 +123,13 @@ describe('drawing a paper by rules', () => {
   it('names the rules the bank cannot fill', () => {
     const rules = [rule({ type: 'multiple', count: 7, points: 1 }), rule({ type: 'fill', count: 1, points: 1 }), rule({ type: 'short', count: 1, points: 1 })];
     const d = drawPaper(BANK, rules, seededRandom(1));
-    expect(d).toEqual({ ok: false, shortages: [{ rule: 0, available: 6, wanted: 7 }, { rule: 1, available: 0, wanted: 1 }] });
+    expect(d).toEqual({
+      ok: false,
+      shortages: [
+        { rule: 0, available: 6, wanted: 7 },
+        { rule: 1, available: 0, wanted: 1 },
+      ],
+    });
     if (!d.ok) expect(describeShortages(d.shortages, rules)).toBe('规则 1（多选）：可抽的题 6 道，要抽 7 道；规则 2（填空）：可抽的题 0 道，要抽 1 道');
   });
 });

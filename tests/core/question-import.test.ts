@@ -42,7 +42,12 @@ describe('question tables', () => {
       [1, '', [], ''],
       [0, '', [], ''],
     ]);
-    expect(parseQuestionTable([H, ['判断', '丁。', '', '', '对', '很难', '', '', '']])).toEqual({ ok: false, layout: 'template', errors: [{ row: 2, column: '难度', message: '难度「很难」应为 1/2/3 或 易/中/难 / the difficulty “很难” should be 1/2/3 or 易/中/难' }], questions: [] });
+    expect(parseQuestionTable([H, ['判断', '丁。', '', '', '对', '很难', '', '', '']])).toEqual({
+      ok: false,
+      layout: 'template',
+      errors: [{ row: 2, column: '难度', message: '难度「很难」应为 1/2/3 或 易/中/难 / the difficulty “很难” should be 1/2/3 or 易/中/难' }],
+      questions: [],
+    });
   });
 
   it('the packed layout of the wild: options in one cell, stray spaces, 是非题, numbered stems', () => {
@@ -89,7 +94,10 @@ describe('question tables', () => {
   });
 
   it('a missing column is named', () => {
-    const r = parseQuestionTable([['题型', '题干', '选项A', '选项B'], ['单选', '题', 'a', 'b']]);
+    const r = parseQuestionTable([
+      ['题型', '题干', '选项A', '选项B'],
+      ['单选', '题', 'a', 'b'],
+    ]);
     expect(r).toEqual({ ok: false, errors: [{ row: 1, column: '答案', message: '缺少必需的列「答案」 / the required column “答案” is missing' }], questions: [] });
   });
 

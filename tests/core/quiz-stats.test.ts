@@ -6,12 +6,7 @@ describe('quiz statistics (Moodle definitions)', () => {
   //   q1 = 1,1,0,0 (F 50, sample SD 57.7); rest q2+q3 = 2,1,1,1: Σdxdy 0.5, Σdx² 1, Σdy² 0.75 → r 0.577 → D 57.7
   //   q2 = 1,0,1,0 (F 50); rest q1+q3 = 2,2,0,1: Σdxdy −0.5, Σdy² 2.75 → r −0.302 → D −30.2 (check the key)
   //   q3 = 1,1,0,1 (F 75); rest q1+q2 = 2,1,1,0: Σdxdy 0 → D 0 (weak)
-  const attempts = [
-    { scores: { q1: 1, q2: 1, q3: 1 } },
-    { scores: { q1: 1, q2: 0, q3: 1 } },
-    { scores: { q1: 0, q2: 1, q3: 0 } },
-    { scores: { q1: 0, q2: 0, q3: 1 } },
-  ];
+  const attempts = [{ scores: { q1: 1, q2: 1, q3: 1 } }, { scores: { q1: 1, q2: 0, q3: 1 } }, { scores: { q1: 0, q2: 1, q3: 0 } }, { scores: { q1: 0, q2: 0, q3: 1 } }];
   const qs = [
     { id: 'q1', max: 1 },
     { id: 'q2', max: 1 },
@@ -31,12 +26,7 @@ describe('quiz statistics (Moodle definitions)', () => {
     ]);
     expect(a!.flags).toContain('too_easy');
     expect(b!.flags).toContain('too_hard');
-    const reversed = [
-      { scores: { k: 0, x: 1, y: 1 } },
-      { scores: { k: 0, x: 1, y: 1 } },
-      { scores: { k: 1, x: 0, y: 0 } },
-      { scores: { k: 1, x: 0, y: 1 } },
-    ];
+    const reversed = [{ scores: { k: 0, x: 1, y: 1 } }, { scores: { k: 0, x: 1, y: 1 } }, { scores: { k: 1, x: 0, y: 0 } }, { scores: { k: 1, x: 0, y: 1 } }];
     expect(questionStats(reversed, [{ id: 'k', max: 1 }])[0]!.flags).toEqual(['negative_discrimination']);
   });
   it('paper: mean, median, pass rate and a histogram in tens', () => {

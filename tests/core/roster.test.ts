@@ -12,14 +12,24 @@ describe('roster rows', () => {
   it('reads people, skipping blank rows, with 班子成员 as a boolean', () => {
     const r = parseRosterTable([H, ['A1', '张三', '甲醇车间', '一班', '操作工', '其他从业人员', '否'], ['', '', '', '', '', '', ''], ['A2', '李四', '公司领导', '', '总经理', '主要负责人', '是']]);
     expect(r).toMatchObject({ ok: true, skippedBlankRows: 1 });
-    if (r.ok) expect(r.people.map((p) => [p.employeeNo, p.leader])).toEqual([['A1', false], ['A2', true]]);
+    if (r.ok)
+      expect(r.people.map((p) => [p.employeeNo, p.leader])).toEqual([
+        ['A1', false],
+        ['A2', true],
+      ]);
   });
   it('accepts header variants (部门, 岗位（工种）)', () => {
-    const r = parseRosterTable([['工号', '姓名', '部门', '人员类别'], ['A1', '张三', '安全部', '安全管理人员']]);
+    const r = parseRosterTable([
+      ['工号', '姓名', '部门', '人员类别'],
+      ['A1', '张三', '安全部', '安全管理人员'],
+    ]);
     expect(r.ok).toBe(true);
   });
   it('names the missing column', () => {
-    const r = parseRosterTable([['工号', '姓名', '班组', '人员类别'], ['A1', '张三', '一班', '其他从业人员']]);
+    const r = parseRosterTable([
+      ['工号', '姓名', '班组', '人员类别'],
+      ['A1', '张三', '一班', '其他从业人员'],
+    ]);
     expect(r).toEqual({ ok: false, errors: [{ row: 1, field: '部门/车间', message: { key: 'roster.row.missingColumn', params: { column: '部门/车间' } } }] });
     if (!r.ok) expect(both(r.errors[0]!.message)).toBe('缺少必需的列「部门/车间」 / the required column “部门/车间” is missing');
   });
@@ -34,7 +44,14 @@ describe('roster rows', () => {
       ['A5', '赵六', '甲醇车间', '', '', '其他从业人员', ''],
     ]);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => [e.row, e.field])).toEqual([[2, '人员类别'], [3, '工号'], [4, '班子成员'], [5, '姓名'], [7, '工号']]);
+    if (!r.ok)
+      expect(r.errors.map((e) => [e.row, e.field])).toEqual([
+        [2, '人员类别'],
+        [3, '工号'],
+        [4, '班子成员'],
+        [5, '姓名'],
+        [7, '工号'],
+      ]);
   });
 });
 
@@ -43,7 +60,14 @@ describe('the 述职 line in the roster (岗位层级, 上级工号)', () => {
   const row = (no: string, name: string, level: string, superior: string) => [no, name, '甲醇车间', '', '', '其他从业人员', '否', level, superior];
 
   it('reads levels and superiors; both columns may be absent or blank', () => {
-    const r = parseRosterTable([HL, row('G1', '总经理甲', '总经理', ''), row('D1', '副总乙', '分管副总', 'G1'), row('W1', '主任丙', '车间主任', 'D1'), row('T1', '班长丁', '班组长', 'W1'), row('E1', '操作工', '', '')]);
+    const r = parseRosterTable([
+      HL,
+      row('G1', '总经理甲', '总经理', ''),
+      row('D1', '副总乙', '分管副总', 'G1'),
+      row('W1', '主任丙', '车间主任', 'D1'),
+      row('T1', '班长丁', '班组长', 'W1'),
+      row('E1', '操作工', '', ''),
+    ]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.people.map((p) => [p.employeeNo, p.level ?? null, p.superior ?? null])).toEqual([

@@ -59,7 +59,11 @@ describe('copy detection', () => {
 
   it('sources (template prompts, study notes) are compared against but not reported as essays', () => {
     const prompt = '对照事故教训，自己在风险意识、规章意识上有哪些欠缺？举出具体的事例。';
-    const r = compareAll([{ id: 'prompt', text: prompt, source: true }, { id: 'lazy', text: `${prompt}我没有欠缺。` }, { id: 'own', text: OTHER }]);
+    const r = compareAll([
+      { id: 'prompt', text: prompt, source: true },
+      { id: 'lazy', text: `${prompt}我没有欠缺。` },
+      { id: 'own', text: OTHER },
+    ]);
     expect(r.map((x) => x.id)).toEqual(['lazy', 'own']);
     expect(r[0]!.matches[0]).toMatchObject({ id: 'prompt', source: true });
     expect(r[0]!.matches[0]!.share).toBeGreaterThan(0.8);
@@ -87,7 +91,10 @@ describe('folding is the same for the check and for the passages', () => {
   it('a full-width copy of a half-width text counts as copied', () => {
     const a = 'GB30871-2022 规定动火作业前必须进行气体分析并办理作业票';
     const b = 'ＧＢ３０８７１－２０２２ 规定动火作业前必须进行气体分析并办理作业票';
-    const r = compareAll([{ id: 'a', text: a }, { id: 'b', text: b }]);
+    const r = compareAll([
+      { id: 'a', text: a },
+      { id: 'b', text: b },
+    ]);
     expect(r[1]!.matches[0]!.share).toBe(1);
     expect(sharedPassages(b, a).shareOfA).toBe(1);
   });

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { answerCheck, applyBeat, closeStudy, emptyExcluded, issueCheckIfDue, localDay, openStudy, shownMs, toCreditHours, type Beat, type OpenStudy, type StudyPolicy } from '../../electron/core/study-time';
+import {
+  answerCheck,
+  applyBeat,
+  closeStudy,
+  emptyExcluded,
+  issueCheckIfDue,
+  localDay,
+  openStudy,
+  shownMs,
+  toCreditHours,
+  type Beat,
+  type OpenStudy,
+  type StudyPolicy,
+} from '../../electron/core/study-time';
 
 const NO_CHECKS = { enabled: false, minIntervalMs: 600_000, maxIntervalMs: 1_200_000, answerMs: 60_000 };
 const P: StudyPolicy = { idleLimitMs: 120_000, heartbeatMs: 15_000, maxCreditPerBeatMs: 30_000, utcOffsetMinutes: 480, dailyCapMs: 8 * 3600_000, checks: NO_CHECKS };

@@ -57,7 +57,11 @@ afterAll(async () => {
 
 const status = async () => JSON.parse((await postJson(app, 'setup.status', {})).text) as { initialized: boolean };
 /** How many refusals of this call the server logged (its log comes on a pipe of its own: waited for). */
-const refusedInLog = (call: string) => server.output().split('\n').filter((l) => l.includes(` 403 POST /api/${call} from 127.0.0.1: `)).length;
+const refusedInLog = (call: string) =>
+  server
+    .output()
+    .split('\n')
+    .filter((l) => l.includes(` 403 POST /api/${call} from 127.0.0.1: `)).length;
 
 async function fromElsewhere(page: Page, script: (a: { target: string; token: string }) => Promise<string[]>, token = ''): Promise<string[]> {
   await page.goto(evilUrl);
@@ -77,7 +81,12 @@ describe('a page of another site, in the browser on the server PC', () => {
       // asking for JSON in no-cors mode: the browser drops the header and sends text/plain
       seen.push((await fetch(`${target}api/setup.init`, { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'application/json' }, body: b })).type);
       // JSON needs a CORS preflight, which this server never answers
-      seen.push(await fetch(`${target}api/setup.init`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: b }).then(() => 'answered', () => 'blocked'));
+      seen.push(
+        await fetch(`${target}api/setup.init`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: b }).then(
+          () => 'answered',
+          () => 'blocked',
+        ),
+      );
       return seen;
     });
     expect(out).toEqual(['opaque', 'opaque', 'blocked']);
@@ -113,9 +122,24 @@ describe('a page of another site, in the browser on the server PC', () => {
       async ({ target, token: t }) => {
         const seen: string[] = [];
         // six guesses through the admin's browser: the server PC is never blocked as an address
-        for (let i = 0; i < 6; i++) seen.push((await fetch(`${target}api/auth.login`, { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ employeeNo: 'admin', password: `guess-${i}` }) })).type);
+        for (let i = 0; i < 6; i++)
+          seen.push(
+            (
+              await fetch(`${target}api/auth.login`, {
+                method: 'POST',
+                mode: 'no-cors',
+                headers: { 'Content-Type': 'text/plain' },
+                body: JSON.stringify({ employeeNo: 'admin', password: `guess-${i}` }),
+              })
+            ).type,
+          );
         // even a page that had the token: a call with it needs a preflight
-        seen.push(await fetch(`${target}api/auth.logout`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t}` }, body: '{}' }).then(() => 'answered', () => 'blocked'));
+        seen.push(
+          await fetch(`${target}api/auth.logout`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t}` }, body: '{}' }).then(
+            () => 'answered',
+            () => 'blocked',
+          ),
+        );
         return seen;
       },
       token,

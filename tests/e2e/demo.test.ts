@@ -41,7 +41,8 @@ function layoutProblems(page: Page): Promise<string[]> {
       const s = getComputedStyle(el);
       return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
     };
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} “${(el.textContent ?? (el as HTMLInputElement).placeholder ?? '').trim().slice(0, 40)}”`;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} “${(el.textContent ?? (el as HTMLInputElement).placeholder ?? '').trim().slice(0, 40)}”`;
     // text cut off by its own box: an element holding text whose content is wider than the box
     for (const el of document.querySelectorAll('body *')) {
       if (!visible(el)) continue;
@@ -57,7 +58,10 @@ function layoutProblems(page: Page): Promise<string[]> {
       const range = document.createRange();
       range.selectNodeContents(el);
       // lines: text boxes whose tops lie more than most of a line apart (a smaller ▾ on the same line is not a line)
-      const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top).sort((x, y) => x - y);
+      const tops = [...range.getClientRects()]
+        .filter((r) => r.width > 0)
+        .map((r) => r.top)
+        .sort((x, y) => x - y);
       const em = parseFloat(getComputedStyle(el).fontSize);
       const lines = tops.filter((t, i) => i === 0 || t - tops[i - 1]! > em * 0.8).length;
       if (lines > 1) out.push(`label broken over ${lines} lines: ${name(el)}`);
@@ -212,14 +216,21 @@ describe('the demo, every page of every role', () => {
       await expect.poll(() => employee.getByTestId('quiz-score').textContent()).toBe(zh ? '客观题 76 分，简答题待阅卷' : 'Objective questions: 76 points; short answers awaiting grading');
       await expect.poll(() => employee.getByTestId('quiz-result').textContent()).toContain(zh ? '还有 20 分的题目由安全管理人员阅卷' : '20 more points are graded by the safety officer');
       expect(await employee.locator('main').textContent()).not.toMatch(zh ? /不合格|合格（及格线/ : /Passed \(|Not passed/);
-      expect(await employee.getByTestId('review-points').filter({ hasText: zh ? '待阅卷（20 分）' : 'awaiting grading (20 points)' }).count()).toBe(1);
+      expect(
+        await employee
+          .getByTestId('review-points')
+          .filter({ hasText: zh ? '待阅卷（20 分）' : 'awaiting grading (20 points)' })
+          .count(),
+      ).toBe(1);
       // graded: the final score and the verdict
       const done = await signIn('D011', { lang, width: 1366, height: 768 });
       await open(done, 'quiz');
       expect(await done.getByTestId('quiz-attempts').textContent()).toMatch(zh ? /\d+ \/ 100 分 · (合格|不合格)/ : /\d+ \/ 100 points · (passed|not passed)/);
       // the study week in the screen's words: 2026年11月28日 至 12月4日 / Nov 28 – Dec 4, 2026
       await open(employee, 'study');
-      expect(await employee.locator('main').textContent()).toMatch(zh ? /集中学习：\d{4}年\d{1,2}月\d{1,2}日 至 (\d{4}年)?\d{1,2}月\d{1,2}日进行中/ : /Concentrated study: [A-Z][a-z]{2} \d{1,2}(, \d{4})? – [A-Z][a-z]{2} \d{1,2}, \d{4}now on/);
+      expect(await employee.locator('main').textContent()).toMatch(
+        zh ? /集中学习：\d{4}年\d{1,2}月\d{1,2}日 至 (\d{4}年)?\d{1,2}月\d{1,2}日进行中/ : /Concentrated study: [A-Z][a-z]{2} \d{1,2}(, \d{4})? – [A-Z][a-z]{2} \d{1,2}, \d{4}now on/,
+      );
       const officer = await signIn('D003', { lang, width: 1366, height: 768 });
       await open(officer, 'plan');
       // the mobilization phase has ended, one task is overdue

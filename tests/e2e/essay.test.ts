@@ -39,7 +39,15 @@ const serve = () => startServeProcess(['--data', data, '--port', String(port)]);
 
 beforeAll(async () => {
   if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
-  const set = enterpriseFolder({ prefix: 'anxue-e2e-essay-', enterprise: '剖析测试化工（虚构）', adminPassword: ADMIN_PW, people: [['W001', '写作员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否'], ['W002', '抄写员工', '甲醇车间', '合成二班', '操作工', '其他从业人员', '否']] });
+  const set = enterpriseFolder({
+    prefix: 'anxue-e2e-essay-',
+    enterprise: '剖析测试化工（虚构）',
+    adminPassword: ADMIN_PW,
+    people: [
+      ['W001', '写作员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否'],
+      ['W002', '抄写员工', '甲醇车间', '合成二班', '操作工', '其他从业人员', '否'],
+    ],
+  });
   data = set.data;
   Object.assign(pw, set.pw);
   port = await freePort();
@@ -175,7 +183,10 @@ describe('essays: crash-safe writing, review rounds, copy detection, printable o
     await expect.poll(() => copier.getByTestId('essay-status').textContent()).toBe('已提交');
     await officer.goto(`${server.url}#/essays`);
     await officer.reload(); // the list was open before W002 submitted
-    const row = officer.getByTestId('essays-table').locator('tbody tr').filter({ has: officer.locator('td:first-child', { hasText: /^W002$/ }) });
+    const row = officer
+      .getByTestId('essays-table')
+      .locator('tbody tr')
+      .filter({ has: officer.locator('td:first-child', { hasText: /^W002$/ }) });
     await expect.poll(() => row.textContent()).toContain('写作员工');
     await shot(officer, 'essay-05-list');
     await row.getByRole('button', { name: '审阅' }).click();

@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { campaignFromTemplate, loginAt, openPage, servedEnterprise, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'guides-e2e-admin';
-const e = servedEnterprise({ prefix: 'anxue-e2e-guides-', enterprise: '指南测试化工（虚构）', adminPassword: ADMIN_PW, people: [['G001', '读指南员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否']] });
+const e = servedEnterprise({
+  prefix: 'anxue-e2e-guides-',
+  enterprise: '指南测试化工（虚构）',
+  adminPassword: ADMIN_PW,
+  people: [['G001', '读指南员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否']],
+});
 
 /** national documents and laws: 8,000 characters; the four 鄂尔多斯 documents: the honest guide */
 const GUIDES: [string, number][] = [

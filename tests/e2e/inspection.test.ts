@@ -9,7 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { campaignFromTemplate, loginAt, openPage, servedEnterprise, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'inspect-e2e-admin';
-const e = servedEnterprise({ prefix: 'anxue-e2e-inspect-', enterprise: '检查测试化工（虚构）', adminPassword: ADMIN_PW, people: [['K001', '整改员工', '甲醇车间', '合成一班', '班长', '其他从业人员', '否'], ['K002', '罐区班长', '储运车间', '罐区班', '班长', '其他从业人员', '否']] });
+const e = servedEnterprise({
+  prefix: 'anxue-e2e-inspect-',
+  enterprise: '检查测试化工（虚构）',
+  adminPassword: ADMIN_PW,
+  people: [
+    ['K001', '整改员工', '甲醇车间', '合成一班', '班长', '其他从业人员', '否'],
+    ['K002', '罐区班长', '储运车间', '罐区班', '班长', '其他从业人员', '否'],
+  ],
+});
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -95,7 +103,7 @@ describe('安全专项检查 and the 问题台账', () => {
     await shot(officer, 'inspect-05-closed');
   });
 
-  it('the ledger downloads as .xlsx in the bureaus\' columns', async () => {
+  it("the ledger downloads as .xlsx in the bureaus' columns", async () => {
     const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('button', { name: '导出问题台账（Excel）' }).click()]);
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
@@ -103,7 +111,16 @@ describe('安全专项检查 and the 问题台账', () => {
     const ws = wb.getWorksheet('问题台账')!;
     expect((ws.getRow(2).values as string[]).slice(1)).toEqual(['序号', '检查时间', '检查类型', '问题描述', '隐患等级', '整改措施', '责任人', '整改期限', '整改情况', '验收人', '验收时间']);
     const r3 = (ws.getRow(3).values as string[]).slice(1);
-    expect(r3.slice(0, 8)).toEqual([1, day(-5), '检维修、特殊作业安全管理专项检查', '甲醇合成工段：动火作业票未做气体分析即审批', '重大隐患', '气体分析合格后方可审批，组织审批人培训', '整改员工（K001）', day(10)] as never);
+    expect(r3.slice(0, 8)).toEqual([
+      1,
+      day(-5),
+      '检维修、特殊作业安全管理专项检查',
+      '甲醇合成工段：动火作业票未做气体分析即审批',
+      '重大隐患',
+      '气体分析合格后方可审批，组织审批人培训',
+      '整改员工（K001）',
+      day(10),
+    ] as never);
     expect(r3[8]).toBe('已整改，验收合格；已修订动火作业审批流程，12 名审批人完成培训');
     expect(r3[9]).toBe('admin');
     expect((ws.getRow(4).values as string[])[9]).toBe('逾期未整改');

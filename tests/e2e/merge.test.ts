@@ -21,7 +21,15 @@ let mergeOut = '';
 
 beforeAll(async () => {
   if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
-  ({ data } = enterpriseFolder({ prefix: 'anxue-e2e-merge-', enterprise: '合并测试化工（虚构）', adminPassword: ADMIN_PW, people: [['G001', '合并员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否'], ['G002', '另一员工', '储运车间', '罐区班', '操作工', '其他从业人员', '否']] }));
+  ({ data } = enterpriseFolder({
+    prefix: 'anxue-e2e-merge-',
+    enterprise: '合并测试化工（虚构）',
+    adminPassword: ADMIN_PW,
+    people: [
+      ['G001', '合并员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否'],
+      ['G002', '另一员工', '储运车间', '罐区班', '操作工', '其他从业人员', '否'],
+    ],
+  }));
   work = tempDir('anxue-e2e-merge-work-');
   const ok = (r: ReturnType<typeof cli>, what: string) => {
     if (r.status !== 0) throw new Error(`${what} failed: ${r.stderr}`);
@@ -33,7 +41,9 @@ beforeAll(async () => {
   ok(cli(['restore', path.join(work, 'server.zip'), '--data', station], { ANXUE_DB: '' }), 'restore');
   const ws = DataStore.open(station);
   await ws.roster.update((f) => void (f.people.find((p) => p.employeeNo === 'G001')!.team = '合成三班'));
-  await ws.person('G002').update((f) => void appendEvent(f.events, 'quiz.graded', { attemptId: 'a1', questionId: 'q1', score: 4, comment: '在工作站上评的' }, { at: new Date().toISOString(), by: 'admin' }));
+  await ws
+    .person('G002')
+    .update((f) => void appendEvent(f.events, 'quiz.graded', { attemptId: 'a1', questionId: 'q1', score: 4, comment: '在工作站上评的' }, { at: new Date().toISOString(), by: 'admin' }));
   ws.close();
   ok(cli(['export', 'workstation', '--data', station, '--out', path.join(work, 'station.zip'), '--station', '罐区值班室']), 'export workstation');
   mergeOut = ok(cli(['merge', path.join(work, 'station.zip'), '--data', data]), 'merge').stdout;

@@ -7,13 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { campaignFromTemplate, loginAt, menu, openPage, servedEnterprise, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'plan-e2e-admin';
-const e = servedEnterprise({ prefix: 'anxue-e2e-plan-', enterprise: '计划测试化工（虚构）', adminPassword: ADMIN_PW, people: [['P001', '计划员工', '甲醇车间', '合成一班', '班长', '其他从业人员', '否'], ['P002', '安全科长', '安全环保部', '', '安全员', '安全管理人员', '否']] });
+const e = servedEnterprise({
+  prefix: 'anxue-e2e-plan-',
+  enterprise: '计划测试化工（虚构）',
+  adminPassword: ADMIN_PW,
+  people: [
+    ['P001', '计划员工', '甲醇车间', '合成一班', '班长', '其他从业人员', '否'],
+    ['P002', '安全科长', '安全环保部', '', '安全员', '安全管理人员', '否'],
+  ],
+});
 
 describe('the campaign plan', () => {
   let officer: Page;
   const counts = () => officer.getByTestId('plan-counts').textContent();
 
-  it('the notice\'s tasks from the template; the 2024 dates are all past, so all are overdue', async () => {
+  it("the notice's tasks from the template; the 2024 dates are all past, so all are overdue", async () => {
     officer = await openPage(await workstation(e.browser));
     await loginAt(officer, e.server.url, 'admin', ADMIN_PW);
     await campaignFromTemplate(officer, e.server.url);
@@ -25,7 +33,7 @@ describe('the campaign plan', () => {
     await shot(officer, 'plan-01-overdue');
   });
 
-  it('a task marked done goes last and counts as done; one of the officer\'s own, with an owner, is not due yet', async () => {
+  it("a task marked done goes last and counts as done; one of the officer's own, with an owner, is not due yet", async () => {
     const first = officer.getByTestId('plan-tasks').locator('tbody tr').first();
     const title = (await first.locator('td').nth(1).locator('div').first().textContent())!;
     await first.getByRole('button', { name: '标为完成' }).click();

@@ -32,7 +32,12 @@ let pw = '';
 
 beforeAll(async () => {
   if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
-  const set = enterpriseFolder({ prefix: 'anxue-e2e-practice-', enterprise: '练习测试化工（虚构）', adminPassword: ADMIN_PW, people: [['P001', '练习员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否']] });
+  const set = enterpriseFolder({
+    prefix: 'anxue-e2e-practice-',
+    enterprise: '练习测试化工（虚构）',
+    adminPassword: ADMIN_PW,
+    people: [['P001', '练习员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否']],
+  });
   data = set.data;
   pw = set.pw.P001!;
   server = await startServeProcess(['--data', data, '--port', '0', '--test-clock-speed', String(SPEED)], { ANXUE_ALLOW_TEST_CLOCK: '1' });

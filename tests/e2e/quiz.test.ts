@@ -24,7 +24,20 @@ async function bankXlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('题库');
   ws.addRow(['题型', '题干', '选项A', '选项B', '选项C', '选项D', '答案', '解析', '分值', '难度', '分类']);
-  for (let i = 1; i <= 8; i++) ws.addRow(['单选', `${i <= 4 ? '动火' : '受限空间'}作业第${i}题：哪一项是对的？`, `错误说法${i}甲`, `正确说法${i}`, `错误说法${i}乙`, `错误说法${i}丙`, 'B', `第${i}题的解析`, 1, 2, i <= 4 ? '动火' : '受限空间']);
+  for (let i = 1; i <= 8; i++)
+    ws.addRow([
+      '单选',
+      `${i <= 4 ? '动火' : '受限空间'}作业第${i}题：哪一项是对的？`,
+      `错误说法${i}甲`,
+      `正确说法${i}`,
+      `错误说法${i}乙`,
+      `错误说法${i}丙`,
+      'B',
+      `第${i}题的解析`,
+      1,
+      2,
+      i <= 4 ? '动火' : '受限空间',
+    ]);
   for (let i = 1; i <= 6; i++) ws.addRow(['判断', `判断第${i}题：作业前必须办理作业票。`, '', '', '', '', '正确', '', 1, 1, '通用']);
   ws.addRow(['简答', '结合本岗位，说明一项主要风险和你的防范措施。', '', '', '', '', '能说清风险与措施', '', 10, 3, '通用']);
   ws.addRow(['简答', '说说你从警示教育中得到的教训。', '', '', '', '', '联系本岗位', '', 10, 3, '通用']);
@@ -33,7 +46,15 @@ async function bankXlsx(): Promise<Buffer> {
 
 beforeAll(async () => {
   if (!chromiumAvailable()) throw new Error('Debian Chromium is not installed at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)');
-  const set = enterpriseFolder({ prefix: 'anxue-e2e-quiz-', enterprise: '考核测试化工（虚构）', adminPassword: ADMIN_PW, people: [['Q001', '考试员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否'], ['Q002', '另一员工', '甲醇车间', '合成二班', '操作工', '其他从业人员', '否']] });
+  const set = enterpriseFolder({
+    prefix: 'anxue-e2e-quiz-',
+    enterprise: '考核测试化工（虚构）',
+    adminPassword: ADMIN_PW,
+    people: [
+      ['Q001', '考试员工', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否'],
+      ['Q002', '另一员工', '甲醇车间', '合成二班', '操作工', '其他从业人员', '否'],
+    ],
+  });
   data = set.data;
   employeePw = set.pw.Q001!;
   server = await startServeProcess(['--data', data, '--port', '0']);
@@ -46,7 +67,10 @@ afterAll(async () => {
 });
 
 const remaining = async (page: Page) => {
-  const [m, s] = (await page.getByRole('timer').textContent())!.replace(/[^\d:]/g, '').split(':').map(Number);
+  const [m, s] = (await page.getByRole('timer').textContent())!
+    .replace(/[^\d:]/g, '')
+    .split(':')
+    .map(Number);
   return m! * 60 + s!;
 };
 
@@ -79,7 +103,11 @@ describe('quiz: bank import, a paper drawn by rules, resume after closing, gradi
     await officer.getByRole('radio', { name: '随机组卷（按规则为每人抽题）' }).click();
     // the template's paper draws from every required document of the bundled bank; this plant's paper is its own bank's
     await expect.poll(() => officer.getByRole('button', { name: /^删除规则 \d+$/ }).count()).toBeGreaterThan(0);
-    while ((await officer.getByRole('button', { name: /^删除规则 \d+$/ }).count()) > 0) await officer.getByRole('button', { name: /^删除规则 \d+$/ }).first().click();
+    while ((await officer.getByRole('button', { name: /^删除规则 \d+$/ }).count()) > 0)
+      await officer
+        .getByRole('button', { name: /^删除规则 \d+$/ })
+        .first()
+        .click();
     for (let i = 0; i < 3; i++) await officer.getByRole('button', { name: '添加规则' }).click();
     const rule = (n: number) => officer.getByTestId(`rule-${n}`);
     // rule 1: single choice about 动火 from the imported bank — asking 5 of the 4 there is shown as short
@@ -109,7 +137,12 @@ describe('quiz: bank import, a paper drawn by rules, resume after closing, gradi
     const page = await openPage(employeeCtx);
     employeeCtx.on('response', (r) => {
       if (!/quiz\./.test(r.url()) || submitted) return;
-      seenBeforeSubmit.push(r.text().then((body) => ({ url: r.url(), body }), () => ({ url: r.url(), body: '' })));
+      seenBeforeSubmit.push(
+        r.text().then(
+          (body) => ({ url: r.url(), body }),
+          () => ({ url: r.url(), body: '' }),
+        ),
+      );
     });
     await loginAt(page, server.url, 'Q001', employeePw);
     await page.goto(`${server.url}#/quiz`);
@@ -224,7 +257,9 @@ describe('quiz: bank import, a paper drawn by rules, resume after closing, gradi
 
   it('a GIFT file with a question whose braces do not balance: the refused line and the good questions are shown; the officer imports the good ones only', async () => {
     await officer.goto(`${server.url}#/bank`);
-    const gift = ['::Q1:: 动火作业前要做什么？ {', '=气体分析', '~错', '::Q2:: {{{{ }}', '', '::Q3:: 监护人可以离开作业现场。 {F}', '', '::Q4:: 受限空间作业前首先应当？ {=通风 ~直接进入}', ''].join('\n');
+    const gift = ['::Q1:: 动火作业前要做什么？ {', '=气体分析', '~错', '::Q2:: {{{{ }}', '', '::Q3:: 监护人可以离开作业现场。 {F}', '', '::Q4:: 受限空间作业前首先应当？ {=通风 ~直接进入}', ''].join(
+      '\n',
+    );
     await officer.getByTestId('bank-file').setInputFiles({ name: '有错的题.gift', mimeType: 'text/plain', buffer: Buffer.from(gift) });
     await officer.getByTestId('bank-refused').waitFor();
     expect(await officer.getByTestId('bank-refused').textContent()).toContain('第 4 行「GIFT」：答案块里又出现了「{」');
@@ -235,4 +270,3 @@ describe('quiz: bank import, a paper drawn by rules, resume after closing, gradi
     await officer.getByText('已导入 2 题，跳过重复 0 题，跳过有错误的 1 题。').waitFor();
   });
 });
-

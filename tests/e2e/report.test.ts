@@ -9,16 +9,16 @@ import { campaignFromTemplate, loginAt, menu, openPage, servedEnterprise, shot, 
 
 const ADMIN_PW = 'report-e2e-admin';
 const e = servedEnterprise({
-    prefix: 'anxue-e2e-report-',
-    enterprise: '述职测试化工（虚构）',
-    adminPassword: ADMIN_PW,
-    header: [...HEADER, '岗位层级', '上级工号'],
-    people: [
-      ['D01', '副总甲', '公司领导', '', '生产副总', '安全管理人员', '是', '分管副总', ''],
-      ['W01', '主任乙', '甲醇车间', '', '车间主任', '安全管理人员', '否', '车间主任', 'D01'],
-      ['T01', '班长丙', '甲醇车间', '合成一班', '班长', '其他从业人员', '否', '班组长', 'W01'],
-    ],
-  });
+  prefix: 'anxue-e2e-report-',
+  enterprise: '述职测试化工（虚构）',
+  adminPassword: ADMIN_PW,
+  header: [...HEADER, '岗位层级', '上级工号'],
+  people: [
+    ['D01', '副总甲', '公司领导', '', '生产副总', '安全管理人员', '是', '分管副总', ''],
+    ['W01', '主任乙', '甲醇车间', '', '车间主任', '安全管理人员', '否', '车间主任', 'D01'],
+    ['T01', '班长丙', '甲醇车间', '合成一班', '班长', '其他从业人员', '否', '班组长', 'W01'],
+  ],
+});
 beforeAll(async () => {
   // the campaign, as the officer sets it up
   const officer = await openPage(await workstation(e.browser));
@@ -107,7 +107,7 @@ describe('履职述职: 班组长 → 车间主任', () => {
     expect(await row.textContent()).toContain('88.5');
   });
 
-  it('the 班组长 sees it accepted with the score; the officer\'s board counts it', async () => {
+  it("the 班组长 sees it accepted with the score; the officer's board counts it", async () => {
     await reporter.reload();
     await expect.poll(() => reporter.getByTestId('report-accepted').textContent()).toContain('主任乙 已审阅通过');
     expect(await reporter.getByTestId('report-accepted').textContent()).toContain('得分 88.5');

@@ -265,7 +265,9 @@ describe('the whole training loop in the browser', () => {
     // the template's paper is drawn from every required document of the bundled bank (20 objective
     // questions of 4 points, one short answer of 20); questions and options come in an order of this
     // person's own: each is found in the bundled bank by its stem and answered by what the options say
-    const bank = readdirSync(path.join(ROOT, 'content/question-banks')).flatMap((f) => JSON.parse(readFileSync(path.join(ROOT, 'content/question-banks', f), 'utf8')).questions as { stem: string; type: string; options: string[]; answer: string[] }[]);
+    const bank = readdirSync(path.join(ROOT, 'content/question-banks')).flatMap(
+      (f) => JSON.parse(readFileSync(path.join(ROOT, 'content/question-banks', f), 'utf8')).questions as { stem: string; type: string; options: string[]; answer: string[] }[],
+    );
     const total = Number(/\/ (\d+)/.exec((await employee.getByTestId('answered').textContent())!)![1]);
     expect(total).toBe(21);
     for (let i = 0; i < total; i++) {
@@ -390,8 +392,13 @@ describe('the whole training loop in the browser', () => {
     await expect.poll(() => signing.textContent()).toMatch(/最新检查点 #1（.*）摘要：\s*[0-9a-f]{64}/);
     await shot(officer, '11b-signing');
     const exportsDir = path.join(data, 'exports');
-    const folder = path.join(exportsDir, readdirSync(exportsDir).find((f) => f.startsWith('E001-'))!);
-    const text = execFileSync('pdftotext', [path.join(folder, 'training-file.pdf'), '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
+    const folder = path.join(
+      exportsDir,
+      readdirSync(exportsDir).find((f) => f.startsWith('E001-'))!,
+    );
+    const text = execFileSync('pdftotext', [path.join(folder, 'training-file.pdf'), '-'], { encoding: 'utf8' })
+      .normalize('NFKC')
+      .replace(/\s+/g, '');
     expect(text).toContain('端测员工');
     expect(text).toContain(ESSAY.warning.normalize('NFKC').slice(0, 15));
     expect(text).toContain('95/100');

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { loginAt, openPage, servedEnterprise, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'unlock-e2e-admin';
-const e = servedEnterprise({ prefix: 'anxue-e2e-unlock-', enterprise: '解锁测试化工（虚构）', adminPassword: ADMIN_PW, people: [['U001', '忘记密码的人', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否']] });
+const e = servedEnterprise({
+  prefix: 'anxue-e2e-unlock-',
+  enterprise: '解锁测试化工（虚构）',
+  adminPassword: ADMIN_PW,
+  people: [['U001', '忘记密码的人', '甲醇车间', '合成一班', '操作工', '其他从业人员', '否']],
+});
 
 describe('lifting a login lock', () => {
   it('five wrong passwords lock the account; the admin unlocks it with a reason; the person logs in', async () => {

@@ -9,10 +9,7 @@ export interface RawResponse {
   text: string;
 }
 
-export function request(
-  url: string,
-  o: { method?: string; path?: string; host?: string; headers?: Record<string, string>; body?: string | Buffer; connectTo?: string } = {},
-): Promise<RawResponse> {
+export function request(url: string, o: { method?: string; path?: string; host?: string; headers?: Record<string, string>; body?: string | Buffer; connectTo?: string } = {}): Promise<RawResponse> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -54,11 +51,21 @@ export function streamMegabytes(url: string, call: string, mb: number, token: st
   const u = new URL(url);
   return new Promise<number>((resolve) => {
     // the servers under test listen on IPv4: "localhost" could resolve to ::1
-    const req = http.request({ host: u.hostname === 'localhost' ? '127.0.0.1' : u.hostname, port: u.port, method: 'POST', path: `/api/${call}`, headers: { Host: u.host, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, agent: false }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-      req.destroy();
-    });
+    const req = http.request(
+      {
+        host: u.hostname === 'localhost' ? '127.0.0.1' : u.hostname,
+        port: u.port,
+        method: 'POST',
+        path: `/api/${call}`,
+        headers: { Host: u.host, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        agent: false,
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      },
+    );
     req.on('error', () => resolve(-1));
     const chunk = Buffer.alloc(1024 * 1024, 0x61);
     let sent = 0;

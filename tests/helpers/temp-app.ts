@@ -79,7 +79,7 @@ export function testStore(dir: string) {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function stored(dir: string, file: string, read: (s: Store) => Promise<unknown>): Promise<any> {
   if (!onPostgres) {
-    const kept = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as PersonFile & { $seal?: string };
+    const kept = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as PersonFile & { $seal?: string };
     // the seal is not data (storage/lowdb/seal.ts)
     delete kept.$seal;
     // a person file with the study journal's newer lines applied, as the next opening would

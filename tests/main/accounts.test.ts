@@ -95,7 +95,10 @@ describe('account administration', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(JSON.stringify(refused)).toContain('已停用');
     // a wrong password says what it always says: being disabled is told only to whoever knows the password
-    expect(await app.raw('auth.login', { employeeNo: 'E003', password: 'wrong-pass' }, null)).toMatchObject({ ok: false, error: { code: 'unauthenticated', key: 'accounts.wrongEmployeeNoPassword', message: '工号或密码错误' } });
+    expect(await app.raw('auth.login', { employeeNo: 'E003', password: 'wrong-pass' }, null)).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated', key: 'accounts.wrongEmployeeNoPassword', message: '工号或密码错误' },
+    });
     expect(existsSync(path.join(app.dir, 'people', 'E003.json'))).toBe(true);
     expect((await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).some((r) => r.employeeNo === 'E003')).toBe(true);
     await app.call('accounts.setDisabled', { employeeNo: 'E003', disabled: false, reason: '' }, s.admin);

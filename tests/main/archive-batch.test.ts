@@ -17,7 +17,13 @@ import { nodeFiles } from '../../electron/main/files';
 let app: TempApp;
 let s: Awaited<ReturnType<typeof seeded>>;
 const dirs: string[] = [];
-const ESSAY = { awareness: '我对动火作业风险认识不足，曾经在气体分析前催促开工。', responsibility: '巡检记录填写不认真。', warning: '每一个违章都可能酿成大祸。', measures: '严格执行作业票证制度，每月自查一次。', leadership: '' };
+const ESSAY = {
+  awareness: '我对动火作业风险认识不足，曾经在气体分析前催促开工。',
+  responsibility: '巡检记录填写不认真。',
+  warning: '每一个违章都可能酿成大祸。',
+  measures: '严格执行作业票证制度，每月自查一次。',
+  leadership: '',
+};
 
 beforeAll(async () => {
   app = makeApp();
@@ -25,7 +31,11 @@ beforeAll(async () => {
   const cid = s.campaign.id;
   const c = await app.call('campaign.get', { campaignId: cid }, s.admin);
   await app.call('campaign.save', { ...c, essay: { ...c.essay, minChars: 20 } }, s.admin);
-  const film = await app.call('collective.save', { campaignId: cid, type: 'film', topic: '九七事故警示片', date: '2024-09-06', start: '09:00', durationMinutes: 90, place: '三楼会议室', host: '安全环保部' }, s.admin);
+  const film = await app.call(
+    'collective.save',
+    { campaignId: cid, type: 'film', topic: '九七事故警示片', date: '2024-09-06', start: '09:00', durationMinutes: 90, place: '三楼会议室', host: '安全环保部' },
+    s.admin,
+  );
   await app.call('collective.attendance', { sessionId: film.id, employeeNos: ['E001', 'E002', 'E003'] }, s.admin);
   for (const no of ['E001', 'E002']) {
     const t = await s.login(no);
@@ -36,7 +46,15 @@ beforeAll(async () => {
     }
     await app.call('study.stop', { sessionId: st.sessionId }, t);
     const a = await app.call('quiz.start', { campaignId: cid }, t);
-    await app.call('quiz.submit', { attemptId: a.attemptId, answers: no === 'E001' ? { 'wm-01': ['D'], 'wm-02': ['A', 'B', 'C'], 'wm-03': ['T'], 'wm-04': ['F'], 'wm-05': ['检测'], 'wm-06': ['B'], 'wm-07': ['泄漏'] } : { 'wm-01': ['A'], 'wm-07': ['不清楚'] } }, t);
+    await app.call(
+      'quiz.submit',
+      {
+        attemptId: a.attemptId,
+        answers:
+          no === 'E001' ? { 'wm-01': ['D'], 'wm-02': ['A', 'B', 'C'], 'wm-03': ['T'], 'wm-04': ['F'], 'wm-05': ['检测'], 'wm-06': ['B'], 'wm-07': ['泄漏'] } : { 'wm-01': ['A'], 'wm-07': ['不清楚'] },
+      },
+      t,
+    );
     await app.call('grading.gradeAnswer', { employeeNo: no, attemptId: a.attemptId, questionId: 'wm-07', score: no === 'E001' ? 25 : 5, comment: '' }, s.admin);
   }
   const e1 = await s.login('E001');
@@ -71,12 +89,30 @@ describe('一期一档 (the campaign file)', () => {
     expect(readdirSync(path.join(folder, 'people', 'E001')).sort()).toEqual(['record.json', 'training-file.pdf']);
     const t = text(path.join(folder, 'campaign.pdf'));
     for (const want of [
-      '一期一档', s.campaign.name.replace(/\s+/g, ''), '一、培训计划', '2024-09-01', '工作阶段', '学习文件', '危险化学品企业特殊作业安全规范', // plan
-      '二、参加人员', '测试甲', '测试经理', // people
-      '三、集中学习签到表', '九七事故警示片', '三楼会议室', '签字', // the attendance sheet
-      '四、学时、考核与剖析材料汇总', '合格', '不合格', '已通过', '五、统计汇总', '各部门学时达标率', '考核成绩分布', // ledgers, index, figures
+      '一期一档',
+      s.campaign.name.replace(/\s+/g, ''),
+      '一、培训计划',
+      '2024-09-01',
+      '工作阶段',
+      '学习文件',
+      '危险化学品企业特殊作业安全规范', // plan
+      '二、参加人员',
+      '测试甲',
+      '测试经理', // people
+      '三、集中学习签到表',
+      '九七事故警示片',
+      '三楼会议室',
+      '签字', // the attendance sheet
+      '四、学时、考核与剖析材料汇总',
+      '合格',
+      '不合格',
+      '已通过',
+      '五、统计汇总',
+      '各部门学时达标率',
+      '考核成绩分布', // ledgers, index, figures
       '档案管理人签字',
-    ]) expect(t, want).toContain(want);
+    ])
+      expect(t, want).toContain(want);
     expect(verifyArchiveDir(nodeFiles, folder)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
   });
 
@@ -117,8 +153,18 @@ describe('一期一档 (the campaign file)', () => {
     const download = await app.call('progress.ledger', { campaignId: s.campaign.id }, s.admin);
     const inMemory = await cells((wb) => wb.xlsx.load(Buffer.from(download.base64, 'base64') as never));
     expect(streamed.map((w) => w.name)).toEqual(['学时台账', '学习记录明细']);
-    expect(streamed[0]!.rows.map((r) => r[0]).slice(3).sort()).toEqual(['E001', 'E002', 'E003', 'M001']);
-    expect(streamed[1]!.rows.filter((r) => r[2] === '自学').map((r) => r[0]).sort()).toEqual(['E001', 'E002']);
+    expect(
+      streamed[0]!.rows
+        .map((r) => r[0])
+        .slice(3)
+        .sort(),
+    ).toEqual(['E001', 'E002', 'E003', 'M001']);
+    expect(
+      streamed[1]!.rows
+        .filter((r) => r[2] === '自学')
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(['E001', 'E002']);
     expect(streamed).toEqual(inMemory);
   });
 
@@ -141,12 +187,14 @@ describe('一期一档 (the campaign file)', () => {
       fn(d);
       return verifyArchiveDir(nodeFiles, d).problems.join('\n');
     };
-    expect(copy((d) => {
-      const f = path.join(d, 'people', 'E002', 'training-file.pdf');
-      const b = readFileSync(f);
-      b[b.length - 20]! ^= 1;
-      writeFileSync(f, b);
-    })).toContain('people/E002/training-file.pdf');
+    expect(
+      copy((d) => {
+        const f = path.join(d, 'people', 'E002', 'training-file.pdf');
+        const b = readFileSync(f);
+        b[b.length - 20]! ^= 1;
+        writeFileSync(f, b);
+      }),
+    ).toContain('people/E002/training-file.pdf');
     const editRecord = (fn: (events: unknown[]) => unknown[]) => (d: string) => {
       const f = path.join(d, 'people', 'E001', 'record.json');
       const r = JSON.parse(readFileSync(f, 'utf8'));
@@ -190,7 +238,13 @@ describe('batches', () => {
     expect(entries.length).toBeGreaterThan(3);
     for (const f of entries) {
       // DOS dates are wall-clock, read back as UTC fields, to the even second
-      expect([f.date.getUTCFullYear(), f.date.getUTCMonth(), f.date.getUTCDate(), f.date.getUTCHours(), f.date.getUTCMinutes()], f.name).toEqual([local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes()]);
+      expect([f.date.getUTCFullYear(), f.date.getUTCMonth(), f.date.getUTCDate(), f.date.getUTCHours(), f.date.getUTCMinutes()], f.name).toEqual([
+        local.getUTCFullYear(),
+        local.getUTCMonth(),
+        local.getUTCDate(),
+        local.getUTCHours(),
+        local.getUTCMinutes(),
+      ]);
     }
     const b = readFileSync(zip);
     b[Math.floor(b.length / 3)]! ^= 0xff;
@@ -223,7 +277,11 @@ describe('batches', () => {
     const st = await app.call('archive.batchStatus', { jobId: started.jobId }, s.admin);
     expect(st).toMatchObject({ state: 'done', done: 4, total: 4 });
     expect((await app.call('archive.list', {}, s.admin)).some((x) => x.exportId === path.basename(st.result!))).toBe(true);
-    expect(await app.call('archive.verify', { exportId: path.basename(st.result!) }, s.admin)).toMatchObject({ ok: true, problems: [], signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) });
+    expect(await app.call('archive.verify', { exportId: path.basename(st.result!) }, s.admin)).toMatchObject({
+      ok: true,
+      problems: [],
+      signedBy: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/),
+    });
   });
 });
 

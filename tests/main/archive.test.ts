@@ -113,7 +113,9 @@ describe('一人一档 export', () => {
     writeFileSync(path.join(c, 'record.json'), JSON.stringify(rec, null, 2) + '\n');
     // a forger who also rewrites the manifest hash of record.json: the chain still tells
     const m = JSON.parse(readFileSync(path.join(c, 'manifest.json'), 'utf8'));
-    m.files[0].sha256 = createHash('sha256').update(readFileSync(path.join(c, 'record.json'))).digest('hex');
+    m.files[0].sha256 = createHash('sha256')
+      .update(readFileSync(path.join(c, 'record.json')))
+      .digest('hex');
     writeFileSync(path.join(c, 'manifest.json'), JSON.stringify(m));
     const r = verifyArchiveDir(nodeFiles, c);
     removeDir(c);

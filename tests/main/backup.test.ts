@@ -29,10 +29,18 @@ let photo: string;
 beforeAll(async () => {
   app = makeApp(fresh());
   const s = await seeded(app);
-  const v = await app.call('collective.save', { campaignId: s.campaign.id, type: 'film', topic: '九七事故警示片', date: '2024-09-06', start: '09:00', durationMinutes: 90, place: '三楼会议室', host: '安全环保部' }, s.admin);
+  const v = await app.call(
+    'collective.save',
+    { campaignId: s.campaign.id, type: 'film', topic: '九七事故警示片', date: '2024-09-06', start: '09:00', durationMinutes: 90, place: '三楼会议室', host: '安全环保部' },
+    s.admin,
+  );
   await app.call('collective.attendance', { sessionId: v.id, employeeNos: ['E001', 'E002', 'M001'] }, s.admin);
   const e1 = await s.login('E001');
-  await app.call('essay.save', { campaignId: s.campaign.id, parts: { awareness: '对动火作业前的气体分析不够重视。', responsibility: '', warning: '', measures: '', leadership: '' }, accidents: [] }, e1);
+  await app.call(
+    'essay.save',
+    { campaignId: s.campaign.id, parts: { awareness: '对动火作业前的气体分析不够重视。', responsibility: '', warning: '', measures: '', leadership: '' }, accidents: [] },
+    e1,
+  );
   await app.call('reader.savePosition', { docId: 'gb-30871-2022', key: 'notes', ratio: 0.4 }, e1);
   // an evidence file (a photo of a finding, an attachment): it travels with the records
   photo = await app.ports.store.files.put(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));

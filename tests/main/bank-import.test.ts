@@ -85,7 +85,12 @@ describe('question-bank import', () => {
     expect(await app.call('bank.importPreview', up('q.gift', gift), officer)).toMatchObject({ ok: true, layout: 'gift', total: 3, counts: { truefalse: 1, fill: 1, single: 1 } });
     expect(await app.call('bank.importPreview', up('q.txt', aiken), officer)).toMatchObject({ ok: true, layout: 'aiken', total: 1 });
     expect(await app.call('bank.importPreview', up('q.xml', xml), officer)).toMatchObject({ ok: true, layout: 'moodle-xml', total: 2, counts: { multiple: 1, short: 1 } });
-    for (const [f, t] of [['q.gift', gift], ['q.txt', aiken], ['q.xml', xml]] as const) await app.call('bank.importCommit', { ...up(f, t), bank: 'Moodle' }, officer);
+    for (const [f, t] of [
+      ['q.gift', gift],
+      ['q.txt', aiken],
+      ['q.xml', xml],
+    ] as const)
+      await app.call('bank.importCommit', { ...up(f, t), bank: 'Moodle' }, officer);
     const g = await app.call('bank.export', { bank: 'Moodle', format: 'gift' }, officer);
     const back = await app.call('bank.importPreview', { fileName: 'back.gift', base64: g.base64 }, officer);
     expect(back).toMatchObject({ ok: true, total: 6, duplicates: 6 });
@@ -140,13 +145,21 @@ describe('question-bank import', () => {
   it('a Moodle XML with a DOCTYPE (an external entity, or entities that multiply) is a 400 naming the file and the line; nothing is written', async () => {
     await app.call('bank.list', {}, officer);
     const before = bankFile();
-    const xxe = '<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<quiz><question type="truefalse"><questiontext><text>&xxe;</text></questiontext><answer fraction="100"><text>true</text></answer></question></quiz>';
-    const lol = '<?xml version="1.0"?>\n\n<!DOCTYPE quiz [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<quiz><question type="truefalse"><questiontext><text>&b;</text></questiontext></question></quiz>';
-    for (const [fileName, text, line] of [['xxe.xml', xxe, 2], ['lol.xml', lol, 3]] as const) {
+    const xxe =
+      '<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<quiz><question type="truefalse"><questiontext><text>&xxe;</text></questiontext><answer fraction="100"><text>true</text></answer></question></quiz>';
+    const lol =
+      '<?xml version="1.0"?>\n\n<!DOCTYPE quiz [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<quiz><question type="truefalse"><questiontext><text>&b;</text></questiontext></question></quiz>';
+    for (const [fileName, text, line] of [
+      ['xxe.xml', xxe, 2],
+      ['lol.xml', lol, 3],
+    ] as const) {
       for (const call of ['bank.importPreview', 'bank.importCommit']) {
         const r = await app.raw(call, { fileName, base64: Buffer.from(text).toString('base64'), bank: 'x' }, officer);
         expect(r).toMatchObject({ ok: false, status: 400, error: { code: 'bad_input' } });
-        if (!r.ok) expect(bothOf(r.error)).toBe(`${fileName} 第 ${line} 行：不接受带 DOCTYPE 的 XML（其中可以定义实体，甚至读取其他文件）。Moodle 导出的题库没有 DOCTYPE，请删去这一部分后再导入 / ${fileName}, line ${line}: XML with a DOCTYPE is not accepted (it can declare entities, even ones that read other files); Moodle's exports have none: remove it and import again`);
+        if (!r.ok)
+          expect(bothOf(r.error)).toBe(
+            `${fileName} 第 ${line} 行：不接受带 DOCTYPE 的 XML（其中可以定义实体，甚至读取其他文件）。Moodle 导出的题库没有 DOCTYPE，请删去这一部分后再导入 / ${fileName}, line ${line}: XML with a DOCTYPE is not accepted (it can declare entities, even ones that read other files); Moodle's exports have none: remove it and import again`,
+          );
       }
     }
     expect(bankFile()).toBe(before);

@@ -71,7 +71,10 @@ describe('targets per person category', () => {
   it('the 一人一档 PDF of a 主要负责人 asks 12 学时, of an operator 8', async () => {
     const out = tempDir('anxue-targets-');
     dirs.push(out);
-    for (const [no, target] of [['M001', 12], ['E001', 8]] as const) {
+    for (const [no, target] of [
+      ['M001', 12],
+      ['E001', 8],
+    ] as const) {
       const r = await exportPersonTo(app.ports, no, out, 'admin');
       const text = pdfText(path.join(r.folder, 'training-file.pdf')).replace(/\s+/g, '');
       expect(text, no).toContain(`要求${target}学时`);

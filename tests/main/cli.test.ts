@@ -146,7 +146,9 @@ describe('CLI', () => {
     const { DataStore } = await import('../../electron/main/storage/lowdb/data-store');
     const { appendEvent } = await import('../../electron/records/events');
     const ws = DataStore.open(station);
-    await ws.person('X002').update((f) => void appendEvent(f.events, 'quiz.graded', { attemptId: 'a1', questionId: 'q1', score: 5, comment: '工作站上评的' }, { at: new Date().toISOString(), by: 'admin' }));
+    await ws
+      .person('X002')
+      .update((f) => void appendEvent(f.events, 'quiz.graded', { attemptId: 'a1', questionId: 'q1', score: 5, comment: '工作站上评的' }, { at: new Date().toISOString(), by: 'admin' }));
     ws.close();
     const zip = path.join(work, 'station-export.zip');
     const ex = cli(['export', 'workstation', '--data', station, '--out', zip, '--station', '二号岗电脑']);

@@ -73,7 +73,9 @@ describe('collective sessions', () => {
     const { folder } = await exportPersonTo(app.ports, 'E001', out, 'archive');
     expect(verifyArchiveDir(nodeFiles, folder).ok).toBe(true);
     // table cells wrap: compare without white space
-    const text = execFileSync('pdftotext', [path.join(folder, 'training-file.pdf'), '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
+    const text = execFileSync('pdftotext', [path.join(folder, 'training-file.pdf'), '-'], { encoding: 'utf8' })
+      .normalize('NFKC')
+      .replace(/\s+/g, '');
     for (const needle of ['集中学习活动', '集中观看警示教育片', '九七事故警示片', '90分钟', '三楼会议室', '集中学习1.5小时']) expect(text, needle).toContain(needle.normalize('NFKC'));
     removeDir(out);
   });

@@ -21,7 +21,11 @@ beforeAll(async () => {
   await source.call('corpus.importCommit', { fileName: 'gb30871.txt', base64: b64('危险化学品企业特殊作业安全规范（测试文本）\n\n动火作业分级审批。'), docId: 'gb-30871-2022' }, srcOfficer);
   await source.call(
     'corpus.importCommit',
-    { fileName: '受限空间制度.md', base64: b64(OWN), newDoc: { title: '本厂受限空间作业管理制度', docNo: 'QB-002', issuer: '安全环保部', category: '企业制度', effective: '2024-01-01', suggestedMinutes: 20, summary: '' } },
+    {
+      fileName: '受限空间制度.md',
+      base64: b64(OWN),
+      newDoc: { title: '本厂受限空间作业管理制度', docNo: 'QB-002', issuer: '安全环保部', category: '企业制度', effective: '2024-01-01', suggestedMinutes: 20, summary: '' },
+    },
     srcOfficer,
   );
   pack = await source.call('corpus.packExport', {}, srcOfficer);

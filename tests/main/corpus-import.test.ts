@@ -197,7 +197,9 @@ describe('a large import shows progress and can be cancelled', () => {
     expect(mid.state === 'reading' || mid.state === 'ready').toBe(true);
     const cancelled = await app.call('corpus.importCancel', { jobId: job.jobId }, officer);
     expect(cancelled.state).toBe('cancelled');
-    expect(await app.raw('corpus.importCommit', { jobId: job.jobId, newDoc: { title: 'x', docNo: '', issuer: '', category: '企业制度', effective: '', suggestedMinutes: 0, summary: '' } }, officer)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect(
+      await app.raw('corpus.importCommit', { jobId: job.jobId, newDoc: { title: 'x', docNo: '', issuer: '', category: '企业制度', effective: '', suggestedMinutes: 0, summary: '' } }, officer),
+    ).toMatchObject({ ok: false, error: { code: 'bad_input' } });
     await new Promise((r) => setTimeout(r, 300));
     expect(corpusState(app.dir)).toEqual(before);
   });
@@ -220,7 +222,11 @@ describe('a large import shows progress and can be cancelled', () => {
     expect(ready.done).toBe(ready.total);
     expect(ready.total).toBeGreaterThan(20);
     expect(ready.preview).toMatchObject({ fileName: 'big.pdf', pages: ready.total });
-    const r = await app.call('corpus.importCommit', { jobId: job.jobId, newDoc: { title: '大文件', docNo: '', issuer: '', category: '企业制度', effective: '', suggestedMinutes: 0, summary: '' } }, officer);
+    const r = await app.call(
+      'corpus.importCommit',
+      { jobId: job.jobId, newDoc: { title: '大文件', docNo: '', issuer: '', category: '企业制度', effective: '', suggestedMinutes: 0, summary: '' } },
+      officer,
+    );
     expect((await app.call('corpus.importJob', { jobId: job.jobId }, officer)).state).toBe('done');
     expect((await app.call('corpus.search', { q: '第1234条' }, officer)).some((h) => h.docId === r.docId)).toBe(true);
   });
@@ -229,7 +235,11 @@ describe('a large import shows progress and can be cancelled', () => {
 describe('bad files change nothing', () => {
   const refuse = async (fileName: string, bytes: Buffer, message: RegExp) => {
     const before = corpusState(app.dir);
-    const r = await app.raw('corpus.importCommit', { fileName, base64: bytes.toString('base64'), newDoc: { title: 'x', docNo: '', issuer: '', category: '企业制度', effective: '', suggestedMinutes: 0, summary: '' } }, officer);
+    const r = await app.raw(
+      'corpus.importCommit',
+      { fileName, base64: bytes.toString('base64'), newDoc: { title: 'x', docNo: '', issuer: '', category: '企业制度', effective: '', suggestedMinutes: 0, summary: '' } },
+      officer,
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'bad_input' } });
     if (!r.ok) expect(r.error.message).toMatch(message);
     expect(corpusState(app.dir)).toEqual(before);

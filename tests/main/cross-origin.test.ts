@@ -114,13 +114,17 @@ describe('a fresh server on the server PC', () => {
     const r = await request(base, { path: `/api/setup.init?${q}` });
     expect(r.status).toBe(405);
     // and no preflight is ever answered: a page elsewhere cannot get leave to send JSON
-    const pre = await request(base, { method: 'OPTIONS', path: '/api/setup.init', headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    const pre = await request(base, {
+      method: 'OPTIONS',
+      path: '/api/setup.init',
+      headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    });
     expect(pre.status).toBe(405);
     expect(pre.headers['access-control-allow-origin']).toBeUndefined();
     expect(await initialized()).toBe(false);
   });
 
-  it('its own origin sets it up (as the app\'s own page sends it); then nothing from elsewhere changes anything, even with a valid session', async () => {
+  it("its own origin sets it up (as the app's own page sends it); then nothing from elsewhere changes anything, even with a valid session", async () => {
     const own = await call('setup.init', { enterprise: '本厂（虚构）', adminNo: 'admin', adminName: '管理员', password: 'admin-pass-1' }, { Origin: OWN(), 'Sec-Fetch-Site': 'same-origin' });
     expect(own.status, own.text).toBe(200);
     expect((await app.ports.store.meta.read()).enterprise).toBe('本厂（虚构）');
@@ -170,8 +174,20 @@ describe('a fresh server on the server PC', () => {
 
 describe('the rules themselves', () => {
   it('application/json with or without charset=utf-8, nothing else', () => {
-    for (const ok of ['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/json;charset=UTF-8', 'application/json; charset="utf-8"']) expect(isJsonType(ok), ok).toBe(true);
-    for (const no of [undefined, '', 'text/plain', 'text/plain; charset=utf-8', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/json; charset=utf-16', 'application/json-patch+json', 'text/json']) expect(isJsonType(no), String(no)).toBe(false);
+    for (const ok of ['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/json;charset=UTF-8', 'application/json; charset="utf-8"'])
+      expect(isJsonType(ok), ok).toBe(true);
+    for (const no of [
+      undefined,
+      '',
+      'text/plain',
+      'text/plain; charset=utf-8',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+      'application/json; charset=utf-16',
+      'application/json-patch+json',
+      'text/json',
+    ])
+      expect(isJsonType(no), String(no)).toBe(false);
   });
 
   it('the own origin follows the scheme served on and the Host sent to', () => {

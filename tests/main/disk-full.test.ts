@@ -102,11 +102,21 @@ async function round(s: Session, i: number, ledger: Ledger): Promise<void> {
   if (b.status === 200) ledger.beat = json(b).sessionCountedMs as number;
   else (expectFull(b, 'study.beat'), (ledger.refused.beat += 1));
   const text = `第 ${i} 次保存：动火作业前没有复测可燃气体浓度。`;
-  const e = await postJson(s.base, 'essay.save', { campaignId: s.campaignId, parts: { awareness: text, responsibility: '', warning: '', measures: '', leadership: '' }, accidents: [] }, { token: s.e2 });
+  const e = await postJson(
+    s.base,
+    'essay.save',
+    { campaignId: s.campaignId, parts: { awareness: text, responsibility: '', warning: '', measures: '', leadership: '' }, accidents: [] },
+    { token: s.e2 },
+  );
   if (e.status === 200) ledger.essay = text;
   else (expectFull(e, 'essay.save'), (ledger.refused.essay += 1));
   const stem = `磁盘测试题 ${i}：动火作业前必须进行气体分析。`;
-  const q = await postJson(s.base, 'bank.save', { type: 'truefalse', stem, options: [], answer: ['T'], explanation: '', score: 1, source: '', bank: '测试', difficulty: 0, category: '', tags: [], docId: '' }, { token: s.admin });
+  const q = await postJson(
+    s.base,
+    'bank.save',
+    { type: 'truefalse', stem, options: [], answer: ['T'], explanation: '', score: 1, source: '', bank: '测试', difficulty: 0, category: '', tags: [], docId: '' },
+    { token: s.admin },
+  );
   if (q.status === 200) ledger.stems.push(stem);
   else (expectFull(q, 'bank.save'), (ledger.refused.bank += 1));
 }
@@ -142,7 +152,14 @@ async function story(o: {
   let srv: ServerProcess = await startServeProcess(o.serveArgs);
   const started = async (server: ServerProcess): Promise<Session> => {
     const base = server.url.replace(/\/$/, '');
-    return { base, admin: await signIn(base, 'admin', 'admin-pass-1'), e1: await signIn(base, 'E001', o.pw('E001')), e2: await signIn(base, 'E002', o.pw('E002')), campaignId: o.campaignId, sessionId: '' };
+    return {
+      base,
+      admin: await signIn(base, 'admin', 'admin-pass-1'),
+      e1: await signIn(base, 'E001', o.pw('E001')),
+      e2: await signIn(base, 'E002', o.pw('E002')),
+      campaignId: o.campaignId,
+      sessionId: '',
+    };
   };
   try {
     let s = await started(srv);
@@ -217,7 +234,8 @@ describe.skipIf(cannot !== null)('a full disk (lowdb data folder on an 8 MB tmpf
       },
       after: async (ledger) => {
         // no temp file of an unfinished write is left
-        const temps = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? temps(path.join(d, e.name)) : /\.tmp$/.test(e.name) ? [path.join(d, e.name)] : []));
+        const temps = (d: string): string[] =>
+          readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? temps(path.join(d, e.name)) : /\.tmp$/.test(e.name) ? [path.join(d, e.name)] : []));
         expect(temps(dir)).toEqual([]);
         const store = DataStore.openReadOnly(dir);
         try {

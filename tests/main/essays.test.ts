@@ -124,7 +124,10 @@ describe('review rounds', () => {
       [2, 'accept'],
     ]);
     // reviewing an old version again is refused
-    expect(await app.raw('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 2, decision: 'return', comment: 'x', partComments: [] }, s.admin)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await app.raw('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 2, decision: 'return', comment: 'x', partComments: [] }, s.admin)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     const ov = await app.call('essay.overview', { campaignId: cid }, s.admin);
     expect(ov.counts).toEqual({ not_started: 3, draft: 0, submitted: 0, returned: 0, accepted: 1 });
     expect(ov.rows.filter((r) => r.status === 'not_started').map((r) => r.employeeNo)).toEqual(['E002', 'E003', 'M001']);
@@ -160,12 +163,22 @@ describe('copy detection', () => {
     // accepting needs a reason
     const refused = await app.raw('grading.reviewEssay', { campaignId: cid, employeeNo: 'E002', version: 1, decision: 'accept', comment: '', partComments: [] }, s.admin);
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    await app.call('grading.reviewEssay', { campaignId: cid, employeeNo: 'E002', version: 1, decision: 'accept', comment: '', partComments: [], override: '同班组共同经历的事件，经当面核实为本人所写' }, s.admin);
+    await app.call(
+      'grading.reviewEssay',
+      { campaignId: cid, employeeNo: 'E002', version: 1, decision: 'accept', comment: '', partComments: [], override: '同班组共同经历的事件，经当面核实为本人所写' },
+      s.admin,
+    );
     const rec = await app.call('essay.read', { campaignId: cid, employeeNo: 'E002' }, s.admin);
     expect(rec.reviews[0]!.override).toBe('同班组共同经历的事件，经当面核实为本人所写');
     // the template prompts are a source too
     const m = await s.login('M001');
-    const prompts = { awareness: '对照事故教训，自己在风险意识、规章意识上有哪些欠缺？举出具体的事例。', responsibility: '自己岗位的安全职责有哪些没有做到位？', warning: '这些事故让您想到了什么？', measures: '写出具体、可检查的措施。', leadership: '作为班子成员，在落实全员安全生产责任制、安全投入、隐患排查治理、带头执行制度上有哪些不足？' };
+    const prompts = {
+      awareness: '对照事故教训，自己在风险意识、规章意识上有哪些欠缺？举出具体的事例。',
+      responsibility: '自己岗位的安全职责有哪些没有做到位？',
+      warning: '这些事故让您想到了什么？',
+      measures: '写出具体、可检查的措施。',
+      leadership: '作为班子成员，在落实全员安全生产责任制、安全投入、隐患排查治理、带头执行制度上有哪些不足？',
+    };
     await app.call('essay.submit', { campaignId: cid, parts: prompts, accidents: ACC }, m);
     const mm = (await app.call('essay.read', { campaignId: cid, employeeNo: 'M001' }, s.admin)).similarity!;
     expect(mm.matches[0]).toMatchObject({ kind: 'source', id: 'source:template' });
@@ -184,7 +197,8 @@ describe('printable output', () => {
       const pdf = await app.call('essay.export', { campaignId: cid, format: 'pdf' }, e);
       writeFileSync(path.join(out, 'e.pdf'), Buffer.from(pdf.base64, 'base64'));
       const text = execFileSync('pdftotext', ['-layout', path.join(out, 'e.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-      for (const want of ['个人剖析材料', '测试甲', '甲醇车间', '操作工', '本人签字', '一、安全意识提升方面存在的不足', '对照九七事故', '“9·7”事故']) expect(text, want).toContain(want.replace(/\s+/g, ''));
+      for (const want of ['个人剖析材料', '测试甲', '甲醇车间', '操作工', '本人签字', '一、安全意识提升方面存在的不足', '对照九七事故', '“9·7”事故'])
+        expect(text, want).toContain(want.replace(/\s+/g, ''));
       const docx = await app.call('essay.export', { campaignId: cid, format: 'docx' }, e);
       expect(docx.fileName).toBe('个人剖析材料-E001-测试甲.docx');
       writeFileSync(path.join(out, 'e.docx'), Buffer.from(docx.base64, 'base64'));
@@ -212,7 +226,11 @@ describe('over real HTTP', () => {
     const server = await startServer({ ...storeOptions(app.dir), port: 0, host: '127.0.0.1', rendererDir: ui });
     try {
       const post = async (name: string, body: unknown, token?: string) => {
-        const r = await fetch(`${server.url.replace(/\/$/, '')}/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+        const r = await fetch(`${server.url.replace(/\/$/, '')}/api/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(body),
+        });
         return { status: r.status, text: await r.text() };
       };
       const token = JSON.parse((await post('auth.login', { employeeNo: 'E002', password: pw })).text).token as string;

@@ -63,7 +63,25 @@ describe('working files in the language of the screen', () => {
     const ws = wb.worksheets[0]!;
     expect(String(ws.getRow(1).getCell(1).value)).toBe('测试化工（虚构） ' + ((await post('campaign.get', { campaignId })) as { name: string }).name + ': study hours ledger');
     expect(String(ws.getRow(2).getCell(1).value)).toMatch(/^Concentrated study \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d; 45 minutes per credit hour; required \d+ credit hours/);
-    expect(ws.getRow(3).values).toEqual([undefined, 'Employee no.', 'Name', 'Department', 'Team', 'Category', 'Collective (hours)', 'Self-study (hours)', 'Total (hours)', 'Credit hours', 'Required', 'Target met', 'Quiz score', 'Self-analysis', 'Attention checks (missed/issued)', 'Credit hours this year', 'Required this year']);
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      'Employee no.',
+      'Name',
+      'Department',
+      'Team',
+      'Category',
+      'Collective (hours)',
+      'Self-study (hours)',
+      'Total (hours)',
+      'Credit hours',
+      'Required',
+      'Target met',
+      'Quiz score',
+      'Self-analysis',
+      'Attention checks (missed/issued)',
+      'Credit hours this year',
+      'Required this year',
+    ]);
     expect(wb.worksheets[1]!.getRow(1).values).toContain('Why not counted');
     // nothing Chinese is left in what the file itself says (row 1 holds the names people entered)
     expect(JSON.stringify([ws.getRow(2).values, ws.getRow(3).values, wb.worksheets[1]!.getRow(1).values])).not.toMatch(/[\u4e00-\u9fff]/);

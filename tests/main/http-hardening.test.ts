@@ -121,14 +121,14 @@ describe('Host names', () => {
     expect(login.text).not.toContain('token');
   });
 
-  it('loopback names, the names listed with --allowed-host, and this PC\'s addresses are served', async () => {
+  it("loopback names, the names listed with --allowed-host, and this PC's addresses are served", async () => {
     for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, 'anxue.plant.example', `ANXUE.plant.example.:${port}`]) {
       expect((await postJson(base, 'setup.status', {}, { host })).status, host).toBe(200);
     }
     if (LAN) expect((await postJson(base, 'setup.status', {}, { host: `${LAN}:${port}`, connectTo: LAN })).status).toBe(200);
   });
 
-  it('a server that listens on loopback only does not answer to this PC\'s LAN address', async () => {
+  it("a server that listens on loopback only does not answer to this PC's LAN address", async () => {
     const s = await startServer({ dataDir: tempDir(), port: 0, host: '127.0.0.1', rendererDir: tempDir('anxue-no-ui-') });
     try {
       const u = s.url.replace(/\/$/, '');
@@ -250,7 +250,9 @@ describe('per-call body limits (from the contract)', () => {
   it('a signed-in caller: 1 MB for a JSON call, the upload limit for an upload; 413 names the call and its limit', async () => {
     const t = (JSON.parse((await postJson(base, 'auth.login', { employeeNo: 'E002', password: pw('E002') })).text) as { token: string }).token;
     expect(t).toEqual(expect.any(String));
-    const announced = await raw(`POST /api/essay.save HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${t}\r\nContent-Type: application/json\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n`);
+    const announced = await raw(
+      `POST /api/essay.save HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${t}\r\nContent-Type: application/json\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n`,
+    );
     expect(announced.text).toMatch(/^HTTP\/1\.1 413/);
     expect(announced.text).toContain('"key":"transport.tooLargeFor","params":{"name":"essay.save","size":"1 MB"}');
     expect(announced.closed).toBe(true);
@@ -271,4 +273,3 @@ describe('per-call body limits (from the contract)', () => {
     expect(await alive()).toBe(200);
   });
 });
-

@@ -25,7 +25,11 @@ afterAll(async () => {
 });
 
 const post = (name: string, body: unknown, token?: string) =>
-  fetch(`${base}/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${base}/api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 describe('HTTP transport', () => {
   it('serves the UI with a Content-Security-Policy and no-sniff', async () => {

@@ -46,18 +46,41 @@ describe('inspections and the 问题台账', () => {
     expect(i).toMatchObject({ kind: 'maintenance', unit: '甲醇车间', findings: 0 });
     const photo = await app.call('finding.photo', { fileName: '动火作业票.jpg', base64: JPEG.toString('base64') }, s.admin);
     expect(photo).toMatchObject({ kind: 'jpeg', name: '动火作业票.jpg', bytes: JPEG.length });
-    const a = await app.call('finding.record', { inspectionId: i.id, level: 'major', location: '甲醇合成工段', description: '动火作业票未做气体分析即审批', measure: '作业前必须气体分析合格后方可审批，组织审批人培训', owner: 'E002', due: '2024-09-15', photos: [{ sha256: photo.sha256, name: photo.name }] }, s.admin);
+    const a = await app.call(
+      'finding.record',
+      {
+        inspectionId: i.id,
+        level: 'major',
+        location: '甲醇合成工段',
+        description: '动火作业票未做气体分析即审批',
+        measure: '作业前必须气体分析合格后方可审批，组织审批人培训',
+        owner: 'E002',
+        due: '2024-09-15',
+        photos: [{ sha256: photo.sha256, name: photo.name }],
+      },
+      s.admin,
+    );
     expect(a).toMatchObject({ status: 'open', overdue: false, ownerName: '测试乙', campaignId, photos: [{ sha256: photo.sha256 }] });
-    const b = await app.call('finding.record', { inspectionId: i.id, level: 'general', location: '罐区', description: '监护人未持证', measure: '更换持证监护人', owner: 'E003', due: '2024-09-12', photos: [] }, s.admin);
+    const b = await app.call(
+      'finding.record',
+      { inspectionId: i.id, level: 'general', location: '罐区', description: '监护人未持证', measure: '更换持证监护人', owner: 'E003', due: '2024-09-12', photos: [] },
+      s.admin,
+    );
     // the 责任人 sees their own, and reports what was done
     const e2 = await s.login('E002');
     expect((await app.call('finding.mine', { campaignId }, e2)).map((f) => f.id)).toEqual([a.id]);
-    const after = await app.call('finding.photo', { fileName: '整改后.png', base64: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('x')]).toString('base64') }, e2);
+    const after = await app.call(
+      'finding.photo',
+      { fileName: '整改后.png', base64: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('x')]).toString('base64') },
+      e2,
+    );
     // someone else's finding: not theirs to rectify
     expect(await app.raw('finding.rectify', { findingId: b.id, note: '已整改', photos: [] }, e2)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // not yet rectified: 验收 waits
     expect(await app.raw('finding.verify', { findingId: a.id, passed: true, note: '' }, s.admin)).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await app.call('finding.rectify', { findingId: a.id, note: '已组织 12 名审批人培训，制度已修订', photos: [{ sha256: after.sha256, name: after.name }] }, e2)).toMatchObject({ status: 'rectified' });
+    expect(await app.call('finding.rectify', { findingId: a.id, note: '已组织 12 名审批人培训，制度已修订', photos: [{ sha256: after.sha256, name: after.name }] }, e2)).toMatchObject({
+      status: 'rectified',
+    });
     expect(await app.call('finding.verify', { findingId: a.id, passed: true, note: '现场核查合格' }, s.admin)).toMatchObject({ status: 'closed', closedBy: 'admin' });
     // days later: the other one is past its 期限
     app.clock.t = Date.parse('2024-09-13T02:00:00Z');
@@ -87,7 +110,11 @@ describe('inspections and the 问题台账', () => {
     });
     const e2 = await s.login('E002');
     const i = await app.call('inspection.save', inspection(), s.admin);
-    const f = await app.call('finding.record', { inspectionId: i.id, level: 'general', location: '中控室', description: '交接班记录不全', measure: '补全记录', owner: 'E002', due: '2024-09-20', photos: [] }, e2);
+    const f = await app.call(
+      'finding.record',
+      { inspectionId: i.id, level: 'general', location: '中控室', description: '交接班记录不全', measure: '补全记录', owner: 'E002', due: '2024-09-20', photos: [] },
+      e2,
+    );
     await app.call('finding.rectify', { findingId: f.id, note: '已补全', photos: [] }, e2);
     const before = (await ledger()).length;
     const own = await app.raw('finding.verify', { findingId: f.id, passed: true, note: '' }, e2);
@@ -98,7 +125,11 @@ describe('inspections and the 问题台账', () => {
     expect(await app.raw('finding.verify', { findingId: f.id, passed: false, note: '' }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'note' } });
     expect(await app.call('finding.verify', { findingId: f.id, passed: false, note: '记录仍缺夜班' }, s.admin)).toMatchObject({ status: 'open', closedAt: null });
     await app.call('finding.rectify', { findingId: f.id, note: '夜班记录已补', photos: [] }, e2);
-    expect(await app.call('finding.verify', { findingId: f.id, passed: true, note: '合格' }, s.admin)).toMatchObject({ status: 'closed', closedBy: 'admin', names: { admin: '管理员', E002: '测试乙' } });
+    expect(await app.call('finding.verify', { findingId: f.id, passed: true, note: '合格' }, s.admin)).toMatchObject({
+      status: 'closed',
+      closedBy: 'admin',
+      names: { admin: '管理员', E002: '测试乙' },
+    });
   });
 
   it('bad input is refused with the field named and nothing changed', async () => {
@@ -135,23 +166,54 @@ describe('inspections and the 问题台账', () => {
 
   it('the ledger as .xlsx in the columns bureaus use', async () => {
     const i = await app.call('inspection.save', { ...inspection(), kind: 'procedure' }, s.admin);
-    const f = await app.call('finding.record', { inspectionId: i.id, level: 'major', location: '合成岗', description: '开车规程缺少氮气置换步骤', measure: '修订规程并培训', owner: 'E002', due: '2024-09-18', photos: [] }, s.admin);
+    const f = await app.call(
+      'finding.record',
+      { inspectionId: i.id, level: 'major', location: '合成岗', description: '开车规程缺少氮气置换步骤', measure: '修订规程并培训', owner: 'E002', due: '2024-09-18', photos: [] },
+      s.admin,
+    );
     await app.call('finding.rectify', { findingId: f.id, note: '规程已修订', photos: [] }, s.admin);
-    await app.call('finding.record', { inspectionId: i.id, level: 'general', location: '合成岗', description: '规程未张贴', measure: '张贴上墙', owner: 'E001', due: '2024-09-09', photos: [] }, s.admin);
+    await app.call(
+      'finding.record',
+      { inspectionId: i.id, level: 'general', location: '合成岗', description: '规程未张贴', measure: '张贴上墙', owner: 'E001', due: '2024-09-09', photos: [] },
+      s.admin,
+    );
     const x = await app.call('inspection.ledger', { campaignId }, s.admin);
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as never);
     const ws = wb.getWorksheet('问题台账')!;
     expect((ws.getRow(2).values as string[]).slice(1)).toEqual(['序号', '检查时间', '检查类型', '问题描述', '隐患等级', '整改措施', '责任人', '整改期限', '整改情况', '验收人', '验收时间']);
-    expect((ws.getRow(3).values as unknown[]).slice(1, 10)).toEqual([1, '2024-09-10', '操作规程专项排查', '合成岗：开车规程缺少氮气置换步骤', '重大隐患', '修订规程并培训', '测试乙（E002）', '2024-09-18', '已整改，待验收；规程已修订']);
+    expect((ws.getRow(3).values as unknown[]).slice(1, 10)).toEqual([
+      1,
+      '2024-09-10',
+      '操作规程专项排查',
+      '合成岗：开车规程缺少氮气置换步骤',
+      '重大隐患',
+      '修订规程并培训',
+      '测试乙（E002）',
+      '2024-09-18',
+      '已整改，待验收；规程已修订',
+    ]);
     expect((ws.getRow(4).values as unknown[]).slice(1, 10)).toEqual([2, '2024-09-10', '操作规程专项排查', '合成岗：规程未张贴', '一般隐患', '张贴上墙', '测试甲（E001）', '2024-09-09', '逾期未整改']);
   });
 
   it('in the 一期一档: the ledger chain, its photos, the table in the PDF — and verify covers them', async () => {
     const i = await app.call('inspection.save', inspection(), s.admin);
     const photo = await app.call('finding.photo', { fileName: '现场.jpg', base64: JPEG.toString('base64') }, s.admin);
-    await app.call('finding.record', { inspectionId: i.id, level: 'major', location: '甲醇合成工段', description: '动火作业票未做气体分析即审批', measure: '气体分析合格后方可审批', owner: 'E002', due: '2024-09-15', photos: [{ sha256: photo.sha256, name: photo.name }] }, s.admin);
+    await app.call(
+      'finding.record',
+      {
+        inspectionId: i.id,
+        level: 'major',
+        location: '甲醇合成工段',
+        description: '动火作业票未做气体分析即审批',
+        measure: '气体分析合格后方可审批',
+        owner: 'E002',
+        due: '2024-09-15',
+        photos: [{ sha256: photo.sha256, name: photo.name }],
+      },
+      s.admin,
+    );
     const root = tempDir('anxue-findings-archive-');
     try {
       const job = await createJob(app.ports, root, { campaignId, zip: false }, 'admin');
@@ -172,13 +234,18 @@ describe('inspections and the 问题台账', () => {
       writeFileSync(f, Buffer.concat([JPEG, Buffer.from('edited')]));
       manifest.files.find((x: { name: string }) => x.name === `files/${photo.sha256}.jpg`).sha256 = createHash('sha256').update(readFileSync(f)).digest('hex');
       writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
-      expect(verifyArchiveDir(nodeFiles, folder).problems).toEqual(['manifest.sig：签名与 manifest.json 不符，清单或签名被改动 / manifest.sig: the signature does not fit manifest.json: the manifest or the signature was changed', 'findings.json：台账所附的照片「现场.jpg」与台账中的哈希不符：照片被替换 / findings.json: the photo “现场.jpg” does not match the hash in the ledger: it was replaced']);
+      expect(verifyArchiveDir(nodeFiles, folder).problems).toEqual([
+        'manifest.sig：签名与 manifest.json 不符，清单或签名被改动 / manifest.sig: the signature does not fit manifest.json: the manifest or the signature was changed',
+        'findings.json：台账所附的照片「现场.jpg」与台账中的哈希不符：照片被替换 / findings.json: the photo “现场.jpg” does not match the hash in the ledger: it was replaced',
+      ]);
       // a finding's text changed in the ledger file (and the manifest line made to match)
       writeFileSync(f, JPEG);
       ledger.entries[1].data.level = 'general';
       writeFileSync(path.join(folder, 'findings.json'), JSON.stringify(ledger));
       manifest.files.find((x: { name: string }) => x.name === `files/${photo.sha256}.jpg`).sha256 = photo.sha256;
-      manifest.files.find((x: { name: string }) => x.name === 'findings.json').sha256 = createHash('sha256').update(readFileSync(path.join(folder, 'findings.json'))).digest('hex');
+      manifest.files.find((x: { name: string }) => x.name === 'findings.json').sha256 = createHash('sha256')
+        .update(readFileSync(path.join(folder, 'findings.json')))
+        .digest('hex');
       writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
       expect(verifyArchiveDir(nodeFiles, folder).problems.join('\n')).toContain('内容与哈希不符，记录被修改');
     } finally {

@@ -48,7 +48,7 @@ describe('per 工号', () => {
       for (let i = 0; i < 5; i++) await tryLogin(app, 'E002', 'wrong-one');
       const r = await tryLogin(app, 'E002', 'wrong-one');
       lengths.push(r.ok ? 0 : (r.error.retryAfterSeconds ?? 0));
-      app.clock.advance((r.ok ? 0 : r.error.retryAfterSeconds ?? 0) * 1000);
+      app.clock.advance((r.ok ? 0 : (r.error.retryAfterSeconds ?? 0)) * 1000);
     }
     expect(lengths).toEqual([300, 600, 1200, 2400, 3600, 3600]);
     // a day without a lock: back to five minutes
@@ -119,7 +119,12 @@ describe('an administrator lifts a lock', () => {
     for (let i = 0; i < 5; i++) await tryLogin(app, 'E001', 'wrong-one');
     for (let i = 0; i < 20; i++) await tryLogin(app, `X${i}`, 'wrong', LAN(7));
     const locks = await app.call('auth.locks', {}, s.admin);
-    expect(locks.map((l) => [l.kind, l.subject])).toEqual(expect.arrayContaining([['account', 'E001'], ['address', '10.20.0.7']]));
+    expect(locks.map((l) => [l.kind, l.subject])).toEqual(
+      expect.arrayContaining([
+        ['account', 'E001'],
+        ['address', '10.20.0.7'],
+      ]),
+    );
     expect(await app.raw('auth.unlock', { kind: 'account', subject: 'E001', reason: ' ' }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'reason' } });
     expect(await app.raw('auth.unlock', { kind: 'account', subject: 'E002', reason: '误锁' }, s.admin)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await tryLogin(app, 'E001', s.pw('E001'))).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
@@ -200,7 +205,8 @@ describe('the administrator at the server PC', () => {
 });
 
 describe('changing a password: the old password is counted as a sign-in is', () => {
-  const change = (a: TempApp, token: string, oldPassword: string, client: ClientInfo = LAN(5), newPassword = 'a-new-pass-22') => dispatch(a.ports, 'auth.changePassword', { oldPassword, newPassword }, token, client);
+  const change = (a: TempApp, token: string, oldPassword: string, client: ClientInfo = LAN(5), newPassword = 'a-new-pass-22') =>
+    dispatch(a.ports, 'auth.changePassword', { oldPassword, newPassword }, token, client);
 
   it('300 wrong old passwords at once from one session: at most 5 reach the check, the account locks (audited), the right one waits for the lock to end', async () => {
     app = makeApp();

@@ -214,15 +214,40 @@ describe('anxue merge', () => {
     expect((await server.ports.store.person('E001').read()).events[0]!.hash).toBe(shared.hash);
   });
 
-  it('the 问题台账 and evidence files come in: the workstation\'s findings appended, their photos with them; a second merge adds nothing', async () => {
+  it("the 问题台账 and evidence files come in: the workstation's findings appended, their photos with them; a second merge adds nothing", async () => {
     const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('photo taken at the station')]);
     // the server recorded one finding, the workstation (offline) another, with a photo
-    const si = await server.call('inspection.save', { campaignId: s.campaign.id, kind: 'procedure', scope: 'team', unit: '合成一班', date: '2024-09-10', inspectors: '安全科', checklist: [] }, s.admin);
-    await server.call('finding.record', { inspectionId: si.id, level: 'general', location: '中控', description: '服务器上登记的问题', measure: '整改', owner: 'E001', due: '2024-09-20', photos: [] }, s.admin);
+    const si = await server.call(
+      'inspection.save',
+      { campaignId: s.campaign.id, kind: 'procedure', scope: 'team', unit: '合成一班', date: '2024-09-10', inspectors: '安全科', checklist: [] },
+      s.admin,
+    );
+    await server.call(
+      'finding.record',
+      { inspectionId: si.id, level: 'general', location: '中控', description: '服务器上登记的问题', measure: '整改', owner: 'E001', due: '2024-09-20', photos: [] },
+      s.admin,
+    );
     const wa = (await station.call('auth.login', { employeeNo: 'admin', password: 'admin-pass-1' })).token;
-    const wi = await station.call('inspection.save', { campaignId: s.campaign.id, kind: 'maintenance', scope: 'workshop', unit: '储运车间', date: '2024-09-11', inspectors: '安全科', checklist: [] }, wa);
+    const wi = await station.call(
+      'inspection.save',
+      { campaignId: s.campaign.id, kind: 'maintenance', scope: 'workshop', unit: '储运车间', date: '2024-09-11', inspectors: '安全科', checklist: [] },
+      wa,
+    );
     const photo = await station.call('finding.photo', { fileName: '罐区.jpg', base64: JPEG.toString('base64') }, wa);
-    await station.call('finding.record', { inspectionId: wi.id, level: 'major', location: '罐区', description: '工作站上登记的问题', measure: '整改', owner: 'E003', due: '2024-09-21', photos: [{ sha256: photo.sha256, name: photo.name }] }, wa);
+    await station.call(
+      'finding.record',
+      {
+        inspectionId: wi.id,
+        level: 'major',
+        location: '罐区',
+        description: '工作站上登记的问题',
+        measure: '整改',
+        owner: 'E003',
+        due: '2024-09-21',
+        photos: [{ sha256: photo.sha256, name: photo.name }],
+      },
+      wa,
+    );
     const r = await merge();
     expect(r.run!.added).toMatchObject({ files: 1, findings: 2 });
     const v = await server.call('inspection.list', { campaignId: s.campaign.id }, s.admin);
@@ -273,7 +298,7 @@ describe('anxue merge', () => {
     station.close();
     fs.writeFileSync(file, sealed);
     const keyed = DataStore.open(station.dir);
-    await keyed.person('E003').update((d) => void (d.events[0] = { ...d.events[0]!, data: { ...d.events[0]!.data, countedMs: 8 * 3600_000 } } as typeof d.events[0]));
+    await keyed.person('E003').update((d) => void (d.events[0] = { ...d.events[0]!, data: { ...d.events[0]!.data, countedMs: 8 * 3600_000 } } as (typeof d.events)[0]));
     keyed.close();
     station = makeApp(station.dir, { dataDir: station.dir });
     await expect(merge()).rejects.toThrow(/E003.*内容与哈希不符/);

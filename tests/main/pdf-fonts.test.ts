@@ -79,7 +79,7 @@ describe.skipIf(!font)('CFF subsets of the CJK font', () => {
     }
   });
 
-  it('a charstring that computes its subroutine index is not flattened (the subset is then made fontkit\'s way)', () => {
+  it("a charstring that computes its subroutine index is not flattened (the subset is then made fontkit's way)", () => {
     const face = load(font!.normal) as Font & { 'CFF ': unknown };
     const cff = face['CFF '] as unknown as Parameters<typeof flattenGlyph>[0];
     // "1 2 add callsubr": the index is computed (the arithmetic operator 12 10), not written

@@ -65,7 +65,7 @@ afterAll(async () => {
 const upload = (fileName: string, bytes: Buffer) => ({ fileName, base64: bytes.toString('base64') });
 
 describe('PDF previews and imports in bounded memory', () => {
-  it('four previews of a 250-page Chinese PDF at once: all answered, the server\'s peak resident memory stays under 400 MB', async () => {
+  it("four previews of a 250-page Chinese PDF at once: all answered, the server's peak resident memory stays under 400 MB", async () => {
     const pid = srv.child.pid!;
     const before = memOf(pid).rss;
     let readerPeak = 0;
@@ -75,7 +75,9 @@ describe('PDF previews and imports in bounded memory', () => {
     const rs = await Promise.all(Array.from({ length: 4 }, (_, i) => postJson(srv.url, 'corpus.importPreview', upload(`长文档-${i}.pdf`, longPdf), { token })));
     clearInterval(sampler);
     const { hwm } = memOf(pid);
-    console.log(`[pdf-memory] four previews of ${(longPdf.length / 1024 / 1024).toFixed(1)} MB, 250 pages: server RSS ${before.toFixed(0)} MB before, peak (VmHWM) ${hwm.toFixed(0)} MB; the reader process at most ${readerPeak.toFixed(0)} MB`);
+    console.log(
+      `[pdf-memory] four previews of ${(longPdf.length / 1024 / 1024).toFixed(1)} MB, 250 pages: server RSS ${before.toFixed(0)} MB before, peak (VmHWM) ${hwm.toFixed(0)} MB; the reader process at most ${readerPeak.toFixed(0)} MB`,
+    );
     for (const r of rs) {
       expect(r.status, r.text.slice(0, 300)).toBe(200);
       expect(JSON.parse(r.text)).toMatchObject({ format: 'pdf', pages: 250 });
@@ -87,7 +89,13 @@ describe('PDF previews and imports in bounded memory', () => {
     const pid = srv.child.pid!;
     const r = await postJson(srv.url, 'corpus.importPreview', upload('膨胀.pdf', bombPdf), { token });
     expect(r.status).toBe(400);
-    expect(JSON.parse(r.text)).toMatchObject({ code: 'bad_input', field: 'file', key: 'corpus.pdfOverMemory', params: { fileName: '膨胀.pdf' }, message: expect.stringMatching(/^膨胀\.pdf 读取时需要的内存超过上限（\d+ MB），未导入。/) });
+    expect(JSON.parse(r.text)).toMatchObject({
+      code: 'bad_input',
+      field: 'file',
+      key: 'corpus.pdfOverMemory',
+      params: { fileName: '膨胀.pdf' },
+      message: expect.stringMatching(/^膨胀\.pdf 读取时需要的内存超过上限（\d+ MB），未导入。/),
+    });
     expect(sayIn('en-US', JSON.parse(r.text) as Message)).toMatch(/^reading 膨胀\.pdf needs more memory than the limit \(\d+ MB\)/);
     // an import job of it fails with the same words
     const job = JSON.parse((await postJson(srv.url, 'corpus.importStart', upload('膨胀.pdf', bombPdf), { token })).text) as { jobId: string; state: string };

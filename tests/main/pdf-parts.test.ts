@@ -13,10 +13,20 @@ const dir = tempDir('anxue-pdf-parts-');
 afterAll(() => removeDir(dir));
 
 const table = (n: number, from = 0): Content => ({
-  table: { headerRows: 1, widths: [60, '*'], body: [[{ text: '工号', bold: true }, { text: '姓名', bold: true }], ...Array.from({ length: n }, (_, i) => [`P${from + i}`, `员工${from + i}`])] },
+  table: {
+    headerRows: 1,
+    widths: [60, '*'],
+    body: [
+      [
+        { text: '工号', bold: true },
+        { text: '姓名', bold: true },
+      ],
+      ...Array.from({ length: n }, (_, i) => [`P${from + i}`, `员工${from + i}`]),
+    ],
+  },
   fontSize: 9,
 });
-const rowsOf = (c: Content) => ((c as { table: { body: unknown[][] } }).table.body.length);
+const rowsOf = (c: Content) => (c as { table: { body: unknown[][] } }).table.body.length;
 const pdfText = (bytes: Buffer, name: string) => {
   const file = path.join(dir, name);
   writeFileSync(file, bytes);
@@ -37,7 +47,11 @@ describe('splitIntoParts', () => {
     expect(slices.map(rowsOf)).toEqual([1 + 9, 1 + 10, 1 + 6]);
     const names = slices.flatMap((s) => (s as { table: { body: unknown[][] } }).table.body.slice(1).map((r) => r[0]));
     expect(names).toEqual(Array.from({ length: 25 }, (_, i) => `P${i}`));
-    for (const s of slices) expect((s as { table: { body: unknown[][] } }).table.body[0]).toEqual([{ text: '工号', bold: true }, { text: '姓名', bold: true }]);
+    for (const s of slices)
+      expect((s as { table: { body: unknown[][] } }).table.body[0]).toEqual([
+        { text: '工号', bold: true },
+        { text: '姓名', bold: true },
+      ]);
     expect(parts[4]).toEqual([{ text: '三、结尾' }]);
   });
 

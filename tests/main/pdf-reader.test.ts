@@ -26,9 +26,7 @@ describe('PDF reader', () => {
   it('three readings asked for at once run one after another; each waiting one is told its place, and the paragraphs are those read here', async () => {
     const places: number[][] = [[], [], []];
     const order: number[] = [];
-    const reads = [0, 1, 2].map((i) =>
-      readPdf(`f${i}.pdf`, pdf, { onQueue: (ahead) => places[i]!.push(ahead), onProgress: (done) => done === 1 && order.push(i) }),
-    );
+    const reads = [0, 1, 2].map((i) => readPdf(`f${i}.pdf`, pdf, { onQueue: (ahead) => places[i]!.push(ahead), onProgress: (done) => done === 1 && order.push(i) }));
     const results = await Promise.all(reads);
     expect(places).toEqual([[0], [1, 0], [2, 1, 0]]);
     expect(order).toEqual([0, 1, 2]);
@@ -74,4 +72,3 @@ describe('PDF reader', () => {
     setReaderCaps(READER_CAPS);
   }, 120_000);
 });
-

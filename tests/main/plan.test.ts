@@ -20,7 +20,7 @@ const TYPE = 'mobilization' as const;
 const on = (date: string) => (app.clock.t = Date.parse(`${date}T02:00:00Z`));
 
 describe('campaign plan', () => {
-  it('the template brings the notice\'s tasks, dated from the campaign; only once', async () => {
+  it("the template brings the notice's tasks, dated from the campaign; only once", async () => {
     const p = await app.call('plan.fromTemplate', { campaignId: s.campaign.id }, s.admin);
     expect(p.tasks).toHaveLength(12);
     const due = Object.fromEntries(p.tasks.map((t) => [t.title.slice(0, 6), t.due]));
@@ -75,9 +75,17 @@ describe('campaign plan', () => {
       { campaignId: s.campaign.id, type: TYPE, topic: '警示月动员部署会', date: '2024-09-02', start: '08:30', durationMinutes: 60, place: '三楼会议室', host: '总经理' },
       s.admin,
     );
-    const t = await app.call('plan.saveTask', { campaignId: s.campaign.id, title: '召开全员动员部署会', kind: 'mobilization', phase: 0, due: '2024-09-05', owner: 'M001', note: '全员参加', sessionIds: [session.id] }, s.admin);
+    const t = await app.call(
+      'plan.saveTask',
+      { campaignId: s.campaign.id, title: '召开全员动员部署会', kind: 'mobilization', phase: 0, due: '2024-09-05', owner: 'M001', note: '全员参加', sessionIds: [session.id] },
+      s.admin,
+    );
     expect(t).toMatchObject({ ownerName: '测试经理', sessions: [{ id: session.id, topic: '警示月动员部署会', attendees: 0 }] });
-    const moved = await app.call('plan.saveTask', { id: t.id, campaignId: s.campaign.id, title: '召开全员动员部署会', kind: 'mobilization', phase: 0, due: '2024-09-04', owner: null, note: '', sessionIds: [] }, s.admin);
+    const moved = await app.call(
+      'plan.saveTask',
+      { id: t.id, campaignId: s.campaign.id, title: '召开全员动员部署会', kind: 'mobilization', phase: 0, due: '2024-09-04', owner: null, note: '', sessionIds: [] },
+      s.admin,
+    );
     expect(moved).toMatchObject({ id: t.id, due: '2024-09-04', owner: null, sessions: [] });
     await app.call('plan.deleteTask', { taskId: t.id }, s.admin);
     expect((await app.call('plan.get', { campaignId: s.campaign.id }, s.admin)).tasks).toEqual([]);
@@ -98,7 +106,11 @@ describe('campaign plan', () => {
   it('tasks show what the ledgers hold: each inspection task its own kind, the essays, the summary report', async () => {
     await app.call('plan.fromTemplate', { campaignId: s.campaign.id }, s.admin);
     const i = await app.call('inspection.save', { campaignId: s.campaign.id, kind: 'abnormal', scope: 'team', unit: '合成一班', date: '2024-09-10', inspectors: '安全科', checklist: [] }, s.admin);
-    await app.call('finding.record', { inspectionId: i.id, level: 'general', location: '中控', description: '处置卡缺失', measure: '补齐处置卡', owner: 'E001', due: '2024-09-20', photos: [] }, s.admin);
+    await app.call(
+      'finding.record',
+      { inspectionId: i.id, level: 'general', location: '中控', description: '处置卡缺失', measure: '补齐处置卡', owner: 'E001', due: '2024-09-20', photos: [] },
+      s.admin,
+    );
     await app.call('summary.save', { campaignId: s.campaign.id, sections: { overview: '概况', measures: '', problems: '', next: '' } }, s.admin);
     const p = await app.call('plan.get', { campaignId: s.campaign.id }, s.admin);
     const by = (title: string) => p.tasks.find((t) => t.title.startsWith(title))!.ledger;
@@ -109,7 +121,11 @@ describe('campaign plan', () => {
     expect(by('召开全员动员部署会')).toBeNull();
     // an edit keeps the task's inspection kind
     const t = p.tasks.find((x) => x.title.startsWith('异常工况处置检查'))!;
-    const saved = await app.call('plan.saveTask', { id: t.id, campaignId: t.campaignId, title: t.title, kind: t.kind, phase: t.phase, due: t.due, owner: 'E002', note: '', sessionIds: [], inspectionKind: t.inspectionKind }, s.admin);
+    const saved = await app.call(
+      'plan.saveTask',
+      { id: t.id, campaignId: t.campaignId, title: t.title, kind: t.kind, phase: t.phase, due: t.due, owner: 'E002', note: '', sessionIds: [], inspectionKind: t.inspectionKind },
+      s.admin,
+    );
     expect(saved).toMatchObject({ inspectionKind: 'abnormal', owner: 'E002', ledger: { key: 'inspection', n: 1, of: 1, extra: 0 } });
   });
 });

@@ -77,7 +77,11 @@ describe('progress', () => {
     await study('E001', async (beat) => {
       for (let i = 0; i < 20; i++) await beat();
     });
-    const v = await app.call('collective.save', { campaignId: s.campaign.id, type: 'lecture', topic: '事故案例宣讲', date: '2024-09-07', start: '14:00', durationMinutes: 45, place: '', host: '' }, s.admin);
+    const v = await app.call(
+      'collective.save',
+      { campaignId: s.campaign.id, type: 'lecture', topic: '事故案例宣讲', date: '2024-09-07', start: '14:00', durationMinutes: 45, place: '', host: '' },
+      s.admin,
+    );
     await app.call('collective.attendance', { sessionId: v.id, employeeNos: ['E001', 'E003'] }, s.admin);
     const x = await app.call('progress.ledger', { campaignId: s.campaign.id }, s.admin);
     expect(x.fileName).toMatch(/\.xlsx$/);

@@ -44,7 +44,10 @@ describe('papers drawn at random by rules', () => {
       rule({ type: 'short', count: 1, points: 25 }),
     ];
     // 受限空间 questions of 难度 3: i = 8 and 11 → two; asking three is refused
-    const tooMany = await randomCampaign(s, rules.map((r, i) => (i === 1 ? { ...r, count: 3 } : r)));
+    const tooMany = await randomCampaign(
+      s,
+      rules.map((r, i) => (i === 1 ? { ...r, count: 3 } : r)),
+    );
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'quiz.rules.1.count' } });
     if (!tooMany.ok) expect(tooMany.error.message).toContain('规则 2（单选）：可抽的题 2 道，要抽 3 道');
     // the campaign is unchanged by the refusal
@@ -131,7 +134,20 @@ describe('editing a question keeps its versions', () => {
 
   it('a new question by hand: validated field by field; the same question twice is refused', async () => {
     const s = await seeded(app);
-    const base = { type: 'single' as const, stem: '动火作业的监护人可以离开现场吗？', options: ['可以', '不可以'], answer: ['B'], explanation: '', score: 2, source: 'GB 30871-2022 5.5', bank: '手工录入', difficulty: 1, category: '动火', tags: [], docId: '' };
+    const base = {
+      type: 'single' as const,
+      stem: '动火作业的监护人可以离开现场吗？',
+      options: ['可以', '不可以'],
+      answer: ['B'],
+      explanation: '',
+      score: 2,
+      source: 'GB 30871-2022 5.5',
+      bank: '手工录入',
+      difficulty: 1,
+      category: '动火',
+      tags: [],
+      docId: '',
+    };
     const q = await app.call('bank.save', base, s.admin);
     expect(q).toMatchObject({ version: 1, bank: '手工录入' });
     expect(await app.raw('bank.save', base, s.admin)).toMatchObject({ ok: false, error: { code: 'conflict', field: 'stem' } });

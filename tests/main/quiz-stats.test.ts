@@ -28,7 +28,8 @@ beforeAll(async () => {
   const hash = await hashPassword('cohort-pass-1');
   const depts = ['甲醇车间', '合成氨车间', '储运车间'];
   await app.ports.store.roster.update((f) => {
-    for (let i = 0; i < N; i++) f.people.push({ employeeNo: `C${i}`, name: `模拟${i}`, dept: depts[i % 3]!, team: i % 2 ? '甲班' : '乙班', post: '', category: '其他从业人员', leader: false, updatedAt: '' });
+    for (let i = 0; i < N; i++)
+      f.people.push({ employeeNo: `C${i}`, name: `模拟${i}`, dept: depts[i % 3]!, team: i % 2 ? '甲班' : '乙班', post: '', category: '其他从业人员', leader: false, updatedAt: '' });
   });
   await app.ports.store.accounts.update((f) => {
     for (let i = 0; i < N; i++) f.accounts.push({ employeeNo: `C${i}`, name: `模拟${i}`, roles: ['employee'], passwordHash: hash, createdAt: '' });

@@ -73,7 +73,10 @@ describe('履职述职', () => {
       ['T2', 'not_started', '班长戊'],
     ]);
     // returned: remarks are required
-    expect(await app.raw('report.review', { campaignId, employeeNo: 'T1', version: 1, decision: 'return', comment: ' ' }, tok.W1)).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'comment' } });
+    expect(await app.raw('report.review', { campaignId, employeeNo: 'T1', version: 1, decision: 'return', comment: ' ' }, tok.W1)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input', field: 'comment' },
+    });
     let rec = await app.call('report.review', { campaignId, employeeNo: 'T1', version: 1, decision: 'return', comment: '请补充本班组隐患排查的具体情况' }, tok.W1);
     expect(rec).toMatchObject({ status: 'returned', mayReview: false });
     const back = await app.call('report.get', { campaignId }, tok.T1);
@@ -95,7 +98,10 @@ describe('履职述职', () => {
     rec = await app.call('report.review', { campaignId, employeeNo: 'T1', version: 2, decision: 'accept', comment: '同意', sheet: edited, points: [22.5, 20, 18, 12, 9, 4.5] }, tok.W1);
     expect(rec.status).toBe('accepted');
     expect(rec.reviews.at(-1)!.score).toEqual({ sheet: edited, points: [22.5, 20, 18, 12, 9, 4.5], total: 86 });
-    expect(await app.raw('report.review', { campaignId, employeeNo: 'T1', version: 2, decision: 'accept', comment: '', sheet, points: [1, 1, 1, 1, 1] }, tok.W1)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await app.raw('report.review', { campaignId, employeeNo: 'T1', version: 2, decision: 'accept', comment: '', sheet, points: [1, 1, 1, 1, 1] }, tok.W1)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     // in the reporter's chain: two submissions and two answers, the chain intact
     const f = await app.ports.store.person('T1').read();
     expect(f.events.filter((e) => e.type.startsWith('report.')).map((e) => `${e.type}:${e.by}`)).toEqual(['report.submitted:T1', 'report.reviewed:W1', 'report.submitted:T1', 'report.reviewed:W1']);
@@ -132,7 +138,11 @@ describe('履职述职', () => {
     const rec = await app.call('report.read', { campaignId, employeeNo: 'H1' }, s.admin);
     expect(rec.mayReview).toBe(true);
     expect(rec.versions[0]).toMatchObject({ to: 'bureau', toName: '县应急管理局' });
-    const done = await app.call('report.review', { campaignId, employeeNo: 'H1', version: 1, decision: 'accept', comment: '局考核意见：合格', sheet: rec.defaultSheet, points: [24, 23, 18, 14, 13] }, s.admin);
+    const done = await app.call(
+      'report.review',
+      { campaignId, employeeNo: 'H1', version: 1, decision: 'accept', comment: '局考核意见：合格', sheet: rec.defaultSheet, points: [24, 23, 18, 14, 13] },
+      s.admin,
+    );
     expect(done.reviews[0]).toMatchObject({ bureau: true, reviewer: 'admin', score: { total: 92 } });
     // the deputy cannot answer for the bureau
     await app.call('report.submit', { campaignId, parts: parts(), to: 'H1' }, tok.D1);
@@ -165,7 +175,12 @@ describe('履职述职', () => {
     await app.call('report.submit', { campaignId, parts: parts(), to: 'W1' }, tok.T1);
     await app.call('report.save', { campaignId, parts: parts(10) }, tok.T2);
     const b = await app.call('report.board', { campaignId }, s.admin);
-    expect(b.levels.map((l) => [l.level, l.total])).toEqual([['team', 2], ['workshop', 1], ['deputy', 1], ['head', 1]]);
+    expect(b.levels.map((l) => [l.level, l.total])).toEqual([
+      ['team', 2],
+      ['workshop', 1],
+      ['deputy', 1],
+      ['head', 1],
+    ]);
     expect(b.levels[0]!.counts).toMatchObject({ submitted: 1, draft: 1 });
     const row = Object.fromEntries(b.rows.map((r) => [r.employeeNo, r]));
     expect(row.T1).toMatchObject({ status: 'submitted', waitingFor: '主任丙', superior: { employeeNo: 'W1' } });

@@ -8,7 +8,12 @@ describe('request log', () => {
   it('writes at most the burst per window, then one line counting what was left out', () => {
     const lines: string[] = [];
     let t = Date.parse('2026-12-02T08:00:00Z');
-    const log = requestLog((l) => lines.push(l), 3, 10_000, () => t);
+    const log = requestLog(
+      (l) => lines.push(l),
+      3,
+      10_000,
+      () => t,
+    );
     for (let i = 0; i < 10; i++) log.refused(400, 'GET', `/%E${i}`, '10.0.0.9', '网址中的编码无效');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe('[anxue] 2026-12-02T08:00:00.000Z 400 GET /%E0 from 10.0.0.9: 网址中的编码无效');
@@ -22,7 +27,12 @@ describe('request log', () => {
 
   it('shows control characters escaped and cuts long targets, so a request cannot forge log lines', () => {
     const lines: string[] = [];
-    const log = requestLog((l) => lines.push(l), 30, 10_000, () => 0);
+    const log = requestLog(
+      (l) => lines.push(l),
+      30,
+      10_000,
+      () => 0,
+    );
     log.refused(400, 'GET', `/x\r\n[anxue] forged line${'a'.repeat(500)}`, '10.0.0.9', 'bad');
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain('\n');
@@ -34,7 +44,12 @@ describe('request log', () => {
     vi.useFakeTimers();
     try {
       const lines: string[] = [];
-      const log = requestLog((l) => lines.push(l), 2, 10_000, () => Date.now());
+      const log = requestLog(
+        (l) => lines.push(l),
+        2,
+        10_000,
+        () => Date.now(),
+      );
       for (let i = 0; i < 5; i++) log.refused(400, 'GET', '/%E0', '10.0.0.9', 'bad');
       expect(lines).toHaveLength(2);
       vi.advanceTimersByTime(10_000);
@@ -54,7 +69,12 @@ describe('server log: failures and every other line within one limit', () => {
   it('a failure is written with its reference, then its stack; the stack lines count toward the limit', () => {
     const lines: string[] = [];
     const t = Date.parse('2026-12-02T08:00:00Z');
-    const log = boundedLog((l) => lines.push(l), 30, 10_000, () => t);
+    const log = boundedLog(
+      (l) => lines.push(l),
+      30,
+      10_000,
+      () => t,
+    );
     const ref = log.error('progress.mine', brokenFile('E003.json'));
     expect(ref).toMatch(/^[0-9a-f]{8}$/);
     expect(lines[0]).toBe(`[anxue] 2026-12-02T08:00:00.000Z progress.mine failed (ref ${ref}): SyntaxError: Unexpected end of JSON input in E003.json`);
@@ -70,7 +90,12 @@ describe('server log: failures and every other line within one limit', () => {
     vi.useFakeTimers();
     try {
       const lines: string[] = [];
-      const log = boundedLog((l) => lines.push(l), 30, 10_000, () => Date.now());
+      const log = boundedLog(
+        (l) => lines.push(l),
+        30,
+        10_000,
+        () => Date.now(),
+      );
       const refs = new Set<string>();
       for (let i = 0; i < 300; i++) refs.add(log.error('progress.mine', brokenFile('E003.json')));
       expect(refs.size).toBe(1);
@@ -92,14 +117,23 @@ describe('server log: failures and every other line within one limit', () => {
   it('a distinct failure that does not fit in the window is named by its reference on the counting line', () => {
     const lines: string[] = [];
     let t = 0;
-    const log = boundedLog((l) => lines.push(l), 3, 10_000, () => t);
+    const log = boundedLog(
+      (l) => lines.push(l),
+      3,
+      10_000,
+      () => t,
+    );
     for (let i = 0; i < 3; i++) log.line(`line ${i}`);
     const oneOfAKind = () => new Error('one of a kind');
     const lost = log.error('auth.login', oneOfAKind());
     expect(lines.join('\n')).not.toContain(lost);
     t += 10_000;
     log.line('next window');
-    expect(lines[3]).toMatch(new RegExp(`^\\[anxue\\] 另有 \\d+ 行日志未逐条记录；1 次服务器内部错误未逐条记录（编号 ${lost}） / \\d+ more log lines not written; 1 internal server errors not written one by one \\(refs ${lost}\\)$`));
+    expect(lines[3]).toMatch(
+      new RegExp(
+        `^\\[anxue\\] 另有 \\d+ 行日志未逐条记录；1 次服务器内部错误未逐条记录（编号 ${lost}） / \\d+ more log lines not written; 1 internal server errors not written one by one \\(refs ${lost}\\)$`,
+      ),
+    );
     // not seen in the log yet, so the next one is written in full, under a reference of its own
     const again = log.error('auth.login', oneOfAKind());
     expect(again).not.toBe(lost);
@@ -109,7 +143,12 @@ describe('server log: failures and every other line within one limit', () => {
   it('the same failure after REPEAT_MS is written again under a new reference (it still happens)', () => {
     const lines: string[] = [];
     let t = 0;
-    const log = boundedLog((l) => lines.push(l), 30, 10_000, () => t);
+    const log = boundedLog(
+      (l) => lines.push(l),
+      30,
+      10_000,
+      () => t,
+    );
     const e = brokenFile('E003.json');
     const a = log.error('progress.mine', e);
     t += REPEAT_MS - 1;
@@ -122,7 +161,12 @@ describe('server log: failures and every other line within one limit', () => {
 
   it('a line with line breaks counts as several; control characters are escaped', () => {
     const lines: string[] = [];
-    const log = boundedLog((l) => lines.push(l), 3, 10_000, () => 0);
+    const log = boundedLog(
+      (l) => lines.push(l),
+      3,
+      10_000,
+      () => 0,
+    );
     log.line('one\ntwo\r\nthree\u001b[31m\rfour');
     expect(lines).toEqual(['one', 'two', 'three\\x1b[31m\\x0dfour']);
     log.line('five');

@@ -7,7 +7,11 @@ import { CALL_NAMES, type CallName } from '../../electron/shared/api';
 import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
 
 type Who = Role | 'anonymous';
-const E = 'employee', O = 'officer', A = 'archivist', M = 'admin', P = 'anonymous';
+const E = 'employee',
+  O = 'officer',
+  A = 'archivist',
+  M = 'admin',
+  P = 'anonymous';
 const DESIGN: Record<CallName, readonly Who[]> = {
   'setup.status': [P, E, O, A, M],
   'setup.init': [P, E, O, A, M],

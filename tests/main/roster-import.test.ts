@@ -25,7 +25,11 @@ describe('roster import', () => {
     const upload = { fileName: '花名册.xlsx', base64: (await rosterXlsx()).toString('base64') };
     const p = await app.call('roster.preview', upload, admin);
     expect(p.ok).toBe(true);
-    expect(p.rows.map((r) => [r.employeeNo, r.action])).toEqual([['X001', 'create'], ['X002', 'create'], ['X003', 'create']]);
+    expect(p.rows.map((r) => [r.employeeNo, r.action])).toEqual([
+      ['X001', 'create'],
+      ['X002', 'create'],
+      ['X003', 'create'],
+    ]);
     expect(files()).toEqual(before);
     const r = await app.call('roster.commit', upload, admin);
     expect(r).toMatchObject({ created: 3, updated: 0, unchanged: 0 });

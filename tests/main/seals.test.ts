@@ -169,7 +169,11 @@ describe('a session recorded after the last checkpoint, rewritten to 8 h with th
       expect((await again.ports.store.checkpoints.read()).entries).toHaveLength(before);
       // nor written over: the record takes no new entry
       const token = (await again.call('auth.login', { employeeNo: 'E001', password: pw('E001') })).token;
-      expect(await again.raw('study.start', { campaignId, docId: 'warning-month-notes' }, token)).toMatchObject({ ok: false, status: 409, error: { message: expect.stringContaining('people/E001.json 与封印不符') } });
+      expect(await again.raw('study.start', { campaignId, docId: 'warning-month-notes' }, token)).toMatchObject({
+        ok: false,
+        status: 409,
+        error: { message: expect.stringContaining('people/E001.json 与封印不符') },
+      });
     } finally {
       again.close();
     }
@@ -192,7 +196,6 @@ describe('a session recorded after the last checkpoint, rewritten to 8 h with th
     }
   });
 });
-
 
 describe('what else a hand could change', () => {
   it('a heartbeat written into the study journal by hand is not used, and check names it', async () => {
@@ -228,7 +231,11 @@ describe('what else a hand could change', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/"E001"[\s\S]*"admin"\]/);
     const a = makeApp(dir);
     try {
-      expect(await a.raw('auth.login', { employeeNo: 'E001', password: pw('E001') })).toMatchObject({ ok: false, status: 409, error: { message: expect.stringContaining('accounts.json 与封印不符') } });
+      expect(await a.raw('auth.login', { employeeNo: 'E001', password: pw('E001') })).toMatchObject({
+        ok: false,
+        status: 409,
+        error: { message: expect.stringContaining('accounts.json 与封印不符') },
+      });
     } finally {
       a.close();
     }
@@ -258,7 +265,11 @@ describe('the folder on another PC', () => {
       expect(a.ports.store.seals!.status().mode).toBe('locked');
       const token = (await a.call('auth.login', { employeeNo: 'E001', password: pw('E001') })).token;
       expect((await a.call('progress.mine', { campaignId }, token)).year.ms).toBeGreaterThan(0);
-      expect(await a.raw('study.start', { campaignId, docId: 'warning-month-notes' }, token)).toMatchObject({ ok: false, status: 409, error: { message: expect.stringContaining('管理员在本机登录一次') } });
+      expect(await a.raw('study.start', { campaignId, docId: 'warning-month-notes' }, token)).toMatchObject({
+        ok: false,
+        status: 409,
+        error: { message: expect.stringContaining('管理员在本机登录一次') },
+      });
       await a.call('auth.login', { employeeNo: 'admin', password: 'admin-pass-1' });
       expect(a.ports.store.seals!.status().mode).toBe('on');
       await a.call('study.start', { campaignId, docId: 'warning-month-notes' }, token);

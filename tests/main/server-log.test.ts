@@ -49,9 +49,22 @@ describe('the log limit covers failures', () => {
       }
     }
     // the line counting what was left out comes when the window (10 s) ends
-    for (let waited = 0; !COUNTED.test(stderr.slice(from).split('\n').find((l) => COUNTED.test(l)) ?? '') && waited < 300_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+    for (
+      let waited = 0;
+      !COUNTED.test(
+        stderr
+          .slice(from)
+          .split('\n')
+          .find((l) => COUNTED.test(l)) ?? '',
+      ) && waited < 300_000;
+      waited += 200
+    )
+      await new Promise((r) => setTimeout(r, 200));
     const elapsed = Date.now() - t0;
-    const lines = stderr.slice(from).split('\n').filter((l) => l !== '');
+    const lines = stderr
+      .slice(from)
+      .split('\n')
+      .filter((l) => l !== '');
     const windows = Math.floor(elapsed / 10_000) + 2;
     console.log(`[server-log] 300 requests → 500: ${lines.length} log lines in ${(elapsed / 1000).toFixed(1)} s (limit ${windows} windows × 31)`);
     console.log(lines.slice(0, 3).join('\n'));

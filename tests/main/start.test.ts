@@ -38,7 +38,10 @@ describe('npm start', () => {
     });
     const ms = Math.round(performance.now() - t0);
     try {
-      const lines = out.trim().split('\n').filter((l) => !l.includes('building the UI'));
+      const lines = out
+        .trim()
+        .split('\n')
+        .filter((l) => !l.includes('building the UI'));
       expect(lines[0]).toMatch(/Electron runtime not available: starting browser mode/);
       const status = await (await fetch(`${url}api/setup.status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json();
       expect(status).toEqual({ initialized: false, enterprise: null, setupCodeRequired: false });

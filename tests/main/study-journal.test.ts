@@ -22,7 +22,10 @@ const p = policyFromSettings({ ...DEFAULT_SETTINGS, attentionChecks: false });
 const started = (id = 's1'): OpenStudy => openStudy({ id, campaignId: 'c', docId: 'd', now: 0, nowIso: '1970-01-01T00:00:00.000Z', policy: p, random01: 0 });
 const next = (s: OpenStudy) => applyBeat(s, { visible: true, focused: true, interacted: true }, s.lastBeatAt + 15_000, p).session;
 const onDisk = (dir: string, no: string) => JSON.parse(readFileSync(path.join(dir, 'people', `${no}.json`), 'utf8'));
-const journalText = (dir: string) => journalFiles(dir).map((f) => readFileSync(f, 'utf8')).join('');
+const journalText = (dir: string) =>
+  journalFiles(dir)
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('');
 
 /** a person whose study was started (an ordinary update, as study.start is), then `beats` heartbeats */
 async function studying(store: DataStore, no: string, beats: number): Promise<OpenStudy> {

@@ -104,13 +104,31 @@ describe.skipIf(lowdbFilesOnly('data written by the previous schema'))('data wri
     const dir = tempDir();
     mkdirSync(path.join(dir, 'people'));
     const { dailyCapHours: _d, attentionChecks: _a, attentionCheckMinMinutes: _b, attentionCheckMaxMinutes: _c, attentionCheckAnswerSeconds: _e, ...v1Settings } = DEFAULT_SETTINGS;
-    writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ schemaVersion: 1, enterprise: '旧数据（虚构）', createdAt: '2024-09-01T00:00:00Z', settings: { ...v1Settings, minutesPerCreditHour: 40 } }));
+    writeFileSync(
+      path.join(dir, 'meta.json'),
+      JSON.stringify({ schemaVersion: 1, enterprise: '旧数据（虚构）', createdAt: '2024-09-01T00:00:00Z', settings: { ...v1Settings, minutesPerCreditHour: 40 } }),
+    );
     const t = Date.parse('2024-09-06T01:00:00Z');
-    const oldStudy = { id: 's1', campaignId: 'c', docId: 'd', startedAtIso: '', startedAt: t, lastBeatAt: t, lastInteractionAt: t, countedMs: 5000, excludedMs: { idle: 1, hidden: 0, unfocused: 0, gap: 0 }, byDay: { '2024-09-06': 5000 } };
+    const oldStudy = {
+      id: 's1',
+      campaignId: 'c',
+      docId: 'd',
+      startedAtIso: '',
+      startedAt: t,
+      lastBeatAt: t,
+      lastInteractionAt: t,
+      countedMs: 5000,
+      excludedMs: { idle: 1, hidden: 0, unfocused: 0, gap: 0 },
+      byDay: { '2024-09-06': 5000 },
+    };
     writeFileSync(path.join(dir, 'people', 'E9.json'), JSON.stringify({ schemaVersion: 1, employeeNo: 'E9', events: [], open: { study: oldStudy, quiz: {}, essayDrafts: {} } }));
     app = makeApp(dir);
     const meta = await app.ports.store.meta.read();
-    expect(meta).toMatchObject({ schemaVersion: 6, enterprise: '旧数据（虚构）', settings: { minutesPerCreditHour: 40, dailyCapHours: 8, attentionChecks: true, essaySimilarityPercent: 30, retentionYears: 3 } });
+    expect(meta).toMatchObject({
+      schemaVersion: 6,
+      enterprise: '旧数据（虚构）',
+      settings: { minutesPerCreditHour: 40, dailyCapHours: 8, attentionChecks: true, essaySimilarityPercent: 30, retentionYears: 3 },
+    });
     const f = await app.ports.store.person('E9').read();
     expect(f.schemaVersion).toBe(2);
     expect(f.open.study).toMatchObject({ countedMs: 5000, provisionalMs: 0, checkMissed: false, pendingCheck: null, excludedMs: { idle: 1, check_missed: 0, daily_cap: 0, locked: 0 } });

@@ -28,7 +28,11 @@ const essay = (i: number) => (idle(i) ? 'none' : i % 6 === 0 ? 'accepted' : i % 
 // the reporting line: 1 head (C000), 2 deputies, 6 workshop directors, 24 team leaders
 const level = (i: number) => (i === 0 ? '总经理' : i <= 2 ? '分管副总' : i <= 8 ? '车间主任' : i <= 32 ? '班组长' : '');
 /** the 大讲堂: the first 100 who are not idle */
-const forum = new Set(Array.from({ length: N }, (_, i) => i).filter((i) => !idle(i)).slice(0, 100));
+const forum = new Set(
+  Array.from({ length: N }, (_, i) => i)
+    .filter((i) => !idle(i))
+    .slice(0, 100),
+);
 const superior = (i: number) => (i === 0 ? '' : i <= 2 ? no(0) : i <= 8 ? no(1 + (i % 2)) : i <= 32 ? no(3 + (i % 6)) : '');
 
 beforeAll(async () => {
@@ -50,10 +54,43 @@ beforeAll(async () => {
       const by = no(i);
       if (studiedMinutes(i) > 0) {
         const ms = studiedMinutes(i) * 60_000;
-        appendEvent(f.events, 'study.session', { sessionId: `s${i}`, campaignId, docId: 'gb-30871-2022', docTitle: '特殊作业', textKey: 'notes', edition: null, startedAt: at, endedAt: at, countedMs: ms, excludedMs: { idle: 0, hidden: 0, unfocused: 0, locked: 0, gap: 0, check_missed: 0, daily_cap: 0 }, byDay: { '2024-09-10': ms }, closedBy: 'stop' }, { at, by });
+        appendEvent(
+          f.events,
+          'study.session',
+          {
+            sessionId: `s${i}`,
+            campaignId,
+            docId: 'gb-30871-2022',
+            docTitle: '特殊作业',
+            textKey: 'notes',
+            edition: null,
+            startedAt: at,
+            endedAt: at,
+            countedMs: ms,
+            excludedMs: { idle: 0, hidden: 0, unfocused: 0, locked: 0, gap: 0, check_missed: 0, daily_cap: 0 },
+            byDay: { '2024-09-10': ms },
+            closedBy: 'stop',
+          },
+          { at, by },
+        );
       }
       if (tookQuiz(i)) {
-        appendEvent(f.events, 'quiz.submitted', { attemptId: `q${i}`, campaignId, startedAt: at, submittedAt: at, questions: [], answers: {}, items: [{ questionId: 'x', status: 'graded', score: percent(i), max: 100, correct: true }], timedOut: false, passMark }, { at, by });
+        appendEvent(
+          f.events,
+          'quiz.submitted',
+          {
+            attemptId: `q${i}`,
+            campaignId,
+            startedAt: at,
+            submittedAt: at,
+            questions: [],
+            answers: {},
+            items: [{ questionId: 'x', status: 'graded', score: percent(i), max: 100, correct: true }],
+            timedOut: false,
+            passMark,
+          },
+          { at, by },
+        );
       }
       if (essay(i) !== 'none') {
         appendEvent(f.events, 'essay.submitted', { campaignId, version: 1, parts: { awareness: '甲', responsibility: '乙', warning: '丙', measures: '丁', leadership: '' }, total: 4 }, { at, by });
@@ -62,15 +99,33 @@ beforeAll(async () => {
     });
   }
   // collective sessions: the mobilization meeting (everyone who is not idle), a 大讲堂 (the first 100)
-  const meet = await app.call('collective.save', { campaignId, type: 'mobilization', topic: '动员部署会', date: '2024-09-02', start: '09:00', durationMinutes: 60, place: '礼堂', host: '总经理' }, admin);
-  await app.call('collective.attendance', { sessionId: meet.id, employeeNos: Array.from({ length: N }, (_, i) => i).filter((i) => !idle(i)).map(no) }, admin);
+  const meet = await app.call(
+    'collective.save',
+    { campaignId, type: 'mobilization', topic: '动员部署会', date: '2024-09-02', start: '09:00', durationMinutes: 60, place: '礼堂', host: '总经理' },
+    admin,
+  );
+  await app.call(
+    'collective.attendance',
+    {
+      sessionId: meet.id,
+      employeeNos: Array.from({ length: N }, (_, i) => i)
+        .filter((i) => !idle(i))
+        .map(no),
+    },
+    admin,
+  );
   const talk = await app.call('collective.save', { campaignId, type: 'forum', topic: '安全大讲堂', date: '2024-09-12', start: '14:00', durationMinutes: 90, place: '会议室', host: '安全科' }, admin);
   await app.call('collective.attendance', { sessionId: talk.id, employeeNos: [...forum].map(no) }, admin);
   // 述职: three team leaders report and are accepted (scores 80, 85, 90), one is waiting
   const pw = (n: string) => imported.initialPasswords.find((p) => p.employeeNo === n)!.password;
   const token = async (n: string) => (await app.call('auth.login', { employeeNo: n, password: pw(n) })).token;
   const parts = { duties: '履职'.repeat(60), work: '工作'.repeat(60), rules: '规程'.repeat(60) };
-  for (const [i, score] of [[9, 80], [10, 85], [11, 90], [12, null]] as const) {
+  for (const [i, score] of [
+    [9, 80],
+    [10, 85],
+    [11, 90],
+    [12, null],
+  ] as const) {
     await app.call('report.submit', { campaignId, parts, to: superior(i) }, await token(no(i)));
     if (score === null) continue;
     await app.call('report.review', { campaignId, employeeNo: no(i), version: 1, decision: 'accept', comment: '', sheet: [{ name: '综合', max: 100 }], points: [score] }, await token(superior(i)));
@@ -78,7 +133,8 @@ beforeAll(async () => {
   // the 问题台账: two inspections, five findings; two closed, one past its deadline
   const ins = await app.call('inspection.save', { campaignId, kind: 'procedure', scope: 'workshop', unit: '甲醇车间', date: '2024-09-15', inspectors: '安全科', checklist: [] }, admin);
   const ins2 = await app.call('inspection.save', { campaignId, kind: 'maintenance', scope: 'dept', unit: '设备部', date: '2024-09-16', inspectors: '安全科', checklist: [] }, admin);
-  const f = (inspectionId: string, level: 'general' | 'major', owner: string, due: string) => app.call('finding.record', { inspectionId, level, location: '现场', description: `问题-${owner}`, measure: '整改', owner, due, photos: [] }, admin);
+  const f = (inspectionId: string, level: 'general' | 'major', owner: string, due: string) =>
+    app.call('finding.record', { inspectionId, level, location: '现场', description: `问题-${owner}`, measure: '整改', owner, due, photos: [] }, admin);
   const a = await f(ins.id, 'major', no(20), '2024-09-30');
   const b = await f(ins.id, 'general', no(21), '2024-09-30');
   await f(ins.id, 'general', no(22), '2024-09-20');
@@ -89,7 +145,11 @@ beforeAll(async () => {
     // the verifier is an officer who is not the 责任人
     await app.call('finding.verify', { findingId: x.id, passed: true, note: '' }, admin);
   }
-  await app.call('summary.save', { campaignId, sections: { overview: '公司高度重视，成立了领导小组。', measures: '一是全员学习；二是逐岗排查。', problems: '个别员工学习时间不足。', next: '持续开展隐患整改“回头看”。' } }, admin);
+  await app.call(
+    'summary.save',
+    { campaignId, sections: { overview: '公司高度重视，成立了领导小组。', measures: '一是全员学习；二是逐岗排查。', problems: '个别员工学习时间不足。', next: '持续开展隐患整改“回头看”。' } },
+    admin,
+  );
 });
 afterAll(() => {
   app.close();
@@ -112,7 +172,14 @@ describe('总结报告 over a cohort of 300', () => {
       const hours = (i: number) => toCreditHours((studiedMinutes(i) + (idle(i) ? 0 : 60) + (forum.has(i) ? 90 : 0)) * 60_000, 45);
       const total = Math.round(of.reduce((a, i) => a + hours(i), 0) * 10) / 10;
       const row = f.byCategory.find((x) => x.category === cat)!;
-      expect(row).toEqual({ category: cat, people: of.length, targetCreditHours: 8, totalCreditHours: total, averageCreditHours: Math.round((total / of.length) * 10) / 10, reached: of.filter((i) => hours(i) >= 8).length });
+      expect(row).toEqual({
+        category: cat,
+        people: of.length,
+        targetCreditHours: 8,
+        totalCreditHours: total,
+        averageCreditHours: Math.round((total / of.length) * 10) / 10,
+        reached: of.filter((i) => hours(i) >= 8).length,
+      });
       expect(Math.round(rows.filter((r) => r.category === cat).reduce((a, r) => a + r.creditHours, 0) * 10) / 10).toBe(total);
     }
     expect(f.collective).toEqual({
@@ -135,14 +202,24 @@ describe('总结报告 over a cohort of 300', () => {
     ]);
     expect(f.findings).toMatchObject({ inspections: 2, total: 5, closed: 2, overdue: 1, asOf: '2024-09-25' });
     const procedure = f.findings.byKind.find((k) => k.kind === 'procedure')!;
-    expect(procedure).toEqual({ kind: 'procedure', inspections: 1, levels: [{ level: 'general', found: 2, closed: 1, overdue: 1 }, { level: 'major', found: 1, closed: 1, overdue: 0 }] });
-    expect(f.findings.byKind.find((k) => k.kind === 'maintenance')!.levels).toEqual([{ level: 'general', found: 1, closed: 0, overdue: 0 }, { level: 'major', found: 1, closed: 0, overdue: 0 }]);
+    expect(procedure).toEqual({
+      kind: 'procedure',
+      inspections: 1,
+      levels: [
+        { level: 'general', found: 2, closed: 1, overdue: 1 },
+        { level: 'major', found: 1, closed: 1, overdue: 0 },
+      ],
+    });
+    expect(f.findings.byKind.find((k) => k.kind === 'maintenance')!.levels).toEqual([
+      { level: 'general', found: 1, closed: 0, overdue: 0 },
+      { level: 'major', found: 1, closed: 0, overdue: 0 },
+    ]);
     // the same counts as the 问题台账 itself
     const ledger = await app.call('inspection.list', { campaignId }, admin);
     expect([f.findings.total, f.findings.closed, f.findings.overdue]).toEqual([ledger.counts.findings, ledger.counts.closed, ledger.counts.overdue]);
   });
 
-  it('the .docx and the PDF read back with the same numbers and the officer\'s prose', async () => {
+  it("the .docx and the PDF read back with the same numbers and the officer's prose", async () => {
     const { figures: f } = await app.call('summary.get', { campaignId }, admin);
     const docx = await app.call('summary.export', { campaignId, format: 'docx' }, admin);
     expect(docx.fileName).toMatch(/^总结报告-.*\.docx$/);

@@ -60,7 +60,9 @@ function pinnedPost(port: number, pin: string, call: string, body: unknown, extr
 /** Plain HTTP to the port: what comes back within a second (nothing, or TLS bytes, never an HTTP answer). */
 function plainHttp(port: number): Promise<string> {
   return new Promise((resolve) => {
-    const s = net.connect(port, '127.0.0.1', () => s.write(`POST /api/auth.login HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/json\r\nContent-Length: 45\r\n\r\n{"employeeNo":"admin","password":"tls-admin"}`));
+    const s = net.connect(port, '127.0.0.1', () =>
+      s.write(`POST /api/auth.login HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/json\r\nContent-Length: 45\r\n\r\n{"employeeNo":"admin","password":"tls-admin"}`),
+    );
     let got = '';
     s.on('data', (b: Buffer) => (got += b.toString('latin1')));
     s.on('error', () => resolve(got));
@@ -120,7 +122,27 @@ describe('TLS on the LAN', () => {
     dirs.push(work);
     const cert = path.join(work, 'plant.crt');
     const key = path.join(work, 'plant.key');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-subj', '/CN=anxue.plant.example', '-addext', 'subjectAltName=DNS:anxue.plant.example,DNS:localhost'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '30',
+        '-subj',
+        '/CN=anxue.plant.example',
+        '-addext',
+        'subjectAltName=DNS:anxue.plant.example,DNS:localhost',
+      ],
+      { stdio: 'ignore' },
+    );
     const own = new X509Certificate(readFileSync(cert)).fingerprint256;
     const srv = await startServeProcess(['--data', data, '--port', '0', '--host', '0.0.0.0', '--allowed-host', 'anxue.plant.example', '--tls-cert', cert, '--tls-key', key]);
     try {
@@ -187,4 +209,3 @@ describe('login limits across a restart of the server process', () => {
     }
   });
 });
-

@@ -85,7 +85,15 @@ describe('training loop (services + storage)', () => {
     const text = JSON.stringify(attempt);
     expect(text).not.toMatch(/"answer"|"explanation"/);
     expect(attempt.questions.length).toBe(7);
-    const answers: Record<string, string[]> = { 'wm-01': ['D'], 'wm-02': ['A', 'B', 'C'], 'wm-03': ['T'], 'wm-04': ['T'], 'wm-05': ['检测'], 'wm-06': ['B'], 'wm-07': ['主要风险是泄漏，我会按时巡检。'] };
+    const answers: Record<string, string[]> = {
+      'wm-01': ['D'],
+      'wm-02': ['A', 'B', 'C'],
+      'wm-03': ['T'],
+      'wm-04': ['T'],
+      'wm-05': ['检测'],
+      'wm-06': ['B'],
+      'wm-07': ['主要风险是泄漏，我会按时巡检。'],
+    };
     await app.call('quiz.save', { attemptId: attempt.attemptId, answers }, e1);
     // a closed window resumes the same attempt, answers kept
     const resumed = await app.call('quiz.start', { campaignId: s.campaign.id }, e1);
@@ -128,7 +136,7 @@ describe('training loop (services + storage)', () => {
     const e1 = await s.login('E001');
     const cid = s.campaign.id;
     expect((await app.call('essay.get', { campaignId: cid }, e1)).status).toBe('not_started');
-    await app.call('essay.save', { campaignId: cid, parts: { ...ESSAY, measures: '' } , accidents: ['“9·7”事故'] }, e1);
+    await app.call('essay.save', { campaignId: cid, parts: { ...ESSAY, measures: '' }, accidents: ['“9·7”事故'] }, e1);
     const draft = await app.call('essay.get', { campaignId: cid }, e1);
     expect(draft).toMatchObject({ status: 'draft', minChars: 800 });
     expect(draft.parts.awareness).toBe(ESSAY.awareness);
@@ -142,13 +150,13 @@ describe('training loop (services + storage)', () => {
     expect(await app.raw('essay.save', { campaignId: cid, parts: ESSAY, accidents: ['“9·7”事故'] }, e1)).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const q = await app.call('grading.queue', { campaignId: cid }, s.admin);
     expect(q.essays.map((e) => [e.employeeNo, e.version])).toEqual([['E001', 1]]);
-    expect(await app.raw('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 1, decision: 'return', comment: '' , partComments: [] }, s.admin)).toMatchObject({ ok: false });
-    await app.call('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 1, decision: 'return', comment: '措施请写具体时间' , partComments: [] }, s.admin);
+    expect(await app.raw('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 1, decision: 'return', comment: '', partComments: [] }, s.admin)).toMatchObject({ ok: false });
+    await app.call('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 1, decision: 'return', comment: '措施请写具体时间', partComments: [] }, s.admin);
     const back = await app.call('essay.get', { campaignId: cid }, e1);
     expect(back.status).toBe('returned');
     expect(back.reviews[0]).toMatchObject({ decision: 'return', comment: '措施请写具体时间', reviewer: 'admin' });
-    await app.call('essay.submit', { campaignId: cid, parts: { ...ESSAY, measures: ESSAY.measures + '本月底前完成。' } , accidents: ['“9·7”事故'] }, e1);
-    await app.call('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 2, decision: 'accept', comment: '' , partComments: [] }, s.admin);
+    await app.call('essay.submit', { campaignId: cid, parts: { ...ESSAY, measures: ESSAY.measures + '本月底前完成。' }, accidents: ['“9·7”事故'] }, e1);
+    await app.call('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 2, decision: 'accept', comment: '', partComments: [] }, s.admin);
     expect((await app.call('essay.get', { campaignId: cid }, e1)).status).toBe('accepted');
     const table = await app.call('progress.table', { campaignId: cid }, s.admin);
     expect(table.find((r) => r.employeeNo === 'E001')?.essayStatus).toBe('accepted');
@@ -192,7 +200,12 @@ describe('training loop (services + storage)', () => {
   it('no call ever returns a password hash', async () => {
     const s = await seeded(app);
     const e1 = await s.login('E001');
-    const outputs = [await app.call('auth.me', {}, e1), await app.call('auth.me', {}, s.admin), await app.call('roster.list', {}, s.admin), await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)];
+    const outputs = [
+      await app.call('auth.me', {}, e1),
+      await app.call('auth.me', {}, s.admin),
+      await app.call('roster.list', {}, s.admin),
+      await app.call('progress.table', { campaignId: s.campaign.id }, s.admin),
+    ];
     expect(JSON.stringify(outputs)).not.toMatch(/scrypt|passwordHash/);
   });
 });

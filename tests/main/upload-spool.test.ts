@@ -40,7 +40,7 @@ afterAll(async () => {
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 describe('an upload is spooled to a temporary file', () => {
-  it('200 MB streamed to roster.preview (32 MB at most): refused, the server\'s memory stays flat, the temporary file is removed', async () => {
+  it("200 MB streamed to roster.preview (32 MB at most): refused, the server's memory stays flat, the temporary file is removed", async () => {
     const pid = srv.child.pid!;
     // warm up: the call's first run loads what it needs
     await postJson(srv.url, 'roster.preview', { fileName: 'r.csv', base64: Buffer.from('工号,姓名\n').toString('base64') }, { token });
@@ -72,7 +72,7 @@ describe('an upload is spooled to a temporary file', () => {
 });
 
 describe('temporary files of a server that was killed mid-upload', () => {
-  it('are left behind by a SIGKILL, and removed by the next start, which says so; a running server\'s are left alone', async () => {
+  it("are left behind by a SIGKILL, and removed by the next start, which says so; a running server's are left alone", async () => {
     const data = tempDir('anxue-spool-crash-');
     const work = tempDir('anxue-spool-crash-work-');
     dirs.push(data, work);
@@ -84,7 +84,14 @@ describe('temporary files of a server that was killed mid-upload', () => {
     const mine = (pid: number) => readdirSync(TMP).filter((n) => n.startsWith(`anxue-upload-p${pid}-`));
     // an upload that stops half-way (2 MB of a roster that never ends), then the server is killed
     const u = new URL(doomed.url);
-    const req = http.request({ host: '127.0.0.1', port: u.port, method: 'POST', path: '/api/roster.preview', headers: { Host: u.host, Authorization: `Bearer ${doomedToken}`, 'Content-Type': 'application/json' }, agent: false });
+    const req = http.request({
+      host: '127.0.0.1',
+      port: u.port,
+      method: 'POST',
+      path: '/api/roster.preview',
+      headers: { Host: u.host, Authorization: `Bearer ${doomedToken}`, 'Content-Type': 'application/json' },
+      agent: false,
+    });
     req.on('error', () => undefined);
     req.write(Buffer.alloc(2 * 1024 * 1024, 0x61));
     const pid = doomed.child.pid!;

@@ -168,7 +168,10 @@ describe('a zip of export folders', () => {
     expect(await verifyArchivePath(nodeFiles, zip)).toMatchObject({ ok: true, problems: [], signedBy: fingerprint });
     // the same folder zipped by an older tool that writes backslashes
     const old = path.join(work, 'old-tool.zip');
-    await writeZip(old, walk(nodeFiles, path.join(out, e1)).map((n) => ({ name: `${e1}\\${n.replaceAll('/', '\\')}`, bytes: 0, data: readFileSync(path.join(out, e1, ...n.split('/'))) })));
+    await writeZip(
+      old,
+      walk(nodeFiles, path.join(out, e1)).map((n) => ({ name: `${e1}\\${n.replaceAll('/', '\\')}`, bytes: 0, data: readFileSync(path.join(out, e1, ...n.split('/'))) })),
+    );
     expect(cli(['verify', old, '--key', key]).status).toBe(0);
     // a digit changed inside the zipped folder: altered, named
     const d = copy(path.join(out, e1));
@@ -193,7 +196,9 @@ describe('a zip of export folders', () => {
   });
 
   it('a batch --out folder zipped whole (a batch folder, a batch .zip inside): both found and verified', async () => {
-    const names = readdirSync(batches).filter((n) => !n.startsWith('.')).sort();
+    const names = readdirSync(batches)
+      .filter((n) => !n.startsWith('.'))
+      .sort();
     expect(names).toHaveLength(2);
     expect(names.filter((n) => n.endsWith('.zip'))).toHaveLength(1);
     const zip = await zipFolders(path.join(work, 'batches.zip'), [batches]);
@@ -202,7 +207,13 @@ describe('a zip of export folders', () => {
     expect(r.stdout).toContain(`2 个档案：${names.map((n) => `batches/${n}`).join('、')}`);
     // a batch's manifest deleted inside: altered, named
     const d = copy(batches);
-    rmSync(path.join(d, names.find((n) => !n.endsWith('.zip'))!, 'manifest.json'));
+    rmSync(
+      path.join(
+        d,
+        names.find((n) => !n.endsWith('.zip'))!,
+        'manifest.json',
+      ),
+    );
     const bad = cli(['verify', await zipFolders(path.join(work, 'batches-bad.zip'), [d]), '--key', key]);
     expect(bad.status, bad.stdout).toBe(1);
     expect(bad.stdout).toMatch(/✗ batches\/培训档案-\S+：已被改动[\s\S]*看起来是安学导出的档案（有 .*people\/…\/record\.json.*），但缺少清单 manifest\.json/);

@@ -39,7 +39,10 @@ beforeAll(async () => {
   work = tempDir('anxue-bomb-');
   bomb = path.join(work, 'bomb.zip');
   liar = path.join(work, 'liar.zip');
-  await writeZip(bomb, [{ name: 'backup.json', bytes: 0, data: Buffer.from('{}') }, { name: ENTRY, bytes: GiB }]);
+  await writeZip(bomb, [
+    { name: 'backup.json', bytes: 0, data: Buffer.from('{}') },
+    { name: ENTRY, bytes: GiB },
+  ]);
   await writeZip(liar, [{ name: ENTRY, bytes: GiB, declare: 4096 }]);
   data = path.join(work, 'data');
   writeFileSync(path.join(work, 'pw.txt'), 'a-long-admin-password\n');
@@ -163,7 +166,10 @@ describe('the limits', () => {
   };
 
   it('within them a zip unpacks whole; an entry over the per-entry limit is refused by name', async () => {
-    const f = await zipOf([{ name: 'a/one.txt', bytes: 1000 }, { name: 'two.txt', bytes: 999 }]);
+    const f = await zipOf([
+      { name: 'a/one.txt', bytes: 1000 },
+      { name: 'two.txt', bytes: 999 },
+    ]);
     expect(await unpack(f, limits({}))).toEqual(['a', 'a/one.txt', 'two.txt']);
     await expect(unpack(f, limits({ entryBytes: 999 }))).rejects.toThrow(ZipTooLarge);
     await expect(unpack(f, limits({ entryBytes: 999 }))).rejects.toThrow(/z\.zip：其中的文件 a\/one\.txt 解压后为 1000 B，太大（超过测试的上限 999 B）/);
@@ -191,7 +197,15 @@ describe('the limits', () => {
     for (const name of ['../evil.txt', 'a/../../evil.txt', '/etc/evil', 'C:/evil.txt', 'a\\..\\..\\evil.txt']) {
       await expect(unpack(await zipOf([{ name, bytes: 1 }]), limits({})), name).rejects.toThrow(ZipBadName);
     }
-    await expect(unpack(await zipOf([{ name: 'x.txt', bytes: 1 }, { name: 'x.txt', bytes: 2 }]), limits({}))).rejects.toThrow(/两个同名的文件 x\.txt/);
+    await expect(
+      unpack(
+        await zipOf([
+          { name: 'x.txt', bytes: 1 },
+          { name: 'x.txt', bytes: 2 },
+        ]),
+        limits({}),
+      ),
+    ).rejects.toThrow(/两个同名的文件 x\.txt/);
     // a name longer than a file system allows (255 bytes here): refused as the zip's, not a crash
     await expect(unpack(await zipOf([{ name: `${'长'.repeat(100)}.txt`, bytes: 1 }]), limits({}))).rejects.toThrow(/z\.zip 中的文件名在本机无法使用/);
   });
@@ -224,15 +238,27 @@ describe('zips read in the app', () => {
   it('a content pack whose file inflates past 25 MB (its header lying) is refused, naming it; nothing imported', async () => {
     const before = (await app.call('corpus.list', {}, s.admin)).length;
     const base64 = await bombBase64([{ name: 'files/big.pdf', bytes: 200 * MiB, declare: 1000 }]);
-    expect(await app.raw('corpus.packImport', { fileName: 'pack.zip', base64 }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringContaining('不是有效的内容包') } });
+    expect(await app.raw('corpus.packImport', { fileName: 'pack.zip', base64 }, s.admin)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input', message: expect.stringContaining('不是有效的内容包') },
+    });
     const honest = await bombBase64([{ name: 'files/big.pdf', bytes: 200 * MiB }]);
-    expect(await app.raw('corpus.packImport', { fileName: 'pack.zip', base64: honest }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringMatching(/pack\.zip：其中的文件 files\/big\.pdf 解压后为 200 MB，太大（超过导入内容包的上限 25 MB）/) } });
+    expect(await app.raw('corpus.packImport', { fileName: 'pack.zip', base64: honest }, s.admin)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input', message: expect.stringMatching(/pack\.zip：其中的文件 files\/big\.pdf 解压后为 200 MB，太大（超过导入内容包的上限 25 MB）/) },
+    });
     expect((await app.call('corpus.list', {}, s.admin)).length).toBe(before);
   });
 
   it('a roster .xlsx and a .docx that unpack to 300 MB are refused before ExcelJS or mammoth unpack them', async () => {
-    const xlsx = await bombBase64([{ name: '[Content_Types].xml', bytes: 0, data: Buffer.from('<Types/>') }, { name: 'xl/worksheets/sheet1.xml', bytes: 300 * MiB }]);
-    expect(await app.raw('roster.preview', { fileName: 'roster.xlsx', base64: xlsx }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringMatching(/roster\.xlsx：其中的文件 xl\/worksheets\/sheet1\.xml 解压后为 300 MB，太大（超过读取 Office 文件的上限 128 MB）/) } });
+    const xlsx = await bombBase64([
+      { name: '[Content_Types].xml', bytes: 0, data: Buffer.from('<Types/>') },
+      { name: 'xl/worksheets/sheet1.xml', bytes: 300 * MiB },
+    ]);
+    expect(await app.raw('roster.preview', { fileName: 'roster.xlsx', base64: xlsx }, s.admin)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input', message: expect.stringMatching(/roster\.xlsx：其中的文件 xl\/worksheets\/sheet1\.xml 解压后为 300 MB，太大（超过读取 Office 文件的上限 128 MB）/) },
+    });
     const docx = await bombBase64([{ name: 'word/document.xml', bytes: 300 * MiB }]);
     const r = await app.raw('corpus.importPreview', { fileName: '规程.docx', base64: docx }, s.admin);
     expect(r).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringContaining('word/document.xml 解压后为 300 MB，太大') } });

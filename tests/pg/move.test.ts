@@ -26,7 +26,11 @@ async function work(dir: string, first: boolean) {
     const s = first ? await seeded(app) : null;
     const admin = s ? s.admin : (await app.call('auth.login', { employeeNo: 'admin', password: 'admin-pass-1' })).token;
     campaignId = s ? s.campaign.id : (await app.call('campaign.list', {}, admin))[0]!.id;
-    const v = await app.call('collective.save', { campaignId, type: 'film', topic: first ? '九七事故警示片' : '第二次警示教育', date: '2024-09-06', start: '09:00', durationMinutes: 90, place: '三楼会议室', host: '安全环保部' }, admin);
+    const v = await app.call(
+      'collective.save',
+      { campaignId, type: 'film', topic: first ? '九七事故警示片' : '第二次警示教育', date: '2024-09-06', start: '09:00', durationMinutes: 90, place: '三楼会议室', host: '安全环保部' },
+      admin,
+    );
     await app.call('collective.attendance', { sessionId: v.id, employeeNos: first ? ['E001', 'E002'] : ['E001', 'E003'] }, admin);
     if (s) {
       const e1 = await s.login('E001');
@@ -37,7 +41,6 @@ async function work(dir: string, first: boolean) {
     await app.ports.store.close();
   }
 }
-
 
 async function maxVersion(): Promise<string> {
   const c = new pg.Client({ connectionString: db });

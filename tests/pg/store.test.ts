@@ -34,7 +34,7 @@ describe('schema', () => {
   it('is made from empty, and migrating again changes nothing', async () => {
     const s = open();
     await s.ready;
-    const tables = (await s.pool.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1")).rows.map((r) => r.t);
+    const tables = (await s.pool.query<{ t: string }>('SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1')).rows.map((r) => r.t);
     expect(tables).toEqual(['anxue_schema', 'docs', 'files', 'person_events', 'person_summaries', 'persons', 'sessions']);
     expect(await migrateDatabase(s.pool, schemaOf(s))).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length });
   });
@@ -72,8 +72,18 @@ describe('schema', () => {
 
 describe('person summaries (what the officer views read)', () => {
   const session = (campaignId: string, day: string, minutes: number) => ({
-    sessionId: randomUUID(), campaignId, docId: 'd', docTitle: 'd', textKey: null, edition: null, startedAt: `${day}T01:00:00Z`, endedAt: `${day}T02:00:00Z`,
-    countedMs: minutes * 60_000, excludedMs: { idle: 0, hidden: 0, unfocused: 0, locked: 0, gap: 0, check_missed: 0, daily_cap: 0 }, byDay: { [day]: minutes * 60_000 }, closedBy: 'stop' as const,
+    sessionId: randomUUID(),
+    campaignId,
+    docId: 'd',
+    docTitle: 'd',
+    textKey: null,
+    edition: null,
+    startedAt: `${day}T01:00:00Z`,
+    endedAt: `${day}T02:00:00Z`,
+    countedMs: minutes * 60_000,
+    excludedMs: { idle: 0, hidden: 0, unfocused: 0, locked: 0, gap: 0, check_missed: 0, daily_cap: 0 },
+    byDay: { [day]: minutes * 60_000 },
+    closedBy: 'stop' as const,
   });
   it('are written with the record, per campaign; a study-only change leaves them; a record from before them is summarized when first viewed', async () => {
     const s = open();
@@ -98,7 +108,14 @@ describe('person summaries (what the officer views read)', () => {
     expect((await s.campaignSummaries('c1', ['E1'])).get('E1')!.campaign).toMatchObject({ selfMs: 30 * 60_000, sessions: 1 });
     // the open session is read as it stands, not summarized
     await s.person('E1').updateStudy((f) => {
-      f.open.study = { campaignId: 'c1', docId: 'd', countedMs: 5 * 60_000, provisionalMs: 60_000, byDay: { '2024-09-04': 5 * 60_000 }, provisionalByDay: { '2024-09-04': 60_000 } } as unknown as typeof f.open.study;
+      f.open.study = {
+        campaignId: 'c1',
+        docId: 'd',
+        countedMs: 5 * 60_000,
+        provisionalMs: 60_000,
+        byDay: { '2024-09-04': 5 * 60_000 },
+        provisionalByDay: { '2024-09-04': 60_000 },
+      } as unknown as typeof f.open.study;
     });
     expect((await s.campaignSummaries('c1', ['E1'])).get('E1')!.study).toEqual({ campaignId: 'c1', countedMs: 6 * 60_000, byDay: { '2024-09-04': 6 * 60_000 } });
     // a record last written by a program from before the summaries: made when viewed, and kept
@@ -116,14 +133,30 @@ describe('what the database refuses', () => {
     const first = (await s.person('E001').read()).events[0]!;
     const insert = (seq: number, id: string, prevHash: string) => {
       const base = { seq, id, type: 'quiz.graded' as const, at: first.at, by: 't', data: graded(2), prevHash };
-      return s.pool.query('INSERT INTO person_events (employee_no, seq, id, type, at, by, data, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)', ['E001', seq, id, base.type, base.at, base.by, JSON.stringify(base.data), prevHash, eventHash(base)]);
+      return s.pool.query('INSERT INTO person_events (employee_no, seq, id, type, at, by, data, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)', [
+        'E001',
+        seq,
+        id,
+        base.type,
+        base.at,
+        base.by,
+        JSON.stringify(base.data),
+        prevHash,
+        eventHash(base),
+      ]);
     };
     await expect(insert(2, first.id, first.hash)).rejects.toThrow(/duplicate key value violates unique constraint/);
     await expect(insert(3, randomUUID(), first.hash)).rejects.toThrow(/foreign key constraint/);
     await expect(insert(2, randomUUID(), 'f'.repeat(64))).rejects.toThrow(/foreign key constraint/);
     await expect(insert(1, randomUUID(), 'f'.repeat(64))).rejects.toThrow(/duplicate key|check constraint/);
     // an event for someone who has no record row
-    await expect(s.pool.query("INSERT INTO person_events (employee_no, seq, id, type, at, by, data, prev_hash, hash) VALUES ('NOBODY', 1, $1, 'quiz.graded', '2024-09-06T00:00:00Z', 't', '{}', $2, $3)", [randomUUID(), GENESIS_HASH, 'a'.repeat(64)])).rejects.toThrow(/foreign key constraint/);
+    await expect(
+      s.pool.query("INSERT INTO person_events (employee_no, seq, id, type, at, by, data, prev_hash, hash) VALUES ('NOBODY', 1, $1, 'quiz.graded', '2024-09-06T00:00:00Z', 't', '{}', $2, $3)", [
+        randomUUID(),
+        GENESIS_HASH,
+        'a'.repeat(64),
+      ]),
+    ).rejects.toThrow(/foreign key constraint/);
     expect(verifyChain((await s.person('E001').read()).events)).toEqual([]);
   });
 
@@ -165,9 +198,7 @@ describe('two processes on one database', () => {
   it('200 appends to one record through both at once: all 200 kept, one unbroken chain', async () => {
     const a = open();
     const b = open(schemaOf(a));
-    await Promise.all(
-      Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).person('E003').update((f) => void appendEvent(f.events, 'quiz.graded', graded(i), { at: at(), by: i % 2 ? 'a' : 'b' }))),
-    );
+    await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).person('E003').update((f) => void appendEvent(f.events, 'quiz.graded', graded(i), { at: at(), by: i % 2 ? 'a' : 'b' }))));
     for (const s of [a, b]) {
       const events = (await s.person('E003').read()).events;
       expect(events).toHaveLength(200);
@@ -232,7 +263,7 @@ describe('two processes on one database', () => {
     expect((await b.personStamps()).get('E004')).toBe((await a.personStamps()).get('E004'));
   });
 
-  it('a person deleted by one and written anew is not read from the other\'s memory', async () => {
+  it("a person deleted by one and written anew is not read from the other's memory", async () => {
     const a = open();
     const b = open(schemaOf(a));
     await a.person('E005').update((f) => void appendEvent(f.events, 'quiz.graded', graded(1), { at: at(), by: 'a' }));
@@ -269,8 +300,12 @@ describe('documents of an older schemaVersion', () => {
     const c = new pg.Client({ connectionString: url, options: `-c search_path=${schemaOf(s)}` });
     await c.connect();
     try {
-      await c.query("INSERT INTO docs (name, version, data) VALUES ('campaigns', nextval('anxue_versions'), $1)", [JSON.stringify({ schemaVersion: 1, campaigns: [{ id: 'c1', quiz: { passMark: 80 } }] })]);
-      await c.query("INSERT INTO persons (employee_no, version, schema_version, open) VALUES ('E9', nextval('anxue_versions'), 1, $1)", [JSON.stringify({ study: { sessionId: 's', excludedMs: { idle: 5 } }, quiz: {}, essayDrafts: {} })]);
+      await c.query("INSERT INTO docs (name, version, data) VALUES ('campaigns', nextval('anxue_versions'), $1)", [
+        JSON.stringify({ schemaVersion: 1, campaigns: [{ id: 'c1', quiz: { passMark: 80 } }] }),
+      ]);
+      await c.query("INSERT INTO persons (employee_no, version, schema_version, open) VALUES ('E9', nextval('anxue_versions'), 1, $1)", [
+        JSON.stringify({ study: { sessionId: 's', excludedMs: { idle: 5 } }, quiz: {}, essayDrafts: {} }),
+      ]);
       const campaigns = await s.campaigns.read();
       expect(campaigns.schemaVersion).toBe(2);
       expect(campaigns.campaigns[0]!.quiz).toMatchObject({ mode: 'fixed', rules: [], passMark: 80 });

@@ -55,7 +55,12 @@ describe('backend messages', () => {
     expect(all.length).toBeGreaterThan(250);
   });
   it('every key a source names is in the catalog', () => {
-    const missing = all.flatMap((c) => [...c.arg.matchAll(/'([a-z]+(?:\.[A-Za-z0-9]+)+)'/g)].map((m) => m[1]!).filter((k) => !(k in zh)).map((k) => `${c.where}: ${k}`));
+    const missing = all.flatMap((c) =>
+      [...c.arg.matchAll(/'([a-z]+(?:\.[A-Za-z0-9]+)+)'/g)]
+        .map((m) => m[1]!)
+        .filter((k) => !(k in zh))
+        .map((k) => `${c.where}: ${k}`),
+    );
     expect(missing).toEqual([]);
   });
   it('no error or message is written as text: each is a key (only the producers not moved yet write "中文 / English")', () => {
@@ -67,7 +72,11 @@ describe('backend messages', () => {
     expect(bilingualFiles.sort()).toEqual(STILL_BILINGUAL);
   });
   it('every message says something in both languages, with the same placeholders', () => {
-    const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
+    const vars = (s: string) =>
+      [...s.matchAll(/\{\{(\w+)\}\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(',');
     const bad = Object.keys(zh).filter((k) => {
       const said = zh[k]!.replace(/\{\{\w+\}\}/g, '');
       // a message that is only its values ("{{problem}}", "{{name}}（{{employeeNo}}）") carries text said elsewhere

@@ -73,7 +73,9 @@ describe('useDraft (the essay and the 述职报告 while being written)', () => 
   it('an answer other than "out of reach" is reported, and the text is kept to be saved again', async () => {
     const client = fakeClient({ 'essay.save': async () => Promise.reject(new ApiFailure('bad_input', '内容过长', 'parts')) });
     const onError = vi.fn();
-    const { result } = renderHook(() => useDraft<Parts>({ key: 'essay-c2', active: true, initialSavedAt: null, onError, everyMs: 1000, send: (v) => client['essay.save']({ campaignId: 'c2', parts: v.parts as never, accidents: [] }) }));
+    const { result } = renderHook(() =>
+      useDraft<Parts>({ key: 'essay-c2', active: true, initialSavedAt: null, onError, everyMs: 1000, send: (v) => client['essay.save']({ campaignId: 'c2', parts: v.parts as never, accidents: [] }) }),
+    );
     act(() => result.current.changed({ parts: { awareness: 'x' } }));
     await act(() => vi.advanceTimersByTimeAsync(1000));
     expect(onError).toHaveBeenCalledTimes(1);
@@ -161,8 +163,29 @@ describe('useFileImport (the roster and the question bank: choose a file, see th
 });
 
 describe('useQuestionFilter (the question list of the bank page)', () => {
-  const q = (id: string, o: Partial<Question>): Question => ({ id, type: 'single', stem: id, options: ['甲', '乙'], answer: ['A'], explanation: '', score: 1, source: '', bank: '', difficulty: 0, category: '', tags: [], docId: '', version: 1, ...o });
-  const all = [q('受限空间作业前必须', { bank: '特殊作业', category: '受限空间' }), q('动火作业', { bank: '特殊作业', type: 'truefalse', tags: ['动火'] }), q('应急处置', { category: '应急' }), q('受限空间通风', { bank: '特殊作业', category: '受限空间' })];
+  const q = (id: string, o: Partial<Question>): Question => ({
+    id,
+    type: 'single',
+    stem: id,
+    options: ['甲', '乙'],
+    answer: ['A'],
+    explanation: '',
+    score: 1,
+    source: '',
+    bank: '',
+    difficulty: 0,
+    category: '',
+    tags: [],
+    docId: '',
+    version: 1,
+    ...o,
+  });
+  const all = [
+    q('受限空间作业前必须', { bank: '特殊作业', category: '受限空间' }),
+    q('动火作业', { bank: '特殊作业', type: 'truefalse', tags: ['动火'] }),
+    q('应急处置', { category: '应急' }),
+    q('受限空间通风', { bank: '特殊作业', category: '受限空间' }),
+  ];
 
   it('filters by bank, type, category and by text in the stem or a tag, and shows a page at a time', () => {
     const { result } = renderHook(() => useQuestionFilter(all, 2));

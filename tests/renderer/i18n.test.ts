@@ -60,10 +60,7 @@ describe('i18n', () => {
   // one test that lists every key missing in either language at once (not one test per key)
   it('every key the UI uses is a string in zh-CN and in en-US', () => {
     const keys = [...staticKeys, ...enumKeys];
-    const missing = keys.flatMap((key) => [
-      ...(typeof lookup(zhCN, key) === 'string' ? [] : [`zh-CN ${key}`]),
-      ...(typeof lookup(enUS, key) === 'string' ? [] : [`en-US ${key}`]),
-    ]);
+    const missing = keys.flatMap((key) => [...(typeof lookup(zhCN, key) === 'string' ? [] : [`zh-CN ${key}`]), ...(typeof lookup(enUS, key) === 'string' ? [] : [`en-US ${key}`])]);
     expect(missing).toEqual([]);
   });
   it('en-US is complete and actually English (no Chinese except quoted column names)', () => {
@@ -78,14 +75,21 @@ describe('i18n', () => {
     const problems = [
       ...zhKeys.filter((k) => !enKeys.includes(k)).map((k) => `missing in en-US: ${k}`),
       ...enKeys.filter((k) => !zhKeys.includes(k)).map((k) => `missing in zh-CN: ${k}`),
-      ...[...zhKeys.map((k) => ['zh-CN', k, (MESSAGES['zh-CN'] as Record<string, unknown>)[k]] as const), ...enKeys.map((k) => ['en-US', k, (MESSAGES['en-US'] as Record<string, unknown>)[k]] as const)]
+      ...[
+        ...zhKeys.map((k) => ['zh-CN', k, (MESSAGES['zh-CN'] as Record<string, unknown>)[k]] as const),
+        ...enKeys.map((k) => ['en-US', k, (MESSAGES['en-US'] as Record<string, unknown>)[k]] as const),
+      ]
         .filter(([, , v]) => typeof v !== 'string' || v === '')
         .map(([lang, k]) => `not a text in ${lang}: ${k}`),
     ];
     expect(problems).toEqual([]);
   });
   it('placeholders match between the languages', () => {
-    const vars = (s: unknown) => [...String(s).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
+    const vars = (s: unknown) =>
+      [...String(s).matchAll(/\{\{(\w+)\}\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(',');
     const differ = leaves(zhCN).filter((k) => vars(lookup(enUS, k)) !== vars(lookup(zhCN, k)));
     expect(differ).toEqual([]);
   });

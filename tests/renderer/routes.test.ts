@@ -17,7 +17,14 @@ function menu(roles: Role[], facts: Facts = plain): string[] {
 }
 
 const OFFICE = ['plan: campaign plan summary', 'people: roster', 'learning: documents sessions progress', 'assessment: bank grading results', 'essays: essays reports', 'inspections: inspections'];
-const ADMIN = ['plan: campaign plan summary', 'people: roster accounts', 'learning: documents sessions progress', 'assessment: bank grading results', 'essays: essays reports', 'inspections: inspections'];
+const ADMIN = [
+  'plan: campaign plan summary',
+  'people: roster accounts',
+  'learning: documents sessions progress',
+  'assessment: bank grading results',
+  'essays: essays reports',
+  'inspections: inspections',
+];
 const MINE_ALONE = ['study: study', 'practice: practice', 'quiz: quiz', 'essay: essay'];
 
 describe('the route table', () => {
@@ -65,7 +72,9 @@ describe('the route table', () => {
   });
 
   it('names only calls of the contract', () => {
-    const unknown = ROUTES.flatMap((r: Route) => [...r.calls, ...(r.readOnly ?? []), ...(typeof r.needsCampaign === 'string' ? [r.needsCampaign] : [])].filter((c) => !Object.hasOwn(contract, c)).map((c) => `${r.page}: ${c}`));
+    const unknown = ROUTES.flatMap((r: Route) =>
+      [...r.calls, ...(r.readOnly ?? []), ...(typeof r.needsCampaign === 'string' ? [r.needsCampaign] : [])].filter((c) => !Object.hasOwn(contract, c)).map((c) => `${r.page}: ${c}`),
+    );
     expect(unknown).toEqual([]);
     expect(ROUTES.every((r: Route) => r.calls.length > 0)).toBe(true);
   });

@@ -19,7 +19,8 @@ export function adminOf(values: { admin?: string; 'password-file'?: string }): {
 /** Open a lowdb folder's seal with an admin's password when this PC does not hold its key. */
 export async function unlockSeals(store: import('../storage/store').Store, admin: { no: string; password: string } | undefined): Promise<void> {
   if (!admin || !store.seals || store.seals.status().mode !== 'locked') return;
-  if (!(await store.seals.unlock(admin.no, admin.password))) throw new CliError(`--admin ${admin.no}：这位管理员没有封印密钥的副本，或密码不对 / ${admin.no} holds no copy of the seal key, or the password is wrong`);
+  if (!(await store.seals.unlock(admin.no, admin.password)))
+    throw new CliError(`--admin ${admin.no}：这位管理员没有封印密钥的副本，或密码不对 / ${admin.no} holds no copy of the seal key, or the password is wrong`);
 }
 
 /** What opening a folder found (a torn journal end skipped, seals begun): said once, as it is. */

@@ -56,7 +56,9 @@ export async function dbCommand(args: string[], out: Out): Promise<number> {
     });
     const copiedFiles = copyCorpusFiles(from.dir, to.dir);
     out(`人员记录：新复制 ${r.people.copied}，补齐 ${r.people.toppedUp}，已相同 ${r.people.same}（共 ${r.events} 条新记录）`);
-    out(`共享文档：新复制 ${r.documents.copied}，已相同 ${r.documents.same}；剖析材料草稿：新复制 ${r.drafts.copied}，已相同 ${r.drafts.same}；学习文件 ${copiedFiles} 个；证据文件（照片、附件）：新复制 ${r.files.copied}，已相同 ${r.files.same}`);
+    out(
+      `共享文档：新复制 ${r.documents.copied}，已相同 ${r.documents.same}；剖析材料草稿：新复制 ${r.drafts.copied}，已相同 ${r.drafts.same}；学习文件 ${copiedFiles} 个；证据文件（照片、附件）：新复制 ${r.files.copied}，已相同 ${r.files.same}`,
+    );
     out(`核对完成：${r.checked.documents} 个文档、${r.checked.people} 人的记录、${r.checked.drafts} 份草稿、${r.checked.files} 个证据文件与来源一致`);
   } finally {
     await lowdb.close();

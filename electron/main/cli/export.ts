@@ -13,7 +13,10 @@ export async function exportCommand(args: string[], out: Out): Promise<number> {
   const [sub, ...more] = args;
   if (sub === 'batch') return exportBatch(more, out);
   if (sub === 'workstation') return exportWorkstation(more, out);
-  if (sub !== 'person') throw new CliError(`未知的 export 子命令：${sub ?? ''}（可用：export person EMPLOYEE_NO --data DIR --out DIR；export batch --data DIR --out DIR [--campaign ID] [--dept 部门] [--team 班组] [--zip]）`);
+  if (sub !== 'person')
+    throw new CliError(
+      `未知的 export 子命令：${sub ?? ''}（可用：export person EMPLOYEE_NO --data DIR --out DIR；export batch --data DIR --out DIR [--campaign ID] [--dept 部门] [--team 班组] [--zip]）`,
+    );
   const { values, positionals } = parseArgs({ args: more, allowPositionals: true, options: { data: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' }, ...SIGN_OPTIONS } });
   const employeeNo = positionals[0];
   if (!employeeNo) throw new CliError('缺少工号');
@@ -45,7 +48,8 @@ async function unlockForSigning(ports: Awaited<ReturnType<typeof openInitialized
   }
   const password = passwordFrom(values['password-file']);
   const account = (await ports.store.accounts.peek()).accounts.find((a) => a.employeeNo === admin);
-  if (!account || !account.roles.includes('admin') || account.disabled || !(await verifyPassword(ports, password, account.passwordHash))) throw new CliError(`--sign-as ${admin}：不是系统管理员，或密码不对 / not an admin, or the wrong password`);
+  if (!account || !account.roles.includes('admin') || account.disabled || !(await verifyPassword(ports, password, account.passwordHash)))
+    throw new CliError(`--sign-as ${admin}：不是系统管理员，或密码不对 / not an admin, or the wrong password`);
   if (!(await unlockWith(ports, admin, password))) throw new CliError(`${admin} 的签名密钥副本无法解锁 / the signing key could not be unlocked`);
 }
 
@@ -54,13 +58,30 @@ async function unlockForSigning(ports: Awaited<ReturnType<typeof openInitialized
  * stderr. An unfinished job for the same selection in OUT (a crash, Ctrl-C) is resumed.
  */
 async function exportBatch(args: string[], out: Out): Promise<number> {
-  const { values } = parseArgs({ args, options: { data: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' }, campaign: { type: 'string' }, dept: { type: 'string' }, team: { type: 'string' }, zip: { type: 'boolean' }, ...SIGN_OPTIONS } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      data: { type: 'string' },
+      db: { type: 'string' },
+      out: { type: 'string' },
+      campaign: { type: 'string' },
+      dept: { type: 'string' },
+      team: { type: 'string' },
+      zip: { type: 'boolean' },
+      ...SIGN_OPTIONS,
+    },
+  });
   const dataDir = need(values.data, 'data');
   const outDir = path.resolve(need(values.out, 'out'));
   const ports = await openInitialized(dataDir, dbOf(values.db));
   try {
     await unlockForSigning(ports, values, out);
-    const selection = { ...(values.campaign ? { campaignId: values.campaign } : {}), ...(values.dept ? { dept: values.dept } : {}), ...(values.team ? { team: values.team } : {}), zip: values.zip ?? false };
+    const selection = {
+      ...(values.campaign ? { campaignId: values.campaign } : {}),
+      ...(values.dept ? { dept: values.dept } : {}),
+      ...(values.team ? { team: values.team } : {}),
+      zip: values.zip ?? false,
+    };
     const same = (a: object) => JSON.stringify(a) === JSON.stringify(selection);
     const unfinished = readJobs(ports.files, outDir).find((j) => j.state !== 'done' && j.state !== 'cancelled' && same(j.selection));
     const job = unfinished ?? (await createJob(ports, outDir, selection, 'cli'));

@@ -14,7 +14,14 @@ export async function checkCommand(args: string[], out: Out): Promise<number> {
     await unlockSeals(ports.store, adminOf(values));
     sayNotes(ports.store, out);
     const seal = ports.store.seals?.status();
-    if (seal) out(seal.mode === 'on' ? `记录封印：已启用（密钥在 ${seal.keyStore}） / record seals: on (key in ${seal.keyStore})` : seal.mode === 'locked' ? `记录封印：本机没有密钥（${seal.keyStore}） / record seals: the key is not on this PC (${seal.keyStore})` : '记录封印：未启用 / record seals: off');
+    if (seal)
+      out(
+        seal.mode === 'on'
+          ? `记录封印：已启用（密钥在 ${seal.keyStore}） / record seals: on (key in ${seal.keyStore})`
+          : seal.mode === 'locked'
+            ? `记录封印：本机没有密钥（${seal.keyStore}） / record seals: the key is not on this PC (${seal.keyStore})`
+            : '记录封印：未启用 / record seals: off',
+      );
     const key = await publicKeyOf(ports);
     out(key ? `签名密钥指纹：${key.fingerprint}` : '尚无签名密钥（系统管理员下次登录时生成）');
     const problems = await checkRecords(ports);
@@ -24,7 +31,11 @@ export async function checkCommand(args: string[], out: Out): Promise<number> {
       for (const p of problems) out(`  ✗ ${p}`);
       return 1;
     }
-    out(last ? `检查通过：所有记录与封印和签名检查点相符。最新检查点 #${last.seq}（${last.at}，${last.people} 人）摘要 ${last.hash}` : '检查通过：记录链完整；还没有签名检查点（每天结束时和每次导出时生成）');
+    out(
+      last
+        ? `检查通过：所有记录与封印和签名检查点相符。最新检查点 #${last.seq}（${last.at}，${last.people} 人）摘要 ${last.hash}`
+        : '检查通过：记录链完整；还没有签名检查点（每天结束时和每次导出时生成）',
+    );
     if (last) out('可将此摘要定期报送主管部门留存：之后任何改写历史的做法都无法再得到同样的摘要。');
     return 0;
   } finally {
@@ -36,7 +47,8 @@ export async function sealCommand(args: string[], out: Out): Promise<number> {
   // `seal unlock`: a folder brought to this PC (its seal key not here yet) takes the key from an
   // admin's copy, for a server run as a service where no admin signs in through a browser
   const [sub, ...more] = args;
-  if (sub !== 'unlock' && sub !== 'status') throw new CliError(`未知的 seal 子命令：${sub ?? ''}（可用：seal status --data DIR；seal unlock --data DIR --admin 工号 --password-file 文件） / unknown seal command`);
+  if (sub !== 'unlock' && sub !== 'status')
+    throw new CliError(`未知的 seal 子命令：${sub ?? ''}（可用：seal status --data DIR；seal unlock --data DIR --admin 工号 --password-file 文件） / unknown seal command`);
   const { values } = parseArgs({ args: more, options: { data: { type: 'string' }, ...ADMIN_OPTIONS } });
   const dataDir = need(values.data, 'data');
   if (!existsSync(dataDir) || DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir} / the data folder is not set up: ${dataDir}`);
@@ -49,7 +61,13 @@ export async function sealCommand(args: string[], out: Out): Promise<number> {
     }
     sayNotes(store, out);
     const s = store.seals.status();
-    out(s.mode === 'on' ? `记录封印：已启用，密钥在本机（${s.keyStore}） / record seals: on, the key is on this PC (${s.keyStore})` : s.mode === 'locked' ? `记录封印：本机没有密钥（${s.keyStore}）；用 seal unlock --admin 工号 --password-file 文件 取得 / record seals: the key is not on this PC; use seal unlock` : '记录封印：未启用 / record seals: off');
+    out(
+      s.mode === 'on'
+        ? `记录封印：已启用，密钥在本机（${s.keyStore}） / record seals: on, the key is on this PC (${s.keyStore})`
+        : s.mode === 'locked'
+          ? `记录封印：本机没有密钥（${s.keyStore}）；用 seal unlock --admin 工号 --password-file 文件 取得 / record seals: the key is not on this PC; use seal unlock`
+          : '记录封印：未启用 / record seals: off',
+    );
     out(`持有密钥副本的管理员 / admins holding a copy of the key：${s.copies.join('、') || '（无 / none）'}`);
   } finally {
     store.close();
@@ -63,7 +81,7 @@ export async function keyCommand(args: string[], out: Out): Promise<number> {
   const ports = await openInitialized(need(values.data, 'data'), dbOf(values.db));
   try {
     const key = await publicKeyOf(ports);
-    if (!key) throw new CliError('尚无签名密钥：系统管理员登录一次即可生成 / no signing key yet: it is made at an admin\'s next sign-in');
+    if (!key) throw new CliError("尚无签名密钥：系统管理员登录一次即可生成 / no signing key yet: it is made at an admin's next sign-in");
     out(`签名密钥指纹（SHA-256）：${key.fingerprint}`);
     if (values.out) {
       writeFileSync(values.out, key.publicKey);

@@ -52,7 +52,10 @@ export async function mergeCommand(args: string[], out: Out): Promise<number> {
         out(`两边都改过的内容 ${r.conflicts.length} 处：服务器上的版本照常生效，工作站的版本已保存，请安全管理员在“合并”页逐条决定：`);
         for (const c of r.conflicts) out(`  - ${CONFLICT_NAMES[c.kind]}${c.employeeNo ? ` ${c.employeeNo}` : ''}${c.campaignId ? `（培训计划 ${c.campaignId}）` : ''}`);
       }
-      if (r.run.withoutAccount.length > 0) out(`${r.run.withoutAccount.length} 人在这里还没有账号（${r.run.withoutAccount.slice(0, 10).join('、')}${r.run.withoutAccount.length > 10 ? ' …' : ''}）：在花名册页重新导入花名册即可为他们生成初始密码`);
+      if (r.run.withoutAccount.length > 0)
+        out(
+          `${r.run.withoutAccount.length} 人在这里还没有账号（${r.run.withoutAccount.slice(0, 10).join('、')}${r.run.withoutAccount.length > 10 ? ' …' : ''}）：在花名册页重新导入花名册即可为他们生成初始密码`,
+        );
     } finally {
       await ports.close();
     }

@@ -57,14 +57,21 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
     out(`HTTPS：${how}（有效期至 ${s.tls.validTo}）`);
     out(`证书 SHA-256 指纹（请在浏览器中核对）：${s.tls.fingerprint}`);
   }
-  if (lan && !s.tls) out(`警告：--insecure-http：服务以明文 HTTP 对局域网开放，密码和登录凭据可被同一网络中的人截获。请只在可信的网络中临时使用 / WARNING: plain HTTP on the LAN: passwords and tokens can be read by anyone on the network`);
+  if (lan && !s.tls)
+    out(
+      `警告：--insecure-http：服务以明文 HTTP 对局域网开放，密码和登录凭据可被同一网络中的人截获。请只在可信的网络中临时使用 / WARNING: plain HTTP on the LAN: passwords and tokens can be read by anyone on the network`,
+    );
   if (lan) out(`注意：服务对局域网开放（${host}）；只接受以本机地址、本机名称${allowedHosts.length ? '和 ' + allowedHosts.join('、') : ''}访问（其他名称用 --allowed-host 添加）`);
   if (lan && s.setupCode) out(`首次设置码（从其他电脑进行首次设置时填写，在本机设置不需要）：${s.setupCode}`);
   out(`安学浏览器模式已启动：${s.url}`);
   // from here on, standard error is the server's log: every line of it within the log's limit
   routeConsoleToLog();
   await new Promise<void>((resolve) => {
-    const stop = () => void s.close().then(() => serverLog.flush()).then(resolve);
+    const stop = () =>
+      void s
+        .close()
+        .then(() => serverLog.flush())
+        .then(resolve);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

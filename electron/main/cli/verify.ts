@@ -34,14 +34,18 @@ export async function verifyCommand(args: string[], out: Out): Promise<number> {
   }
   const found = await verifyAll(nodeFiles, target, expectKey);
   if (found.length === 0) {
-    out(`无法校验：${target} 中没有找到安学导出的档案（档案是带 ${MANIFEST_FILE} 的文件夹或 .zip） / cannot verify: no Anxue archive found in ${target} (an archive is a folder or .zip with ${MANIFEST_FILE})`);
+    out(
+      `无法校验：${target} 中没有找到安学导出的档案（档案是带 ${MANIFEST_FILE} 的文件夹或 .zip） / cannot verify: no Anxue archive found in ${target} (an archive is a folder or .zip with ${MANIFEST_FILE})`,
+    );
     return 2;
   }
   const rel = (p: string) => path.relative(path.resolve(target), path.resolve(p)) || path.basename(p);
   out(`${found.length} 个档案：${found.map((f) => rel(f.path)).join('、')}`);
   for (const f of found) {
     if (f.outcome === 'intact') {
-      const by = f.signedBy ? `；由密钥 ${f.signedBy} 签署${expectKey ? '（即给定的密钥） / signed by the given key' : '（未用 --key 核对签署者） / signed (signer not checked: no --key)'}` : '；未签名 / not signed';
+      const by = f.signedBy
+        ? `；由密钥 ${f.signedBy} 签署${expectKey ? '（即给定的密钥） / signed by the given key' : '（未用 --key 核对签署者） / signed (signer not checked: no --key)'}`
+        : '；未签名 / not signed';
       out(`  ✓ ${rel(f.path)}：校验通过，未被改动 / intact${by}`);
     } else {
       const head = { altered: '已被改动 / altered', unsigned: '未签名 / not signed', unreadable: '无法读取，不能校验 / not readable, cannot be checked' }[f.outcome];

@@ -66,8 +66,24 @@ export function toCsv(people: readonly Person[]): string {
 
 /** The collective sessions of the warning month, on the days (before today) they were held, and who came. */
 export const COLLECTIVE_DAYS: { day: number; session: Omit<Input<'collective.save'>, 'campaignId' | 'date'>; who: (p: DemoPerson) => boolean }[] = [
-  { day: -11, session: { type: 'mobilization', topic: '警示月动员部署会', start: '08:30', durationMinutes: 60, place: '办公楼三楼会议室', host: '演示·总经理' }, who: (p) => !!p.leader || p.category === '安全管理人员' },
-  { day: -5, session: { type: 'film', topic: '集中观看危险化学品事故警示教育片', start: '14:00', durationMinutes: 90, place: '职工培训中心', host: '演示·安全总监' }, who: (p) => p.stage !== 'behind' || p.dept === '甲醇车间' },
-  { day: -2, session: { type: 'lecture', topic: '“9·7”事故案例宣讲', caseId: 'hangjinqi-2023-0907', start: '09:00', durationMinutes: 90, place: '职工培训中心', host: '演示·安全员' }, who: (p) => p.stage === 'done' || (p.stage === 'studying' && p.dept === '甲醇车间') },
-  { day: -1, session: { type: 'group', topic: '分组研讨：响水“3·21”事故对我们的警示', caseId: 'xiangshui-2019-0321', start: '15:00', durationMinutes: 60, place: '甲醇车间会议室', host: '演示·车间主任' }, who: (p) => p.stage === 'done' && p.dept === '甲醇车间' },
+  {
+    day: -11,
+    session: { type: 'mobilization', topic: '警示月动员部署会', start: '08:30', durationMinutes: 60, place: '办公楼三楼会议室', host: '演示·总经理' },
+    who: (p) => !!p.leader || p.category === '安全管理人员',
+  },
+  {
+    day: -5,
+    session: { type: 'film', topic: '集中观看危险化学品事故警示教育片', start: '14:00', durationMinutes: 90, place: '职工培训中心', host: '演示·安全总监' },
+    who: (p) => p.stage !== 'behind' || p.dept === '甲醇车间',
+  },
+  {
+    day: -2,
+    session: { type: 'lecture', topic: '“9·7”事故案例宣讲', caseId: 'hangjinqi-2023-0907', start: '09:00', durationMinutes: 90, place: '职工培训中心', host: '演示·安全员' },
+    who: (p) => p.stage === 'done' || (p.stage === 'studying' && p.dept === '甲醇车间'),
+  },
+  {
+    day: -1,
+    session: { type: 'group', topic: '分组研讨：响水“3·21”事故对我们的警示', caseId: 'xiangshui-2019-0321', start: '15:00', durationMinutes: 60, place: '甲醇车间会议室', host: '演示·车间主任' },
+    who: (p) => p.stage === 'done' && p.dept === '甲醇车间',
+  },
 ];

@@ -124,7 +124,10 @@ export async function createDemo(real: Ports) {
         out[q.id] = pick.map((o) => String.fromCharCode(65 + shown.options.indexOf(o)));
       } else if (q.type === 'truefalse') out[q.id] = miss ? [q.answer[0] === 'T' ? 'F' : 'T'] : q.answer;
       else if (q.type === 'fill') out[q.id] = [miss ? '观察' : q.answer[0]!];
-      else out[q.id] = [`我在${post}岗位最大的风险是${miss ? '操作失误' : '有毒气体泄漏导致中毒窒息。防范措施：进入装置区前检查便携式报警仪，严格执行两人同行、一人监护，发现泄漏先报告、佩戴空气呼吸器后再处置'}。`];
+      else
+        out[q.id] = [
+          `我在${post}岗位最大的风险是${miss ? '操作失误' : '有毒气体泄漏导致中毒窒息。防范措施：进入装置区前检查便携式报警仪，严格执行两人同行、一人监护，发现泄漏先报告、佩戴空气呼吸器后再处置'}。`,
+        ];
     }
     return out;
   };
@@ -134,12 +137,19 @@ export async function createDemo(real: Ports) {
     const post = people.find((x) => x.employeeNo === no)!.post;
     const paper = await call('quiz.start', { campaignId }, tok(no));
     clock.t += 9 * MIN;
-    const wrong = paper.questions.filter((q) => q.type !== 'short').slice(0, misses).map((q) => q.id);
+    const wrong = paper.questions
+      .filter((q) => q.type !== 'short')
+      .slice(0, misses)
+      .map((q) => q.id);
     await call('quiz.submit', { attemptId: paper.attemptId, answers: answer(paper, wrong, post) }, tok(no));
     attempts.push({ no, attemptId: paper.attemptId, shortId: paper.questions.find((q) => q.type === 'short')?.id ?? null, short });
   };
   const essaySubmit = (no: string, parts: Partial<Input<'essay.submit'>['parts']>) =>
-    call('essay.submit', { campaignId, parts: { awareness: '', responsibility: '', warning: '', measures: '', leadership: '', ...parts }, accidents: ['“9·7”事故', '近期国内外危险化学品生产安全事故'] }, tok(no));
+    call(
+      'essay.submit',
+      { campaignId, parts: { awareness: '', responsibility: '', warning: '', measures: '', leadership: '', ...parts }, accidents: ['“9·7”事故', '近期国内外危险化学品生产安全事故'] },
+      tok(no),
+    );
 
   let rectifyLater: string | null = null;
   for (let day = -12; day <= 0; day++) {
@@ -184,7 +194,12 @@ export async function createDemo(real: Ports) {
       // graded now: the attempts before today; the later ones wait in the officer's queue
       at(day, 60);
       for (const a of attempts.splice(0))
-        if (a.short !== null && a.shortId) await call('grading.gradeAnswer', { employeeNo: a.no, attemptId: a.attemptId, questionId: a.shortId, score: a.short, comment: a.short >= 14 ? '风险识别准确，措施具体。' : '措施不够具体，请结合本岗位再学习。' }, officer);
+        if (a.short !== null && a.shortId)
+          await call(
+            'grading.gradeAnswer',
+            { employeeNo: a.no, attemptId: a.attemptId, questionId: a.shortId, score: a.short, comment: a.short >= 14 ? '风险识别准确，措施具体。' : '措施不够具体，请结合本岗位再学习。' },
+            officer,
+          );
       at(day, 70);
       for (const no of ['D025', 'D034', 'D012', 'D019', 'D022']) await quiz(no, no === 'D019' ? 3 : 1, null);
     }
@@ -193,12 +208,20 @@ export async function createDemo(real: Ports) {
     // practice: those who studied drill 《特殊作业安全规范》 and miss a few (their 错题本, the officer's weak spots)
     if (day === -1) {
       at(day, 80);
-      for (const [i, p] of people.filter((x) => x.stage === 'done' || x.stage === 'studying').slice(0, 8).entries()) {
+      for (const [i, p] of people
+        .filter((x) => x.stage === 'done' || x.stage === 'studying')
+        .slice(0, 8)
+        .entries()) {
         const qs = await call('practice.draw', { campaignId, mode: 'doc', docId: 'gb-30871-2022', count: 10 }, tok(p.employeeNo));
         for (const [k, q] of qs.entries()) {
           const full = byId.get(q.id) as Question;
           const miss = k < 1 + (i % 3);
-          const wrongAnswer = full.type === 'truefalse' ? [full.answer[0] === 'T' ? 'F' : 'T'] : full.type === 'fill' ? ['不清楚'] : [full.options.map((_, j) => String.fromCharCode(65 + j)).find((l) => !full.answer.includes(l))!];
+          const wrongAnswer =
+            full.type === 'truefalse'
+              ? [full.answer[0] === 'T' ? 'F' : 'T']
+              : full.type === 'fill'
+                ? ['不清楚']
+                : [full.options.map((_, j) => String.fromCharCode(65 + j)).find((l) => !full.answer.includes(l))!];
           clock.t += MIN;
           await call('practice.answer', { campaignId, questionId: q.id, answer: miss ? wrongAnswer : full.answer }, tok(p.employeeNo));
         }
@@ -210,14 +233,23 @@ export async function createDemo(real: Ports) {
     if (day === -3) {
       for (const no of ['D010', 'D011', 'D020', 'D002']) {
         const v = await call('essay.get', { campaignId }, tok(no));
-        await call('grading.reviewEssay', { campaignId, employeeNo: no, version: v.version ?? 1, decision: 'accept', comment: '内容结合岗位实际，措施具体可查，同意归档。', partComments: [] }, officer);
+        await call(
+          'grading.reviewEssay',
+          { campaignId, employeeNo: no, version: v.version ?? 1, decision: 'accept', comment: '内容结合岗位实际，措施具体可查，同意归档。', partComments: [] },
+          officer,
+        );
       }
-      await call('grading.reviewEssay', { campaignId, employeeNo: 'D021', version: 1, decision: 'return', comment: ESSAY_RETURN_COMMENT, partComments: [{ part: 'measures', comment: '措施要写清楚时间和检查办法。', quote: '' }] }, officer);
+      await call(
+        'grading.reviewEssay',
+        { campaignId, employeeNo: 'D021', version: 1, decision: 'return', comment: ESSAY_RETURN_COMMENT, partComments: [{ part: 'measures', comment: '措施要写清楚时间和检查办法。', quote: '' }] },
+        officer,
+      );
     }
     if (day === -1) for (const no of ['D025', 'D034', 'D001']) await essaySubmit(no, DEMO_ESSAYS[no]!);
     if (day === 0) {
       await essaySubmit('D032', copiedEssay(DEMO_ESSAYS.D034!));
-      for (const [no, parts] of Object.entries(DEMO_DRAFTS)) await call('essay.save', { campaignId, parts: { awareness: '', responsibility: '', warning: '', measures: '', leadership: '', ...parts }, accidents: [] }, tok(no));
+      for (const [no, parts] of Object.entries(DEMO_DRAFTS))
+        await call('essay.save', { campaignId, parts: { awareness: '', responsibility: '', warning: '', measures: '', leadership: '', ...parts }, accidents: [] }, tok(no));
     }
 
     // 述职: a 班长 accepted and scored, a 班长 returned, a workshop head and the director waiting, drafts
@@ -231,7 +263,11 @@ export async function createDemo(real: Ports) {
     if (day === -2) {
       const rec = await call('report.read', { campaignId, employeeNo: 'D011' }, tok('D010'));
       const sheet = rec.defaultSheet;
-      await call('report.review', { campaignId, employeeNo: 'D011', version: 1, decision: 'accept', comment: '履职情况属实，隐患整改跟踪到位。', sheet, points: sheet.map((s) => Math.round(s.max * 0.9)) }, tok('D010'));
+      await call(
+        'report.review',
+        { campaignId, employeeNo: 'D011', version: 1, decision: 'accept', comment: '履职情况属实，隐患整改跟踪到位。', sheet, points: sheet.map((s) => Math.round(s.max * 0.9)) },
+        tok('D010'),
+      );
       await call('report.review', { campaignId, employeeNo: 'D020', version: 1, decision: 'return', comment: REPORT_RETURN_COMMENT }, tok('D019'));
     }
     if (day === -1) {
@@ -246,17 +282,79 @@ export async function createDemo(real: Ports) {
     // the officer's inspections and their findings
     at(day, 150);
     if (day === -4) {
-      const insp = await call('inspection.save', { campaignId, kind: 'procedure', scope: 'team', unit: '甲醇车间合成一班', date: d(day), inspectors: '演示·安全员、' + who('D010').name, checklist: [{ item: '交接班记录是否写明异常和遗留问题', result: 'problem', note: '两班记录只写“正常”' }, { item: '紧急停车步骤是否人人会操作', result: 'ok', note: '' }] }, officer);
-      rectifyLater = (await call('finding.record', { inspectionId: insp.id, level: 'general', location: '合成一班操作室', description: '交接班记录未写明设备异常和遗留问题', measure: '修订交接班记录格式，增加异常与遗留问题栏，班长签字确认', owner: 'D011', due: d(-1), photos: [] }, officer)).id;
-      await call('finding.record', { inspectionId: insp.id, level: 'general', location: '合成塔二层平台', description: '伴热线保温层破损约两米', measure: '更换保温层，入冬前完成', owner: 'D010', due: d(6), photos: [] }, officer);
+      const insp = await call(
+        'inspection.save',
+        {
+          campaignId,
+          kind: 'procedure',
+          scope: 'team',
+          unit: '甲醇车间合成一班',
+          date: d(day),
+          inspectors: '演示·安全员、' + who('D010').name,
+          checklist: [
+            { item: '交接班记录是否写明异常和遗留问题', result: 'problem', note: '两班记录只写“正常”' },
+            { item: '紧急停车步骤是否人人会操作', result: 'ok', note: '' },
+          ],
+        },
+        officer,
+      );
+      rectifyLater = (
+        await call(
+          'finding.record',
+          {
+            inspectionId: insp.id,
+            level: 'general',
+            location: '合成一班操作室',
+            description: '交接班记录未写明设备异常和遗留问题',
+            measure: '修订交接班记录格式，增加异常与遗留问题栏，班长签字确认',
+            owner: 'D011',
+            due: d(-1),
+            photos: [],
+          },
+          officer,
+        )
+      ).id;
+      await call(
+        'finding.record',
+        { inspectionId: insp.id, level: 'general', location: '合成塔二层平台', description: '伴热线保温层破损约两米', measure: '更换保温层，入冬前完成', owner: 'D010', due: d(6), photos: [] },
+        officer,
+      );
     }
     if (day === -2 && rectifyLater) {
       await call('finding.rectify', { findingId: rectifyLater, note: '交接班记录已改版，两个班组已按新格式填写三天', photos: [] }, tok('D011'));
       await call('finding.verify', { findingId: rectifyLater, passed: true, note: '抽查三天记录，符合要求' }, officer);
     }
     if (day === -2) {
-      const insp = await call('inspection.save', { campaignId, kind: 'abnormal', scope: 'workshop', unit: '储运车间', date: d(day), inspectors: '演示·安全总监、演示·安全员', checklist: [{ item: '装卸前槽车检查表是否现场填写', result: 'problem', note: '装卸站台检查表有事后补填' }, { item: '静电接地装置是否完好', result: 'ok', note: '' }] }, officer);
-      await call('finding.record', { inspectionId: insp.id, level: 'major', location: '装卸站台 2 号鹤管', description: '鹤管密封垫磨损，用胶带临时缠绕', measure: '停用 2 号鹤管，更换密封垫并试压合格后恢复', owner: 'D028', due: d(-1), photos: [] }, officer);
+      const insp = await call(
+        'inspection.save',
+        {
+          campaignId,
+          kind: 'abnormal',
+          scope: 'workshop',
+          unit: '储运车间',
+          date: d(day),
+          inspectors: '演示·安全总监、演示·安全员',
+          checklist: [
+            { item: '装卸前槽车检查表是否现场填写', result: 'problem', note: '装卸站台检查表有事后补填' },
+            { item: '静电接地装置是否完好', result: 'ok', note: '' },
+          ],
+        },
+        officer,
+      );
+      await call(
+        'finding.record',
+        {
+          inspectionId: insp.id,
+          level: 'major',
+          location: '装卸站台 2 号鹤管',
+          description: '鹤管密封垫磨损，用胶带临时缠绕',
+          measure: '停用 2 号鹤管，更换密封垫并试压合格后恢复',
+          owner: 'D028',
+          due: d(-1),
+          photos: [],
+        },
+        officer,
+      );
     }
   }
 
@@ -265,13 +363,18 @@ export async function createDemo(real: Ports) {
   const plan = await call('plan.get', { campaignId }, officer);
   const due = plan.tasks.filter((t) => t.due <= d(1)).sort((a, b) => a.due.localeCompare(b.due));
   for (const t of due.slice(1)) await call('plan.setDone', { taskId: t.id, done: true }, officer);
-  await call('summary.save', { campaignId, sections: { overview: '公司于本月组织开展危险化学品生产安全事故警示月活动，召开动员部署会，组织全员集中学习和警示教育。', measures: '', problems: '', next: '' } }, officer);
+  await call(
+    'summary.save',
+    { campaignId, sections: { overview: '公司于本月组织开展危险化学品生产安全事故警示月活动，召开动员部署会，组织全员集中学习和警示教育。', measures: '', problems: '', next: '' } },
+    officer,
+  );
 
   // the archivist: one person's file, and one workshop's files as a batch
   at(0, 170);
   await call('archive.exportPerson', { employeeNo: 'D010' }, archivist);
   const job = await call('archive.batchStart', { campaignId, dept: '甲醇车间', zip: false }, archivist);
-  for (let s = await call('archive.batchStatus', { jobId: job.jobId }, archivist); s.state === 'running'; s = await call('archive.batchStatus', { jobId: job.jobId }, archivist)) await new Promise((r) => setTimeout(r, 100));
+  for (let s = await call('archive.batchStatus', { jobId: job.jobId }, archivist); s.state === 'running'; s = await call('archive.batchStatus', { jobId: job.jobId }, archivist))
+    await new Promise((r) => setTimeout(r, 100));
 
   // everyone signed out; the enterprise's own study settings again
   await call('settings.save', { ...settings }, admin);

@@ -43,7 +43,14 @@ async function copyDoc<T>(from: DocPort<T>, to: DocPort<T>, label: string, empty
 }
 
 export async function copyRecords(from: Store, to: Store, progress: (done: number, total: number) => void = () => undefined): Promise<CopyReport> {
-  const report: CopyReport = { documents: { copied: 0, same: 0 }, people: { copied: 0, toppedUp: 0, same: 0 }, events: 0, drafts: { copied: 0, same: 0 }, files: { copied: 0, same: 0 }, checked: { documents: 0, people: 0, drafts: 0, files: 0 } };
+  const report: CopyReport = {
+    documents: { copied: 0, same: 0 },
+    people: { copied: 0, toppedUp: 0, same: 0 },
+    events: 0,
+    drafts: { copied: 0, same: 0 },
+    files: { copied: 0, same: 0 },
+    checked: { documents: 0, people: 0, drafts: 0, files: 0 },
+  };
   // the people first: the roster and accounts that name them arrive last, so a half-done copy
   // never shows a person whose record is missing
   // the same enterprise (its name and the moment it was set up) on both sides: a later run of
@@ -53,7 +60,10 @@ export async function copyRecords(from: Store, to: Store, progress: (done: numbe
   if (b.enterprise !== null && !own) throw new CopyConflict(`目标中已有不同的「meta.json」：这是合并（anxue merge），不是迁移，未做任何改动`);
   // records changed outside the app are not carried anywhere (a backup, a restore, a move to PostgreSQL)
   const broken = (await from.seals?.problems()) ?? [];
-  if (broken.length > 0) throw new CopyConflict(`来源的记录封印不符，未复制：${broken[0]}${broken.length > 1 ? `（共 ${broken.length} 处）` : ''} / the source's records do not match their seals, nothing was copied: ${broken[0]}`);
+  if (broken.length > 0)
+    throw new CopyConflict(
+      `来源的记录封印不符，未复制：${broken[0]}${broken.length > 1 ? `（共 ${broken.length} 处）` : ''} / the source's records do not match their seals, nothing was copied: ${broken[0]}`,
+    );
   const ids = await from.recordIds();
   const total = ids.people.length + ids.drafts.length;
   let done = 0;
@@ -110,7 +120,8 @@ export async function copyRecords(from: Store, to: Store, progress: (done: numbe
   for (const no of ids.people) {
     const a = await from.person(no).read();
     const b = await to.person(no).read();
-    if (a.events.length !== b.events.length || chainHead(a.events) !== chainHead(b.events) || canonicalJson(withoutSeals(a)) !== canonicalJson(withoutSeals(b))) throw new Error(`复制后核对失败：${no} 的记录与来源不同`);
+    if (a.events.length !== b.events.length || chainHead(a.events) !== chainHead(b.events) || canonicalJson(withoutSeals(a)) !== canonicalJson(withoutSeals(b)))
+      throw new Error(`复制后核对失败：${no} 的记录与来源不同`);
     report.checked.people += 1;
   }
   for (const no of ids.drafts) {

@@ -3,7 +3,24 @@
 // `serve` without --db) and PostgreSQL (postgres/, for a plant's server, many processes on one
 // database). Both keep the same documents with the same shapes; services never know which.
 import type { DeepReadonly } from '../../records/versioned';
-import type { AccountsFile, CheckpointsFile, SigningFile, AuditFile, CampaignsFile, CollectiveFile, CorpusFile, ExportsFile, LoginGuardFile, MergesFile, MetaFile, PlanFile, InspectionsFile, SummariesFile, QuestionsFile, RosterFile } from '../../records/shared-docs';
+import type {
+  AccountsFile,
+  CheckpointsFile,
+  SigningFile,
+  AuditFile,
+  CampaignsFile,
+  CollectiveFile,
+  CorpusFile,
+  ExportsFile,
+  LoginGuardFile,
+  MergesFile,
+  MetaFile,
+  PlanFile,
+  InspectionsFile,
+  SummariesFile,
+  QuestionsFile,
+  RosterFile,
+} from '../../records/shared-docs';
 import type { EssayDraftsFile, PersonFile } from '../../records/person';
 import type { PersonCampaignView } from '../../records/summary';
 

@@ -262,10 +262,11 @@ export function createHttpServer(ports: Ports, o: HttpOptions): http.Server {
   };
   // on TLS, a client that speaks plain HTTP (or a bad handshake) gets no answer: the connection ends
   const server: http.Server = o.tls ? (https.createServer({ cert: o.tls.cert, key: o.tls.key, minVersion: 'TLSv1.2' }, onRequest) as unknown as http.Server) : http.createServer(onRequest);
-  if (o.tls) server.on('tlsClientError', (err: NodeJS.ErrnoException, socket: import('node:net').Socket) => {
-    log.refused(400, '-', '-', clientAddress(socket.remoteAddress), `TLS: ${err.code ?? err.message}`);
-    socket.destroy();
-  });
+  if (o.tls)
+    server.on('tlsClientError', (err: NodeJS.ErrnoException, socket: import('node:net').Socket) => {
+      log.refused(400, '-', '-', clientAddress(socket.remoteAddress), `TLS: ${err.code ?? err.message}`);
+      socket.destroy();
+    });
   // a request line or headers the parser cannot take (bad characters, too large): answered and logged, never thrown
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';

@@ -17,17 +17,11 @@ export const accountCalls = {
     }),
     'public',
   ),
-  'auth.login': call<{ token: string; me: Me }>()(
-    z.object({ employeeNo: z.string().trim().min(1).max(32), password: z.string().min(1).max(200) }),
-    'public',
-  ),
+  'auth.login': call<{ token: string; me: Me }>()(z.object({ employeeNo: z.string().trim().min(1).max(32), password: z.string().min(1).max(200) }), 'public'),
   'auth.logout': call<{ ok: true }>()(none, ALL),
   'auth.me': call<Me>()(none, ALL),
   /** sessionsEnded: the account's other sessions (other PCs, other browsers), ended by the change */
-  'auth.changePassword': call<{ ok: true; sessionsEnded: number }>()(
-    z.object({ oldPassword: z.string().min(1).max(200), newPassword: z.string().min(8, '密码至少 8 位').max(200) }),
-    ALL,
-  ),
+  'auth.changePassword': call<{ ok: true; sessionsEnded: number }>()(z.object({ oldPassword: z.string().min(1).max(200), newPassword: z.string().min(8, '密码至少 8 位').max(200) }), ALL),
 
   /** accounts locked and addresses blocked by failed logins, now */
   'auth.locks': call<{ kind: 'account' | 'address'; subject: string; until: string; failures: number }[]>()(none, ['admin']),
@@ -37,9 +31,15 @@ export const accountCalls = {
   ),
   'accounts.list': call<AccountView[]>()(none, ['admin']),
   /** the whole set of roles (employee, officer, archivist, admin); the last admin keeps admin */
-  'accounts.setRoles': call<AccountView>()(z.object({ employeeNo: employeeNoSchema, roles: z.array(z.enum(ROLES)).min(1, '至少保留一个角色').max(4), reason: z.string().trim().max(500).default('') }).strict(), ['admin']),
+  'accounts.setRoles': call<AccountView>()(
+    z.object({ employeeNo: employeeNoSchema, roles: z.array(z.enum(ROLES)).min(1, '至少保留一个角色').max(4), reason: z.string().trim().max(500).default('') }).strict(),
+    ['admin'],
+  ),
   /** a one-time password, in the answer only: to be changed at the next sign-in */
-  'accounts.resetPassword': call<{ employeeNo: string; name: string; password: string; sessionsEnded: number }>()(z.object({ employeeNo: employeeNoSchema, reason: z.string().trim().max(500).default('') }).strict(), ['admin']),
+  'accounts.resetPassword': call<{ employeeNo: string; name: string; password: string; sessionsEnded: number }>()(
+    z.object({ employeeNo: employeeNoSchema, reason: z.string().trim().max(500).default('') }).strict(),
+    ['admin'],
+  ),
   'accounts.setDisabled': call<AccountView>()(z.object({ employeeNo: employeeNoSchema, disabled: z.boolean(), reason: z.string().trim().max(500).default('') }).strict(), ['admin']),
   'accounts.revokeSessions': call<{ sessionsEnded: number }>()(z.object({ employeeNo: employeeNoSchema, reason: z.string().trim().max(500).default('') }).strict(), ['admin']),
   'settings.get': call<Settings>()(none, ALL),

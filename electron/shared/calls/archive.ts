@@ -40,8 +40,5 @@ export const archiveJobCalls = {
   'archive.batchList': call<JobView[]>()(none, ARCHIVE),
   'archive.list': call<{ exportId: string; employeeNo: string; at: string; by: string }[]>()(none, ARCHIVE),
   'archive.verify': call<VerifyReport>()(z.object({ exportId: exportIdSchema }), ARCHIVE),
-  'archive.file': call<{ name: string; base64: string }>()(
-    z.object({ exportId: z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/), name: z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/) }),
-    ARCHIVE,
-  ),
+  'archive.file': call<{ name: string; base64: string }>()(z.object({ exportId: z.string().regex(/^[A-Za-z0-9_.-]{1,120}$/), name: z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/) }), ARCHIVE),
 } as const;

@@ -9,10 +9,7 @@ export const corpusCalls = {
   'corpus.get': call<DocFile>()(z.object({ docId: z.string().min(1).max(80), key: z.string().max(40).optional() }), ALL),
 
   'reader.position': call<{ ratio: number | null }>()(z.object({ docId: z.string().min(1).max(80), key: z.string().min(1).max(40) }), ALL),
-  'reader.savePosition': call<{ ok: true }>()(
-    z.object({ docId: z.string().min(1).max(80), key: z.string().min(1).max(40), ratio: z.number().min(0).max(1) }),
-    ALL,
-  ),
+  'reader.savePosition': call<{ ok: true }>()(z.object({ docId: z.string().min(1).max(80), key: z.string().min(1).max(40), ratio: z.number().min(0).max(1) }), ALL),
   'corpus.search': call<SearchResult[]>()(z.object({ q: z.string().trim().min(1).max(100) }), ALL),
   'corpus.importPreview': call<ImportPreview>()(fileUpload, OFFICE, UPLOAD),
   'corpus.importStart': call<ImportJobView>()(fileUpload, OFFICE, UPLOAD),

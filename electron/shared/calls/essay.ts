@@ -13,10 +13,12 @@ export const essayCalls = {
   /** one's own drafts while writing (one snapshot per minute) and submitted versions, newest first */
   'essay.history': call<{ at: string; total: number; parts: EssayParts; accidents: string[]; submitted: number | null }[]>()(campaignRef, STUDENT),
   /** the printable essay (A4): one's own, or anyone's for officers and archivists */
-  'essay.export': call<{ fileName: string; base64: string }>()(
-    campaignRef.extend({ employeeNo: employeeNoSchema.optional(), format: z.enum(['pdf', 'docx']) }),
-    ['employee', 'officer', 'archivist', 'admin'],
-  ),
+  'essay.export': call<{ fileName: string; base64: string }>()(campaignRef.extend({ employeeNo: employeeNoSchema.optional(), format: z.enum(['pdf', 'docx']) }), [
+    'employee',
+    'officer',
+    'archivist',
+    'admin',
+  ]),
   'essay.overview': call<EssayOverview>()(campaignRef, [...OFFICE, 'archivist']),
   'essay.read': call<EssayRecord>()(campaignRef.extend({ employeeNo: employeeNoSchema }), [...OFFICE, 'archivist']),
   'essay.compare': call<EssayCompare>()(campaignRef.extend({ employeeNo: employeeNoSchema, other: z.string().min(1).max(200) }), OFFICE),

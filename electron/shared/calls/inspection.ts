@@ -12,7 +12,10 @@ export const inspectionCalls = {
   'finding.photo': call<FileRef>()(z.object({ fileName: z.string().min(1).max(255), base64: z.string().max(12_000_000) }).strict(), ['employee', 'officer', 'admin'], { maxBytes: 13 * MB }),
   'finding.record': call<FindingView>()(findingInputSchema, OFFICE),
   /** by the finding's 责任人, or an officer for them */
-  'finding.rectify': call<FindingView>()(z.object({ findingId: z.string().uuid(), note: z.string().trim().min(1, '请写明整改情况').max(2000), photos: z.array(photoRefSchema).max(6).default([]) }).strict(), ['employee', 'officer', 'admin']),
+  'finding.rectify': call<FindingView>()(
+    z.object({ findingId: z.string().uuid(), note: z.string().trim().min(1, '请写明整改情况').max(2000), photos: z.array(photoRefSchema).max(6).default([]) }).strict(),
+    ['employee', 'officer', 'admin'],
+  ),
   /** 验收: by an officer who is not the finding's 责任人 */
   'finding.verify': call<FindingView>()(z.object({ findingId: z.string().uuid(), passed: z.boolean(), note: z.string().trim().max(2000) }).strict(), OFFICE),
   /** the findings one is 责任人 of */

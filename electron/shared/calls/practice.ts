@@ -6,7 +6,9 @@ import type { PracticeQuestion, PracticeOptions, PracticeFeedback, BookView, Wea
 export const practiceCalls = {
   'practice.options': call<PracticeOptions>()(campaignRef, STUDENT),
   'practice.draw': call<PracticeQuestion[]>()(
-    campaignRef.extend({ mode: z.enum(['doc', 'random', 'book']), docId: z.string().min(1).max(80).optional(), category: z.string().max(60).optional(), count: z.number().int().min(1).max(50) }).strict(),
+    campaignRef
+      .extend({ mode: z.enum(['doc', 'random', 'book']), docId: z.string().min(1).max(80).optional(), category: z.string().max(60).optional(), count: z.number().int().min(1).max(50) })
+      .strict(),
     STUDENT,
   ),
   'practice.answer': call<PracticeFeedback>()(campaignRef.extend({ questionId: z.string().min(1).max(64), answer: z.array(z.string().max(2000)).max(8) }).strict(), STUDENT),

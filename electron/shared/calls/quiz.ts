@@ -10,7 +10,11 @@ export const bankCalls = {
   'bank.list': call<Question[]>()(none, OFFICE),
   'bank.importPreview': call<BankPreview>()(fileUpload, OFFICE, UPLOAD),
   /** skipRefused: import the good questions of a file that has refused ones (the officer chose to, after the preview) */
-  'bank.importCommit': call<{ added: number; duplicates: number; refused: number }>()(fileUpload.extend({ bank: z.string().trim().min(1).max(100), skipRefused: z.boolean().optional() }), OFFICE, UPLOAD),
+  'bank.importCommit': call<{ added: number; duplicates: number; refused: number }>()(
+    fileUpload.extend({ bank: z.string().trim().min(1).max(100), skipRefused: z.boolean().optional() }),
+    OFFICE,
+    UPLOAD,
+  ),
   'bank.template': call<{ fileName: string; base64: string }>()(none, OFFICE),
   'bank.correctKey': call<{ regraded: number }>()(z.object({ questionId: z.string().min(1).max(64), answer: z.array(z.string().min(1).max(2000)).min(1).max(8) }), OFFICE),
   'bank.save': call<Question>()(
@@ -39,10 +43,7 @@ export const bankCalls = {
 
 export const quizCalls = {
   'quiz.start': call<QuizAttemptView>()(campaignRef, STUDENT),
-  'quiz.save': call<{ remainingMs: number }>()(
-    z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema, flags: z.array(z.string().max(64)).max(500).optional() }),
-    STUDENT,
-  ),
+  'quiz.save': call<{ remainingMs: number }>()(z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema, flags: z.array(z.string().max(64)).max(500).optional() }), STUDENT),
   'quiz.leave': call<{ leaves: number; submitted: QuizResultView | null }>()(z.object({ attemptId: z.string().min(1).max(64) }), STUDENT),
   'quiz.review': call<QuizReview>()(z.object({ attemptId: z.string().min(1).max(64) }), STUDENT),
   'quiz.submit': call<QuizResultView>()(z.object({ attemptId: z.string().min(1).max(64), answers: answersSchema }), STUDENT),

@@ -16,7 +16,11 @@ export interface SummaryFigures {
     total: number;
     closed: number;
     overdue: number;
-    byKind: { kind: import('../../core/inspection').InspectionKind; inspections: number; levels: { level: import('../../core/inspection').HazardLevel; found: number; closed: number; overdue: number }[] }[];
+    byKind: {
+      kind: import('../../core/inspection').InspectionKind;
+      inspections: number;
+      levels: { level: import('../../core/inspection').HazardLevel; found: number; closed: number; overdue: number }[];
+    }[];
     asOf: string;
     head: string;
   };

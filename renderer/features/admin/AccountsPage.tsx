@@ -119,7 +119,15 @@ export function AccountsPage({ self }: { self: string }) {
                     <input type="checkbox" aria-label={`${a.employeeNo} ${t(`accounts.role.${r}`)}`} checked={a.roles.includes(r)} onChange={(e) => void toggleRole(a, r, e.target.checked)} />
                   </td>
                 ))}
-                <td>{a.disabled ? <span className="state state-overdue">{t('accounts.disabled')}</span> : a.mustChangePassword ? <span className="state state-soon">{t('accounts.mustChange')}</span> : <span className="state state-done">{t('accounts.active')}</span>}</td>
+                <td>
+                  {a.disabled ? (
+                    <span className="state state-overdue">{t('accounts.disabled')}</span>
+                  ) : a.mustChangePassword ? (
+                    <span className="state state-soon">{t('accounts.mustChange')}</span>
+                  ) : (
+                    <span className="state state-done">{t('accounts.active')}</span>
+                  )}
+                </td>
                 <td className="nowrap">
                   <button type="button" className="secondary" onClick={() => void reset(a)}>
                     {t('accounts.reset')}
@@ -129,7 +137,13 @@ export function AccountsPage({ self }: { self: string }) {
                       {t('accounts.enable')}
                     </button>
                   ) : (
-                    <button type="button" className="secondary" disabled={a.employeeNo === self} title={a.employeeNo === self ? t('accounts.notSelf') : undefined} onClick={() => void setDisabled(a, true)}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={a.employeeNo === self}
+                      title={a.employeeNo === self ? t('accounts.notSelf') : undefined}
+                      onClick={() => void setDisabled(a, true)}
+                    >
                       {t('accounts.disable')}
                     </button>
                   )}{' '}

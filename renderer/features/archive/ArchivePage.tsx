@@ -31,7 +31,19 @@ export function ArchivePage() {
   const exports = useLoad(() => api['archive.list']({}), []);
   const [verify, setVerify] = useState<Record<string, VerifyReport>>({});
   const [error, setError] = useState<unknown>(null);
-  const { q, setQ, shown, chosen, allShown, toggle, toggleShown, busy, last, batches: batchKey, exportChosen } = useArchiveExport(api, people.data ?? NO_PEOPLE, { onExported: exports.reload, onError: setError });
+  const {
+    q,
+    setQ,
+    shown,
+    chosen,
+    allShown,
+    toggle,
+    toggleShown,
+    busy,
+    last,
+    batches: batchKey,
+    exportChosen,
+  } = useArchiveExport(api, people.data ?? NO_PEOPLE, { onExported: exports.reload, onError: setError });
   const names = useMemo(() => new Map((people.data ?? []).map((p) => [p.employeeNo, p.name])), [people.data]);
   const lastExport = useMemo(() => {
     const m = new Map<string, string>();
@@ -77,7 +89,13 @@ export function ArchivePage() {
               {shown.map((p) => (
                 <tr key={p.employeeNo} className={chosen.has(p.employeeNo) ? 'chosen' : ''} onClick={(e) => (e.target as HTMLElement).tagName !== 'INPUT' && toggle(p.employeeNo)}>
                   <td className="check">
-                    <input type="checkbox" checked={chosen.has(p.employeeNo)} onChange={() => toggle(p.employeeNo)} aria-label={t('archive.choose', { name: p.name, no: p.employeeNo })} data-testid={`choose-${p.employeeNo}`} />
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(p.employeeNo)}
+                      onChange={() => toggle(p.employeeNo)}
+                      aria-label={t('archive.choose', { name: p.name, no: p.employeeNo })}
+                      data-testid={`choose-${p.employeeNo}`}
+                    />
                   </td>
                   <td>{p.employeeNo}</td>
                   <td>{p.name}</td>

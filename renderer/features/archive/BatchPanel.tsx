@@ -33,7 +33,14 @@ export function BatchPanel({ people, onFinished }: { people: Person[]; onFinishe
     return () => window.clearTimeout(id);
   });
   const depts = [...new Set(people.map((p) => p.dept))];
-  const teams = [...new Set(people.filter((p) => !dept || p.dept === dept).map((p) => p.team).filter(Boolean))];
+  const teams = [
+    ...new Set(
+      people
+        .filter((p) => !dept || p.dept === dept)
+        .map((p) => p.team)
+        .filter(Boolean),
+    ),
+  ];
   const campaign = campaigns.data?.[0];
   async function start() {
     setError(null);
@@ -110,7 +117,9 @@ export function BatchPanel({ people, onFinished }: { people: Person[]; onFinishe
                 </td>
                 <td style={{ width: '30%' }}>
                   <progress max={j.total} value={j.done} aria-label={t('batch.progress', { done: j.done, total: j.total })} />
-                  <div className="small">{t(`batch.state_${j.state}`)} · {t('batch.progress', { done: j.done, total: j.total })}</div>
+                  <div className="small">
+                    {t(`batch.state_${j.state}`)} · {t('batch.progress', { done: j.done, total: j.total })}
+                  </div>
                   {j.error && <div className="error small">{j.error}</div>}
                 </td>
                 <td>

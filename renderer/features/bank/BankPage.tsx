@@ -97,7 +97,8 @@ export function BankPage() {
             <ol className="small">
               {preview.sample.map((q) => (
                 <li key={q.id}>
-                  <span className="tag">{t(`quiz.type.${q.type}`)}</span> {q.stem} <span className="muted">→ {q.type === 'truefalse' ? (q.answer[0] === 'T' ? t('quiz.true') : t('quiz.false')) : q.answer.join(q.type === 'fill' ? ' | ' : '')}</span>
+                  <span className="tag">{t(`quiz.type.${q.type}`)}</span> {q.stem}{' '}
+                  <span className="muted">→ {q.type === 'truefalse' ? (q.answer[0] === 'T' ? t('quiz.true') : t('quiz.false')) : q.answer.join(q.type === 'fill' ? ' | ' : '')}</span>
                 </li>
               ))}
             </ol>

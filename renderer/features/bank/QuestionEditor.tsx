@@ -9,7 +9,20 @@ type Draft = Input<'bank.save'>;
 const letter = (i: number) => String.fromCharCode(65 + i);
 const isChoice = (t: QuestionType) => t === 'single' || t === 'multiple';
 
-export const emptyDraft = (bank = ''): Draft => ({ type: 'single', stem: '', options: ['', '', '', ''], answer: [], explanation: '', score: 2, source: '', bank, difficulty: 0, category: '', tags: [], docId: '' });
+export const emptyDraft = (bank = ''): Draft => ({
+  type: 'single',
+  stem: '',
+  options: ['', '', '', ''],
+  answer: [],
+  explanation: '',
+  score: 2,
+  source: '',
+  bank,
+  difficulty: 0,
+  category: '',
+  tags: [],
+  docId: '',
+});
 
 export function draftOf(q: Question): Draft {
   const { version: _v, ...rest } = q;
@@ -21,7 +34,21 @@ export function draftOf(q: Question): Draft {
  * attempts keep what they were given). A changed key can instead be saved as a correction, which
  * regrades every submitted attempt that had the question.
  */
-export function QuestionEditor({ original, banks, categories, docs, onSaved, onCancel }: { original: Question | null; banks: string[]; categories: string[]; docs: DocMeta[]; onSaved: (msg: string) => void; onCancel: () => void }) {
+export function QuestionEditor({
+  original,
+  banks,
+  categories,
+  docs,
+  onSaved,
+  onCancel,
+}: {
+  original: Question | null;
+  banks: string[];
+  categories: string[];
+  docs: DocMeta[];
+  onSaved: (msg: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [d, setD] = useState<Draft>(() => (original ? draftOf(original) : emptyDraft(banks.find(Boolean) ?? '')));
   const [tagsText, setTagsText] = useState(() => d.tags.join('，'));
@@ -135,7 +162,17 @@ export function QuestionEditor({ original, banks, categories, docs, onSaved, onC
       {d.type === 'fill' && (
         <label>
           {t('bank.edit.fillAnswers')}
-          <input value={d.answer.join(' | ')} onChange={(e) => set({ answer: e.target.value.split(/[|｜]/).map((x) => x.trim()).filter(Boolean) })} />
+          <input
+            value={d.answer.join(' | ')}
+            onChange={(e) =>
+              set({
+                answer: e.target.value
+                  .split(/[|｜]/)
+                  .map((x) => x.trim())
+                  .filter(Boolean),
+              })
+            }
+          />
         </label>
       )}
       {d.type === 'short' && (
@@ -224,7 +261,11 @@ export function QuestionHistory({ versions }: { versions: QuestionVersion[] }) {
       {versions.map((v) => (
         <li key={`${v.version}-${v.replacedAt ?? 'now'}`}>
           <strong>{t('bank.history.version', { version: v.version })}</strong>{' '}
-          {v.replacedAt === null ? t('bank.history.current') : v.removed ? t('bank.history.removed', { at: v.replacedAt.slice(0, 16).replace('T', ' '), by: v.replacedBy }) : t('bank.history.replaced', { at: v.replacedAt.slice(0, 16).replace('T', ' '), by: v.replacedBy })}
+          {v.replacedAt === null
+            ? t('bank.history.current')
+            : v.removed
+              ? t('bank.history.removed', { at: v.replacedAt.slice(0, 16).replace('T', ' '), by: v.replacedBy })
+              : t('bank.history.replaced', { at: v.replacedAt.slice(0, 16).replace('T', ' '), by: v.replacedBy })}
           <div>
             {v.stem} <span className="muted">→ {v.answer.join(v.type === 'fill' ? ' | ' : '')}</span>
           </div>

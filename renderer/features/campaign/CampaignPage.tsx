@@ -85,7 +85,14 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
           {t('campaign.target')}
           <input type="number" min={0} step={0.1} required value={form.targetCreditHours} onChange={(e) => set('targetCreditHours', Number(e.target.value))} />
         </label>
-        <CategoryNumbers legend={t('campaign.targetByCategory')} common={form.targetCreditHours} step={0.1} value={form.targetByCategory} onChange={(next) => set('targetByCategory', next)} testId="target-by-category" />
+        <CategoryNumbers
+          legend={t('campaign.targetByCategory')}
+          common={form.targetCreditHours}
+          step={0.1}
+          value={form.targetByCategory}
+          onChange={(next) => set('targetByCategory', next)}
+          testId="target-by-category"
+        />
       </section>
       <section className="card">
         <h2>{t('campaign.phases')}</h2>
@@ -102,13 +109,41 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
             {form.phases.map((p, i) => (
               <tr key={i}>
                 <td className="grow-cell">
-                  <input className="wide" aria-label={t('campaign.phaseName')} value={p.name} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+                  <input
+                    className="wide"
+                    aria-label={t('campaign.phaseName')}
+                    value={p.name}
+                    onChange={(e) =>
+                      set(
+                        'phases',
+                        form.phases.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)),
+                      )
+                    }
+                  />
                 </td>
                 <td>
-                  <DayInput aria-label={t('campaign.start')} value={p.start} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)))} />
+                  <DayInput
+                    aria-label={t('campaign.start')}
+                    value={p.start}
+                    onChange={(e) =>
+                      set(
+                        'phases',
+                        form.phases.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)),
+                      )
+                    }
+                  />
                 </td>
                 <td>
-                  <DayInput aria-label={t('campaign.end')} value={p.end} onChange={(e) => set('phases', form.phases.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)))} />
+                  <DayInput
+                    aria-label={t('campaign.end')}
+                    value={p.end}
+                    onChange={(e) =>
+                      set(
+                        'phases',
+                        form.phases.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)),
+                      )
+                    }
+                  />
                 </td>
                 <td className="nowrap">{p.start && p.end && <PhaseFlag start={p.start} end={p.end} />}</td>
               </tr>
@@ -138,7 +173,12 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
                   min={0}
                   className="narrow"
                   value={docChecked.get(d.id)}
-                  onChange={(e) => set('documents', form.documents.map((x) => (x.docId === d.id ? { ...x, minutes: Number(e.target.value) } : x)))}
+                  onChange={(e) =>
+                    set(
+                      'documents',
+                      form.documents.map((x) => (x.docId === d.id ? { ...x, minutes: Number(e.target.value) } : x)),
+                    )
+                  }
                 />
               </label>
             )}
@@ -187,14 +227,31 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
           {t('campaign.minChars')}
           <input type="number" min={0} value={form.essay.minChars} onChange={(e) => set('essay', { ...form.essay, minChars: Number(e.target.value) })} />
         </label>
-        <CategoryNumbers legend={t('campaign.minCharsByCategory')} common={form.essay.minChars} value={form.essay.minCharsByCategory} onChange={(next) => set('essay', { ...form.essay, minCharsByCategory: next })} />
+        <CategoryNumbers
+          legend={t('campaign.minCharsByCategory')}
+          common={form.essay.minChars}
+          value={form.essay.minCharsByCategory}
+          onChange={(next) => set('essay', { ...form.essay, minCharsByCategory: next })}
+        />
         <label>
           {t('campaign.essayDeadline')}
           <DayInput value={form.essay.deadline} onChange={(e) => set('essay', { ...form.essay, deadline: e.target.value })} />
         </label>
         <label className="span2">
           {t('campaign.accidents')}
-          <textarea rows={3} defaultValue={form.accidents.join('\n')} onChange={(e) => set('accidents', e.target.value.split('\n').map((x) => x.trim()).filter(Boolean))} />
+          <textarea
+            rows={3}
+            defaultValue={form.accidents.join('\n')}
+            onChange={(e) =>
+              set(
+                'accidents',
+                e.target.value
+                  .split('\n')
+                  .map((x) => x.trim())
+                  .filter(Boolean),
+              )
+            }
+          />
         </label>
       </section>
       <section className="card form-actions row-between">

@@ -48,7 +48,9 @@ export function DocumentsPage() {
                     </div>
                   </td>
                   <td>{d.category}</td>
-                  <td>{off?.edition ? t('documents.loaded', { file: off.edition.fileName, at: localDateTime(off.edition.importedAt) }) : <span className="notice">{t('documents.notLoaded')}</span>}</td>
+                  <td>
+                    {off?.edition ? t('documents.loaded', { file: off.edition.fileName, at: localDateTime(off.edition.importedAt) }) : <span className="notice">{t('documents.notLoaded')}</span>}
+                  </td>
                   <td>
                     <button type="button" className="secondary" onClick={() => setTarget(d.id)} data-testid={`import-${d.id}`}>
                       {off ? t('documents.newEdition') : t('documents.importOfficial')}

@@ -69,7 +69,6 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [campaign.id, key]);
 
-
   function change(next: { parts?: EssayParts; accidents?: string[] }) {
     const p = next.parts ?? parts!;
     const a = next.accidents ?? accidents;
@@ -140,7 +139,12 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
             <legend>{t('essay.chooseAccidents')}</legend>
             {view.accidentChoices.map((a) => (
               <label key={a} className={accidents.includes(a) ? 'option checked' : 'option'}>
-                <input type="checkbox" disabled={!editable} checked={accidents.includes(a)} onChange={(e) => change({ accidents: e.target.checked ? [...accidents, a] : accidents.filter((x) => x !== a) })} />
+                <input
+                  type="checkbox"
+                  disabled={!editable}
+                  checked={accidents.includes(a)}
+                  onChange={(e) => change({ accidents: e.target.checked ? [...accidents, a] : accidents.filter((x) => x !== a) })}
+                />
                 <span>{a}</span>
               </label>
             ))}

@@ -157,7 +157,13 @@ export function EssayReviewPanel({ campaign, employeeNo, onClose }: { campaign: 
               x.part !== k ? null : (
                 <div key={i} className="remark">
                   {x.quote && <q>{x.quote}</q>}
-                  <input autoFocus={i === remarks.length - 1} className="wide" aria-label={t('essays.remarkOn', { part: t(`essay.parts.${k}.title`) })} value={x.comment} onChange={(e) => setRemarks(remarks.map((y, j) => (j === i ? { ...y, comment: e.target.value } : y)))} />
+                  <input
+                    autoFocus={i === remarks.length - 1}
+                    className="wide"
+                    aria-label={t('essays.remarkOn', { part: t(`essay.parts.${k}.title`) })}
+                    value={x.comment}
+                    onChange={(e) => setRemarks(remarks.map((y, j) => (j === i ? { ...y, comment: e.target.value } : y)))}
+                  />
                   <button type="button" className="link" onClick={() => setRemarks(remarks.filter((_, j) => j !== i))}>
                     ✕
                   </button>

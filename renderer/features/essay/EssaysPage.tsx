@@ -87,9 +87,7 @@ export function EssaysPage({ campaign }: { campaign: CampaignSummary }) {
                   {r.total} / {r.minChars}
                 </td>
                 <td>{r.submittedAt ? localDateTime(r.submittedAt) : '—'}</td>
-                <td className={r.similarity?.flagged ? 'notice' : ''}>
-                  {r.similarity ? `${r.similarity.percent}%${r.similarity.matches[0] ? ` · ${r.similarity.matches[0].label}` : ''}` : '—'}
-                </td>
+                <td className={r.similarity?.flagged ? 'notice' : ''}>{r.similarity ? `${r.similarity.percent}%${r.similarity.matches[0] ? ` · ${r.similarity.matches[0].label}` : ''}` : '—'}</td>
                 <td>
                   {r.version > 0 && (
                     <button type="button" className={r.status === 'submitted' ? 'primary' : 'secondary'} onClick={() => setOpen(r.employeeNo)}>

@@ -29,7 +29,9 @@ export function GradingPage({ campaign }: { campaign: CampaignSummary }) {
   }
   // a paper is a person's (its pseudonym while anonymous) and attempt
   const paperKey = (a: (typeof q.answers)[number]) => `${a.employeeNo ?? a.paper}#${a.attempt}`;
-  const answers = [...q.answers].sort((a, b) => (by === 'question' ? a.questionId.localeCompare(b.questionId) || paperKey(a).localeCompare(paperKey(b)) : paperKey(a).localeCompare(paperKey(b)) || a.questionId.localeCompare(b.questionId)));
+  const answers = [...q.answers].sort((a, b) =>
+    by === 'question' ? a.questionId.localeCompare(b.questionId) || paperKey(a).localeCompare(paperKey(b)) : paperKey(a).localeCompare(paperKey(b)) || a.questionId.localeCompare(b.questionId),
+  );
   return (
     <div className="stack" onKeyDown={onKeyDown}>
       <section className="card">

@@ -75,7 +75,14 @@ export function FindingCard({ finding: f, me, office, onChanged }: { finding: Fi
       )}
       {(f.rectifications.length > 0 || f.verifications.length > 0) && (
         <ol className="history">
-          {[...f.rectifications.map((r) => ({ at: r.at, text: `${t('inspect.rectifiedBy', { who: f.names[r.by] ?? r.by })}：${r.note}`, photos: r.photos })), ...f.verifications.map((v) => ({ at: v.at, text: `${v.passed ? t('inspect.passedBy', { who: f.names[v.by] ?? v.by }) : t('inspect.failedBy', { who: f.names[v.by] ?? v.by })}${v.note ? `：${v.note}` : ''}`, photos: [] as FileRef[] }))]
+          {[
+            ...f.rectifications.map((r) => ({ at: r.at, text: `${t('inspect.rectifiedBy', { who: f.names[r.by] ?? r.by })}：${r.note}`, photos: r.photos })),
+            ...f.verifications.map((v) => ({
+              at: v.at,
+              text: `${v.passed ? t('inspect.passedBy', { who: f.names[v.by] ?? v.by }) : t('inspect.failedBy', { who: f.names[v.by] ?? v.by })}${v.note ? `：${v.note}` : ''}`,
+              photos: [] as FileRef[],
+            })),
+          ]
             .sort((a, b) => a.at.localeCompare(b.at))
             .map((x) => (
               <li key={x.at + x.text}>
@@ -109,7 +116,12 @@ export function FindingCard({ finding: f, me, office, onChanged }: { finding: Fi
           {mayRectify && !mayVerify && <PhotoPicker photos={photos} onChange={setPhotos} onError={setError} />}
           <div className="row">
             {mayRectify && !mayVerify && (
-              <button type="button" className="primary" disabled={!note.trim()} onClick={() => void run(() => api['finding.rectify']({ findingId: f.id, note, photos: photos.map((p) => ({ sha256: p.sha256, name: p.name })) }))}>
+              <button
+                type="button"
+                className="primary"
+                disabled={!note.trim()}
+                onClick={() => void run(() => api['finding.rectify']({ findingId: f.id, note, photos: photos.map((p) => ({ sha256: p.sha256, name: p.name })) }))}
+              >
                 {t('inspect.rectify')}
               </button>
             )}
@@ -118,7 +130,13 @@ export function FindingCard({ finding: f, me, office, onChanged }: { finding: Fi
                 <button type="button" className="primary" onClick={() => void run(() => api['finding.verify']({ findingId: f.id, passed: true, note }))}>
                   {t('inspect.pass')}
                 </button>
-                <button type="button" className="secondary" disabled={!note.trim()} title={note.trim() ? undefined : t('inspect.failNeedsNote')} onClick={() => void run(() => api['finding.verify']({ findingId: f.id, passed: false, note }))}>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={!note.trim()}
+                  title={note.trim() ? undefined : t('inspect.failNeedsNote')}
+                  onClick={() => void run(() => api['finding.verify']({ findingId: f.id, passed: false, note }))}
+                >
                   {t('inspect.fail')}
                 </button>
               </>
@@ -147,13 +165,7 @@ export function MyFindings({ campaignId, me }: { campaignId: string; me: string 
       <h2>{t('inspect.mine', { n: open.length })}</h2>
       <div className="stack">
         {list.map((f) => (
-          <FindingCard
-            key={f.id}
-            finding={f}
-            me={me}
-            office={false}
-            onChanged={() => setN(n + 1)}
-          />
+          <FindingCard key={f.id} finding={f} me={me} office={false} onChanged={() => setN(n + 1)} />
         ))}
       </div>
     </section>

@@ -45,7 +45,8 @@ export function InspectionsPage({ campaign, me }: { campaign: CampaignSummary; m
       setError(e);
     }
   }
-  const edit = (i: InspectionView) => setEditing({ id: i.id, campaignId: i.campaignId, kind: i.kind, scope: i.scope, unit: i.unit, date: i.date, inspectors: i.inspectors, checklist: i.checklist.map((c) => ({ ...c })) });
+  const edit = (i: InspectionView) =>
+    setEditing({ id: i.id, campaignId: i.campaignId, kind: i.kind, scope: i.scope, unit: i.unit, date: i.date, inspectors: i.inspectors, checklist: i.checklist.map((c) => ({ ...c })) });
   return (
     <div className="stack">
       <section className="card">

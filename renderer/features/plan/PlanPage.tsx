@@ -36,7 +36,19 @@ export function PlanPage({ campaign, canEdit }: { campaign: CampaignSummary; can
     }
   };
   const p = plan.data;
-  const edit = (x: PlanTaskView) => setEditing({ id: x.id, campaignId: x.campaignId, title: x.title, kind: x.kind, phase: x.phase, due: x.due, owner: x.owner, note: x.note, sessionIds: [...x.sessionIds], ...(x.inspectionKind ? { inspectionKind: x.inspectionKind } : {}) });
+  const edit = (x: PlanTaskView) =>
+    setEditing({
+      id: x.id,
+      campaignId: x.campaignId,
+      title: x.title,
+      kind: x.kind,
+      phase: x.phase,
+      due: x.due,
+      owner: x.owner,
+      note: x.note,
+      sessionIds: [...x.sessionIds],
+      ...(x.inspectionKind ? { inspectionKind: x.inspectionKind } : {}),
+    });
   async function save() {
     if (editing && (await run(() => api['plan.saveTask'](editing)))) setEditing(null);
   }
@@ -121,7 +133,9 @@ export function PlanPage({ campaign, canEdit }: { campaign: CampaignSummary; can
                   <td>
                     {x.ledger && (
                       <div className="small" data-testid="task-ledger">
-                        <a href={`#/${LEDGER_PAGE[x.ledger.key]}`}>{x.ledger.key === 'summary' && x.ledger.n === 0 ? t('plan.ledger.summaryNone') : t(`plan.ledger.${x.ledger.key}`, { n: x.ledger.n, of: x.ledger.of, extra: x.ledger.extra })}</a>
+                        <a href={`#/${LEDGER_PAGE[x.ledger.key]}`}>
+                          {x.ledger.key === 'summary' && x.ledger.n === 0 ? t('plan.ledger.summaryNone') : t(`plan.ledger.${x.ledger.key}`, { n: x.ledger.n, of: x.ledger.of, extra: x.ledger.extra })}
+                        </a>
                       </div>
                     )}
                     {x.sessions.map((s) => (

@@ -23,7 +23,14 @@ export function ProgressPage({ campaign }: { campaign: CampaignSummary }) {
   const [error, setError] = useState<unknown>(null);
   const data = rows.data ?? [];
   const depts = [...new Set(data.map((r) => r.dept))];
-  const teams = [...new Set(data.filter((r) => !dept || r.dept === dept).map((r) => r.team).filter(Boolean))];
+  const teams = [
+    ...new Set(
+      data
+        .filter((r) => !dept || r.dept === dept)
+        .map((r) => r.team)
+        .filter(Boolean),
+    ),
+  ];
   const scoped = data.filter((r) => (!dept || r.dept === dept) && (!team || r.team === team));
   const shown = scoped.filter((r) => !onlyBehind || r.creditHours < r.targetCreditHours);
   const behind = scoped.filter((r) => r.creditHours < r.targetCreditHours).length;

@@ -161,7 +161,7 @@ function PracticeRun({ campaign, run, onDone }: { campaign: CampaignSummary; run
           <button type="button" className="link back" onClick={onDone}>
             ← {t('practice.back')}
           </button>{' '}
-          <strong>{run.mode.mode === 'book' ? t('practice.book') : run.mode.mode === 'random' ? t('practice.random') : q?.docTitle ?? run.questions[0]?.docTitle}</strong>
+          <strong>{run.mode.mode === 'book' ? t('practice.book') : run.mode.mode === 'random' ? t('practice.random') : (q?.docTitle ?? run.questions[0]?.docTitle)}</strong>
           {!finished && <span className="muted"> · {t('practice.progress', { i: i + 1, n: run.questions.length })}</span>}
         </div>
         {run.questions.length > 0 && <StudyCounter session={session} campaign={campaign} />}
@@ -204,12 +204,12 @@ function PracticeRun({ campaign, run, onDone }: { campaign: CampaignSummary; run
                       {t('practice.openClause')}
                     </button>
                   )}{' '}
-                  {fb.caseId && (
-                    <a href={`#/read/${encodeURIComponent(fb.caseId)}/case`}>{t('practice.openCase')}</a>
-                  )}
+                  {fb.caseId && <a href={`#/read/${encodeURIComponent(fb.caseId)}/case`}>{t('practice.openCase')}</a>}
                 </p>
               )}
-              {fb.card && !fb.card.mastered && <p className="muted">{fb.correct ? t('practice.cardHit', { n: fb.card.rightDays, due: localDateTime(fb.card.due) }) : t('practice.cardMiss', { due: localDateTime(fb.card.due) })}</p>}
+              {fb.card && !fb.card.mastered && (
+                <p className="muted">{fb.correct ? t('practice.cardHit', { n: fb.card.rightDays, due: localDateTime(fb.card.due) }) : t('practice.cardMiss', { due: localDateTime(fb.card.due) })}</p>
+              )}
               {fb.card?.mastered && <p className="muted">{t('practice.cardMastered')}</p>}
               <button type="button" className="primary" onClick={next} autoFocus>
                 {i + 1 < run.questions.length ? t('practice.next') : t('practice.finish')}

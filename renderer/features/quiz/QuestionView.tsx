@@ -3,7 +3,19 @@ import type { QuestionForTaker } from '../../../electron/core/model';
 
 const letter = (i: number) => String.fromCharCode(65 + i);
 
-export function QuestionView({ index, question: q, value, onChange, hideScore = false }: { index: number; question: QuestionForTaker; value: string[]; onChange: (v: string[]) => void; hideScore?: boolean }) {
+export function QuestionView({
+  index,
+  question: q,
+  value,
+  onChange,
+  hideScore = false,
+}: {
+  index: number;
+  question: QuestionForTaker;
+  value: string[];
+  onChange: (v: string[]) => void;
+  hideScore?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset className="question">
@@ -35,12 +47,8 @@ export function QuestionView({ index, question: q, value, onChange, hideScore = 
             <span>{v === 'T' ? t('quiz.true') : t('quiz.false')}</span>
           </label>
         ))}
-      {q.type === 'fill' && (
-        <input className="wide" aria-label={t('quiz.yourAnswer')} value={value[0] ?? ''} onChange={(e) => onChange([e.target.value])} />
-      )}
-      {q.type === 'short' && (
-        <textarea className="wide" rows={6} aria-label={t('quiz.yourAnswer')} value={value[0] ?? ''} onChange={(e) => onChange([e.target.value])} />
-      )}
+      {q.type === 'fill' && <input className="wide" aria-label={t('quiz.yourAnswer')} value={value[0] ?? ''} onChange={(e) => onChange([e.target.value])} />}
+      {q.type === 'short' && <textarea className="wide" rows={6} aria-label={t('quiz.yourAnswer')} value={value[0] ?? ''} onChange={(e) => onChange([e.target.value])} />}
     </fieldset>
   );
 }

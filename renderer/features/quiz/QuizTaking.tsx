@@ -95,7 +95,10 @@ export function QuizTaking({ attempt, onDone }: { attempt: QuizAttemptView; onDo
               type="button"
               className={cls}
               aria-current={layout === 'single' && i === index ? 'step' : undefined}
-              aria-label={t('quiz.sheetCell', { n: i + 1, state: [isAnswered(answers[q.id]) ? t('quiz.cellAnswered') : t('quiz.cellOpen'), flags.includes(q.id) ? t('quiz.cellFlagged') : ''].filter(Boolean).join('，') })}
+              aria-label={t('quiz.sheetCell', {
+                n: i + 1,
+                state: [isAnswered(answers[q.id]) ? t('quiz.cellAnswered') : t('quiz.cellOpen'), flags.includes(q.id) ? t('quiz.cellFlagged') : ''].filter(Boolean).join('，'),
+              })}
               onClick={() => go(i)}
             >
               {i + 1}

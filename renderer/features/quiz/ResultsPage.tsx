@@ -15,9 +15,23 @@ export function ResultsPage({ campaign }: { campaign: CampaignSummary }) {
     () => ({
       grid: { left: 56, right: 16, top: 36, bottom: 50 },
       tooltip: {},
-      xAxis: { type: 'category', data: ['0–', '10–', '20–', '30–', '40–', '50–', '60–', '70–', '80–', '90–100'], name: t('charts.score'), nameLocation: 'middle', nameGap: 30, nameTextStyle: { fontSize: 14 } },
+      xAxis: {
+        type: 'category',
+        data: ['0–', '10–', '20–', '30–', '40–', '50–', '60–', '70–', '80–', '90–100'],
+        name: t('charts.score'),
+        nameLocation: 'middle',
+        nameGap: 30,
+        nameTextStyle: { fontSize: 14 },
+      },
       yAxis: { type: 'value', minInterval: 1, name: t('charts.people'), nameTextStyle: { fontSize: 14 } },
-      series: [{ type: 'bar', data: stats.data?.paper.histogram ?? [], itemStyle: { color: '#0b5cad' }, label: { show: true, position: 'top', formatter: (x: { value: number }) => (x.value > 0 ? String(x.value) : '') } }],
+      series: [
+        {
+          type: 'bar',
+          data: stats.data?.paper.histogram ?? [],
+          itemStyle: { color: '#0b5cad' },
+          label: { show: true, position: 'top', formatter: (x: { value: number }) => (x.value > 0 ? String(x.value) : '') },
+        },
+      ],
     }),
     [stats.data, t],
   );

@@ -41,13 +41,16 @@ export function useQuizAttempt(client: Pick<AnxueClient, 'quiz.submit' | 'quiz.l
     const left = () => {
       if (away || submitting.current || confirming.current) return;
       away = true;
-      void client['quiz.leave']({ attemptId: attempt.attemptId }).then((r) => {
-        setLeaves(r.leaves);
-        if (r.submitted) {
-          submitting.current = true;
-          onDone(r.submitted);
-        }
-      }, () => undefined);
+      void client['quiz.leave']({ attemptId: attempt.attemptId }).then(
+        (r) => {
+          setLeaves(r.leaves);
+          if (r.submitted) {
+            submitting.current = true;
+            onDone(r.submitted);
+          }
+        },
+        () => undefined,
+      );
     };
     const back = () => {
       if (document.visibilityState === 'visible') away = false;

@@ -81,7 +81,6 @@ function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; m
     return p;
   });
 
-
   function change(k: ReportPart, text: string) {
     const next = { ...parts, [k]: text };
     setParts(next);
@@ -108,7 +107,7 @@ function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; m
     }
   }
   async function submit() {
-    const to = view.to === 'bureau' ? t('report.bureau') : view.to?.name ?? '';
+    const to = view.to === 'bureau' ? t('report.bureau') : (view.to?.name ?? '');
     if (!view.to || !(await ask({ title: t('report.confirmTitle'), lines: [t('report.confirmSubmit', { to }), t('report.confirmNext', { to })], confirm: t('report.submitNow') }))) return;
     setBusy(true);
     setError(null);
@@ -174,7 +173,11 @@ function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; m
           <ul className="files" data-testid="report-attachments">
             {view.attachments.map((a) => (
               <li key={a.sha256}>
-                <button type="button" className="link" onClick={() => api['report.file']({ campaignId: campaign.id, employeeNo: me.employeeNo, sha256: a.sha256 }).then((x) => downloadBase64(x.fileName, x.base64), setError)}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => api['report.file']({ campaignId: campaign.id, employeeNo: me.employeeNo, sha256: a.sha256 }).then((x) => downloadBase64(x.fileName, x.base64), setError)}
+                >
                   {a.name}
                 </button>{' '}
                 <span className="muted small">{Math.ceil(a.bytes / 1024)} KB</span>{' '}

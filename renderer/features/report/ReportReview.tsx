@@ -70,9 +70,7 @@ export function ReportReview({ campaignId, employeeNo, onClose, onAnswered }: { 
   return (
     <div className="panel" data-testid="report-review">
       <div className="row-between">
-        <h2>
-          {t('report.readTitle', { name: rec.person.name, level: rec.person.level ? t(`people.level.${rec.person.level}`) : '' })}
-        </h2>
+        <h2>{t('report.readTitle', { name: rec.person.name, level: rec.person.level ? t(`people.level.${rec.person.level}`) : '' })}</h2>
         <button type="button" className="secondary" onClick={onClose}>
           {t('report.close')}
         </button>
@@ -88,9 +86,7 @@ export function ReportReview({ campaignId, employeeNo, onClose, onAnswered }: { 
       )}
       {v && (
         <div className="report-text">
-          <p className="muted">
-            {t('report.submittedLine', { at: localDateTime(v.at), n: v.total, to: v.to === 'bureau' ? t('report.bureau') : v.toName })}
-          </p>
+          <p className="muted">{t('report.submittedLine', { at: localDateTime(v.at), n: v.total, to: v.to === 'bureau' ? t('report.bureau') : v.toName })}</p>
           {REPORT_PARTS.map((k) => (
             <div key={k}>
               <h3>{t(`report.parts.${k}.title`)}</h3>
@@ -103,7 +99,12 @@ export function ReportReview({ campaignId, employeeNo, onClose, onAnswered }: { 
             <p>
               {t('report.attachments')}：
               {v.attachments.map((a) => (
-                <button key={a.sha256} type="button" className="link" onClick={() => api['report.file']({ campaignId, employeeNo, sha256: a.sha256 }).then((x) => downloadBase64(x.fileName, x.base64), setError)}>
+                <button
+                  key={a.sha256}
+                  type="button"
+                  className="link"
+                  onClick={() => api['report.file']({ campaignId, employeeNo, sha256: a.sha256 }).then((x) => downloadBase64(x.fileName, x.base64), setError)}
+                >
                   {a.name}
                 </button>
               ))}
@@ -119,7 +120,13 @@ export function ReportReview({ campaignId, employeeNo, onClose, onAnswered }: { 
             <textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
           </label>
           <div className="row">
-            <button type="button" className="secondary big" disabled={busy || comment.trim() === ''} title={comment.trim() === '' ? t('report.commentNeeded') : undefined} onClick={() => void answer('return')}>
+            <button
+              type="button"
+              className="secondary big"
+              disabled={busy || comment.trim() === ''}
+              title={comment.trim() === '' ? t('report.commentNeeded') : undefined}
+              onClick={() => void answer('return')}
+            >
               {t('report.return')}
             </button>
           </div>
@@ -136,7 +143,17 @@ export function ReportReview({ campaignId, employeeNo, onClose, onAnswered }: { 
                     <input aria-label={t('report.itemMax')} type="number" min={0.5} step={0.5} className="narrow" value={it.max} onChange={(e) => setItem(i, { max: Number(e.target.value) })} />
                   </td>
                   <td>
-                    <input aria-label={t('report.pointsFor', { item: it.name })} data-item={i} type="number" min={0} max={it.max} step={0.5} className="narrow" value={points[i] ?? ''} onChange={(e) => setPoints(points.map((p, j) => (j === i ? e.target.value : p)))} />
+                    <input
+                      aria-label={t('report.pointsFor', { item: it.name })}
+                      data-item={i}
+                      type="number"
+                      min={0}
+                      max={it.max}
+                      step={0.5}
+                      className="narrow"
+                      value={points[i] ?? ''}
+                      onChange={(e) => setPoints(points.map((p, j) => (j === i ? e.target.value : p)))}
+                    />
                   </td>
                   <td>
                     <button type="button" className="secondary small" onClick={() => (setSheet(sheet.filter((_, j) => j !== i)), setPoints(points.filter((_, j) => j !== i)))}>

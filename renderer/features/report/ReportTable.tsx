@@ -34,7 +34,11 @@ export function ReportTable({ rows, onOpen, openNo, showSuperior }: { rows: Repo
             {showSuperior && <td>{r.superior === 'bureau' ? t('report.bureau') : r.superior ? r.superior.name : <span className="notice">{t('report.noSuperior')}</span>}</td>}
             <td>
               <span className={`status status-${r.status}`}>{t(`report.status.${r.status}`)}</span>
-              {r.submittedAt && <div className="muted small">{t('report.version', { n: r.version })} · {localDateTime(r.submittedAt)}</div>}
+              {r.submittedAt && (
+                <div className="muted small">
+                  {t('report.version', { n: r.version })} · {localDateTime(r.submittedAt)}
+                </div>
+              )}
             </td>
             <td>{r.waitingFor ?? '—'}</td>
             <td>{r.score ?? '—'}</td>

@@ -42,9 +42,7 @@ export function SearchPage({ q }: { q: string }) {
                 <span className="where">
                   {r.docNo} {where(r, t)}
                 </span>
-                <p className="snippet">
-                  {pieces(r).map((p, j) => (p.mark ? <mark key={j}>{p.text}</mark> : <span key={j}>{p.text}</span>))}
-                </p>
+                <p className="snippet">{pieces(r).map((p, j) => (p.mark ? <mark key={j}>{p.text}</mark> : <span key={j}>{p.text}</span>))}</p>
               </li>
             ))}
           </ol>

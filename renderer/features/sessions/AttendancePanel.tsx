@@ -16,7 +16,7 @@ export function AttendancePanel({ session, onChange }: { session: CollectiveView
   const depts = [...new Set((people.data ?? []).map((p) => p.dept))];
   const toggle = (nos: string[], on: boolean) => {
     const n = new Set(ticked);
-    for (const no of nos) (on ? n.add(no) : n.delete(no));
+    for (const no of nos) on ? n.add(no) : n.delete(no);
     setTicked(n);
     setSaved(false);
   };
@@ -57,7 +57,16 @@ export function AttendancePanel({ session, onChange }: { session: CollectiveView
           <fieldset key={d} className="attendance">
             <legend>
               <label className="option">
-                <input type="checkbox" checked={all} onChange={(e) => toggle(inDept.map((p) => p.employeeNo), e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={all}
+                  onChange={(e) =>
+                    toggle(
+                      inDept.map((p) => p.employeeNo),
+                      e.target.checked,
+                    )
+                  }
+                />
                 <strong>{d}</strong>
               </label>
             </legend>

@@ -10,7 +10,11 @@ export function Day({ day, due = false }: { day: string | null | undefined; due?
   return (
     <span className="day">
       {dayText(day, i18n.language)}
-      {past && <span className="flag past" data-testid="past-flag">{t('dates.past')}</span>}
+      {past && (
+        <span className="flag past" data-testid="past-flag">
+          {t('dates.past')}
+        </span>
+      )}
     </span>
   );
 }

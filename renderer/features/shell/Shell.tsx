@@ -32,7 +32,7 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
           <strong>{t('app.name')}</strong>
           <span className="enterprise">{enterprise}</span>
         </div>
-        <SearchBox key={route.page === 'search' ? route.arg ?? '' : ''} initial={route.page === 'search' ? route.arg ?? '' : ''} />
+        <SearchBox key={route.page === 'search' ? (route.arg ?? '') : ''} initial={route.page === 'search' ? (route.arg ?? '') : ''} />
         <div className="who">
           <span data-testid="who">
             {me.name}（{me.employeeNo}）

@@ -108,7 +108,7 @@ export function ReaderBody({ campaign, doc, canImport }: { campaign: CampaignSum
           </p>
         )}
         {!hasOfficial && !doc.meta.case && (
-          <p className={canImport ? "notice" : "muted"} data-testid="no-official">
+          <p className={canImport ? 'notice' : 'muted'} data-testid="no-official">
             {/* what to do about it is for the officers who can import; the reader is told what they are reading */}
             {canImport ? (
               <>

@@ -27,10 +27,26 @@ export function StudyCharts({ campaign, byDay, minutesPerCreditHour }: { campaig
     () => ({
       grid: { left: 48, right: 16, top: 40, bottom: 52 },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: days.map((d) => `${Number(d.slice(5, 7))}/${Number(d.slice(8))}`), name: t('charts.day'), nameLocation: 'middle', nameGap: 32, nameTextStyle: { fontSize: 14 }, axisLabel: { fontSize: 13 } },
+      xAxis: {
+        type: 'category',
+        data: days.map((d) => `${Number(d.slice(5, 7))}/${Number(d.slice(8))}`),
+        name: t('charts.day'),
+        nameLocation: 'middle',
+        nameGap: 32,
+        nameTextStyle: { fontSize: 14 },
+        axisLabel: { fontSize: 13 },
+      },
       yAxis: { type: 'value', name: t('charts.creditHours'), nameTextStyle: { fontSize: 14 }, minInterval: 0.5, axisLabel: { fontSize: 13 } },
       // each day's figure written on its bar: readable even with few days of study
-      series: [{ type: 'bar', data: values, barMaxWidth: 36, itemStyle: { color: '#0b5cad' }, label: { show: true, position: 'top', fontSize: 13, formatter: (x: { value: number }) => (x.value > 0 ? String(x.value) : '') } }],
+      series: [
+        {
+          type: 'bar',
+          data: values,
+          barMaxWidth: 36,
+          itemStyle: { color: '#0b5cad' },
+          label: { show: true, position: 'top', fontSize: 13, formatter: (x: { value: number }) => (x.value > 0 ? String(x.value) : '') },
+        },
+      ],
     }),
     [days, values, t],
   );
@@ -38,7 +54,16 @@ export function StudyCharts({ campaign, byDay, minutesPerCreditHour }: { campaig
     () => ({
       tooltip: {},
       visualMap: { min: 0, max: Math.max(1, ...values), show: false, inRange: { color: ['#eef3f8', '#0b5cad'] } },
-      calendar: { range: [days[0], days[days.length - 1]], cellSize: [20, 20], left: 40, right: 12, top: 30, yearLabel: { show: false }, dayLabel: { firstDay: 1, nameMap: en ? 'EN' : 'ZH' }, monthLabel: { nameMap: en ? 'EN' : 'ZH' } },
+      calendar: {
+        range: [days[0], days[days.length - 1]],
+        cellSize: [20, 20],
+        left: 40,
+        right: 12,
+        top: 30,
+        yearLabel: { show: false },
+        dayLabel: { firstDay: 1, nameMap: en ? 'EN' : 'ZH' },
+        monthLabel: { nameMap: en ? 'EN' : 'ZH' },
+      },
       series: [{ type: 'heatmap', coordinateSystem: 'calendar', data: days.map((d, i) => [d, values[i]]) }],
     }),
     [days, values, en],

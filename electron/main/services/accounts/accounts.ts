@@ -98,7 +98,14 @@ export async function setDisabled(ports: Ports, by: string, input: Input<'accoun
   });
   let sessionsEnded = 0;
   if (input.disabled) sessionsEnded = await ports.sessions.dropAllFor(a.employeeNo, null);
-  if (was !== input.disabled) await appendAudit(ports, { by, action: input.disabled ? 'account.disabled' : 'account.enabled', subject: a.employeeNo, reason: input.reason || (input.disabled ? '停用账号' : '重新启用账号'), details: { sessionsEnded } });
+  if (was !== input.disabled)
+    await appendAudit(ports, {
+      by,
+      action: input.disabled ? 'account.disabled' : 'account.enabled',
+      subject: a.employeeNo,
+      reason: input.reason || (input.disabled ? '停用账号' : '重新启用账号'),
+      details: { sessionsEnded },
+    });
   return view(a, await rosterNos(ports));
 }
 

@@ -13,9 +13,7 @@ import type { SessionTable } from '../../storage/store';
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 64 };
 
 function scrypt(password: string, salt: Buffer, keylen: number, opts: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCb(password.normalize('NFC'), salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  return new Promise((resolve, reject) => scryptCb(password.normalize('NFC'), salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
 export async function hashPassword(password: string): Promise<string> {
@@ -102,7 +100,19 @@ export async function resolveCaller(ports: Ports, token: string | null, client: 
 export async function toMe(ports: Ports, a: Account): Promise<Me> {
   const { people } = await ports.store.roster.read();
   const p = people.find((x) => x.employeeNo === a.employeeNo);
-  const person = p ? { employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, post: p.post, category: p.category, leader: p.leader, ...(p.level ? { level: p.level } : {}), ...(p.superior ? { superior: p.superior } : {}) } : null;
+  const person = p
+    ? {
+        employeeNo: p.employeeNo,
+        name: p.name,
+        dept: p.dept,
+        team: p.team,
+        post: p.post,
+        category: p.category,
+        leader: p.leader,
+        ...(p.level ? { level: p.level } : {}),
+        ...(p.superior ? { superior: p.superior } : {}),
+      }
+    : null;
   return { employeeNo: a.employeeNo, name: a.name, roles: a.roles, person, mustChangePassword: a.mustChangePassword === true };
 }
 
@@ -121,7 +131,9 @@ function sameCode(given: string, expected: string): boolean {
 
 /** A one-time setup code: 12 characters a person can read off the server's screen and type. */
 export function generateSetupCode(): string {
-  const raw = generatePassword(12).toUpperCase().replace(/[^A-Z2-9]/g, 'X');
+  const raw = generatePassword(12)
+    .toUpperCase()
+    .replace(/[^A-Z2-9]/g, 'X');
   return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
 }
 

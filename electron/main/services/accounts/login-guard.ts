@@ -58,7 +58,10 @@ export function addressKey(address: string): string {
   const h = head ? head.split(':') : [];
   const t = tail ? tail.split(':') : [];
   const groups = address.includes('::') ? [...h, ...Array(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t] : h;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /** An attempt counted: its time and its keys; the first key is the one the right secret proves (an account, the setup code). */
@@ -134,10 +137,22 @@ async function admitAttempt(ports: Ports, keys: string[], via: GuardedCall, clie
         const details = { address: client.address, until: iso(until), lock: e.locks, via };
         locked.push(
           account
-            ? { by: client.address, action: 'login.locked', subject, reason: via === 'auth.changePassword' ? `修改密码时连续 ${rule.failures} 次原密码错误` : `连续 ${rule.failures} 次密码错误`, details }
+            ? {
+                by: client.address,
+                action: 'login.locked',
+                subject,
+                reason: via === 'auth.changePassword' ? `修改密码时连续 ${rule.failures} 次原密码错误` : `连续 ${rule.failures} 次密码错误`,
+                details,
+              }
             : key === SETUP_KEY
               ? { by: client.address, action: 'setup.locked', subject: 'setup', reason: `${LOGIN_POLICY.windowMs / 60_000} 分钟内 ${rule.failures} 次设置码错误`, details }
-              : { by: client.address, action: 'login.blocked', subject: client.address, reason: `${LOGIN_POLICY.windowMs / 60_000} 分钟内 ${rule.failures} 次${via === 'setup.init' ? '设置码错误' : '登录失败'}`, details: via === 'setup.init' ? details : { ...details, employeeNo: subject } },
+              : {
+                  by: client.address,
+                  action: 'login.blocked',
+                  subject: client.address,
+                  reason: `${LOGIN_POLICY.windowMs / 60_000} 分钟内 ${rule.failures} 次${via === 'setup.init' ? '设置码错误' : '登录失败'}`,
+                  details: via === 'setup.init' ? details : { ...details, employeeNo: subject },
+                },
         );
       }
       if (e.lockedUntil > now) {
@@ -219,13 +234,15 @@ function lockedUntil(key: string, e: DeepReadonly<GuardEntry>, now: number): num
 export async function currentLocks(ports: Ports): Promise<{ kind: 'account' | 'address'; subject: string; until: string; failures: number }[]> {
   const now = ports.clock.now();
   const { entries } = await ports.store.loginGuard.peek();
-  return Object.entries(entries)
-    // the setup code's lock is over once the server is set up; an admin has nothing to lift there
-    .filter(([key]) => key !== SETUP_KEY)
-    .map(([key, e]) => ({ key, e, until: lockedUntil(key, e, now) }))
-    .filter((x) => x.until > 0)
-    .map(({ key, e, until }) => ({ kind: key.startsWith('no:') ? ('account' as const) : ('address' as const), subject: key.slice(3), until: iso(until), failures: e.failures.length }))
-    .sort((a, b) => a.until.localeCompare(b.until));
+  return (
+    Object.entries(entries)
+      // the setup code's lock is over once the server is set up; an admin has nothing to lift there
+      .filter(([key]) => key !== SETUP_KEY)
+      .map(([key, e]) => ({ key, e, until: lockedUntil(key, e, now) }))
+      .filter((x) => x.until > 0)
+      .map(({ key, e, until }) => ({ kind: key.startsWith('no:') ? ('account' as const) : ('address' as const), subject: key.slice(3), until: iso(until), failures: e.failures.length }))
+      .sort((a, b) => a.until.localeCompare(b.until))
+  );
 }
 
 /**
@@ -236,7 +253,8 @@ export async function unlock(ports: Ports, by: string, input: { kind: 'account' 
   const key = `${input.kind === 'account' ? 'no' : 'ip'}:${input.subject}`;
   const was = await ports.store.loginGuard.update((f) => {
     const e = f.entries[key];
-    if (!e || lockedUntil(key, e, ports.clock.now()) === 0) throw new ApiError('not_found', input.kind === 'account' ? 'accounts.accountNotLocked' : 'accounts.addressNotBlocked', { subject: input.subject });
+    if (!e || lockedUntil(key, e, ports.clock.now()) === 0)
+      throw new ApiError('not_found', input.kind === 'account' ? 'accounts.accountNotLocked' : 'accounts.addressNotBlocked', { subject: input.subject });
     delete f.entries[key];
     return e;
   });

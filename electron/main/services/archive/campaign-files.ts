@@ -70,20 +70,39 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
     { text: meta.enterprise ?? '', alignment: 'center', margin: [0, 0, 0, 4] },
     { text: `培训时间：${c.start} 至 ${c.end}　　参加人员：${records.length} 人`, alignment: 'center', margin: [0, 0, 0, 20] },
     { text: '一、培训计划', style: 'h1' },
-    grid(['项目', '内容'], [
-      ['培训时间', `${c.start} 至 ${c.end}`],
-      ['集中学习', `${c.studyStart} 至 ${c.studyEnd}`],
-      ['学时要求', `${targetsText(c)}（每学时 ${meta.settings.minutesPerCreditHour} 分钟）`],
-      ['考核', `${(c.quiz.mode ?? 'fixed') === 'fixed' ? `固定试卷 ${c.quiz.questionIds.length} 题` : `随机组卷 ${c.quiz.rules.reduce((s, r) => s + r.count, 0)} 题`}，限时 ${c.quiz.timeLimitMinutes} 分钟，${c.quiz.passMark} 分及格，可考 ${c.quiz.maxAttempts} 次`],
-      ['个人剖析材料', `最少 ${c.essay.minChars} 字，${c.essay.deadline} 前提交`],
-      ['警示教育事故', c.accidents.join('；') || '—'],
-    ], [90, '*']),
+    grid(
+      ['项目', '内容'],
+      [
+        ['培训时间', `${c.start} 至 ${c.end}`],
+        ['集中学习', `${c.studyStart} 至 ${c.studyEnd}`],
+        ['学时要求', `${targetsText(c)}（每学时 ${meta.settings.minutesPerCreditHour} 分钟）`],
+        [
+          '考核',
+          `${(c.quiz.mode ?? 'fixed') === 'fixed' ? `固定试卷 ${c.quiz.questionIds.length} 题` : `随机组卷 ${c.quiz.rules.reduce((s, r) => s + r.count, 0)} 题`}，限时 ${c.quiz.timeLimitMinutes} 分钟，${c.quiz.passMark} 分及格，可考 ${c.quiz.maxAttempts} 次`,
+        ],
+        ['个人剖析材料', `最少 ${c.essay.minChars} 字，${c.essay.deadline} 前提交`],
+        ['警示教育事故', c.accidents.join('；') || '—'],
+      ],
+      [90, '*'],
+    ),
     { text: '工作阶段', bold: true },
-    grid(['阶段', '开始', '结束'], c.phases.map((p) => [p.name, p.start, p.end]), ['*', 80, 80]),
+    grid(
+      ['阶段', '开始', '结束'],
+      c.phases.map((p) => [p.name, p.start, p.end]),
+      ['*', 80, 80],
+    ),
     { text: '学习文件', bold: true },
-    grid(['文件', '文号', '建议时长（分钟）'], c.documents.map((d) => [docs.get(d.docId)?.title ?? d.docId, docs.get(d.docId)?.docNo || '—', d.minutes]), ['*', 120, 70]),
+    grid(
+      ['文件', '文号', '建议时长（分钟）'],
+      c.documents.map((d) => [docs.get(d.docId)?.title ?? d.docId, docs.get(d.docId)?.docNo || '—', d.minutes]),
+      ['*', 120, 70],
+    ),
     { text: '二、参加人员', style: 'h1' },
-    grid(['序号', '工号', '姓名', '部门/车间', '班组', '岗位', '人员类别'], records.map((r, i) => [i + 1, r.person.employeeNo, r.person.name, r.person.dept, r.person.team || '—', r.person.post || '—', r.person.category + (r.person.leader ? '（班子成员）' : '')]), [24, 50, 50, '*', 55, 50, 80]),
+    grid(
+      ['序号', '工号', '姓名', '部门/车间', '班组', '岗位', '人员类别'],
+      records.map((r, i) => [i + 1, r.person.employeeNo, r.person.name, r.person.dept, r.person.team || '—', r.person.post || '—', r.person.category + (r.person.leader ? '（班子成员）' : '')]),
+      [24, 50, 50, '*', 55, 50, 80],
+    ),
     { text: '三、集中学习签到表', style: 'h1', pageBreak: 'before' },
   ];
   if (sessions.length === 0) content.push({ text: '本期没有集中学习活动记录。' });
@@ -91,7 +110,13 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
     const who = s.attendees.filter((a) => selected.has(a.employeeNo));
     content.push({ text: `${COLLECTIVE_TYPE_NAMES[s.type]}：${s.topic}`, bold: true, margin: [0, 6, 0, 2] });
     content.push({ text: `时间：${s.date} ${s.start}，${s.durationMinutes} 分钟　地点：${s.place || '—'}　主持/主讲：${s.host || '—'}　到场 ${who.length} 人`, fontSize: 9 });
-    content.push(grid(['序号', '工号', '姓名', '部门/车间', '记录方式', '签字'], who.map((a, i) => [i + 1, a.employeeNo, name.get(a.employeeNo)?.name ?? '', name.get(a.employeeNo)?.dept ?? '', a.via === 'self' ? '本人签到' : '安全员登记', '']), [24, 50, 60, '*', 60, 80]));
+    content.push(
+      grid(
+        ['序号', '工号', '姓名', '部门/车间', '记录方式', '签字'],
+        who.map((a, i) => [i + 1, a.employeeNo, name.get(a.employeeNo)?.name ?? '', name.get(a.employeeNo)?.dept ?? '', a.via === 'self' ? '本人签到' : '安全员登记', '']),
+        [24, 50, 60, '*', 60, 80],
+      ),
+    );
   }
   // one row per person: hours, assessment, essay (the full ledgers are in ledger.xlsx / scores.xlsx)
   content.push({ text: '四、学时、考核与剖析材料汇总', style: 'h1', pageBreak: 'before' });
@@ -129,7 +154,18 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
   const accepted = records.filter((r) => essayRow.get(r.person.employeeNo)?.status === 'accepted').length;
   const pct = (n: number) => (records.length ? Math.round((n / records.length) * 1000) / 10 : 0);
   content.push({ text: '五、统计汇总', style: 'h1', pageBreak: 'before' });
-  content.push(grid(['项目', '人数', '占参加人员'], [['学时达到要求', reached, `${pct(reached)}%`], ['参加考核', bests.length, `${pct(bests.length)}%`], ['考核合格', passed, `${pct(passed)}%`], ['剖析材料已通过', accepted, `${pct(accepted)}%`]], ['*', 60, 80]));
+  content.push(
+    grid(
+      ['项目', '人数', '占参加人员'],
+      [
+        ['学时达到要求', reached, `${pct(reached)}%`],
+        ['参加考核', bests.length, `${pct(bests.length)}%`],
+        ['考核合格', passed, `${pct(passed)}%`],
+        ['剖析材料已通过', accepted, `${pct(accepted)}%`],
+      ],
+      ['*', 60, 80],
+    ),
+  );
   const depts = [...new Set(records.map((r) => r.person.dept))];
   content.push({ text: '各部门学时达标率', bold: true });
   content.push(
@@ -146,7 +182,12 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
   const hist = Array.from({ length: 10 }, () => 0);
   for (const b of bests) hist[Math.min(9, Math.floor(b.percent / 10))]! += 1;
   content.push({ text: '考核成绩分布（每人最好成绩）', bold: true });
-  content.push(bars(hist.map((n, i) => ({ label: i === 9 ? '90–100 分' : `${i * 10}–${i * 10 + 9} 分`, value: n, text: `${n} 人` })), Math.max(1, ...hist)));
+  content.push(
+    bars(
+      hist.map((n, i) => ({ label: i === 9 ? '90–100 分' : `${i * 10}–${i * 10 + 9} 分`, value: n, text: `${n} 人` })),
+      Math.max(1, ...hist),
+    ),
+  );
   // 六、履职述职: everyone with a 岗位层级 in the records, where their report stands and its score
   const reporters = records.filter((r) => r.person.level);
   content.push({ text: '六、履职述职', style: 'h1', pageBreak: 'before' });
@@ -155,20 +196,44 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
     const rows = reporters.map((r) => {
       const st = reportState({ events: r.events, open: {} } as never, c.id);
       const to = st.latest?.data;
-      return [r.person.employeeNo, r.person.name, r.person.dept, REPORT_LEVEL_NAMES[r.person.level!], to ? (to.to === 'bureau' ? to.toName : `${to.toName}（${to.to}）`) : '—', REPORT_STATUS_NAMES[st.status], st.latest ? `第 ${st.latest.data.version} 稿` : '—', st.score ?? '—'];
+      return [
+        r.person.employeeNo,
+        r.person.name,
+        r.person.dept,
+        REPORT_LEVEL_NAMES[r.person.level!],
+        to ? (to.to === 'bureau' ? to.toName : `${to.toName}（${to.to}）`) : '—',
+        REPORT_STATUS_NAMES[st.status],
+        st.latest ? `第 ${st.latest.data.version} 稿` : '—',
+        st.score ?? '—',
+      ];
     });
     content.push(grid(['工号', '姓名', '部门/车间', '岗位层级', '报告对象', '状态', '稿次', '得分'], rows, [45, 45, '*', 50, 80, 45, 35, 30]));
-    content.push(grid(['岗位层级', '应述职', '已提交', '已通过'], (['team', 'workshop', 'deputy', 'head'] as const).map((l) => {
-      const at = reporters.filter((r) => r.person.level === l);
-      const sts = at.map((r) => reportState({ events: r.events, open: {} } as never, c.id).status);
-      return [REPORT_LEVEL_NAMES[l], at.length, sts.filter((x) => x !== 'not_started' && x !== 'draft').length, sts.filter((x) => x === 'accepted').length];
-    }), ['*', 60, 60, 60]));
+    content.push(
+      grid(
+        ['岗位层级', '应述职', '已提交', '已通过'],
+        (['team', 'workshop', 'deputy', 'head'] as const).map((l) => {
+          const at = reporters.filter((r) => r.person.level === l);
+          const sts = at.map((r) => reportState({ events: r.events, open: {} } as never, c.id).status);
+          return [REPORT_LEVEL_NAMES[l], at.length, sts.filter((x) => x !== 'not_started' && x !== 'draft').length, sts.filter((x) => x === 'accepted').length];
+        }),
+        ['*', 60, 60, 60],
+      ),
+    );
   }
   // 七、问题台账: the inspections and their findings (the ledger itself: findings.xlsx, findings.json)
   const ledger = await listInspections(ports, { campaignId: c.id });
   content.push({ text: '七、安全专项检查和问题台账', style: 'h1', pageBreak: 'before' });
-  content.push({ text: `检查 ${ledger.inspections.length} 次，发现问题 ${ledger.counts.findings} 项（重大隐患 ${ledger.counts.major} 项），已验收销号 ${ledger.counts.closed} 项，逾期未整改 ${ledger.counts.overdue} 项（截至 ${ledger.today}）。` });
-  if (ledger.inspections.length > 0) content.push(grid(['检查时间', '检查类型', '受检单位', '检查人', '问题', '未销号'], ledger.inspections.map((i) => [i.date, INSPECTION_KIND_NAMES[i.kind], `${INSPECTION_SCOPE_NAMES[i.scope]}：${i.unit}`, i.inspectors, i.findings, i.openFindings]), [55, 110, '*', 80, 30, 35]));
+  content.push({
+    text: `检查 ${ledger.inspections.length} 次，发现问题 ${ledger.counts.findings} 项（重大隐患 ${ledger.counts.major} 项），已验收销号 ${ledger.counts.closed} 项，逾期未整改 ${ledger.counts.overdue} 项（截至 ${ledger.today}）。`,
+  });
+  if (ledger.inspections.length > 0)
+    content.push(
+      grid(
+        ['检查时间', '检查类型', '受检单位', '检查人', '问题', '未销号'],
+        ledger.inspections.map((i) => [i.date, INSPECTION_KIND_NAMES[i.kind], `${INSPECTION_SCOPE_NAMES[i.scope]}：${i.unit}`, i.inspectors, i.findings, i.openFindings]),
+        [55, 110, '*', 80, 30, 35],
+      ),
+    );
   const fmtAt = (t: string) => new Date(Date.parse(t) + meta.settings.utcOffsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
   if (ledger.findings.length > 0) content.push(grid([...LEDGER_COLUMNS], ledgerRows(ledger, fmtAt), [16, 40, 50, '*', 30, 60, 40, 40, 55, 30, 40]));
   content.push({ text: `台账记录链头：${ledger.head}`, fontSize: 8 });
@@ -190,7 +255,13 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
  * streamed or written as soon as it is made, then the PDF in parts, printed by `print` (a worker
  * thread in a batch) once nothing else is held. Returns the head of the 问题台账 chain (for the manifest).
  */
-export async function writeCampaignFiles(ports: Ports, campaignId: string, records: readonly PersonRecord[], outDir: string, print: (doc: PartedDocument) => Promise<Buffer> = renderParts): Promise<{ ledgerHead: string }> {
+export async function writeCampaignFiles(
+  ports: Ports,
+  campaignId: string,
+  records: readonly PersonRecord[],
+  outDir: string,
+  print: (doc: PartedDocument) => Promise<Buffer> = renderParts,
+): Promise<{ ledgerHead: string }> {
   const put = (name: string, data: Buffer | string) => {
     ports.files.mkdir(path.dirname(path.join(outDir, name)));
     ports.files.write(path.join(outDir, name), data);

@@ -13,7 +13,6 @@ export const SIGNATURE_FILE = 'manifest.sig';
 export const XLSX_FILE = 'training-file.xlsx';
 export const XAPI_FILE = 'xapi.json';
 
-
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 const EXT: Record<FileKind, string> = { jpeg: 'jpg', png: 'png', pdf: 'pdf', docx: 'docx', xlsx: 'xlsx' };

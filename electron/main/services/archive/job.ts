@@ -83,7 +83,8 @@ async function writeJob(files: Files, root: string, job: JobState): Promise<void
 export function readJobs(files: Files, root: string): JobState[] {
   const dir = path.join(root, JOBS);
   if (!files.exists(dir)) return [];
-  return files.list(dir)
+  return files
+    .list(dir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(files.readText(path.join(dir, f))) as JobState)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -94,7 +95,9 @@ export async function createJob(ports: Ports, root: string, sel: ArchiveSelectio
   const people = await selectPeople(ports, sel);
   const at = iso(ports.clock.now());
   const stamp = at.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-  const what = sel.campaignId ? `一期一档-${safeName((await getCampaign(ports, sel.campaignId)).name)}` : `培训档案-${safeName([sel.dept, sel.team].filter(Boolean).join('-') || (sel.employeeNos ? `${people.length}人` : '全员'))}`;
+  const what = sel.campaignId
+    ? `一期一档-${safeName((await getCampaign(ports, sel.campaignId)).name)}`
+    : `培训档案-${safeName([sel.dept, sel.team].filter(Boolean).join('-') || (sel.employeeNos ? `${people.length}人` : '全员'))}`;
   let name = `${what}-${stamp}`;
   for (let i = 2; ports.files.exists(path.join(root, name)) || ports.files.exists(path.join(root, `${name}.zip`)); i++) name = `${what}-${stamp}-${i}`;
   const job: JobState = { schemaVersion: 1, jobId: randomUUID(), name, selection: sel, people: people.map((p) => p.employeeNo), createdAt: at, by, state: 'running' };
@@ -133,7 +136,9 @@ function forCampaign(rec: PersonRecord, campaignId: string): PersonRecord {
     ...rec,
     questions: [],
     campaigns: rec.campaigns.filter((c) => c.campaign.id === campaignId),
-    events: rec.events.filter((e) => e.type === 'report.submitted' || e.type === 'report.reviewed').map((e) => (e.type === 'report.submitted' ? { ...e, data: { ...e.data, parts: { duties: '', work: '', rules: '' } } } : e)),
+    events: rec.events
+      .filter((e) => e.type === 'report.submitted' || e.type === 'report.reviewed')
+      .map((e) => (e.type === 'report.submitted' ? { ...e, data: { ...e.data, parts: { duties: '', work: '', rules: '' } } } : e)),
   };
 }
 
@@ -263,4 +268,3 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     await pool.close();
   }
 }
-

@@ -20,7 +20,19 @@ const mine = (ports: Ports) => {
 
 function view(job: JobState, r: Running | undefined): JobView {
   const state = r ? r.progress.state : job.state === 'running' ? 'interrupted' : job.state;
-  return { jobId: job.jobId, name: job.name, state, done: r?.progress.done ?? (job.state === 'done' ? job.people.length : 0), total: job.people.length, error: r?.progress.error ?? job.error ?? null, result: job.result?.path ?? r?.progress.result ?? null, createdAt: job.createdAt, by: job.by, campaignId: job.selection.campaignId ?? null, zip: job.selection.zip };
+  return {
+    jobId: job.jobId,
+    name: job.name,
+    state,
+    done: r?.progress.done ?? (job.state === 'done' ? job.people.length : 0),
+    total: job.people.length,
+    error: r?.progress.error ?? job.error ?? null,
+    result: job.result?.path ?? r?.progress.result ?? null,
+    createdAt: job.createdAt,
+    by: job.by,
+    campaignId: job.selection.campaignId ?? null,
+    zip: job.selection.zip,
+  };
 }
 
 function start(ports: Ports, job: JobState): void {

@@ -45,7 +45,9 @@ function reportSection(events: readonly PersonEvent[], campaignId: string, fmtTi
   const last = subs[subs.length - 1]!;
   const answer = reviews.filter((x) => x.data.version === last.data.version).at(-1);
   const status = answer ? (answer.data.decision === 'accept' ? 'accepted' : 'returned') : 'submitted';
-  c.push({ text: `${REPORT_LEVEL_NAMES[last.data.level]}述职，向${last.data.toName}${last.data.to === 'bureau' ? '' : `（${last.data.to}）`}报告；状态：${REPORT_STATUS_NAMES[status]}；第 ${last.data.version} 稿，提交于 ${fmtTime(last.at)}，${last.data.total} 字。` });
+  c.push({
+    text: `${REPORT_LEVEL_NAMES[last.data.level]}述职，向${last.data.toName}${last.data.to === 'bureau' ? '' : `（${last.data.to}）`}报告；状态：${REPORT_STATUS_NAMES[status]}；第 ${last.data.version} 稿，提交于 ${fmtTime(last.at)}，${last.data.total} 字。`,
+  });
   for (const k of REPORT_PARTS) {
     c.push({ text: REPORT_PART_NAMES[k], bold: true, margin: [0, 6, 0, 2] });
     for (const para of last.data.parts[k].split(/\n+/).filter((x) => x.trim() !== '')) c.push({ text: para, margin: [0, 0, 0, 3], preserveLeadingSpaces: true } as Content);
@@ -56,14 +58,30 @@ function reportSection(events: readonly PersonEvent[], campaignId: string, fmtTi
     c.push(
       table(
         ['时间', '稿次', '审阅人', '结论', '意见', '得分'],
-        reviews.map((x) => [fmtTime(x.at), String(x.data.version), x.data.bureau ? `县应急管理局（${x.by} 录入）` : x.by, x.data.decision === 'accept' ? '通过' : '退回修改', x.data.comment || '—', x.data.score ? String(x.data.score.total) : '—']),
+        reviews.map((x) => [
+          fmtTime(x.at),
+          String(x.data.version),
+          x.data.bureau ? `县应急管理局（${x.by} 录入）` : x.by,
+          x.data.decision === 'accept' ? '通过' : '退回修改',
+          x.data.comment || '—',
+          x.data.score ? String(x.data.score.total) : '—',
+        ]),
         [75, 28, 70, 45, '*', 35],
       ),
     );
     const scored = reviews.filter((x) => x.data.score).at(-1);
     if (scored?.data.score) {
       c.push({ text: '计分表', bold: true, margin: [0, 4, 0, 2] });
-      c.push(table(['计分项目', '分值', '得分'], [...scored.data.score.sheet.map((it, i) => [it.name, String(it.max), String(scored.data.score!.points[i])]), ['合计', String(scored.data.score.sheet.reduce((a, b) => a + b.max, 0)), String(scored.data.score.total)]], ['*', 50, 50]));
+      c.push(
+        table(
+          ['计分项目', '分值', '得分'],
+          [
+            ...scored.data.score.sheet.map((it, i) => [it.name, String(it.max), String(scored.data.score!.points[i])]),
+            ['合计', String(scored.data.score.sheet.reduce((a, b) => a + b.max, 0)), String(scored.data.score.total)],
+          ],
+          ['*', 50, 50],
+        ),
+      );
     }
   }
   return c;
@@ -167,7 +185,13 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
       }
       if (reviews.length > 0) {
         c.push({ text: '审阅记录', bold: true, margin: [0, 6, 0, 2] });
-        c.push(table(['时间', '稿次', '审阅人', '结论', '意见'], reviews.map((x) => [fmtTime(x.at), String(x.data.version), x.by, x.data.decision === 'accept' ? '通过' : '退回修改', reviewText(x.data)]), [80, 30, 60, 50, '*']));
+        c.push(
+          table(
+            ['时间', '稿次', '审阅人', '结论', '意见'],
+            reviews.map((x) => [fmtTime(x.at), String(x.data.version), x.by, x.data.decision === 'accept' ? '通过' : '退回修改', reviewText(x.data)]),
+            [80, 30, 60, 50, '*'],
+          ),
+        );
       }
     }
     const reports = r.events.filter((e): e is Extract<PersonEvent, { type: 'report.submitted' }> => e.type === 'report.submitted' && e.data.campaignId === cr.campaign.id);
@@ -178,7 +202,10 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
     table: {
       widths: ['*', '*'],
       body: [
-        [{ text: '本人签字：________________\n\n日期：______年____月____日', margin: [0, 8] }, { text: '考核人签字：________________\n\n日期：______年____月____日', margin: [0, 8] }],
+        [
+          { text: '本人签字：________________\n\n日期：______年____月____日', margin: [0, 8] },
+          { text: '考核人签字：________________\n\n日期：______年____月____日', margin: [0, 8] },
+        ],
       ],
     },
     layout: 'noBorders',
@@ -209,6 +236,5 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
     }),
   };
 }
-
 
 export const ESSAY_STATUS_TEXT: Record<string, string> = { accepted: '已通过', returned: '退回修改', submitted: '已提交，待审阅', draft: '草稿', not_started: '未开始' };

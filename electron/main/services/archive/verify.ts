@@ -34,10 +34,19 @@ export function nameFitsExportId(name: string, exportId: string): boolean {
 export function verifyArchiveDir(files: Files, dir: string, expectedManifestSha256?: string, expectKey?: string, asNamed?: string): VerifyReport {
   const problems: string[] = [];
   const mPath = path.join(dir, MANIFEST_FILE);
-  if (!files.exists(mPath)) return { ok: false, problems: [`缺少清单文件 ${MANIFEST_FILE}：导出未完成，或清单被删除 / ${MANIFEST_FILE} is missing: the export did not finish, or the manifest was deleted`] };
+  if (!files.exists(mPath))
+    return { ok: false, problems: [`缺少清单文件 ${MANIFEST_FILE}：导出未完成，或清单被删除 / ${MANIFEST_FILE} is missing: the export did not finish, or the manifest was deleted`] };
   const mText = files.read(mPath);
-  if (expectedManifestSha256 && sha256(mText) !== expectedManifestSha256) problems.push(`${MANIFEST_FILE} 与导出时登记的不一致：清单被修改 / ${MANIFEST_FILE} is not the one registered at export: the manifest was changed`);
-  let manifest: { exportId?: unknown; files?: { name: string; sha256: string; bytes: number }[]; chainHeads?: Record<string, string>; eventCount?: number; eventCounts?: Record<string, number>; ledgerHead?: string };
+  if (expectedManifestSha256 && sha256(mText) !== expectedManifestSha256)
+    problems.push(`${MANIFEST_FILE} 与导出时登记的不一致：清单被修改 / ${MANIFEST_FILE} is not the one registered at export: the manifest was changed`);
+  let manifest: {
+    exportId?: unknown;
+    files?: { name: string; sha256: string; bytes: number }[];
+    chainHeads?: Record<string, string>;
+    eventCount?: number;
+    eventCounts?: Record<string, number>;
+    ledgerHead?: string;
+  };
   try {
     manifest = JSON.parse(mText.toString('utf8'));
   } catch {
@@ -46,7 +55,10 @@ export function verifyArchiveDir(files: Files, dir: string, expectedManifestSha2
   if (asNamed !== undefined) {
     // every manifest has carried its export id, and the exporter names the folder (or zip) by it
     if (typeof manifest.exportId !== 'string') problems.push(`${MANIFEST_FILE} 中没有导出编号：清单被修改 / ${MANIFEST_FILE} holds no export id: the manifest was changed`);
-    else if (!nameFitsExportId(asNamed, manifest.exportId)) problems.push(`档案名称「${asNamed}」与清单中的导出编号 ${manifest.exportId} 不符：档案被改名，或与另一份档案调换了内容 / the archive's name “${asNamed}” is not the export id ${manifest.exportId} in its manifest: it was renamed, or its contents were swapped with another archive's`);
+    else if (!nameFitsExportId(asNamed, manifest.exportId))
+      problems.push(
+        `档案名称「${asNamed}」与清单中的导出编号 ${manifest.exportId} 不符：档案被改名，或与另一份档案调换了内容 / the archive's name “${asNamed}” is not the export id ${manifest.exportId} in its manifest: it was renamed, or its contents were swapped with another archive's`,
+      );
   }
   const listed = new Set<string>([MANIFEST_FILE]);
   // the enterprise's signature of the manifest, and whether it is the key the inspector was given
@@ -56,7 +68,8 @@ export function verifyArchiveDir(files: Files, dir: string, expectedManifestSha2
   // no signature at all: not proven to be by the key (an export made while the key was locked, or
   // its signature removed) — said apart from any change found below
   const unsigned = expectKey !== undefined && !hasSignature;
-  if (expectKey && signedBy !== null && signedBy !== expectKey) problems.push(`清单由另一把密钥签署：${signedBy}（应为 ${expectKey}） / the manifest was signed by another key: ${signedBy} (expected ${expectKey})`);
+  if (expectKey && signedBy !== null && signedBy !== expectKey)
+    problems.push(`清单由另一把密钥签署：${signedBy}（应为 ${expectKey}） / the manifest was signed by another key: ${signedBy} (expected ${expectKey})`);
   for (const f of manifest.files ?? []) {
     if (f.name.split('/').some((x) => x === '..' || x === '') || path.isAbsolute(f.name)) {
       problems.push(`清单中的文件名不合法：${f.name} / a file name in the manifest is not valid: ${f.name}`);
@@ -83,23 +96,29 @@ export function verifyArchiveDir(files: Files, dir: string, expectedManifestSha2
       problems.push(...verifyChain(rec.events ?? []).map((x) => `${name}：${x}`));
       const head = chainHead(rec.events ?? []);
       const expected = manifest.chainHeads?.[no];
-      if (expected !== head || rec.chainHead !== head) problems.push(`${name}：记录链头与清单不符，记录被修改、删除或添加 / ${name}: the head of the record chain does not match the manifest: records were changed, deleted or added`);
+      if (expected !== head || rec.chainHead !== head)
+        problems.push(`${name}：记录链头与清单不符，记录被修改、删除或添加 / ${name}: the head of the record chain does not match the manifest: records were changed, deleted or added`);
       // every evidence file a record names is there, with the bytes its hash names
       const folder = name.slice(0, -RECORD_FILE.length);
       for (const ref of evidenceRefs(rec.events ?? [])) {
         const f = path.join(dir, ...`${folder}${evidencePath(ref)}`.split('/'));
-        if (!files.exists(f)) problems.push(`${name}：缺少记录所附的文件「${ref.name}」（${folder}${evidencePath(ref)}） / ${name}: the file “${ref.name}” the record names is missing (${folder}${evidencePath(ref)})`);
-        else if (sha256(files.read(f)) !== ref.sha256) problems.push(`${name}：记录所附的文件「${ref.name}」与记录中的哈希不符：文件被替换 / ${name}: the file “${ref.name}” does not match the hash in the record: it was replaced`);
+        if (!files.exists(f))
+          problems.push(`${name}：缺少记录所附的文件「${ref.name}」（${folder}${evidencePath(ref)}） / ${name}: the file “${ref.name}” the record names is missing (${folder}${evidencePath(ref)})`);
+        else if (sha256(files.read(f)) !== ref.sha256)
+          problems.push(`${name}：记录所附的文件「${ref.name}」与记录中的哈希不符：文件被替换 / ${name}: the file “${ref.name}” does not match the hash in the record: it was replaced`);
       }
       const count = manifest.eventCounts?.[no] ?? manifest.eventCount;
-      if (count !== undefined && count !== (rec.events ?? []).length) problems.push(`${name}：记录条数 ${(rec.events ?? []).length} 与清单的 ${count} 不符 / ${name}: ${(rec.events ?? []).length} records where the manifest says ${count}`);
+      if (count !== undefined && count !== (rec.events ?? []).length)
+        problems.push(`${name}：记录条数 ${(rec.events ?? []).length} 与清单的 ${count} 不符 / ${name}: ${(rec.events ?? []).length} records where the manifest says ${count}`);
     } catch {
       problems.push(`${name} 无法解析：文件被修改或损坏 / ${name} cannot be read: the file was changed or damaged`);
     }
   }
   problems.push(...verifyFindings(files, dir, manifest.ledgerHead));
   if (unsigned) {
-    problems.push(`未签名：清单没有签名，不能证明由密钥 ${expectKey} 签署（导出时签名密钥未解锁，或签名被删除） / not signed: the manifest carries no signature, so it is not proven to be by the key ${expectKey} (exported while the key was locked, or the signature was removed)`);
+    problems.push(
+      `未签名：清单没有签名，不能证明由密钥 ${expectKey} 签署（导出时签名密钥未解锁，或签名被删除） / not signed: the manifest carries no signature, so it is not proven to be by the key ${expectKey} (exported while the key was locked, or the signature was removed)`,
+    );
     // unsigned and nothing else wrong: said as such; with other problems it is altered
     if (problems.length === 1) return { ok: false, unsigned: true, problems, signedBy: null };
   }
@@ -134,11 +153,18 @@ function verifyFindings(files: Files, dir: string, ledgerHead: string | undefine
     const entries = ledger.entries ?? [];
     problems.push(...verifyChain(entries).map((x) => `${FINDINGS_FILE}：${x.replace(/^记录/, '台账记录')}`));
     const head = chainHead(entries);
-    if (ledger.head !== head || ledgerHead !== head) problems.push(`${FINDINGS_FILE}：台账记录链头与清单不符，记录被修改、删除或添加 / ${FINDINGS_FILE}: the head of the ledger chain does not match the manifest: entries were changed, deleted or added`);
+    if (ledger.head !== head || ledgerHead !== head)
+      problems.push(
+        `${FINDINGS_FILE}：台账记录链头与清单不符，记录被修改、删除或添加 / ${FINDINGS_FILE}: the head of the ledger chain does not match the manifest: entries were changed, deleted or added`,
+      );
     for (const ref of ledgerPhotos(entries)) {
       const p = path.join(dir, ...evidencePath(ref).split('/'));
-      if (!files.exists(p)) problems.push(`${FINDINGS_FILE}：缺少台账所附的照片「${ref.name}」（${evidencePath(ref)}） / ${FINDINGS_FILE}: the photo “${ref.name}” the ledger names is missing (${evidencePath(ref)})`);
-      else if (sha256(files.read(p)) !== ref.sha256) problems.push(`${FINDINGS_FILE}：台账所附的照片「${ref.name}」与台账中的哈希不符：照片被替换 / ${FINDINGS_FILE}: the photo “${ref.name}” does not match the hash in the ledger: it was replaced`);
+      if (!files.exists(p))
+        problems.push(`${FINDINGS_FILE}：缺少台账所附的照片「${ref.name}」（${evidencePath(ref)}） / ${FINDINGS_FILE}: the photo “${ref.name}” the ledger names is missing (${evidencePath(ref)})`);
+      else if (sha256(files.read(p)) !== ref.sha256)
+        problems.push(
+          `${FINDINGS_FILE}：台账所附的照片「${ref.name}」与台账中的哈希不符：照片被替换 / ${FINDINGS_FILE}: the photo “${ref.name}” does not match the hash in the ledger: it was replaced`,
+        );
     }
   } catch {
     problems.push(`${FINDINGS_FILE} 无法解析：文件被修改或损坏 / ${FINDINGS_FILE} cannot be read: the file was changed or damaged`);
@@ -156,7 +182,12 @@ export interface ArchiveCheck {
   signedBy: string | null;
 }
 
-const checkOf = (at: string, r: VerifyReport): ArchiveCheck => ({ path: at, outcome: r.ok ? 'intact' : r.unreadable ? 'unreadable' : r.unsigned ? 'unsigned' : 'altered', problems: r.problems, signedBy: r.signedBy ?? null });
+const checkOf = (at: string, r: VerifyReport): ArchiveCheck => ({
+  path: at,
+  outcome: r.ok ? 'intact' : r.unreadable ? 'unreadable' : r.unsigned ? 'unsigned' : 'altered',
+  problems: r.problems,
+  signedBy: r.signedBy ?? null,
+});
 
 /**
  * The files the exporter writes into an archive, besides its manifest: a folder holding one of
@@ -193,7 +224,16 @@ async function checkFolder(files: Files, dir: string, shown: string, asNamed: st
   if (files.exists(path.join(dir, MANIFEST_FILE))) return [checkOf(shown, verifyArchiveDir(files, dir, undefined, expectKey, asNamed))];
   const tells = exportTells(files, dir);
   if (tells.length > 0) {
-    return [{ path: shown, outcome: 'altered', signedBy: null, problems: [`${asNamed} 看起来是安学导出的档案（有 ${tells.join('、')}），但缺少清单 ${MANIFEST_FILE}：清单被删除，或导出未完成 / ${asNamed} looks like an Anxue export (it holds ${tells.join(', ')}) but has no ${MANIFEST_FILE}: the manifest was deleted, or the export did not finish`] }];
+    return [
+      {
+        path: shown,
+        outcome: 'altered',
+        signedBy: null,
+        problems: [
+          `${asNamed} 看起来是安学导出的档案（有 ${tells.join('、')}），但缺少清单 ${MANIFEST_FILE}：清单被删除，或导出未完成 / ${asNamed} looks like an Anxue export (it holds ${tells.join(', ')}) but has no ${MANIFEST_FILE}: the manifest was deleted, or the export did not finish`,
+        ],
+      },
+    ];
   }
   if (depth >= MAX_DEPTH) return [];
   const out: ArchiveCheck[] = [];
@@ -218,7 +258,10 @@ async function checkFolder(files: Files, dir: string, shown: string, asNamed: st
  */
 async function checkZip(files: Files, zip: string, shown: string, expectKey: string | undefined, zips: number, depth: number, expectedManifestSha256?: string): Promise<ArchiveCheck[]> {
   const label = path.basename(zip);
-  if (zips > MAX_ZIP_NESTING) return [{ path: shown, outcome: 'unreadable', signedBy: null, problems: [`${label} 在 zip 中的 zip 里：请先解压外层再校验 / ${label} is a zip inside a zip inside a zip: unpack the outer ones first`] }];
+  if (zips > MAX_ZIP_NESTING)
+    return [
+      { path: shown, outcome: 'unreadable', signedBy: null, problems: [`${label} 在 zip 中的 zip 里：请先解压外层再校验 / ${label} is a zip inside a zip inside a zip: unpack the outer ones first`] },
+    ];
   const tmp = files.tempDir('anxue-verify-');
   try {
     try {
@@ -226,13 +269,35 @@ async function checkZip(files: Files, zip: string, shown: string, expectKey: str
     } catch (e) {
       // a readable zip with one damaged entry was changed; a file that is no zip is no archive
       if (e instanceof ZipEntryDamaged) return [{ path: shown, outcome: 'altered', signedBy: null, problems: [e.message] }];
-      if (e instanceof ZipProblem) return [{ path: shown, outcome: 'unreadable', signedBy: null, problems: [around(e.message, (m) => `${label} 不是可读的 .zip 档案：${m}`, (m) => `${label} is not a readable .zip archive: ${m}`)] }];
+      if (e instanceof ZipProblem)
+        return [
+          {
+            path: shown,
+            outcome: 'unreadable',
+            signedBy: null,
+            problems: [
+              around(
+                e.message,
+                (m) => `${label} 不是可读的 .zip 档案：${m}`,
+                (m) => `${label} is not a readable .zip archive: ${m}`,
+              ),
+            ],
+          },
+        ];
       throw e;
     }
     const asNamed = label.replace(/\.zip$/i, '');
     if (files.exists(path.join(tmp, MANIFEST_FILE))) return [checkOf(shown, verifyArchiveDir(files, tmp, expectedManifestSha256, expectKey, asNamed))];
     const found = await checkFolder(files, tmp, shown, asNamed, expectKey, depth, zips + 1);
-    if (found.length === 0) return [{ path: shown, outcome: 'unreadable', signedBy: null, problems: [`${label} 中没有 ${MANIFEST_FILE}，也没有带它的文件夹：这不是安学导出的档案 / ${label} holds no ${MANIFEST_FILE}, nor a folder with one: it is not an Anxue archive`] }];
+    if (found.length === 0)
+      return [
+        {
+          path: shown,
+          outcome: 'unreadable',
+          signedBy: null,
+          problems: [`${label} 中没有 ${MANIFEST_FILE}，也没有带它的文件夹：这不是安学导出的档案 / ${label} holds no ${MANIFEST_FILE}, nor a folder with one: it is not an Anxue archive`],
+        },
+      ];
     return found;
   } finally {
     files.remove(tmp);
@@ -265,9 +330,22 @@ export async function verifyArchivePath(files: Files, p: string, expectedManifes
     return { ok: f.outcome === 'intact', problems: f.problems, signedBy: f.signedBy, ...(f.outcome === 'unreadable' ? { unreadable: true } : f.outcome === 'unsigned' ? { unsigned: true } : {}) };
   }
   const bad = found.filter((f) => f.outcome !== 'intact');
-  const problems = bad.flatMap((f) => f.problems.map((x) => around(x, (m) => `${path.relative(at, f.path) || path.basename(at)}：${m}`, (m) => `${path.relative(at, f.path) || path.basename(at)}: ${m}`)));
+  const problems = bad.flatMap((f) =>
+    f.problems.map((x) =>
+      around(
+        x,
+        (m) => `${path.relative(at, f.path) || path.basename(at)}：${m}`,
+        (m) => `${path.relative(at, f.path) || path.basename(at)}: ${m}`,
+      ),
+    ),
+  );
   const signers = new Set(found.map((f) => f.signedBy));
-  return { ok: bad.length === 0, problems, signedBy: signers.size === 1 ? [...signers][0]! : null, ...(bad.length > 0 && bad.every((f) => f.outcome === 'unreadable') ? { unreadable: true } : bad.length > 0 && bad.every((f) => f.outcome === 'unsigned') ? { unsigned: true } : {}) };
+  return {
+    ok: bad.length === 0,
+    problems,
+    signedBy: signers.size === 1 ? [...signers][0]! : null,
+    ...(bad.length > 0 && bad.every((f) => f.outcome === 'unreadable') ? { unreadable: true } : bad.length > 0 && bad.every((f) => f.outcome === 'unsigned') ? { unsigned: true } : {}),
+  };
 }
 
 export async function verifyExport(ports: Ports, exportId: string): Promise<VerifyReport> {

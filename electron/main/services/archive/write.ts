@@ -17,7 +17,12 @@ export interface ManifestFile {
  * key is unlocked, `manifest.sig` into `dir`. Returns the manifest and its hash (kept with the
  * export, so that a later verify can tell the manifest itself was not replaced).
  */
-export async function writeManifest<H extends Record<string, unknown>>(ports: Ports, dir: string, head: H, files: readonly ManifestFile[]): Promise<{ manifest: H & { files: ManifestFile[] }; manifestSha256: string }> {
+export async function writeManifest<H extends Record<string, unknown>>(
+  ports: Ports,
+  dir: string,
+  head: H,
+  files: readonly ManifestFile[],
+): Promise<{ manifest: H & { files: ManifestFile[] }; manifestSha256: string }> {
   const manifest = { ...head, files: files.map(({ name, sha256: h, bytes }) => ({ name, sha256: h, bytes })) };
   const text = JSON.stringify(manifest, null, 2) + '\n';
   ports.files.write(path.join(dir, MANIFEST_FILE), text);

@@ -51,7 +51,11 @@ export function stableUuid(text: string): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-export function statementsFor(person: Pick<Person, 'employeeNo' | 'name'>, events: readonly PersonEvent[], opts: { homePage: string; activityBase: string; questions: QuestionVersions }): XapiStatement[] {
+export function statementsFor(
+  person: Pick<Person, 'employeeNo' | 'name'>,
+  events: readonly PersonEvent[],
+  opts: { homePage: string; activityBase: string; questions: QuestionVersions },
+): XapiStatement[] {
   const actor = { objectType: 'Agent' as const, name: person.name, account: { homePage: opts.homePage, name: person.employeeNo } };
   const out: XapiStatement[] = [];
   const make = (e: PersonEvent, n: number, verb: Verb, object: { id: string; zh: string; type?: string }, rest: Partial<XapiStatement>, campaignId?: string) => {
@@ -75,15 +79,36 @@ export function statementsFor(person: Pick<Person, 'employeeNo' | 'name'>, event
     const raw = Math.round(scores.reduce((sum, x) => sum + x, 0) * 100) / 100;
     const scaled = max > 0 ? Math.round((raw / max) * 10000) / 10000 : 0;
     const passed = scaled * 100 >= a.data.passMark;
-    make(e, 0, passed ? 'passed' : 'failed', { id: `assessment/${encodeURIComponent(a.data.attemptId)}`, zh: '考核', type: 'http://adlnet.gov/expapi/activities/assessment' }, { result: { score: { raw, min: 0, max, scaled }, success: passed, completion: true, duration: isoDuration(Date.parse(a.data.submittedAt) - Date.parse(a.data.startedAt)) } }, a.data.campaignId);
+    make(
+      e,
+      0,
+      passed ? 'passed' : 'failed',
+      { id: `assessment/${encodeURIComponent(a.data.attemptId)}`, zh: '考核', type: 'http://adlnet.gov/expapi/activities/assessment' },
+      { result: { score: { raw, min: 0, max, scaled }, success: passed, completion: true, duration: isoDuration(Date.parse(a.data.submittedAt) - Date.parse(a.data.startedAt)) } },
+      a.data.campaignId,
+    );
   };
   for (const e of events) {
     switch (e.type) {
       case 'study.session':
-        make(e, 0, 'experienced', { id: `document/${encodeURIComponent(e.data.docId)}`, zh: e.data.docTitle, type: 'http://adlnet.gov/expapi/activities/media' }, { result: { duration: isoDuration(e.data.countedMs), completion: false } }, e.data.campaignId);
+        make(
+          e,
+          0,
+          'experienced',
+          { id: `document/${encodeURIComponent(e.data.docId)}`, zh: e.data.docTitle, type: 'http://adlnet.gov/expapi/activities/media' },
+          { result: { duration: isoDuration(e.data.countedMs), completion: false } },
+          e.data.campaignId,
+        );
         break;
       case 'collective.attended':
-        make(e, 0, 'experienced', { id: `session/${encodeURIComponent(e.data.sessionId)}`, zh: `${COLLECTIVE_TYPE_NAMES[e.data.type]}：${e.data.topic}`, type: 'http://adlnet.gov/expapi/activities/meeting' }, { result: { duration: isoDuration(e.data.durationMinutes * 60_000) } }, e.data.campaignId);
+        make(
+          e,
+          0,
+          'experienced',
+          { id: `session/${encodeURIComponent(e.data.sessionId)}`, zh: `${COLLECTIVE_TYPE_NAMES[e.data.type]}：${e.data.topic}`, type: 'http://adlnet.gov/expapi/activities/meeting' },
+          { result: { duration: isoDuration(e.data.durationMinutes * 60_000) } },
+          e.data.campaignId,
+        );
         break;
       case 'quiz.submitted': {
         attempts.set(e.data.attemptId, e);
@@ -99,23 +124,40 @@ export function statementsFor(person: Pick<Person, 'employeeNo' | 'name'>, event
             e.data.campaignId,
           );
         });
-        if (!e.data.items.some((it) => it.status === 'pending')) outcome(e, e.data.items.map((it) => (it.status === 'graded' ? it.score : 0)));
+        if (!e.data.items.some((it) => it.status === 'pending'))
+          outcome(
+            e,
+            e.data.items.map((it) => (it.status === 'graded' ? it.score : 0)),
+          );
         break;
       }
       case 'quiz.graded': {
         const a = attempts.get(e.data.attemptId);
         const it = a?.data.items.find((x) => x.questionId === e.data.questionId);
-        make(e, 1, 'scored', { id: `question/${encodeURIComponent(e.data.questionId)}`, zh: (a ? attemptQuestions(a.data, opts.questions) : []).find((q) => q.id === e.data.questionId)?.stem ?? e.data.questionId }, { result: { score: { raw: e.data.score, min: 0, max: it?.max ?? e.data.score } } }, a?.data.campaignId);
+        make(
+          e,
+          1,
+          'scored',
+          { id: `question/${encodeURIComponent(e.data.questionId)}`, zh: (a ? attemptQuestions(a.data, opts.questions) : []).find((q) => q.id === e.data.questionId)?.stem ?? e.data.questionId },
+          { result: { score: { raw: e.data.score, min: 0, max: it?.max ?? e.data.score } } },
+          a?.data.campaignId,
+        );
         // the last short answer graded: now the attempt has its result
         if (a) {
           const manual = (graded.get(a.data.attemptId) ?? new Map<string, number>()).set(e.data.questionId, e.data.score);
           graded.set(a.data.attemptId, manual);
-          if (a.data.items.every((x) => x.status !== 'pending' || manual.has(x.questionId))) outcome(e, a.data.items.map((x) => (x.status === 'graded' ? x.score : (manual.get(x.questionId) ?? 0))), a);
+          if (a.data.items.every((x) => x.status !== 'pending' || manual.has(x.questionId)))
+            outcome(
+              e,
+              a.data.items.map((x) => (x.status === 'graded' ? x.score : (manual.get(x.questionId) ?? 0))),
+              a,
+            );
         }
         break;
       }
       case 'essay.reviewed':
-        if (e.data.decision === 'accept') make(e, 0, 'completed', { id: `essay/${encodeURIComponent(e.data.campaignId)}`, zh: '个人剖析材料' }, { result: { completion: true, success: true } }, e.data.campaignId);
+        if (e.data.decision === 'accept')
+          make(e, 0, 'completed', { id: `essay/${encodeURIComponent(e.data.campaignId)}`, zh: '个人剖析材料' }, { result: { completion: true, success: true } }, e.data.campaignId);
         break;
       default:
         break;
@@ -133,7 +175,8 @@ export function statementProblems(s: XapiStatement): string[] {
   if (!s.verb || !iri(s.verb.id) || !s.verb.display || Object.keys(s.verb.display).length === 0) p.push('verb: id (IRI) and display');
   if (!s.object || !iri(s.object.id)) p.push('object: id (IRI)');
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s.timestamp)) p.push('timestamp: ISO 8601');
-  if (s.result?.duration !== undefined && !/^P(?!$)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(s.result.duration)) p.push(`result.duration: ISO 8601 duration (${s.result.duration})`);
+  if (s.result?.duration !== undefined && !/^P(?!$)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(s.result.duration))
+    p.push(`result.duration: ISO 8601 duration (${s.result.duration})`);
   if (s.result?.score?.scaled !== undefined && (s.result.score.scaled < -1 || s.result.score.scaled > 1)) p.push('result.score.scaled in [-1, 1]');
   if (s.result?.score && (s.result.score.raw < s.result.score.min || s.result.score.raw > s.result.score.max)) p.push('result.score.raw within min–max');
   if (s.context?.registration !== undefined && !UUID.test(s.context.registration)) p.push('context.registration is not a UUID');

@@ -34,15 +34,17 @@ async function parseMoodleXml(fileName: string, text: string): Promise<BankFileP
   const doctype = /<!DOCTYPE/i.exec(text);
   if (doctype) {
     const line = lineAt(text, doctype.index);
-    throw new ApiError(
-      'bad_input',
-      'bank.lineXmlDoctypeNot', { fileName, line },
-      'file',
-    );
+    throw new ApiError('bad_input', 'bank.lineXmlDoctypeNot', { fileName, line }, 'file');
   }
   const { XMLParser, XMLValidator } = await import('fast-xml-parser');
   const valid = XMLValidator.validate(text);
-  if (valid !== true) return { ok: false, layout: 'moodle-xml', errors: [{ row: valid.err.line, column: 'XML', message: `XML 格式错误：${valid.err.msg} / the XML is not well formed: ${valid.err.msg}` }], questions: [] };
+  if (valid !== true)
+    return {
+      ok: false,
+      layout: 'moodle-xml',
+      errors: [{ row: valid.err.line, column: 'XML', message: `XML 格式错误：${valid.err.msg} / the XML is not well formed: ${valid.err.msg}` }],
+      questions: [],
+    };
   const lines: number[] = [];
   for (const m of text.matchAll(/<question\b/g)) lines.push(lineAt(text, m.index));
   let doc: { quiz?: { question?: Record<string, unknown>[] } };
@@ -64,7 +66,8 @@ async function parseMoodleXml(fileName: string, text: string): Promise<BankFileP
     category: textOf(q.category),
     answers: ((q.answer as Record<string, unknown>[] | undefined) ?? []).map((a) => ({ fraction: Number(a.fraction ?? 0), text: textOf(a) })),
   }));
-  if (!doc.quiz) return { ok: false, layout: 'moodle-xml', errors: [{ row: 1, column: 'quiz', message: '不是 Moodle XML：没有 <quiz> 元素 / not Moodle XML: there is no <quiz> element' }], questions: [] };
+  if (!doc.quiz)
+    return { ok: false, layout: 'moodle-xml', errors: [{ row: 1, column: 'quiz', message: '不是 Moodle XML：没有 <quiz> 元素 / not Moodle XML: there is no <quiz> element' }], questions: [] };
   return { ...fromMoodleXml(items), layout: 'moodle-xml' };
 }
 

@@ -44,7 +44,22 @@ function collect(f: DeepReadonly<QuestionsFile>): Map<string, Question> {
 
 /** A version the bank does not have (a record merged from elsewhere without it): said so in its stem. */
 function missing(r: QuestionRef): Question {
-  return { id: r.id, type: r.type, stem: `（题库中没有这道题的这一版本：${r.id} 第 ${r.version} 版 / this version of the question is not in the bank）`, options: [], answer: [], score: r.score, explanation: '', source: '', bank: '', difficulty: 0, category: '', tags: [], docId: '', version: r.version } as Question;
+  return {
+    id: r.id,
+    type: r.type,
+    stem: `（题库中没有这道题的这一版本：${r.id} 第 ${r.version} 版 / this version of the question is not in the bank）`,
+    options: [],
+    answer: [],
+    score: r.score,
+    explanation: '',
+    source: '',
+    bank: '',
+    difficulty: 0,
+    category: '',
+    tags: [],
+    docId: '',
+    version: r.version,
+  } as Question;
 }
 
 /** The questions of a submitted attempt as the person was given them. */

@@ -33,8 +33,18 @@ export async function campaignTemplate(ports: Ports): Promise<CampaignInput> {
   const qs = await bankQuestions(ports);
   // the targets per person category a new campaign starts from are the enterprise's (settings)
   const { settings } = await ports.store.meta.peek();
-  const rules = warningMonthRules(qs, docs.map((d) => d.docId));
-  return { ...warningMonthTemplate(docs, qs.map((q) => q.id), rules), targetByCategory: { ...settings.campaignTargetsByCategory } };
+  const rules = warningMonthRules(
+    qs,
+    docs.map((d) => d.docId),
+  );
+  return {
+    ...warningMonthTemplate(
+      docs,
+      qs.map((q) => q.id),
+      rules,
+    ),
+    targetByCategory: { ...settings.campaignTargetsByCategory },
+  };
 }
 
 export async function saveCampaign(ports: Ports, caller: Account, input: Input<'campaign.save'>): Promise<Campaign> {

@@ -30,7 +30,12 @@ async function ledgerEvidence(ports: Ports, campaignId: string, tasks: readonly 
   return (t: PlanTask): PlanTaskView['ledger'] => {
     switch (t.kind) {
       case 'essay':
-        return { key: 'essay', n: rows.filter((r) => r.essayStatus !== 'not_started' && r.essayStatus !== 'draft').length, of: rows.length, extra: rows.filter((r) => r.essayStatus === 'accepted').length };
+        return {
+          key: 'essay',
+          n: rows.filter((r) => r.essayStatus !== 'not_started' && r.essayStatus !== 'draft').length,
+          of: rows.length,
+          extra: rows.filter((r) => r.essayStatus === 'accepted').length,
+        };
       case 'assessment':
         return { key: 'assessment', n: rows.filter((r) => r.quizPercent !== null).length, of: rows.length, extra: rows.filter((r) => r.quizPassed === true).length };
       case 'report':
@@ -75,7 +80,9 @@ export async function planGet(ports: Ports, input: Input<'plan.get'>): Promise<P
   const counts = { done: 0, overdue: 0, soon: 0, later: 0 };
   for (const t of tasks) counts[t.state] += 1;
   const listed = new Set(c.documents.map((d) => d.docId));
-  const missingOfficial = (await listDocs(ports)).filter((d) => listed.has(d.id) && !d.case && d.category !== '事故案例' && !d.texts.some((x) => x.kind === 'official')).map((d) => ({ docId: d.id, title: d.title }));
+  const missingOfficial = (await listDocs(ports))
+    .filter((d) => listed.has(d.id) && !d.case && d.category !== '事故案例' && !d.texts.some((x) => x.kind === 'official'))
+    .map((d) => ({ docId: d.id, title: d.title }));
   return { today: day, phases: c.phases.map((p) => ({ ...p, current: p.start <= day && day <= p.end })), tasks, counts, missingOfficial };
 }
 

@@ -106,7 +106,10 @@ export function detectDocNo(text: string): string {
   return '';
 }
 
-const squash = (s: string) => normalizeCjk(s).replace(/[\s《》〈〉“”"'（）()]/g, '').toLowerCase();
+const squash = (s: string) =>
+  normalizeCjk(s)
+    .replace(/[\s《》〈〉“”"'（）()]/g, '')
+    .toLowerCase();
 
 /**
  * The file's bytes. Its base64 text is let go (the input is this call's own, parsed from the
@@ -122,12 +125,15 @@ async function examine(ports: Ports, input: { fileName: string; base64: string }
   const bytes = decode(input);
   const x = await extractText(input.fileName, bytes, opts);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const head = x.blocks.slice(0, 40).map((b) => b.text).join('\n').slice(0, 4000);
+  const head = x.blocks
+    .slice(0, 40)
+    .map((b) => b.text)
+    .join('\n')
+    .slice(0, 4000);
   const docNo = detectDocNo(`${input.fileName}\n${head}`);
   const docs = await listDocs(ports);
   const hay = squash(`${input.fileName}\n${x.title}\n${head}`);
-  const match =
-    docs.find((d) => docNo && d.docNo && squash(d.docNo) === squash(docNo)) ?? docs.find((d) => hay.includes(squash(d.title))) ?? null;
+  const match = docs.find((d) => docNo && d.docNo && squash(d.docNo) === squash(docNo)) ?? docs.find((d) => hay.includes(squash(d.title))) ?? null;
   const corpus = await ports.store.corpus.read();
   const dup = corpus.editions.find((e) => e.sha256 === sha256) ?? null;
   const title = x.title || input.fileName.replace(/\.[^.]+$/, '');
@@ -142,7 +148,11 @@ async function examine(ports: Ports, input: { fileName: string; base64: string }
       format: x.format,
       pages: x.pages,
       chars: x.chars,
-      sample: x.blocks.slice(0, 6).map((b) => b.text).join('\n').slice(0, 400),
+      sample: x.blocks
+        .slice(0, 6)
+        .map((b) => b.text)
+        .join('\n')
+        .slice(0, 400),
       title: match?.title ?? title,
       docNo: docNo || match?.docNo || '',
       matchDocId: match?.id ?? null,

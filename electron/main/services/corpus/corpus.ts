@@ -25,7 +25,9 @@ function officialRef(e: Edition): TextRef {
 
 function metaOf(d: Omit<BundledDoc, 'notes'>, source: DocMeta['source'], texts: TextRef[], kase?: BundledCase): DocMeta {
   return {
-    ...(kase ? { case: { date: kase.date, place: kase.place, plantKind: kase.plantKind, casualties: kase.casualties, source: { ...kase.source }, docIds: [...kase.docIds], prompts: [...kase.prompts] } } : {}),
+    ...(kase
+      ? { case: { date: kase.date, place: kase.place, plantKind: kase.plantKind, casualties: kase.casualties, source: { ...kase.source }, docIds: [...kase.docIds], prompts: [...kase.prompts] } }
+      : {}),
     id: d.id,
     title: d.title,
     docNo: d.docNo,
@@ -52,7 +54,17 @@ export async function listDocs(ports: Ports): Promise<DocMeta[]> {
   }
   // the case library: each case a document of its own, so reading one counts as study
   for (const c of ports.content.cases()) {
-    const d = { id: c.id, title: c.title, docNo: c.source.report, issuer: c.source.authority, category: '事故案例' as const, effective: c.date, required: false, suggestedMinutes: c.suggestedMinutes, summary: `${c.date} ${c.place} ${c.plantKind}${c.casualties ? `，${c.casualties}` : ''}` };
+    const d = {
+      id: c.id,
+      title: c.title,
+      docNo: c.source.report,
+      issuer: c.source.authority,
+      category: '事故案例' as const,
+      effective: c.date,
+      required: false,
+      suggestedMinutes: c.suggestedMinutes,
+      summary: `${c.date} ${c.place} ${c.plantKind}${c.casualties ? `，${c.casualties}` : ''}`,
+    };
     out.push(metaOf(d, 'bundled', [{ key: CASE_TEXT_KEY, kind: 'notes', title: '案例', format: 'md' }], c));
   }
   for (const d of corpus.documents) {

@@ -185,7 +185,8 @@ class ReaderQueue {
         if (settled instanceof Error) return reject(settled);
         if (settled) return resolve(settled);
         if (q.opts.signal?.aborted) return reject(new ImportCancelled());
-        if (overCap || code === OVER_CAP_EXIT || /heap out of memory|Reached heap limit|allocation failed/i.test(stderr)) return reject(badInput('corpus.pdfOverMemory', { fileName: q.fileName, mb: rssMb }, 'file'));
+        if (overCap || code === OVER_CAP_EXIT || /heap out of memory|Reached heap limit|allocation failed/i.test(stderr))
+          return reject(badInput('corpus.pdfOverMemory', { fileName: q.fileName, mb: rssMb }, 'file'));
         reject(badInput(messages.unreadable, { fileName: q.fileName }, 'file'));
       });
       child.send({ bytes: q.bytes, rssCapMb: rssMb } satisfies ReaderJob);

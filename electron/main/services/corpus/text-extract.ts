@@ -48,7 +48,14 @@ export function markdownBlocks(md: string): Block[] {
   let inFence = false;
   let buf: string[] = [];
   const flush = () => {
-    const text = normalizeCjk(buf.join('\n').replace(/^>\s?/gm, '').replace(/[*_`|]+/g, ' ').replace(/^\s*[-+]\s+/gm, '').trim());
+    const text = normalizeCjk(
+      buf
+        .join('\n')
+        .replace(/^>\s?/gm, '')
+        .replace(/[*_`|]+/g, ' ')
+        .replace(/^\s*[-+]\s+/gm, '')
+        .trim(),
+    );
     if (text) blocks.push({ loc: heading, text: text.replace(/\s*\n\s*/g, ' ') });
     buf = [];
   };
@@ -113,7 +120,10 @@ async function pageBlocks(doc: PdfDoc, p: number): Promise<Block[]> {
     if (last && Math.abs(last.y - y) <= Math.max(item.height, 1) * 0.5) last.text += item.str;
     else lines.push({ y, text: item.str });
   }
-  const drops = lines.slice(1).map((l, i) => Math.abs(lines[i]!.y - l.y)).sort((a, b) => a - b);
+  const drops = lines
+    .slice(1)
+    .map((l, i) => Math.abs(lines[i]!.y - l.y))
+    .sort((a, b) => a - b);
   const usual = drops[Math.floor(drops.length / 2)] ?? 0;
   let text = '';
   lines.forEach((l, i) => {

@@ -18,7 +18,11 @@ export interface EssayDoc {
   status: string;
 }
 
-const paragraphs = (text: string) => text.split(/\n+/).map((x) => x.trim()).filter(Boolean);
+const paragraphs = (text: string) =>
+  text
+    .split(/\n+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 const infoLine = (d: EssayDoc) => `姓名：${d.person.name}    部门：${d.person.dept}${d.person.team ? ` ${d.person.team}` : ''}    岗位：${d.person.post || '—'}    日期：${d.date}`;
 const versionLine = (d: EssayDoc) => (d.version === 0 ? '（草稿，尚未提交）' : `第 ${d.version} 稿`);
 

@@ -55,7 +55,10 @@ interface Latest {
 /** Everyone's latest submitted version in the campaign, from their summaries there. */
 async function latestEssays(ports: Ports, c: Campaign): Promise<Latest[]> {
   const people = (await ports.store.roster.peek()).people;
-  const views = await ports.store.campaignSummaries(c.id, people.map((p) => p.employeeNo));
+  const views = await ports.store.campaignSummaries(
+    c.id,
+    people.map((p) => p.employeeNo),
+  );
   const out: Latest[] = [];
   for (const p of people) {
     const e = views.get(p.employeeNo)?.campaign?.essay;
@@ -140,7 +143,10 @@ export async function essayOverview(ports: Ports, input: Input<'essay.overview'>
   const counts = { not_started: 0, draft: 0, submitted: 0, returned: 0, accepted: 0 };
   const rows: EssayOverview['rows'] = [];
   const people = (await ports.store.roster.peek()).people;
-  const views = await ports.store.campaignSummaries(c.id, people.map((p) => p.employeeNo));
+  const views = await ports.store.campaignSummaries(
+    c.id,
+    people.map((p) => p.employeeNo),
+  );
   for (const p of people) {
     const e = views.get(p.employeeNo)?.campaign?.essay ?? emptyCampaignFigures().essay;
     counts[e.status] += 1;

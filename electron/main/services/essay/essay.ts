@@ -143,7 +143,16 @@ export async function exportEssay(ports: Ports, caller: Account, input: Input<'e
       : null;
   if (!source) throw notFound('essay.noSelfAnalysisWritten');
   const { enterprise } = await ports.store.meta.read();
-  const doc = { enterprise: enterprise ?? '', campaign: c.name, person: p, parts: partsFor(p.leader).map((k) => ({ key: k, text: source.parts[k] })), accidents: source.accidents, date: source.at.slice(0, 10), version: source.version, status: st.status };
+  const doc = {
+    enterprise: enterprise ?? '',
+    campaign: c.name,
+    person: p,
+    parts: partsFor(p.leader).map((k) => ({ key: k, text: source.parts[k] })),
+    accidents: source.accidents,
+    date: source.at.slice(0, 10),
+    version: source.version,
+    status: st.status,
+  };
   const base = `个人剖析材料-${p.employeeNo}-${p.name}`;
   if (input.format === 'docx') return { fileName: `${base}.docx`, base64: (await essayDocx(doc)).toString('base64') };
   return { fileName: `${base}.pdf`, base64: (await essayPdf(doc)).toString('base64') };

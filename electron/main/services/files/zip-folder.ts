@@ -87,15 +87,24 @@ export function sizeText(bytes: number): string {
 export class ZipProblem extends Error {}
 /** One entry of a readable zip cannot be unpacked: its bytes were changed or damaged. */
 export class ZipEntryDamaged extends ZipProblem {
-  constructor(readonly entry: string, file: string, why?: { zh: string; en: string }) {
-    super(`${file} 中的文件 ${entry} 已损坏或被改动，无法解压${why ? `（${why.zh}）` : ''} / the file ${entry} in ${file} is damaged or was changed and cannot be unpacked${why ? ` (${why.en})` : ''}`);
+  constructor(
+    readonly entry: string,
+    file: string,
+    why?: { zh: string; en: string },
+  ) {
+    super(
+      `${file} 中的文件 ${entry} 已损坏或被改动，无法解压${why ? `（${why.zh}）` : ''} / the file ${entry} in ${file} is damaged or was changed and cannot be unpacked${why ? ` (${why.en})` : ''}`,
+    );
   }
 }
 /** The zip would unpack to more than its limits allow: refused before it is unpacked. */
 export class ZipTooLarge extends ZipProblem {}
 /** A name in the zip that would land outside the folder it is unpacked into. */
 export class ZipBadName extends ZipProblem {
-  constructor(readonly entry: string, file: string) {
+  constructor(
+    readonly entry: string,
+    file: string,
+  ) {
     super(`${file} 中的文件名不合法（越出了解压的文件夹）：${entry} / a file name in ${file} leads outside the folder it is unpacked into: ${entry}`);
   }
 }
@@ -107,22 +116,34 @@ export class ZipBadName extends ZipProblem {
  */
 class ByteCount extends Transform {
   private seen = 0;
-  constructor(private readonly declared: number, private readonly entry: string, private readonly file: string) {
+  constructor(
+    private readonly declared: number,
+    private readonly entry: string,
+    private readonly file: string,
+  ) {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.seen += chunk.length;
-    if (this.seen > this.declared) return done(new ZipEntryDamaged(this.entry, this.file, { zh: `解压出的内容多于其头部声明的 ${this.declared} 字节`, en: `it unpacks to more than the ${this.declared} bytes its header declares` }));
+    if (this.seen > this.declared)
+      return done(
+        new ZipEntryDamaged(this.entry, this.file, { zh: `解压出的内容多于其头部声明的 ${this.declared} 字节`, en: `it unpacks to more than the ${this.declared} bytes its header declares` }),
+      );
     done(null, chunk);
   }
   override _flush(done: TransformCallback): void {
-    if (this.seen !== this.declared) return done(new ZipEntryDamaged(this.entry, this.file, { zh: `解压出 ${this.seen} 字节，头部声明 ${this.declared} 字节`, en: `it unpacks to ${this.seen} bytes, its header declares ${this.declared}` }));
+    if (this.seen !== this.declared)
+      return done(
+        new ZipEntryDamaged(this.entry, this.file, { zh: `解压出 ${this.seen} 字节，头部声明 ${this.declared} 字节`, en: `it unpacks to ${this.seen} bytes, its header declares ${this.declared}` }),
+      );
     done();
   }
 }
 
 const tooLarge = (file: string, limits: ZipLimits, what: { zh: string; en: string }, limit: number) =>
-  new ZipTooLarge(`${file}：${what.zh}，太大（超过${limits.use.zh}的上限 ${sizeText(limit)}），拒绝解压 / ${file}: ${what.en}, too large (over the limit of ${sizeText(limit)} for ${limits.use.en}): refused`);
+  new ZipTooLarge(
+    `${file}：${what.zh}，太大（超过${limits.use.zh}的上限 ${sizeText(limit)}），拒绝解压 / ${file}: ${what.en}, too large (over the limit of ${sizeText(limit)} for ${limits.use.en}): refused`,
+  );
 
 /**
  * Each file entry of a zip (a path, read from disk a piece at a time, or bytes in memory), in the
@@ -141,7 +162,10 @@ export async function eachZipEntry(source: string | Buffer, label: string, limit
     throw new ZipProblem(`${label} 不是完整的 zip 文件 / ${label} is not a whole zip file`);
   }
   try {
-    if (zip.entryCount > limits.entries) throw new ZipTooLarge(`${label}：有 ${zip.entryCount} 个条目，太多（超过${limits.use.zh}的上限 ${limits.entries} 个），拒绝解压 / ${label}: it holds ${zip.entryCount} entries, too many (over the limit of ${limits.entries} for ${limits.use.en}): refused`);
+    if (zip.entryCount > limits.entries)
+      throw new ZipTooLarge(
+        `${label}：有 ${zip.entryCount} 个条目，太多（超过${limits.use.zh}的上限 ${limits.entries} 个），拒绝解压 / ${label}: it holds ${zip.entryCount} entries, too many (over the limit of ${limits.entries} for ${limits.use.en}): refused`,
+      );
     const seen = new Set<string>();
     let total = 0;
     const entries = zip.eachEntry();
@@ -160,15 +184,26 @@ export async function eachZipEntry(source: string | Buffer, label: string, limit
       const name = entry.fileName;
       if (name.endsWith('/')) continue;
       if (name.split('/').some((x) => x === '..' || x === '.') || name.includes('\0')) throw new ZipBadName(name, label);
-      if (seen.has(name)) throw new ZipProblem(`${label} 中有两个同名的文件 ${name}：不知道哪一个才是真的，拒绝解压 / ${label} holds two files named ${name}: which one is meant cannot be told, refused`);
+      if (seen.has(name))
+        throw new ZipProblem(`${label} 中有两个同名的文件 ${name}：不知道哪一个才是真的，拒绝解压 / ${label} holds two files named ${name}: which one is meant cannot be told, refused`);
       seen.add(name);
       // the header's size: believed when it says too much, never when it says little (ByteCount)
       const declared = entry.uncompressedSize;
-      if (declared > limits.entryBytes) throw tooLarge(label, limits, { zh: `其中的文件 ${name} 解压后为 ${sizeText(declared)}`, en: `the file ${name} in it unpacks to ${sizeText(declared)}` }, limits.entryBytes);
-      if (total + declared > limits.totalBytes) throw tooLarge(label, limits, { zh: `解压到文件 ${name} 时共超过 ${sizeText(limits.totalBytes)}`, en: `by the file ${name} it unpacks to more than ${sizeText(limits.totalBytes)} in all` }, limits.totalBytes);
+      if (declared > limits.entryBytes)
+        throw tooLarge(label, limits, { zh: `其中的文件 ${name} 解压后为 ${sizeText(declared)}`, en: `the file ${name} in it unpacks to ${sizeText(declared)}` }, limits.entryBytes);
+      if (total + declared > limits.totalBytes)
+        throw tooLarge(
+          label,
+          limits,
+          { zh: `解压到文件 ${name} 时共超过 ${sizeText(limits.totalBytes)}`, en: `by the file ${name} it unpacks to more than ${sizeText(limits.totalBytes)} in all` },
+          limits.totalBytes,
+        );
       total += declared;
       if (entry.isEncrypted()) throw new ZipProblem(`${label} 中的文件 ${name} 已加密，无法读取 / the file ${name} in ${label} is encrypted and cannot be read`);
-      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new ZipProblem(`${label} 中的文件 ${name} 使用了不支持的压缩方式（${entry.compressionMethod}） / the file ${name} in ${label} uses an unsupported compression method (${entry.compressionMethod})`);
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
+        throw new ZipProblem(
+          `${label} 中的文件 ${name} 使用了不支持的压缩方式（${entry.compressionMethod}） / the file ${name} in ${label} uses an unsupported compression method (${entry.compressionMethod})`,
+        );
       let raw: NodeJS.ReadableStream;
       try {
         raw = await zip.openReadStreamPromise(entry, { decodeFileData: false });
@@ -205,15 +240,18 @@ export async function unzipTo(files: Files, file: string, dir: string, limits: Z
     try {
       files.mkdir(path.dirname(out));
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOTDIR' || (e as NodeJS.ErrnoException).code === 'EEXIST') throw new ZipProblem(`${label} 中的 ${name} 与另一个文件同名冲突 / ${name} in ${label} clashes with another file of the same name`);
+      if ((e as NodeJS.ErrnoException).code === 'ENOTDIR' || (e as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new ZipProblem(`${label} 中的 ${name} 与另一个文件同名冲突 / ${name} in ${label} clashes with another file of the same name`);
       throw e;
     }
     return files.writeStream(out, { exclusive: true });
   }).catch((e: NodeJS.ErrnoException) => {
     // a file entry where an earlier one made a folder (or the other way round)
-    if (e.code === 'EEXIST' || e.code === 'EISDIR') throw new ZipProblem(`${label} 中的文件与另一个文件同名冲突：${e.path ? path.relative(dir, e.path) : ''} / a file in ${label} clashes with another of the same name`);
+    if (e.code === 'EEXIST' || e.code === 'EISDIR')
+      throw new ZipProblem(`${label} 中的文件与另一个文件同名冲突：${e.path ? path.relative(dir, e.path) : ''} / a file in ${label} clashes with another of the same name`);
     // a name this system cannot hold (too long; on Windows, characters such as ':')
-    if (e.code === 'ENAMETOOLONG' || e.code === 'EINVAL') throw new ZipProblem(`${label} 中的文件名在本机无法使用：${e.path ? path.relative(dir, e.path) : ''} / a file name in ${label} cannot be used on this computer`);
+    if (e.code === 'ENAMETOOLONG' || e.code === 'EINVAL')
+      throw new ZipProblem(`${label} 中的文件名在本机无法使用：${e.path ? path.relative(dir, e.path) : ''} / a file name in ${label} cannot be used on this computer`);
     throw e;
   });
 }

@@ -21,7 +21,14 @@ async function today(ports: Ports): Promise<string> {
 }
 
 /** One entry, after `check` (which sees the ledger as it is, and may refuse) and `complete` (which may fill in what check found). */
-async function append<K extends LedgerType>(ports: Ports, by: string, type: K, data: LedgerBodies[K], check?: (entries: LedgerEntry[]) => void, complete?: (d: LedgerBodies[K]) => LedgerBodies[K]): Promise<void> {
+async function append<K extends LedgerType>(
+  ports: Ports,
+  by: string,
+  type: K,
+  data: LedgerBodies[K],
+  check?: (entries: LedgerEntry[]) => void,
+  complete?: (d: LedgerBodies[K]) => LedgerBodies[K],
+): Promise<void> {
   const at = iso(ports.clock.now());
   await ports.store.inspections.update((f) => {
     check?.(f.entries);
@@ -65,7 +72,12 @@ export async function listInspections(ports: Ports, input: Input<'inspection.lis
     today: day,
     inspections: list,
     findings: views,
-    counts: { findings: views.length, closed: views.filter((f) => f.status === 'closed').length, overdue: views.filter((f) => f.overdue).length, major: views.filter((f) => f.level === 'major').length },
+    counts: {
+      findings: views.length,
+      closed: views.filter((f) => f.status === 'closed').length,
+      overdue: views.filter((f) => f.overdue).length,
+      major: views.filter((f) => f.level === 'major').length,
+    },
     head: chainHead(entries as LedgerEntry[]),
   };
 }
@@ -120,11 +132,18 @@ export async function recordFinding(ports: Ports, caller: Account, input: Input<
   const findingId = randomUUID();
   const { photos: _p, owner: _o, due: _d, ...rest } = input;
   let campaignId = '';
-  await append(ports, caller.employeeNo, 'finding.recorded', { findingId, ...rest, campaignId: '', owner: owner.employeeNo, ownerName: owner.name, due: input.due, photos }, (entries) => {
-    const i = foldLedger(entries).inspections.get(input.inspectionId);
-    if (!i) throw notFound('inspection.noSuchInspection');
-    campaignId = i.campaignId;
-  }, (data) => ({ ...data, campaignId }));
+  await append(
+    ports,
+    caller.employeeNo,
+    'finding.recorded',
+    { findingId, ...rest, campaignId: '', owner: owner.employeeNo, ownerName: owner.name, due: input.due, photos },
+    (entries) => {
+      const i = foldLedger(entries).inspections.get(input.inspectionId);
+      if (!i) throw notFound('inspection.noSuchInspection');
+      campaignId = i.campaignId;
+    },
+    (data) => ({ ...data, campaignId }),
+  );
   return findingAfter(ports, findingId);
 }
 
@@ -201,7 +220,7 @@ export function ledgerRows(v: InspectionsView, fmt: (isoText: string) => string)
       `${f.ownerName}（${f.owner}）`,
       f.due,
       last ? `${state}；${last.note}` : state,
-      f.closedBy ? f.names[f.closedBy] ?? f.closedBy : '',
+      f.closedBy ? (f.names[f.closedBy] ?? f.closedBy) : '',
       f.closedAt ? fmt(f.closedAt) : '',
     ];
   });

@@ -39,7 +39,18 @@ function fieldsOf(c: MergeConflict): MergeConflictView['fields'] {
 
 async function viewOf(ports: Ports, c: MergeConflict): Promise<MergeConflictView> {
   const name = c.employeeNo ? ((await ports.store.roster.peek()).people.find((x) => x.employeeNo === c.employeeNo)?.name ?? null) : null;
-  return { id: c.id, runId: c.runId, station: c.station, kind: c.kind, employeeNo: c.employeeNo, name, campaignId: c.campaignId, fields: fieldsOf(c), choosable: c.kind !== 'event', decided: c.decided ? { ...c.decided } : null };
+  return {
+    id: c.id,
+    runId: c.runId,
+    station: c.station,
+    kind: c.kind,
+    employeeNo: c.employeeNo,
+    name,
+    campaignId: c.campaignId,
+    fields: fieldsOf(c),
+    choosable: c.kind !== 'event',
+    decided: c.decided ? { ...c.decided } : null,
+  };
 }
 
 export async function mergeList(ports: Ports): Promise<{ runs: MergeRunView[]; conflicts: MergeConflictView[] }> {
@@ -86,7 +97,12 @@ export async function mergeDecide(ports: Ports, by: string, input: { conflictId:
       await ports.store.person(found.employeeNo!).update((f) => {
         const versions = f.events.filter((e) => e.type === 'essay.submitted' && e.data.campaignId === found.campaignId).map((e) => (e.data as EventBodies['essay.submitted']).version);
         const version = Math.max(0, ...versions) + 1;
-        appendEvent(f.events, 'essay.submitted', { campaignId: last.campaignId, version, parts: last.parts, total: last.total, ...(last.accidents ? { accidents: last.accidents } : {}) }, { at, by: found.employeeNo! });
+        appendEvent(
+          f.events,
+          'essay.submitted',
+          { campaignId: last.campaignId, version, parts: last.parts, total: last.total, ...(last.accidents ? { accidents: last.accidents } : {}) },
+          { at, by: found.employeeNo! },
+        );
       });
     } else if (found.kind === 'draft') {
       await ports.store.person(found.employeeNo!).update((f) => {
@@ -100,6 +116,12 @@ export async function mergeDecide(ports: Ports, by: string, input: { conflictId:
     c.decided = { by, at, choice: input.choice };
     return c;
   });
-  await appendAudit(ports, { by, action: 'merge.decided', subject: found.id.slice(0, 16), reason: input.choice === 'server' ? '保留服务器上的版本' : '采用工作站上的版本', details: { kind: found.kind, choice: input.choice, employeeNo: found.employeeNo, campaignId: found.campaignId, station: found.station } });
+  await appendAudit(ports, {
+    by,
+    action: 'merge.decided',
+    subject: found.id.slice(0, 16),
+    reason: input.choice === 'server' ? '保留服务器上的版本' : '采用工作站上的版本',
+    details: { kind: found.kind, choice: input.choice, employeeNo: found.employeeNo, campaignId: found.campaignId, station: found.station },
+  });
   return viewOf(ports, decided);
 }

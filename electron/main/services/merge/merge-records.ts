@@ -52,7 +52,10 @@ export async function mergeRecords(ports: Ports, from: Store, o: { station: stri
   // a workstation's records changed outside the app are refused whole: their seals (storage/lowdb/seal.ts)
   // are made with the key the workstation took from this server's backup
   const broken = (await from.seals?.problems()) ?? [];
-  if (broken.length > 0) throw new MergeRefused(`来源的记录与封印不符，未做任何改动：${broken[0]}${broken.length > 1 ? `（共 ${broken.length} 处）` : ''} / the source's records do not match their seals, nothing was changed: ${broken[0]}`);
+  if (broken.length > 0)
+    throw new MergeRefused(
+      `来源的记录与封印不符，未做任何改动：${broken[0]}${broken.length > 1 ? `（共 ${broken.length} 处）` : ''} / the source's records do not match their seals, nothing was changed: ${broken[0]}`,
+    );
   const ids = await from.recordIds();
   const people = new Map<string, PersonFile>();
   let checkedEvents = 0;
@@ -112,7 +115,8 @@ export async function mergeRecords(ports: Ports, from: Store, o: { station: stri
   const sessionCore = ({ attendees: _a, checkIn: _c, ...rest }: CollectiveSession) => rest;
   for (const s of srcSessions) {
     const d = (await to.collective.peek()).sessions.find((x) => x.id === s.id) as CollectiveSession | undefined;
-    if (d && canonicalJson(sessionCore(d)) !== canonicalJson(sessionCore(s))) conflict(p, { kind: 'collective', key: s.id, employeeNo: null, campaignId: s.campaignId, server: sessionCore(d), workstation: sessionCore(s) });
+    if (d && canonicalJson(sessionCore(d)) !== canonicalJson(sessionCore(s)))
+      conflict(p, { kind: 'collective', key: s.id, employeeNo: null, campaignId: s.campaignId, server: sessionCore(d), workstation: sessionCore(s) });
     const missing = d ? s.attendees.filter((a) => !d.attendees.some((b) => b.employeeNo === a.employeeNo)) : [];
     if (!d || missing.length > 0) {
       await to.collective.update((f) => {
@@ -156,7 +160,8 @@ export async function mergeRecords(ports: Ports, from: Store, o: { station: stri
   for (const [no, s] of people) {
     const title = s.open.study ? await docTitle(ports, s.open.study.docId) : '';
     const before = (await to.person(no).peek()).events.length;
-    const r = await to.person(no)
+    const r = await to
+      .person(no)
       .update((d) => {
         const got = mergePerson(d, s, p, title);
         // nothing new for this person: nothing is written

@@ -60,7 +60,10 @@ export async function progressTable(ports: Ports, input: Input<'progress.table'>
   const { settings } = await ports.store.meta.peek();
   const now = ports.clock.now();
   const people = (await ports.store.roster.peek()).people;
-  const views = await ports.store.campaignSummaries(c.id, people.map((p) => p.employeeNo));
+  const views = await ports.store.campaignSummaries(
+    c.id,
+    people.map((p) => p.employeeNo),
+  );
   return people.map((p) => rowOf(p, views.get(p.employeeNo)!, c, settings as Settings, now));
 }
 
@@ -94,7 +97,6 @@ function sessionsOf(p: Person, f: PersonFile, c: Campaign): PersonSessions {
   });
   return { person: { employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, category: p.category }, sessions, collective, byDay };
 }
-
 
 /** 学时台账 as .xlsx (the officer's download), in the language of their screen. */
 export async function hoursLedger(ports: Ports, input: Input<'progress.ledger'>, lang: Lang = 'zh-CN'): Promise<{ fileName: string; base64: string }> {

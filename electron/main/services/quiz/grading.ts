@@ -27,7 +27,10 @@ export async function gradingQueue(ports: Ports, input: Input<'grading.queue'>):
   const queue: GradingQueue = { anonymous, answers: [], essays: [] };
   const people = (await ports.store.roster.peek()).people;
   // the people's summaries in this campaign: what waits is in them, no one's whole history is read
-  const views = await ports.store.campaignSummaries(c.id, people.map((p) => p.employeeNo));
+  const views = await ports.store.campaignSummaries(
+    c.id,
+    people.map((p) => p.employeeNo),
+  );
   for (const p of people) {
     const fig = views.get(p.employeeNo)?.campaign;
     if (!fig) continue;

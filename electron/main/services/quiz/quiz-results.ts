@@ -13,7 +13,10 @@ import { SCORE_SHEET_WORDS } from '../render/file-words';
 export async function quizStats(ports: Ports, input: Input<'quiz.stats'>): Promise<QuizStatsView> {
   const c = await getCampaign(ports, input.campaignId);
   const people = (await ports.store.roster.peek()).people;
-  const views = await ports.store.campaignSummaries(c.id, people.map((p) => p.employeeNo));
+  const views = await ports.store.campaignSummaries(
+    c.id,
+    people.map((p) => p.employeeNo),
+  );
   const versions = await questionVersions(ports);
   const current = new Map((await ports.store.questions.peek()).questions.map((q) => [q.id, q]));
   const attempts: { scores: Record<string, number> }[] = [];
@@ -42,7 +45,10 @@ export async function quizStats(ports: Ports, input: Input<'quiz.stats'>): Promi
     }
   }
   const qs = [...seen.values()];
-  const stats = questionStats(attempts, qs.map((q) => ({ id: q.id, max: q.max })));
+  const stats = questionStats(
+    attempts,
+    qs.map((q) => ({ id: q.id, max: q.max })),
+  );
   return {
     paper: paperStats(percents, c.quiz.passMark),
     byDept: [...dept].map(([d, ps]) => ({ dept: d, attempts: ps.length, passRate: paperStats(ps, c.quiz.passMark).passRate })),
@@ -65,7 +71,10 @@ export async function scoreSheet(ports: Ports, input: Input<'quiz.scoreSheet'>, 
   ws.addRow(w.headers).font = { bold: true };
   let n = 0;
   const people = (await ports.store.roster.peek()).people;
-  const views = await ports.store.campaignSummaries(c.id, people.map((p) => p.employeeNo));
+  const views = await ports.store.campaignSummaries(
+    c.id,
+    people.map((p) => p.employeeNo),
+  );
   for (const p of people) {
     const results = (views.get(p.employeeNo)?.campaign?.attempts ?? []).map((a) => ({ a, r: summaryResult(a, c.id) }));
     const best = [...results].sort((x, y) => y.r.percent - x.r.percent)[0];

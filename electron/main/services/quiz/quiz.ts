@@ -43,7 +43,17 @@ function toOriginal(a: OpenAttempt, answers: Record<string, string[]>, paper: re
   return out;
 }
 
-function submitInto(f: PersonFile, a: OpenAttempt, bank: readonly Question[], answers: Record<string, string[]>, now: number, quiz: { passMark: number; partialCredit?: boolean }, by: string, timedOut: boolean, leftOut = false) {
+function submitInto(
+  f: PersonFile,
+  a: OpenAttempt,
+  bank: readonly Question[],
+  answers: Record<string, string[]>,
+  now: number,
+  quiz: { passMark: number; partialCredit?: boolean },
+  by: string,
+  timedOut: boolean,
+  leftOut = false,
+) {
   const passMark = quiz.passMark;
   const snapshot = paperOf(a, bank);
   const items = snapshot.map((q) => gradeItem(q, answers[q.id], { partialCredit: quiz.partialCredit }));
@@ -52,7 +62,20 @@ function submitInto(f: PersonFile, a: OpenAttempt, bank: readonly Question[], an
   const e = appendEvent(
     f.events,
     'quiz.submitted',
-    { attemptId: a.attemptId, campaignId: a.campaignId, startedAt: a.startedAtIso, submittedAt: iso(now), paper: snapshot.map(refOf), answers: kept, items, timedOut, passMark, ...(a.optionOrder ? { optionOrder: a.optionOrder } : {}), leaves: a.leaves ?? 0, ...(leftOut ? { leftOut } : {}) },
+    {
+      attemptId: a.attemptId,
+      campaignId: a.campaignId,
+      startedAt: a.startedAtIso,
+      submittedAt: iso(now),
+      paper: snapshot.map(refOf),
+      answers: kept,
+      items,
+      timedOut,
+      passMark,
+      ...(a.optionOrder ? { optionOrder: a.optionOrder } : {}),
+      leaves: a.leaves ?? 0,
+      ...(leftOut ? { leftOut } : {}),
+    },
     { at: iso(now), by },
   );
   delete f.open.quiz[a.attemptId];

@@ -159,7 +159,13 @@ const GRID_LAYOUT = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: 
  */
 export async function renderPdf(input: PlainDocument, numbering?: { offset: number; total: number }): Promise<Buffer> {
   const { footerText, ...doc } = input;
-  if (footerText !== undefined) doc.footer = (page: number, pages: number) => ({ text: `${footerText}　第 ${page + (numbering?.offset ?? 0)} / ${numbering?.total ?? pages} 页`, alignment: 'center', fontSize: 8, color: '#666666' });
+  if (footerText !== undefined)
+    doc.footer = (page: number, pages: number) => ({
+      text: `${footerText}　第 ${page + (numbering?.offset ?? 0)} / ${numbering?.total ?? pages} 页`,
+      alignment: 'center',
+      fontSize: 8,
+      color: '#666666',
+    });
   const font = findCjkFont();
   if (!font) {
     throw new Error('找不到中文字体，无法生成 PDF。请安装 Noto Sans CJK（fonts-noto-cjk）或设置 ANXUE_CJK_FONT=字体文件路径#字体名');
@@ -264,7 +270,7 @@ export function splitIntoParts(content: readonly Content[], rows = ROWS_PER_PART
     const head = o.table.headerRows ?? 0;
     const header = o.table.body.slice(0, head);
     const body = o.table.body.slice(head);
-    for (let i = 0; i < body.length; ) {
+    for (let i = 0; i < body.length;) {
       const take = Math.max(1, rows - inPart);
       const rowsHere = body.slice(i, i + take);
       const slice = { ...(item as object), table: { ...o.table, body: [...header, ...rowsHere] } } as unknown as Content;

@@ -58,7 +58,7 @@ function reviewsOf(f: ReadFile, campaignId: string, names: Map<string, string>):
     version: r.data.version,
     decision: r.data.decision,
     comment: r.data.comment,
-    score: r.data.score ? structuredClone(r.data.score) as ReportReviewView['score'] : null,
+    score: r.data.score ? (structuredClone(r.data.score) as ReportReviewView['score']) : null,
     bureau: r.data.bureau ?? false,
   }));
 }
@@ -165,7 +165,11 @@ export async function submitReport(ports: Ports, caller: Account, input: Input<'
   if (input.to !== expected) {
     const named = all.find((p) => p.employeeNo === input.to);
     const want = line.to === 'bureau' ? said('report.theBureau') : said('report.personNamed', { name: line.to.name, employeeNo: line.to.employeeNo });
-    const who = named ? said('report.personNamed', { name: named.name, employeeNo: named.employeeNo }) : input.to === 'bureau' ? said('report.theBureau') : said('report.employeeNo', { employeeNo: input.to });
+    const who = named
+      ? said('report.personNamed', { name: named.name, employeeNo: named.employeeNo })
+      : input.to === 'bureau'
+        ? said('report.theBureau')
+        : said('report.employeeNo', { employeeNo: input.to });
     throw badInput('report.notYourSuperiorRoster', { who, want }, 'to');
   }
   const check = checkReport(input.parts);
@@ -205,7 +209,9 @@ export async function readReport(ports: Ports, caller: Account, input: Input<'re
   return {
     person: { employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, post: p.post, level: (p.level as ReportLevel | undefined) ?? null },
     status: st.status,
-    versions: st.submitted.map((e) => structuredClone({ version: e.data.version, at: e.at, to: e.data.to, toName: e.data.toName, parts: e.data.parts, total: e.data.total, attachments: e.data.attachments })),
+    versions: st.submitted.map((e) =>
+      structuredClone({ version: e.data.version, at: e.at, to: e.data.to, toName: e.data.toName, parts: e.data.parts, total: e.data.total, attachments: e.data.attachments }),
+    ),
     reviews: reviewsOf(f, c.id, nameMap(all)),
     defaultSheet: p.level ? defaultScoreSheet(p.level) : [],
     mayReview,
@@ -216,7 +222,12 @@ export async function readReport(ports: Ports, caller: Account, input: Input<'re
 export async function reportInbox(ports: Ports, caller: Account, input: Input<'report.inbox'>): Promise<ReportBoard['rows']> {
   const c = await getCampaign(ports, input.campaignId);
   const all = await people(ports);
-  return boardRows(ports, c.id, all, all.filter((p) => p.superior === caller.employeeNo && p.level));
+  return boardRows(
+    ports,
+    c.id,
+    all,
+    all.filter((p) => p.superior === caller.employeeNo && p.level),
+  );
 }
 
 async function boardRows(ports: Ports, campaignId: string, all: readonly DeepReadonly<Person>[], who: readonly DeepReadonly<Person>[]): Promise<ReportBoard['rows']> {
@@ -242,7 +253,7 @@ async function boardRows(ports: Ports, campaignId: string, all: readonly DeepRea
       total: st.latest?.data.total ?? countReport(f.open.reportDrafts?.[campaignId]?.parts ?? {}).total,
       score: st.score,
       // a report waits on whom it went to; a returned one, or one not begun, on its writer
-      waitingFor: st.status === 'submitted' ? (to === 'bureau' ? '县应急管理局' : names.get(to!) ?? to!) : st.status === 'accepted' ? null : p.name,
+      waitingFor: st.status === 'submitted' ? (to === 'bureau' ? '县应急管理局' : (names.get(to!) ?? to!)) : st.status === 'accepted' ? null : p.name,
     };
   });
 }
@@ -251,7 +262,12 @@ async function boardRows(ports: Ports, campaignId: string, all: readonly DeepRea
 export async function reportBoard(ports: Ports, input: Input<'report.board'>): Promise<ReportBoard> {
   const c = await getCampaign(ports, input.campaignId);
   const all = await people(ports);
-  const rows = await boardRows(ports, c.id, all, all.filter((p) => p.level));
+  const rows = await boardRows(
+    ports,
+    c.id,
+    all,
+    all.filter((p) => p.level),
+  );
   const levels = (['team', 'workshop', 'deputy', 'head'] as const).map((level) => {
     const counts: Record<ReportStatus, number> = { not_started: 0, draft: 0, submitted: 0, returned: 0, accepted: 0 };
     for (const r of rows) if (r.level === level) counts[r.status] += 1;
@@ -285,7 +301,8 @@ export async function reviewReport(ports: Ports, caller: Account, input: Input<'
     const to = st.latest?.data.to;
     const allowed = to === caller.employeeNo || (to === 'bureau' && isOffice(caller));
     if (!st.latest || !allowed) {
-      if (mayRead(caller, p, f, c.id) || isOffice(caller)) throw forbidden(to === 'bureau' ? 'report.bureauReviewsHead' : to ? 'report.onlyAddresseeReviews' : 'report.onlySuperiorReviews', { name: to ? st.latest!.data.toName : '' });
+      if (mayRead(caller, p, f, c.id) || isOffice(caller))
+        throw forbidden(to === 'bureau' ? 'report.bureauReviewsHead' : to ? 'report.onlyAddresseeReviews' : 'report.onlySuperiorReviews', { name: to ? st.latest!.data.toName : '' });
       throw forbidden('report.youCanReviewDuty');
     }
     if (st.status !== 'submitted' || st.latest.data.version !== input.version) throw conflict('report.dutyReportNotWaiting');
@@ -306,7 +323,7 @@ export async function reportFile(ports: Ports, caller: Account, input: Input<'re
   const p = all.find((x) => x.employeeNo === input.employeeNo);
   const f = p ? await ports.store.person(p.employeeNo).peek() : null;
   if (!p || !f || !mayRead(caller, p, f, c.id)) throw forbidden('report.youCanSeeYour');
-  const refs = [...reportState(f, c.id).submitted.flatMap((s) => s.data.attachments), ...(caller.employeeNo === p.employeeNo ? f.open.reportDrafts?.[c.id]?.attachments ?? [] : [])];
+  const refs = [...reportState(f, c.id).submitted.flatMap((s) => s.data.attachments), ...(caller.employeeNo === p.employeeNo ? (f.open.reportDrafts?.[c.id]?.attachments ?? []) : [])];
   const ref = refs.find((a) => a.sha256 === input.sha256);
   if (!ref) throw notFound('report.dutyReportNoSuch');
   const bytes = await ports.store.files.get(ref.sha256);

@@ -36,7 +36,16 @@ export async function deletePerson(ports: Ports, caller: Account, input: Input<'
     action: 'person.deleted',
     subject: p.employeeNo,
     reason,
-    details: { name: p.name, dept: p.dept, team: p.team, category: p.category, eventCount: f.events.length, chainHead: chainHead(f.events), lastRecordAt: last?.at ?? null, retentionYears: settings.retentionYears },
+    details: {
+      name: p.name,
+      dept: p.dept,
+      team: p.team,
+      category: p.category,
+      eventCount: f.events.length,
+      chainHead: chainHead(f.events),
+      lastRecordAt: last?.at ?? null,
+      retentionYears: settings.retentionYears,
+    },
   });
   await ports.store.roster.update((r) => {
     r.people = r.people.filter((x) => x.employeeNo !== p.employeeNo);

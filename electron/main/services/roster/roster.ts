@@ -10,16 +10,7 @@ import { iso, type Ports } from '../ports';
 import { readTable } from '../files/table-file';
 
 function samePerson(a: Person, b: Person): boolean {
-  return (
-    a.name === b.name &&
-    a.dept === b.dept &&
-    a.team === b.team &&
-    a.post === b.post &&
-    a.category === b.category &&
-    a.leader === b.leader &&
-    a.level === b.level &&
-    a.superior === b.superior
-  );
+  return a.name === b.name && a.dept === b.dept && a.team === b.team && a.post === b.post && a.category === b.category && a.leader === b.leader && a.level === b.level && a.superior === b.superior;
 }
 
 function decodeUpload(input: Input<'roster.preview'>): Uint8Array {

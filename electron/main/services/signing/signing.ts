@@ -38,7 +38,12 @@ async function unwrap(wrapped: string, password: string): Promise<KeyObject | nu
 /** SHA-256 of the public key (DER), as colon-separated hex pairs: what an inspector is given. */
 export function fingerprintOf(publicKey: KeyObject | string): string {
   const k = typeof publicKey === 'string' ? createPublicKey(publicKey) : publicKey;
-  return createHash('sha256').update(k.export({ type: 'spki', format: 'der' })).digest('hex').toUpperCase().match(/../g)!.join(':');
+  return createHash('sha256')
+    .update(k.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .toUpperCase()
+    .match(/../g)!
+    .join(':');
 }
 
 // The unlocked private key is the app's own (ports.runtime.signingKey): a process may open several apps in tests.
@@ -222,7 +227,8 @@ export async function checkRecords(ports: Ports, only?: readonly string[], skip:
   const sealed = problems.length;
   const sf = await ports.store.signing.peek();
   const { entries } = await ports.store.checkpoints.peek();
-  if (entries.length > 0 && !sf.publicKey) return [...problems, '检查点存在，但签名密钥不在数据中：signing.json 被删除或替换 / there are checkpoints but the signing key is not in the data: signing.json was deleted or replaced'];
+  if (entries.length > 0 && !sf.publicKey)
+    return [...problems, '检查点存在，但签名密钥不在数据中：signing.json 被删除或替换 / there are checkpoints but the signing key is not in the data: signing.json was deleted or replaced'];
   const pub = sf.publicKey ? createPublicKey(sf.publicKey) : null;
   let prev = GENESIS_HASH;
   for (const e of entries as readonly Checkpoint[]) {
@@ -236,7 +242,8 @@ export async function checkRecords(ports: Ports, only?: readonly string[], skip:
   // each person's checkpoints in order: the first one their record no longer matches
   const seen = new Map<string, { seq: number; at: string; count: number; head: string }[]>();
   const wanted = only ? new Set(only) : null;
-  for (const e of entries as readonly Checkpoint[]) for (const [no, x] of Object.entries(e.changed)) if (!wanted || wanted.has(no)) seen.set(no, [...(seen.get(no) ?? []), { seq: e.seq, at: e.at, ...x }]);
+  for (const e of entries as readonly Checkpoint[])
+    for (const [no, x] of Object.entries(e.changed)) if (!wanted || wanted.has(no)) seen.set(no, [...(seen.get(no) ?? []), { seq: e.seq, at: e.at, ...x }]);
   const nos = (wanted ? [...wanted] : [...seen.keys()]).filter((no) => !skip.has(no));
   const files = (await ports.store.peekPeople(nos)) as ReadonlyMap<string, PersonFile>;
   const deleted = new Set((await ports.store.audit.peek()).entries.filter((a) => a.action === 'person.deleted').map((a) => a.subject));

@@ -143,7 +143,18 @@ export async function practiceBook(ports: Ports, caller: Account, input: Input<'
   return {
     cards: openCards(state)
       .filter(([id]) => bank.has(id))
-      .map(([id, c]) => ({ id, stem: bank.get(id)!.stem, docId: c.docId, docTitle: titles.get(c.docId) ?? c.docId, clause: c.clause, misses: c.misses, hits: c.hits, due: c.due, dueNow: c.due <= now, rightDays: c.rightDays.length })),
+      .map(([id, c]) => ({
+        id,
+        stem: bank.get(id)!.stem,
+        docId: c.docId,
+        docTitle: titles.get(c.docId) ?? c.docId,
+        clause: c.clause,
+        misses: c.misses,
+        hits: c.hits,
+        due: c.due,
+        dueNow: c.due <= now,
+        rightDays: c.rightDays.length,
+      })),
     mastered: Object.values(state.book).filter((c) => c.masteredAt).length,
   };
 }

@@ -85,7 +85,9 @@ export async function startStudy(ports: Ports, caller: Account, input: Input<'st
   const { settings } = await ports.store.meta.read();
   const p = policyFromSettings(settings);
   const now = ports.clock.now();
-  const text = practising ? { key: PRACTICE_KEY, edition: undefined } : (((texts) => (input.key ? texts?.find((t) => t.key === input.key) : texts?.[0]) ?? null)(docs.find((d) => d.id === input.docId)?.texts));
+  const text = practising
+    ? { key: PRACTICE_KEY, edition: undefined }
+    : ((texts) => (input.key ? texts?.find((t) => t.key === input.key) : texts?.[0]) ?? null)(docs.find((d) => d.id === input.docId)?.texts);
   const prevTitle = await docTitleOfOpen(ports, caller.employeeNo);
   const f = await ports.store.person(caller.employeeNo).update((f) => {
     const prev = f.open.study;

@@ -41,7 +41,14 @@ export async function summaryFigures(ports: Ports, campaignId: string): Promise<
     byCategory: PERSON_CATEGORIES.map((category) => {
       const of = rows.filter((r) => r.category === category);
       const total = round1(of.reduce((a, r) => a + r.creditHours, 0));
-      return { category, people: of.length, targetCreditHours: targetFor(c, category), reached: of.filter((r) => r.creditHours >= r.targetCreditHours).length, totalCreditHours: total, averageCreditHours: of.length ? round1(total / of.length) : 0 };
+      return {
+        category,
+        people: of.length,
+        targetCreditHours: targetFor(c, category),
+        reached: of.filter((r) => r.creditHours >= r.targetCreditHours).length,
+        totalCreditHours: total,
+        averageCreditHours: of.length ? round1(total / of.length) : 0,
+      };
     }).filter((x) => x.people > 0),
     collective: {
       sessions: sessions.length,
@@ -52,12 +59,23 @@ export async function summaryFigures(ports: Ports, campaignId: string): Promise<
         return { type, sessions: of.length, attendances: att, averageRate: rate(att, of.length * rows.length) };
       }),
     },
-    quiz: { took: took.length, passed: took.filter((r) => r.quizPassed === true).length, pending: took.filter((r) => r.quizPending).length, passRate: rate(took.filter((r) => r.quizPassed === true).length, took.length) },
+    quiz: {
+      took: took.length,
+      passed: took.filter((r) => r.quizPassed === true).length,
+      pending: took.filter((r) => r.quizPending).length,
+      passRate: rate(took.filter((r) => r.quizPassed === true).length, took.length),
+    },
     essays: { people: rows.length, submitted: essays.counts.submitted + essays.counts.returned + essays.counts.accepted, accepted: essays.counts.accepted },
     reports: reports.levels.map((l) => {
       const of = reports.rows.filter((r) => r.level === l.level);
       const scored = of.filter((r) => r.score !== null);
-      return { level: l.level, people: l.total, submitted: l.counts.submitted + l.counts.returned + l.counts.accepted, accepted: l.counts.accepted, averageScore: scored.length ? round1(scored.reduce((a, r) => a + r.score!, 0) / scored.length) : null };
+      return {
+        level: l.level,
+        people: l.total,
+        submitted: l.counts.submitted + l.counts.returned + l.counts.accepted,
+        accepted: l.counts.accepted,
+        averageScore: scored.length ? round1(scored.reduce((a, r) => a + r.score!, 0) / scored.length) : null,
+      };
     }),
     findings: {
       inspections: ledger.inspections.length,
@@ -106,8 +124,15 @@ const isTable = (b: Block): b is TableBlock => b.kind === 'table';
 
 export function summaryBlocks(enterprise: string, v: SummaryView, date: string): Block[] {
   const f = v.figures;
-  const out: Block[] = [{ kind: 'title', text: `${enterprise}关于${f.campaign.name}工作开展情况的报告` }, { kind: 'p', text: '县应急管理局：' }];
-  const text = (k: keyof SummaryView['sections']) => v.sections[k].split(/\n+/).map((x) => x.trim()).filter(Boolean);
+  const out: Block[] = [
+    { kind: 'title', text: `${enterprise}关于${f.campaign.name}工作开展情况的报告` },
+    { kind: 'p', text: '县应急管理局：' },
+  ];
+  const text = (k: keyof SummaryView['sections']) =>
+    v.sections[k]
+      .split(/\n+/)
+      .map((x) => x.trim())
+      .filter(Boolean);
   out.push({ kind: 'h1', text: SUMMARY_SECTION_TITLES.overview });
   for (const p of text('overview')) out.push({ kind: 'p', text: p });
   const q = f.quiz;
@@ -115,14 +140,42 @@ export function summaryBlocks(enterprise: string, v: SummaryView, date: string):
     kind: 'p',
     text: `本次活动自 ${f.campaign.start} 至 ${f.campaign.end}，集中学习 ${f.campaign.studyStart} 至 ${f.campaign.studyEnd}。全公司在册 ${f.people.roster} 人，参加 ${f.people.participants} 人，参与率 ${f.people.rate}%；组织集中学习活动 ${f.collective.sessions} 场、${f.collective.attendances} 人次；参加考核 ${q.took} 人，合格 ${q.passed} 人，合格率 ${q.passRate}%${q.pending ? `（另有 ${q.pending} 人待阅卷）` : ''}；提交个人剖析材料 ${f.essays.submitted} 份，审阅通过 ${f.essays.accepted} 份；开展专项检查 ${f.findings.inspections} 次，发现问题 ${f.findings.total} 项，已整改销号 ${f.findings.closed} 项，逾期未整改 ${f.findings.overdue} 项。`,
   });
-  out.push({ kind: 'table', head: ['人员类别', '人数', '要求学时', '学时合计', '人均学时', '达到要求'], rows: f.byCategory.map((x) => [x.category, x.people, x.targetCreditHours, x.totalCreditHours, x.averageCreditHours, x.reached]), source: '学时台账（ledger.xlsx）' });
-  if (f.collective.byType.length > 0) out.push({ kind: 'table', head: ['集中学习形式', '场次', '参加人次', '平均到场率'], rows: f.collective.byType.map((x) => [COLLECTIVE_TYPE_NAMES[x.type], x.sessions, x.attendances, `${x.averageRate}%`]), source: '集中学习签到表（campaign.pdf 三）' });
-  out.push({ kind: 'table', head: ['考核和剖析材料', '人数'], rows: [['参加考核', q.took], ['考核合格', q.passed], ['提交剖析材料', f.essays.submitted], ['剖析材料审阅通过', f.essays.accepted]], source: '考核成绩单（scores.xlsx）、剖析材料汇总（campaign.pdf 四）' });
-  out.push({ kind: 'table', head: ['述职层级', '应述职', '已述职', '已通过', '平均得分'], rows: f.reports.filter((r) => r.people > 0).map((r) => [REPORT_LEVEL_NAMES[r.level], r.people, r.submitted, r.accepted, r.averageScore ?? '—']), source: '履职述职情况（campaign.pdf 六）' });
+  out.push({
+    kind: 'table',
+    head: ['人员类别', '人数', '要求学时', '学时合计', '人均学时', '达到要求'],
+    rows: f.byCategory.map((x) => [x.category, x.people, x.targetCreditHours, x.totalCreditHours, x.averageCreditHours, x.reached]),
+    source: '学时台账（ledger.xlsx）',
+  });
+  if (f.collective.byType.length > 0)
+    out.push({
+      kind: 'table',
+      head: ['集中学习形式', '场次', '参加人次', '平均到场率'],
+      rows: f.collective.byType.map((x) => [COLLECTIVE_TYPE_NAMES[x.type], x.sessions, x.attendances, `${x.averageRate}%`]),
+      source: '集中学习签到表（campaign.pdf 三）',
+    });
+  out.push({
+    kind: 'table',
+    head: ['考核和剖析材料', '人数'],
+    rows: [
+      ['参加考核', q.took],
+      ['考核合格', q.passed],
+      ['提交剖析材料', f.essays.submitted],
+      ['剖析材料审阅通过', f.essays.accepted],
+    ],
+    source: '考核成绩单（scores.xlsx）、剖析材料汇总（campaign.pdf 四）',
+  });
+  out.push({
+    kind: 'table',
+    head: ['述职层级', '应述职', '已述职', '已通过', '平均得分'],
+    rows: f.reports.filter((r) => r.people > 0).map((r) => [REPORT_LEVEL_NAMES[r.level], r.people, r.submitted, r.accepted, r.averageScore ?? '—']),
+    source: '履职述职情况（campaign.pdf 六）',
+  });
   out.push({
     kind: 'table',
     head: ['检查类型', '检查次数', '隐患等级', '发现', '已销号', '逾期'],
-    rows: f.findings.byKind.flatMap((k) => k.levels.map((l, i) => [i === 0 ? INSPECTION_KIND_NAMES[k.kind] : '', i === 0 ? k.inspections : '', HAZARD_LEVEL_NAMES[l.level], l.found, l.closed, l.overdue])),
+    rows: f.findings.byKind.flatMap((k) =>
+      k.levels.map((l, i) => [i === 0 ? INSPECTION_KIND_NAMES[k.kind] : '', i === 0 ? k.inspections : '', HAZARD_LEVEL_NAMES[l.level], l.found, l.closed, l.overdue]),
+    ),
     source: `问题台账（findings.xlsx，截至 ${f.findings.asOf}，台账链头 ${f.findings.head.slice(0, 16)}…）`,
   });
   for (const k of ['measures', 'problems', 'next'] as const) {
@@ -153,7 +206,12 @@ async function summaryDocx(blocks: Block[]): Promise<Buffer> {
   for (const b of blocks) {
     if (isTable(b)) {
       const cell = (t: string | number, bold = false) => new TableCell({ children: [new Paragraph({ children: [run(String(t), { bold, size: 22 })] })] });
-      children.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ tableHeader: true, children: b.head.map((h) => cell(h, true)) }), ...b.rows.map((r) => new TableRow({ children: r.map((x) => cell(x)) }))] }));
+      children.push(
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: [new TableRow({ tableHeader: true, children: b.head.map((h) => cell(h, true)) }), ...b.rows.map((r) => new TableRow({ children: r.map((x) => cell(x)) }))],
+        }),
+      );
       children.push(new Paragraph({ spacing: { after: 160 }, children: [run(`数据来源：${b.source}`, { size: 18 })] }));
     } else if (b.kind === 'title') children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 300 }, children: [run(b.text, { bold: true, size: 36 })] }));
     else if (b.kind === 'h1') children.push(new Paragraph({ spacing: { before: 240, after: 120 }, children: [run(b.text, { bold: true, size: 30 })] }));
@@ -161,7 +219,11 @@ async function summaryDocx(blocks: Block[]): Promise<Buffer> {
     else if (b.kind === 'note') children.push(new Paragraph({ children: [run(b.text, { size: 24 })] }));
     else children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(b.text)] }));
   }
-  const doc = new Document({ creator: '安学 Anxue', title: '总结报告', sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1588, right: 1474 } } }, children }] });
+  const doc = new Document({
+    creator: '安学 Anxue',
+    title: '总结报告',
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1588, right: 1474 } } }, children }],
+  });
   return Buffer.from(await Packer.toBuffer(doc));
 }
 
@@ -171,7 +233,15 @@ async function summaryPdf(blocks: Block[], title: string): Promise<Buffer> {
       const b = block;
       return {
         stack: [
-          { table: { headerRows: 1, widths: b.head.map(() => '*'), body: [b.head.map((h) => ({ text: h, bold: true, fillColor: '#eeeeee' })), ...b.rows.map((r) => r.map((x) => ({ text: String(x) })))] }, layout: 'lightHorizontalLines', fontSize: 9.5 },
+          {
+            table: {
+              headerRows: 1,
+              widths: b.head.map(() => '*'),
+              body: [b.head.map((h) => ({ text: h, bold: true, fillColor: '#eeeeee' })), ...b.rows.map((r) => r.map((x) => ({ text: String(x) })))],
+            },
+            layout: 'lightHorizontalLines',
+            fontSize: 9.5,
+          },
           { text: `数据来源：${b.source}`, fontSize: 8, color: '#555555', margin: [0, 2, 0, 8] },
         ],
       } as Content;
@@ -183,5 +253,11 @@ async function summaryPdf(blocks: Block[], title: string): Promise<Buffer> {
     if (b.kind === 'note') return { text: b.text, color: '#777777' };
     return { text: b.text, alignment: 'right' };
   });
-  return renderPdf({ pageSize: 'A4', pageMargins: [60, 60, 60, 60], info: { title: `总结报告 ${title}`, creator: '安学 Anxue', producer: '安学 Anxue' }, content: c, defaultStyle: { fontSize: 11.5 } });
+  return renderPdf({
+    pageSize: 'A4',
+    pageMargins: [60, 60, 60, 60],
+    info: { title: `总结报告 ${title}`, creator: '安学 Anxue', producer: '安学 Anxue' },
+    content: c,
+    defaultStyle: { fontSize: 11.5 },
+  });
 }

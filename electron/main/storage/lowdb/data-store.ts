@@ -3,7 +3,26 @@ import { readdirSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Doc } from './doc';
 import type { DeepReadonly, Versioned } from '../../../records/versioned';
-import { SHARED_DOCS, type AccountsFile, type AuditFile, type CampaignsFile, type CheckpointsFile, type CollectiveFile, type CorpusFile, type ExportsFile, type InspectionsFile, type LoginGuardFile, type MergesFile, type MetaFile, type PlanFile, type QuestionsFile, type RosterFile, type SharedDocName, type SigningFile, type SummariesFile } from '../../../records/shared-docs';
+import {
+  SHARED_DOCS,
+  type AccountsFile,
+  type AuditFile,
+  type CampaignsFile,
+  type CheckpointsFile,
+  type CollectiveFile,
+  type CorpusFile,
+  type ExportsFile,
+  type InspectionsFile,
+  type LoginGuardFile,
+  type MergesFile,
+  type MetaFile,
+  type PlanFile,
+  type QuestionsFile,
+  type RosterFile,
+  type SharedDocName,
+  type SigningFile,
+  type SummariesFile,
+} from '../../../records/shared-docs';
 import { checkEmployeeNo, emptyDrafts, type EssayDraftsFile, type PersonFile } from '../../../records/person';
 import type { PersonCampaignView } from '../../../records/summary';
 import { acquireLock } from './folder-lock';
@@ -30,7 +49,6 @@ export interface OpenOptions {
 export function defaultKeyStore(): KeyStore {
   return folderKeyStore(defaultKeyStoreDir());
 }
-
 
 export class DataStore implements Store {
   readonly meta!: Doc<MetaFile>;
@@ -149,7 +167,6 @@ export class DataStore implements Store {
     for (const [no, line] of readJournalLines(this.opening(), journalFiles(this.dir))) this.replayed.set(no, line);
   }
 
-
   static open(dir: string, options: OpenOptions = {}): DataStore {
     return new DataStore(path.resolve(dir), false, options);
   }
@@ -227,7 +244,10 @@ export class DataStore implements Store {
     checkEmployeeNo(employeeNo);
     // no journal line of theirs may outlive the files (a later record under the same 工号 is another history)
     await this.checkpoint();
-    for (const [map, dir] of [[this.people, 'people'], [this.drafts, 'essays']] as const) {
+    for (const [map, dir] of [
+      [this.people, 'people'],
+      [this.drafts, 'essays'],
+    ] as const) {
       const d = map.get(employeeNo);
       if (d) d.retired = true;
       map.delete(employeeNo);

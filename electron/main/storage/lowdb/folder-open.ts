@@ -46,7 +46,9 @@ export function readJournalLines(o: FolderOpening, files: readonly string[]): Ma
     files,
     (rec) => o.seal.lineHolds(rec),
     (file, line, rec) =>
-      o.report.journalProblems.push(`学习日志 ${path.basename(file)} 第 ${line} 行（${rec.no}）与封印不符：在程序之外写入，未采用 / line ${line} of the study journal ${path.basename(file)} (${rec.no}) does not match its seal: written outside the app, not used`),
+      o.report.journalProblems.push(
+        `学习日志 ${path.basename(file)} 第 ${line} 行（${rec.no}）与封印不符：在程序之外写入，未采用 / line ${line} of the study journal ${path.basename(file)} (${rec.no}) does not match its seal: written outside the app, not used`,
+      ),
   );
   for (const c of cuts) (c.kind === 'torn' ? o.report.notes : o.report.journalProblems).push(describeCut(c));
   return lines;
@@ -88,7 +90,9 @@ export function replayJournals(o: FolderOpening): void {
     } catch (e) {
       o.replayed.set(no, line);
       all = false;
-      o.report.notes.push(`${no}：学习日志暂未写入记录文件（${(e as Error).message}），保留在日志中 / ${no}: the study journal could not be written into the record yet (${(e as Error).message}); it is kept in the journal`);
+      o.report.notes.push(
+        `${no}：学习日志暂未写入记录文件（${(e as Error).message}），保留在日志中 / ${no}: the study journal could not be written into the record yet (${(e as Error).message}); it is kept in the journal`,
+      );
     }
   }
   if (all) StudyJournal.remove(files);

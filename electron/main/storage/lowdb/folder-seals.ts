@@ -52,18 +52,24 @@ export class FolderSeals {
   open(identity?: SealIdentity): void {
     const seal = this.host.seal;
     const keys = seal.keys;
-    if (keys && isInside(keys.where, this.host.dir)) throw new SealError(`封印密钥库 ${keys.where} 在数据文件夹之内：密钥必须放在数据文件夹之外 / the seal key store ${keys.where} is inside the data folder: the key must be kept outside it`);
+    if (keys && isInside(keys.where, this.host.dir))
+      throw new SealError(`封印密钥库 ${keys.where} 在数据文件夹之内：密钥必须放在数据文件夹之外 / the seal key store ${keys.where} is inside the data folder: the key must be kept outside it`);
     const file = readSealFile(this.host.dir);
     if (file) {
       seal.file = file;
       const key = identity?.file.sealId === file.sealId ? identity.key : (keys?.get(file.sealId) ?? null);
       if (!key) {
         seal.mode = 'locked';
-        this.host.report.notes.push(`记录封印密钥不在本机（密钥库 ${seal.where}）：系统管理员登录一次后才能写入记录 / the records' seal key is not on this PC (key store ${seal.where}): records can be written once an administrator has signed in`);
+        this.host.report.notes.push(
+          `记录封印密钥不在本机（密钥库 ${seal.where}）：系统管理员登录一次后才能写入记录 / the records' seal key is not on this PC (key store ${seal.where}): records can be written once an administrator has signed in`,
+        );
         return;
       }
       const sealer = new Sealer(file.sealId, key);
-      if (!sameMac(sealer.checkValue(), file.check)) throw new SealError(`${path.join(this.host.dir, SEAL_FILE)}：本机的封印密钥不是这个数据文件夹的（封印文件被改动或替换）/ the seal key on this PC is not this data folder's (the seal file was changed or replaced)`);
+      if (!sameMac(sealer.checkValue(), file.check))
+        throw new SealError(
+          `${path.join(this.host.dir, SEAL_FILE)}：本机的封印密钥不是这个数据文件夹的（封印文件被改动或替换）/ the seal key on this PC is not this data folder's (the seal file was changed or replaced)`,
+        );
       seal.sealer = sealer;
       seal.mode = 'on';
       if (!this.host.readOnly && !identity) keys?.rememberFolder(this.host.dir, file.sealId);
@@ -72,7 +78,10 @@ export class FolderSeals {
     if (!keys || this.host.readOnly) return;
     const empty = looksEmpty(this.host.dir);
     const had = keys.folder(this.host.dir);
-    if (!empty && had) throw new SealError(`${path.join(this.host.dir, SEAL_FILE)} 不见了：本机曾封印这个数据文件夹（${had}），封印文件被删除，记录可能在程序之外被改动。请从备份恢复 / ${SEAL_FILE} is missing: this PC sealed this data folder (${had}) and its seal file was removed, so records may have been changed outside the app. Restore from a backup`);
+    if (!empty && had)
+      throw new SealError(
+        `${path.join(this.host.dir, SEAL_FILE)} 不见了：本机曾封印这个数据文件夹（${had}），封印文件被删除，记录可能在程序之外被改动。请从备份恢复 / ${SEAL_FILE} is missing: this PC sealed this data folder (${had}) and its seal file was removed, so records may have been changed outside the app. Restore from a backup`,
+      );
     // a folder from before seals: its journal into its files first, as they were written then
     if (!empty) this.host.replay();
     const sealer = identity ? new Sealer(identity.file.sealId, identity.key) : Sealer.create();
@@ -83,7 +92,9 @@ export class FolderSeals {
     seal.mode = 'on';
     if (!empty) {
       const n = this.sealAll(true);
-      this.host.report.notes.push(`记录封印已启用：${n} 人的记录从现在起封印，此前的记录由签名检查点保护 / record seals are on: the records of ${n} people are sealed from now on; what they held before is covered by the signed checkpoints`);
+      this.host.report.notes.push(
+        `记录封印已启用：${n} 人的记录从现在起封印，此前的记录由签名检查点保护 / record seals are on: the records of ${n} people are sealed from now on; what they held before is covered by the signed checkpoints`,
+      );
     }
     // seal.json last: a folder whose sealing stopped half-way is sealed again from the start
     writeFileAtomicSync(path.join(this.host.dir, SEAL_FILE), JSON.stringify(sealFile, null, 1));
@@ -135,11 +146,14 @@ export class FolderSeals {
     const out: string[] = only ? [] : [...this.host.report.journalProblems];
     if (seal.mode === 'off') {
       const had = seal.keys?.folder(this.host.dir);
-      if (had && !looksEmpty(this.host.dir)) out.push(`${SEAL_FILE} 不见了：本机曾封印这个数据文件夹，封印文件被删除 / ${SEAL_FILE} is missing: this PC sealed this data folder and its seal file was removed`);
+      if (had && !looksEmpty(this.host.dir))
+        out.push(`${SEAL_FILE} 不见了：本机曾封印这个数据文件夹，封印文件被删除 / ${SEAL_FILE} is missing: this PC sealed this data folder and its seal file was removed`);
       return out;
     }
     if (seal.mode === 'locked' || !seal.sealer) {
-      out.push(`无法检查记录封印：本机没有这个数据文件夹的封印密钥（密钥库 ${seal.where}）；用 --admin 工号 --password-file 文件 给出一位系统管理员的密码 / the records' seals cannot be checked: this PC does not hold the folder's seal key (key store ${seal.where}); give an administrator's password with --admin NO --password-file FILE`);
+      out.push(
+        `无法检查记录封印：本机没有这个数据文件夹的封印密钥（密钥库 ${seal.where}）；用 --admin 工号 --password-file 文件 给出一位系统管理员的密码 / the records' seals cannot be checked: this PC does not hold the folder's seal key (key store ${seal.where}); give an administrator's password with --admin NO --password-file FILE`,
+      );
       return out;
     }
     const sealer = seal.sealer;
@@ -163,10 +177,14 @@ export class FolderSeals {
       }
       // lines written into the journal since it was opened (those found at opening are in journalProblems)
       const seen = new Set(this.host.report.journalProblems);
-      readJournals(journalFiles(this.host.dir), (rec) => seal.lineHolds(rec), (file, line, rec) => {
-        const p = `学习日志 ${path.basename(file)} 第 ${line} 行（${rec.no}）与封印不符：在程序之外写入，未采用 / line ${line} of the study journal ${path.basename(file)} (${rec.no}) does not match its seal: written outside the app, not used`;
-        if (!seen.has(p)) out.push(p);
-      });
+      readJournals(
+        journalFiles(this.host.dir),
+        (rec) => seal.lineHolds(rec),
+        (file, line, rec) => {
+          const p = `学习日志 ${path.basename(file)} 第 ${line} 行（${rec.no}）与封印不符：在程序之外写入，未采用 / line ${line} of the study journal ${path.basename(file)} (${rec.no}) does not match its seal: written outside the app, not used`;
+          if (!seen.has(p)) out.push(p);
+        },
+      );
     }
     for (const no of (only ?? (await this.host.recordIds()).people).filter((x) => !skip.has(x))) {
       const r = await read(path.join(this.host.dir, 'people', `${no}.json`));

@@ -37,7 +37,9 @@ export function studyDraft(f: PersonFile): PersonFile {
 
 /** A study-only update may change `open.study` and nothing else. */
 export function checkStudyOnly(before: PersonFile, draft: PersonFile): void {
-  const changed = Object.keys({ ...before.open, ...draft.open }).filter((k) => k !== 'study' && k !== 'studyRev' && before.open[k as keyof PersonFile['open']] !== draft.open[k as keyof PersonFile['open']]);
+  const changed = Object.keys({ ...before.open, ...draft.open }).filter(
+    (k) => k !== 'study' && k !== 'studyRev' && before.open[k as keyof PersonFile['open']] !== draft.open[k as keyof PersonFile['open']],
+  );
   if (draft.events !== before.events || changed.length > 0) throw new Error(`internal: a study update of ${before.employeeNo} changed ${changed.join(', ') || 'events'}`);
 }
 

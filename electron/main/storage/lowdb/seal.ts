@@ -67,7 +67,10 @@ function writePrivate(file: string, text: string | Buffer): void {
  * folder keeps other users out). `encode`/`decode` let the desktop shell keep them encrypted by
  * the OS key store (platform/seal-keys.ts) in the same layout.
  */
-export function folderKeyStore(dir: string, codec: { encode(key: Buffer): Buffer; decode(stored: Buffer): Buffer } = { encode: (k) => Buffer.from(k.toString('hex')), decode: (s) => Buffer.from(s.toString('utf8').trim(), 'hex') }): KeyStore {
+export function folderKeyStore(
+  dir: string,
+  codec: { encode(key: Buffer): Buffer; decode(stored: Buffer): Buffer } = { encode: (k) => Buffer.from(k.toString('hex')), decode: (s) => Buffer.from(s.toString('utf8').trim(), 'hex') },
+): KeyStore {
   const ensure = () => {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     try {
@@ -125,7 +128,6 @@ export function memoryKeyStore(base: KeyStore | null, extra: ReadonlyMap<string,
 }
 
 export const SEAL_FILE = 'seal.json';
-
 
 const MAC_HEX = 32;
 
@@ -209,12 +211,17 @@ export function relPath(dir: string, file: string): string {
   return path.relative(dir, file).split(path.sep).join('/');
 }
 
-
 /**
  * The event seals of a record about to be written: those of events already sealed are kept
  * (the record is append-only), new events get theirs. `before`: the seals as last written.
  */
-export function sealEvents(sealer: Sealer, employeeNo: string, events: readonly { seq: number; hash: string }[], before: EventSeals | undefined, beforeEvents: readonly { hash: string }[]): EventSeals {
+export function sealEvents(
+  sealer: Sealer,
+  employeeNo: string,
+  events: readonly { seq: number; hash: string }[],
+  before: EventSeals | undefined,
+  beforeEvents: readonly { hash: string }[],
+): EventSeals {
   const from = before?.from ?? 0;
   const macs: string[] = [];
   for (let i = from; i < events.length; i++) {
@@ -229,14 +236,18 @@ export function sealEvents(sealer: Sealer, employeeNo: string, events: readonly 
  * `from` on carries its own seal.
  */
 export function firstBadEvent(sealer: Sealer, employeeNo: string, events: readonly { seq: number; hash: string; at: string; type: string }[], seals: EventSeals | undefined): string | null {
-  if (!seals) return events.length > 0 ? `${employeeNo}：记录没有封印（文件在程序之外写入或被替换） / ${employeeNo}: the record carries no seals (the file was written or replaced outside the app)` : null;
+  if (!seals)
+    return events.length > 0 ? `${employeeNo}：记录没有封印（文件在程序之外写入或被替换） / ${employeeNo}: the record carries no seals (the file was written or replaced outside the app)` : null;
   for (let i = seals.from; i < events.length; i++) {
     const e = events[i]!;
     const mac = seals.macs[i - seals.from];
-    if (mac === undefined) return `${employeeNo}：第 ${i + 1} 条记录（${e.at}，${e.type}）没有封印：在程序之外添加 / ${employeeNo}: record #${i + 1} (${e.at}, ${e.type}) has no seal: added outside the app`;
-    if (!sameMac(mac, sealer.event(employeeNo, e))) return `${employeeNo}：第 ${i + 1} 条记录（${e.at}，${e.type}）的封印不符：记录在程序之外被改写 / ${employeeNo}: record #${i + 1} (${e.at}, ${e.type}) does not match its seal: it was rewritten outside the app`;
+    if (mac === undefined)
+      return `${employeeNo}：第 ${i + 1} 条记录（${e.at}，${e.type}）没有封印：在程序之外添加 / ${employeeNo}: record #${i + 1} (${e.at}, ${e.type}) has no seal: added outside the app`;
+    if (!sameMac(mac, sealer.event(employeeNo, e)))
+      return `${employeeNo}：第 ${i + 1} 条记录（${e.at}，${e.type}）的封印不符：记录在程序之外被改写 / ${employeeNo}: record #${i + 1} (${e.at}, ${e.type}) does not match its seal: it was rewritten outside the app`;
   }
-  if (seals.macs.length > events.length - seals.from) return `${employeeNo}：封印比记录多 ${seals.macs.length - (events.length - seals.from)} 条：记录在程序之外被删除 / ${employeeNo}: there are more seals than records: records were removed outside the app`;
+  if (seals.macs.length > events.length - seals.from)
+    return `${employeeNo}：封印比记录多 ${seals.macs.length - (events.length - seals.from)} 条：记录在程序之外被删除 / ${employeeNo}: there are more seals than records: records were removed outside the app`;
   return null;
 }
 
@@ -274,7 +285,6 @@ export function addToBoth(message: string, zh: string, en: string): string {
   const at = message.indexOf(' / ');
   return at < 0 ? `${message}${zh} / ${message}${en}` : `${message.slice(0, at)}${zh} / ${message.slice(at + 3)}${en}`;
 }
-
 
 const lockedMessage = (where: string) =>
   `本机没有这个数据文件夹的记录封印密钥，记录暂不能写入：请系统管理员在本机登录一次（或运行 anxue seal unlock）。密钥库：${where} / this PC does not hold the seal key of this data folder, so records cannot be written yet: an administrator must sign in once on this PC (or run anxue seal unlock). Key store: ${where}`;

@@ -77,7 +77,11 @@ function asLine(text: string): JournalLine | null {
  * decides whether a whole line may be applied (its seal; see seal.ts); one refused is reported
  * through `refused`.
  */
-export function readJournals(files: readonly string[], accept: (line: JournalLine) => boolean = () => true, refused: (file: string, line: number, rec: JournalLine) => void = () => undefined): { lines: Map<string, JournalLine>; cuts: JournalCut[] } {
+export function readJournals(
+  files: readonly string[],
+  accept: (line: JournalLine) => boolean = () => true,
+  refused: (file: string, line: number, rec: JournalLine) => void = () => undefined,
+): { lines: Map<string, JournalLine>; cuts: JournalCut[] } {
   const out = new Map<string, JournalLine>();
   const cuts: JournalCut[] = [];
   for (const file of files) {
@@ -174,7 +178,7 @@ export class StudyJournal {
       }
       this.inFlight = (async () => {
         const buf = Buffer.from(batch.map((w) => w.text).join(''));
-        for (let at = 0; at < buf.length; ) at += (await writeAsync(fd, buf, at, buf.length - at)).bytesWritten;
+        for (let at = 0; at < buf.length;) at += (await writeAsync(fd, buf, at, buf.length - at)).bytesWritten;
         await syncAsync(fd);
       })();
       try {

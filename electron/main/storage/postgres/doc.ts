@@ -43,29 +43,35 @@ export class PgDoc<T extends Versioned> implements DocPort<T> {
 
   update<R>(fn: (draft: T) => R | Promise<R>): Promise<R> {
     return this.serial.run(() =>
-      this.db.tx(async (c) => {
-        const lock = () => c.query<{ version: string; data: T | null }>('SELECT version, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM docs WHERE name = $1 FOR UPDATE', [this.name, this.cache?.version ?? '-1']);
-        let row = (await lock()).rows[0];
-        if (!row) {
-          await c.query("INSERT INTO docs (name, version, data) VALUES ($1, nextval('anxue_versions'), $2) ON CONFLICT (name) DO NOTHING", [this.name, JSON.stringify(this.defaults())]);
-          row = (await lock()).rows[0]!;
-        }
-        const draft = row.data !== null ? this.decode(row.data) : structuredClone(this.cache!.data);
-        const result = await fn(draft);
-        const v = await c.query<{ version: string }>("UPDATE docs SET data = $2, version = nextval('anxue_versions') WHERE name = $1 RETURNING version", [this.name, JSON.stringify(draft)]);
-        // kept only once committed: a rolled-back version never exists, so the next read fetches again
-        const version = v.rows[0]!.version;
-        return {
-          result,
-          commit: () => {
-            this.cache = { version, data: draft };
-            this.db.wrote(this.name, version);
-          },
-        };
-      }).then(({ result, commit }) => {
-        commit();
-        return result;
-      }),
+      this.db
+        .tx(async (c) => {
+          const lock = () =>
+            c.query<{ version: string; data: T | null }>('SELECT version, CASE WHEN version = $2 THEN NULL ELSE data END AS data FROM docs WHERE name = $1 FOR UPDATE', [
+              this.name,
+              this.cache?.version ?? '-1',
+            ]);
+          let row = (await lock()).rows[0];
+          if (!row) {
+            await c.query("INSERT INTO docs (name, version, data) VALUES ($1, nextval('anxue_versions'), $2) ON CONFLICT (name) DO NOTHING", [this.name, JSON.stringify(this.defaults())]);
+            row = (await lock()).rows[0]!;
+          }
+          const draft = row.data !== null ? this.decode(row.data) : structuredClone(this.cache!.data);
+          const result = await fn(draft);
+          const v = await c.query<{ version: string }>("UPDATE docs SET data = $2, version = nextval('anxue_versions') WHERE name = $1 RETURNING version", [this.name, JSON.stringify(draft)]);
+          // kept only once committed: a rolled-back version never exists, so the next read fetches again
+          const version = v.rows[0]!.version;
+          return {
+            result,
+            commit: () => {
+              this.cache = { version, data: draft };
+              this.db.wrote(this.name, version);
+            },
+          };
+        })
+        .then(({ result, commit }) => {
+          commit();
+          return result;
+        }),
     );
   }
 }

@@ -41,8 +41,17 @@ export class PgPerson implements PersonPort {
     const row = r.rows[0];
     if (!row) return null;
     if (row.open === null && this.cache) return this.cache;
-    const rows = (await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 AND seq >= $2 ORDER BY seq', [this.employeeNo, this.eventsFrom()])).rows;
-    return this.assemble(row, rows.map(toEvent)) ?? this.assemble(row, (await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 ORDER BY seq', [this.employeeNo])).rows.map(toEvent), true)!;
+    const rows = (
+      await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 AND seq >= $2 ORDER BY seq', [this.employeeNo, this.eventsFrom()])
+    ).rows;
+    return (
+      this.assemble(row, rows.map(toEvent)) ??
+      this.assemble(
+        row,
+        (await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 ORDER BY seq', [this.employeeNo])).rows.map(toEvent),
+        true,
+      )!
+    );
   }
 
   /** the first seq to fetch: the last event this process has (to check it is still the same), or 1 */
@@ -126,52 +135,54 @@ export class PgPerson implements PersonPort {
   }
 
   private locked<R>(fn: (draft: PersonFile) => R | Promise<R>, draftOf: (f: PersonFile) => PersonFile, check?: (before: PersonFile, draft: PersonFile) => void): Promise<R> {
-    return (
-      this.db
-        .tx(async (c) => {
-          let now = await this.load(c, true);
-          if (!now) {
-            const e = emptyPerson(this.employeeNo);
-            await c.query("INSERT INTO persons (employee_no, version, schema_version, open) VALUES ($1, nextval('anxue_versions'), $2, $3) ON CONFLICT (employee_no) DO NOTHING", [this.employeeNo, e.schemaVersion, JSON.stringify(e.open)]);
-            now = (await this.load(c, true))!;
-          }
-          const before = now.file.events;
-          const draft = draftOf(now.file);
-          const result = await fn(draft);
-          check?.(now.file, draft);
-          // append-only: what was there stays exactly where it was
-          if (draft.events.length < before.length || before.some((e, i) => draft.events[i]!.hash !== e.hash || draft.events[i]!.id !== e.id)) {
-            throw new Error(`internal: ${this.employeeNo} 的记录只能追加，不能修改或删除`);
-          }
-          const added = draft.events.slice(before.length);
-          if (added.length > 0) {
-            await c.query(
-              `INSERT INTO person_events (employee_no, seq, id, type, at, by, data, prev_hash, hash)
+    return this.db
+      .tx(async (c) => {
+        let now = await this.load(c, true);
+        if (!now) {
+          const e = emptyPerson(this.employeeNo);
+          await c.query("INSERT INTO persons (employee_no, version, schema_version, open) VALUES ($1, nextval('anxue_versions'), $2, $3) ON CONFLICT (employee_no) DO NOTHING", [
+            this.employeeNo,
+            e.schemaVersion,
+            JSON.stringify(e.open),
+          ]);
+          now = (await this.load(c, true))!;
+        }
+        const before = now.file.events;
+        const draft = draftOf(now.file);
+        const result = await fn(draft);
+        check?.(now.file, draft);
+        // append-only: what was there stays exactly where it was
+        if (draft.events.length < before.length || before.some((e, i) => draft.events[i]!.hash !== e.hash || draft.events[i]!.id !== e.id)) {
+          throw new Error(`internal: ${this.employeeNo} 的记录只能追加，不能修改或删除`);
+        }
+        const added = draft.events.slice(before.length);
+        if (added.length > 0) {
+          await c.query(
+            `INSERT INTO person_events (employee_no, seq, id, type, at, by, data, prev_hash, hash)
                SELECT $1, x.seq, x.id::uuid, x.type, x.at, x.by, x.data, x.prev_hash, x.hash
                FROM jsonb_to_recordset($2::jsonb) AS x(seq integer, id text, type text, at text, by text, data jsonb, prev_hash text, hash text)
                ORDER BY x.seq`,
-              [this.employeeNo, JSON.stringify(added.map((e) => ({ seq: e.seq, id: e.id, type: e.type, at: e.at, by: e.by, data: e.data, prev_hash: e.prevHash, hash: e.hash })))],
-            );
-          }
-          const v = await c.query<{ version: string; summary: SummaryHead | null }>(
-            "UPDATE persons SET version = nextval('anxue_versions'), schema_version = $2, open = $3 WHERE employee_no = $1 RETURNING version, summary",
-            [this.employeeNo, draft.schemaVersion, JSON.stringify(draft.open)],
+            [this.employeeNo, JSON.stringify(added.map((e) => ({ seq: e.seq, id: e.id, type: e.type, at: e.at, by: e.by, data: e.data, prev_hash: e.prevHash, hash: e.hash })))],
           );
-          const version = v.rows[0]!.version;
-          // a study-only change leaves the summaries as they are (the open session is read as it stands)
-          if (!check) await writeSummaries(c, this.employeeNo, summarizePerson(draft), v.rows[0]!.summary);
-          return {
-            result,
-            commit: () => {
-              freezeEvents(draft.events);
-              this.cache = { version, file: draft };
-            },
-          };
-        })
-        .then(({ result, commit }) => {
-          commit();
-          return result;
-        })
-    );
+        }
+        const v = await c.query<{ version: string; summary: SummaryHead | null }>(
+          "UPDATE persons SET version = nextval('anxue_versions'), schema_version = $2, open = $3 WHERE employee_no = $1 RETURNING version, summary",
+          [this.employeeNo, draft.schemaVersion, JSON.stringify(draft.open)],
+        );
+        const version = v.rows[0]!.version;
+        // a study-only change leaves the summaries as they are (the open session is read as it stands)
+        if (!check) await writeSummaries(c, this.employeeNo, summarizePerson(draft), v.rows[0]!.summary);
+        return {
+          result,
+          commit: () => {
+            freezeEvents(draft.events);
+            this.cache = { version, file: draft };
+          },
+        };
+      })
+      .then(({ result, commit }) => {
+        commit();
+        return result;
+      });
   }
 }

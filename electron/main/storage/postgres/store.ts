@@ -7,7 +7,26 @@ import pg from 'pg';
 import { serverLog } from '../../log';
 import type { DeepReadonly, Versioned } from '../../../records/versioned';
 import { checkEmployeeNo, emptyDrafts, type EssayDraftsFile, type PersonFile } from '../../../records/person';
-import { SHARED_DOCS, type SharedDocName, type AccountsFile, type CheckpointsFile, type SigningFile, type AuditFile, type CampaignsFile, type CollectiveFile, type CorpusFile, type ExportsFile, type LoginGuardFile, type MergesFile, type MetaFile, type PlanFile, type InspectionsFile, type SummariesFile, type QuestionsFile, type RosterFile } from '../../../records/shared-docs';
+import {
+  SHARED_DOCS,
+  type SharedDocName,
+  type AccountsFile,
+  type CheckpointsFile,
+  type SigningFile,
+  type AuditFile,
+  type CampaignsFile,
+  type CollectiveFile,
+  type CorpusFile,
+  type ExportsFile,
+  type LoginGuardFile,
+  type MergesFile,
+  type MetaFile,
+  type PlanFile,
+  type InspectionsFile,
+  type SummariesFile,
+  type QuestionsFile,
+  type RosterFile,
+} from '../../../records/shared-docs';
 import type { PersonEvent } from '../../../records/events';
 import { studyBits, summarizePerson, type CampaignFigures, type PersonCampaignView, type SummaryHead } from '../../../records/summary';
 import type { DocPort, FilePort, PersonPort, SessionTable, Store } from '../store';
@@ -238,7 +257,6 @@ export class PgStore implements Store {
   sessions(ttlMs: number, now: () => number = Date.now): SessionTable {
     return pgSessions(this.db, ttlMs, now);
   }
-
 
   private closing: Promise<void> | null = null;
 
