@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Content } from 'pdfmake/interfaces';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderParts, renderPdf, splitIntoParts } from '../../electron/main/services/render/pdf';
+import { PdfPool } from '../../electron/main/services/render/pdf-pool';
 import { removeDir, tempDir } from '../helpers/temp-app';
 
 const dir = tempDir('anxue-pdf-parts-');
@@ -79,5 +80,20 @@ describe('renderParts', () => {
     expect(a.text[0]!.replace(/\s+/g, '')).toContain('封面页');
     // the header row again on the first page of each part of the table
     for (const t of a.text.slice(1)) expect(t.replace(/\s+/g, '')).toMatch(/^(名单)?工号姓名/);
+  });
+
+  it('printed two parts at a time on two workers, it is the same document page for page', async () => {
+    const content: Content[] = [{ text: '封面页' }, { text: '名单', pageBreak: 'before' }, table(700)];
+    const doc = { pageSize: 'A4' as const, info: { title: '一期一档 测试' }, footerText: '测试计划', parts: splitIntoParts(content, 150) };
+    const pool = new PdfPool(2);
+    try {
+      expect(pool.threads).toBe(2);
+      const one = pdfText(await renderParts(doc), 'one-at-a-time.pdf');
+      const two = pdfText(await pool.renderParts(doc), 'two-at-a-time.pdf');
+      expect(two.pages).toBe(one.pages);
+      expect(two.text).toEqual(one.text);
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -157,7 +157,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
   const partial = path.join(root, `.partial-${job.jobId}`);
   ports.files.mkdir(path.join(partial, 'people'));
   const report = (done: number) => hooks.progress?.({ jobId: job.jobId, name: job.name, state: job.state, done, total: job.people.length, error: job.error ?? null, result: job.result?.path ?? null });
-  const pool = new PdfPool(undefined, { heapMb: 112 });
+  const pool = new PdfPool(undefined, { heapMb: 112, youngMb: 24 });
   try {
     // the records against the signed checkpoints, and a checkpoint of now (see checkBeforeExport)
     await checkBeforeExport(ports, job.people);
@@ -188,9 +188,9 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
       report(done.size);
       return job;
     }
-    // the person PDFs are done: their workers go before the whole is made (less memory at the
-    // peak), but one, which prints the campaign's PDF (if any) a part at a time
-    await (job.selection.campaignId ? pool.shrink(1) : pool.close());
+    // the person PDFs are done: a people-only archive needs no worker from here on; a campaign's
+    // keeps them all for its own PDF, a part on each at once (no more memory than the people took)
+    if (!job.selection.campaignId) await pool.close();
     // the whole: xAPI statements of everyone, rows of everyone, and for a campaign its own file —
     // each record read once from its folder, its rows and statements written as it goes
     const roster = shared.roster;
@@ -220,7 +220,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     await book.close();
     let ledgerHead: string | undefined;
     if (job.selection.campaignId) {
-      // the ledgers here, then the campaign's PDF on the worker kept, in parts (the heap ceiling
+      // the ledgers here, then the campaign's PDF on the workers kept, in parts (the heap ceiling
       // of the person PDFs holds for it too)
       ({ ledgerHead } = await writeCampaignFiles(ports, job.selection.campaignId, records, partial, (doc) => pool.renderParts(doc)));
       await pool.close();

@@ -30,16 +30,22 @@ export class PdfPool {
 
   /**
    * heapMb: a ceiling on each worker's heap, so its garbage is collected before the process grows
-   * (a person's PDF needs little, and so does a campaign's when printed in parts).
+   * (a person's PDF needs little, and so does a campaign's when printed in parts). youngMb: the
+   * same for its young generation, where V8's default (~48 MB a thread) is mostly room for
+   * garbage a PDF leaves quickly: 24 MB costs no measurable time and ~25 MB a worker.
    */
-  constructor(size = Math.max(1, Math.min(4, availableParallelism())), o: { heapMb?: number } = {}) {
+  constructor(size = Math.max(1, Math.min(4, availableParallelism())), o: { heapMb?: number; youngMb?: number } = {}) {
     this.size = size;
     const script = workerScript();
     try {
       // the font files once for all the pool's workers (they only read them)
       const fonts = readFontsShared();
       for (let i = 0; i < size; i++) {
-        const w = new Worker(script.code, { eval: script.eval, workerData: { fonts }, ...(o.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: o.heapMb } } : {}) });
+        const w = new Worker(script.code, {
+          eval: script.eval,
+          workerData: { fonts },
+          resourceLimits: { ...(o.heapMb ? { maxOldGenerationSizeMb: o.heapMb } : {}), ...(o.youngMb ? { maxYoungGenerationSizeMb: o.youngMb } : {}) },
+        });
         w.on('message', (r: PdfReply) => this.done(w, r));
         w.on('error', (e) => this.failAll(e));
         this.workers.push(w);
@@ -48,6 +54,11 @@ export class PdfPool {
     } catch {
       void this.close();
     }
+  }
+
+  /** the worker threads running (none when they could not start: then everything is printed in this thread) */
+  get threads(): number {
+    return this.workers.length;
   }
 
   render(record: PersonRecord, campaigns: Campaign[]): Promise<Buffer> {
@@ -67,7 +78,8 @@ export class PdfPool {
    */
   renderParts(doc: PartedDocument): Promise<Buffer> {
     if (this.workers.length === 0) return renderParts(doc);
-    return renderParts(doc, (part, numbering) => this.queue({ doc: part, ...(numbering ? { numbering } : {}) }));
+    // as many parts at once as there are workers, each on its own
+    return renderParts(doc, (part, numbering) => this.queue({ doc: part, ...(numbering ? { numbering } : {}) }), this.workers.length);
   }
 
   private queue(job: DistributiveOmit<PdfJob, 'id'>): Promise<Buffer> {
@@ -104,17 +116,6 @@ export class PdfPool {
     this.pending.clear();
     for (const q of this.waiting) q.reject(e);
     this.waiting = [];
-  }
-
-  /**
-   * Keep `n` workers (the idle ones beyond go): a job that needs fewer from here on keeps a
-   * worker it already has rather than starting one (a new thread's memory comes on top of what the
-   * ones that ended leave behind).
-   */
-  async shrink(n: number): Promise<void> {
-    const extra = this.idle.splice(0, Math.max(0, this.workers.length - n));
-    this.workers = this.workers.filter((w) => !extra.includes(w));
-    await Promise.all(extra.map((w) => w.terminate()));
   }
 
   async close(): Promise<void> {

@@ -214,27 +214,46 @@ const printHere: PrintPart = (doc, numbering) => renderPdf({ ...doc, content: st
 
 /**
  * `print` lays out one part (here, or on a worker thread that is sent only that part); the pages
- * are counted and joined here.
+ * are counted and joined here. `lanes`: how many parts may be printed at once — more than one only
+ * when each goes to a worker of its own (in this thread, parts printed together would hold all
+ * their layouts at once).
  */
-export async function renderParts(input: PartedDocument, print: PrintPart = printHere): Promise<Buffer> {
+export async function renderParts(input: PartedDocument, print: PrintPart = printHere, lanes = 1): Promise<Buffer> {
   const { parts, ...rest } = input;
   if (parts.length === 1) return print({ ...rest, content: parts[0]! });
   const { PDFDocument } = await import('pdf-lib');
-  const counts: number[] = [];
-  for (const content of parts) counts.push((await PDFDocument.load(await print({ ...rest, footerText: undefined, content }), { updateMetadata: false })).getPageCount());
+  const counts = await inLanes(parts.length, lanes, async (i) =>
+    (await PDFDocument.load(await print({ ...rest, footerText: undefined, content: parts[i]! }), { updateMetadata: false })).getPageCount(),
+  );
   const total = counts.reduce((a, b) => a + b, 0);
+  const offsets = counts.map((_, i) => counts.slice(0, i).reduce((a, b) => a + b, 0));
+  const printed = await inLanes(parts.length, lanes, (i) => print({ ...rest, content: parts[i]! }, { offset: offsets[i]!, total }));
   const out = await PDFDocument.create({ updateMetadata: false });
   if (rest.info?.title) out.setTitle(String(rest.info.title));
   out.setCreator(String(rest.info?.creator ?? '安学 Anxue'));
   out.setProducer(String(rest.info?.producer ?? '安学 Anxue'));
-  let offset = 0;
-  for (const [i, content] of parts.entries()) {
+  for (const [i, bytes] of printed.entries()) {
     collectIfGrown();
-    const part = await PDFDocument.load(await print({ ...rest, content }, { offset, total }), { updateMetadata: false });
+    const part = await PDFDocument.load(bytes, { updateMetadata: false });
     for (const page of await out.copyPages(part, part.getPageIndices())) out.addPage(page);
-    offset += counts[i]!;
+    printed[i] = Buffer.alloc(0); // its pages are copied: let its bytes go
   }
   return Buffer.from(await out.save());
+}
+
+/** `work` for 0 … n−1, at most `lanes` at a time; the results in order. */
+async function inLanes<T>(n: number, lanes: number, work: (i: number) => Promise<T>): Promise<T[]> {
+  const out = new Array<T>(n);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(lanes, n)) }, async () => {
+      while (next < n) {
+        const i = next++;
+        out[i] = await work(i);
+      }
+    }),
+  );
+  return out;
 }
 
 function withoutBreak(x: Content): Content {
