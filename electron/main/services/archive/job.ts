@@ -188,9 +188,10 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
       report(done.size);
       return job;
     }
-    // the person PDFs are done: a people-only archive needs no worker from here on; a campaign's
-    // keeps them all for its own PDF, a part on each at once (no more memory than the people took)
-    if (!job.selection.campaignId) await pool.close();
+    // the person PDFs are done: their workers go before the whole is made (less memory at the
+    // peak), but one, which prints the campaign's PDF (if any) a part at a time — on two, parts
+    // printed at once took ~100 MB more at the peak (measured on 3,000 people)
+    await (job.selection.campaignId ? pool.shrink(1) : pool.close());
     // the whole: xAPI statements of everyone, rows of everyone, and for a campaign its own file —
     // each record read once from its folder, its rows and statements written as it goes
     const roster = shared.roster;
@@ -220,7 +221,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     await book.close();
     let ledgerHead: string | undefined;
     if (job.selection.campaignId) {
-      // the ledgers here, then the campaign's PDF on the workers kept, in parts (the heap ceiling
+      // the ledgers here, then the campaign's PDF on the worker kept, in parts (the heap ceiling
       // of the person PDFs holds for it too)
       ({ ledgerHead } = await writeCampaignFiles(ports, job.selection.campaignId, records, partial, (doc) => pool.renderParts(doc)));
       await pool.close();

@@ -118,6 +118,17 @@ export class PdfPool {
     this.waiting = [];
   }
 
+  /**
+   * Keep `n` workers (the idle ones beyond go): a job that needs fewer from here on keeps a
+   * worker it already has rather than starting one (a new thread's memory comes on top of what the
+   * ones that ended leave behind).
+   */
+  async shrink(n: number): Promise<void> {
+    const extra = this.idle.splice(0, Math.max(0, this.workers.length - n));
+    this.workers = this.workers.filter((w) => !extra.includes(w));
+    await Promise.all(extra.map((w) => w.terminate()));
+  }
+
   async close(): Promise<void> {
     const ws = this.workers;
     this.workers = [];
