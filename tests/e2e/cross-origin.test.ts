@@ -93,7 +93,7 @@ describe('a page of another site, in the browser on the server PC', () => {
     // the form navigates to the server's answer: the refusal, in both languages
     await page.goto(`${evilUrl}form`);
     await page.waitForURL(`${app}api/setup.init`);
-    expect(await page.textContent('body')).toMatch(/"code":"forbidden".*another site/);
+    expect(await page.textContent('body')).toMatch(/"code":"forbidden","key":"transport.otherSitePage".*其他网站/);
     await shot(page, 'cross-origin-01-form-refused');
     // each request reached the server and was refused there (not merely unread by the page)
     await vi.waitFor(() => expect(refusedInLog('setup.init')).toBe(3), { timeout: 120_000 });
