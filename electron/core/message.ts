@@ -16,7 +16,7 @@ export interface Message {
 export const said = (key: string, params?: Record<string, MessageParam>): Message => (params ? { key, params } : { key });
 
 /** A schema rule's words: a catalog key, or text (zod's English; ours in core/model.ts, "中文 / English" until moved), said by side. */
-export function ruleOf(text: string): MessageParam {
+export function ruleOf(text: string): Message {
   return /^[a-z]+(\.[A-Za-z0-9]+)+$/.test(text) ? said(text) : said(BILINGUAL_TEXT, { text });
 }
 

@@ -19,7 +19,7 @@ const DIRS = ['electron/main', 'electron/records', 'electron/core', 'electron/sh
 /** where a message starts: an error (badInput(…), new ApiError('code', …), an HTTP refusal), a message core writes (said(…)) */
 const CALL = /\b(?:badInput|notFound|conflict|forbidden|said)\(|\bnew (?:ApiError|HttpRefusal)\((?:\s*\d+,)?\s*'[a-z_]+',/g;
 /** the producers still writing "中文 / English" text, carried as common.bilingualText until they are moved to the catalog */
-const STILL_BILINGUAL = ['electron/core/model.ts', 'electron/core/moodle-formats.ts', 'electron/core/question-import.ts', 'electron/main/services/bank/bank.ts'];
+const STILL_BILINGUAL = ['electron/core/model.ts'];
 
 function sources(): { file: string; src: string }[] {
   return DIRS.flatMap((dir) =>
