@@ -27,7 +27,7 @@ export async function backupCommand(cmd: 'backup' | 'restore', args: string[], o
       sayNotes(store, out);
       const t0 = performance.now();
       const { manifest } = await backupTo(store, file, progress).catch((e: unknown) => {
-        throw e instanceof BackupProblem || e instanceof CopyConflict ? new CliError(e.message) : e;
+        throw e instanceof BackupProblem ? new CliError(e.message, e.said) : e instanceof CopyConflict ? new CliError(e.message) : e;
       });
       out(`已备份 ${where} 到 ${file}：${manifest.people} 人的记录，${Object.keys(manifest.files).length} 个文件（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
     } finally {
@@ -41,7 +41,7 @@ export async function backupCommand(cmd: 'backup' | 'restore', args: string[], o
   const ports = openApp({ dataDir, ...(db ? { db } : {}) });
   try {
     const { manifest, report } = await restoreFrom(path.resolve(file), ports.store, progress, admin).catch((e: unknown) => {
-      throw e instanceof BackupProblem ? new CliError(e.message) : e;
+      throw e instanceof BackupProblem ? new CliError(e.message, e.said) : e;
     });
     out(`已从 ${path.resolve(file)}（${manifest.createdAt}）恢复到 ${where}：${report.checked.people} 人的记录、${report.checked.documents} 个文档，已逐条核对`);
   } finally {

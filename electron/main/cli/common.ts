@@ -3,8 +3,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { openApp } from '../app';
 import { DataStore } from '../storage/lowdb/data-store';
+import type { Message } from '../../core/message';
 
-export class CliError extends Error {}
+/** A command refused, said in one line; `said`, where it is set, is said in the command line's language (../messages.ts) instead of `message`. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly said?: Message,
+  ) {
+    super(message);
+  }
+}
 
 export type Out = (line: string) => void;
 

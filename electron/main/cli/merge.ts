@@ -30,7 +30,7 @@ export async function mergeCommand(args: string[], out: Out): Promise<number> {
     } else {
       const { ZIP_LIMITS } = await import('../services/files/zip-folder');
       const opened = await openBackup(src, tmp, ZIP_LIMITS.merge, admin).catch((e: unknown) => {
-        throw e instanceof BackupProblem ? new CliError(e.message) : e;
+        throw e instanceof BackupProblem ? new CliError(e.message, e.said) : e;
       });
       from = opened.records;
       station ??= opened.manifest.station ?? path.basename(src, '.zip');

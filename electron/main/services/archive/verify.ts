@@ -9,6 +9,11 @@ import { notFound } from '../errors';
 import { signatureHolds, type Signature } from '../signing/signing';
 import { type Files, type Ports } from '../ports';
 import { unzipTo, walk, ZIP_LIMITS, ZipEntryDamaged, ZipProblem } from '../files/zip-folder';
+import type { Message } from '../../../core/message';
+import { sayIn } from '../../messages';
+
+/** a zip's problem in both languages, as the other problems of a check are written until they are messages too */
+const bothSides = (m: Message) => `${sayIn('zh-CN', m)} / ${sayIn('en-US', m)}`;
 import { RECORD_FILE, PDF_FILE, MANIFEST_FILE, SIGNATURE_FILE, XLSX_FILE, FINDINGS_FILE, evidencePath, evidenceRefs, ledgerPhotos, sha256 } from './files';
 import { type PersonRecord } from './record';
 
@@ -268,7 +273,7 @@ async function checkZip(files: Files, zip: string, shown: string, expectKey: str
       await unzipTo(files, zip, tmp, ZIP_LIMITS.verify);
     } catch (e) {
       // a readable zip with one damaged entry was changed; a file that is no zip is no archive
-      if (e instanceof ZipEntryDamaged) return [{ path: shown, outcome: 'altered', signedBy: null, problems: [e.message] }];
+      if (e instanceof ZipEntryDamaged) return [{ path: shown, outcome: 'altered', signedBy: null, problems: [bothSides(e.said)] }];
       if (e instanceof ZipProblem)
         return [
           {
@@ -277,7 +282,7 @@ async function checkZip(files: Files, zip: string, shown: string, expectKey: str
             signedBy: null,
             problems: [
               around(
-                e.message,
+                bothSides(e.said),
                 (m) => `${label} 不是可读的 .zip 档案：${m}`,
                 (m) => `${label} is not a readable .zip archive: ${m}`,
               ),
