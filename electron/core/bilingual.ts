@@ -22,9 +22,3 @@ export function sideOf(text: string, lang: string): string {
   if (s.en === null) return text;
   return lang.toLowerCase().startsWith('zh') ? s.zh : s.en;
 }
-
-/** Text around other text: each side of the new one wraps the same side of the inner (Chinese only if the inner is). */
-export function around(inner: string, zh: (s: string) => string, en: (s: string) => string): string {
-  const s = sidesOf(inner);
-  return s.en === null ? zh(s.zh) : `${zh(s.zh)} / ${en(s.en)}`;
-}

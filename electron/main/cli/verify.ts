@@ -6,6 +6,7 @@ import { MANIFEST_FILE, verifyAll, type ArchiveCheck } from '../services/archive
 import { fingerprintOf } from '../services/signing/signing';
 import { CliError, type Out } from './common';
 import { nodeFiles } from '../files';
+import { cliLang, sayIn } from '../messages';
 
 /** --key: a public key file (PEM), or its fingerprint (64 hex digits, with or without colons) */
 function keyFingerprint(key: string): string {
@@ -50,7 +51,7 @@ export async function verifyCommand(args: string[], out: Out): Promise<number> {
     } else {
       const head = { altered: '已被改动 / altered', unsigned: '未签名 / not signed', unreadable: '无法读取，不能校验 / not readable, cannot be checked' }[f.outcome];
       out(`  ${f.outcome === 'unreadable' ? '?' : '✗'} ${rel(f.path)}：${head}`);
-      for (const p of f.problems) out(`      - ${p}`);
+      for (const p of f.problems) out(`      - ${sayIn(cliLang(), p)}`);
     }
   }
   const count = (o: ArchiveCheck['outcome']) => found.filter((f) => f.outcome === o).length;
