@@ -18,7 +18,7 @@ const result = (questions: Question[], errors: ImportError[], column: string): T
 
 function finish(type: QuestionType, stem: string, options: string[], answer: string[], explanation: string, line: number, column: string, errors: ImportError[], out: Question[], category = '') {
   const parsed = questionSchema.safeParse({ id: questionId(type, stem, options), type, stem, options, answer, explanation, score: 1, category });
-  if (!parsed.success) errors.push({ row: line, column, message: ruleOf(parsed.error.issues[0]!.message) });
+  if (!parsed.success) errors.push({ row: line, column, message: ruleOf(parsed.error.issues[0]!) });
   else out.push(parsed.data);
 }
 

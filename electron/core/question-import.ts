@@ -266,7 +266,7 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
       source: clean(cell(col.source)),
     });
     if (!parsed.success) {
-      errors.push({ row: rowNo, column: String(parsed.error.issues[0]!.path[0] ?? ''), message: ruleOf(parsed.error.issues[0]!.message) });
+      errors.push({ row: rowNo, column: String(parsed.error.issues[0]!.path[0] ?? ''), message: ruleOf(parsed.error.issues[0]!) });
       continue;
     }
     questions.push(parsed.data);

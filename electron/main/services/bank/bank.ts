@@ -180,7 +180,7 @@ export async function correctKey(ports: Ports, caller: { employeeNo: string }, i
   const old = qs.find((q) => q.id === input.questionId);
   if (!old) throw new ApiError('not_found', 'bank.noQuestion', { questionId: input.questionId });
   const parsed = questionSchema.safeParse({ ...old, answer: input.answer });
-  if (!parsed.success) throw new ApiError('bad_input', 'bank.answerNotValid', { problem: parsed.error.issues[0]!.message }, 'answer');
+  if (!parsed.success) throw new ApiError('bad_input', 'bank.answerNotValid', { problem: ruleOf(parsed.error.issues[0]!) }, 'answer');
   const fixed = parsed.data;
   const at = iso(ports.clock.now());
   await ports.store.questions.update((f) => {
@@ -228,7 +228,7 @@ export async function saveQuestion(ports: Ports, caller: { employeeNo: string },
   const parsed = questionSchema.safeParse({ ...fields, options, id: editId ?? questionId(fields.type, fields.stem, options), version: 1 });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw badInputSaid(ruleOf(issue.message), issue.path.join('.'));
+    throw badInputSaid(ruleOf(issue), issue.path.join('.'));
   }
   await bankQuestions(ports);
   const at = iso(ports.clock.now());

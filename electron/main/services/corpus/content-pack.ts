@@ -8,7 +8,7 @@ import type { Account, Edition } from '../../../records/shared-docs';
 import { DOC_CATEGORIES } from './corpus';
 import { applyImport } from './corpus-import';
 import { badInput, badInputSaid } from '../errors';
-import { said } from '../../../core/message';
+import { ruleOf, said } from '../../../core/message';
 import { iso, type Ports } from '../ports';
 import { extractText, formatOf, MAX_IMPORT_BYTES } from './text-extract';
 import { unzipInMemory, ZipBadName, ZipProblem, ZipTooLarge, type ZipLimits } from '../files/zip-folder';
@@ -102,7 +102,7 @@ export async function importPack(ports: Ports, caller: Account, input: Input<'co
   try {
     manifest = packSchema.parse(JSON.parse(mBytes.toString('utf8')));
   } catch (e) {
-    const issue = e instanceof z.ZodError ? `${e.issues[0]!.path.join('.')}：${e.issues[0]!.message}` : '不是有效的 JSON';
+    const issue = e instanceof z.ZodError ? said('transport.badField', { field: e.issues[0]!.path.join('.'), rule: ruleOf(e.issues[0]!) }) : said('corpus.notJson');
     throw badInput('corpus.packManifestInvalid', { name, manifest: PACK_MANIFEST, issue }, 'file');
   }
   const listed = new Set([PACK_MANIFEST, ...manifest.editions.map((e) => e.file)]);
