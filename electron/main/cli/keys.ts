@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkRecords, latestCheckpoint, publicKeyOf } from '../services/signing/signing';
 import { DataStore } from '../storage/lowdb/data-store';
+import { cliLang, sayIn } from '../messages';
 import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, openInitialized, sayNotes, unlockSeals, type Out } from './common';
 
 export async function checkCommand(args: string[], out: Out): Promise<number> {
@@ -28,7 +29,7 @@ export async function checkCommand(args: string[], out: Out): Promise<number> {
     const last = await latestCheckpoint(ports);
     if (problems.length > 0) {
       out(`检查失败：${problems.length} 处记录与封印或签名检查点不符 / ${problems.length} records no longer match their seals or signed checkpoints`);
-      for (const p of problems) out(`  ✗ ${p}`);
+      for (const p of problems) out(`  ✗ ${sayIn(cliLang(), p)}`);
       return 1;
     }
     out(
