@@ -6,9 +6,8 @@ import { openApp } from '../app';
 import { setupInit } from '../services/accounts/auth';
 import { DataStore } from '../storage/lowdb/data-store';
 import { api } from '../../shared/api';
-import { CliError, dbOf, need, passwordFrom, redact, type Out } from './common';
+import { CliError, dbOf, need, passwordFrom, redact, refused, type Out } from './common';
 import { ruleOf } from '../../core/message';
-import { cliLang, sayIn } from '../messages';
 
 export async function initCommand(args: string[], out: Out): Promise<number> {
   const { values } = parseArgs({
@@ -34,7 +33,7 @@ export async function initCommand(args: string[], out: Out): Promise<number> {
   if (!input.success) {
     const i = input.error.issues[0]!;
     const flag = { enterprise: '--enterprise', adminNo: '--admin', adminName: '--admin-name', password: '--password-file' }[String(i.path[0])] ?? String(i.path[0]);
-    throw new CliError(`${flag}：${sayIn(cliLang(), ruleOf(i))}`);
+    throw refused('cli.optionRule', { flag, rule: ruleOf(i) });
   }
   if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已初始化：${dataDir}`);
   const ports = openApp({ dataDir, ...(db ? { db } : {}) });
