@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from '../app';
 import { DataStore } from '../storage/lowdb/data-store';
-import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, redact, sayNotes, unlockSeals, type Out } from './common';
+import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, redact, refused, sayNotes, unlockSeals, type Out } from './common';
 
 /** `backup --out FILE` of the records (lowdb folder read without taking it from a running server, or PostgreSQL), `restore FILE` into an empty store. */
 export async function backupCommand(cmd: 'backup' | 'restore', args: string[], out: Out): Promise<number> {
@@ -19,7 +19,7 @@ export async function backupCommand(cmd: 'backup' | 'restore', args: string[], o
   const where = db ? redact(db) : dataDir;
   if (cmd === 'backup') {
     const file = path.resolve(need(values.out, 'out'));
-    if (!db && DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir}`);
+    if (!db && DataStore.looksEmpty(dataDir)) throw refused('cli.folderNotSetUp', { dir: dataDir });
     const app = db ? openApp({ dataDir, db }) : null;
     const store = app?.store ?? DataStore.openReadOnly(dataDir);
     try {
@@ -36,8 +36,8 @@ export async function backupCommand(cmd: 'backup' | 'restore', args: string[], o
     return 0;
   }
   const file = positionals[0];
-  if (!file) throw new CliError('缺少备份文件路径');
-  if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已有数据，恢复只能恢复到新文件夹：${dataDir}`);
+  if (!file) throw refused('cli.noBackupPath');
+  if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw refused('cli.restoreIntoNew', { dir: dataDir });
   const ports = openApp({ dataDir, ...(db ? { db } : {}) });
   try {
     const { manifest, report } = await restoreFrom(path.resolve(file), ports.store, progress, admin).catch((e: unknown) => {
