@@ -20,7 +20,7 @@ export const reportPartsSchema = z.object(Object.fromEntries(REPORT_PARTS.map((p
 export type ReportParts = z.infer<typeof reportPartsSchema>;
 
 /** One item of a 计分表: what is scored and its most points. */
-export const scoreItemSchema = z.object({ name: z.string().trim().min(1, '请填写计分项目').max(80), max: z.number().positive().max(100) }).strict();
+export const scoreItemSchema = z.object({ name: z.string().trim().min(1, 'rule.scoreItem').max(80), max: z.number().positive().max(100) }).strict();
 export type ScoreItem = z.infer<typeof scoreItemSchema>;
 
 /** The 计分表 an enterprise starts from (editable): 100 points over what the notice asks. */

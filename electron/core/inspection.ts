@@ -55,7 +55,7 @@ export function defaultChecklist(kind: InspectionKind): string[] {
   }
 }
 
-export const checkItemSchema = z.object({ item: z.string().trim().min(1, '检查项目不能为空').max(200), result: z.enum(CHECK_RESULTS), note: z.string().trim().max(500) }).strict();
+export const checkItemSchema = z.object({ item: z.string().trim().min(1, 'rule.checkItem').max(200), result: z.enum(CHECK_RESULTS), note: z.string().trim().max(500) }).strict();
 export type CheckItem = z.infer<typeof checkItemSchema>;
 
 export const inspectionInputSchema = z
@@ -65,9 +65,9 @@ export const inspectionInputSchema = z
     campaignId: z.string().min(1).max(64),
     kind: z.enum(INSPECTION_KINDS),
     scope: z.enum(INSPECTION_SCOPES),
-    unit: z.string().trim().min(1, '请填写受检单位（岗位、班组、车间或部门）').max(60),
+    unit: z.string().trim().min(1, 'rule.inspectedUnit').max(60),
     date: isoDateSchema,
-    inspectors: z.string().trim().min(1, '请填写检查人').max(200),
+    inspectors: z.string().trim().min(1, 'rule.inspector').max(200),
     checklist: z.array(checkItemSchema).max(60),
   })
   .strict();
@@ -75,16 +75,16 @@ export type InspectionInput = z.infer<typeof inspectionInputSchema>;
 export type Inspection = Omit<InspectionInput, 'id'> & { id: string };
 
 /** a photo already uploaded (finding.photo), named by its hash */
-export const photoRefSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, '照片哈希不合法'), name: z.string().trim().min(1).max(255) }).strict();
+export const photoRefSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'rule.photoHash'), name: z.string().trim().min(1).max(255) }).strict();
 
 /** 责任人 and 期限 are checked by the service, which names the field in plain words. */
 export const findingInputSchema = z
   .object({
     inspectionId: z.string().uuid(),
     level: z.enum(HAZARD_LEVELS),
-    location: z.string().trim().min(1, '请填写隐患所在位置').max(120),
-    description: z.string().trim().min(1, '请填写问题描述').max(2000),
-    measure: z.string().trim().min(1, '请填写整改措施').max(2000),
+    location: z.string().trim().min(1, 'rule.hazardPlace').max(120),
+    description: z.string().trim().min(1, 'rule.problemText').max(2000),
+    measure: z.string().trim().min(1, 'rule.remedy').max(2000),
     owner: z.string().trim().max(32).default(''),
     due: z.string().trim().max(10).default(''),
     photos: z.array(photoRefSchema).max(6).default([]),

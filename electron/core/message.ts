@@ -4,8 +4,6 @@
 // every key a source names is in the catalog is checked by tests/renderer/backend-messages.test.ts.
 
 /** a value of a message: a name, a number, or a message of its own (a row's problem inside "file, row …") */
-import { sideOf } from './bilingual';
-
 export type MessageParam = string | number | Message;
 
 export interface Message {
@@ -15,25 +13,23 @@ export interface Message {
 
 export const said = (key: string, params?: Record<string, MessageParam>): Message => (params ? { key, params } : { key });
 
-/** A schema rule's words: a catalog key, or text (zod's English; ours in core/model.ts, "中文 / English" until moved), said by side. */
-export function ruleOf(text: string): MessageParam {
-  return /^[a-z]+(\.[A-Za-z0-9]+)+$/.test(text) ? said(text) : said(BILINGUAL_TEXT, { text });
+/**
+ * What a schema rule that refused a value says: our rules name a key of the catalog as their
+ * message (core/model.ts, shared/calls), with the values of a custom issue as its params; zod's own
+ * rules (a length, a type) say it in English, shown as they are in either language.
+ */
+export function ruleOf(issue: { message: string; params?: Record<string, unknown> }): Message {
+  if (!/^[a-z]+(\.[A-Za-z0-9]+)+$/.test(issue.message)) return said('common.ruleText', { text: issue.message });
+  const params = Object.entries(issue.params ?? {}).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number');
+  return said(issue.message, params.length > 0 ? Object.fromEntries(params) : undefined);
 }
 
 export function isMessage(v: unknown): v is Message {
   return typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string';
 }
 
-/**
- * Text written "中文 / English" by a producer not yet moved to the catalog (the zip reader's
- * problems, a bank file's refused rows, an archive's verification problems), carried as the
- * `text` of this key; the side in the reader's language is shown (./bilingual.ts).
- */
-export const BILINGUAL_TEXT = 'common.bilingualText';
-
 /** The text of a message through a translate function (i18next's t): nested messages first. */
 export function messageText(t: (key: string, params: Record<string, string | number>) => string, m: Message, lang: string): string {
-  if (m.key === BILINGUAL_TEXT) return sideOf(String(m.params?.text ?? ''), lang);
   const flat: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(m.params ?? {})) flat[k] = isMessage(v) ? messageText(t, v, lang) : v;
   return t(m.key, flat);

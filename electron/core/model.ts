@@ -11,9 +11,9 @@ export type PersonCategory = (typeof PERSON_CATEGORIES)[number];
 export const employeeNoSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_-]{1,32}$/, '工号只能包含字母、数字、- 和 _（1–32 位）');
+  .regex(/^[A-Za-z0-9_-]{1,32}$/, 'rule.employeeNoChars');
 
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'rule.dateFormat');
 
 /**
  * 岗位层级 in the notice's 述职 line: 班组长 report to 车间主任, 车间主任 to 分管副总, 分管副总 to
@@ -68,7 +68,7 @@ export const settingsSchema = z
   })
   .refine((s) => s.attentionCheckMaxMinutes >= s.attentionCheckMinMinutes, {
     path: ['attentionCheckMaxMinutes'],
-    message: '最长间隔不能小于最短间隔 / the longest interval cannot be shorter than the shortest',
+    message: 'rule.maxIntervalBelowMin',
   });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
@@ -121,17 +121,17 @@ export const questionSchema = z
   })
   .superRefine((q, ctx) => {
     if (q.type === 'single' || q.type === 'multiple') {
-      if (q.options.length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: '选择题至少需要两个选项 / a choice question needs at least two options' });
+      if (q.options.length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: 'rule.choiceTwoOptions' });
       const letters = q.options.map((_, i) => String.fromCharCode(65 + i));
       for (const a of q.answer) {
-        if (!letters.includes(a)) ctx.addIssue({ code: 'custom', path: ['answer'], message: `答案 ${a} 不在选项中 / the answer ${a} is not one of the options` });
+        if (!letters.includes(a)) ctx.addIssue({ code: 'custom', path: ['answer'], message: 'rule.answerNotOption', params: { answer: a } });
       }
       if (q.type === 'single' && q.answer.length !== 1) {
-        ctx.addIssue({ code: 'custom', path: ['answer'], message: '单选题只能有一个答案 / a single-choice question has one answer only' });
+        ctx.addIssue({ code: 'custom', path: ['answer'], message: 'rule.singleOneAnswer' });
       }
     }
     if (q.type === 'truefalse' && !(q.answer.length === 1 && (q.answer[0] === 'T' || q.answer[0] === 'F'))) {
-      ctx.addIssue({ code: 'custom', path: ['answer'], message: '判断题答案应为 T 或 F / a true/false answer is T or F' });
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'rule.trueFalseAnswer' });
     }
   });
 export type Question = z.infer<typeof questionSchema>;
@@ -167,7 +167,7 @@ export const campaignInputSchema = z
     studyStart: isoDateSchema,
     studyEnd: isoDateSchema,
     phases: z.array(phaseSchema).max(10),
-    documents: z.array(z.object({ docId: z.string().min(1).max(80), minutes: z.number().int().min(0).max(6000) })).min(1, '至少选择一个学习文件'),
+    documents: z.array(z.object({ docId: z.string().min(1).max(80), minutes: z.number().int().min(0).max(6000) })).min(1, 'rule.oneStudyDocument'),
     targetCreditHours: z.number().min(0).max(200),
     /** a different target for some person categories (e.g. more for 主要负责人); the others take targetCreditHours */
     targetByCategory: z.partialRecord(z.enum(PERSON_CATEGORIES), z.number().min(0).max(200)).default({}),
@@ -200,13 +200,12 @@ export const campaignInputSchema = z
     accidents: z.array(z.string().trim().min(1).max(120)).max(30),
   })
   .superRefine((c, ctx) => {
-    if (c.start > c.end) ctx.addIssue({ code: 'custom', path: ['end'], message: '结束日期早于开始日期 / the end date is before the start date' });
-    if (c.studyStart > c.studyEnd) ctx.addIssue({ code: 'custom', path: ['studyEnd'], message: '集中学习结束日期早于开始日期 / the end of concentrated study is before its start' });
-    if (c.quiz.mode === 'fixed' && c.quiz.questionIds.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['quiz', 'questionIds'], message: '试卷至少需要一道题 / the paper needs at least one question' });
-    if (c.quiz.mode === 'random' && c.quiz.rules.length === 0) ctx.addIssue({ code: 'custom', path: ['quiz', 'rules'], message: '随机组卷至少需要一条规则 / a drawn paper needs at least one rule' });
+    if (c.start > c.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'rule.endBeforeStart' });
+    if (c.studyStart > c.studyEnd) ctx.addIssue({ code: 'custom', path: ['studyEnd'], message: 'rule.studyEndBeforeStart' });
+    if (c.quiz.mode === 'fixed' && c.quiz.questionIds.length === 0) ctx.addIssue({ code: 'custom', path: ['quiz', 'questionIds'], message: 'rule.paperOneQuestion' });
+    if (c.quiz.mode === 'random' && c.quiz.rules.length === 0) ctx.addIssue({ code: 'custom', path: ['quiz', 'rules'], message: 'rule.drawnPaperOneRule' });
     c.phases.forEach((p, i) => {
-      if (p.start > p.end) ctx.addIssue({ code: 'custom', path: ['phases', i, 'end'], message: '阶段结束日期早于开始日期 / the phase ends before it starts' });
+      if (p.start > p.end) ctx.addIssue({ code: 'custom', path: ['phases', i, 'end'], message: 'rule.phaseEndBeforeStart' });
     });
   });
 export type CampaignInput = z.infer<typeof campaignInputSchema>;
@@ -268,7 +267,7 @@ export const collectiveInputSchema = z.object({
   type: z.enum(COLLECTIVE_TYPES),
   topic: z.string().trim().min(1).max(200),
   date: isoDateSchema,
-  start: z.string().regex(/^\d{2}:\d{2}$/, '时间格式应为 HH:MM'),
+  start: z.string().regex(/^\d{2}:\d{2}$/, 'rule.timeFormat'),
   durationMinutes: z.number().int().min(5).max(600),
   place: z.string().trim().max(100),
   host: z.string().trim().max(60),

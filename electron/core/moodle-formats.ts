@@ -4,6 +4,7 @@
 // (Moodle XML is parsed in the service layer with fast-xml-parser and mapped with `fromMoodleXml`.)
 import { questionSchema, type Question, type QuestionType } from './model';
 import { questionId, type ImportError } from './question-import';
+import { ruleOf, said, type Message } from './message';
 
 /** ok: every question of the file is good. Not ok: `questions` holds the good ones, `errors` the refused. */
 export type TextBankParse = { ok: true; questions: Question[] } | { ok: false; errors: ImportError[]; questions: Question[] };
@@ -12,12 +13,12 @@ const result = (questions: Question[], errors: ImportError[], column: string): T
   errors.length > 0
     ? { ok: false, errors, questions }
     : questions.length === 0
-      ? { ok: false, errors: [{ row: 1, column, message: '文件中没有试题 / the file has no questions' }], questions }
+      ? { ok: false, errors: [{ row: 1, column, message: said('bank.row.noQuestionsInFile') }], questions }
       : { ok: true, questions };
 
 function finish(type: QuestionType, stem: string, options: string[], answer: string[], explanation: string, line: number, column: string, errors: ImportError[], out: Question[], category = '') {
   const parsed = questionSchema.safeParse({ id: questionId(type, stem, options), type, stem, options, answer, explanation, score: 1, category });
-  if (!parsed.success) errors.push({ row: line, column, message: parsed.error.issues[0]!.message });
+  if (!parsed.success) errors.push({ row: line, column, message: ruleOf(parsed.error.issues[0]!) });
   else out.push(parsed.data);
 }
 
@@ -58,10 +59,10 @@ export function parseAiken(text: string): TextBankParse {
       if (ans) answer = ans[1]!.toUpperCase();
       else if (opt && (options.length > 0 || stemLines.length > 0) && opt[1] === String.fromCharCode(65 + options.length)) options.push(opt[2]!.trim());
       else if (options.length === 0) stemLines.push(l.trim());
-      else errors.push({ row: b.line, column: 'Aiken', message: `选项应按 A. B. C. 的顺序排列：「${l.trim()}」 / options go in the order A. B. C.: “${l.trim()}”` });
+      else errors.push({ row: b.line, column: 'Aiken', message: said('bank.row.aikenOptionOrder', { line: l.trim() }) });
     }
     if (!answer) {
-      errors.push({ row: b.line, column: 'ANSWER', message: '缺少 ANSWER: 行 / the ANSWER: line is missing' });
+      errors.push({ row: b.line, column: 'ANSWER', message: said('bank.row.noAikenAnswer') });
       continue;
     }
     // a question with a line out of order is refused whole, not imported without that option
@@ -99,7 +100,7 @@ function splitUnescaped(s: string, chars: string): { mark: string; text: string 
  * nesting: a `{` inside a block is most often the next question, written without the blank line
  * between). Returns the problem and the line of the brace that shows it, or null when they balance.
  */
-function braceProblem(lines: readonly string[], nums: readonly number[]): { line: number; message: string } | null {
+function braceProblem(lines: readonly string[], nums: readonly number[]): { line: number; message: Message } | null {
   let openLine = 0;
   let blocksSeen = 0;
   for (let k = 0; k < lines.length; k++) {
@@ -114,19 +115,18 @@ function braceProblem(lines: readonly string[], nums: readonly number[]): { line
         if (openLine)
           return {
             line: nums[k]!,
-            message: `答案块里又出现了「{」（第 ${openLine} 行的「{」还没有用「}」结束；两道题之间要空一行） / a “{” inside an answer block (the “{” on line ${openLine} is not closed by a “}”; leave a blank line between two questions)`,
+            message: said('bank.row.braceInsideBlock', { openLine }),
           };
-        if (blocksSeen > 0)
-          return { line: nums[k]!, message: '一道题只能有一个答案块 { … }（两道题之间要空一行） / a question has one answer block { … } only (leave a blank line between two questions)' };
+        if (blocksSeen > 0) return { line: nums[k]!, message: said('bank.row.twoAnswerBlocks') };
         openLine = nums[k]!;
       } else if (c === '}') {
-        if (!openLine) return { line: nums[k]!, message: '「}」前面没有对应的「{」 / a “}” with no “{” before it' };
+        if (!openLine) return { line: nums[k]!, message: said('bank.row.closeWithoutOpen') };
         openLine = 0;
         blocksSeen += 1;
       }
     }
   }
-  if (openLine) return { line: openLine, message: '答案块的「{」没有用「}」结束 / the answer block’s “{” is never closed by a “}”' };
+  if (openLine) return { line: openLine, message: said('bank.row.blockNotClosed') };
   return null;
 }
 
@@ -159,7 +159,7 @@ export function parseGift(text: string): TextBankParse {
     const open = body.search(/(?<!\\)\{/);
     const close = body.search(/(?<!\\)\}[^}]*$/);
     if (open < 0 || close < open) {
-      errors.push({ row: b.line, column: 'GIFT', message: '缺少答案块 { … } / the answer block { … } is missing' });
+      errors.push({ row: b.line, column: 'GIFT', message: said('bank.row.noAnswerBlock') });
       continue;
     }
     const before = body.slice(0, open);
@@ -185,7 +185,7 @@ export function parseGift(text: string): TextBankParse {
     }
     const parts = splitUnescaped(inner, '=~').filter((p) => p.mark);
     if (parts.length === 0) {
-      errors.push({ row: b.line, column: 'GIFT', message: `无法识别的答案块：{${trimmed}} / an answer block that cannot be read: {${trimmed}}` });
+      errors.push({ row: b.line, column: 'GIFT', message: said('bank.row.unreadableBlock', { block: `{${trimmed}}` }) });
       continue;
     }
     const items = parts.map((p) => {
@@ -296,7 +296,7 @@ export function fromMoodleXml(items: readonly MoodleXmlQuestion[]): TextBankPars
     } else if (q.type === 'truefalse') {
       const right = answers.find((a) => a.fraction === 100);
       const tf = right && /^(true|正确|对)$/i.test(right.text) ? 'T' : right && /^(false|错误|错)$/i.test(right.text) ? 'F' : null;
-      if (!tf) errors.push({ row: q.line, column: 'truefalse', message: '判断题没有得满分的 true/false 答案 / the true/false question has no full-marks true/false answer' });
+      if (!tf) errors.push({ row: q.line, column: 'truefalse', message: said('bank.row.trueFalseNoAnswer') });
       else finish('truefalse', stem, [], [tf], explanation, q.line, 'truefalse', errors, questions, category);
     } else if (q.type === 'shortanswer') {
       finish(
@@ -317,7 +317,7 @@ export function fromMoodleXml(items: readonly MoodleXmlQuestion[]): TextBankPars
       errors.push({
         row: q.line,
         column: 'type',
-        message: `不支持的题型 ${q.type}（支持 multichoice、truefalse、shortanswer、essay） / the question type ${q.type} is not supported (multichoice, truefalse, shortanswer and essay are)`,
+        message: said('bank.row.typeNotSupported', { type: q.type }),
       });
     }
   }

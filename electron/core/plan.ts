@@ -8,13 +8,13 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 
 import { INSPECTION_KINDS, type InspectionKind } from './inspection';
 
-const isoDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, '日期格式应为 YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, 'rule.dateFormat');
 
 export const taskInputSchema = z
   .object({
     id: z.string().uuid().optional(),
     campaignId: z.string().min(1).max(64),
-    title: z.string().trim().min(1, '请填写任务名称').max(120),
+    title: z.string().trim().min(1, 'rule.taskName').max(120),
     kind: z.enum(TASK_KINDS),
     /** the index of the campaign phase it belongs to (null: not tied to a phase) */
     phase: z.number().int().min(0).max(9).nullable(),

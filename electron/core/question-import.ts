@@ -5,12 +5,14 @@
 //   `**A.…**B.…` with `.`/`:`/`：`/nothing after the letter, answers with stray spaces, 判断题 and 是非题
 //   meaning the same, stems that start with their own number.
 import { questionSchema, type Question, type QuestionType } from './model';
+import { ruleOf, said, type Message } from './message';
 
 export interface ImportError {
   /** 1-based row as the spreadsheet shows it */
   row: number;
   column: string;
-  message: string;
+  /** a key of the backend's message catalog with its values */
+  message: Message;
 }
 
 /** Not ok: `errors` names the refused rows, `questions` holds the good ones (the officer may import them and skip the rest). */
@@ -132,7 +134,7 @@ function headerIndex(header: readonly string[], names: readonly string[]): numbe
 
 export function parseQuestionTable(rows: readonly (readonly string[])[], opts: { defaultScore?: number } = {}): BankParse {
   const header = rows[0];
-  if (!header) return { ok: false, errors: [{ row: 1, column: '表头', message: '文件是空的：没有表头行 / the file is empty: no header row' }], questions: [] };
+  if (!header) return { ok: false, errors: [{ row: 1, column: '表头', message: said('bank.row.noHeader') }], questions: [] };
   const col = {
     type: headerIndex(header, ['题型', '试题类型', '题目类型']),
     stem: headerIndex(header, ['题干', '题目内容', '题目']),
@@ -154,7 +156,7 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
   if (col.stem < 0) missing.push('题干');
   if (col.answer < 0) missing.push('答案');
   if (layout === 'packed' && col.packed < 0) missing.push('选项A…（或 题目选项）');
-  if (missing.length > 0) return { ok: false, errors: missing.map((m) => ({ row: 1, column: m, message: `缺少必需的列「${m}」 / the required column “${m}” is missing` })), questions: [] };
+  if (missing.length > 0) return { ok: false, errors: missing.map((m) => ({ row: 1, column: m, message: said('bank.row.missingColumn', { column: m }) })), questions: [] };
 
   const errors: ImportError[] = [];
   const questions: Question[] = [];
@@ -173,15 +175,13 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
       errors.push({
         row: rowNo,
         column: clean(header[col.type] ?? '题型'),
-        message: typeText
-          ? `「${typeText}」不是已知的题型（单选/多选/判断/填空/简答） / “${typeText}” is not a known question type (单选/多选/判断/填空/简答)`
-          : '题型为空 / the question type is empty',
+        message: typeText ? said('bank.row.unknownType', { value: typeText }) : said('bank.row.noType'),
       });
       continue;
     }
     const stem = stripNumber(cell(col.stem));
     if (!stem) {
-      errors.push({ row: rowNo, column: clean(header[col.stem] ?? '题干'), message: '题干为空 / the stem is empty' });
+      errors.push({ row: rowNo, column: clean(header[col.stem] ?? '题干'), message: said('bank.row.noStem') });
       continue;
     }
     let options: string[] = [];
@@ -192,7 +192,7 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
         errors.push({
           row: rowNo,
           column: clean(header[col.packed] ?? '题目选项'),
-          message: '选项应写成 **A.… **B.…，字母从 A 起依次排列 / write the options as **A.… **B.…, letters in order from A',
+          message: said('bank.row.packedOptions'),
         });
         continue;
       }
@@ -205,17 +205,17 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
       answer = letters(answerText);
       const bad = answer.find((a) => LETTERS.indexOf(a) >= options.length);
       if (answer.length === 0 || bad) {
-        errors.push({ row: rowNo, column: answerCol, message: answer.length === 0 ? '答案为空 / the answer is empty' : `答案 ${bad} 不在选项中 / the answer ${bad} is not one of the options` });
+        errors.push({ row: rowNo, column: answerCol, message: answer.length === 0 ? said('bank.row.noAnswer') : said('bank.row.answerNotOption', { answer: bad! }) });
         continue;
       }
       if (type === 'single' && answer.length !== 1) {
-        errors.push({ row: rowNo, column: answerCol, message: `单选题只能有一个答案（现为 ${answer.join('')}） / a single-choice question has one answer only (now ${answer.join('')})` });
+        errors.push({ row: rowNo, column: answerCol, message: said('bank.row.singleOneAnswer', { answer: answer.join('') }) });
         continue;
       }
     } else if (type === 'truefalse') {
       const tf = trueFalse(answerText, options);
       if (!tf) {
-        errors.push({ row: rowNo, column: answerCol, message: `「${clean(answerText)}」无法识别为 正确/错误 / “${clean(answerText)}” is not 正确/错误 (true/false)` });
+        errors.push({ row: rowNo, column: answerCol, message: said('bank.row.notTrueFalse', { value: clean(answerText) }) });
         continue;
       }
       answer = [tf];
@@ -226,14 +226,14 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
         .map(clean)
         .filter(Boolean);
       if (answer.length === 0) {
-        errors.push({ row: rowNo, column: answerCol, message: '答案为空 / the answer is empty' });
+        errors.push({ row: rowNo, column: answerCol, message: said('bank.row.noAnswer') });
         continue;
       }
     }
     const scoreText = clean(cell(col.score));
     const score = scoreText === '' ? (opts.defaultScore ?? 1) : Number(scoreText);
     if (!(score > 0 && score <= 100)) {
-      errors.push({ row: rowNo, column: clean(header[col.score] ?? '分值'), message: `分值「${scoreText}」应为 0 到 100 之间的数 / the points “${scoreText}” should be a number from 0 to 100` });
+      errors.push({ row: rowNo, column: clean(header[col.score] ?? '分值'), message: said('bank.row.badScore', { value: scoreText }) });
       continue;
     }
     const difficultyText = clean(cell(col.difficulty)).replace(/\s/g, '');
@@ -242,7 +242,7 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
       errors.push({
         row: rowNo,
         column: clean(header[col.difficulty] ?? '难度'),
-        message: `难度「${difficultyText}」应为 1/2/3 或 易/中/难 / the difficulty “${difficultyText}” should be 1/2/3 or 易/中/难`,
+        message: said('bank.row.badDifficulty', { value: difficultyText }),
       });
       continue;
     }
@@ -266,12 +266,12 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
       source: clean(cell(col.source)),
     });
     if (!parsed.success) {
-      errors.push({ row: rowNo, column: String(parsed.error.issues[0]!.path[0] ?? ''), message: parsed.error.issues[0]!.message });
+      errors.push({ row: rowNo, column: String(parsed.error.issues[0]!.path[0] ?? ''), message: ruleOf(parsed.error.issues[0]!) });
       continue;
     }
     questions.push(parsed.data);
   }
   if (errors.length > 0) return { ok: false, layout, errors, questions };
-  if (questions.length === 0) return { ok: false, layout, errors: [{ row: 2, column: '数据', message: '表中没有试题 / the table has no questions in it' }], questions };
+  if (questions.length === 0) return { ok: false, layout, errors: [{ row: 2, column: '数据', message: said('bank.row.noQuestions') }], questions };
   return { ok: true, layout, questions, skippedBlankRows: skipped };
 }

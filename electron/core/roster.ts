@@ -117,7 +117,7 @@ export function parseRosterTable(rows: readonly (readonly string[])[]): RosterPa
       const issue = parsed.error.issues[0]!;
       const field = FIELD_LABEL[issue.path[0] as RosterField] ?? String(issue.path[0]);
       const value = String((candidate as Record<string, unknown>)[issue.path[0] as string] ?? '');
-      errors.push({ row: rowNo, field, message: value === '' ? said('roster.row.empty', { field }) : said('roster.row.invalid', { value, rule: ruleOf(issue.message) }) });
+      errors.push({ row: rowNo, field, message: value === '' ? said('roster.row.empty', { field }) : said('roster.row.invalid', { value, rule: ruleOf(issue) }) });
       continue;
     }
     const prev = seen.get(parsed.data.employeeNo);

@@ -13,7 +13,8 @@ import { unwrapSecret } from '../records/key-wrap';
 import { memoryKeyStore, readSealFile, type KeyStore } from './storage/lowdb/seal';
 import { SealError } from './storage/store';
 import type { Store } from './storage/store';
-import { unzipTo, walk, ZIP_LIMITS, zipFolder, type ZipLimits } from './services/files/zip-folder';
+import { unzipTo, walk, ZIP_LIMITS, zipFolder, ZipProblem, type ZipLimits } from './services/files/zip-folder';
+import type { Message } from '../core/message';
 import { nodeFiles } from './files';
 
 export const BACKUP_MANIFEST = 'backup.json';
@@ -30,7 +31,15 @@ export interface BackupManifest {
   station?: string;
 }
 
-export class BackupProblem extends Error {}
+/** Why a backup cannot be read or restored; `said`, where it is set, is what the command line says (in its language). */
+export class BackupProblem extends Error {
+  constructor(
+    message: string,
+    readonly said?: Message,
+  ) {
+    super(message);
+  }
+}
 
 /** An admin's 工号 and password: opens their copy of a backup's seal key on a PC that does not hold it. */
 export interface AdminPassword {
@@ -101,7 +110,7 @@ export async function backupTo(store: Store, out: string, progress?: (done: numb
 export async function openBackup(file: string, tmp: string, limits: ZipLimits, admin?: AdminPassword): Promise<{ manifest: BackupManifest; records: DataStore }> {
   if (!existsSync(file)) throw new BackupProblem(`备份文件不存在：${file}`);
   await unzipTo(nodeFiles, file, tmp, limits).catch((e: Error) => {
-    throw new BackupProblem(e.message);
+    throw new BackupProblem(e.message, e instanceof ZipProblem ? e.said : undefined);
   });
   const mf = path.join(tmp, BACKUP_MANIFEST);
   if (!existsSync(mf)) throw new BackupProblem(`${path.basename(file)} 不是安学备份（缺少 ${BACKUP_MANIFEST}）`);

@@ -3,16 +3,10 @@
 import i18n from '../i18n';
 import { messageText, type Message } from '../../electron/core/message';
 import { MESSAGE_LOOKUP } from '../../electron/shared/messages';
-import { sideOf } from '../../electron/core/bilingual';
 
 /** A backend message in the language the page shows. */
 export function sayHere(m: Message): string {
   return messageText((key, params) => i18n.t(key, { ...MESSAGE_LOOKUP, ...params }), m, i18n.language);
-}
-
-/** Text a producer not yet moved to the catalog wrote "中文 / English" (an archive's verification problems, a bank file's refused rows): the user's side. */
-export function inLanguage(text: string, lang: string): string {
-  return sideOf(text, lang);
 }
 
 /** What an error says: a backend message in the user's language, else its own words. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fromMoodleXml, parseAiken, parseGift, stripHtml, toGift } from '../../electron/core/moodle-formats';
+import type { Message } from '../../electron/core/message';
+import { sayIn } from '../../electron/main/messages';
+
+/** a message in both languages, to check what each says */
+const both = (m: Message) => `${sayIn('zh-CN', m)} / ${sayIn('en-US', m)}`;
+/** a parse's refused rows with their messages said in both languages */
+const inWords = (r: object) => ('errors' in r ? { ...r, errors: (r.errors as { message: Message }[]).map((e) => ({ ...e, message: both(e.message) })) } : r);
 
 const GIFT = `// 安学团队编写的测试题
 ::Q1:: 受限空间作业前首先应当？ {
@@ -52,7 +59,7 @@ describe('GIFT', () => {
   });
   it('names the line of a question without an answer block; the good one is kept apart from it', () => {
     const r = parseGift('::a:: 好的 {T}\n\n\n::b:: 坏的，没有答案块\n');
-    expect(r).toMatchObject({ ok: false, errors: [{ row: 4, column: 'GIFT', message: '缺少答案块 { … } / the answer block { … } is missing' }] });
+    expect(inWords(r)).toMatchObject({ ok: false, errors: [{ row: 4, column: 'GIFT', message: '缺少答案块 { … } / the answer block { … } is missing' }] });
     expect(!r.ok && r.questions.map((q) => q.stem)).toEqual(['好的']);
   });
   it('braces that do not balance refuse that question, naming the line, instead of one garbage question; the good ones stay good', () => {
@@ -82,12 +89,12 @@ describe('GIFT', () => {
       [10, 'GIFT'],
       [12, 'GIFT'],
     ]);
-    expect(r.errors[0]!.message).toBe(
+    expect(both(r.errors[0]!.message)).toBe(
       '答案块里又出现了「{」（第 1 行的「{」还没有用「}」结束；两道题之间要空一行） / a “{” inside an answer block (the “{” on line 1 is not closed by a “}”; leave a blank line between two questions)',
     );
-    expect(r.errors[1]!.message).toContain('a “}” with no “{” before it');
-    expect(r.errors[2]!.message).toContain('never closed');
-    expect(r.errors[3]!.message).toContain('one answer block');
+    expect(both(r.errors[1]!.message)).toContain('a “}” with no “{” before it');
+    expect(both(r.errors[2]!.message)).toContain('never closed');
+    expect(both(r.errors[3]!.message)).toContain('one answer block');
     // no question carries another's text
     expect(r.questions.map((q) => [q.type, q.stem, q.answer])).toEqual([['truefalse', '监护人可以离开。', ['F']]]);
     // escaped braces are text, not blocks
@@ -116,7 +123,7 @@ describe('Aiken', () => {
       ]);
   });
   it('names the line of a question without ANSWER, or with an answer that is not an option', () => {
-    expect(parseAiken('题一\nA. x\nB. y\n\n题二\nA. x\nB. y\nANSWER: C\n')).toEqual({
+    expect(inWords(parseAiken('题一\nA. x\nB. y\n\n题二\nA. x\nB. y\nANSWER: C\n'))).toEqual({
       ok: false,
       errors: [
         { row: 1, column: 'ANSWER', message: '缺少 ANSWER: 行 / the ANSWER: line is missing' },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuestionTable, splitPackedOptions, stripNumber } from '../../electron/core/question-import';
+import type { Message } from '../../electron/core/message';
+import { sayIn } from '../../electron/main/messages';
+
+/** a message in both languages, to check what each says */
+const both = (m: Message) => `${sayIn('zh-CN', m)} / ${sayIn('en-US', m)}`;
+/** a parse's refused rows with their messages said in both languages */
+const inWords = (r: object) => ('errors' in r ? { ...r, errors: (r.errors as { message: Message }[]).map((e) => ({ ...e, message: both(e.message) })) } : r);
 
 const T = ['题型', '题干', '选项A', '选项B', '选项C', '选项D', '答案', '解析', '分值', '难度'];
 const P = ['作业种类', '试题类型', '题目内容', '题目选项', '题目答案'];
@@ -42,7 +49,7 @@ describe('question tables', () => {
       [1, '', [], ''],
       [0, '', [], ''],
     ]);
-    expect(parseQuestionTable([H, ['判断', '丁。', '', '', '对', '很难', '', '', '']])).toEqual({
+    expect(inWords(parseQuestionTable([H, ['判断', '丁。', '', '', '对', '很难', '', '', '']]))).toEqual({
       ok: false,
       layout: 'template',
       errors: [{ row: 2, column: '难度', message: '难度「很难」应为 1/2/3 或 易/中/难 / the difficulty “很难” should be 1/2/3 or 易/中/难' }],
@@ -98,7 +105,7 @@ describe('question tables', () => {
       ['题型', '题干', '选项A', '选项B'],
       ['单选', '题', 'a', 'b'],
     ]);
-    expect(r).toEqual({ ok: false, errors: [{ row: 1, column: '答案', message: '缺少必需的列「答案」 / the required column “答案” is missing' }], questions: [] });
+    expect(inWords(r)).toEqual({ ok: false, errors: [{ row: 1, column: '答案', message: '缺少必需的列「答案」 / the required column “答案” is missing' }], questions: [] });
   });
 
   it('helpers: option cells and numbered stems', () => {

@@ -1,6 +1,7 @@
 // Batch archives and 一期一档 on real files: content of the campaign's file, tamper
 // evidence across a batch, reproducible JSON, xAPI statements that validate, cancel, a crash in the
 // middle of a batch (SIGKILL of the CLI) and its resumption, retention and the audited deletion.
+import { sayIn } from '../../electron/main/messages';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -185,7 +186,9 @@ describe('一期一档 (the campaign file)', () => {
       const d = out();
       execFileSync('cp', ['-r', `${folder}/.`, d]);
       fn(d);
-      return verifyArchiveDir(nodeFiles, d).problems.join('\n');
+      return verifyArchiveDir(nodeFiles, d)
+        .problems.map((p) => sayIn('zh-CN', p))
+        .join('\n');
     };
     expect(
       copy((d) => {

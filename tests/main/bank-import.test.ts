@@ -10,6 +10,8 @@ import { sayIn } from '../../electron/main/messages';
 
 /** an error as the screen says it in Chinese, then in English (its `message` is the Chinese) */
 const bothOf = (e: Message & { message: string }) => `${e.message} / ${sayIn('en-US', e)}`;
+/** a refused row's message in both languages */
+const both = (m: Message) => `${sayIn('zh-CN', m)} / ${sayIn('en-US', m)}`;
 
 const REAL = path.resolve(ROOT, '../shared/realdata/question-banks/一般企业安全管理员.xlsx');
 const haveReal = existsSync(REAL);
@@ -125,7 +127,7 @@ describe('question-bank import', () => {
     const before = bankFile();
     const p = await app.call('bank.importPreview', up, officer);
     expect(p).toMatchObject({ ok: false, layout: 'gift', total: 2, counts: { truefalse: 1, single: 1 } });
-    expect(p.errors).toEqual([{ row: 4, column: 'GIFT', message: expect.stringContaining('答案块里又出现了「{」') }]);
+    expect(p.errors.map((e) => ({ ...e, message: both(e.message) }))).toEqual([{ row: 4, column: 'GIFT', message: expect.stringContaining('答案块里又出现了「{」') }]);
     expect(p.sample.map((q) => q.stem)).toEqual(['监护人可以离开。', '受限空间首先？']);
     expect(JSON.stringify(p.sample)).not.toContain('::Q2::');
     // without the officer's choice the file is refused whole, naming the line
@@ -175,7 +177,7 @@ describe('question-bank import', () => {
     await app.call('bank.list', {}, officer); // the bundled questions are in the file
     const before = bankFile();
     const p = await app.call('bank.importPreview', up, officer);
-    expect(p.errors).toEqual([{ row: 3, column: '答案', message: '答案 E 不在选项中 / the answer E is not one of the options' }]);
+    expect(p.errors.map((e) => ({ ...e, message: both(e.message) }))).toEqual([{ row: 3, column: '答案', message: '答案 E 不在选项中 / the answer E is not one of the options' }]);
     const r = await app.raw('bank.importCommit', { ...up, bank: 'x' }, officer);
     expect(r).toMatchObject({ ok: false, error: { code: 'bad_input' } });
     if (!r.ok) expect(bothOf(r.error)).toBe('bad-bank.xlsx 第 3 行「答案」：答案 E 不在选项中 / bad-bank.xlsx, row 3, column “答案”: the answer E is not one of the options');

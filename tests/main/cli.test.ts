@@ -41,6 +41,13 @@ describe('CLI', () => {
     expectCleanFailure(cli(['init', '--data', data, '--admin', 'admin', '--password-file', path.join(work, 'pw.txt')]), /--enterprise/);
     expectCleanFailure(cli(['init', '--data', data, '--enterprise', '测试', '--admin', 'admin', '--password-file', path.join(work, 'short.txt')]), /--password-file：密码至少 8 位/);
     expectCleanFailure(cli(['init', '--data', data, '--enterprise', '测试', '--admin', 'admin', '--password-file', path.join(work, 'nope.txt')]), /密码文件不存在/);
+    // in English when the command line is asked for it
+    const en = { ANXUE_LANG: 'en-US' };
+    expectCleanFailure(
+      cli(['init', '--data', data, '--enterprise', '测试', '--admin', 'admin', '--password-file', path.join(work, 'short.txt')], en),
+      /--password-file: a password has at least 8 characters/,
+    );
+    expectCleanFailure(cli(['init', '--data', data, '--enterprise', '测试', '--admin', 'admin', '--password-file', path.join(work, 'nope.txt')], en), /the password file does not exist/);
     expect(existsSync(data)).toBe(false);
   });
 

@@ -2,6 +2,7 @@
 // photos kept by hash, rectification by the 责任人, 验收 by someone else, overdue on the local date,
 // the ledger as .xlsx in the bureaus' columns, and every refusal naming its field with nothing
 // changed. Both backends (see vitest.config.ts).
+import { sayIn } from '../../electron/main/messages';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -234,7 +235,7 @@ describe('inspections and the 问题台账', () => {
       writeFileSync(f, Buffer.concat([JPEG, Buffer.from('edited')]));
       manifest.files.find((x: { name: string }) => x.name === `files/${photo.sha256}.jpg`).sha256 = createHash('sha256').update(readFileSync(f)).digest('hex');
       writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
-      expect(verifyArchiveDir(nodeFiles, folder).problems).toEqual([
+      expect(verifyArchiveDir(nodeFiles, folder).problems.map((p) => `${sayIn('zh-CN', p)} / ${sayIn('en-US', p)}`)).toEqual([
         'manifest.sig：签名与 manifest.json 不符，清单或签名被改动 / manifest.sig: the signature does not fit manifest.json: the manifest or the signature was changed',
         'findings.json：台账所附的照片「现场.jpg」与台账中的哈希不符：照片被替换 / findings.json: the photo “现场.jpg” does not match the hash in the ledger: it was replaced',
       ]);
@@ -247,7 +248,11 @@ describe('inspections and the 问题台账', () => {
         .update(readFileSync(path.join(folder, 'findings.json')))
         .digest('hex');
       writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
-      expect(verifyArchiveDir(nodeFiles, folder).problems.join('\n')).toContain('内容与哈希不符，记录被修改');
+      expect(
+        verifyArchiveDir(nodeFiles, folder)
+          .problems.map((p) => sayIn('zh-CN', p))
+          .join('\n'),
+      ).toContain('内容与哈希不符，记录被修改');
     } finally {
       removeDir(root);
     }

@@ -213,6 +213,6 @@ describe('履职述职', () => {
     writeFileSync(path.join(out.folder, 'manifest.json'), JSON.stringify(m));
     const r = verifyArchiveDir(nodeFiles, out.folder);
     expect(r.ok).toBe(false);
-    expect(r.problems.join('\n')).toContain('记录所附的文件「班组台账.png」与记录中的哈希不符');
+    expect(r.problems.map((p) => sayIn('zh-CN', p)).join('\n')).toContain('记录所附的文件「班组台账.png」与记录中的哈希不符');
   });
 });

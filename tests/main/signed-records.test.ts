@@ -9,6 +9,8 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPersonTo } from '../../electron/main/services/archive';
+import type { ApiError } from '../../electron/main/services/errors';
+import { sayIn } from '../../electron/main/messages';
 import { eventHash, GENESIS_HASH, type ChainLink } from '../../electron/records/events';
 import { cli } from '../helpers/cli';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
@@ -104,6 +106,11 @@ describe('the forgery', () => {
     try {
       await again.call('auth.login', { employeeNo: 'admin', password: 'admin-pass-1' });
       await expect(exportPersonTo(again.ports, 'E001', tempDir('anxue-signed-no-'), 'admin')).rejects.toThrow(/E001：第 1 条记录.*签名检查点 #1 不符/);
+      // in English through the catalog
+      const refused = (await exportPersonTo(again.ports, 'E001', tempDir('anxue-signed-no-'), 'admin').catch((e: unknown) => e)) as ApiError;
+      expect(sayIn('en-US', { key: refused.key, params: refused.params })).toMatch(
+        /E001: from record 1 \(.*, study\.session\) on, the records do not match signed checkpoint #1 of .*: they were rewritten after signing/,
+      );
       // and no new checkpoint covers the rewrite
       expect((await again.ports.store.checkpoints.read()).entries).toHaveLength(1);
     } finally {

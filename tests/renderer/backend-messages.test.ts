@@ -18,8 +18,6 @@ const ROOT = process.cwd();
 const DIRS = ['electron/main', 'electron/records', 'electron/core', 'electron/shared'];
 /** where a message starts: an error (badInput(…), new ApiError('code', …), an HTTP refusal), a message core writes (said(…)) */
 const CALL = /\b(?:badInput|notFound|conflict|forbidden|said)\(|\bnew (?:ApiError|HttpRefusal)\((?:\s*\d+,)?\s*'[a-z_]+',/g;
-/** the producers still writing "中文 / English" text, carried as common.bilingualText until they are moved to the catalog */
-const STILL_BILINGUAL = ['electron/core/model.ts', 'electron/core/moodle-formats.ts', 'electron/core/question-import.ts', 'electron/main/services/bank/bank.ts'];
 
 function sources(): { file: string; src: string }[] {
   return DIRS.flatMap((dir) =>
@@ -63,13 +61,20 @@ describe('backend messages', () => {
     );
     expect(missing).toEqual([]);
   });
-  it('no error or message is written as text: each is a key (only the producers not moved yet write "中文 / English")', () => {
+  it('no error or message is written as text: each is a key, none "中文 / English"', () => {
     const written = all.filter((c) => /[`'][^`']*\p{Script=Han}/u.test(c.arg)).map((c) => `${c.where}: ${c.arg.slice(0, 80)}`);
     expect(written).toEqual([]);
     const bilingualFiles = sources()
-      .filter(({ file, src }) => !file.endsWith('bilingual.ts') && /\b(?:message|problem): [`'][^`'\n]*\p{Script=Han}[^`'\n]* \/ [^`'\n]*[A-Za-z]{2,}/u.test(src))
+      .filter(({ src }) => /\b(?:message|problem): [`'][^`'\n]*\p{Script=Han}[^`'\n]* \/ [^`'\n]*[A-Za-z]{2,}/u.test(src))
       .map((s) => s.file);
-    expect(bilingualFiles.sort()).toEqual(STILL_BILINGUAL);
+    expect(bilingualFiles).toEqual([]);
+    // a schema's rule says its words as a key too (core/message.ts ruleOf): none written as text
+    const rules = sources().flatMap(({ file, src }) =>
+      [...src.matchAll(/\.(?:min|max|length|regex|nonempty|refine)\((?:[^()'`]|\/[^/\n]*\/)*,\s*['`][^'`]*\p{Script=Han}|\bmessage: ['`][^'`\n]*\p{Script=Han}/gu)].map(
+        (m) => `${file}:${src.slice(0, m.index).split('\n').length}`,
+      ),
+    );
+    expect(rules).toEqual([]);
   });
   it('every message says something in both languages, with the same placeholders', () => {
     const vars = (s: string) =>
@@ -89,8 +94,5 @@ describe('backend messages', () => {
     const m = { key: 'report.notYourSuperiorRoster', params: { who: { key: 'report.employeeNo', params: { employeeNo: 'A9' } }, want: { key: 'report.theBureau' } } };
     expect(sayIn('zh-CN', m)).toBe('工号 A9 不是你的上级：按花名册，你的述职报告应提交给 县应急管理局');
     expect(sayIn('en-US', m)).toBe('employee no. A9 is not your superior: by the roster your duty report goes to the county emergency-management bureau');
-    // text a producer not moved yet wrote in both languages: the reader's side
-    const old = { key: 'common.bilingualText', params: { text: '答案为空 / the answer is empty' } };
-    expect([sayIn('zh-CN', old), sayIn('en-US', old)]).toEqual(['答案为空', 'the answer is empty']);
   });
 });

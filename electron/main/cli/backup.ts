@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from '../app';
 import { DataStore } from '../storage/lowdb/data-store';
-import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, redact, sayNotes, unlockSeals, type Out } from './common';
+import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, redact, refused, sayNotes, unlockSeals, type Out } from './common';
 
 /** `backup --out FILE` of the records (lowdb folder read without taking it from a running server, or PostgreSQL), `restore FILE` into an empty store. */
 export async function backupCommand(cmd: 'backup' | 'restore', args: string[], out: Out): Promise<number> {
@@ -19,7 +19,7 @@ export async function backupCommand(cmd: 'backup' | 'restore', args: string[], o
   const where = db ? redact(db) : dataDir;
   if (cmd === 'backup') {
     const file = path.resolve(need(values.out, 'out'));
-    if (!db && DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir}`);
+    if (!db && DataStore.looksEmpty(dataDir)) throw refused('cli.folderNotSetUp', { dir: dataDir });
     const app = db ? openApp({ dataDir, db }) : null;
     const store = app?.store ?? DataStore.openReadOnly(dataDir);
     try {
@@ -27,7 +27,7 @@ export async function backupCommand(cmd: 'backup' | 'restore', args: string[], o
       sayNotes(store, out);
       const t0 = performance.now();
       const { manifest } = await backupTo(store, file, progress).catch((e: unknown) => {
-        throw e instanceof BackupProblem || e instanceof CopyConflict ? new CliError(e.message) : e;
+        throw e instanceof BackupProblem ? new CliError(e.message, e.said) : e instanceof CopyConflict ? new CliError(e.message) : e;
       });
       out(`已备份 ${where} 到 ${file}：${manifest.people} 人的记录，${Object.keys(manifest.files).length} 个文件（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
     } finally {
@@ -36,12 +36,12 @@ export async function backupCommand(cmd: 'backup' | 'restore', args: string[], o
     return 0;
   }
   const file = positionals[0];
-  if (!file) throw new CliError('缺少备份文件路径');
-  if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已有数据，恢复只能恢复到新文件夹：${dataDir}`);
+  if (!file) throw refused('cli.noBackupPath');
+  if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw refused('cli.restoreIntoNew', { dir: dataDir });
   const ports = openApp({ dataDir, ...(db ? { db } : {}) });
   try {
     const { manifest, report } = await restoreFrom(path.resolve(file), ports.store, progress, admin).catch((e: unknown) => {
-      throw e instanceof BackupProblem ? new CliError(e.message) : e;
+      throw e instanceof BackupProblem ? new CliError(e.message, e.said) : e;
     });
     out(`已从 ${path.resolve(file)}（${manifest.createdAt}）恢复到 ${where}：${report.checked.people} 人的记录、${report.checked.documents} 个文档，已逐条核对`);
   } finally {

@@ -3,8 +3,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { openApp } from '../app';
 import { DataStore } from '../storage/lowdb/data-store';
+import type { Message } from '../../core/message';
+import type { MessageKey, MessageParams } from '../../shared/messages';
+import { sayIn } from '../messages';
 
-export class CliError extends Error {}
+/** A command refused, said in one line; `said`, where it is set, is said in the command line's language (../messages.ts) instead of `message`. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly said?: Message,
+  ) {
+    super(message);
+  }
+}
+
+/** A command refused with a message of the catalog: `message` is its Chinese, the command line says it in its own language. */
+export const refused = (key: MessageKey, params?: MessageParams): CliError => new CliError(sayIn('zh-CN', { key, params }), { key, params });
 
 export type Out = (line: string) => void;
 
@@ -19,8 +33,7 @@ export function adminOf(values: { admin?: string; 'password-file'?: string }): {
 /** Open a lowdb folder's seal with an admin's password when this PC does not hold its key. */
 export async function unlockSeals(store: import('../storage/store').Store, admin: { no: string; password: string } | undefined): Promise<void> {
   if (!admin || !store.seals || store.seals.status().mode !== 'locked') return;
-  if (!(await store.seals.unlock(admin.no, admin.password)))
-    throw new CliError(`--admin ${admin.no}：这位管理员没有封印密钥的副本，或密码不对 / ${admin.no} holds no copy of the seal key, or the password is wrong`);
+  if (!(await store.seals.unlock(admin.no, admin.password))) throw refused('cli.adminNoSealKey', { no: admin.no });
 }
 
 /** What opening a folder found (a torn journal end skipped, seals begun): said once, as it is. */
@@ -31,12 +44,12 @@ export function sayNotes(store: import('../storage/store').Store, out: Out): voi
 /** --password-file: the password in a file (never on the command line), its last line break dropped */
 export function passwordFrom(file: string | undefined): string {
   const f = need(file, 'password-file');
-  if (!existsSync(f)) throw new CliError(`密码文件不存在：${f}`);
+  if (!existsSync(f)) throw refused('cli.noPasswordFile', { file: f });
   return readFileSync(f, 'utf8').replace(/\r?\n$/, '');
 }
 
 export function need(v: string | undefined, flag: string): string {
-  if (v === undefined || v === '') throw new CliError(`缺少参数 --${flag}`);
+  if (v === undefined || v === '') throw refused('cli.missingOption', { flag });
   return v;
 }
 
@@ -44,23 +57,23 @@ export function need(v: string | undefined, flag: string): string {
 export function dbOf(flag: string | undefined): string | undefined {
   const db = flag ?? process.env.ANXUE_DB;
   if (db === undefined || db === '') return undefined;
-  if (!/^postgres(ql)?:\/\//.test(db)) throw new CliError(`--db 应为 postgres://… 形式的地址：${db}`);
+  if (!/^postgres(ql)?:\/\//.test(db)) throw refused('cli.dbAddress', { db });
   return db;
 }
 
 export async function openInitialized(dataDir: string, db?: string) {
   if (!db) {
-    if (!existsSync(dataDir)) throw new CliError(`数据文件夹不存在：${dataDir}`);
-    if (DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir}（先运行 init 或 demo）`);
+    if (!existsSync(dataDir)) throw refused('cli.noDataFolder', { dir: dataDir });
+    if (DataStore.looksEmpty(dataDir)) throw refused('cli.folderNotInitialized', { dir: dataDir });
     return openApp({ dataDir });
   }
   const ports = openApp({ dataDir, db });
   try {
-    if ((await ports.store.meta.peek()).enterprise === null) throw new CliError(`数据库尚未初始化：${redact(db)}（先在这个数据库上运行 serve 并完成首次设置）`);
+    if ((await ports.store.meta.peek()).enterprise === null) throw refused('cli.dbNotInitialized', { db: redact(db) });
   } catch (e) {
     await ports.close();
     if (e instanceof CliError) throw e;
-    throw new CliError(`无法连接数据库 ${redact(db)}：${e instanceof Error ? e.message : String(e)}`);
+    throw refused('cli.cannotConnect', { db: redact(db), why: e instanceof Error ? e.message : String(e) });
   }
   return ports;
 }

@@ -5,16 +5,16 @@ import { parseArgs } from 'node:util';
 import { openApp } from '../app';
 import { createDemo } from '../demo';
 import { DataStore } from '../storage/lowdb/data-store';
-import { CliError, dbOf, need, redact, type Out } from './common';
+import { dbOf, need, redact, refused, type Out } from './common';
 
 export async function demoCommand(args: string[], out: Out): Promise<number> {
   const { values } = parseArgs({ args, options: { data: { type: 'string' }, db: { type: 'string' } } });
   const dataDir = need(values.data, 'data');
   const db = dbOf(values.db);
-  if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已有数据，演示数据只能建在新文件夹里：${dataDir}`);
+  if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw refused('cli.demoIntoNewFolder', { dir: dataDir });
   const ports = openApp({ dataDir, ...(db ? { db } : {}) });
   try {
-    if (db && (await ports.store.meta.peek()).enterprise !== null) throw new CliError(`数据库已有数据，演示数据只能建在新数据库里：${redact(db)}`);
+    if (db && (await ports.store.meta.peek()).enterprise !== null) throw refused('cli.demoIntoNewDb', { db: redact(db) });
     const demo = await createDemo(ports);
     out(`已创建演示企业「${demo.enterprise}」（虚构数据）于 ${db ? redact(db) : path.resolve(dataDir)}`);
     out(`培训计划：${demo.campaignName}`);

@@ -7,26 +7,23 @@ import { createJob, readJobs, runJob } from '../services/archive/job';
 import { verifyPassword } from '../services/accounts/auth';
 import { unlockWith } from '../services/signing/signing';
 import { DataStore } from '../storage/lowdb/data-store';
-import { CliError, dbOf, need, openInitialized, passwordFrom, type Out } from './common';
+import { dbOf, need, openInitialized, passwordFrom, refused, type Out } from './common';
 
 export async function exportCommand(args: string[], out: Out): Promise<number> {
   const [sub, ...more] = args;
   if (sub === 'batch') return exportBatch(more, out);
   if (sub === 'workstation') return exportWorkstation(more, out);
-  if (sub !== 'person')
-    throw new CliError(
-      `未知的 export 子命令：${sub ?? ''}（可用：export person EMPLOYEE_NO --data DIR --out DIR；export batch --data DIR --out DIR [--campaign ID] [--dept 部门] [--team 班组] [--zip]）`,
-    );
+  if (sub !== 'person') throw refused('cli.unknownExport', { sub: sub ?? '' });
   const { values, positionals } = parseArgs({ args: more, allowPositionals: true, options: { data: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' }, ...SIGN_OPTIONS } });
   const employeeNo = positionals[0];
-  if (!employeeNo) throw new CliError('缺少工号');
+  if (!employeeNo) throw refused('cli.noEmployeeNo');
   const dataDir = need(values.data, 'data');
   const outDir = need(values.out, 'out');
   const ports = await openInitialized(dataDir, dbOf(values.db));
   try {
     await unlockForSigning(ports, values, out);
     const { people } = await ports.store.roster.read();
-    if (!people.some((p) => p.employeeNo === employeeNo)) throw new CliError(`花名册中没有工号 ${employeeNo}`);
+    if (!people.some((p) => p.employeeNo === employeeNo)) throw refused('common.notOnRoster', { employeeNo });
     const t0 = performance.now();
     const r = await exportPersonTo(ports, employeeNo, outDir, 'cli');
     out(`已导出 ${employeeNo} 的培训档案到 ${r.folder}（${Math.round(performance.now() - t0)} ms）`);
@@ -48,9 +45,8 @@ async function unlockForSigning(ports: Awaited<ReturnType<typeof openInitialized
   }
   const password = passwordFrom(values['password-file']);
   const account = (await ports.store.accounts.peek()).accounts.find((a) => a.employeeNo === admin);
-  if (!account || !account.roles.includes('admin') || account.disabled || !(await verifyPassword(ports, password, account.passwordHash)))
-    throw new CliError(`--sign-as ${admin}：不是系统管理员，或密码不对 / not an admin, or the wrong password`);
-  if (!(await unlockWith(ports, admin, password))) throw new CliError(`${admin} 的签名密钥副本无法解锁 / the signing key could not be unlocked`);
+  if (!account || !account.roles.includes('admin') || account.disabled || !(await verifyPassword(ports, password, account.passwordHash))) throw refused('cli.signAsNotAdmin', { admin });
+  if (!(await unlockWith(ports, admin, password))) throw refused('cli.signingKeyLocked', { admin });
 }
 
 /**
@@ -109,8 +105,8 @@ async function exportWorkstation(args: string[], out: Out): Promise<number> {
   const { values } = parseArgs({ args, options: { data: { type: 'string' }, out: { type: 'string' }, station: { type: 'string' } } });
   const dataDir = path.resolve(need(values.data, 'data'));
   const file = path.resolve(need(values.out, 'out'));
-  if (!file.toLowerCase().endsWith('.zip')) throw new CliError(`--out 应为 .zip 文件：${file}`);
-  if (!existsSync(dataDir) || DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir}`);
+  if (!file.toLowerCase().endsWith('.zip')) throw refused('cli.outNotZip', { file });
+  if (!existsSync(dataDir) || DataStore.looksEmpty(dataDir)) throw refused('cli.folderNotSetUp', { dir: dataDir });
   const station = values.station ?? (await import('node:os')).hostname();
   const { backupTo } = await import('../backup');
   const store = DataStore.openReadOnly(dataDir);

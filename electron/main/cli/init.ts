@@ -6,7 +6,8 @@ import { openApp } from '../app';
 import { setupInit } from '../services/accounts/auth';
 import { DataStore } from '../storage/lowdb/data-store';
 import { api } from '../../shared/api';
-import { CliError, dbOf, need, passwordFrom, redact, type Out } from './common';
+import { dbOf, need, passwordFrom, redact, refused, type Out } from './common';
+import { ruleOf } from '../../core/message';
 
 export async function initCommand(args: string[], out: Out): Promise<number> {
   const { values } = parseArgs({
@@ -32,12 +33,12 @@ export async function initCommand(args: string[], out: Out): Promise<number> {
   if (!input.success) {
     const i = input.error.issues[0]!;
     const flag = { enterprise: '--enterprise', adminNo: '--admin', adminName: '--admin-name', password: '--password-file' }[String(i.path[0])] ?? String(i.path[0]);
-    throw new CliError(`${flag}：${i.message}`);
+    throw refused('cli.optionRule', { flag, rule: ruleOf(i) });
   }
-  if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹已初始化：${dataDir}`);
+  if (!db && existsSync(dataDir) && !DataStore.looksEmpty(dataDir)) throw refused('cli.folderSetUpAlready', { dir: dataDir });
   const ports = openApp({ dataDir, ...(db ? { db } : {}) });
   try {
-    if (db && (await ports.store.meta.peek()).enterprise !== null) throw new CliError(`数据库已初始化：${redact(db)}`);
+    if (db && (await ports.store.meta.peek()).enterprise !== null) throw refused('cli.dbSetUpAlready', { db: redact(db) });
     await setupInit(ports, input.data);
   } finally {
     await ports.close();

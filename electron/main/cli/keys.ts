@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkRecords, latestCheckpoint, publicKeyOf } from '../services/signing/signing';
 import { DataStore } from '../storage/lowdb/data-store';
-import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, openInitialized, sayNotes, unlockSeals, type Out } from './common';
+import { cliLang, sayIn } from '../messages';
+import { ADMIN_OPTIONS, adminOf, dbOf, need, openInitialized, refused, sayNotes, unlockSeals, type Out } from './common';
 
 export async function checkCommand(args: string[], out: Out): Promise<number> {
   // the live data against its signed checkpoints: exit 0 all match, 1 a record was rewritten
@@ -28,7 +29,7 @@ export async function checkCommand(args: string[], out: Out): Promise<number> {
     const last = await latestCheckpoint(ports);
     if (problems.length > 0) {
       out(`检查失败：${problems.length} 处记录与封印或签名检查点不符 / ${problems.length} records no longer match their seals or signed checkpoints`);
-      for (const p of problems) out(`  ✗ ${p}`);
+      for (const p of problems) out(`  ✗ ${sayIn(cliLang(), p)}`);
       return 1;
     }
     out(
@@ -47,16 +48,15 @@ export async function sealCommand(args: string[], out: Out): Promise<number> {
   // `seal unlock`: a folder brought to this PC (its seal key not here yet) takes the key from an
   // admin's copy, for a server run as a service where no admin signs in through a browser
   const [sub, ...more] = args;
-  if (sub !== 'unlock' && sub !== 'status')
-    throw new CliError(`未知的 seal 子命令：${sub ?? ''}（可用：seal status --data DIR；seal unlock --data DIR --admin 工号 --password-file 文件） / unknown seal command`);
+  if (sub !== 'unlock' && sub !== 'status') throw refused('cli.unknownSeal', { sub: sub ?? '' });
   const { values } = parseArgs({ args: more, options: { data: { type: 'string' }, ...ADMIN_OPTIONS } });
   const dataDir = need(values.data, 'data');
-  if (!existsSync(dataDir) || DataStore.looksEmpty(dataDir)) throw new CliError(`数据文件夹尚未初始化：${dataDir} / the data folder is not set up: ${dataDir}`);
+  if (!existsSync(dataDir) || DataStore.looksEmpty(dataDir)) throw refused('cli.folderNotSetUp', { dir: dataDir });
   const store = DataStore.open(dataDir);
   try {
     if (sub === 'unlock') {
       const admin = adminOf(values);
-      if (!admin) throw new CliError('缺少参数 --admin 工号 --password-file 文件 / missing --admin NO --password-file FILE');
+      if (!admin) throw refused('cli.noAdminOptions');
       await unlockSeals(store, admin);
     }
     sayNotes(store, out);
@@ -81,7 +81,7 @@ export async function keyCommand(args: string[], out: Out): Promise<number> {
   const ports = await openInitialized(need(values.data, 'data'), dbOf(values.db));
   try {
     const key = await publicKeyOf(ports);
-    if (!key) throw new CliError("尚无签名密钥：系统管理员登录一次即可生成 / no signing key yet: it is made at an admin's next sign-in");
+    if (!key) throw refused('cli.noSigningKey');
     out(`签名密钥指纹（SHA-256）：${key.fingerprint}`);
     if (values.out) {
       writeFileSync(values.out, key.publicKey);

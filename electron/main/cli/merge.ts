@@ -2,17 +2,17 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataStore } from '../storage/lowdb/data-store';
-import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, openInitialized, unlockSeals, type Out } from './common';
+import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, openInitialized, refused, unlockSeals, type Out } from './common';
 
 /** `merge SOURCE`: a workstation's records (its export .zip, or its data folder) into this record set. */
 export async function mergeCommand(args: string[], out: Out): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, db: { type: 'string' }, station: { type: 'string' }, ...ADMIN_OPTIONS } });
   const source = positionals[0];
-  if (!source) throw new CliError('缺少要合并的工作站导出文件（.zip）或数据文件夹');
+  if (!source) throw refused('cli.noMergeSource');
   const admin = adminOf(values);
   const dataDir = need(values.data, 'data');
   const src = path.resolve(source);
-  if (!existsSync(src)) throw new CliError(`找不到要合并的来源：${src}`);
+  if (!existsSync(src)) throw refused('cli.mergeSourceMissing', { src });
   const { openBackup, BackupProblem } = await import('../backup');
   const { mergeRecords, MergeRefused } = await import('../services/merge');
   const { mkdtempSync, rmSync } = await import('node:fs');
@@ -22,15 +22,15 @@ export async function mergeCommand(args: string[], out: Out): Promise<number> {
   let station = values.station;
   try {
     if (statSync(src).isDirectory()) {
-      if (DataStore.looksEmpty(src)) throw new CliError(`不是安学数据文件夹（没有 meta.json）：${src}`);
-      if (path.resolve(dataDir) === src) throw new CliError('来源和目标是同一个数据文件夹');
+      if (DataStore.looksEmpty(src)) throw refused('cli.notDataFolder', { dir: src });
+      if (path.resolve(dataDir) === src) throw refused('cli.mergeSameFolder');
       from = DataStore.openReadOnly(src);
       await unlockSeals(from, admin);
       station ??= path.basename(src);
     } else {
       const { ZIP_LIMITS } = await import('../services/files/zip-folder');
       const opened = await openBackup(src, tmp, ZIP_LIMITS.merge, admin).catch((e: unknown) => {
-        throw e instanceof BackupProblem ? new CliError(e.message) : e;
+        throw e instanceof BackupProblem ? new CliError(e.message, e.said) : e;
       });
       from = opened.records;
       station ??= opened.manifest.station ?? path.basename(src, '.zip');

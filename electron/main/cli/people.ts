@@ -5,16 +5,16 @@ import { parseArgs } from 'node:util';
 import { listAccounts, resetPassword, revokeSessions, setDisabled, setRoles } from '../services/accounts/accounts';
 import { commitRosterBytes, firstErrorLine, previewRosterBytes } from '../services/roster/roster';
 import { ROLES, type Role } from '../../core/model';
-import { CliError, dbOf, need, openInitialized, type Out } from './common';
+import { CliError, dbOf, need, openInitialized, refused, type Out } from './common';
 import { cliLang, sayIn } from '../messages';
 
 export async function rosterCommand(args: string[], out: Out): Promise<number> {
   const [sub, ...more] = args;
-  if (sub !== 'import') throw new CliError(`未知的 roster 子命令：${sub ?? ''}（可用：roster import FILE --data DIR）`);
+  if (sub !== 'import') throw refused('cli.unknownRoster', { sub: sub ?? '' });
   const { values, positionals } = parseArgs({ args: more, allowPositionals: true, options: { data: { type: 'string' }, db: { type: 'string' } } });
   const file = positionals[0];
-  if (!file) throw new CliError('缺少花名册文件路径');
-  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`文件不存在：${file}`);
+  if (!file) throw refused('cli.noRosterPath');
+  if (!existsSync(file) || !statSync(file).isFile()) throw refused('cli.noFile', { file });
   const dataDir = need(values.data, 'data');
   const ports = await openInitialized(dataDir, dbOf(values.db));
   try {
@@ -38,14 +38,14 @@ export async function accountsCommand(args: string[], out: Out): Promise<number>
   // on the server PC: the way back in when the only admin has forgotten the password
   const [sub, ...more] = args;
   const subs = ['list', 'grant', 'revoke', 'reset-password', 'disable', 'enable', 'end-sessions'];
-  if (!sub || !subs.includes(sub)) throw new CliError(`未知的 accounts 子命令：${sub ?? ''}（可用：${subs.join('、')}）`);
+  if (!sub || !subs.includes(sub)) throw refused('cli.unknownAccounts', { sub: sub ?? '', subs: subs.join('、') });
   const { values, positionals } = parseArgs({ args: more, allowPositionals: true, options: { data: { type: 'string' }, db: { type: 'string' }, reason: { type: 'string' } } });
   const no = positionals[0];
-  if (sub !== 'list' && !no) throw new CliError('缺少工号 / missing the employee number');
+  if (sub !== 'list' && !no) throw refused('cli.noEmployeeNo');
   let role: Role | null = null;
   if (sub === 'grant' || sub === 'revoke') {
     const r = positionals[1];
-    if (!r || !(ROLES as readonly string[]).includes(r)) throw new CliError(`缺少或未知的角色：${r ?? ''}（可用：${ROLES.join('、')}）`);
+    if (!r || !(ROLES as readonly string[]).includes(r)) throw refused('cli.unknownRole', { role: r ?? '', roles: ROLES.join('、') });
     role = r as Role;
   }
   const ports = await openInitialized(need(values.data, 'data'), dbOf(values.db));
@@ -59,10 +59,10 @@ export async function accountsCommand(args: string[], out: Out): Promise<number>
       return 0;
     }
     const account = (await listAccounts(ports)).find((a) => a.employeeNo === no);
-    if (!account) throw new CliError(`没有工号为 ${no} 的账号 / no account with employee number ${no}`);
+    if (!account) throw refused('accounts.noAccountEmployeeNumber', { employeeNo: no! });
     if (sub === 'grant' || sub === 'revoke') {
       const roles = sub === 'grant' ? [...new Set([...account.roles, role!])] : account.roles.filter((r) => r !== role);
-      if (roles.length === 0) throw new CliError('至少保留一个角色 / an account keeps at least one role');
+      if (roles.length === 0) throw refused('rule.oneRole');
       const a = await setRoles(ports, by, { employeeNo: no!, roles, reason });
       out(`${a.employeeNo} ${a.name} 的角色：${roleList(a.roles)}`);
     } else if (sub === 'reset-password') {

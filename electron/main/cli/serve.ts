@@ -5,7 +5,7 @@ import { startServer } from '../server';
 import { routeConsoleToLog, serverLog } from '../log';
 import { TlsProblem } from '../transport/tls';
 import { hostName, isLoopbackName } from '../transport/host-check';
-import { CliError, dbOf, need, redact, type Out } from './common';
+import { CliError, dbOf, need, redact, refused, type Out } from './common';
 
 export async function serveCommand(args: string[], out: Out): Promise<number> {
   const { values } = parseArgs({
@@ -24,23 +24,23 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
   });
   const dataDir = need(values.data, 'data');
   const port = Number(need(values.port, 'port'));
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port 应为 0–65535 的整数：${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw refused('cli.badPort', { port: String(values.port) });
   let clockSpeed = 1;
   if (values['test-clock-speed'] !== undefined) {
     // Test-only: lets an end-to-end test accrue study time fast. Refused unless the test
     // harness sets ANXUE_ALLOW_TEST_CLOCK=1; never used by the desktop app.
-    if (process.env.ANXUE_ALLOW_TEST_CLOCK !== '1') throw new CliError('--test-clock-speed 仅供自动化测试使用');
+    if (process.env.ANXUE_ALLOW_TEST_CLOCK !== '1') throw refused('cli.testClockOnly');
     clockSpeed = Number(values['test-clock-speed']);
-    if (!(clockSpeed >= 1 && clockSpeed <= 1000)) throw new CliError('--test-clock-speed 应在 1–1000 之间');
+    if (!(clockSpeed >= 1 && clockSpeed <= 1000)) throw refused('cli.testClockRange');
   }
   const host = values.host ?? '127.0.0.1';
   const allowedHosts = values['allowed-host'] ?? [];
-  for (const h of allowedHosts) if (!hostName(h)) throw new CliError(`--allowed-host 不是有效的主机名：${h}`);
+  for (const h of allowedHosts) if (!hostName(h)) throw refused('cli.badAllowedHost', { host: h });
   const db = dbOf(values.db);
   const certFile = values['tls-cert'];
   const keyFile = values['tls-key'];
-  if (values['insecure-http'] && (certFile || keyFile)) throw new CliError('--insecure-http 不能与 --tls-cert / --tls-key 同时使用');
-  if (Boolean(certFile) !== Boolean(keyFile)) throw new CliError('--tls-cert 和 --tls-key 需要一起给出');
+  if (values['insecure-http'] && (certFile || keyFile)) throw refused('cli.insecureWithTls');
+  if (Boolean(certFile) !== Boolean(keyFile)) throw refused('cli.tlsPair');
   const tls = values['insecure-http'] ? ('off' as const) : certFile && keyFile ? { certFile, keyFile } : undefined;
   let s: Awaited<ReturnType<typeof startServer>>;
   try {

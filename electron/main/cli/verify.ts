@@ -4,8 +4,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MANIFEST_FILE, verifyAll, type ArchiveCheck } from '../services/archive';
 import { fingerprintOf } from '../services/signing/signing';
-import { CliError, type Out } from './common';
+import { refused, type Out } from './common';
 import { nodeFiles } from '../files';
+import { cliLang, sayIn } from '../messages';
 
 /** --key: a public key file (PEM), or its fingerprint (64 hex digits, with or without colons) */
 function keyFingerprint(key: string): string {
@@ -13,11 +14,11 @@ function keyFingerprint(key: string): string {
     try {
       return fingerprintOf(readFileSync(key, 'utf8'));
     } catch {
-      throw new CliError(`--key ${key}：不是公钥文件（PEM） / not a public key file (PEM)`);
+      throw refused('cli.keyNotPem', { key });
     }
   }
   const hex = key.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
-  if (hex.length !== 64) throw new CliError(`--key ${key}：既不是公钥文件，也不是 SHA-256 指纹 / neither a key file nor a SHA-256 fingerprint`);
+  if (hex.length !== 64) throw refused('cli.keyNeither', { key });
   return hex.match(/../g)!.join(':');
 }
 
@@ -26,7 +27,7 @@ export async function verifyCommand(args: string[], out: Out): Promise<number> {
   // 2: nothing to check, or not readable
   const { values: vv, positionals: vp } = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' } } });
   const target = vp[0];
-  if (!target) throw new CliError('缺少要校验的档案文件夹或 .zip / the archive folder or .zip to verify is missing');
+  if (!target) throw refused('cli.noVerifyTarget');
   const expectKey = vv.key === undefined ? undefined : keyFingerprint(vv.key);
   if (!existsSync(target)) {
     out(`无法校验：${target} 不存在 / cannot verify: ${target} does not exist`);
@@ -50,7 +51,7 @@ export async function verifyCommand(args: string[], out: Out): Promise<number> {
     } else {
       const head = { altered: '已被改动 / altered', unsigned: '未签名 / not signed', unreadable: '无法读取，不能校验 / not readable, cannot be checked' }[f.outcome];
       out(`  ${f.outcome === 'unreadable' ? '?' : '✗'} ${rel(f.path)}：${head}`);
-      for (const p of f.problems) out(`      - ${p}`);
+      for (const p of f.problems) out(`      - ${sayIn(cliLang(), p)}`);
     }
   }
   const count = (o: ArchiveCheck['outcome']) => found.filter((f) => f.outcome === o).length;

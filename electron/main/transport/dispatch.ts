@@ -2,8 +2,7 @@
 // role, validate input with the contract's schema, call the service. Admission (who may call
 // this?) is a step of its own, so the HTTP transport can refuse a caller before it reads a body.
 import { api, mayCall, type ApiErrorBody, type CallName } from '../../shared/api';
-import { isMessageKey } from '../../shared/messages';
-import { BILINGUAL_TEXT, said } from '../../core/message';
+import { ruleOf } from '../../core/message';
 import { resolveCaller } from '../services/accounts/auth';
 import { ApiError, SealError } from '../services/errors';
 import { handlers } from '../services/index';
@@ -106,8 +105,8 @@ export async function run(ports: Ports, admitted: Admitted, raw: unknown): Promi
     raw = undefined;
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      // the rule's own words are ours (a key of the catalog, or "中文 / English" from core/model.ts, not moved yet) or zod's (English)
-      const rule = isMessageKey(issue.message) ? said(issue.message) : said(BILINGUAL_TEXT, { text: issue.message });
+      // the rule's own words are ours (a key of the catalog) or zod's (English)
+      const rule = ruleOf(issue);
       throw new ApiError('bad_input', issue.path.length > 0 ? 'transport.badField' : 'transport.badInput', { field: issue.path.join('.'), rule }, issue.path.join('.'));
     }
     const h = handlers[name] as (p: Ports, c: Caller, i: unknown) => Promise<unknown>;

@@ -12,7 +12,7 @@ export const accountCalls = {
       enterprise: z.string().trim().min(1).max(120),
       adminNo: employeeNoSchema,
       adminName: z.string().trim().min(1).max(40),
-      password: z.string().min(8, '密码至少 8 位').max(200),
+      password: z.string().min(8, 'rule.passwordLength').max(200),
       setupCode: z.string().trim().max(64).optional(),
     }),
     'public',
@@ -21,18 +21,18 @@ export const accountCalls = {
   'auth.logout': call<{ ok: true }>()(none, ALL),
   'auth.me': call<Me>()(none, ALL),
   /** sessionsEnded: the account's other sessions (other PCs, other browsers), ended by the change */
-  'auth.changePassword': call<{ ok: true; sessionsEnded: number }>()(z.object({ oldPassword: z.string().min(1).max(200), newPassword: z.string().min(8, '密码至少 8 位').max(200) }), ALL),
+  'auth.changePassword': call<{ ok: true; sessionsEnded: number }>()(z.object({ oldPassword: z.string().min(1).max(200), newPassword: z.string().min(8, 'rule.passwordLength').max(200) }), ALL),
 
   /** accounts locked and addresses blocked by failed logins, now */
   'auth.locks': call<{ kind: 'account' | 'address'; subject: string; until: string; failures: number }[]>()(none, ['admin']),
   'auth.unlock': call<{ ok: true }>()(
-    z.object({ kind: z.enum(['account', 'address']), subject: z.string().trim().min(1).max(64), reason: z.string().trim().min(1, '请写明解除锁定的理由').max(500) }).strict(),
+    z.object({ kind: z.enum(['account', 'address']), subject: z.string().trim().min(1).max(64), reason: z.string().trim().min(1, 'rule.unlockReason').max(500) }).strict(),
     ['admin'],
   ),
   'accounts.list': call<AccountView[]>()(none, ['admin']),
   /** the whole set of roles (employee, officer, archivist, admin); the last admin keeps admin */
   'accounts.setRoles': call<AccountView>()(
-    z.object({ employeeNo: employeeNoSchema, roles: z.array(z.enum(ROLES)).min(1, '至少保留一个角色').max(4), reason: z.string().trim().max(500).default('') }).strict(),
+    z.object({ employeeNo: employeeNoSchema, roles: z.array(z.enum(ROLES)).min(1, 'rule.oneRole').max(4), reason: z.string().trim().max(500).default('') }).strict(),
     ['admin'],
   ),
   /** a one-time password, in the answer only: to be changed at the next sign-in */

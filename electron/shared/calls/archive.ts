@@ -13,7 +13,7 @@ const exportIdSchema = z
 
 export const archiveCalls = {
   'archive.exportPerson': call<ExportResult>()(z.object({ employeeNo: employeeNoSchema }), ARCHIVE),
-  'people.delete': call<{ ok: true }>()(z.object({ employeeNo: employeeNoSchema, reason: z.string().trim().min(1, '请写明删除的理由').max(500) }), ['admin']),
+  'people.delete': call<{ ok: true }>()(z.object({ employeeNo: employeeNoSchema, reason: z.string().trim().min(1, 'rule.deleteReason').max(500) }), ['admin']),
   'audit.list': call<{ intact: boolean; entries: AuditEntryView[] }>()(none, ['admin', 'archivist']),
   /** the signing key's fingerprint, whether this server has it unlocked, and the latest checkpoint (its digest is what a plant hands to its bureau) */
   'signing.status': call<SigningStatus>()(none, ['admin', 'archivist']),

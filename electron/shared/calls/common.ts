@@ -33,4 +33,4 @@ export const fileUpload = z.object({
   base64: z.string().max(30_000_000),
 });
 export const campaignRef = z.object({ campaignId: z.string().min(1).max(64) });
-export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, '文件哈希不合法');
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'rule.fileHash');

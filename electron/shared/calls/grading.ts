@@ -17,7 +17,7 @@ export const gradingCalls = {
         score: z.number().min(0).max(100),
         comment: z.string().max(2000),
       })
-      .refine((x) => (x.ref !== undefined) !== (x.employeeNo !== undefined && x.attemptId !== undefined), { message: '请给出答卷编号（ref），或工号和考核编号', path: ['ref'] }),
+      .refine((x) => (x.ref !== undefined) !== (x.employeeNo !== undefined && x.attemptId !== undefined), { message: 'rule.attemptRef', path: ['ref'] }),
     OFFICE,
   ),
   'grading.reviewEssay': call<{ ok: true }>()(

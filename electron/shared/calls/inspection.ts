@@ -13,7 +13,7 @@ export const inspectionCalls = {
   'finding.record': call<FindingView>()(findingInputSchema, OFFICE),
   /** by the finding's 责任人, or an officer for them */
   'finding.rectify': call<FindingView>()(
-    z.object({ findingId: z.string().uuid(), note: z.string().trim().min(1, '请写明整改情况').max(2000), photos: z.array(photoRefSchema).max(6).default([]) }).strict(),
+    z.object({ findingId: z.string().uuid(), note: z.string().trim().min(1, 'rule.remedyDone').max(2000), photos: z.array(photoRefSchema).max(6).default([]) }).strict(),
     ['employee', 'officer', 'admin'],
   ),
   /** 验收: by an officer who is not the finding's 责任人 */

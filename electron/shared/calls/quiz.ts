@@ -22,9 +22,9 @@ export const bankCalls = {
       /** absent: a new question */
       id: z.string().min(1).max(64).optional(),
       type: z.enum(QUESTION_TYPES),
-      stem: z.string().trim().min(1, '题干不能为空').max(4000),
-      options: z.array(z.string().trim().min(1, '选项不能为空').max(1000)).max(8),
-      answer: z.array(z.string().trim().min(1).max(2000)).min(1, '请给出答案').max(8),
+      stem: z.string().trim().min(1, 'rule.stem').max(4000),
+      options: z.array(z.string().trim().min(1, 'rule.option').max(1000)).max(8),
+      answer: z.array(z.string().trim().min(1).max(2000)).min(1, 'rule.answer').max(8),
       explanation: z.string().trim().max(4000),
       score: z.number().positive().max(100),
       source: z.string().trim().max(200),

@@ -23,7 +23,7 @@ export const collectiveCalls = {
       code: z
         .string()
         .trim()
-        .regex(/^\d{4}$/, '签到码是 4 位数字'),
+        .regex(/^\d{4}$/, 'rule.checkInCode'),
     }),
     STUDENT,
   ),

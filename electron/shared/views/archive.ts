@@ -1,5 +1,6 @@
 // What the archive, audit and signing calls answer.
 import type { AuditEntry } from '../../core/record-shapes';
+import type { Message } from '../../core/message';
 
 export interface SigningStatus {
   fingerprint: string | null;
@@ -31,7 +32,8 @@ export interface ExportResult {
 }
 export interface VerifyReport {
   ok: boolean;
-  problems: string[];
+  /** what is wrong, each a key of the backend's message catalog with its values */
+  problems: Message[];
   /** not an archive, or not readable: nothing can be said about changes (never "altered") */
   unreadable?: boolean;
   /** checked against a key, it carries no signature (and nothing else is wrong): not proven to be by that key, distinct from altered */

@@ -3,6 +3,7 @@
 import type { Question, QuestionForTaker, QuestionType } from '../../core/model';
 import type { PaperStats, QuestionStat } from '../../core/quiz-stats';
 import type { QuizResult } from '../../core/record-shapes';
+import type { Message } from '../../core/message';
 
 export interface BankPreview {
   /** false: some questions are refused (`errors`); `total`, `counts` and `sample` are then the good ones */
@@ -14,7 +15,8 @@ export interface BankPreview {
   /** questions already in the bank (same type, stem and options): skipped on import */
   duplicates: number;
   sample: Question[];
-  errors: { row: number; column: string; message: string }[];
+  /** the refused rows: what is wrong with each, a key of the backend's message catalog with its values */
+  errors: { row: number; column: string; message: Message }[];
 }
 /** One version of a question: the current one (replacedAt null) or an earlier one kept in the history. */
 export type QuestionVersion = Question & { replacedAt: string | null; replacedBy: string | null; removed: boolean };

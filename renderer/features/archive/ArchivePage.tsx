@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../electron/core/model';
 import type { VerifyReport } from '../../../electron/shared/api';
 import { api, downloadBase64 } from '../../lib/api';
-import { inLanguage } from '../../lib/message-language';
+import { sayHere } from '../../lib/message-language';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime } from '../shell/format';
 import { useLoad } from '../shell/use-load';
@@ -26,7 +26,7 @@ async function download(exportId: string, name: string) {
  * exported. How that is proven (hashes, signatures) is there behind 详细信息 for whoever asks.
  */
 export function ArchivePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const people = useLoad(() => api['roster.list']({}), []);
   const exports = useLoad(() => api['archive.list']({}), []);
   const [verify, setVerify] = useState<Record<string, VerifyReport>>({});
@@ -167,9 +167,9 @@ export function ArchivePage() {
                         (v.ok ? (
                           <span className="ok">{v.signedBy ? t('archive.intactSigned') : t('archive.intactUnsigned')}</span>
                         ) : v.unreadable ? (
-                          <span className="notice">{t('archive.unreadable', { problems: v.problems.map((p) => inLanguage(p, i18n.language)).join('；') })}</span>
+                          <span className="notice">{t('archive.unreadable', { problems: v.problems.map(sayHere).join('；') })}</span>
                         ) : (
-                          <span className="error">{t('archive.altered', { problems: v.problems.map((p) => inLanguage(p, i18n.language)).join('；') })}</span>
+                          <span className="error">{t('archive.altered', { problems: v.problems.map(sayHere).join('；') })}</span>
                         ))}
                     </td>
                   </tr>

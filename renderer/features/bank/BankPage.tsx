@@ -1,6 +1,6 @@
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
-import { inLanguage } from '../../lib/message-language';
+import { sayHere } from '../../lib/message-language';
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../../electron/core/model';
 import type { QuestionVersion } from '../../../electron/shared/api';
@@ -17,7 +17,7 @@ const NONE: Question[] = [];
 
 /** 题库: import question banks from Excel (preview first), download our template. */
 export function BankPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { dialog, ask } = useConfirm();
   const bank = useLoad(() => api['bank.list']({}), []);
   const [name, setName] = useState('');
@@ -86,7 +86,7 @@ export function BankPage() {
             <strong>{preview.total > 0 ? t('bank.hasRefused', { file: preview.fileName, n: preview.errors.length }) : t('roster.hasErrors', { file: preview.fileName })}</strong>
             <ul>
               {preview.errors.map((e, i) => (
-                <li key={i}>{t('roster.rowError', { row: e.row, field: e.column, message: inLanguage(e.message, i18n.language) })}</li>
+                <li key={i}>{t('roster.rowError', { row: e.row, field: e.column, message: sayHere(e.message) })}</li>
               ))}
             </ul>
           </div>

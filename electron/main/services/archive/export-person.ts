@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Campaign } from '../../../core/model';
 import type { ExportResult } from '../../../shared/api';
 import { conflict } from '../errors';
+import { said, type Message } from '../../../core/message';
 import { checkRecords, makeCheckpoint } from '../signing/signing';
 import type { Ports } from '../ports';
 import { renderPdf } from '../render/pdf';
@@ -13,13 +14,16 @@ import { writeManifest } from './write';
 import { personPdfDefinition } from './layout-person';
 import { personWorkbookRows } from './workbook';
 
+/** Messages one after another, as one message (the first three problems of a refusal). */
+const listOf = (ms: Message[]): Message => ms.slice(1).reduce((list, next) => said('common.andThen', { list, next }), ms[0]!);
+
 /**
  * Before an export: the people's records against the signed checkpoints (a rewrite is refused,
  * naming the person and record), then a checkpoint of now, when the key is unlocked.
  */
 export async function checkBeforeExport(ports: Ports, employeeNos: readonly string[]): Promise<void> {
   const problems = await checkRecords(ports, employeeNos);
-  if (problems.length > 0) throw conflict(problems.length > 3 ? 'archive.recordsDoNotMatchMany' : 'archive.recordsDoNotMatch', { problems: problems.slice(0, 3).join('；'), count: problems.length });
+  if (problems.length > 0) throw conflict(problems.length > 3 ? 'archive.recordsDoNotMatchMany' : 'archive.recordsDoNotMatch', { problems: listOf(problems.slice(0, 3)), count: problems.length });
   await makeCheckpoint(ports, 'export', employeeNos);
 }
 

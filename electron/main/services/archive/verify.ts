@@ -1,7 +1,6 @@
 // Checking archives: each file against the manifest, the record chains against their heads, the
 // signature against the enterprise key; a folder, a zip, or a tree of them.
 import path from 'node:path';
-import { around } from '../../../core/bilingual';
 import type { LedgerEntry } from '../../../core/inspection';
 import type { VerifyReport } from '../../../shared/api';
 import { chainHead, verifyChain } from '../../../records/events';
@@ -9,6 +8,7 @@ import { notFound } from '../errors';
 import { signatureHolds, type Signature } from '../signing/signing';
 import { type Files, type Ports } from '../ports';
 import { unzipTo, walk, ZIP_LIMITS, ZipEntryDamaged, ZipProblem } from '../files/zip-folder';
+import { said, type Message } from '../../../core/message';
 import { RECORD_FILE, PDF_FILE, MANIFEST_FILE, SIGNATURE_FILE, XLSX_FILE, FINDINGS_FILE, evidencePath, evidenceRefs, ledgerPhotos, sha256 } from './files';
 import { type PersonRecord } from './record';
 
@@ -32,13 +32,11 @@ export function nameFitsExportId(name: string, exportId: string): boolean {
  * (not proven to be by that key), distinct from altered.
  */
 export function verifyArchiveDir(files: Files, dir: string, expectedManifestSha256?: string, expectKey?: string, asNamed?: string): VerifyReport {
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const mPath = path.join(dir, MANIFEST_FILE);
-  if (!files.exists(mPath))
-    return { ok: false, problems: [`缺少清单文件 ${MANIFEST_FILE}：导出未完成，或清单被删除 / ${MANIFEST_FILE} is missing: the export did not finish, or the manifest was deleted`] };
+  if (!files.exists(mPath)) return { ok: false, problems: [said('archive.check.noManifest', { manifest: MANIFEST_FILE })] };
   const mText = files.read(mPath);
-  if (expectedManifestSha256 && sha256(mText) !== expectedManifestSha256)
-    problems.push(`${MANIFEST_FILE} 与导出时登记的不一致：清单被修改 / ${MANIFEST_FILE} is not the one registered at export: the manifest was changed`);
+  if (expectedManifestSha256 && sha256(mText) !== expectedManifestSha256) problems.push(said('archive.check.manifestNotRegistered', { manifest: MANIFEST_FILE }));
   let manifest: {
     exportId?: unknown;
     files?: { name: string; sha256: string; bytes: number }[];
@@ -50,15 +48,12 @@ export function verifyArchiveDir(files: Files, dir: string, expectedManifestSha2
   try {
     manifest = JSON.parse(mText.toString('utf8'));
   } catch {
-    return { ok: false, problems: [`${MANIFEST_FILE} 无法解析：清单被修改或损坏 / ${MANIFEST_FILE} cannot be read: the manifest was changed or damaged`] };
+    return { ok: false, problems: [said('archive.check.manifestUnreadable', { manifest: MANIFEST_FILE })] };
   }
   if (asNamed !== undefined) {
     // every manifest has carried its export id, and the exporter names the folder (or zip) by it
-    if (typeof manifest.exportId !== 'string') problems.push(`${MANIFEST_FILE} 中没有导出编号：清单被修改 / ${MANIFEST_FILE} holds no export id: the manifest was changed`);
-    else if (!nameFitsExportId(asNamed, manifest.exportId))
-      problems.push(
-        `档案名称「${asNamed}」与清单中的导出编号 ${manifest.exportId} 不符：档案被改名，或与另一份档案调换了内容 / the archive's name “${asNamed}” is not the export id ${manifest.exportId} in its manifest: it was renamed, or its contents were swapped with another archive's`,
-      );
+    if (typeof manifest.exportId !== 'string') problems.push(said('archive.check.noExportId', { manifest: MANIFEST_FILE }));
+    else if (!nameFitsExportId(asNamed, manifest.exportId)) problems.push(said('archive.check.nameNotExportId', { name: asNamed, exportId: manifest.exportId }));
   }
   const listed = new Set<string>([MANIFEST_FILE]);
   // the enterprise's signature of the manifest, and whether it is the key the inspector was given
@@ -68,57 +63,50 @@ export function verifyArchiveDir(files: Files, dir: string, expectedManifestSha2
   // no signature at all: not proven to be by the key (an export made while the key was locked, or
   // its signature removed) — said apart from any change found below
   const unsigned = expectKey !== undefined && !hasSignature;
-  if (expectKey && signedBy !== null && signedBy !== expectKey)
-    problems.push(`清单由另一把密钥签署：${signedBy}（应为 ${expectKey}） / the manifest was signed by another key: ${signedBy} (expected ${expectKey})`);
+  if (expectKey && signedBy !== null && signedBy !== expectKey) problems.push(said('archive.check.otherKey', { signedBy, expectKey }));
   for (const f of manifest.files ?? []) {
     if (f.name.split('/').some((x) => x === '..' || x === '') || path.isAbsolute(f.name)) {
-      problems.push(`清单中的文件名不合法：${f.name} / a file name in the manifest is not valid: ${f.name}`);
+      problems.push(said('archive.check.badFileName', { name: f.name }));
       continue;
     }
     listed.add(f.name);
     const p = path.join(dir, ...f.name.split('/'));
     if (!files.exists(p)) {
-      problems.push(`缺少文件 ${f.name} / the file ${f.name} is missing`);
+      problems.push(said('archive.check.fileMissing', { name: f.name }));
       continue;
     }
-    if (sha256(files.read(p)) !== f.sha256) problems.push(`文件 ${f.name} 的 SHA-256 与清单不符：文件被修改 / the SHA-256 of ${f.name} does not match the manifest: the file was changed`);
+    if (sha256(files.read(p)) !== f.sha256) problems.push(said('archive.check.fileChanged', { name: f.name }));
   }
-  for (const name of walk(files, dir)) if (!listed.has(name)) problems.push(`多出清单中没有的文件 ${name} / an extra file the manifest does not list: ${name}`);
+  for (const name of walk(files, dir)) if (!listed.has(name)) problems.push(said('archive.check.extraFile', { name }));
   // every record file: its chain intact, its head and count as the manifest recorded them
   const recordFiles = walk(files, dir).filter((n) => n === RECORD_FILE || /^people\/[^/]+\/record\.json$/.test(n));
   for (const no of Object.keys(manifest.chainHeads ?? {})) {
-    if (!recordFiles.some((n) => n === RECORD_FILE || n === `people/${no}/${RECORD_FILE}`)) problems.push(`缺少 ${no} 的记录文件 / the record file of ${no} is missing`);
+    if (!recordFiles.some((n) => n === RECORD_FILE || n === `people/${no}/${RECORD_FILE}`)) problems.push(said('archive.check.noRecordFile', { employeeNo: no }));
   }
   for (const name of recordFiles) {
     try {
       const rec = JSON.parse(files.readText(path.join(dir, ...name.split('/')))) as PersonRecord;
       const no = rec.person?.employeeNo ?? '';
-      problems.push(...verifyChain(rec.events ?? []).map((x) => `${name}：${x}`));
+      problems.push(...verifyChain(rec.events ?? []).map((x) => said('archive.check.inFile', { name, problem: x })));
       const head = chainHead(rec.events ?? []);
       const expected = manifest.chainHeads?.[no];
-      if (expected !== head || rec.chainHead !== head)
-        problems.push(`${name}：记录链头与清单不符，记录被修改、删除或添加 / ${name}: the head of the record chain does not match the manifest: records were changed, deleted or added`);
+      if (expected !== head || rec.chainHead !== head) problems.push(said('archive.check.chainHead', { name }));
       // every evidence file a record names is there, with the bytes its hash names
       const folder = name.slice(0, -RECORD_FILE.length);
       for (const ref of evidenceRefs(rec.events ?? [])) {
         const f = path.join(dir, ...`${folder}${evidencePath(ref)}`.split('/'));
-        if (!files.exists(f))
-          problems.push(`${name}：缺少记录所附的文件「${ref.name}」（${folder}${evidencePath(ref)}） / ${name}: the file “${ref.name}” the record names is missing (${folder}${evidencePath(ref)})`);
-        else if (sha256(files.read(f)) !== ref.sha256)
-          problems.push(`${name}：记录所附的文件「${ref.name}」与记录中的哈希不符：文件被替换 / ${name}: the file “${ref.name}” does not match the hash in the record: it was replaced`);
+        if (!files.exists(f)) problems.push(said('archive.check.evidenceMissing', { name, file: ref.name, at: `${folder}${evidencePath(ref)}` }));
+        else if (sha256(files.read(f)) !== ref.sha256) problems.push(said('archive.check.evidenceReplaced', { name, file: ref.name }));
       }
       const count = manifest.eventCounts?.[no] ?? manifest.eventCount;
-      if (count !== undefined && count !== (rec.events ?? []).length)
-        problems.push(`${name}：记录条数 ${(rec.events ?? []).length} 与清单的 ${count} 不符 / ${name}: ${(rec.events ?? []).length} records where the manifest says ${count}`);
+      if (count !== undefined && count !== (rec.events ?? []).length) problems.push(said('archive.check.eventCount', { name, records: (rec.events ?? []).length, manifestSays: count }));
     } catch {
-      problems.push(`${name} 无法解析：文件被修改或损坏 / ${name} cannot be read: the file was changed or damaged`);
+      problems.push(said('archive.check.fileUnreadable', { name }));
     }
   }
   problems.push(...verifyFindings(files, dir, manifest.ledgerHead));
   if (unsigned) {
-    problems.push(
-      `未签名：清单没有签名，不能证明由密钥 ${expectKey} 签署（导出时签名密钥未解锁，或签名被删除） / not signed: the manifest carries no signature, so it is not proven to be by the key ${expectKey} (exported while the key was locked, or the signature was removed)`,
-    );
+    problems.push(said('archive.check.unsigned', { expectKey: expectKey! }));
     // unsigned and nothing else wrong: said as such; with other problems it is altered
     if (problems.length === 1) return { ok: false, unsigned: true, problems, signedBy: null };
   }
@@ -126,48 +114,41 @@ export function verifyArchiveDir(files: Files, dir: string, expectedManifestSha2
 }
 
 /** The fingerprint whose valid signature manifest.sig holds, or null (no signature; a broken one is a problem). */
-function signatureOf(files: Files, dir: string, manifestBytes: Buffer, problems: string[]): string | null {
+function signatureOf(files: Files, dir: string, manifestBytes: Buffer, problems: Message[]): string | null {
   const f = path.join(dir, SIGNATURE_FILE);
   if (!files.exists(f)) return null;
   let sig: Signature;
   try {
     sig = JSON.parse(files.readText(f)) as Signature;
   } catch {
-    problems.push(`${SIGNATURE_FILE} 无法解析：签名被修改或损坏 / ${SIGNATURE_FILE} cannot be read: the signature was changed or damaged`);
+    problems.push(said('archive.check.signatureUnreadable', { signature: SIGNATURE_FILE }));
     return null;
   }
   if (!signatureHolds(sig, manifestBytes)) {
-    problems.push(`${SIGNATURE_FILE}：签名与 ${MANIFEST_FILE} 不符，清单或签名被改动 / ${SIGNATURE_FILE}: the signature does not fit ${MANIFEST_FILE}: the manifest or the signature was changed`);
+    problems.push(said('archive.check.signatureNotFit', { signature: SIGNATURE_FILE, manifest: MANIFEST_FILE }));
     return null;
   }
   return sig.fingerprint;
 }
 
 /** The campaign's 问题台账 (findings.json): its chain intact, its head as the manifest says, every photo it names there with its bytes. */
-function verifyFindings(files: Files, dir: string, ledgerHead: string | undefined): string[] {
+function verifyFindings(files: Files, dir: string, ledgerHead: string | undefined): Message[] {
   const f = path.join(dir, FINDINGS_FILE);
-  if (!files.exists(f)) return ledgerHead === undefined ? [] : [`缺少问题台账 ${FINDINGS_FILE} / the findings ledger ${FINDINGS_FILE} is missing`];
-  const problems: string[] = [];
+  if (!files.exists(f)) return ledgerHead === undefined ? [] : [said('archive.check.noLedger', { ledger: FINDINGS_FILE })];
+  const problems: Message[] = [];
   try {
     const ledger = JSON.parse(files.readText(f)) as { head?: string; entries?: LedgerEntry[] };
     const entries = ledger.entries ?? [];
-    problems.push(...verifyChain(entries).map((x) => `${FINDINGS_FILE}：${x.replace(/^记录/, '台账记录')}`));
+    problems.push(...verifyChain(entries).map((x) => said('archive.check.inFile', { name: FINDINGS_FILE, problem: x.replace(/^记录/, '台账记录') })));
     const head = chainHead(entries);
-    if (ledger.head !== head || ledgerHead !== head)
-      problems.push(
-        `${FINDINGS_FILE}：台账记录链头与清单不符，记录被修改、删除或添加 / ${FINDINGS_FILE}: the head of the ledger chain does not match the manifest: entries were changed, deleted or added`,
-      );
+    if (ledger.head !== head || ledgerHead !== head) problems.push(said('archive.check.ledgerHead', { ledger: FINDINGS_FILE }));
     for (const ref of ledgerPhotos(entries)) {
       const p = path.join(dir, ...evidencePath(ref).split('/'));
-      if (!files.exists(p))
-        problems.push(`${FINDINGS_FILE}：缺少台账所附的照片「${ref.name}」（${evidencePath(ref)}） / ${FINDINGS_FILE}: the photo “${ref.name}” the ledger names is missing (${evidencePath(ref)})`);
-      else if (sha256(files.read(p)) !== ref.sha256)
-        problems.push(
-          `${FINDINGS_FILE}：台账所附的照片「${ref.name}」与台账中的哈希不符：照片被替换 / ${FINDINGS_FILE}: the photo “${ref.name}” does not match the hash in the ledger: it was replaced`,
-        );
+      if (!files.exists(p)) problems.push(said('archive.check.photoMissing', { ledger: FINDINGS_FILE, file: ref.name, at: evidencePath(ref) }));
+      else if (sha256(files.read(p)) !== ref.sha256) problems.push(said('archive.check.photoReplaced', { ledger: FINDINGS_FILE, file: ref.name }));
     }
   } catch {
-    problems.push(`${FINDINGS_FILE} 无法解析：文件被修改或损坏 / ${FINDINGS_FILE} cannot be read: the file was changed or damaged`);
+    problems.push(said('archive.check.fileUnreadable', { name: FINDINGS_FILE }));
   }
   return problems;
 }
@@ -177,7 +158,7 @@ export interface ArchiveCheck {
   /** where it is; inside a .zip: the zip's path, then the folder in it (`a.zip/E001-…`) */
   path: string;
   outcome: 'intact' | 'altered' | 'unsigned' | 'unreadable';
-  problems: string[];
+  problems: Message[];
   /** the key that signed it (its fingerprint), or null */
   signedBy: string | null;
 }
@@ -229,9 +210,7 @@ async function checkFolder(files: Files, dir: string, shown: string, asNamed: st
         path: shown,
         outcome: 'altered',
         signedBy: null,
-        problems: [
-          `${asNamed} 看起来是安学导出的档案（有 ${tells.join('、')}），但缺少清单 ${MANIFEST_FILE}：清单被删除，或导出未完成 / ${asNamed} looks like an Anxue export (it holds ${tells.join(', ')}) but has no ${MANIFEST_FILE}: the manifest was deleted, or the export did not finish`,
-        ],
+        problems: [said('archive.check.looksLikeExport', { name: asNamed, tells: tells.join('、'), manifest: MANIFEST_FILE })],
       },
     ];
   }
@@ -258,30 +237,21 @@ async function checkFolder(files: Files, dir: string, shown: string, asNamed: st
  */
 async function checkZip(files: Files, zip: string, shown: string, expectKey: string | undefined, zips: number, depth: number, expectedManifestSha256?: string): Promise<ArchiveCheck[]> {
   const label = path.basename(zip);
-  if (zips > MAX_ZIP_NESTING)
-    return [
-      { path: shown, outcome: 'unreadable', signedBy: null, problems: [`${label} 在 zip 中的 zip 里：请先解压外层再校验 / ${label} is a zip inside a zip inside a zip: unpack the outer ones first`] },
-    ];
+  if (zips > MAX_ZIP_NESTING) return [{ path: shown, outcome: 'unreadable', signedBy: null, problems: [said('archive.check.zipTooDeep', { name: label })] }];
   const tmp = files.tempDir('anxue-verify-');
   try {
     try {
       await unzipTo(files, zip, tmp, ZIP_LIMITS.verify);
     } catch (e) {
       // a readable zip with one damaged entry was changed; a file that is no zip is no archive
-      if (e instanceof ZipEntryDamaged) return [{ path: shown, outcome: 'altered', signedBy: null, problems: [e.message] }];
+      if (e instanceof ZipEntryDamaged) return [{ path: shown, outcome: 'altered', signedBy: null, problems: [e.said] }];
       if (e instanceof ZipProblem)
         return [
           {
             path: shown,
             outcome: 'unreadable',
             signedBy: null,
-            problems: [
-              around(
-                e.message,
-                (m) => `${label} 不是可读的 .zip 档案：${m}`,
-                (m) => `${label} is not a readable .zip archive: ${m}`,
-              ),
-            ],
+            problems: [said('archive.check.zipUnreadable', { name: label, problem: e.said })],
           },
         ];
       throw e;
@@ -295,7 +265,7 @@ async function checkZip(files: Files, zip: string, shown: string, expectKey: str
           path: shown,
           outcome: 'unreadable',
           signedBy: null,
-          problems: [`${label} 中没有 ${MANIFEST_FILE}，也没有带它的文件夹：这不是安学导出的档案 / ${label} holds no ${MANIFEST_FILE}, nor a folder with one: it is not an Anxue archive`],
+          problems: [said('archive.check.noArchiveInZip', { name: label, manifest: MANIFEST_FILE })],
         },
       ];
     return found;
@@ -330,15 +300,7 @@ export async function verifyArchivePath(files: Files, p: string, expectedManifes
     return { ok: f.outcome === 'intact', problems: f.problems, signedBy: f.signedBy, ...(f.outcome === 'unreadable' ? { unreadable: true } : f.outcome === 'unsigned' ? { unsigned: true } : {}) };
   }
   const bad = found.filter((f) => f.outcome !== 'intact');
-  const problems = bad.flatMap((f) =>
-    f.problems.map((x) =>
-      around(
-        x,
-        (m) => `${path.relative(at, f.path) || path.basename(at)}：${m}`,
-        (m) => `${path.relative(at, f.path) || path.basename(at)}: ${m}`,
-      ),
-    ),
-  );
+  const problems = bad.flatMap((f) => f.problems.map((x) => said('archive.check.inFile', { name: path.relative(at, f.path) || path.basename(at), problem: x })));
   const signers = new Set(found.map((f) => f.signedBy));
   return {
     ok: bad.length === 0,

@@ -2,7 +2,7 @@
 // rows is refused whole, unless the officer, shown the good and the refused ones, chooses to import
 // the good ones only (skipRefused). A downloadable template shows our own layout.
 import { fromMoodleXml, parseAiken, parseGift, toGift, type MoodleXmlQuestion } from '../../../core/moodle-formats';
-import { BILINGUAL_TEXT, said } from '../../../core/message';
+import { ruleOf, said } from '../../../core/message';
 import type { KnownMessage } from '../../../shared/messages';
 import { parseQuestionTable, questionId, type ImportError } from '../../../core/question-import';
 import { listDocs } from '../corpus/corpus';
@@ -42,7 +42,7 @@ async function parseMoodleXml(fileName: string, text: string): Promise<BankFileP
     return {
       ok: false,
       layout: 'moodle-xml',
-      errors: [{ row: valid.err.line, column: 'XML', message: `XML 格式错误：${valid.err.msg} / the XML is not well formed: ${valid.err.msg}` }],
+      errors: [{ row: valid.err.line, column: 'XML', message: said('bank.row.xmlNotWellFormed', { why: valid.err.msg }) }],
       questions: [],
     };
   const lines: number[] = [];
@@ -66,8 +66,7 @@ async function parseMoodleXml(fileName: string, text: string): Promise<BankFileP
     category: textOf(q.category),
     answers: ((q.answer as Record<string, unknown>[] | undefined) ?? []).map((a) => ({ fraction: Number(a.fraction ?? 0), text: textOf(a) })),
   }));
-  if (!doc.quiz)
-    return { ok: false, layout: 'moodle-xml', errors: [{ row: 1, column: 'quiz', message: '不是 Moodle XML：没有 <quiz> 元素 / not Moodle XML: there is no <quiz> element' }], questions: [] };
+  if (!doc.quiz) return { ok: false, layout: 'moodle-xml', errors: [{ row: 1, column: 'quiz', message: said('bank.row.notMoodleXml') }], questions: [] };
   return { ...fromMoodleXml(items), layout: 'moodle-xml' };
 }
 
@@ -113,7 +112,7 @@ export async function previewBank(ports: Ports, input: Input<'bank.importPreview
 export function firstBankError(fileName: string, errors: ImportError[]): KnownMessage {
   const e = errors[0]!;
   const more = errors.length - 1;
-  return { key: more > 0 ? 'bank.fileRowProblemMore' : 'bank.fileRowProblem', params: { fileName, row: e.row, column: e.column, problem: said(BILINGUAL_TEXT, { text: e.message }), more } };
+  return { key: more > 0 ? 'bank.fileRowProblemMore' : 'bank.fileRowProblem', params: { fileName, row: e.row, column: e.column, problem: e.message, more } };
 }
 
 /** A bank back out: our Excel template layout, or GIFT for Moodle. */
@@ -181,7 +180,7 @@ export async function correctKey(ports: Ports, caller: { employeeNo: string }, i
   const old = qs.find((q) => q.id === input.questionId);
   if (!old) throw new ApiError('not_found', 'bank.noQuestion', { questionId: input.questionId });
   const parsed = questionSchema.safeParse({ ...old, answer: input.answer });
-  if (!parsed.success) throw new ApiError('bad_input', 'bank.answerNotValid', { problem: parsed.error.issues[0]!.message }, 'answer');
+  if (!parsed.success) throw new ApiError('bad_input', 'bank.answerNotValid', { problem: ruleOf(parsed.error.issues[0]!) }, 'answer');
   const fixed = parsed.data;
   const at = iso(ports.clock.now());
   await ports.store.questions.update((f) => {
@@ -229,7 +228,7 @@ export async function saveQuestion(ports: Ports, caller: { employeeNo: string },
   const parsed = questionSchema.safeParse({ ...fields, options, id: editId ?? questionId(fields.type, fields.stem, options), version: 1 });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw badInputSaid(said(BILINGUAL_TEXT, { text: issue.message }), issue.path.join('.'));
+    throw badInputSaid(ruleOf(issue), issue.path.join('.'));
   }
   await bankQuestions(ports);
   const at = iso(ports.clock.now());

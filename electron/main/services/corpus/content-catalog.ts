@@ -5,6 +5,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { questionSchema, type Question } from '../../../core/model';
 import { notFound } from '../errors';
+import { ruleOf } from '../../../core/message';
+import { sayIn } from '../../messages';
 import type { Files } from '../files-port';
 
 export const DOC_CATEGORIES = ['法律', '行政法规', '国家标准', '行业标准', '地方文件', '企业制度', '事故案例'] as const;
@@ -87,7 +89,7 @@ export function defaultContentDir(): string {
 
 function issueText(e: z.ZodError): string {
   const i = e.issues[0]!;
-  return `${i.path.join('.')}：${i.message}`;
+  return `${i.path.join('.')}：${sayIn('zh-CN', ruleOf(i))}`;
 }
 
 /** Loads and validates the manifest once; a broken manifest names the file and the field. */

@@ -8,7 +8,7 @@ import type { Account, Edition } from '../../../records/shared-docs';
 import { DOC_CATEGORIES } from './corpus';
 import { applyImport } from './corpus-import';
 import { badInput, badInputSaid } from '../errors';
-import { BILINGUAL_TEXT, said } from '../../../core/message';
+import { ruleOf, said } from '../../../core/message';
 import { iso, type Ports } from '../ports';
 import { extractText, formatOf, MAX_IMPORT_BYTES } from './text-extract';
 import { unzipInMemory, ZipBadName, ZipProblem, ZipTooLarge, type ZipLimits } from '../files/zip-folder';
@@ -20,7 +20,7 @@ const MAX_ENTRIES = 2000;
  * A pack is unpacked in memory, counted as it inflates: no file over the import limit, and no more
  * in all than a pack of MAX_PACK_BYTES could hold of real documents (PDFs and DOCX barely compress).
  */
-const PACK_LIMITS: ZipLimits = { use: { zh: '导入内容包', en: 'importing a content pack' }, entryBytes: MAX_IMPORT_BYTES, totalBytes: 512 * 1024 * 1024, entries: MAX_ENTRIES };
+const PACK_LIMITS: ZipLimits = { use: said('zip.use.contentPack'), entryBytes: MAX_IMPORT_BYTES, totalBytes: 512 * 1024 * 1024, entries: MAX_ENTRIES };
 
 const packSchema = z.object({
   format: z.literal('anxue-content-pack'),
@@ -92,7 +92,7 @@ export async function importPack(ports: Ports, caller: Account, input: Input<'co
     files = await unzipInMemory(raw, name, PACK_LIMITS);
   } catch (e) {
     if (e instanceof ZipBadName) throw badInput('corpus.pathLeadsOutsidePack', { name, entry: e.entry }, 'file');
-    if (e instanceof ZipTooLarge) throw badInputSaid(said(BILINGUAL_TEXT, { text: e.message }), 'file');
+    if (e instanceof ZipTooLarge) throw badInputSaid(e.said, 'file');
     if (e instanceof ZipProblem) throw badInput('corpus.notValidContentPack', { name }, 'file');
     throw e;
   }
@@ -102,7 +102,7 @@ export async function importPack(ports: Ports, caller: Account, input: Input<'co
   try {
     manifest = packSchema.parse(JSON.parse(mBytes.toString('utf8')));
   } catch (e) {
-    const issue = e instanceof z.ZodError ? `${e.issues[0]!.path.join('.')}：${e.issues[0]!.message}` : '不是有效的 JSON';
+    const issue = e instanceof z.ZodError ? said('transport.badField', { field: e.issues[0]!.path.join('.'), rule: ruleOf(e.issues[0]!) }) : said('corpus.notJson');
     throw badInput('corpus.packManifestInvalid', { name, manifest: PACK_MANIFEST, issue }, 'file');
   }
   const listed = new Set([PACK_MANIFEST, ...manifest.editions.map((e) => e.file)]);

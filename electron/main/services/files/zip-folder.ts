@@ -13,7 +13,9 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { badInputSaid } from '../errors';
-import { BILINGUAL_TEXT, said } from '../../../core/message';
+import { said } from '../../../core/message';
+import type { KnownMessage, MessageParam } from '../../../shared/messages';
+import { sayIn } from '../../messages';
 import type { Files } from '../files-port';
 
 /** Every file below `dir`, as /-separated paths relative to it, sorted. */
@@ -50,8 +52,8 @@ export async function zipFolder(files: Files, dir: string, out: string, at: Date
 
 /** How much a zip read for one purpose may unpack to. */
 export interface ZipLimits {
-  /** what the zip is read for, named in a refusal */
-  use: { zh: string; en: string };
+  /** what the zip is read for, named in a refusal: a message of the catalog (or a name said alike in both languages) */
+  use: MessageParam;
   /** the most one entry may unpack to */
   entryBytes: number;
   /** the most all its entries together may unpack to */
@@ -70,11 +72,11 @@ const GB = 1024 * MB;
  * large plant's backup (several GB) or 3,000 people's archive could reach, with room to spare.
  */
 export const ZIP_LIMITS = {
-  restore: { use: { zh: '恢复备份', en: 'restoring a backup' }, entryBytes: 512 * MB, totalBytes: 32 * GB, entries: 1_000_000 },
-  merge: { use: { zh: '合并工作站导出', en: 'merging a workstation export' }, entryBytes: 512 * MB, totalBytes: 32 * GB, entries: 1_000_000 },
-  verify: { use: { zh: '校验档案', en: 'verifying an archive' }, entryBytes: 512 * MB, totalBytes: 8 * GB, entries: 500_000 },
+  restore: { use: said('zip.use.restore'), entryBytes: 512 * MB, totalBytes: 32 * GB, entries: 1_000_000 },
+  merge: { use: said('zip.use.merge'), entryBytes: 512 * MB, totalBytes: 32 * GB, entries: 1_000_000 },
+  verify: { use: said('zip.use.verify'), entryBytes: 512 * MB, totalBytes: 8 * GB, entries: 500_000 },
   /** a .docx or .xlsx handed to mammoth or ExcelJS, which unpack it in memory */
-  office: { use: { zh: '读取 Office 文件', en: 'reading an Office file' }, entryBytes: 128 * MB, totalBytes: 256 * MB, entries: 10_000 },
+  office: { use: said('zip.use.office'), entryBytes: 128 * MB, totalBytes: 256 * MB, entries: 10_000 },
 } satisfies Record<string, ZipLimits>;
 
 /** A size as people read it: 512 MB, 32 GB. */
@@ -84,17 +86,20 @@ export function sizeText(bytes: number): string {
   return `${bytes} B`;
 }
 
-export class ZipProblem extends Error {}
+/** What is wrong with a zip: a key of the message catalog with its values; `message` is its Chinese text (logs). */
+export class ZipProblem extends Error {
+  constructor(readonly said: KnownMessage) {
+    super(sayIn('zh-CN', said));
+  }
+}
 /** One entry of a readable zip cannot be unpacked: its bytes were changed or damaged. */
 export class ZipEntryDamaged extends ZipProblem {
   constructor(
     readonly entry: string,
     file: string,
-    why?: { zh: string; en: string },
+    why?: KnownMessage,
   ) {
-    super(
-      `${file} 中的文件 ${entry} 已损坏或被改动，无法解压${why ? `（${why.zh}）` : ''} / the file ${entry} in ${file} is damaged or was changed and cannot be unpacked${why ? ` (${why.en})` : ''}`,
-    );
+    super(why ? { key: 'zip.entryDamagedWhy', params: { file, entry, why } } : { key: 'zip.entryDamaged', params: { file, entry } });
   }
 }
 /** The zip would unpack to more than its limits allow: refused before it is unpacked. */
@@ -105,7 +110,7 @@ export class ZipBadName extends ZipProblem {
     readonly entry: string,
     file: string,
   ) {
-    super(`${file} 中的文件名不合法（越出了解压的文件夹）：${entry} / a file name in ${file} leads outside the folder it is unpacked into: ${entry}`);
+    super({ key: 'zip.badName', params: { file, entry } });
   }
 }
 
@@ -125,25 +130,16 @@ class ByteCount extends Transform {
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.seen += chunk.length;
-    if (this.seen > this.declared)
-      return done(
-        new ZipEntryDamaged(this.entry, this.file, { zh: `解压出的内容多于其头部声明的 ${this.declared} 字节`, en: `it unpacks to more than the ${this.declared} bytes its header declares` }),
-      );
+    if (this.seen > this.declared) return done(new ZipEntryDamaged(this.entry, this.file, { key: 'zip.why.moreThanDeclared', params: { declared: this.declared } }));
     done(null, chunk);
   }
   override _flush(done: TransformCallback): void {
-    if (this.seen !== this.declared)
-      return done(
-        new ZipEntryDamaged(this.entry, this.file, { zh: `解压出 ${this.seen} 字节，头部声明 ${this.declared} 字节`, en: `it unpacks to ${this.seen} bytes, its header declares ${this.declared}` }),
-      );
+    if (this.seen !== this.declared) return done(new ZipEntryDamaged(this.entry, this.file, { key: 'zip.why.notAsDeclared', params: { seen: this.seen, declared: this.declared } }));
     done();
   }
 }
 
-const tooLarge = (file: string, limits: ZipLimits, what: { zh: string; en: string }, limit: number) =>
-  new ZipTooLarge(
-    `${file}：${what.zh}，太大（超过${limits.use.zh}的上限 ${sizeText(limit)}），拒绝解压 / ${file}: ${what.en}, too large (over the limit of ${sizeText(limit)} for ${limits.use.en}): refused`,
-  );
+const tooLarge = (file: string, limits: ZipLimits, what: KnownMessage, limit: number) => new ZipTooLarge({ key: 'zip.tooLarge', params: { file, what, use: limits.use, limit: sizeText(limit) } });
 
 /**
  * Each file entry of a zip (a path, read from disk a piece at a time, or bytes in memory), in the
@@ -159,13 +155,10 @@ export async function eachZipEntry(source: string | Buffer, label: string, limit
   try {
     zip = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options);
   } catch {
-    throw new ZipProblem(`${label} 不是完整的 zip 文件 / ${label} is not a whole zip file`);
+    throw new ZipProblem({ key: 'zip.notWhole', params: { file: label } });
   }
   try {
-    if (zip.entryCount > limits.entries)
-      throw new ZipTooLarge(
-        `${label}：有 ${zip.entryCount} 个条目，太多（超过${limits.use.zh}的上限 ${limits.entries} 个），拒绝解压 / ${label}: it holds ${zip.entryCount} entries, too many (over the limit of ${limits.entries} for ${limits.use.en}): refused`,
-      );
+    if (zip.entryCount > limits.entries) throw new ZipTooLarge({ key: 'zip.tooManyEntries', params: { file: label, entries: zip.entryCount, use: limits.use, limit: limits.entries } });
     const seen = new Set<string>();
     let total = 0;
     const entries = zip.eachEntry();
@@ -177,33 +170,22 @@ export async function eachZipEntry(source: string | Buffer, label: string, limit
         // yauzl checks each name as it reads the directory: absolute, or with '..'
         const m = /^(?:invalid relative path|absolute path|invalid characters in fileName): (.*)$/s.exec((e as Error).message);
         if (m) throw new ZipBadName(m[1]!, label);
-        throw new ZipProblem(`${label} 的目录无法读取：文件已损坏或不是 zip / the directory of ${label} cannot be read: the file is damaged or not a zip`);
+        throw new ZipProblem({ key: 'zip.directoryUnreadable', params: { file: label } });
       }
       if (next.done) break;
       const entry = next.value;
       const name = entry.fileName;
       if (name.endsWith('/')) continue;
       if (name.split('/').some((x) => x === '..' || x === '.') || name.includes('\0')) throw new ZipBadName(name, label);
-      if (seen.has(name))
-        throw new ZipProblem(`${label} 中有两个同名的文件 ${name}：不知道哪一个才是真的，拒绝解压 / ${label} holds two files named ${name}: which one is meant cannot be told, refused`);
+      if (seen.has(name)) throw new ZipProblem({ key: 'zip.twoSameName', params: { file: label, name } });
       seen.add(name);
       // the header's size: believed when it says too much, never when it says little (ByteCount)
       const declared = entry.uncompressedSize;
-      if (declared > limits.entryBytes)
-        throw tooLarge(label, limits, { zh: `其中的文件 ${name} 解压后为 ${sizeText(declared)}`, en: `the file ${name} in it unpacks to ${sizeText(declared)}` }, limits.entryBytes);
-      if (total + declared > limits.totalBytes)
-        throw tooLarge(
-          label,
-          limits,
-          { zh: `解压到文件 ${name} 时共超过 ${sizeText(limits.totalBytes)}`, en: `by the file ${name} it unpacks to more than ${sizeText(limits.totalBytes)} in all` },
-          limits.totalBytes,
-        );
+      if (declared > limits.entryBytes) throw tooLarge(label, limits, { key: 'zip.what.entryUnpacksTo', params: { name, size: sizeText(declared) } }, limits.entryBytes);
+      if (total + declared > limits.totalBytes) throw tooLarge(label, limits, { key: 'zip.what.totalOver', params: { name, size: sizeText(limits.totalBytes) } }, limits.totalBytes);
       total += declared;
-      if (entry.isEncrypted()) throw new ZipProblem(`${label} 中的文件 ${name} 已加密，无法读取 / the file ${name} in ${label} is encrypted and cannot be read`);
-      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
-        throw new ZipProblem(
-          `${label} 中的文件 ${name} 使用了不支持的压缩方式（${entry.compressionMethod}） / the file ${name} in ${label} uses an unsupported compression method (${entry.compressionMethod})`,
-        );
+      if (entry.isEncrypted()) throw new ZipProblem({ key: 'zip.encrypted', params: { file: label, name } });
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new ZipProblem({ key: 'zip.compression', params: { file: label, name, method: entry.compressionMethod } });
       let raw: NodeJS.ReadableStream;
       try {
         raw = await zip.openReadStreamPromise(entry, { decodeFileData: false });
@@ -240,18 +222,15 @@ export async function unzipTo(files: Files, file: string, dir: string, limits: Z
     try {
       files.mkdir(path.dirname(out));
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOTDIR' || (e as NodeJS.ErrnoException).code === 'EEXIST')
-        throw new ZipProblem(`${label} 中的 ${name} 与另一个文件同名冲突 / ${name} in ${label} clashes with another file of the same name`);
+      if ((e as NodeJS.ErrnoException).code === 'ENOTDIR' || (e as NodeJS.ErrnoException).code === 'EEXIST') throw new ZipProblem({ key: 'zip.nameClash', params: { file: label, name } });
       throw e;
     }
     return files.writeStream(out, { exclusive: true });
   }).catch((e: NodeJS.ErrnoException) => {
     // a file entry where an earlier one made a folder (or the other way round)
-    if (e.code === 'EEXIST' || e.code === 'EISDIR')
-      throw new ZipProblem(`${label} 中的文件与另一个文件同名冲突：${e.path ? path.relative(dir, e.path) : ''} / a file in ${label} clashes with another of the same name`);
+    if (e.code === 'EEXIST' || e.code === 'EISDIR') throw new ZipProblem({ key: 'zip.fileClash', params: { file: label, name: e.path ? path.relative(dir, e.path) : '' } });
     // a name this system cannot hold (too long; on Windows, characters such as ':')
-    if (e.code === 'ENAMETOOLONG' || e.code === 'EINVAL')
-      throw new ZipProblem(`${label} 中的文件名在本机无法使用：${e.path ? path.relative(dir, e.path) : ''} / a file name in ${label} cannot be used on this computer`);
+    if (e.code === 'ENAMETOOLONG' || e.code === 'EINVAL') throw new ZipProblem({ key: 'zip.nameUnusable', params: { file: label, name: e.path ? path.relative(dir, e.path) : '' } });
     throw e;
   });
 }
@@ -285,7 +264,7 @@ export async function checkOfficeZip(bytes: Uint8Array, label: string): Promise<
   try {
     await eachZipEntry(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), label, ZIP_LIMITS.office, sink);
   } catch (e) {
-    if (e instanceof ZipTooLarge) throw badInputSaid(said(BILINGUAL_TEXT, { text: e.message }), 'file');
+    if (e instanceof ZipTooLarge) throw badInputSaid(e.said, 'file');
     // not a zip, or damaged: the reader says so in its own words
     if (!(e instanceof ZipProblem)) throw e;
   }

@@ -17,6 +17,7 @@ import type { PersonFile } from '../../../records/person';
 import { GENESIS_HASH, verifyChain } from '../../../records/events';
 import { unwrapSecret, wrapSecret } from '../../../records/key-wrap';
 import { conflict } from '../errors';
+import { said, type Message } from '../../../core/message';
 import { iso, type Ports } from '../ports';
 import { serverLog } from '../../log';
 
@@ -219,22 +220,22 @@ export async function makeCheckpoint(ports: Ports, reason: Checkpoint['reason'],
 /**
  * Every person's record against the signed checkpoints (and its own chain): the problems, each
  * naming the person and the first record that no longer matches. The checkpoints themselves are
- * checked first: each signed by the enterprise's key, each linked to the one before.
+ * checked first: each signed by the enterprise's key, each linked to the one before. A seal's
+ * problem comes from the store in its own words (common.sealProblem); the rest are catalog keys.
  */
-export async function checkRecords(ports: Ports, only?: readonly string[], skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+export async function checkRecords(ports: Ports, only?: readonly string[], skip: ReadonlySet<string> = new Set()): Promise<Message[]> {
   // the records' seals first (storage/lowdb/seal.ts): a record rewritten since the last checkpoint is named there
-  const problems: string[] = [...((await ports.store.seals?.problems(only, skip)) ?? [])];
+  const problems: Message[] = ((await ports.store.seals?.problems(only, skip)) ?? []).map((problem) => said('common.sealProblem', { problem }));
   const sealed = problems.length;
   const sf = await ports.store.signing.peek();
   const { entries } = await ports.store.checkpoints.peek();
-  if (entries.length > 0 && !sf.publicKey)
-    return [...problems, '检查点存在，但签名密钥不在数据中：signing.json 被删除或替换 / there are checkpoints but the signing key is not in the data: signing.json was deleted or replaced'];
+  if (entries.length > 0 && !sf.publicKey) return [...problems, said('signing.check.keyMissing')];
   const pub = sf.publicKey ? createPublicKey(sf.publicKey) : null;
   let prev = GENESIS_HASH;
   for (const e of entries as readonly Checkpoint[]) {
     const { hash, signature, ...body } = e;
-    if (e.prev !== prev || checkpointHash({ ...body, signature }) !== hash) problems.push(`检查点 #${e.seq}（${e.at}）：与前一个检查点的链接不符，检查点被删除、插入或修改`);
-    else if (!pub || !edVerify(null, signedPart(body), pub, Buffer.from(signature, 'base64'))) problems.push(`检查点 #${e.seq}（${e.at}）：签名无效，不是本企业的密钥签的`);
+    if (e.prev !== prev || checkpointHash({ ...body, signature }) !== hash) problems.push(said('signing.check.linkBroken', { seq: e.seq, at: e.at }));
+    else if (!pub || !edVerify(null, signedPart(body), pub, Buffer.from(signature, 'base64'))) problems.push(said('signing.check.badSignature', { seq: e.seq, at: e.at }));
     prev = hash;
   }
   // checkpoints that do not hold cannot vouch for any record
@@ -250,17 +251,17 @@ export async function checkRecords(ports: Ports, only?: readonly string[], skip:
   for (const no of nos) {
     const events = files.get(no)?.events ?? [];
     const own = verifyChain(events);
-    if (own.length > 0) problems.push(`${no}：${own[0]}`);
+    if (own.length > 0) problems.push(said('signing.check.chain', { employeeNo: no, problem: own[0]! }));
     let good = 0;
     for (const c of seen.get(no) ?? []) {
       if (events.length === 0 && deleted.has(no)) break;
       if (events.length < c.count) {
-        problems.push(`${no}：记录只剩 ${events.length} 条，少于 ${c.at} 的签名检查点 #${c.seq} 记下的 ${c.count} 条：记录被删除`);
+        problems.push(said('signing.check.recordsDeleted', { employeeNo: no, have: events.length, checkpointAt: c.at, seq: c.seq, recorded: c.count }));
         break;
       }
       if (events[c.count - 1]!.hash !== c.head) {
         const first = events[good]!;
-        problems.push(`${no}：第 ${good + 1} 条记录（${first.at}，${first.type}）起与 ${c.at} 的签名检查点 #${c.seq} 不符：记录在签名后被改写`);
+        problems.push(said('signing.check.rewritten', { employeeNo: no, n: good + 1, at: first.at, type: first.type, checkpointAt: c.at, seq: c.seq }));
         break;
       }
       good = c.count;
