@@ -6,6 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPersonTo, verifyArchiveDir } from '../../electron/main/services/archive';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
 import { nodeFiles } from '../../electron/main/files';
+import { sayIn } from '../../electron/main/messages';
+import type { Message } from '../../electron/core/message';
+
+/** a verification's problems as the archivist reads them (in Chinese) */
+const told = (r: { problems: readonly Message[] }) => r.problems.map((p) => sayIn('zh-CN', p)).join('\n');
 
 let app: TempApp;
 let out: string;
@@ -102,7 +107,7 @@ describe('一人一档 export', () => {
     writeFileSync(path.join(c, 'training-file.pdf'), pdf);
     const r = verifyArchiveDir(nodeFiles, c);
     expect(r.ok).toBe(false);
-    expect(r.problems.join()).toContain('training-file.pdf');
+    expect(told(r)).toContain('training-file.pdf');
     removeDir(c);
   });
 
@@ -127,12 +132,12 @@ describe('一人一档 export', () => {
       (rec.events[0]!.data as { countedMs: number }).countedMs = 36_000_000;
     });
     expect(r.ok).toBe(false);
-    expect(r.problems.join()).toMatch(/记录 #1.*被修改/);
+    expect(told(r)).toMatch(/记录 #1.*被修改/);
   });
   it('detects a deleted record', () => {
     const r = tamperRecord((rec) => rec.events.splice(1, 1));
     expect(r.ok).toBe(false);
-    expect(r.problems.join()).toMatch(/#2/);
+    expect(told(r)).toMatch(/#2/);
   });
   it('detects swapped records', () => {
     const r = tamperRecord((rec) => ([rec.events[0], rec.events[1]] = [rec.events[1]!, rec.events[0]!]));
@@ -141,7 +146,7 @@ describe('一人一档 export', () => {
   it('detects an added file', () => {
     const c = copyOf(folder);
     appendFileSync(path.join(c, 'extra.txt'), 'x');
-    expect(verifyArchiveDir(nodeFiles, c).problems.join()).toContain('extra.txt');
+    expect(told(verifyArchiveDir(nodeFiles, c))).toContain('extra.txt');
     removeDir(c);
   });
 
