@@ -19,7 +19,6 @@ import { searchForm } from '../../electron/core/normalize';
 import { queryTermsOf } from '../../electron/core/query';
 import { CorpusIndex } from '../../electron/main/services/corpus/search-index';
 import { extractText, markdownBlocks, type Block } from '../../electron/main/services/corpus/text-extract';
-import { launchChromium } from '../helpers/browser';
 import { benchEssays } from './essays';
 import { benchArchive } from './archive';
 
@@ -200,7 +199,7 @@ async function benchPdf(files: string[]) {
     const all = Array.from({ length: 9 }, () => sourceTexts().map((s) => s.text))
       .flat()
       .join('\n\n');
-    const browser = await launchChromium();
+    const browser = await (await import('../helpers/browser')).launchChromium();
     const page = await browser.newPage();
     const html = all
       .split(/\n+/)
@@ -215,7 +214,7 @@ async function benchPdf(files: string[]) {
   }
   if (files.length === 0) {
     // PDFs of the source texts, printed by Chromium with Noto Sans CJK (the Kangxi pitfall included)
-    const browser = await launchChromium();
+    const browser = await (await import('../helpers/browser')).launchChromium();
     const page = await browser.newPage();
     for (const s of sourceTexts()) {
       const html = markdownBlocks(s.text)

@@ -21,6 +21,7 @@ import { reportState } from '../report/report';
 import { evidencePath, FINDINGS_FILE, ledgerPhotos } from './files';
 import { scoreSheet } from '../quiz/quiz-results';
 import type { Ports } from '../ports';
+import { collectIfGrown } from '../render/gc';
 
 const cell = (t: string | number, opts: Record<string, unknown> = {}) => ({ text: String(t), ...opts });
 
@@ -61,6 +62,8 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
   const sessions = (await ports.store.collective.read()).sessions.filter((s) => s.campaignId === c.id).sort((a, b) => `${a.date} ${a.start}`.localeCompare(`${b.date} ${b.start}`));
   const name = new Map(records.map((r) => [r.person.employeeNo, r.person]));
   const overview = await import('../essay/essay-review').then((m) => m.essayOverview(ports, { campaignId: c.id }));
+  // the similarity of everyone's essays leaves its garbage: not held while the PDF is laid out
+  collectIfGrown();
   const essayRow = new Map(overview.rows.map((r) => [r.employeeNo, r]));
 
   const content: Content[] = [
@@ -267,8 +270,11 @@ export async function writeCampaignFiles(
     ports.files.write(path.join(outDir, name), data);
   };
   const b = (x: { base64: string }) => Buffer.from(x.base64, 'base64');
+  // each ledger leaves tens of MB of garbage for 3,000 people: collected before the next is made
   await writeHoursLedger(ports, campaignId, path.join(outDir, 'ledger.xlsx'));
+  collectIfGrown();
   put('scores.xlsx', b(await scoreSheet(ports, { campaignId })));
+  collectIfGrown();
   put('findings.xlsx', b(await ledgerXlsx(ports, { campaignId })));
   // the whole 问题台账 chain (it is one chain for every campaign) and the photos it names
   const { entries } = await ports.store.inspections.read();
@@ -279,8 +285,9 @@ export async function writeCampaignFiles(
     if (!data) throw new Error(`问题台账的照片「${ref.name}」（${ref.sha256}）不在数据中，无法归档`);
     put(evidencePath(ref), data);
   }
-  // in parts of ~1,000 rows: the PDF of 3,000 people is never laid out all at once
+  // in parts of a few hundred rows: the PDF of 3,000 people is never laid out all at once
   const { content, ...rest } = await campaignPdfDefinition(ports, campaignId, records);
+  collectIfGrown();
   put('campaign.pdf', await print({ ...rest, parts: splitIntoParts(content as Content[]) }));
   return { ledgerHead };
 }

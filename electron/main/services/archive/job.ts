@@ -157,6 +157,7 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
   const partial = path.join(root, `.partial-${job.jobId}`);
   ports.files.mkdir(path.join(partial, 'people'));
   const report = (done: number) => hooks.progress?.({ jobId: job.jobId, name: job.name, state: job.state, done, total: job.people.length, error: job.error ?? null, result: job.result?.path ?? null });
+  // the person PDFs: one worker per core but one (the job's own reading and writing run here)
   const pool = new PdfPool(undefined, { heapMb: 112, youngMb: 24 });
   try {
     // the records against the signed checkpoints, and a checkpoint of now (see checkBeforeExport)
@@ -189,8 +190,10 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
       return job;
     }
     // the person PDFs are done: their workers go before the whole is made (less memory at the
-    // peak), but one, which prints the campaign's PDF (if any) a part at a time — on two, parts
-    // printed at once took ~100 MB more at the peak (measured on 3,000 people)
+    // peak), but one, which prints the campaign's PDF (if any) a part at a time. Kept, not started
+    // anew: a fresh worker reads the fonts and loads its modules again (~100 MB more at the peak
+    // than reusing one, measured on 3,000 people), and printing here would stop the app answering
+    // for as long as a part takes.
     await (job.selection.campaignId ? pool.shrink(1) : pool.close());
     // the whole: xAPI statements of everyone, rows of everyone, and for a campaign its own file —
     // each record read once from its folder, its rows and statements written as it goes
@@ -221,14 +224,15 @@ export async function runJob(ports: Ports, root: string, jobId: string, hooks: {
     await book.close();
     let ledgerHead: string | undefined;
     if (job.selection.campaignId) {
-      // the ledgers here, then the campaign's PDF on the worker kept, in parts (the heap ceiling
-      // of the person PDFs holds for it too)
+      // the ledgers here, then the campaign's PDF in parts on the worker kept
       ({ ledgerHead } = await writeCampaignFiles(ports, job.selection.campaignId, records, partial, (doc) => pool.renderParts(doc)));
       await pool.close();
     }
     const files = walk(ports.files, partial)
       .filter((f) => f !== MANIFEST_FILE && f !== SIGNATURE_FILE)
       .map((name) => {
+        // each file read whole to be hashed: its bytes are garbage at once, collected as they pile up
+        collectIfGrown();
         const data = ports.files.read(path.join(partial, name));
         return { name, sha256: sha256(data), bytes: data.length };
       });

@@ -26,12 +26,17 @@ function collector(): (() => void) | null {
   return gc;
 }
 
-/** Collect now if the heap has grown by more than `mb` since the last time (cheap to call per person). */
+/** what this thread's heap holds, with the bytes of its buffers (a file read whole, a PDF from a worker) */
+function held(): number {
+  const h = v8.getHeapStatistics();
+  return h.used_heap_size + h.external_memory;
+}
+
+/** Collect now if the heap and its buffers have grown by more than `mb` since the last time (cheap to call per person or per file). */
 export function collectIfGrown(mb = 48): void {
-  const used = v8.getHeapStatistics().used_heap_size;
-  if (used - after < mb * 1024 * 1024) return;
+  if (held() - after < mb * 1024 * 1024) return;
   const run = collector();
   if (!run) return;
   run();
-  after = v8.getHeapStatistics().used_heap_size;
+  after = held();
 }

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Campaign } from '../../../core/model';
-import { personPdfDefinition, type PersonRecord } from '../archive';
+import { personPdfDefinition } from '../archive/layout-person';
+import type { PersonRecord } from '../archive/record';
 import { readFontsShared, renderParts, renderPdf, type PartedDocument, type PlainDocument } from './pdf';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -34,7 +35,7 @@ export class PdfPool {
    * same for its young generation, where V8's default (~48 MB a thread) is mostly room for
    * garbage a PDF leaves quickly: 24 MB costs no measurable time and ~25 MB a worker.
    */
-  constructor(size = Math.max(1, Math.min(4, availableParallelism())), o: { heapMb?: number; youngMb?: number } = {}) {
+  constructor(size = Math.max(1, Math.min(4, availableParallelism() - 1)), o: { heapMb?: number; youngMb?: number } = {}) {
     this.size = size;
     const script = workerScript();
     try {

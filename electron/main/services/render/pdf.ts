@@ -222,12 +222,16 @@ export async function renderParts(input: PartedDocument, print: PrintPart = prin
   const { parts, ...rest } = input;
   if (parts.length === 1) return print({ ...rest, content: parts[0]! });
   const { PDFDocument } = await import('pdf-lib');
-  const counts = await inLanes(parts.length, lanes, async (i) =>
-    (await PDFDocument.load(await print({ ...rest, footerText: undefined, content: parts[i]! }), { updateMetadata: false })).getPageCount(),
-  );
+  const counts = await inLanes(parts.length, lanes, async (i) => {
+    collectIfGrown();
+    return (await PDFDocument.load(await print({ ...rest, footerText: undefined, content: parts[i]! }), { updateMetadata: false })).getPageCount();
+  });
   const total = counts.reduce((a, b) => a + b, 0);
   const offsets = counts.map((_, i) => counts.slice(0, i).reduce((a, b) => a + b, 0));
-  const printed = await inLanes(parts.length, lanes, (i) => print({ ...rest, content: parts[i]! }, { offset: offsets[i]!, total }));
+  const printed = await inLanes(parts.length, lanes, (i) => {
+    collectIfGrown();
+    return print({ ...rest, content: parts[i]! }, { offset: offsets[i]!, total });
+  });
   const out = await PDFDocument.create({ updateMetadata: false });
   if (rest.info?.title) out.setTitle(String(rest.info.title));
   out.setCreator(String(rest.info?.creator ?? '安学 Anxue'));
@@ -238,7 +242,8 @@ export async function renderParts(input: PartedDocument, print: PrintPart = prin
     for (const page of await out.copyPages(part, part.getPageIndices())) out.addPage(page);
     printed[i] = Buffer.alloc(0); // its pages are copied: let its bytes go
   }
-  return Buffer.from(await out.save());
+  const bytes = await out.save();
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** `work` for 0 … n−1, at most `lanes` at a time; the results in order. */
@@ -262,7 +267,7 @@ function withoutBreak(x: Content): Content {
 }
 
 /** Rows of a table past which it is split, and a part is cut (see splitIntoParts). */
-export const ROWS_PER_PART = 600;
+export const ROWS_PER_PART = 300;
 
 /**
  * Top-level content in parts of at most ~`rows` table rows: a cut where the content breaks the
