@@ -28,6 +28,31 @@ export function isMessage(v: unknown): v is Message {
   return typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string';
 }
 
+/**
+ * How an error below the catalog writes its Chinese text: the catalog is above this layer, so the
+ * process's catalog (main/messages.ts) sets it when it loads; until then, the key and its values.
+ */
+let chineseOf = (m: Message): string => `${m.key} ${JSON.stringify(m.params ?? {})}`;
+export function setChineseOf(f: (m: Message) => string): void {
+  chineseOf = f;
+}
+
+/**
+ * An error that is a message of the catalog, thrown by the layers below it (records/, storage/):
+ * `said` is what a person is told, in their language; `message` is its Chinese text (logs).
+ */
+export class MessageError extends Error {
+  constructor(readonly said: Message) {
+    super(chineseOf(said));
+  }
+}
+
+/** The message an error carries for people (a MessageError, a CLI refusal, a zip's or a backup's problem), if any. */
+export function saidOf(e: unknown): Message | undefined {
+  const m = typeof e === 'object' && e !== null ? (e as { said?: unknown }).said : undefined;
+  return isMessage(m) ? m : undefined;
+}
+
 /** The text of a message through a translate function (i18next's t): nested messages first. */
 export function messageText(t: (key: string, params: Record<string, string | number>) => string, m: Message, lang: string): string {
   const flat: Record<string, string | number> = {};

@@ -13,8 +13,10 @@ import { unwrapSecret } from '../records/key-wrap';
 import { memoryKeyStore, readSealFile, type KeyStore } from './storage/lowdb/seal';
 import { SealError } from './storage/store';
 import type { Store } from './storage/store';
-import { unzipTo, walk, ZIP_LIMITS, zipFolder, ZipProblem, type ZipLimits } from './services/files/zip-folder';
-import type { Message } from '../core/message';
+import { unzipTo, walk, ZIP_LIMITS, zipFolder, type ZipLimits } from './services/files/zip-folder';
+import { saidOf, type Message } from '../core/message';
+import type { MessageKey, MessageParams } from '../shared/messages';
+import { sayIn } from './messages';
 import { nodeFiles } from './files';
 
 export const BACKUP_MANIFEST = 'backup.json';
@@ -41,6 +43,11 @@ export class BackupProblem extends Error {
   }
 }
 
+/** A backup refused with a message of the catalog: its Chinese as `message`, said in the reader's language where it is shown. */
+const refuse = (key: MessageKey, params?: MessageParams) => new BackupProblem(sayIn('zh-CN', { key, params }), { key, params });
+/** The store's own refusal (a seal, a copy that finds the target holds something else), carried as it is. */
+const carried = (e: Error & { said: Message }) => new BackupProblem(e.message, e.said);
+
 /** An admin's 工号 and password: opens their copy of a backup's seal key on a PC that does not hold it. */
 export interface AdminPassword {
   no: string;
@@ -62,10 +69,7 @@ export async function backupTo(store: Store, out: string, progress?: (done: numb
     // a sealed folder's backup is sealed with the same key and carries its seal.json (the key under
     // each admin's password): a restore on another PC opens it with an admin's password
     const seals = store.seals;
-    if (seals?.status().mode === 'locked')
-      throw new BackupProblem(
-        `本机没有这个数据文件夹的记录封印密钥，无法核对记录，未备份：请系统管理员先登录一次 / this PC does not hold the folder's seal key, so its records cannot be checked; nothing was backed up: an administrator must sign in once first`,
-      );
+    if (seals?.status().mode === 'locked') throw refuse('backup.sealLocked');
     const identity = seals?.identity() ?? null;
     const copy = DataStore.open(folder, identity ? { keys: memoryKeyStore(null, new Map([[identity.file.sealId, identity.key]])), identity } : { keys: null });
     let report: CopyReport;
@@ -108,25 +112,25 @@ export async function backupTo(store: Store, out: string, progress?: (done: numb
  * only to read. Unpacking is bounded by `limits` (a zip bomb is refused, naming the entry).
  */
 export async function openBackup(file: string, tmp: string, limits: ZipLimits, admin?: AdminPassword): Promise<{ manifest: BackupManifest; records: DataStore }> {
-  if (!existsSync(file)) throw new BackupProblem(`备份文件不存在：${file}`);
+  if (!existsSync(file)) throw refuse('backup.noFile', { file });
   await unzipTo(nodeFiles, file, tmp, limits).catch((e: Error) => {
-    throw new BackupProblem(e.message, e instanceof ZipProblem ? e.said : undefined);
+    throw new BackupProblem(e.message, saidOf(e));
   });
   const mf = path.join(tmp, BACKUP_MANIFEST);
-  if (!existsSync(mf)) throw new BackupProblem(`${path.basename(file)} 不是安学备份（缺少 ${BACKUP_MANIFEST}）`);
+  if (!existsSync(mf)) throw refuse('backup.notBackup', { name: path.basename(file), manifest: BACKUP_MANIFEST });
   let manifest: BackupManifest;
   try {
     manifest = JSON.parse(readFileSync(mf, 'utf8')) as BackupManifest;
   } catch {
-    throw new BackupProblem(`${BACKUP_MANIFEST} 无法解析`);
+    throw refuse('backup.manifestUnreadable', { manifest: BACKUP_MANIFEST });
   }
-  if (manifest.format !== 'anxue-backup' || manifest.version !== 1) throw new BackupProblem(`${path.basename(file)} 不是本程序能读的安学备份`);
+  if (manifest.format !== 'anxue-backup' || manifest.version !== 1) throw refuse('backup.unknownFormat', { name: path.basename(file) });
   const present = walk(nodeFiles, tmp).filter((n) => n !== BACKUP_MANIFEST);
-  for (const name of present) if (!(name in manifest.files)) throw new BackupProblem(`备份中有清单未列出的文件：${name}`);
+  for (const name of present) if (!(name in manifest.files)) throw refuse('backup.unlistedFile', { name });
   for (const [name, hash] of Object.entries(manifest.files)) {
     const p = path.join(tmp, ...name.split('/'));
-    if (!existsSync(p)) throw new BackupProblem(`备份中缺少文件：${name}`);
-    if ((await sha256(p)) !== hash) throw new BackupProblem(`备份中的文件已被改动：${name}`);
+    if (!existsSync(p)) throw refuse('backup.missingFile', { name });
+    if ((await sha256(p)) !== hash) throw refuse('backup.fileChanged', { name });
   }
   rmSync(mf);
   return { manifest, records: DataStore.openReadOnly(tmp, { keys: await backupKeys(file, tmp, admin) }) };
@@ -143,17 +147,13 @@ async function backupKeys(file: string, tmp: string, admin?: AdminPassword): Pro
   try {
     seal = readSealFile(tmp);
   } catch (e) {
-    throw new BackupProblem(e instanceof SealError ? e.message : String(e));
+    throw e instanceof SealError ? carried(e) : new BackupProblem(String(e));
   }
   if (!seal || here.get(seal.sealId)) return here;
   const wrapped = admin ? seal.wraps[admin.no] : undefined;
   const key = wrapped ? await unwrapSecret(wrapped, admin!.password) : null;
   if (!key) {
-    throw new BackupProblem(
-      admin
-        ? `${path.basename(file)}：${admin.no} 在这个备份里没有封印密钥的副本，或密码不对 / ${path.basename(file)}: ${admin.no} holds no copy of the seal key in this backup, or the password is wrong`
-        : `${path.basename(file)} 的记录有封印，本机没有它的密钥：用 --admin 工号 --password-file 文件 给出备份中一位系统管理员的密码 / the records of ${path.basename(file)} are sealed and this PC does not hold the key: give the password of an administrator in the backup with --admin NO --password-file FILE`,
-    );
+    throw admin ? refuse('backup.adminNoCopy', { name: path.basename(file), no: admin.no }) : refuse('backup.sealedNoKey', { name: path.basename(file) });
   }
   return memoryKeyStore(here, new Map([[seal.sealId, key]]));
 }
@@ -165,16 +165,13 @@ export async function restoreFrom(file: string, store: Store, progress?: (done: 
     const { manifest, records: from } = await openBackup(file, tmp, ZIP_LIMITS.restore, admin);
     let report: CopyReport;
     try {
-      if ((await store.meta.peek()).enterprise !== null)
-        throw new BackupProblem(
-          '目标中已有企业数据：恢复只能恢复到新的数据文件夹或空数据库 / the target holds an enterprise already: a backup is restored into a new data folder or an empty database',
-        );
+      if ((await store.meta.peek()).enterprise !== null) throw refuse('backup.targetHasEnterprise');
       // a lowdb folder takes the backup's seal (and this PC keeps its key): a workstation restored
       // from the server's backup seals with the server's key, so the server can check what it merges
       const identity = from.seals?.identity();
       if (identity && store.seals) await store.seals.take(identity);
       report = await copyRecords(from, store, progress).catch((e: unknown) => {
-        throw e instanceof CopyConflict ? new BackupProblem(e.message) : e;
+        throw e instanceof CopyConflict ? carried(e) : e;
       });
     } finally {
       from.close();

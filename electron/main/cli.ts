@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ApiError } from './services/errors';
 import { CliError } from './cli/common';
 import { cliLang, sayIn } from './messages';
+import { saidOf } from '../core/message';
 // './cli' alone would resolve to this very file, not to the folder
 import { runCli } from './cli/index';
 
@@ -15,7 +16,9 @@ export async function main(argv: string[]): Promise<void> {
   try {
     process.exitCode = await runCli(argv);
   } catch (e) {
-    const msg = e instanceof CliError && e.said ? sayIn(cliLang(), e.said) : e instanceof ApiError ? sayIn(cliLang(), { key: e.key, params: e.params }) : e instanceof Error ? e.message : String(e);
+    // a refusal, or any error that carries a message for people (the store's, a backup's), in the command line's language
+    const said = e instanceof ApiError ? { key: e.key, params: e.params } : saidOf(e);
+    const msg = said ? sayIn(cliLang(), said) : e instanceof Error ? e.message : String(e);
     console.error(`anxue: ${msg.split('\n')[0]}`);
     if (e instanceof CliError && msg.includes('\n')) console.log(msg.split('\n').slice(1).join('\n'));
     process.exitCode = e instanceof CliError || e instanceof ApiError ? 2 : 1;

@@ -1,7 +1,7 @@
 // The backend's messages said in words: in Chinese for an error's `message` (logs, older clients)
 // and in the command line's language (ANXUE_LANG=en-US for English; Chinese by default).
 import i18next from 'i18next';
-import { messageText, type Message } from '../core/message';
+import { messageText, setChineseOf, type Message } from '../core/message';
 import { MESSAGES, MESSAGES_NS } from '../shared/messages';
 
 export type Lang = keyof typeof MESSAGES;
@@ -30,3 +30,6 @@ export function cliLang(env: NodeJS.ProcessEnv = process.env): Lang {
 export function sayIn(lang: Lang, m: Message): string {
   return messageText((key, params) => i18n.t(key, { ...params, lng: lang }), m, lang);
 }
+
+// the errors of records/ and storage/ (core/message.ts MessageError) write their Chinese through this catalog
+setChineseOf((m) => sayIn('zh-CN', m));

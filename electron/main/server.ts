@@ -10,6 +10,7 @@ import { tlsMaterial, type TlsMaterial } from './transport/tls';
 import type { Ports } from './services/ports';
 import { dailyCheckpoints } from './services/signing/signing';
 import { serverLog } from './log';
+import { cliLang, sayIn } from './messages';
 
 export interface ServeOptions extends StoreOptions {
   port: number;
@@ -52,7 +53,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   }
   const ports: Ports = { ...opened, setupCode };
   // what opening the folder found (a torn journal end skipped, seals begun, the seal key not here): said at start
-  for (const n of opened.store.seals?.notes() ?? []) console.log(`[anxue] ${n}`);
+  for (const n of opened.store.seals?.notes() ?? []) console.log(`[anxue] ${sayIn(cliLang(), n)}`);
   const rendererDir = o.rendererDir ?? defaultRendererDir();
   const lan = !isLoopbackName(hostName(o.host) ?? o.host);
   let tls: TlsMaterial | null = null;

@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../core/canonical';
 import type { EssayPart, EssayParts, ExcludeReason, Question } from '../core/model';
 import type { ItemResult } from '../core/grading';
+import { said, type Message } from '../core/message';
 
 /** a scoring on a 计分表: the items as they were scored, the points given, their total */
 export interface ScoreRecord {
@@ -199,16 +200,19 @@ export function appendLink<T extends ChainLink>(chain: T[], link: Omit<T, 'seq' 
   return e;
 }
 
-/** Check a chain; returns the problems found, each naming the record. */
-export function verifyChain(events: readonly ChainLink[]): string[] {
-  const problems: string[] = [];
+/**
+ * Check a chain; returns the problems found, each naming the record (`what`: a person's record, or
+ * an entry of the 问题台账).
+ */
+export function verifyChain(events: readonly ChainLink[], what: 'record' | 'ledgerEntry' = 'record'): Message[] {
+  const problems: Message[] = [];
   let prevHash = GENESIS_HASH;
   let prevSeq = 0;
   events.forEach((e, i) => {
-    const label = `记录 #${i + 1}（seq ${e.seq}, ${e.type}）`;
-    if (e.seq !== prevSeq + 1) problems.push(`${label}：序号不连续（应为 ${prevSeq + 1}），记录被删除、插入或调换`);
-    if (e.prevHash !== prevHash) problems.push(`${label}：前一条记录的哈希不符，记录被删除、插入或调换`);
-    if (eventHash(e) !== e.hash) problems.push(`${label}：内容与哈希不符，记录被修改`);
+    const label = { what: said(what === 'record' ? 'chain.record' : 'chain.ledgerEntry'), n: i + 1, seq: e.seq, type: e.type };
+    if (e.seq !== prevSeq + 1) problems.push(said('chain.problem.seqGap', { ...label, want: prevSeq + 1 }));
+    if (e.prevHash !== prevHash) problems.push(said('chain.problem.prevHash', label));
+    if (eventHash(e) !== e.hash) problems.push(said('chain.problem.hash', label));
     prevHash = e.hash;
     prevSeq = e.seq;
   });

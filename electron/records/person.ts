@@ -7,6 +7,7 @@ import type { FileRef } from '../core/evidence';
 import type { PracticeState } from '../core/wrong-book';
 import type { PersonEvent } from './events';
 import type { Migration } from './versioned';
+import { MessageError, said } from '../core/message';
 
 /** The seals of a person's events: events before `from` were written before the folder was sealed (storage/lowdb seals). */
 export interface EventSeals {
@@ -97,5 +98,5 @@ export const emptyDrafts = (employeeNo: string): EssayDraftsFile => ({ schemaVer
 
 /** A 工号 as it may name a file or a row. */
 export function checkEmployeeNo(employeeNo: string): void {
-  if (!/^[A-Za-z0-9_-]{1,32}$/.test(employeeNo)) throw new Error(`无效的工号：${employeeNo}`);
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(employeeNo)) throw new MessageError(said('store.badEmployeeNo', { no: employeeNo }));
 }

@@ -1,5 +1,7 @@
 // What every stored document shares: a schema version, read-only views, and the step-by-step
 // migration of a file or row written by an older program.
+import { MessageError, said } from '../core/message';
+
 export interface Versioned {
   schemaVersion: number;
 }
@@ -15,10 +17,10 @@ export type Migration = (data: Record<string, unknown>) => Record<string, unknow
 export function upgrade<T extends Versioned>(stored: T, target: number, migrations: Readonly<Record<number, Migration>>, label: string): T {
   let data = stored as unknown as Record<string, unknown>;
   let v = typeof data.schemaVersion === 'number' ? data.schemaVersion : 0;
-  if (v > target) throw new Error(`数据文件 ${label} 来自更新版本的安学（schemaVersion ${v}），请升级程序`);
+  if (v > target) throw new MessageError(said('store.fileNewer', { label, v }));
   while (v < target) {
     const m = migrations[v];
-    if (!m) throw new Error(`数据文件 ${label} 的 schemaVersion ${v} 无法升级`);
+    if (!m) throw new MessageError(said('store.cannotUpgrade', { label, v }));
     data = { ...m(data), schemaVersion: v + 1 };
     v += 1;
   }

@@ -214,6 +214,11 @@ describe('CLI', () => {
     const r = cli(['frobnicate']);
     expect(r.status).not.toBe(0);
     expect(r.stderr.split('\n')[0]).toBe('anxue: 未知命令：frobnicate');
+    expect(r.stdout).toMatch(/^用法：npm run anxue -- <命令>\n {2}init --data DIR/);
+    // the usage too in the command line's language
+    const en = cli(['frobnicate'], { ANXUE_LANG: 'en-US' });
+    expect(en.stderr.split('\n')[0]).toBe('anxue: unknown command: frobnicate');
+    expect(en.stdout).toMatch(/^usage: npm run anxue -- <command>\n {2}init --data DIR/);
   });
 
   it('serve on the LAN, not set up yet: says which names it answers to and prints a one-time setup code', async () => {

@@ -7,6 +7,11 @@ import type { DrawRule } from '../../electron/core/model';
 import { DataStore } from '../../electron/main/storage/lowdb/data-store';
 import { folderKeyStore } from '../../electron/main/storage/lowdb/seal';
 import { b64, makeApp, lowdbFilesOnly, removeDir, seeded, storedPerson, tempDir, type TempApp } from '../helpers/temp-app';
+import { sayIn } from '../../electron/main/messages';
+import type { Message } from '../../electron/core/message';
+
+/** a store's message as its Chinese text, which the assertions below read */
+const zh = (m: Message) => sayIn('zh-CN', m);
 
 let app: TempApp;
 beforeEach(() => {
@@ -203,7 +208,7 @@ describe.skipIf(lowdbFilesOnly('older data folders'))('older data folders', () =
     rmSync(path.join(app.dir, 'seal.json'));
     const keys = tempDir('anxue-older-keys-');
     const store = DataStore.open(app.dir, { keys: folderKeyStore(keys) });
-    expect(store.seals.notes().join('\n')).toContain('记录封印已启用');
+    expect(store.seals.notes().map(zh).join('\n')).toContain('记录封印已启用');
     const qs = await store.questions.read();
     expect(qs.schemaVersion).toBe(2);
     expect(qs.history).toEqual([]);

@@ -14,6 +14,11 @@ import { SealError } from '../../electron/main/storage/store';
 import { journalFiles } from '../../electron/main/storage/lowdb/study-journal';
 import { cli } from '../helpers/cli';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
+import { sayIn } from '../../electron/main/messages';
+import type { Message } from '../../electron/core/message';
+
+/** a store's message as its Chinese text, which the assertions below read */
+const zh = (m: Message) => sayIn('zh-CN', m);
 
 const safe = vi.hoisted(() => ({ available: true, backend: 'gnome_libsecret', userData: '' }));
 vi.mock('electron', () => ({
@@ -217,7 +222,7 @@ describe('what else a hand could change', () => {
     const again = DataStore.open(dir);
     try {
       expect((await again.person('E002').read()).open.study).toEqual(genuine);
-      expect((await again.seals.problems()).join('\n')).toMatch(/学习日志 .* 第 4 行（E002）与封印不符/);
+      expect((await again.seals.problems()).map(zh).join('\n')).toMatch(/学习日志 .* 第 4 行（E002）与封印不符/);
     } finally {
       again.close();
     }
@@ -231,11 +236,18 @@ describe('what else a hand could change', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/"E001"[\s\S]*"admin"\]/);
     const a = makeApp(dir);
     try {
-      expect(await a.raw('auth.login', { employeeNo: 'E001', password: pw('E001') })).toMatchObject({
+      const r = await a.raw('auth.login', { employeeNo: 'E001', password: pw('E001') });
+      expect(r).toMatchObject({
         ok: false,
         status: 409,
         error: { message: expect.stringContaining('accounts.json 与封印不符') },
       });
+      // the seal's own message, its key and values, said in either language
+      const error = (r as { error: { key: string; params?: Message['params']; message: string } }).error;
+      expect(error).toMatchObject({ code: 'conflict', key: 'seal.brokenDoc', params: { problem: { key: 'seal.docChanged', params: { file: 'accounts.json' } } } });
+      expect(zh(error)).toBe('accounts.json 与封印不符：文件在程序之外被改动。请运行 anxue check，并从备份恢复该文件');
+      expect(error.message).toBe(zh(error));
+      expect(sayIn('en-US', error)).toBe('accounts.json does not match its seal: the file was changed outside the app. Run anxue check and restore the file from a backup');
     } finally {
       a.close();
     }
@@ -268,7 +280,7 @@ describe('the folder on another PC', () => {
       expect(await a.raw('study.start', { campaignId, docId: 'warning-month-notes' }, token)).toMatchObject({
         ok: false,
         status: 409,
-        error: { message: expect.stringContaining('管理员在本机登录一次') },
+        error: { key: 'seal.locked', params: { where: otherPc }, message: expect.stringContaining('管理员在本机登录一次') },
       });
       await a.call('auth.login', { employeeNo: 'admin', password: 'admin-pass-1' });
       expect(a.ports.store.seals!.status().mode).toBe('on');

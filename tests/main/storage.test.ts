@@ -6,6 +6,11 @@ import { Doc } from '../../electron/main/storage/lowdb/doc';
 import { DataFolderLockedError, DataStore } from '../../electron/main/storage/lowdb/data-store';
 import { appendEvent, verifyChain, type PersonEvent } from '../../electron/records/events';
 import { removeDir, tempDir } from '../helpers/temp-app';
+import { sayIn } from '../../electron/main/messages';
+import type { Message } from '../../electron/core/message';
+
+/** a store's message as its Chinese text, which the assertions below read */
+const zh = (m: Message) => sayIn('zh-CN', m);
 
 const dirs: string[] = [];
 const fresh = () => {
@@ -138,12 +143,12 @@ describe('hash chain', () => {
   it('detects a changed record', () => {
     const ev = chain();
     (ev[1]!.data as { score: number }).score = 9;
-    expect(verifyChain(ev).join()).toMatch(/#2.*被修改/);
+    expect(verifyChain(ev).map(zh).join()).toMatch(/#2.*被修改/);
   });
   it('detects a removed record', () => {
     const ev = chain();
     ev.splice(1, 1);
-    expect(verifyChain(ev).join()).toMatch(/#2.*序号不连续/);
+    expect(verifyChain(ev).map(zh).join()).toMatch(/#2.*序号不连续/);
   });
   it('detects swapped records', () => {
     const ev = chain();

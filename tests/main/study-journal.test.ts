@@ -9,6 +9,11 @@ import { DataStore } from '../../electron/main/storage/lowdb/data-store';
 import { appendEvent } from '../../electron/records/events';
 import { journalFiles } from '../../electron/main/storage/lowdb/study-journal';
 import { removeDir, tempDir } from '../helpers/temp-app';
+import { sayIn } from '../../electron/main/messages';
+import type { Message } from '../../electron/core/message';
+
+/** a store's message as its Chinese text, which the assertions below read */
+const zh = (m: Message) => sayIn('zh-CN', m);
 
 const dirs: string[] = [];
 const fresh = () => {
@@ -101,7 +106,7 @@ describe('study journal (lowdb)', () => {
     appendFileSync(file!, '{"no":"E1","rev":99,"head":"');
     const again = DataStore.open(dir);
     expect((await again.person('E1').read()).open.study).toEqual(s);
-    expect(again.seals.notes().join('\n')).toMatch(/第 3 行有 \d+ 字节未写完的记录/);
+    expect(again.seals.notes().map(zh).join('\n')).toMatch(/第 3 行有 \d+ 字节未写完的记录/);
     expect(await again.seals.problems()).toEqual([]);
     again.close();
 
@@ -116,7 +121,7 @@ describe('study journal (lowdb)', () => {
     // a folder must always open: the damaged bytes are named (and count as a problem for check), the whole line after them is used
     const opened = DataStore.open(dir2);
     expect((await opened.person('E1').read()).open.study).toEqual(s2);
-    expect((await opened.seals.problems()).join('\n')).toMatch(/第 1 行有 \d+ 字节无法识别的内容/);
+    expect((await opened.seals.problems()).map(zh).join('\n')).toMatch(/第 1 行有 \d+ 字节无法识别的内容/);
     opened.close();
   });
 
@@ -130,7 +135,7 @@ describe('study journal (lowdb)', () => {
     writeFileSync(file!, `${whole.slice(0, 25)}${whole}\n`);
     const again = DataStore.open(dir);
     expect((await again.person('E1').read()).open.study).toEqual(s);
-    expect(again.seals.notes().join('\n')).toMatch(/第 1 行有 25 字节未写完的记录/);
+    expect(again.seals.notes().map(zh).join('\n')).toMatch(/第 1 行有 25 字节未写完的记录/);
     expect(await again.seals.problems()).toEqual([]);
     again.close();
   });

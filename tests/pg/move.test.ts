@@ -99,6 +99,10 @@ describe('db import-folder / export-folder', () => {
     const r = cli(['db', 'import-folder', other, '--db', db]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^anxue: 目标中已有不同的「meta\.json」：这是合并（anxue merge），不是迁移，未做任何改动/);
+    // the store's refusal, carried by the command, in the command line's language
+    const en = cli(['db', 'import-folder', other, '--db', db], { ANXUE_LANG: 'en-US' });
+    expect(en.status).toBe(2);
+    expect(en.stderr).toMatch(/^anxue: the target holds a different “meta\.json”: this is a merge \(anxue merge\), not a move; nothing was changed/);
     expect(await maxVersion()).toBe(before);
   });
 
@@ -110,6 +114,11 @@ describe('db import-folder / export-folder', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`核对完成：${DOCS} 个文档、3 人的记录、1 份草稿、0 个证据文件与来源一致`));
     expect(cli(['db', 'export-folder', back, '--db', db, '--data', folder]).stderr).toMatch(/导出只能到新文件夹/);
+    // db's own refusals in English when the command line is asked for it
+    const en = { ANXUE_LANG: 'en-US' };
+    expect(cli(['db', 'export-folder', back, '--db', db, '--data', folder], en).stderr).toMatch(/^anxue: the data folder holds data already: an export goes into a new folder only: /);
+    expect(cli(['db', 'export-folder', `${back}-none`, '--db', db], en).stderr).toMatch(/^anxue: missing option --data \(the server's folder of study files/);
+    expect(cli(['db', 'frob', '--db', db], en).stderr).toMatch(/^anxue: unknown db subcommand: frob \(there are: db migrate/);
     const a = openStore({ dataDir: folder }).store;
     const b = openStore({ dataDir: back }).store;
     try {

@@ -27,7 +27,7 @@ export async function backupCommand(cmd: 'backup' | 'restore', args: string[], o
       sayNotes(store, out);
       const t0 = performance.now();
       const { manifest } = await backupTo(store, file, progress).catch((e: unknown) => {
-        throw e instanceof BackupProblem ? new CliError(e.message, e.said) : e instanceof CopyConflict ? new CliError(e.message) : e;
+        throw e instanceof BackupProblem ? new CliError(e.message, e.said) : e instanceof CopyConflict ? new CliError(e.message, e.said) : e;
       });
       out(`已备份 ${where} 到 ${file}：${manifest.people} 人的记录，${Object.keys(manifest.files).length} 个文件（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
     } finally {

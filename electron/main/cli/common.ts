@@ -5,7 +5,7 @@ import { openApp } from '../app';
 import { DataStore } from '../storage/lowdb/data-store';
 import type { Message } from '../../core/message';
 import type { MessageKey, MessageParams } from '../../shared/messages';
-import { sayIn } from '../messages';
+import { cliLang, sayIn } from '../messages';
 
 /** A command refused, said in one line; `said`, where it is set, is said in the command line's language (../messages.ts) instead of `message`. */
 export class CliError extends Error {
@@ -36,9 +36,9 @@ export async function unlockSeals(store: import('../storage/store').Store, admin
   if (!(await store.seals.unlock(admin.no, admin.password))) throw refused('cli.adminNoSealKey', { no: admin.no });
 }
 
-/** What opening a folder found (a torn journal end skipped, seals begun): said once, as it is. */
+/** What opening a folder found (a torn journal end skipped, seals begun): said once, in the command line's language. */
 export function sayNotes(store: import('../storage/store').Store, out: Out): void {
-  for (const n of store.seals?.notes() ?? []) out(`注意 / note: ${n}`);
+  for (const note of store.seals?.notes() ?? []) out(sayIn(cliLang(), { key: 'cli.note', params: { note } }));
 }
 
 /** --password-file: the password in a file (never on the command line), its last line break dropped */

@@ -1,6 +1,7 @@
 // The commands of `npm run anxue -- <command>`, each in its own module; electron/main/cli.ts runs them.
 import { backupCommand } from './backup';
-import { CliError, type Out } from './common';
+import { refused, type Out } from './common';
+import { cliLang, sayIn } from '../messages';
 import { dbCommand } from './db';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
@@ -11,34 +12,8 @@ import { accountsCommand, rosterCommand } from './people';
 import { serveCommand } from './serve';
 import { verifyCommand } from './verify';
 
-const USAGE = `用法 / usage: npm run anxue -- <command>
-  init --data DIR --enterprise NAME --admin USER --password-file FILE [--admin-name NAME] [--db postgres://…]
-  roster import FILE --data DIR [--db postgres://…]
-  accounts list --data DIR [--db postgres://…]
-  accounts grant|revoke EMPLOYEE_NO ROLE --data DIR   (ROLE: employee, officer, archivist, admin)
-  accounts reset-password|disable|enable|end-sessions EMPLOYEE_NO --data DIR [--reason TEXT]
-  demo --data DIR [--db URL]
-  serve --data DIR --port N [--host H] [--allowed-host NAME …] [--db postgres://…]
-        [--tls-cert FILE --tls-key FILE | --insecure-http]   (beyond this PC: HTTPS, with a certificate made and kept in DIR/tls unless given)
-  export person EMPLOYEE_NO --data DIR --out DIR [--db postgres://…] [--sign-as ADMIN --password-file FILE]
-  export batch --data DIR --out DIR [--campaign ID] [--dept D] [--team T] [--zip] [--db postgres://…]
-  export workstation --data DIR --out FILE.zip [--station NAME]   (a PC that ran on its own, for merge)
-  merge SOURCE --data DIR [--db postgres://…] [--station NAME] [--admin NO --password-file FILE]
-                               (SOURCE: that .zip, or the PC's data folder)
-  (--db, or ANXUE_DB: records in that PostgreSQL database; --data then holds files only)
-  verify PATH [--key FILE|FINGERPRINT]   (an export folder, a folder of exports, or a .zip of either: exit 0 intact,
-                               1 altered (or, with --key, not signed by that key), 2 not an archive or not readable)
-  check --data DIR [--admin NO --password-file FILE]   (every record against its seal and its signed checkpoints:
-                               exit 0 all match, 1 a record was rewritten; --admin: on a PC that does not hold the seal key)
-  seal status|unlock --data DIR [--admin NO --password-file FILE]   (the records' seal key on this PC: unlock takes it
-                               from an admin's copy, for a folder brought from another PC)
-  key --data DIR [--out FILE]  (the signing key's fingerprint; --out: its public key, for an inspector)
-  backup --out FILE.zip --data DIR [--db postgres://…]      (while the server runs, too)
-  restore FILE.zip --data DIR [--db postgres://…] [--admin NO --password-file FILE]
-                               (into a new folder or an empty database; --admin: a sealed backup on another PC)
-  db migrate --db postgres://…                     (the database's schema to this program's version)
-  db import-folder DIR --db postgres://… [--data FILES]   (a lowdb data folder into PostgreSQL; run again to resume)
-  db export-folder DIR --db postgres://… --data FILES     (PostgreSQL into a new lowdb data folder)`;
+/** The commands and their options, in the command line's language. */
+const usage = () => sayIn(cliLang(), { key: 'cli.usage' });
 
 export async function runCli(argv: string[], out: Out = (l) => console.log(l)): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -73,9 +48,9 @@ export async function runCli(argv: string[], out: Out = (l) => console.log(l)): 
     case undefined:
     case 'help':
     case '--help':
-      out(USAGE);
+      out(usage());
       return cmd === undefined ? 2 : 0;
     default:
-      throw new CliError(`未知命令：${cmd}\n${USAGE}`);
+      throw refused('cli.unknownCommand', { cmd, usage: { key: 'cli.usage' } });
   }
 }

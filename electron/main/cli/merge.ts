@@ -38,7 +38,7 @@ export async function mergeCommand(args: string[], out: Out): Promise<number> {
     const ports = await openInitialized(dataDir, dbOf(values.db));
     try {
       const r = await mergeRecords(ports, from, { station: station!, by: 'cli' }).catch((e: unknown) => {
-        throw e instanceof MergeRefused ? new CliError(e.message) : e;
+        throw e instanceof MergeRefused ? new CliError(e.message, e.said) : e;
       });
       out(`已核对来源「${station}」：${r.checked.people} 人、${r.checked.events} 条记录，记录链完好`);
       if (!r.run) {

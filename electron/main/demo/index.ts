@@ -33,7 +33,7 @@ export async function createDemo(real: Ports) {
   const ports: Ports = { ...real, clock, random: () => 0.5 };
   const call = async <K extends CallName>(name: K, input: Input<K>, token: string | null): Promise<Output<K>> => {
     const r = await dispatch(ports, name, input, token);
-    if (!r.ok) throw new Error(`演示数据：${name} 未成功：${r.error.message}`);
+    if (!r.ok) throw new Error(`internal: the demo's ${name} failed: ${r.error.message}`);
     return r.value as Output<K>;
   };
   const at = (day: number, minutes: number) => {

@@ -7,7 +7,8 @@ import { canonicalJson } from '../../core/canonical';
 import { SHARED_DOCS, type SharedDocName } from '../../records/shared-docs';
 import { chainHead, verifyChain } from '../../records/events';
 import { withoutSeals } from './lowdb/seal';
-import type { DocPort, Store } from './store';
+import { StoreProblem, type DocPort, type Store } from './store';
+import { said, type Message } from '../../core/message';
 
 export interface CopyReport {
   documents: { copied: number; same: number };
@@ -20,7 +21,8 @@ export interface CopyReport {
   checked: { documents: number; people: number; drafts: number; files: number };
 }
 
-export class CopyConflict extends Error {}
+/** The target holds something else, or the source cannot be carried: nothing was changed (a message of the catalog, its Chinese as `message`). */
+export class CopyConflict extends StoreProblem {}
 
 const NAMES = Object.keys(SHARED_DOCS) as SharedDocName[];
 const isEmpty = (name: SharedDocName, data: unknown) => canonicalJson(data) === canonicalJson(SHARED_DOCS[name].defaults());
@@ -29,13 +31,13 @@ const isEmpty = (name: SharedDocName, data: unknown) => canonicalJson(data) === 
  * Copy a whole document. Where the target holds something else, it is replaced only when `own`
  * (the target is this same enterprise, filled by an earlier run of this copy); otherwise refused.
  */
-async function copyDoc<T>(from: DocPort<T>, to: DocPort<T>, label: string, empty: (x: unknown) => boolean, own: boolean): Promise<'copied' | 'same'> {
+async function copyDoc<T>(from: DocPort<T>, to: DocPort<T>, label: string | Message, empty: (x: unknown) => boolean, own: boolean): Promise<'copied' | 'same'> {
   const src = await from.read();
   // equal already: nothing is written (a second run changes nothing)
   if (canonicalJson(await to.peek()) === canonicalJson(src)) return 'same';
   return to.update((draft) => {
     if (canonicalJson(draft) === canonicalJson(src)) return 'same' as const;
-    if (!own && !empty(draft)) throw new CopyConflict(`目标中已有不同的「${label}」：这是合并（anxue merge），不是迁移，未做任何改动`);
+    if (!own && !empty(draft)) throw new CopyConflict(said('copy.differentDoc', { label }));
     for (const k of Object.keys(draft as object)) delete (draft as Record<string, unknown>)[k];
     Object.assign(draft as object, structuredClone(src));
     return 'copied' as const;
@@ -57,20 +59,17 @@ export async function copyRecords(from: Store, to: Store, progress: (done: numbe
   // this copy, whose shared documents follow the source; anything else set up is not ours to replace
   const [a, b] = [await from.meta.peek(), await to.meta.peek()];
   const own = b.enterprise !== null && a.enterprise === b.enterprise && a.createdAt === b.createdAt;
-  if (b.enterprise !== null && !own) throw new CopyConflict(`目标中已有不同的「meta.json」：这是合并（anxue merge），不是迁移，未做任何改动`);
+  if (b.enterprise !== null && !own) throw new CopyConflict(said('copy.differentDoc', { label: 'meta.json' }));
   // records changed outside the app are not carried anywhere (a backup, a restore, a move to PostgreSQL)
   const broken = (await from.seals?.problems()) ?? [];
-  if (broken.length > 0)
-    throw new CopyConflict(
-      `来源的记录封印不符，未复制：${broken[0]}${broken.length > 1 ? `（共 ${broken.length} 处）` : ''} / the source's records do not match their seals, nothing was copied: ${broken[0]}`,
-    );
+  if (broken.length > 0) throw new CopyConflict(broken.length > 1 ? said('copy.sealsBrokenMany', { first: broken[0]!, n: broken.length }) : said('copy.sealsBroken', { first: broken[0]! }));
   const ids = await from.recordIds();
   const total = ids.people.length + ids.drafts.length;
   let done = 0;
   for (const no of ids.people) {
     const src = await from.person(no).read();
     const problems = verifyChain(src.events);
-    if (problems.length > 0) throw new CopyConflict(`${no} 的记录链已损坏，未复制：${problems[0]}`);
+    if (problems.length > 0) throw new CopyConflict(said('copy.chainBroken', { no, problem: problems[0]! }));
     if (canonicalJson(withoutSeals(await to.person(no).peek())) === canonicalJson(withoutSeals(src))) {
       report.people.same += 1;
       progress(++done, total);
@@ -79,7 +78,7 @@ export async function copyRecords(from: Store, to: Store, progress: (done: numbe
     const outcome = await to.person(no).update((draft) => {
       const have = draft.events.length;
       if (have > src.events.length || (have > 0 && draft.events[have - 1]!.hash !== src.events[have - 1]!.hash)) {
-        throw new CopyConflict(`目标中 ${no} 的记录与来源不同（不是来源的前一段）：这是合并（anxue merge），不是迁移，未做任何改动`);
+        throw new CopyConflict(said('copy.recordDiffers', { no }));
       }
       const added = src.events.slice(have);
       draft.events.push(...structuredClone(added));
@@ -100,11 +99,11 @@ export async function copyRecords(from: Store, to: Store, progress: (done: numbe
       continue;
     }
     const bytes = await from.files.get(sha);
-    if (!bytes || (await to.files.put(bytes)) !== sha) throw new CopyConflict(`文件 ${sha} 的内容与其哈希不符，未复制`);
+    if (!bytes || (await to.files.put(bytes)) !== sha) throw new CopyConflict(said('copy.fileHash', { sha }));
     report.files.copied += 1;
   }
   for (const no of ids.drafts) {
-    const r = await copyDoc(from.essayDrafts(no), to.essayDrafts(no), `${no} 的剖析材料草稿`, (x) => Object.keys((x as { campaigns: object }).campaigns).length === 0, own);
+    const r = await copyDoc(from.essayDrafts(no), to.essayDrafts(no), said('copy.draftsOf', { no }), (x) => Object.keys((x as { campaigns: object }).campaigns).length === 0, own);
     report.drafts[r] += 1;
     progress(++done, total);
   }
@@ -114,23 +113,23 @@ export async function copyRecords(from: Store, to: Store, progress: (done: numbe
   }
   // every record compared with its source
   for (const name of NAMES) {
-    if (canonicalJson(await from[name].read()) !== canonicalJson(await to[name].read())) throw new Error(`复制后核对失败：${SHARED_DOCS[name].file} 与来源不同`);
+    if (canonicalJson(await from[name].read()) !== canonicalJson(await to[name].read())) throw new StoreProblem(said('copy.checkDoc', { file: SHARED_DOCS[name].file }));
     report.checked.documents += 1;
   }
   for (const no of ids.people) {
     const a = await from.person(no).read();
     const b = await to.person(no).read();
     if (a.events.length !== b.events.length || chainHead(a.events) !== chainHead(b.events) || canonicalJson(withoutSeals(a)) !== canonicalJson(withoutSeals(b)))
-      throw new Error(`复制后核对失败：${no} 的记录与来源不同`);
+      throw new StoreProblem(said('copy.checkRecord', { no }));
     report.checked.people += 1;
   }
   for (const no of ids.drafts) {
-    if (canonicalJson(await from.essayDrafts(no).read()) !== canonicalJson(await to.essayDrafts(no).read())) throw new Error(`复制后核对失败：${no} 的剖析材料草稿与来源不同`);
+    if (canonicalJson(await from.essayDrafts(no).read()) !== canonicalJson(await to.essayDrafts(no).read())) throw new StoreProblem(said('copy.checkDrafts', { no }));
     report.checked.drafts += 1;
   }
   const arrived = new Set(await to.files.list());
   for (const sha of fileIds) {
-    if (!arrived.has(sha)) throw new Error(`复制后核对失败：文件 ${sha} 没有复制过去`);
+    if (!arrived.has(sha)) throw new StoreProblem(said('copy.checkFile', { sha }));
     report.checked.files += 1;
   }
   return report;

@@ -6,10 +6,12 @@ import { closeSync, fsyncSync, openSync, promises as fs, renameSync, unlinkSync,
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { relPath, type FolderSeal } from './lowdb/seal';
+import { said, type Message } from '../../core/message';
+import { StoreProblem } from './store';
 
 export class DurableJSONFile<T> implements Adapter<T> {
   /** what the last read found wrong with the file's seal (null: it holds, or the folder is not sealed) */
-  sealProblem: string | null = null;
+  sealProblem: Message | null = null;
   private readonly rel: string;
 
   constructor(
@@ -40,7 +42,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
       delete data.$seal;
       return data;
     } catch {
-      throw new Error(`数据文件已损坏，无法解析：${this.filename} / a data file is damaged and cannot be read: ${this.filename}`);
+      throw new StoreProblem(said('store.dataFileDamaged', { file: this.filename }));
     }
   }
 

@@ -3,6 +3,9 @@
 // `serve` without --db) and PostgreSQL (postgres/, for a plant's server, many processes on one
 // database). Both keep the same documents with the same shapes; services never know which.
 import type { DeepReadonly } from '../../records/versioned';
+import { MessageError, type Message } from '../../core/message';
+// the catalog that writes a store's errors in Chinese (core/message.ts setChineseOf)
+import '../messages';
 import type {
   AccountsFile,
   CheckpointsFile,
@@ -37,10 +40,16 @@ export interface SealFile {
 }
 
 /**
- * A seal that does not hold, or a folder whose seals cannot be made: said in both languages, naming
- * the file. Part of the port: services and transports answer it whatever the store.
+ * What the store cannot do, as a message of the catalog (`said`, said in the reader's or the command
+ * line's language); `message` is its Chinese text (logs): storage loads the catalog for it.
  */
-export class SealError extends Error {}
+export class StoreProblem extends MessageError {}
+
+/**
+ * A seal that does not hold, or a folder whose seals cannot be made, naming the file. Part of the
+ * port: services and transports answer it (its own key and values) whatever the store.
+ */
+export class SealError extends StoreProblem {}
 /** Sealed records cannot be written: the key is not on this PC yet. */
 export class SealLockedError extends SealError {}
 
@@ -96,14 +105,14 @@ export interface FilePort {
 export interface SealPort {
   /** 'on': sealed and the key is here; 'locked': sealed, the key is not on this PC yet; 'off': not sealed */
   status(): { mode: 'on' | 'locked' | 'off'; sealId: string | null; keyStore: string; /** the admins who hold a copy of the key */ copies: string[] };
-  /** what opening the folder found and did (a torn journal end skipped, seals begun): one line each */
-  notes(): readonly string[];
+  /** what opening the folder found and did (a torn journal end skipped, seals begun): one message each */
+  notes(): readonly Message[];
   /**
    * Every file of records against its seal, and each event of a record against its own: the
    * problems, each naming the file or the person and the first record that does not match.
    * `only`: these people's records (and not the shared documents); `skip`: people checked just now.
    */
-  problems(only?: readonly string[], skip?: ReadonlySet<string>): Promise<string[]>;
+  problems(only?: readonly string[], skip?: ReadonlySet<string>): Promise<Message[]>;
   /** An admin signed in: their copy of the key opens it here when it was locked; true when the seals are on now. */
   unlock(adminNo: string, password: string): Promise<boolean>;
   /** Keep (or renew) an admin's copy of the key under their password, when the key is here. */

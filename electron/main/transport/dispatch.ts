@@ -5,6 +5,7 @@ import { api, mayCall, type ApiErrorBody, type CallName } from '../../shared/api
 import { ruleOf } from '../../core/message';
 import { resolveCaller } from '../services/accounts/auth';
 import { ApiError, SealError } from '../services/errors';
+import type { MessageKey } from '../../shared/messages';
 import { handlers } from '../services/index';
 import { serverLog } from '../log';
 import { LOCAL_CLIENT, type Caller, type ClientInfo, type Ports } from '../services/ports';
@@ -60,8 +61,8 @@ export function isCallName(name: string): name is CallName {
  */
 export function toFailure(e: unknown, context: string, reveal = false): Failure {
   if (e instanceof ApiError) return { ok: false, status: STATUS[e.code], error: e.toBody() };
-  // the records' seals (storage/lowdb/seal.ts): a file changed outside the app, or the key not here yet — said as it is
-  if (e instanceof SealError) return { ok: false, status: STATUS.conflict, error: new ApiError('conflict', 'common.sealProblem', { problem: e.message }).toBody() };
+  // the records' seals (storage/lowdb/seal.ts): a file changed outside the app, or the key not here yet — its own message
+  if (e instanceof SealError) return { ok: false, status: STATUS.conflict, error: new ApiError('conflict', e.said.key as MessageKey, e.said.params).toBody() };
   if (isDiskFull(e)) {
     logDiskFull(context, e);
     return {

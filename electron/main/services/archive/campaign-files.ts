@@ -22,6 +22,7 @@ import { evidencePath, FINDINGS_FILE, ledgerPhotos } from './files';
 import { scoreSheet } from '../quiz/quiz-results';
 import type { Ports } from '../ports';
 import { collectIfGrown } from '../render/gc';
+import { notFound } from '../errors';
 
 const cell = (t: string | number, opts: Record<string, unknown> = {}) => ({ text: String(t), ...opts });
 
@@ -282,7 +283,7 @@ export async function writeCampaignFiles(
   put(FINDINGS_FILE, JSON.stringify({ format: 'anxue-findings-ledger', formatVersion: 1, head: ledgerHead, entries }, null, 2) + '\n');
   for (const ref of ledgerPhotos(entries)) {
     const data = await ports.store.files.get(ref.sha256);
-    if (!data) throw new Error(`问题台账的照片「${ref.name}」（${ref.sha256}）不在数据中，无法归档`);
+    if (!data) throw notFound('archive.photoMissing', { name: ref.name, sha256: ref.sha256 });
     put(evidencePath(ref), data);
   }
   // in parts of a few hundred rows: the PDF of 3,000 people is never laid out all at once

@@ -4,6 +4,7 @@ import type { FileKind, FileRef } from '../../../core/evidence';
 import type { LedgerEntry } from '../../../core/inspection';
 import { type PersonEvent } from '../../../records/events';
 import { type Ports } from '../ports';
+import { notFound } from '../errors';
 
 export const RECORD_FILE = 'record.json';
 export const PDF_FILE = 'training-file.pdf';
@@ -40,7 +41,7 @@ export async function evidenceFiles(ports: Ports, refs: readonly FileRef[]): Pro
   const out: { name: string; data: Buffer }[] = [];
   for (const ref of refs) {
     const data = await ports.store.files.get(ref.sha256);
-    if (!data) throw new Error(`证据文件「${ref.name}」（${ref.sha256}）不在数据中，无法归档`);
+    if (!data) throw notFound('archive.evidenceMissing', { name: ref.name, sha256: ref.sha256 });
     out.push({ name: evidencePath(ref), data });
   }
   return out;

@@ -139,7 +139,7 @@ function verifyFindings(files: Files, dir: string, ledgerHead: string | undefine
   try {
     const ledger = JSON.parse(files.readText(f)) as { head?: string; entries?: LedgerEntry[] };
     const entries = ledger.entries ?? [];
-    problems.push(...verifyChain(entries).map((x) => said('archive.check.inFile', { name: FINDINGS_FILE, problem: x.replace(/^记录/, '台账记录') })));
+    problems.push(...verifyChain(entries, 'ledgerEntry').map((x) => said('archive.check.inFile', { name: FINDINGS_FILE, problem: x })));
     const head = chainHead(entries);
     if (ledger.head !== head || ledgerHead !== head) problems.push(said('archive.check.ledgerHead', { ledger: FINDINGS_FILE }));
     for (const ref of ledgerPhotos(entries)) {

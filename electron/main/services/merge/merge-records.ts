@@ -15,8 +15,15 @@ import { iso, type Ports } from '../ports';
 import { keepVersions, versionsIn } from '../bank/question-versions';
 import { mergePerson } from './merge-person';
 import { conflict, sha, type Pending } from './pending';
+import type { KnownMessage } from '../../../shared/messages';
+import { sayIn } from '../../messages';
 
-export class MergeRefused extends Error {}
+/** The whole merge refused before anything was written: a message of the catalog (`said`), its Chinese as `message`. */
+export class MergeRefused extends Error {
+  constructor(readonly said: KnownMessage) {
+    super(sayIn('zh-CN', said));
+  }
+}
 
 /** thrown out of an update that found nothing to change, so that nothing is written */
 class Unchanged extends Error {
@@ -46,23 +53,21 @@ const sameSnapshot = (a: EssayDraftSnapshot, b: EssayDraftSnapshot) => a.at === 
 export async function mergeRecords(ports: Ports, from: Store, o: { station: string; by: string }): Promise<MergeReport> {
   const to = ports.store;
   const [src, dst] = [await from.meta.peek(), await to.meta.peek()];
-  if (src.enterprise === null) throw new MergeRefused('来源中没有企业数据（尚未初始化），没有可合并的记录');
-  if (dst.enterprise === null) throw new MergeRefused('这里还没有企业数据：请先完成首次设置，或用 restore / db import-folder 把整套数据搬过来');
-  if (src.enterprise !== dst.enterprise) throw new MergeRefused(`来源属于另一家企业（「${src.enterprise}」，这里是「${dst.enterprise}」），未做任何改动`);
+  if (src.enterprise === null) throw new MergeRefused({ key: 'merge.sourceNotSetUp' });
+  if (dst.enterprise === null) throw new MergeRefused({ key: 'merge.notSetUpHere' });
+  if (src.enterprise !== dst.enterprise) throw new MergeRefused({ key: 'merge.otherEnterprise', params: { src: src.enterprise, dst: dst.enterprise } });
   // a workstation's records changed outside the app are refused whole: their seals (storage/lowdb/seal.ts)
   // are made with the key the workstation took from this server's backup
   const broken = (await from.seals?.problems()) ?? [];
   if (broken.length > 0)
-    throw new MergeRefused(
-      `来源的记录与封印不符，未做任何改动：${broken[0]}${broken.length > 1 ? `（共 ${broken.length} 处）` : ''} / the source's records do not match their seals, nothing was changed: ${broken[0]}`,
-    );
+    throw new MergeRefused(broken.length > 1 ? { key: 'merge.sealsBrokenMany', params: { first: broken[0]!, n: broken.length } } : { key: 'merge.sealsBroken', params: { first: broken[0]! } });
   const ids = await from.recordIds();
   const people = new Map<string, PersonFile>();
   let checkedEvents = 0;
   for (const no of ids.people) {
     const f = await from.person(no).read();
     const problems = verifyChain(f.events);
-    if (problems.length > 0) throw new MergeRefused(`来源中 ${no} 的记录链已损坏，未做任何改动：${problems[0]}`);
+    if (problems.length > 0) throw new MergeRefused({ key: 'merge.chainBroken', params: { no, problem: problems[0]! } });
     people.set(no, f);
     checkedEvents += f.events.length;
   }
@@ -134,14 +139,14 @@ export async function mergeRecords(ports: Ports, from: Store, o: { station: stri
   for (const h of await from.files.list()) {
     if (haveFiles.has(h)) continue;
     const bytes = await from.files.get(h);
-    if (!bytes || (await to.files.put(bytes)) !== h) throw new MergeRefused(`来源中的文件 ${h} 与其哈希不符，未合并`);
+    if (!bytes || (await to.files.put(bytes)) !== h) throw new MergeRefused({ key: 'merge.fileHash', params: { sha: h } });
     added.files += 1;
   }
   // the 问题台账: the workstation's entries this side lacks, added in their order (re-chained
   // here, each keeping its id, so a second merge finds them known)
   const srcLedger = (await from.inspections.read()).entries;
   const ledgerProblems = verifyChain(srcLedger);
-  if (ledgerProblems.length > 0) throw new MergeRefused(`来源中的问题台账记录链已损坏：${ledgerProblems[0]}`);
+  if (ledgerProblems.length > 0) throw new MergeRefused({ key: 'merge.ledgerBroken', params: { problem: ledgerProblems[0]! } });
   const knownEntries = new Set((await to.inspections.peek()).entries.map((e) => e.id));
   const freshEntries = srcLedger.filter((e) => !knownEntries.has(e.id));
   if (freshEntries.length > 0) {

@@ -220,12 +220,12 @@ export async function makeCheckpoint(ports: Ports, reason: Checkpoint['reason'],
 /**
  * Every person's record against the signed checkpoints (and its own chain): the problems, each
  * naming the person and the first record that no longer matches. The checkpoints themselves are
- * checked first: each signed by the enterprise's key, each linked to the one before. A seal's
- * problem comes from the store in its own words (common.sealProblem); the rest are catalog keys.
+ * checked first: each signed by the enterprise's key, each linked to the one before. The seals'
+ * problems are the store's own messages, the rest are this check's.
  */
 export async function checkRecords(ports: Ports, only?: readonly string[], skip: ReadonlySet<string> = new Set()): Promise<Message[]> {
   // the records' seals first (storage/lowdb/seal.ts): a record rewritten since the last checkpoint is named there
-  const problems: Message[] = ((await ports.store.seals?.problems(only, skip)) ?? []).map((problem) => said('common.sealProblem', { problem }));
+  const problems: Message[] = [...((await ports.store.seals?.problems(only, skip)) ?? [])];
   const sealed = problems.length;
   const sf = await ports.store.signing.peek();
   const { entries } = await ports.store.checkpoints.peek();

@@ -32,10 +32,11 @@ import { FolderSeals, looksEmpty, UNSEALED_DOCS } from './folder-seals';
 import { PersonDoc } from './person-doc';
 import { readJournalLines, removeTempFiles, replayJournals, type FolderOpening } from './folder-open';
 import { defaultKeyStoreDir, folderKeyStore, FolderSeal, type KeyStore } from './seal';
-import type { FilePort, PersonPort, SealIdentity, SealPort, Store } from '../store';
+import { StoreProblem, type FilePort, type PersonPort, type SealIdentity, type SealPort, type Store } from '../store';
 import { journalFiles, StudyJournal, type JournalLine } from './study-journal';
 import { SummaryIndex } from './summary-index';
 import { serverLog } from '../../log';
+import { said, type Message } from '../../../core/message';
 
 /** How a data folder is opened. */
 export interface OpenOptions {
@@ -92,7 +93,7 @@ export class DataStore implements Store {
   /** the folder's seal (seal.ts) */
   private readonly folderSeal: FolderSeal;
   /** what opening the folder found and did, one line each; journal lines that are not records, or whose seal does not hold */
-  private readonly report: { notes: string[]; journalProblems: string[] } = { notes: [], journalProblems: [] };
+  private readonly report: { notes: Message[]; journalProblems: Message[] } = { notes: [], journalProblems: [] };
   private readonly sealing: FolderSeals;
   /** The folder's seals (a lowdb folder's own; see SealPort). */
   readonly seals: SealPort;
@@ -173,7 +174,7 @@ export class DataStore implements Store {
 
   /** Open a folder only to read it, even while a server holds it. */
   static openReadOnly(dir: string, options: OpenOptions = {}): DataStore {
-    if (DataStore.looksEmpty(dir)) throw new Error(`不是安学数据文件夹（没有 meta.json）：${dir} / not an Anxue data folder (no meta.json): ${dir}`);
+    if (DataStore.looksEmpty(dir)) throw new StoreProblem(said('store.notDataFolder', { dir }));
     return new DataStore(path.resolve(dir), true, options);
   }
 
@@ -288,7 +289,7 @@ export class DataStore implements Store {
 
   /** A file in the corpus folder; names are content hashes, never user input. */
   corpusFile(name: string): string {
-    if (!/^[a-z0-9]{64}(\.[a-z0-9.]+)?$/.test(name)) throw new Error(`无效的文件名：${name}`);
+    if (!/^[a-z0-9]{64}(\.[a-z0-9.]+)?$/.test(name)) throw new Error(`internal: not a corpus file name: ${name}`);
     return path.join(this.dir, 'corpus', name);
   }
 

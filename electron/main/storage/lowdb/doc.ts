@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { Low } from 'lowdb';
 import { DurableJSONFile } from '../durable-json-file';
-import { addToBoth, type FolderSeal } from './seal';
+import type { FolderSeal } from './seal';
+import { said, type Message } from '../../../core/message';
 import { SealError } from '../store';
 import type { DocPort } from '../store';
 import { upgrade, type DeepReadonly, type Migration, type Versioned } from '../../../records/versioned';
@@ -30,7 +31,7 @@ export class Doc<T extends Versioned> implements DocPort<T> {
 
   protected readonly adapter: DurableJSONFile<T>;
   /** the file was changed outside the app (its seal does not hold): what is wrong, named */
-  protected tampered: string | null = null;
+  protected tampered: Message | null = null;
 
   constructor(
     readonly file: string,
@@ -48,8 +49,8 @@ export class Doc<T extends Versioned> implements DocPort<T> {
    * A file whose seal does not hold. A shared document is not used at all (a forged accounts.json
    * must not let anyone in): reading it fails, naming it. A person's record overrides this.
    */
-  protected sealBroken(problem: string): void {
-    throw new SealError(addToBoth(problem, '。请运行 anxue check，并从备份恢复该文件', '. Run anxue check and restore the file from a backup'));
+  protected sealBroken(problem: Message): void {
+    throw new SealError(said('seal.brokenDoc', { problem }));
   }
 
   /** Read the file again at the next use (the seal key arrived: what was read unchecked is checked now). */
@@ -129,7 +130,7 @@ export class Doc<T extends Versioned> implements DocPort<T> {
     const run = async () => {
       await this.load();
       // never write over (and seal) what was changed outside the app
-      if (this.tampered) throw new SealError(addToBoth(this.tampered, '：不再写入，请运行 anxue check', ': nothing more is written to it; run anxue check'));
+      if (this.tampered) throw new SealError(said('seal.tampered', { problem: this.tampered }));
       const previous = this.low.data;
       const draft = draftOf(previous);
       const result = await fn(draft);

@@ -10,7 +10,7 @@ import type { FilePort } from '../store';
 export function folderFiles(dir: string, readOnly: boolean): FilePort {
   return {
     put: async (bytes) => {
-      if (readOnly) throw new Error(`数据文件夹以只读方式打开，不能写入：${dir}`);
+      if (readOnly) throw new Error(`internal: ${dir} was opened read-only`);
       const sha = createHash('sha256').update(bytes).digest('hex');
       const file = path.join(dir, 'files', sha);
       if (!existsSync(file)) await writeFileAtomic(file, bytes);

@@ -7,13 +7,14 @@ import { PERSON_MIGRATIONS, type PersonFile } from '../../../records/person';
 import { TEMP_FILE, writeFileAtomicSync } from '../durable-json-file';
 import { applyLine } from './person-doc';
 import { relPath, type FolderSeal } from './seal';
-import { describeCut, journalFiles, readJournals, StudyJournal, type JournalLine } from './study-journal';
+import { said, saidOf, type Message } from '../../../core/message';
+import { describeCut, journalFiles, journalLineProblem, readJournals, StudyJournal, type JournalLine } from './study-journal';
 
 /** What opening a folder works with: the folder, its seal, what it tells `anxue check`, and the study states kept in memory. */
 export interface FolderOpening {
   dir: string;
   seal: FolderSeal;
-  report: { notes: string[]; journalProblems: string[] };
+  report: { notes: Message[]; journalProblems: Message[] };
   replayed: Map<string, JournalLine>;
 }
 
@@ -37,7 +38,7 @@ export function removeTempFiles(dir: string, report: FolderOpening['report']): v
     }
   };
   sweep(dir);
-  if (removed > 0) report.notes.push(`已删除 ${removed} 个中断的写入留下的临时文件 / removed ${removed} temporary files left by writes that never finished`);
+  if (removed > 0) report.notes.push(said('store.note.tempRemoved', { n: removed }));
 }
 
 /** The journal lines of `files` (the newest per person), noting what was cut and what does not hold its seal. */
@@ -45,10 +46,7 @@ export function readJournalLines(o: FolderOpening, files: readonly string[]): Ma
   const { lines, cuts } = readJournals(
     files,
     (rec) => o.seal.lineHolds(rec),
-    (file, line, rec) =>
-      o.report.journalProblems.push(
-        `学习日志 ${path.basename(file)} 第 ${line} 行（${rec.no}）与封印不符：在程序之外写入，未采用 / line ${line} of the study journal ${path.basename(file)} (${rec.no}) does not match its seal: written outside the app, not used`,
-      ),
+    (file, line, rec) => o.report.journalProblems.push(journalLineProblem(file, line, rec.no)),
   );
   for (const c of cuts) (c.kind === 'torn' ? o.report.notes : o.report.journalProblems).push(describeCut(c));
   return lines;
@@ -67,7 +65,7 @@ export function replayJournals(o: FolderOpening): void {
   let all = true;
   for (const [no, line] of readJournalLines(o, files)) {
     if (!/^[A-Za-z0-9_-]{1,32}$/.test(no)) {
-      o.report.journalProblems.push(`学习日志中的工号无效：${no.slice(0, 40)} / an invalid 工号 in the study journal: ${no.slice(0, 40)}`);
+      o.report.journalProblems.push(said('store.journal.invalidNo', { no: no.slice(0, 40) }));
       continue;
     }
     const file = path.join(o.dir, 'people', `${no}.json`);
@@ -90,9 +88,7 @@ export function replayJournals(o: FolderOpening): void {
     } catch (e) {
       o.replayed.set(no, line);
       all = false;
-      o.report.notes.push(
-        `${no}：学习日志暂未写入记录文件（${(e as Error).message}），保留在日志中 / ${no}: the study journal could not be written into the record yet (${(e as Error).message}); it is kept in the journal`,
-      );
+      o.report.notes.push(said('store.note.journalKept', { no, why: saidOf(e) ?? (e as Error).message }));
     }
   }
   if (all) StudyJournal.remove(files);

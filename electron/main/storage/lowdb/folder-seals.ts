@@ -11,9 +11,10 @@ import { unwrapSecret, wrapSecret } from '../../../records/key-wrap';
 import { writeFileAtomic, writeFileAtomicSync } from '../durable-json-file';
 import { isInside } from './folder-lock';
 import { firstBadEvent, FolderSeal, newSealFile, readSealFile, relPath, sameMac, SEAL_FILE, Sealer, splitSealed, type SealFile } from './seal';
+import { said, type Message } from '../../../core/message';
 import { SealError } from '../store';
 import type { SealIdentity, SealPort } from '../store';
-import { journalFiles, readJournals } from './study-journal';
+import { journalFiles, journalLineProblem, readJournals } from './study-journal';
 
 /** The shared documents' files: sealed, but for the counts of failed logins (written before a sign-in can unlock anything). */
 export const UNSEALED_DOCS: ReadonlySet<SharedDocName> = new Set(['loginGuard']);
@@ -29,7 +30,7 @@ export interface SealHost {
   readonly readOnly: boolean;
   readonly seal: FolderSeal;
   /** what opening the folder found and did; journal lines that are not records or do not hold their seal */
-  readonly report: { notes: string[]; journalProblems: string[] };
+  readonly report: { notes: Message[]; journalProblems: Message[] };
   /** write the study journal into the person files (a folder from before seals, before it is sealed) */
   replay(): void;
   recordIds(): Promise<{ people: string[]; drafts: string[] }>;
@@ -52,24 +53,18 @@ export class FolderSeals {
   open(identity?: SealIdentity): void {
     const seal = this.host.seal;
     const keys = seal.keys;
-    if (keys && isInside(keys.where, this.host.dir))
-      throw new SealError(`封印密钥库 ${keys.where} 在数据文件夹之内：密钥必须放在数据文件夹之外 / the seal key store ${keys.where} is inside the data folder: the key must be kept outside it`);
+    if (keys && isInside(keys.where, this.host.dir)) throw new SealError(said('seal.keyStoreInside', { where: keys.where }));
     const file = readSealFile(this.host.dir);
     if (file) {
       seal.file = file;
       const key = identity?.file.sealId === file.sealId ? identity.key : (keys?.get(file.sealId) ?? null);
       if (!key) {
         seal.mode = 'locked';
-        this.host.report.notes.push(
-          `记录封印密钥不在本机（密钥库 ${seal.where}）：系统管理员登录一次后才能写入记录 / the records' seal key is not on this PC (key store ${seal.where}): records can be written once an administrator has signed in`,
-        );
+        this.host.report.notes.push(said('seal.note.locked', { where: seal.where }));
         return;
       }
       const sealer = new Sealer(file.sealId, key);
-      if (!sameMac(sealer.checkValue(), file.check))
-        throw new SealError(
-          `${path.join(this.host.dir, SEAL_FILE)}：本机的封印密钥不是这个数据文件夹的（封印文件被改动或替换）/ the seal key on this PC is not this data folder's (the seal file was changed or replaced)`,
-        );
+      if (!sameMac(sealer.checkValue(), file.check)) throw new SealError(said('seal.notThisKey', { file: path.join(this.host.dir, SEAL_FILE) }));
       seal.sealer = sealer;
       seal.mode = 'on';
       if (!this.host.readOnly && !identity) keys?.rememberFolder(this.host.dir, file.sealId);
@@ -78,10 +73,7 @@ export class FolderSeals {
     if (!keys || this.host.readOnly) return;
     const empty = looksEmpty(this.host.dir);
     const had = keys.folder(this.host.dir);
-    if (!empty && had)
-      throw new SealError(
-        `${path.join(this.host.dir, SEAL_FILE)} 不见了：本机曾封印这个数据文件夹（${had}），封印文件被删除，记录可能在程序之外被改动。请从备份恢复 / ${SEAL_FILE} is missing: this PC sealed this data folder (${had}) and its seal file was removed, so records may have been changed outside the app. Restore from a backup`,
-      );
+    if (!empty && had) throw new SealError(said('seal.fileRemoved', { file: path.join(this.host.dir, SEAL_FILE), had }));
     // a folder from before seals: its journal into its files first, as they were written then
     if (!empty) this.host.replay();
     const sealer = identity ? new Sealer(identity.file.sealId, identity.key) : Sealer.create();
@@ -92,9 +84,7 @@ export class FolderSeals {
     seal.mode = 'on';
     if (!empty) {
       const n = this.sealAll(true);
-      this.host.report.notes.push(
-        `记录封印已启用：${n} 人的记录从现在起封印，此前的记录由签名检查点保护 / record seals are on: the records of ${n} people are sealed from now on; what they held before is covered by the signed checkpoints`,
-      );
+      this.host.report.notes.push(said('seal.note.sealedNow', { n }));
     }
     // seal.json last: a folder whose sealing stopped half-way is sealed again from the start
     writeFileAtomicSync(path.join(this.host.dir, SEAL_FILE), JSON.stringify(sealFile, null, 1));
@@ -118,7 +108,7 @@ export class FolderSeals {
     const jsonIn = (sub: string) => readdirSync(path.join(this.host.dir, sub)).filter((f) => /^[A-Za-z0-9_-]{1,32}\.json$/.test(f));
     for (const f of jsonIn('essays')) rewrite(path.join(this.host.dir, 'essays', f));
     const people = jsonIn('people');
-    if (!adopt && people.length > 0) throw new SealError(`${this.host.dir} 中已有记录，不能换用另一个封印 / ${this.host.dir} holds records already: it cannot take another seal`);
+    if (!adopt && people.length > 0) throw new SealError(said('seal.folderHasRecords', { dir: this.host.dir }));
     for (const f of people) {
       rewrite(path.join(this.host.dir, 'people', f), (data) => {
         data.seals = { from: (data.events as unknown[]).length, macs: [] } satisfies EventSeals;
@@ -141,23 +131,20 @@ export class FolderSeals {
     take: (identity) => this.take(identity),
   };
 
-  private async problems(only?: readonly string[], skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+  private async problems(only?: readonly string[], skip: ReadonlySet<string> = new Set()): Promise<Message[]> {
     const seal = this.host.seal;
-    const out: string[] = only ? [] : [...this.host.report.journalProblems];
+    const out: Message[] = only ? [] : [...this.host.report.journalProblems];
     if (seal.mode === 'off') {
       const had = seal.keys?.folder(this.host.dir);
-      if (had && !looksEmpty(this.host.dir))
-        out.push(`${SEAL_FILE} 不见了：本机曾封印这个数据文件夹，封印文件被删除 / ${SEAL_FILE} is missing: this PC sealed this data folder and its seal file was removed`);
+      if (had && !looksEmpty(this.host.dir)) out.push(said('seal.fileGone', { file: SEAL_FILE }));
       return out;
     }
     if (seal.mode === 'locked' || !seal.sealer) {
-      out.push(
-        `无法检查记录封印：本机没有这个数据文件夹的封印密钥（密钥库 ${seal.where}）；用 --admin 工号 --password-file 文件 给出一位系统管理员的密码 / the records' seals cannot be checked: this PC does not hold the folder's seal key (key store ${seal.where}); give an administrator's password with --admin NO --password-file FILE`,
-      );
+      out.push(said('seal.cannotCheck', { where: seal.where }));
       return out;
     }
     const sealer = seal.sealer;
-    const read = async (file: string): Promise<{ text: string; problem: string | null } | null> => {
+    const read = async (file: string): Promise<{ text: string; problem: Message | null } | null> => {
       try {
         return seal.open(relPath(this.host.dir, file), await readFile(file, 'utf8'));
       } catch (e) {
@@ -176,13 +163,13 @@ export class FolderSeals {
         if (r?.problem) out.push(r.problem);
       }
       // lines written into the journal since it was opened (those found at opening are in journalProblems)
-      const seen = new Set(this.host.report.journalProblems);
+      const seen = new Set(this.host.report.journalProblems.map((m) => JSON.stringify(m)));
       readJournals(
         journalFiles(this.host.dir),
         (rec) => seal.lineHolds(rec),
         (file, line, rec) => {
-          const p = `学习日志 ${path.basename(file)} 第 ${line} 行（${rec.no}）与封印不符：在程序之外写入，未采用 / line ${line} of the study journal ${path.basename(file)} (${rec.no}) does not match its seal: written outside the app, not used`;
-          if (!seen.has(p)) out.push(p);
+          const p = journalLineProblem(file, line, rec.no);
+          if (!seen.has(JSON.stringify(p))) out.push(p);
         },
       );
     }
@@ -193,7 +180,7 @@ export class FolderSeals {
       try {
         f = JSON.parse(r.text) as PersonFile;
       } catch {
-        out.push(`${no}：记录文件无法解析 / ${no}: the record file cannot be read`);
+        out.push(said('seal.recordUnreadable', { no }));
         continue;
       }
       // the first record that does not hold: by its own seal (rewritten, hashes recomputed), else by
@@ -201,8 +188,8 @@ export class FolderSeals {
       const bad = firstBadEvent(sealer, no, f.events ?? [], f.seals);
       const chain = bad ? [] : verifyChain(f.events ?? []);
       if (bad) out.push(bad);
-      else if (chain.length > 0) out.push(`${no}：${chain[0]}`);
-      else if (r.problem) out.push(`${no}：${r.problem}`);
+      else if (chain.length > 0) out.push(said('seal.ofPerson', { no, problem: chain[0]! }));
+      else if (r.problem) out.push(said('seal.ofPerson', { no, problem: r.problem }));
     }
     return out;
   }
@@ -252,7 +239,7 @@ export class FolderSeals {
     const seal = this.host.seal;
     if (seal.file?.sealId === identity.file.sealId && seal.mode === 'on') return;
     const sealer = new Sealer(identity.file.sealId, identity.key);
-    if (!sameMac(sealer.checkValue(), identity.file.check)) throw new SealError(`备份的封印密钥与其封印文件不符 / the backup's seal key does not match its seal file`);
+    if (!sameMac(sealer.checkValue(), identity.file.check)) throw new SealError(said('seal.backupKeyMismatch'));
     const before = { sealer: seal.sealer, file: seal.file, mode: seal.mode };
     seal.sealer = sealer;
     seal.file = structuredClone(identity.file);

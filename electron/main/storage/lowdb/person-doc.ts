@@ -6,6 +6,7 @@ import { chainHead, type PersonEvent } from '../../../records/events';
 import { emptyPerson, PERSON_MIGRATIONS, type PersonFile } from '../../../records/person';
 import { sealEvents, type FolderSeal } from './seal';
 import type { JournalLine, StudyJournal } from './study-journal';
+import type { Message } from '../../../core/message';
 
 function freezeDeep(x: unknown): void {
   if (x === null || typeof x !== 'object' || Object.isFrozen(x)) return;
@@ -60,12 +61,12 @@ export class PersonDoc extends Doc<PersonFile> {
   }
 
   /** A record changed outside the app is still shown (check and exports name it), but nothing more is written to it. */
-  protected override sealBroken(problem: string): void {
+  protected override sealBroken(problem: Message): void {
     this.tampered = problem;
   }
 
   /** what is wrong with this record's seal, when it was read (null: it holds, or it was not checked) */
-  get sealProblem(): string | null {
+  get sealProblem(): Message | null {
     return this.tampered;
   }
 

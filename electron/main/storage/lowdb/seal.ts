@@ -23,6 +23,7 @@ import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readF
 import os from 'node:os';
 import path from 'node:path';
 import type { EventSeals } from '../../../records/person';
+import { said, type Message } from '../../../core/message';
 import { SealError, SealLockedError, type SealFile } from '../store';
 
 export type { SealFile };
@@ -235,19 +236,16 @@ export function sealEvents(
  * The first event whose seal does not hold, as a message naming it; null when every event from
  * `from` on carries its own seal.
  */
-export function firstBadEvent(sealer: Sealer, employeeNo: string, events: readonly { seq: number; hash: string; at: string; type: string }[], seals: EventSeals | undefined): string | null {
-  if (!seals)
-    return events.length > 0 ? `${employeeNo}：记录没有封印（文件在程序之外写入或被替换） / ${employeeNo}: the record carries no seals (the file was written or replaced outside the app)` : null;
+export function firstBadEvent(sealer: Sealer, employeeNo: string, events: readonly { seq: number; hash: string; at: string; type: string }[], seals: EventSeals | undefined): Message | null {
+  const no = employeeNo;
+  if (!seals) return events.length > 0 ? said('seal.recordNoSeals', { no }) : null;
   for (let i = seals.from; i < events.length; i++) {
     const e = events[i]!;
     const mac = seals.macs[i - seals.from];
-    if (mac === undefined)
-      return `${employeeNo}：第 ${i + 1} 条记录（${e.at}，${e.type}）没有封印：在程序之外添加 / ${employeeNo}: record #${i + 1} (${e.at}, ${e.type}) has no seal: added outside the app`;
-    if (!sameMac(mac, sealer.event(employeeNo, e)))
-      return `${employeeNo}：第 ${i + 1} 条记录（${e.at}，${e.type}）的封印不符：记录在程序之外被改写 / ${employeeNo}: record #${i + 1} (${e.at}, ${e.type}) does not match its seal: it was rewritten outside the app`;
+    if (mac === undefined) return said('seal.eventNoSeal', { no, n: i + 1, at: e.at, type: e.type });
+    if (!sameMac(mac, sealer.event(employeeNo, e))) return said('seal.eventChanged', { no, n: i + 1, at: e.at, type: e.type });
   }
-  if (seals.macs.length > events.length - seals.from)
-    return `${employeeNo}：封印比记录多 ${seals.macs.length - (events.length - seals.from)} 条：记录在程序之外被删除 / ${employeeNo}: there are more seals than records: records were removed outside the app`;
+  if (seals.macs.length > events.length - seals.from) return said('seal.moreSeals', { no, n: seals.macs.length - (events.length - seals.from) });
   return null;
 }
 
@@ -269,25 +267,16 @@ export function readSealFile(dir: string): SealFile | null {
   try {
     f = JSON.parse(readFileSync(file, 'utf8')) as SealFile;
   } catch {
-    throw new SealError(`${file} 无法解析：封印文件损坏或被改动 / ${file} cannot be read: the seal file is damaged or was changed`);
+    throw new SealError(said('seal.fileUnreadable', { file }));
   }
   if (f?.format !== 'anxue-seal' || f.version !== 1 || !SEAL_ID.test(f.sealId) || typeof f.check !== 'string' || typeof f.wraps !== 'object' || f.wraps === null) {
-    throw new SealError(`${file} 不是安学的封印文件 / ${file} is not an Anxue seal file`);
+    throw new SealError(said('seal.notSealFile', { file }));
   }
   return f;
 }
 
 /** The digest of a key, for messages that must not show the key. */
 export const keyDigest = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 12);
-
-/** A message written '中文 / English' with a sentence added to each side. */
-export function addToBoth(message: string, zh: string, en: string): string {
-  const at = message.indexOf(' / ');
-  return at < 0 ? `${message}${zh} / ${message}${en}` : `${message.slice(0, at)}${zh} / ${message.slice(at + 3)}${en}`;
-}
-
-const lockedMessage = (where: string) =>
-  `本机没有这个数据文件夹的记录封印密钥，记录暂不能写入：请系统管理员在本机登录一次（或运行 anxue seal unlock）。密钥库：${where} / this PC does not hold the seal key of this data folder, so records cannot be written yet: an administrator must sign in once on this PC (or run anxue seal unlock). Key store: ${where}`;
 
 /**
  * The seal of one data folder as this process holds it: 'on' (the key is here: files are sealed
@@ -310,7 +299,7 @@ export class FolderSeal {
   }
 
   lockedError(): SealLockedError {
-    return new SealLockedError(lockedMessage(this.where));
+    return new SealLockedError(said('seal.locked', { where: this.where }));
   }
 
   /** The text to write for a document at `rel` (sealed when the folder is). */
@@ -321,17 +310,11 @@ export class FolderSeal {
   }
 
   /** A document's text as read, without its seal, and what is wrong with the seal (checked only when the key is here). */
-  open(rel: string, raw: string): { text: string; problem: string | null } {
+  open(rel: string, raw: string): { text: string; problem: Message | null } {
     if (this.mode !== 'on' || !this.sealer) return { text: splitSealed(raw).text, problem: null };
     const r = checkSealed(this.sealer, rel, raw);
     if (r.state === 'ok') return { text: r.text, problem: null };
-    return {
-      text: r.text,
-      problem:
-        r.state === 'none'
-          ? `${rel} 没有封印：文件在程序之外写入或被替换 / ${rel} carries no seal: the file was written or replaced outside the app`
-          : `${rel} 与封印不符：文件在程序之外被改动 / ${rel} does not match its seal: the file was changed outside the app`,
-    };
+    return { text: r.text, problem: said(r.state === 'none' ? 'seal.docNoSeal' : 'seal.docChanged', { file: rel }) };
   }
 
   /** A journal line's text with its mac (sealed folders), for the journal. */

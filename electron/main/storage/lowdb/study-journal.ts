@@ -13,6 +13,7 @@ import { closeSync, fdatasync, fstatSync, ftruncateSync, openSync, readdirSync, 
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { OpenStudy } from '../../../core/study-time';
+import { said, type Message } from '../../../core/message';
 
 const writeAsync = promisify(write);
 const syncAsync = promisify(fdatasync);
@@ -51,11 +52,12 @@ export interface JournalCut {
   kind: 'torn' | 'damaged';
 }
 
-export function describeCut(c: JournalCut): string {
-  return c.kind === 'torn'
-    ? `学习日志 ${path.basename(c.file)} 第 ${c.line} 行有 ${c.bytes} 字节未写完的记录（写入中断，从未答复为已保存），已略过 / the study journal ${path.basename(c.file)} has ${c.bytes} bytes of an unfinished record at line ${c.line} (a write that was cut off and never answered as saved): skipped`
-    : `学习日志 ${path.basename(c.file)} 第 ${c.line} 行有 ${c.bytes} 字节无法识别的内容（文件损坏或被改动），已略过 / the study journal ${path.basename(c.file)} has ${c.bytes} bytes at line ${c.line} that are not a record (the file is damaged or was changed): skipped`;
+export function describeCut(c: JournalCut): Message {
+  return said(c.kind === 'torn' ? 'store.journal.torn' : 'store.journal.damaged', { file: path.basename(c.file), line: c.line, bytes: c.bytes });
 }
+
+/** A journal line that does not hold its seal: found when the folder is opened, and by a check since. */
+export const journalLineProblem = (file: string, line: number, no: string): Message => said('seal.journalLine', { file: path.basename(file), line, no });
 
 /** the fields a line must have to be one */
 function asLine(text: string): JournalLine | null {

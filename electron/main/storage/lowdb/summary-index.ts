@@ -20,6 +20,8 @@ import { upgrade } from '../../../records/versioned';
 import { serverLog } from '../../log';
 import { PERSON_MIGRATIONS, type PersonFile } from '../../../records/person';
 import { openStudyOf, summarizePerson, summaryDigest, type CampaignFigures, type OpenStudyBits, type PersonCampaignView } from '../../../records/summary';
+import { said } from '../../../core/message';
+import { StoreProblem } from '../store';
 
 interface PersonEntry {
   /** size:mtime:inode of the person's file when summarized */
@@ -178,7 +180,7 @@ export class SummaryIndex {
     try {
       stored = JSON.parse(readFileSync(file, 'utf8')) as PersonFile;
     } catch {
-      throw new Error(`数据文件已损坏，无法解析：${file}`);
+      throw new StoreProblem(said('store.dataFileDamaged', { file }));
     }
     return upgrade(stored, 2, PERSON_MIGRATIONS, file);
   }

@@ -5,9 +5,10 @@ import { emptyPerson, PERSON_MIGRATIONS, type PersonFile } from '../../../record
 import type { PersonEvent } from '../../../records/events';
 import { summarizePerson, type SummaryHead } from '../../../records/summary';
 import { checkStudyOnly, freezeEvents, personDraft, studyDraft } from '../lowdb/person-doc';
-import type { PersonPort } from '../store';
+import { StoreProblem, type PersonPort } from '../store';
 import { Serial, type PgBase, type Query } from './base';
 import { writeSummaries } from './schema';
+import { said } from '../../../core/message';
 
 interface EventRow {
   seq: number;
@@ -153,7 +154,7 @@ export class PgPerson implements PersonPort {
         check?.(now.file, draft);
         // append-only: what was there stays exactly where it was
         if (draft.events.length < before.length || before.some((e, i) => draft.events[i]!.hash !== e.hash || draft.events[i]!.id !== e.id)) {
-          throw new Error(`internal: ${this.employeeNo} 的记录只能追加，不能修改或删除`);
+          throw new StoreProblem(said('store.appendOnly', { no: this.employeeNo }));
         }
         const added = draft.events.slice(before.length);
         if (added.length > 0) {

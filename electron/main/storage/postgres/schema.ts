@@ -4,6 +4,8 @@
 import pg from 'pg';
 import { headOf, type PersonSummary, type SummaryHead } from '../../../records/summary';
 import type { Query } from './base';
+import { said } from '../../../core/message';
+import { StoreProblem } from '../store';
 
 /**
  * The schema, one step per version: MIGRATIONS[i] takes a database from version i to i + 1.
@@ -98,7 +100,7 @@ export async function migrateDatabase(pool: pg.Pool, schema: string | null): Pro
     if (schema) await c.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`);
     await c.query('CREATE TABLE IF NOT EXISTS anxue_schema (version integer NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
     const from = Number((await c.query<{ v: number | null }>('SELECT max(version) AS v FROM anxue_schema')).rows[0]?.v ?? 0);
-    if (from > MIGRATIONS.length) throw new Error(`数据库的结构版本 ${from} 比本程序的（${MIGRATIONS.length}）新，请升级安学`);
+    if (from > MIGRATIONS.length) throw new StoreProblem(said('store.dbNewer', { from, ours: MIGRATIONS.length }));
     for (let v = from; v < MIGRATIONS.length; v++) {
       await c.query(MIGRATIONS[v]!);
       await c.query('INSERT INTO anxue_schema (version) VALUES ($1)', [v + 1]);

@@ -29,12 +29,13 @@ import {
 } from '../../../records/shared-docs';
 import type { PersonEvent } from '../../../records/events';
 import { studyBits, summarizePerson, type CampaignFigures, type PersonCampaignView, type SummaryHead } from '../../../records/summary';
-import type { DocPort, FilePort, PersonPort, SessionTable, Store } from '../store';
+import { StoreProblem, type DocPort, type FilePort, type PersonPort, type SessionTable, type Store } from '../store';
 import { PgBase } from './base';
 import { PgDoc } from './doc';
 import { PgPerson } from './person';
 import { migrateDatabase, writeSummaries } from './schema';
 import { pgSessions } from './sessions';
+import { said } from '../../../core/message';
 
 export interface PgStoreOptions {
   /** postgres://user@host:port/database */
@@ -78,7 +79,7 @@ export class PgStore implements Store {
     this.dir = path.resolve(o.dir);
     for (const sub of ['exports', 'corpus']) mkdirSync(path.join(this.dir, sub), { recursive: true });
     const schema = o.schema ?? null;
-    if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`数据库 schema 名称无效：${schema}`);
+    if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new StoreProblem(said('store.badSchemaName', { schema }));
     this.pool = new pg.Pool({ connectionString: o.url, max: o.max ?? 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
     // a connection that breaks while idle is dropped by the pool; it must not end the process
     this.pool.on('error', (e) => void serverLog.error('a PostgreSQL connection', e));
@@ -231,7 +232,7 @@ export class PgStore implements Store {
   }
 
   corpusFile(name: string): string {
-    if (!/^[a-z0-9]{64}(\.[a-z0-9.]+)?$/.test(name)) throw new Error(`无效的文件名：${name}`);
+    if (!/^[a-z0-9]{64}(\.[a-z0-9.]+)?$/.test(name)) throw new Error(`internal: not a corpus file name: ${name}`);
     return path.join(this.dir, 'corpus', name);
   }
 
