@@ -66,7 +66,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   }
   // uploads a server killed mid-way left in the temporary folder
   const stale = removeStaleSpools();
-  if (stale > 0) serverLog.line(`[anxue] 已删除此前中断的上传留下的 ${stale} 个临时文件 / removed ${stale} temporary upload files left by a server that ended mid-upload`);
+  if (stale > 0) serverLog.line(`[anxue] ${sayIn(cliLang(), { key: 'log.staleSpools', params: { count: stale } })}`);
   const server = createHttpServer(ports, {
     rendererDir: existsSync(path.join(rendererDir, 'index.html')) ? rendererDir : null,
     hosts: hostPolicy(o.host, o.allowedHosts ?? []),

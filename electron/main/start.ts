@@ -8,6 +8,11 @@ import path from 'node:path';
 import { startServer } from './server';
 import { routeConsoleToLog, serverLog } from './log';
 import { electronBinary } from './start-detect';
+import { cliLang, sayIn } from './messages';
+import type { MessageKey, MessageParams } from '../shared/messages';
+
+/** A line of the launcher, in the command line's language (ANXUE_LANG). */
+const say = (key: MessageKey, params?: MessageParams) => sayIn(cliLang(), { key, params });
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -25,9 +30,9 @@ function ensureRendererBuilt() {
   const index = path.join(root, 'dist/renderer/index.html');
   const srcNewest = Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'electron/shared')), newestMtime(path.join(root, 'electron/core')));
   if (existsSync(index) && statSync(index).mtimeMs >= srcNewest) return;
-  console.log('正在构建界面… / building the UI…');
+  console.log(say('cli.start.building'));
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('界面构建失败 / UI build failed');
+  if (r.status !== 0) throw new Error(say('cli.start.buildFailed'));
 }
 
 async function main() {
@@ -38,7 +43,7 @@ async function main() {
     const main = path.join(root, 'dist/electron/main.cjs');
     if (!existsSync(main)) {
       const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build:electron'], { cwd: root, stdio: 'inherit' });
-      if (r.status !== 0) throw new Error('Electron 主进程构建失败 / main-process build failed');
+      if (r.status !== 0) throw new Error(say('cli.start.mainBuildFailed'));
     }
     const child = spawn(bin, [main, ...process.argv.slice(2)], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
@@ -46,9 +51,9 @@ async function main() {
   }
   const dataDir = process.env.ANXUE_DATA ?? path.join(os.homedir(), '.anxue-data');
   const port = Number(process.env.PORT ?? 5180);
-  console.log(`未找到 Electron 运行时，改用浏览器模式 / Electron runtime not available: starting browser mode (data: ${dataDir})`);
+  console.log(say('cli.start.noElectron', { dir: dataDir }));
   const s = await startServer({ dataDir, port, host: '127.0.0.1' });
-  console.log(`安学浏览器模式已启动 / Anxue browser mode: ${s.url}  (ready in ${Math.round(performance.now() - t0)} ms)`);
+  console.log(say('cli.start.ready', { url: s.url, ms: Math.round(performance.now() - t0) }));
   // from here on, standard error is the server's log: every line of it within the log's limit
   routeConsoleToLog();
   const stop = () =>

@@ -197,6 +197,29 @@ describe('CLI', () => {
     }
   });
 
+  it('reports in the command line’s language: Chinese by default, English under ANXUE_LANG=en-US with no Chinese left', () => {
+    const missing = path.join(work, 'missing');
+    const runs = (env?: Record<string, string>) => ({
+      verify: cli(['verify', missing], env),
+      seal: cli(['seal', 'status', '--data', data], env),
+      check: cli(['check', '--data', data], env),
+    });
+    const zh = runs();
+    expect(zh.verify.status).toBe(2);
+    expect(zh.verify.stdout.trim()).toBe(`无法校验：${missing} 不存在`);
+    expect(zh.seal.stdout).toMatch(/^记录封印：已启用，密钥在本机（.+）\n持有密钥副本的管理员：admin$/m);
+    expect(zh.check.status).toBe(0);
+    expect(zh.check.stdout).toMatch(/^检查通过：/m);
+    const en = runs({ ANXUE_LANG: 'en-US' });
+    expect(en.verify.status).toBe(2);
+    expect(en.verify.stdout.trim()).toBe(`cannot verify: ${missing} does not exist`);
+    expect(en.seal.stdout).toMatch(/^record seals: on, the key is on this PC \(.+\)\nadmins holding a copy of the key: admin$/m);
+    expect(en.check.status).toBe(0);
+    expect(en.check.stdout).toMatch(/^signing key fingerprint: |^no signing key yet/m);
+    expect(en.check.stdout).toMatch(/^check passed: /m);
+    for (const [name, r] of Object.entries(en)) expect(r.stdout + r.stderr, name).not.toMatch(/\p{Script=Han}/u);
+  });
+
   it('demo creates a clearly fake enterprise with ~30 people and printed passwords, only in a fresh folder', () => {
     const d = path.join(work, 'demo');
     const r = cli(['demo', '--data', d]);

@@ -41,8 +41,8 @@ describe('npm start', () => {
       const lines = out
         .trim()
         .split('\n')
-        .filter((l) => !l.includes('building the UI'));
-      expect(lines[0]).toMatch(/Electron runtime not available: starting browser mode/);
+        .filter((l) => !l.includes('正在构建界面'));
+      expect(lines[0]).toMatch(/未找到 Electron 运行时，改用浏览器模式/);
       const status = await (await fetch(`${url}api/setup.status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json();
       expect(status).toEqual({ initialized: false, enterprise: null, setupCodeRequired: false });
       expect((await fetch(url)).status).toBe(200);

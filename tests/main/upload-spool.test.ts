@@ -111,8 +111,8 @@ describe('temporary files of a server that was killed mid-upload', () => {
     writeFileSync(path.join(TMP, running), 'x');
     const again = await startServeProcess(['--data', data, '--port', '0'], { TMPDIR: TMP });
     try {
-      for (let i = 0; i < 6_000 && !again.output().includes('removed 2 temporary upload files'); i++) await new Promise((r) => setTimeout(r, 50));
-      expect(again.output()).toContain('已删除此前中断的上传留下的 2 个临时文件 / removed 2 temporary upload files left by a server that ended mid-upload');
+      for (let i = 0; i < 6_000 && !again.output().includes('已删除此前中断的上传留下的 2 个临时文件'); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(again.output()).toContain('[anxue] 已删除此前中断的上传留下的 2 个临时文件');
       expect(mine(pid)).toEqual([]);
       expect(readdirSync(TMP)).not.toContain(path.basename(legacy));
       expect(readdirSync(TMP)).toContain(running);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from '../app';
 import { DataStore } from '../storage/lowdb/data-store';
-import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, redact, refused, sayNotes, unlockSeals, type Out } from './common';
+import { ADMIN_OPTIONS, adminOf, CliError, dbOf, need, redact, refused, say, sayNotes, unlockSeals, type Out } from './common';
 
 /** `backup --out FILE` of the records (lowdb folder read without taking it from a running server, or PostgreSQL), `restore FILE` into an empty store. */
 export async function backupCommand(cmd: 'backup' | 'restore', args: string[], out: Out): Promise<number> {
@@ -29,7 +29,7 @@ export async function backupCommand(cmd: 'backup' | 'restore', args: string[], o
       const { manifest } = await backupTo(store, file, progress).catch((e: unknown) => {
         throw e instanceof BackupProblem ? new CliError(e.message, e.said) : e instanceof CopyConflict ? new CliError(e.message, e.said) : e;
       });
-      out(`已备份 ${where} 到 ${file}：${manifest.people} 人的记录，${Object.keys(manifest.files).length} 个文件（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
+      out(say('cli.backup.done', { where, file, people: manifest.people, files: Object.keys(manifest.files).length, seconds: ((performance.now() - t0) / 1000).toFixed(1) }));
     } finally {
       await (app ? app.close() : store.close());
     }
@@ -43,7 +43,7 @@ export async function backupCommand(cmd: 'backup' | 'restore', args: string[], o
     const { manifest, report } = await restoreFrom(path.resolve(file), ports.store, progress, admin).catch((e: unknown) => {
       throw e instanceof BackupProblem ? new CliError(e.message, e.said) : e;
     });
-    out(`已从 ${path.resolve(file)}（${manifest.createdAt}）恢复到 ${where}：${report.checked.people} 人的记录、${report.checked.documents} 个文档，已逐条核对`);
+    out(say('cli.restore.done', { file: path.resolve(file), createdAt: manifest.createdAt, where, people: report.checked.people, documents: report.checked.documents }));
   } finally {
     await ports.close();
   }

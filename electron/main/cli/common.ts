@@ -20,6 +20,12 @@ export class CliError extends Error {
 /** A command refused with a message of the catalog: `message` is its Chinese, the command line says it in its own language. */
 export const refused = (key: MessageKey, params?: MessageParams): CliError => new CliError(sayIn('zh-CN', { key, params }), { key, params });
 
+/** A line of a command's report, in the command line's language. */
+export const say = (key: MessageKey, params?: MessageParams): string => sayIn(cliLang(), { key, params });
+
+/** Names listed in the command line's language (、 in Chinese, a comma in English). */
+export const listOf = (items: readonly string[]): string => items.join(say('cli.listSep'));
+
 export type Out = (line: string) => void;
 
 /** --admin NO --password-file FILE: an admin's copy of the records' seal key (storage/lowdb/seal.ts), for a PC that does not hold it */

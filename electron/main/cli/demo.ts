@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { openApp } from '../app';
 import { createDemo } from '../demo';
 import { DataStore } from '../storage/lowdb/data-store';
-import { dbOf, need, redact, refused, type Out } from './common';
+import { dbOf, need, redact, refused, say, type Out } from './common';
 
 export async function demoCommand(args: string[], out: Out): Promise<number> {
   const { values } = parseArgs({ args, options: { data: { type: 'string' }, db: { type: 'string' } } });
@@ -16,9 +16,9 @@ export async function demoCommand(args: string[], out: Out): Promise<number> {
   try {
     if (db && (await ports.store.meta.peek()).enterprise !== null) throw refused('cli.demoIntoNewDb', { db: redact(db) });
     const demo = await createDemo(ports);
-    out(`已创建演示企业「${demo.enterprise}」（虚构数据）于 ${db ? redact(db) : path.resolve(dataDir)}`);
-    out(`培训计划：${demo.campaignName}`);
-    out('演示账号（工号 / 密码 / 角色）：');
+    out(say('cli.demo.created', { enterprise: demo.enterprise, where: db ? redact(db) : path.resolve(dataDir) }));
+    out(say('cli.demo.campaign', { name: demo.campaignName }));
+    out(say('cli.demo.accounts'));
     for (const a of demo.accounts) out(`  ${a.employeeNo}\t${a.password}\t${a.role}\t${a.name}`);
   } finally {
     await ports.close();

@@ -7,7 +7,7 @@ import { createJob, readJobs, runJob } from '../services/archive/job';
 import { verifyPassword } from '../services/accounts/auth';
 import { unlockWith } from '../services/signing/signing';
 import { DataStore } from '../storage/lowdb/data-store';
-import { dbOf, need, openInitialized, passwordFrom, refused, type Out } from './common';
+import { dbOf, need, openInitialized, passwordFrom, refused, say, type Out } from './common';
 
 export async function exportCommand(args: string[], out: Out): Promise<number> {
   const [sub, ...more] = args;
@@ -26,8 +26,8 @@ export async function exportCommand(args: string[], out: Out): Promise<number> {
     if (!people.some((p) => p.employeeNo === employeeNo)) throw refused('common.notOnRoster', { employeeNo });
     const t0 = performance.now();
     const r = await exportPersonTo(ports, employeeNo, outDir, 'cli');
-    out(`已导出 ${employeeNo} 的培训档案到 ${r.folder}（${Math.round(performance.now() - t0)} ms）`);
-    for (const f of r.files) out(`  ${f.name}\t${f.bytes} 字节\tSHA-256 ${f.sha256}`);
+    out(say('cli.export.person', { employeeNo, folder: r.folder, ms: Math.round(performance.now() - t0) }));
+    for (const f of r.files) out(`  ${say('cli.export.file', { name: f.name, bytes: f.bytes, sha256: f.sha256 })}`);
   } finally {
     await ports.close();
   }
@@ -40,7 +40,7 @@ const SIGN_OPTIONS = { 'sign-as': { type: 'string' }, 'password-file': { type: '
 async function unlockForSigning(ports: Awaited<ReturnType<typeof openInitialized>>, values: { 'sign-as'?: string; 'password-file'?: string }, out: Out): Promise<void> {
   const admin = values['sign-as'];
   if (!admin) {
-    out('注意：未签名（签名密钥只在管理员登录后解锁；命令行用 --sign-as 管理员工号 --password-file 文件） / not signed: use --sign-as ADMIN --password-file FILE');
+    out(say('cli.export.unsigned'));
     return;
   }
   const password = passwordFrom(values['password-file']);
@@ -81,7 +81,7 @@ async function exportBatch(args: string[], out: Out): Promise<number> {
     const same = (a: object) => JSON.stringify(a) === JSON.stringify(selection);
     const unfinished = readJobs(ports.files, outDir).find((j) => j.state !== 'done' && j.state !== 'cancelled' && same(j.selection));
     const job = unfinished ?? (await createJob(ports, outDir, selection, 'cli'));
-    out(unfinished ? `继续未完成的导出：${job.name}` : `开始导出：${job.name}（${job.people.length} 人）`);
+    out(unfinished ? say('cli.export.resuming', { name: job.name }) : say('cli.export.starting', { name: job.name, count: job.people.length }));
     const t0 = performance.now();
     let shown = -1;
     const done = await runJob(ports, outDir, job.jobId, {
@@ -89,11 +89,11 @@ async function exportBatch(args: string[], out: Out): Promise<number> {
         const pct = Math.floor((p.done / p.total) * 100);
         if (pct !== shown && (pct % 5 === 0 || p.done === p.total)) {
           shown = pct;
-          process.stderr.write(`  ${p.done} / ${p.total} 人\n`);
+          process.stderr.write(`  ${say('cli.export.progress', { done: p.done, total: p.total })}\n`);
         }
       },
     });
-    out(`已导出到 ${done.result!.path}（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
+    out(say('cli.export.done', { path: done.result!.path, seconds: ((performance.now() - t0) / 1000).toFixed(1) }));
     return 0;
   } finally {
     await ports.close();
@@ -112,7 +112,7 @@ async function exportWorkstation(args: string[], out: Out): Promise<number> {
   const store = DataStore.openReadOnly(dataDir);
   try {
     const { manifest } = await backupTo(store, file, undefined, station);
-    out(`已导出工作站「${station}」的记录到 ${file}：${manifest.people} 人，${manifest.events} 条记录。把这个文件交给服务器的管理员，用 anxue merge 合并。`);
+    out(say('cli.export.workstation', { station, file, people: manifest.people, events: manifest.events }));
   } finally {
     store.close();
   }

@@ -6,7 +6,7 @@ import { openApp } from '../app';
 import { setupInit } from '../services/accounts/auth';
 import { DataStore } from '../storage/lowdb/data-store';
 import { api } from '../../shared/api';
-import { dbOf, need, passwordFrom, redact, refused, type Out } from './common';
+import { dbOf, need, passwordFrom, redact, refused, say, type Out } from './common';
 import { ruleOf } from '../../core/message';
 
 export async function initCommand(args: string[], out: Out): Promise<number> {
@@ -43,6 +43,6 @@ export async function initCommand(args: string[], out: Out): Promise<number> {
   } finally {
     await ports.close();
   }
-  out(`已初始化 ${db ? redact(db) : path.resolve(dataDir)}：${input.data.enterprise}，管理员 ${input.data.adminNo}`);
+  out(say('cli.init.done', { where: db ? redact(db) : path.resolve(dataDir), enterprise: input.data.enterprise, admin: input.data.adminNo }));
   return 0;
 }

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { checkRecords, latestCheckpoint, publicKeyOf } from '../services/signing/signing';
 import { DataStore } from '../storage/lowdb/data-store';
 import { cliLang, sayIn } from '../messages';
-import { ADMIN_OPTIONS, adminOf, dbOf, need, openInitialized, refused, sayNotes, unlockSeals, type Out } from './common';
+import { ADMIN_OPTIONS, adminOf, dbOf, listOf, need, openInitialized, refused, say, sayNotes, unlockSeals, type Out } from './common';
 
 export async function checkCommand(args: string[], out: Out): Promise<number> {
   // the live data against its signed checkpoints: exit 0 all match, 1 a record was rewritten
@@ -15,29 +15,18 @@ export async function checkCommand(args: string[], out: Out): Promise<number> {
     await unlockSeals(ports.store, adminOf(values));
     sayNotes(ports.store, out);
     const seal = ports.store.seals?.status();
-    if (seal)
-      out(
-        seal.mode === 'on'
-          ? `记录封印：已启用（密钥在 ${seal.keyStore}） / record seals: on (key in ${seal.keyStore})`
-          : seal.mode === 'locked'
-            ? `记录封印：本机没有密钥（${seal.keyStore}） / record seals: the key is not on this PC (${seal.keyStore})`
-            : '记录封印：未启用 / record seals: off',
-      );
+    if (seal) out(seal.mode === 'on' ? say('cli.seal.on', { keyStore: seal.keyStore }) : seal.mode === 'locked' ? say('cli.seal.locked', { keyStore: seal.keyStore }) : say('cli.seal.off'));
     const key = await publicKeyOf(ports);
-    out(key ? `签名密钥指纹：${key.fingerprint}` : '尚无签名密钥（系统管理员下次登录时生成）');
+    out(key ? say('cli.check.fingerprint', { fingerprint: key.fingerprint }) : say('cli.check.noKey'));
     const problems = await checkRecords(ports);
     const last = await latestCheckpoint(ports);
     if (problems.length > 0) {
-      out(`检查失败：${problems.length} 处记录与封印或签名检查点不符 / ${problems.length} records no longer match their seals or signed checkpoints`);
+      out(say('cli.check.failed', { count: problems.length }));
       for (const p of problems) out(`  ✗ ${sayIn(cliLang(), p)}`);
       return 1;
     }
-    out(
-      last
-        ? `检查通过：所有记录与封印和签名检查点相符。最新检查点 #${last.seq}（${last.at}，${last.people} 人）摘要 ${last.hash}`
-        : '检查通过：记录链完整；还没有签名检查点（每天结束时和每次导出时生成）',
-    );
-    if (last) out('可将此摘要定期报送主管部门留存：之后任何改写历史的做法都无法再得到同样的摘要。');
+    out(last ? say('cli.check.passed', { seq: last.seq, at: last.at, people: last.people, hash: last.hash }) : say('cli.check.passedNoCheckpoint'));
+    if (last) out(say('cli.check.report'));
     return 0;
   } finally {
     await ports.close();
@@ -61,14 +50,8 @@ export async function sealCommand(args: string[], out: Out): Promise<number> {
     }
     sayNotes(store, out);
     const s = store.seals.status();
-    out(
-      s.mode === 'on'
-        ? `记录封印：已启用，密钥在本机（${s.keyStore}） / record seals: on, the key is on this PC (${s.keyStore})`
-        : s.mode === 'locked'
-          ? `记录封印：本机没有密钥（${s.keyStore}）；用 seal unlock --admin 工号 --password-file 文件 取得 / record seals: the key is not on this PC; use seal unlock`
-          : '记录封印：未启用 / record seals: off',
-    );
-    out(`持有密钥副本的管理员 / admins holding a copy of the key：${s.copies.join('、') || '（无 / none）'}`);
+    out(s.mode === 'on' ? say('cli.seal.statusOn', { keyStore: s.keyStore }) : s.mode === 'locked' ? say('cli.seal.statusLocked', { keyStore: s.keyStore }) : say('cli.seal.off'));
+    out(say('cli.seal.copies', { admins: listOf(s.copies) || say('cli.seal.noCopies') }));
   } finally {
     store.close();
   }
@@ -82,10 +65,10 @@ export async function keyCommand(args: string[], out: Out): Promise<number> {
   try {
     const key = await publicKeyOf(ports);
     if (!key) throw refused('cli.noSigningKey');
-    out(`签名密钥指纹（SHA-256）：${key.fingerprint}`);
+    out(say('cli.key.fingerprint', { fingerprint: key.fingerprint }));
     if (values.out) {
       writeFileSync(values.out, key.publicKey);
-      out(`公钥已写入 ${values.out}（交给检查人员：verify 档案 --key ${path.basename(values.out)}）`);
+      out(say('cli.key.written', { file: values.out, name: path.basename(values.out) }));
     }
     return 0;
   } finally {

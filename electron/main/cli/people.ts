@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { listAccounts, resetPassword, revokeSessions, setDisabled, setRoles } from '../services/accounts/accounts';
 import { commitRosterBytes, firstErrorLine, previewRosterBytes } from '../services/roster/roster';
 import { ROLES, type Role } from '../../core/model';
-import { CliError, dbOf, need, openInitialized, refused, type Out } from './common';
+import { CliError, dbOf, need, openInitialized, refused, say, type Out } from './common';
 import { cliLang, sayIn } from '../messages';
 
 export async function rosterCommand(args: string[], out: Out): Promise<number> {
@@ -23,9 +23,9 @@ export async function rosterCommand(args: string[], out: Out): Promise<number> {
     const preview = await previewRosterBytes(ports, name, bytes);
     if (!preview.ok) throw new CliError(sayIn(cliLang(), firstErrorLine(preview)));
     const r = await commitRosterBytes(ports, name, bytes);
-    out(`导入完成：新增 ${r.created} 人，更新 ${r.updated} 人，未变 ${r.unchanged} 人`);
+    out(say('cli.roster.done', { created: r.created, updated: r.updated, unchanged: r.unchanged }));
     if (r.initialPasswords.length > 0) {
-      out('新账号的初始密码（只显示这一次，请发给本人）：');
+      out(say('cli.roster.passwords'));
       for (const p of r.initialPasswords) out(`  ${p.employeeNo}\t${p.name}\t${p.password}`);
     }
   } finally {
@@ -54,8 +54,9 @@ export async function accountsCommand(args: string[], out: Out): Promise<number>
   const roleList = (roles: readonly Role[]) => roles.join(',');
   try {
     if (sub === 'list') {
-      out(['工号', '姓名', '角色', '状态'].join('\t'));
-      for (const a of await listAccounts(ports)) out([a.employeeNo, a.name, roleList(a.roles), a.disabled ? '已停用' : a.mustChangePassword ? '待改密码' : '正常'].join('\t'));
+      out(say('cli.accounts.header'));
+      for (const a of await listAccounts(ports))
+        out([a.employeeNo, a.name, roleList(a.roles), say(a.disabled ? 'cli.accounts.disabled' : a.mustChangePassword ? 'cli.accounts.mustChange' : 'cli.accounts.active')].join('\t'));
       return 0;
     }
     const account = (await listAccounts(ports)).find((a) => a.employeeNo === no);
@@ -64,17 +65,17 @@ export async function accountsCommand(args: string[], out: Out): Promise<number>
       const roles = sub === 'grant' ? [...new Set([...account.roles, role!])] : account.roles.filter((r) => r !== role);
       if (roles.length === 0) throw refused('rule.oneRole');
       const a = await setRoles(ports, by, { employeeNo: no!, roles, reason });
-      out(`${a.employeeNo} ${a.name} 的角色：${roleList(a.roles)}`);
+      out(say('cli.accounts.roles', { employeeNo: a.employeeNo, name: a.name, roles: roleList(a.roles) }));
     } else if (sub === 'reset-password') {
       const r = await resetPassword(ports, by, { employeeNo: no!, reason });
-      out(`${r.employeeNo} ${r.name} 的一次性密码（只显示这一次，登录后须改密码）：`);
+      out(say('cli.accounts.oneTimePassword', { employeeNo: r.employeeNo, name: r.name }));
       out(`  ${r.password}`);
     } else if (sub === 'disable' || sub === 'enable') {
       const a = await setDisabled(ports, by, { employeeNo: no!, disabled: sub === 'disable', reason });
-      out(`${a.employeeNo} ${a.name}：${a.disabled ? '已停用（记录保留）' : '已启用'}`);
+      out(say(a.disabled ? 'cli.accounts.nowDisabled' : 'cli.accounts.nowEnabled', { employeeNo: a.employeeNo, name: a.name }));
     } else {
       const r = await revokeSessions(ports, by, { employeeNo: no!, reason });
-      out(`${no} 的 ${r.sessionsEnded} 个登录已结束`);
+      out(say('cli.accounts.sessionsEnded', { no: no!, count: r.sessionsEnded }));
     }
   } finally {
     await ports.close();

@@ -5,7 +5,8 @@ import { startServer } from '../server';
 import { routeConsoleToLog, serverLog } from '../log';
 import { TlsProblem } from '../transport/tls';
 import { hostName, isLoopbackName } from '../transport/host-check';
-import { CliError, dbOf, need, redact, refused, type Out } from './common';
+import { CliError, dbOf, listOf, need, redact, refused, say, type Out } from './common';
+import { said } from '../../core/message';
 
 export async function serveCommand(args: string[], out: Out): Promise<number> {
   const { values } = parseArgs({
@@ -49,21 +50,18 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
     if (e instanceof TlsProblem) throw new CliError(e.message);
     throw e;
   }
-  if (db) out(`记录保存在 PostgreSQL：${redact(db)}（文件保存在 ${path.resolve(dataDir)}）`);
-  if (clockSpeed !== 1) out(`警告：测试时钟加速 ${clockSpeed} 倍（仅供测试）`);
+  if (db) out(say('cli.serve.postgres', { db: redact(db), dir: path.resolve(dataDir) }));
+  if (clockSpeed !== 1) out(say('cli.serve.testClock', { speed: clockSpeed }));
   const lan = !isLoopbackName(hostName(host) ?? host);
   if (s.tls) {
-    const how = s.tls.source === 'supplied' ? `使用证书 ${s.tls.certFile}` : s.tls.source === 'generated' ? `已生成自签名证书 ${s.tls.certFile}` : `使用此前生成的自签名证书 ${s.tls.certFile}`;
-    out(`HTTPS：${how}（有效期至 ${s.tls.validTo}）`);
-    out(`证书 SHA-256 指纹（请在浏览器中核对）：${s.tls.fingerprint}`);
+    const how = said(s.tls.source === 'supplied' ? 'cli.serve.tlsSupplied' : s.tls.source === 'generated' ? 'cli.serve.tlsGenerated' : 'cli.serve.tlsKept', { file: s.tls.certFile });
+    out(say('cli.serve.https', { how, validTo: s.tls.validTo }));
+    out(say('cli.serve.fingerprint', { fingerprint: s.tls.fingerprint }));
   }
-  if (lan && !s.tls)
-    out(
-      `警告：--insecure-http：服务以明文 HTTP 对局域网开放，密码和登录凭据可被同一网络中的人截获。请只在可信的网络中临时使用 / WARNING: plain HTTP on the LAN: passwords and tokens can be read by anyone on the network`,
-    );
-  if (lan) out(`注意：服务对局域网开放（${host}）；只接受以本机地址、本机名称${allowedHosts.length ? '和 ' + allowedHosts.join('、') : ''}访问（其他名称用 --allowed-host 添加）`);
-  if (lan && s.setupCode) out(`首次设置码（从其他电脑进行首次设置时填写，在本机设置不需要）：${s.setupCode}`);
-  out(`安学浏览器模式已启动：${s.url}`);
+  if (lan && !s.tls) out(say('cli.serve.insecure'));
+  if (lan) out(say('cli.serve.lan', { host, also: allowedHosts.length ? said('cli.serve.lanAlso', { names: listOf(allowedHosts) }) : '' }));
+  if (lan && s.setupCode) out(say('cli.serve.setupCode', { code: s.setupCode }));
+  out(say('cli.serve.started', { url: s.url }));
   // from here on, standard error is the server's log: every line of it within the log's limit
   routeConsoleToLog();
   await new Promise<void>((resolve) => {

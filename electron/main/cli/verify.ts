@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MANIFEST_FILE, verifyAll, type ArchiveCheck } from '../services/archive';
 import { fingerprintOf } from '../services/signing/signing';
-import { refused, type Out } from './common';
+import { listOf, refused, say, type Out } from './common';
+import { said } from '../../core/message';
 import { nodeFiles } from '../files';
 import { cliLang, sayIn } from '../messages';
 
@@ -30,42 +31,41 @@ export async function verifyCommand(args: string[], out: Out): Promise<number> {
   if (!target) throw refused('cli.noVerifyTarget');
   const expectKey = vv.key === undefined ? undefined : keyFingerprint(vv.key);
   if (!existsSync(target)) {
-    out(`无法校验：${target} 不存在 / cannot verify: ${target} does not exist`);
+    out(say('cli.verify.missing', { target }));
     return 2;
   }
   const found = await verifyAll(nodeFiles, target, expectKey);
   if (found.length === 0) {
-    out(
-      `无法校验：${target} 中没有找到安学导出的档案（档案是带 ${MANIFEST_FILE} 的文件夹或 .zip） / cannot verify: no Anxue archive found in ${target} (an archive is a folder or .zip with ${MANIFEST_FILE})`,
-    );
+    out(say('cli.verify.none', { target, manifest: MANIFEST_FILE }));
     return 2;
   }
   const rel = (p: string) => path.relative(path.resolve(target), path.resolve(p)) || path.basename(p);
-  out(`${found.length} 个档案：${found.map((f) => rel(f.path)).join('、')}`);
+  out(say('cli.verify.found', { count: found.length, names: listOf(found.map((f) => rel(f.path))) }));
   for (const f of found) {
     if (f.outcome === 'intact') {
-      const by = f.signedBy
-        ? `；由密钥 ${f.signedBy} 签署${expectKey ? '（即给定的密钥） / signed by the given key' : '（未用 --key 核对签署者） / signed (signer not checked: no --key)'}`
-        : '；未签名 / not signed';
-      out(`  ✓ ${rel(f.path)}：校验通过，未被改动 / intact${by}`);
+      const by = f.signedBy ? said(expectKey ? 'cli.verify.signedByGiven' : 'cli.verify.signedUnchecked', { key: f.signedBy }) : said('cli.verify.unsignedNote');
+      out(`  ✓ ${say('cli.verify.intact', { name: rel(f.path), by })}`);
     } else {
-      const head = { altered: '已被改动 / altered', unsigned: '未签名 / not signed', unreadable: '无法读取，不能校验 / not readable, cannot be checked' }[f.outcome];
-      out(`  ${f.outcome === 'unreadable' ? '?' : '✗'} ${rel(f.path)}：${head}`);
+      const head = ({ altered: 'cli.verify.altered', unsigned: 'cli.verify.unsigned', unreadable: 'cli.verify.unreadable' } as const)[f.outcome];
+      out(`  ${f.outcome === 'unreadable' ? '?' : '✗'} ${say(head, { name: rel(f.path) })}`);
       for (const p of f.problems) out(`      - ${sayIn(cliLang(), p)}`);
     }
   }
   const count = (o: ArchiveCheck['outcome']) => found.filter((f) => f.outcome === o).length;
   const [altered, unsigned, unreadable] = [count('altered'), count('unsigned'), count('unreadable')];
   if (altered > 0 || unsigned > 0) {
-    const zh = [altered && `${altered} 个档案已被改动`, unsigned && `${unsigned} 个档案未签名（不能证明由给定的密钥签署）`, unreadable && `${unreadable} 个无法读取`].filter(Boolean).join('，');
-    const en = [altered && `${altered} altered`, unsigned && `${unsigned} not signed (not proven to be by the given key)`, unreadable && `${unreadable} not readable`].filter(Boolean).join(', ');
-    out(`校验失败：${zh} / verification failed: ${en}`);
+    const parts = [
+      altered && say('cli.verify.nAltered', { count: altered }),
+      unsigned && say('cli.verify.nUnsigned', { count: unsigned }),
+      unreadable && say('cli.verify.nUnreadable', { count: unreadable }),
+    ];
+    out(say('cli.verify.failed', { what: parts.filter(Boolean).join(say('cli.verify.partSep')) }));
     return 1;
   }
   if (unreadable > 0) {
-    out(`${unreadable} 个无法读取，其余 ${found.length - unreadable} 个校验通过 / ${unreadable} not readable, the other ${found.length - unreadable} intact`);
+    out(say('cli.verify.someUnreadable', { unreadable, rest: found.length - unreadable }));
     return 2;
   }
-  out(`校验通过：${found.length} 个档案都未被改动 / verified: all ${found.length} archives are intact`);
+  out(say('cli.verify.passed', { count: found.length }));
   return 0;
 }

@@ -2,7 +2,8 @@
 // role, validate input with the contract's schema, call the service. Admission (who may call
 // this?) is a step of its own, so the HTTP transport can refuse a caller before it reads a body.
 import { api, mayCall, type ApiErrorBody, type CallName } from '../../shared/api';
-import { ruleOf } from '../../core/message';
+import { ruleOf, said } from '../../core/message';
+import { cliLang, sayIn } from '../messages';
 import { resolveCaller } from '../services/accounts/auth';
 import { ApiError, SealError } from '../services/errors';
 import type { MessageKey } from '../../shared/messages';
@@ -44,8 +45,8 @@ function logDiskFull(context: string, e: unknown): void {
     diskFullLog.since += 1;
     return;
   }
-  const more = diskFullLog.since > 0 ? `；此前一分钟内另有 ${diskFullLog.since} 次写入被拒 / ${diskFullLog.since} more writes were refused in the minute before` : '';
-  serverLog.line(`[anxue] 磁盘已满，${context} 未保存 / the disk is full: ${context} was not saved (${e instanceof Error ? e.message : String(e)})${more}`);
+  const more = diskFullLog.since > 0 ? said('log.diskFullMore', { count: diskFullLog.since }) : '';
+  serverLog.line(`[anxue] ${sayIn(cliLang(), said('log.diskFull', { context, why: e instanceof Error ? e.message : String(e), more }))}`);
   diskFullLog.at = now;
   diskFullLog.since = 0;
 }

@@ -1,10 +1,12 @@
 // The backend's messages in English. Same keys as zh-CN: the type makes a missing or extra key a compile error.
 import type { messagesZhCN } from './zh-CN';
 import { cliEnUS } from './cli-en-US';
+import { cliReportEnUS } from './cli-report-en-US';
 import { storeEnUS } from './store-en-US';
 
 export const messagesEnUS: Record<keyof typeof messagesZhCN, string> = {
   ...cliEnUS,
+  ...cliReportEnUS,
   ...storeEnUS,
   'accounts.accountDisabledAskSystem': 'this account is disabled: ask the system administrator',
   'accounts.accountNotLocked': 'the account {{subject}} is not locked',
@@ -134,6 +136,7 @@ export const messagesEnUS: Record<keyof typeof messagesZhCN, string> = {
   'corpus.formatNotSupportedImport': 'the format of {{fileName}} is not supported: import a PDF, DOCX, Markdown or TXT file',
   'corpus.holdsFileManifestDoes': '{{name}} holds a file its manifest does not list (“{{f}}”): refused',
   'corpus.holdsNoText': '{{fileName}} holds no text',
+  'corpus.importCancelled': 'the import was cancelled',
   'corpus.importCanNoLonger': 'this import can no longer be used (cancelled, failed or expired): choose the file again',
   'corpus.noPackManifest': '{{name}} has no {{manifest}}: it is not an Anxue content pack',
   'corpus.noStudyDocument': 'there is no study document {{docId}}',
@@ -153,6 +156,7 @@ export const messagesEnUS: Record<keyof typeof messagesZhCN, string> = {
   'corpus.pdfEncrypted': '{{fileName}} is encrypted (needs a password) and cannot be imported: import an unencrypted file',
   'corpus.pdfInvalid': '{{fileName}} is not a valid PDF (damaged or incomplete)',
   'corpus.pdfOverMemory': 'reading {{fileName}} needs more memory than the limit ({{mb}} MB), so it was not imported: the PDF is too large or malformed; split it into smaller files and import those',
+  'corpus.pdfReaderNoStart': 'the PDF reader could not start: {{why}}',
   'corpus.pdfUnreadable': 'the contents of {{fileName}} cannot be read (the PDF may be damaged)',
   'corpus.sameCurrentEditionNothing': '{{fileName}} is the same as the current edition: nothing to import',
   'corpus.serverReadsPdfTime': 'the server reads one PDF at a time and {{n}} are waiting: import {{fileName}} again in a little while',

@@ -1,11 +1,13 @@
 // The backend's messages in Chinese (the default language; `message` of an error body is this text);
-// the command line's and the record store's are in files of their own (./cli-zh-CN.ts, ./store-zh-CN.ts).
+// the command line's and the record store's are in files of their own (./cli-zh-CN.ts, ./cli-report-zh-CN.ts, ./store-zh-CN.ts).
 // Keys are flat: area, then what is said. A test checks that every key the sources name is here.
 import { cliZhCN } from './cli-zh-CN';
+import { cliReportZhCN } from './cli-report-zh-CN';
 import { storeZhCN } from './store-zh-CN';
 
 export const messagesZhCN = {
   ...cliZhCN,
+  ...cliReportZhCN,
   ...storeZhCN,
   'accounts.accountDisabledAskSystem': '此账号已停用，请联系系统管理员',
   'accounts.accountNotLocked': '账号 {{subject}} 没有被锁定',
@@ -134,6 +136,7 @@ export const messagesZhCN = {
   'corpus.formatNotSupportedImport': '{{fileName}} 的格式不支持：请导入 PDF、DOCX、Markdown 或 TXT 文件',
   'corpus.holdsFileManifestDoes': '{{name}} 中有清单未列出的文件「{{f}}」，拒绝导入',
   'corpus.holdsNoText': '{{fileName}} 中没有文字',
+  'corpus.importCancelled': '导入已取消',
   'corpus.importCanNoLonger': '这次导入已不可用（已取消、失败或过期），请重新选择文件',
   'corpus.noPackManifest': '{{name}} 中没有 {{manifest}}：不是安学内容包',
   'corpus.noStudyDocument': '没有这个学习文件：{{docId}}',
@@ -153,6 +156,7 @@ export const messagesZhCN = {
   'corpus.pdfEncrypted': '{{fileName}} 已加密（需要密码），无法导入。请导入未加密的文件。',
   'corpus.pdfInvalid': '{{fileName}} 不是有效的 PDF（可能已损坏或不完整）',
   'corpus.pdfOverMemory': '{{fileName}} 读取时需要的内存超过上限（{{mb}} MB），未导入。这个 PDF 过大或结构异常：可以把它拆成几个较小的文件再导入',
+  'corpus.pdfReaderNoStart': 'PDF 读取进程无法启动：{{why}}',
   'corpus.pdfUnreadable': '{{fileName}} 的内容无法读取（PDF 可能已损坏）',
   'corpus.sameCurrentEditionNothing': '{{fileName}} 与当前版本完全相同，无需重复导入',
   'corpus.serverReadsPdfTime': '服务器一次读取一个 PDF，已有 {{n}} 个在排队：请稍后再导入 {{fileName}}',

@@ -12,11 +12,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiError, badInput } from '../errors';
+import { MessageError, said } from '../../../core/message';
 import type { Block } from './text-block';
 
-export class ImportCancelled extends Error {
+/** An import stopped by its reader: a message (its Chinese as `message`), and the job's state `cancelled`. */
+export class ImportCancelled extends MessageError {
   constructor() {
-    super('导入已取消 / the import was cancelled');
+    super(said('corpus.importCancelled'));
   }
 }
 
@@ -173,7 +175,7 @@ class ReaderQueue {
         }
       });
       child.once('error', (e) => {
-        settled ??= new Error(`PDF 读取进程无法启动 / the PDF reader could not start: ${e.message}`);
+        settled ??= new MessageError(said('corpus.pdfReaderNoStart', { why: e.message }));
         // not started at all: there will be no process to close
         if (!child.pid) {
           clearInterval(watch);
