@@ -11,6 +11,7 @@ import type { Ports } from './services/ports';
 import { dailyCheckpoints } from './services/signing/signing';
 import { serverLog } from './log';
 import { cliLang, sayIn } from './messages';
+import { MessageError, said } from '../core/message';
 
 export interface ServeOptions extends StoreOptions {
   port: number;
@@ -49,7 +50,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     setupCode = (await opened.store.meta.peek()).enterprise === null ? generateSetupCode() : null;
   } catch (e) {
     await opened.close();
-    throw new Error(`${o.db ? '无法使用数据库' : '无法读取数据文件夹'}：${e instanceof Error ? e.message : String(e)}`);
+    throw new MessageError(said(o.db ? 'server.cannotUseDb' : 'server.cannotReadFolder', { why: e instanceof Error ? e.message : String(e) }));
   }
   const ports: Ports = { ...opened, setupCode };
   // what opening the folder found (a torn journal end skipped, seals begun, the seal key not here): said at start
@@ -80,7 +81,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   } catch (e) {
     await opened.close();
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(code === 'EADDRINUSE' ? `端口 ${o.port} 已被占用，请换一个端口（--port）` : `无法在 ${o.host}:${o.port} 上启动服务：${String(e)}`);
+    throw new MessageError(code === 'EADDRINUSE' ? said('server.portInUse', { port: o.port }) : said('server.cannotListen', { host: o.host, port: o.port, why: String(e) }));
   }
   // after the start, a server error (out of file handles, say) is logged; it never ends the process
   server.on('error', (e) => void serverLog.error('the server', e));

@@ -47,7 +47,7 @@ export async function serveCommand(args: string[], out: Out): Promise<number> {
   try {
     s = await startServer({ dataDir, port, host, clockSpeed, allowedHosts, ...(db ? { db } : {}), ...(tls ? { tls } : {}) });
   } catch (e) {
-    if (e instanceof TlsProblem) throw new CliError(e.message);
+    if (e instanceof TlsProblem) throw new CliError(e.message, e.said);
     throw e;
   }
   if (db) out(say('cli.serve.postgres', { db: redact(db), dir: path.resolve(dataDir) }));

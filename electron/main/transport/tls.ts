@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from '../storage/durable-json-file';
+import { MessageError, said } from '../../core/message';
 
 export interface TlsMaterial {
   cert: string;
@@ -19,7 +20,8 @@ export interface TlsMaterial {
   validTo: string;
 }
 
-export class TlsProblem extends Error {}
+/** A certificate or key that cannot serve: a message of the catalog (its Chinese as `message`). */
+export class TlsProblem extends MessageError {}
 
 const CERT_NAME = 'anxue-cert.pem';
 const KEY_NAME = 'anxue-key.pem';
@@ -28,11 +30,11 @@ const RENEW_MS = 30 * 86_400_000;
 /** browsers accept at most 825 days for a server certificate */
 const VALID_DAYS = 825;
 
-function read(file: string, what: string): string {
+function read(file: string, what: 'tls.cannotReadCert' | 'tls.cannotReadKey'): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new TlsProblem(`无法读取${what}：${file}（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
+    throw new TlsProblem(said(what, { file, why: (e as NodeJS.ErrnoException).code ?? String(e) }));
   }
 }
 
@@ -42,17 +44,17 @@ function check(cert: string, key: string, certFile: string, keyFile: string, now
   try {
     x = new X509Certificate(cert);
   } catch {
-    throw new TlsProblem(`不是 PEM 格式的证书：${certFile}`);
+    throw new TlsProblem(said('tls.notCert', { file: certFile }));
   }
   let k: ReturnType<typeof createPrivateKey>;
   try {
     k = createPrivateKey(key);
   } catch {
-    throw new TlsProblem(`不是 PEM 格式的私钥（或私钥有密码）：${keyFile}`);
+    throw new TlsProblem(said('tls.notKey', { file: keyFile }));
   }
-  if (!x.checkPrivateKey(k)) throw new TlsProblem(`私钥与证书不配对：${keyFile} 不是 ${certFile} 的私钥`);
-  if (Date.parse(x.validTo) <= now) throw new TlsProblem(`证书已于 ${x.validTo} 过期：${certFile}`);
-  if (Date.parse(x.validFrom) > now) throw new TlsProblem(`证书要到 ${x.validFrom} 才生效：${certFile}`);
+  if (!x.checkPrivateKey(k)) throw new TlsProblem(said('tls.keyMismatch', { key: keyFile, cert: certFile }));
+  if (Date.parse(x.validTo) <= now) throw new TlsProblem(said('tls.expired', { at: x.validTo, file: certFile }));
+  if (Date.parse(x.validFrom) > now) throw new TlsProblem(said('tls.notYetValid', { at: x.validFrom, file: certFile }));
   return x;
 }
 
@@ -98,9 +100,9 @@ async function generate(names: { dns: string[]; ips: string[] }, now: number): P
 export async function tlsMaterial(o: { dataDir: string; certFile?: string; keyFile?: string; allowedHosts?: readonly string[]; now?: number }): Promise<TlsMaterial> {
   const now = o.now ?? Date.now();
   if (o.certFile || o.keyFile) {
-    if (!o.certFile || !o.keyFile) throw new TlsProblem('--tls-cert 和 --tls-key 需要一起给出');
-    const cert = read(o.certFile, '证书');
-    const key = read(o.keyFile, '私钥');
+    if (!o.certFile || !o.keyFile) throw new TlsProblem(said('cli.tlsPair'));
+    const cert = read(o.certFile, 'tls.cannotReadCert');
+    const key = read(o.keyFile, 'tls.cannotReadKey');
     const x = check(cert, key, o.certFile, o.keyFile, now);
     return { cert, key, fingerprint: x.fingerprint256, source: 'supplied', certFile: path.resolve(o.certFile), validTo: x.validTo };
   }
@@ -108,8 +110,8 @@ export async function tlsMaterial(o: { dataDir: string; certFile?: string; keyFi
   const certFile = path.join(dir, CERT_NAME);
   const keyFile = path.join(dir, KEY_NAME);
   if (existsSync(certFile) && existsSync(keyFile)) {
-    const cert = read(certFile, '证书');
-    const key = read(keyFile, '私钥');
+    const cert = read(certFile, 'tls.cannotReadCert');
+    const key = read(keyFile, 'tls.cannotReadKey');
     const x = check(cert, key, certFile, keyFile, now);
     if (Date.parse(x.validTo) - now > RENEW_MS) return { cert, key, fingerprint: x.fingerprint256, source: 'kept', certFile, validTo: x.validTo };
   }

@@ -1,5 +1,5 @@
-// What the command line reports (its commands' results, `npm start`'s lines) and the server's log
-// lines, in Chinese, apart from the rest of the catalog (./zh-CN.ts) that spreads them in.
+// What the command line reports (its commands' results, `npm start`'s lines), why the server could
+// not start, and the server's log lines, in Chinese, apart from the rest of the catalog (./zh-CN.ts) that spreads them in.
 export const cliReportZhCN = {
   'cli.accounts.active': '正常',
   'cli.accounts.disabled': '已停用',
@@ -90,6 +90,17 @@ export const cliReportZhCN = {
   'cli.verify.unreadable': '{{name}}：无法读取，不能校验',
   'cli.verify.unsigned': '{{name}}：未签名',
   'cli.verify.unsignedNote': '；未签名',
+  'server.cannotListen': '无法在 {{host}}:{{port}} 上启动服务：{{why}}',
+  'server.cannotReadFolder': '无法读取数据文件夹：{{why}}',
+  'server.cannotUseDb': '无法使用数据库：{{why}}',
+  'server.portInUse': '端口 {{port}} 已被占用，请换一个端口（--port）',
+  'tls.cannotReadCert': '无法读取证书：{{file}}（{{why}}）',
+  'tls.cannotReadKey': '无法读取私钥：{{file}}（{{why}}）',
+  'tls.expired': '证书已于 {{at}} 过期：{{file}}',
+  'tls.keyMismatch': '私钥与证书不配对：{{key}} 不是 {{cert}} 的私钥',
+  'tls.notCert': '不是 PEM 格式的证书：{{file}}',
+  'tls.notKey': '不是 PEM 格式的私钥（或私钥有密码）：{{file}}',
+  'tls.notYetValid': '证书要到 {{at}} 才生效：{{file}}',
   'log.diskFull': '磁盘已满，{{context}} 未保存（{{why}}）{{more}}',
   'log.diskFullMore': '；此前一分钟内另有 {{count}} 次写入被拒',
   'log.staleSpools': '已删除此前中断的上传留下的 {{count}} 个临时文件',
