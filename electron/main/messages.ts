@@ -2,7 +2,7 @@
 // and in the command line's language (ANXUE_LANG=en-US for English; Chinese by default).
 import i18next from 'i18next';
 import { messageText, setChineseOf, type Message } from '../core/message';
-import { MESSAGES, MESSAGES_NS } from '../shared/messages';
+import { MESSAGES, MESSAGES_NS, type MessageKey, type MessageParams } from '../shared/messages';
 
 export type Lang = keyof typeof MESSAGES;
 
@@ -30,6 +30,9 @@ export function cliLang(env: NodeJS.ProcessEnv = process.env): Lang {
 export function sayIn(lang: Lang, m: Message): string {
   return messageText((key, params) => i18n.t(key, { ...params, lng: lang }), m, lang);
 }
+
+/** A message of the catalog in the command line's language: a report line, a log line. */
+export const sayCli = (key: MessageKey, params?: MessageParams): string => sayIn(cliLang(), { key, params });
 
 // the errors of records/ and storage/ (core/message.ts MessageError) write their Chinese through this catalog
 setChineseOf((m) => sayIn('zh-CN', m));

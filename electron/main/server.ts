@@ -10,7 +10,7 @@ import { tlsMaterial, type TlsMaterial } from './transport/tls';
 import type { Ports } from './services/ports';
 import { dailyCheckpoints } from './services/signing/signing';
 import { serverLog } from './log';
-import { cliLang, sayIn } from './messages';
+import { cliLang, sayCli, sayIn } from './messages';
 import { MessageError, said } from '../core/message';
 
 export interface ServeOptions extends StoreOptions {
@@ -67,7 +67,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   }
   // uploads a server killed mid-way left in the temporary folder
   const stale = removeStaleSpools();
-  if (stale > 0) serverLog.line(`[anxue] ${sayIn(cliLang(), { key: 'log.staleSpools', params: { count: stale } })}`);
+  if (stale > 0) serverLog.line(`[anxue] ${sayCli('log.staleSpools', { count: stale })}`);
   const server = createHttpServer(ports, {
     rendererDir: existsSync(path.join(rendererDir, 'index.html')) ? rendererDir : null,
     hosts: hostPolicy(o.host, o.allowedHosts ?? []),

@@ -8,11 +8,7 @@ import path from 'node:path';
 import { startServer } from './server';
 import { routeConsoleToLog, serverLog } from './log';
 import { electronBinary } from './start-detect';
-import { cliLang, sayIn } from './messages';
-import type { MessageKey, MessageParams } from '../shared/messages';
-
-/** A line of the launcher, in the command line's language (ANXUE_LANG). */
-const say = (key: MessageKey, params?: MessageParams) => sayIn(cliLang(), { key, params });
+import { sayCli as say } from './messages';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 

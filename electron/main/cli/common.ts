@@ -5,7 +5,7 @@ import { openApp } from '../app';
 import { DataStore } from '../storage/lowdb/data-store';
 import type { Message } from '../../core/message';
 import type { MessageKey, MessageParams } from '../../shared/messages';
-import { cliLang, sayIn } from '../messages';
+import { sayCli, sayIn } from '../messages';
 
 /** A command refused, said in one line; `said`, where it is set, is said in the command line's language (../messages.ts) instead of `message`. */
 export class CliError extends Error {
@@ -21,7 +21,7 @@ export class CliError extends Error {
 export const refused = (key: MessageKey, params?: MessageParams): CliError => new CliError(sayIn('zh-CN', { key, params }), { key, params });
 
 /** A line of a command's report, in the command line's language. */
-export const say = (key: MessageKey, params?: MessageParams): string => sayIn(cliLang(), { key, params });
+export const say = sayCli;
 
 /** Names listed in the command line's language (、 in Chinese, a comma in English). */
 export const listOf = (items: readonly string[]): string => items.join(say('cli.listSep'));
@@ -44,7 +44,7 @@ export async function unlockSeals(store: import('../storage/store').Store, admin
 
 /** What opening a folder found (a torn journal end skipped, seals begun): said once, in the command line's language. */
 export function sayNotes(store: import('../storage/store').Store, out: Out): void {
-  for (const note of store.seals?.notes() ?? []) out(sayIn(cliLang(), { key: 'cli.note', params: { note } }));
+  for (const note of store.seals?.notes() ?? []) out(say('cli.note', { note }));
 }
 
 /** --password-file: the password in a file (never on the command line), its last line break dropped */

@@ -3,12 +3,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from '../app';
 import { DataStore } from '../storage/lowdb/data-store';
-import { CliError, dbOf, redact, refused, type Out } from './common';
-import { cliLang, sayIn } from '../messages';
-import type { MessageKey, MessageParams } from '../../shared/messages';
+import { CliError, dbOf, redact, refused, say, type Out } from './common';
 
 /** A line of the command's report, in the command line's language. */
-const say = (key: MessageKey, params?: MessageParams) => sayIn(cliLang(), { key, params });
 
 /** `db migrate | import-folder | export-folder`: a plant's server moving to PostgreSQL, and back. */
 export async function dbCommand(args: string[], out: Out): Promise<number> {

@@ -1,7 +1,7 @@
 // The commands of `npm run anxue -- <command>`, each in its own module; electron/main/cli.ts runs them.
 import { backupCommand } from './backup';
 import { refused, type Out } from './common';
-import { cliLang, sayIn } from '../messages';
+import { sayCli } from '../messages';
 import { dbCommand } from './db';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
@@ -13,7 +13,7 @@ import { serveCommand } from './serve';
 import { verifyCommand } from './verify';
 
 /** The commands and their options, in the command line's language. */
-const usage = () => sayIn(cliLang(), { key: 'cli.usage' });
+const usage = () => sayCli('cli.usage');
 
 export async function runCli(argv: string[], out: Out = (l) => console.log(l)): Promise<number> {
   const [cmd, ...rest] = argv;
