@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sayIn } from '../../electron/main/messages';
 import { extractText, formatOf } from '../../electron/main/services/corpus/text-extract';
 import type { ApiError } from '../../electron/main/services/errors';
-import { b64, makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
+import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
 
 /** A page laid out as the ministries' sites are: banner, menus, breadcrumb, share bar, scripts, footer around a TRS editor box. */
 function govPage(charset: string, opts: { container?: string } = {}): string {
@@ -31,6 +31,7 @@ function govPage(charset: string, opts: { container?: string } = {}): string {
   ${open}
     <style type="text/css">.TRS_Editor P{margin-top:5px;font-family:宋体;font-size:12pt;}</style>
     <div class="TRS_Editor_share share-bar">分享到微博</div>
+    <p>发布时间：2024-01-05　浏览次数：123</p>
     <p style="text-align:center"><strong>第一章　总　则</strong></p>
     <p>　　第一条　为了加强危险化学品企业的安全培训&nbsp;工作，制定本规定。</p>
     <p>　　第二条　企业主要负责人对本单位的安全培训工作全面负责。</p>
@@ -113,10 +114,37 @@ describe('a web page saved from a government site', () => {
     expect(pageProblems(x.readable!), x.readable!).toEqual([]);
   });
 
+  it('a page that says gb2312 but was re-saved in UTF-8 reads as UTF-8', async () => {
+    // these UTF-8 bytes are also valid GB18030 (as mojibake): only trying UTF-8 first reads them right
+    const bytes = Buffer.from('<html><head><meta charset="gb2312"><title>中文</title></head><body><p>中文</p></body></html>');
+    expect(new TextDecoder('gb18030', { fatal: true }).decode(bytes)).not.toContain('中文');
+    expect((await extractText('moved.html', bytes)).readable).toBe('# 中文\n');
+  });
+
   it('no known container: the block with the most text and fewest links is the content', async () => {
     const html = govPage('utf-8', { container: '<div class="zwbox">' }).replace('<div class="content">', '<div class="main">');
     const x = await extractText('page.html', Buffer.from(html));
     expect(pageProblems(x.readable!), x.readable!).toEqual([]);
+  });
+
+  it('an old site laid out in tables, its text in <br> lines: the cell of sentences, its title cell as the heading', async () => {
+    const html = `<html><head><title>某市应急局关于印发检查办法的通知</title></head><body>
+<table width="100%"><tr><td class="left_nav" width="200"><a>机构概况</a><br><a>政务公开</a><br><a>通知公告</a></td>
+<td valign="top"><table><tr><td class="title_bt" align="center"><font size="5"><b>某市应急局关于印发检查办法的通知</b></font></td></tr>
+<tr><td>发布日期：2023-05-06　　浏览次数：100</td></tr>
+<tr><td>各区应急局：<br>&nbsp;&nbsp;&nbsp;&nbsp;现将《检查办法》印发给你们，请认真贯彻执行。<br>&nbsp;&nbsp;&nbsp;&nbsp;第一条　为规范检查工作，提高执法效能，保障安全，制定本办法。<br>
+&nbsp;&nbsp;&nbsp;&nbsp;第二条　本办法适用于本市行政区域内的检查活动，包括日常检查、专项检查。<br></td></tr></table></td></tr></table>
+<div class="bottom">版权所有 某市应急管理局</div></body></html>`;
+    const x = await extractText('通知.htm', Buffer.from(html));
+    expect(x.readable).toBe(
+      [
+        '# 某市应急局关于印发检查办法的通知',
+        '各区应急局：',
+        '现将《检查办法》印发给你们，请认真贯彻执行。',
+        '第一条 为规范检查工作，提高执法效能，保障安全，制定本办法。',
+        '第二条 本办法适用于本市行政区域内的检查活动，包括日常检查、专项检查。',
+      ].join('\n\n') + '\n',
+    );
   });
 
   it('a file named .html that is not a page, and a page with no text, are refused by name', async () => {

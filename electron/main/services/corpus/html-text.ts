@@ -28,16 +28,21 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 }
 
 /**
- * The page's text. A byte-order mark decides; else the charset it declares, where that charset
- * reads the bytes cleanly (pages copied between sites often keep a declaration that no longer holds);
- * else UTF-8 or GBK, whichever reads (decodeText).
+ * The page's text. A byte-order mark decides; else bytes that are valid UTF-8 are UTF-8 whatever
+ * the page declares (Chinese text in GBK is practically never valid UTF-8, and a page moved to
+ * UTF-8 often keeps its old declaration); else the charset it declares; else GBK (decodeText).
  */
 export function decodeHtml(bytes: Uint8Array): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) return decodeText(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // not UTF-8: what the page says it is
+  }
   const cs = declaredCharset(bytes);
   // GB2312 and GBK pages are read as GB18030, the superset: a page "in GB2312" often holds GBK characters
-  const label = cs && /^(gb2312|gbk|gb18030|x-gbk|cp936|windows-936|euc-cn|hz-gb-2312)$/.test(cs) ? 'gb18030' : cs;
-  if (label && label !== 'utf-8' && label !== 'utf8') {
+  const label = cs && /^(gb2312|gbk|gb18030|x-gbk|cp936|windows-936|euc-cn)$/.test(cs) ? 'gb18030' : cs;
+  if (label) {
     try {
       return new TextDecoder(label, { fatal: true }).decode(bytes);
     } catch {
@@ -300,6 +305,10 @@ function pieces(root: El): Piece[] {
 const escapeInline = (s: string) => s.replace(/([\\`*_])/g, '\\$1');
 const escapeStart = (s: string) => s.replace(/^(#|>|[-+*]\s|\d+[.)]\s)/, '\\$1');
 
+// A short line of the page's own (date, hits, font size, print, editor) often sits in the content box.
+const CHROME_LINE = /发布(日期|时间)|浏览(次数|量)|点击(数|量|次数)|阅读(次数|量)|访问(次数|量)|【字体|字号[：:]|【打印|【关闭|打印本页|关闭窗口|我要纠错|责任编辑[：:]/;
+const chrome = (text: string) => text.length < 100 && CHROME_LINE.test(text);
+
 export interface HtmlText {
   markdown: string;
   blocks: Block[];
@@ -337,13 +346,14 @@ export async function htmlToMarkdown(html: string): Promise<HtmlText> {
     }
   }
   main ??= bestByText(root);
-  const list = pieces(main);
+  const list = pieces(main).filter((p) => p.kind === 'h' || !chrome(p.text));
   if (list[0]?.kind !== 'h') {
     // The page's <title> is the article's title and then the site's name; a heading that says the
     // same (often in full, where the <title> is cut) is preferred to it
     const short = (pageTitle ?? '').split(/\s*(?:_|\||｜|－|——|\s-\s)\s*/)[0]!.trim();
     const title = headings.find((h) => short && (h.includes(short) || short.includes(h))) ?? (short || headings[0] || '');
-    if (title && list[0]?.text !== title) list.unshift({ kind: 'h', level: 1, text: title });
+    if (title && list[0]?.text === title) list[0] = { kind: 'h', level: 1, text: title };
+    else if (title) list.unshift({ kind: 'h', level: 1, text: title });
   }
   const md: string[] = [];
   const blocks: Block[] = [];
