@@ -199,7 +199,7 @@ export const enUS: Resources = {
     importFor: 'Import the official text of “{{title}}”',
     choose: 'Choose a file (PDF, DOCX, web page HTML, Markdown or TXT)',
     formatsHelp:
-      'Save old Word (.doc) and WPS (.wps) files as .docx or PDF first. For a web page, save it from the browser (“Web page, HTML only” or “Web page, complete”) and choose the saved .html file: only its main text is kept. A TXT file may be in UTF-8, GBK or Unicode (UTF-16).',
+      'Save old Word (.doc) and WPS (.wps) files as .docx or PDF first. For a web page, save it from the browser (“Web page, HTML only” or “Web page, complete”) and choose the saved .html file: only its main text is kept. Save a single-file web archive (.mht) the same way. A TXT file may be in UTF-8, GBK or Unicode (UTF-16).',
     reading: 'Reading the file…',
     previewLine: '{{file}}: {{pages}} pages, {{chars}} characters. Check the text below, then import.',
     duplicate: 'This file was already imported on {{at}}.',

@@ -186,7 +186,7 @@ export const zhCN = {
     importFor: '为《{{title}}》导入正式文本',
     choose: '选择文件（PDF、DOCX、网页 HTML、Markdown 或 TXT）',
     formatsHelp:
-      '旧版 Word（.doc）和 WPS（.wps）文件请先另存为 .docx 或 PDF。网页请在浏览器中“另存为”（“网页，仅 HTML”或“网页，全部”）后选择保存的 .html 文件，只保留正文。TXT 可以是 UTF-8、GBK 或 Unicode（UTF-16）编码。',
+      '旧版 Word（.doc）和 WPS（.wps）文件请先另存为 .docx 或 PDF。网页请在浏览器中“另存为”（“网页，仅 HTML”或“网页，全部”）后选择保存的 .html 文件，只保留正文；单个文件网页（.mht）也请这样另存。TXT 可以是 UTF-8、GBK 或 Unicode（UTF-16）编码。',
     reading: '正在读取文件…',
     previewLine: '{{file}}：{{pages}} 页，{{chars}} 字。请核对下面的内容后确认导入。',
     duplicate: '这份文件已在 {{at}} 导入过。',

@@ -193,6 +193,15 @@ describe('old binary Office files', () => {
     expect(sayIn('en-US', { key: e.key, params: e.params })).toBe('Save 安全培训制度.doc as .docx or PDF, then import it');
   });
 
+  it('a web page a site published under a .doc name is read as the page; an .rtf and a single-file web archive (.mht) are refused with what to do', async () => {
+    const x = await extractText('附件1.doc', Buffer.from(govPage('utf-8')));
+    expect(x).toMatchObject({ format: 'html', readAs: 'md' });
+    expect(pageProblems(x.readable!), x.readable!).toEqual([]);
+    await expect(extractText('规定.rtf', Buffer.from('{\\rtf1\\ansi 第一条}'))).rejects.toThrow('请将“规定.rtf”另存为 .docx 或 PDF 后再导入');
+    const mht = Buffer.from('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n\r\n------=_NextPart\r\nContent-Type: text/html\r\n\r\n<html></html>');
+    await expect(extractText('规定.mht', mht)).rejects.toThrow(/规定\.mht 是单个文件网页（\.mht）：请在浏览器中打开它，另存为“网页，仅 HTML”/);
+  });
+
   it('a .docx with a password (an OLE file holding an EncryptedPackage) is told apart', async () => {
     await expect(extractText('加密.docx', oleFile('EncryptedPackage'))).rejects.toThrow(/加密\.docx 设有打开密码/);
   });

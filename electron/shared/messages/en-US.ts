@@ -161,6 +161,7 @@ export const messagesEnUS: Record<keyof typeof messagesZhCN, string> = {
   'corpus.pdfReaderNoStart': 'the PDF reader could not start: {{why}}',
   'corpus.pdfUnreadable': 'the contents of {{fileName}} cannot be read (the PDF may be damaged)',
   'corpus.saveAsDocxOrPdf': 'Save {{fileName}} as .docx or PDF, then import it',
+  'corpus.saveWebPageAsHtml': '{{fileName}} is a single-file web archive (.mht): open it in the browser, save it as “Web page, HTML only” (.html), then import that file',
   'corpus.sameCurrentEditionNothing': '{{fileName}} is the same as the current edition: nothing to import',
   'corpus.serverReadsPdfTime': 'the server reads one PDF at a time and {{n}} are waiting: import {{fileName}} again in a little while',
   'essay.chooseLeastWarningEducation': "choose at least one of this warning education's accidents",

@@ -161,6 +161,7 @@ export const messagesZhCN = {
   'corpus.pdfReaderNoStart': 'PDF 读取进程无法启动：{{why}}',
   'corpus.pdfUnreadable': '{{fileName}} 的内容无法读取（PDF 可能已损坏）',
   'corpus.saveAsDocxOrPdf': '请将“{{fileName}}”另存为 .docx 或 PDF 后再导入',
+  'corpus.saveWebPageAsHtml': '{{fileName}} 是单个文件网页（.mht）：请在浏览器中打开它，另存为“网页，仅 HTML”（.html）后再导入',
   'corpus.sameCurrentEditionNothing': '{{fileName}} 与当前版本完全相同，无需重复导入',
   'corpus.serverReadsPdfTime': '服务器一次读取一个 PDF，已有 {{n}} 个在排队：请稍后再导入 {{fileName}}',
   'essay.chooseLeastWarningEducation': '请至少选择一起本次警示教育的事故',

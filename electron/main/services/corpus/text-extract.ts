@@ -47,14 +47,19 @@ const isOle = (bytes: Uint8Array) => OLE.every((b, i) => bytes[i] === b);
 /** A password-protected .docx is an OLE file too, holding the encrypted package under this name. */
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
-/** Why a file in an old Office format cannot be read, or null if it is not one. */
-function oldOffice(fileName: string, bytes: Uint8Array) {
+/** Why a file in an old Office format (or a browser's single-file archive) cannot be read, or null if it is not one. */
+function oldFormat(fileName: string, bytes: Uint8Array, format: SourceFormat | null) {
   const ext = fileName.toLowerCase().split('.').pop();
-  const ole = isOle(bytes);
-  if (ole && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTED_PACKAGE)) return badInput('corpus.officeFileHasPassword', { fileName }, 'file');
-  if (ole || ext === 'doc' || ext === 'wps' || ext === 'dot' || ext === 'rtf') return badInput('corpus.saveAsDocxOrPdf', { fileName }, 'file');
+  if (isOle(bytes))
+    return badInput(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTED_PACKAGE) ? 'corpus.officeFileHasPassword' : 'corpus.saveAsDocxOrPdf', { fileName }, 'file');
+  if (format) return null;
+  if (ext === 'doc' || ext === 'wps' || ext === 'dot' || ext === 'rtf') return badInput('corpus.saveAsDocxOrPdf', { fileName }, 'file');
+  if (ext === 'mht' || ext === 'mhtml') return badInput('corpus.saveWebPageAsHtml', { fileName }, 'file');
   return null;
 }
+
+/** Sites publish web pages under a .doc name (Word opens them): such a file is read as the page it is. */
+const pageNamedDoc = (fileName: string, bytes: Uint8Array) => /\.(doc|wps)$/i.test(fileName) && !isOle(bytes) && looksLikeHtml(decodeHtml(bytes.subarray(0, 4096)));
 
 const countChars = (blocks: Block[]) => blocks.reduce((n, b) => n + b.text.replace(/\s/g, '').length, 0);
 
@@ -187,10 +192,10 @@ export async function readPdfHere(bytes: Uint8Array, onPage?: (done: number, tot
 }
 
 export async function extractText(fileName: string, bytes: Uint8Array, opts: ExtractOptions = {}): Promise<Extracted> {
-  const format = formatOf(fileName);
+  const format = pageNamedDoc(fileName, bytes) ? 'html' : formatOf(fileName);
   // by its bytes too: a .doc renamed .docx is still a .doc
   if (format !== 'pdf' && bytes.length > 0) {
-    const old = oldOffice(fileName, bytes);
+    const old = oldFormat(fileName, bytes, format);
     if (old) throw old;
   }
   if (!format) throw badInput('corpus.formatNotSupportedImport', { fileName }, 'file');
