@@ -57,7 +57,7 @@ export function looksLikeHtml(text: string): boolean {
   return /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|table|h[1-6]|article|section|\?xml[^>]*>\s*<!doctype\s+html)\b/i.test(text.slice(0, 4096));
 }
 
-// Elements that never hold the text people read.
+// Elements that never hold the text people read. Not <form>: ASP.NET sites wrap whole pages in one.
 const DROP = new Set([
   'script',
   'style',
@@ -70,7 +70,6 @@ const DROP = new Set([
   'embed',
   'svg',
   'canvas',
-  'form',
   'select',
   'button',
   'input',
@@ -188,7 +187,7 @@ function bestByText(body: El): El {
 
 function hasBlocks(e: El): boolean {
   let found = false;
-  walk(e, (d) => (found ||= d.name === 'br' || d.name === 'table' || /^h[1-6]$/.test(d.name) || (BLOCK.has(d.name) && d.name !== 'font')));
+  walk(e, (d) => (found ||= d.name === 'br' || d.name === 'table' || /^h[1-6]$/.test(d.name) || BLOCK.has(d.name)));
   return found;
 }
 
@@ -347,6 +346,8 @@ export async function htmlToMarkdown(html: string): Promise<HtmlText> {
   }
   main ??= bestByText(root);
   const list = pieces(main).filter((p) => p.kind === 'h' || !chrome(p.text));
+  // a page of navigation and a title only has no text to study
+  if (!list.some((p) => p.kind === 'p')) return { markdown: '', blocks: [], title: '' };
   if (list[0]?.kind !== 'h') {
     // The page's <title> is the article's title and then the site's name; a heading that says the
     // same (often in full, where the <title> is cut) is preferred to it
