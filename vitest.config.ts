@@ -28,6 +28,7 @@ const ON_POSTGRES = [
   'tests/main/inspection.test.ts',
   'tests/main/summary.test.ts',
   'tests/main/practice.test.ts',
+  'tests/main/import-formats.test.ts',
 ];
 /**
  * The seal keys of the test's data folders (electron/main/storage/lowdb/seal.ts) in a key store of this

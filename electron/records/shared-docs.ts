@@ -165,7 +165,7 @@ export interface Edition {
   docId: string;
   sha256: string;
   fileName: string;
-  original: 'pdf' | 'md' | 'txt' | 'docx';
+  original: 'pdf' | 'md' | 'txt' | 'docx' | 'html';
   /** how the reader shows it: the PDF itself, or extracted text */
   readAs: 'pdf' | 'md' | 'txt';
   importedAt: string;

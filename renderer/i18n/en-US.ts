@@ -186,7 +186,7 @@ export const enUS: Resources = {
     packDone: 'Content pack imported: {{documents}} new documents, {{editions}} new editions, {{unchanged}} unchanged.',
     title: 'Documents',
     intro:
-      'The documents the notice requires and the laws behind them. The enterprise imports the official texts (PDF, DOCX, Markdown, TXT); after a new edition is imported the old one stays on record.',
+      'The documents the notice requires and the laws behind them. The enterprise imports the official texts (PDF, DOCX, web page, Markdown, TXT); after a new edition is imported the old one stays on record.',
     doc: 'Document',
     category: 'Category',
     official: 'Official text',
@@ -197,7 +197,9 @@ export const enUS: Resources = {
     newEdition: 'Import new edition',
     importOwn: 'Import our own document',
     importFor: 'Import the official text of “{{title}}”',
-    choose: 'Choose a file (PDF, DOCX, Markdown or TXT)',
+    choose: 'Choose a file (PDF, DOCX, web page HTML, Markdown or TXT)',
+    formatsHelp:
+      'Save old Word (.doc) and WPS (.wps) files as .docx or PDF first. For a web page, save it from the browser (“Web page, HTML only” or “Web page, complete”) and choose the saved .html file: only its main text is kept. Save a single-file web archive (.mht) the same way. A TXT file may be in UTF-8, GBK or Unicode (UTF-16).',
     reading: 'Reading the file…',
     previewLine: '{{file}}: {{pages}} pages, {{chars}} characters. Check the text below, then import.',
     duplicate: 'This file was already imported on {{at}}.',

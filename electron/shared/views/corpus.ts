@@ -63,7 +63,7 @@ export interface SearchResult {
 export interface ImportPreview {
   fileName: string;
   sha256: string;
-  format: 'pdf' | 'md' | 'txt' | 'docx';
+  format: 'pdf' | 'md' | 'txt' | 'docx' | 'html';
   pages: number;
   chars: number;
   sample: string;

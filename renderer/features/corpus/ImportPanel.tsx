@@ -66,8 +66,9 @@ export function ImportPanel({ docs, docId, onDone, onCancel }: { docs: DocMeta[]
       <h2>{target ? t('documents.importFor', { title: target.title }) : t('documents.importOwn')}</h2>
       <label className="file">
         {t('documents.choose')}
-        <input type="file" accept=".pdf,.docx,.md,.txt" onChange={(e) => void choose(e)} data-testid="import-file" disabled={busy} />
+        <input type="file" accept=".pdf,.docx,.doc,.wps,.html,.htm,.mht,.mhtml,.md,.markdown,.txt" onChange={(e) => void choose(e)} data-testid="import-file" disabled={busy} />
       </label>
+      <p className="muted small">{t('documents.formatsHelp')}</p>
       {job?.state === 'reading' && (
         <div className="row" data-testid="import-progress">
           <div className="grow">

@@ -42,7 +42,7 @@ const packSchema = z.object({
   editions: z.array(
     z.object({
       docId: z.string().regex(/^[a-z0-9-]{1,80}$/),
-      file: z.string().regex(/^files\/[0-9a-f]{64}\.(pdf|md|txt|docx)$/, 'must be files/<sha256>.<pdf|md|txt|docx>'),
+      file: z.string().regex(/^files\/[0-9a-f]{64}\.(pdf|md|txt|docx|html)$/, 'must be files/<sha256>.<pdf|md|txt|docx|html>'),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       fileName: z.string().min(1).max(255),
       bytes: z.number().int().min(1).max(MAX_IMPORT_BYTES),

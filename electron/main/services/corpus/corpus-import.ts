@@ -222,7 +222,7 @@ export function importCancel(ports: Ports, jobId: string): ImportJobView {
   return view(j);
 }
 
-const EXT: Record<Edition['original'], string> = { pdf: 'pdf', md: 'md', txt: 'txt', docx: 'docx' };
+const EXT: Record<Edition['original'], string> = { pdf: 'pdf', md: 'md', txt: 'txt', docx: 'docx', html: 'html' };
 
 export async function importCommit(ports: Ports, caller: Account, input: Input<'corpus.importCommit'>): Promise<{ docId: string; edition: string }> {
   let examined: ExaminedFile;

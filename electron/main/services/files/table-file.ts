@@ -5,6 +5,9 @@ import { badInput } from '../errors';
 export const MAX_TABLE_BYTES = 20 * 1024 * 1024;
 
 export function decodeText(bytes: Uint8Array): string {
+  // Notepad's and Excel's "Unicode" text is UTF-16 with a byte-order mark
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
   try {
