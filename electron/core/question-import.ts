@@ -275,6 +275,10 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
         errors.push({ row: rowNo, column: answerCol, message: said('bank.row.singleOneAnswer', { answer: answer.join('') }) });
         continue;
       }
+      if (type === 'multiple' && answer.length < 2) {
+        errors.push({ row: rowNo, column: answerCol, message: said('bank.row.multipleOneAnswer', { answer: answer.join('') }) });
+        continue;
+      }
     } else if (type === 'truefalse') {
       const tf = trueFalse(answerText, options);
       if (!tf) {

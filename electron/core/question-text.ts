@@ -242,7 +242,8 @@ function finish(e: Entry, out: QuestionListParse) {
     out.refused.push({
       row: e.row,
       text: e.lines.join('\n'),
-      fields: { type: t ? TYPE_NAME[t] : '', stem, options, answer: answerText, explanation, source, score: e.score === 1 ? '' : String(e.score) },
+      // each option under its own letter: a missing one stays a gap the officer sees and fills
+      fields: { type: t ? TYPE_NAME[t] : '', stem, options: atLetters(e.options), answer: answerText, explanation, source, score: e.score === 1 ? '' : String(e.score) },
     });
   };
   if (stem === '') return refuse('题干', said('bank.row.noStem'));
@@ -285,6 +286,12 @@ function finish(e: Entry, out: QuestionListParse) {
   const parsed = questionSchema.safeParse({ id: questionId(type, stem, keep), type, stem, options: keep, answer, explanation, score: e.score, source: source.slice(0, 200) });
   if (!parsed.success) return refuse(String(parsed.error.issues[0]!.path[0] ?? ''), ruleOf(parsed.error.issues[0]!), type);
   out.questions.push(parsed.data);
+}
+
+function atLetters(options: readonly Option[]): string[] {
+  const out: string[] = [];
+  for (const o of options) out[LETTERS.indexOf(o.letter)] = o.text;
+  return Array.from(out, (t) => t ?? '');
 }
 
 /** A 判断 written as a choice: the answer's letter names an option that says 正确 or 错误. */

@@ -20,7 +20,7 @@ export async function refusedSheet(input: Input<'bank.refusedSheet'>, lang: Lang
   for (const e of r.refused) {
     const why = r.errors.filter((x) => x.row === e.row).map((x) => sayIn(lang, x.message));
     const where = say(r.numbering === 'paragraph' ? 'bank.sheet.paragraph' : 'bank.sheet.row', { row: e.row });
-    const row = ws.addRow([...templateRow(e.fields ?? {}), where, e.text, why.join('；')]);
+    const row = ws.addRow([...templateRow(e.fields ?? {}).map((c) => (c === '' ? null : c)), where, e.text, why.join('；')]);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
   ws.columns.forEach((c, i) => (c.width = i === 1 || i === TEMPLATE_HEADER.length + 1 ? 40 : i === TEMPLATE_HEADER.length + 2 ? 30 : 12));
