@@ -266,7 +266,7 @@ describe('quiz: bank import, a paper drawn by rules, resume after closing, gradi
     expect(await officer.getByTestId('bank-preview').textContent()).toContain('共 2 题');
     expect(await officer.getByTestId('bank-preview').textContent()).not.toContain('::Q2::');
     await shot(officer, 'bank-refused-gift');
-    await officer.getByRole('button', { name: '只导入这 2 道正确的题，跳过有错误的' }).click();
+    await officer.getByRole('button', { name: '导入 2 道可导入的题目' }).click();
     await officer.getByText('已导入 2 题，跳过重复 0 题，跳过有错误的 1 题。').waitFor();
   });
 });
