@@ -30,9 +30,9 @@ const typeOf = (word: string): QuestionType | undefined => TYPE_WORDS.find(([re]
 const TYPE_NAME: Record<QuestionType, string> = { single: '单选', multiple: '多选', truefalse: '判断', fill: '填空', short: '简答' };
 
 const CN_NUM = '[一二三四五六七八九十]+';
-/** 一、单项选择题（每题1分，共20分） / （二）判断题 / 第三部分 简答题： / 多选题 */
+/** 一、单项选择题（每题1分，共20分） / （二）判断题 / 第三部分 简答题：每题5分 / 多选题 */
 const HEADING = new RegExp(
-  `^(?:${CN_NUM}\\s*[、.．]|[（(]${CN_NUM}[)）]|第${CN_NUM}(?:部分|大题)[、:：]?)?\\s*((?:单项|多项|不定项)?选择题|单选题?|多选题?|判断题?|是非题?|填空题?|简答题?|问答题?|论述题?)\\s*(?:[（(][^)）]*[)）])?\\s*[:：]?$`,
+  `^(?:${CN_NUM}\\s*[、.．]|[（(]${CN_NUM}[)）]|第${CN_NUM}(?:部分|大题)[、:：]?)?\\s*((?:单项|多项|不定项)?选择题|单选题?|多选题?|判断题?|是非题?|填空题?|简答题?|问答题?|论述题?)\\s*(?:[（(][^)）]*[)）])?(?:[:：，,;；]?(?:共|每|本大题|以下|下列).*|[:：，,;；].*)?$`,
 );
 const SECTION_SCORE = /每(?:小)?题\s*([0-9]+(?:\.[0-9]+)?)\s*分/;
 /** 1. / 1、/ 1．/ （1）/ (1) / 第1题 — not 1.5倍 */
@@ -41,7 +41,9 @@ const NUMBERED = /^(?:第\s*([0-9０-９]{1,4})\s*题\s*[.、:：．]?|[（(]\s*
 const OWN_TYPE = /^[【\[（(]\s*(单选题?|多选题?|判断题?|是非题?|填空题?|简答题?|问答题?|单项选择题|多项选择题)\s*[】\]）)]\s*/;
 const BLANK = /[（(][\s\u3000]*[)）]|_{2,}|＿{2,}/;
 /** 答案：B / 【答案】B / 参考答案：/ 正确答案：/ 解析：/【解析】/ 出处： */
-const MARKER = /【\s*(参考答案|正确答案|标准答案|答案|答案解析|解析|出处)\s*】\s*[:：]?\s*|(参考答案|正确答案|标准答案|答案解析|答案|解析|出处)\s*[:：]\s*/g;
+const MARKER = /【\s*(参考答案|正确答案|标准答案|答案|答案解析|解析|出处)\s*】\s*[:：]?\s*|(你的答案|考生答案|我的答案|参考答案|正确答案|标准答案|答案解析|答案|解析|出处)\s*[:：]\s*/g;
+/** what a taker answered, in a bank exported from an exam system: not the key */
+const GIVEN = /^(?:你的|考生|我的)答案$/;
 /** the answer written into the stem's brackets: （ B ）, (AB), （√） */
 const BRACKET_ANSWER = /[（(]\s*([A-HＡ-Ｈ](?:\s*[、,，]?\s*[A-HＡ-Ｈ])*|[√×✓✔✗✘Xx]|对|错|正确|错误)\s*[)）]/g;
 const TRUE_WORDS = new Set(['√', '✓', '✔', '对', '正确', '是', 'T', 'TRUE']);
@@ -100,10 +102,11 @@ interface Entry {
 function marked(line: string): { before: string; parts: { field: 'answer' | 'explanation' | 'source'; text: string }[] } {
   const found = [...line.matchAll(MARKER)];
   if (found.length === 0) return { before: line, parts: [] };
-  const parts = found.map((m, i) => {
+  const parts = found.flatMap((m, i) => {
     const word = m[1] ?? m[2]!;
+    if (GIVEN.test(word)) return [];
     const field = word === '出处' ? ('source' as const) : word.includes('解析') ? ('explanation' as const) : ('answer' as const);
-    return { field, text: line.slice(m.index + m[0].length, found[i + 1]?.index ?? line.length) };
+    return [{ field, text: line.slice(m.index + m[0].length, found[i + 1]?.index ?? line.length) }];
   });
   return { before: line.slice(0, found[0]!.index), parts };
 }

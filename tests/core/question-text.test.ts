@@ -152,6 +152,24 @@ A. 8小时 B. 30天
       ['single', '作业票的有效期不超过（ ）。', '8小时/30天', 'A'],
     ],
   },
+  {
+    name: "headings with their rules after a colon, a stem that says its own type, an exam system's export with the taker's answer beside the key",
+    text: `一、单项选择题：每题2分，共20分
+1.【多选题】下列属于特殊作业的有（ ）
+A.动火 B.巡检 C.吊装
+你的答案：A  正确答案：AC
+2. 安全帽的作用是（ ）
+A.防护头部 B.装饰
+你的答案：B 正确答案：A
+二、判断题：正确的打√，错误的打×
+3. 进入受限空间前要先检测。
+答案：√`,
+    questions: [
+      ['multiple', '下列属于特殊作业的有（ ）', '动火/巡检/吊装', 'A,C'],
+      ['single', '安全帽的作用是（ ）', '防护头部/装饰', 'A'],
+      ['truefalse', '进入受限空间前要先检测。', '', 'T'],
+    ],
+  },
 ];
 
 describe('question lists', () => {
