@@ -63,20 +63,24 @@ const tf = (s: string): 'T' | 'F' | null => {
 type Option = { letter: string; text: string };
 
 /**
- * Options in a line: `A.甲 B.乙`, `A、甲`, `A:甲`, `A．甲`, or `A 甲  B 乙` (a space after the letter,
- * only from the line's start). Letters go up; atStart: the first stands at the line's start, else it is A.
+ * Options in a line: `A.甲 B.乙`, `A、甲`, `A:甲`, `A．甲`, `A）甲`, `(A)甲 (B)乙`, or `A 甲  B 乙` (a
+ * space after the letter, only from the line's start). Letters go up; atStart: the first stands at
+ * the line's start, else it is A.
  */
 export function findOptions(line: string, atStart: boolean): { head: string; options: Option[] } | null {
-  const punct = /(^|[^A-Za-z0-9Ａ-Ｚａ-ｚ])([A-HＡ-Ｈ])\s*[.．、:：]\s*/g;
+  const punct = /(^|[^A-Za-z0-9Ａ-Ｚａ-ｚ])([A-HＡ-Ｈ])\s*([.．、:：)）])\s*/g;
+  const bracketed = /(^|[^A-Za-z0-9Ａ-Ｚａ-ｚ])[（(]\s*([A-HＡ-Ｈ])\s*[)）]\s*/g;
   const spaced = /(^|\s)([A-HＡ-Ｈ])\s+(?=\S)/g;
-  for (const re of [punct, spaced]) {
+  for (const re of [punct, bracketed, spaced]) {
     const marks: { at: number; end: number; letter: string }[] = [];
     for (const m of line.matchAll(re)) {
       const letter = letterOf(m[2]!);
       const at = m.index + m[1]!.length;
+      // `（ B ）` is an answer in the stem's brackets, not an option B
+      if (re === punct && /[)）]/.test(m[3]!) && /[（(]$/.test(line.slice(0, at).trimEnd())) continue;
       if (marks.length === 0 ? (atStart ? at === 0 : letter === 'A') : letter > marks[marks.length - 1]!.letter) marks.push({ at, end: m.index + m[0].length, letter });
     }
-    if (marks.length === 0 || (re === spaced && marks[0]!.at !== 0)) continue;
+    if (marks.length === 0 || (re === spaced && marks[0]!.at !== 0) || (re === bracketed && marks[0]!.at !== 0 && marks.length < 2)) continue;
     const options = marks.map((m, i) => ({ letter: m.letter, text: clean(line.slice(m.end, marks[i + 1]?.at ?? line.length)) }));
     return { head: line.slice(0, marks[0]!.at), options };
   }

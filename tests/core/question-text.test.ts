@@ -203,6 +203,16 @@ describe('question lists', () => {
       { letter: 'A', text: '正确' },
       { letter: 'B', text: '错误' },
     ]);
+    expect(findOptions('A）通风 B）检测', true)?.options.map((o) => o.text)).toEqual(['通风', '检测']);
+    expect(findOptions('下列正确的是（ ） (A)通风 (B)检测', false)).toEqual({
+      head: '下列正确的是（ ） ',
+      options: [
+        { letter: 'A', text: '通风' },
+        { letter: 'B', text: '检测' },
+      ],
+    });
+    expect(findOptions('（A）通风', false)?.options).toEqual([{ letter: 'A', text: '通风' }]);
+    expect(findOptions('动火前应当（ B ）。', false)).toBeNull();
     expect(findOptions('PPE 包括安全帽', false)).toBeNull();
     expect(findOptions('使用（ ）的 1.5 倍', false)).toBeNull();
   });
