@@ -185,4 +185,19 @@ describe('question lists from Word, Markdown and text', () => {
     expect(none).toMatchObject({ ok: false, status: 400 });
     if (!none.ok) expect(none.error.message).toBe('good.txt 中没有未通过的题目');
   });
+
+  it('a damaged .docx and a text with no questions in it are refused, saying why; nothing is written', async () => {
+    await app.call('bank.list', {}, officer);
+    const before = bankFile();
+    const broken = await app.raw('bank.importPreview', { fileName: '坏的.docx', base64: Buffer.from('not a zip at all').toString('base64') }, officer);
+    expect(broken).toMatchObject({ ok: false, status: 400 });
+    if (!broken.ok) expect(broken.error.message).toBe('坏的.docx 不是有效的 Word 文档（.docx）；旧的 .doc 请在 Word 中另存为 .docx');
+    const prose = '第一条 为了加强安全生产工作，制定本法。\n\n第二条 在中华人民共和国领域内从事生产经营活动的单位，适用本法。\n';
+    const p = await app.call('bank.importPreview', { fileName: '安全生产法.md', base64: Buffer.from(prose).toString('base64') }, officer);
+    expect(p).toMatchObject({ ok: false, total: 0, refused: [] });
+    expect(p.errors.map((e) => sayIn('en-US', e.message))).toEqual(['the file has no questions']);
+    const r = await app.raw('bank.importCommit', { fileName: '安全生产法.md', base64: Buffer.from(prose).toString('base64'), bank: 'x', skipRefused: true }, officer);
+    expect(r).toMatchObject({ ok: false, status: 400 });
+    expect(bankFile()).toBe(before);
+  });
 });
