@@ -4,7 +4,7 @@
 // the refused ones come back as a sheet, which once corrected imports too.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sayIn } from '../../electron/main/messages';
@@ -184,6 +184,47 @@ describe('question lists from Word, Markdown and text', () => {
     const none = await app.raw('bank.refusedSheet', good, officer);
     expect(none).toMatchObject({ ok: false, status: 400 });
     if (!none.ok) expect(none.error.message).toBe('good.txt 中没有未通过的题目');
+  });
+
+  it("a Word list numbered by Word itself (1. 2. before the questions, A. B. before each question's options) reads as if typed", async () => {
+    const q = (text: string) => new Paragraph({ text, numbering: { reference: 'questions', level: 0 } });
+    let instance = 0;
+    const opts = (...texts: string[]) => ((instance += 1), texts.map((text) => new Paragraph({ text, numbering: { reference: 'options', level: 0, instance } })));
+    const doc = new Document({
+      numbering: {
+        config: [
+          { reference: 'questions', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.' }] },
+          { reference: 'options', levels: [{ level: 0, format: LevelFormat.UPPER_LETTER, text: '%1.' }] },
+          { reference: 'sections', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' }] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '单选题', numbering: { reference: 'sections', level: 0 } }),
+            q('动火作业前应当（ ）。'),
+            ...opts('登记', '气体分析', '拍照'),
+            new Paragraph('答案：B'),
+            q('受限空间作业的监护人可以（ ）。'),
+            ...opts('离开', '坚守'),
+            new Paragraph('答案：B'),
+            new Paragraph({ text: '判断题', numbering: { reference: 'sections', level: 0 } }),
+            q('电气火灾可以直接用水扑灭。'),
+            new Paragraph('答案：错'),
+            q('说说受限空间作业的三个步骤。'),
+          ],
+        },
+      ],
+    });
+    const up = { fileName: '自动编号.docx', base64: (await Packer.toBuffer(doc)).toString('base64') };
+    const p = await app.call('bank.importPreview', up, officer);
+    expect(p.sample.map((x) => [x.type, x.stem, x.options.join('/'), x.answer.join('')])).toEqual([
+      ['single', '动火作业前应当（ ）。', '登记/气体分析/拍照', 'B'],
+      ['single', '受限空间作业的监护人可以（ ）。', '离开/坚守', 'B'],
+      ['truefalse', '电气火灾可以直接用水扑灭。', '', 'F'],
+    ]);
+    expect(p.errors.map((e) => `${e.row} ${sayIn('zh-CN', e.message)}`)).toEqual(['14 答案为空']);
+    expect(p.refused).toEqual([{ row: 14, text: '4. 说说受限空间作业的三个步骤。' }]);
   });
 
   it('a damaged .docx and a text with no questions in it are refused, saying why; nothing is written', async () => {

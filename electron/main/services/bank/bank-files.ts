@@ -8,7 +8,8 @@ import { parseQuestionTable, tableRefused, type ImportError, type RefusedEntry }
 import { markdownLine, parseQuestionList, type NumberedLine } from '../../../core/question-text';
 import type { Question } from '../../../core/model';
 import type { BankPreview } from '../../../shared/api';
-import { ApiError, badInput } from '../errors';
+import { ApiError } from '../errors';
+import { docxParagraphs } from './docx-list';
 import { decodeText, readTable } from '../files/table-file';
 
 /** ok: every question of the file is good. Otherwise `errors` are the refused ones (or why the file cannot be read), `questions` the good ones. */
@@ -74,23 +75,6 @@ function refusedLines(text: string, errors: readonly ImportError[], xml: boolean
     }
     return { row, text: out.join('\n').trim(), fields: null };
   });
-}
-
-/** A .docx's paragraphs, numbered as Word counts them (an empty paragraph counts, and reads as a blank line). */
-async function docxParagraphs(fileName: string, bytes: Uint8Array): Promise<NumberedLine[]> {
-  // mammoth unpacks the .docx whole in memory: a zip bomb is refused before it gets it
-  const { checkOfficeZip } = await import('../files/zip-folder');
-  await checkOfficeZip(bytes, fileName);
-  let text: string;
-  try {
-    const { default: mammoth } = await import('mammoth'); // loaded when first needed
-    text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
-  } catch {
-    throw badInput('bank.notValidDocx', { fileName }, 'file');
-  }
-  // a paragraph ends in "\n\n"; a line break inside one is a single "\n"
-  const paragraphs = text.replace(/\n\n$/, '').split('\n\n');
-  return paragraphs.flatMap((p, i) => p.split('\n').map((t) => ({ no: i + 1, text: t })));
 }
 
 const textLines = (text: string, md: boolean): NumberedLine[] =>
