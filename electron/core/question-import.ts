@@ -15,6 +15,36 @@ export interface ImportError {
   message: Message;
 }
 
+/** our template's columns; 难度 1–3 (or 易/中/难), 标签 separated by commas */
+export const TEMPLATE_HEADER = ['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析', '分值', '难度', '分类', '标签', '出处'];
+
+/** What could be read of a refused question, in our template's terms (all as written). */
+export interface TemplateFields {
+  type?: string;
+  stem?: string;
+  options?: string[];
+  answer?: string;
+  explanation?: string;
+  score?: string;
+  difficulty?: string;
+  category?: string;
+  tags?: string;
+  source?: string;
+}
+
+/** A refused question as the officer wrote it: where it starts, its text, and its fields when they could be told apart. */
+export interface RefusedEntry {
+  row: number;
+  text: string;
+  fields: TemplateFields | null;
+}
+
+/** One row of our template. */
+export function templateRow(f: TemplateFields): string[] {
+  const opts = Array.from({ length: 6 }, (_, i) => f.options?.[i] ?? '');
+  return [f.type ?? '', f.stem ?? '', ...opts, f.answer ?? '', f.explanation ?? '', f.score ?? '', f.difficulty ?? '', f.category ?? '', f.tags ?? '', f.source ?? ''];
+}
+
 /** Not ok: `errors` names the refused rows, `questions` holds the good ones (the officer may import them and skip the rest). */
 export type BankParse =
   { ok: true; layout: 'template' | 'packed'; questions: Question[]; skippedBlankRows: number } | { ok: false; layout?: 'template' | 'packed'; errors: ImportError[]; questions: Question[] };
@@ -132,9 +162,7 @@ function headerIndex(header: readonly string[], names: readonly string[]): numbe
   return header.findIndex((h) => names.includes(clean(h).replace(/\s/g, '')));
 }
 
-export function parseQuestionTable(rows: readonly (readonly string[])[], opts: { defaultScore?: number } = {}): BankParse {
-  const header = rows[0];
-  if (!header) return { ok: false, errors: [{ row: 1, column: '表头', message: said('bank.row.noHeader') }], questions: [] };
+function columnsOf(header: readonly string[]) {
   const col = {
     type: headerIndex(header, ['题型', '试题类型', '题目类型']),
     stem: headerIndex(header, ['题干', '题目内容', '题目']),
@@ -151,6 +179,41 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
     .split('')
     .map((l) => headerIndex(header, [`选项${l}`, `选项${l.toLowerCase()}`, l]));
   const layout: 'template' | 'packed' = optionCols[0]! >= 0 ? 'template' : 'packed';
+  return { col, optionCols, layout };
+}
+
+/** The refused rows of a table, each as written and in our template's columns (for the officer to correct). */
+export function tableRefused(rows: readonly (readonly string[])[], refusedRows: readonly number[]): RefusedEntry[] {
+  const header = rows[0];
+  if (!header) return [];
+  const { col, optionCols, layout } = columnsOf(header);
+  return [...new Set(refusedRows)]
+    .filter((r) => r >= 2 && r <= rows.length)
+    .map((r) => {
+      const row = rows[r - 1]!;
+      const cell = (i: number) => (i >= 0 ? clean(row[i] ?? '') : '');
+      const packed = layout === 'packed' ? splitPackedOptions(row[col.packed] ?? '') : null;
+      const options = layout === 'template' ? optionCols.map(cell) : packed ? packed.map((p) => p.text) : [cell(col.packed)];
+      const fields: TemplateFields = {
+        type: cell(col.type),
+        stem: stripNumber(cell(col.stem)),
+        options,
+        answer: cell(col.answer),
+        explanation: cell(col.explanation),
+        score: cell(col.score),
+        difficulty: cell(col.difficulty),
+        category: cell(col.category),
+        tags: cell(col.tags),
+        source: cell(col.source),
+      };
+      return { row: r, text: row.map(clean).filter(Boolean).join(' | '), fields };
+    });
+}
+
+export function parseQuestionTable(rows: readonly (readonly string[])[], opts: { defaultScore?: number } = {}): BankParse {
+  const header = rows[0];
+  if (!header) return { ok: false, errors: [{ row: 1, column: '表头', message: said('bank.row.noHeader') }], questions: [] };
+  const { col, optionCols, layout } = columnsOf(header);
   const missing: string[] = [];
   if (col.type < 0) missing.push('题型');
   if (col.stem < 0) missing.push('题干');
@@ -210,6 +273,10 @@ export function parseQuestionTable(rows: readonly (readonly string[])[], opts: {
       }
       if (type === 'single' && answer.length !== 1) {
         errors.push({ row: rowNo, column: answerCol, message: said('bank.row.singleOneAnswer', { answer: answer.join('') }) });
+        continue;
+      }
+      if (type === 'multiple' && answer.length < 2) {
+        errors.push({ row: rowNo, column: answerCol, message: said('bank.row.multipleOneAnswer', { answer: answer.join('') }) });
         continue;
       }
     } else if (type === 'truefalse') {

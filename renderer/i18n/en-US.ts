@@ -378,14 +378,20 @@ export const enUS: Resources = {
     title: 'Question banks',
     template: 'Download the question-bank template (Excel)',
     intro:
-      'Our template, and the common layout with 试题类型 / 题目内容 / 题目选项 (**A.… **B.…) / 题目答案. Preview first, then import; a bad row is named by row and column, and then nothing of the file is imported unless you choose to import its good questions only.',
-    choose: 'Choose a question-bank file (Excel .xlsx / .csv, or Moodle GIFT, Aiken, XML)',
+      'Our template, and the common layout with 试题类型 / 题目内容 / 题目选项 (**A.… **B.…) / 题目答案. Also question lists as typed in Word, Markdown or text (“一、单选题”, “1. …（ ）”, “A. …”, “答案：B”). Preview first, then import; a bad question is named by its row, line or paragraph with the reason, and then nothing of the file is imported unless you choose to import its good questions only; the refused questions download as an Excel sheet to correct and import again.',
+    choose: 'Choose a question-bank file (Excel .xlsx / .csv; a question list in Word .docx, Markdown .md or text .txt; or Moodle GIFT, Aiken, XML)',
     previewLine:
       '{{total}} questions: single {{single}}, multiple {{multiple}}, true/false {{truefalse}}, fill-in {{fill}}, short answer {{short}}; {{duplicates}} already in the bank will be skipped.',
     name: 'Import into bank:',
     confirm: 'Import',
     done: '{{added}} questions imported, {{duplicates}} duplicates skipped.',
-    confirmGood: 'Import these {{n}} good questions only, skip the refused ones',
+    confirmGood: 'Import the {{n}} good questions',
+    downloadRefused: 'Download the refused questions ({{n}}, Excel: correct them and import again)',
+    refused: {
+      row: 'Row {{row}}, “{{field}}”: {{message}}',
+      line: 'Line {{row}}, “{{field}}”: {{message}}',
+      paragraph: 'Paragraph {{row}}, “{{field}}”: {{message}}',
+    },
     hasRefused: '{{file}} has {{n}} error(s); those questions will not be imported. The good ones are below: import only them, or correct the file and choose it again:',
     doneSkipped: 'Imported {{added}} question(s); {{duplicates}} duplicate(s) and {{refused}} refused question(s) skipped.',
     banks: 'Banks',

@@ -39,5 +39,5 @@ export function useFileImport<P, R>(o: { preview: (u: Upload) => Promise<P>; com
       o.onError(e);
     }
   }
-  return { preview, result, choose, commit };
+  return { preview, result, choose, commit, upload };
 }

@@ -266,7 +266,37 @@ describe('quiz: bank import, a paper drawn by rules, resume after closing, gradi
     expect(await officer.getByTestId('bank-preview').textContent()).toContain('共 2 题');
     expect(await officer.getByTestId('bank-preview').textContent()).not.toContain('::Q2::');
     await shot(officer, 'bank-refused-gift');
-    await officer.getByRole('button', { name: '只导入这 2 道正确的题，跳过有错误的' }).click();
+    await officer.getByRole('button', { name: '导入 2 道可导入的题目' }).click();
     await officer.getByText('已导入 2 题，跳过重复 0 题，跳过有错误的 1 题。').waitFor();
+  });
+
+  it('a Word question list with refused questions: each named by its paragraph and reason, the refused ones download as a sheet, the good ones import', async () => {
+    const { Document, Packer, Paragraph, TextRun } = await import('docx');
+    const lines = [
+      '一、单项选择题（每题2分）',
+      '1. 动火作业前应当进行（ ）。',
+      'A. 登记 B. 气体分析 C. 拍照',
+      '答案：B',
+      '2. 受限空间作业的监护人可以（ ）。',
+      'A. 离开 C. 坚守',
+      '答案：C',
+      '3. 高处作业是指坠落高度基准面（ ）及以上。',
+      'A. 2米 B. 5米',
+      '答案：E',
+      '二、判断题',
+      '4. 动火作业前必须进行气体分析。（√）',
+      '5. 电气火灾可以直接用水扑灭。',
+    ];
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((l) => new Paragraph({ children: [new TextRun(l)] })) }] }));
+    await officer.getByTestId('bank-file').setInputFiles({ name: '班组题库.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    await officer.getByTestId('bank-refused').waitFor();
+    const refused = await officer.getByTestId('bank-refused').textContent();
+    for (const said of ['第 5 段「选项」：选项 A, C 缺少 B', '第 8 段「答案」：答案 E 不在选项中', '第 13 段「答案」：答案为空']) expect(refused).toContain(said);
+    expect(await officer.getByTestId('bank-preview').textContent()).toContain('共 2 题：单选 1，多选 0，判断 1');
+    await shot(officer, 'bank-refused-docx');
+    const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByTestId('bank-refused-sheet').click()]);
+    expect(download.suggestedFilename()).toBe('班组题库-未通过的题目.xlsx');
+    await officer.getByRole('button', { name: '导入 2 道可导入的题目' }).click();
+    await officer.getByText('已导入 2 题，跳过重复 0 题，跳过有错误的 3 题。').waitFor();
   });
 });

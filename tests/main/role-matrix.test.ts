@@ -46,6 +46,7 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'bank.list': [O, M],
   'bank.importPreview': [O, M],
   'bank.importCommit': [O, M],
+  'bank.refusedSheet': [O, M],
   'bank.template': [O, M],
   'bank.correctKey': [O, M],
   'bank.export': [O, M],

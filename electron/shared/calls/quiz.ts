@@ -15,6 +15,8 @@ export const bankCalls = {
     OFFICE,
     UPLOAD,
   ),
+  /** the refused questions of a bank file, as a sheet in our template to correct and import again */
+  'bank.refusedSheet': call<{ fileName: string; base64: string }>()(fileUpload, OFFICE, UPLOAD),
   'bank.template': call<{ fileName: string; base64: string }>()(none, OFFICE),
   'bank.correctKey': call<{ regraded: number }>()(z.object({ questionId: z.string().min(1).max(64), answer: z.array(z.string().min(1).max(2000)).min(1).max(8) }), OFFICE),
   'bank.save': call<Question>()(

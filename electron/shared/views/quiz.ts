@@ -9,7 +9,10 @@ export interface BankPreview {
   /** false: some questions are refused (`errors`); `total`, `counts` and `sample` are then the good ones */
   ok: boolean;
   fileName: string;
-  layout: 'template' | 'packed' | 'gift' | 'aiken' | 'moodle-xml' | null;
+  /** question-list: a .docx, .md or .txt typed as people do (一、单选题 … 1. …（ ） A. … 答案：) */
+  layout: 'template' | 'packed' | 'gift' | 'aiken' | 'moodle-xml' | 'question-list' | null;
+  /** what an error's `row` counts: a spreadsheet's rows, a text file's lines, a Word document's paragraphs */
+  numbering: 'row' | 'line' | 'paragraph';
   counts: Record<'single' | 'multiple' | 'truefalse' | 'fill' | 'short', number>;
   total: number;
   /** questions already in the bank (same type, stem and options): skipped on import */
@@ -17,6 +20,8 @@ export interface BankPreview {
   sample: Question[];
   /** the refused rows: what is wrong with each, a key of the backend's message catalog with its values */
   errors: { row: number; column: string; message: Message }[];
+  /** the refused questions' text as written (its start), by the row/line/paragraph they start on */
+  refused: { row: number; text: string }[];
 }
 /** One version of a question: the current one (replacedAt null) or an earlier one kept in the history. */
 export type QuestionVersion = Question & { replacedAt: string | null; replacedBy: string | null; removed: boolean };

@@ -1,6 +1,5 @@
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useState } from 'react';
-import { sayHere } from '../../lib/message-language';
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../../electron/core/model';
 import type { QuestionVersion } from '../../../electron/shared/api';
@@ -8,6 +7,7 @@ import { api, downloadBase64 } from '../../lib/api';
 import { useFileImport } from '../../lib/use-file-import';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
+import { BankImportPreview } from './BankImportPreview';
 import { BankTypeSelects } from './BankTypeSelects';
 import { QuestionEditor, QuestionHistory } from './QuestionEditor';
 import { ALL_CATEGORIES, useQuestionFilter } from './use-question-filter';
@@ -15,7 +15,7 @@ import { ALL_CATEGORIES, useQuestionFilter } from './use-question-filter';
 const PAGE = 50;
 const NONE: Question[] = [];
 
-/** 题库: import question banks from Excel (preview first), download our template. */
+/** 题库: import question banks from Excel, Word, text or Moodle's formats (preview first), download our template. */
 export function BankPage() {
   const { t } = useTranslation();
   const { dialog, ask } = useConfirm();
@@ -77,40 +77,11 @@ export function BankPage() {
         <p className="muted">{t('bank.intro')}</p>
         <label className="file">
           {t('bank.choose')}
-          <input type="file" accept=".xlsx,.csv,.gift,.txt,.xml" onChange={choose} data-testid="bank-file" />
+          <input type="file" accept=".xlsx,.csv,.docx,.md,.txt,.gift,.xml" onChange={choose} data-testid="bank-file" />
         </label>
         <ErrorNote error={error} />
         {done && <p className="ok">{done}</p>}
-        {preview && !preview.ok && (
-          <div className="error-box" role="alert" data-testid="bank-refused">
-            <strong>{preview.total > 0 ? t('bank.hasRefused', { file: preview.fileName, n: preview.errors.length }) : t('roster.hasErrors', { file: preview.fileName })}</strong>
-            <ul>
-              {preview.errors.map((e, i) => (
-                <li key={i}>{t('roster.rowError', { row: e.row, field: e.column, message: sayHere(e.message) })}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {preview && preview.total > 0 && (
-          <div className="stack" data-testid="bank-preview">
-            <p>{t('bank.previewLine', { total: preview.total, ...preview.counts, duplicates: preview.duplicates })}</p>
-            <ol className="small">
-              {preview.sample.map((q) => (
-                <li key={q.id}>
-                  <span className="tag">{t(`quiz.type.${q.type}`)}</span> {q.stem}{' '}
-                  <span className="muted">→ {q.type === 'truefalse' ? (q.answer[0] === 'T' ? t('quiz.true') : t('quiz.false')) : q.answer.join(q.type === 'fill' ? ' | ' : '')}</span>
-                </li>
-              ))}
-            </ol>
-            <label className="inline">
-              {t('bank.name')}
-              <input value={name} onChange={(e) => setName(e.target.value)} />
-            </label>
-            <button type="button" className="primary" disabled={!name.trim()} onClick={() => void file.commit()}>
-              {preview.ok ? t('bank.confirm') : t('bank.confirmGood', { n: preview.total })}
-            </button>
-          </div>
-        )}
+        {preview && <BankImportPreview preview={preview} upload={file.upload} name={name} onName={setName} onCommit={() => void file.commit()} onError={setError} />}
       </section>
       {editing && (
         <QuestionEditor

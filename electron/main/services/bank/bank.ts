@@ -1,10 +1,11 @@
-// Question banks (题库): import from the spreadsheets officers have, with a preview. A file with bad
-// rows is refused whole, unless the officer, shown the good and the refused ones, chooses to import
-// the good ones only (skipRefused). A downloadable template shows our own layout.
-import { fromMoodleXml, parseAiken, parseGift, toGift, type MoodleXmlQuestion } from '../../../core/moodle-formats';
-import { ruleOf, said } from '../../../core/message';
+// Question banks (题库): import from the files officers have (bank-files.ts reads them), with a
+// preview. A file with bad questions is refused whole, unless the officer, shown the good and the
+// refused ones, chooses to import the good ones only (skipRefused). A downloadable template shows
+// our own layout.
+import { toGift } from '../../../core/moodle-formats';
+import { ruleOf } from '../../../core/message';
 import type { KnownMessage } from '../../../shared/messages';
-import { parseQuestionTable, questionId, type ImportError } from '../../../core/question-import';
+import { questionId, TEMPLATE_HEADER, type ImportError } from '../../../core/question-import';
 import { listDocs } from '../corpus/corpus';
 import { QUESTION_TYPES, questionSchema, type Question, type QuestionType } from '../../../core/model';
 import { gradeItem } from '../../../core/grading';
@@ -17,75 +18,9 @@ import { bankQuestions } from '../campaign/campaign';
 import { attemptQuestions, questionVersions } from './question-versions';
 import { ApiError, badInputSaid } from '../errors';
 import type { Ports } from '../ports';
-import { decodeText, readTable } from '../files/table-file';
+import { parseBankFile } from './bank-files';
 
-/** our template's columns; 难度 1–3 (or 易/中/难), 标签 separated by commas */
-const TEMPLATE_HEADER = ['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析', '分值', '难度', '分类', '标签', '出处'];
-
-/** Not ok: `errors` are the refused questions (or why the file cannot be read), `questions` the good ones. */
-type BankFileParse = { ok: true; layout: BankPreview['layout']; questions: Question[] } | { ok: false; layout: BankPreview['layout']; errors: ImportError[]; questions: Question[] };
-
-const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
-
-/** Moodle XML → plain objects, each question with the line its <question> tag is on. */
-async function parseMoodleXml(fileName: string, text: string): Promise<BankFileParse> {
-  // A DOCTYPE can declare entities: ones that read other files or addresses (external), or that
-  // grow into gigabytes (nested). Moodle's own exports have none, so none is read at all.
-  const doctype = /<!DOCTYPE/i.exec(text);
-  if (doctype) {
-    const line = lineAt(text, doctype.index);
-    throw new ApiError('bad_input', 'bank.lineXmlDoctypeNot', { fileName, line }, 'file');
-  }
-  const { XMLParser, XMLValidator } = await import('fast-xml-parser');
-  const valid = XMLValidator.validate(text);
-  if (valid !== true)
-    return {
-      ok: false,
-      layout: 'moodle-xml',
-      errors: [{ row: valid.err.line, column: 'XML', message: said('bank.row.xmlNotWellFormed', { why: valid.err.msg }) }],
-      questions: [],
-    };
-  const lines: number[] = [];
-  for (const m of text.matchAll(/<question\b/g)) lines.push(lineAt(text, m.index));
-  let doc: { quiz?: { question?: Record<string, unknown>[] } };
-  try {
-    doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'question' || name === 'answer' }).parse(text) as typeof doc;
-  } catch (e) {
-    // what the validator let through and the parser still refuses is the file's fault, not ours
-    const why = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 200) : String(e);
-    throw new ApiError('bad_input', 'bank.cannotReadXml', { fileName, why }, 'file');
-  }
-  const textOf = (v: unknown): string => (v && typeof v === 'object' ? String((v as { text?: unknown }).text ?? '') : String(v ?? ''));
-  const items: MoodleXmlQuestion[] = (doc.quiz?.question ?? []).map((q, i) => ({
-    type: String(q.type ?? ''),
-    line: lines[i] ?? 1,
-    text: textOf(q.questiontext),
-    single: q.single === undefined ? undefined : String(q.single),
-    generalfeedback: textOf(q.generalfeedback),
-    graderinfo: textOf(q.graderinfo),
-    category: textOf(q.category),
-    answers: ((q.answer as Record<string, unknown>[] | undefined) ?? []).map((a) => ({ fraction: Number(a.fraction ?? 0), text: textOf(a) })),
-  }));
-  if (!doc.quiz) return { ok: false, layout: 'moodle-xml', errors: [{ row: 1, column: 'quiz', message: said('bank.row.notMoodleXml') }], questions: [] };
-  return { ...fromMoodleXml(items), layout: 'moodle-xml' };
-}
-
-/** Any bank file we read: Excel/CSV tables, GIFT, Aiken, Moodle XML. */
-export async function parseBankFile(fileName: string, bytes: Uint8Array): Promise<BankFileParse> {
-  const ext = fileName.toLowerCase().split('.').pop();
-  if (ext === 'xlsx' || ext === 'csv') {
-    const r = parseQuestionTable(await readTable(fileName, bytes));
-    return r.ok ? { ok: true, layout: r.layout, questions: r.questions } : { ...r, layout: r.layout ?? null };
-  }
-  if (bytes.length === 0) throw new ApiError('bad_input', 'common.fileEmpty', { fileName }, 'file');
-  const text = decodeText(bytes);
-  if (ext === 'xml') return parseMoodleXml(fileName, text);
-  if (ext === 'gift' || (ext === 'txt' && /(?<!\\)\{[\s\S]*(?<!\\)\}/.test(text))) return { ...parseGift(text), layout: 'gift' };
-  if (ext === 'txt') return { ...parseAiken(text), layout: 'aiken' };
-  throw new ApiError('bad_input', 'bank.formatNotSupportedUse', { fileName }, 'file');
-}
-
-function decode(input: { base64: string }): Uint8Array {
+export function decode(input: { base64: string }): Uint8Array {
   const b = Buffer.from(input.base64, 'base64');
   return new Uint8Array(b.buffer, b.byteOffset, b.length);
 }
@@ -100,11 +35,14 @@ export async function previewBank(ports: Ports, input: Input<'bank.importPreview
     ok: r.ok,
     fileName: input.fileName,
     layout: r.layout,
+    numbering: r.numbering,
     counts,
     total: r.questions.length,
     duplicates: r.questions.filter((q) => have.has(q.id)).length,
     sample: r.questions.slice(0, 8),
-    errors: r.ok ? [] : r.errors,
+    errors: r.errors,
+    // the start of each refused one's text, so the officer knows which it is
+    refused: r.refused.map((x) => ({ row: x.row, text: x.text.slice(0, 160) })),
   };
 }
 
@@ -137,7 +75,7 @@ export async function commitBank(ports: Ports, input: Input<'bank.importCommit'>
   const r = await parseBankFile(input.fileName, decode(input));
   // refused questions stop the import unless the officer chose to skip them; with nothing good, always
   if (!r.ok && (!input.skipRefused || r.questions.length === 0)) throw badInputSaid(firstBankError(input.fileName, r.errors), 'file');
-  const refused = r.ok ? 0 : new Set(r.errors.map((e) => e.row)).size;
+  const refused = new Set(r.errors.map((e) => e.row)).size;
   await bankQuestions(ports); // the bundled questions are seeded first, as everywhere else
   return ports.store.questions.update((f) => {
     const have = contentIds(f.questions);
