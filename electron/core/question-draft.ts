@@ -25,7 +25,8 @@ export interface QuestionDraft {
 
 /** so one long article does not fill the list */
 export const DRAFTS_PER_UNIT = 5;
-const BLANK = '（  ）';
+/** two ideographic spaces: a blank the page shows as wide as it is written (ASCII spaces collapse) */
+export const BLANK = '（\u3000\u3000）';
 const SCORE: Record<QuestionType, number> = { single: 2, multiple: 2, truefalse: 1, fill: 2, short: 5 };
 /** a sentence that leans on the ones before it (前款, 下列…) is not a question by itself */
 const LEANS = /前款|前[两二三四]款|前条|前项|前述|上述|本条(?!例)|下列|该款/;

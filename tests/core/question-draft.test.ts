@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { questionSchema } from '../../electron/core/model';
-import { draftQuestions, DRAFTS_PER_UNIT, shortTitleOf, type QuestionDraft } from '../../electron/core/question-draft';
+import { BLANK, draftQuestions, DRAFTS_PER_UNIT, shortTitleOf, type QuestionDraft } from '../../electron/core/question-draft';
 import { numberPhrases, otherNumerals } from '../../electron/core/draft-phrases';
 import { structureOf } from '../../electron/core/text-structure';
 import { markdownBlocks } from '../../electron/main/services/corpus/text-extract';
@@ -19,7 +19,6 @@ const TITLES: Record<string, string> = {
 };
 const present = existsSync(path.join(CORPUS_DIR, '安全生产法.md'));
 if (!present) console.log(`[question-draft] ${CORPUS_DIR} is absent: the corpus laws are not checked`);
-const BLANK = '（  ）';
 const NUMERAL = /[\d一二三四五六七八九十百千万两]/;
 /** what a sentence may be split on, as the drafter quotes and the text writes it */
 const flat = (s: string) => s.replace(/;/g, '；').replace(/\s+/g, '');
