@@ -30,7 +30,10 @@ export const BLANK = '（\u3000\u3000）';
 const SCORE: Record<QuestionType, number> = { single: 2, multiple: 2, truefalse: 1, fill: 2, short: 5 };
 /** a sentence that leans on the ones before it (前款, 下列…) is not a question by itself */
 const LEANS = /前款|前[两二三四]款|前条|前项|前述|上述|本条(?!例)|下列|该款/;
+/** nor one that goes on from the sentence before it (其中，…; 但…) */
+const GOES_ON = /^(?:其中|但是?|并且|同时|此外|对此|为此)[，,]?/;
 const STEM_CHARS = 160;
+const ITEM_STEM_CHARS = 200;
 /** a longer statement is hard to judge as a whole */
 const TF_CHARS = 150;
 
@@ -87,7 +90,9 @@ function segmentsOf(unit: TextUnit, paras: readonly string[]): Segment[] {
           before = '';
           after = '';
         }
-        if (text.length < 8 || LEANS.test(before + text + after)) return;
+        if (text.length < 8 || LEANS.test(before + text + after) || GOES_ON.test(before || text)) return;
+        // an item under a long lead makes a stem too long to read
+        if (prefix && prefix.length + before.length + text.length + after.length > ITEM_STEM_CHARS) return;
         out.push({ unit, before: prefix + before, text, after, quote: `${prefix}${whole}。`, numbers: numberPhrases(text).filter((n) => n.text.length <= 20) });
       });
     }
