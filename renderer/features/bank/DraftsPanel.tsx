@@ -109,7 +109,8 @@ export function DraftsPanel({ docId }: { docId: string | null }) {
             {t('drafts.back')}
           </button>
         </div>
-        <p className="muted">{t('drafts.intro')}</p>
+        {/* once the drafts are there, the list gets the room at 1366×768 */}
+        {!view && <p className="muted">{t('drafts.intro')}</p>}
         {docs.data && withText.length === 0 ? (
           <p className="notice-box" data-testid="drafts-no-text">
             {t('drafts.noOfficialText')}
