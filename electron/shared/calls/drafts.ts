@@ -1,7 +1,7 @@
 // The calls of drafting questions from an official text: the server drafts, the officer reviews,
 // and only what the officer accepts enters a bank (the same rules as a question written by hand).
 import { z } from 'zod';
-import { call, OFFICE } from './common';
+import { call, MB, OFFICE } from './common';
 import { bankCalls } from './quiz';
 import type { DraftsAdded, DraftsView } from '../views/drafts';
 
@@ -17,5 +17,7 @@ export const bankDraftCalls = {
         .max(1000),
     }),
     OFFICE,
+    // a long standard's few hundred drafts, each quoting its sentence, pass the 1 MB of an ordinary call
+    { maxBytes: 8 * MB },
   ),
 } as const;
