@@ -9,6 +9,7 @@ import { DEFAULT_MAX_BODY, type Access } from './calls/common';
 import { accountCalls } from './calls/accounts';
 import { corpusCalls } from './calls/corpus';
 import { bankCalls, quizCalls } from './calls/quiz';
+import { bankDraftCalls } from './calls/drafts';
 import { campaignCalls } from './calls/campaign';
 import { collectiveCalls, studyCalls } from './calls/study';
 import { practiceCalls } from './calls/practice';
@@ -35,6 +36,7 @@ export type * from './views/plan';
 export type * from './views/practice';
 export type * from './views/progress';
 export type * from './views/quiz';
+export type * from './views/drafts';
 export type * from './views/report';
 export type * from './views/study';
 export type * from './views/summary';
@@ -45,6 +47,7 @@ export const api = {
   ...accountCalls,
   ...corpusCalls,
   ...bankCalls,
+  ...bankDraftCalls,
   ...campaignCalls,
   ...studyCalls,
   ...practiceCalls,

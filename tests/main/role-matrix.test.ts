@@ -53,6 +53,8 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'bank.save': [O, M],
   'bank.history': [O, M],
   'bank.remove': [O, M],
+  'bank.drafts': [O, M],
+  'bank.addDrafts': [O, M],
   'campaign.template': [O, M],
   'campaign.save': [O, M],
   'campaign.list': [E, O, A, M],

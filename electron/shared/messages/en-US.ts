@@ -74,6 +74,8 @@ export const messagesEnUS: Record<keyof typeof messagesZhCN, string> = {
   'bank.answerNotValid': 'the answer is not valid: {{problem}}',
   'bank.bankAlreadySameQuestion': 'the bank already has the same question (same type, stem and options)',
   'bank.cannotReadXml': '{{fileName}} cannot be read as XML: {{why}}',
+  'bank.draftNotValid': 'question {{n}}: {{problem}}',
+  'bank.draftsNeedOfficialText': '"{{title}}" has no imported official text yet: import the official text first',
   'bank.fileRowProblem': '{{fileName}}, row {{row}}, column “{{column}}”: {{problem}}',
   'bank.fileRowProblemMore': '{{fileName}}, row {{row}}, column “{{column}}”: {{problem}} (and {{more}} more)',
   'bank.formatNotSupportedUse':
@@ -289,6 +291,7 @@ export const messagesEnUS: Record<keyof typeof messagesZhCN, string> = {
   'rule.answer': 'give the answer',
   'rule.answerNotOption': 'the answer {{answer}} is not one of the options',
   'rule.attemptRef': 'give the id of the paper (ref), or the employee no. and the attempt id',
+  'rule.bankName': 'enter the name of the bank',
   'rule.checkInCode': 'the check-in code is 4 digits',
   'rule.checkItem': 'the item checked cannot be empty',
   'rule.choiceTwoOptions': 'a choice question needs at least two options',

@@ -6,6 +6,7 @@ import type { QuestionVersion } from '../../../electron/shared/api';
 import { api, downloadBase64 } from '../../lib/api';
 import { useFileImport } from '../../lib/use-file-import';
 import { ErrorNote } from '../shell/ErrorNote';
+import { go } from '../shell/route';
 import { useLoad } from '../shell/use-load';
 import { BankImportPreview } from './BankImportPreview';
 import { BankTypeSelects } from './BankTypeSelects';
@@ -70,9 +71,14 @@ export function BankPage() {
       <section className="card">
         <div className="row-between">
           <h1>{t('bank.title')}</h1>
-          <button type="button" className="secondary" onClick={() => void api['bank.template']({}).then((x) => downloadBase64(x.fileName, x.base64), setError)}>
-            {t('bank.template')}
-          </button>
+          <div className="row">
+            <button type="button" className="primary" onClick={() => go('bank', 'drafts')} data-testid="open-drafts">
+              {t('drafts.open')}
+            </button>
+            <button type="button" className="secondary" onClick={() => void api['bank.template']({}).then((x) => downloadBase64(x.fileName, x.base64), setError)}>
+              {t('bank.template')}
+            </button>
+          </div>
         </div>
         <p className="muted">{t('bank.intro')}</p>
         <label className="file">

@@ -41,6 +41,7 @@ export function QuestionEditor({
   docs,
   onSaved,
   onCancel,
+  onKeep,
 }: {
   original: Question | null;
   banks: string[];
@@ -48,6 +49,8 @@ export function QuestionEditor({
   docs: DocMeta[];
   onSaved: (msg: string) => void;
   onCancel: () => void;
+  /** a draft under review: the edited question goes back to the caller, nothing is saved */
+  onKeep?: (q: Input<'bank.save'>) => void;
 }) {
   const { t } = useTranslation();
   const [d, setD] = useState<Draft>(() => (original ? draftOf(original) : emptyDraft(banks.find(Boolean) ?? '')));
@@ -62,7 +65,7 @@ export function QuestionEditor({
     formRef.current?.scrollIntoView({ block: 'start' });
     formRef.current?.querySelector('textarea')?.focus();
   }, []);
-  const keyChanged = !!original && JSON.stringify(original.answer) !== JSON.stringify(d.answer) && original.type === d.type;
+  const keyChanged = !onKeep && !!original && JSON.stringify(original.answer) !== JSON.stringify(d.answer) && original.type === d.type;
 
   function setType(type: QuestionType) {
     set({ type, answer: [], options: isChoice(type) ? (d.options.length >= 2 ? d.options : ['', '', '', '']) : [] });
@@ -73,6 +76,11 @@ export function QuestionEditor({
     setBusy(true);
     try {
       const draft = { ...d, tags: tagsText.split(/[,，;；、\s]+/).filter(Boolean), options: isChoice(d.type) ? d.options.map((o) => o.trim()) : [] };
+      if (onKeep) {
+        const { id: _id, ...kept } = draft;
+        onKeep(kept);
+        return;
+      }
       let regraded: number | null = null;
       if (original && keyChanged && regrade) {
         regraded = (await api['bank.correctKey']({ questionId: original.id, answer: draft.answer })).regraded;
@@ -89,8 +97,8 @@ export function QuestionEditor({
   }
   return (
     <form ref={formRef} className="card stack question-editor" onSubmit={save} data-testid="question-editor">
-      <h2>{original ? t('bank.edit.titleEdit', { version: original.version }) : t('bank.edit.titleNew')}</h2>
-      {original && <p className="muted small">{t('bank.edit.versionNote')}</p>}
+      <h2>{onKeep ? t('drafts.editTitle') : original ? t('bank.edit.titleEdit', { version: original.version }) : t('bank.edit.titleNew')}</h2>
+      {original && !onKeep && <p className="muted small">{t('bank.edit.versionNote')}</p>}
       <div className="grid2">
         <label>
           {t('paper.type')}
@@ -186,15 +194,18 @@ export function QuestionEditor({
         <textarea rows={2} value={d.explanation} onChange={(e) => set({ explanation: e.target.value })} />
       </label>
       <div className="grid2">
-        <label>
-          {t('paper.bank')}
-          <input list="bank-names" value={d.bank} onChange={(e) => set({ bank: e.target.value })} />
-          <datalist id="bank-names">
-            {banks.filter(Boolean).map((b) => (
-              <option key={b} value={b} />
-            ))}
-          </datalist>
-        </label>
+        {/* a draft's bank is chosen once for all the drafts accepted */}
+        {!onKeep && (
+          <label>
+            {t('paper.bank')}
+            <input list="bank-names" value={d.bank} onChange={(e) => set({ bank: e.target.value })} />
+            <datalist id="bank-names">
+              {banks.filter(Boolean).map((b) => (
+                <option key={b} value={b} />
+              ))}
+            </datalist>
+          </label>
+        )}
         <label>
           {t('paper.category')}
           <input list="category-names" value={d.category} onChange={(e) => set({ category: e.target.value })} />
@@ -243,7 +254,7 @@ export function QuestionEditor({
       <ErrorNote error={error} />
       <div className="row">
         <button type="submit" className="primary big" disabled={busy}>
-          {t('bank.edit.save')}
+          {onKeep ? t('drafts.keepEdit') : t('bank.edit.save')}
         </button>
         <button type="button" className="secondary big" onClick={onCancel}>
           {t('common.cancel')}

@@ -9,6 +9,7 @@ import { SettingsPage } from '../admin/SettingsPage';
 import { ArchivePage } from '../archive/ArchivePage';
 import { PasswordPage } from '../auth/PasswordPage';
 import { BankPage } from '../bank/BankPage';
+import { DraftsPanel } from '../bank/DraftsPanel';
 import { CampaignPage } from '../campaign/CampaignPage';
 import { DocumentsPage } from '../corpus/DocumentsPage';
 import { EssayPage } from '../essay/EssayPage';
@@ -66,7 +67,7 @@ export const PAGES: Record<PageName, (p: PageProps) => ReactNode> = {
   documents: () => <DocumentsPage />,
   sessions: withCampaign(({ campaign }) => <SessionsPage campaign={campaign} />),
   progress: withCampaign(({ campaign }) => <ProgressPage campaign={campaign} />),
-  bank: () => <BankPage />,
+  bank: ({ route }) => (route.arg === 'drafts' ? <DraftsPanel docId={route.sub} /> : <BankPage />),
   grading: withCampaign(({ campaign }) => <GradingPage campaign={campaign} />),
   results: withCampaign(({ campaign }) => <ResultsPage campaign={campaign} />),
   essays: withCampaign(({ campaign }) => <EssaysPage campaign={campaign} />),

@@ -222,6 +222,6 @@ export async function removeQuestions(ports: Ports, caller: { employeeNo: string
 }
 
 /** Ids a question is known by: its own, and the one its current content would get on import. */
-function contentIds(qs: readonly Question[]): Set<string> {
+export function contentIds(qs: readonly Question[]): Set<string> {
   return new Set(qs.flatMap((q) => [q.id, questionId(q.type, q.stem, q.options)]));
 }

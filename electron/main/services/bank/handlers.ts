@@ -1,5 +1,6 @@
 import { bankQuestions } from '../campaign/campaign';
 import { who, type Handlers } from '../handler';
+import { addDrafts, draftsOf } from './drafts';
 import { refusedSheet } from './refused-sheet';
 import { bankTemplate, commitBank, correctKey, exportBank, previewBank, questionHistory, removeQuestions, saveQuestion } from './bank';
 
@@ -14,4 +15,6 @@ export const bankHandlers = {
   'bank.save': (p, c, i) => saveQuestion(p, who(c), i),
   'bank.history': (p, _c, i) => questionHistory(p, i),
   'bank.remove': (p, c, i) => removeQuestions(p, who(c), i),
+  'bank.drafts': (p, _c, i) => draftsOf(p, i),
+  'bank.addDrafts': (p, _c, i) => addDrafts(p, i),
 } satisfies Partial<Handlers>;
