@@ -9,7 +9,7 @@ import { draftQuestions } from '../../electron/core/question-draft';
 import { markdownBlocks } from '../../electron/main/services/corpus/text-extract';
 import { chromiumAvailable, launchChromium } from '../helpers/browser';
 import { ROOT } from '../helpers/cli';
-import { enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
+import { enterpriseFolder, loginAt, openPage, randomPaperFromTemplate, shot, workstation } from '../helpers/e2e';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { removeDir } from '../helpers/temp-app';
 
@@ -114,18 +114,7 @@ describe.runIf(haveLaw)('questions drafted from an official text, reviewed, into
   });
 
   it('a paper drawn from that bank is what the employee gets', async () => {
-    await officer.goto(`${server.url}#/campaign`);
-    await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
-    await expect.poll(() => officer.getByLabel('名称', { exact: true }).inputValue()).toContain('警示月');
-    await officer.getByRole('radio', { name: '随机组卷（按规则为每人抽题）' }).click();
-    await expect.poll(() => officer.getByRole('button', { name: /^删除规则 \d+$/ }).count()).toBeGreaterThan(0);
-    while ((await officer.getByRole('button', { name: /^删除规则 \d+$/ }).count()) > 0)
-      await officer
-        .getByRole('button', { name: /^删除规则 \d+$/ })
-        .first()
-        .click();
-    for (let i = 0; i < 2; i++) await officer.getByRole('button', { name: '添加规则' }).click();
-    const rule = (n: number) => officer.getByTestId(`rule-${n}`);
+    const rule = await randomPaperFromTemplate(officer, server.url, 2);
     await rule(1).getByLabel('题型').selectOption('single');
     await rule(1).getByLabel('题库').selectOption('安全生产法');
     await rule(1).getByLabel('数量').fill('5');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../helpers/browser';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { removeDir } from '../helpers/temp-app';
-import { enterpriseFolder, loginAt, openPage, shot, workstation } from '../helpers/e2e';
+import { enterpriseFolder, loginAt, openPage, randomPaperFromTemplate, shot, workstation } from '../helpers/e2e';
 
 const ADMIN_PW = 'quiz-e2e-admin';
 
@@ -97,19 +97,7 @@ describe('quiz: bank import, a paper drawn by rules, resume after closing, gradi
   });
 
   it('the officer builds a paper drawn at random: a rule the bank cannot fill shows, then 100 points', async () => {
-    await officer.goto(`${server.url}#/campaign`);
-    await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
-    await expect.poll(() => officer.getByLabel('名称', { exact: true }).inputValue()).toContain('警示月');
-    await officer.getByRole('radio', { name: '随机组卷（按规则为每人抽题）' }).click();
-    // the template's paper draws from every required document of the bundled bank; this plant's paper is its own bank's
-    await expect.poll(() => officer.getByRole('button', { name: /^删除规则 \d+$/ }).count()).toBeGreaterThan(0);
-    while ((await officer.getByRole('button', { name: /^删除规则 \d+$/ }).count()) > 0)
-      await officer
-        .getByRole('button', { name: /^删除规则 \d+$/ })
-        .first()
-        .click();
-    for (let i = 0; i < 3; i++) await officer.getByRole('button', { name: '添加规则' }).click();
-    const rule = (n: number) => officer.getByTestId(`rule-${n}`);
+    const rule = await randomPaperFromTemplate(officer, server.url, 3);
     // rule 1: single choice about 动火 from the imported bank — asking 5 of the 4 there is shown as short
     await rule(1).getByLabel('题库').selectOption('车间题库');
     await rule(1).getByLabel('分类').selectOption('动火');

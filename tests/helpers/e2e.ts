@@ -1,7 +1,7 @@
 // What every Chromium test does: an enterprise set up through the CLI, pages at the workstation size, logging in, screenshots.
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromiumAvailable, launchChromium } from './browser';
 import { startServeProcess, type ServerProcess } from './server-process';
 import { writeFileSync } from 'node:fs';
@@ -87,6 +87,24 @@ export async function campaignFromTemplate(officer: Page, url: string, adjust?: 
   if (adjust) await adjust(officer);
   await officer.getByRole('button', { name: '保存培训计划' }).click();
   await officer.getByText('已保存').first().waitFor();
+}
+
+/**
+ * The officer starts a campaign from the warning-month template with a paper drawn at random, its
+ * template rules removed and `rules` empty ones added; answers the locator of rule n (1-based).
+ * The caller fills the rules and saves.
+ */
+export async function randomPaperFromTemplate(officer: Page, url: string, rules: number): Promise<(n: number) => Locator> {
+  await officer.goto(`${url}#/campaign`);
+  await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
+  await expect.poll(() => officer.getByLabel('名称', { exact: true }).inputValue()).toContain('警示月');
+  await officer.getByRole('radio', { name: '随机组卷（按规则为每人抽题）' }).click();
+  // the template's paper draws from every required document of the bundled bank: removed, so the test's own rules are the paper
+  const remove = officer.getByRole('button', { name: /^删除规则 \d+$/ });
+  await expect.poll(() => remove.count()).toBeGreaterThan(0);
+  while ((await remove.count()) > 0) await remove.first().click();
+  for (let i = 0; i < rules; i++) await officer.getByRole('button', { name: '添加规则' }).click();
+  return (n: number) => officer.getByTestId(`rule-${n}`);
 }
 
 /**
