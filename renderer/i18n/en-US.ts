@@ -230,6 +230,10 @@ export const enUS: Resources = {
     smaller: 'Smaller text',
     larger: 'Larger text',
     pdfError: 'The PDF cannot be shown: {{message}}',
+    units: 'Contents by article',
+    unitMissing: 'The official text has no {{unit}}',
+    openUnit: 'Open {{unit}} in the official text',
+    sourceNoEdition: 'The official text of this document has not been imported: the clause cannot be opened yet',
   },
   sessions: {
     case: 'Accident case (from the case library)',

@@ -7,6 +7,7 @@ import type { QuestionVersion } from '../../../electron/shared/api';
 import { api, downloadBase64 } from '../../lib/api';
 import { useFileImport } from '../../lib/use-file-import';
 import { ErrorNote } from '../shell/ErrorNote';
+import { SourceLink } from '../study/SourceLink';
 import { useLoad } from '../shell/use-load';
 import { BankTypeSelects } from './BankTypeSelects';
 import { QuestionEditor, QuestionHistory } from './QuestionEditor';
@@ -169,6 +170,12 @@ export function BankPage() {
                 </td>
                 <td>
                   {q.stem}
+                  {q.source && (
+                    <div className="muted small">
+                      {t('practice.source')}
+                      {q.source} <SourceLink docId={q.docId} source={q.source} />
+                    </div>
+                  )}
                   {history?.id === q.id && <QuestionHistory versions={history.versions} />}
                 </td>
                 <td>{q.type === 'truefalse' ? (q.answer[0] === 'T' ? t('quiz.true') : t('quiz.false')) : q.type === 'short' ? '…' : q.answer.join(q.type === 'fill' ? ' | ' : '')}</td>
