@@ -101,6 +101,43 @@ describe.runIf(haveLaw)('an official text by article', () => {
     expect(at.top).toBeLessThan(768);
   });
 
+  it('a law printed as a PDF reads by article too: a click in the contents opens its page and marks the article there', async () => {
+    const md = readFileSync(path.resolve(ROOT, '../shared/corpus/安全生产许可证条例.md'), 'utf8');
+    const html = md
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p && !p.startsWith('<!--'))
+      .map((p) => (p.startsWith('#') ? `<h2>${p.replace(/^#+\s*/, '')}</h2>` : `<p>${p}</p>`))
+      .join('');
+    const maker = await e.browser.newPage();
+    await maker.setContent(`<html lang="zh-CN"><body style="font-family:'Noto Sans CJK SC';font-size:15px">${html}</body></html>`);
+    const pdf = await maker.pdf({ format: 'A4' });
+    await maker.close();
+    await officer.goto(`${e.server.url}#/documents`);
+    await officer.getByTestId('import-safety-license-regulations').click();
+    await officer.getByTestId('import-file').setInputFiles({ name: '安全生产许可证条例.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await officer.getByTestId('import-preview').waitFor();
+    await officer.getByRole('button', { name: '确认导入' }).click();
+    await officer.getByText(/已导入：安全生产许可证条例\.pdf/).waitFor();
+
+    await officer.goto(`${e.server.url}#/read/safety-license-regulations/official`);
+    const toc = officer.getByTestId('unit-outline');
+    await toc.waitFor();
+    expect(await toc.locator('button .unit-label').allTextContents()).toHaveLength(24);
+    await toc.getByRole('button', { name: /^第二十条/ }).click();
+    const at = await markedUnit(officer);
+    expect(at.unit).toBe('第二十条');
+    expect(at.top).toBeGreaterThan(0);
+    expect(at.top).toBeLessThan(768);
+    // the text layer splits lines into spans (and may write 二 as the radical ⼆): the label is painted over them for a moment
+    const painted = await officer.evaluate(() => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('unit-mark') ?? [])].map((r) => r.toString().normalize('NFKC')));
+    expect(painted).toEqual(['第二十条']);
+    const page = await officer.locator('[data-unit]').evaluate((x) => x.closest('.pdf-page')?.id);
+    expect(page).toMatch(/^page-[2-9]$/);
+    await expect.poll(() => toc.locator('[aria-current="location"] .unit-label').textContent()).toBe('第二十条');
+    await shot(officer, 'structure-reader-pdf');
+  });
+
   it("a question's 出处 第二十八条 links to the article; an article the text lacks is said to be missing", async () => {
     const row = await bankRow(officer);
     const link = row.getByTestId('source-link');

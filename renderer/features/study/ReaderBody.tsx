@@ -11,7 +11,7 @@ import { markdownOutline } from './outline';
 import { PdfView, type PdfOutlineItem } from './PdfView';
 import { PlainTextView } from './PlainTextView';
 import { StudyCounter } from './StudyCounter';
-import { markUnit, unitAnchors, unitInView } from './unit-place';
+import { labelRange, markUnit, unitAnchors, unitInView } from './unit-place';
 import { UnitOutline } from './UnitOutline';
 import { useReadingPosition } from './use-reading-position';
 import { useStudySession } from './use-study-session';
@@ -49,12 +49,22 @@ export function ReaderBody({ campaign, doc, canImport, unit = null }: { campaign
   const anchors = useRef<(HTMLElement | null)[]>([]);
   const readyPages = useRef(new Set<number>());
   const pendingUnit = useRef(-1);
-  const anchorsNow = () => (format === 'pdf' || anchors.current.length !== units.length ? (anchors.current = unitAnchors(article.current!, format, units)) : anchors.current);
+  /** the scroll a jump makes is not the reader's: near the end of a text the unit cannot reach the top */
+  const jumpedAt = useRef(0);
+  /** a PDF's units found on their drawn pages: the span their label starts */
+  const pdfSpans = useRef(new Map<number, HTMLElement>());
+  const anchorsNow = () =>
+    format === 'pdf'
+      ? unitAnchors(article.current!, format, units).map((page, i) => pdfSpans.current.get(i) ?? page)
+      : anchors.current.length !== units.length
+        ? (anchors.current = unitAnchors(article.current!, format, units))
+        : anchors.current;
   /** md/txt: at once; a PDF: when the unit's page is drawn (its text layer holds the label to mark) */
   const jump = (i: number) => {
     const u = units[i];
     if (!u || !article.current) return;
     setCurrent(i);
+    jumpedAt.current = Date.now();
     const all = anchorsNow();
     const el = all[i];
     if (format === 'pdf' && !readyPages.current.has(u.loc)) {
@@ -66,7 +76,6 @@ export function ReaderBody({ campaign, doc, canImport, unit = null }: { campaign
   // A unit asked for: open at it. A search hit in Markdown or text: start looking at its unit, heading or paragraph.
   useEffect(() => {
     anchors.current = [];
-    readyPages.current.clear();
     // a search hit in a PDF lands on its page and words; elsewhere the unit is opened and the words lit in it
     if (asked >= 0 && !(hit && format === 'pdf')) jump(asked);
     if (!hit && !unit && ref && ref.format !== 'pdf') void position.restore();
@@ -83,7 +92,7 @@ export function ReaderBody({ campaign, doc, canImport, unit = null }: { campaign
     let frame = 0;
     const onScroll = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => article.current && setCurrent(unitInView(anchorsNow(), units, format)));
+      frame = requestAnimationFrame(() => article.current && Date.now() - jumpedAt.current > 600 && setCurrent(unitInView(anchorsNow())));
     };
     window.addEventListener('scroll', onScroll, { passive: true });
     return () => {
@@ -94,15 +103,20 @@ export function ReaderBody({ campaign, doc, canImport, unit = null }: { campaign
   }, [units, format]);
   const onPageReady = (n: number) => {
     readyPages.current.add(n);
+    const layer = document.querySelector(`#page-${n} .textLayer`);
+    units.forEach((u, i) => {
+      const start = u.loc === n && layer ? labelRange(layer, u)?.startContainer.parentElement : null;
+      if (start) pdfSpans.current.set(i, start);
+    });
     const waiting = units[pendingUnit.current];
     if (waiting && waiting.loc === n) {
       pendingUnit.current = -1;
       const page = document.getElementById(`page-${n}`);
+      jumpedAt.current = Date.now();
       if (page) markUnit(page, waiting, 'pdf');
     }
     if (!hit && !unit && n === pageCount.current) void position.restore();
-    const layer = hit && hit.loc === n ? document.querySelector(`#page-${n} .textLayer`) : null;
-    if (layer) showRanges(findRanges(layer, null, hit!.terms));
+    if (layer && hit && hit.loc === n) showRanges(findRanges(layer, null, hit.terms));
   };
   const outline = ref?.format === 'md' && doc.text && units.length === 0 ? markdownOutline(doc.text) : [];
   const hasOfficial = doc.meta.texts.some((x) => x.kind === 'official');
@@ -123,14 +137,13 @@ export function ReaderBody({ campaign, doc, canImport, unit = null }: { campaign
               </button>
             </li>
           ))}
-          {units.length === 0 &&
-            pdfOutline.map((o, i) => (
-              <li key={`o${i}`} style={{ paddingLeft: (o.level - 1) * 12 }}>
-                <button type="button" className="link" onClick={() => document.getElementById(`page-${o.page}`)?.scrollIntoView({ behavior: 'smooth' })}>
-                  {o.title}
-                </button>
-              </li>
-            ))}
+          {pdfOutline.map((o, i) => (
+            <li key={`o${i}`} style={{ paddingLeft: (o.level - 1) * 12 }}>
+              <button type="button" className="link" onClick={() => document.getElementById(`page-${o.page}`)?.scrollIntoView({ behavior: 'smooth' })}>
+                {o.title}
+              </button>
+            </li>
+          ))}
           {units.length === 0 && pdfOutline.length > 0 && pages > 0 && <li className="muted small">{t('reader.pages')}</li>}
           {Array.from({ length: units.length === 0 ? pages : 0 }, (_, i) => (
             <li key={i}>
@@ -196,7 +209,21 @@ export function ReaderBody({ campaign, doc, canImport, unit = null }: { campaign
           {ref?.format === 'md' && <MarkdownView text={doc.text ?? ''} />}
           {ref?.format === 'txt' && <PlainTextView text={doc.text ?? ''} />}
         </div>
-        {ref?.format === 'pdf' && <PdfView base64={doc.base64 ?? ''} zoom={zoom} onPages={(n) => ((pageCount.current = n), setPages(n))} onPageReady={onPageReady} onOutline={setPdfOutline} />}
+        {ref?.format === 'pdf' && (
+          <PdfView
+            base64={doc.base64 ?? ''}
+            zoom={zoom}
+            onPages={(n) => {
+              // drawn again (a new zoom): the pages and their spans are new
+              readyPages.current.clear();
+              pdfSpans.current.clear();
+              pageCount.current = n;
+              setPages(n);
+            }}
+            onPageReady={onPageReady}
+            onOutline={setPdfOutline}
+          />
+        )}
       </section>
     </div>
   );

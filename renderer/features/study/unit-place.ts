@@ -45,6 +45,12 @@ export function unitAnchors(root: HTMLElement, format: Format, units: readonly P
   });
 }
 
+/** Where a unit's label starts a line in a PDF page's text layer (a citation of it inside a line is passed over). */
+export function labelRange(layer: Element, unit: PlacedUnit): Range | undefined {
+  const ranges = findRanges(layer, null, [searchForm(normalizeCjk(unit.label))]);
+  return ranges.find((r) => r.startOffset === 0) ?? ranges[0];
+}
+
 let flashTimer: number | undefined;
 
 /**
@@ -60,8 +66,8 @@ export function markUnit(el: HTMLElement, unit: PlacedUnit, format: Format, next
   let target = el;
   if (format === 'pdf') {
     // on its page, the label in the text layer (once the page is drawn), else the page itself
-    const layer = el.querySelector('.textLayer');
-    const range = layer ? findRanges(layer, null, [searchForm(normalizeCjk(unit.label))])[0] : undefined;
+    const layer = (el.closest('.pdf-page') ?? el).querySelector('.textLayer');
+    const range = layer ? labelRange(layer, unit) : undefined;
     if (range) {
       if (registry && typeof Highlight !== 'undefined') registry.set('unit-mark', new Highlight(range));
       target = range.startContainer.parentElement ?? el;
@@ -71,7 +77,7 @@ export function markUnit(el: HTMLElement, unit: PlacedUnit, format: Format, next
   if (format !== 'pdf') for (let x = target.nextElementSibling; x && x !== next && lit.length < 40; x = x.nextElementSibling) if (x instanceof HTMLElement) lit.push(x);
   target.setAttribute('data-unit', unit.id);
   for (const x of lit) x.classList.add('unit-flash');
-  target.scrollIntoView({ block: format === 'pdf' && target !== el ? 'center' : 'start' });
+  target.scrollIntoView({ block: 'start' });
   flashTimer = window.setTimeout(() => {
     for (const x of lit) x.classList.remove('unit-flash');
     registry?.delete('unit-mark');
@@ -80,14 +86,13 @@ export function markUnit(el: HTMLElement, unit: PlacedUnit, format: Format, next
 
 /**
  * The unit being read: the last whose element starts above a line a little below the top of the
- * view. On a PDF page that holds several, the first of them (the page is all it knows).
+ * view. Units that share an element (a PDF page not drawn yet) count as the first of them.
  */
-export function unitInView(anchors: readonly (HTMLElement | null)[], units: readonly PlacedUnit[], format: Format, line = 140): number {
+export function unitInView(anchors: readonly (HTMLElement | null)[], line = 140): number {
   let at = -1;
   for (let i = 0; i < anchors.length; i++) {
     const el = anchors[i];
-    if (!el) continue;
-    if (format === 'pdf' && i > 0 && units[i - 1]!.loc === units[i]!.loc) continue;
+    if (!el || (i > 0 && anchors[i - 1] === el)) continue;
     if (el.getBoundingClientRect().top <= line) at = i;
     else break;
   }
