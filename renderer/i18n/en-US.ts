@@ -233,7 +233,7 @@ export const enUS: Resources = {
     units: 'Contents by article',
     unitMissing: 'The official text has no {{unit}}',
     openUnit: 'Open {{unit}} in the official text',
-    sourceNoEdition: 'The official text of this document has not been imported: the clause cannot be opened yet',
+    sourceNoEdition: '(the official text is not imported yet)',
   },
   sessions: {
     case: 'Accident case (from the case library)',

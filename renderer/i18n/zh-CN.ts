@@ -218,7 +218,7 @@ export const zhCN = {
     units: '条文目录',
     unitMissing: '正式文本中没有{{unit}}',
     openUnit: '在正式文本中查看{{unit}}',
-    sourceNoEdition: '这份文件的正式文本尚未导入，暂时无法打开条文',
+    sourceNoEdition: '（正式文本尚未导入）',
   },
   sessions: {
     case: '事故案例（从案例库选择）',

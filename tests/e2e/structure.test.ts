@@ -45,7 +45,7 @@ describe.runIf(haveLaw)('an official text by article', () => {
     await loginAt(officer, e.server.url, 'admin', ADMIN_PW);
     await campaignFromTemplate(officer, e.server.url);
     const row = await bankRow(officer);
-    await expect.poll(() => row.getByTestId('source-missing').textContent()).toContain('正式文本尚未导入');
+    await expect.poll(() => row.getByTestId('source-missing').textContent()).toBe('（正式文本尚未导入）');
     expect(await row.getByTestId('source-link').count()).toBe(0);
   });
 
