@@ -230,7 +230,7 @@ export const enUS: Resources = {
     smaller: 'Smaller text',
     larger: 'Larger text',
     pdfError: 'The PDF cannot be shown: {{message}}',
-    units: 'Contents by article',
+    units: 'Contents by provision',
     unitMissing: 'The official text has no {{unit}}',
     openUnit: 'Open {{unit}} in the official text',
     sourceNoEdition: '(the official text is not imported yet)',
