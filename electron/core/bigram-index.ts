@@ -14,6 +14,8 @@ export interface IndexBlock {
   key: string;
   loc: number;
   text: string;
+  /** the unit of the text the block is in (an article, a clause), kept with it so hits can name it */
+  unit?: string;
 }
 
 export interface IndexHit {

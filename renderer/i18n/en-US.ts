@@ -232,6 +232,10 @@ export const enUS: Resources = {
     smaller: 'Smaller text',
     larger: 'Larger text',
     pdfError: 'The PDF cannot be shown: {{message}}',
+    units: 'Contents by provision',
+    unitMissing: 'The official text has no {{unit}}',
+    openUnit: 'Open {{unit}} in the official text',
+    sourceNoEdition: '(the official text is not imported yet)',
   },
   sessions: {
     case: 'Accident case (from the case library)',

@@ -217,6 +217,10 @@ export const zhCN = {
     smaller: '缩小字号',
     larger: '放大字号',
     pdfError: 'PDF 无法显示：{{message}}',
+    units: '条文目录',
+    unitMissing: '正式文本中没有{{unit}}',
+    openUnit: '在正式文本中查看{{unit}}',
+    sourceNoEdition: '（正式文本尚未导入）',
   },
   sessions: {
     case: '事故案例（从案例库选择）',

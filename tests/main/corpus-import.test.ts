@@ -1,9 +1,10 @@
 // Import of official texts and the enterprise's documents, and Chinese phrase search over them.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chineseNumber, chineseNumeral } from '../../electron/core/text-structure';
 import { corpusIndex, detectDocNo } from '../../electron/main/services/corpus/corpus-import';
 import { launchChromium } from '../helpers/browser';
 import { ROOT } from '../helpers/cli';
@@ -133,6 +134,45 @@ describe('import', () => {
     expect(drill.some((h) => h.docId === 'emergency-regulations')).toBe(true);
     const docs = await app.call('corpus.list', {}, officer);
     expect(docs.find((d) => d.id === 'work-safety-law')!.texts[0]).toMatchObject({ kind: 'official', key: 'official' });
+  });
+
+  it.runIf(haveShared)('each imported law has a structure with as many articles as its last article number; hits name their article', async () => {
+    const problems: string[] = [];
+    const laws = readdirSync(SHARED_CORPUS).filter((x) => x.endsWith('.md') && x !== 'SOURCES.md' && x !== 'TRAINING-FACTS.md');
+    for (const f of laws) {
+      const text = readFileSync(path.join(SHARED_CORPUS, f), 'utf8');
+      const last = [...text.matchAll(/^第([一二三四五六七八九十百零〇]+)条/gm)].map((m) => chineseNumber(m[1]!)).reduce((a, b) => Math.max(a, b), 0);
+      const p = await app.call('corpus.importPreview', { fileName: f, base64: Buffer.from(text).toString('base64') }, officer);
+      const doc = await app.call('corpus.get', { docId: p.matchDocId!, key: 'official' }, officer);
+      const articles = doc.structure?.units.filter((u) => u.kind === 'article') ?? [];
+      if (doc.structure?.kind !== 'law') problems.push(`${f}: kind ${doc.structure?.kind}`);
+      if (articles.length !== last) problems.push(`${f}: ${articles.length} articles, the text's last is ${last}`);
+      if (!existsSync(path.join(app.dir, 'corpus', `${doc.ref!.edition!.sha256}.structure.json`))) problems.push(`${f}: no structure saved beside its blocks`);
+      const units = await app.call('corpus.units', { docId: p.matchDocId! }, officer);
+      if (!units.units.includes(`第${chineseNumeral(last)}条`)) problems.push(`${f}: corpus.units lacks its last article`);
+    }
+    expect(problems).toEqual([]);
+    const hit = (await app.call('corpus.search', { q: '知悉自身在安全生产方面的权利和义务' }, officer)).find((h) => h.docId === 'work-safety-law' && h.kind === 'official');
+    expect(hit).toMatchObject({ unit: '第二十八条' });
+    // the notes name no unit; a document without an official text has none to link to
+    expect((await app.call('corpus.search', { q: '受限空间 监护人' }, officer)).filter((h) => h.kind === 'notes' && h.unit)).toEqual([]);
+    expect(await app.call('corpus.units', { docId: 'gb-30871-2022' }, officer)).toEqual({ edition: null, units: [] });
+  });
+
+  it.runIf(haveShared)('an edition imported before structures were kept gets one when first asked, and its hits name their article', async () => {
+    const doc = await app.call('corpus.get', { docId: 'work-safety-law', key: 'official' }, officer);
+    const file = path.join(app.dir, 'corpus', `${doc.ref!.edition!.sha256}.structure.json`);
+    // as a data folder of before: no structure file, an index whose blocks name no unit
+    rmSync(file);
+    for (const f of ['search-index.json', 'search-index.bin']) rmSync(path.join(app.dir, f));
+    app.ports.runtime.searchIndex = null; // as at start-up
+    const hit = (await app.call('corpus.search', { q: '知悉自身在安全生产方面的权利和义务' }, officer)).find((h) => h.docId === 'work-safety-law');
+    expect(hit).toMatchObject({ kind: 'official', unit: '第二十八条' });
+    expect(existsSync(file)).toBe(true);
+    const again = await app.call('corpus.get', { docId: 'work-safety-law', key: 'official' }, officer);
+    expect(again.structure).toEqual(doc.structure);
+    const art = again.structure!.units.find((u) => u.id === '第二十八条')!;
+    expect(art).toMatchObject({ kind: 'article', loc: 2 }); // under the third heading (the title, 第一章, 第二章)
   });
 
   it('a new edition replaces the old one for study; the old stays on record; a session keeps its edition', async () => {

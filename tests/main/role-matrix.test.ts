@@ -33,6 +33,7 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'roster.list': [O, A, M],
   'corpus.list': [E, O, A, M],
   'corpus.get': [E, O, A, M],
+  'corpus.units': [E, O, A, M],
   'reader.position': [E, O, A, M],
   'reader.savePosition': [E, O, A, M],
   'corpus.search': [E, O, A, M],

@@ -6,6 +6,7 @@ import { api as contract, mayCall, type CallName } from '../../electron/shared/a
 import { accessOf, allowedPages, menuOf, pageToShow, ROUTES, type Facts, type Label, type Route } from '../../renderer/features/shell/routes';
 import { enUS } from '../../renderer/i18n/en-US';
 import { zhCN } from '../../renderer/i18n/zh-CN';
+import { hrefOf, parseHash } from '../../renderer/features/shell/route';
 
 const plain: Facts = { level: false, mergeRuns: 0, openConflicts: 0 };
 const merged: Facts = { level: false, mergeRuns: 1, openConflicts: 2 };
@@ -104,5 +105,14 @@ describe('the route table', () => {
       }
     }
     expect([...new Set(problems)]).toEqual([]);
+  });
+});
+
+describe('addresses', () => {
+  it('carry a place inside the page after ?, and keep a ? typed in a search inside its argument', () => {
+    const href = hrefOf('read', 'work-safety-law', 'official', { unit: '第二十八条' });
+    expect(parseHash(href)).toEqual({ page: 'read', arg: 'work-safety-law', sub: 'official', query: { unit: '第二十八条' } });
+    expect(parseHash(hrefOf('search', '动火作业?'))).toEqual({ page: 'search', arg: '动火作业?', sub: null, query: {} });
+    expect(hrefOf('read', 'work-safety-law', 'official')).toBe('#/read/work-safety-law/official');
   });
 });

@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../../core/model';
 import { call, MB, UPLOAD, ALL, OFFICE, none, fileUpload } from './common';
-import type { DocMeta, DocFile, SearchResult, ImportPreview, ImportJobView } from '../views/corpus';
+import type { DocMeta, DocFile, DocUnits, SearchResult, ImportPreview, ImportJobView } from '../views/corpus';
 
 export const corpusCalls = {
   'corpus.list': call<DocMeta[]>()(none, ALL),
   'corpus.get': call<DocFile>()(z.object({ docId: z.string().min(1).max(80), key: z.string().max(40).optional() }), ALL),
+  'corpus.units': call<DocUnits>()(z.object({ docId: z.string().min(1).max(80) }), ALL),
 
   'reader.position': call<{ ratio: number | null }>()(z.object({ docId: z.string().min(1).max(80), key: z.string().min(1).max(40) }), ALL),
   'reader.savePosition': call<{ ok: true }>()(z.object({ docId: z.string().min(1).max(80), key: z.string().min(1).max(40), ratio: z.number().min(0).max(1) }), ALL),

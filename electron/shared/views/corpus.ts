@@ -1,5 +1,6 @@
 // What the corpus calls answer: the documents to read, their texts, search hits, and the import
 // of an official edition.
+import type { TextStructure, TextUnit } from '../../core/text-structure';
 
 /** One readable text of a document: the team's study notes, or an imported official edition. */
 export interface TextRef {
@@ -45,6 +46,23 @@ export interface DocFile {
   /** md / txt: the UTF-8 text; pdf: base64 of the bytes */
   text?: string;
   base64?: string;
+  /** an official text's 章/条, clauses or items (kind 'none' when it has none) */
+  structure?: DocStructure;
+}
+/** A unit of an edition, and where the reader finds it: the loc of its first paragraph's block. */
+export interface PlacedUnit extends TextUnit {
+  /** pdf: page (1-based); md: index of the heading above (-1 before the first); txt: paragraph */
+  loc: number;
+}
+export interface DocStructure {
+  kind: TextStructure['kind'];
+  units: PlacedUnit[];
+}
+/** The units of a document's current official text, for links to them; edition null when none is imported. */
+export interface DocUnits {
+  edition: { sha256: string; fileName: string } | null;
+  /** every unit id of the edition ('第二十八条', '第二十八条第一款', '4.2.3', '附录A') */
+  units: string[];
 }
 export interface SearchResult {
   docId: string;
@@ -56,6 +74,8 @@ export interface SearchResult {
   format: 'md' | 'pdf' | 'txt';
   /** md: heading index (-1 before the first heading); pdf: page; txt: paragraph */
   loc: number;
+  /** the unit of an official text the hit is in ('第二十八条', '4.2.3'), when it has a structure */
+  unit?: string;
   score: number;
   snippet: string;
   marks: [number, number][];

@@ -7,6 +7,7 @@ import { api, downloadBase64 } from '../../lib/api';
 import { useFileImport } from '../../lib/use-file-import';
 import { ErrorNote } from '../shell/ErrorNote';
 import { go } from '../shell/route';
+import { SourceLink } from '../study/SourceLink';
 import { useLoad } from '../shell/use-load';
 import { BankImportPreview } from './BankImportPreview';
 import { BankTypeSelects } from './BankTypeSelects';
@@ -146,6 +147,12 @@ export function BankPage() {
                 </td>
                 <td>
                   {q.stem}
+                  {q.source && (
+                    <div className="muted small">
+                      {t('practice.source')}
+                      {q.source} <SourceLink docId={q.docId} source={q.source} />
+                    </div>
+                  )}
                   {history?.id === q.id && <QuestionHistory versions={history.versions} />}
                 </td>
                 <td>{q.type === 'truefalse' ? (q.answer[0] === 'T' ? t('quiz.true') : t('quiz.false')) : q.type === 'short' ? '…' : q.answer.join(q.type === 'fill' ? ' | ' : '')}</td>

@@ -4,6 +4,7 @@ import { QUESTION_TYPES, type Question, type QuestionType } from '../../../elect
 import type { DocMeta, Input, QuestionVersion } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
+import { SourceLink } from '../study/SourceLink';
 
 type Draft = Input<'bank.save'>;
 const letter = (i: number) => String.fromCharCode(65 + i);
@@ -243,6 +244,7 @@ export function QuestionEditor({
         <label>
           {t('bank.edit.source')}
           <input value={d.source} onChange={(e) => set({ source: e.target.value })} placeholder={t('bank.edit.sourceHint')} />
+          <SourceLink docId={d.docId} source={d.source} />
         </label>
       </div>
       {keyChanged && (

@@ -12,6 +12,7 @@ import { go } from '../shell/route';
 import { useLoad } from '../shell/use-load';
 import { AttentionCheck } from '../study/AttentionCheck';
 import { setPendingHit } from '../study/highlight';
+import { SourceLink } from '../study/SourceLink';
 import { StudyCounter } from '../study/StudyCounter';
 import { useStudySession } from '../study/use-study-session';
 import { QuestionView } from './QuestionView';
@@ -137,7 +138,9 @@ function BookList({ campaignId }: { campaignId: string }) {
             <td>{c.stem}</td>
             <td>
               {c.docTitle}
-              <div className="muted small">{c.clause}</div>
+              <div className="muted small">
+                {c.clause} <SourceLink docId={c.docId} source={c.clause} />
+              </div>
             </td>
             <td>{c.misses}</td>
             <td>{c.dueNow ? <strong>{t('practice.dueNow')}</strong> : localDateTime(c.due)}</td>
@@ -204,7 +207,7 @@ function PracticeRun({ campaign, run, onDone }: { campaign: CampaignSummary; run
                       {t('practice.openClause')}
                     </button>
                   )}{' '}
-                  {fb.caseId && <a href={`#/read/${encodeURIComponent(fb.caseId)}/case`}>{t('practice.openCase')}</a>}
+                  <SourceLink docId={q.docId} source={fb.source} /> {fb.caseId && <a href={`#/read/${encodeURIComponent(fb.caseId)}/case`}>{t('practice.openCase')}</a>}
                 </p>
               )}
               {fb.card && !fb.card.mastered && (

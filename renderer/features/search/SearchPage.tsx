@@ -7,8 +7,11 @@ import { go } from '../shell/route';
 import { useLoad } from '../shell/use-load';
 import { setPendingHit } from '../study/highlight';
 
+/** Where in its text a hit is: the unit it is in (an article, a clause), else its page or paragraph. */
 function where(r: SearchResult, t: (k: string, o?: Record<string, unknown>) => string): string {
-  if (r.format === 'pdf') return t('reader.page', { n: r.loc });
+  const page = r.format === 'pdf' ? t('reader.page', { n: r.loc }) : '';
+  if (r.unit) return [r.unit, page].filter(Boolean).join(' · ');
+  if (r.format === 'pdf') return page;
   if (r.format === 'txt') return t('search.paragraph', { n: r.loc + 1 });
   return '';
 }
@@ -19,7 +22,7 @@ export function SearchPage({ q }: { q: string }) {
   const results = useLoad(() => api['corpus.search']({ q }), [q]);
   const open = (r: SearchResult) => {
     setPendingHit({ docId: r.docId, key: r.key, loc: r.loc, terms: queryTermsOf(q) });
-    go('read', r.docId, r.key);
+    go('read', r.docId, r.key, r.unit ? { unit: r.unit } : undefined);
   };
   return (
     <section className="card">
@@ -40,7 +43,7 @@ export function SearchPage({ q }: { q: string }) {
                 </button>
                 <span className="tag">{r.kind === 'official' ? t('reader.official') : r.textTitle}</span>
                 <span className="where">
-                  {r.docNo} {where(r, t)}
+                  {r.docNo} {r.unit ? <strong data-testid="hit-unit">{where(r, t)}</strong> : where(r, t)}
                 </span>
                 <p className="snippet">{pieces(r).map((p, j) => (p.mark ? <mark key={j}>{p.text}</mark> : <span key={j}>{p.text}</span>))}</p>
               </li>

@@ -76,7 +76,8 @@ export const PAGES: Record<PageName, (p: PageProps) => ReactNode> = {
   archive: () => <ArchivePage />,
   merge: ({ reloadMerges }) => <MergePage onChanged={reloadMerges} />,
   settings: () => <SettingsPage />,
-  read: ({ route, campaign, may }) => route.arg && <ReaderPage campaign={may('study.start') ? campaign : null} docId={route.arg} textKey={route.sub} canImport={may('corpus.importStart')} />,
+  read: ({ route, campaign, may }) =>
+    route.arg && <ReaderPage campaign={may('study.start') ? campaign : null} docId={route.arg} textKey={route.sub} canImport={may('corpus.importStart')} unit={route.query.unit ?? null} />,
   search: ({ route }) => (route.arg ? <SearchPage q={route.arg} /> : <SearchHint />),
   password: () => <PasswordPage />,
 };

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignSummary, DocFile } from '../../../electron/shared/api';
+import { outlineUnits } from '../../../electron/core/text-structure';
+import type { CampaignSummary, DocFile, PlacedUnit } from '../../../electron/shared/api';
 import { localDateTime } from '../shell/format';
 import { hrefOf } from '../shell/route';
 import { AttentionCheck } from './AttentionCheck';
@@ -10,11 +11,27 @@ import { markdownOutline } from './outline';
 import { PdfView, type PdfOutlineItem } from './PdfView';
 import { PlainTextView } from './PlainTextView';
 import { StudyCounter } from './StudyCounter';
+import { labelRange, markUnit, unitAnchors, unitInView } from './unit-place';
+import { UnitOutline } from './UnitOutline';
 import { useReadingPosition } from './use-reading-position';
 import { useStudySession } from './use-study-session';
 
-/** campaign null: reading without a study session (officers, archivists, or no campaign yet). */
-export function ReaderBody({ campaign, doc, canImport }: { campaign: CampaignSummary | null; doc: DocFile; canImport: boolean }) {
+/** The outline unit that holds a unit (an article holds its 款 and 项), by index; -1 when none does. */
+function outlineIndexOf(units: readonly PlacedUnit[], all: readonly PlacedUnit[], id: string): number {
+  const u = all.find((x) => x.id === id);
+  if (!u) return -1;
+  let at = -1;
+  units.forEach((o, i) => {
+    if (o.first <= u.first && u.end <= o.end) at = i;
+  });
+  return at;
+}
+
+/**
+ * campaign null: reading without a study session (officers, archivists, or no campaign yet).
+ * unit: the unit of an official text to open at ('第二十八条'), from a deep link.
+ */
+export function ReaderBody({ campaign, doc, canImport, unit = null }: { campaign: CampaignSummary | null; doc: DocFile; canImport: boolean; unit?: string | null }) {
   const { t } = useTranslation();
   const session = useStudySession(campaign?.id ?? '', doc.meta.id, doc.ref?.key ?? null, doc.ref !== null && campaign !== null);
   const [zoom, setZoom] = useState(1);
@@ -23,34 +40,95 @@ export function ReaderBody({ campaign, doc, canImport }: { campaign: CampaignSum
   const ref = doc.ref;
   const article = useRef<HTMLDivElement>(null);
   const hit = pendingHitFor(doc.meta.id, ref?.key ?? '');
-  const position = useReadingPosition(doc.meta.id, ref?.key ?? null, ref !== null && !hit);
+  const position = useReadingPosition(doc.meta.id, ref?.key ?? null, ref !== null && !hit && !unit);
   const pageCount = useRef(0);
-
-  // A search hit in Markdown or text: start looking at its heading or paragraph.
-  useEffect(() => {
-    if (!hit && ref && ref.format !== 'pdf') void position.restore();
-    if (!hit || !ref || ref.format === 'pdf' || !article.current) return;
-    const from = ref.format === 'md' ? (hit.loc >= 0 ? document.getElementById(`h-${hit.loc}`) : null) : document.getElementById(`b-${hit.loc}`);
-    const ranges = findRanges(article.current, from, hit.terms);
-    showRanges(ranges.length > 0 ? ranges : findRanges(article.current, null, hit.terms));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc]);
-  useEffect(() => clearHighlights, []);
-  const onPageReady = (n: number) => {
-    if (!hit && n === pageCount.current) void position.restore();
-    const layer = hit && hit.loc === n ? document.querySelector(`#page-${n} .textLayer`) : null;
-    if (layer) showRanges(findRanges(layer, null, hit!.terms));
+  const format = ref?.format ?? 'md';
+  const units = useMemo(() => (doc.structure && doc.structure.kind !== 'none' ? (outlineUnits(doc.structure) as PlacedUnit[]) : []), [doc]);
+  const asked = unit && doc.structure ? outlineIndexOf(units, doc.structure.units, unit) : -1;
+  const [current, setCurrent] = useState(-1);
+  const anchors = useRef<(HTMLElement | null)[]>([]);
+  const readyPages = useRef(new Set<number>());
+  const pendingUnit = useRef(-1);
+  /** the scroll a jump makes is not the reader's: near the end of a text the unit cannot reach the top */
+  const jumpedAt = useRef(0);
+  /** a PDF's units found on their drawn pages: the span their label starts */
+  const pdfSpans = useRef(new Map<number, HTMLElement>());
+  const anchorsNow = () =>
+    format === 'pdf'
+      ? unitAnchors(article.current!, format, units).map((page, i) => pdfSpans.current.get(i) ?? page)
+      : anchors.current.length !== units.length
+        ? (anchors.current = unitAnchors(article.current!, format, units))
+        : anchors.current;
+  /** md/txt: at once; a PDF: when the unit's page is drawn (its text layer holds the label to mark) */
+  const jump = (i: number) => {
+    const u = units[i];
+    if (!u || !article.current) return;
+    setCurrent(i);
+    jumpedAt.current = Date.now();
+    const all = anchorsNow();
+    const el = all[i];
+    if (format === 'pdf' && !readyPages.current.has(u.loc)) {
+      pendingUnit.current = i;
+      el?.scrollIntoView({ block: 'start' });
+    } else if (el) markUnit(el, u, format, all[i + 1] ?? null);
   };
-  const outline = ref?.format === 'md' && doc.text ? markdownOutline(doc.text) : [];
+
+  // A unit asked for: open at it. A search hit in Markdown or text: start looking at its unit, heading or paragraph.
+  useEffect(() => {
+    anchors.current = [];
+    // a search hit in a PDF lands on its page and words; elsewhere the unit is opened and the words lit in it
+    if (asked >= 0 && !(hit && format === 'pdf')) jump(asked);
+    if (!hit && !unit && ref && ref.format !== 'pdf') void position.restore();
+    if (!hit || !ref || ref.format === 'pdf' || !article.current) return;
+    const from = asked >= 0 ? (anchorsNow()[asked] ?? null) : ref.format === 'md' ? (hit.loc >= 0 ? document.getElementById(`h-${hit.loc}`) : null) : document.getElementById(`b-${hit.loc}`);
+    const ranges = findRanges(article.current, from, hit.terms);
+    showRanges(ranges.length > 0 ? ranges : findRanges(article.current, null, hit.terms), asked < 0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc, unit]);
+  useEffect(() => clearHighlights, []);
+  // which unit is being read, as the page scrolls
+  useEffect(() => {
+    if (units.length === 0) return;
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => article.current && Date.now() - jumpedAt.current > 600 && setCurrent(unitInView(anchorsNow())));
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [units, format]);
+  const onPageReady = (n: number) => {
+    readyPages.current.add(n);
+    const layer = document.querySelector(`#page-${n} .textLayer`);
+    units.forEach((u, i) => {
+      const start = u.loc === n && layer ? labelRange(layer, u)?.startContainer.parentElement : null;
+      if (start) pdfSpans.current.set(i, start);
+    });
+    const waiting = units[pendingUnit.current];
+    if (waiting && waiting.loc === n) {
+      pendingUnit.current = -1;
+      const page = document.getElementById(`page-${n}`);
+      jumpedAt.current = Date.now();
+      if (page) markUnit(page, waiting, 'pdf');
+    }
+    if (!hit && !unit && n === pageCount.current) void position.restore();
+    if (layer && hit && hit.loc === n) showRanges(findRanges(layer, null, hit.terms));
+  };
+  const outline = ref?.format === 'md' && doc.text && units.length === 0 ? markdownOutline(doc.text) : [];
   const hasOfficial = doc.meta.texts.some((x) => x.kind === 'official');
   return (
-    <div className="reader">
+    <div className={units.length > 0 ? 'reader has-units' : 'reader'}>
       {session.kind === 'active' && session.check && <AttentionCheck key={session.check.id} check={session.check} onAnswer={session.answer} />}
       <aside className="outline" aria-label={t('reader.outline')}>
         <a href={campaign ? '#/study' : '#/search'} className="back">
           ← {t('reader.back')}
         </a>
-        <h3>{t('reader.outline')}</h3>
+        <h3>{units.length > 0 ? t('reader.units') : t('reader.outline')}</h3>
+        {units.length > 0 && <UnitOutline units={units} current={current} onJump={jump} />}
         <ul>
           {outline.map((o) => (
             <li key={o.id} style={{ paddingLeft: (o.level - 1) * 12 }}>
@@ -66,8 +144,8 @@ export function ReaderBody({ campaign, doc, canImport }: { campaign: CampaignSum
               </button>
             </li>
           ))}
-          {pdfOutline.length > 0 && pages > 0 && <li className="muted small">{t('reader.pages')}</li>}
-          {Array.from({ length: pages }, (_, i) => (
+          {units.length === 0 && pdfOutline.length > 0 && pages > 0 && <li className="muted small">{t('reader.pages')}</li>}
+          {Array.from({ length: units.length === 0 ? pages : 0 }, (_, i) => (
             <li key={i}>
               <button type="button" className="link" onClick={() => document.getElementById(`page-${i + 1}`)?.scrollIntoView({ behavior: 'smooth' })}>
                 {t('reader.page', { n: i + 1 })}
@@ -121,12 +199,31 @@ export function ReaderBody({ campaign, doc, canImport }: { campaign: CampaignSum
             )}
           </p>
         )}
+        {unit && asked < 0 && (
+          <p className="notice" role="status" data-testid="unit-missing">
+            {t('reader.unitMissing', { unit })}
+          </p>
+        )}
         {ref?.edition && <p className="muted small">{t('reader.edition', { file: ref.edition.fileName, at: localDateTime(ref.edition.importedAt) })}</p>}
         <div ref={article} style={{ fontSize: `${zoom * 1.15}rem` }}>
           {ref?.format === 'md' && <MarkdownView text={doc.text ?? ''} />}
           {ref?.format === 'txt' && <PlainTextView text={doc.text ?? ''} />}
         </div>
-        {ref?.format === 'pdf' && <PdfView base64={doc.base64 ?? ''} zoom={zoom} onPages={(n) => ((pageCount.current = n), setPages(n))} onPageReady={onPageReady} onOutline={setPdfOutline} />}
+        {ref?.format === 'pdf' && (
+          <PdfView
+            base64={doc.base64 ?? ''}
+            zoom={zoom}
+            onPages={(n) => {
+              // drawn again (a new zoom): the pages and their spans are new
+              readyPages.current.clear();
+              pdfSpans.current.clear();
+              pageCount.current = n;
+              setPages(n);
+            }}
+            onPageReady={onPageReady}
+            onOutline={setPdfOutline}
+          />
+        )}
       </section>
     </div>
   );

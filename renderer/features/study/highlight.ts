@@ -58,12 +58,12 @@ export function findRanges(root: Element, from: Element | null, terms: readonly 
   return ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
 }
 
-/** Paint the ranges and bring the first into view. Returns how many were painted. */
-export function showRanges(ranges: Range[]): number {
+/** Paint the ranges and bring the first into view (unless the view is already where it should be). Returns how many were painted. */
+export function showRanges(ranges: Range[], scroll = true): number {
   const registry = (globalThis.CSS as { highlights?: Map<string, unknown> } | undefined)?.highlights;
   if (registry && typeof Highlight !== 'undefined') registry.set('search-hit', new Highlight(...ranges));
   const first = ranges[0]?.startContainer.parentElement;
-  first?.scrollIntoView({ block: 'center' });
+  if (scroll) first?.scrollIntoView({ block: 'center' });
   first?.setAttribute('data-search-hit', 'first');
   return ranges.length;
 }

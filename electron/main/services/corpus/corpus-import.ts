@@ -10,15 +10,20 @@ import { currentEdition, listDocs } from './corpus';
 import { badInput, notFound } from '../errors';
 import { iso, type Ports } from '../ports';
 import type { ExaminedFile, ImportJob } from '../runtime';
+import { editionBlocks, editionStructure, saveStructure, structureOfBlocks, unitsOfBlocks } from './corpus-structure';
 import { CorpusIndex } from './search-index';
-import { extractText, ImportCancelled, markdownBlocks, type Block, type ExtractOptions, type Extracted } from './text-extract';
+import { extractText, ImportCancelled, markdownBlocks, type ExtractOptions, type Extracted } from './text-extract';
 
 const INDEX_FILE = 'search-index.json';
 const POSTINGS_FILE = 'search-index.bin';
 
+/** What a saved index holds besides the texts: raised when that changes (blocks name their unit since 2). */
+const INDEX_FORMAT = 2;
+
 /** What the index was built from: the bundled notes and the current editions. A change rebuilds it. */
 function indexStamp(ports: Ports, corpus: CorpusFile): string {
   const h = createHash('sha256');
+  h.update(`format ${INDEX_FORMAT}\n`);
   h.update(ports.files.read(path.join(ports.content.dir, 'manifest.json')));
   for (const n of ports.content.texts()) h.update(ports.files.read(path.join(ports.content.dir, n.file)));
   for (const e of corpus.editions) if (!e.superseded) h.update(`${e.docId}:${e.sha256}`);
@@ -38,8 +43,8 @@ async function buildIndex(ports: Ports, corpus: CorpusFile): Promise<CorpusIndex
   }
   for (const e of corpus.editions) {
     if (e.superseded) continue;
-    const f = ports.store.corpusFile(`${e.sha256}.blocks.json`);
-    if (ports.files.exists(f)) ix.setText(e.docId, 'official', JSON.parse(ports.files.readText(f)) as Block[]);
+    const blocks = editionBlocks(ports, e.sha256);
+    if (blocks) ix.setText(e.docId, 'official', blocks, unitsOfBlocks(await editionStructure(ports, e.sha256, blocks), blocks.length));
   }
   return ix;
 }
@@ -260,6 +265,8 @@ export async function applyImport(
   await ports.files.writeAtomic(ports.store.corpusFile(x.format === 'pdf' ? `${sha256}.pdf` : `${sha256}.orig.${EXT[x.format]}`), bytes);
   if (x.readable !== null) await ports.files.writeAtomic(ports.store.corpusFile(`${sha256}.${x.readAs}`), x.readable);
   await ports.files.writeAtomic(ports.store.corpusFile(`${sha256}.blocks.json`), JSON.stringify(x.blocks));
+  const structure = structureOfBlocks(x.blocks);
+  await saveStructure(ports, sha256, structure);
   const at = iso(ports.clock.now());
   const corpus = await ports.store.corpus.update((c) => {
     if (a.newDoc) c.documents.push({ ...a.newDoc, id: docId, createdAt: at });
@@ -279,6 +286,6 @@ export async function applyImport(
     return c;
   });
   const ix = await corpusIndex(ports);
-  ix.setText(docId, 'official', x.blocks);
+  ix.setText(docId, 'official', x.blocks, unitsOfBlocks(structure, x.blocks.length));
   await saveIndex(ports, ix, indexStamp(ports, corpus));
 }

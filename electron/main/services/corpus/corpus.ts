@@ -1,10 +1,11 @@
 // The corpus: the catalog bundled in content/ (metadata + the team's study notes) merged with what
 // the enterprise imported into its data folder (official texts as editions, its own documents).
-import type { DocFile, DocMeta, TextRef } from '../../../shared/api';
+import type { DocFile, DocMeta, DocUnits, TextRef } from '../../../shared/api';
 import type { CorpusFile, Edition } from '../../../records/shared-docs';
 import { CASE_TEXT_KEY, type BundledCase, type BundledDoc } from './content-catalog';
 import { notFound } from '../errors';
 import type { Ports } from '../ports';
+import { editionStructure } from './corpus-structure';
 
 export { bankFileSchema, CASE_TEXT_KEY, defaultContentDir, DOC_CATEGORIES, loadContent, manifestSchema, type BundledCase, type Cite, type ContentCatalog, type Manifest } from './content-catalog';
 
@@ -98,5 +99,15 @@ export async function getDocText(ports: Ports, docId: string, key: string | unde
   }
   const file = ports.store.corpusFile(`${ref.edition!.sha256}.${ref.format}`);
   const bytes = ports.files.read(file);
-  return ref.format === 'pdf' ? { meta, ref, base64: bytes.toString('base64') } : { meta, ref, text: bytes.toString('utf8') };
+  const structure = await editionStructure(ports, ref.edition!.sha256);
+  return ref.format === 'pdf' ? { meta, ref, base64: bytes.toString('base64'), structure } : { meta, ref, text: bytes.toString('utf8'), structure };
+}
+
+/** The unit ids of a document's current official text (none when no edition is imported). */
+export async function docUnits(ports: Ports, docId: string): Promise<DocUnits> {
+  if (!(await listDocs(ports)).some((d) => d.id === docId)) throw notFound('corpus.noStudyDocument', { docId });
+  const ed = currentEdition(await ports.store.corpus.read(), docId);
+  if (!ed) return { edition: null, units: [] };
+  const s = await editionStructure(ports, ed.sha256);
+  return { edition: { sha256: ed.sha256, fileName: ed.fileName }, units: s.units.map((u) => u.id) };
 }

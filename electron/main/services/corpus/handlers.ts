@@ -1,12 +1,13 @@
 import { who, type Handlers } from '../handler';
 import { iso } from '../ports';
 import { exportPack, importPack } from './content-pack';
-import { getDocText, listDocs } from './corpus';
+import { docUnits, getDocText, listDocs } from './corpus';
 import { importCancel, importCommit, importJob, importPreview, importStart, searchCorpus } from './corpus-import';
 
 export const corpusHandlers = {
   'corpus.list': (p) => listDocs(p),
   'corpus.get': (p, _c, i) => getDocText(p, i.docId, i.key),
+  'corpus.units': (p, _c, i) => docUnits(p, i.docId),
   'reader.position': async (p, c, i) => ({ ratio: (await p.store.person(who(c).employeeNo).read()).open.positions?.[`${i.docId}/${i.key}`]?.ratio ?? null }),
   'reader.savePosition': async (p, c, i) => {
     const at = iso(p.clock.now());

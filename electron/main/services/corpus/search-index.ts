@@ -10,6 +10,7 @@ export interface Hit {
   docId: string;
   key: string;
   loc: number;
+  unit?: string;
   score: number;
   snippet: string;
   /** [start, end) of each hit inside snippet */
@@ -24,10 +25,10 @@ export class CorpusIndex {
     return this.ix.size;
   }
 
-  /** Replace the indexed blocks of one text (a new edition replaces the old one). */
-  setText(docId: string, key: string, blocks: readonly Block[]): void {
+  /** Replace the indexed blocks of one text (a new edition replaces the old one); units: each block's unit id. */
+  setText(docId: string, key: string, blocks: readonly Block[], units: readonly (string | undefined)[] = []): void {
     this.removeText(docId, key);
-    for (const b of blocks) this.ix.add({ docId, key, loc: b.loc, text: b.text });
+    blocks.forEach((b, i) => this.ix.add({ docId, key, loc: b.loc, text: b.text, ...(units[i] ? { unit: units[i] } : {}) }));
   }
 
   removeText(docId: string, key: string): void {
@@ -38,7 +39,7 @@ export class CorpusIndex {
     const terms = queryTermsOf(query);
     return this.ix.search(query, limit).map(({ block, score }) => {
       const b = this.ix.blocks[block]!;
-      return { docId: b.docId, key: b.key, loc: b.loc, score, ...snippet(b.text, terms) };
+      return { docId: b.docId, key: b.key, loc: b.loc, ...(b.unit ? { unit: b.unit } : {}), score, ...snippet(b.text, terms) };
     });
   }
 
