@@ -56,10 +56,10 @@ export type ReaderReply = { total: number } | { done: number; rssMb: number } | 
 export const OVER_CAP_EXIT = 90;
 
 /**
- * The caps of one reading. A 264-page Chinese PDF needs about 150–230 MB in the reader (heap
- * ~30–130 MB: less when built than under tsx), a 1,335-page one about the same (pages are read one
- * by one and let go). `waiting`: readings that may wait at once (each holds its file, ≤ 25 MB);
- * more are refused until some are done.
+ * The caps of one reading. With PDFium a 264-page Chinese PDF peaks at about 110–140 MB in the
+ * reader (its WebAssembly memory ~26 MB, outside the JavaScript heap; more under tsx than when
+ * built); with pdf.js it was 150–230 MB. Pages are read one by one and let go. `waiting`: readings
+ * that may wait at once (each holds its file, ≤ 25 MB); more are refused until some are done.
  */
 export const READER_CAPS = { heapMb: 256, rssMb: 448, waiting: 8, engine: 'pdfium' as PdfEngine };
 type Caps = typeof READER_CAPS;
