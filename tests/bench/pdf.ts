@@ -1,12 +1,14 @@
 // `npm run bench -- pdf [FILE… | --long] [--engine pdfium|pdfjs|both] [--runs N]`: our PDF text
 // extraction vs poppler's pdftotext, file by file: pages, pages/s of each, their ratio, the share
-// of pdftotext's characters we read, and the reader process's peak resident memory. Ours is timed
-// as the app reads a PDF: readPdf, in a reader process of its own (started per PDF), with its
-// caps. Without FILE: real PDFs no one here wrote, from Debian's documentation packages (several
-// languages, Chinese among them; .pdf.gz unpacked to a temporary folder) and the Chinese manuals
-// joined into one of 264 pages. Each figure is the fastest of N runs (default 3; the machine is shared): by then the reader
-// process is one kept from the reading before, as when an officer imports files one after another
-// (pdf-reader.ts); what a reader started cold costs the first PDF is printed apart.
+// of pdftotext's characters we read, and the reader process's peak resident memory. pages/s: the
+// best of N runs (default 3); ratio: the median, over the runs, of pdftotext's time over ours in
+// runs side by side (the machine is shared and its load changes by the second). Ours is timed
+// as the app reads a PDF: readPdf, in the reader process with its caps — after the first reading,
+// one kept from the reading before, as when an officer imports files one after another
+// (pdf-reader.ts); what a reader started cold costs the first PDF is printed apart. Without FILE:
+// real PDFs no one here wrote, from Debian's documentation packages (several languages, Chinese
+// among them; .pdf.gz unpacked to a temporary folder) and the Chinese manuals joined into one of
+// 264 pages.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -102,7 +104,8 @@ export async function benchPdf(args: string[], makeLong: (tmp: string) => Promis
     return v;
   };
   const which = opt('--engine') ?? 'both';
-  const runs = Number(opt('--runs') ?? 3);
+  // two at least: the very first reading (a reader started cold) is not counted
+  const runs = Math.max(2, Number(opt('--runs') ?? 3));
   const engines: PdfEngine[] = which === 'both' ? ['pdfium', 'pdfjs'] : [which as PdfEngine];
   let files = args;
   if (files[0] === '--long') files = [await makeLong(tmp)];
@@ -112,27 +115,31 @@ export async function benchPdf(args: string[], makeLong: (tmp: string) => Promis
   const rows: Row[] = files.map((f) => ({ file: label(f), pages: 0, pdftotext_pages_per_s: 0 }));
   const refMs = files.map(() => Infinity);
   const refText = files.map(() => '');
-  const ours: Partial<Record<PdfEngine, { ms: number; peak: number; text: string }[]>> = {};
+  const ours: Partial<Record<PdfEngine, { ms: number; peak: number; text: string; pairs: number[] }[]>> = {};
   try {
     // one engine after the other, as the app reads files one after another; pdftotext runs
     // between our runs, so that both see the same load
     for (const engine of engines) {
       setReaderCaps({ ...READER_CAPS, engine });
-      const got = (ours[engine] = files.map(() => ({ ms: Infinity, peak: 0, text: '' })));
+      const got = (ours[engine] = files.map(() => ({ ms: Infinity, peak: 0, text: '', pairs: [] as number[] })));
       let cold: number | undefined;
       for (const [i, f] of files.entries()) {
         const bytes = new Uint8Array(readFileSync(f));
         for (let r = 0; r < runs; r++) {
           let t0 = performance.now();
           refText[i] = execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
-          refMs[i] = Math.min(refMs[i]!, performance.now() - t0);
+          const refTook = performance.now() - t0;
+          refMs[i] = Math.min(refMs[i]!, refTook);
           t0 = performance.now();
           const read = await readPdf(path.basename(f), bytes);
           const took = performance.now() - t0;
-          // the very first reading starts its reader: what that costs it, once
+          // the very first reading starts its reader: what that costs it, once, apart
           if (cold === undefined) cold = took;
-          else if (i === 0 && r === 1) coldExtra[engine] = cold - took;
-          got[i]!.ms = Math.min(got[i]!.ms, took);
+          else {
+            if (i === 0 && r === 1) coldExtra[engine] = cold - took;
+            got[i]!.ms = Math.min(got[i]!.ms, took);
+            got[i]!.pairs.push(refTook / took);
+          }
           got[i]!.peak = Math.max(got[i]!.peak, read.readerPeakMb ?? 0);
           got[i]!.text = read.blocks.map((b) => b.text).join('\n');
           rows[i]!.pages = read.pages;
@@ -146,13 +153,16 @@ export async function benchPdf(args: string[], makeLong: (tmp: string) => Promis
     setReaderCaps(READER_CAPS);
     rmSync(tmp, { recursive: true, force: true });
   }
-  // pdftotext's best of all its runs: the ratio is against its fastest
+  // pages/s: the best of each one's runs; the ratio: the median over the runs of pdftotext's time over
+  // ours, each pair run one right after the other (the machine's load changes by the second)
   for (const [i, row] of rows.entries()) {
     row.pdftotext_pages_per_s = round(row.pages / (refMs[i]! / 1000), 1);
     for (const engine of engines) {
       const g = ours[engine]![i]!;
       const pps = row.pages / (g.ms / 1000);
-      row[engine] = { pages_per_s: round(pps, 1), ratio: round(pps / row.pdftotext_pages_per_s), char_match: round(charMatch(g.text, refText[i]!), 4), peak_mb: g.peak };
+      const pairs = [...g.pairs].sort((a, b) => a - b);
+      const median = (pairs[(pairs.length - 1) >> 1]! + pairs[pairs.length >> 1]!) / 2;
+      row[engine] = { pages_per_s: round(pps, 1), ratio: round(median), char_match: round(charMatch(g.text, refText[i]!), 4), peak_mb: g.peak };
     }
   }
   console.log('');
