@@ -113,7 +113,7 @@ function holdOn(r: Reader, hold: boolean) {
 function readerCommand(heapMb: number, engine: PdfEngine): { args: string[]; env: NodeJS.ProcessEnv } {
   const here = typeof __filename !== 'undefined' ? __filename : fileURLToPath(import.meta.url);
   const caps = [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=4'];
-  // in Electron, its binary runs the script as Node; the engine, so that a spare reader loads it while it waits
+  // in Electron, its binary runs the script as Node; the engine, so that the reader loads it as it starts
   const env = { ...process.env, [ENGINE_ENV]: engine, ...(process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}) };
   if (here.endsWith('.cjs') || here.endsWith('.js')) return { args: [...caps, path.join(path.dirname(here), 'text-worker.cjs')], env };
   // from source: only tsx's require hook (its ESM loader would run pdf.js through a thread of its own, hundreds of MB)
@@ -167,9 +167,9 @@ class ReaderQueue {
     return startReader(this.caps);
   }
 
-  /** after a reading that went well: the reader waits for the next one, if it is small enough */
-  private keep(r: Reader) {
-    const mb = r.child.pid ? residentMb(r.child.pid) : null;
+  /** after a reading that went well: the reader waits for the next one, if it is small enough (`peakMb`: its own figure, where there is no /proc) */
+  private keep(r: Reader, peakMb: number | undefined) {
+    const mb = (r.child.pid ? residentMb(r.child.pid) : null) ?? peakMb ?? null;
     if (mb === null || mb > this.caps.rssMb / 2) return void r.child.kill();
     holdOn(r, false);
     r.idle = setTimeout(() => this.dispose(), KEEP_IDLE_MS);
@@ -262,7 +262,7 @@ class ReaderQueue {
         else if ('read' in m) {
           // read: the reader stays for the next PDF unless it was ended meanwhile (cancelled)
           done();
-          if (!child.killed) this.keep(reader);
+          if (!child.killed) this.keep(reader, m.read.readerPeakMb);
           resolve(m.read);
         } else {
           settled = badInput(messages[m.failed], { fileName: q.fileName }, 'file');
