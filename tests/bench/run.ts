@@ -1,8 +1,9 @@
 // Benchmarks: `npm run bench -- <name> [args]`. Each measures our code and a well-known yardstick in
 // the same run and prints the ratio; the last line is one JSON object with the figures.
 //   search  — our corpus index vs SQLite FTS5 (trigram) on ≥ 20 MB of Chinese text, 1,000 queries
-//   pdf     — our PDF text extraction vs poppler's pdftotext: pages/s and share of matching characters
-//             (`pdf FILE…` any PDFs; `pdf --long` one ~250-page Chinese PDF made from the corpus)
+//   pdf     — our PDF text extraction vs poppler's pdftotext, per file: pages/s, share of matching
+//             characters, the reader's peak memory (tests/bench/pdf.ts; without FILE, real PDFs from
+//             Debian's documentation; `pdf --long` one ~250-page Chinese PDF made from the corpus)
 //   study   — heartbeat persistence and the officer dashboard with 3,000 people vs SQLite WAL; with
 //             `--years 5`, 5 years of history (15 campaigns) and each officer view's first answer
 //   essays  — the copy check of 3,000 essays of 2,000 characters vs naive pairwise Sets
@@ -12,13 +13,13 @@
 //   server  — N learners over HTTP (heartbeats, essays, quizzes, dashboard) on lowdb and on PostgreSQL × 2 processes
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { searchForm } from '../../electron/core/normalize';
 import { queryTermsOf } from '../../electron/core/query';
 import { CorpusIndex } from '../../electron/main/services/corpus/search-index';
-import { extractText, markdownBlocks, type Block } from '../../electron/main/services/corpus/text-extract';
+import { markdownBlocks, type Block } from '../../electron/main/services/corpus/text-extract';
 import { benchEssays } from './essays';
 import { benchArchive } from './archive';
 
@@ -172,90 +173,23 @@ async function benchSearch() {
   };
 }
 
-/** Character multiset overlap of two texts after normalization and without white space. */
-function charMatch(a: string, b: string): number {
-  const norm = (s: string) => [...searchForm(s).replace(/\s/g, '')];
-  const ca = new Map<string, number>();
-  for (const c of norm(a)) ca.set(c, (ca.get(c) ?? 0) + 1);
-  let common = 0;
-  let nb = 0;
-  for (const c of norm(b)) {
-    nb += 1;
-    const n = ca.get(c) ?? 0;
-    if (n > 0) {
-      common += 1;
-      ca.set(c, n - 1);
-    }
-  }
-  const na = [...ca.values()].reduce((x, y) => x + y, 0) + common;
-  return Math.max(na, nb) === 0 ? 1 : common / Math.max(na, nb);
-}
-
-async function benchPdf(files: string[]) {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'anxue-bench-pdf-'));
-  if (files[0] === '--long') {
-    // one long Chinese PDF (~250 A4 pages): the source texts nine times over, printed by Chromium
-    files.length = 0;
-    const all = Array.from({ length: 9 }, () => sourceTexts().map((s) => s.text))
-      .flat()
-      .join('\n\n');
-    const browser = await (await import('../helpers/browser')).launchChromium();
-    const page = await browser.newPage();
-    const html = all
-      .split(/\n+/)
-      .filter(Boolean)
-      .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
-      .join('');
-    await page.setContent(`<html lang="zh-CN"><body style="font-family:'Noto Sans CJK SC';font-size:12px">${html}</body></html>`);
-    const f = path.join(tmp, 'long.pdf');
-    writeFileSync(f, await page.pdf({ format: 'A4' }));
-    files.push(f);
-    await browser.close();
-  }
-  if (files.length === 0) {
-    // PDFs of the source texts, printed by Chromium with Noto Sans CJK (the Kangxi pitfall included)
-    const browser = await (await import('../helpers/browser')).launchChromium();
-    const page = await browser.newPage();
-    for (const s of sourceTexts()) {
-      const html = markdownBlocks(s.text)
-        .map((b) => `<p>${b.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
-        .join('');
-      await page.setContent(`<html lang="zh-CN"><body style="font-family:'Noto Sans CJK SC';font-size:14px">${html}</body></html>`);
-      const f = path.join(tmp, `${s.name}.pdf`);
-      writeFileSync(f, await page.pdf({ format: 'A4' }));
-      files.push(f);
-    }
-    await browser.close();
-  }
-  let pages = 0;
-  let ourMs = 0;
-  let popplerMs = 0;
-  let matchSum = 0;
-  for (const f of files) {
-    const bytes = readFileSync(f);
-    let t0 = performance.now();
-    const x = await extractText(path.basename(f), bytes);
-    ourMs += performance.now() - t0;
-    t0 = performance.now();
-    const ref = execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
-    popplerMs += performance.now() - t0;
-    pages += x.pages;
-    const m = charMatch(x.blocks.map((b) => b.text).join('\n'), ref);
-    matchSum += m * x.pages;
-    console.log(`[bench] ${path.basename(f)}: ${x.pages} pages, char match ${round(m, 4)}`);
-  }
-  rmSync(tmp, { recursive: true, force: true });
-  const ours = pages / (ourMs / 1000);
-  const poppler = pages / (popplerMs / 1000);
-  return {
-    bench: 'pdf',
-    files: files.length,
-    pages,
-    pages_per_s: round(ours, 1),
-    pdftotext_pages_per_s: round(poppler, 1),
-    ratio: round(ours / poppler),
-    char_match: round(matchSum / Math.max(1, pages), 4),
-  };
+/** One long Chinese PDF (~250 A4 pages): the source texts nine times over, printed by Chromium. */
+async function longPdf(tmp: string): Promise<string> {
+  const all = Array.from({ length: 9 }, () => sourceTexts().map((s) => s.text))
+    .flat()
+    .join('\n\n');
+  const browser = await (await import('../helpers/browser')).launchChromium();
+  const page = await browser.newPage();
+  const html = all
+    .split(/\n+/)
+    .filter(Boolean)
+    .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+    .join('');
+  await page.setContent(`<html lang="zh-CN"><body style="font-family:'Noto Sans CJK SC';font-size:12px">${html}</body></html>`);
+  const f = path.join(tmp, 'long.pdf');
+  writeFileSync(f, await page.pdf({ format: 'A4' }));
+  await browser.close();
+  return f;
 }
 
 /**
@@ -649,7 +583,7 @@ async function main() {
   if (name === 'search') result = await benchSearch();
   else if (name === 'study') result = await benchStudy(args);
   else if (name === 'study-run') result = await benchStudyRun(args[0]!, args[1]!, args[2] || undefined, args[3] === 'history');
-  else if (name === 'pdf') result = await benchPdf(args);
+  else if (name === 'pdf') result = await (await import('./pdf')).benchPdf(args, longPdf);
   else if (name === 'essays') {
     const sentences = sourceTexts()
       .flatMap((s) => s.text.replace(/[#>*|\-\s]+/g, '').split(/(?<=[。；！？])/))
@@ -692,7 +626,9 @@ async function main() {
     const head = runs.find((r) => r.backend === 'postgres' && r.learners === 1000) ?? runs[runs.length - 1]!;
     result = { bench: 'server', ...head, runs };
   } else {
-    console.error('usage: npm run bench -- search | pdf [FILE… | --long] | pdf-memory [FILE] | study [--years N] | essays | archive [PEOPLE] | server [LEARNERS…]');
+    console.error(
+      'usage: npm run bench -- search | pdf [FILE… | --long] [--engine pdfium|pdfjs|both] [--runs N] | pdf-memory [FILE] | study [--years N] | essays | archive [PEOPLE] | server [LEARNERS…]',
+    );
     process.exit(2);
   }
   clearInterval(sampler);

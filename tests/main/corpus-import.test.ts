@@ -244,7 +244,8 @@ describe('a large import shows progress and can be cancelled', () => {
     expect(corpusState(app.dir)).toEqual(before);
   });
   it('a long PDF read in the reader process gives the same paragraphs as one read here, with progress to the end', async () => {
-    const { extractText, readPdfHere } = await import('../../electron/main/services/corpus/text-extract');
+    const { extractText } = await import('../../electron/main/services/corpus/text-extract');
+    const { readPdfHere } = await import('../../electron/main/services/corpus/pdfium-text');
     const seen: number[] = [];
     const apart = await extractText('big.pdf', bigPdf, { onProgress: (done) => seen.push(done) });
     const here = await readPdfHere(bigPdf);

@@ -107,4 +107,35 @@ describe('Electron bundles', () => {
     expect([...new Set(required)]).toEqual(['electron']);
     expect(Object.keys(exposed).sort()).toEqual([...CALL_NAMES].sort());
   });
+
+  it('text-worker: the built PDF reader finds PDFium and its .wasm from dist/electron and reads a PDF, twice in one process', async () => {
+    const { fork } = await import('node:child_process');
+    const worker = path.join(ROOT, 'dist/electron/text-worker.cjs');
+    expect(existsSync(worker), 'npm test builds it first').toBe(true);
+    const bytes = new Uint8Array(readFileSync(path.join(ROOT, 'content/docs/special-work-study-notes.pdf')));
+    const child = fork(worker, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ANXUE_PDF_ENGINE: 'pdfium' } });
+    try {
+      const reads: { pages: number; blocks: { loc: number; text: string }[] }[] = [];
+      for (let i = 0; i < 2; i++) {
+        reads.push(
+          await new Promise((resolve, reject) => {
+            const on = (m: { read?: (typeof reads)[number]; failed?: string }) => {
+              if (m.failed) reject(new Error(m.failed));
+              if (!m.read) return;
+              child.off('message', on);
+              resolve(m.read);
+            };
+            child.on('message', on);
+            child.send({ bytes, rssCapMb: 448, engine: 'pdfium' });
+          }),
+        );
+      }
+      expect(reads[0]!.pages).toBeGreaterThan(0);
+      expect(reads[0]!.blocks.map((b) => b.text).join('')).toMatch(/动火/);
+      // the reader kept for the next PDF reads it the same
+      expect(reads[1]!.blocks).toEqual(reads[0]!.blocks);
+    } finally {
+      child.kill();
+    }
+  });
 });

@@ -1,9 +1,10 @@
-// Text out of the files an enterprise holds: PDF (pdf.js), DOCX (mammoth), web pages (html-text.ts),
-// Markdown and TXT (UTF-8, GBK or UTF-16). Every failure is a clear message naming the file; nothing here writes anything.
+// Text out of the files an enterprise holds: PDF (PDFium, in a reader process), DOCX (mammoth), web pages
+// (html-text.ts), Markdown and TXT (UTF-8, GBK or UTF-16). Every failure is a clear message naming the file;
+// nothing here writes anything.
 import { normalizeCjk } from '../../../core/normalize';
 import { paragraphs } from '../../../core/paragraphs';
 import { badInput } from '../errors';
-import { ImportCancelled, readPdf, type PdfRead, type ReadOptions } from './pdf-reader';
+import { ImportCancelled, readPdf, type ReadOptions } from './pdf-reader';
 import { decodeText } from '../files/table-file';
 import { decodeHtml, htmlToMarkdown, looksLikeHtml } from './html-text';
 
@@ -97,98 +98,6 @@ export function markdownBlocks(md: string): Block[] {
 
 export function textBlocks(text: string): Block[] {
   return paragraphs(normalizeCjk(text)).map((p, i) => ({ loc: i, text: p }));
-}
-
-/**
- * pdf.js's legacy build (the one Node 20 runs) installs core-js polyfills as it loads. All but one
- * only add what Node 20 lacks; the one that replaces a built-in — Array.prototype.push, forced for
- * an edge case of non-writable lengths — would slow every push in the process (a fifth of a PDF
- * import's time, and every request after it). The native push is put back.
- */
-// process-wide, not per app: pdf.js and its polyfills load once into the process, whichever app asks first
-let pdfjsLoaded: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
-export function loadPdfjs() {
-  pdfjsLoaded ??= (async () => {
-    const push = Array.prototype.push;
-    const mod = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    // the worker code too (run in this thread, as pdf.js does in Node): loaded now, so its own
-    // copy of the polyfill is undone as well
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    if (Array.prototype.push !== push) Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
-    return mod;
-  })();
-  return pdfjsLoaded;
-}
-
-type PdfDoc = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfjs>>['getDocument']>['promise']>;
-
-async function openPdf(pdfjs: Awaited<ReturnType<typeof loadPdfjs>>, bytes: Uint8Array): Promise<PdfDoc> {
-  return pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
-}
-
-/** One page's paragraphs, from its text layout. */
-async function pageBlocks(doc: PdfDoc, p: number): Promise<Block[]> {
-  const page = await doc.getPage(p);
-  // pdf.js's own NFKC pass is left out: normalizeCjk below does what we need, once
-  const content = await page.getTextContent({ disableNormalization: true });
-  // Lines from the layout (a change of baseline starts a line); a paragraph starts where the
-  // gap to the previous line is clearly larger than the page's usual line spacing.
-  const lines: { y: number; text: string }[] = [];
-  for (const item of content.items) {
-    if (!('str' in item) || item.str === '') continue;
-    const y = item.transform[5] as number;
-    const last = lines[lines.length - 1];
-    if (last && Math.abs(last.y - y) <= Math.max(item.height, 1) * 0.5) last.text += item.str;
-    else lines.push({ y, text: item.str });
-  }
-  const drops = lines
-    .slice(1)
-    .map((l, i) => Math.abs(lines[i]!.y - l.y))
-    .sort((a, b) => a - b);
-  const usual = drops[Math.floor(drops.length / 2)] ?? 0;
-  let text = '';
-  lines.forEach((l, i) => {
-    if (i > 0) text += Math.abs(lines[i - 1]!.y - l.y) > usual * 1.35 ? '\n\n' : '\n';
-    text += l.text;
-  });
-  page.cleanup();
-  return paragraphs(normalizeCjk(text)).map((para) => ({ loc: p, text: para }));
-}
-
-/** Why a PDF cannot be read (the reader process tells the server, which words it; see pdf-reader.ts). */
-export class PdfProblem extends Error {
-  constructor(readonly kind: 'encrypted' | 'invalid' | 'unreadable') {
-    super(kind);
-  }
-}
-
-/**
- * A PDF's paragraphs, read here, page by page (each page let go before the next): what the reader
- * process does (services/corpus/text-worker.ts). Anywhere else, use readPdf: it reads in that process.
- */
-export async function readPdfHere(bytes: Uint8Array, onPage?: (done: number, total: number) => void): Promise<PdfRead> {
-  const pdfjs = await loadPdfjs();
-  let doc: PdfDoc;
-  try {
-    doc = await openPdf(pdfjs, bytes);
-  } catch (e) {
-    throw new PdfProblem((e as { name?: string }).name === 'PasswordException' ? 'encrypted' : 'invalid');
-  }
-  try {
-    onPage?.(0, doc.numPages);
-    const blocks: Block[] = [];
-    for (let p = 1; p <= doc.numPages; p++) {
-      blocks.push(...(await pageBlocks(doc, p)));
-      onPage?.(p, doc.numPages);
-    }
-    const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: string } | undefined;
-    return { blocks, pages: doc.numPages, title: normalizeCjk(info?.Title ?? '').trim() };
-  } catch {
-    throw new PdfProblem('unreadable');
-  } finally {
-    await doc.destroy();
-  }
 }
 
 export async function extractText(fileName: string, bytes: Uint8Array, opts: ExtractOptions = {}): Promise<Extracted> {
