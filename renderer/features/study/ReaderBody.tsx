@@ -49,8 +49,12 @@ export function ReaderBody({ campaign, doc, canImport, unit = null }: { campaign
   const anchors = useRef<(HTMLElement | null)[]>([]);
   const readyPages = useRef(new Set<number>());
   const pendingUnit = useRef(-1);
-  /** the scroll a jump makes is not the reader's: near the end of a text the unit cannot reach the top */
-  const jumpedAt = useRef(0);
+  /**
+   * Where a jump left the page: the scroll a jump makes is not the reader's (near the end of a text
+   * the unit cannot reach the top, and the mark must stay on it); any scroll away from there is.
+   * By place, not by time, so a reader who scrolls on at once is followed all the same.
+   */
+  const jumpedTo = useRef<number | null>(null);
   /** a PDF's units found on their drawn pages: the span their label starts */
   const pdfSpans = useRef(new Map<number, HTMLElement>());
   const anchorsNow = () =>
@@ -64,13 +68,13 @@ export function ReaderBody({ campaign, doc, canImport, unit = null }: { campaign
     const u = units[i];
     if (!u || !article.current) return;
     setCurrent(i);
-    jumpedAt.current = Date.now();
     const all = anchorsNow();
     const el = all[i];
     if (format === 'pdf' && !readyPages.current.has(u.loc)) {
       pendingUnit.current = i;
       el?.scrollIntoView({ block: 'start' });
     } else if (el) markUnit(el, u, format, all[i + 1] ?? null);
+    jumpedTo.current = window.scrollY;
   };
 
   // A unit asked for: open at it. A search hit in Markdown or text: start looking at its unit, heading or paragraph.
@@ -92,7 +96,12 @@ export function ReaderBody({ campaign, doc, canImport, unit = null }: { campaign
     let frame = 0;
     const onScroll = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => article.current && Date.now() - jumpedAt.current > 600 && setCurrent(unitInView(anchorsNow())));
+      frame = requestAnimationFrame(() => {
+        if (!article.current) return;
+        if (jumpedTo.current !== null && Math.abs(window.scrollY - jumpedTo.current) < 2) return;
+        jumpedTo.current = null;
+        setCurrent(unitInView(anchorsNow()));
+      });
     };
     window.addEventListener('scroll', onScroll, { passive: true });
     return () => {
@@ -112,8 +121,8 @@ export function ReaderBody({ campaign, doc, canImport, unit = null }: { campaign
     if (waiting && waiting.loc === n) {
       pendingUnit.current = -1;
       const page = document.getElementById(`page-${n}`);
-      jumpedAt.current = Date.now();
       if (page) markUnit(page, waiting, 'pdf');
+      jumpedTo.current = window.scrollY;
     }
     if (!hit && !unit && n === pageCount.current) void position.restore();
     if (layer && hit && hit.loc === n) showRanges(findRanges(layer, null, hit.terms));
