@@ -6,7 +6,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportCancelled, READER_CAPS, readPdf, setReaderCaps } from '../../electron/main/services/corpus/pdf-reader';
-import { readPdfHere } from '../../electron/main/services/corpus/pdfium-text';
+import { helpRead, readPdfHere, type PageHelper } from '../../electron/main/services/corpus/pdfium-text';
 import { longChinesePdf } from '../bench/pdf-memory';
 import { removeDir, tempDir } from '../helpers/temp-app';
 
@@ -35,6 +35,18 @@ describe('PDF reader', () => {
       expect(r.pages).toBe(12);
       expect(r.blocks).toEqual(here.blocks);
     }
+  }, 120_000);
+
+  it('pages shared with a helper come back in the order of the pages, the same as read by one thread', async () => {
+    // the helper runs in this thread here: it takes the pages left once the first thread pauses
+    // (after its fourth page), so the sharing is the same every time
+    const helped: number[] = [];
+    const helper: PageHelper = { read: (bytes, next, onPage) => helpRead(bytes, next, (i, blocks) => (helped.push(i), onPage(i, blocks))) };
+    const progress: number[] = [];
+    const shared = await readPdfHere(pdf, (done) => progress.push(done), helper);
+    expect(helped).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(progress).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(shared).toEqual(await readPdfHere(pdf));
   }, 120_000);
 
   it('a waiting reading that is cancelled leaves the queue at once; one being read is ended; the rest go on', async () => {

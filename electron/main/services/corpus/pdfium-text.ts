@@ -4,7 +4,10 @@
 // Chinese manuals it read 0.2–0.3× the pages per second of poppler's pdftotext. PDFium, the C++
 // engine of Chrome, reads the same text (99.8 % of pdftotext's characters and more, 99.3 % on a
 // paper full of formulas) 2–4× faster than pdf.js, in a WebAssembly memory of its own that the
-// reader's cap covers as well (`npm run bench -- pdf`). The renderer still shows PDFs with pdf.js.
+// reader's cap covers as well. Nearly all of its time is its own page parsing and text analysis
+// (on a 397-page manual: 250 ms loading pages, 440 ms analysing their text, 70 ms ours), so where
+// there are two cores a second thread reads pages too: 0.5× pdftotext on the slowest file alone,
+// 0.7× and more with the helper (`npm run bench -- pdf`). The renderer still shows PDFs with pdf.js.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { init } from '@embedpdf/pdfium';
@@ -126,11 +129,15 @@ function titleOf(m: Pdfium, heap: Heap, doc: number): string {
   return normalizeCjk(s).trim();
 }
 
-/**
- * A PDF's paragraphs, read here with PDFium, page by page (each page let go before the next): what
- * the reader process does. Anywhere else, use readPdf (pdf-reader.ts): it reads in that process.
- */
-export async function readPdfHere(bytes: Uint8Array, onPage?: (done: number, total: number) => void): Promise<PdfRead> {
+/** A PDF opened in this thread's PDFium: its pages read one at a time, then closed. */
+interface OpenPdf {
+  pages: number;
+  page(index: number): Block[];
+  title(): string;
+  close(): void;
+}
+
+async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
   const m = await loadPdfium();
   const heap = m.pdfium as unknown as Heap;
   const data = heap.wasmExports.malloc(Math.max(1, bytes.length));
@@ -142,23 +149,80 @@ export async function readPdfHere(bytes: Uint8Array, onPage?: (done: number, tot
     throw new PdfProblem(err === ERR_PASSWORD ? 'encrypted' : 'invalid');
   }
   const xy = heap.wasmExports.malloc(16);
+  return {
+    pages: m.FPDF_GetPageCount(doc),
+    page: (i) => pageBlocks(m, heap, doc, i, xy),
+    title: () => titleOf(m, heap, doc),
+    close: () => {
+      m.FPDF_CloseDocument(doc);
+      heap.wasmExports.free(xy);
+      heap.wasmExports.free(data);
+    },
+  };
+}
+
+/**
+ * A second reader of the same PDF's pages, in a thread of its own (text-worker.ts starts it): PDFium's
+ * page parsing and text analysis take nearly all of a reading's time, and the pages are independent,
+ * so two threads take the next unread page from a shared counter until none is left.
+ */
+export interface PageHelper {
+  /** starts reading; each page read is told by `onPage`; settles when the helper has no page left */
+  read(bytes: SharedArrayBuffer, next: SharedArrayBuffer, onPage: (index: number, blocks: Block[]) => void): Promise<void>;
+}
+
+/** Only worth a second thread for more pages than this. */
+const SHARED_FROM_PAGES = 8;
+
+/** The helper thread's side: read pages of `bytes` while `next` has some left, telling each one. */
+export async function helpRead(bytes: SharedArrayBuffer, next: SharedArrayBuffer, tell: (index: number, blocks: Block[]) => void): Promise<void> {
+  const pdf = await openPdf(new Uint8Array(bytes));
+  const counter = new Int32Array(next);
   try {
-    const pages = m.FPDF_GetPageCount(doc);
+    for (let i = Atomics.add(counter, 0, 1); i < pdf.pages; i = Atomics.add(counter, 0, 1)) tell(i, pdf.page(i));
+  } finally {
+    pdf.close();
+  }
+}
+
+/**
+ * A PDF's paragraphs, read here with PDFium, page by page (each page let go before the next), with
+ * `helper`'s thread taking pages too when there is one: what the reader process does. Anywhere else,
+ * use readPdf (pdf-reader.ts): it reads in that process.
+ */
+export async function readPdfHere(bytes: Uint8Array, onPage?: (done: number, total: number) => void, helper?: PageHelper): Promise<PdfRead> {
+  const pdf = await openPdf(bytes);
+  try {
+    const pages = pdf.pages;
     if (pages <= 0) throw new PdfProblem('invalid');
     onPage?.(0, pages);
-    const blocks: Block[] = [];
-    for (let i = 0; i < pages; i++) {
-      blocks.push(...pageBlocks(m, heap, doc, i, xy));
-      onPage?.(i + 1, pages);
-      // let the process's timers run (its own memory check) and its messages go out
-      if (i % 8 === 7) await new Promise((r) => setImmediate(r));
+    const read: (Block[] | undefined)[] = new Array<Block[] | undefined>(pages);
+    let done = 0;
+    const got = (i: number, blocks: Block[]) => {
+      read[i] = blocks;
+      done += 1;
+      onPage?.(done, pages);
+    };
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    let helping: Promise<void> = Promise.resolve();
+    if (helper && pages > SHARED_FROM_PAGES) {
+      const shared = new SharedArrayBuffer(bytes.length);
+      new Uint8Array(shared).set(bytes);
+      helping = helper.read(shared, next.buffer as SharedArrayBuffer, got);
+      // its failure is the reading's; noticed once this thread has no page left
+      helping.catch(() => undefined);
     }
-    return { blocks, pages, title: titleOf(m, heap, doc) };
+    for (let i = Atomics.add(next, 0, 1), k = 0; i < pages; i = Atomics.add(next, 0, 1), k++) {
+      got(i, pdf.page(i));
+      // let the process's timers run (its own memory check), the helper's pages in, and messages out
+      if (k % 4 === 3) await new Promise((r) => setImmediate(r));
+    }
+    await helping;
+    if (done !== pages) throw new PdfProblem('unreadable');
+    return { blocks: read.flatMap((b) => b ?? []), pages, title: pdf.title() };
   } catch (e) {
     throw e instanceof PdfProblem ? e : new PdfProblem('unreadable');
   } finally {
-    m.FPDF_CloseDocument(doc);
-    heap.wasmExports.free(xy);
-    heap.wasmExports.free(data);
+    pdf.close();
   }
 }
