@@ -208,17 +208,19 @@ export async function readPdfHere(bytes: Uint8Array, onPage?: (done: number, tot
     if (helper && pages > SHARED_FROM_PAGES) {
       const shared = new SharedArrayBuffer(bytes.length);
       new Uint8Array(shared).set(bytes);
-      helping = helper.read(shared, next.buffer as SharedArrayBuffer, got);
-      // its failure is the reading's; noticed once this thread has no page left
-      helping.catch(() => undefined);
+      // a page it tells after it failed is not taken twice
+      // (its failure is not the reading's: see below)
+      helping = helper.read(shared, next.buffer as SharedArrayBuffer, (i, blocks) => !read[i] && got(i, blocks)).catch(() => undefined);
     }
     for (let i = Atomics.add(next, 0, 1), k = 0; i < pages; i = Atomics.add(next, 0, 1), k++) {
       got(i, pdf.page(i));
       // let the process's timers run (its own memory check), the helper's pages in, and messages out
       if (k % 4 === 3) await new Promise((r) => setImmediate(r));
     }
+    // the helper only speeds a reading up: pages it took and did not give back (it failed, or its
+    // thread ended) are read here
     await helping;
-    if (done !== pages) throw new PdfProblem('unreadable');
+    for (let i = 0; i < pages; i++) if (!read[i]) got(i, pdf.page(i));
     return { blocks: read.flatMap((b) => b ?? []), pages, title: pdf.title() };
   } catch (e) {
     throw e instanceof PdfProblem ? e : new PdfProblem('unreadable');

@@ -10,8 +10,9 @@ import { helpRead, loadPdfium, readPdfHere, type PageHelper } from './pdfium-tex
 import { loadPdfjs, readPdfWithPdfjs } from './pdfjs-text';
 import type { Block } from './text-block';
 
-type HelperJob = { bytes: SharedArrayBuffer; next: SharedArrayBuffer };
-type HelperReply = { index: number; blocks: Block[] } | { finished: true } | { failed: true };
+// each reading's own id: a helper still busy with a reading that failed may tell its pages after
+type HelperJob = { id: number; bytes: SharedArrayBuffer; next: SharedArrayBuffer };
+type HelperReply = { id: number } & ({ index: number; blocks: Block[] } | { finished: true } | { failed: true });
 
 /**
  * The page helper: this same script in a second thread of the reader process (so the process's
@@ -25,10 +26,18 @@ function startHelper(): Worker {
       : // from source (tsx): the thread registers tsx's require hook itself, then loads the TypeScript
         new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(here)});`, { eval: true });
   w.unref();
+  // a helper that cannot start or ends is let go (the next reading starts another); the reading it
+  // was helping reads the pages it did not give back itself
+  const gone = () => {
+    if (helperThread === w) helperThread = null;
+  };
+  w.on('error', gone);
+  w.on('exit', gone);
   return w;
 }
 
 let helperThread: Worker | null = null;
+let jobs = 0;
 /** A helper for this reading, or none where there is one core only (or it could not start). */
 function pageHelper(): PageHelper | undefined {
   if (os.availableParallelism() < 2) return undefined;
@@ -38,26 +47,27 @@ function pageHelper(): PageHelper | undefined {
     return undefined;
   }
   const w = helperThread;
+  const id = ++jobs;
   return {
     read: (bytes, next, onPage) =>
       new Promise<void>((resolve, reject) => {
         const stop = (e?: Error) => {
           w.off('message', onMessage);
           w.off('error', onError);
+          w.off('exit', onError);
           if (e) reject(e);
           else resolve();
         };
         const onMessage = (m: HelperReply) => {
+          if (m.id !== id) return;
           if ('index' in m) onPage(m.index, m.blocks);
           else stop('failed' in m ? new Error('the page helper could not read the PDF') : undefined);
         };
-        const onError = (e: Error) => {
-          helperThread = null;
-          stop(e);
-        };
+        const onError = () => stop(new Error('the page helper ended'));
         w.on('message', onMessage);
         w.once('error', onError);
-        w.postMessage({ bytes, next } satisfies HelperJob);
+        w.once('exit', onError);
+        w.postMessage({ id, bytes, next } satisfies HelperJob);
       }),
   };
 }
@@ -69,9 +79,9 @@ if (!isMainThread) {
   // the page helper's thread: PDFium loaded at once, then pages read as the first thread shares them
   void loadPdfium().catch(() => undefined);
   parentPort!.on('message', (m: HelperJob) => {
-    helpRead(m.bytes, m.next, (index, blocks) => parentPort!.postMessage({ index, blocks } satisfies HelperReply)).then(
-      () => parentPort!.postMessage({ finished: true } satisfies HelperReply),
-      () => parentPort!.postMessage({ failed: true } satisfies HelperReply),
+    helpRead(m.bytes, m.next, (index, blocks) => parentPort!.postMessage({ id: m.id, index, blocks } satisfies HelperReply)).then(
+      () => parentPort!.postMessage({ id: m.id, finished: true } satisfies HelperReply),
+      () => parentPort!.postMessage({ id: m.id, failed: true } satisfies HelperReply),
     );
   });
 } else startReader();
