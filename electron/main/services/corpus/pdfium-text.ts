@@ -14,7 +14,7 @@ import { init } from '@embedpdf/pdfium';
 import { normalizeCjk } from '../../../core/normalize';
 import { paragraphs } from '../../../core/paragraphs';
 import { PdfProblem, type PdfRead } from './pdf-reader';
-import type { Block } from './text-block';
+import { linesToText, type Block } from './text-block';
 
 type Pdfium = Awaited<ReturnType<typeof init>>;
 type Heap = { HEAPU8: Uint8Array; HEAPF64: Float64Array; wasmExports: { malloc(n: number): number; free(p: number): void } };
@@ -101,16 +101,7 @@ function pageBlocks(m: Pdfium, heap: Heap, doc: number, index: number, xy: numbe
       pos += width;
     }
     endLine(text.length);
-    const drops = lines
-      .slice(1)
-      .map((l, i) => Math.abs(lines[i]!.y - l.y))
-      .sort((a, b) => a - b);
-    const usual = drops[Math.floor(drops.length / 2)] ?? 0;
-    let out = '';
-    lines.forEach((l, i) => {
-      if (i > 0) out += Math.abs(lines[i - 1]!.y - l.y) > usual * 1.35 ? '\n\n' : '\n';
-      out += l.text;
-    });
+    const out = linesToText(lines);
     return paragraphs(normalizeCjk(printable(out))).map((para) => ({ loc: index + 1, text: para }));
   } finally {
     if (tp) m.FPDFText_ClosePage(tp);

@@ -4,7 +4,7 @@
 import { normalizeCjk } from '../../../core/normalize';
 import { paragraphs } from '../../../core/paragraphs';
 import { PdfProblem, type PdfRead } from './pdf-reader';
-import type { Block } from './text-block';
+import { linesToText, type Block } from './text-block';
 
 /**
  * pdf.js's legacy build (the one Node 20 runs) installs core-js polyfills as it loads. All but one
@@ -49,16 +49,7 @@ async function pageBlocks(doc: PdfDoc, p: number): Promise<Block[]> {
     if (last && Math.abs(last.y - y) <= Math.max(item.height, 1) * 0.5) last.text += item.str;
     else lines.push({ y, text: item.str });
   }
-  const drops = lines
-    .slice(1)
-    .map((l, i) => Math.abs(lines[i]!.y - l.y))
-    .sort((a, b) => a - b);
-  const usual = drops[Math.floor(drops.length / 2)] ?? 0;
-  let text = '';
-  lines.forEach((l, i) => {
-    if (i > 0) text += Math.abs(lines[i - 1]!.y - l.y) > usual * 1.35 ? '\n\n' : '\n';
-    text += l.text;
-  });
+  const text = linesToText(lines);
   page.cleanup();
   return paragraphs(normalizeCjk(text)).map((para) => ({ loc: p, text: para }));
 }
