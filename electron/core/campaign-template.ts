@@ -34,6 +34,8 @@ export function warningMonthRules(bank: readonly Question[], requiredDocIds: rea
 export function warningMonthTemplate(docIds: readonly { docId: string; minutes: number }[], questionIds: readonly string[], rules: DrawRule[] | null = null): CampaignInput {
   return {
     name: '2024年“危险化学品生产安全事故警示月”安全专项整治',
+    kind: 'warning',
+    participants: { kind: 'all' },
     start: '2024-09-01',
     end: '2024-10-15',
     studyStart: '2024-09-06',

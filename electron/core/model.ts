@@ -158,10 +158,49 @@ export type DrawRule = z.infer<typeof drawRuleSchema>;
 
 export const phaseSchema = z.object({ name: z.string().min(1).max(60), start: isoDateSchema, end: isoDateSchema });
 
+/**
+ * What a campaign is: the 警示月 (warning month), 三级安全教育 for new hires (induction), the annual
+ * refresher (年度再培训), a monthly 班组安全活动, or anything else the officer sets up.
+ */
+export const CAMPAIGN_KINDS = ['warning', 'induction', 'refresher', 'team', 'other'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+
+/** The three levels of 三级安全教育: company (厂级), workshop (车间级), team (班组级). */
+export const INDUCTION_LEVELS = ['company', 'workshop', 'team'] as const;
+export type InductionLevel = (typeof INDUCTION_LEVELS)[number];
+export const INDUCTION_LEVEL_NAMES: Record<InductionLevel, string> = { company: '公司级', workshop: '车间级', team: '班组级' };
+
+const deptName = z.string().trim().min(1).max(60);
+/**
+ * Who takes part: everyone on the roster, or those of the named departments, teams (a team is named
+ * with its department: two departments may each have a 一班) or person categories, and the people
+ * listed by 工号 (e.g. this month's new hires). A person matching any of them takes part.
+ */
+export const participantsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z
+    .object({
+      kind: z.literal('some'),
+      depts: z.array(deptName).max(200).default([]),
+      teams: z
+        .array(z.object({ dept: deptName, team: z.string().trim().min(1).max(60) }))
+        .max(500)
+        .default([]),
+      categories: z.array(z.enum(PERSON_CATEGORIES)).max(PERSON_CATEGORIES.length).default([]),
+      employeeNos: z.array(employeeNoSchema).max(5000).default([]),
+    })
+    .refine((p) => p.depts.length + p.teams.length + p.categories.length + p.employeeNos.length > 0, { message: 'rule.participantsNone', path: ['employeeNos'] }),
+]);
+export type Participants = z.infer<typeof participantsSchema>;
+
 export const campaignInputSchema = z
   .object({
     id: z.string().max(64).optional(),
     name: z.string().trim().min(1).max(120),
+    kind: z.enum(CAMPAIGN_KINDS).default('warning'),
+    participants: participantsSchema.default({ kind: 'all' }),
+    /** 三级安全教育: the 学时 of each level (signed off per person by the level's responsible person) */
+    induction: z.object({ levels: z.array(z.object({ level: z.enum(INDUCTION_LEVELS), hours: z.number().min(0).max(200) })).length(3) }).optional(),
     start: isoDateSchema,
     end: isoDateSchema,
     studyStart: isoDateSchema,
@@ -209,7 +248,8 @@ export const campaignInputSchema = z
     });
   });
 export type CampaignInput = z.infer<typeof campaignInputSchema>;
-export type Campaign = CampaignInput & { id: string; createdAt: string; createdBy: string; updatedAt: string };
+/** closedAt/closedBy: the campaign was closed (frozen, read-only) then, by that person; absent while open. */
+export type Campaign = CampaignInput & { id: string; createdAt: string; createdBy: string; updatedAt: string; closedAt?: string; closedBy?: string };
 
 /** The four parts the notice asks of everyone; 班子成员 (leaders) write a fifth on their duty as leaders. */
 export const ESSAY_PARTS = ['awareness', 'responsibility', 'warning', 'measures'] as const;

@@ -66,7 +66,8 @@ export interface AuditEntry {
    * or an address before it ended (subject the 工号 or the address); account.roles: an admin granted
    * or revoked roles; password.reset: an admin set a one-time password; account.disabled /
    * account.enabled: an admin disabled or enabled an account; sessions.revoked: an admin ended every
-   * session of an account (subject the 工号 for these)
+   * session of an account (subject the 工号 for these); campaign.closed / campaign.reopened: an officer
+   * closed (froze) a campaign or opened it again (subject the campaign's id)
    */
   action:
     | 'person.deleted'
@@ -81,7 +82,9 @@ export interface AuditEntry {
     | 'password.reset'
     | 'account.disabled'
     | 'account.enabled'
-    | 'sessions.revoked';
+    | 'sessions.revoked'
+    | 'campaign.closed'
+    | 'campaign.reopened';
   subject: string;
   reason: string;
   details: Record<string, unknown>;

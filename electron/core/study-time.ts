@@ -35,6 +35,8 @@ export interface PendingCheck {
 export interface OpenStudy {
   id: string;
   campaignId: string;
+  /** the other campaigns the session counts toward (core/campaign-scope.ts alsoCountsFor), decided when it starts */
+  alsoFor?: string[];
   docId: string;
   /** wall-clock ISO time the session began, for the record */
   startedAtIso: string;

@@ -2,6 +2,7 @@
 import { scoreAttempt } from '../core/grading';
 import { targetFor, type Campaign, type EssayStatus, type Settings } from '../core/model';
 import { localDay } from '../core/study-time';
+import { sessionCountsFor } from '../core/campaign-scope';
 import type { QuizResult, StudyTotals } from '../core/record-shapes';
 import type { PersonFile } from './person';
 import type { DeepReadonly } from './versioned';
@@ -36,17 +37,17 @@ export function studyTotals(f: PersonFile, campaign: Campaign, settings: Setting
   let todayMs = 0;
   let campaignMs = 0;
   const perDocMs: Record<string, number> = {};
-  const sessions: { campaignId: string; docId: string; countedMs: number; byDay: Record<string, number> }[] = eventsOf(f, 'study.session').map((e) => e.data);
+  const sessions: { campaignId: string; alsoFor?: string[]; docId: string; countedMs: number; byDay: Record<string, number> }[] = eventsOf(f, 'study.session').map((e) => e.data);
   const o = f.open.study;
   if (o) {
     // an open session shows its provisional time too (counted unless a check is missed)
     const byDay = { ...o.byDay };
     for (const [d, ms] of Object.entries(o.provisionalByDay ?? {})) byDay[d] = (byDay[d] ?? 0) + ms;
-    sessions.push({ campaignId: o.campaignId, docId: o.docId, countedMs: o.countedMs + (o.provisionalMs ?? 0), byDay });
+    sessions.push({ campaignId: o.campaignId, ...(o.alsoFor ? { alsoFor: o.alsoFor } : {}), docId: o.docId, countedMs: o.countedMs + (o.provisionalMs ?? 0), byDay });
   }
   for (const s of sessions) {
     todayMs += s.byDay[today] ?? 0;
-    if (s.campaignId !== campaign.id) continue;
+    if (!sessionCountsFor(s, campaign.id)) continue;
     campaignMs += s.countedMs;
     perDocMs[s.docId] = (perDocMs[s.docId] ?? 0) + s.countedMs;
   }
@@ -111,7 +112,7 @@ function resultView(
 
 /** The campaign's hours of a person from their summary and their open session, as studyTotals counts them. */
 export function summaryHours(v: PersonCampaignView, campaignId: string): { selfMs: number; collectiveMs: number; studiedMs: number } {
-  const open = v.study && v.study.campaignId === campaignId ? v.study.countedMs : 0;
+  const open = v.study && sessionCountsFor(v.study, campaignId) ? v.study.countedMs : 0;
   const selfMs = (v.campaign?.selfMs ?? 0) + open;
   const collectiveMs = v.campaign?.collectiveMs ?? 0;
   return { selfMs, collectiveMs, studiedMs: selfMs + collectiveMs };

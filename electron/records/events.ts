@@ -34,6 +34,8 @@ export interface EventBodies {
   'study.session': {
     sessionId: string;
     campaignId: string;
+    /** the other campaigns the time counts toward (open ones the person was in, with this document), absent when none */
+    alsoFor?: string[];
     docId: string;
     docTitle: string;
     textKey: string | null;

@@ -109,7 +109,7 @@ export interface RosterFile {
   people: (Person & { updatedAt: string })[];
 }
 export interface CampaignsFile {
-  schemaVersion: 2;
+  schemaVersion: 3;
   campaigns: Campaign[];
 }
 export interface QuestionsFile {
@@ -130,6 +130,12 @@ export function migrateQuestionsV1(f: Record<string, unknown>): Record<string, u
 export function migrateCampaignsV1(f: Record<string, unknown>): Record<string, unknown> {
   const cs = (f.campaigns ?? []) as { quiz: Record<string, unknown> }[];
   return { ...f, campaigns: cs.map((c) => ({ ...c, quiz: { mode: 'fixed', rules: [], ...c.quiz } })) };
+}
+
+/** v3: a campaign has a kind and names who takes part; those from before are warning months for everyone. */
+export function migrateCampaignsV2(f: Record<string, unknown>): Record<string, unknown> {
+  const cs = (f.campaigns ?? []) as Record<string, unknown>[];
+  return { ...f, campaigns: cs.map((c) => ({ kind: 'warning', participants: { kind: 'all' }, ...c })) };
 }
 
 export interface AuditFile {
@@ -215,7 +221,7 @@ export const SHARED_DOCS = {
   signing: { file: 'signing.json', defaults: (): SigningFile => ({ schemaVersion: 1 as const, publicKey: null, fingerprint: null, createdAt: null, wraps: {} }), migrations: {} },
   checkpoints: { file: 'checkpoints.json', defaults: (): CheckpointsFile => ({ schemaVersion: 1 as const, entries: [] }), migrations: {} },
   roster: { file: 'roster.json', defaults: (): RosterFile => ({ schemaVersion: 1 as const, people: [] }), migrations: {} },
-  campaigns: { file: 'campaigns.json', defaults: (): CampaignsFile => ({ schemaVersion: 2 as const, campaigns: [] }), migrations: { 1: migrateCampaignsV1 } },
+  campaigns: { file: 'campaigns.json', defaults: (): CampaignsFile => ({ schemaVersion: 3 as const, campaigns: [] }), migrations: { 1: migrateCampaignsV1, 2: migrateCampaignsV2 } },
   questions: { file: 'questions.json', defaults: (): QuestionsFile => ({ schemaVersion: 2 as const, questions: [], history: [] }), migrations: { 1: migrateQuestionsV1 } },
   exports: { file: 'exports.json', defaults: (): ExportsFile => ({ schemaVersion: 1 as const, exports: [] }), migrations: {} },
   audit: { file: 'audit.json', defaults: (): AuditFile => ({ schemaVersion: 1 as const, entries: [] }), migrations: {} },

@@ -12,6 +12,7 @@ import type { EssayParts, EssayStatus, QuestionType } from '../core/model';
 import type { DeepReadonly } from './versioned';
 import type { PersonFile } from './person';
 import { questionSha, type EventBodies } from './events';
+import { sessionCampaignIds } from '../core/campaign-scope';
 
 export interface AttemptSummary {
   attemptId: string;
@@ -62,6 +63,7 @@ export interface PersonSummary {
 /** The open study session's time as it stands (provisional time included), for progress and the year. */
 export interface OpenStudyBits {
   campaignId: string;
+  alsoFor?: string[];
   countedMs: number;
   byDay: Record<string, number>;
 }
@@ -94,7 +96,7 @@ export function studyBits(o: DeepReadonly<PersonFile['open']['study']> | undefin
   if (!o) return null;
   const byDay: Record<string, number> = { ...o.byDay };
   for (const [d, ms] of Object.entries(o.provisionalByDay ?? {})) byDay[d] = (byDay[d] ?? 0) + ms;
-  return { campaignId: o.campaignId, countedMs: o.countedMs + (o.provisionalMs ?? 0), byDay };
+  return { campaignId: o.campaignId, ...(o.alsoFor?.length ? { alsoFor: [...o.alsoFor] } : {}), countedMs: o.countedMs + (o.provisionalMs ?? 0), byDay };
 }
 
 type Submitted = EventBodies['quiz.submitted'];
@@ -114,12 +116,15 @@ export function summarizePerson(file: DeepReadonly<PersonFile>): PersonSummary {
   for (const e of f.events) {
     switch (e.type) {
       case 'study.session': {
-        const s = of(e.data.campaignId);
-        s.selfMs += e.data.countedMs;
-        s.sessions += 1;
-        s.longestMs = Math.max(s.longestMs, Date.parse(e.data.endedAt) - Date.parse(e.data.startedAt));
-        s.checksIssued += e.data.checks?.issued ?? 0;
-        s.checksMissed += e.data.checks?.missed ?? 0;
+        // one stretch of study may count toward several campaigns (alsoFor), and once in the year
+        for (const id of sessionCampaignIds(e.data)) {
+          const s = of(id);
+          s.selfMs += e.data.countedMs;
+          s.sessions += 1;
+          s.longestMs = Math.max(s.longestMs, Date.parse(e.data.endedAt) - Date.parse(e.data.startedAt));
+          s.checksIssued += e.data.checks?.issued ?? 0;
+          s.checksMissed += e.data.checks?.missed ?? 0;
+        }
         addYears(e.data.byDay);
         break;
       }

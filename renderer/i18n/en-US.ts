@@ -1068,6 +1068,8 @@ export const enUS: Resources = {
     disabled: 'Disabled the account {{no}} (records kept)',
     enabled: 'Enabled the account {{no}} again',
     sessionsRevoked: 'Ended {{n}} session(s) of {{no}}',
+    campaignClosed: 'Closed the campaign “{{name}}” (read-only)',
+    campaignReopened: 'Reopened the campaign “{{name}}”',
   },
   archive: {
     title: 'Training files (one per person)',

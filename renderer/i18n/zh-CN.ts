@@ -1028,6 +1028,8 @@ export const zhCN = {
     disabled: '停用了账号 {{no}}（记录保留）',
     enabled: '重新启用了账号 {{no}}',
     sessionsRevoked: '结束了 {{no}} 的 {{n}} 个登录',
+    campaignClosed: '结束归档培训计划“{{name}}”（此后只读）',
+    campaignReopened: '重新打开培训计划“{{name}}”',
   },
   archive: {
     title: '培训档案（一人一档）',

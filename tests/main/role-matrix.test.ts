@@ -60,6 +60,8 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'campaign.save': [O, M],
   'campaign.list': [E, O, A, M],
   'campaign.get': [O, M],
+  'campaign.close': [O, M],
+  'campaign.reopen': [O, M],
   'study.start': [E],
   'study.beat': [E],
   'study.answerCheck': [E],

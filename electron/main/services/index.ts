@@ -8,6 +8,7 @@ import { accountHandlers } from './accounts/handlers';
 import { archiveHandlers } from './archive/handlers';
 import { bankHandlers } from './bank/handlers';
 import { campaignHandlers } from './campaign/handlers';
+import { guardCampaigns } from './campaign/guard';
 import { corpusHandlers } from './corpus/handlers';
 import { essayHandlers } from './essay/handlers';
 import type { Handlers } from './handler';
@@ -23,7 +24,8 @@ import { summaryHandlers } from './summary/handlers';
 
 export type { Handler, Handlers } from './handler';
 
-export const handlers: Handlers = {
+// every call that names a campaign passes its checks first (campaign/guard.ts)
+export const handlers: Handlers = guardCampaigns({
   ...accountHandlers,
   ...rosterHandlers,
   ...corpusHandlers,
@@ -39,4 +41,4 @@ export const handlers: Handlers = {
   ...inspectionHandlers,
   ...summaryHandlers,
   ...mergeHandlers,
-};
+});

@@ -1,9 +1,13 @@
 // A campaign as every role may see it.
-import type { PersonCategory } from '../../core/model';
+import type { CampaignKind, PersonCategory } from '../../core/model';
+import type { CampaignState } from '../../core/campaign-scope';
 
 export interface CampaignSummary {
   id: string;
   name: string;
+  kind: CampaignKind;
+  /** when an officer closed (froze) it; null while open */
+  closedAt: string | null;
   start: string;
   end: string;
   studyStart: string;
@@ -22,4 +26,12 @@ export interface CampaignSummary {
   };
   essay: { minChars: number; deadline: string };
   phases: { name: string; start: string; end: string }[];
+}
+
+/** A campaign in the picker: where it stands today, and how many on the roster take part. */
+export interface CampaignListItem extends CampaignSummary {
+  state: CampaignState;
+  participantCount: number;
+  /** everyone on the roster, or a chosen part of it */
+  participantsKind: 'all' | 'some';
 }

@@ -39,6 +39,10 @@ export function AuditPanel() {
         return t('audit.enabled', { no: e.subject });
       case 'sessions.revoked':
         return t('audit.sessionsRevoked', { no: e.subject, n: Number(d.sessionsEnded ?? 0) });
+      case 'campaign.closed':
+        return t('audit.campaignClosed', { name: String(d.name ?? e.subject) });
+      case 'campaign.reopened':
+        return t('audit.campaignReopened', { name: String(d.name ?? e.subject) });
       case 'merge.decided':
         return t('audit.mergeDecided', { kind: t(`merge.kind.${String(d.kind)}`), no: d.employeeNo ? ` ${String(d.employeeNo)}` : '', choice: t(`merge.choice.${String(d.choice)}`) });
     }

@@ -4,6 +4,7 @@
 // state in `.anxue-jobs/<jobId>.json`; a crash or a cancel leaves no archive that looks complete
 // (there is no manifest until the end, and the folder has its final name only then), and running
 // the job again picks up where it stopped.
+import { participantsOf } from '../../../core/campaign-scope';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { walk, zipFolder } from '../files/zip-folder';
@@ -62,7 +63,9 @@ const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
 /** The people a selection names, in roster order; an empty selection is refused. */
 export async function selectPeople(ports: Ports, sel: ArchiveSelection): Promise<Person[]> {
   const roster = (await ports.store.roster.peek()).people;
-  let people = roster.filter((p) => (!sel.dept || p.dept === sel.dept) && (!sel.team || p.team === sel.team));
+  // a campaign's file (一期一档) holds those who take part in it
+  const scope = sel.campaignId ? participantsOf(await getCampaign(ports, sel.campaignId), roster) : roster;
+  let people = scope.filter((p) => (!sel.dept || p.dept === sel.dept) && (!sel.team || p.team === sel.team));
   if (sel.employeeNos) {
     const want = new Set(sel.employeeNos);
     const unknown = sel.employeeNos.find((no) => !roster.some((p) => p.employeeNo === no));

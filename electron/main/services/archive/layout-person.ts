@@ -1,5 +1,6 @@
 // The layout of one person's training file (一人一档) as a pdfmake document: pure, so that it runs
 // in the PDF workers too.
+import { sessionCountsFor } from '../../../core/campaign-scope';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { REPORT_PART_NAMES, REPORT_PARTS, REPORT_STATUS_NAMES } from '../../../core/duty-report';
 import { COLLECTIVE_TYPE_NAMES, ESSAY_PART_TITLES, partsFor, REPORT_LEVEL_NAMES, targetFor, type Campaign } from '../../../core/model';
@@ -124,7 +125,7 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
           ),
     );
     c.push({ text: '自学（计算机上阅读）', bold: true, margin: [0, 4, 0, 2] });
-    const sessions = r.events.filter((e): e is Extract<PersonEvent, { type: 'study.session' }> => e.type === 'study.session' && e.data.campaignId === cr.campaign.id);
+    const sessions = r.events.filter((e): e is Extract<PersonEvent, { type: 'study.session' }> => e.type === 'study.session' && sessionCountsFor(e.data, cr.campaign.id));
     c.push(
       sessions.length === 0
         ? { text: '无自学记录。' }

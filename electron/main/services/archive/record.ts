@@ -102,7 +102,13 @@ export async function buildPersonRecord(ports: Ports, employeeNo: string, by: st
   const stored = (await ports.store.person(employeeNo).peek()) as PersonFile;
   // The archive holds records only: a study session still open is not yet a record.
   const f: PersonFile = { ...stored, open: { study: null, quiz: {}, essayDrafts: {} } };
-  const involved = s.campaigns.filter((c) => f.events.some((e) => 'campaignId' in e.data && e.data.campaignId === c.id));
+  // a campaign is the person's when a record names it, a study session's alsoFor included
+  const named = new Set<string>();
+  for (const e of f.events) {
+    if ('campaignId' in e.data) named.add(e.data.campaignId);
+    if (e.type === 'study.session') for (const id of e.data.alsoFor ?? []) named.add(id);
+  }
+  const involved = s.campaigns.filter((c) => named.has(c.id));
   const now = ports.clock.now();
   return {
     format: 'anxue-person-record',

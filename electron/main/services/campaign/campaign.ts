@@ -1,12 +1,15 @@
 // Campaigns (培训计划 / 专项整治): set up from the 警示月 template, adjusted by the officer.
 import { randomUUID } from 'node:crypto';
 import { warningMonthRules, warningMonthTemplate } from '../../../core/campaign-template';
-import type { Campaign, CampaignInput, Question } from '../../../core/model';
-import type { CampaignSummary, Input } from '../../../shared/api';
+import type { Campaign, CampaignInput, Person, Question } from '../../../core/model';
+import type { CampaignListItem, CampaignSummary, Input } from '../../../shared/api';
+import { campaignStateOn, orderCampaigns, participantsOf, takesPart } from '../../../core/campaign-scope';
+import { localDay } from '../../../core/study-time';
+import { appendAudit } from '../accounts/audit';
 import type { Account } from '../../../records/shared-docs';
 import { describeShortages, drawPaper, rulesTotal } from '../../../core/paper';
 import { listDocs } from '../corpus/corpus';
-import { badInput, notFound } from '../errors';
+import { badInput, conflict, forbidden, notFound } from '../errors';
 import { iso, type Ports } from '../ports';
 
 /**
@@ -75,6 +78,7 @@ export async function saveCampaign(ports: Ports, caller: Account, input: Input<'
     if (wanted && i < 0) throw notFound('campaign.noCampaign', { wanted });
     if (i >= 0) {
       const old = f.campaigns[i]!;
+      assertOpen(old);
       const c: Campaign = { ...old, ...rest, id: old.id, updatedAt: at };
       f.campaigns[i] = c;
       return c;
@@ -92,10 +96,58 @@ export async function getCampaign(ports: Ports, campaignId: string): Promise<Cam
   return c;
 }
 
+/** The people on the roster who take part in a campaign, in roster order (everyone's views of a campaign list these). */
+export async function campaignPeople(ports: Ports, c: Campaign) {
+  return participantsOf(c, (await ports.store.roster.peek()).people);
+}
+
+/** A closed campaign is frozen: every call that would change something of it is refused. */
+export function assertOpen(c: Pick<Campaign, 'name' | 'closedAt'>): void {
+  if (c.closedAt) throw conflict('campaign.closedReadOnly', { name: c.name, at: c.closedAt.slice(0, 10) });
+}
+
+/** An employee works only in the campaigns they take part in. */
+export function assertTakesPart(c: Campaign, person: Person | null, employeeNo: string): void {
+  const ok = person ? takesPart(c, person) : (c.participants ?? { kind: 'all' }).kind === 'all';
+  if (!ok) throw forbidden('campaign.notParticipant', { name: c.name, employeeNo });
+}
+
+/** The campaign a call would change: it must exist and be open. */
+export async function openCampaignFor(ports: Ports, campaignId: string): Promise<Campaign> {
+  const c = await getCampaign(ports, campaignId);
+  assertOpen(c);
+  return c;
+}
+
+async function setClosed(ports: Ports, caller: Account, campaignId: string, close: boolean, reason: string): Promise<Campaign> {
+  const at = iso(ports.clock.now());
+  const c = await ports.store.campaigns.update((f) => {
+    const c = f.campaigns.find((x) => x.id === campaignId);
+    if (!c) throw notFound('campaign.noCampaign', { wanted: campaignId });
+    if (close === !!c.closedAt) throw conflict(close ? 'campaign.alreadyClosed' : 'campaign.notClosed', { name: c.name });
+    if (close) {
+      c.closedAt = at;
+      c.closedBy = caller.employeeNo;
+    } else {
+      delete c.closedAt;
+      delete c.closedBy;
+    }
+    c.updatedAt = at;
+    return structuredClone(c);
+  });
+  await appendAudit(ports, { by: caller.employeeNo, action: close ? 'campaign.closed' : 'campaign.reopened', subject: c.id, reason, details: { name: c.name } });
+  return c;
+}
+
+export const closeCampaign = (ports: Ports, caller: Account, input: Input<'campaign.close'>) => setClosed(ports, caller, input.campaignId, true, '');
+export const reopenCampaign = (ports: Ports, caller: Account, input: Input<'campaign.reopen'>) => setClosed(ports, caller, input.campaignId, false, input.reason);
+
 export function summarize(c: Campaign): CampaignSummary {
   return {
     id: c.id,
     name: c.name,
+    kind: c.kind ?? 'warning',
+    closedAt: c.closedAt ?? null,
     start: c.start,
     end: c.end,
     studyStart: c.studyStart,
@@ -116,7 +168,22 @@ export function summarize(c: Campaign): CampaignSummary {
   };
 }
 
-export async function listCampaigns(ports: Ports): Promise<CampaignSummary[]> {
-  const { campaigns } = await ports.store.campaigns.read();
-  return campaigns.map(summarize).reverse();
+/**
+ * The campaigns a caller may pick, current first, then upcoming, then ended and closed. Officers,
+ * archivists and admins see every campaign; someone who is only an employee sees those they take part in.
+ */
+export async function listCampaigns(ports: Ports, caller: Account): Promise<CampaignListItem[]> {
+  const { campaigns } = await ports.store.campaigns.peek();
+  const { settings } = await ports.store.meta.peek();
+  const people = (await ports.store.roster.peek()).people as readonly Person[];
+  const today = localDay(ports.clock.now(), settings.utcOffsetMinutes);
+  const onlyEmployee = caller.roles.every((r) => r === 'employee');
+  const me = people.find((p) => p.employeeNo === caller.employeeNo) ?? null;
+  const mine = onlyEmployee ? campaigns.filter((c) => (me ? takesPart(c as Campaign, me) : (c.participants ?? { kind: 'all' }).kind === 'all')) : campaigns;
+  return orderCampaigns(mine as Campaign[], today).map((c) => ({
+    ...summarize(c),
+    state: campaignStateOn(c, today),
+    participantsKind: (c.participants ?? { kind: 'all' }).kind,
+    participantCount: onlyEmployee ? 0 : participantsOf(c, people).length,
+  }));
 }

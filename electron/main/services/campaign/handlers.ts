@@ -1,12 +1,14 @@
 import { who, type Handlers } from '../handler';
-import { campaignTemplate, getCampaign, listCampaigns, saveCampaign } from './campaign';
+import { campaignTemplate, closeCampaign, getCampaign, listCampaigns, reopenCampaign, saveCampaign } from './campaign';
 import { planDeleteTask, planFromTemplate, planGet, planSaveTask, planSetDone } from './plan';
 
 export const campaignHandlers = {
   'campaign.template': (p) => campaignTemplate(p),
   'campaign.save': (p, c, i) => saveCampaign(p, who(c), i),
-  'campaign.list': (p) => listCampaigns(p),
+  'campaign.list': (p, c) => listCampaigns(p, who(c)),
   'campaign.get': (p, _c, i) => getCampaign(p, i.campaignId),
+  'campaign.close': (p, c, i) => closeCampaign(p, who(c), i),
+  'campaign.reopen': (p, c, i) => reopenCampaign(p, who(c), i),
   'plan.get': (p, _c, i) => planGet(p, i),
   'plan.fromTemplate': (p, _c, i) => planFromTemplate(p, i),
   'plan.saveTask': (p, _c, i) => planSaveTask(p, i),

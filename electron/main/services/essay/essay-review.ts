@@ -8,7 +8,7 @@ import { compareAll, sharedPassages, type SimilarityDoc, type SimilarityResult }
 import type { EssayCompare, EssayOverview, EssayRecord, EssaySimilarity, Input } from '../../../shared/api';
 import type { Account } from '../../../records/shared-docs';
 import { appendEvent } from '../../../records/events';
-import { getCampaign } from '../campaign/campaign';
+import { campaignPeople, getCampaign } from '../campaign/campaign';
 import { listDocs } from '../corpus/corpus';
 import { essayState, eventsOf } from '../../../records/derive';
 import { badInput, conflict, notFound } from '../errors';
@@ -54,7 +54,7 @@ interface Latest {
 
 /** Everyone's latest submitted version in the campaign, from their summaries there. */
 async function latestEssays(ports: Ports, c: Campaign): Promise<Latest[]> {
-  const people = (await ports.store.roster.peek()).people;
+  const people = await campaignPeople(ports, c);
   const views = await ports.store.campaignSummaries(
     c.id,
     people.map((p) => p.employeeNo),
@@ -142,7 +142,7 @@ export async function essayOverview(ports: Ports, input: Input<'essay.overview'>
   const sim = await campaignSimilarity(ports, c);
   const counts = { not_started: 0, draft: 0, submitted: 0, returned: 0, accepted: 0 };
   const rows: EssayOverview['rows'] = [];
-  const people = (await ports.store.roster.peek()).people;
+  const people = await campaignPeople(ports, c);
   const views = await ports.store.campaignSummaries(
     c.id,
     people.map((p) => p.employeeNo),

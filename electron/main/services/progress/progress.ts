@@ -1,5 +1,6 @@
 // The officer's view of the campaign: everyone's hours, quiz and essay, patterns worth a look, one
 // person's sessions with their evidence, and the hours ledger (学时台账) as .xlsx.
+import { sessionCountsFor } from '../../../core/campaign-scope';
 import { targetFor, type Campaign, type CollectiveType, type Settings } from '../../../core/model';
 import { toCreditHours, toHours } from '../../../core/study-time';
 import type { Input, PersonSessions, ProgressRow } from '../../../shared/api';
@@ -7,7 +8,7 @@ import type { PersonFile } from '../../../records/person';
 import type { RosterFile } from '../../../records/shared-docs';
 import type { DeepReadonly } from '../../../records/versioned';
 import { emptyCampaignFigures, type PersonCampaignView } from '../../../records/summary';
-import { getCampaign } from '../campaign/campaign';
+import { campaignPeople, getCampaign } from '../campaign/campaign';
 import { attendedSessions, bestResult, eventsOf, summaryHours, summaryResult, summaryYearMs } from '../../../records/derive';
 import { notFound } from '../errors';
 import type { Lang, Ports } from '../ports';
@@ -59,7 +60,7 @@ export async function progressTable(ports: Ports, input: Input<'progress.table'>
   const c = await getCampaign(ports, input.campaignId);
   const { settings } = await ports.store.meta.peek();
   const now = ports.clock.now();
-  const people = (await ports.store.roster.peek()).people;
+  const people = await campaignPeople(ports, c);
   const views = await ports.store.campaignSummaries(
     c.id,
     people.map((p) => p.employeeNo),
@@ -78,7 +79,7 @@ export async function personSessions(ports: Ports, input: Input<'progress.person
 function sessionsOf(p: Person, f: PersonFile, c: Campaign): PersonSessions {
   const byDay: Record<string, number> = {};
   const sessions = eventsOf(f, 'study.session')
-    .filter((e) => e.data.campaignId === c.id)
+    .filter((e) => sessionCountsFor(e.data, c.id))
     .map((e) => {
       for (const [d, ms] of Object.entries(e.data.byDay)) byDay[d] = (byDay[d] ?? 0) + ms;
       return {

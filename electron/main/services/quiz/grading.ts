@@ -3,7 +3,7 @@ import type { EssayParts } from '../../../core/model';
 import type { GradingQueue, Input } from '../../../shared/api';
 import type { Account } from '../../../records/shared-docs';
 import { appendEvent } from '../../../records/events';
-import { getCampaign } from '../campaign/campaign';
+import { campaignPeople, getCampaign } from '../campaign/campaign';
 import { eventsOf } from '../../../records/derive';
 import { questionVersions } from '../bank/question-versions';
 import { badInput, notFound } from '../errors';
@@ -25,7 +25,7 @@ export async function gradingQueue(ports: Ports, input: Input<'grading.queue'>):
   const key = await pseudonymKey(ports);
   const versions = await questionVersions(ports);
   const queue: GradingQueue = { anonymous, answers: [], essays: [] };
-  const people = (await ports.store.roster.peek()).people;
+  const people = await campaignPeople(ports, c);
   // the people's summaries in this campaign: what waits is in them, no one's whole history is read
   const views = await ports.store.campaignSummaries(
     c.id,

@@ -3,7 +3,7 @@
 import { paperStats, questionStats } from '../../../core/quiz-stats';
 import type { Question } from '../../../core/model';
 import type { Input, QuizStatsView } from '../../../shared/api';
-import { getCampaign } from '../campaign/campaign';
+import { campaignPeople, getCampaign } from '../campaign/campaign';
 import { bestResult, summaryResult } from '../../../records/derive';
 import { questionVersions } from '../bank/question-versions';
 import type { Lang, Ports } from '../ports';
@@ -12,7 +12,7 @@ import { SCORE_SHEET_WORDS } from '../render/file-words';
 /** The statistics of the campaign's quiz from the people's summaries there (never their whole history). */
 export async function quizStats(ports: Ports, input: Input<'quiz.stats'>): Promise<QuizStatsView> {
   const c = await getCampaign(ports, input.campaignId);
-  const people = (await ports.store.roster.peek()).people;
+  const people = await campaignPeople(ports, c);
   const views = await ports.store.campaignSummaries(
     c.id,
     people.map((p) => p.employeeNo),
@@ -70,7 +70,7 @@ export async function scoreSheet(ports: Ports, input: Input<'quiz.scoreSheet'>, 
   ws.addRow([w.rule(c.quiz.passMark)]);
   ws.addRow(w.headers).font = { bold: true };
   let n = 0;
-  const people = (await ports.store.roster.peek()).people;
+  const people = await campaignPeople(ports, c);
   const views = await ports.store.campaignSummaries(
     c.id,
     people.map((p) => p.employeeNo),

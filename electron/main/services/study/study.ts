@@ -2,12 +2,13 @@
 // only reports activity and shows the prompt.
 import { randomInt, randomUUID } from 'node:crypto';
 import { answerCheck, applyBeat, closeStudy, issueCheckIfDue, localDay, openStudy, policyFromSettings, shownMs, statusAt, type OpenStudy, type StudyPolicy } from '../../../core/study-time';
-import type { Settings } from '../../../core/model';
+import type { Campaign, Settings } from '../../../core/model';
 import type { BeatReply, CheckView, Input, MyProgress, StudyStartReply } from '../../../shared/api';
 import type { Account } from '../../../records/shared-docs';
 import type { PersonFile } from '../../../records/person';
 import { appendEvent, type EventBodies } from '../../../records/events';
-import { getCampaign, summarize } from '../campaign/campaign';
+import { assertOpen, assertTakesPart, getCampaign, summarize } from '../campaign/campaign';
+import { alsoCountsFor, sessionCountsFor } from '../../../core/campaign-scope';
 import { docTitle, listDocs, PRACTICE_DOC, PRACTICE_KEY } from '../corpus/corpus';
 import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals, yearMs } from '../../../records/derive';
 import { badInput, conflict } from '../errors';
@@ -30,6 +31,7 @@ export function sessionRecord(s0: OpenStudy, title: string, closedBy: 'stop' | '
     data: {
       sessionId: s.id,
       campaignId: s.campaignId,
+      ...(s.alsoFor?.length ? { alsoFor: [...s.alsoFor] } : {}),
       docId: s.docId,
       docTitle: title,
       textKey: s.textKey ?? null,
@@ -76,6 +78,9 @@ async function categoryOf(ports: Ports, employeeNo: string): Promise<string | nu
 
 export async function startStudy(ports: Ports, caller: Account, input: Input<'study.start'>): Promise<StudyStartReply> {
   const campaign = await getCampaign(ports, input.campaignId);
+  const me = (await ports.store.roster.peek()).people.find((x) => x.employeeNo === caller.employeeNo) ?? null;
+  assertTakesPart(campaign, me, caller.employeeNo);
+  assertOpen(campaign);
   const docs = await listDocs(ports);
   // practice counts as self-study (of its document, or of practice as a whole); the case library
   // is warning education, readable in every campaign
@@ -89,6 +94,8 @@ export async function startStudy(ports: Ports, caller: Account, input: Input<'st
     ? { key: PRACTICE_KEY, edition: undefined }
     : ((texts) => (input.key ? texts?.find((t) => t.key === input.key) : texts?.[0]) ?? null)(docs.find((d) => d.id === input.docId)?.texts);
   const prevTitle = await docTitleOfOpen(ports, caller.employeeNo);
+  // the time also counts toward the person's other current campaigns that have this document
+  const alsoFor = practising ? [] : alsoCountsFor((await ports.store.campaigns.peek()).campaigns as Campaign[], campaign.id, me, input.docId, localDay(now, settings.utcOffsetMinutes));
   const f = await ports.store.person(caller.employeeNo).update((f) => {
     const prev = f.open.study;
     // One active session per person: a new start (here or at another workstation) ends the old one.
@@ -98,6 +105,7 @@ export async function startStudy(ports: Ports, caller: Account, input: Input<'st
       // the session keeps pointing at the edition it read, even after a newer one is imported
       textKey: text?.key ?? null,
       edition: text?.edition?.sha256 ?? null,
+      ...(alsoFor.length ? { alsoFor } : {}),
     };
     return f;
   });
@@ -166,9 +174,9 @@ export function campaignDays(f: PersonFile, campaignId: string): Record<string, 
   const add = (rec: Record<string, number> | undefined) => {
     for (const [d, ms] of Object.entries(rec ?? {})) out[d] = (out[d] ?? 0) + ms;
   };
-  for (const e of eventsOf(f, 'study.session')) if (e.data.campaignId === campaignId) add(e.data.byDay);
+  for (const e of eventsOf(f, 'study.session')) if (sessionCountsFor(e.data, campaignId)) add(e.data.byDay);
   const o = f.open.study;
-  if (o && o.campaignId === campaignId) {
+  if (o && sessionCountsFor(o, campaignId)) {
     add(o.byDay);
     add(o.provisionalByDay);
   }

@@ -1,0 +1,72 @@
+// Several campaigns side by side: who takes part in one, where each stands on a given day, the
+// order a picker shows them in, and which campaigns a stretch of self-study counts toward.
+import type { Campaign, Participants, Person } from './model';
+
+type Scoped = Pick<Campaign, 'participants'>;
+type Dated = Pick<Campaign, 'start' | 'end' | 'closedAt'>;
+
+/** Whether a person of the roster takes part in a campaign (a campaign stored before participants existed is everyone's). */
+export function takesPart(c: Scoped, p: Pick<Person, 'employeeNo' | 'dept' | 'team' | 'category'>): boolean {
+  const w: Participants = c.participants ?? { kind: 'all' };
+  if (w.kind === 'all') return true;
+  return w.employeeNos.includes(p.employeeNo) || w.depts.includes(p.dept) || w.categories.includes(p.category) || w.teams.some((t) => t.dept === p.dept && t.team === p.team);
+}
+
+/** The people of a roster who take part, in roster order. */
+export function participantsOf<P extends Pick<Person, 'employeeNo' | 'dept' | 'team' | 'category'>>(c: Scoped, people: readonly P[]): P[] {
+  const w = c.participants ?? { kind: 'all' };
+  return w.kind === 'all' ? [...people] : people.filter((p) => takesPart(c, p));
+}
+
+export const CAMPAIGN_STATES = ['current', 'upcoming', 'ended', 'closed'] as const;
+export type CampaignState = (typeof CAMPAIGN_STATES)[number];
+
+/**
+ * Where a campaign stands on a local date: closed (frozen by an officer), upcoming (starts later),
+ * ended (its dates are over, not yet closed) or current.
+ */
+export function campaignStateOn(c: Dated, today: string): CampaignState {
+  if (c.closedAt) return 'closed';
+  if (today < c.start) return 'upcoming';
+  if (today > c.end) return 'ended';
+  return 'current';
+}
+
+/**
+ * The order a picker lists campaigns in: current first (the one ending soonest on top), then
+ * upcoming (the soonest first), then ended and closed (the latest first).
+ */
+export function orderCampaigns<C extends Dated & { id: string }>(cs: readonly C[], today: string): C[] {
+  const rank = (c: C) => CAMPAIGN_STATES.indexOf(campaignStateOn(c, today));
+  return [...cs].sort((a, b) => {
+    const r = rank(a) - rank(b);
+    if (r !== 0) return r;
+    const s = campaignStateOn(a, today);
+    if (s === 'current') return a.end.localeCompare(b.end) || a.id.localeCompare(b.id);
+    if (s === 'upcoming') return a.start.localeCompare(b.start) || a.id.localeCompare(b.id);
+    return b.end.localeCompare(a.end) || a.id.localeCompare(b.id);
+  });
+}
+
+/**
+ * The campaigns a stretch of self-study on `docId` counts toward, besides the one it was started in:
+ * every other campaign that is current on `today`, that the person takes part in, and whose study
+ * documents include the document. The time is counted once in the person's year whatever the number
+ * of campaigns (records/derive.ts yearMs).
+ */
+export function alsoCountsFor(cs: readonly Campaign[], startedIn: string, person: Pick<Person, 'employeeNo' | 'dept' | 'team' | 'category'> | null, docId: string, today: string): string[] {
+  return cs
+    .filter((c) => c.id !== startedIn && campaignStateOn(c, today) === 'current' && (person ? takesPart(c, person) : (c.participants ?? { kind: 'all' }).kind === 'all'))
+    .filter((c) => c.documents.some((d) => d.docId === docId))
+    .map((c) => c.id);
+}
+
+/** The campaigns a study session counts toward: the one it was started in, and the others it also counts for. */
+export function sessionCampaignIds(s: { campaignId: string; alsoFor?: readonly string[] }): string[] {
+  return [s.campaignId, ...(s.alsoFor ?? [])];
+}
+
+/** Whether a study session counts toward a campaign. */
+export function sessionCountsFor(s: { campaignId: string; alsoFor?: readonly string[] }, campaignId: string): boolean {
+  return s.campaignId === campaignId || (s.alsoFor?.includes(campaignId) ?? false);
+}

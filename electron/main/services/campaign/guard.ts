@@ -1,0 +1,94 @@
+// The checks every call that names a campaign passes before its handler runs, in one place so no
+// area can forget them: a closed campaign is frozen (its writes are refused), and someone who is
+// only an employee works only in the campaigns they take part in. Calls that reach a campaign
+// through something else (a study session, a quiz attempt, a task, a finding) check it in their
+// own service with assertOpen.
+import type { CallName, Input } from '../../../shared/api';
+import type { Person } from '../../../core/model';
+import type { Handler, Handlers } from '../handler';
+import { assertOpen, assertTakesPart, getCampaign } from './campaign';
+
+/** Calls that change something of the campaign they name: refused once it is closed. */
+export const CAMPAIGN_WRITES = [
+  'study.start',
+  'collective.save',
+  'quiz.start',
+  'essay.save',
+  'essay.submit',
+  'grading.reviewEssay',
+  'plan.fromTemplate',
+  'plan.saveTask',
+  'report.save',
+  'report.attach',
+  'report.detach',
+  'report.submit',
+  'report.review',
+  'inspection.save',
+  'summary.save',
+] as const satisfies readonly CallName[];
+
+/**
+ * Calls that name a campaign and only read it (or, like practice and the campaign's own
+ * close/reopen, change nothing of its records): allowed on a closed campaign.
+ */
+export const CAMPAIGN_READS = [
+  'campaign.get',
+  'campaign.close',
+  'campaign.reopen',
+  'progress.mine',
+  'practice.options',
+  'practice.draw',
+  'practice.answer',
+  'practice.book',
+  'practice.weakSpots',
+  'collective.list',
+  'quiz.stats',
+  'quiz.scoreSheet',
+  'essay.get',
+  'essay.history',
+  'essay.export',
+  'essay.overview',
+  'essay.read',
+  'essay.compare',
+  'grading.queue',
+  'progress.table',
+  'progress.person',
+  'progress.ledger',
+  'plan.get',
+  'report.get',
+  'report.inbox',
+  'report.read',
+  'report.board',
+  'report.file',
+  'inspection.list',
+  'finding.mine',
+  'inspection.ledger',
+  'summary.get',
+  'summary.export',
+  'archive.batchStart',
+] as const satisfies readonly CallName[];
+
+const WRITES: ReadonlySet<string> = new Set(CAMPAIGN_WRITES);
+
+/** The handlers with the campaign checks put in front of every call whose input names a campaign. */
+export function guardCampaigns(hs: Handlers): Handlers {
+  const out = { ...hs } as Record<CallName, Handler<CallName>>;
+  for (const name of [...CAMPAIGN_WRITES, ...CAMPAIGN_READS] as CallName[]) {
+    const inner = hs[name] as Handler<CallName>;
+    const write = WRITES.has(name);
+    out[name] = async (ports, caller, input) => {
+      const campaignId = (input as Input<'campaign.get'>).campaignId;
+      const onlyEmployee = !!caller.account && caller.account.roles.every((r) => r === 'employee');
+      if (write || onlyEmployee) {
+        const c = await getCampaign(ports, campaignId);
+        if (onlyEmployee) {
+          const me = (await ports.store.roster.peek()).people.find((p) => p.employeeNo === caller.account!.employeeNo) ?? null;
+          assertTakesPart(c, me as Person | null, caller.account!.employeeNo);
+        }
+        if (write) assertOpen(c);
+      }
+      return inner(ports, caller, input);
+    };
+  }
+  return out as Handlers;
+}

@@ -1,0 +1,119 @@
+// Several campaigns at once: who takes part in each, what a closed campaign refuses, and self-study
+// that counts toward every current campaign of the person that has the document.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { api } from '../../electron/shared/api';
+import { CAMPAIGN_READS, CAMPAIGN_WRITES } from '../../electron/main/services/campaign/guard';
+import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
+
+let app: TempApp;
+let s: Awaited<ReturnType<typeof seeded>>;
+let induction: string;
+
+const beatFor = async (token: string, campaignId: string, docId: string, seconds: number) => {
+  const st = await app.call('study.start', { campaignId, docId }, token);
+  for (let i = 0; i < seconds / 15; i++) {
+    app.clock.advance(15_000);
+    await app.call('study.beat', { sessionId: st.sessionId, visible: true, focused: true, interacted: true }, token);
+  }
+  await app.call('study.stop', { sessionId: st.sessionId }, token);
+};
+
+beforeAll(async () => {
+  app = makeApp();
+  s = await seeded(app);
+  // an induction for the storage workshop and for E001, studying one of the warning month's documents
+  const doc = s.campaign.documents[0]!.docId;
+  const c = await app.call(
+    'campaign.save',
+    {
+      ...s.campaign,
+      id: undefined,
+      name: '新员工三级安全教育',
+      kind: 'induction',
+      participants: { kind: 'some', depts: ['储运车间'], teams: [], categories: [], employeeNos: ['E001'] },
+      documents: [{ docId: doc, minutes: 60 }],
+    },
+    s.admin,
+  );
+  induction = c.id;
+});
+afterAll(() => {
+  app.close();
+  removeDir(app.dir);
+});
+
+describe('campaigns side by side', () => {
+  it('every call whose input names a campaign is either a write (refused once closed) or a read', () => {
+    const named = Object.entries(api)
+      .filter(([, spec]) => {
+        const shape = (spec.input as z.ZodObject).shape as Record<string, unknown> | undefined;
+        return !!shape && 'campaignId' in shape;
+      })
+      .map(([n]) => n);
+    const listed: string[] = [...CAMPAIGN_WRITES, ...CAMPAIGN_READS];
+    expect(
+      named.filter((n) => !listed.includes(n)),
+      'calls naming a campaign that the guard does not know',
+    ).toEqual([]);
+    expect(new Set(listed).size, 'a call listed twice').toBe(listed.length);
+  });
+
+  it('an employee sees and works in only the campaigns they take part in', async () => {
+    const e2 = await s.login('E002');
+    const e3 = await s.login('E003');
+    expect((await app.call('campaign.list', {}, e2)).map((c) => c.id)).toEqual([s.campaign.id]);
+    expect((await app.call('campaign.list', {}, e3)).map((c) => c.id).sort()).toEqual([s.campaign.id, induction].sort());
+    const refused = await app.raw('progress.mine', { campaignId: induction }, e2);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect([refused.error.code, refused.error.key]).toEqual(['forbidden', 'campaign.notParticipant']);
+    const all = await app.call('campaign.list', {}, s.admin);
+    expect(all.find((c) => c.id === induction)).toMatchObject({ kind: 'induction', participantsKind: 'some', participantCount: 2, state: 'current' });
+    expect(all.find((c) => c.id === s.campaign.id)).toMatchObject({ participantsKind: 'all', participantCount: 4 });
+  });
+
+  it('self-study counts toward every current campaign of the person that has the document, once in the year', async () => {
+    const e1 = await s.login('E001');
+    const doc = s.campaign.documents[0]!.docId;
+    const before = await app.call('progress.mine', { campaignId: s.campaign.id }, e1);
+    await beatFor(e1, s.campaign.id, doc, 60);
+    const wm = await app.call('progress.mine', { campaignId: s.campaign.id }, e1);
+    const ind = await app.call('progress.mine', { campaignId: induction }, e1);
+    expect(wm.totals.selfMs - before.totals.selfMs).toBe(60_000);
+    expect(ind.totals.selfMs).toBe(60_000);
+    expect(wm.year.ms - before.year.ms, 'counted once in the year').toBe(60_000);
+    // E002 is not in the induction: the same study counts toward the warning month only
+    const e2 = await s.login('E002');
+    await beatFor(e2, s.campaign.id, doc, 30);
+    const rows = await app.call('progress.table', { campaignId: induction }, s.admin);
+    expect(rows.map((r) => r.employeeNo).sort()).toEqual(['E001', 'E003']);
+  });
+
+  it('a closed campaign is read-only until reopened, and both are audited', async () => {
+    const e1 = await s.login('E001');
+    const closed = await app.call('campaign.close', { campaignId: induction }, s.admin);
+    expect(closed.closedAt).toBeTruthy();
+    const tries = [
+      await app.raw('study.start', { campaignId: induction, docId: s.campaign.documents[0]!.docId }, e1),
+      await app.raw('essay.save', { campaignId: induction, parts: { awareness: 'x', responsibility: '', warning: '', measures: '', leadership: '' }, accidents: [] }, e1),
+      await app.raw('campaign.save', { ...s.campaign, id: induction }, s.admin),
+      await app.raw('collective.save', { campaignId: induction, type: 'lecture', topic: '案例', date: '2024-09-07', start: '09:00', durationMinutes: 60, place: '', host: '' }, s.admin),
+    ];
+    for (const r of tries) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.key).toBe('campaign.closedReadOnly');
+    }
+    // reading still works, and study in the warning month no longer counts toward the closed induction
+    const frozen = (await app.call('progress.mine', { campaignId: induction }, e1)).totals.selfMs;
+    await beatFor(e1, s.campaign.id, s.campaign.documents[0]!.docId, 30);
+    expect((await app.call('progress.mine', { campaignId: induction }, e1)).totals.selfMs).toBe(frozen);
+    expect((await app.call('campaign.list', {}, s.admin)).at(-1)).toMatchObject({ id: induction, state: 'closed' });
+    expect((await app.raw('campaign.reopen', { campaignId: induction, reason: '' }, s.admin)).ok).toBe(false);
+    await app.call('campaign.reopen', { campaignId: induction, reason: '误操作' }, s.admin);
+    const audit = await app.call('audit.list', {}, s.admin);
+    expect(audit.entries.slice(0, 2).map((e) => [e.action, e.subject])).toEqual([
+      ['campaign.reopened', induction],
+      ['campaign.closed', induction],
+    ]);
+  });
+});
