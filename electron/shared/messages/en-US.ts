@@ -347,6 +347,7 @@ export const messagesEnUS: Record<keyof typeof messagesZhCN, string> = {
   'study.questionCannotPractisedNow': 'this question cannot be practised now: {{questionId}}',
   'study.studySessionEndedOpen': 'this study session has ended: open the document again',
   'study.studySessionEndedPerhaps': 'this study session has ended (perhaps study was started on another PC): open the document again',
+  'study.campaignClosedDuring': 'this campaign has been closed: this study session ends here; the time already counted is kept',
   'study.wrongCheckCodeCheck': 'wrong check-in code, or check-in has ended: use the code shown in the room',
   'transport.badField': '{{field}}: {{rule}}',
   'transport.badInput': 'input: {{rule}}',

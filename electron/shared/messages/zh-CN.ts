@@ -346,6 +346,7 @@ export const messagesZhCN = {
   'study.questionCannotPractisedNow': '这道题现在不能练习：{{questionId}}',
   'study.studySessionEndedOpen': '本次学习已结束，请重新打开文件',
   'study.studySessionEndedPerhaps': '本次学习已结束（可能在另一台电脑上开始了学习），请重新打开文件',
+  'study.campaignClosedDuring': '这项培训已结束归档，本次学习到此为止；已计入的时间保留',
   'study.wrongCheckCodeCheck': '签到码不对或签到已结束，请看现场显示的签到码',
   'transport.badField': '{{field}}：{{rule}}',
   'transport.badInput': '输入：{{rule}}',

@@ -7,7 +7,7 @@ import { localDay } from '../../../core/study-time';
 import type { Input, PlanTaskView, PlanView } from '../../../shared/api';
 import { listDocs } from '../corpus/corpus';
 import type { Account } from '../../../records/shared-docs';
-import { getCampaign } from './campaign';
+import { assertOpen, getCampaign } from './campaign';
 import { badInput, notFound } from '../errors';
 import { listInspections } from '../inspection/inspection';
 import { iso, type Ports } from '../ports';
@@ -128,7 +128,14 @@ export async function planSaveTask(ports: Ports, input: Input<'plan.saveTask'>):
   return (await viewsOf(ports, [saved], await today(ports)))[0]!;
 }
 
+/** A task of a closed campaign is frozen with it. */
+async function assertTaskOpen(ports: Ports, taskId: string): Promise<void> {
+  const t = (await ports.store.plan.peek()).tasks.find((x) => x.id === taskId);
+  if (t) assertOpen(await getCampaign(ports, t.campaignId));
+}
+
 export async function planSetDone(ports: Ports, caller: Account, input: Input<'plan.setDone'>): Promise<PlanTaskView> {
+  await assertTaskOpen(ports, input.taskId);
   const at = iso(ports.clock.now());
   const t = await ports.store.plan.update((f) => {
     const t = f.tasks.find((x) => x.id === input.taskId);
@@ -143,6 +150,7 @@ export async function planSetDone(ports: Ports, caller: Account, input: Input<'p
 }
 
 export async function planDeleteTask(ports: Ports, input: Input<'plan.deleteTask'>): Promise<{ ok: true }> {
+  await assertTaskOpen(ports, input.taskId);
   await ports.store.plan.update((f) => {
     const i = f.tasks.findIndex((x) => x.id === input.taskId);
     if (i < 0) throw notFound('campaign.noSuchTask');

@@ -3,7 +3,7 @@ import type { EssayParts } from '../../../core/model';
 import type { GradingQueue, Input } from '../../../shared/api';
 import type { Account } from '../../../records/shared-docs';
 import { appendEvent } from '../../../records/events';
-import { campaignPeople, getCampaign } from '../campaign/campaign';
+import { assertOpen, campaignPeople, getCampaign } from '../campaign/campaign';
 import { eventsOf } from '../../../records/derive';
 import { questionVersions } from '../bank/question-versions';
 import { badInput, notFound } from '../errors';
@@ -90,6 +90,8 @@ export async function gradeAnswer(ports: Ports, caller: Account, input: Input<'g
   await ports.store.person(named.employeeNo).update((f) => {
     const e = eventsOf(f, 'quiz.submitted').find((x) => x.data.attemptId === named.attemptId);
     if (!e) throw notFound('quiz.noSuchQuizAttempt');
+    const c = campaigns.find((x) => x.id === e.data.campaignId);
+    if (c) assertOpen(c);
     // while a campaign grades anonymously, a grade is given by paper only: naming the person is refused
     if (input.ref === undefined && campaigns.find((c) => c.id === e.data.campaignId)?.quiz.anonymousGrading) throw badInput('quiz.campaignGradesAnonymouslyGrade', {}, 'employeeNo');
     const it = e.data.items.find((x) => x.questionId === input.questionId);

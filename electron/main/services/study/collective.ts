@@ -8,7 +8,7 @@ import type { CollectiveView, Input } from '../../../shared/api';
 import type { Account, CollectiveSession } from '../../../records/shared-docs';
 import type { PersonFile } from '../../../records/person';
 import { appendEvent } from '../../../records/events';
-import { getCampaign } from '../campaign/campaign';
+import { assertOpen, getCampaign } from '../campaign/campaign';
 import { attendance } from '../../../records/derive';
 import { badInput, conflict, notFound } from '../errors';
 import { iso, type Ports } from '../ports';
@@ -84,6 +84,7 @@ export async function setAttendance(ports: Ports, caller: Account, input: Input<
   const { sessions } = await ports.store.collective.read();
   const s = sessions.find((x) => x.id === input.sessionId);
   if (!s) throw notFound('study.noCollectiveSession', { sessionId: input.sessionId });
+  assertOpen(await getCampaign(ports, s.campaignId));
   const want = new Set(input.employeeNos);
   const at = iso(ports.clock.now());
   const touched = new Set([...want, ...s.attendees.map((a) => a.employeeNo)]);
@@ -106,6 +107,8 @@ export async function setAttendance(ports: Ports, caller: Account, input: Input<
 /** Show a code in the room; people type it at a workstation while the session runs. */
 export async function openCheckIn(ports: Ports, input: Input<'collective.openCheckIn'>): Promise<CollectiveView> {
   const now = ports.clock.now();
+  const of = (await ports.store.collective.peek()).sessions.find((x) => x.id === input.sessionId);
+  if (of) assertOpen(await getCampaign(ports, of.campaignId));
   const saved = await ports.store.collective.update((f) => {
     const s = f.sessions.find((x) => x.id === input.sessionId);
     if (!s) throw notFound('study.noCollectiveSession', { sessionId: input.sessionId });
@@ -124,6 +127,7 @@ export async function checkIn(ports: Ports, caller: Account, input: Input<'colle
   const { sessions } = await ports.store.collective.read();
   const s = sessions.find((x) => x.checkIn && x.checkIn.code === input.code.trim() && x.checkIn.until > now);
   if (!s) throw badInput('study.wrongCheckCodeCheck', {}, 'code');
+  assertOpen(await getCampaign(ports, s.campaignId));
   const at = iso(now);
   const added = await ports.store.person(caller.employeeNo).update((f) => {
     if (attends(f, s.id)) return false;

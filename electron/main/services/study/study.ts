@@ -122,9 +122,13 @@ export async function beat(ports: Ports, caller: Account, input: Input<'study.be
   const p = policyFromSettings(settings);
   const now = ports.clock.now();
   let status!: BeatReply['status'];
+  const closed = await closedCampaignIds(ports);
   const f = await ports.store.person(caller.employeeNo).updateStudy((f) => {
     const s = f.open.study;
     if (!s || s.id !== input.sessionId) throw conflict('study.studySessionEndedPerhaps');
+    // a campaign closed while the session was open takes no more of its time (its figures are frozen)
+    if (closed.has(s.campaignId)) throw conflict('study.campaignClosedDuring');
+    if (s.alsoFor?.some((id) => closed.has(id))) s.alsoFor = s.alsoFor.filter((id) => !closed.has(id));
     const other = closedToday(f, now, p);
     const out = applyBeat(s, input, now, p, other);
     f.open.study = issueCheckIfDue(out.session, now, newCheck, p);
@@ -132,6 +136,10 @@ export async function beat(ports: Ports, caller: Account, input: Input<'study.be
     return f;
   });
   return reply(ports, f, status, now, settings);
+}
+
+async function closedCampaignIds(ports: Ports): Promise<Set<string>> {
+  return new Set((await ports.store.campaigns.peek()).campaigns.filter((c) => c.closedAt).map((c) => c.id));
 }
 
 /** The beat's answer; `settings` are the ones the beat was judged with (read once per beat). */
