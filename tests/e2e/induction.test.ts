@@ -102,4 +102,16 @@ describe('三级安全教育', () => {
     await dialog.getByTestId('induction-sign').click();
     await expect.poll(() => officer.getByTestId('level-N001-team').textContent()).toContain('罐区班长 签字');
   });
+
+  it('a signed level shows who signed; a mistaken entry is revoked with a reason tapped, and the level is empty again', async () => {
+    await officer.getByTestId('level-N001-team').getByRole('button').click();
+    const dialog = officer.getByTestId('induction-dialog');
+    expect(await dialog.textContent()).toContain('签字人：罐区班长（班长）');
+    await dialog.getByRole('button', { name: '日期登记错了' }).click();
+    await shot(officer, 'induction-04-revoke');
+    await dialog.getByTestId('induction-revoke').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => officer.getByTestId('induction-done').textContent()).toContain('已撤销');
+    expect(await officer.getByTestId('level-N001-team').textContent()).toContain('登记签字');
+  });
 });

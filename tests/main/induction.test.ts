@@ -95,6 +95,9 @@ describe('三级安全教育', () => {
     expect(mine.totals.todayMs).toBe(LEVEL_MS); // the 班组级 was completed today (the test clock is 2024-09-06)
     const row = (await app.call('progress.table', { campaignId: induction }, s.admin)).find((r) => r.employeeNo === 'E003')!;
     expect(row.creditHours).toBe(72);
+    // the officer's view of the person: the levels on their days
+    const days = (await app.call('progress.person', { campaignId: induction, employeeNo: 'E003' }, s.admin)).byDay;
+    expect(days).toMatchObject({ '2024-09-02': LEVEL_MS, '2024-09-04': LEVEL_MS, '2024-09-06': LEVEL_MS });
   });
 
   it('refuses a level signed twice, someone not taking part, a campaign not of induction', async () => {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { InductionLevel } from '../../../electron/core/model';
 import type { InductionBoard, InductionRow, InductionSigner } from '../../../electron/shared/api';
 import { DayInput } from '../shell/Dates';
-import { dayText } from '../shell/format';
+import { dayText, localDateTime } from '../shell/format';
 import { ErrorNote } from '../shell/ErrorNote';
 import { signersFor } from './signers';
 
@@ -125,7 +125,7 @@ export function RevokeDialog(props: { row: InductionRow; level: InductionLevel; 
     <Dialog title={t('induction.signedTitle', { name: props.row.name, level: t(`induction.level.${props.level}`) })} onCancel={props.onCancel}>
       <p>{t('induction.detail', { date: dayText(s.date, i18n.language), n: s.hours, signer: s.signerName, post: s.signerPost || s.signer })}</p>
       {s.content && <p>{t('induction.contentIs', { content: s.content })}</p>}
-      <p className="muted">{t('induction.enteredBy', { by: s.by, at: s.at.slice(0, 10) })}</p>
+      <p className="muted">{t('induction.enteredBy', { by: s.by, at: localDateTime(s.at, i18n.language) })}</p>
       {!props.closed && (
         <>
           <p>{t('induction.revokeWhy')}</p>
