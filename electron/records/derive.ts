@@ -8,6 +8,7 @@ import type { PersonFile } from './person';
 import type { DeepReadonly } from './versioned';
 import type { AttemptSummary, PersonCampaignView } from './summary';
 import type { EventBodies, PersonEvent } from './events';
+import { inductionOf, inductionSignOffs } from './induction';
 
 export type { QuizResult, StudyTotals };
 
@@ -56,6 +57,11 @@ export function studyTotals(f: PersonFile, campaign: Campaign, settings: Setting
   for (const c of attendedSessions(f, campaign.id)) {
     collectiveMs += c.durationMinutes * 60_000;
     if (c.date === today) todayMs += c.durationMinutes * 60_000;
+  }
+  // signed levels of 三级安全教育 are training held on their dates, counted as collective time
+  for (const s of inductionOf(f, campaign.id)) {
+    collectiveMs += s.minutes * 60_000;
+    if (s.date === today) todayMs += s.minutes * 60_000;
   }
   return {
     todayMs,
@@ -154,7 +160,7 @@ export function essayState(f: PersonFile, campaignId: string) {
   return { status, latest, submitted, reviewed };
 }
 
-/** Everything counted in a calendar year (local dates), over all campaigns: the annual retraining figure. */
+/** Everything counted in a calendar year (local dates), over all campaigns (三级安全教育 levels included): the annual retraining figure. */
 export function yearMs(f: PersonFile, year: string): number {
   let ms = 0;
   const add = (rec: Record<string, number> | undefined) => {
@@ -166,5 +172,6 @@ export function yearMs(f: PersonFile, year: string): number {
     add(f.open.study.provisionalByDay);
   }
   for (const c of attendance(f).values()) if (c.date.startsWith(`${year}-`)) ms += c.durationMinutes * 60_000;
+  for (const s of inductionSignOffs(f).values()) if (s.date.startsWith(`${year}-`)) ms += s.minutes * 60_000;
   return ms;
 }

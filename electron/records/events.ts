@@ -89,6 +89,25 @@ export interface EventBodies {
   };
   /** an attendance ticked by mistake, taken back by the officer */
   'collective.withdrawn': { sessionId: string; campaignId: string };
+  /**
+   * One level of 三级安全教育 completed and signed on the paper card by the level's responsible
+   * person (signer: their 工号 on the roster, with name and post as they were), entered by the
+   * officer. minutes: the level's 学时 × minutes per 学时 when signed, so the figure never changes;
+   * date: the local date the level was completed (the training time counts on that day).
+   */
+  'induction.signed': {
+    campaignId: string;
+    level: import('../core/model').InductionLevel;
+    minutes: number;
+    hours: number;
+    date: string;
+    signer: string;
+    signerName: string;
+    signerPost: string;
+    content: string;
+  };
+  /** a sign-off entered by mistake, taken back by the officer */
+  'induction.revoked': { campaignId: string; level: import('../core/model').InductionLevel; reason: string };
   'quiz.graded': { attemptId: string; questionId: string; score: number; comment: string };
   /** an answer key was corrected after the attempt: its objective items graded again */
   'quiz.regraded': { attemptId: string; questionId: string; answer: string[]; items: ItemResult[] };

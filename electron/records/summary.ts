@@ -13,6 +13,7 @@ import type { DeepReadonly } from './versioned';
 import type { PersonFile } from './person';
 import { questionSha, type EventBodies } from './events';
 import { sessionCampaignIds } from '../core/campaign-scope';
+import { inductionSignOffs } from './induction';
 
 export interface AttemptSummary {
   attemptId: string;
@@ -56,7 +57,7 @@ export interface CampaignFigures {
 
 export interface PersonSummary {
   campaigns: Record<string, CampaignFigures>;
-  /** time counted per calendar year (local dates) in closed study sessions and collective sessions */
+  /** time counted per calendar year (local dates) in closed study sessions, collective sessions and signed 三级安全教育 levels */
   years: Record<string, number>;
 }
 
@@ -166,6 +167,12 @@ export function summarizePerson(file: DeepReadonly<PersonFile>): PersonSummary {
   for (const c of attended.values()) {
     of(c.campaignId).collectiveMs += c.durationMinutes * 60_000;
     years[c.date.slice(0, 4)] = (years[c.date.slice(0, 4)] ?? 0) + c.durationMinutes * 60_000;
+  }
+  // a signed level of 三级安全教育 is training held on its date, counted with the collective time
+  // (kept in collectiveMs, so the stored summaries keep their shape and every sum includes it)
+  for (const s of inductionSignOffs(f).values()) {
+    of(s.campaignId).collectiveMs += s.minutes * 60_000;
+    years[s.date.slice(0, 4)] = (years[s.date.slice(0, 4)] ?? 0) + s.minutes * 60_000;
   }
   for (const [id, x] of essays) {
     const status: EssayStatus = x.review && x.review.version === x.latest.version ? (x.review.decision === 'accept' ? 'accepted' : 'returned') : 'submitted';

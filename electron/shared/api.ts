@@ -22,6 +22,7 @@ import { reportCalls } from './calls/report';
 import { inspectionCalls } from './calls/inspection';
 import { summaryCalls } from './calls/summary';
 import { mergeCalls } from './calls/merge';
+import { inductionCalls } from './calls/induction';
 
 export { DEFAULT_MAX_BODY, type Access };
 export type * from './views/accounts';
@@ -30,6 +31,7 @@ export type * from './views/campaign';
 export type * from './views/corpus';
 export type * from './views/essay';
 export type * from './views/grading';
+export type * from './views/induction';
 export type * from './views/inspection';
 export type * from './views/merge';
 export type * from './views/plan';
@@ -63,6 +65,7 @@ export const api = {
   ...summaryCalls,
   ...mergeCalls,
   ...archiveJobCalls,
+  ...inductionCalls,
 } as const;
 
 export type Api = typeof api;

@@ -121,7 +121,7 @@ describe('一期一档 (the campaign file)', () => {
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(folder, 'people.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['人员', '自学记录', '集中学习', '考核', '剖析材料', '履职述职']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['人员', '自学记录', '集中学习', '考核', '剖析材料', '履职述职', '三级安全教育', '年度学时']);
     const col = (sheet: string, n: number) => {
       const v: string[] = [];
       wb.getWorksheet(sheet)!.eachRow((r, i) => i > 1 && v.push(String(r.getCell(n).value)));

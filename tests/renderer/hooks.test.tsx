@@ -253,9 +253,10 @@ describe('useArchiveExport (the 档案 page: people chosen with ticks, one expor
 
   it('one person chosen: their file at once; several: one batch job; the search narrows the people and "all" ticks those shown', async () => {
     const exported: string[] = [];
+    const years: (string | undefined)[] = [];
     const batches: Input<'archive.batchStart'>[] = [];
     const client = fakeClient({
-      'archive.exportPerson': async ({ employeeNo }) => (exported.push(employeeNo), { exportId: `x-${employeeNo}`, folder: '/tmp/x', files: [] }),
+      'archive.exportPerson': async ({ employeeNo, year }) => (exported.push(employeeNo), years.push(year), { exportId: `x-${employeeNo}`, folder: '/tmp/x', files: [] }),
       'archive.batchStart': async (i) => (batches.push(i), { jobId: 'j1' } as Output<'archive.batchStart'>),
     });
     const onExported = vi.fn();
@@ -264,6 +265,11 @@ describe('useArchiveExport (the 档案 page: people chosen with ticks, one expor
     await act(() => result.current.exportChosen());
     expect(exported).toEqual(['D003']);
     expect(result.current.last).toMatchObject({ exportId: 'x-D003', employeeNo: 'D003' });
+    // one person's file of one year
+    act(() => result.current.setYear('2024'));
+    act(() => result.current.toggle('D001'));
+    await act(() => result.current.exportChosen());
+    expect(years).toEqual([undefined, '2024']);
     expect(result.current.chosen.size).toBe(0);
     act(() => result.current.setQ('生产'));
     expect(result.current.shown.map((p) => p.employeeNo)).toEqual(['D001', 'D002']);
@@ -273,7 +279,7 @@ describe('useArchiveExport (the 档案 page: people chosen with ticks, one expor
     expect(batches).toEqual([{ employeeNos: ['D001', 'D002'], zip: true }]);
     expect(result.current.batches).toBe(1);
     expect(result.current.last).toBeNull();
-    expect(onExported).toHaveBeenCalledTimes(2);
+    expect(onExported).toHaveBeenCalledTimes(3);
     expect(result.current.busy).toBe(false);
   });
 

@@ -17,11 +17,18 @@ function menu(roles: Role[], facts: Facts = plain): string[] {
   return menuOf(accessOf(roles, facts)).map((g) => `${g.key}: ${g.items.map((i) => i.page).join(' ')}`);
 }
 
-const OFFICE = ['plan: campaign plan summary', 'people: roster', 'learning: documents sessions progress', 'assessment: bank grading results', 'essays: essays reports', 'inspections: inspections'];
+const OFFICE = [
+  'plan: campaign plan summary',
+  'people: roster',
+  'learning: documents sessions induction progress',
+  'assessment: bank grading results',
+  'essays: essays reports',
+  'inspections: inspections',
+];
 const ADMIN = [
   'plan: campaign plan summary',
   'people: roster accounts',
-  'learning: documents sessions progress',
+  'learning: documents sessions induction progress',
   'assessment: bank grading results',
   'essays: essays reports',
   'inspections: inspections',

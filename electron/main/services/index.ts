@@ -12,6 +12,7 @@ import { guardCampaigns } from './campaign/guard';
 import { corpusHandlers } from './corpus/handlers';
 import { essayHandlers } from './essay/handlers';
 import type { Handlers } from './handler';
+import { inductionHandlers } from './induction/handlers';
 import { inspectionHandlers } from './inspection/handlers';
 import { mergeHandlers } from './merge/handlers';
 import { progressHandlers } from './progress/handlers';
@@ -32,6 +33,7 @@ export const handlers: Handlers = guardCampaigns({
   ...bankHandlers,
   ...campaignHandlers,
   ...studyHandlers,
+  ...inductionHandlers,
   ...progressHandlers,
   ...quizHandlers,
   ...essayHandlers,

@@ -12,7 +12,17 @@ const exportIdSchema = z
   .refine((x) => !/[\\/]/.test(x) && x !== '..' && x !== '.' && !x.startsWith('.'), '导出名称不合法');
 
 export const archiveCalls = {
-  'archive.exportPerson': call<ExportResult>()(z.object({ employeeNo: employeeNoSchema }), ARCHIVE),
+  /** year: only the campaigns whose dates touch that calendar year, and the records of it (the record file keeps the whole chain) */
+  'archive.exportPerson': call<ExportResult>()(
+    z.object({
+      employeeNo: employeeNoSchema,
+      year: z
+        .string()
+        .regex(/^\d{4}$/, 'rule.yearFormat')
+        .optional(),
+    }),
+    ARCHIVE,
+  ),
   'people.delete': call<{ ok: true }>()(z.object({ employeeNo: employeeNoSchema, reason: z.string().trim().min(1, 'rule.deleteReason').max(500) }), ['admin']),
   'audit.list': call<{ intact: boolean; entries: AuditEntryView[] }>()(none, ['admin', 'archivist']),
   /** the signing key's fingerprint, whether this server has it unlocked, and the latest checkpoint (its digest is what a plant hands to its bureau) */

@@ -14,6 +14,8 @@ import { SigningPanel } from './SigningPanel';
 import { useArchiveExport } from './use-archive-export';
 
 const NO_PEOPLE: Person[] = [];
+/** the years one person's file may be limited to: this one and the nine before */
+const YEARS = Array.from({ length: 10 }, (_, i) => String(new Date().getFullYear() - i));
 
 async function download(exportId: string, name: string) {
   const f = await api['archive.file']({ exportId, name });
@@ -43,6 +45,8 @@ export function ArchivePage() {
     last,
     batches: batchKey,
     exportChosen,
+    year,
+    setYear,
   } = useArchiveExport(api, people.data ?? NO_PEOPLE, { onExported: exports.reload, onError: setError });
   const names = useMemo(() => new Map((people.data ?? []).map((p) => [p.employeeNo, p.name])), [people.data]);
   const lastExport = useMemo(() => {
@@ -109,6 +113,19 @@ export function ArchivePage() {
         </div>
         <div className="action-bar">
           <span data-testid="chosen-count">{chosen.size > 0 ? t('archive.chosen', { n: chosen.size }) : t('archive.chooseHint')}</span>
+          {chosen.size <= 1 && (
+            <label className="row">
+              {t('archive.year')}
+              <select value={year} onChange={(e) => setYear(e.target.value)} data-testid="export-year">
+                <option value="">{t('archive.allYears')}</option>
+                {YEARS.map((y) => (
+                  <option key={y} value={y}>
+                    {t('archive.yearN', { y })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <button type="button" className="primary big" disabled={chosen.size === 0 || busy} onClick={() => void exportChosen()} data-testid="export-chosen">
             {busy ? t('archive.exporting') : chosen.size > 1 ? t('archive.exportMany', { n: chosen.size }) : t('archive.exportOne')}
           </button>

@@ -10,6 +10,8 @@ export function useArchiveExport(client: Pick<AnxueClient, 'archive.exportPerson
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [last, setLast] = useState<(ExportResult & { employeeNo: string }) | null>(null);
   const [busy, setBusy] = useState(false);
+  // one person's file of one calendar year ('' : every year); a batch always holds every year
+  const [year, setYear] = useState('');
   // counts the batches started here: the batch panel is keyed by it, so it shows the new job
   const [batches, setBatches] = useState(0);
 
@@ -24,7 +26,7 @@ export function useArchiveExport(client: Pick<AnxueClient, 'archive.exportPerson
     setLast(null);
     try {
       const nos = [...chosen];
-      if (nos.length === 1) setLast({ ...(await client['archive.exportPerson']({ employeeNo: nos[0]! })), employeeNo: nos[0]! });
+      if (nos.length === 1) setLast({ ...(await client['archive.exportPerson']({ employeeNo: nos[0]!, ...(year ? { year } : {}) })), employeeNo: nos[0]! });
       else {
         await client['archive.batchStart']({ employeeNos: nos, zip: true });
         setBatches((k) => k + 1);
@@ -37,5 +39,5 @@ export function useArchiveExport(client: Pick<AnxueClient, 'archive.exportPerson
       setBusy(false);
     }
   }
-  return { q, setQ, shown, chosen, allShown, toggle, toggleShown, busy, last, batches, exportChosen };
+  return { q, setQ, shown, chosen, allShown, toggle, toggleShown, busy, last, batches, exportChosen, year, setYear };
 }

@@ -16,6 +16,7 @@ import { EssayPage } from '../essay/EssayPage';
 import { EssaysPage } from '../essay/EssaysPage';
 import { GradingPage } from '../grading/GradingPage';
 import { MyFindings } from '../inspection/FindingCard';
+import { InductionPage } from '../induction/InductionPage';
 import { InspectionsPage } from '../inspection/InspectionsPage';
 import { MergePage } from '../merge/MergePage';
 import { PlanPage } from '../plan/PlanPage';
@@ -66,6 +67,7 @@ export const PAGES: Record<PageName, (p: PageProps) => ReactNode> = {
   accounts: ({ me }) => <AccountsPage self={me.employeeNo} />,
   documents: () => <DocumentsPage />,
   sessions: withCampaign(({ campaign }) => <SessionsPage campaign={campaign} />),
+  induction: withCampaign(({ campaign }) => <InductionPage campaign={campaign} />),
   progress: withCampaign(({ campaign }) => <ProgressPage campaign={campaign} />),
   bank: ({ route }) => (route.arg === 'drafts' ? <DraftsPanel docId={route.sub} /> : <BankPage />),
   grading: withCampaign(({ campaign }) => <GradingPage campaign={campaign} />),

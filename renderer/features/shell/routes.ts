@@ -67,6 +67,8 @@ export const ROUTES = [
   { page: 'accounts', group: 'people', calls: ['accounts.list', 'accounts.setRoles'], needsCampaign: false },
   { page: 'documents', group: 'learning', calls: ['corpus.list', 'corpus.importStart'], needsCampaign: false },
   { page: 'sessions', group: 'learning', calls: ['collective.list', 'collective.save'], needsCampaign: true },
+  // the page says so on a campaign that is not of 三级安全教育 (the table knows no campaign's kind)
+  { page: 'induction', group: 'learning', calls: ['induction.board', 'induction.sign'], needsCampaign: true },
   { page: 'progress', group: 'learning', calls: ['progress.table'], needsCampaign: true, extra: runsCampaign },
   { page: 'bank', group: 'assessment', calls: ['bank.list', 'bank.save'], needsCampaign: false },
   { page: 'grading', group: 'assessment', calls: ['grading.queue', 'grading.gradeAnswer'], needsCampaign: true },

@@ -29,13 +29,13 @@ export async function checkBeforeExport(ports: Ports, employeeNos: readonly stri
 
 /**
  * Write the archive into outDir/<exportId>/. It is built in a hidden folder and renamed into place,
- * so no half-written archive ever looks complete.
+ * so no half-written archive ever looks complete. year: a file of that calendar year only.
  */
-export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: string, by: string): Promise<ExportResult> {
+export async function exportPersonTo(ports: Ports, employeeNo: string, outDir: string, by: string, year?: string): Promise<ExportResult> {
   // a record rewritten after a signed checkpoint is not exported as if it were true
   await checkBeforeExport(ports, [employeeNo]);
   const shared = await takeSharedSnapshot(ports);
-  const record = await buildPersonRecord(ports, employeeNo, by, shared);
+  const record = await buildPersonRecord(ports, employeeNo, by, shared, { year });
   const pdf = await renderPdf(personPdfDefinition(record, shared.campaigns as Campaign[]));
   const stamp = record.exportedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   let exportId = `${employeeNo}-${stamp}`;

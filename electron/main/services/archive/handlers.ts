@@ -4,7 +4,7 @@ import { batchCancel, batchList, batchResume, batchStart, batchStatus } from './
 import { exportFile, verifyExport } from './verify';
 
 export const archiveHandlers = {
-  'archive.exportPerson': (p, c, i) => exportPersonTo(p, i.employeeNo, p.store.exportsDir(), who(c).employeeNo),
+  'archive.exportPerson': (p, c, i) => exportPersonTo(p, i.employeeNo, p.store.exportsDir(), who(c).employeeNo, i.year),
   'archive.batchStart': (p, c, i) => batchStart(p, who(c), i),
   'archive.batchStatus': (p, _c, i) => batchStatus(p, i),
   'archive.batchCancel': (p, _c, i) => batchCancel(p, i),

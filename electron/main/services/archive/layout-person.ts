@@ -9,6 +9,8 @@ import type { PersonFile } from '../../../records/person';
 import { type PersonEvent } from '../../../records/events';
 import { attendedSessions, bestResult, eventsOf } from '../../../records/derive';
 import { type PersonRecord } from './record';
+import { inductionOf } from '../../../records/induction';
+import { dayShown, inductionSection, shownEvents, yearsSection } from './person-years';
 
 /** Plant local time for people (the offset is a setting); the JSON keeps ISO UTC. */
 export function timeFormatter(utcOffsetMinutes: number) {
@@ -92,8 +94,10 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
   const c: Content[] = [];
   const p = r.person;
   const fmtTime = timeFormatter(r.utcOffsetMinutes);
+  // a file of one year lists that year's records only (the record file keeps the whole chain)
+  const events = shownEvents(r);
   c.push({ text: '安全生产教育和培训档案', style: 'title' });
-  c.push({ text: '（一人一档）', alignment: 'center', margin: [0, 0, 0, 12] });
+  c.push({ text: r.year ? `（一人一档 · ${r.year} 年度）` : '（一人一档）', alignment: 'center', margin: [0, 0, 0, 12] });
   c.push({
     table: {
       widths: [70, '*', 70, '*'],
@@ -106,6 +110,8 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
     },
     margin: [0, 0, 0, 12],
   } as Content);
+  c.push(...yearsSection(r));
+  c.push(...inductionSection(r, campaigns));
   if (r.campaigns.length === 0) c.push({ text: '本期间暂无培训记录。', margin: [0, 8] });
   for (const cr of r.campaigns) {
     const full = campaigns.find((x) => x.id === cr.campaign.id);
@@ -113,7 +119,7 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
     c.push({ text: `培训时间：${cr.campaign.start} 至 ${cr.campaign.end}；集中学习：${cr.campaign.studyStart} 至 ${cr.campaign.studyEnd}` });
     c.push({ text: `参加人员：${p.name}（${p.employeeNo}）` });
     c.push({ text: '一、学习记录（培训时间与内容）', style: 'h2' });
-    const attended = attendedSessions({ events: r.events } as PersonFile, cr.campaign.id);
+    const attended = attendedSessions({ events: r.events } as PersonFile, cr.campaign.id).filter((a) => dayShown(r, a.date));
     c.push({ text: '集中学习活动（警示教育）', bold: true, margin: [0, 2, 0, 2] });
     c.push(
       attended.length === 0
@@ -125,7 +131,7 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
           ),
     );
     c.push({ text: '自学（计算机上阅读）', bold: true, margin: [0, 4, 0, 2] });
-    const sessions = r.events.filter((e): e is Extract<PersonEvent, { type: 'study.session' }> => e.type === 'study.session' && sessionCountsFor(e.data, cr.campaign.id));
+    const sessions = events.filter((e): e is Extract<PersonEvent, { type: 'study.session' }> => e.type === 'study.session' && sessionCountsFor(e.data, cr.campaign.id));
     c.push(
       sessions.length === 0
         ? { text: '无自学记录。' }
@@ -141,23 +147,26 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
             [70, 70, '*', 55, 70],
           ),
     );
+    // signed levels of 三级安全教育 count as collective time (records/summary.ts): say how much of it they are
+    const inductionMs = inductionOf({ events: r.events }, cr.campaign.id).reduce((n, x) => n + x.minutes * 60_000, 0);
     c.push({
-      text: `学习合计：${toHours(cr.studiedMs)} 小时（集中学习 ${toHours(cr.collectiveMs ?? 0)} 小时，自学 ${toHours(cr.selfMs ?? cr.studiedMs)} 小时），折合 ${cr.creditHours} 学时（每学时 ${r.minutesPerCreditHour} 分钟）；要求 ${targetFor(cr.campaign, r.person.category)} 学时；${cr.creditHours >= targetFor(cr.campaign, r.person.category) ? '已达到' : '未达到'}要求。`,
+      text: `学习合计：${toHours(cr.studiedMs)} 小时（集中学习 ${toHours(cr.collectiveMs ?? 0)} 小时${inductionMs > 0 ? `，其中三级安全教育 ${toHours(inductionMs)} 小时` : ''}，自学 ${toHours(cr.selfMs ?? cr.studiedMs)} 小时），折合 ${cr.creditHours} 学时（每学时 ${r.minutesPerCreditHour} 分钟）；要求 ${targetFor(cr.campaign, r.person.category)} 学时；${cr.creditHours >= targetFor(cr.campaign, r.person.category) ? '已达到' : '未达到'}要求。`,
       bold: true,
     });
     c.push({ text: '二、考核结果', style: 'h2' });
     const graders = new Map<string, Set<string>>();
-    for (const g of eventsOf({ events: r.events } as PersonFile, 'quiz.graded')) {
+    for (const g of eventsOf({ events } as PersonFile, 'quiz.graded')) {
       const s = graders.get(g.data.attemptId) ?? new Set<string>();
       s.add(g.by);
       graders.set(g.data.attemptId, s);
     }
+    const quiz = cr.quiz.filter((q) => dayShown(r, fmtTime(q.submittedAt)));
     c.push(
-      cr.quiz.length === 0
+      quiz.length === 0
         ? { text: '未参加考核。' }
         : table(
             ['交卷时间', '得分', '百分制', '结果', '阅卷人'],
-            cr.quiz.map((q) => [
+            quiz.map((q) => [
               fmtTime(q.submittedAt),
               `${q.score} / ${q.max}`,
               String(q.percent),
@@ -167,11 +176,11 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
             [90, 60, 50, '*', 90],
           ),
     );
-    const best = bestResult(cr.quiz);
+    const best = bestResult(quiz);
     if (best) c.push({ text: `考核结论：${best.passed === null ? '待阅卷' : best.passed ? '合格' : '不合格'}（最好成绩 ${best.percent} 分）`, bold: true });
     c.push({ text: '三、个人剖析材料', style: 'h2' });
-    const subs = r.events.filter((e): e is Extract<PersonEvent, { type: 'essay.submitted' }> => e.type === 'essay.submitted' && e.data.campaignId === cr.campaign.id);
-    const reviews = r.events.filter((e): e is Extract<PersonEvent, { type: 'essay.reviewed' }> => e.type === 'essay.reviewed' && e.data.campaignId === cr.campaign.id);
+    const subs = events.filter((e): e is Extract<PersonEvent, { type: 'essay.submitted' }> => e.type === 'essay.submitted' && e.data.campaignId === cr.campaign.id);
+    const reviews = events.filter((e): e is Extract<PersonEvent, { type: 'essay.reviewed' }> => e.type === 'essay.reviewed' && e.data.campaignId === cr.campaign.id);
     const last = subs[subs.length - 1];
     if (!last) c.push({ text: '未提交。' });
     else {
@@ -195,8 +204,8 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
         );
       }
     }
-    const reports = r.events.filter((e): e is Extract<PersonEvent, { type: 'report.submitted' }> => e.type === 'report.submitted' && e.data.campaignId === cr.campaign.id);
-    if (reports.length > 0) c.push(...reportSection(r.events, cr.campaign.id, fmtTime));
+    const reports = events.filter((e): e is Extract<PersonEvent, { type: 'report.submitted' }> => e.type === 'report.submitted' && e.data.campaignId === cr.campaign.id);
+    if (reports.length > 0) c.push(...reportSection(events, cr.campaign.id, fmtTime));
   }
   c.push({
     margin: [0, 24, 0, 0],

@@ -9,6 +9,8 @@ import { chainHead, type PersonEvent } from '../../../records/events';
 import { summarize } from '../campaign/campaign';
 import { essayState, quizResults, studyTotals } from '../../../records/derive';
 import { notFound } from '../errors';
+import { summarizePerson } from '../../../records/summary';
+import { inductionSignOffs } from '../../../records/induction';
 import { iso, type Ports } from '../ports';
 import { attemptQuestions, questionSha, questionVersions, type QuestionVersions } from '../bank/question-versions';
 
@@ -23,6 +25,16 @@ interface CampaignRecord {
   essayStatus: string;
 }
 
+/** One calendar year of the file: the time counted in it across all campaigns, against what the year asks. */
+export interface YearFigure {
+  year: string;
+  ms: number;
+  creditHours: number;
+  requiredCreditHours: number;
+  /** initial: the person had 三级安全教育 that year (the initial training's figure); annual: retraining */
+  basis: 'initial' | 'annual';
+}
+
 export interface PersonRecord {
   format: 'anxue-person-record';
   formatVersion: 1;
@@ -30,7 +42,12 @@ export interface PersonRecord {
   person: Person;
   minutesPerCreditHour: number;
   utcOffsetMinutes: number;
+  /** the file shows one calendar year (YYYY): the campaigns whose dates touch it, the events of it; absent: everything */
+  year?: string;
   campaigns: CampaignRecord[];
+  /** per calendar year (of `year` only, when set) */
+  years: YearFigure[];
+  /** the whole chain, whatever the year: it is what proves the file */
   events: PersonEvent[];
   /** the versions of the questions the attempts name (by id, version and digest: `paper` in quiz.submitted) */
   questions: Question[];
@@ -91,7 +108,32 @@ export function recordJson(record: PersonRecord): string {
   return JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + '\n';
 }
 
-export async function buildPersonRecord(ports: Ports, employeeNo: string, by: string, shared?: SharedSnapshot): Promise<PersonRecord> {
+/** A campaign whose dates touch a calendar year. */
+const touches = (c: Pick<Campaign, 'start' | 'end'>, year: string) => c.start.slice(0, 4) <= year && c.end.slice(0, 4) >= year;
+
+/** Per calendar year: counted time (as the year figure everywhere, records/summary.ts) against the category's figure. */
+function yearFigures(f: PersonFile, person: Person, settings: Settings, only: string | undefined): YearFigure[] {
+  const counted = summarizePerson(f).years;
+  const inductionYears = new Set([...inductionSignOffs(f).values()].map((x) => x.date.slice(0, 4)));
+  const years = new Set([...Object.keys(counted).filter((y) => (counted[y] ?? 0) > 0), ...inductionYears]);
+  const targets = settings.categoryTargets[person.category];
+  return [...years]
+    .filter((y) => !only || y === only)
+    .sort()
+    .map((year) => {
+      const ms = counted[year] ?? 0;
+      const initial = inductionYears.has(year);
+      return {
+        year,
+        ms,
+        creditHours: toCreditHours(ms, settings.minutesPerCreditHour),
+        requiredCreditHours: (initial ? targets?.initial : targets?.annual) ?? 0,
+        basis: initial ? 'initial' : 'annual',
+      };
+    });
+}
+
+export async function buildPersonRecord(ports: Ports, employeeNo: string, by: string, shared?: SharedSnapshot, opts: { year?: string } = {}): Promise<PersonRecord> {
   const s = shared ?? (await takeSharedSnapshot(ports));
   const found = s.roster.get(employeeNo);
   if (!found) throw notFound('common.notOnRoster', { employeeNo });
@@ -108,7 +150,7 @@ export async function buildPersonRecord(ports: Ports, employeeNo: string, by: st
     if ('campaignId' in e.data) named.add(e.data.campaignId);
     if (e.type === 'study.session') for (const id of e.data.alsoFor ?? []) named.add(id);
   }
-  const involved = s.campaigns.filter((c) => named.has(c.id));
+  const involved = s.campaigns.filter((c) => named.has(c.id) && (!opts.year || touches(c, opts.year)));
   const now = ports.clock.now();
   return {
     format: 'anxue-person-record',
@@ -117,6 +159,8 @@ export async function buildPersonRecord(ports: Ports, employeeNo: string, by: st
     person,
     minutesPerCreditHour: settings.minutesPerCreditHour,
     utcOffsetMinutes: settings.utcOffsetMinutes,
+    ...(opts.year ? { year: opts.year } : {}),
+    years: yearFigures(f, person, settings, opts.year),
     campaigns: involved.map((c) => {
       const t = studyTotals(f, c, settings, now, person.category);
       return {

@@ -1,11 +1,13 @@
 // The training file as spreadsheet rows (one sheet per kind of record), for one person or for many.
 import type { Writable } from 'node:stream';
-import { COLLECTIVE_TYPE_NAMES, REPORT_LEVEL_NAMES, targetFor } from '../../../core/model';
+import { COLLECTIVE_TYPE_NAMES, INDUCTION_LEVEL_NAMES, REPORT_LEVEL_NAMES, targetFor } from '../../../core/model';
 import { toHours } from '../../../core/study-time';
 import type { PersonFile } from '../../../records/person';
 import { attendedSessions, bestResult } from '../../../records/derive';
 import { type PersonRecord } from './record';
 import { ESSAY_STATUS_TEXT, reviewText, timeFormatter } from './layout-person';
+import { dayShown, shownEvents } from './person-years';
+import { inductionSignOffs } from '../../../records/induction';
 
 /**
  * The training file as spreadsheet rows: one sheet per kind of record (people, study sessions,
@@ -66,6 +68,12 @@ export async function personWorkbook(toFile?: Writable): Promise<{ add(r: Person
     ['工号', '姓名', '培训计划', '岗位层级', '稿次', '提交时间', '报告对象', '字数', '附件', '审阅时间', '审阅人', '结论', '意见', '得分'],
     [10, 10, 30, 10, 6, 17, 16, 7, 6, 17, 10, 8, 40, 7],
   );
+  const induction = sheet(
+    '三级安全教育',
+    ['工号', '姓名', '培训计划', '级别', '学时', '完成日期', '教育内容', '签字人', '签字人工号', '签字人岗位', '登记人', '登记时间'],
+    [10, 10, 30, 8, 6, 11, 36, 10, 10, 12, 10, 17],
+  );
+  const years = sheet('年度学时', ['工号', '姓名', '年度', '学习小时', '学时', '要求学时', '要求依据', '是否达到'], [10, 10, 6, 9, 8, 8, 16, 8]);
   // a streamed row is written out (and forgotten) when committed
   const put = (ws: import('exceljs').Worksheet, values: unknown[]) => {
     const row = ws.addRow(values);
@@ -100,8 +108,24 @@ export async function personWorkbook(toFile?: Writable): Promise<{ add(r: Person
       ]);
     }
     if (r.campaigns.length === 0) put(people, [p.employeeNo, p.name, p.dept, p.team, p.post, p.category, p.leader ? '是' : '否', '', '', '', '', '', '', '', '', '', '', r.events.length, r.chainHead]);
+    for (const y of r.years)
+      put(years, [
+        p.employeeNo,
+        p.name,
+        y.year,
+        toHours(y.ms),
+        y.creditHours,
+        y.requiredCreditHours,
+        y.basis === 'initial' ? '岗前（三级安全教育）' : '年度再培训',
+        y.creditHours >= y.requiredCreditHours ? '是' : '否',
+      ]);
+    for (const x of inductionSignOffs(r).values()) {
+      if (!names.has(x.campaignId) || !dayShown(r, x.date)) continue;
+      put(induction, [p.employeeNo, p.name, names.get(x.campaignId), INDUCTION_LEVEL_NAMES[x.level], x.hours, x.date, x.content, x.signerName, x.signer, x.signerPost, x.by, fmt(x.at)]);
+    }
     const graders = new Map<string, Set<string>>();
-    for (const e of r.events) {
+    // a file of one year lists that year's records only
+    for (const e of shownEvents(r)) {
       const cname = 'campaignId' in e.data ? (names.get(e.data.campaignId) ?? '') : '';
       if (e.type === 'study.session') {
         const ex = e.data.excludedMs;
@@ -164,9 +188,9 @@ export async function personWorkbook(toFile?: Writable): Promise<{ add(r: Person
       }
     }
     for (const cr of r.campaigns) {
-      for (const a of attendedSessions({ events: r.events } as PersonFile, cr.campaign.id))
+      for (const a of attendedSessions({ events: r.events } as PersonFile, cr.campaign.id).filter((x) => dayShown(r, x.date)))
         put(coll, [p.employeeNo, p.name, cr.campaign.name, a.date, a.start, COLLECTIVE_TYPE_NAMES[a.type], a.topic, a.durationMinutes, a.place, a.host, a.via === 'self' ? '本人签到' : '安全员登记']);
-      for (const q of cr.quiz)
+      for (const q of cr.quiz.filter((x) => dayShown(r, fmt(x.submittedAt))))
         put(quiz, [
           p.employeeNo,
           p.name,

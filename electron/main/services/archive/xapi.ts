@@ -5,7 +5,7 @@
 // result.duration (ISO 8601). Statement ids are derived from the record's hash, so exporting the
 // same records twice gives the same statements.
 import { createHash } from 'node:crypto';
-import { COLLECTIVE_TYPE_NAMES, type Person } from '../../../core/model';
+import { COLLECTIVE_TYPE_NAMES, INDUCTION_LEVEL_NAMES, type Person } from '../../../core/model';
 import type { PersonEvent } from '../../../records/events';
 import { attemptQuestions, type QuestionVersions } from '../bank/question-versions';
 
@@ -88,8 +88,16 @@ export function statementsFor(
       a.data.campaignId,
     );
   };
+  // a 三级安全教育 level completed, unless its entry was revoked as mistaken later
+  const levels = new Map<string, Extract<PersonEvent, { type: 'induction.signed' }>>();
   for (const e of events) {
     switch (e.type) {
+      case 'induction.signed':
+        levels.set(`${e.data.campaignId}/${e.data.level}`, e);
+        break;
+      case 'induction.revoked':
+        levels.delete(`${e.data.campaignId}/${e.data.level}`);
+        break;
       case 'study.session':
         make(
           e,
@@ -163,6 +171,15 @@ export function statementsFor(
         break;
     }
   }
+  for (const e of levels.values())
+    make(
+      e,
+      0,
+      'completed',
+      { id: `induction/${encodeURIComponent(e.data.campaignId)}/${e.data.level}`, zh: `三级安全教育：${INDUCTION_LEVEL_NAMES[e.data.level]}`, type: 'http://adlnet.gov/expapi/activities/meeting' },
+      { result: { duration: isoDuration(e.data.minutes * 60_000), completion: true } },
+      e.data.campaignId,
+    );
   return out;
 }
 

@@ -25,6 +25,8 @@ export const CAMPAIGN_WRITES = [
   'report.review',
   'inspection.save',
   'summary.save',
+  'induction.sign',
+  'induction.revoke',
 ] as const satisfies readonly CallName[];
 
 /**
@@ -66,6 +68,7 @@ export const CAMPAIGN_READS = [
   'summary.get',
   'summary.export',
   'archive.batchStart',
+  'induction.board',
 ] as const satisfies readonly CallName[];
 
 const WRITES: ReadonlySet<string> = new Set(CAMPAIGN_WRITES);

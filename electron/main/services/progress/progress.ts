@@ -10,6 +10,7 @@ import type { DeepReadonly } from '../../../records/versioned';
 import { emptyCampaignFigures, type PersonCampaignView } from '../../../records/summary';
 import { campaignPeople, getCampaign } from '../campaign/campaign';
 import { attendedSessions, bestResult, eventsOf, summaryHours, summaryResult, summaryYearMs } from '../../../records/derive';
+import { inductionOf } from '../../../records/induction';
 import { notFound } from '../errors';
 import type { Lang, Ports } from '../ports';
 import { LEDGER_WORDS, targetWords } from '../render/file-words';
@@ -96,6 +97,8 @@ function sessionsOf(p: Person, f: PersonFile, c: Campaign): PersonSessions {
     byDay[a.date] = (byDay[a.date] ?? 0) + a.durationMinutes * 60_000;
     return { date: a.date, start: a.start, type: a.type, topic: a.topic, durationMinutes: a.durationMinutes, via: a.via };
   });
+  // signed 三级安全教育 levels are training time of their dates (counted with the collective time)
+  for (const x of inductionOf(f, c.id)) byDay[x.date] = (byDay[x.date] ?? 0) + x.minutes * 60_000;
   return { person: { employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, category: p.category }, sessions, collective, byDay };
 }
 

@@ -10,6 +10,7 @@ import { appendEvent, type EventBodies } from '../../../records/events';
 import { assertOpen, assertTakesPart, getCampaign, summarize } from '../campaign/campaign';
 import { alsoCountsFor, sessionCountsFor } from '../../../core/campaign-scope';
 import { docTitle, listDocs, PRACTICE_DOC, PRACTICE_KEY } from '../corpus/corpus';
+import { inductionOf } from '../../../records/induction';
 import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals, yearMs } from '../../../records/derive';
 import { badInput, conflict } from '../errors';
 import { iso, type Ports } from '../ports';
@@ -176,7 +177,7 @@ export async function stopStudy(ports: Ports, caller: Account, input: Input<'stu
   return { ok: true };
 }
 
-/** Counted time per local day for one campaign: closed and open sessions, and collective sessions. */
+/** Counted time per local day for one campaign: closed and open sessions, collective sessions, signed 三级安全教育 levels. */
 export function campaignDays(f: PersonFile, campaignId: string): Record<string, number> {
   const out: Record<string, number> = {};
   const add = (rec: Record<string, number> | undefined) => {
@@ -189,6 +190,7 @@ export function campaignDays(f: PersonFile, campaignId: string): Record<string, 
     add(o.provisionalByDay);
   }
   for (const c of attendedSessions(f, campaignId)) add({ [c.date]: c.durationMinutes * 60_000 });
+  for (const s of inductionOf(f, campaignId)) add({ [s.date]: s.minutes * 60_000 });
   return out;
 }
 
