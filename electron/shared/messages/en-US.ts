@@ -328,6 +328,7 @@ export const messagesEnUS: Record<keyof typeof messagesZhCN, string> = {
   'rule.timeFormat': 'a time is written HH:MM',
   'rule.trueFalseAnswer': 'a true/false answer is T or F',
   'rule.unlockReason': 'write down why the lock is lifted',
+  'rule.year': 'a year is four digits, e.g. 2026',
   'signing.check.badSignature': "checkpoint #{{seq}} ({{at}}): the signature is not valid: it was not made with this enterprise's key",
   'signing.check.chain': '{{employeeNo}}: {{problem}}',
   'signing.check.keyMissing': 'there are checkpoints but the signing key is not in the data: signing.json was deleted or replaced',
