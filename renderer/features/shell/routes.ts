@@ -68,6 +68,8 @@ export const ROUTES = [
   { page: 'documents', group: 'learning', calls: ['corpus.list', 'corpus.importStart'], needsCampaign: false },
   { page: 'sessions', group: 'learning', calls: ['collective.list', 'collective.save'], needsCampaign: true },
   { page: 'progress', group: 'learning', calls: ['progress.table'], needsCampaign: true, extra: runsCampaign },
+  // every campaign of a calendar year: no current campaign needed; the archivist may open it by address
+  { page: 'year', group: 'learning', calls: ['year.view', 'year.ledger'], needsCampaign: false, extra: runsCampaign, readOnly: ['year.view', 'year.ledger'] },
   { page: 'bank', group: 'assessment', calls: ['bank.list', 'bank.save'], needsCampaign: false },
   { page: 'grading', group: 'assessment', calls: ['grading.queue', 'grading.gradeAnswer'], needsCampaign: true },
   { page: 'results', group: 'assessment', calls: ['quiz.stats'], needsCampaign: true, extra: runsCampaign },

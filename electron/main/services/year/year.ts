@@ -3,7 +3,7 @@
 // induction), with the totals by 部门 / 班组 / 人员类别. Read from the people's summaries (the year
 // figures kept beside each record), never from their whole history.
 import { takesPart } from '../../../core/campaign-scope';
-import type { Campaign, Person, Settings } from '../../../core/model';
+import { PERSON_CATEGORIES, type Campaign, type Person, type Settings } from '../../../core/model';
 import { localDay, toCreditHours } from '../../../core/study-time';
 import type { Input, YearGroupRow, YearPersonRow, YearView } from '../../../shared/api';
 import { summaryYearMs } from '../../../records/derive';
@@ -84,7 +84,8 @@ export async function yearView(ports: Ports, input: Input<'year.view'>): Promise
     year,
     asOf: today,
     minutesPerCreditHour: settings.minutesPerCreditHour,
-    targets: Object.fromEntries(Object.entries(settings.categoryTargets).map(([k, t]) => [k, { initial: t.initial, annual: t.annual }])),
+    // in the categories' own order (a settings document read back from PostgreSQL has its keys reordered)
+    targets: Object.fromEntries(PERSON_CATEGORIES.map((k) => [k, { initial: settings.categoryTargets[k].initial, annual: settings.categoryTargets[k].annual }])),
     rows,
     totals: { people: rows.length, met, short: rows.length - met },
     groups: {
