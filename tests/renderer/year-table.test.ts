@@ -15,7 +15,7 @@ const person = (employeeNo: string, dept: string, team: string, category: string
   requirement: 'annual',
   shortCreditHours,
   met: shortCreditHours === 0,
-  campaigns: [],
+  campaignIds: [],
 });
 const rows = [
   person('E1', '甲醇车间', '一班', '其他从业人员', 0),

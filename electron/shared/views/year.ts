@@ -19,8 +19,8 @@ export interface YearPersonRow {
   /** 学时 still needed (0 when met) */
   shortCreditHours: number;
   met: boolean;
-  /** the campaigns of the year the person takes part in */
-  campaigns: { id: string; name: string; kind: CampaignKind }[];
+  /** the campaigns of the year the person takes part in (named in YearView.campaigns) */
+  campaignIds: string[];
 }
 
 export interface YearGroupRow {
@@ -42,6 +42,8 @@ export interface YearView {
   minutesPerCreditHour: number;
   /** the requirement per category as the settings say (学时) */
   targets: Record<string, { initial: number; annual: number }>;
+  /** the campaigns whose dates reach into the year, by start */
+  campaigns: { id: string; name: string; kind: CampaignKind; start: string; end: string }[];
   rows: YearPersonRow[];
   totals: { people: number; met: number; short: number };
   groups: { dept: YearGroupRow[]; team: YearGroupRow[]; category: YearGroupRow[] };

@@ -38,6 +38,7 @@ export function YearPage() {
   if (!v) return <p className="muted">{t('common.loading')}</p>;
   const choices = filterChoices(v.rows, filter.dept);
   const shown = shownRows(v.rows, filter, sort);
+  const names = new Map(v.campaigns.map((c) => [c.id, c.name]));
   return (
     <div className="stack year-page">
       <section className="card">
@@ -146,7 +147,7 @@ export function YearPage() {
                 <td className={r.met ? 'ok' : 'short-text'} data-testid="year-status">
                   {r.met ? t('year.isMet') : t('year.isShort', { n: r.shortCreditHours })}
                 </td>
-                <td className="small">{r.campaigns.map((c) => c.name).join(t('year.joiner'))}</td>
+                <td className="small">{r.campaignIds.map((id) => names.get(id)).join(t('year.joiner'))}</td>
               </tr>
             ))}
           </tbody>

@@ -26,6 +26,7 @@ export async function yearLedger(ports: Ports, input: Input<'year.ledger'>, lang
   rule.alignment = { wrapText: true, vertical: 'top' };
   rule.height = 48;
   ws.addRow(w.headers).font = { bold: true };
+  const names = new Map(v.campaigns.map((c) => [c.id, c.name]));
   for (const r of v.rows) {
     ws.addRow([
       r.employeeNo,
@@ -38,7 +39,7 @@ export async function yearLedger(ports: Ports, input: Input<'year.ledger'>, lang
       w.requirement[r.requirement],
       r.met ? w.yes : w.no,
       r.shortCreditHours,
-      r.campaigns.map((c) => c.name).join(w.joiner),
+      r.campaignIds.map((id) => names.get(id)).join(w.joiner),
     ]);
   }
   for (const g of ['dept', 'team', 'category'] as const) {

@@ -58,6 +58,8 @@ export async function yearView(ports: Ports, input: Input<'year.view'>): Promise
   const campaigns = (await ports.store.campaigns.peek()).campaigns;
   const views = await ports.store.yearSummaries(people.map((p) => p.employeeNo));
   const ofYear = campaigns.filter((c) => inYear(c, year));
+  // most campaigns are everyone's: their ids are one list shared by the rows
+  const everyone = ofYear.filter((c) => (c.participants ?? { kind: 'all' }).kind === 'all').map((c) => c.id);
   const rows: YearPersonRow[] = people.map((p) => {
     const ms = summaryYearMs(views.get(p.employeeNo)!, year);
     const creditHours = toCreditHours(ms, settings.minutesPerCreditHour);
@@ -75,7 +77,7 @@ export async function yearView(ports: Ports, input: Input<'year.view'>): Promise
       requirement: req.requirement,
       shortCreditHours: met ? 0 : oneDecimal(req.creditHours - creditHours),
       met,
-      campaigns: ofYear.filter((c) => takesPart(c as Campaign, p)).map((c) => ({ id: c.id, name: c.name, kind: c.kind })),
+      campaignIds: everyone.length === ofYear.length ? everyone : ofYear.filter((c) => takesPart(c as Campaign, p)).map((c) => c.id),
     };
   });
   const today = localDay(ports.clock.now(), settings.utcOffsetMinutes);
@@ -86,6 +88,7 @@ export async function yearView(ports: Ports, input: Input<'year.view'>): Promise
     minutesPerCreditHour: settings.minutesPerCreditHour,
     // in the categories' own order (a settings document read back from PostgreSQL has its keys reordered)
     targets: Object.fromEntries(PERSON_CATEGORIES.map((k) => [k, { initial: settings.categoryTargets[k].initial, annual: settings.categoryTargets[k].annual }])),
+    campaigns: [...ofYear].sort((a, b) => a.start.localeCompare(b.start)).map((c) => ({ id: c.id, name: c.name, kind: c.kind, start: c.start, end: c.end })),
     rows,
     totals: { people: rows.length, met, short: rows.length - met },
     groups: {
