@@ -900,7 +900,7 @@ export const enUS: Resources = {
     asOf: 'As of {{date}}: self-study and collective sessions counted in {{year}} in every campaign (a stretch of self-study that counts toward several campaigns is counted once); {{minutes}} minutes per credit hour.',
     source:
       'Required credit hours are the annual retraining hours of each person category as set in Settings (hazardous-chemical units: principals and safety managers 16, others 20; the official text prevails); new hires in an induction that year need the initial training hours.',
-    targets: 'As set here:',
+    targets: 'As set here: ',
     targetOne: '{{category}} annual {{annual}}, initial {{initial}}',
     exportLedger: "Export the year's hours ledger (Excel)",
     exported: 'Exported: {{file}}',

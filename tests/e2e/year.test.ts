@@ -91,6 +91,11 @@ describe("the year's training", () => {
     expect(await officer.getByTestId('year-counts').textContent()).toContain('✓ 1');
     expect(await officer.getByTestId('year-source').textContent()).toContain('以正式文本为准');
     await shot(officer, 'year-01-this-year');
+    // the totals by department: the methanol workshop has one of two short, on average (21.3 + 2) / 2
+    await officer.getByTestId('year-groups').scrollIntoViewIfNeeded();
+    const methanol = officer.getByTestId('year-groups').getByRole('row', { name: /甲醇车间/ });
+    expect(await methanol.locator('td').allTextContents()).toEqual(['甲醇车间', '2', '✓ 1', '✗ 1', '11.7']);
+    await shot(officer, 'year-01b-totals');
   });
 
   it('keeps only those short of it, the most short first', async () => {

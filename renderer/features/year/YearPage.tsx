@@ -71,7 +71,7 @@ export function YearPage() {
         </div>
         <p className="small">{t('year.asOf', { date: dayText(v.asOf), year: v.year, minutes: v.minutesPerCreditHour })}</p>
         <p className="small muted" data-testid="year-source">
-          {t('year.source')} {t('year.targets')}{' '}
+          {t('year.source')} {t('year.targets')}
           {Object.entries(v.targets)
             .map(([category, x]) => t('year.targetOne', { category, annual: x.annual, initial: x.initial }))
             .join(t('year.joiner'))}
