@@ -6,7 +6,7 @@ import { sessionCountsFor } from '../core/campaign-scope';
 import type { QuizResult, StudyTotals } from '../core/record-shapes';
 import type { PersonFile } from './person';
 import type { DeepReadonly } from './versioned';
-import type { AttemptSummary, PersonCampaignView } from './summary';
+import type { AttemptSummary, PersonCampaignView, PersonYearView } from './summary';
 import type { EventBodies, PersonEvent } from './events';
 import { inductionOf, inductionSignOffs } from './induction';
 
@@ -125,7 +125,7 @@ export function summaryHours(v: PersonCampaignView, campaignId: string): { selfM
 }
 
 /** A person's counted time in a calendar year from their summary and open session (as yearMs). */
-export function summaryYearMs(v: PersonCampaignView, year: string): number {
+export function summaryYearMs(v: PersonYearView, year: string): number {
   let ms = v.years[year] ?? 0;
   for (const [d, x] of Object.entries(v.study?.byDay ?? {})) if (d.startsWith(`${year}-`)) ms += x;
   return ms;

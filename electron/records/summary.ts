@@ -76,6 +76,9 @@ export interface PersonCampaignView {
   study: OpenStudyBits | null;
 }
 
+/** What the year's view gets per person: the year figures and the open session, no campaign's figures. */
+export type PersonYearView = Pick<PersonCampaignView, 'years' | 'study'>;
+
 export function emptyCampaignFigures(): CampaignFigures {
   return {
     selfMs: 0,

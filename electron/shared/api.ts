@@ -23,6 +23,7 @@ import { inspectionCalls } from './calls/inspection';
 import { summaryCalls } from './calls/summary';
 import { mergeCalls } from './calls/merge';
 import { inductionCalls } from './calls/induction';
+import { yearCalls } from './calls/year';
 
 export { DEFAULT_MAX_BODY, type Access };
 export type * from './views/accounts';
@@ -42,6 +43,7 @@ export type * from './views/drafts';
 export type * from './views/report';
 export type * from './views/study';
 export type * from './views/summary';
+export type * from './views/year';
 
 // The order of the calls is the order of the parts: keep it (a part that named a call another part
 // names too would silently replace it; tests/structure/contract-parts.test.ts refuses that).
@@ -64,6 +66,7 @@ export const api = {
   ...inspectionCalls,
   ...summaryCalls,
   ...mergeCalls,
+  ...yearCalls,
   ...archiveJobCalls,
   ...inductionCalls,
 } as const;

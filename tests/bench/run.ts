@@ -498,15 +498,18 @@ async function benchStudy(args: string[]) {
   };
 }
 
+/** The officer views whose first answer after a restart `--years` measures; the year's view first, so that it pays the opening's checks (target ≤ 300 ms). */
+const FIRST_VIEWS = ['year.view', 'progress.table', 'quiz.stats', 'essay.overview', 'grading.queue'] as const;
+
 /** The figures of `--years`: each officer view's first answer after the restart (target ≤ 2 s) and memory (≤ 500 MB). */
 function historyFigures(years: number, run: StudyRun, pgRun: StudyRun | null) {
   const f = run.first!;
-  const views = ['progress.table', 'quiz.stats', 'essay.overview', 'grading.queue'];
+  const views = FIRST_VIEWS;
   const out: Record<string, number | boolean | null> = { years, campaigns: years * HISTORY_MONTHS.length };
   for (const v of views) out[`first_${v.replace('.', '_')}_ms`] = round(f[v]!);
   out.first_max_ms = round(Math.max(...views.map((v) => f[v]!)));
   out.rss_after_first_mb = run.afterFirstMb;
-  out.within_targets = out.first_max_ms <= 2000 && run.peak / 1024 / 1024 <= 500;
+  out.within_targets = out.first_max_ms <= 2000 && run.peak / 1024 / 1024 <= 500 && f['year.view']! <= 300;
   if (pgRun?.first) {
     for (const v of views) out[`pg_first_${v.replace('.', '_')}_ms`] = round(pgRun.first[v]!);
     out.pg_rss_after_first_mb = pgRun.afterFirstMb;
@@ -529,9 +532,10 @@ async function benchStudyRun(dir: string, campaignId: string, db?: string, histo
   if (history) {
     first = {};
     const officer = await ports.sessions.create('admin');
-    for (const view of ['progress.table', 'quiz.stats', 'essay.overview', 'grading.queue'] as const) {
+    for (const view of FIRST_VIEWS) {
       const t0 = performance.now();
-      const r = await dispatch(ports, view, { campaignId }, officer);
+      // the year's view is of the newest campaign's year, over all 15 campaigns
+      const r = await dispatch(ports, view, view === 'year.view' ? { year: '2026' } : { campaignId }, officer);
       first[view] = performance.now() - t0;
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       sample();

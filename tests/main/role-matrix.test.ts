@@ -134,6 +134,8 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'summary.export': [O, A, M],
   'merge.list': [O, M],
   'merge.decide': [O, M],
+  'year.view': [O, A, M],
+  'year.ledger': [O, A, M],
   'archive.batchStart': [A, M],
   'archive.batchStatus': [A, M],
   'archive.batchCancel': [A, M],

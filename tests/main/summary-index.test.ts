@@ -110,4 +110,25 @@ describe('summary index (lowdb)', () => {
     expect(existsSync(path.join(dir, 'people', 'E3.json'))).toBe(false);
     s.close();
   });
+
+  it('the year figures after reopening come from the index: no person record is loaded, a file changed since is read again', async () => {
+    const dir = fresh();
+    let s = DataStore.open(dir);
+    for (let i = 0; i < 10; i++) {
+      await study(s, `E${i}`, 'c1', '2024-09-02', i + 1);
+      await study(s, `E${i}`, 'c2', '2025-03-02', 2);
+    }
+    s.close();
+    const file = path.join(dir, 'people', 'E0.json');
+    const f = JSON.parse(readFileSync(file, 'utf8'));
+    f.events[0].data.byDay = { '2024-09-02': 7 * 60_000 };
+    writeFileSync(file, JSON.stringify(f));
+    s = DataStore.open(dir);
+    const nos = Array.from({ length: 10 }, (_, i) => `E${i}`);
+    const v = await s.yearSummaries([...nos, 'NOBODY']);
+    expect(nos.map((no) => v.get(no)!.years)).toEqual(nos.map((_, i) => ({ '2024': (i === 0 ? 7 : i + 1) * 60_000, '2025': 2 * 60_000 })));
+    expect(v.get('NOBODY')).toEqual({ years: {}, study: null });
+    expect(nos.filter((no) => no !== 'E0' && (s.person(no) as PersonDoc).current() !== null)).toEqual([]);
+    s.close();
+  });
 });

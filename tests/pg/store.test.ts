@@ -124,6 +124,26 @@ describe('person summaries (what the officer views read)', () => {
     expect((await s.pool.query("SELECT summary IS NOT NULL AS has FROM persons WHERE employee_no = 'E1'")).rows[0].has).toBe(true);
     expect((await rows('c1'))[0].figures.selfMs).toBe(30 * 60_000);
   });
+
+  it('the year figures of many people in one read, with the open session; a record from before the summaries is summarized and kept', async () => {
+    const s = open();
+    await s.person('Y1').update((f) => {
+      appendEvent(f.events, 'study.session', session('c1', '2024-09-02', 30), { at: at(), by: 'Y1' });
+      appendEvent(f.events, 'study.session', { ...session('c2', '2025-09-02', 45), alsoFor: ['c3'] }, { at: at(), by: 'Y1' });
+    });
+    await s.person('Y2').update((f) => void appendEvent(f.events, 'study.session', session('c1', '2025-01-05', 10), { at: at(), by: 'Y2' }));
+    await s.person('Y2').updateStudy((f) => {
+      f.open.study = { campaignId: 'c1', docId: 'd', countedMs: 60_000, byDay: { '2025-03-01': 60_000 } } as unknown as typeof f.open.study;
+    });
+    const v = await s.yearSummaries(['Y1', 'Y2', 'NOBODY']);
+    // the session that counts toward two campaigns is in its year once
+    expect(v.get('Y1')).toEqual({ years: { '2024': 30 * 60_000, '2025': 45 * 60_000 }, study: null });
+    expect(v.get('Y2')).toEqual({ years: { '2025': 10 * 60_000 }, study: { campaignId: 'c1', countedMs: 60_000, byDay: { '2025-03-01': 60_000 } } });
+    expect(v.get('NOBODY')).toEqual({ years: {}, study: null });
+    await s.pool.query("UPDATE persons SET summary = NULL WHERE employee_no = 'Y1'");
+    expect((await s.yearSummaries(['Y1'])).get('Y1')!.years).toEqual({ '2024': 30 * 60_000, '2025': 45 * 60_000 });
+    expect((await s.pool.query("SELECT summary -> 'years' AS y FROM persons WHERE employee_no = 'Y1'")).rows[0].y).toEqual({ '2024': 30 * 60_000, '2025': 45 * 60_000 });
+  });
 });
 
 describe('what the database refuses', () => {
@@ -307,8 +327,10 @@ describe('documents of an older schemaVersion', () => {
         JSON.stringify({ study: { sessionId: 's', excludedMs: { idle: 5 } }, quiz: {}, essayDrafts: {} }),
       ]);
       const campaigns = await s.campaigns.read();
-      expect(campaigns.schemaVersion).toBe(2);
+      expect(campaigns.schemaVersion).toBe(3);
       expect(campaigns.campaigns[0]!.quiz).toMatchObject({ mode: 'fixed', rules: [], passMark: 80 });
+      // v3: a campaign from before kinds and participants is a warning month for everyone
+      expect(campaigns.campaigns[0]).toMatchObject({ kind: 'warning', participants: { kind: 'all' } });
       const person = await s.person('E9').read();
       expect(person.schemaVersion).toBe(2);
       expect(person.open.study).toMatchObject({ provisionalMs: 0, excludedMs: { idle: 5, locked: 0, check_missed: 0, daily_cap: 0 } });

@@ -53,6 +53,9 @@ const enumKeys = [
   ...['campaign', 'all', 'dept', 'team'].map((x) => `batch.scope_${x}`),
   ...['running', 'done', 'cancelled', 'failed', 'interrupted'].map((x) => `batch.state_${x}`),
   ...[0, 1, 2, 3].map((d) => `bank.difficulty_${d}`),
+  ...['short', 'employeeNo'].map((k) => `year.sort.${k}`),
+  ...['dept', 'team', 'category'].map((g) => `year.groupBy.${g}`),
+  ...['annual', 'initial'].map((r) => `year.requirement.${r}`),
 ];
 
 describe('i18n', () => {

@@ -20,7 +20,7 @@ function menu(roles: Role[], facts: Facts = plain): string[] {
 const OFFICE = [
   'plan: campaign plan summary',
   'people: roster',
-  'learning: documents sessions induction progress',
+  'learning: documents sessions induction progress year',
   'assessment: bank grading results',
   'essays: essays reports',
   'inspections: inspections',
@@ -28,7 +28,7 @@ const OFFICE = [
 const ADMIN = [
   'plan: campaign plan summary',
   'people: roster accounts',
-  'learning: documents sessions induction progress',
+  'learning: documents sessions induction progress year',
   'assessment: bank grading results',
   'essays: essays reports',
   'inspections: inspections',
@@ -71,7 +71,7 @@ describe('the route table', () => {
     const allowed = (roles: Role[], facts: Facts = plain) => [...allowedPages(accessOf(roles, facts))].filter((p) => !menu(roles, facts).some((line) => line.split(/[: ]+/).slice(1).includes(p)));
     expect({ employee: allowed(['employee']), archivist: allowed(['archivist']), officer: allowed(['officer']) }).toEqual({
       employee: ['read', 'search', 'password'],
-      archivist: ['summary', 'read', 'search', 'password'],
+      archivist: ['summary', 'year', 'read', 'search', 'password'],
       officer: ['read', 'search', 'password'],
     });
     // an address not allowed shows the first page of the menu instead

@@ -22,6 +22,7 @@ import { rosterHandlers } from './roster/handlers';
 import { signingHandlers } from './signing/handlers';
 import { studyHandlers } from './study/handlers';
 import { summaryHandlers } from './summary/handlers';
+import { yearHandlers } from './year/handlers';
 
 export type { Handler, Handlers } from './handler';
 
@@ -43,4 +44,5 @@ export const handlers: Handlers = guardCampaigns({
   ...inspectionHandlers,
   ...summaryHandlers,
   ...mergeHandlers,
+  ...yearHandlers,
 });

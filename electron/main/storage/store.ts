@@ -25,7 +25,7 @@ import type {
   RosterFile,
 } from '../../records/shared-docs';
 import type { EssayDraftsFile, PersonFile } from '../../records/person';
-import type { PersonCampaignView } from '../../records/summary';
+import type { PersonCampaignView, PersonYearView } from '../../records/summary';
 
 /** seal.json in a data folder: which key seals it, a check that a key is that one, the key under each admin's password. */
 export interface SealFile {
@@ -165,6 +165,11 @@ export interface Store {
    * kept as records are written: a view reads this, not everyone's whole history. Never mutate.
    */
   campaignSummaries(campaignId: string, employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonCampaignView>>;
+  /**
+   * Each of these people's counted time per calendar year and their open study session, from the
+   * same summaries (the year's view over every campaign): never their whole history. Never mutate.
+   */
+  yearSummaries(employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonYearView>>;
   /** Many people's records at once (the officer's views): on PostgreSQL in two queries, not two per person. Never mutate. */
   peekPeople(employeeNos: readonly string[]): Promise<ReadonlyMap<string, DeepReadonly<PersonFile>>>;
   /** Remove a person's records and drafts: only ever called by the audited deletion. */

@@ -337,6 +337,7 @@ export const messagesEnUS: Record<keyof typeof messagesZhCN, string> = {
   'rule.yearFormat': 'a year is written with 4 digits, such as 2024',
   'rule.trueFalseAnswer': 'a true/false answer is T or F',
   'rule.unlockReason': 'write down why the lock is lifted',
+  'rule.year': 'a year is four digits, e.g. 2026',
   'signing.check.badSignature': "checkpoint #{{seq}} ({{at}}): the signature is not valid: it was not made with this enterprise's key",
   'signing.check.chain': '{{employeeNo}}: {{problem}}',
   'signing.check.keyMissing': 'there are checkpoints but the signing key is not in the data: signing.json was deleted or replaced',

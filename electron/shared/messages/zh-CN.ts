@@ -336,6 +336,7 @@ export const messagesZhCN = {
   'rule.yearFormat': '年度应为 4 位数字，如 2024',
   'rule.trueFalseAnswer': '判断题答案应为 T 或 F',
   'rule.unlockReason': '请写明解除锁定的理由',
+  'rule.year': '年份应为四位数字，如 2026',
   'signing.check.badSignature': '检查点 #{{seq}}（{{at}}）：签名无效，不是本企业的密钥签的',
   'signing.check.chain': '{{employeeNo}}：{{problem}}',
   'signing.check.keyMissing': '检查点存在，但签名密钥不在数据中：signing.json 被删除或替换',

@@ -32,6 +32,7 @@ import { SessionsPage } from '../sessions/SessionsPage';
 import { HomePage } from '../study/HomePage';
 import { ReaderPage } from '../study/ReaderPage';
 import { SummaryPage } from '../summary/SummaryPage';
+import { YearPage } from '../year/YearPage';
 import type { PageName } from './routes';
 import type { Route } from './route';
 
@@ -69,6 +70,7 @@ export const PAGES: Record<PageName, (p: PageProps) => ReactNode> = {
   sessions: withCampaign(({ campaign }) => <SessionsPage campaign={campaign} />),
   induction: withCampaign(({ campaign }) => <InductionPage campaign={campaign} />),
   progress: withCampaign(({ campaign }) => <ProgressPage campaign={campaign} />),
+  year: () => <YearPage />,
   bank: ({ route }) => (route.arg === 'drafts' ? <DraftsPanel docId={route.sub} /> : <BankPage />),
   grading: withCampaign(({ campaign }) => <GradingPage campaign={campaign} />),
   results: withCampaign(({ campaign }) => <ResultsPage campaign={campaign} />),

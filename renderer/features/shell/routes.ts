@@ -70,6 +70,8 @@ export const ROUTES = [
   // the page says so on a campaign that is not of 三级安全教育 (the table knows no campaign's kind)
   { page: 'induction', group: 'learning', calls: ['induction.board', 'induction.sign'], needsCampaign: true },
   { page: 'progress', group: 'learning', calls: ['progress.table'], needsCampaign: true, extra: runsCampaign },
+  // every campaign of a calendar year: no current campaign needed; the archivist may open it by address
+  { page: 'year', group: 'learning', calls: ['year.view', 'year.ledger'], needsCampaign: false, extra: runsCampaign, readOnly: ['year.view', 'year.ledger'] },
   { page: 'bank', group: 'assessment', calls: ['bank.list', 'bank.save'], needsCampaign: false },
   { page: 'grading', group: 'assessment', calls: ['grading.queue', 'grading.gradeAnswer'], needsCampaign: true },
   { page: 'results', group: 'assessment', calls: ['quiz.stats'], needsCampaign: true, extra: runsCampaign },

@@ -24,7 +24,7 @@ import {
   type SummariesFile,
 } from '../../../records/shared-docs';
 import { checkEmployeeNo, emptyDrafts, type EssayDraftsFile, type PersonFile } from '../../../records/person';
-import type { PersonCampaignView } from '../../../records/summary';
+import type { PersonCampaignView, PersonYearView } from '../../../records/summary';
 import { acquireLock } from './folder-lock';
 export { DataFolderLockedError } from './folder-lock';
 import { folderFiles } from './folder-files';
@@ -232,6 +232,10 @@ export class DataStore implements Store {
 
   campaignSummaries(campaignId: string, employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonCampaignView>> {
     return this.index.campaign(campaignId, employeeNos);
+  }
+
+  async yearSummaries(employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonYearView>> {
+    return this.index.years(employeeNos);
   }
 
   async peekPeople(employeeNos: readonly string[]): Promise<ReadonlyMap<string, DeepReadonly<PersonFile>>> {

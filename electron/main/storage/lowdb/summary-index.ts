@@ -19,7 +19,7 @@ import type { DeepReadonly } from '../../../records/versioned';
 import { upgrade } from '../../../records/versioned';
 import { serverLog } from '../../log';
 import { PERSON_MIGRATIONS, type PersonFile } from '../../../records/person';
-import { openStudyOf, summarizePerson, summaryDigest, type CampaignFigures, type OpenStudyBits, type PersonCampaignView } from '../../../records/summary';
+import { openStudyOf, summarizePerson, summaryDigest, type CampaignFigures, type OpenStudyBits, type PersonCampaignView, type PersonYearView } from '../../../records/summary';
 import { said } from '../../../core/message';
 import { StoreProblem } from '../store';
 
@@ -231,6 +231,19 @@ export class SummaryIndex {
         figures = row?.digest === digest ? row.figures : (this.keep(no, e.file, mem ?? this.readRecord(no))[campaignId] ?? null);
       }
       out.set(no, { campaign: figures, years: people.get(no)!.years, study: mem ? openStudyOf(mem) : e.study });
+    }
+    return out;
+  }
+
+  /** The year figures and the open session of these people (no campaign's shards are read). */
+  years(employeeNos: readonly string[]): Map<string, PersonYearView> {
+    this.reconcile();
+    const people = this.peopleMap();
+    const out = new Map<string, PersonYearView>();
+    for (const no of employeeNos) {
+      const mem = this.inMemory(no);
+      const e = people.get(no);
+      out.set(no, { years: e?.years ?? {}, study: mem ? openStudyOf(mem) : (e?.study ?? null) });
     }
     return out;
   }

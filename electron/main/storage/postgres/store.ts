@@ -28,7 +28,7 @@ import {
   type RosterFile,
 } from '../../../records/shared-docs';
 import type { PersonEvent } from '../../../records/events';
-import { studyBits, summarizePerson, type CampaignFigures, type PersonCampaignView, type SummaryHead } from '../../../records/summary';
+import { studyBits, summarizePerson, type CampaignFigures, type PersonCampaignView, type PersonYearView, type SummaryHead } from '../../../records/summary';
 import { StoreProblem, type DocPort, type FilePort, type PersonPort, type SessionTable, type Store } from '../store';
 import { PgBase } from './base';
 import { PgDoc } from './doc';
@@ -217,6 +217,35 @@ export class PgStore implements Store {
       }
     }
     for (const no of employeeNos) if (!out.has(no)) out.set(no, { campaign: null, years: {}, study: null });
+    return out;
+  }
+
+  /**
+   * The year figures of these people in one query (the summary's years, not its campaigns). A person
+   * whose record was last written by a program from before the summaries is summarized now and kept.
+   */
+  async yearSummaries(employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonYearView>> {
+    await this.db.ready;
+    const rows = (
+      await this.db.query<{ no: string; version: string; years: Record<string, number> | null; study: PersonFile['open']['study'] | null }>(
+        `SELECT p.employee_no AS no, p.version, p.summary -> 'years' AS years, p.open -> 'study' AS study
+         FROM persons p WHERE p.employee_no = ANY($1::text[])`,
+        [employeeNos],
+      )
+    ).rows;
+    const out = new Map<string, PersonYearView>();
+    const stale = rows.filter((r) => r.years === null);
+    for (const r of rows) if (r.years !== null) out.set(r.no, { years: r.years, study: studyBits(r.study) });
+    if (stale.length > 0) {
+      const files = await this.peekPeople(stale.map((r) => r.no));
+      for (const r of stale) {
+        const f = files.get(r.no)!;
+        const s = summarizePerson(f);
+        await this.db.tx((c) => writeSummaries(c, r.no, s, null, r.version));
+        out.set(r.no, { years: s.years, study: studyBits(f.open.study) });
+      }
+    }
+    for (const no of employeeNos) if (!out.has(no)) out.set(no, { years: {}, study: null });
     return out;
   }
 
