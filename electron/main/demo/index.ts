@@ -12,6 +12,7 @@ import { DEMO_DRAFTS, DEMO_ESSAYS, ESSAY_RETURN_COMMENT, REPORT_RETURN_COMMENT, 
 import { generatePassword, hashPassword } from '../services/accounts/auth';
 import { iso, type Clock, type Ports } from '../services/ports';
 import { dispatch } from '../transport/dispatch';
+import { lastYearsWarningMonth, newHiresInduction, signInductionLevels, type DemoContext } from './year-round';
 import type { CallName, Input, Output } from '../../shared/api';
 
 /** The demo's own clock: moved by hand from twelve days ago; never past the real now. */
@@ -29,7 +30,8 @@ export async function createDemo(real: Ports) {
   const realNow = real.clock.now();
   // every day's activity runs in the three hours before this time of day: today's ends just before now
   const anchor = realNow - 3 * 60 * MIN;
-  const clock = new DemoClock(anchor - 12 * DAY);
+  // a year and a little more back: the enterprise has used the app since last year's warning month
+  const clock = new DemoClock(anchor - 380 * DAY);
   const ports: Ports = { ...real, clock, random: () => 0.5 };
   const call = async <K extends CallName>(name: K, input: Input<K>, token: string | null): Promise<Output<K>> => {
     const r = await dispatch(ports, name, input, token);
@@ -63,15 +65,26 @@ export async function createDemo(real: Ports) {
   });
   passwords.set('D003', officerPw);
   const tokens = new Map<string, string>();
-  for (const p of people) tokens.set(p.employeeNo, (await call('auth.login', { employeeNo: p.employeeNo, password: passwords.get(p.employeeNo)! }, null)).token);
+  // everyone signs in (again after the year's jump: sessions end when unused)
+  const signIn = async () => {
+    for (const p of people) tokens.set(p.employeeNo, (await call('auth.login', { employeeNo: p.employeeNo, password: passwords.get(p.employeeNo)! }, null)).token);
+    tokens.set('admin', (await call('auth.login', { employeeNo: 'admin', password: adminPassword }, null)).token);
+  };
+  await signIn();
   const tok = (no: string) => tokens.get(no)!;
+  const today = localDay(realNow, offset);
+  const d = (days: number) => localDay(Date.parse(`${today}T12:00:00Z`) + days * DAY, 0);
+  const template = await call('campaign.template', {}, tok('D003'));
+  const x: DemoContext = { call, clock, d, tok, officer: tok('D003'), people };
+  await lastYearsWarningMonth(x, template);
+  for (const t of [...tokens.values(), admin]) await call('auth.logout', {}, t);
+  at(-12, 0);
+  await signIn();
   const officer = tok('D003');
+  x.officer = officer;
   const archivist = (await call('auth.login', { employeeNo: 'archive', password: archivistPw }, null)).token;
 
   // the campaign: the warning month's template, dated around today
-  const today = localDay(realNow, offset);
-  const d = (days: number) => localDay(Date.parse(`${today}T12:00:00Z`) + days * DAY, 0);
-  const template = await call('campaign.template', {}, officer);
   const year = today.slice(0, 4);
   const campaign = await call(
     'campaign.save',
@@ -95,6 +108,7 @@ export async function createDemo(real: Ports) {
   const campaignId = campaign.id;
   const docs = campaign.documents.map((x) => x.docId);
   await call('plan.fromTemplate', { campaignId }, officer);
+  const induction = await newHiresInduction(x, docs, template);
 
   const attendees = (pred: (p: DemoPerson) => boolean) => people.filter((p) => p.stage !== 'none' && pred(p)).map((p) => p.employeeNo);
   const session = async (day: number, input: Omit<Input<'collective.save'>, 'campaignId' | 'date'>, who: string[]) => {
@@ -369,6 +383,8 @@ export async function createDemo(real: Ports) {
     officer,
   );
 
+  await signInductionLevels(x, induction);
+
   // the archivist: one person's file, and one workshop's files as a batch
   at(0, 170);
   await call('archive.exportPerson', { employeeNo: 'D010' }, archivist);
@@ -377,8 +393,8 @@ export async function createDemo(real: Ports) {
     await new Promise((r) => setTimeout(r, 100));
 
   // everyone signed out; the enterprise's own study settings again
-  await call('settings.save', { ...settings }, admin);
-  for (const t of [...tokens.values(), admin, archivist]) await call('auth.logout', {}, t);
+  await call('settings.save', { ...settings }, tok('admin'));
+  for (const t of [...tokens.values(), archivist]) await call('auth.logout', {}, t);
 
   const accounts = [
     { employeeNo: 'admin', password: adminPassword, role: '管理员', name: '演示管理员' },
