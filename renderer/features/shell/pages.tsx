@@ -58,7 +58,7 @@ export const PAGES: Record<PageName, (p: PageProps) => ReactNode> = {
     <>
       {campaigns.length > 1 && <CampaignCards campaigns={campaigns} chosenId={campaign.id} onChoose={chooseCampaign} />}
       <MyFindings campaignId={campaign.id} me={me.employeeNo} />
-      <HomePage key={campaign.id} campaign={campaign} />
+      <HomePage campaign={campaign} />
     </>
   )),
   practice: withCampaign(({ campaign }) => <PracticePage campaign={campaign} />),
@@ -69,7 +69,7 @@ export const PAGES: Record<PageName, (p: PageProps) => ReactNode> = {
   campaign: ({ campaign, may, reloadCampaigns }) => (
     <>
       <fieldset className="bare" disabled={!!campaign?.closedAt}>
-        <CampaignPage key={`${campaign?.id ?? ''}:${campaign?.closedAt ?? ''}`} campaignId={campaign?.id ?? null} onSaved={reloadCampaigns} />
+        <CampaignPage campaignId={campaign?.id ?? null} onSaved={reloadCampaigns} />
       </fieldset>
       {campaign && !campaign.closedAt && may('campaign.close') && <CloseCampaign campaign={campaign} onClosed={reloadCampaigns} />}
     </>
