@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COLLECTIVE_TYPES, ALL_ESSAY_PARTS, EXCLUDE_REASONS, QUESTION_TYPES } from '../../electron/core/model';
+import { CAMPAIGN_KINDS, COLLECTIVE_TYPES, ALL_ESSAY_PARTS, EXCLUDE_REASONS, QUESTION_TYPES } from '../../electron/core/model';
+import { CAMPAIGN_STATES } from '../../electron/core/campaign-scope';
 import { enUS } from '../../renderer/i18n/en-US';
 import { zhCN } from '../../renderer/i18n/zh-CN';
 import { MESSAGES } from '../../electron/shared/messages';
@@ -56,6 +57,8 @@ const enumKeys = [
   ...['short', 'employeeNo'].map((k) => `year.sort.${k}`),
   ...['dept', 'team', 'category'].map((g) => `year.groupBy.${g}`),
   ...['annual', 'initial'].map((r) => `year.requirement.${r}`),
+  ...CAMPAIGN_STATES.flatMap((s) => [`campaigns.state.${s}`, `campaigns.group.${s}`]),
+  ...CAMPAIGN_KINDS.map((k) => `campaigns.kind.${k}`),
 ];
 
 describe('i18n', () => {

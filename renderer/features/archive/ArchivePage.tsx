@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../electron/core/model';
-import type { VerifyReport } from '../../../electron/shared/api';
+import type { CampaignSummary, VerifyReport } from '../../../electron/shared/api';
 import { api, downloadBase64 } from '../../lib/api';
 import { sayHere } from '../../lib/message-language';
 import { ErrorNote } from '../shell/ErrorNote';
@@ -27,7 +27,7 @@ async function download(exportId: string, name: string) {
  * export for the choice), what was exported and when, and 校验 — does a file still read exactly as
  * exported. How that is proven (hashes, signatures) is there behind 详细信息 for whoever asks.
  */
-export function ArchivePage() {
+export function ArchivePage({ campaign }: { campaign: CampaignSummary | null }) {
   const { t } = useTranslation();
   const people = useLoad(() => api['roster.list']({}), []);
   const exports = useLoad(() => api['archive.list']({}), []);
@@ -145,7 +145,7 @@ export function ArchivePage() {
           </div>
         )}
       </section>
-      <BatchPanel key={batchKey} people={people.data ?? []} onFinished={exports.reload} />
+      <BatchPanel key={batchKey} campaign={campaign} people={people.data ?? []} onFinished={exports.reload} />
       <section className="card">
         <h2>{t('archive.history')}</h2>
         <p className="muted">{t('archive.historyIntro')}</p>

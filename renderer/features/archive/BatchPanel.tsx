@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../electron/core/model';
-import type { JobView } from '../../../electron/shared/api';
+import type { CampaignSummary, JobView } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime } from '../shell/format';
@@ -13,9 +13,9 @@ type Scope = 'campaign' | 'all' | 'dept' | 'team';
  * Batch archives: a campaign's whole file (一期一档), everyone, a 部门 or a 班组, as a folder or one
  * .zip; a progress bar, cancel, and resume for a job the app was running when it stopped.
  */
-export function BatchPanel({ people, onFinished }: { people: Person[]; onFinished: () => void }) {
+/** `campaign`: the one picked in the bar, whose 一期一档 is offered */
+export function BatchPanel({ campaign, people, onFinished }: { campaign: CampaignSummary | null; people: Person[]; onFinished: () => void }) {
   const { t } = useTranslation();
-  const campaigns = useLoad(() => api['campaign.list']({}), []);
   const jobs = useLoad(() => api['archive.batchList']({}), []);
   const [scope, setScope] = useState<Scope>('campaign');
   const [dept, setDept] = useState('');
@@ -41,7 +41,6 @@ export function BatchPanel({ people, onFinished }: { people: Person[]; onFinishe
         .filter(Boolean),
     ),
   ];
-  const campaign = campaigns.data?.[0];
   async function start() {
     setError(null);
     try {

@@ -7,6 +7,7 @@ import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
 import { CategoryNumbers } from '../../components/CategoryNumbers';
 import { PaperEditor } from './PaperEditor';
+import { ParticipantsEditor } from './ParticipantsEditor';
 
 /** Campaign setup: from the 警示月 template, the officer only adjusts. */
 export function CampaignPage({ campaignId, onSaved }: { campaignId: string | null; onSaved: () => void }) {
@@ -94,6 +95,7 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
           testId="target-by-category"
         />
       </section>
+      <ParticipantsEditor value={form.participants ?? { kind: 'all' }} onChange={(p) => set('participants', p)} />
       <section className="card">
         <h2>{t('campaign.phases')}</h2>
         <table className="table phases-table">

@@ -32,7 +32,8 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
   const [peek, setPeek] = useState<Output<'essay.history'>[number] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const key = bufferKey(me, campaign.id);
-  const editable = view !== null && (view.status === 'not_started' || view.status === 'draft' || view.status === 'returned');
+  // a closed campaign is read-only: its essay is shown, never saved again
+  const editable = view !== null && !campaign.closedAt && (view.status === 'not_started' || view.status === 'draft' || view.status === 'returned');
   const draft = useDraft<Omit<Unsaved, 'at'>>({
     key,
     active: editable,
@@ -54,13 +55,14 @@ export function EssayPage({ campaign, me }: { campaign: CampaignSummary; me: Me 
       // text typed while the server could not be reached comes back (and is saved at the next tick)
       const unsaved = readBuffer<Omit<Unsaved, 'at'>>(key);
       const editable = v.status === 'not_started' || v.status === 'draft' || v.status === 'returned';
-      if (unsaved && editable && (!v.savedAt || unsaved.at > v.savedAt)) {
+      if (unsaved && editable && !campaign.closedAt && (!v.savedAt || unsaved.at > v.savedAt)) {
         setParts({ ...v.parts, ...unsaved.parts });
         setAccidents(unsaved.accidents);
         draft.restored({ parts: { ...v.parts, ...unsaved.parts }, accidents: unsaved.accidents });
         setRestored(true);
       } else {
-        localStorage.removeItem(key);
+        // a closed campaign's essay is shown as saved; text kept on this PC stays for a reopening
+        if (!campaign.closedAt) localStorage.removeItem(key);
         setParts(v.parts);
         setAccidents(v.accidents);
       }

@@ -61,7 +61,7 @@ function MyReport({ campaign, me, view, onView }: { campaign: CampaignSummary; m
   const { t } = useTranslation();
   const { dialog, ask } = useConfirm();
   const key = bufferKey(me, campaign.id);
-  const editable = view.status === 'not_started' || view.status === 'draft' || view.status === 'returned';
+  const editable = !campaign.closedAt && (view.status === 'not_started' || view.status === 'draft' || view.status === 'returned');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const draft = useDraft<{ parts: ReportParts }>({

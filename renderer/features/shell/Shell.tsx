@@ -7,7 +7,10 @@ import { useRoute } from './route';
 import { useLoad } from './use-load';
 import { NavMenu, type NavGroup } from './NavMenu';
 import { PAGES } from './pages';
-import { accessOf, campaignNeeded, mayOf, menuOf, pageToShow, type Label } from './routes';
+import { accessOf, allowedPages, campaignNeeded, mayOf, menuOf, pageToShow, type Label } from './routes';
+import { useChosenCampaign } from './chosen-campaign';
+import { CampaignBar } from './CampaignBar';
+import { ClosedBanner } from './ClosedBanner';
 
 export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string; onLogout: () => void }) {
   const { t } = useTranslation();
@@ -20,11 +23,14 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
   const menu = menuOf(access);
   const groups: NavGroup[] = menu.map((g) => ({ key: g.key, label: text(g.label), items: g.items.map((i) => ({ page: i.page, label: text(i.label) })) }));
   const shown = pageToShow(route.page, access, menu);
-  const campaign = campaigns.data?.[0] ?? null;
+  const { campaign, choose } = useChosenCampaign(me.employeeNo, campaigns.data);
+  const list = campaigns.data ?? [];
+  // a page that works on a campaign: its state (closed, read-only) is said above the page
+  const onCampaign = !!shown && (shown.needsCampaign !== false || shown.page === 'campaign');
 
   let body: React.ReactNode = null;
   if (shown && campaignNeeded(shown, access) && !campaign) body = campaigns.data === null ? <p className="muted">{t('common.loading')}</p> : <p className="notice">{t('campaign.none')}</p>;
-  else if (shown) body = PAGES[shown.page]({ me, campaign, route, may: access.may, reloadCampaigns: campaigns.reload, reloadMerges: merges.reload });
+  else if (shown) body = PAGES[shown.page]({ me, campaign, campaigns: list, chooseCampaign: choose, route, may: access.may, reloadCampaigns: campaigns.reload, reloadMerges: merges.reload });
   return (
     <div className="app">
       <header className="topbar">
@@ -49,7 +55,13 @@ export function Shell({ me, enterprise, onLogout }: { me: Me; enterprise: string
       <div className="navbar">
         <NavMenu groups={groups} current={shown?.within ?? shown?.page ?? ''} />
       </div>
-      <main className="page">{body}</main>
+      {campaign && <CampaignBar list={list} chosen={campaign} onChoose={choose} picker={!me.roles.every((r) => r === 'employee')} />}
+      <main className="page">
+        {campaign?.closedAt && onCampaign && (
+          <ClosedBanner campaign={campaign} archiveLink={allowedPages(access).has('archive')} mayReopen={access.may('campaign.reopen')} onReopened={campaigns.reload} />
+        )}
+        {body}
+      </main>
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // waiting or "no campaign" notice instead).
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignSummary, CallName, Me } from '../../../electron/shared/api';
+import type { CampaignListItem, CallName, Me } from '../../../electron/shared/api';
 import { AccountsPage } from '../admin/AccountsPage';
 import { SettingsPage } from '../admin/SettingsPage';
 import { ArchivePage } from '../archive/ArchivePage';
@@ -11,6 +11,7 @@ import { PasswordPage } from '../auth/PasswordPage';
 import { BankPage } from '../bank/BankPage';
 import { DraftsPanel } from '../bank/DraftsPanel';
 import { CampaignPage } from '../campaign/CampaignPage';
+import { CloseCampaign } from '../campaign/CloseCampaign';
 import { DocumentsPage } from '../corpus/DocumentsPage';
 import { EssayPage } from '../essay/EssayPage';
 import { EssaysPage } from '../essay/EssaysPage';
@@ -29,6 +30,7 @@ import { ReportsPage } from '../report/ReportsPage';
 import { RosterPage } from '../roster/RosterPage';
 import { SearchPage } from '../search/SearchPage';
 import { SessionsPage } from '../sessions/SessionsPage';
+import { CampaignCards } from '../study/CampaignCards';
 import { HomePage } from '../study/HomePage';
 import { ReaderPage } from '../study/ReaderPage';
 import { SummaryPage } from '../summary/SummaryPage';
@@ -38,21 +40,25 @@ import type { Route } from './route';
 
 export interface PageProps {
   me: Me;
-  /** the current campaign: never null for a page that needs it */
-  campaign: CampaignSummary | null;
+  /** the campaign the person picked (or the first current one): never null for a page that needs it */
+  campaign: CampaignListItem | null;
+  /** every campaign the person may pick, current first */
+  campaigns: readonly CampaignListItem[];
+  chooseCampaign: (id: string) => void;
   route: Route;
   may: (call: CallName) => boolean;
   reloadCampaigns: () => void;
   reloadMerges: () => void;
 }
-type Needing = PageProps & { campaign: CampaignSummary };
+type Needing = PageProps & { campaign: CampaignListItem };
 
 // a page that needs the campaign is only rendered with one (see Shell)
 const withCampaign = (view: (p: Needing) => ReactNode) => (p: PageProps) => (p.campaign ? view(p as Needing) : null);
 
 export const PAGES: Record<PageName, (p: PageProps) => ReactNode> = {
-  study: withCampaign(({ campaign, me }) => (
+  study: withCampaign(({ campaign, campaigns, chooseCampaign, me }) => (
     <>
+      {campaigns.length > 1 && <CampaignCards campaigns={campaigns} chosenId={campaign.id} onChoose={chooseCampaign} />}
       <MyFindings campaignId={campaign.id} me={me.employeeNo} />
       <HomePage campaign={campaign} />
     </>
@@ -61,9 +67,17 @@ export const PAGES: Record<PageName, (p: PageProps) => ReactNode> = {
   quiz: withCampaign(({ campaign }) => <QuizPage campaign={campaign} />),
   essay: withCampaign(({ campaign, me }) => <EssayPage campaign={campaign} me={me} />),
   report: withCampaign(({ campaign, me }) => <ReportPage campaign={campaign} me={me} />),
-  campaign: ({ campaign, reloadCampaigns }) => <CampaignPage campaignId={campaign?.id ?? null} onSaved={reloadCampaigns} />,
-  plan: withCampaign(({ campaign, may }) => <PlanPage campaign={campaign} canEdit={may('plan.saveTask')} />),
-  summary: withCampaign(({ campaign, may }) => <SummaryPage campaign={campaign} canEdit={may('summary.save')} />),
+  // a closed campaign's setup is shown read-only (a disabled fieldset); closing is offered on an open one
+  campaign: ({ campaign, may, reloadCampaigns }) => (
+    <>
+      <fieldset className="bare" disabled={!!campaign?.closedAt}>
+        <CampaignPage campaignId={campaign?.id ?? null} onSaved={reloadCampaigns} />
+      </fieldset>
+      {campaign && !campaign.closedAt && may('campaign.close') && <CloseCampaign campaign={campaign} onClosed={reloadCampaigns} />}
+    </>
+  ),
+  plan: withCampaign(({ campaign, may }) => <PlanPage campaign={campaign} canEdit={may('plan.saveTask') && !campaign.closedAt} />),
+  summary: withCampaign(({ campaign, may }) => <SummaryPage campaign={campaign} canEdit={may('summary.save') && !campaign.closedAt} />),
   roster: ({ may }) => <RosterPage isAdmin={may('people.delete')} />,
   accounts: ({ me }) => <AccountsPage self={me.employeeNo} />,
   documents: () => <DocumentsPage />,
@@ -77,11 +91,14 @@ export const PAGES: Record<PageName, (p: PageProps) => ReactNode> = {
   essays: withCampaign(({ campaign }) => <EssaysPage campaign={campaign} />),
   reports: withCampaign(({ campaign }) => <ReportsPage campaign={campaign} />),
   inspections: withCampaign(({ campaign, me }) => <InspectionsPage campaign={campaign} me={me.employeeNo} />),
-  archive: () => <ArchivePage />,
+  archive: ({ campaign }) => <ArchivePage campaign={campaign} />,
   merge: ({ reloadMerges }) => <MergePage onChanged={reloadMerges} />,
   settings: () => <SettingsPage />,
   read: ({ route, campaign, may }) =>
-    route.arg && <ReaderPage campaign={may('study.start') ? campaign : null} docId={route.arg} textKey={route.sub} canImport={may('corpus.importStart')} unit={route.query.unit ?? null} />,
+    // a closed campaign counts no more time: its documents are read as anyone reads them
+    route.arg && (
+      <ReaderPage campaign={may('study.start') && !campaign?.closedAt ? campaign : null} docId={route.arg} textKey={route.sub} canImport={may('corpus.importStart')} unit={route.query.unit ?? null} />
+    ),
   search: ({ route }) => (route.arg ? <SearchPage q={route.arg} /> : <SearchHint />),
   password: () => <PasswordPage />,
 };
