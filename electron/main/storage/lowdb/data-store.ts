@@ -230,8 +230,8 @@ export class DataStore implements Store {
     return d;
   }
 
-  campaignSummaries(campaignId: string, employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonCampaignView>> {
-    return this.index.campaign(campaignId, employeeNos);
+  campaignSummaries(campaignId: string, employeeNos: readonly string[], opts?: { essayTexts?: boolean }): Promise<ReadonlyMap<string, PersonCampaignView>> {
+    return this.index.campaign(campaignId, employeeNos, opts?.essayTexts ?? true);
   }
 
   async peekPeople(employeeNos: readonly string[]): Promise<ReadonlyMap<string, DeepReadonly<PersonFile>>> {
