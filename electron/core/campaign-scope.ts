@@ -12,10 +12,38 @@ export function takesPart(c: Scoped, p: Pick<Person, 'employeeNo' | 'dept' | 'te
   return w.employeeNos.includes(p.employeeNo) || w.depts.includes(p.dept) || w.categories.includes(p.category) || w.teams.some((t) => t.dept === p.dept && t.team === p.team);
 }
 
+type Member = Pick<Person, 'employeeNo' | 'dept' | 'team' | 'category'>;
+
+/**
+ * takesPart for many people of one campaign: the names it lists looked up in sets, made once (a
+ * list of thousands of 工号 checked for each of thousands of people would be millions of compares).
+ */
+function matcherOf(c: Scoped): (p: Member) => boolean {
+  const w: Participants = c.participants ?? { kind: 'all' };
+  if (w.kind === 'all') return () => true;
+  const nos = new Set(w.employeeNos);
+  const depts = new Set(w.depts);
+  const categories = new Set<string>(w.categories);
+  // a team is named with its department: the teams named, by department
+  const teams = new Map<string, Set<string>>();
+  for (const t of w.teams) (teams.get(t.dept) ?? teams.set(t.dept, new Set()).get(t.dept)!).add(t.team);
+  return (p) => nos.has(p.employeeNo) || depts.has(p.dept) || categories.has(p.category) || (teams.get(p.dept)?.has(p.team) ?? false);
+}
+
 /** The people of a roster who take part, in roster order. */
-export function participantsOf<P extends Pick<Person, 'employeeNo' | 'dept' | 'team' | 'category'>>(c: Scoped, people: readonly P[]): P[] {
+export function participantsOf<P extends Member>(c: Scoped, people: readonly P[]): P[] {
   const w = c.participants ?? { kind: 'all' };
-  return w.kind === 'all' ? [...people] : people.filter((p) => takesPart(c, p));
+  return w.kind === 'all' ? [...people] : people.filter(matcherOf(c));
+}
+
+/** How many people of a roster take part (the picker's count), without listing them. */
+export function countParticipants(c: Scoped, people: readonly Member[]): number {
+  const w = c.participants ?? { kind: 'all' };
+  if (w.kind === 'all') return people.length;
+  const takes = matcherOf(c);
+  let n = 0;
+  for (const p of people) if (takes(p)) n += 1;
+  return n;
 }
 
 export const CAMPAIGN_STATES = ['current', 'upcoming', 'ended', 'closed'] as const;

@@ -10,7 +10,8 @@
 //   archive — 一期一档 of a campaign with 3,000 people vs one Chromium page.pdf() per person
 //   pdf-memory — the server's memory (anxue serve, from /proc) while it previews and imports a long PDF,
 //             one and four at once (`pdf-memory [FILE]`; default a real ~250-page Chinese PDF)
-//   server  — N learners over HTTP (heartbeats, essays, quizzes, dashboard) on lowdb and on PostgreSQL × 2 processes
+//   server  — N learners over HTTP (heartbeats, essays, quizzes, dashboards of two campaigns open at once) on lowdb
+//             and on PostgreSQL × 2 processes (`--backend lowdb|postgres`: only one of them)
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,9 @@ import { CorpusIndex } from '../../electron/main/services/corpus/search-index';
 import { markdownBlocks, type Block } from '../../electron/main/services/corpus/text-extract';
 import { benchEssays } from './essays';
 import { benchArchive } from './archive';
+import { SWITCH_CALLS, switchCampaigns, type Switch } from './campaign-switch';
+import { takesPart } from '../../electron/core/campaign-scope';
+import type { Campaign } from '../../electron/core/model';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const SHARED = path.resolve(ROOT, '../shared/corpus');
@@ -197,10 +201,16 @@ async function longPdf(tmp: string): Promise<string> {
  * (settings, person file update with fsync, totals), the officer dashboard's backend time, peak
  * memory; yardstick: the same heartbeat workload as row updates in SQLite (WAL, synchronous=FULL).
  */
+const BENCH_DEPTS = ['甲醇车间', '合成氨车间', '储运车间', '公用工程车间', '安全环保部'];
+/** the departments of the history's all-year campaign (current beside the newest) */
+const ALL_YEAR_DEPTS = BENCH_DEPTS.slice(0, 3);
+/** the roster entry of B<i> as seedPeople writes it (what takesPart looks at) */
+const benchPerson = (i: number) => ({ employeeNo: `B${i}`, dept: BENCH_DEPTS[i % 5]!, team: `班组${i % 20}`, category: '其他从业人员' as const });
+
 /** B0 … B(n-1) in the roster, each with an employee's account. */
 async function seedPeople(store: import('../../electron/main/storage/store').Store, n: number): Promise<void> {
   const { hashPassword } = await import('../../electron/main/services/accounts/auth');
-  const depts = ['甲醇车间', '合成氨车间', '储运车间', '公用工程车间', '安全环保部'];
+  const depts = BENCH_DEPTS;
   const hash = await hashPassword('x-password');
   await store.roster.update((f) => {
     for (let i = 0; i < n; i++)
@@ -266,6 +276,8 @@ async function seedStudy(where: import('../../electron/main/app').StoreOptions):
 
 /** The first month of each campaign of the history: three a year. */
 const HISTORY_MONTHS = ['03', '06', '09'];
+/** the oldest campaigns of the history, closed by the officer */
+const CLOSED_CAMPAIGNS = 3;
 
 /**
  * Five years of history (`study --years 5`): 3,000 people × 15 campaigns, each campaign with a
@@ -273,7 +285,9 @@ const HISTORY_MONTHS = ['03', '06', '09'];
  * newest campaign left for the grader for one person in ten) and an essay of ~1,200 characters
  * (accepted; in the newest campaign waiting for review). Written through the store as the app
  * writes records, in chunks of 250 people (a process that wrote them all would hold them all).
- * Returns the newest campaign.
+ * Two campaigns are current on the bench's day: the newest, and an all-year one of three departments
+ * and a list (its people's self-study in the newest also counts toward it: alsoFor). The oldest
+ * three are closed (campaign.close). Returns the newest campaign.
  */
 async function seedHistory(where: import('../../electron/main/app').StoreOptions, years: number): Promise<string> {
   const { openStore } = await import('../../electron/main/app');
@@ -297,15 +311,25 @@ async function seedHistory(where: import('../../electron/main/app').StoreOptions
   await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
   const admin = (await ports.store.accounts.read()).accounts[0]!;
   const template = await campaignTemplate(ports);
-  const campaigns: { id: string; year: number; month: string }[] = [];
+  const campaigns: { id: string; year: number; month: string; participants: Campaign['participants'] }[] = [];
   for (let y = firstYear; y < 2027; y++) {
     for (const m of HISTORY_MONTHS) {
       const next = String(Number(m) + 1).padStart(2, '0');
       const input = JSON.parse(JSON.stringify(template).replaceAll('2024-', `${y}-`).replaceAll(`${y}-09-`, `${y}-${m}-`).replaceAll(`${y}-10-`, `${y}-${next}-`));
       input.name = `${y} 年第 ${HISTORY_MONTHS.indexOf(m) + 1} 期安全培训`;
-      campaigns.push({ id: (await saveCampaign(ports, admin, input)).id, year: y, month: m });
+      // the last year's second campaign runs to the year's end, for three departments and a list of
+      // new hires: on the bench's day it is current beside the newest, and self-study of the newest
+      // counts toward it too (alsoFor)
+      if (y === 2026 && m === '06') {
+        input.name = `${y} 年车间全年培训`;
+        input.kind = 'refresher';
+        input.end = `${y}-12-31`;
+        input.participants = { kind: 'some', depts: ALL_YEAR_DEPTS, teams: [], categories: [], employeeNos: Array.from({ length: 200 }, (_, i) => `B${i * 15 + 1}`) };
+      }
+      campaigns.push({ id: (await saveCampaign(ports, admin, input)).id, year: y, month: m, participants: input.participants ?? { kind: 'all' } });
     }
   }
+  const allYear = campaigns.find((c) => c.year === 2026 && c.month === '06')!;
   const bank = await bankQuestions(ports);
   const paper = template.quiz.questionIds.map((id) => bank.find((q) => q.id === id)!).filter(Boolean);
   await seedPeople(ports.store, PEOPLE);
@@ -330,8 +354,12 @@ async function seedHistory(where: import('../../electron/main/app').StoreOptions
       sample();
     }
     const no = `B${i}`;
+    const mine = campaigns.filter((c) => takesPart(c, benchPerson(i)));
+    // the newest campaign's self-study counts toward the other current one the person takes part in
+    const alsoFor = mine.some((c) => c.id === allYear.id) ? [allYear.id] : [];
     await ports.store.person(no).update((f) => {
-      campaigns.forEach((c, k) => {
+      mine.forEach((c) => {
+        const k = campaigns.indexOf(c);
         const newest = k === campaigns.length - 1;
         for (let d = 0; d < 7; d++) {
           const day = `${c.year}-${c.month}-0${d + 2}`;
@@ -342,6 +370,7 @@ async function seedHistory(where: import('../../electron/main/app').StoreOptions
               {
                 sessionId: `s${k}-${d}${h}`,
                 campaignId: c.id,
+                ...(newest && alsoFor.length ? { alsoFor } : {}),
                 docId: 'gb-30871-2022',
                 docTitle: '危险化学品企业特殊作业安全规范',
                 textKey: 'notes',
@@ -394,6 +423,11 @@ async function seedHistory(where: import('../../electron/main/app').StoreOptions
   );
   // the officer looked at the essays during the week: the copy check was made then (and kept)
   const token = await ports.sessions.create('admin');
+  // the oldest campaigns were closed (frozen) as the officer does when their archive is done
+  for (const c of campaigns.slice(0, CLOSED_CAMPAIGNS)) {
+    const r = await dispatch(ports, 'campaign.close', { campaignId: c.id }, token);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+  }
   const t1 = performance.now();
   const r = await dispatch(ports, 'essay.overview', { campaignId: campaigns[campaigns.length - 1]!.id }, token);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -412,6 +446,8 @@ interface StudyRun {
   peak: number;
   /** with history: the first answer of each officer view after the restart, and RSS after them */
   first: Record<string, number> | null;
+  /** with history: the officer's campaign switches after those first views */
+  switches: Switch[] | null;
   afterFirstMb: number | null;
 }
 function runStudyChild(dir: string, campaignId: string, db: string | null, history = false): StudyRun {
@@ -510,10 +546,18 @@ function historyFigures(years: number, run: StudyRun, pgRun: StudyRun | null) {
   out.first_max_ms = round(Math.max(...views.map((v) => f[v]!)));
   out.rss_after_first_mb = run.afterFirstMb;
   out.within_targets = out.first_max_ms <= 2000 && run.peak / 1024 / 1024 <= 500 && f['year.view']! <= 300;
+  // campaign switching: each call's first answer after the switch (target ≤ 300 ms each)
+  const switchFigures = (prefix: string, ss: Switch[]) => {
+    for (const sw of ss) for (const c of SWITCH_CALLS) out[`${prefix}switch_${sw.to}_${c.replace('.', '_')}_ms`] = round(sw.ms[c]);
+    out[`${prefix}switch_max_ms`] = round(Math.max(...ss.flatMap((sw) => SWITCH_CALLS.map((c) => sw.ms[c]))));
+  };
+  switchFigures('', run.switches!);
   if (pgRun?.first) {
     for (const v of views) out[`pg_first_${v.replace('.', '_')}_ms`] = round(pgRun.first[v]!);
     out.pg_rss_after_first_mb = pgRun.afterFirstMb;
+    switchFigures('pg_', pgRun.switches!);
   }
+  out.switch_within_target = (out.switch_max_ms as number) <= 300 && (out.pg_switch_max_ms === undefined || (out.pg_switch_max_ms as number) <= 300);
   return out;
 }
 
@@ -528,6 +572,7 @@ async function benchStudyRun(dir: string, campaignId: string, db?: string, histo
   console.log(`[bench] after start-up: RSS ${mb(process.memoryUsage().rss)} MB, heap ${mb(process.memoryUsage().heapUsed)} MB`);
   // with history: an officer's first look after the restart, before anyone studies
   let first: Record<string, number> | null = null;
+  let switches: Switch[] | null = null;
   let afterFirstMb: number | null = null;
   if (history) {
     first = {};
@@ -541,6 +586,7 @@ async function benchStudyRun(dir: string, campaignId: string, db?: string, histo
       sample();
       console.log(`[bench] first ${view}: ${round(first[view]!)} ms; RSS ${mb(process.memoryUsage().rss)} MB, heap ${mb(process.memoryUsage().heapUsed)} MB`);
     }
+    switches = await switchCampaigns(ports, officer, campaignId, sample);
     afterFirstMb = mb(process.memoryUsage().rss);
   }
   const tokens: string[] = [];
@@ -578,7 +624,7 @@ async function benchStudyRun(dir: string, campaignId: string, db?: string, histo
     `[bench] ${db ? 'PostgreSQL' : 'lowdb'} heartbeats p50 ${round(beats[1500]!)} ms, p99 ${round(percentile(beats, 99))} ms; dashboard first ${round(dash[0]!)} ms, then ${round(Math.min(...dash.slice(1)))} ms; peak RSS ${mb(peakRss)} MB`,
   );
   await ports.store.close();
-  return { beats, dash, peak: peakRss, first, afterFirstMb };
+  return { beats, dash, peak: peakRss, first, switches, afterFirstMb };
 }
 
 async function main() {
@@ -625,13 +671,18 @@ async function main() {
     result = await benchPdfMemory(args);
   } else if (name === 'server') {
     const { benchServer } = await import('./server');
-    const { runs } = await benchServer(args.length ? args.map(Number) : [200, 1000, 3000]);
+    // `--backend lowdb|postgres`: only that one
+    const at = args.indexOf('--backend');
+    const backends = at >= 0 ? ([args[at + 1]] as ('lowdb' | 'postgres')[]) : undefined;
+    if (backends && !['lowdb', 'postgres'].includes(backends[0]!)) throw new Error('--backend takes lowdb or postgres');
+    const sizes = args.filter((_, i) => at < 0 || (i !== at && i !== at + 1)).map(Number);
+    const { runs } = await benchServer(sizes.length ? sizes : [200, 1000, 3000], backends);
     // the headline: 1,000 learners on PostgreSQL with two processes, when that ran
     const head = runs.find((r) => r.backend === 'postgres' && r.learners === 1000) ?? runs[runs.length - 1]!;
     result = { bench: 'server', ...head, runs };
   } else {
     console.error(
-      'usage: npm run bench -- search | pdf [FILE… | --long] [--engine pdfium|pdfjs|both] [--runs N] | pdf-memory [FILE] | study [--years N] | essays | archive [PEOPLE] | server [LEARNERS…]',
+      'usage: npm run bench -- search | pdf [FILE… | --long] [--engine pdfium|pdfjs|both] [--runs N] | pdf-memory [FILE] | study [--years N] | essays | archive [PEOPLE] | server [LEARNERS…] [--backend lowdb|postgres]',
     );
     process.exit(2);
   }

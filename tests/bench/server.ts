@@ -2,8 +2,12 @@
 // N learners sign in, open a document and send heartbeats at the app's real interval; some save
 // their essay every 5 s (the autosave), some take the quiz; an officer refreshes the dashboard
 // every 10 s. On lowdb (one process) and on PostgreSQL (two processes behind the learners, every
-// other learner on each). Each run is bounded (LOAD_S seconds of load). Reported per call kind:
-// p50/p99, errors, heartbeats lost (sent and not answered as counted), the servers' peak RSS.
+// other learner on each). Two campaigns are open at once (everyone's, and a second of three of the
+// five departments): each learner studies in one of them, those of 车间2–4 take part in both (their
+// time counts toward both), and an officer per campaign refreshes its dashboard (progress.table is
+// everyone's 3,000, progress.table#2 the second's). Each run is bounded (LOAD_S seconds of load).
+// Reported per call kind: p50/p99, errors, heartbeats lost (sent and not answered as counted), the
+// servers' peak RSS.
 // The learners are simulated by this one process, on the same machine as the servers.
 import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,8 +24,19 @@ const pct = (xs: number[], p: number) => {
 };
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-/** Enterprise, N learners (one password hash for all: the bench measures the app, not scrypt at set-up), a campaign running today. */
-async function seed(where: StoreOptions, learners: number): Promise<{ campaignId: string; questionIds: string[] }> {
+/** The two campaigns open at once: the first is everyone's, the second that of 车间2–4 (so 车间2–4 are in both). */
+const SECOND_DEPTS = ['车间2', '车间3', '车间4'];
+/**
+ * The campaign learner i studies in: 车间0–1 in the first (theirs only), 车间3–4 in the second,
+ * 车间2 half in each. A start in one that the other also has counts toward both (alsoFor).
+ */
+const campaignOf = (i: number) => (i % 5 < 2 || (i % 5 === 2 && i % 10 < 5) ? 0 : 1);
+
+/**
+ * Enterprise, N learners (one password hash for all: the bench measures the app, not scrypt at
+ * set-up), two campaigns running today side by side (both with the same document and paper).
+ */
+async function seed(where: StoreOptions, learners: number): Promise<{ campaignIds: string[]; questionIds: string[] }> {
   const { openStore } = await import('../../electron/main/app');
   const { defaultContentDir, loadContent } = await import('../../electron/main/services/corpus/corpus');
   const { nodeFiles } = await import('../../electron/main/files');
@@ -34,7 +49,7 @@ async function seed(where: StoreOptions, learners: number): Promise<{ campaignId
     await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
     const admin = (await store.accounts.read()).accounts[0]!;
     const t = await campaignTemplate(ports);
-    const campaign = await saveCampaign(ports, admin, {
+    const running = {
       ...t,
       start: day(-3),
       end: day(30),
@@ -43,6 +58,15 @@ async function seed(where: StoreOptions, learners: number): Promise<{ campaignId
       phases: [],
       essay: { ...t.essay, deadline: day(20) },
       quiz: { ...t.quiz, shuffleQuestions: false, shuffleOptions: false, maxAttempts: 100 },
+    };
+    const campaign = await saveCampaign(ports, admin, running);
+    const second = await saveCampaign(ports, admin, {
+      ...running,
+      name: `${running.name}（车间2–4 复训）`,
+      kind: 'refresher',
+      participants: { kind: 'some', depts: SECOND_DEPTS, teams: [], categories: [], employeeNos: [] },
+      start: day(-10),
+      end: day(60),
     });
     const hash = await hashPassword('x-password');
     await store.roster.update((f) => {
@@ -52,7 +76,7 @@ async function seed(where: StoreOptions, learners: number): Promise<{ campaignId
     await store.accounts.update((f) => {
       for (let i = 0; i < learners; i++) f.accounts.push({ employeeNo: `L${i}`, name: `员工${i}`, roles: ['employee'], passwordHash: hash, createdAt: '' });
     });
-    return { campaignId: campaign.id, questionIds: campaign.quiz.questionIds };
+    return { campaignIds: [campaign.id, second.id], questionIds: campaign.quiz.questionIds };
   } finally {
     await store.close();
   }
@@ -107,9 +131,9 @@ export interface ServerRun {
   server_peak_mb: number[];
 }
 
-async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], learners: number, campaignId: string, questionIds: string[]): Promise<ServerRun> {
+async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], learners: number, campaignIds: string[], questionIds: string[]): Promise<ServerRun> {
   const urls = servers.map((s) => s.url);
-  const times: Record<string, number[]> = { beat: [], 'essay.save': [], 'quiz.submit': [], 'progress.table': [], 'study.start': [] };
+  const times: Record<string, number[]> = { beat: [], 'essay.save': [], 'quiz.submit': [], 'progress.table': [], 'progress.table#2': [], 'study.start': [] };
   let errors = 0;
   const errorSamples: string[] = [];
   const fail = (what: string) => {
@@ -143,6 +167,7 @@ async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], 
   const learner = async (i: number) => {
     const url = urls[i % urls.length]!;
     const t = tokens[i]!;
+    const campaignId = campaignIds[campaignOf(i)]!;
     await sleep(Math.random() * beatMs);
     const st = await call(url, 'study.start', { campaignId, docId: 'gb-30871-2022' }, t);
     record('study.start', st);
@@ -178,13 +203,15 @@ async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], 
       }
     }
   };
-  const dashboard = async () => {
+  // one officer per campaign, each on a server of their own when there are two
+  const dashboard = async (k: number) => {
+    await sleep(k * 5_000);
     while (Date.now() < end) {
-      record('progress.table', await call(urls[0]!, 'progress.table', { campaignId }, officer));
+      record(k === 0 ? 'progress.table' : 'progress.table#2', await call(urls[k % urls.length]!, 'progress.table', { campaignId: campaignIds[k] }, officer));
       await sleep(10_000);
     }
   };
-  await Promise.all([...Array.from({ length: learners }, (_, i) => learner(i)), dashboard()]);
+  await Promise.all([...Array.from({ length: learners }, (_, i) => learner(i)), ...campaignIds.map((_, k) => dashboard(k))]);
   const kinds = Object.keys(times).filter((k) => times[k]!.length > 0);
   for (const e of errorSamples) console.log(`[bench] error: ${e}`);
   return {
@@ -200,22 +227,22 @@ async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], 
   };
 }
 
-export async function benchServer(sizes: number[]): Promise<{ runs: ServerRun[] }> {
+export async function benchServer(sizes: number[], backends: readonly ServerRun['backend'][] = ['lowdb', 'postgres']): Promise<{ runs: ServerRun[] }> {
   const runs: ServerRun[] = [];
   const { createDatabase, pgBinDir, startPgCluster } = await import('../helpers/pg');
   const cluster = pgBinDir() ? await startPgCluster() : null;
   if (!cluster) console.log('[bench] PostgreSQL is not installed: the PostgreSQL runs are left out');
   try {
     for (const learners of sizes) {
-      for (const backend of ['lowdb', 'postgres'] as const) {
+      for (const backend of backends) {
         if (backend === 'postgres' && !cluster) continue;
         const dir = mkdtempSync(path.join(os.tmpdir(), 'anxue-bench-server-'));
         const db = backend === 'postgres' && cluster ? await createDatabase(cluster.url, `bench_${learners}_${process.pid}`) : undefined;
-        const { campaignId, questionIds } = await seed({ dataDir: dir, ...(db ? { db } : {}) }, learners);
+        const { campaignIds, questionIds } = await seed({ dataDir: dir, ...(db ? { db } : {}) }, learners);
         const n = backend === 'postgres' ? 2 : 1;
         const servers = await Promise.all(Array.from({ length: n }, () => startServeProcess(['--data', dir, '--port', '0', ...(db ? ['--db', db] : [])])));
         try {
-          const run = await runLoad(servers, backend, learners, campaignId, questionIds);
+          const run = await runLoad(servers, backend, learners, campaignIds, questionIds);
           console.log(
             `[bench] ${backend} × ${n} process(es), ${learners} learners, ${LOAD_S} s: calls ${JSON.stringify(run.calls)}; p50 ${JSON.stringify(run.p50_ms)}; p99 ${JSON.stringify(run.p99_ms)}; errors ${run.errors}; lost heartbeats ${run.lost}; server peak ${run.server_peak_mb.join(' + ')} MB`,
           );

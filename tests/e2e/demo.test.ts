@@ -142,6 +142,9 @@ const CONTENT: Record<string, (p: Page) => Promise<void>> = {
   inspections: async (p) => expect.poll(() => p.locator('main').textContent()).toContain('鹤管'),
   archive: async (p) => expect.poll(() => p.getByTestId('export-history').locator('tbody tr').count()).toBeGreaterThanOrEqual(2),
   settings: async (p) => expect.poll(() => p.locator('main input').count()).toBeGreaterThan(5),
+  // the demo's current campaign is its warning month: the induction page says where its new hires are
+  induction: async (p) => expect.poll(() => p.locator('main').textContent()).toMatch(/三级安全教育|induction/i),
+  year: async (p) => expect.poll(() => p.locator('main tbody tr').count()).toBeGreaterThanOrEqual(30),
 };
 
 const ROLES = [

@@ -89,6 +89,38 @@ describe('summary index (lowdb)', () => {
     s4.close();
   });
 
+  it("an essay's text is kept apart from the summaries: left out where a view asks without it, back where one asks with it, made again when lost", async () => {
+    const dir = fresh();
+    let s = DataStore.open(dir);
+    const parts = (i: number) => ({ awareness: `第 ${i} 人：动火作业前必须做气体分析。`, responsibility: '', warning: '', measures: '', leadership: '' });
+    for (let i = 0; i < 20; i++) {
+      await study(s, `E${i}`, 'c1', '2024-09-02', 5);
+      await s
+        .person(`E${i}`)
+        .update((f) => void appendEvent(f.events, 'essay.submitted', { campaignId: 'c1', version: 1, parts: parts(i), total: 20, accidents: [] }, { at: '2024-09-03T01:00:00Z', by: `E${i}` }));
+    }
+    s.close();
+    const [folder] = readdirSync(path.join(dir, 'index')).filter((n) => n !== 'people.json');
+    const files = readdirSync(path.join(dir, 'index', folder!));
+    // no shard of summaries holds a text: the texts are in their own files
+    for (const f of files.filter((n) => !n.includes('essays'))) expect(readFileSync(path.join(dir, 'index', folder!, f), 'utf8')).not.toContain('气体分析');
+    expect(files.some((n) => n.endsWith('.essays.json'))).toBe(true);
+    const nos = Array.from({ length: 20 }, (_, i) => `E${i}`);
+    const essays = async (opts?: { essayTexts: boolean }) => [...(await s.campaignSummaries('c1', nos, opts)).values()].map((v) => v.campaign!.essay);
+    s = DataStore.open(dir);
+    expect((await essays({ essayTexts: false })).map((e) => [e.status, e.parts])).toEqual(nos.map(() => ['submitted', null]));
+    expect((await essays()).map((e) => e.parts)).toEqual(nos.map((_, i) => parts(i)));
+    expect(nos.filter((no) => (s.person(no) as PersonDoc).current() !== null)).toEqual([]);
+    s.close();
+    // the texts lost: made again from the records
+    for (const f of readdirSync(path.join(dir, 'index', folder!)).filter((n) => n.endsWith('.essays.json'))) rmSync(path.join(dir, 'index', folder!, f));
+    s = DataStore.open(dir);
+    expect((await essays()).map((e) => e.parts)).toEqual(nos.map((_, i) => parts(i)));
+    s.close();
+    // and written again to the index
+    expect(readdirSync(path.join(dir, 'index', folder!)).sort()).toEqual(files.sort());
+  });
+
   it('a lost or damaged shard is made again; a removed person leaves the index', async () => {
     const dir = fresh();
     let s = DataStore.open(dir);
@@ -101,6 +133,11 @@ describe('summary index (lowdb)', () => {
     s = DataStore.open(dir);
     const nos = Array.from({ length: 40 }, (_, i) => `E${i}`);
     expect(await selfMs(s, 'c1', nos)).toEqual(nos.map(() => 5 * 60_000));
+    s.close();
+    // made again once: written to the index again, whole
+    expect(readdirSync(path.join(dir, 'index', folder!)).sort()).toEqual([...shards].sort());
+    expect(readFileSync(path.join(dir, 'index', folder!, shards[1]!), 'utf8')).not.toContain('{"E1": {"dig');
+    s = DataStore.open(dir);
     await s.removePerson('E3');
     expect((await s.campaignSummaries('c1', ['E3'])).get('E3')).toEqual({ campaign: null, years: {}, study: null });
     s.close();

@@ -163,8 +163,10 @@ export interface Store {
   /**
    * What the officer's views of one campaign need of each of these people (storage/person-summary.ts),
    * kept as records are written: a view reads this, not everyone's whole history. Never mutate.
+   * `essayTexts: false` (views that never show an essay's text): the text may be left out (essay.parts
+   * null even where one was submitted), which is most of what there is to read.
    */
-  campaignSummaries(campaignId: string, employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonCampaignView>>;
+  campaignSummaries(campaignId: string, employeeNos: readonly string[], opts?: { essayTexts?: boolean }): Promise<ReadonlyMap<string, PersonCampaignView>>;
   /**
    * Each of these people's counted time per calendar year and their open study session, from the
    * same summaries (the year's view over every campaign): never their whole history. Never mutate.

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { warningMonthRules, warningMonthTemplate } from '../../../core/campaign-template';
 import type { Campaign, CampaignInput, Person, Question } from '../../../core/model';
 import type { CampaignListItem, CampaignSummary, Input } from '../../../shared/api';
-import { campaignStateOn, orderCampaigns, participantsOf, takesPart } from '../../../core/campaign-scope';
+import { campaignStateOn, countParticipants, orderCampaigns, participantsOf, takesPart } from '../../../core/campaign-scope';
 import { localDay } from '../../../core/study-time';
 import { appendAudit } from '../accounts/audit';
 import type { Account } from '../../../records/shared-docs';
@@ -89,11 +89,12 @@ export async function saveCampaign(ports: Ports, caller: Account, input: Input<'
   });
 }
 
+/** A copy of one campaign (every heartbeat asks for one: the others, years of them, are not copied). */
 export async function getCampaign(ports: Ports, campaignId: string): Promise<Campaign> {
-  const { campaigns } = await ports.store.campaigns.read();
+  const { campaigns } = await ports.store.campaigns.peek();
   const c = campaigns.find((x) => x.id === campaignId);
   if (!c) throw notFound('campaign.noCampaign', { wanted: campaignId });
-  return c;
+  return structuredClone(c) as Campaign;
 }
 
 /** The people on the roster who take part in a campaign, in roster order (everyone's views of a campaign list these). */
@@ -184,6 +185,6 @@ export async function listCampaigns(ports: Ports, caller: Account): Promise<Camp
     ...summarize(c),
     state: campaignStateOn(c, today),
     participantsKind: (c.participants ?? { kind: 'all' }).kind,
-    participantCount: onlyEmployee ? 0 : participantsOf(c, people).length,
+    participantCount: onlyEmployee ? 0 : countParticipants(c, people),
   }));
 }

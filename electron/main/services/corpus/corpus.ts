@@ -2,7 +2,7 @@
 // the enterprise imported into its data folder (official texts as editions, its own documents).
 import type { DocFile, DocMeta, DocUnits, TextRef } from '../../../shared/api';
 import type { CorpusFile, Edition } from '../../../records/shared-docs';
-import { CASE_TEXT_KEY, type BundledCase, type BundledDoc } from './content-catalog';
+import { CASE_TEXT_KEY, type BundledCase, type BundledDoc, type ContentCatalog } from './content-catalog';
 import { notFound } from '../errors';
 import type { Ports } from '../ports';
 import { editionStructure } from './corpus-structure';
@@ -43,18 +43,31 @@ function metaOf(d: Omit<BundledDoc, 'notes'>, source: DocMeta['source'], texts: 
   };
 }
 
+/**
+ * The catalog's documents and cases, copied once per catalog: every study session started lists the
+ * documents, and a copy of the whole catalog each time was most of what a start cost. Read here
+ * only; what listDocs returns is made anew each time.
+ */
+const bundledOnce = new WeakMap<ContentCatalog, { documents: readonly BundledDoc[]; cases: readonly BundledCase[] }>();
+function bundled(content: ContentCatalog) {
+  let b = bundledOnce.get(content);
+  if (!b) bundledOnce.set(content, (b = { documents: content.documents(), cases: content.cases() }));
+  return b;
+}
+
 /** Every document: bundled catalog entries first, then the enterprise's own. */
 export async function listDocs(ports: Ports): Promise<DocMeta[]> {
-  const corpus = await ports.store.corpus.read();
+  const corpus = (await ports.store.corpus.peek()) as CorpusFile;
   const out: DocMeta[] = [];
-  for (const d of ports.content.documents()) {
+  const { documents, cases } = bundled(ports.content);
+  for (const d of documents) {
     const texts: TextRef[] = d.notes.map((n) => ({ key: n.key, kind: 'notes', title: n.title, format: n.format }));
     const ed = currentEdition(corpus, d.id);
     if (ed) texts.unshift(officialRef(ed));
     out.push(metaOf(d, 'bundled', texts));
   }
   // the case library: each case a document of its own, so reading one counts as study
-  for (const c of ports.content.cases()) {
+  for (const c of cases) {
     const d = {
       id: c.id,
       title: c.title,

@@ -62,9 +62,11 @@ export async function progressTable(ports: Ports, input: Input<'progress.table'>
   const { settings } = await ports.store.meta.peek();
   const now = ports.clock.now();
   const people = await campaignPeople(ports, c);
+  // the table shows an essay's state, never its text
   const views = await ports.store.campaignSummaries(
     c.id,
     people.map((p) => p.employeeNo),
+    { essayTexts: false },
   );
   return people.map((p) => rowOf(p, views.get(p.employeeNo)!, c, settings as Settings, now));
 }

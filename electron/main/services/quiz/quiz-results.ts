@@ -16,6 +16,7 @@ export async function quizStats(ports: Ports, input: Input<'quiz.stats'>): Promi
   const views = await ports.store.campaignSummaries(
     c.id,
     people.map((p) => p.employeeNo),
+    { essayTexts: false },
   );
   const versions = await questionVersions(ports);
   const current = new Map((await ports.store.questions.peek()).questions.map((q) => [q.id, q]));
@@ -74,6 +75,7 @@ export async function scoreSheet(ports: Ports, input: Input<'quiz.scoreSheet'>, 
   const views = await ports.store.campaignSummaries(
     c.id,
     people.map((p) => p.employeeNo),
+    { essayTexts: false },
   );
   for (const p of people) {
     const results = (views.get(p.employeeNo)?.campaign?.attempts ?? []).map((a) => ({ a, r: summaryResult(a, c.id) }));

@@ -68,7 +68,8 @@ function checkView(s: OpenStudy, now: number, speed: number): CheckView | null {
 }
 
 async function docTitleOfOpen(ports: Ports, employeeNo: string): Promise<string> {
-  const s = (await ports.store.person(employeeNo).read()).open.study;
+  // only the open session's document: the record is not copied (a history of years is large)
+  const s = (await ports.store.person(employeeNo).peek()).open.study;
   return s ? docTitle(ports, s.docId) : '';
 }
 
@@ -119,7 +120,8 @@ export async function startStudy(ports: Ports, caller: Account, input: Input<'st
 }
 
 export async function beat(ports: Ports, caller: Account, input: Input<'study.beat'>): Promise<BeatReply> {
-  const { settings } = await ports.store.meta.read();
+  // read, never changed: not copied at every beat
+  const settings = (await ports.store.meta.peek()).settings as Settings;
   const p = policyFromSettings(settings);
   const now = ports.clock.now();
   let status!: BeatReply['status'];
@@ -212,7 +214,7 @@ export async function myProgress(ports: Ports, caller: Account, input: Input<'pr
   const week = weekOf(now, settings.utcOffsetMinutes);
   // the year the campaign shown ran in (a campaign of an earlier year shows that year's total)
   const year = campaign.start.slice(0, 4);
-  const category = (await ports.store.roster.read()).people.find((x) => x.employeeNo === caller.employeeNo)?.category ?? null;
+  const category = (await ports.store.roster.peek()).people.find((x) => x.employeeNo === caller.employeeNo)?.category ?? null;
   const targets = category ? settings.categoryTargets[category] : null;
   return {
     year: { year, ms: yearMs(f, year), annualCreditHours: targets?.annual ?? 0, initialCreditHours: targets?.initial ?? 0, category },

@@ -230,8 +230,8 @@ export class DataStore implements Store {
     return d;
   }
 
-  campaignSummaries(campaignId: string, employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonCampaignView>> {
-    return this.index.campaign(campaignId, employeeNos);
+  campaignSummaries(campaignId: string, employeeNos: readonly string[], opts?: { essayTexts?: boolean }): Promise<ReadonlyMap<string, PersonCampaignView>> {
+    return this.index.campaign(campaignId, employeeNos, opts?.essayTexts ?? true);
   }
 
   async yearSummaries(employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonYearView>> {

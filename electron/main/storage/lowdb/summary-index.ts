@@ -3,7 +3,9 @@
 //
 // index/people.json          per person: what their file was when summarized (size, time, inode),
 //                            the year figures, the open study session, a digest per campaign
-// index/<campaign>/<s>.json  per campaign, in 16 shards by 工号: each person's summary there
+// index/<campaign>/<s>.json  per campaign, in 16 shards by 工号: each person's summary there,
+//                            without the essay's text (most views never read it; it is most of the bytes)
+// index/<campaign>/<s>.essays.json  the essays' text of those whose summary has one
 //
 // A summary is made as a person's file is written (this process is the folder's only writer) and
 // kept in memory; the index files are written a little later, in the background, and at close. The
@@ -39,6 +41,24 @@ interface Row {
   figures: CampaignFigures;
 }
 type Rows = Map<string, Row>;
+/** a submitted essay's text, for the summary of that digest */
+interface TextRow {
+  digest: string;
+  parts: NonNullable<CampaignFigures['essay']['parts']>;
+}
+/** a campaign's summaries in memory; `texts`: the essays' text is there too (else parts are null where the files left them out) */
+interface Loaded {
+  rows: Rows;
+  texts: boolean;
+}
+/** a summary whose essay has a text that these figures do not carry */
+const lacksText = (f: CampaignFigures) => f.essay.version > 0 && f.essay.parts === null;
+/** a row as written to its shard: the essay's text apart */
+function splitRow(row: Row): { row: Row; text: TextRow | null } {
+  const parts = row.figures.essay.parts;
+  if (!parts) return { row, text: null };
+  return { row: { digest: row.digest, figures: { ...row.figures, essay: { ...row.figures.essay, parts: null } } }, text: { digest: row.digest, parts } };
+}
 
 const SHARDS = 16;
 /** campaigns whose summaries stay in memory after a view (the current one and one more) */
@@ -74,7 +94,7 @@ export class SummaryIndex {
   private readonly removed = new Map<string, Set<string>>();
   private peopleDirty = false;
   /** the summaries of recently viewed campaigns, as the files plus what is pending (least recently used first) */
-  private readonly loaded = new Map<string, Rows>();
+  private readonly loaded = new Map<string, Loaded>();
   private timer: NodeJS.Timeout | null = null;
   private flushing = false;
 
@@ -136,7 +156,7 @@ export class SummaryIndex {
     if (!p) this.pending.set(campaignId, (p = new Map()));
     p.set(employeeNo, row);
     this.removed.get(campaignId)?.delete(employeeNo);
-    this.loaded.get(campaignId)?.set(employeeNo, row);
+    this.loaded.get(campaignId)?.rows.set(employeeNo, row);
   }
 
   private drop(campaignId: string, employeeNo: string): void {
@@ -144,7 +164,7 @@ export class SummaryIndex {
     let r = this.removed.get(campaignId);
     if (!r) this.removed.set(campaignId, (r = new Set()));
     r.add(employeeNo);
-    this.loaded.get(campaignId)?.delete(employeeNo);
+    this.loaded.get(campaignId)?.rows.delete(employeeNo);
   }
 
   /** A person's records were removed (the audited deletion). */
@@ -185,36 +205,52 @@ export class SummaryIndex {
     return upgrade(stored, 2, PERSON_MIGRATIONS, file);
   }
 
-  private async campaignRows(campaignId: string): Promise<Rows> {
-    let rows = this.loaded.get(campaignId);
-    if (rows) {
+  /** the summaries of a campaign (with the essays' text when `texts`): its shards read once, then kept while it is among the last viewed */
+  private async campaignRows(campaignId: string, texts: boolean): Promise<Rows> {
+    let got = this.loaded.get(campaignId);
+    if (got) {
       this.loaded.delete(campaignId);
-      this.loaded.set(campaignId, rows);
-      return rows;
+      this.loaded.set(campaignId, got);
+    } else {
+      const rows: Rows = new Map();
+      for (let s = 0; s < SHARDS; s++) for (const [no, row] of Object.entries((await this.readShard(campaignId, s, 'json')) ?? {})) rows.set(no, row as Row);
+      for (const no of this.removed.get(campaignId) ?? []) rows.delete(no);
+      for (const [no, row] of this.pending.get(campaignId) ?? []) rows.set(no, row);
+      got = { rows, texts: false };
+      this.loaded.set(campaignId, got);
+      while (this.loaded.size > CAMPAIGNS_IN_MEMORY) this.loaded.delete(this.loaded.keys().next().value!);
     }
-    rows = new Map();
-    const folder = path.join(this.root, folderOf(campaignId));
-    for (let s = 0; s < SHARDS; s++) {
-      let shard: Record<string, Row> | null = null;
-      try {
-        shard = JSON.parse(await readFile(path.join(folder, `${s}.json`), 'utf8')) as Record<string, Row>;
-      } catch {
-        shard = null;
+    if (texts && !got.texts) {
+      // the essays' text joins the rows it was written with (same digest); one it does not match is made again by campaign()
+      for (let s = 0; s < SHARDS; s++) {
+        for (const [no, t] of Object.entries((await this.readShard(campaignId, s, 'essays.json')) ?? {})) {
+          const row = got.rows.get(no);
+          const text = t as TextRow;
+          if (row && row.digest === text.digest && lacksText(row.figures)) got.rows.set(no, { digest: row.digest, figures: { ...row.figures, essay: { ...row.figures.essay, parts: text.parts } } });
+        }
       }
-      for (const [no, row] of Object.entries(shard ?? {})) rows.set(no, row);
+      got.texts = true;
     }
-    for (const no of this.removed.get(campaignId) ?? []) rows.delete(no);
-    for (const [no, row] of this.pending.get(campaignId) ?? []) rows.set(no, row);
-    this.loaded.set(campaignId, rows);
-    while (this.loaded.size > CAMPAIGNS_IN_MEMORY) this.loaded.delete(this.loaded.keys().next().value!);
-    return rows;
+    return got.rows;
   }
 
-  /** What the views of one campaign need of these people. Never mutate what this returns. */
-  async campaign(campaignId: string, employeeNos: readonly string[]): Promise<Map<string, PersonCampaignView>> {
+  private async readShard(campaignId: string, s: number, ext: 'json' | 'essays.json'): Promise<Record<string, unknown> | null> {
+    try {
+      // read as bytes, decoded in one go: much faster than a decoding read for text that is mostly Chinese
+      return JSON.parse((await readFile(path.join(this.root, folderOf(campaignId), `${s}.${ext}`))).toString('utf8')) as Record<string, unknown>;
+    } catch {
+      return null; // absent or torn: made again from the records
+    }
+  }
+
+  /**
+   * What the views of one campaign need of these people. Never mutate what this returns.
+   * `texts: false`: the essays' text may be left out (parts null) — views that never show it read much less.
+   */
+  async campaign(campaignId: string, employeeNos: readonly string[], texts = true): Promise<Map<string, PersonCampaignView>> {
     this.reconcile();
     const people = this.peopleMap();
-    const rows = await this.campaignRows(campaignId);
+    const rows = await this.campaignRows(campaignId, texts);
     const out = new Map<string, PersonCampaignView>();
     for (const no of employeeNos) {
       const mem = this.inMemory(no);
@@ -228,7 +264,13 @@ export class SummaryIndex {
       if (digest !== undefined) {
         const row = rows.get(no);
         // a summary that does not match the person's digest (its shard was lost): made again
-        figures = row?.digest === digest ? row.figures : (this.keep(no, e.file, mem ?? this.readRecord(no))[campaignId] ?? null);
+        if (row?.digest === digest && !(texts && lacksText(row.figures))) figures = row.figures;
+        else {
+          figures = this.keep(no, e.file, mem ?? this.readRecord(no))[campaignId] ?? null;
+          // written again with the next flush (keep writes only what changed, and this had not)
+          const made = people.get(no)!.digests[campaignId];
+          if (figures && made !== undefined) this.put(campaignId, no, { digest: made, figures });
+        }
       }
       out.set(no, { campaign: figures, years: people.get(no)!.years, study: mem ? openStudyOf(mem) : e.study });
     }
@@ -271,9 +313,22 @@ export class SummaryIndex {
         const touched = new Set([...put.keys(), ...gone].map(shardOf));
         for (const s of touched) {
           const file = path.join(folder, `${s}.json`);
+          const textFile = path.join(folder, `${s}.essays.json`);
           const shard = readJson<Record<string, Row>>(file) ?? {};
+          const texts = readJson<Record<string, TextRow>>(textFile) ?? {};
           for (const no of gone) if (shardOf(no) === s) delete shard[no];
           for (const [no, row] of put) if (shardOf(no) === s) shard[no] = row;
+          // every text apart from its row (rows of an index written before kept it inline, moved out here)
+          for (const [no, row] of Object.entries(shard)) {
+            const split = splitRow(row);
+            shard[no] = split.row;
+            if (split.text) texts[no] = split.text;
+            else if (texts[no]?.digest !== row.digest) delete texts[no];
+          }
+          for (const no of Object.keys(texts)) if (!shard[no]) delete texts[no];
+          // the texts first: rows newer than their texts are made again, never shown with an old text
+          if (Object.keys(texts).length > 0) writeJson(textFile, texts);
+          else rmSync(textFile, { force: true });
           writeJson(file, shard);
         }
         this.pending.delete(id);

@@ -9,6 +9,7 @@ import { StoreProblem, type PersonPort } from '../store';
 import { Serial, type PgBase, type Query } from './base';
 import { writeSummaries } from './schema';
 import { said } from '../../../core/message';
+import { canonicalJson } from '../../../core/canonical';
 
 interface EventRow {
   seq: number;
@@ -171,8 +172,11 @@ export class PgPerson implements PersonPort {
           [this.employeeNo, draft.schemaVersion, JSON.stringify(draft.open)],
         );
         const version = v.rows[0]!.version;
-        // a study-only change leaves the summaries as they are (the open session is read as it stands)
-        if (!check) await writeSummaries(c, this.employeeNo, summarizePerson(draft), v.rows[0]!.summary);
+        // a study-only change leaves the summaries as they are (the open session is read as it stands);
+        // so does any change that adds no event and leaves the essay drafts (a study session started):
+        // the summaries are made of nothing else
+        const same = added.length === 0 && v.rows[0]!.summary !== null && canonicalJson(draft.open.essayDrafts) === canonicalJson(now.file.open.essayDrafts);
+        if (!check && !same) await writeSummaries(c, this.employeeNo, summarizePerson(draft), v.rows[0]!.summary);
         return {
           result,
           commit: () => {

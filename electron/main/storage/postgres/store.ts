@@ -70,8 +70,8 @@ export class PgStore implements Store {
   readonly summaries!: DocPort<SummariesFile>;
   private readonly people = new Map<string, PgPerson>();
   private readonly drafts = new Map<string, PgDoc<EssayDraftsFile>>();
-  /** per campaign (the two last viewed), the summaries read so far with their digests */
-  private readonly summaryCache = new Map<string, Map<string, { digest: string; figures: CampaignFigures }>>();
+  /** per campaign (the two last viewed), the summaries read so far with their digests (texts: with the essay's text) */
+  private readonly summaryCache = new Map<string, Map<string, { digest: string; figures: CampaignFigures; texts: boolean }>>();
   /** records kept in memory (a plant of 3,000 fits: a week of study is ~10 KB a person) */
   static readonly PEOPLE_IN_MEMORY = 4096;
 
@@ -176,20 +176,25 @@ export class PgStore implements Store {
    * The campaign's summaries in one query. A person whose record was last written by a program from
    * before the summaries (or whose summary there is missing) is summarized now and the result kept.
    */
-  async campaignSummaries(campaignId: string, employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonCampaignView>> {
+  async campaignSummaries(campaignId: string, employeeNos: readonly string[], opts?: { essayTexts?: boolean }): Promise<ReadonlyMap<string, PersonCampaignView>> {
     await this.db.ready;
+    const texts = opts?.essayTexts ?? true;
     // the figures this process read before are sent again only when their digest changed
     let known = this.summaryCache.get(campaignId);
     if (known) this.summaryCache.delete(campaignId);
     else known = new Map();
     this.summaryCache.set(campaignId, known);
     while (this.summaryCache.size > 2) this.summaryCache.delete(this.summaryCache.keys().next().value!);
+    // of the head only what a view needs: the year figures and this campaign's digest, not every campaign's
     const rows = (
       await this.db.query<{ no: string; version: string; head: SummaryHead | null; study: PersonFile['open']['study'] | null; digest: string | null; figures: CampaignFigures | null }>(
-        `SELECT p.employee_no AS no, p.version, p.summary AS head, p.open -> 'study' AS study, s.digest, CASE WHEN s.digest = k.known THEN NULL ELSE s.figures END AS figures
+        `SELECT p.employee_no AS no, p.version, p.open -> 'study' AS study, s.digest,
+           CASE WHEN h.h IS NULL THEN NULL ELSE jsonb_build_object('years', h.h -> 'years', 'digests', jsonb_strip_nulls(jsonb_build_object($1::text, h.h -> 'digests' -> $1::text))) END AS head,
+           CASE WHEN s.digest = k.known THEN NULL WHEN $4 THEN s.figures ELSE s.figures #- '{essay,parts}' END AS figures
          FROM unnest($2::text[], $3::text[]) AS k(no, known) JOIN persons p ON p.employee_no = k.no
+         CROSS JOIN LATERAL (SELECT p.summary AS h) h
          LEFT JOIN person_summaries s ON s.employee_no = p.employee_no AND s.campaign_id = $1`,
-        [campaignId, employeeNos, employeeNos.map((no) => known.get(no)?.digest ?? '')],
+        [campaignId, employeeNos, employeeNos.map((no) => ((e) => (e && (e.texts || !texts) ? e.digest : ''))(known.get(no))), texts],
       )
     ).rows;
     const out = new Map<string, PersonCampaignView>();
@@ -202,8 +207,12 @@ export class PgStore implements Store {
       }
       let figures: CampaignFigures | null = null;
       if (want !== undefined) {
+        if (r.figures) {
+          // without the text, an essay's parts are absent: null as the type says, and known to be left out
+          if (!texts) r.figures.essay.parts = null;
+          known.set(r.no, { digest: want, figures: r.figures, texts });
+        }
         figures = r.figures ?? known.get(r.no)!.figures;
-        known.set(r.no, { digest: want, figures });
       }
       out.set(r.no, { campaign: figures, years: r.head.years, study: studyBits(r.study) });
     }
@@ -212,7 +221,9 @@ export class PgStore implements Store {
       for (const r of stale) {
         const f = files.get(r.no)!;
         const s = summarizePerson(f);
-        await this.db.tx((c) => writeSummaries(c, r.no, s, r.head, r.version));
+        // the whole head as stored (the query above brought only this campaign's part of it)
+        const head = (await this.db.query<{ summary: SummaryHead | null }>('SELECT summary FROM persons WHERE employee_no = $1', [r.no])).rows[0]?.summary ?? null;
+        await this.db.tx((c) => writeSummaries(c, r.no, s, head, r.version));
         out.set(r.no, { campaign: s.campaigns[campaignId] ?? null, years: s.years, study: studyBits(f.open.study) });
       }
     }
