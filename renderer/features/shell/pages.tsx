@@ -59,7 +59,12 @@ export const PAGES: Record<PageName, (p: PageProps) => ReactNode> = {
   quiz: withCampaign(({ campaign }) => <QuizPage campaign={campaign} />),
   essay: withCampaign(({ campaign, me }) => <EssayPage campaign={campaign} me={me} />),
   report: withCampaign(({ campaign, me }) => <ReportPage campaign={campaign} me={me} />),
-  campaign: ({ campaign, reloadCampaigns }) => <CampaignPage campaignId={campaign?.id ?? null} onSaved={reloadCampaigns} />,
+  campaign: ({ campaign, route, reloadCampaigns }) => {
+    // #/campaign/new: a new campaign from the template chooser, beside those there are (its own page: a
+    // first campaign, once saved, stays on the same one as it becomes the current campaign)
+    const isNew = route.arg === 'new';
+    return <CampaignPage key={isNew ? 'new' : 'current'} campaignId={isNew ? null : (campaign?.id ?? null)} onSaved={reloadCampaigns} />;
+  },
   plan: withCampaign(({ campaign, may }) => <PlanPage campaign={campaign} canEdit={may('plan.saveTask')} />),
   summary: withCampaign(({ campaign, may }) => <SummaryPage campaign={campaign} canEdit={may('summary.save')} />),
   roster: ({ may }) => <RosterPage isAdmin={may('people.delete')} />,
