@@ -48,6 +48,9 @@ describe('the template chooser', () => {
     await officer.getByRole('button', { name: '保存培训计划' }).click();
     await officer.getByText('已保存').first().waitFor();
     await officer.goto(`${e.server.url}#/campaign`);
+    await officer.getByRole('link', { name: '新建培训计划' }).waitFor();
+    await officer.evaluate(() => window.scrollTo(0, 0));
+    await shot(officer, 'template-03-existing-offers-new');
     await officer.getByRole('link', { name: '新建培训计划' }).click();
     await officer.getByTestId('template-team').click();
     await expect.poll(() => officer.getByLabel('名称', { exact: true }).inputValue()).toContain('班组安全活动');
@@ -55,6 +58,6 @@ describe('the template chooser', () => {
     const start = await officer.locator('form input[type=date]').first().inputValue();
     expect([todayIso(), todayIso(new Date(Date.now() + 86_400_000))]).toContain(start);
     expect(await officer.getByLabel('名称', { exact: true }).inputValue()).toBe(`${start.slice(0, 4)}年${Number(start.slice(5, 7))}月班组安全活动`);
-    await shot(officer, 'template-03-team');
+    await shot(officer, 'template-04-team');
   });
 });
