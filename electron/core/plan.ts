@@ -49,8 +49,8 @@ export interface PlanTask extends TaskInput {
 export function warningMonthTasks(c: Pick<CampaignInput, 'phases' | 'studyEnd' | 'end' | 'essay'>): Omit<TaskInput, 'campaignId'>[] {
   const phase = (i: number) => c.phases[i] ?? null;
   const endOf = (i: number, fallback: string) => phase(i)?.end ?? fallback;
-  // 自查自改 is to be done by the start of the last phase (9/20 in the notice)
-  const selfCheck = phase(2)?.start ?? endOf(1, c.end);
+  // 自查自改 and the summary report are due by the start of the last phase (9/20 in the notice, and the phases' names say so)
+  const byLastPhase = phase(2)?.start ?? endOf(1, c.end);
   const at = (i: number) => (phase(i) ? i : null);
   const t = (title: string, kind: TaskKind, p: number, due: string, inspectionKind?: InspectionKind): Omit<TaskInput, 'campaignId'> => ({
     title,
@@ -69,12 +69,12 @@ export function warningMonthTasks(c: Pick<CampaignInput, 'phases' | 'studyEnd' |
     t('学习考核', 'assessment', 1, endOf(1, c.end)),
     t('全员撰写个人剖析材料，存入个人安全教育档案', 'essay', 1, c.essay.deadline),
     t('逐级履职述职（班组长→车间主任→分管副总→总经理）', 'report', 1, endOf(1, c.end)),
-    t('操作规程逐岗审查（对照 AQ/T 3034-2022）', 'inspection', 1, selfCheck, 'procedure'),
-    t('异常工况处置检查', 'inspection', 1, selfCheck, 'abnormal'),
-    t('检维修和特殊作业检查（作业票、电子作业票系统）', 'inspection', 1, selfCheck, 'maintenance'),
-    t('安全生产治本攻坚检查', 'inspection', 1, selfCheck, 'rootcause'),
+    t('操作规程逐岗审查（对照 AQ/T 3034-2022）', 'inspection', 1, byLastPhase, 'procedure'),
+    t('异常工况处置检查', 'inspection', 1, byLastPhase, 'abnormal'),
+    t('检维修和特殊作业检查（作业票、电子作业票系统）', 'inspection', 1, byLastPhase, 'maintenance'),
+    t('安全生产治本攻坚检查', 'inspection', 1, byLastPhase, 'rootcause'),
     t('安全大讲堂、安全宣誓、安全演讲', 'lecture', 1, endOf(1, c.end)),
-    t('形成总结报告报送应急管理局', 'summary', 2, endOf(2, c.end)),
+    t('形成总结报告报送应急管理局', 'summary', 2, byLastPhase),
   ];
 }
 

@@ -32,7 +32,7 @@ export async function benchArchive(sample: () => number, people = 3000) {
     };
     await setupInit(ports, { enterprise: '基准测试化工（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
     const admin = (await ports.store.accounts.read()).accounts[0]!;
-    const c = await saveCampaign(ports, admin, await campaignTemplate(ports));
+    const c = await saveCampaign(ports, admin, await campaignTemplate(ports, { start: '2024-09-01', past: true }));
     const questions = (await bankQuestions(ports)).filter((q) => c.quiz.questionIds.includes(q.id));
     const depts = ['甲醇车间', '合成氨车间', '储运车间', '公用工程车间', '安全环保部'];
     await ports.store.roster.update((f) => {

@@ -236,7 +236,7 @@ async function seedStudy(where: import('../../electron/main/app').StoreOptions):
   const ports = { store, clock: { now: () => t }, files: nodeFiles, content: loadContent(nodeFiles, defaultContentDir()), sessions, clockSpeed: 1, random: () => 0.5, runtime: newRuntime() };
   await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
   const adminAccount = (await ports.store.accounts.read()).accounts[0]!;
-  const campaign = await saveCampaign(ports, adminAccount, await campaignTemplate(ports));
+  const campaign = await saveCampaign(ports, adminAccount, await campaignTemplate(ports, { start: '2024-09-01', past: true }));
   await seedPeople(ports.store, PEOPLE);
   const t0 = performance.now();
   for (let i = 0; i < PEOPLE; i++) {
@@ -310,7 +310,7 @@ async function seedHistory(where: import('../../electron/main/app').StoreOptions
   let ports = open();
   await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
   const admin = (await ports.store.accounts.read()).accounts[0]!;
-  const template = await campaignTemplate(ports);
+  const template = await campaignTemplate(ports, { start: '2024-09-01', past: true });
   const campaigns: { id: string; year: number; month: string; participants: Campaign['participants'] }[] = [];
   for (let y = firstYear; y < 2027; y++) {
     for (const m of HISTORY_MONTHS) {

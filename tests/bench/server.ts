@@ -48,7 +48,7 @@ async function seed(where: StoreOptions, learners: number): Promise<{ campaignId
   try {
     await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
     const admin = (await store.accounts.read()).accounts[0]!;
-    const t = await campaignTemplate(ports);
+    const t = await campaignTemplate(ports, { start: '2024-09-01', past: true });
     const running = {
       ...t,
       start: day(-3),

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../helpers/browser';
 import { cli, ROOT } from '../helpers/cli';
-import { patient } from '../helpers/e2e';
+import { patient, warningMonth2024 } from '../helpers/e2e';
 import { rosterCsv, HEADER } from '../helpers/fixtures';
 import { startServeProcess, type ServerProcess } from '../helpers/server-process';
 import { removeDir, tempDir } from '../helpers/temp-app';
@@ -105,8 +105,7 @@ describe('the whole training loop in the browser', () => {
 
   it('the officer creates the campaign from the 警示月 template and adjusts it', async () => {
     await officer.goto(`${server.url}#/campaign`);
-    await officer.getByRole('button', { name: '从“警示月”模板创建' }).click();
-    await expect.poll(() => officer.getByLabel('名称', { exact: true }).inputValue()).toContain('警示月');
+    await warningMonth2024(officer);
     await officer.getByLabel('要求学时', { exact: true }).fill('0.2');
     // what some person categories are asked, where it differs (empty fields: the figure above)
     await officer.getByTestId('target-by-category').getByLabel('主要负责人').fill('0.5');

@@ -24,12 +24,12 @@ describe('campaign plan', () => {
     const p = await app.call('plan.fromTemplate', { campaignId: s.campaign.id }, s.admin);
     expect(p.tasks).toHaveLength(12);
     const due = Object.fromEntries(p.tasks.map((t) => [t.title.slice(0, 6), t.due]));
-    // the phases of the template: 动员部署 9/1–9/5, 专项整治 9/6–9/30, 总结提升 9/20–10/15
+    // the phases of the template: 动员部署 9/1–9/5, 专项整治 9/6–9/30, 总结提升 9/20–10/15 (the report by 9/20, as its name says)
     expect(due['召开全员动员']).toBe(s.campaign.phases[0]!.end);
     expect(due['集中学习法律']).toBe(s.campaign.studyEnd);
     expect(due['全员撰写个人']).toBe(s.campaign.essay.deadline);
     expect(due['操作规程逐岗']).toBe(s.campaign.phases[2]!.start);
-    expect(due['形成总结报告']).toBe(s.campaign.phases[2]!.end);
+    expect(due['形成总结报告']).toBe(s.campaign.phases[2]!.start);
     expect(p.tasks.every((t) => t.status === 'open' && t.owner === null)).toBe(true);
     expect(await app.raw('plan.fromTemplate', { campaignId: s.campaign.id }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'campaignId' } });
     expect((await app.call('plan.get', { campaignId: s.campaign.id }, s.admin)).tasks).toHaveLength(12);

@@ -135,6 +135,7 @@ export const messagesEnUS: Record<keyof typeof messagesZhCN, string> = {
   'campaign.noSuchTask': 'there is no such task',
   'campaign.questionNotBank': 'question {{id}} is not in the bank',
   'campaign.ruleNoStudyDocument': 'rule {{row}}: there is no study document {{docId}}',
+  'campaign.templateStartPast': 'the start {{start}} is before today ({{today}}): to set up a campaign that began in the past, tick “start in the past”',
   'campaign.taskBelongsAnotherCampaign': 'the task belongs to another campaign',
   'common.andThen': '{{list}}; {{next}}',
   'common.fileEmpty': '{{fileName}} is empty',

@@ -134,6 +134,7 @@ export const messagesZhCN = {
   'campaign.noSuchTask': '没有这个任务',
   'campaign.questionNotBank': '试题 {{id}} 不在题库中',
   'campaign.ruleNoStudyDocument': '规则 {{row}}：学习文件 {{docId}} 不存在',
+  'campaign.templateStartPast': '开始日期 {{start}} 早于今天（{{today}}）：如确要补建过去的培训计划，请勾选“从过去的日期开始”',
   'campaign.taskBelongsAnotherCampaign': '任务属于另一个培训计划',
   'common.andThen': '{{list}}；{{next}}',
   'common.fileEmpty': '{{fileName}} 是空文件',

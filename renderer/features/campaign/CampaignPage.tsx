@@ -8,9 +8,11 @@ import { useLoad } from '../shell/use-load';
 import { CategoryNumbers } from '../../components/CategoryNumbers';
 import { PaperEditor } from './PaperEditor';
 import { ParticipantsEditor } from './ParticipantsEditor';
+import { TemplateChooser } from './TemplateChooser';
+import { hrefOf } from '../shell/route';
 
-/** Campaign setup: from the 警示月 template, the officer only adjusts. */
-export function CampaignPage({ campaignId, onSaved }: { campaignId: string | null; onSaved: () => void }) {
+/** Campaign setup: from a template of the chosen kind and start, the officer only adjusts. */
+export function CampaignPage({ campaignId, onSaved }: { campaignId: string | null; onSaved: (id: string) => void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<CampaignInput | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -22,13 +24,6 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
     if (campaignId) api['campaign.get']({ campaignId }).then((c) => setForm(c), setError);
   }, [campaignId]);
 
-  async function fromTemplate() {
-    try {
-      setForm(await api['campaign.template']({}));
-    } catch (e) {
-      setError(e);
-    }
-  }
   async function save(e: React.FormEvent) {
     e.preventDefault();
     if (!form) return;
@@ -37,22 +32,13 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
       const c = await api['campaign.save'](form);
       setForm(c);
       setSaved(true);
-      onSaved();
+      onSaved(c.id);
     } catch (err) {
       setError(err);
     }
   }
-  if (!form)
-    return (
-      <section className="card">
-        <h1>{t('campaign.title')}</h1>
-        <p>{t('campaign.noneYet')}</p>
-        <ErrorNote error={error} />
-        <button type="button" className="primary big" onClick={() => void fromTemplate()}>
-          {t('campaign.fromTemplate')}
-        </button>
-      </section>
-    );
+  // a campaign being opened shows nothing until it comes; a new one starts from the chooser
+  if (!form) return campaignId && !error ? null : <TemplateChooser error={error} onChosen={setForm} />;
   const set = <K extends keyof CampaignInput>(k: K, v: CampaignInput[K]) => {
     setSaved(false);
     setForm({ ...form, [k]: v });
@@ -61,7 +47,14 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
   return (
     <form className="stack" onSubmit={save}>
       <section className="card grid2">
-        <h1 className="span2">{t('campaign.title')}</h1>
+        <div className="span2 row-between">
+          <h1>{t('campaign.title')}</h1>
+          {campaignId && (
+            <a className="button" href={hrefOf('campaign', 'new')}>
+              {t('campaignTemplate.new')}
+            </a>
+          )}
+        </div>
         <label className="span2">
           {t('campaign.name')}
           <input required value={form.name} onChange={(e) => set('name', e.target.value)} />

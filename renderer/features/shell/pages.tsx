@@ -67,15 +67,29 @@ export const PAGES: Record<PageName, (p: PageProps) => ReactNode> = {
   quiz: withCampaign(({ campaign }) => <QuizPage campaign={campaign} />),
   essay: withCampaign(({ campaign, me }) => <EssayPage campaign={campaign} me={me} />),
   report: withCampaign(({ campaign, me }) => <ReportPage campaign={campaign} me={me} />),
-  // a closed campaign's setup is shown read-only (a disabled fieldset); closing is offered on an open one
-  campaign: ({ campaign, may, reloadCampaigns }) => (
-    <>
-      <fieldset className="bare" disabled={!!campaign?.closedAt}>
-        <CampaignPage campaignId={campaign?.id ?? null} onSaved={reloadCampaigns} />
-      </fieldset>
-      {campaign && !campaign.closedAt && may('campaign.close') && <CloseCampaign campaign={campaign} onClosed={reloadCampaigns} />}
-    </>
-  ),
+  // #/campaign/new: a new campaign from the template chooser, beside those there are (its own page: a
+  // first campaign, once saved, stays on the same one as it becomes the current campaign); a closed
+  // campaign's setup is shown read-only (a disabled fieldset), closing is offered on an open one
+  campaign: ({ campaign, route, may, reloadCampaigns, chooseCampaign }) => {
+    const isNew = route.arg === 'new';
+    const shown = isNew ? null : campaign;
+    return (
+      <>
+        <fieldset className="bare" disabled={!!shown?.closedAt}>
+          <CampaignPage
+            key={isNew ? 'new' : 'current'}
+            campaignId={shown?.id ?? null}
+            onSaved={(id) => {
+              // a campaign just made (or saved) is the one the pages then work on
+              chooseCampaign(id);
+              reloadCampaigns();
+            }}
+          />
+        </fieldset>
+        {shown && !shown.closedAt && may('campaign.close') && <CloseCampaign campaign={shown} onClosed={reloadCampaigns} />}
+      </>
+    );
+  },
   plan: withCampaign(({ campaign, may }) => <PlanPage campaign={campaign} canEdit={may('plan.saveTask') && !campaign.closedAt} />),
   summary: withCampaign(({ campaign, may }) => <SummaryPage campaign={campaign} canEdit={may('summary.save') && !campaign.closedAt} />),
   roster: ({ may }) => <RosterPage isAdmin={may('people.delete')} />,

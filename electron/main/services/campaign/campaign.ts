@@ -1,6 +1,6 @@
 // Campaigns (培训计划 / 专项整治): set up from the 警示月 template, adjusted by the officer.
 import { randomUUID } from 'node:crypto';
-import { warningMonthRules, warningMonthTemplate } from '../../../core/campaign-template';
+import { campaignTemplateOf, warningMonthRules } from '../../../core/campaign-template';
 import type { Campaign, CampaignInput, Person, Question } from '../../../core/model';
 import type { CampaignListItem, CampaignSummary, Input } from '../../../shared/api';
 import { campaignStateOn, countParticipants, orderCampaigns, participantsOf, takesPart } from '../../../core/campaign-scope';
@@ -31,23 +31,19 @@ export async function bankQuestions(ports: Ports): Promise<Question[]> {
   });
 }
 
-export async function campaignTemplate(ports: Ports): Promise<CampaignInput> {
-  const docs = (await listDocs(ports)).filter((d) => d.required).map((d) => ({ docId: d.id, minutes: d.suggestedMinutes }));
-  const qs = await bankQuestions(ports);
-  // the targets per person category a new campaign starts from are the enterprise's (settings)
+/** A template of a kind dated from the chosen start; a start before the enterprise's today only when the officer says so. */
+export async function campaignTemplate(ports: Ports, input: Input<'campaign.template'>): Promise<CampaignInput> {
   const { settings } = await ports.store.meta.peek();
+  const today = localDay(ports.clock.now(), settings.utcOffsetMinutes);
+  const start = input.start ?? today;
+  if (start < today && !input.past) throw badInput('campaign.templateStartPast', { start, today }, 'start');
+  const documents = (await listDocs(ports)).filter((d) => d.required).map((d) => ({ docId: d.id, minutes: d.suggestedMinutes }));
+  const qs = await bankQuestions(ports);
   const rules = warningMonthRules(
     qs,
-    docs.map((d) => d.docId),
+    documents.map((d) => d.docId),
   );
-  return {
-    ...warningMonthTemplate(
-      docs,
-      qs.map((q) => q.id),
-      rules,
-    ),
-    targetByCategory: { ...settings.campaignTargetsByCategory },
-  };
+  return campaignTemplateOf(input.kind ?? 'warning', start, { documents, questionIds: qs.map((q) => q.id), rules, settings });
 }
 
 export async function saveCampaign(ports: Ports, caller: Account, input: Input<'campaign.save'>): Promise<Campaign> {

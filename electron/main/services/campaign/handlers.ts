@@ -3,7 +3,7 @@ import { campaignTemplate, closeCampaign, getCampaign, listCampaigns, reopenCamp
 import { planDeleteTask, planFromTemplate, planGet, planSaveTask, planSetDone } from './plan';
 
 export const campaignHandlers = {
-  'campaign.template': (p) => campaignTemplate(p),
+  'campaign.template': (p, _c, i) => campaignTemplate(p, i),
   'campaign.save': (p, c, i) => saveCampaign(p, who(c), i),
   'campaign.list': (p, c) => listCampaigns(p, who(c)),
   'campaign.get': (p, _c, i) => getCampaign(p, i.campaignId),
