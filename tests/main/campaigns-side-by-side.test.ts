@@ -70,6 +70,9 @@ describe('campaigns side by side', () => {
     const all = await app.call('campaign.list', {}, s.admin);
     expect(all.find((c) => c.id === induction)).toMatchObject({ kind: 'induction', participantsKind: 'some', participantCount: 2, state: 'current' });
     expect(all.find((c) => c.id === s.campaign.id)).toMatchObject({ participantsKind: 'all', participantCount: 4 });
+    // the notice's tasks are a warning month's only
+    const tasks = await app.raw('plan.fromTemplate', { campaignId: induction }, s.admin);
+    expect(tasks.ok ? 'made' : tasks.error.key).toBe('campaign.planTemplateWarningOnly');
   });
 
   it('self-study counts toward every current campaign of the person that has the document, once in the year', async () => {

@@ -127,6 +127,7 @@ export const messagesEnUS: Record<keyof typeof messagesZhCN, string> = {
   'campaign.campaignTasksAlreadyTemplate': 'this campaign has tasks already: the template is only for a campaign without tasks',
   'campaign.collectiveSessionBelongsAnother': 'this collective session belongs to another campaign',
   'campaign.noCampaign': 'there is no campaign {{wanted}}',
+  'campaign.planTemplateWarningOnly': '“{{name}}” is not a warning month: the notice’s tasks do not fit it; add its own tasks one by one',
   'campaign.closedReadOnly': 'the campaign "{{name}}" was closed on {{at}}: it can be viewed, not changed',
   'campaign.notParticipant': 'you ({{employeeNo}}) do not take part in the campaign "{{name}}"',
   'campaign.alreadyClosed': 'the campaign "{{name}}" is already closed',

@@ -126,6 +126,7 @@ export const messagesZhCN = {
   'campaign.campaignTasksAlreadyTemplate': '这个培训计划已有任务：模板只用于还没有任务的计划',
   'campaign.collectiveSessionBelongsAnother': '这次集中学习活动属于另一个培训计划',
   'campaign.noCampaign': '没有这个培训计划：{{wanted}}',
+  'campaign.planTemplateWarningOnly': '“{{name}}”不是警示月：警示月通知的任务不适用，请逐项添加本培训的任务',
   'campaign.closedReadOnly': '培训计划“{{name}}”已于 {{at}} 结束归档，只能查看，不能再修改',
   'campaign.notParticipant': '您（{{employeeNo}}）不是培训计划“{{name}}”的参加人员',
   'campaign.alreadyClosed': '培训计划“{{name}}”已经结束归档',

@@ -93,7 +93,7 @@ export function PlanPage({ campaign, canEdit }: { campaign: CampaignSummary; can
         {p && p.tasks.length === 0 && (
           <div className="row">
             <p>{t('plan.empty')}</p>
-            {canEdit && (
+            {canEdit && campaign.kind === 'warning' && (
               <button type="button" className="primary" onClick={() => void run(() => api['plan.fromTemplate']({ campaignId: campaign.id }))}>
                 {t('plan.fromTemplate')}
               </button>

@@ -88,6 +88,8 @@ export async function planGet(ports: Ports, input: Input<'plan.get'>): Promise<P
 
 export async function planFromTemplate(ports: Ports, input: Input<'plan.fromTemplate'>): Promise<PlanView> {
   const c = await getCampaign(ports, input.campaignId);
+  // the tasks are the notice's: an induction or a team's monthly activity has tasks of its own making
+  if ((c.kind ?? 'warning') !== 'warning') throw badInput('campaign.planTemplateWarningOnly', { name: c.name }, 'campaignId');
   const at = iso(ports.clock.now());
   await ports.store.plan.update((f) => {
     if (f.tasks.some((t) => t.campaignId === c.id)) throw badInput('campaign.campaignTasksAlreadyTemplate', {}, 'campaignId');
