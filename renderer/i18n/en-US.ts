@@ -130,6 +130,9 @@ export const enUS: Resources = {
     note: 'The induction’s total is the initial credit hours of “other employees” in the settings (for new hires of a hazardous-chemicals unit usually at least 72; the official text prevails); how it is split over the three levels is the enterprise’s choice. The 2 credit hours of a team activity are an editable default of the enterprise, not a legal figure.',
   },
   campaign: {
+    inductionHours: 'Hours of each level of the three-level induction (the split is the enterprise’s choice)',
+    inductionTotal: 'The three levels total {{total}} hours, as the target asks.',
+    inductionTotalDiffers: 'The three levels total {{total}} hours, not the target of {{target}} above: please check.',
     minCharsByCategory: 'A different minimum per person category (empty: the minimum above)',
     targetByCategory: 'Different required credit hours per person category (empty: the figure above)',
     maxLeaves: 'Submit the attempt after leaving the quiz window this many times (0: never, only counted)',

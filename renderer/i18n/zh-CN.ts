@@ -118,6 +118,9 @@ export const zhCN = {
     note: '三级安全教育的合计学时取“设置”中“其他从业人员”的初训学时（危险化学品单位新员工一般不少于 72 学时，以正式文本为准），三级之间怎样分配由企业自定；班组安全活动的 2 学时是企业可改的默认值，不是法定学时。',
   },
   campaign: {
+    inductionHours: '三级安全教育各级学时（分配由企业自定）',
+    inductionTotal: '三级合计 {{total}} 学时，与要求学时一致。',
+    inductionTotalDiffers: '三级合计 {{total}} 学时，与上面的要求学时 {{target}} 不一致，请核对。',
     minCharsByCategory: '按人员类别另定最少字数（空着则用上面的最少字数）',
     targetByCategory: '按人员类别另定要求学时（空着则用上面的要求学时）',
     maxLeaves: '考试中离开窗口几次后自动交卷（0 为不限制，只记录）',

@@ -60,4 +60,22 @@ describe('the template chooser', () => {
     expect(await officer.getByLabel('名称', { exact: true }).inputValue()).toBe(`${start.slice(0, 4)}年${Number(start.slice(5, 7))}月班组安全活动`);
     await shot(officer, 'template-04-team');
   });
+
+  it('an induction shows the hours of its three levels against its target; saved, it is the campaign the pages work on', async () => {
+    await officer.goto(`${e.server.url}#/campaign`);
+    await officer.getByRole('link', { name: '新建培训计划' }).click();
+    await officer.getByTestId('template-induction').click();
+    const hours = officer.getByTestId('induction-hours');
+    await hours.waitFor();
+    expect(await hours.locator('input').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toEqual(['24', '24', '24']);
+    expect(await officer.getByTestId('induction-total').textContent()).toBe('三级合计 72 学时，与要求学时一致。');
+    await hours.getByLabel('公司级').fill('30');
+    expect(await officer.getByTestId('induction-total').textContent()).toBe('三级合计 78 学时，与上面的要求学时 72 不一致，请核对。');
+    await hours.getByLabel('公司级').fill('24');
+    await shot(officer, 'template-05-induction-hours');
+    await officer.getByRole('button', { name: '保存培训计划' }).click();
+    await officer.getByText('已保存').first().waitFor();
+    // the picker now names the induction just made
+    await expect.poll(() => officer.getByTestId('campaign-bar').textContent()).toContain('三级安全教育');
+  });
 });

@@ -8,6 +8,7 @@ import { useLoad } from '../shell/use-load';
 import { CategoryNumbers } from '../../components/CategoryNumbers';
 import { PaperEditor } from './PaperEditor';
 import { ParticipantsEditor } from './ParticipantsEditor';
+import { InductionHours } from './InductionHours';
 import { TemplateChooser } from './TemplateChooser';
 import { hrefOf } from '../shell/route';
 
@@ -48,7 +49,9 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
     <form className="stack" onSubmit={save}>
       <section className="card grid2">
         <div className="span2 row-between">
-          <h1>{t('campaign.title')}</h1>
+          <h1>
+            {t('campaign.title')} <span className="tag">{t(`campaigns.kind.${form.kind ?? 'warning'}`)}</span>
+          </h1>
           {campaignId && (
             <a className="button" href={hrefOf('campaign', 'new')}>
               {t('campaignTemplate.new')}
@@ -89,6 +92,7 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
         />
       </section>
       <ParticipantsEditor value={form.participants ?? { kind: 'all' }} onChange={(p) => set('participants', p)} />
+      {form.kind === 'induction' && <InductionHours value={form.induction?.levels} target={form.targetCreditHours} onChange={(levels) => set('induction', { levels })} />}
       <section className="card">
         <h2>{t('campaign.phases')}</h2>
         <table className="table phases-table">
