@@ -228,7 +228,13 @@ describe('CLI', () => {
     const roster = JSON.parse(readFileSync(path.join(d, 'roster.json'), 'utf8')).people;
     expect(roster.length).toBeGreaterThanOrEqual(28);
     expect(new Set(roster.map((p: { dept: string }) => p.dept)).size).toBeGreaterThanOrEqual(3);
-    expect(JSON.parse(readFileSync(path.join(d, 'campaigns.json'), 'utf8')).campaigns).toHaveLength(1);
+    // lived in all year: last year's warning month (closed), this one, and the newest hires' induction beside it
+    const campaigns: { kind: string; closedAt?: string }[] = JSON.parse(readFileSync(path.join(d, 'campaigns.json'), 'utf8')).campaigns;
+    expect(campaigns.map((c) => [c.kind, !!c.closedAt])).toEqual([
+      ['warning', true],
+      ['warning', false],
+      ['induction', false],
+    ]);
     expect(r.stdout).toMatch(/admin\t\S{10}\t管理员/);
     expectCleanFailure(cli(['demo', '--data', d]), /已有数据/);
   });
