@@ -28,7 +28,8 @@ async function seedYear(dir: string) {
   app.clock.t = Date.now();
   try {
     const admin = (await app.call('auth.login', { employeeNo: 'admin', password: ADMIN_PW })).token;
-    const template = await app.call('campaign.template', {}, admin);
+    // the notice's own dates (2024), moved to the years the test needs
+    const template = await app.call('campaign.template', { kind: 'warning', start: '2024-09-01', past: true }, admin);
     const at = (year: number) => JSON.parse(JSON.stringify(template).replaceAll('2024-', `${year}-`)) as typeof template;
     const now = await app.call('campaign.save', { ...at(Y), name: `${Y}年警示月` }, admin);
     const last = await app.call('campaign.save', { ...at(Y - 1), name: `${Y - 1}年再培训`, kind: 'refresher' }, admin);
