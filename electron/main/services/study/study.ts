@@ -7,7 +7,7 @@ import type { BeatReply, CheckView, Input, MyProgress, StudyStartReply } from '.
 import type { Account } from '../../../records/shared-docs';
 import type { PersonFile } from '../../../records/person';
 import { appendEvent, type EventBodies } from '../../../records/events';
-import { assertOpen, assertTakesPart, getCampaign, summarize } from '../campaign/campaign';
+import { assertTakesPart, getCampaign, summarize } from '../campaign/campaign';
 import { alsoCountsFor, sessionCountsFor } from '../../../core/campaign-scope';
 import { docTitle, listDocs, PRACTICE_DOC, PRACTICE_KEY } from '../corpus/corpus';
 import { inductionOf } from '../../../records/induction';
@@ -81,8 +81,9 @@ async function categoryOf(ports: Ports, employeeNo: string): Promise<string | nu
 export async function startStudy(ports: Ports, caller: Account, input: Input<'study.start'>): Promise<StudyStartReply> {
   const campaign = await getCampaign(ports, input.campaignId);
   const me = (await ports.store.roster.peek()).people.find((x) => x.employeeNo === caller.employeeNo) ?? null;
+  // the campaign guard refuses a closed campaign, and an employee-only caller who does not take part;
+  // someone with other roles too is checked here
   assertTakesPart(campaign, me, caller.employeeNo);
-  assertOpen(campaign);
   const docs = await listDocs(ports);
   // practice counts as self-study (of its document, or of practice as a whole); the case library
   // is warning education, readable in every campaign
