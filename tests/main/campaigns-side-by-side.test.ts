@@ -103,7 +103,7 @@ describe('campaigns side by side', () => {
       s.admin,
     );
     const closed = await app.call('campaign.close', { campaignId: induction }, s.admin);
-    expect(closed.closedAt).toBeTruthy();
+    expect([closed.closedAt, closed.closedBy]).toEqual([new Date(app.clock.now()).toISOString(), 'admin']);
     app.clock.advance(15_000);
     const tries = [
       await app.raw('study.beat', { sessionId: open.sessionId, visible: true, focused: true, interacted: true }, e3),
