@@ -12,7 +12,7 @@ export interface ServerProcess {
 }
 
 export function startServeProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron/main/cli.ts'), 'serve', ...args], {
+  const child = spawn(process.execPath, [...(process.env.ANXUE_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.ANXUE_CPU_PROF_DIR}`] : []), '--import', 'tsx', path.join(ROOT, 'electron/main/cli.ts'), 'serve', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -98,7 +98,8 @@ export async function resolveCaller(ports: Ports, token: string | null, client: 
 }
 
 export async function toMe(ports: Ports, a: Account): Promise<Me> {
-  const { people } = await ports.store.roster.read();
+  // peek, not read: every sign-in comes here and the roster holds everyone (a copy of 3,000 rows per sign-in)
+  const { people } = await ports.store.roster.peek();
   const p = people.find((x) => x.employeeNo === a.employeeNo);
   const person = p
     ? {

@@ -90,7 +90,7 @@ export async function startStudy(ports: Ports, caller: Account, input: Input<'st
   const practising = input.key === PRACTICE_KEY && (input.docId === PRACTICE_DOC || docs.some((d) => d.id === input.docId));
   const isCase = docs.some((d) => d.id === input.docId && d.case);
   if (!practising && !isCase && !campaign.documents.some((d) => d.docId === input.docId)) throw badInput('study.documentNotCampaignS', {}, 'docId');
-  const { settings } = await ports.store.meta.read();
+  const { settings } = await ports.store.meta.peek();
   const p = policyFromSettings(settings);
   const now = ports.clock.now();
   const text = practising
