@@ -971,7 +971,9 @@ export const enUS: Resources = {
     noPeople: 'Nobody matches.',
     noTeam: '(no team)',
   },
+  pager: { label: 'Pages', prev: 'Previous page', next: 'Next page', state: 'People {{from}}–{{to}} of {{total}} (page {{page}} of {{pages}})' },
   progress: {
+    find: 'Find by employee no. or name',
     quizLeaves: 'left the quiz window {{n}} times',
     summary2: '{{n}} people: {{behind}} below the required credit hours, {{flagged}} with patterns worth a look.',
     exportLedger: 'Export hours ledger (Excel)',

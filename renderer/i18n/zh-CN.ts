@@ -929,7 +929,9 @@ export const zhCN = {
     noPeople: '没有符合条件的人员。',
     noTeam: '（无班组）',
   },
+  pager: { label: '翻页', prev: '上一页', next: '下一页', state: '第 {{from}}–{{to}} 人，共 {{total}} 人（第 {{page}} / {{pages}} 页）' },
   progress: {
+    find: '按工号或姓名查找',
     quizLeaves: '考试中离开窗口 {{n}} 次',
     summary2: '共 {{n}} 人：{{behind}} 人学时未达标，{{flagged}} 人有异常情况需要查看。',
     exportLedger: '导出学时台账（Excel）',

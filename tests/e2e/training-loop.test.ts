@@ -357,6 +357,12 @@ describe('the whole training loop in the browser', () => {
     expect(await panel.textContent()).toContain('验证未完成');
     expect(await panel.textContent()).toContain('本人现场签到');
     await shot(officer, '10-progress');
+    // the server finds and pages: one person found by 工号, the pager says how many match
+    await officer.getByLabel('按工号或姓名查找').fill('E002');
+    await expect.poll(() => officer.getByTestId('progress-table').locator('tbody tr').count()).toBe(1);
+    expect(await officer.getByTestId('progress-table').locator('tbody tr').textContent()).toContain('E002');
+    expect(await officer.getByTestId('pager-state').textContent()).toContain('共 1 人');
+    await officer.getByLabel('按工号或姓名查找').fill('');
     // results: the paper's figures and the score sheet (a real download)
     await officer.goto(`${server.url}#/results`);
     await expect.poll(() => officer.getByTestId('paper-stats').textContent()).toContain('1 人交卷');

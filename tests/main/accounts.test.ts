@@ -100,7 +100,7 @@ describe('account administration', () => {
       error: { code: 'unauthenticated', key: 'accounts.wrongEmployeeNoPassword', message: '工号或密码错误' },
     });
     expect(existsSync(path.join(app.dir, 'people', 'E003.json'))).toBe(true);
-    expect((await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).some((r) => r.employeeNo === 'E003')).toBe(true);
+    expect((await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).rows.some((r) => r.employeeNo === 'E003')).toBe(true);
     await app.call('accounts.setDisabled', { employeeNo: 'E003', disabled: false, reason: '' }, s.admin);
     expect((await app.raw('auth.login', { employeeNo: 'E003', password: s.pw('E003') }, null)).ok).toBe(true);
     const log = await audit(s.admin);

@@ -88,7 +88,7 @@ describe('campaigns side by side', () => {
     // E002 is not in the induction: the same study counts toward the warning month only
     const e2 = await s.login('E002');
     await beatFor(e2, s.campaign.id, doc, 30);
-    const rows = await app.call('progress.table', { campaignId: induction }, s.admin);
+    const rows = (await app.call('progress.table', { campaignId: induction }, s.admin)).rows;
     expect(rows.map((r) => r.employeeNo).sort()).toEqual(['E001', 'E003']);
   });
 

@@ -46,7 +46,7 @@ describe('targets per person category', () => {
   });
 
   it('the progress table and the 总结报告 judge each against their own', async () => {
-    const rows = await app.call('progress.table', { campaignId }, s.admin);
+    const rows = (await app.call('progress.table', { campaignId }, s.admin)).rows;
     expect(Object.fromEntries(rows.map((r) => [r.employeeNo, r.targetCreditHours]))).toEqual(WANT);
     const summary = await app.call('summary.get', { campaignId }, s.admin);
     expect(Object.fromEntries(summary.figures.byCategory.map((x) => [x.category, x.targetCreditHours]))).toEqual({ 其他从业人员: 8, 特种作业人员: 4, 主要负责人: 12 });

@@ -33,7 +33,7 @@ describe('collective sessions', () => {
     expect(after.attendees.map((a) => a.employeeNo)).toEqual(['E001']);
     const e2 = await s.login('E002');
     expect((await app.call('progress.mine', { campaignId: s.campaign.id }, e2)).totals.collectiveMs).toBe(0);
-    const table = await app.call('progress.table', { campaignId: s.campaign.id }, s.admin);
+    const table = (await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).rows;
     expect(table.find((r) => r.employeeNo === 'E001')!.creditHours).toBe(2);
     expect(await app.raw('collective.attendance', { sessionId: v.id, employeeNos: ['NOBODY'] }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
   });

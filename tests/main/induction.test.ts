@@ -93,7 +93,7 @@ describe('三级安全教育', () => {
     expect(mine.year.ms).toBe(3 * LEVEL_MS);
     expect(mine.totals.campaignMs).toBe(3 * LEVEL_MS);
     expect(mine.totals.todayMs).toBe(LEVEL_MS); // the 班组级 was completed today (the test clock is 2024-09-06)
-    const row = (await app.call('progress.table', { campaignId: induction }, s.admin)).find((r) => r.employeeNo === 'E003')!;
+    const row = (await app.call('progress.table', { campaignId: induction }, s.admin)).rows.find((r) => r.employeeNo === 'E003')!;
     expect(row.creditHours).toBe(72);
     // the officer's view of the person: the levels on their days
     const days = (await app.call('progress.person', { campaignId: induction, employeeNo: 'E003' }, s.admin)).byDay;

@@ -111,7 +111,7 @@ describe('anxue merge', () => {
     const e3 = (await server.ports.store.person('E003').read()).events.filter((e) => e.type === 'essay.submitted');
     expect((e3[0]!.data as { parts: { awareness: string } }).parts.awareness).toMatch(/^只在工作站上写的/);
     // the officer sees it all in the dashboard
-    const rows = await server.call('progress.table', { campaignId: s.campaign.id }, s.admin);
+    const rows = (await server.call('progress.table', { campaignId: s.campaign.id }, s.admin)).rows;
     expect(rows.find((x) => x.employeeNo === 'E001')!.studiedMs).toBe(180_000);
     expect(rows.find((x) => x.employeeNo === 'E003')!.essayStatus).toBe('submitted');
     expect(r.run!.added).toMatchObject({ roster: 1, recovered: 1 });

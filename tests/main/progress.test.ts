@@ -41,7 +41,7 @@ describe('progress', () => {
       app.clock.advance(5 * 3600_000); // the PC slept with the document open
       await beat();
     });
-    const rows = await app.call('progress.table', { campaignId: s.campaign.id }, s.admin);
+    const rows = (await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).rows;
     const e1 = rows.find((r) => r.employeeNo === 'E001')!;
     expect(e1).toMatchObject({ checksIssued: 3, checksMissed: 3, flags: ['many_missed_checks'], sessions: 1 });
     const e2 = rows.find((r) => r.employeeNo === 'E002')!;
@@ -61,16 +61,16 @@ describe('progress', () => {
     await app.call('collective.attendance', { sessionId: v.id, employeeNos: ['E001', 'M001'] }, s.admin);
     const mine = await app.call('progress.mine', { campaignId: s.campaign.id }, await s.login('E001'));
     expect(mine.year).toEqual({ year: '2024', ms: 90 * 60_000, annualCreditHours: 20, initialCreditHours: 72, category: '其他从业人员' });
-    const rows = await app.call('progress.table', { campaignId: s.campaign.id }, s.admin);
+    const rows = (await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).rows;
     expect(rows.find((r) => r.employeeNo === 'M001')).toMatchObject({ yearCreditHours: 1.9, yearTargetCreditHours: 16 });
     // looked at two years later, the campaign still shows the year it ran in
     app.clock.advance(2 * 365 * 86_400_000);
     expect((await app.call('progress.mine', { campaignId: s.campaign.id }, await s.login('E001'))).year).toMatchObject({ year: '2024', ms: 90 * 60_000 });
-    expect((await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).find((r) => r.employeeNo === 'M001')).toMatchObject({ yearCreditHours: 1.9 });
+    expect((await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).rows.find((r) => r.employeeNo === 'M001')).toMatchObject({ yearCreditHours: 1.9 });
     // the targets are editable settings
     const settings = await app.call('settings.get', {}, s.admin);
     await app.call('settings.save', { ...settings, categoryTargets: { ...settings.categoryTargets, 主要负责人: { initial: 48, annual: 24 } } }, s.admin);
-    expect((await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).find((r) => r.employeeNo === 'M001')!.yearTargetCreditHours).toBe(24);
+    expect((await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).rows.find((r) => r.employeeNo === 'M001')!.yearTargetCreditHours).toBe(24);
   });
 
   it('the hours ledger is an .xlsx with one row per person and every session as evidence', async () => {
@@ -112,7 +112,7 @@ describe('progress while people study', () => {
     );
     const beat = (x: (typeof sessions)[number]) => app.call('study.beat', { sessionId: x.id, visible: true, focused: true, interacted: true }, x.token);
     // the dashboard has everyone's row
-    expect(await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).toHaveLength(4);
+    expect((await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).rows).toHaveLength(4);
     // E001 studies on; while the dashboard reads E001's record, E002 (unchanged so far) sends a heartbeat
     const store = app.ports.store;
     const real = store.campaignSummaries.bind(store);
@@ -123,11 +123,36 @@ describe('progress while people study', () => {
     };
     app.clock.advance(15_000);
     await beat(sessions[0]!);
-    const table = await app.call('progress.table', { campaignId: s.campaign.id }, s.admin);
+    const table = (await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).rows;
     expect(table.map((r) => r.employeeNo).sort()).toEqual([...people].sort());
     store.campaignSummaries = real;
     // and the next one picks up what was written meanwhile
-    const next = await app.call('progress.table', { campaignId: s.campaign.id }, s.admin);
+    const next = (await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).rows;
     expect(next.find((r) => r.employeeNo === 'E002')!.studiedMs).toBeGreaterThan(0);
+  });
+
+  it('the page gets counts over everyone in view and one page of rows; filters and pages are the server’s', async () => {
+    await study('E001', async (beat) => {
+      for (let i = 0; i < 4; i++) await beat();
+    });
+    const all = await app.call('progress.table', { campaignId: s.campaign.id }, s.admin);
+    // the seeded four: nobody reaches the target with a minute of study
+    expect(all).toMatchObject({ total: 4, behind: 4, matching: 4, page: 0 });
+    expect(all.depts.map((d) => d.dept).sort()).toEqual([...new Set(all.rows.map((r) => r.dept))].sort());
+    expect(all.groups.dept.reduce((n, g) => n + g.reached + g.notReached, 0)).toBe(4);
+    // two per page: the second page holds the third and fourth in roster order, the count is unchanged
+    const p2 = await app.call('progress.table', { campaignId: s.campaign.id, pageSize: 2, page: 1 }, s.admin);
+    expect(p2.rows.map((r) => r.employeeNo)).toEqual(all.rows.slice(2, 4).map((r) => r.employeeNo));
+    expect(p2).toMatchObject({ matching: 4, page: 1, pageSize: 2 });
+    // a page past the end (the list shrank) shows the last one
+    expect((await app.call('progress.table', { campaignId: s.campaign.id, pageSize: 2, page: 9 }, s.admin)).page).toBe(1);
+    // found by part of a 工号; a department narrows the counts as well as the rows
+    expect((await app.call('progress.table', { campaignId: s.campaign.id, find: '001' }, s.admin)).rows.map((r) => r.employeeNo).sort()).toEqual(['E001', 'M001']);
+    const dept = all.rows.find((r) => r.employeeNo === 'E001')!.dept;
+    const inDept = await app.call('progress.table', { campaignId: s.campaign.id, dept }, s.admin);
+    expect(inDept.total).toBe(all.rows.filter((r) => r.dept === dept).length);
+    expect(inDept.rows.every((r) => r.dept === dept)).toBe(true);
+    // a page of more than the contract allows is refused, naming the field
+    expect(await app.raw('progress.table', { campaignId: s.campaign.id, pageSize: 5000 }, s.admin)).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'pageSize' } });
   });
 });

@@ -158,7 +158,7 @@ describe('training loop (services + storage)', () => {
     await app.call('essay.submit', { campaignId: cid, parts: { ...ESSAY, measures: ESSAY.measures + '本月底前完成。' }, accidents: ['“9·7”事故'] }, e1);
     await app.call('grading.reviewEssay', { campaignId: cid, employeeNo: 'E001', version: 2, decision: 'accept', comment: '', partComments: [] }, s.admin);
     expect((await app.call('essay.get', { campaignId: cid }, e1)).status).toBe('accepted');
-    const table = await app.call('progress.table', { campaignId: cid }, s.admin);
+    const table = (await app.call('progress.table', { campaignId: cid }, s.admin)).rows;
     expect(table.find((r) => r.employeeNo === 'E001')?.essayStatus).toBe('accepted');
     expect(table.find((r) => r.employeeNo === 'E002')?.essayStatus).toBe('not_started');
   });
@@ -204,7 +204,7 @@ describe('training loop (services + storage)', () => {
       await app.call('auth.me', {}, e1),
       await app.call('auth.me', {}, s.admin),
       await app.call('roster.list', {}, s.admin),
-      await app.call('progress.table', { campaignId: s.campaign.id }, s.admin),
+      (await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).rows,
     ];
     expect(JSON.stringify(outputs)).not.toMatch(/scrypt|passwordHash/);
   });
@@ -302,7 +302,7 @@ describe('leaving the quiz window', () => {
     const a = await app.call('quiz.start', { campaignId: s.campaign.id }, e1);
     expect(await app.call('quiz.leave', { attemptId: a.attemptId }, e1)).toEqual({ leaves: 1, submitted: null }); // off by default: only counted
     await app.call('quiz.submit', { attemptId: a.attemptId, answers: { 'wm-01': ['D'] } }, e1);
-    expect((await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).find((r) => r.employeeNo === 'E001')!.quizLeaves).toBe(1);
+    expect((await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).rows.find((r) => r.employeeNo === 'E001')!.quizLeaves).toBe(1);
     const c = await app.call('campaign.get', { campaignId: s.campaign.id }, s.admin);
     await app.call('campaign.save', { ...c, quiz: { ...c.quiz, maxLeaves: 2 } }, s.admin);
     const e2 = await s.login('E002');

@@ -120,8 +120,8 @@ const row = (v: YearView, no: string) => v.rows.find((r) => r.employeeNo === no)
 
 describe('year view', () => {
   it('the study really counted toward two campaigns in 2024 (the case the year must count once)', async () => {
-    const team = await app.call('progress.table', { campaignId: ids.team24 }, s.admin);
-    const warning = await app.call('progress.table', { campaignId: s.campaign.id }, s.admin);
+    const team = (await app.call('progress.table', { campaignId: ids.team24 }, s.admin)).rows;
+    const warning = (await app.call('progress.table', { campaignId: s.campaign.id }, s.admin)).rows;
     expect(team.find((r) => r.employeeNo === 'E001')!.selfMs).toBe(300_000);
     expect(warning.find((r) => r.employeeNo === 'E001')!.selfMs).toBe(300_000);
   });

@@ -46,6 +46,31 @@ export interface ProgressRow {
   quizLeaves: number;
   essayStatus: EssayStatus;
 }
+/** Reached / not reached the campaign's target, in one department, team or category. */
+export interface ProgressGroup {
+  key: string;
+  reached: number;
+  notReached: number;
+}
+/**
+ * The office's progress page: the counts and the chart over everyone in the chosen department or
+ * team, and one page of their rows. The rows of 3,000 people are never sent at once (1.2 MB that a
+ * busy server had to write and a shared PC to draw); the ledger (.xlsx) has them all.
+ */
+export interface ProgressView {
+  /** every department of the campaign's people with its teams, for the pickers */
+  depts: { dept: string; teams: string[] }[];
+  /** in the chosen department / team */
+  total: number;
+  behind: number;
+  flagged: number;
+  groups: Record<'dept' | 'team' | 'category', ProgressGroup[]>;
+  /** of those, the ones that pass the filters (only behind, a name or 工号), in roster order */
+  matching: number;
+  page: number;
+  pageSize: number;
+  rows: ProgressRow[];
+}
 export interface PersonSessions {
   person: { employeeNo: string; name: string; dept: string; team: string; category: string };
   sessions: {

@@ -8,55 +8,45 @@ import { hours } from '../shell/format';
 import { useLoad } from '../shell/use-load';
 import { PersonSessionsPanel } from './PersonSessionsPanel';
 import { PersonHeadCells } from '../../components/PersonHeadCells';
+import { Pager } from '../../components/Pager';
 
 type GroupBy = 'dept' | 'team' | 'category';
 
 /** 进度: completion by 部门 / 班组 / 人员类别, who is behind, patterns worth a look, drill-down, 学时台账. */
 export function ProgressPage({ campaign }: { campaign: CampaignSummary }) {
   const { t } = useTranslation();
-  const rows = useLoad(() => api['progress.table']({ campaignId: campaign.id }), [campaign.id]);
   const [dept, setDept] = useState('');
   const [team, setTeam] = useState('');
   const [groupBy, setGroupBy] = useState<GroupBy>('dept');
   const [onlyBehind, setOnlyBehind] = useState(false);
+  const [find, setFind] = useState('');
+  const [page, setPage] = useState(0);
   const [person, setPerson] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const data = rows.data ?? [];
-  const depts = [...new Set(data.map((r) => r.dept))];
-  const teams = [
-    ...new Set(
-      data
-        .filter((r) => !dept || r.dept === dept)
-        .map((r) => r.team)
-        .filter(Boolean),
-    ),
-  ];
-  const scoped = data.filter((r) => (!dept || r.dept === dept) && (!team || r.team === team));
-  const shown = scoped.filter((r) => !onlyBehind || r.creditHours < r.targetCreditHours);
-  const behind = scoped.filter((r) => r.creditHours < r.targetCreditHours).length;
-  const flagged = scoped.filter((r) => r.flags.length > 0).length;
-  const chart = useMemo(() => {
-    const groups = new Map<string, { reached: number; not: number }>();
-    for (const r of scoped) {
-      const k = (groupBy === 'team' ? r.team || '—' : r[groupBy]) as string;
-      const g = groups.get(k) ?? { reached: 0, not: 0 };
-      if (r.creditHours >= r.targetCreditHours) g.reached += 1;
-      else g.not += 1;
-      groups.set(k, g);
-    }
-    const keys = [...groups.keys()];
-    return {
+  // the server counts everyone and sends one page: a plant of 3,000 is never drawn row by row
+  const view = useLoad(
+    () => api['progress.table']({ campaignId: campaign.id, ...(dept ? { dept } : {}), ...(team ? { team } : {}), onlyBehind, ...(find.trim() ? { find: find.trim() } : {}), page }),
+    [campaign.id, dept, team, onlyBehind, find, page],
+  );
+  const v = view.data;
+  const teams = v?.depts.filter((d) => !dept || d.dept === dept).flatMap((d) => d.teams) ?? [];
+  const groups = useMemo(() => v?.groups[groupBy] ?? [], [v, groupBy]);
+  const chart = useMemo(
+    () => ({
       grid: { left: 120, right: 30, top: 40, bottom: 46 },
       tooltip: { trigger: 'axis' },
       legend: { show: true, top: 0, textStyle: { fontSize: 14 } },
       xAxis: { type: 'value', minInterval: 1, name: t('charts.people'), nameLocation: 'middle', nameGap: 28, nameTextStyle: { fontSize: 14 } },
-      yAxis: { type: 'category', data: keys, axisLabel: { fontSize: 13 } },
+      yAxis: { type: 'category', data: groups.map((g) => g.key), axisLabel: { fontSize: 13 } },
       series: [
-        { name: t('charts.reached'), type: 'bar', stack: 'n', data: keys.map((k) => groups.get(k)!.reached), itemStyle: { color: '#1b7a3a' } },
-        { name: t('charts.notReached'), type: 'bar', stack: 'n', data: keys.map((k) => groups.get(k)!.not), itemStyle: { color: '#e0a030' } },
+        { name: t('charts.reached'), type: 'bar', stack: 'n', data: groups.map((g) => g.reached), itemStyle: { color: '#1b7a3a' } },
+        { name: t('charts.notReached'), type: 'bar', stack: 'n', data: groups.map((g) => g.notReached), itemStyle: { color: '#e0a030' } },
       ],
-    };
-  }, [scoped, groupBy, t]);
+    }),
+    [groups, t],
+  );
+  // a new filter starts again at the first page
+  const refilter = (f: () => void) => (f(), setPage(0));
 
   async function exportLedger() {
     try {
@@ -66,21 +56,21 @@ export function ProgressPage({ campaign }: { campaign: CampaignSummary }) {
       setError(e);
     }
   }
-  if (rows.error) return <ErrorNote error={rows.error} />;
-  if (!rows.data) return <p className="muted">{t('common.loading')}</p>;
+  if (view.error && !v) return <ErrorNote error={view.error} />;
+  if (!v) return <p className="muted">{t('common.loading')}</p>;
   return (
     <div className="stack">
       <section className="card">
         <div className="row-between">
           <h1>{t('progress.title')}</h1>
           <div className="row">
-            <select value={dept} onChange={(e) => (setDept(e.target.value), setTeam(''))} aria-label={t('people.dept')}>
+            <select value={dept} onChange={(e) => refilter(() => (setDept(e.target.value), setTeam('')))} aria-label={t('people.dept')}>
               <option value="">{t('progress.allDepts')}</option>
-              {depts.map((d) => (
-                <option key={d}>{d}</option>
+              {v.depts.map((d) => (
+                <option key={d.dept}>{d.dept}</option>
               ))}
             </select>
-            <select value={team} onChange={(e) => setTeam(e.target.value)} aria-label={t('people.team')}>
+            <select value={team} onChange={(e) => refilter(() => setTeam(e.target.value))} aria-label={t('people.team')}>
               <option value="">{t('progress.allTeams')}</option>
               {teams.map((d) => (
                 <option key={d}>{d}</option>
@@ -91,8 +81,8 @@ export function ProgressPage({ campaign }: { campaign: CampaignSummary }) {
             </button>
           </div>
         </div>
-        <p data-testid="progress-summary">{t('progress.summary2', { n: scoped.length, behind, flagged })}</p>
-        <ErrorNote error={error} />
+        <p data-testid="progress-summary">{t('progress.summary2', { n: v.total, behind: v.behind, flagged: v.flagged })}</p>
+        <ErrorNote error={error ?? view.error} />
         <div className="row">
           <span>{t('charts.byGroup')}：</span>
           {(['dept', 'team', 'category'] as const).map((g) => (
@@ -101,14 +91,17 @@ export function ProgressPage({ campaign }: { campaign: CampaignSummary }) {
             </button>
           ))}
         </div>
-        <EChart option={chart} height={Math.max(160, 36 * new Set(scoped.map((r) => (groupBy === 'team' ? r.team || '—' : r[groupBy]))).size + 60)} label={t('charts.byGroup')} />
+        <EChart option={chart} height={Math.max(160, 36 * groups.length + 60)} label={t('charts.byGroup')} />
       </section>
       {person && <PersonSessionsPanel campaignId={campaign.id} employeeNo={person} onClose={() => setPerson(null)} />}
       <section className="card">
-        <label className="option">
-          <input type="checkbox" checked={onlyBehind} onChange={(e) => setOnlyBehind(e.target.checked)} />
-          <span>{t('progress.onlyBehind')}</span>
-        </label>
+        <div className="row">
+          <label className="option">
+            <input type="checkbox" checked={onlyBehind} onChange={(e) => refilter(() => setOnlyBehind(e.target.checked))} />
+            <span>{t('progress.onlyBehind')}</span>
+          </label>
+          <input type="search" value={find} onChange={(e) => refilter(() => setFind(e.target.value))} placeholder={t('progress.find')} aria-label={t('progress.find')} maxLength={50} />
+        </div>
         <table className="table wrap-head" data-testid="progress-table">
           <thead>
             <tr>
@@ -123,7 +116,7 @@ export function ProgressPage({ campaign }: { campaign: CampaignSummary }) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((r: ProgressRow) => (
+            {v.rows.map((r: ProgressRow) => (
               <tr key={r.employeeNo} className={r.creditHours < r.targetCreditHours ? 'behind' : ''}>
                 <td>{r.employeeNo}</td>
                 <td>
@@ -146,6 +139,7 @@ export function ProgressPage({ campaign }: { campaign: CampaignSummary }) {
             ))}
           </tbody>
         </table>
+        <Pager page={v.page} pageSize={v.pageSize} total={v.matching} onPage={setPage} />
       </section>
     </div>
   );

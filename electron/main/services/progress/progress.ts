@@ -3,7 +3,8 @@
 import { sessionCountsFor } from '../../../core/campaign-scope';
 import { targetFor, type Campaign, type CollectiveType, type Settings } from '../../../core/model';
 import { toCreditHours, toHours } from '../../../core/study-time';
-import type { Input, PersonSessions, ProgressRow } from '../../../shared/api';
+import type { Input, PersonSessions, ProgressRow, ProgressView } from '../../../shared/api';
+import { progressViewOf } from './progress-view';
 import type { PersonFile } from '../../../records/person';
 import type { RosterFile } from '../../../records/shared-docs';
 import type { DeepReadonly } from '../../../records/versioned';
@@ -57,7 +58,7 @@ function rowOf(p: DeepReadonly<Person>, v: PersonCampaignView, c: Campaign, sett
 }
 
 /** Everyone's row in the campaign, from the people's summaries there (never their whole history). */
-export async function progressTable(ports: Ports, input: Input<'progress.table'>): Promise<ProgressRow[]> {
+export async function progressTable(ports: Ports, input: { campaignId: string }): Promise<ProgressRow[]> {
   const c = await getCampaign(ports, input.campaignId);
   const { settings } = await ports.store.meta.peek();
   const now = ports.clock.now();
@@ -69,6 +70,12 @@ export async function progressTable(ports: Ports, input: Input<'progress.table'>
     { essayTexts: false },
   );
   return people.map((p) => rowOf(p, views.get(p.employeeNo)!, c, settings as Settings, now));
+}
+
+/** The progress page: counts over everyone in view, and one page of rows (progress-view.ts). */
+export async function progressView(ports: Ports, input: Input<'progress.table'>): Promise<ProgressView> {
+  const { campaignId, ...q } = input;
+  return progressViewOf(await progressTable(ports, { campaignId }), q);
 }
 
 export async function personSessions(ports: Ports, input: Input<'progress.person'>): Promise<PersonSessions> {
