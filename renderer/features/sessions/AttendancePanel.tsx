@@ -6,8 +6,11 @@ import { ErrorNote } from '../shell/ErrorNote';
 import { clock } from '../shell/format';
 import { useLoad } from '../shell/use-load';
 
-/** Tick the roster (a whole department at once), or open check-in and show the code in the room. */
-export function AttendancePanel({ session, onChange }: { session: CollectiveView; onChange: () => void }) {
+/**
+ * Tick the roster (a whole department at once), or open check-in and show the code in the room. A
+ * closed campaign's session shows who attended, nothing to tick or open (the backend refuses both).
+ */
+export function AttendancePanel({ session, onChange, readOnly = false }: { session: CollectiveView; onChange: () => void; readOnly?: boolean }) {
   const { t } = useTranslation();
   const people = useLoad(() => api['roster.list']({}), []);
   const [ticked, setTicked] = useState(() => new Set(session.attendees.map((a) => a.employeeNo)));
@@ -39,22 +42,24 @@ export function AttendancePanel({ session, onChange }: { session: CollectiveView
   }
   return (
     <div className="stack">
-      <div className="row">
-        {session.checkIn ? (
-          <div className="checkin-code" data-testid="checkin-code">
-            {t('sessions.codeIs')} <strong>{session.checkIn.code}</strong> <span className="muted small">{t('sessions.codeLeft', { time: clock(session.checkIn.remainingMs) })}</span>
-          </div>
-        ) : (
-          <button type="button" className="secondary" onClick={() => void openCheckIn()}>
-            {t('sessions.openCheckIn')}
-          </button>
-        )}
-      </div>
+      {!readOnly && (
+        <div className="row">
+          {session.checkIn ? (
+            <div className="checkin-code" data-testid="checkin-code">
+              {t('sessions.codeIs')} <strong>{session.checkIn.code}</strong> <span className="muted small">{t('sessions.codeLeft', { time: clock(session.checkIn.remainingMs) })}</span>
+            </div>
+          ) : (
+            <button type="button" className="secondary" onClick={() => void openCheckIn()}>
+              {t('sessions.openCheckIn')}
+            </button>
+          )}
+        </div>
+      )}
       {depts.map((d) => {
         const inDept = (people.data ?? []).filter((p) => p.dept === d);
         const all = inDept.every((p) => ticked.has(p.employeeNo));
         return (
-          <fieldset key={d} className="attendance">
+          <fieldset key={d} className="attendance" disabled={readOnly}>
             <legend>
               <label className="option">
                 <input
@@ -82,9 +87,11 @@ export function AttendancePanel({ session, onChange }: { session: CollectiveView
         );
       })}
       <div className="row">
-        <button type="button" className="primary" onClick={() => void save()}>
-          {t('sessions.saveAttendance', { n: ticked.size })}
-        </button>
+        {!readOnly && (
+          <button type="button" className="primary" onClick={() => void save()}>
+            {t('sessions.saveAttendance', { n: ticked.size })}
+          </button>
+        )}
         {saved && <span className="ok">{t('common.saved')}</span>}
         <ErrorNote error={error ?? people.error} />
       </div>
