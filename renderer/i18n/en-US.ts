@@ -314,6 +314,8 @@ export const enUS: Resources = {
     line: '{{date}} {{start}}, {{n}} minutes, {{place}}, host {{host}}; {{count}} attendees recorded',
     attendance: 'Record attendance',
     attendees: 'See who attended',
+    noAttendees: 'No attendees recorded.',
+    listJoiner: ', ',
     close: 'Close',
     openCheckIn: 'Open check-in',
     codeIs: 'Check-in code:',

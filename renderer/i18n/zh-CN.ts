@@ -289,6 +289,8 @@ export const zhCN = {
     line: '{{date}} {{start}}，{{n}} 分钟，{{place}}，主持 {{host}}；已记录 {{count}} 人参加',
     attendance: '登记参加人员',
     attendees: '查看参加人员',
+    noAttendees: '没有记录参加人员。',
+    listJoiner: '、',
     close: '收起',
     openCheckIn: '开放现场签到',
     codeIs: '现场签到码：',

@@ -8,7 +8,7 @@ import { useLoad } from '../shell/use-load';
 
 /**
  * Tick the roster (a whole department at once), or open check-in and show the code in the room. A
- * closed campaign's session shows who attended, nothing to tick or open (the backend refuses both).
+ * closed campaign's session only lists who attended: nothing to tick or open (the backend refuses both).
  */
 export function AttendancePanel({ session, onChange, readOnly = false }: { session: CollectiveView; onChange: () => void; readOnly?: boolean }) {
   const { t } = useTranslation();
@@ -40,26 +40,43 @@ export function AttendancePanel({ session, onChange, readOnly = false }: { sessi
       setError(e);
     }
   }
+  if (readOnly) {
+    // by department, in roster order; someone since taken off the roster by their 工号
+    const known = people.data ?? [];
+    const byDept = new Map<string, string[]>();
+    for (const p of known) if (ticked.has(p.employeeNo)) byDept.set(p.dept, [...(byDept.get(p.dept) ?? []), `${p.name}（${p.employeeNo}）`]);
+    const gone = [...ticked].filter((no) => !known.some((p) => p.employeeNo === no));
+    if (people.data && gone.length > 0) byDept.set('—', gone);
+    return (
+      <div className="stack" data-testid="attendee-list">
+        {people.data && byDept.size === 0 && <p className="muted">{t('sessions.noAttendees')}</p>}
+        {[...byDept].map(([d, names]) => (
+          <p key={d}>
+            <strong>{d}</strong>：{names.join(t('sessions.listJoiner'))}
+          </p>
+        ))}
+        <ErrorNote error={people.error} />
+      </div>
+    );
+  }
   return (
     <div className="stack">
-      {!readOnly && (
-        <div className="row">
-          {session.checkIn ? (
-            <div className="checkin-code" data-testid="checkin-code">
-              {t('sessions.codeIs')} <strong>{session.checkIn.code}</strong> <span className="muted small">{t('sessions.codeLeft', { time: clock(session.checkIn.remainingMs) })}</span>
-            </div>
-          ) : (
-            <button type="button" className="secondary" onClick={() => void openCheckIn()}>
-              {t('sessions.openCheckIn')}
-            </button>
-          )}
-        </div>
-      )}
+      <div className="row">
+        {session.checkIn ? (
+          <div className="checkin-code" data-testid="checkin-code">
+            {t('sessions.codeIs')} <strong>{session.checkIn.code}</strong> <span className="muted small">{t('sessions.codeLeft', { time: clock(session.checkIn.remainingMs) })}</span>
+          </div>
+        ) : (
+          <button type="button" className="secondary" onClick={() => void openCheckIn()}>
+            {t('sessions.openCheckIn')}
+          </button>
+        )}
+      </div>
       {depts.map((d) => {
         const inDept = (people.data ?? []).filter((p) => p.dept === d);
         const all = inDept.every((p) => ticked.has(p.employeeNo));
         return (
-          <fieldset key={d} className="attendance" disabled={readOnly}>
+          <fieldset key={d} className="attendance">
             <legend>
               <label className="option">
                 <input
@@ -87,11 +104,9 @@ export function AttendancePanel({ session, onChange, readOnly = false }: { sessi
         );
       })}
       <div className="row">
-        {!readOnly && (
-          <button type="button" className="primary" onClick={() => void save()}>
-            {t('sessions.saveAttendance', { n: ticked.size })}
-          </button>
-        )}
+        <button type="button" className="primary" onClick={() => void save()}>
+          {t('sessions.saveAttendance', { n: ticked.size })}
+        </button>
         {saved && <span className="ok">{t('common.saved')}</span>}
         <ErrorNote error={error ?? people.error} />
       </div>
