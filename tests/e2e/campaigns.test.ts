@@ -113,6 +113,18 @@ describe('campaigns side by side', () => {
       documents: [tpl.documents[0]!],
     });
     ids.lastYear = await save({ ...startingOn(tpl, `${year - 1}-09-01`), name: LAST_YEAR });
+    // last year's case lecture, which E001 attended: shown read-only once the campaign is closed
+    const lecture = await call<{ id: string }>(officer, 'collective.save', {
+      campaignId: ids.lastYear,
+      type: 'lecture',
+      topic: '事故案例宣讲',
+      date: `${year - 1}-09-05`,
+      start: '09:00',
+      durationMinutes: 60,
+      place: '三楼会议室',
+      host: '安全环保部',
+    });
+    expect((await call(officer, 'collective.attendance', { sessionId: lecture.body.id, employeeNos: ['E001'] })).status).toBe(200);
     // made through the contract, not this page: the page loads the list again
     await officer.goto(`${server.url}#/campaign`);
     await officer.reload();
@@ -200,6 +212,20 @@ describe('campaigns side by side', () => {
     await officer.getByTestId('reopen-reason').waitFor();
     expect(await officer.getByTestId('reopen-confirm').isDisabled()).toBe(true);
     await shot(officer, 'campaigns-04-closed-plan');
+  });
+
+  it('its collective sessions show who attended, and offer nothing to record, tick or open', async () => {
+    const banner = officer.getByTestId('closed-banner');
+    await banner.getByRole('button', { name: '取消' }).click();
+    await officer.goto(`${server.url}#/sessions`);
+    await banner.waitFor();
+    await officer.getByTestId('session-attendance').click();
+    await expect.poll(() => officer.getByTestId('attendee-list').textContent()).toBe('甲醇车间：老员工甲（E001）');
+    expect(await officer.getByRole('checkbox').count()).toBe(0);
+    expect(await officer.getByTestId('session-form').count()).toBe(0);
+    expect(await officer.getByRole('button', { name: '开放现场签到' }).count()).toBe(0);
+    expect(await officer.getByRole('button', { name: /^保存参加人员/ }).count()).toBe(0);
+    await shot(officer, 'campaigns-04b-closed-sessions');
   });
 
   it('at 390 px the picker and its list fit the phone', async () => {

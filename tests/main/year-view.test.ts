@@ -239,4 +239,29 @@ describe('year view', () => {
     expect(sheetRows('班组')).toEqual(v.groups.team.map((g) => [g.dept, g.key, g.people, g.met, g.short, g.averageCreditHours]));
     expect(sheetRows('类别')).toEqual(v.groups.category.map((g) => [g.key, g.people, g.met, g.short, g.averageCreditHours]));
   });
+
+  it('offers the years up to this year by the app’s clock; a year to come is refused, naming the year', async () => {
+    // last: a campaign planned from this December into next January touches 2025's figures
+    expect(app.clock.now()).toBeLessThan(Date.parse('2026-01-01T00:00:00+08:00'));
+    await app.call('campaign.save', { ...moved(s.campaign, ['2024-09', '2024-10'], ['2025-12', '2026-01']), name: '跨年警示月' }, s.admin);
+    await app.call('campaign.save', { ...moved(s.campaign, ['2024-09', '2024-10'], ['2026-09', '2026-10']), name: '2026年警示月' }, s.admin);
+    const v = await app.call('year.view', {}, s.admin);
+    expect([v.year, v.asOf.slice(0, 4)]).toEqual(['2025', '2025']);
+    expect(v.years).toEqual(['2025', '2024']);
+    expect(v.campaigns.map((c) => c.name)).toContain('跨年警示月');
+    for (const call of ['year.view', 'year.ledger'] as const) {
+      const r = await app.raw(call, { year: '2026' }, s.admin);
+      expect(r.ok ? 'accepted' : [r.error.code, r.error.key, r.error.field, r.error.message]).toEqual([
+        'bad_input',
+        'year.notYet',
+        'year',
+        '年度：2026 年还没有到，只能查看今年（2025 年）及以前的年度',
+      ]);
+    }
+    // the plant's new year comes by its own clock (Beijing), not by UTC's
+    app.clock.t = Date.parse('2025-12-31T16:30:00Z');
+    const next = await app.call('year.view', {}, s.admin);
+    expect([next.year, next.years]).toEqual(['2026', ['2026', '2025', '2024']]);
+    expect((await app.call('year.ledger', { year: '2026' }, s.admin)).fileName).toBe('年度学时台账-2026.xlsx');
+  });
 });

@@ -383,6 +383,7 @@ export const messagesEnUS: Record<keyof typeof messagesZhCN, string> = {
   'transport.tooLargeKb': 'request too large (this call takes at most {{kb}} KB)',
   'transport.tooLargeMb': 'request too large (at most {{mb}} MB)',
   'transport.uploadNotStored': 'the upload could not be stored in the temporary folder',
+  'year.notYet': 'Year: {{year}} has not come yet; only this year ({{thisYear}}) and earlier can be shown',
   'zip.badName': 'a file name in {{file}} leads outside the folder it is unpacked into: {{entry}}',
   'zip.compression': 'the file {{name}} in {{file}} uses an unsupported compression method ({{method}})',
   'zip.directoryUnreadable': 'the directory of {{file}} cannot be read: the file is damaged or not a zip',

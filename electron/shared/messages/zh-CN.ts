@@ -382,6 +382,7 @@ export const messagesZhCN = {
   'transport.tooLargeKb': '请求过大（此接口最多 {{kb}} KB）',
   'transport.tooLargeMb': '请求过大（此接口最多 {{mb}} MB）',
   'transport.uploadNotStored': '上传的文件无法暂存到临时文件夹',
+  'year.notYet': '年度：{{year}} 年还没有到，只能查看今年（{{thisYear}} 年）及以前的年度',
   'zip.badName': '{{file}} 中的文件名不合法（越出了解压的文件夹）：{{entry}}',
   'zip.compression': '{{file}} 中的文件 {{name}} 使用了不支持的压缩方式（{{method}}）',
   'zip.directoryUnreadable': '{{file}} 的目录无法读取：文件已损坏或不是 zip',

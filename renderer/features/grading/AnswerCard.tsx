@@ -4,8 +4,8 @@ import type { GradingQueue } from '../../../electron/shared/api';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 
-/** Enter saves the score (the next card then takes the focus): grading by keyboard alone. */
-export function AnswerCard({ item, onDone, autoFocus }: { item: GradingQueue['answers'][number]; onDone: () => void; autoFocus: boolean }) {
+/** Enter saves the score (the next card then takes the focus): grading by keyboard alone. Read-only: the answer, nothing to score. */
+export function AnswerCard({ item, onDone, autoFocus, readOnly = false }: { item: GradingQueue['answers'][number]; onDone: () => void; autoFocus: boolean; readOnly?: boolean }) {
   const { t } = useTranslation();
   const [score, setScore] = useState('');
   const [comment, setComment] = useState('');
@@ -32,19 +32,21 @@ export function AnswerCard({ item, onDone, autoFocus }: { item: GradingQueue['an
         {t('grading.reference')}：{item.reference}
       </p>
       <blockquote className="answer">{item.given || t('grading.blank')}</blockquote>
-      <div className="row">
-        <label className="inline">
-          {t('grading.score', { max: item.max })}
-          <input type="number" min={0} max={item.max} step={0.5} required className="narrow" value={score} onChange={(e) => setScore(e.target.value)} autoFocus={autoFocus} />
-        </label>
-        <button type="button" className="secondary" onClick={() => setScore(String(item.max))}>
-          {t('grading.full')}
-        </button>
-        <input className="grow" placeholder={t('grading.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
-        <button type="submit" className="primary">
-          {t('grading.save')}
-        </button>
-      </div>
+      {!readOnly && (
+        <div className="row">
+          <label className="inline">
+            {t('grading.score', { max: item.max })}
+            <input type="number" min={0} max={item.max} step={0.5} required className="narrow" value={score} onChange={(e) => setScore(e.target.value)} autoFocus={autoFocus} />
+          </label>
+          <button type="button" className="secondary" onClick={() => setScore(String(item.max))}>
+            {t('grading.full')}
+          </button>
+          <input className="grow" placeholder={t('grading.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <button type="submit" className="primary">
+            {t('grading.save')}
+          </button>
+        </div>
+      )}
       <ErrorNote error={error} />
     </form>
   );

@@ -6,9 +6,10 @@ import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
 import { AnswerCard } from './AnswerCard';
 
-/** 阅卷: short answers to score, essays to accept or return with a comment. */
+/** 阅卷: short answers to score, essays to accept or return with a comment; a closed campaign's are only shown. */
 export function GradingPage({ campaign }: { campaign: CampaignSummary }) {
   const { t } = useTranslation();
+  const readOnly = !!campaign.closedAt;
   const queue = useLoad(() => api['grading.queue']({ campaignId: campaign.id }), [campaign.id]);
   const [by, setBy] = useState<'question' | 'person'>('question');
   if (queue.error) return <ErrorNote error={queue.error} />;
@@ -42,7 +43,12 @@ export function GradingPage({ campaign }: { campaign: CampaignSummary }) {
             {t('grading.anonymous')}
           </p>
         )}
-        {q.answers.length > 0 && <p className="muted small">{t('grading.keys')}</p>}
+        {readOnly && q.answers.length + q.essays.length > 0 && (
+          <p className="notice" data-testid="grading-closed">
+            {t('grading.closed')}
+          </p>
+        )}
+        {!readOnly && q.answers.length > 0 && <p className="muted small">{t('grading.keys')}</p>}
         <div className="row">
           {(['question', 'person'] as const).map((b) => (
             <button key={b} type="button" className={by === b ? 'tab active' : 'tab'} onClick={() => setBy(b)}>
@@ -52,14 +58,16 @@ export function GradingPage({ campaign }: { campaign: CampaignSummary }) {
         </div>
       </section>
       {answers.map((a, i) => (
-        <AnswerCard key={`${paperKey(a)}/${a.questionId}`} item={a} onDone={queue.reload} autoFocus={i === 0} />
+        <AnswerCard key={`${paperKey(a)}/${a.questionId}`} item={a} onDone={queue.reload} autoFocus={i === 0} readOnly={readOnly} />
       ))}
       {q.essays.length > 0 && (
         <section className="card row-between" data-testid="essays-waiting">
           <span>{t('grading.essaysWaiting', { n: q.essays.length })}</span>
-          <a className="button primary" href="#/essays">
-            {t('grading.toEssays')}
-          </a>
+          {!readOnly && (
+            <a className="button primary" href="#/essays">
+              {t('grading.toEssays')}
+            </a>
+          )}
         </section>
       )}
       {q.answers.length === 0 && q.essays.length === 0 && <p className="ok">{t('grading.empty')}</p>}

@@ -24,10 +24,13 @@ const blankInspection = (campaignId: string, kind: InspectionKind, date: string)
 
 /**
  * 安全专项检查 and the 问题台账, the office's page: inspections with their checklists, findings with
- * photos, 整改 and 验收; overdue findings first and marked; the ledger as .xlsx.
+ * photos, 整改 and 验收; overdue findings first and marked; the ledger as .xlsx. A closed campaign's
+ * inspections are only shown, and no finding is added to them; its findings are still rectified and
+ * verified (a hazard is fixed whatever the record's state).
  */
 export function InspectionsPage({ campaign, me }: { campaign: CampaignSummary; me: string }) {
   const { t } = useTranslation();
+  const readOnly = !!campaign.closedAt;
   const list = useLoad(() => api['inspection.list']({ campaignId: campaign.id }), [campaign.id]);
   const roster = useLoad(() => api['roster.list']({}), []);
   const [editing, setEditing] = useState<InspectionInput | null>(null);
@@ -62,16 +65,18 @@ export function InspectionsPage({ campaign, me }: { campaign: CampaignSummary; m
         </div>
         <p className="muted">{t('inspect.intro')}</p>
         <div className="row">
-          <button type="button" className="primary" onClick={() => setEditing(blankInspection(campaign.id, 'procedure', v?.today ?? ''))}>
-            {t('inspect.new')}
-          </button>
+          {!readOnly && (
+            <button type="button" className="primary" onClick={() => setEditing(blankInspection(campaign.id, 'procedure', v?.today ?? ''))}>
+              {t('inspect.new')}
+            </button>
+          )}
           <button type="button" className="secondary" onClick={() => api['inspection.ledger']({ campaignId: campaign.id }).then((x) => downloadBase64(x.fileName, x.base64), setError)}>
             {t('inspect.exportLedger')}
           </button>
         </div>
         <ErrorNote error={list.error ?? error} />
       </section>
-      {editing && (
+      {editing && !readOnly && (
         <section className="card" data-testid="inspection-editor">
           <h2>{editing.id ? t('inspect.edit') : t('inspect.new')}</h2>
           <div className="form-grid">
@@ -166,7 +171,7 @@ export function InspectionsPage({ campaign, me }: { campaign: CampaignSummary; m
         <section className="card">
           <h2>{t('inspect.inspections')}</h2>
           <table className="table" data-testid="inspections">
-            <TableHead cols={[t('inspect.date'), t('inspect.kind'), t('inspect.unit'), t('inspect.inspectors'), t('inspect.findingsCol'), null]} />
+            <TableHead cols={[t('inspect.date'), t('inspect.kind'), t('inspect.unit'), t('inspect.inspectors'), t('inspect.findingsCol'), ...(readOnly ? [] : [null])]} />
             <tbody>
               {v.inspections.map((i) => (
                 <tr key={i.id} data-id={i.id}>
@@ -177,19 +182,21 @@ export function InspectionsPage({ campaign, me }: { campaign: CampaignSummary; m
                   </td>
                   <td>{i.inspectors}</td>
                   <td>{t('inspect.findingsOpen', { n: i.findings, open: i.openFindings })}</td>
-                  <td className="row">
-                    <button type="button" className="primary small" onClick={() => setAdding(i.id)}>
-                      {t('inspect.addFinding')}
-                    </button>
-                    <button type="button" className="secondary small" onClick={() => edit(i)}>
-                      {t('inspect.edit')}
-                    </button>
-                  </td>
+                  {!readOnly && (
+                    <td className="row">
+                      <button type="button" className="primary small" onClick={() => setAdding(i.id)}>
+                        {t('inspect.addFinding')}
+                      </button>
+                      <button type="button" className="secondary small" onClick={() => edit(i)}>
+                        {t('inspect.edit')}
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
-          {adding && (
+          {adding && !readOnly && (
             <FindingForm
               key={adding}
               inspectionId={adding}

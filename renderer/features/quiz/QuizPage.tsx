@@ -11,7 +11,11 @@ import { QuizTaking } from './QuizTaking';
 
 type Phase = { kind: 'intro' } | { kind: 'taking'; attempt: QuizAttemptView } | { kind: 'result'; result: QuizResultView };
 
-/** 考核: the facts of the paper, one's attempts (each opens its result), and starting — after saying what starting means. */
+/**
+ * 考核: the facts of the paper, one's attempts (each opens its result), and starting — after saying
+ * what starting means. A closed campaign starts and resumes nothing (quiz.start is refused); a paper
+ * already being taken when it closed is still handed in (the taking phase does not look at it).
+ */
 export function QuizPage({ campaign }: { campaign: CampaignSummary }) {
   const { t } = useTranslation();
   const { dialog, ask } = useConfirm();
@@ -61,6 +65,7 @@ export function QuizPage({ campaign }: { campaign: CampaignSummary }) {
       </section>
     );
   const left = p ? campaign.quiz.maxAttempts - p.quiz.attemptsUsed : 0;
+  const closed = !!campaign.closedAt;
   return (
     <div className="stack">
       {dialog}
@@ -72,9 +77,15 @@ export function QuizPage({ campaign }: { campaign: CampaignSummary }) {
           <li>{t('quiz.factPass', { n: campaign.quiz.passMark })}</li>
           <li>{t('quiz.factAttempts', { used: p?.quiz.attemptsUsed ?? 0, max: campaign.quiz.maxAttempts })}</li>
         </ul>
-        {p?.quiz.openAttemptId && <p className="notice">{t('quiz.resumeNote')}</p>}
+        {closed ? (
+          <p className="notice" data-testid="quiz-closed">
+            {p?.quiz.openAttemptId ? t('quiz.closedOpenAttempt') : t('quiz.closed')}
+          </p>
+        ) : (
+          p?.quiz.openAttemptId && <p className="notice">{t('quiz.resumeNote')}</p>
+        )}
         <ErrorNote error={error ?? progress.error} />
-        {(p?.quiz.openAttemptId || left > 0) && (
+        {!closed && (p?.quiz.openAttemptId || left > 0) && (
           <button type="button" className="primary big" onClick={() => void start()} disabled={!p} data-testid="quiz-start">
             {p?.quiz.openAttemptId ? t('quiz.resume') : t('quiz.start')}
           </button>

@@ -6,8 +6,11 @@ import { ErrorNote } from '../shell/ErrorNote';
 import { clock } from '../shell/format';
 import { useLoad } from '../shell/use-load';
 
-/** Tick the roster (a whole department at once), or open check-in and show the code in the room. */
-export function AttendancePanel({ session, onChange }: { session: CollectiveView; onChange: () => void }) {
+/**
+ * Tick the roster (a whole department at once), or open check-in and show the code in the room. A
+ * closed campaign's session only lists who attended: nothing to tick or open (the backend refuses both).
+ */
+export function AttendancePanel({ session, onChange, readOnly = false }: { session: CollectiveView; onChange: () => void; readOnly?: boolean }) {
   const { t } = useTranslation();
   const people = useLoad(() => api['roster.list']({}), []);
   const [ticked, setTicked] = useState(() => new Set(session.attendees.map((a) => a.employeeNo)));
@@ -36,6 +39,25 @@ export function AttendancePanel({ session, onChange }: { session: CollectiveView
     } catch (e) {
       setError(e);
     }
+  }
+  if (readOnly) {
+    // by department, in roster order; someone since taken off the roster by their 工号
+    const known = people.data ?? [];
+    const byDept = new Map<string, string[]>();
+    for (const p of known) if (ticked.has(p.employeeNo)) byDept.set(p.dept, [...(byDept.get(p.dept) ?? []), `${p.name}（${p.employeeNo}）`]);
+    const gone = [...ticked].filter((no) => !known.some((p) => p.employeeNo === no));
+    if (people.data && gone.length > 0) byDept.set('—', gone);
+    return (
+      <div className="stack" data-testid="attendee-list">
+        {people.data && byDept.size === 0 && <p className="muted">{t('sessions.noAttendees')}</p>}
+        {[...byDept].map(([d, names]) => (
+          <p key={d}>
+            <strong>{d}</strong>：{names.join(t('sessions.listJoiner'))}
+          </p>
+        ))}
+        <ErrorNote error={people.error} />
+      </div>
+    );
   }
   return (
     <div className="stack">

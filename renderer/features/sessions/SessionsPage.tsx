@@ -9,9 +9,10 @@ import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
 import { AttendancePanel } from './AttendancePanel';
 
-/** 集中学习活动: record the warning-education sessions and who attended. */
+/** 集中学习活动: record the warning-education sessions and who attended; a closed campaign's are only shown. */
 export function SessionsPage({ campaign }: { campaign: CampaignSummary }) {
   const { t } = useTranslation();
+  const readOnly = !!campaign.closedAt;
   const sessions = useLoad(() => api['collective.list']({ campaignId: campaign.id }), [campaign.id]);
   const [form, setForm] = useState<CollectiveInput>({ campaignId: campaign.id, type: 'film', topic: '', date: campaign.studyStart, start: '09:00', durationMinutes: 60, place: '', host: '' });
   const [open, setOpen] = useState<string | null>(null);
@@ -34,69 +35,75 @@ export function SessionsPage({ campaign }: { campaign: CampaignSummary }) {
   }
   return (
     <div className="stack">
-      <form className="card grid2" onSubmit={save}>
-        <h1 className="span2">{t('sessions.title')}</h1>
-        <label>
-          {t('sessions.type')}
-          <select value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value as CollectiveInput['type'], caseId: undefined })}>
-            {COLLECTIVE_TYPES.map((x) => (
-              <option key={x} value={x}>
-                {t(`sessions.types.${x}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {withCase && (
-          <label className="span2">
-            {t('sessions.case')}
-            <select
-              data-testid="session-case"
-              value={form.caseId ?? ''}
-              onChange={(e) => {
-                const c = cases.find((d) => d.id === e.target.value);
-                setForm({ ...form, caseId: c?.id, topic: c ? c.title : form.topic });
-              }}
-            >
-              <option value="">{t('sessions.noCase')}</option>
-              {cases.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.case!.date.slice(0, 4)} {c.title}
+      {readOnly ? (
+        <section className="card">
+          <h1>{t('sessions.title')}</h1>
+        </section>
+      ) : (
+        <form className="card grid2" onSubmit={save} data-testid="session-form">
+          <h1 className="span2">{t('sessions.title')}</h1>
+          <label>
+            {t('sessions.type')}
+            <select value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value as CollectiveInput['type'], caseId: undefined })}>
+              {COLLECTIVE_TYPES.map((x) => (
+                <option key={x} value={x}>
+                  {t(`sessions.types.${x}`)}
                 </option>
               ))}
             </select>
           </label>
-        )}
-        <label>
-          {t('sessions.topic')}
-          <input required value={form.topic} onChange={(e) => setForm({ ...form, topic: e.target.value })} />
-        </label>
-        <label>
-          {t('sessions.date')}
-          <DayInput required value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
-        </label>
-        <label>
-          {t('sessions.start')}
-          <input type="time" required value={form.start} onChange={(e) => setForm({ ...form, start: e.target.value })} />
-        </label>
-        <label>
-          {t('sessions.duration')}
-          <input type="number" min={5} max={600} required value={form.durationMinutes} onChange={(e) => setForm({ ...form, durationMinutes: Number(e.target.value) })} />
-        </label>
-        <label>
-          {t('sessions.place')}
-          <input value={form.place} onChange={(e) => setForm({ ...form, place: e.target.value })} />
-        </label>
-        <label>
-          {t('sessions.host')}
-          <input value={form.host} onChange={(e) => setForm({ ...form, host: e.target.value })} />
-        </label>
-        <div className="row span2">
-          <button type="submit" className="primary">
-            {t('sessions.add')}
-          </button>
-          <ErrorNote error={error} />
-        </div>
-      </form>
+          {withCase && (
+            <label className="span2">
+              {t('sessions.case')}
+              <select
+                data-testid="session-case"
+                value={form.caseId ?? ''}
+                onChange={(e) => {
+                  const c = cases.find((d) => d.id === e.target.value);
+                  setForm({ ...form, caseId: c?.id, topic: c ? c.title : form.topic });
+                }}
+              >
+                <option value="">{t('sessions.noCase')}</option>
+                {cases.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.case!.date.slice(0, 4)} {c.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label>
+            {t('sessions.topic')}
+            <input required value={form.topic} onChange={(e) => setForm({ ...form, topic: e.target.value })} />
+          </label>
+          <label>
+            {t('sessions.date')}
+            <DayInput required value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
+          </label>
+          <label>
+            {t('sessions.start')}
+            <input type="time" required value={form.start} onChange={(e) => setForm({ ...form, start: e.target.value })} />
+          </label>
+          <label>
+            {t('sessions.duration')}
+            <input type="number" min={5} max={600} required value={form.durationMinutes} onChange={(e) => setForm({ ...form, durationMinutes: Number(e.target.value) })} />
+          </label>
+          <label>
+            {t('sessions.place')}
+            <input value={form.place} onChange={(e) => setForm({ ...form, place: e.target.value })} />
+          </label>
+          <label>
+            {t('sessions.host')}
+            <input value={form.host} onChange={(e) => setForm({ ...form, host: e.target.value })} />
+          </label>
+          <div className="row span2">
+            <button type="submit" className="primary">
+              {t('sessions.add')}
+            </button>
+            <ErrorNote error={error} />
+          </div>
+        </form>
+      )}
       <ErrorNote error={sessions.error} />
       {(sessions.data ?? []).map((v: CollectiveView) => (
         <section className="card" key={v.id}>
@@ -124,11 +131,11 @@ export function SessionsPage({ campaign }: { campaign: CampaignSummary }) {
               )}
               <p className="muted">{t('sessions.line', { date: dayText(v.date), start: v.start, n: v.durationMinutes, place: v.place || '—', host: v.host || '—', count: v.attendees.length })}</p>
             </div>
-            <button type="button" className="secondary" onClick={() => setOpen(open === v.id ? null : v.id)}>
-              {open === v.id ? t('sessions.close') : t('sessions.attendance')}
+            <button type="button" className="secondary" onClick={() => setOpen(open === v.id ? null : v.id)} data-testid="session-attendance">
+              {open === v.id ? t('sessions.close') : readOnly ? t('sessions.attendees') : t('sessions.attendance')}
             </button>
           </div>
-          {open === v.id && <AttendancePanel session={v} onChange={sessions.reload} />}
+          {open === v.id && <AttendancePanel session={v} onChange={sessions.reload} readOnly={readOnly} />}
         </section>
       ))}
     </div>

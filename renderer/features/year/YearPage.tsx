@@ -13,8 +13,9 @@ type GroupBy = keyof YearView['groups'];
 /** 年度培训: everyone's 学时 of a calendar year over every campaign, who is short, totals, the 年度学时台账. */
 export function YearPage() {
   const { t } = useTranslation();
-  const [year, setYear] = useState(() => String(new Date().getFullYear()));
-  const view = useLoad(() => api['year.view']({ year }), [year]);
+  // none picked yet: the backend's this year (by the app's clock, not this workstation's)
+  const [year, setYear] = useState<string | undefined>(undefined);
+  const view = useLoad(() => api['year.view'](year ? { year } : {}), [year]);
   const [filter, setFilter] = useState<YearFilter>({ dept: '', team: '', category: '', onlyShort: false });
   const [sort, setSort] = useState<YearSort>('short');
   const [groupBy, setGroupBy] = useState<GroupBy>('dept');
@@ -22,11 +23,11 @@ export function YearPage() {
   const [error, setError] = useState<unknown>(null);
   const set = (f: Partial<YearFilter>) => setFilter((x) => ({ ...x, ...f }));
 
-  async function exportLedger() {
+  async function exportLedger(shownYear: string) {
     setError(null);
     setExported(null);
     try {
-      const x = await api['year.ledger']({ year });
+      const x = await api['year.ledger']({ year: shownYear });
       downloadBase64(x.fileName, x.base64);
       setExported(x.fileName);
     } catch (e) {
@@ -44,7 +45,7 @@ export function YearPage() {
       <section className="card">
         <div className="row-between">
           <h1>{t('year.title')}</h1>
-          <button type="button" className="big" onClick={() => void exportLedger()} data-testid="year-export">
+          <button type="button" className="big" onClick={() => void exportLedger(v.year)} data-testid="year-export">
             {t('year.exportLedger')}
           </button>
         </div>

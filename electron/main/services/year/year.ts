@@ -8,6 +8,7 @@ import { localDay, toCreditHours } from '../../../core/study-time';
 import type { Input, YearGroupRow, YearPersonRow, YearView } from '../../../shared/api';
 import { summaryYearMs } from '../../../records/derive';
 import type { DeepReadonly } from '../../../records/versioned';
+import { badInput } from '../errors';
 import type { Ports } from '../ports';
 
 type Who = Pick<Person, 'employeeNo' | 'dept' | 'team' | 'category'>;
@@ -52,8 +53,12 @@ function groupRows(rows: readonly YearPersonRow[], keyOf: (r: YearPersonRow) => 
 }
 
 export async function yearView(ports: Ports, input: Input<'year.view'>): Promise<YearView> {
-  const { year } = input;
   const { settings } = await ports.store.meta.peek();
+  const today = localDay(ports.clock.now(), settings.utcOffsetMinutes);
+  const thisYear = today.slice(0, 4);
+  const year = input.year ?? thisYear;
+  // a year to come has no training yet: asking for it is a mistake, said as one (not an empty table)
+  if (year > thisYear) throw badInput('year.notYet', { year, thisYear }, 'year');
   const people = (await ports.store.roster.peek()).people;
   const campaigns = (await ports.store.campaigns.peek()).campaigns;
   const views = await ports.store.yearSummaries(people.map((p) => p.employeeNo));
@@ -80,7 +85,6 @@ export async function yearView(ports: Ports, input: Input<'year.view'>): Promise
       campaignIds: everyone.length === ofYear.length ? everyone : ofYear.filter((c) => takesPart(c as Campaign, p)).map((c) => c.id),
     };
   });
-  const today = localDay(ports.clock.now(), settings.utcOffsetMinutes);
   const met = rows.filter((r) => r.met).length;
   return {
     year,
@@ -100,11 +104,14 @@ export async function yearView(ports: Ports, input: Input<'year.view'>): Promise
       ),
       category: groupRows(rows, (r) => r.category),
     },
-    years: yearsWithData(today.slice(0, 4), views.values(), campaigns),
+    years: yearsWithData(thisYear, views.values(), campaigns),
   };
 }
 
-/** The years with any counted time or any campaign: this year first, then the latest first. */
+/**
+ * The years with any counted time or any campaign, up to this year (a campaign planned into next
+ * year offers no year still to come): this year first, then the latest first.
+ */
 function yearsWithData(
   thisYear: string,
   views: Iterable<{ years: Readonly<Record<string, number>>; study: { byDay: Record<string, number> } | null }>,
@@ -116,5 +123,5 @@ function yearsWithData(
     for (const d of Object.keys(v.study?.byDay ?? {})) found.add(d.slice(0, 4));
   }
   for (const c of campaigns) for (let y = Number(c.start.slice(0, 4)); y <= Number(c.end.slice(0, 4)); y++) found.add(String(y));
-  return [thisYear, ...[...found].filter((y) => y !== thisYear).sort((a, b) => b.localeCompare(a))];
+  return [thisYear, ...[...found].filter((y) => y < thisYear).sort((a, b) => b.localeCompare(a))];
 }
