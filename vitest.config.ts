@@ -32,6 +32,7 @@ const ON_POSTGRES = [
   'tests/main/campaigns-side-by-side.test.ts',
   'tests/main/induction.test.ts',
   'tests/main/year-view.test.ts',
+  'tests/main/hired-on.test.ts',
 ];
 /**
  * The seal keys of the test's data folders (electron/main/storage/lowdb/seal.ts) in a key store of this

@@ -2,17 +2,34 @@
 // order a picker shows them in, and which campaigns a stretch of self-study counts toward.
 import type { Campaign, Participants, Person } from './model';
 
-type Scoped = Pick<Campaign, 'participants'>;
+/**
+ * What decides whether someone takes part: the participants a campaign names, and its `end`. Of a
+ * campaign's dates (start/end: the whole campaign, the quiz and the essay with it; studyStart/studyEnd:
+ * the concentrated study within it) `end` is the one that counts: someone hired while the campaign
+ * still runs, even after its study week, can still study, take the quiz and write the essay before
+ * it ends; someone hired after it ended could not have taken part, and an everyone-campaign of last
+ * year must not list them (nor as behind).
+ */
+type Scoped = Pick<Campaign, 'participants' | 'end'>;
 type Dated = Pick<Campaign, 'start' | 'end' | 'closedAt'>;
 
-/** Whether a person of the roster takes part in a campaign (a campaign stored before participants existed is everyone's). */
-export function takesPart(c: Scoped, p: Pick<Person, 'employeeNo' | 'dept' | 'team' | 'category'>): boolean {
+/** A person of the roster as the rule looks at them (hiredOn absent: not known, never left out for it). */
+export type Member = Pick<Person, 'employeeNo' | 'dept' | 'team' | 'category' | 'hiredOn'>;
+
+/** Hired by the campaign's last day (dates as YYYY-MM-DD compare as text). */
+const hiredBy = (c: Scoped, p: Member): boolean => !p.hiredOn || p.hiredOn <= c.end;
+
+/** Whether the participants a campaign names include a person (a campaign stored before participants existed is everyone's). */
+function named(c: Scoped, p: Member): boolean {
   const w: Participants = c.participants ?? { kind: 'all' };
   if (w.kind === 'all') return true;
   return w.employeeNos.includes(p.employeeNo) || w.depts.includes(p.dept) || w.categories.includes(p.category) || w.teams.some((t) => t.dept === p.dept && t.team === p.team);
 }
 
-type Member = Pick<Person, 'employeeNo' | 'dept' | 'team' | 'category'>;
+/** Whether a person of the roster takes part in a campaign: named by it, and not hired after it ended. */
+export function takesPart(c: Scoped, p: Member): boolean {
+  return hiredBy(c, p) && named(c, p);
+}
 
 /**
  * takesPart for many people of one campaign: the names it lists looked up in sets, made once (a
@@ -20,26 +37,23 @@ type Member = Pick<Person, 'employeeNo' | 'dept' | 'team' | 'category'>;
  */
 function matcherOf(c: Scoped): (p: Member) => boolean {
   const w: Participants = c.participants ?? { kind: 'all' };
-  if (w.kind === 'all') return () => true;
+  if (w.kind === 'all') return (p) => hiredBy(c, p);
   const nos = new Set(w.employeeNos);
   const depts = new Set(w.depts);
   const categories = new Set<string>(w.categories);
   // a team is named with its department: the teams named, by department
   const teams = new Map<string, Set<string>>();
   for (const t of w.teams) (teams.get(t.dept) ?? teams.set(t.dept, new Set()).get(t.dept)!).add(t.team);
-  return (p) => nos.has(p.employeeNo) || depts.has(p.dept) || categories.has(p.category) || (teams.get(p.dept)?.has(p.team) ?? false);
+  return (p) => hiredBy(c, p) && (nos.has(p.employeeNo) || depts.has(p.dept) || categories.has(p.category) || (teams.get(p.dept)?.has(p.team) ?? false));
 }
 
 /** The people of a roster who take part, in roster order. */
 export function participantsOf<P extends Member>(c: Scoped, people: readonly P[]): P[] {
-  const w = c.participants ?? { kind: 'all' };
-  return w.kind === 'all' ? [...people] : people.filter(matcherOf(c));
+  return people.filter(matcherOf(c));
 }
 
 /** How many people of a roster take part (the picker's count), without listing them. */
 export function countParticipants(c: Scoped, people: readonly Member[]): number {
-  const w = c.participants ?? { kind: 'all' };
-  if (w.kind === 'all') return people.length;
   const takes = matcherOf(c);
   let n = 0;
   for (const p of people) if (takes(p)) n += 1;
@@ -82,7 +96,7 @@ export function orderCampaigns<C extends Dated & { id: string }>(cs: readonly C[
  * documents include the document. The time is counted once in the person's year whatever the number
  * of campaigns (records/derive.ts yearMs).
  */
-export function alsoCountsFor(cs: readonly Campaign[], startedIn: string, person: Pick<Person, 'employeeNo' | 'dept' | 'team' | 'category'> | null, docId: string, today: string): string[] {
+export function alsoCountsFor(cs: readonly Campaign[], startedIn: string, person: Member | null, docId: string, today: string): string[] {
   return cs
     .filter((c) => c.id !== startedIn && campaignStateOn(c, today) === 'current' && (person ? takesPart(c, person) : (c.participants ?? { kind: 'all' }).kind === 'all'))
     .filter((c) => c.documents.some((d) => d.docId === docId))

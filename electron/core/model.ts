@@ -1,5 +1,6 @@
 // Domain model: the shapes every layer agrees on. Pure data + zod schemas, no I/O.
 import { z } from 'zod';
+import { isCalendarDay } from './days';
 
 export const ROLES = ['employee', 'officer', 'archivist', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -35,6 +36,11 @@ export const personSchema = z.object({
   level: z.enum(REPORT_LEVELS).optional(),
   /** the 工号 of whom they report to (述职 goes up to that person) */
   superior: employeeNoSchema.optional(),
+  /**
+   * 入职日期 (absent: not known, as in rosters written before it existed). Someone hired after a
+   * campaign ended takes no part in it (core/campaign-scope.ts).
+   */
+  hiredOn: isoDateSchema.refine(isCalendarDay, 'rule.noSuchDay').optional(),
 });
 export type Person = z.infer<typeof personSchema>;
 

@@ -1,8 +1,9 @@
 // Roster (花名册) rows → people. Pure: takes a table of strings, returns people or row errors.
+import { dayOfText } from './date-text';
 import { ruleOf, said, type Message } from './message';
 import { PERSON_CATEGORIES, personSchema, REPORT_LEVEL_NAMES, REPORT_LEVELS, type Person, type PersonCategory, type ReportLevel } from './model';
 
-export type RosterField = 'employeeNo' | 'name' | 'dept' | 'team' | 'post' | 'category' | 'leader' | 'level' | 'superior';
+export type RosterField = 'employeeNo' | 'name' | 'dept' | 'team' | 'post' | 'category' | 'leader' | 'level' | 'superior' | 'hiredOn';
 
 /** Header texts accepted for each field (after removing spaces and brackets' content variants). */
 const HEADER_ALIASES: Record<RosterField, readonly string[]> = {
@@ -15,6 +16,7 @@ const HEADER_ALIASES: Record<RosterField, readonly string[]> = {
   leader: ['班子成员', '是否班子成员'],
   level: ['岗位层级', '述职层级', '层级'],
   superior: ['上级工号', '上级', '述职对象工号'],
+  hiredOn: ['入职日期', '入职时间', '入厂日期', '入厂时间', '入司日期', '入司时间', '入职年月日'],
 };
 export const REQUIRED_FIELDS: readonly RosterField[] = ['employeeNo', 'name', 'dept', 'category'];
 export const FIELD_LABEL: Record<RosterField, string> = {
@@ -27,6 +29,7 @@ export const FIELD_LABEL: Record<RosterField, string> = {
   leader: '班子成员',
   level: '岗位层级',
   superior: '上级工号',
+  hiredOn: '入职日期',
 };
 
 /** 岗位层级 as written in a roster: the four names of the notice, and 主要负责人 for the top */
@@ -100,6 +103,14 @@ export function parseRosterTable(rows: readonly (readonly string[])[]): RosterPa
       errors.push({ row: rowNo, field: FIELD_LABEL.level, message: said('roster.row.unknownLevel', { value: cell('level'), choices: REPORT_LEVELS.map((l) => REPORT_LEVEL_NAMES[l]).join('、') }) });
       continue;
     }
+    // an empty cell or no such column: no date from the file (the import keeps the one stored, services/roster)
+    const hiredText = cell('hiredOn');
+    const hiredOn = hiredText === '' ? undefined : dayOfText(hiredText);
+    if (hiredOn === null) {
+      // named as the file's header names it (入职日期, 入厂日期, …)
+      errors.push({ row: rowNo, field: normHeader(header[col.hiredOn!]!), message: said('roster.row.badHireDate', { value: hiredText }) });
+      continue;
+    }
     const superior = cell('superior');
     const candidate = {
       employeeNo: cell('employeeNo'),
@@ -111,6 +122,7 @@ export function parseRosterTable(rows: readonly (readonly string[])[]): RosterPa
       leader,
       ...(level ? { level } : {}),
       ...(superior ? { superior } : {}),
+      ...(hiredOn ? { hiredOn } : {}),
     };
     const parsed = personSchema.safeParse(candidate);
     if (!parsed.success) {

@@ -105,6 +105,11 @@ export interface AccountsFile {
   accounts: Account[];
 }
 export interface RosterFile {
+  /**
+   * Still 1 with a person's optional hiredOn (入职日期): a roster written before it has no date,
+   * which means "not known" and keeps the rule as it was, so no stored file or row needs rewriting;
+   * raising the version would only make an older program refuse the folder.
+   */
   schemaVersion: 1;
   people: (Person & { updatedAt: string })[];
 }

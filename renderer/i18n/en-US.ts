@@ -894,7 +894,7 @@ export const enUS: Resources = {
     deleted: '{{name}} deleted; the audit log has a record of it.',
     title: 'Roster import',
     columns:
-      '.xlsx or .csv (UTF-8 or GBK). Columns: 工号 (employee no.), 姓名 (name), 部门/车间 (department), 班组 (team), 岗位 (post), 人员类别 (category: 主要负责人 / 安全管理人员 / 特种作业人员 / 其他从业人员), 班子成员 (leadership team: 是/否); for duty reports add two more: 岗位层级 (level: 班组长 / 车间主任 / 分管副总 / 总经理) and 上级工号 (the employee no. of the superior reported to).',
+      '.xlsx or .csv (UTF-8 or GBK). Columns: 工号 (employee no.), 姓名 (name), 部门/车间 (department), 班组 (team), 岗位 (post), 人员类别 (category: 主要负责人 / 安全管理人员 / 特种作业人员 / 其他从业人员), 班子成员 (leadership team: 是/否), 入职日期 (hire date, may be left empty; someone hired after a campaign’s end does not take part in it); for duty reports add two more: 岗位层级 (level: 班组长 / 车间主任 / 分管副总 / 总经理) and 上级工号 (the employee no. of the superior reported to).',
     choose: 'Choose a roster file',
     hasErrors: '{{file}} has errors; nothing was imported:',
     rowError: 'Row {{row}}, “{{field}}”: {{message}}',
@@ -906,6 +906,15 @@ export const enUS: Resources = {
     people: 'People ({{n}})',
     action: 'Action',
     actions: { create: 'New', update: 'Update', same: 'Unchanged' },
+    hiredOnEdit: 'Change',
+    hiredOnEditFor: 'Change the hire date of {{name}} ({{no}})',
+    hiredOnSave: 'Save',
+    hiredOnClear: 'Clear the date',
+    hiredOnCancel: 'Cancel',
+    hiredOnNone: 'not given',
+    hiredOnSaved: 'Saved',
+    hiredOnCleared: 'Cleared',
+    hiredOnPick: 'Choose a date first',
   },
   people: {
     employeeNo: 'Employee no.',
@@ -917,6 +926,7 @@ export const enUS: Resources = {
     leader: 'Leadership team',
     reportLine: 'Duty report (level → to)',
     level: { team: 'Team leader', workshop: 'Workshop head', deputy: 'Deputy GM', head: 'General manager' },
+    hiredOn: 'Hired on',
   },
   grading: {
     essaysWaiting: '{{n}} essay(s) waiting for review.',
@@ -1285,5 +1295,6 @@ export const enUS: Resources = {
     paste: 'Paste employee nos. (one a line, or separated by spaces or commas)',
     addPasted: 'Add to the list ({{n}} nos.)',
     find: 'Find by name or employee no., tick to add',
+    hiredLater: '{{n}} more were hired after this campaign’s end ({{end}}) and do not take part.',
   },
 };

@@ -853,7 +853,7 @@ export const zhCN = {
     deleted: '已删除 {{name}}，审计日志已记录。',
     title: '花名册导入',
     columns:
-      '支持 .xlsx 或 .csv（UTF-8 或 GBK）。列：工号、姓名、部门/车间、班组、岗位、人员类别（主要负责人 / 安全管理人员 / 特种作业人员 / 其他从业人员）、班子成员（是/否）；述职需要时再加两列：岗位层级（班组长 / 车间主任 / 分管副总 / 总经理）和上级工号（向谁述职）。',
+      '支持 .xlsx 或 .csv（UTF-8 或 GBK）。列：工号、姓名、部门/车间、班组、岗位、人员类别（主要负责人 / 安全管理人员 / 特种作业人员 / 其他从业人员）、班子成员（是/否）、入职日期（可不填；入职晚于某期结束日期的人员不参加该期）；述职需要时再加两列：岗位层级（班组长 / 车间主任 / 分管副总 / 总经理）和上级工号（向谁述职）。',
     choose: '选择花名册文件',
     hasErrors: '{{file}} 有错误，未导入任何数据：',
     rowError: '第 {{row}} 行「{{field}}」：{{message}}',
@@ -865,6 +865,15 @@ export const zhCN = {
     people: '人员（{{n}} 人）',
     action: '操作',
     actions: { create: '新增', update: '更新', same: '未变' },
+    hiredOnEdit: '修改',
+    hiredOnEditFor: '修改 {{name}}（{{no}}）的入职日期',
+    hiredOnSave: '保存',
+    hiredOnClear: '清除日期',
+    hiredOnCancel: '取消',
+    hiredOnNone: '未填',
+    hiredOnSaved: '已保存',
+    hiredOnCleared: '已清除',
+    hiredOnPick: '请先选择日期',
   },
   people: {
     employeeNo: '工号',
@@ -876,6 +885,7 @@ export const zhCN = {
     leader: '班子成员',
     reportLine: '述职（层级 → 上级）',
     level: { team: '班组长', workshop: '车间主任', deputy: '分管副总', head: '总经理' },
+    hiredOn: '入职日期',
   },
   grading: {
     essaysWaiting: '有 {{n}} 份剖析材料待审阅。',
@@ -1243,6 +1253,7 @@ export const zhCN = {
     paste: '粘贴工号（每行一个，或用空格、逗号分开）',
     addPasted: '加入名单（{{n}} 个工号）',
     find: '按姓名或工号查找，勾选加入',
+    hiredLater: '另有 {{n}} 人入职日期晚于本期结束日期（{{end}}），不参加本期。',
   },
 };
 export type Resources = typeof zhCN;

@@ -311,7 +311,7 @@ async function seedHistory(where: import('../../electron/main/app').StoreOptions
   await setupInit(ports, { enterprise: '基准测试（虚构）', adminNo: 'admin', adminName: 'a', password: 'bench-password' });
   const admin = (await ports.store.accounts.read()).accounts[0]!;
   const template = await campaignTemplate(ports, { start: '2024-09-01', past: true });
-  const campaigns: { id: string; year: number; month: string; participants: Campaign['participants'] }[] = [];
+  const campaigns: { id: string; year: number; month: string; participants: Campaign['participants']; end: string }[] = [];
   for (let y = firstYear; y < 2027; y++) {
     for (const m of HISTORY_MONTHS) {
       const next = String(Number(m) + 1).padStart(2, '0');
@@ -326,7 +326,7 @@ async function seedHistory(where: import('../../electron/main/app').StoreOptions
         input.end = `${y}-12-31`;
         input.participants = { kind: 'some', depts: ALL_YEAR_DEPTS, teams: [], categories: [], employeeNos: Array.from({ length: 200 }, (_, i) => `B${i * 15 + 1}`) };
       }
-      campaigns.push({ id: (await saveCampaign(ports, admin, input)).id, year: y, month: m, participants: input.participants ?? { kind: 'all' } });
+      campaigns.push({ id: (await saveCampaign(ports, admin, input)).id, year: y, month: m, participants: input.participants ?? { kind: 'all' }, end: input.end });
     }
   }
   const allYear = campaigns.find((c) => c.year === 2026 && c.month === '06')!;

@@ -110,3 +110,29 @@ describe('the 述职 line in the roster (岗位层级, 上级工号)', () => {
     expect(both(r.errors[4]!.message)).toBe('述职关系形成了循环 / the reporting lines go round in a circle');
   });
 });
+
+describe('入职日期 in the roster', () => {
+  const HH = [...H, '入职日期'];
+  const row = (no: string, hired: string) => [no, '张三', '甲醇车间', '', '', '其他从业人员', '否', hired];
+
+  it('reads the ways a day is written, and Excel day numbers; an empty cell gives none', () => {
+    const written = ['2024-09-01', '2024/9/1', '2024.9.1', '2024年9月1日', '20240901', '２０２４／９／１', '2024-09-01 00:00:00', '45536', ''];
+    const r = parseRosterTable([HH, ...written.map((w, i) => row(`A${i}`, w))]);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.people.map((p) => p.hiredOn ?? null)).toEqual([...Array(8).fill('2024-09-01'), null]);
+  });
+
+  it('a day the calendar has not, or text that is no day, is named by row and column', () => {
+    const r = parseRosterTable([HH, row('A1', '2024-02-30'), row('A2', '去年'), row('A3', '2024-13-01'), row('A4', '1850-01-01'), row('A5', '2023-02-28')]);
+    if (r.ok) throw new Error('bad dates were read');
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual([
+      [2, '入职日期'],
+      [3, '入职日期'],
+      [4, '入职日期'],
+      [5, '入职日期'],
+    ]);
+    expect(both(r.errors[1]!.message)).toBe(
+      '「去年」不是有效的日期：请写成 2024-09-01 或 2024/9/1，或设为 Excel 的日期格式；不知道可留空 / “去年” is not a valid date: write it as 2024-09-01 or 2024/9/1, or give the cell Excel’s date format; leave it empty if not known',
+    );
+  });
+});

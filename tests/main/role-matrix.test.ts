@@ -31,6 +31,7 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'roster.preview': [O, M],
   'roster.commit': [O, M],
   'roster.list': [O, A, M],
+  'roster.setHiredOn': [O, M],
   'corpus.list': [E, O, A, M],
   'corpus.get': [E, O, A, M],
   'corpus.units': [E, O, A, M],

@@ -1,6 +1,6 @@
 // The calls of first-run setup, signing in, accounts, settings and the roster.
 import { z } from 'zod';
-import { employeeNoSchema, ROLES, settingsSchema, type Person, type Settings } from '../../core/model';
+import { employeeNoSchema, personSchema, ROLES, settingsSchema, type Person, type Settings } from '../../core/model';
 import { call, UPLOAD, ALL, OFFICE, none, fileUpload } from './common';
 import type { Me, AccountView, RosterPreview, RosterCommitResult } from '../views/accounts';
 
@@ -48,4 +48,6 @@ export const accountCalls = {
   'roster.preview': call<RosterPreview>()(fileUpload, OFFICE, UPLOAD),
   'roster.commit': call<RosterCommitResult>()(fileUpload, OFFICE, UPLOAD),
   'roster.list': call<Person[]>()(none, [...OFFICE, 'archivist']),
+  /** 入职日期 of one person, set on the roster screen (null: not known); answers the person as now stored */
+  'roster.setHiredOn': call<Person>()(z.object({ employeeNo: employeeNoSchema, hiredOn: personSchema.shape.hiredOn.unwrap().nullable() }).strict(), OFFICE),
 } as const;

@@ -91,7 +91,7 @@ export function CampaignPage({ campaignId, onSaved }: { campaignId: string | nul
           testId="target-by-category"
         />
       </section>
-      <ParticipantsEditor value={form.participants ?? { kind: 'all' }} onChange={(p) => set('participants', p)} />
+      <ParticipantsEditor value={form.participants ?? { kind: 'all' }} end={form.end} onChange={(p) => set('participants', p)} />
       {form.kind === 'induction' && <InductionHours value={form.induction?.levels} target={form.targetCreditHours} onChange={(levels) => set('induction', { levels })} />}
       <section className="card">
         <h2>{t('campaign.phases')}</h2>

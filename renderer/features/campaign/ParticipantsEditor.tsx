@@ -8,6 +8,7 @@ import { participantsOf } from '../../../electron/core/campaign-scope';
 import { PERSON_CATEGORIES, type Participants, type Person } from '../../../electron/core/model';
 import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
+import { dayText } from '../shell/format';
 import { useLoad } from '../shell/use-load';
 
 type Some = Extract<Participants, { kind: 'some' }>;
@@ -22,14 +23,17 @@ export function employeeNosIn(text: string): string[] {
 
 const toggled = <T,>(xs: readonly T[], x: T, on: boolean, same: (a: T, b: T) => boolean = (a, b) => a === b): T[] => (on ? [...xs.filter((y) => !same(y, x)), x] : xs.filter((y) => !same(y, x)));
 
-export function ParticipantsEditor({ value, onChange }: { value: Participants; onChange: (p: Participants) => void }) {
-  const { t } = useTranslation();
+/** end: the campaign's last day (those hired after it take no part, whatever the choice here) */
+export function ParticipantsEditor({ value, end, onChange }: { value: Participants; end: string; onChange: (p: Participants) => void }) {
+  const { t, i18n } = useTranslation();
   const roster = useLoad(() => api['roster.list']({}), []);
   const people = roster.data ?? NO_PEOPLE;
   const [paste, setPaste] = useState('');
   const [q, setQ] = useState('');
   const some: Some = value.kind === 'some' ? value : NOBODY;
-  const count = participantsOf({ participants: value }, people).length;
+  const count = participantsOf({ participants: value, end }, people).length;
+  // named by the choice but hired after the end: said, so a smaller count is not a puzzle
+  const hiredLater = participantsOf({ participants: value, end: '9999-12-31' }, people).length - count;
   const byNo = useMemo(() => new Map(people.map((p) => [p.employeeNo, p])), [people]);
   const depts = useMemo(() => {
     const m = new Map<string, Map<string, number>>();
@@ -60,6 +64,11 @@ export function ParticipantsEditor({ value, onChange }: { value: Participants; o
       <p className="participant-count" data-testid="participant-count" aria-live="polite">
         {roster.data ? t('participants.count', { n: count }) : t('common.loading')}
       </p>
+      {hiredLater > 0 && (
+        <p className="muted" data-testid="hired-later">
+          {t('participants.hiredLater', { n: hiredLater, end: dayText(end, i18n.language) })}
+        </p>
+      )}
       <ErrorNote error={roster.error} />
       {value.kind === 'some' && (
         <>

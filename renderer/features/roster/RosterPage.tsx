@@ -27,6 +27,11 @@ export function RosterPage({ isAdmin = false }: { isAdmin?: boolean }) {
     }
   }
   const people = useLoad(() => api['roster.list']({}), []);
+  async function setHiredOn(p: Person, hiredOn: string | null) {
+    const saved = await api['roster.setHiredOn']({ employeeNo: p.employeeNo, hiredOn });
+    people.reload();
+    return saved;
+  }
   const [error, setError] = useState<unknown>(null);
   const [filter, setFilter] = useState('');
   const { preview, result, choose, commit } = useFileImport({ preview: (u) => api['roster.preview'](u), commit: (u) => api['roster.commit'](u), onCommitted: people.reload, onError: setError });
@@ -107,7 +112,7 @@ export function RosterPage({ isAdmin = false }: { isAdmin?: boolean }) {
         </div>
         {deleted && <p className="ok">{deleted}</p>}
         <ErrorNote error={deleteError} />
-        <PeopleTable rows={shown} onDelete={isAdmin ? (p) => void remove(p) : undefined} />
+        <PeopleTable rows={shown} onSetHiredOn={setHiredOn} onDelete={isAdmin ? (p) => void remove(p) : undefined} />
       </section>
     </div>
   );

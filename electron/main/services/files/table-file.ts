@@ -56,10 +56,23 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<st
   throw badInput('files.formatNotSupportedUse', { fileName }, 'file');
 }
 
+/**
+ * A date cell as YYYY-MM-DD (with the time when it has one). ExcelJS gives a date cell as a Date
+ * holding the cell's wall-clock time in UTC; its own text is the Date's, in this machine's time zone.
+ */
+function dateText(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const s = d.toISOString();
+  return s.slice(11, 19) === '00:00:00' ? s.slice(0, 10) : `${s.slice(0, 10)} ${s.slice(11, 19)}`;
+}
+
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
+  if (v instanceof Date) return dateText(v);
+  // a formula whose result is a date (=TODAY(), =DATE(2024,9,1))
+  if (typeof v === 'object' && 'result' in v && v.result instanceof Date) return dateText(v.result);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   try {
     return cell.text ?? '';

@@ -5,12 +5,22 @@ import type { Person } from '../../../core/model';
 import type { Account } from '../../../records/shared-docs';
 import type { Input, RosterCommitResult, RosterPreview } from '../../../shared/api';
 import { generatePassword, hashPassword } from '../accounts/auth';
-import { badInput, badInputSaid } from '../errors';
+import { badInput, badInputSaid, notFound } from '../errors';
 import { iso, type Ports } from '../ports';
 import { readTable } from '../files/table-file';
 
 function samePerson(a: Person, b: Person): boolean {
-  return a.name === b.name && a.dept === b.dept && a.team === b.team && a.post === b.post && a.category === b.category && a.leader === b.leader && a.level === b.level && a.superior === b.superior;
+  return (
+    a.name === b.name &&
+    a.dept === b.dept &&
+    a.team === b.team &&
+    a.post === b.post &&
+    a.category === b.category &&
+    a.leader === b.leader &&
+    a.level === b.level &&
+    a.superior === b.superior &&
+    a.hiredOn === b.hiredOn
+  );
 }
 
 function decodeUpload(input: Input<'roster.preview'>): Uint8Array {
@@ -28,8 +38,11 @@ export async function previewRosterBytes(ports: Ports, fileName: string, bytes: 
     ok: true,
     fileName,
     errors: [],
-    rows: parsed.people.map((p) => {
-      const old = byNo.get(p.employeeNo);
+    rows: parsed.people.map((row) => {
+      const old = byNo.get(row.employeeNo);
+      // a file without the person's 入职日期 keeps the one stored (set by an earlier file or on the roster screen)
+      const hiredOn = row.hiredOn ?? old?.hiredOn;
+      const p: Person = { ...row, ...(hiredOn ? { hiredOn } : {}) };
       return { ...p, action: !old ? 'create' : samePerson(old, p) ? 'same' : 'update' };
     }),
   };
@@ -98,6 +111,22 @@ export async function commitRosterBytes(ports: Ports, fileName: string, bytes: U
 export function commitRoster(ports: Ports, input: Input<'roster.commit'>): Promise<RosterCommitResult> {
   if (!input.fileName) throw badInput('roster.fileNameMissing', {}, 'fileName');
   return commitRosterBytes(ports, input.fileName, decodeUpload(input));
+}
+
+/** Set or clear one person's 入职日期 (what decides the campaigns they take part in: core/campaign-scope.ts). */
+export async function setHiredOn(ports: Ports, input: Input<'roster.setHiredOn'>): Promise<Person> {
+  const at = iso(ports.clock.now());
+  return ports.store.roster.update((f) => {
+    const p = f.people.find((x) => x.employeeNo === input.employeeNo);
+    if (!p) throw notFound('common.notOnRoster', { employeeNo: input.employeeNo });
+    if ((p.hiredOn ?? null) !== input.hiredOn) {
+      if (input.hiredOn) p.hiredOn = input.hiredOn;
+      else delete p.hiredOn;
+      p.updatedAt = at;
+    }
+    const { updatedAt: _u, ...person } = p;
+    return structuredClone(person);
+  });
 }
 
 export async function listRoster(ports: Ports): Promise<Person[]> {

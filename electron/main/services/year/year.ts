@@ -11,7 +11,7 @@ import type { DeepReadonly } from '../../../records/versioned';
 import { badInput } from '../errors';
 import type { Ports } from '../ports';
 
-type Who = Pick<Person, 'employeeNo' | 'dept' | 'team' | 'category'>;
+type Who = Pick<Person, 'employeeNo' | 'dept' | 'team' | 'category' | 'hiredOn'>;
 
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
@@ -63,7 +63,8 @@ export async function yearView(ports: Ports, input: Input<'year.view'>): Promise
   const campaigns = (await ports.store.campaigns.peek()).campaigns;
   const views = await ports.store.yearSummaries(people.map((p) => p.employeeNo));
   const ofYear = campaigns.filter((c) => inYear(c, year));
-  // most campaigns are everyone's: their ids are one list shared by the rows
+  // most campaigns are everyone's: their ids are one list shared by the rows of those not hired
+  // during the year (someone hired after a campaign ended is not in it: takesPart)
   const everyone = ofYear.filter((c) => (c.participants ?? { kind: 'all' }).kind === 'all').map((c) => c.id);
   const rows: YearPersonRow[] = people.map((p) => {
     const ms = summaryYearMs(views.get(p.employeeNo)!, year);
@@ -82,7 +83,7 @@ export async function yearView(ports: Ports, input: Input<'year.view'>): Promise
       requirement: req.requirement,
       shortCreditHours: met ? 0 : oneDecimal(req.creditHours - creditHours),
       met,
-      campaignIds: everyone.length === ofYear.length ? everyone : ofYear.filter((c) => takesPart(c as Campaign, p)).map((c) => c.id),
+      campaignIds: everyone.length === ofYear.length && !(p.hiredOn && p.hiredOn >= `${year}-01-01`) ? everyone : ofYear.filter((c) => takesPart(c as Campaign, p)).map((c) => c.id),
     };
   });
   const met = rows.filter((r) => r.met).length;
