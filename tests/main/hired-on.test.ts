@@ -28,7 +28,7 @@ afterAll(() => {
   removeDir(app.dir);
 });
 
-const tableOf = async (campaignId: string) => (await app.call('progress.table', { campaignId }, s.admin)).map((r) => r.employeeNo);
+const tableOf = async (campaignId: string) => (await app.call('progress.table', { campaignId }, s.admin)).rows.map((r) => r.employeeNo);
 
 describe('a new hire and the campaigns before them', () => {
   it('the roster keeps the date the file gave', async () => {
