@@ -1,10 +1,11 @@
 // A closed campaign's pages offer nothing the backend would refuse (campaign/guard.ts and assertOpen):
 // no session recorded or attendance changed, no inspection saved or finding added, no answer graded,
-// no quiz started or resumed. What stays allowed stays offered: a finding's rectification. Each page
-// is drawn as the desktop app draws it, against a fake preload that answers the calls it is given.
+// no new quiz started. What stays allowed stays offered: a finding's rectification, and a quiz
+// attempt left open at the close resumed and handed in. Each page is drawn as the desktop app draws
+// it, against a fake preload that answers the calls it is given.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AnxueClient, CallName, CampaignSummary, CollectiveView, FindingView, GradingQueue, InspectionsView, MyProgress } from '../../electron/shared/api';
+import type { AnxueClient, CallName, CampaignSummary, CollectiveView, FindingView, GradingQueue, InspectionsView, MyProgress, QuizAttemptView } from '../../electron/shared/api';
 import type { Person } from '../../electron/core/model';
 
 // lib/api.ts picks window.anxue when it loads: it must be there before any page is imported
@@ -185,6 +186,18 @@ describe('grading (阅卷)', () => {
 
 describe('the quiz (考核)', () => {
   const progress = (openAttemptId: string | null) => ({ quiz: { attemptsUsed: 1, best: null, openAttemptId, results: [] } }) as unknown as MyProgress;
+  const attempt: QuizAttemptView = {
+    attemptId: 'a1',
+    campaignId: 'c1',
+    questions: [{ id: 'q1', type: 'single', stem: '动火作业前应当做什么？', options: ['办理作业票', '直接动火'], score: 5 }],
+    answers: { q1: ['A'] },
+    flags: [],
+    remainingMs: 600_000,
+    timeLimitMinutes: 30,
+    maxLeaves: 0,
+    leaves: 0,
+  };
+  answer('quiz.save', { remainingMs: 600_000 });
 
   it('open: a new attempt is started, an open one resumed', async () => {
     answer('progress.mine', progress(null));
@@ -197,16 +210,41 @@ describe('the quiz (考核)', () => {
     expect(screen.getByTestId('quiz-start').textContent).toBe(t('quiz.resume'));
   });
 
-  it('closed: nothing is started or resumed, and the page says so', async () => {
+  it('closed: nothing new is started, and the page says so', async () => {
     answer('progress.mine', progress(null));
-    const { unmount } = render(<QuizPage campaign={closed} />);
+    render(<QuizPage campaign={closed} />);
     expect((await screen.findByTestId('quiz-closed')).textContent).toBe(t('quiz.closed'));
     expect(screen.queryByTestId('quiz-start')).toBeNull();
-    unmount();
+  });
+
+  it('closed: an attempt left open at the close is resumed with its answers, without asking to start', async () => {
     answer('progress.mine', progress('a1'));
+    const started = vi.fn(async () => attempt);
+    answers['quiz.start'] = started;
     render(<QuizPage campaign={closed} />);
     expect((await screen.findByTestId('quiz-closed')).textContent).toBe(t('quiz.closedOpenAttempt'));
+    const go = screen.getByTestId('quiz-start');
+    expect(go.textContent).toBe(t('quiz.resume'));
+    fireEvent.click(go);
+    expect(await screen.findByText('动火作业前应当做什么？', { exact: false })).toBeTruthy();
+    expect(started).toHaveBeenCalledWith({ campaignId: 'c1' }, expect.anything());
+    expect(screen.getByRole('radio', { name: /办理作业票/ })).toHaveProperty('checked', true);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('closed: an attempt whose time ran out is handed in; the page says so and shows it among the attempts', async () => {
+    answer('progress.mine', progress('a1'));
+    const refusal = { code: 'conflict', message: 'closed', key: 'campaign.closedReadOnly', params: { name: '警示月', at: '2026-12-06' } };
+    answers['quiz.start'] = async () => {
+      answer('progress.mine', progress(null));
+      throw new Error(`Error invoking remote method: ${JSON.stringify(refusal)}`);
+    };
+    render(<QuizPage campaign={closed} />);
+    fireEvent.click(await screen.findByTestId('quiz-start'));
+    expect((await screen.findByTestId('quiz-handed-in')).textContent).toBe(t('quiz.closedHandedIn'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    // the progress read again: nothing left to go on with
+    expect((await screen.findByText(t('quiz.closed'))).dataset.testid).toBe('quiz-closed');
     expect(screen.queryByTestId('quiz-start')).toBeNull();
-    expect(screen.queryByText(t('quiz.resumeNote'))).toBeNull();
   });
 });
