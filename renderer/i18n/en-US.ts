@@ -744,6 +744,7 @@ export const enUS: Resources = {
     version: 'Version {{n}}',
     open: 'View',
     openReview: 'Review',
+    closedReview: 'The campaign is archived: this report can be read but no longer returned or scored. To review it, reopen the campaign first.',
     close: 'Close',
     readTitle: 'Duty report of {{name}} ({{level}})',
     submittedLine: 'Submitted {{at}}, {{n}} characters, to {{to}}',
@@ -862,6 +863,7 @@ export const enUS: Resources = {
   essays: {
     statusCount: '{{status}} ({{n}})',
     decide: 'Decision',
+    closed: 'The campaign is archived: this essay can be read but no longer accepted or returned. To review it, reopen the campaign first.',
     title: 'Essay review',
     summary: '{{n}} people: not started {{not_started}}, draft {{draft}}, to review {{submitted}}, returned {{returned}}, accepted {{accepted}}.',
     deadline: 'Deadline: ',

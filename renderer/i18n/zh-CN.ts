@@ -705,6 +705,7 @@ export const zhCN = {
     version: '第 {{n}} 稿',
     open: '查看',
     openReview: '审阅',
+    closedReview: '计划已归档：这份述职只能查看，不能再退回或评分。要审阅，须先重新打开计划。',
     close: '关闭',
     readTitle: '{{name}}的述职报告（{{level}}）',
     submittedLine: '提交于 {{at}}，{{n}} 字，提交给 {{to}}',
@@ -821,6 +822,7 @@ export const zhCN = {
   essays: {
     statusCount: '{{status}}（{{n}}）',
     decide: '审阅结论',
+    closed: '计划已归档：这份剖析材料只能查看，不能再通过或退回。要审阅，须先重新打开计划。',
     title: '剖析材料审阅',
     summary: '共 {{n}} 人：未开始 {{not_started}}，草稿 {{draft}}，待审阅 {{submitted}}，退回修改 {{returned}}，已通过 {{accepted}}。',
     deadline: '截止日期：',
