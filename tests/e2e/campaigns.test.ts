@@ -112,7 +112,8 @@ describe('campaigns side by side', () => {
       targetByCategory: {},
       documents: [tpl.documents[0]!],
     });
-    ids.lastYear = await save({ ...startingOn(tpl, `${year - 1}-09-01`), name: LAST_YEAR });
+    // its assessment is resumed after the close below: 300 minutes are five real minutes at this clock speed
+    ids.lastYear = await save({ ...startingOn(tpl, `${year - 1}-09-01`), name: LAST_YEAR, quiz: { ...tpl.quiz, timeLimitMinutes: 300 } });
     // last year's case lecture, which E001 attended: shown read-only once the campaign is closed
     const lecture = await call<{ id: string }>(officer, 'collective.save', {
       campaignId: ids.lastYear,
@@ -226,6 +227,38 @@ describe('campaigns side by side', () => {
     expect(await officer.getByRole('button', { name: '开放现场签到' }).count()).toBe(0);
     expect(await officer.getByRole('button', { name: /^保存参加人员/ }).count()).toBe(0);
     await shot(officer, 'campaigns-04b-closed-sessions');
+  });
+
+  it('an assessment open at the close is resumed and handed in; no new one is offered', async () => {
+    // last year's warning month reopened a moment: E001 begins its assessment, and it is closed again
+    expect((await call(officer, 'campaign.reopen', { campaignId: ids.lastYear, reason: '补考一人' })).status).toBe(200);
+    const e1 = await openPage(await workstation(browser));
+    await loginAt(e1, server.url, 'E001', pw.E001!);
+    expect((await call(e1, 'quiz.start', { campaignId: ids.lastYear })).status).toBe(200);
+    expect((await call(officer, 'campaign.close', { campaignId: ids.lastYear })).status).toBe(200);
+    // the pages work on last year's, as when E001 taps its card among 往期培训
+    await e1.evaluate((id) => localStorage.setItem('anxue.campaign.E001', id), ids.lastYear);
+    await e1.goto(`${server.url}#/quiz`);
+    await e1.reload();
+    await e1.getByTestId('closed-banner').waitFor();
+    await expect.poll(() => e1.getByTestId('quiz-closed').textContent()).toBe('这个培训计划已归档：您未交卷的那场考试还可以继续作答并交卷，但不能再开始新的考试。');
+    expect(await e1.getByTestId('quiz-start').textContent()).toBe('继续考试');
+    await shot(e1, 'campaigns-04c-closed-quiz-resume');
+    await e1.getByTestId('quiz-start').click();
+    await e1.getByTestId('answered').waitFor();
+    expect(await e1.getByTestId('confirm-dialog').count()).toBe(0);
+    await e1.getByRole('button', { name: '整卷显示' }).click();
+    await e1.getByRole('button', { name: '交卷' }).click();
+    await e1.getByTestId('confirm-dialog').getByRole('button', { name: '确认交卷' }).click();
+    await e1.getByTestId('quiz-score').waitFor();
+    // handed in: the page lists it, and offers nothing more
+    await e1.goto(`${server.url}#/study`);
+    await e1.goto(`${server.url}#/quiz`);
+    await expect.poll(() => e1.getByTestId('quiz-closed').textContent()).toBe('这个培训计划已归档，不能再开始考试。');
+    expect(await e1.getByTestId('quiz-attempts').locator('li').count()).toBe(1);
+    expect(await e1.getByTestId('quiz-start').count()).toBe(0);
+    await shot(e1, 'campaigns-04d-closed-quiz-handed-in');
+    await e1.context().close();
   });
 
   it('at 390 px the picker and its list fit the phone', async () => {

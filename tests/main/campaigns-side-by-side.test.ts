@@ -92,6 +92,33 @@ describe('campaigns side by side', () => {
     expect(rows.map((r) => r.employeeNo).sort()).toEqual(['E001', 'E003']);
   });
 
+  it('a quiz attempt open at the close is resumed and handed in, answers kept; no new one starts', async () => {
+    const c = await app.call('campaign.save', { ...s.campaign, id: undefined, name: '考核中归档' }, s.admin);
+    const [e1, e2, e3] = [await s.login('E001'), await s.login('E002'), await s.login('E003')];
+    const a1 = await app.call('quiz.start', { campaignId: c.id }, e1);
+    await app.call('quiz.save', { attemptId: a1.attemptId, answers: { 'wm-01': ['B'] } }, e1);
+    const a3 = await app.call('quiz.start', { campaignId: c.id }, e3);
+    await app.call('quiz.save', { attemptId: a3.attemptId, answers: { 'wm-01': ['B'] } }, e3);
+    await app.call('campaign.close', { campaignId: c.id }, s.admin);
+    app.clock.advance(60_000);
+    // E001 goes on with the paper as it was, and hands it in
+    const back = await app.call('quiz.start', { campaignId: c.id }, e1);
+    expect([back.attemptId, back.answers, back.remainingMs]).toEqual([a1.attemptId, { 'wm-01': ['B'] }, a1.remainingMs - 60_000]);
+    const done = await app.call('quiz.submit', { attemptId: a1.attemptId, answers: { 'wm-01': ['B'], 'wm-02': ['A'] } }, e1);
+    expect([done.campaignId, done.timedOut]).toEqual([c.id, false]);
+    // nothing more to go on with: a new attempt is refused, as for E002 who had none open
+    const again = [await app.raw('quiz.start', { campaignId: c.id }, e1), await app.raw('quiz.start', { campaignId: c.id }, e2)];
+    expect(again.map((r) => (r.ok ? 'started' : r.error.key))).toEqual(['campaign.closedReadOnly', 'campaign.closedReadOnly']);
+    // E003 comes back after the time ran out: the attempt is handed in with what was saved, no new one begun
+    app.clock.advance(30 * 60_000);
+    const late = await app.raw('quiz.start', { campaignId: c.id }, e3);
+    expect(late.ok ? 'started' : late.error.key).toBe('campaign.closedReadOnly');
+    const p3 = (await app.call('progress.mine', { campaignId: c.id }, e3)).quiz;
+    expect([p3.openAttemptId, p3.attemptsUsed, p3.results.map((r) => [r.attemptId, r.timedOut])]).toEqual([null, 1, [[a3.attemptId, true]]]);
+    const p1 = (await app.call('progress.mine', { campaignId: c.id }, e1)).quiz;
+    expect([p1.openAttemptId, p1.attemptsUsed]).toEqual([null, 1]);
+  });
+
   it('a closed campaign is read-only until reopened, and both are audited', async () => {
     const e1 = await s.login('E001');
     const e3 = await s.login('E003');

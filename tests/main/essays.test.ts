@@ -132,6 +132,21 @@ describe('review rounds', () => {
     expect(ov.counts).toEqual({ not_started: 3, draft: 0, submitted: 0, returned: 0, accepted: 1 });
     expect(ov.rows.filter((r) => r.status === 'not_started').map((r) => r.employeeNo)).toEqual(['E002', 'E003', 'M001']);
   });
+
+  it('a closed campaign takes no review: the essay stays as it was submitted until the campaign is reopened', async () => {
+    const s = await setup();
+    const cid = s.campaign.id;
+    await app.call('essay.submit', { campaignId: cid, parts: MINE, accidents: ACC }, await s.login('E001'));
+    await app.call('campaign.close', { campaignId: cid }, s.admin);
+    const review = { campaignId: cid, employeeNo: 'E001', version: 1, decision: 'accept' as const, comment: '', partComments: [] };
+    const refused = await app.raw('grading.reviewEssay', review, s.admin);
+    expect(refused.ok ? 'reviewed' : refused.error.key).toBe('campaign.closedReadOnly');
+    const rec = await app.call('essay.read', { campaignId: cid, employeeNo: 'E001' }, s.admin);
+    expect([rec.status, rec.reviews]).toEqual(['submitted', []]);
+    await app.call('campaign.reopen', { campaignId: cid, reason: '补审剖析材料' }, s.admin);
+    await app.call('grading.reviewEssay', review, s.admin);
+    expect((await app.call('essay.read', { campaignId: cid, employeeNo: 'E001' }, s.admin)).status).toBe('accepted');
+  });
 });
 
 describe('copy detection', () => {

@@ -133,6 +133,35 @@ describe('inspections and the 问题台账', () => {
     });
   });
 
+  it("a closed campaign's inspections take no new finding and no edit; its findings are still rectified and verified", async () => {
+    const i = await app.call('inspection.save', inspection(), s.admin);
+    const base = { inspectionId: i.id, level: 'general' as const, location: '罐区', description: '呼吸阀未按期检验', measure: '送检呼吸阀', owner: 'E002', due: '2024-09-20', photos: [] };
+    const f = await app.call('finding.record', base, s.admin);
+    const current = await app.call('campaign.save', { ...s.campaign, id: undefined, name: '下一期警示教育' }, s.admin);
+    await app.call('campaign.close', { campaignId }, s.admin);
+    const before = (await ledger()).length;
+    const tries = [
+      await app.raw('finding.record', base, s.admin),
+      await app.raw('inspection.save', { ...inspection(), id: i.id, unit: '甲醇车间合成工段' }, s.admin),
+      await app.raw('inspection.save', inspection(), s.admin),
+      // nor is it moved out to a current campaign to be changed there
+      await app.raw('inspection.save', { ...inspection(), id: i.id, campaignId: current.id }, s.admin),
+    ];
+    expect(tries.map((r) => (r.ok ? 'accepted' : r.error.key))).toEqual([
+      'campaign.closedReadOnly',
+      'campaign.closedReadOnly',
+      'campaign.closedReadOnly',
+      'inspection.inspectionBelongsAnotherCampaign',
+    ]);
+    expect((await ledger()).length).toBe(before);
+    // the hazard is recorded in an inspection of the current campaign instead
+    const now = await app.call('inspection.save', { ...inspection(), campaignId: current.id }, s.admin);
+    expect((await app.call('finding.record', { ...base, inspectionId: now.id }, s.admin)).campaignId).toBe(current.id);
+    // the closed campaign's finding is rectified and verified as before
+    expect(await app.call('finding.rectify', { findingId: f.id, note: '呼吸阀已送检合格', photos: [] }, await s.login('E002'))).toMatchObject({ status: 'rectified' });
+    expect(await app.call('finding.verify', { findingId: f.id, passed: true, note: '合格' }, s.admin)).toMatchObject({ status: 'closed', campaignId });
+  });
+
   it('bad input is refused with the field named and nothing changed', async () => {
     const i = await app.call('inspection.save', inspection(), s.admin);
     const before = (await ledger()).length;

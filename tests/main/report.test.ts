@@ -133,6 +133,19 @@ describe('履职述职', () => {
     expect(await app.call('report.inbox', { campaignId }, tok.T2)).toEqual([]);
   });
 
+  it('a closed campaign takes no answer: the superior only reads the report until it is reopened', async () => {
+    await app.call('report.submit', { campaignId, parts: parts(), to: 'W1' }, tok.T1);
+    await app.call('campaign.close', { campaignId }, s.admin);
+    expect((await app.call('report.read', { campaignId, employeeNo: 'T1' }, tok.W1)).mayReview).toBe(false);
+    const answer = { campaignId, employeeNo: 'T1', version: 1, decision: 'return' as const, comment: '请补充' };
+    const refused = await app.raw('report.review', answer, tok.W1);
+    expect(refused.ok ? 'answered' : refused.error.key).toBe('campaign.closedReadOnly');
+    expect((await app.ports.store.person('T1').read()).events.map((e) => e.type)).toEqual(['report.submitted']);
+    await app.call('campaign.reopen', { campaignId, reason: '补审述职' }, s.admin);
+    expect((await app.call('report.read', { campaignId, employeeNo: 'T1' }, tok.W1)).mayReview).toBe(true);
+    expect((await app.call('report.review', answer, tok.W1)).status).toBe('returned');
+  });
+
   it("the head reports to the bureau; an officer records the bureau's answer and score", async () => {
     await app.call('report.submit', { campaignId, parts: parts(), to: 'bureau' }, tok.H1);
     const rec = await app.call('report.read', { campaignId, employeeNo: 'H1' }, s.admin);

@@ -1,10 +1,25 @@
 // A closed campaign's pages offer nothing the backend would refuse (campaign/guard.ts and assertOpen):
 // no session recorded or attendance changed, no inspection saved or finding added, no answer graded,
-// no quiz started or resumed. What stays allowed stays offered: a finding's rectification. Each page
-// is drawn as the desktop app draws it, against a fake preload that answers the calls it is given.
+// no essay or 述职 reviewed, no new quiz started. What stays allowed stays offered: a finding's
+// rectification, and a quiz attempt left open at the close resumed and handed in. Each page is drawn
+// as the desktop app draws it, against a fake preload that answers the calls it is given.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AnxueClient, CallName, CampaignSummary, CollectiveView, FindingView, GradingQueue, InspectionsView, MyProgress } from '../../electron/shared/api';
+import type {
+  AnxueClient,
+  CallName,
+  CampaignSummary,
+  CollectiveView,
+  EssayOverview,
+  EssayRecord,
+  FindingView,
+  GradingQueue,
+  InspectionsView,
+  MyProgress,
+  QuizAttemptView,
+  ReportBoard,
+  ReportRecord,
+} from '../../electron/shared/api';
 import type { Person } from '../../electron/core/model';
 
 // lib/api.ts picks window.anxue when it loads: it must be there before any page is imported
@@ -20,9 +35,11 @@ function answer<K extends CallName>(name: K, out: Awaited<ReturnType<AnxueClient
 }
 
 import i18n from '../../renderer/i18n/index';
+import { EssaysPage } from '../../renderer/features/essay/EssaysPage';
 import { GradingPage } from '../../renderer/features/grading/GradingPage';
 import { InspectionsPage } from '../../renderer/features/inspection/InspectionsPage';
 import { QuizPage } from '../../renderer/features/quiz/QuizPage';
+import { ReportsPage } from '../../renderer/features/report/ReportsPage';
 import { SessionsPage } from '../../renderer/features/sessions/SessionsPage';
 
 afterEach(cleanup);
@@ -185,6 +202,18 @@ describe('grading (阅卷)', () => {
 
 describe('the quiz (考核)', () => {
   const progress = (openAttemptId: string | null) => ({ quiz: { attemptsUsed: 1, best: null, openAttemptId, results: [] } }) as unknown as MyProgress;
+  const attempt: QuizAttemptView = {
+    attemptId: 'a1',
+    campaignId: 'c1',
+    questions: [{ id: 'q1', type: 'single', stem: '动火作业前应当做什么？', options: ['办理作业票', '直接动火'], score: 5 }],
+    answers: { q1: ['A'] },
+    flags: [],
+    remainingMs: 600_000,
+    timeLimitMinutes: 30,
+    maxLeaves: 0,
+    leaves: 0,
+  };
+  answer('quiz.save', { remainingMs: 600_000 });
 
   it('open: a new attempt is started, an open one resumed', async () => {
     answer('progress.mine', progress(null));
@@ -197,16 +226,166 @@ describe('the quiz (考核)', () => {
     expect(screen.getByTestId('quiz-start').textContent).toBe(t('quiz.resume'));
   });
 
-  it('closed: nothing is started or resumed, and the page says so', async () => {
+  it('closed: nothing new is started, and the page says so', async () => {
     answer('progress.mine', progress(null));
-    const { unmount } = render(<QuizPage campaign={closed} />);
+    render(<QuizPage campaign={closed} />);
     expect((await screen.findByTestId('quiz-closed')).textContent).toBe(t('quiz.closed'));
     expect(screen.queryByTestId('quiz-start')).toBeNull();
-    unmount();
+  });
+
+  it('closed: an attempt left open at the close is resumed with its answers, without asking to start', async () => {
     answer('progress.mine', progress('a1'));
+    const started = vi.fn(async () => attempt);
+    answers['quiz.start'] = started;
     render(<QuizPage campaign={closed} />);
     expect((await screen.findByTestId('quiz-closed')).textContent).toBe(t('quiz.closedOpenAttempt'));
+    const go = screen.getByTestId('quiz-start');
+    expect(go.textContent).toBe(t('quiz.resume'));
+    fireEvent.click(go);
+    expect(await screen.findByText('动火作业前应当做什么？', { exact: false })).toBeTruthy();
+    expect(started).toHaveBeenCalledWith({ campaignId: 'c1' }, expect.anything());
+    expect(screen.getByRole('radio', { name: /办理作业票/ })).toHaveProperty('checked', true);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('closed: an attempt whose time ran out is handed in; the page says so and shows it among the attempts', async () => {
+    answer('progress.mine', progress('a1'));
+    const refusal = { code: 'conflict', message: 'closed', key: 'campaign.closedReadOnly', params: { name: '警示月', at: '2026-12-06' } };
+    answers['quiz.start'] = async () => {
+      answer('progress.mine', progress(null));
+      throw new Error(`Error invoking remote method: ${JSON.stringify(refusal)}`);
+    };
+    render(<QuizPage campaign={closed} />);
+    fireEvent.click(await screen.findByTestId('quiz-start'));
+    expect((await screen.findByTestId('quiz-handed-in')).textContent).toBe(t('quiz.closedHandedIn'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    // the progress read again: nothing left to go on with
+    expect((await screen.findByText(t('quiz.closed'))).dataset.testid).toBe('quiz-closed');
     expect(screen.queryByTestId('quiz-start')).toBeNull();
-    expect(screen.queryByText(t('quiz.resumeNote'))).toBeNull();
+  });
+});
+
+describe('essay review (剖析材料审阅)', () => {
+  const overview: EssayOverview = {
+    deadline: '2026-12-20',
+    thresholdPercent: 30,
+    counts: { not_started: 0, draft: 0, submitted: 1, returned: 0, accepted: 0 },
+    rows: [
+      {
+        employeeNo: 'E001',
+        name: '张三',
+        dept: '一车间',
+        team: '',
+        post: '操作工',
+        leader: false,
+        status: 'submitted',
+        version: 1,
+        submittedAt: '2026-12-04T08:00:00.000Z',
+        total: 620,
+        minChars: 500,
+        similarity: null,
+      },
+    ],
+  };
+  const record: EssayRecord = {
+    person: { employeeNo: 'E001', name: '张三', dept: '一车间', team: '', post: '操作工', leader: false },
+    status: 'submitted',
+    versions: [
+      {
+        version: 1,
+        at: '2026-12-04T08:00:00.000Z',
+        parts: { awareness: '巡检走过场', responsibility: '交接班不清', warning: '侥幸酿大祸', measures: '逐点巡检', leadership: '' },
+        accidents: [],
+        total: 620,
+      },
+    ],
+    reviews: [],
+    similarity: null,
+    thresholdPercent: 30,
+  };
+  answer('essay.overview', overview);
+  answer('essay.read', record);
+
+  it('open: a submitted essay is opened to review, remarked on, accepted or returned', async () => {
+    render(<EssaysPage campaign={open} />);
+    fireEvent.click(await screen.findByRole('button', { name: t('essays.review') }));
+    await screen.findByTestId('essay-review');
+    expect(screen.getByText('巡检走过场')).toBeTruthy();
+    expect(button(t('grading.accept'))).not.toBeNull();
+    expect(button(t('grading.return'))).not.toBeNull();
+    expect(screen.queryAllByRole('button', { name: t('essays.remark') })).toHaveLength(4);
+    expect(screen.queryByTestId('essay-closed')).toBeNull();
+  });
+
+  it('closed: the essay is opened to read, with nothing to accept, return or remark on', async () => {
+    render(<EssaysPage campaign={closed} />);
+    expect(button(t('essays.review'))).toBeNull();
+    fireEvent.click(await screen.findByRole('button', { name: t('essays.view') }));
+    await screen.findByTestId('essay-review');
+    expect(screen.getByText('巡检走过场')).toBeTruthy();
+    expect(screen.getByTestId('essay-closed').textContent).toBe(t('essays.closed'));
+    expect(button(t('grading.accept'))).toBeNull();
+    expect(button(t('grading.return'))).toBeNull();
+    expect(screen.queryAllByRole('button', { name: t('essays.remark') })).toEqual([]);
+    expect(screen.queryAllByRole('textbox')).toEqual([]);
+    // the printable copies are still there
+    expect(button(t('essay.exportPdf'))).not.toBeNull();
+  });
+});
+
+describe('述职 review', () => {
+  const board: ReportBoard = {
+    levels: [{ level: 'team', total: 1, counts: { not_started: 0, draft: 0, submitted: 1, returned: 0, accepted: 0 } }],
+    rows: [
+      {
+        employeeNo: 'T1',
+        name: '班长丁',
+        dept: '甲醇车间',
+        team: '合成一班',
+        post: '班长',
+        level: 'team',
+        superior: { employeeNo: 'W1', name: '主任丙' },
+        status: 'submitted',
+        version: 1,
+        submittedAt: '2026-12-04T08:00:00.000Z',
+        total: 900,
+        score: null,
+        waitingFor: '主任丙',
+      },
+    ],
+  };
+  const record: ReportRecord = {
+    person: { employeeNo: 'T1', name: '班长丁', dept: '甲醇车间', team: '合成一班', post: '班长', level: 'team' },
+    status: 'submitted',
+    versions: [{ version: 1, at: '2026-12-04T08:00:00.000Z', to: 'W1', toName: '主任丙', parts: { duties: '组织班前会', work: '排查隐患三项', rules: '遵守操作规程' }, total: 900, attachments: [] }],
+    reviews: [],
+    defaultSheet: [{ name: '履职情况', max: 100 }],
+    // the backend says false on a closed campaign; the page does not lean on it
+    mayReview: true,
+  };
+  answer('report.board', board);
+  answer('report.read', record);
+
+  it('open: a submitted report is opened to review, returned or accepted with a score', async () => {
+    render(<ReportsPage campaign={open} />);
+    fireEvent.click(await screen.findByRole('button', { name: t('report.openReview') }));
+    await screen.findByTestId('report-review');
+    expect(screen.getByTestId('report-answer')).toBeTruthy();
+    expect(button(t('report.return'))).not.toBeNull();
+    expect(button(t('report.accept'))).not.toBeNull();
+    expect(screen.queryByTestId('report-closed')).toBeNull();
+  });
+
+  it('closed: the report is opened to read, with nothing to return, score or accept', async () => {
+    render(<ReportsPage campaign={closed} />);
+    expect(button(t('report.openReview'))).toBeNull();
+    fireEvent.click(await screen.findByRole('button', { name: t('report.open') }));
+    const review = await screen.findByTestId('report-review');
+    expect(within(review).getByText('排查隐患三项')).toBeTruthy();
+    expect(screen.getByTestId('report-closed').textContent).toBe(t('report.closedReview'));
+    expect(screen.queryByTestId('report-answer')).toBeNull();
+    expect(button(t('report.return'))).toBeNull();
+    expect(button(t('report.accept'))).toBeNull();
+    expect(within(review).queryAllByRole('textbox')).toEqual([]);
   });
 });

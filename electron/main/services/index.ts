@@ -17,6 +17,7 @@ import { inspectionHandlers } from './inspection/handlers';
 import { mergeHandlers } from './merge/handlers';
 import { progressHandlers } from './progress/handlers';
 import { quizHandlers } from './quiz/handlers';
+import { quizResumes } from './quiz/resumes';
 import { reportHandlers } from './report/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { signingHandlers } from './signing/handlers';
@@ -27,22 +28,25 @@ import { yearHandlers } from './year/handlers';
 export type { Handler, Handlers } from './handler';
 
 // every call that names a campaign passes its checks first (campaign/guard.ts)
-export const handlers: Handlers = guardCampaigns({
-  ...accountHandlers,
-  ...rosterHandlers,
-  ...corpusHandlers,
-  ...bankHandlers,
-  ...campaignHandlers,
-  ...studyHandlers,
-  ...inductionHandlers,
-  ...progressHandlers,
-  ...quizHandlers,
-  ...essayHandlers,
-  ...archiveHandlers,
-  ...signingHandlers,
-  ...reportHandlers,
-  ...inspectionHandlers,
-  ...summaryHandlers,
-  ...mergeHandlers,
-  ...yearHandlers,
-});
+export const handlers: Handlers = guardCampaigns(
+  {
+    ...accountHandlers,
+    ...rosterHandlers,
+    ...corpusHandlers,
+    ...bankHandlers,
+    ...campaignHandlers,
+    ...studyHandlers,
+    ...inductionHandlers,
+    ...progressHandlers,
+    ...quizHandlers,
+    ...essayHandlers,
+    ...archiveHandlers,
+    ...signingHandlers,
+    ...reportHandlers,
+    ...inspectionHandlers,
+    ...summaryHandlers,
+    ...mergeHandlers,
+    ...yearHandlers,
+  },
+  { ...quizResumes },
+);

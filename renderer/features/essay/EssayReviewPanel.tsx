@@ -29,7 +29,8 @@ function Marked({ text, spans }: { text: string; spans: { start: number; end: nu
 /**
  * One person's essay: every version submitted, earlier reviews, similarity with the texts it
  * shares most with (side by side on demand), remarks on a part (quoting a selected passage), and
- * accept / return. A flagged essay is accepted only with a reason.
+ * accept / return. A flagged essay is accepted only with a reason. A closed campaign's essay is
+ * only read (grading.reviewEssay is refused there).
  */
 export function EssayReviewPanel({ campaign, employeeNo, onClose }: { campaign: CampaignSummary; employeeNo: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -46,7 +47,8 @@ export function EssayReviewPanel({ campaign, employeeNo, onClose }: { campaign: 
   const vi = versionIndex ?? r.versions.length - 1;
   const v = r.versions[vi];
   const latest = vi === r.versions.length - 1;
-  const reviewable = r.status === 'submitted' && latest;
+  const closed = !!campaign.closedAt;
+  const reviewable = !closed && r.status === 'submitted' && latest;
   const flagged = r.similarity?.flagged ?? false;
 
   function quoteSelection(part: EssayPart) {
@@ -104,6 +106,11 @@ export function EssayReviewPanel({ campaign, employeeNo, onClose }: { campaign: 
             {t('essay.exportDocx')}
           </button>
         </div>
+        {closed && r.status === 'submitted' && (
+          <p className="notice" data-testid="essay-closed">
+            {t('essays.closed')}
+          </p>
+        )}
         {v && (
           <p className="muted small">
             {t('essays.versionMeta', { at: localDateTime(v.at), n: v.total })}

@@ -12,7 +12,7 @@ import { EssayReviewPanel } from './EssayReviewPanel';
 type Status = EssayOverview['rows'][number]['status'];
 const STATUSES: Status[] = ['not_started', 'draft', 'submitted', 'returned', 'accepted'];
 
-/** 剖析材料审阅: where everyone stands, who has not submitted, what looks copied; open one to review. */
+/** 剖析材料审阅: where everyone stands, who has not submitted, what looks copied; open one to review (a closed campaign's: to read). */
 export function EssaysPage({ campaign }: { campaign: CampaignSummary }) {
   const { t } = useTranslation();
   const overview = useLoad(() => api['essay.overview']({ campaignId: campaign.id }), [campaign.id]);
@@ -23,6 +23,7 @@ export function EssaysPage({ campaign }: { campaign: CampaignSummary }) {
   if (!o) return <p className="muted">{t('common.loading')}</p>;
   const rows = o.rows.filter((r) => !status || (status === 'missing' ? r.status === 'not_started' || r.status === 'draft' : r.status === status));
   const flagged = o.rows.filter((r) => r.similarity?.flagged).length;
+  const toReview = (r: (typeof rows)[number]) => !campaign.closedAt && r.status === 'submitted';
   if (open)
     return (
       <EssayReviewPanel
@@ -90,8 +91,8 @@ export function EssaysPage({ campaign }: { campaign: CampaignSummary }) {
                 <td className={r.similarity?.flagged ? 'notice' : ''}>{r.similarity ? `${r.similarity.percent}%${r.similarity.matches[0] ? ` · ${r.similarity.matches[0].label}` : ''}` : '—'}</td>
                 <td>
                   {r.version > 0 && (
-                    <button type="button" className={r.status === 'submitted' ? 'primary' : 'secondary'} onClick={() => setOpen(r.employeeNo)}>
-                      {r.status === 'submitted' ? t('essays.review') : t('essays.view')}
+                    <button type="button" className={toReview(r) ? 'primary' : 'secondary'} onClick={() => setOpen(r.employeeNo)}>
+                      {toReview(r) ? t('essays.review') : t('essays.view')}
                     </button>
                   )}
                 </td>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary, QuizAttemptView, QuizResultView } from '../../../electron/shared/api';
 import { useConfirm } from '../../components/ConfirmDialog';
-import { api } from '../../lib/api';
+import { api, ApiFailure } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { localDateTime } from '../shell/format';
 import { useLoad } from '../shell/use-load';
@@ -13,8 +13,8 @@ type Phase = { kind: 'intro' } | { kind: 'taking'; attempt: QuizAttemptView } | 
 
 /**
  * 考核: the facts of the paper, one's attempts (each opens its result), and starting — after saying
- * what starting means. A closed campaign starts and resumes nothing (quiz.start is refused); a paper
- * already being taken when it closed is still handed in (the taking phase does not look at it).
+ * what starting means. A closed campaign starts nothing, but an attempt left open at the close is
+ * resumed and handed in (quiz.start answers with it there; campaign/guard.ts).
  */
 export function QuizPage({ campaign }: { campaign: CampaignSummary }) {
   const { t } = useTranslation();
@@ -22,7 +22,9 @@ export function QuizPage({ campaign }: { campaign: CampaignSummary }) {
   const progress = useLoad(() => api['progress.mine']({ campaignId: campaign.id }), [campaign.id]);
   const [phase, setPhase] = useState<Phase>({ kind: 'intro' });
   const [error, setError] = useState<unknown>(null);
+  const [handedIn, setHandedIn] = useState(false);
   const p = progress.data;
+  const closed = !!campaign.closedAt;
 
   async function start() {
     setError(null);
@@ -37,7 +39,11 @@ export function QuizPage({ campaign }: { campaign: CampaignSummary }) {
     try {
       setPhase({ kind: 'taking', attempt: await api['quiz.start']({ campaignId: campaign.id }) });
     } catch (e) {
-      setError(e);
+      // closed: an attempt whose time ran out was handed in with what was saved, and none begun
+      if (closed && e instanceof ApiFailure && e.said?.key === 'campaign.closedReadOnly') {
+        setHandedIn(true);
+        progress.reload();
+      } else setError(e);
     }
   }
   if (phase.kind === 'taking')
@@ -65,7 +71,7 @@ export function QuizPage({ campaign }: { campaign: CampaignSummary }) {
       </section>
     );
   const left = p ? campaign.quiz.maxAttempts - p.quiz.attemptsUsed : 0;
-  const closed = !!campaign.closedAt;
+  const mayGo = closed ? !!p?.quiz.openAttemptId : !!p?.quiz.openAttemptId || left > 0;
   return (
     <div className="stack">
       {dialog}
@@ -77,15 +83,21 @@ export function QuizPage({ campaign }: { campaign: CampaignSummary }) {
           <li>{t('quiz.factPass', { n: campaign.quiz.passMark })}</li>
           <li>{t('quiz.factAttempts', { used: p?.quiz.attemptsUsed ?? 0, max: campaign.quiz.maxAttempts })}</li>
         </ul>
-        {closed ? (
-          <p className="notice" data-testid="quiz-closed">
-            {p?.quiz.openAttemptId ? t('quiz.closedOpenAttempt') : t('quiz.closed')}
+        {closed
+          ? // said once the progress is in: whether an attempt is left open changes what is said
+            p && (
+              <p className="notice" data-testid="quiz-closed">
+                {p.quiz.openAttemptId ? t('quiz.closedOpenAttempt') : t('quiz.closed')}
+              </p>
+            )
+          : p?.quiz.openAttemptId && <p className="notice">{t('quiz.resumeNote')}</p>}
+        {handedIn && (
+          <p className="ok" data-testid="quiz-handed-in">
+            {t('quiz.closedHandedIn')}
           </p>
-        ) : (
-          p?.quiz.openAttemptId && <p className="notice">{t('quiz.resumeNote')}</p>
         )}
         <ErrorNote error={error ?? progress.error} />
-        {!closed && (p?.quiz.openAttemptId || left > 0) && (
+        {mayGo && (
           <button type="button" className="primary big" onClick={() => void start()} disabled={!p} data-testid="quiz-start">
             {p?.quiz.openAttemptId ? t('quiz.resume') : t('quiz.start')}
           </button>

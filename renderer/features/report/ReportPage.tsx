@@ -37,11 +37,12 @@ export function ReportPage({ campaign, me }: { campaign: CampaignSummary; me: Me
           <h2>{t('report.inboxTitle', { n: view.inbox.people })}</h2>
           <p className="muted">{t('report.inboxIntro')}</p>
           <ErrorNote error={inbox.error} />
-          {inbox.data && <ReportTable rows={inbox.data} onOpen={setOpen} openNo={open} showSuperior={false} />}
+          {inbox.data && <ReportTable rows={inbox.data} onOpen={setOpen} openNo={open} showSuperior={false} closed={!!campaign.closedAt} />}
           {open && (
             <ReportReview
               key={open}
               campaignId={campaign.id}
+              closed={!!campaign.closedAt}
               employeeNo={open}
               onClose={() => setOpen(null)}
               onAnswered={() => {

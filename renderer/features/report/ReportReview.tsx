@@ -29,9 +29,10 @@ export function ReviewHistory({ reviews }: { reviews: ReportReviewView[] }) {
 /**
  * One person's 述职 as their superior reads it: the latest version (older ones on request), the
  * attachments, and — when the caller may answer — return with remarks, or accept and score on an
- * editable 计分表 whose total is added up as the points are typed.
+ * editable 计分表 whose total is added up as the points are typed. A closed campaign's report is
+ * only read (report.review is refused there).
  */
-export function ReportReview({ campaignId, employeeNo, onClose, onAnswered }: { campaignId: string; employeeNo: string; onClose: () => void; onAnswered: () => void }) {
+export function ReportReview({ campaignId, closed, employeeNo, onClose, onAnswered }: { campaignId: string; closed: boolean; employeeNo: string; onClose: () => void; onAnswered: () => void }) {
   const { t } = useTranslation();
   const [rec, setRec] = useState<ReportRecord | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -113,7 +114,12 @@ export function ReportReview({ campaignId, employeeNo, onClose, onAnswered }: { 
         </div>
       )}
       {rec.reviews.length > 0 && <ReviewHistory reviews={rec.reviews} />}
-      {rec.mayReview && v?.version === rec.versions.at(-1)?.version && (
+      {closed && rec.status === 'submitted' && (
+        <p className="notice" data-testid="report-closed">
+          {t('report.closedReview')}
+        </p>
+      )}
+      {!closed && rec.mayReview && v?.version === rec.versions.at(-1)?.version && (
         <div className="review-form" data-testid="report-answer">
           <label className="field">
             <span>{t('report.comment')}</span>

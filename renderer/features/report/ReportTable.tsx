@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { ReportBoardRow } from '../../../electron/shared/api';
 import { localDateTime } from '../shell/format';
 
-/** People with a 岗位层级 and where their 述职 stands; a row opens the report. */
-export function ReportTable({ rows, onOpen, openNo, showSuperior }: { rows: ReportBoardRow[]; onOpen: (no: string) => void; openNo: string | null; showSuperior: boolean }) {
+/** People with a 岗位层级 and where their 述职 stands; a row opens the report (to review it, unless the campaign is closed). */
+export function ReportTable({ rows, onOpen, openNo, showSuperior, closed }: { rows: ReportBoardRow[]; onOpen: (no: string) => void; openNo: string | null; showSuperior: boolean; closed: boolean }) {
   const { t } = useTranslation();
   if (rows.length === 0) return <p className="muted">{t('report.nobody')}</p>;
+  const toReview = (r: ReportBoardRow) => !closed && r.status === 'submitted';
   return (
     <table className="table" data-testid="report-table">
       <thead>
@@ -44,8 +45,8 @@ export function ReportTable({ rows, onOpen, openNo, showSuperior }: { rows: Repo
             <td>{r.score ?? '—'}</td>
             <td>
               {r.version > 0 && (
-                <button type="button" className={r.status === 'submitted' ? 'primary' : 'secondary'} onClick={() => onOpen(r.employeeNo)}>
-                  {r.status === 'submitted' ? t('report.openReview') : t('report.open')}
+                <button type="button" className={toReview(r) ? 'primary' : 'secondary'} onClick={() => onOpen(r.employeeNo)}>
+                  {toReview(r) ? t('report.openReview') : t('report.open')}
                 </button>
               )}
             </td>

@@ -59,8 +59,8 @@ export function ReportsPage({ campaign }: { campaign: CampaignSummary }) {
       {board.data.rows.length > 0 && (
         <section className="card">
           <h2>{level ? t(`people.level.${level}`) : t('report.everyone')}</h2>
-          <ReportTable rows={rows} onOpen={setOpen} openNo={open} showSuperior />
-          {open && <ReportReview key={open} campaignId={campaign.id} employeeNo={open} onClose={() => setOpen(null)} onAnswered={board.reload} />}
+          <ReportTable rows={rows} onOpen={setOpen} openNo={open} showSuperior closed={!!campaign.closedAt} />
+          {open && <ReportReview key={open} campaignId={campaign.id} closed={!!campaign.closedAt} employeeNo={open} onClose={() => setOpen(null)} onAnswered={board.reload} />}
         </section>
       )}
     </div>

@@ -9,7 +9,7 @@ import { localDay } from '../../../core/study-time';
 import type { FindingView, Input, InspectionsView, InspectionView } from '../../../shared/api';
 import type { Account } from '../../../records/shared-docs';
 import { appendLink, chainHead } from '../../../records/events';
-import { getCampaign } from '../campaign/campaign';
+import { assertOpen, getCampaign } from '../campaign/campaign';
 import { badInput, conflict, forbidden, notFound } from '../errors';
 import { iso, type Ports } from '../ports';
 
@@ -122,6 +122,12 @@ async function photoRefs(ports: Ports, refs: readonly { sha256: string; name: st
 }
 
 export async function recordFinding(ports: Ports, caller: Account, input: Input<'finding.record'>): Promise<FindingView> {
+  // a closed campaign's inspections are a frozen record: a hazard found later goes in a current
+  // campaign's inspection (its findings are still rectified and verified). An inspection never
+  // moves to another campaign, so the check need not be repeated in the append below.
+  const was = foldLedger((await ports.store.inspections.peek()).entries as LedgerEntry[]).inspections.get(input.inspectionId);
+  if (!was) throw notFound('inspection.noSuchInspection');
+  assertOpen(await getCampaign(ports, was.campaignId));
   const people = (await ports.store.roster.peek()).people;
   if (!input.owner) throw badInput('inspection.fillWhoResponsibleRectification', {}, 'owner');
   const owner = people.find((p) => p.employeeNo === input.owner);

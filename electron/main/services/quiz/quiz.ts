@@ -83,6 +83,18 @@ function submitInto(
 }
 
 export async function startQuiz(ports: Ports, caller: Account, input: Input<'quiz.start'>): Promise<QuizAttemptView> {
+  return (await takeQuiz(ports, caller, input, true))!;
+}
+
+/**
+ * quiz.start on a closed campaign (campaign/guard.ts): the attempt left open before the close, so
+ * its answers are handed in and not lost; null when there is none to go on with (nothing is begun).
+ */
+export async function resumeQuiz(ports: Ports, caller: Account, input: Input<'quiz.start'>): Promise<QuizAttemptView | null> {
+  return takeQuiz(ports, caller, input, false);
+}
+
+async function takeQuiz(ports: Ports, caller: Account, input: Input<'quiz.start'>, mayBegin: boolean): Promise<QuizAttemptView | null> {
   const campaign = await getCampaign(ports, input.campaignId);
   const questions = await bankQuestions(ports);
   const now = ports.clock.now();
@@ -94,6 +106,7 @@ export async function startQuiz(ports: Ports, caller: Account, input: Input<'qui
       if (now <= a.deadline) return a;
       submitInto(f, a, questions, a.answers, a.deadline, campaign.quiz, caller.employeeNo, true);
     }
+    if (!mayBegin) return null;
     const used = eventsOf(f, 'quiz.submitted').filter((e) => e.data.campaignId === campaign.id).length;
     if (used >= campaign.quiz.maxAttempts) throw conflict('quiz.noAttemptsLeftAll', { maxAttempts: campaign.quiz.maxAttempts });
     const drawn = composePaper(campaign, questions, ports.random);
@@ -115,6 +128,7 @@ export async function startQuiz(ports: Ports, caller: Account, input: Input<'qui
     f.open.quiz[a.attemptId] = a;
     return a;
   });
+  if (!attempt) return null;
   const paper = paperOf(attempt, questions);
   const byId = new Map(paper.map((q) => [q.id, q]));
   const shown: Record<string, string[]> = {};

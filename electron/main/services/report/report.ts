@@ -205,7 +205,8 @@ export async function readReport(ports: Ports, caller: Account, input: Input<'re
   // one message for "no such person" and "not yours": a 工号 is not confirmed to someone who may not see it
   if (!p || !f || !mayRead(caller, p, f, c.id)) throw forbidden('report.youCanSeeYour');
   const st = reportState(f, c.id);
-  const mayReview = st.status === 'submitted' && (st.latest!.data.to === caller.employeeNo || (st.latest!.data.to === 'bureau' && isOffice(caller)));
+  // a closed campaign's reports are only read (report.review is refused there, campaign/guard.ts)
+  const mayReview = !c.closedAt && st.status === 'submitted' && (st.latest!.data.to === caller.employeeNo || (st.latest!.data.to === 'bureau' && isOffice(caller)));
   return {
     person: { employeeNo: p.employeeNo, name: p.name, dept: p.dept, team: p.team, post: p.post, level: (p.level as ReportLevel | undefined) ?? null },
     status: st.status,
