@@ -96,7 +96,10 @@ export function openStudyOf(f: DeepReadonly<PersonFile>): OpenStudyBits | null {
   return studyBits(f.open.study);
 }
 
-export function studyBits(o: DeepReadonly<PersonFile['open']['study']> | undefined): OpenStudyBits | null {
+/** the fields of an open session that studyBits reads (a store may fetch only these) */
+export type StudyBitsSource = Pick<NonNullable<PersonFile['open']['study']>, 'campaignId' | 'alsoFor' | 'countedMs' | 'provisionalMs' | 'byDay' | 'provisionalByDay'>;
+
+export function studyBits(o: DeepReadonly<StudyBitsSource> | null | undefined): OpenStudyBits | null {
   if (!o) return null;
   const byDay: Record<string, number> = { ...o.byDay };
   for (const [d, ms] of Object.entries(o.provisionalByDay ?? {})) byDay[d] = (byDay[d] ?? 0) + ms;

@@ -28,7 +28,7 @@ import {
   type RosterFile,
 } from '../../../records/shared-docs';
 import type { PersonEvent } from '../../../records/events';
-import { studyBits, summarizePerson, type CampaignFigures, type PersonCampaignView, type PersonYearView, type SummaryHead } from '../../../records/summary';
+import { studyBits, summarizePerson, type StudyBitsSource, type CampaignFigures, type PersonCampaignView, type PersonYearView, type SummaryHead } from '../../../records/summary';
 import { StoreProblem, type DocPort, type FilePort, type PersonPort, type SessionTable, type Store } from '../store';
 import { PgBase } from './base';
 import { PgDoc } from './doc';
@@ -36,6 +36,15 @@ import { PgPerson } from './person';
 import { migrateDatabase, writeSummaries } from './schema';
 import { pgSessions } from './sessions';
 import { said } from '../../../core/message';
+
+/**
+ * Of a person's open session, only what the views count (records/summary.ts studyBits): parsing
+ * each whole session (its checks, exclusions, pending check) was most of a 3,000-person
+ * dashboard's time in this process.
+ */
+const STUDY_BITS = `CASE WHEN jsonb_typeof(p.open -> 'study') = 'object' THEN jsonb_strip_nulls(jsonb_build_object('campaignId', p.open #> '{study,campaignId}', 'alsoFor', p.open #> '{study,alsoFor}',
+  'countedMs', p.open #> '{study,countedMs}', 'provisionalMs', p.open #> '{study,provisionalMs}', 'byDay', p.open #> '{study,byDay}',
+  'provisionalByDay', p.open #> '{study,provisionalByDay}')) END`;
 
 export interface PgStoreOptions {
   /** postgres://user@host:port/database */
@@ -187,12 +196,20 @@ export class PgStore implements Store {
     while (this.summaryCache.size > 2) this.summaryCache.delete(this.summaryCache.keys().next().value!);
     // of the head only what a view needs: the year figures and this campaign's digest, not every campaign's
     const rows = (
-      await this.db.query<{ no: string; version: string; head: SummaryHead | null; study: PersonFile['open']['study'] | null; digest: string | null; figures: CampaignFigures | null }>(
-        `SELECT p.employee_no AS no, p.version, p.open -> 'study' AS study, s.digest,
-           CASE WHEN h.h IS NULL THEN NULL ELSE jsonb_build_object('years', h.h -> 'years', 'digests', jsonb_strip_nulls(jsonb_build_object($1::text, h.h -> 'digests' -> $1::text))) END AS head,
+      await this.db.query<{
+        no: string;
+        version: string;
+        years: SummaryHead['years'] | null;
+        want: string | null;
+        study: StudyBitsSource | null;
+        digest: string | null;
+        figures: CampaignFigures | null;
+      }>(
+        // the head's parts as columns of their own (years; this campaign's digest as text): no JSON built per row
+        `SELECT p.employee_no AS no, p.version, ${STUDY_BITS} AS study, s.digest,
+           p.summary -> 'years' AS years, p.summary -> 'digests' ->> $1::text AS want,
            CASE WHEN s.digest = k.known THEN NULL WHEN $4 THEN s.figures ELSE s.figures #- '{essay,parts}' END AS figures
          FROM unnest($2::text[], $3::text[]) AS k(no, known) JOIN persons p ON p.employee_no = k.no
-         CROSS JOIN LATERAL (SELECT p.summary AS h) h
          LEFT JOIN person_summaries s ON s.employee_no = p.employee_no AND s.campaign_id = $1`,
         [campaignId, employeeNos, employeeNos.map((no) => ((e) => (e && (e.texts || !texts) ? e.digest : ''))(known.get(no))), texts],
       )
@@ -200,8 +217,9 @@ export class PgStore implements Store {
     const out = new Map<string, PersonCampaignView>();
     const stale: typeof rows = [];
     for (const r of rows) {
-      const want = r.head?.digests[campaignId];
-      if (!r.head || (want !== undefined && want !== r.digest)) {
+      // no head (a record last written by a program from before the summaries: years is null with it)
+      const want = r.want ?? undefined;
+      if (!r.years || (want !== undefined && want !== r.digest)) {
         stale.push(r);
         continue;
       }
@@ -214,7 +232,7 @@ export class PgStore implements Store {
         }
         figures = r.figures ?? known.get(r.no)!.figures;
       }
-      out.set(r.no, { campaign: figures, years: r.head.years, study: studyBits(r.study) });
+      out.set(r.no, { campaign: figures, years: r.years, study: studyBits(r.study) });
     }
     if (stale.length > 0) {
       const files = await this.peekPeople(stale.map((r) => r.no));
@@ -238,8 +256,8 @@ export class PgStore implements Store {
   async yearSummaries(employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonYearView>> {
     await this.db.ready;
     const rows = (
-      await this.db.query<{ no: string; version: string; years: Record<string, number> | null; study: PersonFile['open']['study'] | null }>(
-        `SELECT p.employee_no AS no, p.version, p.summary -> 'years' AS years, p.open -> 'study' AS study
+      await this.db.query<{ no: string; version: string; years: Record<string, number> | null; study: StudyBitsSource | null }>(
+        `SELECT p.employee_no AS no, p.version, p.summary -> 'years' AS years, ${STUDY_BITS} AS study
          FROM persons p WHERE p.employee_no = ANY($1::text[])`,
         [employeeNos],
       )
