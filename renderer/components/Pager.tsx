@@ -11,7 +11,7 @@ export function Pager({ page, pageSize, total, onPage }: { page: number; pageSiz
       <button type="button" className="secondary" disabled={page <= 0} onClick={() => onPage(page - 1)}>
         {t('pager.prev')}
       </button>
-      <span data-testid="pager-state">{t('pager.state', { from, to, total, page: page + 1, pages })}</span>
+      <span data-testid="pager-state">{total === 0 ? t('pager.none') : t('pager.state', { from, to, total, page: page + 1, pages })}</span>
       <button type="button" className="secondary" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
         {t('pager.next')}
       </button>

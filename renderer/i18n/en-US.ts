@@ -990,7 +990,7 @@ export const enUS: Resources = {
     noPeople: 'Nobody matches.',
     noTeam: '(no team)',
   },
-  pager: { label: 'Pages', prev: 'Previous page', next: 'Next page', state: 'People {{from}}–{{to}} of {{total}} (page {{page}} of {{pages}})' },
+  pager: { none: 'No one matches', label: 'Pages', prev: 'Previous page', next: 'Next page', state: 'People {{from}}–{{to}} of {{total}} (page {{page}} of {{pages}})' },
   progress: {
     find: 'Find by employee no. or name',
     quizLeaves: 'left the quiz window {{n}} times',

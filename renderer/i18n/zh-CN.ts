@@ -948,7 +948,7 @@ export const zhCN = {
     noPeople: '没有符合条件的人员。',
     noTeam: '（无班组）',
   },
-  pager: { label: '翻页', prev: '上一页', next: '下一页', state: '第 {{from}}–{{to}} 人，共 {{total}} 人（第 {{page}} / {{pages}} 页）' },
+  pager: { none: '没有符合条件的人', label: '翻页', prev: '上一页', next: '下一页', state: '第 {{from}}–{{to}} 人，共 {{total}} 人（第 {{page}} / {{pages}} 页）' },
   progress: {
     find: '按工号或姓名查找',
     quizLeaves: '考试中离开窗口 {{n}} 次',

@@ -7,6 +7,7 @@ import { ApiFailure } from '../../renderer/lib/api';
 import { ErrorNote } from '../../renderer/features/shell/ErrorNote';
 import { StudyCounter } from '../../renderer/features/study/StudyCounter';
 import { markdownOutline } from '../../renderer/features/study/outline';
+import { Pager } from '../../renderer/components/Pager';
 import type { CampaignSummary } from '../../electron/shared/api';
 
 afterEach(cleanup);
@@ -101,5 +102,20 @@ describe('ErrorNote', () => {
     rerender(<ErrorNote error={new ApiFailure('rate_limited', '（后端原文）', 'employeeNo', 3600)} />);
     expect(screen.getByRole('alert').textContent).toContain('this account is locked for now. Please try again in 60 min.');
     await act(() => i18n.changeLanguage('zh-CN'));
+  });
+});
+
+describe('Pager', () => {
+  it('says which people of how many are shown, and offers only the pages there are', () => {
+    const onPage = vi.fn();
+    render(<Pager page={1} pageSize={50} total={120} onPage={onPage} />);
+    expect(screen.getByTestId('pager-state').textContent).toBe('第 51–100 人，共 120 人（第 2 / 3 页）');
+    fireEvent.click(screen.getByRole('button', { name: '下一页' }));
+    fireEvent.click(screen.getByRole('button', { name: '上一页' }));
+    expect(onPage.mock.calls).toEqual([[2], [0]]);
+    cleanup();
+    render(<Pager page={0} pageSize={50} total={0} onPage={onPage} />);
+    expect(screen.getByTestId('pager-state').textContent).toBe('没有符合条件的人');
+    expect([screen.getByRole('button', { name: '上一页' }), screen.getByRole('button', { name: '下一页' })].map((b) => (b as HTMLButtonElement).disabled)).toEqual([true, true]);
   });
 });

@@ -100,7 +100,15 @@ export function ProgressPage({ campaign }: { campaign: CampaignSummary }) {
             <input type="checkbox" checked={onlyBehind} onChange={(e) => refilter(() => setOnlyBehind(e.target.checked))} />
             <span>{t('progress.onlyBehind')}</span>
           </label>
-          <input type="search" value={find} onChange={(e) => refilter(() => setFind(e.target.value))} placeholder={t('progress.find')} aria-label={t('progress.find')} maxLength={50} />
+          <input
+            type="search"
+            className="find-field"
+            value={find}
+            onChange={(e) => refilter(() => setFind(e.target.value))}
+            placeholder={t('progress.find')}
+            aria-label={t('progress.find')}
+            maxLength={50}
+          />
         </div>
         <table className="table wrap-head" data-testid="progress-table">
           <thead>
