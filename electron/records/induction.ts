@@ -1,6 +1,6 @@
 // 三级安全教育 as it stands in a person's record: the levels signed off (on paper, by the level's
 // responsible person) and entered by the officer, less those taken back as mistaken.
-import type { InductionLevel } from '../core/model';
+import { INDUCTION_LEVELS, type Campaign, type InductionLevel } from '../core/model';
 import type { EventBodies, PersonEvent } from './events';
 
 export type InductionSignOff = EventBodies['induction.signed'] & { at: string; by: string };
@@ -21,4 +21,20 @@ export function inductionSignOffs(f: { readonly events: readonly PersonEvent[] }
 /** The signed levels of one campaign. */
 export function inductionOf(f: { readonly events: readonly PersonEvent[] }, campaignId: string): InductionSignOff[] {
   return [...inductionSignOffs(f).values()].filter((s) => s.campaignId === campaignId);
+}
+
+/** One level of one person in an induction campaign: the 学时 it counts and its sign-off, if entered. */
+export interface LevelStanding {
+  level: InductionLevel;
+  /** the campaign's 学时 for the level (those of the sign-off once signed: fixed then) */
+  hours: number;
+  signed: InductionSignOff | null;
+}
+
+/** The three levels of a person in an induction campaign, in their order, signed or not. */
+export function inductionLevels(signed: ReadonlyMap<string, InductionSignOff>, c: Pick<Campaign, 'id' | 'induction'>): LevelStanding[] {
+  return INDUCTION_LEVELS.map((level) => {
+    const s = signed.get(inductionKey(c.id, level)) ?? null;
+    return { level, hours: s?.hours ?? c.induction?.levels.find((l) => l.level === level)?.hours ?? 0, signed: s };
+  });
 }

@@ -3,12 +3,15 @@
 // 一人一档 prints the card with the signers and a signature line, and a 年度学时 section; a file
 // limited to one year leaves out another year's campaign.
 import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPersonTo, verifyArchiveDir } from '../../electron/main/services/archive';
 import { nodeFiles } from '../../electron/main/files';
+import { createJob, runJob } from '../../electron/main/services/archive/job';
 import { statementProblems, type XapiStatement } from '../../electron/main/services/archive/xapi';
+import { hoursLedger } from '../../electron/main/services/progress/progress';
 import { b64, makeApp, removeDir, ROSTER_CSV, seeded, tempDir, type TempApp } from '../helpers/temp-app';
 
 let app: TempApp;
@@ -184,5 +187,57 @@ describe('三级安全教育', () => {
     await app.call('induction.revoke', { campaignId: induction, employeeNo: 'E003', level: 'team', reason: '登记错了' }, s.admin);
     await app.call('campaign.close', { campaignId: induction }, s.admin);
     expect(await refusal('induction.sign', sign('team', '2024-09-06', 'T001'))).toBe('campaign.closedReadOnly');
+  });
+});
+
+// after the test above: 公司级 and 车间级 signed, the 班组级 revoked (not signed), the campaign closed
+describe('the campaign’s ledgers list each level', () => {
+  const ledger = async (campaignId: string, lang: 'zh-CN' | 'en-US' = 'zh-CN') => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await hoursLedger(app.ports, { campaignId }, lang)).base64, 'base64') as unknown as ArrayBuffer);
+    return wb;
+  };
+  const rowsOf = (ws: ExcelJS.Worksheet) => {
+    const out: unknown[][] = [];
+    ws.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+    return out;
+  };
+
+  it('the 学时台账 has a sheet of each person’s three levels: 学时, signer and date, or 未签字', async () => {
+    const ws = (await ledger(induction)).getWorksheet('三级安全教育')!;
+    expect(rowsOf(ws)).toEqual([
+      ['工号', '姓名', '部门/车间', '班组', '级别', '学时', '负责人签字', '完成日期'],
+      ['E003', '测试丙', '储运车间', '罐区班', '公司级', 24, '测试经理（总经理）', '2024-09-02'],
+      ['E003', '测试丙', '储运车间', '罐区班', '车间级', 24, '储运主任（车间主任）', '2024-09-04'],
+      ['E003', '测试丙', '储运车间', '罐区班', '班组级', 24, '未签字', ''],
+    ]);
+    const en = (await ledger(induction, 'en-US')).getWorksheet('Induction levels')!;
+    expect(rowsOf(en).map((r) => [r[4], r[6]])).toEqual([
+      ['Level', 'Signed by (responsible person)'],
+      ['Company level', '测试经理 (总经理)'],
+      ['Workshop level', '储运主任 (车间主任)'],
+      ['Team level', 'not signed'],
+    ]);
+    // a campaign of another kind has no such sheet
+    expect((await ledger(s.campaign.id)).getWorksheet('三级安全教育')).toBeUndefined();
+  });
+
+  it('the 一期一档 lists each level with its signer and date, or 未签字, and its ledger.xlsx the levels', async () => {
+    const root = tempDir('anxue-induction-batch-');
+    dirs.push(root);
+    const job = await createJob(app.ports, root, { campaignId: induction, zip: false }, 'admin');
+    const done = await runJob(app.ports, root, job.jobId);
+    const folder = done.result!.path;
+    expect(verifyArchiveDir(nodeFiles, folder).ok).toBe(true);
+    // laid out: the cells of a row side by side, the levels in the order of their columns
+    const text = execFileSync('pdftotext', ['-layout', path.join(folder, 'campaign.pdf'), '-'], { encoding: 'utf8' }).normalize('NFKC');
+    const table = text.slice(text.indexOf('三级安全教育\n'));
+    expect(table).toMatch(/工号\s+姓名\s+部门\/车间\s+公司级\s+车间级\s+班组级\s+已签/);
+    expect(table).toMatch(/E003\s+测试丙\s+储运车间\s+24 学时\s+24 学时\s+24 学时\s+2\/3/);
+    expect(table).toMatch(/测试经理\(总经理\)\s+储运主任\(车间主任\)\s+未签字/);
+    expect(table).toMatch(/2024-09-02\s+2024-09-04\n/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(folder, 'ledger.xlsx'));
+    expect(rowsOf(wb.getWorksheet('三级安全教育')!).map((r) => r[6])).toEqual(['负责人签字', '测试经理（总经理）', '储运主任（车间主任）', '未签字']);
   });
 });

@@ -7,7 +7,8 @@ import type { Content } from 'pdfmake/interfaces';
 import { chainHead } from '../../../records/events';
 import { REPORT_STATUS_NAMES } from '../../../core/duty-report';
 import { INSPECTION_KIND_NAMES, INSPECTION_SCOPE_NAMES } from '../../../core/inspection';
-import { COLLECTIVE_TYPE_NAMES, REPORT_LEVEL_NAMES, targetFor, targetsText } from '../../../core/model';
+import { COLLECTIVE_TYPE_NAMES, INDUCTION_LEVEL_NAMES, INDUCTION_LEVELS, REPORT_LEVEL_NAMES, targetFor, targetsText } from '../../../core/model';
+import { inductionLevels, inductionSignOffs, type LevelStanding } from '../../../records/induction';
 import { toHours } from '../../../core/study-time';
 import { ESSAY_STATUS_TEXT } from './layout-person';
 import type { PersonRecord } from './record';
@@ -151,6 +152,22 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
     ),
   );
   content.push({ text: `要求：${targetsText(c)}；考核 ${c.quiz.passMark} 分及格（百分制，取最好成绩）。`, fontSize: 8 });
+  // 三级安全教育: each person's levels as the archivist files them (the full sheet: ledger.xlsx)
+  if (c.kind === 'induction') {
+    content.push({ text: '三级安全教育', bold: true, margin: [0, 8, 0, 0] });
+    const cellOf = (l: LevelStanding) => (l.signed ? `${l.hours} 学时\n${l.signed.signerName}（${l.signed.signerPost || l.signed.signer}）\n${l.signed.date}` : `${l.hours} 学时\n未签字`);
+    content.push(
+      grid(
+        ['工号', '姓名', '部门/车间', ...INDUCTION_LEVELS.map((l) => INDUCTION_LEVEL_NAMES[l]), '已签'],
+        records.map((r) => {
+          const levels = inductionLevels(inductionSignOffs(r), c);
+          return [r.person.employeeNo, r.person.name, r.person.dept, ...levels.map(cellOf), `${levels.filter((l) => l.signed).length}/3`];
+        }),
+        [40, 44, '*', 90, 90, 90, 24],
+      ),
+    );
+    content.push({ text: '各级由负责人在纸质三级安全教育卡上签字；此处为登记的签字人（岗位）和完成日期。', fontSize: 8 });
+  }
   // summary figures and charts
   const reached = records.filter((r) => (inCampaign(r)?.creditHours ?? 0) >= targetFor(c, r.person.category)).length;
   const bests = records.map((r) => bestResult(inCampaign(r)?.quiz ?? [])).filter((b): b is NonNullable<typeof b> => !!b);

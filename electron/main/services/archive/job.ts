@@ -131,7 +131,7 @@ async function personFolder(ports: Ports, pool: PdfPool, partial: string, no: st
 
 /**
  * What the campaign's own files need of a record once its rows are written: the person, this
- * campaign's figures and the 述职 events (a few KB each, where whole records of 3,000 people were
+ * campaign's figures, the 述职 events and this campaign's 三级安全教育 sign-offs (a few KB each, where whole records of 3,000 people were
  * hundreds of MB; the question versions and the other campaigns' figures are not read).
  */
 function forCampaign(rec: PersonRecord, campaignId: string): PersonRecord {
@@ -140,7 +140,7 @@ function forCampaign(rec: PersonRecord, campaignId: string): PersonRecord {
     questions: [],
     campaigns: rec.campaigns.filter((c) => c.campaign.id === campaignId),
     events: rec.events
-      .filter((e) => e.type === 'report.submitted' || e.type === 'report.reviewed')
+      .filter((e) => e.type === 'report.submitted' || e.type === 'report.reviewed' || ((e.type === 'induction.signed' || e.type === 'induction.revoked') && e.data.campaignId === campaignId))
       .map((e) => (e.type === 'report.submitted' ? { ...e, data: { ...e.data, parts: { duties: '', work: '', rules: '' } } } : e)),
   };
 }

@@ -3,20 +3,14 @@
 // calendar year the hours counted across all campaigns against what the year asks). Also which
 // events a file limited to one year shows. Pure, so that it runs in the PDF workers too.
 import type { Content } from 'pdfmake/interfaces';
-import { INDUCTION_LEVEL_NAMES, INDUCTION_LEVELS, type Campaign, type InductionLevel } from '../../../core/model';
+import { INDUCTION_LEVEL_NAMES, type Campaign } from '../../../core/model';
 import { toHours } from '../../../core/study-time';
 import type { PersonEvent } from '../../../records/events';
-import { inductionKey, inductionSignOffs, type InductionSignOff } from '../../../records/induction';
+import { inductionLevels, inductionSignOffs, type LevelStanding } from '../../../records/induction';
 import type { PersonRecord } from './record';
 
-/** One level of a person's card: the campaign's 学时 for it and the sign-off, if entered. */
-export interface CardLevel {
-  level: InductionLevel;
-  name: string;
-  /** the campaign's 学时 for the level (those of the sign-off once signed: fixed then) */
-  hours: number;
-  signed: InductionSignOff | null;
-}
+/** One level of a person's card: its name, the campaign's 学时 for it and the sign-off, if entered. */
+export type CardLevel = LevelStanding & { name: string };
 
 /** The 三级安全教育 campaigns of the file, each with its three levels. */
 export function inductionCards(r: Pick<PersonRecord, 'campaigns' | 'events'>, campaigns: readonly Campaign[]): { campaignId: string; name: string; levels: CardLevel[] }[] {
@@ -28,10 +22,7 @@ export function inductionCards(r: Pick<PersonRecord, 'campaigns' | 'events'>, ca
     out.push({
       campaignId: cr.campaign.id,
       name: cr.campaign.name,
-      levels: INDUCTION_LEVELS.map((level) => {
-        const s = signed.get(inductionKey(cr.campaign.id, level)) ?? null;
-        return { level, name: INDUCTION_LEVEL_NAMES[level], hours: s?.hours ?? full.induction?.levels.find((l) => l.level === level)?.hours ?? 0, signed: s };
-      }),
+      levels: inductionLevels(signed, full).map((l) => ({ ...l, name: INDUCTION_LEVEL_NAMES[l.level] })),
     });
   }
   return out;

@@ -11,7 +11,7 @@ import type { DeepReadonly } from '../../../records/versioned';
 import { emptyCampaignFigures, type PersonCampaignView } from '../../../records/summary';
 import { campaignPeople, getCampaign } from '../campaign/campaign';
 import { attendedSessions, bestResult, eventsOf, summaryHours, summaryResult, summaryYearMs } from '../../../records/derive';
-import { inductionOf } from '../../../records/induction';
+import { inductionLevels, inductionOf, inductionSignOffs } from '../../../records/induction';
 import { notFound } from '../errors';
 import type { Lang, Ports } from '../ports';
 import { LEDGER_WORDS, targetWords } from '../render/file-words';
@@ -122,7 +122,8 @@ export async function hoursLedger(ports: Ports, input: Input<'progress.ledger'>,
 const LEDGER_CHUNK = 200;
 
 /**
- * 学时台账: one row per person, and every session with its evidence on a second sheet. With a file,
+ * 学时台账: one row per person, and every session with its evidence on a second sheet (for a
+ * 三级安全教育 campaign, each person's three levels on a third). With a file,
  * rows are streamed to it as they are made (each row committed at once); without, the workbook is
  * built in memory and its bytes returned.
  */
@@ -173,12 +174,30 @@ export async function writeHoursLedger(ports: Ports, campaignId: string, toFile?
   const ev = sheet(w.detailSheet, []);
   put(ev, w.detailHeaders, true);
   const roster = new Map((await ports.store.roster.peek()).people.map((p) => [p.employeeNo, p]));
+  // 三级安全教育: each person's three levels as rows of a sheet of their own, not as columns of the
+  // first: every level has its signer and its date, nine columns more would crowd the sheet of every
+  // other campaign's shape, and a row a level is how the paper card and the 一人一档 list them. The
+  // rows are gathered while the files are read for the evidence (three short rows a person).
+  const levelRows: (string | number)[][] = [];
   for (let i = 0; i < rows.length; i += LEDGER_CHUNK) {
     const chunk = rows.slice(i, i + LEDGER_CHUNK);
     const files = await ports.store.peekPeople(chunk.map((r) => r.employeeNo));
     for (const r of chunk) {
       collectIfGrown();
-      const d = sessionsOf(roster.get(r.employeeNo) as Person, files.get(r.employeeNo) as PersonFile, c);
+      const f = files.get(r.employeeNo) as PersonFile;
+      const d = sessionsOf(roster.get(r.employeeNo) as Person, f, c);
+      if (c.kind === 'induction')
+        for (const l of inductionLevels(inductionSignOffs(f), c))
+          levelRows.push([
+            r.employeeNo,
+            r.name,
+            r.dept,
+            r.team,
+            w.levels[l.level],
+            l.hours,
+            l.signed ? w.signer(l.signed.signerName, l.signed.signerPost || l.signed.signer) : w.unsigned,
+            l.signed?.date ?? '',
+          ]);
       for (const a of d.collective) put(ev, [r.employeeNo, r.name, w.collective(a.type as CollectiveType), `${a.date} ${a.start}`, '', a.topic, a.durationMinutes, 0, '', '']);
       for (const s of d.sessions) {
         const excluded = Object.entries(s.excludedMs).filter(([, ms]) => ms > 0);
@@ -196,6 +215,12 @@ export async function writeHoursLedger(ports: Ports, campaignId: string, toFile?
         ]);
       }
     }
+  }
+  if (c.kind === 'induction') {
+    if (toFile) ev.commit();
+    const ind = sheet(w.inductionSheet, [10, 10, 14, 10, 10, 8, 24, 12]);
+    put(ind, w.inductionHeaders, true);
+    for (const row of levelRows) put(ind, row);
   }
   if (toFile) {
     await (wb as import('exceljs').stream.xlsx.WorkbookWriter).commit();

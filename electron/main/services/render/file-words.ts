@@ -2,7 +2,7 @@
 // caller's screen. Records made for the file of the enterprise or for the bureau (一人一档, 一期一档,
 // 剖析材料, 总结报告, 问题台账) are written in Chinese whatever the screen shows: they are the record.
 // What people entered (names, departments, categories, document titles) is data and stays as entered.
-import { COLLECTIVE_TYPE_NAMES, PERSON_CATEGORIES, type CollectiveType, type EssayStatus, type PersonCategory } from '../../../core/model';
+import { COLLECTIVE_TYPE_NAMES, INDUCTION_LEVEL_NAMES, PERSON_CATEGORIES, type CollectiveType, type EssayStatus, type InductionLevel, type PersonCategory } from '../../../core/model';
 import type { Lang } from '../ports';
 
 const COLLECTIVE_EN: Record<CollectiveType, string> = {
@@ -36,6 +36,13 @@ export interface LedgerWords {
   joiner: string;
   checks: (answered: number, issued: number, missed: number) => string;
   fileName: (studyStart: string) => string;
+  /** 三级安全教育 (an induction campaign only): a sheet of each person's three levels */
+  inductionSheet: string;
+  inductionHeaders: string[];
+  levels: Record<InductionLevel, string>;
+  /** the responsible person who signed the level on the paper card, and their post */
+  signer: (name: string, post: string) => string;
+  unsigned: string;
 }
 
 export const LEDGER_WORDS: Record<Lang, LedgerWords> = {
@@ -75,6 +82,11 @@ export const LEDGER_WORDS: Record<Lang, LedgerWords> = {
     joiner: '；',
     checks: (a, i, m) => `${a}/${i}（未完成 ${m}）`,
     fileName: (s) => `学时台账-${s}.xlsx`,
+    inductionSheet: '三级安全教育',
+    inductionHeaders: ['工号', '姓名', '部门/车间', '班组', '级别', '学时', '负责人签字', '完成日期'],
+    levels: INDUCTION_LEVEL_NAMES,
+    signer: (n, p) => (p ? `${n}（${p}）` : n),
+    unsigned: '未签字',
   },
   'en-US': {
     sheet: 'Study hours',
@@ -112,6 +124,11 @@ export const LEDGER_WORDS: Record<Lang, LedgerWords> = {
     joiner: '; ',
     checks: (a, i, m) => `${a}/${i} (missed ${m})`,
     fileName: (s) => `study-hours-${s}.xlsx`,
+    inductionSheet: 'Induction levels',
+    inductionHeaders: ['Employee no.', 'Name', 'Department', 'Team', 'Level', 'Credit hours', 'Signed by (responsible person)', 'Date completed'],
+    levels: { company: 'Company level', workshop: 'Workshop level', team: 'Team level' },
+    signer: (n, p) => (p ? `${n} (${p})` : n),
+    unsigned: 'not signed',
   },
 };
 
