@@ -9,7 +9,13 @@
 // Reported per call kind: p50/p99, errors, heartbeats lost (sent and not answered as counted), the
 // servers' peak RSS.
 // The learners are simulated by this one process, on the same machine as the servers.
+// Yardstick: a bare Node HTTP server in a process of its own answering a fixed small JSON, asked
+// once a second during the same load; its p99 is what the machine itself adds to any call at that
+// moment, and each call's p99 is printed against it. The load generator's own event-loop delay is
+// printed too (a late timer here is counted in every latency measured).
+import { spawn } from 'node:child_process';
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,11 +135,26 @@ export interface ServerRun {
   errors: number;
   lost: number;
   server_peak_mb: number[];
+  /** the bare server's p99 during the load, and each call's p99 divided by it */
+  yardstick_p99_ms: number;
+  ratio_p99: Record<string, number>;
+  /** the load generator's own event-loop delay, p99 */
+  client_lag_p99_ms: number;
+}
+
+/** The yardstick: `{"ok":true}` from a plain node:http server, no framework, no store. */
+function startBareServer(): Promise<{ url: string; stop: () => void }> {
+  const code = `require('node:http').createServer((q, r) => { q.resume(); q.on('end', () => { r.writeHead(200, { 'Content-Type': 'application/json' }); r.end('{"ok":true}'); }); }).listen(0, '127.0.0.1', function () { console.log('http://127.0.0.1:' + this.address().port); });`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout!.once('data', (b: Buffer) => resolve({ url: b.toString().trim(), stop: () => child.kill() }));
+    child.once('error', reject);
+  });
 }
 
 async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], learners: number, campaignIds: string[], questionIds: string[]): Promise<ServerRun> {
   const urls = servers.map((s) => s.url);
-  const times: Record<string, number[]> = { beat: [], 'essay.save': [], 'quiz.submit': [], 'progress.table': [], 'progress.table#2': [], 'study.start': [] };
+  const times: Record<string, number[]> = { beat: [], 'essay.save': [], 'quiz.submit': [], 'progress.table': [], 'progress.table#2': [], 'study.start': [], yardstick: [] };
   let errors = 0;
   const errorSamples: string[] = [];
   const fail = (what: string) => {
@@ -159,6 +180,9 @@ async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], 
   const settings = (await call(urls[0]!, 'settings.get', {}, officer)).body as { heartbeatSeconds: number };
   const beatMs = settings.heartbeatSeconds * 1000;
   const end = Date.now() + LOAD_S * 1000;
+  const bare = await startBareServer();
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const record = (kind: string, r: { status: number; ms: number; body: unknown }) => {
     times[kind]!.push(r.ms);
@@ -211,8 +235,17 @@ async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], 
       await sleep(10_000);
     }
   };
-  await Promise.all([...Array.from({ length: learners }, (_, i) => learner(i)), ...campaignIds.map((_, k) => dashboard(k))]);
-  const kinds = Object.keys(times).filter((k) => times[k]!.length > 0);
+  const yardstick = async () => {
+    while (Date.now() < end) {
+      times.yardstick!.push((await call(bare.url, 'bare', {})).ms);
+      await sleep(1000);
+    }
+  };
+  await Promise.all([...Array.from({ length: learners }, (_, i) => learner(i)), ...campaignIds.map((_, k) => dashboard(k)), yardstick()]);
+  lag.disable();
+  bare.stop();
+  const kinds = Object.keys(times).filter((k) => times[k]!.length > 0 && k !== 'yardstick');
+  const stick = pct(times.yardstick!, 99);
   for (const e of errorSamples) console.log(`[bench] error: ${e}`);
   return {
     backend,
@@ -224,6 +257,9 @@ async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], 
     errors,
     lost: sent - counted,
     server_peak_mb: servers.map((s) => peakMb(s.child.pid!)),
+    yardstick_p99_ms: round(stick),
+    ratio_p99: Object.fromEntries(kinds.map((k) => [k, round(pct(times[k]!, 99) / stick, 1)])),
+    client_lag_p99_ms: round(lag.percentile(99) / 1e6),
   };
 }
 
@@ -244,7 +280,7 @@ export async function benchServer(sizes: number[], backends: readonly ServerRun[
         try {
           const run = await runLoad(servers, backend, learners, campaignIds, questionIds);
           console.log(
-            `[bench] ${backend} × ${n} process(es), ${learners} learners, ${LOAD_S} s: calls ${JSON.stringify(run.calls)}; p50 ${JSON.stringify(run.p50_ms)}; p99 ${JSON.stringify(run.p99_ms)}; errors ${run.errors}; lost heartbeats ${run.lost}; server peak ${run.server_peak_mb.join(' + ')} MB`,
+            `[bench] ${backend} × ${n} process(es), ${learners} learners, ${LOAD_S} s: calls ${JSON.stringify(run.calls)}; p50 ${JSON.stringify(run.p50_ms)}; p99 ${JSON.stringify(run.p99_ms)}; errors ${run.errors}; lost heartbeats ${run.lost}; server peak ${run.server_peak_mb.join(' + ')} MB; yardstick (bare node:http) p99 ${run.yardstick_p99_ms} ms, ratio p99 ${JSON.stringify(run.ratio_p99)}; load generator event-loop delay p99 ${run.client_lag_p99_ms} ms`,
           );
           runs.push(run);
         } finally {
