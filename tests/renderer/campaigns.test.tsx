@@ -57,7 +57,7 @@ describe('CampaignPicker', () => {
     fireEvent.click(screen.getByTestId('campaign-picker'));
     const groups = screen.getAllByRole('group').map((g) => g.querySelector('h3')!.textContent);
     expect(groups).toEqual(['进行中（2）', '即将开始（1）', '已归档，只读（1）']);
-    expect(within(screen.getByTestId('campaign-option-b')).getByText(/新员工三级安全教育 · .* · 2 人参加/)).toBeTruthy();
+    expect(within(screen.getByTestId('campaign-option-b')).getByText(/新员工三级安全教育 · .* · 2 人参加/)).toBeInstanceOf(HTMLElement);
     expect(screen.getByTestId('campaign-option-a').textContent).toContain('全体人员');
     fireEvent.click(screen.getByTestId('campaign-option-d'));
     expect(onChoose).toHaveBeenCalledWith('d');

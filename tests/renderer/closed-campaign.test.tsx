@@ -87,7 +87,7 @@ describe('collective sessions (集中学习活动)', () => {
 
   it('closed: who attended is shown, nothing is recorded, ticked or opened', async () => {
     render(<SessionsPage campaign={closed} />);
-    expect(screen.getByRole('heading', { name: t('sessions.title') })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: t('sessions.title') })).toBeInstanceOf(HTMLElement);
     expect(screen.queryByTestId('session-form')).toBeNull();
     expect(button(t('sessions.add'))).toBeNull();
     const see = await screen.findByTestId('session-attendance');
@@ -168,7 +168,7 @@ describe('inspections and the 问题台账', () => {
     expect(within(screen.getByTestId('inspections')).queryAllByRole('button')).toEqual([]);
     expect(button(t('inspect.exportLedger'))).not.toBeNull();
     fireEvent.click(within(screen.getByTestId('findings')).getByRole('button', { name: t('inspect.rectify') }));
-    expect(within(screen.getByTestId('findings')).getByRole('textbox')).toBeTruthy();
+    expect(within(screen.getByTestId('findings')).getByRole('textbox')).toBeInstanceOf(HTMLElement);
   });
 });
 
@@ -242,7 +242,7 @@ describe('the quiz (考核)', () => {
     const go = screen.getByTestId('quiz-start');
     expect(go.textContent).toBe(t('quiz.resume'));
     fireEvent.click(go);
-    expect(await screen.findByText('动火作业前应当做什么？', { exact: false })).toBeTruthy();
+    expect(await screen.findByText('动火作业前应当做什么？', { exact: false })).toBeInstanceOf(HTMLElement);
     expect(started).toHaveBeenCalledWith({ campaignId: 'c1' }, expect.anything());
     expect(screen.getByRole('radio', { name: /办理作业票/ })).toHaveProperty('checked', true);
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -310,7 +310,7 @@ describe('essay review (剖析材料审阅)', () => {
     render(<EssaysPage campaign={open} />);
     fireEvent.click(await screen.findByRole('button', { name: t('essays.review') }));
     await screen.findByTestId('essay-review');
-    expect(screen.getByText('巡检走过场')).toBeTruthy();
+    expect(screen.getByText('巡检走过场')).toBeInstanceOf(HTMLElement);
     expect(button(t('grading.accept'))).not.toBeNull();
     expect(button(t('grading.return'))).not.toBeNull();
     expect(screen.queryAllByRole('button', { name: t('essays.remark') })).toHaveLength(4);
@@ -322,7 +322,7 @@ describe('essay review (剖析材料审阅)', () => {
     expect(button(t('essays.review'))).toBeNull();
     fireEvent.click(await screen.findByRole('button', { name: t('essays.view') }));
     await screen.findByTestId('essay-review');
-    expect(screen.getByText('巡检走过场')).toBeTruthy();
+    expect(screen.getByText('巡检走过场')).toBeInstanceOf(HTMLElement);
     expect(screen.getByTestId('essay-closed').textContent).toBe(t('essays.closed'));
     expect(button(t('grading.accept'))).toBeNull();
     expect(button(t('grading.return'))).toBeNull();
@@ -370,7 +370,7 @@ describe('述职 review', () => {
     render(<ReportsPage campaign={open} />);
     fireEvent.click(await screen.findByRole('button', { name: t('report.openReview') }));
     await screen.findByTestId('report-review');
-    expect(screen.getByTestId('report-answer')).toBeTruthy();
+    expect(screen.getByTestId('report-answer')).toBeInstanceOf(HTMLElement);
     expect(button(t('report.return'))).not.toBeNull();
     expect(button(t('report.accept'))).not.toBeNull();
     expect(screen.queryByTestId('report-closed')).toBeNull();
@@ -381,7 +381,7 @@ describe('述职 review', () => {
     expect(button(t('report.openReview'))).toBeNull();
     fireEvent.click(await screen.findByRole('button', { name: t('report.open') }));
     const review = await screen.findByTestId('report-review');
-    expect(within(review).getByText('排查隐患三项')).toBeTruthy();
+    expect(within(review).getByText('排查隐患三项')).toBeInstanceOf(HTMLElement);
     expect(screen.getByTestId('report-closed').textContent).toBe(t('report.closedReview'));
     expect(screen.queryByTestId('report-answer')).toBeNull();
     expect(button(t('report.return'))).toBeNull();
