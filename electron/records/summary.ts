@@ -12,7 +12,7 @@ import type { EssayParts, EssayStatus, QuestionType } from '../core/model';
 import type { DeepReadonly } from './versioned';
 import type { PersonFile } from './person';
 import { questionSha, type EventBodies } from './events';
-import { sessionCampaignIds } from '../core/campaign-scope';
+import { sessionCampaignIds, sessionCountsFor } from '../core/campaign-scope';
 import { inductionSignOffs } from './induction';
 
 export interface AttemptSummary {
@@ -74,6 +74,33 @@ export interface PersonCampaignView {
   campaign: CampaignFigures | null;
   years: Readonly<Record<string, number>>;
   study: OpenStudyBits | null;
+}
+
+/**
+ * What a campaign's counts (the progress page's totals and chart) need of one person: the numbers of
+ * their figures there, and the open session's time when it counts toward the campaign. A store may
+ * read only these (PostgreSQL: scalar columns, no JSON), as countsOf does from a whole view.
+ */
+export interface PersonCampaignCounts {
+  selfMs: number;
+  collectiveMs: number;
+  longestMs: number;
+  checksIssued: number;
+  checksMissed: number;
+  /** the open session's counted time, when it counts toward this campaign (else 0) */
+  openMs: number;
+}
+
+export function countsOf(v: PersonCampaignView, campaignId: string): PersonCampaignCounts {
+  const f = v.campaign;
+  return {
+    selfMs: f?.selfMs ?? 0,
+    collectiveMs: f?.collectiveMs ?? 0,
+    longestMs: f?.longestMs ?? 0,
+    checksIssued: f?.checksIssued ?? 0,
+    checksMissed: f?.checksMissed ?? 0,
+    openMs: v.study && sessionCountsFor(v.study, campaignId) ? v.study.countedMs : 0,
+  };
 }
 
 /** What the year's view gets per person: the year figures and the open session, no campaign's figures. */

@@ -12,11 +12,15 @@ export interface ServerProcess {
 }
 
 export function startServeProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(process.env.ANXUE_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.ANXUE_CPU_PROF_DIR}`] : []), '--import', 'tsx', path.join(ROOT, 'electron/main/cli.ts'), 'serve', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.ANXUE_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.ANXUE_CPU_PROF_DIR}`] : []), '--import', 'tsx', path.join(ROOT, 'electron/main/cli.ts'), 'serve', ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   return new Promise((resolve, reject) => {
     // a safety net against a server that never starts, not a speed limit (a busy machine is slow to start tsx)

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { api } from '../../electron/shared/api';
 import { CAMPAIGN_READS, CAMPAIGN_WRITES } from '../../electron/main/services/campaign/guard';
 import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
+import { countsFromRows, countsOfView } from '../helpers/progress-counts';
+import { countsOf } from '../../electron/records/summary';
 
 let app: TempApp;
 let s: Awaited<ReturnType<typeof seeded>>;
@@ -90,6 +92,30 @@ describe('campaigns side by side', () => {
     await beatFor(e2, s.campaign.id, doc, 30);
     const rows = (await app.call('progress.table', { campaignId: induction }, s.admin)).rows;
     expect(rows.map((r) => r.employeeNo).sort()).toEqual(['E001', 'E003']);
+  });
+
+  it('a campaign’s counts are the numbers of everyone’s summaries, a session still open counted where it counts', async () => {
+    const e1 = await s.login('E001');
+    const doc = s.campaign.documents[0]!.docId;
+    // started in the warning month and left open: it also counts toward the induction
+    const st = await app.call('study.start', { campaignId: s.campaign.id, docId: doc }, e1);
+    for (let i = 0; i < 4; i++) {
+      app.clock.advance(15_000);
+      await app.call('study.beat', { sessionId: st.sessionId, visible: true, focused: true, interacted: true }, e1);
+    }
+    const nos = (await app.ports.store.roster.peek()).people.map((p) => p.employeeNo);
+    for (const id of [s.campaign.id, induction]) {
+      const counts = await app.ports.store.campaignCounts(id, nos);
+      const views = await app.ports.store.campaignSummaries(id, nos, { essayTexts: false });
+      expect(Object.fromEntries(counts), id).toEqual(Object.fromEntries([...views].map(([no, v]) => [no, countsOf(v, id)])));
+    }
+    expect((await app.ports.store.campaignCounts(induction, ['E001'])).get('E001')!.openMs).toBe(60_000);
+    // the page's counts follow: the same as everyone's whole rows give
+    for (const id of [s.campaign.id, induction]) {
+      const view = await app.call('progress.table', { campaignId: id, pageSize: 200 }, s.admin);
+      expect(countsOfView(view)).toEqual(countsFromRows(view.rows));
+    }
+    await app.call('study.stop', { sessionId: st.sessionId }, e1);
   });
 
   it('a quiz attempt open at the close is resumed and handed in, answers kept; no new one starts', async () => {

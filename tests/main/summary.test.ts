@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCreditHours } from '../../electron/core/study-time';
 import { appendEvent } from '../../electron/records/events';
+import { countsFromRows, countsOfView } from '../helpers/progress-counts';
 import { b64, makeApp, removeDir, type TempApp } from '../helpers/temp-app';
 
 const N = 300;
@@ -175,6 +176,8 @@ describe('总结报告 over a cohort of 300', () => {
       if ((page + 1) * v.pageSize >= v.matching) break;
     }
     expect(rows).toHaveLength(N);
+    // the page's counts (read from the stores' numbers) are those everyone's whole rows give
+    expect(countsOfView(await app.call('progress.table', { campaignId }, admin))).toEqual(countsFromRows(rows));
     for (const cat of ['主要负责人', '安全管理人员', '特种作业人员', '其他从业人员']) {
       const of = range.filter((i) => category(i) === cat);
       const hours = (i: number) => toCreditHours((studiedMinutes(i) + (idle(i) ? 0 : 60) + (forum.has(i) ? 90 : 0)) * 60_000, 45);

@@ -25,7 +25,7 @@ import type {
   RosterFile,
 } from '../../records/shared-docs';
 import type { EssayDraftsFile, PersonFile } from '../../records/person';
-import type { PersonCampaignView, PersonYearView } from '../../records/summary';
+import type { PersonCampaignCounts, PersonCampaignView, PersonYearView } from '../../records/summary';
 
 /** seal.json in a data folder: which key seals it, a check that a key is that one, the key under each admin's password. */
 export interface SealFile {
@@ -167,6 +167,11 @@ export interface Store {
    * null even where one was submitted), which is most of what there is to read.
    */
   campaignSummaries(campaignId: string, employeeNos: readonly string[], opts?: { essayTexts?: boolean }): Promise<ReadonlyMap<string, PersonCampaignView>>;
+  /**
+   * Of the same summaries, only the numbers a campaign's counts need (records/summary.ts countsOf):
+   * the progress page counts everyone and shows a page, so everyone's whole figures are not read.
+   */
+  campaignCounts(campaignId: string, employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonCampaignCounts>>;
   /**
    * Each of these people's counted time per calendar year and their open study session, from the
    * same summaries (the year's view over every campaign): never their whole history. Never mutate.

@@ -3,9 +3,12 @@
 import type { Input, ProgressGroup, ProgressRow, ProgressView } from '../../../shared/api';
 import { PROGRESS_PAGE } from '../../../shared/calls/progress';
 
-const isBehind = (r: ProgressRow) => r.creditHours < r.targetCreditHours;
+/** What the counts and the filters read of a row: the page's rows are made whole afterwards (progress.ts). */
+export type CountRow = Pick<ProgressRow, 'employeeNo' | 'name' | 'dept' | 'team' | 'category' | 'creditHours' | 'targetCreditHours'> & { flags: readonly unknown[] };
 
-function groupsBy(rows: readonly ProgressRow[], key: (r: ProgressRow) => string): ProgressGroup[] {
+const isBehind = (r: CountRow) => r.creditHours < r.targetCreditHours;
+
+function groupsBy(rows: readonly CountRow[], key: (r: CountRow) => string): ProgressGroup[] {
   const out = new Map<string, ProgressGroup>();
   for (const r of rows) {
     const k = key(r);
@@ -16,7 +19,7 @@ function groupsBy(rows: readonly ProgressRow[], key: (r: ProgressRow) => string)
   return [...out.values()];
 }
 
-export function progressViewOf(rows: readonly ProgressRow[], q: Omit<Input<'progress.table'>, 'campaignId'>): ProgressView {
+export function progressViewOf<R extends CountRow>(rows: readonly R[], q: Omit<Input<'progress.table'>, 'campaignId'>): Omit<ProgressView, 'rows'> & { rows: R[] } {
   const depts = new Map<string, Set<string>>();
   for (const r of rows) {
     const teams = depts.get(r.dept) ?? depts.set(r.dept, new Set()).get(r.dept)!;

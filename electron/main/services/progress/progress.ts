@@ -4,11 +4,11 @@ import { sessionCountsFor } from '../../../core/campaign-scope';
 import { targetFor, type Campaign, type CollectiveType, type Settings } from '../../../core/model';
 import { toCreditHours, toHours } from '../../../core/study-time';
 import type { Input, PersonSessions, ProgressRow, ProgressView } from '../../../shared/api';
-import { progressViewOf } from './progress-view';
+import { progressViewOf, type CountRow } from './progress-view';
 import type { PersonFile } from '../../../records/person';
 import type { RosterFile } from '../../../records/shared-docs';
 import type { DeepReadonly } from '../../../records/versioned';
-import { emptyCampaignFigures, type PersonCampaignView } from '../../../records/summary';
+import { emptyCampaignFigures, type PersonCampaignCounts, type PersonCampaignView } from '../../../records/summary';
 import { campaignPeople, getCampaign } from '../campaign/campaign';
 import { attendedSessions, bestResult, eventsOf, summaryHours, summaryResult, summaryYearMs } from '../../../records/derive';
 import { inductionLevels, inductionOf, inductionSignOffs } from '../../../records/induction';
@@ -22,14 +22,34 @@ const MANY_MISSED = 3;
 
 type Person = RosterFile['people'][number];
 
+/** Patterns worth a look: many missed checks, a very long session. */
+function flagsOf(f: Pick<PersonCampaignCounts, 'checksIssued' | 'checksMissed' | 'longestMs'>): ProgressRow['flags'] {
+  const flags: ProgressRow['flags'] = [];
+  if (f.checksMissed >= MANY_MISSED || (f.checksIssued >= 3 && f.checksMissed / f.checksIssued > 0.3)) flags.push('many_missed_checks');
+  if (f.longestMs > LONG_SESSION_MS) flags.push('long_sessions');
+  return flags;
+}
+
+/** What the page's counts need of one person: their 学时 against the target, and whether anything is worth a look. */
+function countRowOf(p: DeepReadonly<Person>, n: PersonCampaignCounts, c: Campaign, settings: Settings): CountRow {
+  return {
+    employeeNo: p.employeeNo,
+    name: p.name,
+    dept: p.dept,
+    team: p.team,
+    category: p.category,
+    creditHours: toCreditHours(n.selfMs + n.openMs + n.collectiveMs, settings.minutesPerCreditHour),
+    targetCreditHours: targetFor(c, p.category),
+    flags: flagsOf(n),
+  };
+}
+
 function rowOf(p: DeepReadonly<Person>, v: PersonCampaignView, c: Campaign, settings: Settings, now: number): ProgressRow {
   const fig = v.campaign ?? emptyCampaignFigures();
   const hours = summaryHours(v, c.id);
   const results = fig.attempts.map((a) => summaryResult(a, c.id));
   const best = bestResult(results);
-  const flags: ProgressRow['flags'] = [];
-  if (fig.checksMissed >= MANY_MISSED || (fig.checksIssued >= 3 && fig.checksMissed / fig.checksIssued > 0.3)) flags.push('many_missed_checks');
-  if (fig.longestMs > LONG_SESSION_MS) flags.push('long_sessions');
+  const flags = flagsOf(fig);
   return {
     employeeNo: p.employeeNo,
     name: p.name,
@@ -75,7 +95,25 @@ export async function progressTable(ports: Ports, input: { campaignId: string })
 /** The progress page: counts over everyone in view, and one page of rows (progress-view.ts). */
 export async function progressView(ports: Ports, input: Input<'progress.table'>): Promise<ProgressView> {
   const { campaignId, ...q } = input;
-  return progressViewOf(await progressTable(ports, { campaignId }), q);
+  const c = await getCampaign(ports, campaignId);
+  const { settings } = await ports.store.meta.peek();
+  const now = ports.clock.now();
+  const people = await campaignPeople(ports, c);
+  // everyone counted from the numbers of their figures; only the page's people read whole
+  const counts = await ports.store.campaignCounts(
+    c.id,
+    people.map((p) => p.employeeNo),
+  );
+  const view = progressViewOf(
+    people.map((p) => ({ person: p, ...countRowOf(p, counts.get(p.employeeNo)!, c, settings as Settings) })),
+    q,
+  );
+  const views = await ports.store.campaignSummaries(
+    c.id,
+    view.rows.map((r) => r.employeeNo),
+    { essayTexts: false },
+  );
+  return { ...view, rows: view.rows.map((r) => rowOf(r.person, views.get(r.employeeNo)!, c, settings as Settings, now)) };
 }
 
 export async function personSessions(ports: Ports, input: Input<'progress.person'>): Promise<PersonSessions> {

@@ -24,7 +24,7 @@ import {
   type SummariesFile,
 } from '../../../records/shared-docs';
 import { checkEmployeeNo, emptyDrafts, type EssayDraftsFile, type PersonFile } from '../../../records/person';
-import type { PersonCampaignView, PersonYearView } from '../../../records/summary';
+import { countsOf, type PersonCampaignCounts, type PersonCampaignView, type PersonYearView } from '../../../records/summary';
 import { acquireLock } from './folder-lock';
 export { DataFolderLockedError } from './folder-lock';
 import { folderFiles } from './folder-files';
@@ -232,6 +232,12 @@ export class DataStore implements Store {
 
   campaignSummaries(campaignId: string, employeeNos: readonly string[], opts?: { essayTexts?: boolean }): Promise<ReadonlyMap<string, PersonCampaignView>> {
     return this.index.campaign(campaignId, employeeNos, opts?.essayTexts ?? true);
+  }
+
+  /** one process, its summaries in memory: the counts are the whole views' numbers */
+  async campaignCounts(campaignId: string, employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonCampaignCounts>> {
+    const views = await this.index.campaign(campaignId, employeeNos, false);
+    return new Map([...views].map(([no, v]) => [no, countsOf(v, campaignId)]));
   }
 
   async yearSummaries(employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonYearView>> {

@@ -28,7 +28,17 @@ import {
   type RosterFile,
 } from '../../../records/shared-docs';
 import type { PersonEvent } from '../../../records/events';
-import { studyBits, summarizePerson, type StudyBitsSource, type CampaignFigures, type PersonCampaignView, type PersonYearView, type SummaryHead } from '../../../records/summary';
+import {
+  countsOf,
+  studyBits,
+  summarizePerson,
+  type PersonCampaignCounts,
+  type StudyBitsSource,
+  type CampaignFigures,
+  type PersonCampaignView,
+  type PersonYearView,
+  type SummaryHead,
+} from '../../../records/summary';
 import { StoreProblem, type DocPort, type FilePort, type PersonPort, type SessionTable, type Store } from '../store';
 import { PgBase } from './base';
 import { PgDoc } from './doc';
@@ -246,6 +256,42 @@ export class PgStore implements Store {
       }
     }
     for (const no of employeeNos) if (!out.has(no)) out.set(no, { campaign: null, years: {}, study: null });
+    return out;
+  }
+
+  /**
+   * The numbers of each person's figures in the campaign and their open session's time there, as
+   * scalar columns (no JSON to parse). The rule is countsOf's, written in SQL: the figures only where
+   * the head names a summary of this campaign; the open session's time when it was started in the
+   * campaign or also counts for it. A person whose summary is not current (no head, or a digest that
+   * differs) is read through campaignSummaries, which writes it anew.
+   */
+  async campaignCounts(campaignId: string, employeeNos: readonly string[]): Promise<ReadonlyMap<string, PersonCampaignCounts>> {
+    await this.db.ready;
+    const rows = (
+      await this.db.query<{ no: string; stale: boolean; self: number | null; coll: number | null; longest: number | null; issued: number | null; missed: number | null; open: number | null }>(
+        `SELECT p.employee_no AS no,
+           (p.summary IS NULL OR (p.summary -> 'digests' ? $1 AND (p.summary -> 'digests' ->> $1) IS DISTINCT FROM s.digest)) AS stale,
+           CASE WHEN p.summary -> 'digests' ? $1 THEN (s.figures ->> 'selfMs')::float8 END AS self,
+           CASE WHEN p.summary -> 'digests' ? $1 THEN (s.figures ->> 'collectiveMs')::float8 END AS coll,
+           CASE WHEN p.summary -> 'digests' ? $1 THEN (s.figures ->> 'longestMs')::float8 END AS longest,
+           CASE WHEN p.summary -> 'digests' ? $1 THEN (s.figures ->> 'checksIssued')::float8 END AS issued,
+           CASE WHEN p.summary -> 'digests' ? $1 THEN (s.figures ->> 'checksMissed')::float8 END AS missed,
+           CASE WHEN jsonb_typeof(p.open -> 'study') = 'object' AND (p.open #>> '{study,campaignId}' = $1 OR coalesce(p.open #> '{study,alsoFor}', '[]'::jsonb) ? $1)
+             THEN (p.open #>> '{study,countedMs}')::float8 + coalesce((p.open #>> '{study,provisionalMs}')::float8, 0) END AS open
+         FROM unnest($2::text[]) AS k(no) JOIN persons p ON p.employee_no = k.no
+         LEFT JOIN person_summaries s ON s.employee_no = p.employee_no AND s.campaign_id = $1`,
+        [campaignId, employeeNos],
+      )
+    ).rows;
+    const out = new Map<string, PersonCampaignCounts>();
+    const stale: string[] = [];
+    for (const r of rows) {
+      if (r.stale) stale.push(r.no);
+      else out.set(r.no, { selfMs: r.self ?? 0, collectiveMs: r.coll ?? 0, longestMs: r.longest ?? 0, checksIssued: r.issued ?? 0, checksMissed: r.missed ?? 0, openMs: r.open ?? 0 });
+    }
+    if (stale.length > 0) for (const [no, v] of await this.campaignSummaries(campaignId, stale, { essayTexts: false })) out.set(no, countsOf(v, campaignId));
+    for (const no of employeeNos) if (!out.has(no)) out.set(no, { selfMs: 0, collectiveMs: 0, longestMs: 0, checksIssued: 0, checksMissed: 0, openMs: 0 });
     return out;
   }
 
