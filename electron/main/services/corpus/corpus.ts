@@ -94,8 +94,13 @@ export const PRACTICE_DOC = 'practice';
 export const PRACTICE_KEY = 'practice';
 
 export async function docTitle(ports: Ports, docId: string): Promise<string> {
+  return docTitleIn(docId === PRACTICE_DOC ? [] : await listDocs(ports), docId);
+}
+
+/** A document's title from a listing already at hand (a study start has one). */
+export function docTitleIn(docs: readonly { id: string; title: string }[], docId: string): string {
   if (docId === PRACTICE_DOC) return '练习（随机与错题本）';
-  return (await listDocs(ports)).find((d) => d.id === docId)?.title ?? docId;
+  return docs.find((d) => d.id === docId)?.title ?? docId;
 }
 
 export async function getDocText(ports: Ports, docId: string, key: string | undefined): Promise<DocFile> {

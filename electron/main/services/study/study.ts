@@ -9,7 +9,7 @@ import type { PersonFile } from '../../../records/person';
 import { appendEvent, type EventBodies } from '../../../records/events';
 import { assertTakesPart, getCampaign, summarize } from '../campaign/campaign';
 import { alsoCountsFor, sessionCountsFor } from '../../../core/campaign-scope';
-import { docTitle, listDocs, PRACTICE_DOC, PRACTICE_KEY } from '../corpus/corpus';
+import { docTitle, docTitleIn, listDocs, PRACTICE_DOC, PRACTICE_KEY } from '../corpus/corpus';
 import { inductionOf } from '../../../records/induction';
 import { attendedSessions, bestResult, essayState, eventsOf, quizResults, studyTotals, yearMs } from '../../../records/derive';
 import { badInput, conflict } from '../errors';
@@ -96,13 +96,13 @@ export async function startStudy(ports: Ports, caller: Account, input: Input<'st
   const text = practising
     ? { key: PRACTICE_KEY, edition: undefined }
     : ((texts) => (input.key ? texts?.find((t) => t.key === input.key) : texts?.[0]) ?? null)(docs.find((d) => d.id === input.docId)?.texts);
-  const prevTitle = await docTitleOfOpen(ports, caller.employeeNo);
   // the time also counts toward the person's other current campaigns that have this document
   const alsoFor = practising ? [] : alsoCountsFor((await ports.store.campaigns.peek()).campaigns as Campaign[], campaign.id, me, input.docId, localDay(now, settings.utcOffsetMinutes));
   const f = await ports.store.person(caller.employeeNo).update((f) => {
     const prev = f.open.study;
     // One active session per person: a new start (here or at another workstation) ends the old one.
-    if (prev) closeOpen(f, prev, prevTitle, now - prev.lastBeatAt > p.maxCreditPerBeatMs ? 'recovered' : 'replaced', caller.employeeNo, now);
+    // the title from the listing at hand: the record is not read a second time before its update
+    if (prev) closeOpen(f, prev, docTitleIn(docs, prev.docId), now - prev.lastBeatAt > p.maxCreditPerBeatMs ? 'recovered' : 'replaced', caller.employeeNo, now);
     f.open.study = {
       ...openStudy({ id: randomUUID(), campaignId: campaign.id, docId: input.docId, now, nowIso: iso(now), policy: p, random01: ports.random() }),
       // the session keeps pointing at the edition it read, even after a newer one is imported
