@@ -77,43 +77,50 @@ function rowOf(p: DeepReadonly<Person>, v: PersonCampaignView, c: Campaign, sett
   };
 }
 
-/** Everyone's row in the campaign, from the people's summaries there (never their whole history). */
-export async function progressTable(ports: Ports, input: { campaignId: string }): Promise<ProgressRow[]> {
-  const c = await getCampaign(ports, input.campaignId);
-  const { settings } = await ports.store.meta.peek();
-  const now = ports.clock.now();
-  const people = await campaignPeople(ports, c);
-  // the table shows an essay's state, never its text
+/** What both views of a campaign start from: the campaign, the settings, the time and its people. */
+async function campaignInView(ports: Ports, campaignId: string) {
+  const c = await getCampaign(ports, campaignId);
+  const settings = (await ports.store.meta.peek()).settings as Settings;
+  return { c, settings, now: ports.clock.now(), people: await campaignPeople(ports, c) };
+}
+
+/** These people's whole rows, from their summaries in the campaign (the table shows an essay's state, never its text). */
+async function wholeRows(ports: Ports, v: Awaited<ReturnType<typeof campaignInView>>, people: readonly DeepReadonly<Person>[]): Promise<ProgressRow[]> {
   const views = await ports.store.campaignSummaries(
-    c.id,
+    v.c.id,
     people.map((p) => p.employeeNo),
     { essayTexts: false },
   );
-  return people.map((p) => rowOf(p, views.get(p.employeeNo)!, c, settings as Settings, now));
+  return people.map((p) => rowOf(p, views.get(p.employeeNo)!, v.c, v.settings, v.now));
+}
+
+/** Everyone's row in the campaign, from the people's summaries there (never their whole history). */
+export async function progressTable(ports: Ports, input: { campaignId: string }): Promise<ProgressRow[]> {
+  const v = await campaignInView(ports, input.campaignId);
+  return wholeRows(ports, v, v.people);
 }
 
 /** The progress page: counts over everyone in view, and one page of rows (progress-view.ts). */
 export async function progressView(ports: Ports, input: Input<'progress.table'>): Promise<ProgressView> {
   const { campaignId, ...q } = input;
-  const c = await getCampaign(ports, campaignId);
-  const { settings } = await ports.store.meta.peek();
-  const now = ports.clock.now();
-  const people = await campaignPeople(ports, c);
+  const v = await campaignInView(ports, campaignId);
   // everyone counted from the numbers of their figures; only the page's people read whole
   const counts = await ports.store.campaignCounts(
-    c.id,
-    people.map((p) => p.employeeNo),
+    v.c.id,
+    v.people.map((p) => p.employeeNo),
   );
   const view = progressViewOf(
-    people.map((p) => ({ person: p, ...countRowOf(p, counts.get(p.employeeNo)!, c, settings as Settings) })),
+    v.people.map((p) => ({ person: p, ...countRowOf(p, counts.get(p.employeeNo)!, v.c, v.settings) })),
     q,
   );
-  const views = await ports.store.campaignSummaries(
-    c.id,
-    view.rows.map((r) => r.employeeNo),
-    { essayTexts: false },
-  );
-  return { ...view, rows: view.rows.map((r) => rowOf(r.person, views.get(r.employeeNo)!, c, settings as Settings, now)) };
+  return {
+    ...view,
+    rows: await wholeRows(
+      ports,
+      v,
+      view.rows.map((r) => r.person),
+    ),
+  };
 }
 
 export async function personSessions(ports: Ports, input: Input<'progress.person'>): Promise<PersonSessions> {
