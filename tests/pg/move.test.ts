@@ -60,8 +60,8 @@ afterAll(() => dirs.forEach(removeDir));
 
 describe('db import-folder / export-folder', () => {
   it('migrate makes the schema; import moves every record and checks it', async () => {
-    expect(cli(['db', 'migrate', '--db', db]).stdout).toMatch(/结构已从版本 0 升级到 3/);
-    expect(cli(['db', 'migrate', '--db', db]).stdout).toMatch(/已是最新结构（版本 3）/);
+    expect(cli(['db', 'migrate', '--db', db]).stdout).toMatch(/结构已从版本 0 升级到 4/);
+    expect(cli(['db', 'migrate', '--db', db]).stdout).toMatch(/已是最新结构（版本 4）/);
     const r = cli(['db', 'import-folder', folder, '--db', db]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/人员记录：新复制 2，补齐 0，已相同 0（共 2 条新记录）/);

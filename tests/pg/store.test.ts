@@ -43,7 +43,7 @@ describe('schema', () => {
     const s = open();
     await s.ready;
     await s.pool.query('INSERT INTO anxue_schema (version) VALUES (99)');
-    await expect(migrateDatabase(s.pool, schemaOf(s))).rejects.toThrow(/结构版本 99 比本程序的（3）新/);
+    await expect(migrateDatabase(s.pool, schemaOf(s))).rejects.toThrow(/结构版本 99 比本程序的（4）新/);
   });
 
   it('two processes starting at once on an empty database migrate it once', async () => {
@@ -51,19 +51,29 @@ describe('schema', () => {
     const a = open(schema);
     const b = open(schema);
     await Promise.all([a.ready, b.ready]);
-    expect((await a.pool.query('SELECT version FROM anxue_schema ORDER BY 1')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect((await a.pool.query('SELECT version FROM anxue_schema ORDER BY 1')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
   });
 
-  it('a database of version 1 (before evidence files) is brought to 3, its records kept', async () => {
+  it('a database of version 1 (before evidence files) is brought to 4, its records kept and their open sessions counted', async () => {
     const s = open();
     await s.ready;
     await s.meta.update((m) => {
       m.enterprise = '版本一化工';
     });
-    await s.pool.query('DROP TABLE person_summaries; ALTER TABLE persons DROP COLUMN summary; DROP TABLE files');
+    await s.pool.query('DROP TABLE person_summaries; ALTER TABLE persons DROP COLUMN summary, DROP COLUMN study_campaign, DROP COLUMN study_also, DROP COLUMN study_ms; DROP TABLE files');
     await s.pool.query('DELETE FROM anxue_schema WHERE version >= 2');
-    expect(await migrateDatabase(s.pool, schemaOf(s))).toEqual({ from: 1, to: 3 });
+    const open1 = { study: { campaignId: 'c1', alsoFor: ['c2'], countedMs: 60_000, provisionalMs: 5_000 }, quiz: {}, positions: {} };
+    await s.pool.query("INSERT INTO persons (employee_no, version, schema_version, open) VALUES ('V1', nextval('anxue_versions'), 2, $1), ('V2', nextval('anxue_versions'), 2, $2)", [
+      JSON.stringify(open1),
+      JSON.stringify({ study: null, quiz: {}, positions: {} }),
+    ]);
+    expect(await migrateDatabase(s.pool, schemaOf(s))).toEqual({ from: 1, to: 4 });
     expect((await s.meta.read()).enterprise).toBe('版本一化工');
+    // the numbers the progress page counts by are made for the rows that were already there
+    expect((await s.pool.query("SELECT employee_no, study_campaign, study_also, study_ms FROM persons WHERE employee_no IN ('V1', 'V2') ORDER BY 1")).rows).toEqual([
+      { employee_no: 'V1', study_campaign: 'c1', study_also: ['c2'], study_ms: 65_000 },
+      { employee_no: 'V2', study_campaign: null, study_also: null, study_ms: null },
+    ]);
     const sha = await s.files.put(Buffer.from('photo'));
     expect((await s.files.get(sha))?.toString()).toBe('photo');
     expect(await s.files.list()).toEqual([sha]);

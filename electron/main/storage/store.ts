@@ -85,6 +85,13 @@ export interface PersonPort extends DocPort<PersonFile> {
    * or touch anything else (refused if it does).
    */
   updateStudy<R>(fn: (draft: PersonFile) => R): Promise<R>;
+  /**
+   * An update, with update's promise, that is usually study-only (a study start with nothing open)
+   * but may be more (closing the session before it). PostgreSQL tries it as a study-only
+   * compare-and-set first, so fn may run twice and must only change the draft; lowdb makes it an
+   * ordinary update.
+   */
+  updateMostlyStudy<R>(fn: (draft: PersonFile) => R): Promise<R>;
 }
 
 /**

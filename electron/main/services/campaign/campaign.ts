@@ -7,6 +7,7 @@ import { campaignStateOn, countParticipants, orderCampaigns, participantsOf, tak
 import { localDay } from '../../../core/study-time';
 import { appendAudit } from '../accounts/audit';
 import type { Account } from '../../../records/shared-docs';
+import type { DeepReadonly } from '../../../records/versioned';
 import { describeShortages, drawPaper, rulesTotal } from '../../../core/paper';
 import { listDocs } from '../corpus/corpus';
 import { badInput, conflict, forbidden, notFound } from '../errors';
@@ -87,10 +88,18 @@ export async function saveCampaign(ports: Ports, caller: Account, input: Input<'
 
 /** A copy of one campaign (every heartbeat asks for one: the others, years of them, are not copied). */
 export async function getCampaign(ports: Ports, campaignId: string): Promise<Campaign> {
+  return structuredClone(await peekCampaign(ports, campaignId)) as Campaign;
+}
+
+/**
+ * The campaign as the store holds it, not copied: for the calls that only read it and run many
+ * times a minute (the guard, a heartbeat's answer, a study start, the progress page).
+ */
+export async function peekCampaign(ports: Ports, campaignId: string): Promise<DeepReadonly<Campaign>> {
   const { campaigns } = await ports.store.campaigns.peek();
   const c = campaigns.find((x) => x.id === campaignId);
   if (!c) throw notFound('campaign.noCampaign', { wanted: campaignId });
-  return structuredClone(c) as Campaign;
+  return c as DeepReadonly<Campaign>;
 }
 
 /** The people on the roster who take part in a campaign, in roster order (everyone's views of a campaign list these). */

@@ -4,10 +4,10 @@
 // through something else (a study session, a quiz attempt, a task, an inspection) check it in
 // their own service with assertOpen.
 import type { CallName, Input, Output } from '../../../shared/api';
-import type { Person } from '../../../core/model';
+import type { Campaign, Person } from '../../../core/model';
 import type { Handler, Handlers } from '../handler';
 import type { Caller, Ports } from '../ports';
-import { assertOpen, assertTakesPart, getCampaign } from './campaign';
+import { assertOpen, assertTakesPart, peekCampaign } from './campaign';
 
 /** Calls that change something of the campaign they name: refused once it is closed. */
 export const CAMPAIGN_WRITES = [
@@ -96,7 +96,8 @@ export function guardCampaigns(hs: Handlers, resumes: Resumes): Handlers {
       const campaignId = (input as Input<'campaign.get'>).campaignId;
       const onlyEmployee = !!caller.account && caller.account.roles.every((r) => r === 'employee');
       if (write || onlyEmployee) {
-        const c = await getCampaign(ports, campaignId);
+        // only read here: not copied before every call that names a campaign
+        const c = (await peekCampaign(ports, campaignId)) as Campaign;
         if (onlyEmployee) {
           const me = (await ports.store.roster.peek()).people.find((p) => p.employeeNo === caller.account!.employeeNo) ?? null;
           assertTakesPart(c, me as Person | null, caller.account!.employeeNo);

@@ -9,7 +9,7 @@ import type { PersonFile } from '../../../records/person';
 import type { RosterFile } from '../../../records/shared-docs';
 import type { DeepReadonly } from '../../../records/versioned';
 import { emptyCampaignFigures, type PersonCampaignCounts, type PersonCampaignView } from '../../../records/summary';
-import { campaignPeople, getCampaign } from '../campaign/campaign';
+import { campaignPeople, getCampaign, peekCampaign } from '../campaign/campaign';
 import { attendedSessions, bestResult, eventsOf, summaryHours, summaryResult, summaryYearMs } from '../../../records/derive';
 import { inductionLevels, inductionOf, inductionSignOffs } from '../../../records/induction';
 import { notFound } from '../errors';
@@ -79,7 +79,8 @@ function rowOf(p: DeepReadonly<Person>, v: PersonCampaignView, c: Campaign, sett
 
 /** What both views of a campaign start from: the campaign, the settings, the time and its people. */
 async function campaignInView(ports: Ports, campaignId: string) {
-  const c = await getCampaign(ports, campaignId);
+  // read, never changed: not copied at every refresh of the page
+  const c = (await peekCampaign(ports, campaignId)) as Campaign;
   const settings = (await ports.store.meta.peek()).settings as Settings;
   return { c, settings, now: ports.clock.now(), people: await campaignPeople(ports, c) };
 }

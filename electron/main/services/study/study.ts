@@ -7,7 +7,7 @@ import type { BeatReply, CheckView, Input, MyProgress, StudyStartReply } from '.
 import type { Account } from '../../../records/shared-docs';
 import type { PersonFile } from '../../../records/person';
 import { appendEvent, type EventBodies } from '../../../records/events';
-import { assertTakesPart, getCampaign, summarize } from '../campaign/campaign';
+import { assertTakesPart, getCampaign, peekCampaign, summarize } from '../campaign/campaign';
 import { alsoCountsFor, sessionCountsFor } from '../../../core/campaign-scope';
 import { docTitle, docTitleIn, listDocs, PRACTICE_DOC, PRACTICE_KEY } from '../corpus/corpus';
 import { inductionOf } from '../../../records/induction';
@@ -79,7 +79,8 @@ async function categoryOf(ports: Ports, employeeNo: string): Promise<string | nu
 }
 
 export async function startStudy(ports: Ports, caller: Account, input: Input<'study.start'>): Promise<StudyStartReply> {
-  const campaign = await getCampaign(ports, input.campaignId);
+  // read, never changed: not copied at every start
+  const campaign = (await peekCampaign(ports, input.campaignId)) as Campaign;
   const me = (await ports.store.roster.peek()).people.find((x) => x.employeeNo === caller.employeeNo) ?? null;
   // the campaign guard refuses a closed campaign, and an employee-only caller who does not take part;
   // someone with other roles too is checked here
@@ -98,7 +99,8 @@ export async function startStudy(ports: Ports, caller: Account, input: Input<'st
     : ((texts) => (input.key ? texts?.find((t) => t.key === input.key) : texts?.[0]) ?? null)(docs.find((d) => d.id === input.docId)?.texts);
   // the time also counts toward the person's other current campaigns that have this document
   const alsoFor = practising ? [] : alsoCountsFor((await ports.store.campaigns.peek()).campaigns as Campaign[], campaign.id, me, input.docId, localDay(now, settings.utcOffsetMinutes));
-  const f = await ports.store.person(caller.employeeNo).update((f) => {
+  // most starts find nothing open and change only the study state (one statement on PostgreSQL)
+  const f = await ports.store.person(caller.employeeNo).updateMostlyStudy((f) => {
     const prev = f.open.study;
     // One active session per person: a new start (here or at another workstation) ends the old one.
     // the title from the listing at hand: the record is not read a second time before its update
@@ -149,7 +151,8 @@ async function closedCampaignIds(ports: Ports): Promise<Set<string>> {
 /** The beat's answer; `settings` are the ones the beat was judged with (read once per beat). */
 async function reply(ports: Ports, f: PersonFile, status: BeatReply['status'], now: number, settings: Settings): Promise<BeatReply> {
   const s = f.open.study!;
-  const campaign = await getCampaign(ports, s.campaignId);
+  // read, never changed: not copied at every beat
+  const campaign = (await peekCampaign(ports, s.campaignId)) as Campaign;
   return { status, totals: studyTotals(f, campaign, settings, now, await categoryOf(ports, f.employeeNo)), sessionCountedMs: shownMs(s), check: checkView(s, now, ports.clockSpeed) };
 }
 

@@ -124,6 +124,14 @@ export class PersonDoc extends Doc<PersonFile> {
     );
   }
 
+  /**
+   * An ordinary update: a study start here is written to the file as it always was (the journal
+   * holds only heartbeat-like changes, replayed onto the file's own history).
+   */
+  updateMostlyStudy<R>(fn: (draft: PersonFile) => R): Promise<R> {
+    return this.update(fn);
+  }
+
   /** the file is behind what is kept in the journal */
   get behind(): boolean {
     return this.unwritten;

@@ -33,19 +33,29 @@ export class PgPerson implements PersonPort {
     readonly employeeNo: string,
   ) {}
 
-  /** what the database holds now, reusing the cached events that are still the same */
+  /**
+   * What the database holds now, reusing the cached events that are still the same. Unlocked, the
+   * row and the events after the ones this process has come in one statement (one snapshot, one
+   * round trip). Locked, the events are read by a second statement: one that waited for the lock
+   * would still see, in its own snapshot, the events from before the write it waited for.
+   */
   private async load(c: Query, lock: boolean): Promise<{ version: string; file: PersonFile } | null> {
     const known = this.cache?.version ?? '-1';
-    const r = await c.query<{ version: string; schema_version: number; open: PersonFile['open'] | null }>(
-      `SELECT version, schema_version, CASE WHEN version = $2 THEN NULL ELSE open END AS open FROM persons WHERE employee_no = $1${lock ? ' FOR UPDATE' : ''}`,
-      [this.employeeNo, known],
+    const events = lock
+      ? 'NULL::jsonb'
+      : `CASE WHEN version = $2 THEN NULL ELSE (SELECT coalesce(jsonb_agg(jsonb_build_object('seq', e.seq, 'id', e.id, 'type', e.type, 'at', e.at, 'by', e.by, 'data', e.data,
+           'prev_hash', e.prev_hash, 'hash', e.hash) ORDER BY e.seq), '[]'::jsonb) FROM person_events e WHERE e.employee_no = $1 AND e.seq >= $3) END`;
+    const r = await c.query<{ version: string; schema_version: number; open: PersonFile['open'] | null; events: EventRow[] | null }>(
+      `SELECT version, schema_version, CASE WHEN version = $2 THEN NULL ELSE open END AS open, ${events} AS events
+       FROM persons WHERE employee_no = $1${lock ? ' FOR UPDATE' : ''}`,
+      lock ? [this.employeeNo, known] : [this.employeeNo, known, this.eventsFrom()],
     );
     const row = r.rows[0];
     if (!row) return null;
     if (row.open === null && this.cache) return this.cache;
-    const rows = (
-      await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 AND seq >= $2 ORDER BY seq', [this.employeeNo, this.eventsFrom()])
-    ).rows;
+    const rows =
+      row.events ??
+      (await c.query<EventRow>('SELECT seq, id, type, at, by, data, prev_hash, hash FROM person_events WHERE employee_no = $1 AND seq >= $2 ORDER BY seq', [this.employeeNo, this.eventsFrom()])).rows;
     return (
       this.assemble(row, rows.map(toEvent)) ??
       this.assemble(
@@ -101,39 +111,55 @@ export class PgPerson implements PersonPort {
   }
 
   /**
-   * A study-only update in one statement when it can be: fn runs on the record this process has,
-   * and the row is written only if it is still at that version (compare-and-set, committed at once).
-   * If another process wrote meanwhile — or fn refused on what may be an old copy — it runs again
-   * the ordinary way, on the locked row. So fn may run twice; it must only change the draft.
+   * A study-only update in one statement when it can be: fn runs on the record this process has
+   * (read now, without a lock, if it has none), and the row is written only if it is still at that
+   * version (compare-and-set, committed at once). If another process wrote meanwhile — or fn
+   * refused on what may be an old copy — it runs again the ordinary way, on the locked row. So fn
+   * may run twice; it must only change the draft.
    */
   updateStudy<R>(fn: (draft: PersonFile) => R): Promise<R> {
     return this.serial.run(async () => {
-      const had = this.cache;
-      if (had) {
-        let tried: { draft: PersonFile; result: R } | null = null;
-        try {
-          const draft = studyDraft(had.file);
-          const result = fn(draft);
-          checkStudyOnly(had.file, draft);
-          tried = { draft, result };
-        } catch {
-          // decided again below, on the row as it is now
-        }
-        if (tried) {
-          const r = await this.db.query<{ version: string }>("UPDATE persons SET open = $3, version = nextval('anxue_versions') WHERE employee_no = $1 AND version = $2 RETURNING version", [
-            this.employeeNo,
-            had.version,
-            JSON.stringify(tried.draft.open),
-          ]);
-          const version = r.rows[0]?.version;
-          if (version) {
-            this.cache = { version, file: tried.draft };
-            return tried.result;
-          }
-        }
-      }
-      return this.locked(fn, studyDraft, checkStudyOnly);
+      const done = await this.compareAndSet(fn);
+      return done ? done.result : this.locked(fn, studyDraft, checkStudyOnly);
     });
+  }
+
+  /**
+   * An update that is often study-only (a study start with nothing open) and sometimes not (one
+   * that first closes the session before it, adding its event): tried as a study-only
+   * compare-and-set, and made the ordinary way when fn's change turns out to be more than that
+   * or the row moved on. fn may run twice; it must only change the draft.
+   */
+  updateMostlyStudy<R>(fn: (draft: PersonFile) => R): Promise<R> {
+    return this.serial.run(async () => {
+      const done = await this.compareAndSet(fn);
+      return done ? done.result : this.locked(fn, personDraft);
+    });
+  }
+
+  /** fn on the record at hand, written if it changed only the study state and the row is still at that version; null otherwise */
+  private async compareAndSet<R>(fn: (draft: PersonFile) => R): Promise<{ result: R } | null> {
+    const had = this.cache ?? (this.keep(await this.load(this.db.pool, false)), this.cache);
+    if (!had) return null;
+    let tried: { draft: PersonFile; result: R } | null = null;
+    try {
+      const draft = studyDraft(had.file);
+      const result = fn(draft);
+      checkStudyOnly(had.file, draft);
+      tried = { draft, result };
+    } catch {
+      // decided again by the caller, on the row as it is now
+    }
+    if (!tried) return null;
+    const r = await this.db.query<{ version: string }>("UPDATE persons SET open = $3, version = nextval('anxue_versions') WHERE employee_no = $1 AND version = $2 RETURNING version", [
+      this.employeeNo,
+      had.version,
+      JSON.stringify(tried.draft.open),
+    ]);
+    const version = r.rows[0]?.version;
+    if (!version) return null;
+    this.cache = { version, file: tried.draft };
+    return { result: tried.result };
   }
 
   private locked<R>(fn: (draft: PersonFile) => R | Promise<R>, draftOf: (f: PersonFile) => PersonFile, check?: (before: PersonFile, draft: PersonFile) => void): Promise<R> {

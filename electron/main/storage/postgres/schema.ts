@@ -66,6 +66,20 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (campaign_id, employee_no)
    );
    CREATE INDEX person_summaries_by_person ON person_summaries (employee_no);`,
+  // the numbers the progress page counts everyone by, kept beside their JSON by the database itself
+  // (computed once per write, not once per person at every refresh of the page): the open study
+  // session's campaign, the campaigns it also counts toward and its time so far; a summary's figures
+  `ALTER TABLE persons
+     ADD COLUMN study_campaign text GENERATED ALWAYS AS (CASE WHEN jsonb_typeof(open -> 'study') = 'object' THEN open #>> '{study,campaignId}' END) STORED,
+     ADD COLUMN study_also jsonb GENERATED ALWAYS AS (CASE WHEN jsonb_typeof(open -> 'study') = 'object' THEN open #> '{study,alsoFor}' END) STORED,
+     ADD COLUMN study_ms float8 GENERATED ALWAYS AS (CASE WHEN jsonb_typeof(open -> 'study') = 'object'
+       THEN (open #>> '{study,countedMs}')::float8 + coalesce((open #>> '{study,provisionalMs}')::float8, 0) END) STORED;
+   ALTER TABLE person_summaries
+     ADD COLUMN self_ms float8 GENERATED ALWAYS AS ((figures ->> 'selfMs')::float8) STORED,
+     ADD COLUMN collective_ms float8 GENERATED ALWAYS AS ((figures ->> 'collectiveMs')::float8) STORED,
+     ADD COLUMN longest_ms float8 GENERATED ALWAYS AS ((figures ->> 'longestMs')::float8) STORED,
+     ADD COLUMN checks_issued float8 GENERATED ALWAYS AS ((figures ->> 'checksIssued')::float8) STORED,
+     ADD COLUMN checks_missed float8 GENERATED ALWAYS AS ((figures ->> 'checksMissed')::float8) STORED;`,
 ];
 
 /**
