@@ -145,6 +145,11 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'archive.list': [A, M],
   'archive.verify': [A, M],
   'archive.file': [A, M],
+  'upload.begin': [O, M],
+  'upload.chunk': [O, M],
+  'upload.status': [O, M],
+  'upload.finish': [O, M],
+  'upload.cancel': [O, M],
 };
 
 let app: TempApp;
