@@ -24,8 +24,8 @@ beforeAll(async () => {
   app = makeApp();
   const s = await seeded(app);
   admin = s.admin;
-  await app.call('accounts.setRoles', { employeeNo: 'E001', roles: ['employee', 'officer'] }, admin);
-  await app.call('accounts.setRoles', { employeeNo: 'E003', roles: ['employee', 'officer'] }, admin);
+  await app.call('accounts.setRoles', { employeeNo: 'E001', roles: ['employee', 'officer'], reason: '' }, admin);
+  await app.call('accounts.setRoles', { employeeNo: 'E003', roles: ['employee', 'officer'], reason: '' }, admin);
   officer = await s.login('E001');
   otherOfficer = await s.login('E003');
   employee = await s.login('E002');

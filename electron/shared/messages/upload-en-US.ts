@@ -4,6 +4,7 @@ import type { uploadZhCN } from './upload-zh-CN';
 export const uploadEnUS: Record<keyof typeof uploadZhCN, string> = {
   'rule.chunkTooLarge': 'the chunk is too large',
   'upload.busy': "this file's previous chunk is still being written: wait a moment and continue",
+  'upload.changedOnDisk': 'the uploaded “{{fileName}}” was changed on the server: upload it again',
   'upload.chunkPastEnd': 'this chunk goes past the end of the file ({{size}} bytes)',
   'upload.chunkTooLarge': 'a chunk is at most {{max}}',
   'upload.finishedAlready': 'this file has already been uploaded',

@@ -2,6 +2,7 @@
 export const uploadZhCN = {
   'rule.chunkTooLarge': '一段太大',
   'upload.busy': '这个文件的上一段还在写入，请稍候再继续',
+  'upload.changedOnDisk': '上传的「{{fileName}}」在服务器上已被改动，请重新上传',
   'upload.chunkPastEnd': '这一段超出了文件的大小（{{size}} 字节）',
   'upload.chunkTooLarge': '一段最多 {{max}}',
   'upload.finishedAlready': '这个文件已经上传完成',
