@@ -72,7 +72,12 @@ export const settingsSchema = z
     /** what a new campaign asks of some person categories (学时), where it differs from the campaign's own target */
     campaignTargetsByCategory: z.partialRecord(z.enum(PERSON_CATEGORIES), z.number().min(0).max(200)),
     /** the largest video an officer may upload, in MB (absent: DEFAULT_VIDEO_UPLOAD_MB); optional, so older folders need no migration */
-    videoUploadMaxMb: z.number().int().min(1).max(20 * 1024).optional(),
+    videoUploadMaxMb: z
+      .number()
+      .int()
+      .min(1)
+      .max(20 * 1024)
+      .optional(),
   })
   .refine((s) => s.attentionCheckMaxMinutes >= s.attentionCheckMinMinutes, {
     path: ['attentionCheckMaxMinutes'],

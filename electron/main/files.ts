@@ -1,7 +1,22 @@
 // The files port (services/ports.ts) on Node's fs: what services read and write goes through here.
 // writeAtomic is storage's own atomic writer (temp file, fsync, rename, fsync of the folder), the
 // one lowdb's files use, so a crash or a full disk is met the same way everywhere.
-import { closeSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  fsyncSync,
+  openSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Files } from './services/ports';

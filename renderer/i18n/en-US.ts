@@ -1300,4 +1300,13 @@ export const enUS: Resources = {
     find: 'Find by name or employee no., tick to add',
     hiredLater: '{{n}} more were hired after this campaign’s end ({{end}}) and do not take part.',
   },
+  upload: {
+    label: 'Upload progress',
+    progress: 'Uploaded {{pct}}% ({{done}} MB of {{total}} MB)',
+    retrying: 'Connection lost: continuing from {{done}} MB…',
+    stopped: 'Upload interrupted: {{done}} MB of {{total}} MB kept. Check the network, then tap “Continue upload” to go on from there.',
+    resume: 'Continue upload',
+    stop: 'Stop upload',
+    done: 'Upload complete ({{total}} MB)',
+  },
 };

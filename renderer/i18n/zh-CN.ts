@@ -1258,5 +1258,14 @@ export const zhCN = {
     find: '按姓名或工号查找，勾选加入',
     hiredLater: '另有 {{n}} 人入职日期晚于本期结束日期（{{end}}），不参加本期。',
   },
+  upload: {
+    label: '上传进度',
+    progress: '已上传 {{pct}}%（{{done}} MB / {{total}} MB）',
+    retrying: '连接中断，正在从 {{done}} MB 处继续…',
+    stopped: '上传中断，已保存 {{done}} MB / {{total}} MB。检查网络后点“继续上传”，从中断处接着传。',
+    resume: '继续上传',
+    stop: '停止上传',
+    done: '上传完成（{{total}} MB）',
+  },
 };
 export type Resources = typeof zhCN;

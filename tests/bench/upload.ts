@@ -81,9 +81,15 @@ export async function benchUpload(args: string[]) {
       const hash = createHash('sha256');
       const t0 = performance.now();
       const begun = JSON.parse((await postJson(srv.url, 'upload.begin', { fileName: 'bench.mp4', size, purpose: 'video' }, { token })).text) as { uploadId: string; chunkSize: number };
-      for (let at = 0; at < size; ) {
+      for (let at = 0; at < size;) {
         const len = Math.min(begun.chunkSize, size - at);
-        const r = await sendChunk(srv.url, token, { uploadId: begun.uploadId, offset: at }, made(block, at, len, (b) => hash.update(b)), { length: len });
+        const r = await sendChunk(
+          srv.url,
+          token,
+          { uploadId: begun.uploadId, offset: at },
+          made(block, at, len, (b) => hash.update(b)),
+          { length: len },
+        );
         if (r.status !== 200) throw new Error(`chunk at ${at}: ${r.status} ${r.text}`);
         at = (JSON.parse(r.text) as { received: number }).received;
       }

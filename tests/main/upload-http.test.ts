@@ -79,7 +79,7 @@ describe('a chunked upload over HTTP', () => {
     expect(received).toBeGreaterThanOrEqual(chunkSize);
     expect(received).toBeLessThanOrEqual(chunkSize + 3 * MB);
     console.log(`[upload] cut after 3 MB of chunk 2: the server kept ${((received - chunkSize) / MB).toFixed(2)} MB of it`);
-    for (let at = received; at < file.length; ) {
+    for (let at = received; at < file.length;) {
       const r = await sendChunk(base, officer, { uploadId, offset: at }, file.subarray(at, Math.min(at + chunkSize, file.length)));
       expect(r.status, r.text).toBe(200);
       at = (JSON.parse(r.text) as UploadView).received;

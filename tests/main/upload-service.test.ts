@@ -131,7 +131,11 @@ describe('a document import from a finished upload', () => {
     }
     expect(job.state).toBe('ready');
     expect(job.preview).toMatchObject({ fileName: '动火制度.md', sha256: sha(data) });
-    const r = await app.call('corpus.importCommit', { jobId: job.jobId, newDoc: { title: '动火作业制度', docNo: '', issuer: '', category: '企业制度', effective: '', suggestedMinutes: 10, summary: '' } }, admin);
+    const r = await app.call(
+      'corpus.importCommit',
+      { jobId: job.jobId, newDoc: { title: '动火作业制度', docNo: '', issuer: '', category: '企业制度', effective: '', suggestedMinutes: 10, summary: '' } },
+      admin,
+    );
     expect(r.edition).toBe(sha(data));
     // used up
     expect(readdirSync(uploadsDir(app)).filter((n) => n.startsWith(up.uploadId))).toEqual([]);

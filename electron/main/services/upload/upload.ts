@@ -111,7 +111,10 @@ export async function receiveChunk(ports: Ports, owner: string, target: { upload
       for await (const c of body) {
         if (st.cancelled) break;
         if (got + c.length > room) {
-          failure = c.length > UPLOAD_CHUNK || got + c.length > UPLOAD_CHUNK ? new ApiError('too_large', 'upload.chunkTooLarge', { max: sizeText(UPLOAD_CHUNK) }) : badInput('upload.chunkPastEnd', { size: r.size });
+          failure =
+            c.length > UPLOAD_CHUNK || got + c.length > UPLOAD_CHUNK
+              ? new ApiError('too_large', 'upload.chunkTooLarge', { max: sizeText(UPLOAD_CHUNK) })
+              : badInput('upload.chunkPastEnd', { size: r.size });
           break;
         }
         await writeTo(out, c);
@@ -221,7 +224,7 @@ export async function copyFromPath(
   const size = ports.files.size(source);
   const up = await beginUpload(ports, account.employeeNo, { fileName: path.basename(source), size, purpose });
   try {
-    for (let at = 0; at < size; ) {
+    for (let at = 0; at < size;) {
       const end = Math.min(at + UPLOAD_CHUNK, size);
       const v = await receiveChunk(ports, account.employeeNo, { uploadId: up.uploadId, offset: at }, ports.files.readStream(source, { start: at, end: end - 1 }), end - at);
       at = v.received;
