@@ -1303,7 +1303,7 @@ export const enUS: Resources = {
   upload: {
     label: 'Upload progress',
     progress: 'Uploaded {{pct}}% ({{done}} MB of {{total}} MB)',
-    retrying: 'Connection lost: continuing from {{done}} MB…',
+    retrying: 'Connection lost: continuing from {{done}} MB of {{total}} MB ({{pct}}%)…',
     stopped: 'Upload interrupted: {{done}} MB of {{total}} MB kept. Check the network, then tap “Continue upload” to go on from there.',
     resume: 'Continue upload',
     stop: 'Stop upload',

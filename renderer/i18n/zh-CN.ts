@@ -1261,7 +1261,7 @@ export const zhCN = {
   upload: {
     label: '上传进度',
     progress: '已上传 {{pct}}%（{{done}} MB / {{total}} MB）',
-    retrying: '连接中断，正在从 {{done}} MB 处继续…',
+    retrying: '连接中断，正在从 {{done}} MB / {{total}} MB（{{pct}}%）处继续…',
     stopped: '上传中断，已保存 {{done}} MB / {{total}} MB。检查网络后点“继续上传”，从中断处接着传。',
     resume: '继续上传',
     stop: '停止上传',

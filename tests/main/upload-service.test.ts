@@ -7,7 +7,8 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MB } from '../../electron/shared/calls/common';
-import { copyFromPath, receiveChunk } from '../../electron/main/services/upload/upload';
+import { copyFromPath, finishUpload, receiveChunk } from '../../electron/main/services/upload/upload';
+import { newRuntime } from '../../electron/main/services/runtime';
 import { UPLOAD_STALE_MS } from '../../electron/main/services/upload/upload-files';
 import type { UploadView } from '../../electron/shared/api';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
@@ -70,6 +71,17 @@ describe('the upload service', () => {
     } finally {
       again.close();
     }
+  });
+
+  it('two servers sharing the files folder take turns: each one’s hash is made again when the other moved the upload on', async () => {
+    // a second server of the same database: the same records and files, a memory of its own
+    const other = { ...app.ports, runtime: newRuntime() };
+    const file = bytes(3 * MB, 5);
+    const up = await app.call('upload.begin', { fileName: 'i.mp4', size: file.length, purpose: 'video' }, admin);
+    await receiveChunk(app.ports, 'admin', { uploadId: up.uploadId, offset: 0 }, [file.subarray(0, MB)]);
+    await receiveChunk(other, 'admin', { uploadId: up.uploadId, offset: MB }, [file.subarray(MB, 2 * MB)]);
+    await receiveChunk(app.ports, 'admin', { uploadId: up.uploadId, offset: 2 * MB }, [file.subarray(2 * MB)]);
+    expect((await finishUpload(other, 'admin', up.uploadId)).sha256).toBe(sha(file));
   });
 
   it('a finished upload is a file on disk; an unfinished one has none presented as finished', async () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DayInput } from '../shell/Dates';
 import { useTranslation } from 'react-i18next';
 import type { DocMeta, ImportJobView, ImportPreview } from '../../../electron/shared/api';
-import { api } from '../../lib/api';
+import { api, ApiFailure } from '../../lib/api';
 import { sendFile, type UploadState } from '../../lib/chunked-upload';
 import { UploadProgress } from '../../components/UploadProgress';
 import { ErrorNote } from '../shell/ErrorNote';
@@ -41,8 +41,15 @@ export function ImportPanel({ docs, docId, onDone, onCancel }: { docs: DocMeta[]
     setUploadStopped(false);
     setError(null);
     let sent: string | null = null;
+    let started = uploadId !== null;
     try {
-      const done = await sendFile(api, f, 'document', { uploadId, onState: setUpload });
+      const done = await sendFile(api, f, 'document', {
+        uploadId,
+        onState: (s) => {
+          started = true;
+          setUpload(s);
+        },
+      });
       sent = done.uploadId;
       // Reading a large PDF takes a while: the backend reports pages read, and can stop.
       let j = await api['corpus.importStart']({ uploadId: done.uploadId });
@@ -60,14 +67,19 @@ export function ImportPanel({ docs, docId, onDone, onCancel }: { docs: DocMeta[]
         setMeta((m) => ({ ...m, title: p.title, docNo: p.docNo }));
       }
     } catch (err) {
-      // an upload cut short is kept on the server: the person goes on from there
-      if (sent === null) setUploadStopped(true);
-      setError(err);
+      // an upload cut short is kept on the server: the person goes on from there, and the notice
+      // beside the bar says so (a lost network needs no second message); any other refusal is shown
+      const cutShort = started && sent === null;
+      if (cutShort) setUploadStopped(true);
+      if (!cutShort || !(err instanceof ApiFailure && err.code === 'network')) setError(err);
     } finally {
       setBusy(false);
     }
   }
   async function cancel() {
+    // an upload cut short is not kept waiting for a day (the server's sweep): the person has given it up
+    if (uploadStopped && upload?.uploadId) await api['upload.cancel']({ uploadId: upload.uploadId }).catch(() => undefined);
+    setUpload(null);
     if (job && (job.state === 'reading' || job.state === 'ready')) setJob(await api['corpus.importCancel']({ jobId: job.jobId }));
     setPreview(null);
   }
