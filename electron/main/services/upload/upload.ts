@@ -14,7 +14,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { DEFAULT_VIDEO_UPLOAD_MB } from '../../../core/model';
+import { DEFAULT_VIDEO_UPLOAD_MB, type Role } from '../../../core/model';
 import { mayCall, type UploadFinished, type UploadView } from '../../../shared/api';
 import { OFFICE, MB } from '../../../shared/calls/common';
 import { UPLOAD_CHUNK, type UploadPurpose } from '../../../shared/calls/upload';
@@ -215,7 +215,7 @@ export function releaseUpload(ports: Ports, id: string): void {
  */
 export async function copyFromPath(
   ports: Ports,
-  account: { employeeNo: string; roles: readonly import('../../../core/model').Role[] },
+  account: { employeeNo: string; roles: readonly Role[] },
   source: string,
   purpose: UploadPurpose,
   onProgress?: (received: number, size: number) => void,
