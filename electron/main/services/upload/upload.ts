@@ -91,7 +91,13 @@ function writeTo(out: Writable, c: Uint8Array): Promise<void> {
  * they come and hashed once written. When the body ends early (a dropped connection), what was
  * written counts: it is synced, `received` says so, and the client continues from there.
  */
-export async function receiveChunk(ports: Ports, owner: string, target: { uploadId: string; offset: number }, body: AsyncIterable<Uint8Array>, declared?: number): Promise<UploadView> {
+export async function receiveChunk(
+  ports: Ports,
+  owner: string,
+  target: { uploadId: string; offset: number },
+  body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  declared?: number,
+): Promise<UploadView> {
   const r = ownRecord(ports, target.uploadId, owner);
   if (r.sha256 !== undefined) throw conflict('upload.finishedAlready');
   if (target.offset !== r.received) throw conflict('upload.wrongOffset', { offset: target.offset, received: r.received });
