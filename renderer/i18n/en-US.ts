@@ -1231,6 +1231,7 @@ export const enUS: Resources = {
     blockedAddress: 'Address {{address}}',
     lockedUntil: 'locked until {{until}}',
     unlock: 'Unlock',
+    videoUploadMaxMb: 'Largest video upload (MB; default 2048, i.e. 2 GB)',
     retentionYears: 'Keep training records for (years after the last record; never deleted automatically)',
     essaySimilarity: 'Essay similarity threshold (%): essays sharing this much with other texts are accepted only with a reason',
     targets: 'Credit hours by person category (editable defaults)',

@@ -1189,6 +1189,7 @@ export const zhCN = {
     blockedAddress: '地址 {{address}}',
     lockedUntil: '锁定至 {{until}}',
     unlock: '解除锁定',
+    videoUploadMaxMb: '视频上传上限（MB；默认 2048，即 2 GB）',
     retentionYears: '培训档案保存年限（最后一条记录之后；到期也不会自动删除）',
     essaySimilarity: '剖析材料相同内容提示阈值（%）：达到此比例的材料须写明理由才能通过',
     targets: '各类人员的学时要求（可修改的默认值）',

@@ -67,4 +67,28 @@ describe('a document imported in chunks', () => {
     await expect.poll(() => officer.getByTestId('import-preview').textContent()).toContain('动火作业管理制度.md');
     await shot(officer, 'upload-imported');
   });
+
+  it('the admin sets the largest video in the settings; a larger film is refused naming both sizes', async () => {
+    const admin = await openPage(await workstation(e.browser));
+    await loginAt(admin, e.server.url, 'admin', ADMIN_PW);
+    await admin.goto(`${e.server.url}#/settings`);
+    const field = admin.getByTestId('video-upload-max');
+    await expect.poll(() => field.inputValue()).toBe('2048');
+    await field.fill('100');
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
+    await admin.getByText('已保存').waitFor();
+    await field.scrollIntoViewIfNeeded();
+    await shot(admin, 'upload-settings');
+    const refused = await admin.evaluate(async () => {
+      const token = sessionStorage.getItem('anxue.token');
+      const r = await fetch('/api/upload.begin', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ fileName: '警示片.mp4', size: 101 * 1024 * 1024, purpose: 'video' }),
+      });
+      return { status: r.status, body: (await r.json()) as { message: string } };
+    });
+    expect(refused.status).toBe(413);
+    expect(refused.body.message).toBe('「警示片.mp4」有 101 MB，视频最大 100 MB（系统管理员可在设置中调整）');
+  });
 });
