@@ -150,6 +150,7 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'upload.status': [O, M],
   'upload.finish': [O, M],
   'upload.cancel': [O, M],
+  'upload.fromDialog': [O, M],
 };
 
 let app: TempApp;

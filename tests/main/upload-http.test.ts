@@ -155,6 +155,19 @@ describe('a chunked upload over HTTP', () => {
     expect((await status(officer, body.uploadId)).received).toBe(0);
   });
 
+  it('a browser cannot have the server open a file dialog or read a path of its own, even where the app has one', async () => {
+    let asked = 0;
+    app.ports.desktop = { chooseFile: async () => (asked++, '/etc/passwd') };
+    try {
+      const r = await uploadCall(base, officer, 'upload.fromDialog', { purpose: 'document' });
+      expect(r.status).toBe(403);
+      expect(r.body).toMatchObject({ key: 'upload.desktopOnly' });
+      expect(asked).toBe(0);
+    } finally {
+      delete app.ports.desktop;
+    }
+  });
+
   it('a bad upload id or offset in the query is refused as bad input', async () => {
     const r = await sendChunk(base, officer, { uploadId: 'not-an-id', offset: 0 }, Buffer.alloc(1));
     expect(r.status).toBe(400);

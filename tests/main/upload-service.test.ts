@@ -1,7 +1,7 @@
 // The upload service as IPC and the desktop's main process reach it (services/upload): a chunk's
 // bytes handed over, a body that ends early keeps what was written, a restart makes the hash again
 // from the partial file, a cancelled or stale upload leaves nothing, a file chosen in the open
-// dialog is copied through the same chunks, and a document import takes a finished upload's id.
+// dialog is copied through the same chunks (upload.fromDialog: the desktop window only), and a document import takes a finished upload's id.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MB } from '../../electron/shared/calls/common';
 import { copyFromPath, finishUpload, receiveChunk } from '../../electron/main/services/upload/upload';
 import { newRuntime } from '../../electron/main/services/runtime';
+import { dispatch } from '../../electron/main/transport/dispatch';
 import { UPLOAD_STALE_MS } from '../../electron/main/services/upload/upload-files';
 import type { UploadView } from '../../electron/shared/api';
 import { makeApp, removeDir, seeded, tempDir, type TempApp } from '../helpers/temp-app';
@@ -122,6 +123,21 @@ describe('the upload service', () => {
     expect(seen).toEqual([8 * MB, 9 * MB + 3]);
     expect((await app.call('upload.status', { uploadId: done.uploadId }, admin)).fileName).toBe('警示片.mp4');
     await expect(copyFromPath(app.ports, { employeeNo: 'E002', roles: ['employee'] }, src, 'video')).rejects.toMatchObject({ code: 'forbidden' });
+    // the same through the contract, as the desktop window asks (IPC): the dialog's choice, or nothing when it was closed
+    let chosen: string | null = src;
+    const desktop = { ...app.ports, desktop: { chooseFile: async () => chosen } };
+    expect(await dispatch(desktop, 'upload.fromDialog', { purpose: 'video' }, admin)).toMatchObject({
+      ok: true,
+      value: { chosen: true, fileName: '警示片.mp4', sha256: sha(file), size: file.length },
+    });
+    chosen = null;
+    expect(await dispatch(desktop, 'upload.fromDialog', { purpose: 'video' }, admin)).toEqual({ ok: true, value: { chosen: false } });
+    // not from a browser, even on the server PC, and not where there is no dialog
+    expect(await dispatch(desktop, 'upload.fromDialog', { purpose: 'video' }, admin, { address: '127.0.0.1', loopback: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', key: 'upload.desktopOnly' },
+    });
+    expect(await app.raw('upload.fromDialog', { purpose: 'video' }, admin)).toMatchObject({ ok: false, error: { key: 'upload.desktopOnly' } });
     expect((await app.raw('upload.begin', { fileName: 'x', size: 1, purpose: 'video' }, employee)).ok).toBe(false);
   });
 });

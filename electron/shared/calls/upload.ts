@@ -5,7 +5,7 @@
 // the upload id and offset in the query), never base64 in JSON; over IPC they are a Uint8Array.
 import { z } from 'zod';
 import { call, MB, OFFICE } from './common';
-import type { UploadFinished, UploadView } from '../views/upload';
+import type { UploadFinished, UploadFromDialog, UploadView } from '../views/upload';
 
 /** what one chunk carries at most: large enough that a 1 GB film takes ~128 requests, small enough to lose little on a drop */
 export const UPLOAD_CHUNK = 8 * MB;
@@ -35,4 +35,6 @@ export const uploadCalls = {
   'upload.status': call<UploadView>()(z.object({ uploadId }), OFFICE),
   'upload.finish': call<UploadFinished>()(z.object({ uploadId }), OFFICE),
   'upload.cancel': call<{ ok: true }>()(z.object({ uploadId }), OFFICE),
+  /** the desktop app only: the open dialog on this PC, the file chosen copied in by the main process as a stream (no bytes cross IPC) */
+  'upload.fromDialog': call<UploadFromDialog>()(z.object({ purpose: z.enum(UPLOAD_PURPOSES) }), OFFICE),
 };

@@ -7,6 +7,7 @@ export const uploadEnUS: Record<keyof typeof uploadZhCN, string> = {
   'upload.changedOnDisk': 'the uploaded “{{fileName}}” was changed on the server: upload it again',
   'upload.chunkPastEnd': 'this chunk goes past the end of the file ({{size}} bytes)',
   'upload.chunkTooLarge': 'a chunk is at most {{max}}',
+  'upload.desktopOnly': 'only the desktop app can choose a file on this PC',
   'upload.finishedAlready': 'this file has already been uploaded',
   'upload.noSuchUpload': 'no such upload: it may have expired or been cancelled, or you did not start it',
   'upload.notComplete': 'the file has not all arrived yet: {{received}} of {{size}} bytes received',

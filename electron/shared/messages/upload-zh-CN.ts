@@ -5,6 +5,7 @@ export const uploadZhCN = {
   'upload.changedOnDisk': '上传的「{{fileName}}」在服务器上已被改动，请重新上传',
   'upload.chunkPastEnd': '这一段超出了文件的大小（{{size}} 字节）',
   'upload.chunkTooLarge': '一段最多 {{max}}',
+  'upload.desktopOnly': '只有桌面版可以从本机选择文件',
   'upload.finishedAlready': '这个文件已经上传完成',
   'upload.noSuchUpload': '没有这个上传：可能已过期、已取消，或不是您开始的',
   'upload.notComplete': '文件还没有传完：已收到 {{received}} / {{size}} 字节',

@@ -18,3 +18,6 @@ export interface UploadFinished {
   sha256: string;
   size: number;
 }
+
+/** What the desktop's open dialog gave: nothing (the person closed it), or the file, uploaded and finished. */
+export type UploadFromDialog = { chosen: false } | ({ chosen: true; fileName: string } & UploadFinished);

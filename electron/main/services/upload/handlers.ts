@@ -1,5 +1,7 @@
 import { who, type Handlers } from '../handler';
-import { beginUpload, cancelUpload, finishUpload, receiveChunk, uploadStatus } from './upload';
+import path from 'node:path';
+import { forbidden } from '../errors';
+import { beginUpload, cancelUpload, copyFromPath, finishUpload, receiveChunk, uploadStatus } from './upload';
 
 export const uploadHandlers = {
   'upload.begin': (p, c, i) => beginUpload(p, who(c).employeeNo, i),
@@ -8,4 +10,11 @@ export const uploadHandlers = {
   'upload.status': async (p, c, i) => uploadStatus(p, who(c).employeeNo, i.uploadId),
   'upload.finish': (p, c, i) => finishUpload(p, who(c).employeeNo, i.uploadId),
   'upload.cancel': async (p, c, i) => cancelUpload(p, who(c).employeeNo, i.uploadId),
+  'upload.fromDialog': async (p, c, i) => {
+    // a dialog opens on the PC the app runs on: only the desktop app's own window (IPC) may ask, never a browser
+    if (c.client.address !== 'local' || !p.desktop) throw forbidden('upload.desktopOnly');
+    const file = await p.desktop.chooseFile(i.purpose);
+    if (file === null) return { chosen: false };
+    return { chosen: true, fileName: path.basename(file), ...(await copyFromPath(p, who(c), file, i.purpose)) };
+  },
 } satisfies Partial<Handlers>;
