@@ -12,6 +12,13 @@ import { toFailure, type Admitted, type DispatchResult } from './dispatch';
 /** the calls whose body is bytes, not JSON */
 export const BYTES_CALLS: ReadonlySet<CallName> = new Set<CallName>(['upload.chunk']);
 
+/**
+ * A chunk whose bytes stop coming for this long is a client that vanished without closing (a
+ * cable pulled): the connection is cut, so what arrived is kept and the upload is free for the
+ * client's resume (until then a resume is answered "busy").
+ */
+const CHUNK_IDLE_MS = 30_000;
+
 export async function receiveBytes(ports: import('../services/ports').Ports, admitted: Admitted, url: URL, req: http.IncomingMessage): Promise<DispatchResult> {
   const { caller } = admitted;
   try {
@@ -20,6 +27,7 @@ export async function receiveBytes(ports: import('../services/ports').Ports, adm
       const issue = parsed.error.issues[0]!;
       throw new ApiError('bad_input', 'transport.badField', { field: issue.path.join('.'), rule: issue.message }, issue.path.join('.'));
     }
+    req.setTimeout(CHUNK_IDLE_MS, () => req.destroy());
     const header = req.headers['content-length'];
     const declared = header === undefined ? undefined : Number(header);
     return { ok: true, value: await receiveChunk(ports, who(caller).employeeNo, parsed.data, req, declared) };
