@@ -14,6 +14,7 @@ const ON_POSTGRES = [
   'tests/pg/**/*.test.ts',
   'tests/main/training-loop.test.ts',
   'tests/main/role-matrix.test.ts',
+  'tests/main/upload-http.test.ts',
   'tests/main/login-guard.test.ts',
   'tests/main/collective.test.ts',
   'tests/main/essays.test.ts',

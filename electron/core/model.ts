@@ -71,12 +71,21 @@ export const settingsSchema = z
     retentionYears: z.number().int().min(1).max(50),
     /** what a new campaign asks of some person categories (学时), where it differs from the campaign's own target */
     campaignTargetsByCategory: z.partialRecord(z.enum(PERSON_CATEGORIES), z.number().min(0).max(200)),
+    /** the largest video an officer may upload, in MB (absent: DEFAULT_VIDEO_UPLOAD_MB); optional, so older folders need no migration */
+    videoUploadMaxMb: z
+      .number()
+      .int()
+      .min(1)
+      .max(20 * 1024)
+      .optional(),
   })
   .refine((s) => s.attentionCheckMaxMinutes >= s.attentionCheckMinMinutes, {
     path: ['attentionCheckMaxMinutes'],
     message: 'rule.maxIntervalBelowMin',
   });
 export type Settings = z.infer<typeof settingsSchema>;
+/** a video upload's limit where the admin set none: 2 GB */
+export const DEFAULT_VIDEO_UPLOAD_MB = 2048;
 export const DEFAULT_SETTINGS: Settings = {
   minutesPerCreditHour: 45,
   idleLimitSeconds: 120,

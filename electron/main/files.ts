@@ -1,7 +1,22 @@
 // The files port (services/ports.ts) on Node's fs: what services read and write goes through here.
 // writeAtomic is storage's own atomic writer (temp file, fsync, rename, fsync of the folder), the
 // one lowdb's files use, so a crash or a full disk is met the same way everywhere.
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  fsyncSync,
+  openSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Files } from './services/ports';
@@ -18,7 +33,16 @@ export const nodeFiles: Files = {
   mkdir: (dir) => void mkdirSync(dir, { recursive: true }),
   rename: (from, to) => renameSync(from, to),
   remove: (p) => rmSync(p, { recursive: true, force: true }),
-  readStream: (file) => createReadStream(file),
-  writeStream: (file, o = {}) => createWriteStream(file, o.exclusive ? { flags: 'wx' } : {}),
+  readStream: (file, o = {}) => createReadStream(file, o),
+  writeStream: (file, o = {}) => createWriteStream(file, o.start !== undefined ? { flags: 'r+', start: o.start } : o.exclusive ? { flags: 'wx' } : {}),
+  size: (file) => statSync(file).size,
+  sync: (p) => {
+    const fd = openSync(p, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  },
   tempDir: (prefix) => mkdtempSync(path.join(os.tmpdir(), prefix)),
 };

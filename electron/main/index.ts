@@ -7,6 +7,7 @@ import { openApp } from './app';
 import { dailyCheckpoints } from './services/signing/signing';
 import { desktopActivity } from './platform/activity';
 import { desktopKeyStore } from './platform/seal-keys';
+import { filePicker } from './platform/file-dialog';
 import { isExternalLink, mainWindowOptions } from './platform/window-options';
 import { registerIpc } from './transport/ipc';
 
@@ -30,6 +31,8 @@ if (!app.requestSingleInstanceLock()) {
     const contentDir = app.isPackaged ? path.join(process.resourcesPath, 'content') : path.join(app.getAppPath(), 'content');
     // the records' seal key in the OS key store, never in the data folder (storage/lowdb/seal.ts)
     const ports = openApp({ dataDir, contentDir, keys: desktopKeyStore() });
+    // an upload from a file on this PC: chosen in the dialog, copied in by this process (upload.fromDialog)
+    ports.desktop = filePicker(() => win);
     registerIpc(ipcMain, ports, desktopActivity());
     // signed checkpoints at each day's end, once an admin has signed in (services/signing/signing.ts)
     dailyCheckpoints(ports);

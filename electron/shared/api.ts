@@ -24,6 +24,7 @@ import { summaryCalls } from './calls/summary';
 import { mergeCalls } from './calls/merge';
 import { inductionCalls } from './calls/induction';
 import { yearCalls } from './calls/year';
+import { uploadCalls } from './calls/upload';
 
 export { DEFAULT_MAX_BODY, type Access };
 export type * from './views/accounts';
@@ -44,6 +45,7 @@ export type * from './views/report';
 export type * from './views/study';
 export type * from './views/summary';
 export type * from './views/year';
+export type * from './views/upload';
 
 // The order of the calls is the order of the parts: keep it (a part that named a call another part
 // names too would silently replace it; tests/structure/contract-parts.test.ts refuses that).
@@ -69,6 +71,7 @@ export const api = {
   ...yearCalls,
   ...archiveJobCalls,
   ...inductionCalls,
+  ...uploadCalls,
 } as const;
 
 export type Api = typeof api;

@@ -1231,6 +1231,7 @@ export const enUS: Resources = {
     blockedAddress: 'Address {{address}}',
     lockedUntil: 'locked until {{until}}',
     unlock: 'Unlock',
+    videoUploadMaxMb: 'Largest video upload (MB; default 2048, i.e. 2 GB)',
     retentionYears: 'Keep training records for (years after the last record; never deleted automatically)',
     essaySimilarity: 'Essay similarity threshold (%): essays sharing this much with other texts are accepted only with a reason',
     targets: 'Credit hours by person category (editable defaults)',
@@ -1299,5 +1300,14 @@ export const enUS: Resources = {
     addPasted: 'Add to the list ({{n}} nos.)',
     find: 'Find by name or employee no., tick to add',
     hiredLater: '{{n}} more were hired after this campaign’s end ({{end}}) and do not take part.',
+  },
+  upload: {
+    label: 'Upload progress',
+    progress: 'Uploaded {{pct}}% ({{done}} MB of {{total}} MB)',
+    retrying: 'Connection lost: continuing from {{done}} MB of {{total}} MB ({{pct}}%)…',
+    stopped: 'Upload interrupted: {{done}} MB of {{total}} MB kept. Check the network, then tap “Continue upload” to go on from there.',
+    resume: 'Continue upload',
+    stop: 'Stop upload',
+    done: 'Upload complete ({{total}} MB)',
   },
 };

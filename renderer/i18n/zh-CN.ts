@@ -1189,6 +1189,7 @@ export const zhCN = {
     blockedAddress: '地址 {{address}}',
     lockedUntil: '锁定至 {{until}}',
     unlock: '解除锁定',
+    videoUploadMaxMb: '视频上传上限（MB；默认 2048，即 2 GB）',
     retentionYears: '培训档案保存年限（最后一条记录之后；到期也不会自动删除）',
     essaySimilarity: '剖析材料相同内容提示阈值（%）：达到此比例的材料须写明理由才能通过',
     targets: '各类人员的学时要求（可修改的默认值）',
@@ -1257,6 +1258,15 @@ export const zhCN = {
     addPasted: '加入名单（{{n}} 个工号）',
     find: '按姓名或工号查找，勾选加入',
     hiredLater: '另有 {{n}} 人入职日期晚于本期结束日期（{{end}}），不参加本期。',
+  },
+  upload: {
+    label: '上传进度',
+    progress: '已上传 {{pct}}%（{{done}} MB / {{total}} MB）',
+    retrying: '连接中断，正在从 {{done}} MB / {{total}} MB（{{pct}}%）处继续…',
+    stopped: '上传中断，已保存 {{done}} MB / {{total}} MB。检查网络后点“继续上传”，从中断处接着传。',
+    resume: '继续上传',
+    stop: '停止上传',
+    done: '上传完成（{{total}} MB）',
   },
 };
 export type Resources = typeof zhCN;

@@ -45,10 +45,13 @@ export function onUnauthenticated(fn: () => void): () => void {
 async function httpCall<K extends CallName>(name: K, input: Input<K>, keepalive = false): Promise<Output<K>> {
   let res: Response;
   try {
-    res = await fetch(httpPath(name), {
+    // an upload's chunk: its bytes are the body, where it goes is in the query (transport/upload-body.ts)
+    const chunk = name === 'upload.chunk' ? (input as Input<'upload.chunk'>) : null;
+    const target = chunk ? `${httpPath(name)}?uploadId=${encodeURIComponent(chunk.uploadId)}&offset=${chunk.offset}` : httpPath(name);
+    res = await fetch(target, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Anxue-Lang': i18n.language, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(input ?? {}),
+      headers: { 'Content-Type': chunk ? 'application/octet-stream' : 'application/json', 'X-Anxue-Lang': i18n.language, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: chunk ? chunk.data : JSON.stringify(input ?? {}),
       keepalive,
     });
   } catch {

@@ -10,6 +10,7 @@
 //   archive — 一期一档 of a campaign with 3,000 people vs one Chromium page.pdf() per person
 //   pdf-memory — the server's memory (anxue serve, from /proc) while it previews and imports a long PDF,
 //             one and four at once (`pdf-memory [FILE]`; default a real ~250-page Chinese PDF)
+//   upload  — 1 GB sent in chunks to anxue serve vs a Node fs stream copy of the same bytes; the server's peak RSS (`upload [MB]`)
 //   server  — N learners over HTTP (heartbeats, essays, quizzes, dashboards of two campaigns open at once) on lowdb
 //             and on PostgreSQL × 2 processes (`--backend lowdb|postgres`: only one of them)
 import { execFileSync } from 'node:child_process';
@@ -669,6 +670,8 @@ async function main() {
   } else if (name === 'pdf-memory') {
     const { benchPdfMemory } = await import('./pdf-memory');
     result = await benchPdfMemory(args);
+  } else if (name === 'upload') {
+    result = await (await import('./upload')).benchUpload(args);
   } else if (name === 'server') {
     const { benchServer } = await import('./server');
     // `--backend lowdb|postgres`: only that one
@@ -682,7 +685,7 @@ async function main() {
     result = { bench: 'server', ...head, runs };
   } else {
     console.error(
-      'usage: npm run bench -- search | pdf [FILE… | --long] [--engine pdfium|pdfjs|both] [--runs N] | pdf-memory [FILE] | study [--years N] | essays | archive [PEOPLE] | server [LEARNERS…] [--backend lowdb|postgres]',
+      'usage: npm run bench -- search | pdf [FILE… | --long] [--engine pdfium|pdfjs|both] [--runs N] | pdf-memory [FILE] | study [--years N] | essays | archive [PEOPLE] | server [LEARNERS…] [--backend lowdb|postgres] | upload [MB]',
     );
     process.exit(2);
   }

@@ -145,6 +145,12 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'archive.list': [A, M],
   'archive.verify': [A, M],
   'archive.file': [A, M],
+  'upload.begin': [O, M],
+  'upload.chunk': [O, M],
+  'upload.status': [O, M],
+  'upload.finish': [O, M],
+  'upload.cancel': [O, M],
+  'upload.fromDialog': [O, M],
 };
 
 let app: TempApp;

@@ -71,7 +71,7 @@ describe('two apps in one process', () => {
     a = makeApp();
     b = makeApp();
     expect(a.ports.runtime).not.toBe(b.ports.runtime);
-    const job = importStart(a.ports, { fileName: '制度.md', base64: b64('# 本厂制度（测试用，虚构）\n\n第一条 动火前先做气体分析。\n') });
+    const job = importStart(a.ports, 'admin', { fileName: '制度.md', base64: b64('# 本厂制度（测试用，虚构）\n\n第一条 动火前先做气体分析。\n') });
     expect(() => importJob(b.ports, job.jobId)).toThrow(/没有这次导入/);
     // the job is the first app's, and finishes there
     for (let i = 0; i < 2_000 && importJob(a.ports, job.jobId).state === 'reading'; i++) await new Promise((r) => setTimeout(r, 10));

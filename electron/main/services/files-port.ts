@@ -27,9 +27,14 @@ export interface Files {
   rename(from: string, to: string): void;
   /** a file, or a folder and all below it (nothing when nothing is there) */
   remove(p: string): void;
-  readStream(file: string): Readable;
-  /** `exclusive`: fails (EEXIST) when the file is there already */
-  writeStream(file: string, o?: { exclusive?: boolean }): Writable;
+  /** `start`/`end`: only those bytes (end inclusive, as Node's) */
+  readStream(file: string, o?: { start?: number; end?: number }): Readable;
+  /** `exclusive`: fails (EEXIST) when the file is there already; `start`: writes into the file there is from that byte on (nothing truncated) */
+  writeStream(file: string, o?: { exclusive?: boolean; start?: number }): Writable;
+  /** a file's size in bytes */
+  size(file: string): number;
+  /** what was written to a file, or the names in a folder, made durable (fsync) */
+  sync(p: string): void;
   /** a new empty folder in the system's temp folder, its name starting with `prefix` */
   tempDir(prefix: string): string;
 }

@@ -23,6 +23,7 @@ import { rosterHandlers } from './roster/handlers';
 import { signingHandlers } from './signing/handlers';
 import { studyHandlers } from './study/handlers';
 import { summaryHandlers } from './summary/handlers';
+import { uploadHandlers } from './upload/handlers';
 import { yearHandlers } from './year/handlers';
 
 export type { Handler, Handlers } from './handler';
@@ -47,6 +48,7 @@ export const handlers: Handlers = guardCampaigns(
     ...summaryHandlers,
     ...mergeHandlers,
     ...yearHandlers,
+    ...uploadHandlers,
   },
   { ...quizResumes },
 );

@@ -5,6 +5,7 @@ import type { SessionTable, Store } from '../storage/store';
 import type { ContentCatalog } from './corpus/content-catalog';
 import type { Files } from './files-port';
 import type { Runtime } from './runtime';
+import type { UploadPurpose } from '../../shared/calls/upload';
 
 export type { Files } from './files-port';
 
@@ -29,6 +30,8 @@ export interface Ports {
    * another PC must give it (from the server PC itself it is not needed). Null when not serving.
    */
   setupCode?: string | null;
+  /** the desktop app's open dialog (main/platform/file-dialog.ts): a file on this PC, or null when the person closed it; absent on a server */
+  desktop?: { chooseFile(purpose: UploadPurpose): Promise<string | null> };
   /** what this app keeps in memory while it runs (caches, imports being read, the unlocked signing key, timers): its own, never another app's */
   runtime: Runtime;
 }

@@ -2,7 +2,7 @@
 // the unlocked signing key, and its timers. openApp (main/app.ts) makes one per app and services
 // reach it as ports.runtime, so two apps in one process (the tests, two servers on one database)
 // never share any of it, and closing an app stops its timers.
-import type { KeyObject } from 'node:crypto';
+import type { Hash, KeyObject } from 'node:crypto';
 import type { Question } from '../../core/model';
 import type { SimilarityResult } from '../../core/similarity';
 import type { ImportJobView, ImportPreview } from '../../shared/api';
@@ -31,6 +31,21 @@ export interface ImportJob {
   createdAt: number;
 }
 
+/**
+ * An upload's sha256 as far as its bytes on disk go (upload/upload.ts). Node's hash state cannot be
+ * saved, so it lives here; after a restart (or on another server of the same database) it is made
+ * again from the partial file, once.
+ */
+export interface UploadHash {
+  hash: Hash;
+  /** the bytes hashed: the upload's `received` when this is current */
+  at: number;
+  /** a chunk or the finish is at work on the file */
+  busy: boolean;
+  /** cancelled while busy: the chunk at work writes nothing more */
+  cancelled: boolean;
+}
+
 /** A campaign's copy check (essay-review.ts), kept until an essay's latest version or a source changes. */
 export interface CopyCheck {
   key: string;
@@ -43,6 +58,8 @@ export interface Runtime {
   searchIndex: Promise<CorpusIndex> | null;
   /** imports being read or waiting to be committed, by job id (corpus-import.ts) */
   importJobs: Map<string, ImportJob>;
+  /** the uploads being received, by upload id (upload/upload.ts) */
+  uploads: Map<string, UploadHash>;
   /** each campaign's last copy check, by campaign id (essay-review.ts) */
   copyChecks: Map<string, CopyCheck>;
   /** the bank's versions by digest, per state of the bank: the questions file as read (question-versions.ts) */
@@ -67,6 +84,7 @@ export function newRuntime(): Runtime {
   return {
     searchIndex: null,
     importJobs: new Map(),
+    uploads: new Map(),
     copyChecks: new Map(),
     questionVersions: new WeakMap(),
     signingKey: null,

@@ -17,10 +17,11 @@ import { api, DEFAULT_MAX_BODY, maxBodyOf, type ApiErrorBody, type CallName } fr
 import type { MessageKey, MessageParams } from '../../shared/messages';
 import { ApiError } from '../services/errors';
 import { langOf, type ClientInfo, type Ports } from '../services/ports';
-import { admit, inCall, run, toFailure } from './dispatch';
+import { admit, inCall, isCallName, run, toFailure } from './dispatch';
 import { clientAddress, isLoopbackAddress, type HostPolicy } from './host-check';
 import { crossSiteRefusal } from './origin-check';
 import { requestLog, type RequestLog } from './request-log';
+import { BYTES_CALLS, receiveBytes } from './upload-body';
 
 /** what a call anyone may make (login, setup) may send: its input is a few hundred bytes */
 export const PUBLIC_MAX_BODY = 16 * 1024;
@@ -312,7 +313,8 @@ async function handleApi(ports: Ports, o: HttpOptions & { log: RequestLog }, cli
   // no other method, so no CORS preflight (OPTIONS) is ever answered: a page elsewhere cannot send JSON here
   if (req.method !== 'POST') return sendUnread(req, res, 405, new ApiError('bad_input', 'transport.onlyPost').toBody());
   // a request a page of another site made the browser send: refused before anything is looked at (origin-check.ts)
-  const crossSite = crossSiteRefusal(req.headers, o.tls ? 'https' : 'http');
+  const bytes = isCallName(name) && BYTES_CALLS.has(name);
+  const crossSite = crossSiteRefusal(req.headers, o.tls ? 'https' : 'http', bytes ? 'bytes' : 'json');
   if (crossSite) {
     const refusal = new ApiError('forbidden', crossSite.key, crossSite.params);
     o.log.refused(403, req.method, req.url ?? '', client.address, refusal.message);
@@ -328,6 +330,12 @@ async function handleApi(ports: Ports, o: HttpOptions & { log: RequestLog }, cli
   const limit = open ? PUBLIC_MAX_BODY : maxBodyOf(admitted.name);
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw new HttpRefusal(413, 'too_large', 'transport.tooLargeFor', tooLarge(admitted.name, limit));
+  if (bytes) {
+    const r = await receiveBytes(ports, admitted, parseTarget(req.url), req);
+    if (r.ok) return send(res, 200, JSON.stringify(r.value));
+    // refused before the body was all read (a wrong offset, another's upload): not taken in
+    return req.complete ? send(res, r.status, JSON.stringify(r.error)) : sendUnread(req, res, r.status, r.error);
+  }
   let text: string | null = limit > DEFAULT_MAX_BODY ? await spoolBody(req, limit) : await readBody(req, limit, open ? PUBLIC_BODY_MS : null);
   let raw: unknown;
   try {

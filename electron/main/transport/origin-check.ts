@@ -48,12 +48,18 @@ function originOf(header: string): string | null {
   }
 }
 
+/** `application/octet-stream`: a chunk of an upload (no form or no-cors fetch can send it either). */
+export function isBytesType(header: string | undefined): boolean {
+  return header?.split(';')[0]?.trim().toLowerCase() === 'application/octet-stream';
+}
+
 /**
  * Why this request may not make a call (a message of the catalog), or null when it may. Every call is a
  * POST, and each is held to this: reading calls too, so no rule has to decide which calls change
- * nothing.
+ * nothing. `body: 'bytes'` (an upload's chunk) wants application/octet-stream instead of JSON: that type
+ * too needs a CORS preflight, which this server never answers.
  */
-export function crossSiteRefusal(headers: IncomingHttpHeaders, scheme: 'http' | 'https'): KnownMessage | null {
+export function crossSiteRefusal(headers: IncomingHttpHeaders, scheme: 'http' | 'https', body: 'json' | 'bytes' = 'json'): KnownMessage | null {
   const site = one(headers['sec-fetch-site'])?.trim().toLowerCase();
   if (site !== undefined && site !== 'same-origin' && site !== 'none') {
     return { key: 'transport.otherSitePage', params: { site } };
@@ -66,6 +72,7 @@ export function crossSiteRefusal(headers: IncomingHttpHeaders, scheme: 'http' | 
       return { key: 'transport.otherSite', params: { origin: shown } };
     }
   }
+  if (body === 'bytes') return isBytesType(one(headers['content-type'])) ? null : { key: 'upload.notOctetStream' };
   if (!isJsonType(one(headers['content-type']))) {
     return { key: 'transport.notJson' };
   }

@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../../core/model';
 import { call, MB, UPLOAD, ALL, OFFICE, none, fileUpload } from './common';
+import { uploadId } from './upload';
 import type { DocMeta, DocFile, DocUnits, SearchResult, ImportPreview, ImportJobView } from '../views/corpus';
+
+/** a file to import: base64 in the JSON (small files, older clients), or a finished upload of the caller's (upload.*, any size up to the document limit) */
+const fileOrUpload = z.union([fileUpload, z.object({ uploadId })]);
 
 export const corpusCalls = {
   'corpus.list': call<DocMeta[]>()(none, ALL),
@@ -12,8 +16,8 @@ export const corpusCalls = {
   'reader.position': call<{ ratio: number | null }>()(z.object({ docId: z.string().min(1).max(80), key: z.string().min(1).max(40) }), ALL),
   'reader.savePosition': call<{ ok: true }>()(z.object({ docId: z.string().min(1).max(80), key: z.string().min(1).max(40), ratio: z.number().min(0).max(1) }), ALL),
   'corpus.search': call<SearchResult[]>()(z.object({ q: z.string().trim().min(1).max(100) }), ALL),
-  'corpus.importPreview': call<ImportPreview>()(fileUpload, OFFICE, UPLOAD),
-  'corpus.importStart': call<ImportJobView>()(fileUpload, OFFICE, UPLOAD),
+  'corpus.importPreview': call<ImportPreview>()(fileOrUpload, OFFICE, UPLOAD),
+  'corpus.importStart': call<ImportJobView>()(fileOrUpload, OFFICE, UPLOAD),
   'corpus.importJob': call<ImportJobView>()(z.object({ jobId: z.string().uuid() }), OFFICE),
   'corpus.importCancel': call<ImportJobView>()(z.object({ jobId: z.string().uuid() }), OFFICE),
   'corpus.importCommit': call<{ docId: string; edition: string }>()(

@@ -3,11 +3,13 @@ import type { messagesZhCN } from './zh-CN';
 import { cliEnUS } from './cli-en-US';
 import { cliReportEnUS } from './cli-report-en-US';
 import { storeEnUS } from './store-en-US';
+import { uploadEnUS } from './upload-en-US';
 
 export const messagesEnUS: Record<keyof typeof messagesZhCN, string> = {
   ...cliEnUS,
   ...cliReportEnUS,
   ...storeEnUS,
+  ...uploadEnUS,
   'accounts.accountDisabledAskSystem': 'this account is disabled: ask the system administrator',
   'accounts.accountNotLocked': 'the account {{subject}} is not locked',
   'accounts.addressNotBlocked': 'the address {{subject}} is not blocked from signing in',

@@ -4,11 +4,13 @@
 import { cliZhCN } from './cli-zh-CN';
 import { cliReportZhCN } from './cli-report-zh-CN';
 import { storeZhCN } from './store-zh-CN';
+import { uploadZhCN } from './upload-zh-CN';
 
 export const messagesZhCN = {
   ...cliZhCN,
   ...cliReportZhCN,
   ...storeZhCN,
+  ...uploadZhCN,
   'accounts.accountDisabledAskSystem': '此账号已停用，请联系系统管理员',
   'accounts.accountNotLocked': '账号 {{subject}} 没有被锁定',
   'accounts.addressNotBlocked': '地址 {{subject}} 没有被禁止登录',

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERSON_CATEGORIES, type Settings } from '../../../electron/core/model';
+import { DEFAULT_VIDEO_UPLOAD_MB, PERSON_CATEGORIES, type Settings } from '../../../electron/core/model';
 import { api } from '../../lib/api';
 import { CategoryNumbers } from '../../components/CategoryNumbers';
 import { ErrorNote } from '../shell/ErrorNote';
@@ -131,6 +131,10 @@ export function SettingsPage() {
         <label>
           {t('settings.essaySimilarity')}
           <input type="number" min={5} max={100} value={s.essaySimilarityPercent} onChange={num('essaySimilarityPercent')} />
+        </label>
+        <label>
+          {t('settings.videoUploadMaxMb')}
+          <input type="number" min={1} max={20480} value={s.videoUploadMaxMb ?? DEFAULT_VIDEO_UPLOAD_MB} onChange={num('videoUploadMaxMb')} data-testid="video-upload-max" />
         </label>
         <label>
           {t('settings.utcOffset')}

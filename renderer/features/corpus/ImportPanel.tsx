@@ -2,13 +2,18 @@ import { useState } from 'react';
 import { DayInput } from '../shell/Dates';
 import { useTranslation } from 'react-i18next';
 import type { DocMeta, ImportJobView, ImportPreview } from '../../../electron/shared/api';
-import { api, fileToBase64 } from '../../lib/api';
+import { api, ApiFailure } from '../../lib/api';
+import { sendFile, type UploadState } from '../../lib/chunked-upload';
+import { UploadProgress } from '../../components/UploadProgress';
 import { ErrorNote } from '../shell/ErrorNote';
 import { ProgressBar } from '../study/ProgressBar';
 
 const CATEGORIES = ['法律', '行政法规', '国家标准', '行业标准', '地方文件', '企业制度', '事故案例'] as const;
 
-/** Choose a file → see what was read from it (pages, characters, a sample, metadata) → confirm. */
+/**
+ * Choose a file → it is sent in chunks (progress shown; after an interruption, go on from where it
+ * stopped) → see what was read from it (pages, characters, a sample, metadata) → confirm.
+ */
 export function ImportPanel({ docs, docId, onDone, onCancel }: { docs: DocMeta[]; docId: string | null; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const [job, setJob] = useState<ImportJobView | null>(null);
@@ -18,15 +23,37 @@ export function ImportPanel({ docs, docId, onDone, onCancel }: { docs: DocMeta[]
   const [meta, setMeta] = useState({ title: '', docNo: '', issuer: '', category: '企业制度' as (typeof CATEGORIES)[number], effective: '', suggestedMinutes: 30, summary: '' });
   const target = docId ? docs.find((d) => d.id === docId) : null;
 
+  const [file, setFile] = useState<File | null>(null);
+  const [upload, setUpload] = useState<UploadState | null>(null);
+  const [uploadStopped, setUploadStopped] = useState(false);
+
   async function choose(e: React.ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
+    const chosen = e.target.files?.[0];
     setPreview(null);
     setError(null);
-    if (!file) return;
+    setUpload(null);
+    setFile(chosen ?? null);
+    if (chosen) await sendAndRead(chosen, null);
+  }
+  /** Send the file (or the rest of it, resuming `uploadId`), then have the backend read it. */
+  async function sendAndRead(f: File, uploadId: string | null) {
     setBusy(true);
+    setUploadStopped(false);
+    setError(null);
+    let sent: string | null = null;
+    let started = uploadId !== null;
     try {
+      const done = await sendFile(api, f, 'document', {
+        uploadId,
+        onState: (s) => {
+          started = true;
+          setUpload(s);
+        },
+      });
+      sent = done.uploadId;
       // Reading a large PDF takes a while: the backend reports pages read, and can stop.
-      let j = await api['corpus.importStart']({ fileName: file.name, base64: await fileToBase64(file) });
+      let j = await api['corpus.importStart']({ uploadId: done.uploadId });
+      setUpload(null);
       setJob(j);
       while (j.state === 'reading') {
         await new Promise((r) => setTimeout(r, 300));
@@ -40,12 +67,19 @@ export function ImportPanel({ docs, docId, onDone, onCancel }: { docs: DocMeta[]
         setMeta((m) => ({ ...m, title: p.title, docNo: p.docNo }));
       }
     } catch (err) {
-      setError(err);
+      // an upload cut short is kept on the server: the person goes on from there, and the notice
+      // beside the bar says so (a lost network needs no second message); any other refusal is shown
+      const cutShort = started && sent === null;
+      if (cutShort) setUploadStopped(true);
+      if (!cutShort || !(err instanceof ApiFailure && err.code === 'network')) setError(err);
     } finally {
       setBusy(false);
     }
   }
   async function cancel() {
+    // an upload cut short is not kept waiting for a day (the server's sweep): the person has given it up
+    if (uploadStopped && upload?.uploadId) await api['upload.cancel']({ uploadId: upload.uploadId }).catch(() => undefined);
+    setUpload(null);
     if (job && (job.state === 'reading' || job.state === 'ready')) setJob(await api['corpus.importCancel']({ jobId: job.jobId }));
     setPreview(null);
   }
@@ -69,6 +103,7 @@ export function ImportPanel({ docs, docId, onDone, onCancel }: { docs: DocMeta[]
         <input type="file" accept=".pdf,.docx,.doc,.wps,.html,.htm,.mht,.mhtml,.md,.markdown,.txt" onChange={(e) => void choose(e)} data-testid="import-file" disabled={busy} />
       </label>
       <p className="muted small">{t('documents.formatsHelp')}</p>
+      {upload && <UploadProgress state={upload} stopped={uploadStopped && !busy} onResume={() => file && void sendAndRead(file, upload.uploadId)} />}
       {job?.state === 'reading' && (
         <div className="row" data-testid="import-progress">
           <div className="grow">

@@ -7,7 +7,8 @@ import { normalizeCjk } from '../../../core/normalize';
 import type { ImportJobView, ImportPreview, Input, SearchResult } from '../../../shared/api';
 import type { Account, CorpusFile, CustomDoc, Edition } from '../../../records/shared-docs';
 import { currentEdition, listDocs } from './corpus';
-import { badInput, notFound } from '../errors';
+import { badInput, conflict, notFound } from '../errors';
+import { finishedUpload, releaseUpload } from '../upload/upload';
 import { iso, type Ports } from '../ports';
 import type { ExaminedFile, ImportJob } from '../runtime';
 import { editionBlocks, editionStructure, saveStructure, structureOfBlocks, unitsOfBlocks } from './corpus-structure';
@@ -116,18 +117,29 @@ const squash = (s: string) =>
     .replace(/[\s《》〈〉“”"'（）()]/g, '')
     .toLowerCase();
 
+/** a file for import as a call names it: base64 in the JSON, or a finished upload of the caller's */
+type FileInput = { fileName: string; base64: string } | { uploadId: string };
+
 /**
- * The file's bytes. Its base64 text is let go (the input is this call's own, parsed from the
- * request): a PDF may wait its turn to be read, and then holds its bytes only.
+ * The file's name and bytes. Base64 text is let go (the input is this call's own, parsed from the
+ * request): a PDF may wait its turn to be read, and then holds its bytes only. An upload is used up:
+ * its bytes, checked against the hash taken as they arrived, are the import's now.
  */
-function decode(input: { fileName: string; base64: string }): Uint8Array {
+function fileOf(ports: Ports, owner: string, input: FileInput): { fileName: string; bytes: Uint8Array } {
+  if ('uploadId' in input) {
+    const u = finishedUpload(ports, owner, input.uploadId, 'document');
+    const b = ports.files.read(u.path);
+    if (createHash('sha256').update(b).digest('hex') !== u.sha256) throw conflict('upload.changedOnDisk', { fileName: u.fileName });
+    releaseUpload(ports, u.uploadId);
+    return { fileName: u.fileName, bytes: new Uint8Array(b.buffer, b.byteOffset, b.length) };
+  }
   const b = Buffer.from(input.base64, 'base64');
   input.base64 = '';
-  return new Uint8Array(b.buffer, b.byteOffset, b.length);
+  return { fileName: input.fileName, bytes: new Uint8Array(b.buffer, b.byteOffset, b.length) };
 }
 
-async function examine(ports: Ports, input: { fileName: string; base64: string }, opts: ExtractOptions = {}): Promise<ExaminedFile> {
-  const bytes = decode(input);
+async function examine(ports: Ports, input: { fileName: string; bytes: Uint8Array }, opts: ExtractOptions = {}): Promise<ExaminedFile> {
+  const { bytes } = input;
   const x = await extractText(input.fileName, bytes, opts);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const head = x.blocks
@@ -166,8 +178,8 @@ async function examine(ports: Ports, input: { fileName: string; base64: string }
   };
 }
 
-export async function importPreview(ports: Ports, input: Input<'corpus.importPreview'>): Promise<ImportPreview> {
-  return (await examine(ports, input)).preview;
+export async function importPreview(ports: Ports, owner: string, input: Input<'corpus.importPreview'>): Promise<ImportPreview> {
+  return (await examine(ports, fileOf(ports, owner, input))).preview;
 }
 
 // ---- import jobs: reading a large file shows progress and can be cancelled -------------------
@@ -178,13 +190,14 @@ function view(j: ImportJob): ImportJobView {
   return { jobId: j.id, state: j.state, done: j.done, total: j.total, queued: j.queued, preview: j.result?.preview ?? null, error: j.error ?? null };
 }
 
-export function importStart(ports: Ports, input: Input<'corpus.importStart'>): ImportJobView {
+export function importStart(ports: Ports, owner: string, input: Input<'corpus.importStart'>): ImportJobView {
+  const file = fileOf(ports, owner, input);
   const jobs = ports.runtime.importJobs;
   const now = Date.now();
   for (const [id, j] of jobs) if (now - j.createdAt > JOB_TTL_MS) jobs.delete(id);
   const job: ImportJob = { id: randomUUID(), state: 'reading', done: 0, total: 0, queued: null, controller: new AbortController(), createdAt: now };
   jobs.set(job.id, job);
-  examine(ports, input, {
+  examine(ports, file, {
     signal: job.controller.signal,
     onQueue: (ahead) => {
       job.queued = ahead > 0 ? ahead : null;
@@ -235,7 +248,7 @@ export async function importCommit(ports: Ports, caller: Account, input: Input<'
     const job = ports.runtime.importJobs.get(input.jobId);
     if (!job || job.state !== 'ready' || !job.result) throw badInput('corpus.importCanNoLonger', {}, 'jobId');
     examined = job.result;
-  } else if (input.fileName && input.base64 !== undefined) examined = await examine(ports, { fileName: input.fileName, base64: input.base64 });
+  } else if (input.fileName && input.base64 !== undefined) examined = await examine(ports, fileOf(ports, caller.employeeNo, { fileName: input.fileName, base64: input.base64 }));
   else throw badInput('corpus.fileMissing', {}, 'file');
   const { bytes, x, sha256, fileName } = examined;
   const docs = await listDocs(ports);

@@ -17,8 +17,8 @@ export const corpusHandlers = {
     return { ok: true };
   },
   'corpus.search': (p, _c, i) => searchCorpus(p, i.q),
-  'corpus.importPreview': (p, _c, i) => importPreview(p, i),
-  'corpus.importStart': async (p, _c, i) => importStart(p, i),
+  'corpus.importPreview': (p, c, i) => importPreview(p, who(c).employeeNo, i),
+  'corpus.importStart': async (p, c, i) => importStart(p, who(c).employeeNo, i),
   'corpus.importJob': async (p, _c, i) => importJob(p, i.jobId),
   'corpus.importCancel': async (p, _c, i) => importCancel(p, i.jobId),
   'corpus.importCommit': (p, c, i) => importCommit(p, who(c), i),
