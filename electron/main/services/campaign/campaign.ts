@@ -19,13 +19,14 @@ import { iso, type Ports } from '../ports';
  * removed stays in the history and is not brought back; one the officer edited keeps the edit).
  */
 export async function bankQuestions(ports: Ports): Promise<Question[]> {
-  const known = (d: { questions: Question[]; history: { id: string }[] }) => new Set([...d.questions.map((q) => q.id), ...d.history.map((q) => q.id)]);
-  const f = await ports.store.questions.read();
-  const missing = (d: typeof f) => {
+  const known = (d: DeepReadonly<{ questions: Question[]; history: { id: string }[] }>) => new Set([...d.questions.map((q) => q.id), ...d.history.map((q) => q.id)]);
+  const missing = (d: { questions: Question[]; history: { id: string }[] }) => {
     const k = known(d);
     return ports.content.questions().filter((q) => !k.has(q.id));
   };
-  if (missing(f).length === 0) return f.questions;
+  // checked on the bank as it is, by id (neither it nor the bundled questions copied for that)
+  const seen = known(await ports.store.questions.peek());
+  if (ports.content.questionIds().every((id) => seen.has(id))) return (await ports.store.questions.read()).questions;
   return ports.store.questions.update((d) => {
     d.questions.push(...missing(d));
     return structuredClone(d.questions);

@@ -73,6 +73,8 @@ export interface ContentCatalog {
   documents(): BundledDoc[];
   readNotes(docId: string, key: string): { ref: z.infer<typeof notesRefSchema>; bytes: Buffer };
   questions(): Question[];
+  /** the bundled questions' ids (nothing copied: what every use of the bank checks first) */
+  questionIds(): readonly string[];
   cases(): BundledCase[];
   /** every bundled text: the documents' guides and notes, and the case library's cases */
   texts(): { docId: string; key: string; file: string; format: 'md' | 'pdf' }[];
@@ -115,6 +117,7 @@ export function loadContent(files: Files, dir: string): ContentCatalog {
   }
   const docIds = new Set(manifest.documents.map((d) => d.id));
   for (const c of manifest.cases) if (docIds.has(c.id)) throw new Error(`内容清单 ${manifestPath} 无效：案例 ${c.id} 与文件同名`);
+  const ids: readonly string[] = questions.map((q) => q.id);
   return {
     dir,
     documents: () => structuredClone(manifest.documents),
@@ -129,6 +132,7 @@ export function loadContent(files: Files, dir: string): ContentCatalog {
       return { ref, bytes: files.read(path.join(dir, ref.file)) };
     },
     questions: () => structuredClone(questions),
+    questionIds: () => ids,
     cases: () => structuredClone(manifest.cases),
     texts: () => [
       ...manifest.documents.flatMap((d) => d.notes.map((n) => ({ docId: d.id, key: n.key, file: n.file, format: n.format }))),
