@@ -34,6 +34,7 @@ const ON_POSTGRES = [
   'tests/main/induction.test.ts',
   'tests/main/year-view.test.ts',
   'tests/main/hired-on.test.ts',
+  'tests/main/on-roster.test.ts',
 ];
 /**
  * The seal keys of the test's data folders (electron/main/storage/lowdb/seal.ts) in a key store of this

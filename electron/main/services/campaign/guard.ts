@@ -3,6 +3,7 @@
 // only an employee works only in the campaigns they take part in. Calls that reach a campaign
 // through something else (a study session, a quiz attempt, a task, an inspection) check it in
 // their own service with assertOpen.
+import { onRoster } from '../roster/on-roster';
 import type { CallName, Input, Output } from '../../../shared/api';
 import type { Campaign, Person } from '../../../core/model';
 import type { Handler, Handlers } from '../handler';
@@ -99,7 +100,7 @@ export function guardCampaigns(hs: Handlers, resumes: Resumes): Handlers {
         // only read here: not copied before every call that names a campaign
         const c = (await peekCampaign(ports, campaignId)) as Campaign;
         if (onlyEmployee) {
-          const me = (await ports.store.roster.peek()).people.find((p) => p.employeeNo === caller.account!.employeeNo) ?? null;
+          const me = await onRoster(ports, caller.account!.employeeNo);
           assertTakesPart(c, me as Person | null, caller.account!.employeeNo);
         }
         if (write && c.closedAt && resume) {

@@ -1,5 +1,6 @@
 // The self-analysis essay (个人剖析材料), the employee's side: autosaved draft with a version
 // history, the accidents reflected on, submit, and the printable essay (PDF / .docx).
+import { onRoster } from '../roster/on-roster';
 import { checkSubmittable, countEssay } from '../../../core/essay';
 import { partsFor, type Campaign, type EssayParts, type Person } from '../../../core/model';
 import type { EssayView, Input } from '../../../shared/api';
@@ -18,7 +19,7 @@ import { iso, type Ports } from '../ports';
 const SNAPSHOT_MS = 60_000;
 
 async function personOf(ports: Ports, employeeNo: string): Promise<Person | undefined> {
-  return (await ports.store.roster.peek()).people.find((p) => p.employeeNo === employeeNo);
+  return ((await onRoster(ports, employeeNo)) as Person | null) ?? undefined;
 }
 
 export function essayView(f: PersonFile, c: Campaign, p: Person | undefined): EssayView {

@@ -1,8 +1,9 @@
 // Self-study time. The backend owns the clock, the totals and the attention checks; the renderer
 // only reports activity and shows the prompt.
+import { onRoster } from '../roster/on-roster';
 import { randomInt, randomUUID } from 'node:crypto';
 import { answerCheck, applyBeat, closeStudy, issueCheckIfDue, localDay, openStudy, policyFromSettings, shownMs, statusAt, type OpenStudy, type StudyPolicy } from '../../../core/study-time';
-import type { Campaign, Settings } from '../../../core/model';
+import type { Campaign, Person, Settings } from '../../../core/model';
 import type { BeatReply, CheckView, Input, MyProgress, StudyStartReply } from '../../../shared/api';
 import type { Account } from '../../../records/shared-docs';
 import type { PersonFile } from '../../../records/person';
@@ -75,13 +76,13 @@ async function docTitleOfOpen(ports: Ports, employeeNo: string): Promise<string>
 
 /** A person's category in the roster (their campaign target may depend on it), or null. */
 async function categoryOf(ports: Ports, employeeNo: string): Promise<string | null> {
-  return (await ports.store.roster.peek()).people.find((x) => x.employeeNo === employeeNo)?.category ?? null;
+  return (await onRoster(ports, employeeNo))?.category ?? null;
 }
 
 export async function startStudy(ports: Ports, caller: Account, input: Input<'study.start'>): Promise<StudyStartReply> {
   // read, never changed: not copied at every start
   const campaign = (await peekCampaign(ports, input.campaignId)) as Campaign;
-  const me = (await ports.store.roster.peek()).people.find((x) => x.employeeNo === caller.employeeNo) ?? null;
+  const me = (await onRoster(ports, caller.employeeNo)) as Person | null;
   // the campaign guard refuses a closed campaign, and an employee-only caller who does not take part;
   // someone with other roles too is checked here
   assertTakesPart(campaign, me, caller.employeeNo);
@@ -218,7 +219,7 @@ export async function myProgress(ports: Ports, caller: Account, input: Input<'pr
   const week = weekOf(now, settings.utcOffsetMinutes);
   // the year the campaign shown ran in (a campaign of an earlier year shows that year's total)
   const year = campaign.start.slice(0, 4);
-  const category = (await ports.store.roster.peek()).people.find((x) => x.employeeNo === caller.employeeNo)?.category ?? null;
+  const category = (await onRoster(ports, caller.employeeNo))?.category ?? null;
   const targets = category ? settings.categoryTargets[category] : null;
   return {
     year: { year, ms: yearMs(f, year), annualCreditHours: targets?.annual ?? 0, initialCreditHours: targets?.initial ?? 0, category },
