@@ -839,6 +839,8 @@ export const enUS: Resources = {
     peopleValue: '{{n}} of {{of}} ({{rate}}%)',
     collective: 'Collective sessions',
     collectiveValue: '{{n}} sessions, {{times}} attendances',
+    discussions: 'Discussions',
+    discussionsValue: '{{n}} with minutes, {{speakers}} people spoke',
     quiz: 'Assessment',
     quizValue: '{{passed}} of {{took}} passed ({{rate}}%)',
     essays: 'Essays',

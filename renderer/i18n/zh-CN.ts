@@ -798,6 +798,8 @@ export const zhCN = {
     peopleValue: '{{n}} / {{of}} 人（{{rate}}%）',
     collective: '集中学习',
     collectiveValue: '{{n}} 场，{{times}} 人次',
+    discussions: '研讨',
+    discussionsValue: '{{n}} 场有纪要，{{speakers}} 人发言',
     quiz: '考核',
     quizValue: '合格 {{passed}} / {{took}} 人（{{rate}}%）',
     essays: '剖析材料',
