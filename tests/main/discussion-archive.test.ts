@@ -75,7 +75,18 @@ function forge(name: string, change: (json: Record<string, unknown>) => void): v
 describe('研讨 in the archives', () => {
   it('the 一期一档 shows the minutes under the session, the finding raised in it, and keeps the signed sheet', () => {
     const t = text(path.join(folder, 'campaign.pdf'));
-    for (const want of ['分组讨论:罐区泄漏案例分组讨论', '研讨纪要', '测试甲(E001)', '巡检要看液位计', '测试丙(E003)', '罐区阀门要挂牌', '研讨结论:每班巡检两次罐区', '本周内挂牌标识', '已登记', '签到表.png'])
+    for (const want of [
+      '分组讨论:罐区泄漏案例分组讨论',
+      '研讨纪要',
+      '测试甲(E001)',
+      '巡检要看液位计',
+      '测试丙(E003)',
+      '罐区阀门要挂牌',
+      '研讨结论:每班巡检两次罐区',
+      '本周内挂牌标识',
+      '已登记',
+      '签到表.png',
+    ])
       expect(t, want).toContain(want.normalize('NFKC'));
     // the 问题台账 (its chain in findings.json) names the session the finding was raised in
     const ledger = JSON.parse(readFileSync(path.join(folder, 'findings.json'), 'utf8')) as { entries: { type: string; data: { discussion?: { topic: string }; description?: string } }[] };

@@ -52,7 +52,7 @@ describe('研讨 minutes', () => {
           { employeeNo: 'E002', points: '监护人不能离开现场' },
         ],
         conclusions: '严格执行作业票证',
-        followUps: [followUp, { issue: '应急器材', action: '补齐灭火器', asFinding: false }],
+        followUps: [followUp, { issue: '应急器材', action: '补齐灭火器', owner: '', due: '', asFinding: false, level: 'general' as const, location: '' }],
         sheetPhoto: { sha256: photo.sha256, name: photo.name },
       },
       s.admin,

@@ -147,7 +147,7 @@ export function summaryBlocks(enterprise: string, v: SummaryView, date: string):
   const q = f.quiz;
   out.push({
     kind: 'p',
-    text: `本次活动自 ${f.campaign.start} 至 ${f.campaign.end}，集中学习 ${f.campaign.studyStart} 至 ${f.campaign.studyEnd}。全公司在册 ${f.people.roster} 人，参加 ${f.people.participants} 人，参与率 ${f.people.rate}%；组织集中学习活动 ${f.collective.sessions} 场、${f.collective.attendances} 人次；开展研讨 ${f.discussions.held} 场（有研讨纪要），${f.discussions.speakers} 人发言，研讨提出的问题登记入问题台账 ${f.discussions.findings} 项；参加考核 ${q.took} 人，合格 ${q.passed} 人，合格率 ${q.passRate}%${q.pending ? `（另有 ${q.pending} 人待阅卷）` : ''}；提交个人剖析材料 ${f.essays.submitted} 份，审阅通过 ${f.essays.accepted} 份；开展专项检查 ${f.findings.inspections} 次，发现问题 ${f.findings.total} 项，已整改销号 ${f.findings.closed} 项，逾期未整改 ${f.findings.overdue} 项。`,
+    text: `本次活动自 ${f.campaign.start} 至 ${f.campaign.end}，集中学习 ${f.campaign.studyStart} 至 ${f.campaign.studyEnd}。全公司在册 ${f.people.roster} 人，参加 ${f.people.participants} 人，参与率 ${f.people.rate}%；组织集中学习活动 ${f.collective.sessions} 场、${f.collective.attendances} 人次；${f.discussions.held > 0 ? `开展研讨 ${f.discussions.held} 场（有研讨纪要），${f.discussions.speakers} 人发言，研讨提出的问题登记入问题台账 ${f.discussions.findings} 项；` : ''}参加考核 ${q.took} 人，合格 ${q.passed} 人，合格率 ${q.passRate}%${q.pending ? `（另有 ${q.pending} 人待阅卷）` : ''}；提交个人剖析材料 ${f.essays.submitted} 份，审阅通过 ${f.essays.accepted} 份；开展专项检查 ${f.findings.inspections} 次，发现问题 ${f.findings.total} 项，已整改销号 ${f.findings.closed} 项，逾期未整改 ${f.findings.overdue} 项。`,
   });
   out.push({
     kind: 'table',
