@@ -37,7 +37,7 @@ describe('研讨记录 on the sessions page', () => {
     await officer.getByTestId('session-minutes').click();
     await officer.getByText(/还没有登记参加人员/).waitFor();
     await officer.getByTestId('session-minutes').click();
-    await officer.getByTestId('session-attendance').click();
+    // the attendance opens with the new session
     await officer.getByLabel('甲醇车间').check();
     await officer.getByRole('button', { name: '保存参加人员（3 人）' }).click();
     await officer.getByText('已记录 3 人参加').waitFor();

@@ -166,6 +166,7 @@ export function MinutesPanel({ session, onChange, readOnly = false }: { session:
           {r.asFinding && !r.registered && (
             <div className="grid2">
               <div role="group" aria-label={t('minutes.level')} className="tap-chips">
+                <span className="chips-label">{t('minutes.level')}</span>
                 {(['general', 'major'] as const).map((l) => (
                   <button key={l} type="button" className={r.level === l ? 'tap-chip on' : 'tap-chip'} aria-pressed={r.level === l} onClick={() => setRow(i, { level: l })}>
                     {t(`inspect.levels.${l}`)}

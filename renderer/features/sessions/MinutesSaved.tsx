@@ -41,7 +41,6 @@ export function MinutesSaved({ minutes }: { minutes: Minutes }) {
                 {f.due && ` · ${dayText(f.due)}`}
                 {f.findingId && (
                   <span className="badge" data-testid="followup-finding">
-                    {' '}
                     {t('minutes.registered')}
                   </span>
                 )}
