@@ -85,6 +85,9 @@ describe('研讨 minutes', () => {
     expect((await spoke('E001'))!.points).toBe('动火前要先做气体分析');
     expect((await spoke('E002'))!.minutes.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(await spoke('E003')).toBeUndefined();
+    // a speaker stays an attendee while the minutes name them
+    const untick = await app.raw('collective.attendance', { sessionId: v.id, employeeNos: ['E001', 'E003'] }, s.admin);
+    expect(untick).toMatchObject({ ok: false, error: { code: 'conflict', key: 'minutes.speakerStillListed' } });
 
     // saved again: E002 taken off, E001's points unchanged (not recorded twice), the finding kept once
     const again = await app.call(

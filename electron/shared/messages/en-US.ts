@@ -304,6 +304,7 @@ export const messagesEnUS: Record<keyof typeof messagesZhCN, string> = {
   'roster.youCannotDeleteYour': 'you cannot delete your own account',
   'minutes.notDiscussion': 'only a topic seminar or a group discussion keeps minutes; this session is “{{type}}”',
   'minutes.speakerNotAttendee': 'speaker {{employeeNo}} is not recorded as attending this discussion; tick them in the attendance first',
+  'minutes.speakerStillListed': '{{name}} ({{employeeNo}}) spoke at this discussion: take them off the speakers in the discussion record first, then off the attendance',
   'minutes.speakerTwice': 'speaker {{employeeNo}} is chosen twice',
   'minutes.ownerNotOnRoster': 'the person responsible for follow-up {{row}}, {{owner}}, is not on the roster',
   'minutes.dueNotDate': 'the deadline of follow-up {{row}}, {{due}}, is not a date',

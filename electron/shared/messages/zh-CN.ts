@@ -303,6 +303,7 @@ export const messagesZhCN = {
   'roster.youCannotDeleteYour': '不能删除自己的账号',
   'minutes.notDiscussion': '只有专题研讨和分组讨论记录研讨纪要；这次是“{{type}}”',
   'minutes.speakerNotAttendee': '发言人 {{employeeNo}} 没有登记参加这次研讨，请先在签到中勾选',
+  'minutes.speakerStillListed': '{{name}}（{{employeeNo}}）是这次研讨的发言人：请先在研讨记录中取消其发言，再取消参加',
   'minutes.speakerTwice': '发言人 {{employeeNo}} 选了两次',
   'minutes.ownerNotOnRoster': '第 {{row}} 项后续措施的责任人 {{owner}} 不在花名册中',
   'minutes.dueNotDate': '第 {{row}} 项后续措施的期限 {{due}} 不是日期',

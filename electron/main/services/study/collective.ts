@@ -92,6 +92,10 @@ export async function setAttendance(ports: Ports, caller: Account, input: Input<
   if (!s) throw notFound('study.noCollectiveSession', { sessionId: input.sessionId });
   assertOpen(await getCampaign(ports, s.campaignId));
   const want = new Set(input.employeeNos);
+  // a speaker of the minutes attended: taken off the speakers first, so the minutes never name someone not there
+  const spoke = (await minutesBySession(ports)).get(s.id)?.speakers ?? [];
+  const gone = spoke.find((x) => !want.has(x.employeeNo));
+  if (gone) throw conflict('minutes.speakerStillListed', { name: gone.name, employeeNo: gone.employeeNo });
   const at = iso(ports.clock.now());
   const touched = new Set([...want, ...s.attendees.map((a) => a.employeeNo)]);
   for (const no of touched) {
