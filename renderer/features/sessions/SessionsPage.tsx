@@ -138,7 +138,7 @@ export function SessionsPage({ campaign }: { campaign: CampaignSummary }) {
               <button type="button" className="secondary" onClick={() => setOpen(open === v.id ? null : v.id)} data-testid="session-attendance">
                 {open === v.id ? t('sessions.close') : readOnly ? t('sessions.attendees') : t('sessions.attendance')}
               </button>
-              {isDiscussion(v.type) && (
+              {isDiscussion(v.type) && (!readOnly || v.minutes) && (
                 <button type="button" className={minutesOf === v.id ? 'secondary' : 'primary'} onClick={() => setMinutesOf(minutesOf === v.id ? null : v.id)} data-testid="session-minutes">
                   {minutesOf === v.id ? t('sessions.close') : v.minutes ? t('minutes.open') : t('minutes.start')}
                 </button>
