@@ -2,6 +2,7 @@
 // conclusions, follow-ups (one registered as a finding of the 问题台账, linked back to the session),
 // the signed sheet's photo — and what is refused: a speaker who did not attend, a session that is
 // no discussion, a closed campaign, an employee.
+import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeApp, removeDir, seeded, type TempApp } from '../helpers/temp-app';
 import { spokenAt } from '../../electron/records/derive';
@@ -107,6 +108,9 @@ describe('研讨 minutes', () => {
     // the 总结报告 counts the discussion held and the people who spoke
     const f = (await app.call('summary.get', { campaignId: s.campaign.id }, s.admin)).figures;
     expect(f.discussions).toEqual({ held: 1, speakers: 1, speeches: 1, findings: 1 });
+    const pdf = await app.call('summary.export', { campaignId: s.campaign.id, format: 'pdf' }, s.admin);
+    const text = execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(pdf.base64, 'base64'), encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('开展研讨1场（有研讨纪要），1人发言，研讨提出的问题登记入问题台账1项');
   });
 
   it('refuse a speaker who did not attend, a session that is no discussion, a closed campaign and an employee', async () => {

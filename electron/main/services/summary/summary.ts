@@ -162,6 +162,18 @@ export function summaryBlocks(enterprise: string, v: SummaryView, date: string):
       rows: f.collective.byType.map((x) => [COLLECTIVE_TYPE_NAMES[x.type], x.sessions, x.attendances, `${x.averageRate}%`]),
       source: '集中学习签到表（campaign.pdf 三）',
     });
+  if (f.discussions.held > 0)
+    out.push({
+      kind: 'table',
+      head: ['研讨', '数量'],
+      rows: [
+        ['有研讨纪要的研讨（场）', f.discussions.held],
+        ['发言人数（人）', f.discussions.speakers],
+        ['发言人次', f.discussions.speeches],
+        ['登记入问题台账的问题（项）', f.discussions.findings],
+      ],
+      source: '研讨纪要（campaign.pdf 三，记录链 findings.json）',
+    });
   out.push({
     kind: 'table',
     head: ['考核和剖析材料', '人数'],
