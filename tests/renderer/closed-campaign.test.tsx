@@ -101,54 +101,6 @@ describe('collective sessions (集中学习活动)', () => {
   });
 });
 
-describe('研讨记录 (minutes of a discussion)', () => {
-  const seminar: CollectiveView = {
-    id: 's2',
-    campaignId: 'c1',
-    type: 'seminar',
-    topic: '动火作业专题研讨',
-    date: '2026-12-04',
-    start: '14:00',
-    durationMinutes: 60,
-    place: '会议室',
-    host: '李四',
-    case: null,
-    attendees: [{ employeeNo: 'E001', via: 'roster', at: '2026-12-04T06:00:00.000Z' }],
-    checkIn: null,
-    minutes: {
-      sessionId: 's2',
-      campaignId: 'c1',
-      type: 'seminar',
-      topic: '动火作业专题研讨',
-      date: '2026-12-04',
-      speakers: [{ employeeNo: 'E001', name: '张三', points: '动火前先做气体分析' }],
-      conclusions: '严格执行作业票',
-      followUps: [],
-      sheetPhoto: null,
-      savedAt: '2026-12-04T08:00:00.000Z',
-      savedBy: 'admin',
-    },
-  };
-
-  it('open: speakers are tapped from the attendees and the record can be saved', async () => {
-    answer('collective.list', [seminar]);
-    render(<SessionsPage campaign={open} />);
-    fireEvent.click(await screen.findByTestId('session-minutes'));
-    const chip = await screen.findByTestId('speaker-E001');
-    expect(chip.getAttribute('aria-pressed')).toBe('true');
-    expect(screen.getByTestId('minutes-save')).toBeInstanceOf(HTMLElement);
-  });
-
-  it('closed: the minutes are shown as saved, with nothing to tap or save', async () => {
-    answer('collective.list', [seminar]);
-    render(<SessionsPage campaign={closed} />);
-    fireEvent.click(await screen.findByTestId('session-minutes'));
-    expect((await screen.findByTestId('minutes-saved')).textContent).toContain('张三（E001）：动火前先做气体分析');
-    expect(screen.queryByTestId('speaker-E001')).toBeNull();
-    expect(screen.queryByTestId('minutes-save')).toBeNull();
-  });
-});
-
 describe('inspections and the 问题台账', () => {
   const finding: FindingView = {
     id: 'f1',
