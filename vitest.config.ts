@@ -17,6 +17,7 @@ const ON_POSTGRES = [
   'tests/main/upload-http.test.ts',
   'tests/main/login-guard.test.ts',
   'tests/main/collective.test.ts',
+  'tests/main/discussion.test.ts',
   'tests/main/essays.test.ts',
   'tests/main/quiz-papers.test.ts',
   'tests/main/quiz-stats.test.ts',

@@ -92,12 +92,49 @@ export const findingInputSchema = z
   .strict();
 export type FindingInput = z.infer<typeof findingInputSchema>;
 
+/** A follow-up action of a 研讨 (core/discussion.ts), as its minutes hold it. */
+export interface FollowUp {
+  id: string;
+  issue: string;
+  action: string;
+  owner: string;
+  ownerName: string;
+  due: string;
+  /** the finding it was registered as (登记为问题), or null */
+  findingId: string | null;
+  level: HazardLevel | null;
+  location: string;
+}
+
+/** The minutes of a discussion session (the latest entry of a session is its minutes). */
+export interface MinutesBody {
+  sessionId: string;
+  campaignId: string;
+  type: import('./model').CollectiveType;
+  topic: string;
+  date: string;
+  speakers: { employeeNo: string; name: string; points: string }[];
+  conclusions: string;
+  followUps: FollowUp[];
+  sheetPhoto: FileRef | null;
+}
+
+/** The discussion session a finding was raised in, instead of an inspection. */
+export interface RaisedIn {
+  sessionId: string;
+  type: import('./model').CollectiveType;
+  topic: string;
+  date: string;
+}
+
 export interface LedgerBodies {
   /** an inspection as saved (the latest one of an id is the inspection) */
   'inspection.saved': Inspection;
   'finding.recorded': {
     findingId: string;
+    /** '' for a finding raised in a discussion (then `discussion` names the session) */
     inspectionId: string;
+    discussion?: RaisedIn;
     campaignId: string;
     level: HazardLevel;
     location: string;
@@ -112,6 +149,8 @@ export interface LedgerBodies {
   'finding.rectified': { findingId: string; note: string; photos: FileRef[] };
   /** 验收: by someone other than the 责任人; not passed sends the finding back */
   'finding.verified': { findingId: string; passed: boolean; note: string };
+  /** the minutes of a 研讨, kept in the campaign's chain beside the findings they raise */
+  'discussion.minutes': MinutesBody;
 }
 export type LedgerType = keyof LedgerBodies;
 export type LedgerEntry = { [K in LedgerType]: { seq: number; id: string; type: K; at: string; by: string; data: LedgerBodies[K]; prevHash: string; hash: string } }[LedgerType];
@@ -122,6 +161,7 @@ export interface FindingState {
   /** the ledger entry that recorded it: the order findings were found in */
   seq: number;
   inspectionId: string;
+  discussion?: RaisedIn;
   campaignId: string;
   recordedAt: string;
   recordedBy: string;

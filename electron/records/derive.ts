@@ -27,6 +27,16 @@ export function attendance(f: Pick<PersonFile, 'events'>): Map<string, EventBodi
   return out;
 }
 
+/** The 研讨 a person spoke at (the last of spoke / unspoke for a session), by session id. */
+export function spokenAt(f: Pick<PersonFile, 'events'>): Map<string, EventBodies['collective.spoke'] & { at: string }> {
+  const out = new Map<string, EventBodies['collective.spoke'] & { at: string }>();
+  for (const e of f.events) {
+    if (e.type === 'collective.spoke') out.set(e.data.sessionId, { ...e.data, at: e.at });
+    if (e.type === 'collective.unspoke') out.delete(e.data.sessionId);
+  }
+  return out;
+}
+
 /** The collective sessions a person attended in one campaign. */
 export function attendedSessions(f: Pick<PersonFile, 'events'>, campaignId: string): EventBodies['collective.attended'][] {
   return [...attendance(f).values()].filter((c) => c.campaignId === campaignId);

@@ -90,6 +90,22 @@ export interface EventBodies {
   /** an attendance ticked by mistake, taken back by the officer */
   'collective.withdrawn': { sessionId: string; campaignId: string };
   /**
+   * Spoke at a 研讨 (its minutes: core/discussion.ts), with the points the officer noted; minutes:
+   * the id and hash of the minutes' entry in the campaign's chain, which this part belongs to.
+   * A later save of the minutes that changes the points records the part again.
+   */
+  'collective.spoke': {
+    sessionId: string;
+    campaignId: string;
+    type: import('../core/model').CollectiveType;
+    topic: string;
+    date: string;
+    points: string;
+    minutes: { entryId: string; hash: string };
+  };
+  /** taken off the speakers by a later save of the minutes */
+  'collective.unspoke': { sessionId: string; campaignId: string; minutes: { entryId: string; hash: string } };
+  /**
    * One level of 三级安全教育 completed and signed on the paper card by the level's responsible
    * person (signer: their 工号 on the roster, with name and post as they were), entered by the
    * officer. minutes: the level's 学时 × minutes per 学时 when signed, so the figure never changes;

@@ -71,6 +71,7 @@ const DESIGN: Record<CallName, readonly Who[]> = {
   'collective.list': [O, M],
   'collective.save': [O, M],
   'collective.attendance': [O, M],
+  'collective.minutes': [O, M],
   'collective.openCheckIn': [O, M],
   'collective.checkIn': [E],
   'induction.board': [O, M],

@@ -73,6 +73,7 @@ describe('collective sessions (集中学习活动)', () => {
     case: null,
     attendees: [{ employeeNo: 'E001', via: 'roster', at: '2026-12-03T09:00:00.000Z' }],
     checkIn: null,
+    minutes: null,
   };
   answer('collective.list', [session]);
 

@@ -4,7 +4,8 @@ import type { FindingState, Inspection } from '../../core/inspection';
 /** A finding of the 问题台账 as the office sees it (and a 责任人 their own). */
 export interface FindingView extends FindingState {
   overdue: boolean;
-  inspection: Pick<Inspection, 'kind' | 'scope' | 'unit' | 'date' | 'inspectors'>;
+  /** null for a finding raised in a 研讨 (`discussion` names it) */
+  inspection: Pick<Inspection, 'kind' | 'scope' | 'unit' | 'date' | 'inspectors'> | null;
   names: Record<string, string>;
 }
 export interface InspectionView extends Inspection {

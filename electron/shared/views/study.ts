@@ -43,4 +43,6 @@ export interface CollectiveView {
   attendees: { employeeNo: string; via: 'roster' | 'self'; at: string }[];
   /** while check-in is open: the code shown in the room */
   checkIn: { code: string; remainingMs: number } | null;
+  /** a 研讨's minutes as last saved (core/discussion.ts), or null (none yet, or not a discussion) */
+  minutes: (import('../../core/inspection').MinutesBody & { savedAt: string; savedBy: string }) | null;
 }

@@ -8,6 +8,12 @@ export interface SummaryFigures {
   /** targetCreditHours: what the campaign asks of this category */
   byCategory: { category: string; people: number; targetCreditHours: number; reached: number; totalCreditHours: number; averageCreditHours: number }[];
   collective: { sessions: number; attendances: number; byType: { type: import('../../core/model').CollectiveType; sessions: number; attendances: number; averageRate: number }[] };
+  /**
+   * 研讨 (seminars and group discussions): held = those with minutes saved (the minutes are what
+   * shows the discussion took place); speakers = different people who spoke in them; findings =
+   * follow-ups registered in the 问题台账
+   */
+  discussions: { held: number; speakers: number; speeches: number; findings: number };
   quiz: { took: number; passed: number; pending: number; passRate: number };
   essays: { people: number; submitted: number; accepted: number };
   reports: { level: ReportLevel; people: number; submitted: number; accepted: number; averageScore: number | null }[];

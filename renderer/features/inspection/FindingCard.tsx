@@ -60,7 +60,15 @@ export function FindingCard({ finding: f, me, office, onChanged }: { finding: Fi
         </span>
       </div>
       <div className="muted small">
-        {t(`inspect.kinds.${f.inspection.kind}`)} · {f.inspection.unit} · {dayText(f.inspection.date)}
+        {f.inspection ? (
+          <>
+            {t(`inspect.kinds.${f.inspection.kind}`)} · {f.inspection.unit} · {dayText(f.inspection.date)}
+          </>
+        ) : f.discussion ? (
+          <>
+            {t('minutes.raisedIn', { topic: f.discussion.topic })} · {dayText(f.discussion.date)}
+          </>
+        ) : null}
       </div>
       <p>
         {t('inspect.measure')}：{f.measure}

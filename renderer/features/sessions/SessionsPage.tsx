@@ -8,6 +8,8 @@ import { api } from '../../lib/api';
 import { ErrorNote } from '../shell/ErrorNote';
 import { useLoad } from '../shell/use-load';
 import { AttendancePanel } from './AttendancePanel';
+import { MinutesPanel } from './MinutesPanel';
+import { isDiscussion } from '../../../electron/core/discussion';
 
 /** 集中学习活动: record the warning-education sessions and who attended; a closed campaign's are only shown. */
 export function SessionsPage({ campaign }: { campaign: CampaignSummary }) {
@@ -16,6 +18,7 @@ export function SessionsPage({ campaign }: { campaign: CampaignSummary }) {
   const sessions = useLoad(() => api['collective.list']({ campaignId: campaign.id }), [campaign.id]);
   const [form, setForm] = useState<CollectiveInput>({ campaignId: campaign.id, type: 'film', topic: '', date: campaign.studyStart, start: '09:00', durationMinutes: 60, place: '', host: '' });
   const [open, setOpen] = useState<string | null>(null);
+  const [minutesOf, setMinutesOf] = useState<string | null>(null);
   // the case library (案例宣讲, 分组研讨): choosing a case fills the topic, nothing to type
   const docs = useLoad(() => api['corpus.list']({}), []);
   const cases = (docs.data ?? []).filter((d) => d.case);
@@ -131,11 +134,20 @@ export function SessionsPage({ campaign }: { campaign: CampaignSummary }) {
               )}
               <p className="muted">{t('sessions.line', { date: dayText(v.date), start: v.start, n: v.durationMinutes, place: v.place || '—', host: v.host || '—', count: v.attendees.length })}</p>
             </div>
-            <button type="button" className="secondary" onClick={() => setOpen(open === v.id ? null : v.id)} data-testid="session-attendance">
-              {open === v.id ? t('sessions.close') : readOnly ? t('sessions.attendees') : t('sessions.attendance')}
-            </button>
+            <div className="row">
+              <button type="button" className="secondary" onClick={() => setOpen(open === v.id ? null : v.id)} data-testid="session-attendance">
+                {open === v.id ? t('sessions.close') : readOnly ? t('sessions.attendees') : t('sessions.attendance')}
+              </button>
+              {isDiscussion(v.type) && (!readOnly || v.minutes) && (
+                <button type="button" className={minutesOf === v.id ? 'secondary' : 'primary'} onClick={() => setMinutesOf(minutesOf === v.id ? null : v.id)} data-testid="session-minutes">
+                  {minutesOf === v.id ? t('sessions.close') : v.minutes ? t('minutes.open') : t('minutes.start')}
+                </button>
+              )}
+            </div>
           </div>
+          {isDiscussion(v.type) && minutesOf !== v.id && v.minutes && <p className="muted small">{t('minutes.kept', { speakers: v.minutes.speakers.length })}</p>}
           {open === v.id && <AttendancePanel session={v} onChange={sessions.reload} readOnly={readOnly} />}
+          {minutesOf === v.id && <MinutesPanel key={v.id} session={v} onChange={sessions.reload} readOnly={readOnly} />}
         </section>
       ))}
     </div>

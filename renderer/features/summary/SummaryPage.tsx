@@ -69,6 +69,7 @@ export function SummaryPage({ campaign, canEdit }: { campaign: CampaignSummary; 
         <div className="fig-grid" data-testid="summary-figures">
           {stat(t('summary.people'), t('summary.peopleValue', { n: f.people.participants, of: f.people.roster, rate: f.people.rate }), 'fig-people')}
           {stat(t('summary.collective'), t('summary.collectiveValue', { n: f.collective.sessions, times: f.collective.attendances }))}
+          {stat(t('summary.discussions'), t('summary.discussionsValue', { n: f.discussions.held, speakers: f.discussions.speakers }), 'fig-discussions')}
           {stat(t('summary.quiz'), t('summary.quizValue', { passed: f.quiz.passed, took: f.quiz.took, rate: f.quiz.passRate }), 'fig-quiz')}
           {stat(t('summary.essays'), t('summary.essaysValue', { submitted: f.essays.submitted, accepted: f.essays.accepted }))}
           {stat(t('summary.reports'), t('summary.reportsValue', { submitted: f.reports.reduce((a, r) => a + r.submitted, 0), of: f.reports.reduce((a, r) => a + r.people, 0) }))}

@@ -6,7 +6,9 @@ import path from 'node:path';
 import type { Content } from 'pdfmake/interfaces';
 import { chainHead } from '../../../records/events';
 import { REPORT_STATUS_NAMES } from '../../../core/duty-report';
-import { INSPECTION_KIND_NAMES, INSPECTION_SCOPE_NAMES } from '../../../core/inspection';
+import { INSPECTION_KIND_NAMES, INSPECTION_SCOPE_NAMES, type LedgerEntry } from '../../../core/inspection';
+import { foldMinutes } from '../../../core/discussion';
+import { minutesContent } from './minutes-layout';
 import { COLLECTIVE_TYPE_NAMES, INDUCTION_LEVEL_NAMES, INDUCTION_LEVELS, REPORT_LEVEL_NAMES, targetFor, targetsText } from '../../../core/model';
 import { inductionLevels, inductionSignOffs, type LevelStanding } from '../../../records/induction';
 import { toHours } from '../../../core/study-time';
@@ -61,6 +63,8 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
   const docs = new Map((await listDocs(ports)).map((d) => [d.id, d]));
   const inCampaign = (r: PersonRecord) => r.campaigns.find((x) => x.campaign.id === c.id);
   const selected = new Set(records.map((r) => r.person.employeeNo));
+  const minutes = foldMinutes((await ports.store.inspections.peek()).entries as LedgerEntry[]);
+  const fmtAt = (t: string) => new Date(Date.parse(t) + meta.settings.utcOffsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
   const sessions = (await ports.store.collective.read()).sessions.filter((s) => s.campaignId === c.id).sort((a, b) => `${a.date} ${a.start}`.localeCompare(`${b.date} ${b.start}`));
   const name = new Map(records.map((r) => [r.person.employeeNo, r.person]));
   const overview = await import('../essay/essay-review').then((m) => m.essayOverview(ports, { campaignId: c.id }));
@@ -122,6 +126,8 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
         [24, 50, 60, '*', 60, 80],
       ),
     );
+    const m = minutes.get(s.id);
+    if (m) content.push(...minutesContent(m, fmtAt));
   }
   // one row per person: hours, assessment, essay (the full ledgers are in ledger.xlsx / scores.xlsx)
   content.push({ text: '四、学时、考核与剖析材料汇总', style: 'h1', pageBreak: 'before' });
@@ -255,7 +261,6 @@ export async function campaignPdfDefinition(ports: Ports, campaignId: string, re
         [55, 110, '*', 80, 30, 35],
       ),
     );
-  const fmtAt = (t: string) => new Date(Date.parse(t) + meta.settings.utcOffsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
   if (ledger.findings.length > 0) content.push(grid([...LEDGER_COLUMNS], ledgerRows(ledger, fmtAt), [16, 40, 50, '*', 30, 60, 40, 40, 55, 30, 40]));
   content.push({ text: `台账记录链头：${ledger.head}`, fontSize: 8 });
   content.push({ text: '档案管理人签字：________________　　　　日期：______年____月____日', margin: [0, 30, 0, 0] });

@@ -22,10 +22,13 @@ export const evidencePath = (ref: Pick<FileRef, 'sha256' | 'kind'>) => `files/${
 
 export const FINDINGS_FILE = 'findings.json';
 
-/** Every photo the 问题台账 names (findings and rectifications), each once. */
+/** Every photo the 问题台账 names (findings, rectifications, a 研讨's signed sheet), each once. */
 export function ledgerPhotos(entries: readonly LedgerEntry[]): FileRef[] {
   const out = new Map<string, FileRef>();
-  for (const e of entries) if (e.type === 'finding.recorded' || e.type === 'finding.rectified') for (const p of e.data.photos) out.set(p.sha256, p);
+  for (const e of entries) {
+    if (e.type === 'finding.recorded' || e.type === 'finding.rectified') for (const p of e.data.photos) out.set(p.sha256, p);
+    if (e.type === 'discussion.minutes' && e.data.sheetPhoto) out.set(e.data.sheetPhoto.sha256, e.data.sheetPhoto);
+  }
   return [...out.values()];
 }
 

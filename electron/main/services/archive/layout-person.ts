@@ -7,7 +7,8 @@ import { COLLECTIVE_TYPE_NAMES, ESSAY_PART_TITLES, partsFor, REPORT_LEVEL_NAMES,
 import { toHours } from '../../../core/study-time';
 import type { PersonFile } from '../../../records/person';
 import { type PersonEvent } from '../../../records/events';
-import { attendedSessions, bestResult, eventsOf } from '../../../records/derive';
+import { attendedSessions, bestResult, eventsOf, spokenAt } from '../../../records/derive';
+import { spokeContent } from './minutes-layout';
 import { type PersonRecord } from './record';
 import { inductionOf } from '../../../records/induction';
 import { dayShown, inductionSection, shownEvents, yearsSection } from './person-years';
@@ -130,6 +131,7 @@ export function personPdfDefinition(r: PersonRecord, campaigns: Campaign[]): TDo
             [62, 108, '*', 45, 60, 60],
           ),
     );
+    c.push(...spokeContent([...spokenAt({ events: r.events }).values()].filter((x) => x.campaignId === cr.campaign.id && dayShown(r, x.date))));
     c.push({ text: '自学（计算机上阅读）', bold: true, margin: [0, 4, 0, 2] });
     const sessions = events.filter((e): e is Extract<PersonEvent, { type: 'study.session' }> => e.type === 'study.session' && sessionCountsFor(e.data, cr.campaign.id));
     c.push(

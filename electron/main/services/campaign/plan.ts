@@ -43,7 +43,7 @@ async function ledgerEvidence(ports: Ports, campaignId: string, tasks: readonly 
       case 'inspection': {
         if (!ledger) return null;
         const mine = (k: string | undefined) => !t.inspectionKind || k === t.inspectionKind;
-        const findings = ledger.findings.filter((f) => mine(f.inspection.kind));
+        const findings = ledger.findings.filter((f) => mine(f.inspection?.kind));
         return { key: 'inspection', n: ledger.inspections.filter((i) => mine(i.kind)).length, of: findings.length, extra: findings.filter((f) => f.status === 'closed').length };
       }
       case 'summary':

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { cleanFileName, isPhoto, megabytes, PHOTO_MAX_BYTES, PHOTOS_PER_FINDING, sniffKind, type FileRef } from '../../../core/evidence';
 import { foldLedger, HAZARD_LEVEL_NAMES, INSPECTION_KIND_NAMES, isOverdue, type FindingState, type LedgerBodies, type LedgerEntry, type LedgerType } from '../../../core/inspection';
-import { isoDateSchema } from '../../../core/model';
+import { COLLECTIVE_TYPE_NAMES, isoDateSchema } from '../../../core/model';
 import { localDay } from '../../../core/study-time';
 import type { FindingView, Input, InspectionsView, InspectionView } from '../../../shared/api';
 import type { Account } from '../../../records/shared-docs';
@@ -43,12 +43,12 @@ async function names(ports: Ports): Promise<Map<string, string>> {
 }
 
 function findingView(f: FindingState, inspections: ReturnType<typeof foldLedger>['inspections'], day: string, who: Map<string, string>): FindingView {
-  const i = inspections.get(f.inspectionId)!;
+  const i = inspections.get(f.inspectionId);
   const people = new Set([f.owner, f.recordedBy, ...f.rectifications.map((r) => r.by), ...f.verifications.map((v) => v.by)]);
   return {
     ...structuredClone(f),
     overdue: isOverdue(f, day),
-    inspection: { kind: i.kind, scope: i.scope, unit: i.unit, date: i.date, inspectors: i.inspectors },
+    inspection: i ? { kind: i.kind, scope: i.scope, unit: i.unit, date: i.date, inspectors: i.inspectors } : null,
     names: Object.fromEntries([...people].map((no) => [no, who.get(no) ?? no])),
   };
 }
@@ -109,7 +109,7 @@ export async function uploadPhoto(ports: Ports, input: Input<'finding.photo'>): 
 }
 
 /** Photos named by a record: each one uploaded before and a photo. */
-async function photoRefs(ports: Ports, refs: readonly { sha256: string; name: string }[], field: string): Promise<FileRef[]> {
+export async function photoRefs(ports: Ports, refs: readonly { sha256: string; name: string }[], field: string): Promise<FileRef[]> {
   if (refs.length > PHOTOS_PER_FINDING) throw badInput('inspection.mostPhotos', { max: PHOTOS_PER_FINDING }, field);
   const out: FileRef[] = [];
   for (const [i, r] of refs.entries()) {
@@ -218,8 +218,8 @@ export function ledgerRows(v: InspectionsView, fmt: (isoText: string) => string)
     const state = f.status === 'closed' ? '已整改，验收合格' : f.status === 'rectified' ? '已整改，待验收' : f.overdue ? '逾期未整改' : f.verifications.length > 0 ? '验收不合格，重新整改' : '整改中';
     return [
       i + 1,
-      f.inspection.date,
-      INSPECTION_KIND_NAMES[f.inspection.kind],
+      f.inspection?.date ?? f.discussion?.date ?? '',
+      f.inspection ? INSPECTION_KIND_NAMES[f.inspection.kind] : f.discussion ? `${COLLECTIVE_TYPE_NAMES[f.discussion.type]}：${f.discussion.topic}` : '',
       `${f.location}：${f.description}`,
       HAZARD_LEVEL_NAMES[f.level],
       f.measure,

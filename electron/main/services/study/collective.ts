@@ -11,6 +11,7 @@ import { appendEvent } from '../../../records/events';
 import { assertOpen, getCampaign } from '../campaign/campaign';
 import { attendance } from '../../../records/derive';
 import { badInput, conflict, notFound } from '../errors';
+import { minutesBySession, saveMinutes, type SavedMinutes } from './discussion';
 import { iso, type Ports } from '../ports';
 
 type Cases = ReadonlyMap<string, { title: string; prompts: string[] }>;
@@ -18,7 +19,10 @@ function casesOf(ports: Ports): Cases {
   return new Map(ports.content.cases().map((c) => [c.id, { title: c.title, prompts: c.prompts }]));
 }
 
-function toView(s: CollectiveSession, now: number, speed: number, cases: Cases): CollectiveView {
+type Minutes = ReadonlyMap<string, SavedMinutes>;
+
+function toView(s: CollectiveSession, now: number, speed: number, cases: Cases, minutes: Minutes): CollectiveView {
+  const m = minutes.get(s.id);
   const kase = s.caseId ? cases.get(s.caseId) : undefined;
   const open = s.checkIn && s.checkIn.until > now ? s.checkIn : null;
   return {
@@ -34,6 +38,7 @@ function toView(s: CollectiveSession, now: number, speed: number, cases: Cases):
     case: kase ? { id: s.caseId!, title: kase.title, prompts: [...kase.prompts] } : null,
     attendees: s.attendees.map((a) => ({ ...a })),
     checkIn: open ? { code: open.code, remainingMs: Math.round((open.until - now) / speed) } : null,
+    minutes: m ? (({ entryId: _e, hash: _h, ...rest }) => structuredClone(rest))(m) : null,
   };
 }
 
@@ -41,7 +46,8 @@ export async function listCollective(ports: Ports, campaignId: string): Promise<
   const { sessions } = await ports.store.collective.read();
   const now = ports.clock.now();
   const cases = casesOf(ports);
-  return sessions.filter((s) => s.campaignId === campaignId).map((s) => toView(s, now, ports.clockSpeed, cases));
+  const minutes = await minutesBySession(ports);
+  return sessions.filter((s) => s.campaignId === campaignId).map((s) => toView(s, now, ports.clockSpeed, cases, minutes));
 }
 
 export async function saveCollective(ports: Ports, caller: Account, input: CollectiveInput): Promise<CollectiveView> {
@@ -64,7 +70,7 @@ export async function saveCollective(ports: Ports, caller: Account, input: Colle
     f.sessions.push(s);
     return s;
   });
-  return toView(saved, ports.clock.now(), ports.clockSpeed, casesOf(ports));
+  return toView(saved, ports.clock.now(), ports.clockSpeed, casesOf(ports), await minutesBySession(ports));
 }
 
 function attendedData(s: CollectiveSession, via: 'roster' | 'self') {
@@ -86,6 +92,10 @@ export async function setAttendance(ports: Ports, caller: Account, input: Input<
   if (!s) throw notFound('study.noCollectiveSession', { sessionId: input.sessionId });
   assertOpen(await getCampaign(ports, s.campaignId));
   const want = new Set(input.employeeNos);
+  // a speaker of the minutes attended: taken off the speakers first, so the minutes never name someone not there
+  const spoke = (await minutesBySession(ports)).get(s.id)?.speakers ?? [];
+  const gone = spoke.find((x) => !want.has(x.employeeNo));
+  if (gone) throw conflict('minutes.speakerStillListed', { name: gone.name, employeeNo: gone.employeeNo });
   const at = iso(ports.clock.now());
   const touched = new Set([...want, ...s.attendees.map((a) => a.employeeNo)]);
   for (const no of touched) {
@@ -101,7 +111,7 @@ export async function setAttendance(ports: Ports, caller: Account, input: Input<
     x.attendees = [...want].map((no) => before.get(no) ?? { employeeNo: no, via: 'roster' as const, at });
     return x;
   });
-  return toView(saved, ports.clock.now(), ports.clockSpeed, casesOf(ports));
+  return toView(saved, ports.clock.now(), ports.clockSpeed, casesOf(ports), await minutesBySession(ports));
 }
 
 /** Show a code in the room; people type it at a workstation while the session runs. */
@@ -119,7 +129,7 @@ export async function openCheckIn(ports: Ports, input: Input<'collective.openChe
     s.checkIn = { code, until: now + input.minutes * 60_000 };
     return s;
   });
-  return toView(saved, now, ports.clockSpeed, casesOf(ports));
+  return toView(saved, now, ports.clockSpeed, casesOf(ports), await minutesBySession(ports));
 }
 
 export async function checkIn(ports: Ports, caller: Account, input: Input<'collective.checkIn'>): Promise<CollectiveView> {
@@ -139,5 +149,13 @@ export async function checkIn(ports: Ports, caller: Account, input: Input<'colle
     if (added && !x.attendees.some((a) => a.employeeNo === caller.employeeNo)) x.attendees.push({ employeeNo: caller.employeeNo, via: 'self', at });
     return x;
   });
-  return toView(saved, now, ports.clockSpeed, casesOf(ports));
+  // the person checking in is told they are in, not what others said
+  return toView(saved, now, ports.clockSpeed, casesOf(ports), new Map());
+}
+
+/** Save a 研讨's minutes (./discussion.ts) and answer the session as it now stands. */
+export async function saveSessionMinutes(ports: Ports, caller: Account, input: Input<'collective.minutes'>): Promise<CollectiveView> {
+  await saveMinutes(ports, caller, input);
+  const s = (await ports.store.collective.peek()).sessions.find((x) => x.id === input.sessionId) as CollectiveSession;
+  return toView(s, ports.clock.now(), ports.clockSpeed, casesOf(ports), await minutesBySession(ports));
 }

@@ -1,5 +1,5 @@
 import { who, type Handlers } from '../handler';
-import { checkIn, listCollective, openCheckIn, saveCollective, setAttendance } from './collective';
+import { checkIn, listCollective, openCheckIn, saveCollective, saveSessionMinutes, setAttendance } from './collective';
 import { answerPractice, drawPractice, practiceBook, practiceOptions, weakSpots } from './practice';
 import { answerAttentionCheck, beat, myProgress, startStudy, stopStudy } from './study';
 
@@ -17,6 +17,7 @@ export const studyHandlers = {
   'collective.list': (p, _c, i) => listCollective(p, i.campaignId),
   'collective.save': (p, c, i) => saveCollective(p, who(c), i),
   'collective.attendance': (p, c, i) => setAttendance(p, who(c), i),
+  'collective.minutes': (p, c, i) => saveSessionMinutes(p, who(c), i),
   'collective.openCheckIn': (p, _c, i) => openCheckIn(p, i),
   'collective.checkIn': (p, c, i) => checkIn(p, who(c), i),
 } satisfies Partial<Handlers>;

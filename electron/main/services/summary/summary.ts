@@ -6,7 +6,8 @@ import type { Content } from 'pdfmake/interfaces';
 import { HAZARD_LEVELS, INSPECTION_KINDS, INSPECTION_KIND_NAMES, HAZARD_LEVEL_NAMES } from '../../../core/inspection';
 import { COLLECTIVE_TYPE_NAMES, PERSON_CATEGORIES, REPORT_LEVEL_NAMES, targetFor, type CollectiveType } from '../../../core/model';
 import { localDay } from '../../../core/study-time';
-import type { Input, SummaryFigures, SummaryView } from '../../../shared/api';
+import type { CollectiveView, Input, SummaryFigures, SummaryView } from '../../../shared/api';
+import { isDiscussion } from '../../../core/discussion';
 import type { Account } from '../../../records/shared-docs';
 import { getCampaign } from '../campaign/campaign';
 import { listCollective } from '../study/collective';
@@ -23,6 +24,13 @@ export const SUMMARY_SECTION_TITLES: Record<SummarySection, string> = { overview
 
 const rate = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 1000) / 10 : 0);
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** 研讨 figures from the sessions' minutes (one computation: the summary page and the report's text). */
+function discussionFigures(sessions: readonly CollectiveView[]): SummaryFigures['discussions'] {
+  const held = sessions.filter((s) => isDiscussion(s.type) && s.minutes);
+  const speeches = held.flatMap((s) => s.minutes!.speakers.map((x) => x.employeeNo));
+  return { held: held.length, speakers: new Set(speeches).size, speeches: speeches.length, findings: held.reduce((n, s) => n + s.minutes!.followUps.filter((f) => f.findingId).length, 0) };
+}
 
 /** The figures, each from the ledger named beside it. */
 export async function summaryFigures(ports: Ports, campaignId: string): Promise<SummaryFigures> {
@@ -59,6 +67,7 @@ export async function summaryFigures(ports: Ports, campaignId: string): Promise<
         return { type, sessions: of.length, attendances: att, averageRate: rate(att, of.length * rows.length) };
       }),
     },
+    discussions: discussionFigures(sessions),
     quiz: {
       took: took.length,
       passed: took.filter((r) => r.quizPassed === true).length,
@@ -86,7 +95,7 @@ export async function summaryFigures(ports: Ports, campaignId: string): Promise<
         kind,
         inspections: ledger.inspections.filter((i) => i.kind === kind).length,
         levels: HAZARD_LEVELS.map((level) => {
-          const of = ledger.findings.filter((f) => f.inspection.kind === kind && f.level === level);
+          const of = ledger.findings.filter((f) => f.inspection?.kind === kind && f.level === level);
           return { level, found: of.length, closed: of.filter((f) => f.status === 'closed').length, overdue: of.filter((f) => f.overdue).length };
         }),
       })),
@@ -138,7 +147,7 @@ export function summaryBlocks(enterprise: string, v: SummaryView, date: string):
   const q = f.quiz;
   out.push({
     kind: 'p',
-    text: `本次活动自 ${f.campaign.start} 至 ${f.campaign.end}，集中学习 ${f.campaign.studyStart} 至 ${f.campaign.studyEnd}。全公司在册 ${f.people.roster} 人，参加 ${f.people.participants} 人，参与率 ${f.people.rate}%；组织集中学习活动 ${f.collective.sessions} 场、${f.collective.attendances} 人次；参加考核 ${q.took} 人，合格 ${q.passed} 人，合格率 ${q.passRate}%${q.pending ? `（另有 ${q.pending} 人待阅卷）` : ''}；提交个人剖析材料 ${f.essays.submitted} 份，审阅通过 ${f.essays.accepted} 份；开展专项检查 ${f.findings.inspections} 次，发现问题 ${f.findings.total} 项，已整改销号 ${f.findings.closed} 项，逾期未整改 ${f.findings.overdue} 项。`,
+    text: `本次活动自 ${f.campaign.start} 至 ${f.campaign.end}，集中学习 ${f.campaign.studyStart} 至 ${f.campaign.studyEnd}。全公司在册 ${f.people.roster} 人，参加 ${f.people.participants} 人，参与率 ${f.people.rate}%；组织集中学习活动 ${f.collective.sessions} 场、${f.collective.attendances} 人次；${f.discussions.held > 0 ? `开展研讨 ${f.discussions.held} 场（有研讨纪要），${f.discussions.speakers} 人发言，研讨提出的问题登记入问题台账 ${f.discussions.findings} 项；` : ''}参加考核 ${q.took} 人，合格 ${q.passed} 人，合格率 ${q.passRate}%${q.pending ? `（另有 ${q.pending} 人待阅卷）` : ''}；提交个人剖析材料 ${f.essays.submitted} 份，审阅通过 ${f.essays.accepted} 份；开展专项检查 ${f.findings.inspections} 次，发现问题 ${f.findings.total} 项，已整改销号 ${f.findings.closed} 项，逾期未整改 ${f.findings.overdue} 项。`,
   });
   out.push({
     kind: 'table',
@@ -152,6 +161,18 @@ export function summaryBlocks(enterprise: string, v: SummaryView, date: string):
       head: ['集中学习形式', '场次', '参加人次', '平均到场率'],
       rows: f.collective.byType.map((x) => [COLLECTIVE_TYPE_NAMES[x.type], x.sessions, x.attendances, `${x.averageRate}%`]),
       source: '集中学习签到表（campaign.pdf 三）',
+    });
+  if (f.discussions.held > 0)
+    out.push({
+      kind: 'table',
+      head: ['研讨', '数量'],
+      rows: [
+        ['有研讨纪要的研讨（场）', f.discussions.held],
+        ['发言人数（人）', f.discussions.speakers],
+        ['发言人次', f.discussions.speeches],
+        ['登记入问题台账的问题（项）', f.discussions.findings],
+      ],
+      source: '研讨纪要（campaign.pdf 三，记录链 findings.json）',
     });
   out.push({
     kind: 'table',
