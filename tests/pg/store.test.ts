@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { appendEvent, eventHash, GENESIS_HASH, verifyChain } from '../../electron/records/events';
 import { MIGRATIONS, migrateDatabase, PgStore } from '../../electron/main/storage/postgres';
+import type { PersonFile } from '../../electron/records/person';
 import { removeDir, tempDir } from '../helpers/temp-app';
 
 const url = inject('pgUrl');
@@ -249,6 +250,25 @@ describe('two processes on one database', () => {
       ),
     );
     for (const s of [a, b]) expect((await s.person('E004').read()).open.study!.countedMs).toBe(200);
+  });
+
+  it("a person's first study start through both at once: the record made once, with its summary head; the later start replaces the first, nothing lost", async () => {
+    const a = open();
+    const b = open(schemaOf(a));
+    // the start as the study service makes it: an open session is closed into an event first
+    const start = (id: string) => (f: PersonFile) => {
+      if (f.open.study) appendEvent(f.events, 'quiz.graded', graded(f.events.length), { at: at(), by: f.open.study.id });
+      f.open.study = { id, campaignId: 'c1', countedMs: 0 } as never;
+    };
+    await Promise.all([a.person('N001').updateMostlyStudy(start('sa')), b.person('N001').updateMostlyStudy(start('sb'))]);
+    const row = (await a.pool.query("SELECT summary, study_campaign, study_ms FROM persons WHERE employee_no = 'N001'")).rows[0];
+    expect(row).toMatchObject({ study_campaign: 'c1', study_ms: 0 });
+    expect(row.summary).toMatchObject({ digests: {} });
+    for (const s of [a, b]) {
+      const f = await s.person('N001').read();
+      // one start made the record, the other found it there and closed that session first
+      expect(f.events.map((e) => e.by)).toEqual([f.open.study!.id === 'sa' ? 'sb' : 'sa']);
+    }
   });
 
   it('a study-only update decided on an old copy is decided again on the row as the other process left it', async () => {

@@ -3,7 +3,7 @@
 import { upgrade, type DeepReadonly } from '../../../records/versioned';
 import { emptyPerson, PERSON_MIGRATIONS, type PersonFile } from '../../../records/person';
 import type { PersonEvent } from '../../../records/events';
-import { summarizePerson, type SummaryHead } from '../../../records/summary';
+import { headOf, summarizePerson, type SummaryHead } from '../../../records/summary';
 import { checkStudyOnly, freezeEvents, personDraft, studyDraft } from '../lowdb/person-doc';
 import { StoreProblem, type PersonPort } from '../store';
 import { Serial, type PgBase, type Query } from './base';
@@ -139,27 +139,44 @@ export class PgPerson implements PersonPort {
 
   /** fn on the record at hand, written if it changed only the study state and the row is still at that version; null otherwise */
   private async compareAndSet<R>(fn: (draft: PersonFile) => R): Promise<{ result: R } | null> {
+    await this.db.ready;
     const had = this.cache ?? (this.keep(await this.load(this.db.pool, false)), this.cache);
-    if (!had) return null;
+    const base = had?.file ?? emptyPerson(this.employeeNo);
     let tried: { draft: PersonFile; result: R } | null = null;
     try {
-      const draft = studyDraft(had.file);
+      const draft = studyDraft(base);
       const result = fn(draft);
-      checkStudyOnly(had.file, draft);
+      checkStudyOnly(base, draft);
       tried = { draft, result };
     } catch {
       // decided again by the caller, on the row as it is now
     }
     if (!tried) return null;
-    const r = await this.db.query<{ version: string }>("UPDATE persons SET open = $3, version = nextval('anxue_versions') WHERE employee_no = $1 AND version = $2 RETURNING version", [
-      this.employeeNo,
-      had.version,
-      JSON.stringify(tried.draft.open),
-    ]);
+    const r = had
+      ? await this.db.query<{ version: string }>("UPDATE persons SET open = $3, version = nextval('anxue_versions') WHERE employee_no = $1 AND version = $2 RETURNING version", [
+          this.employeeNo,
+          had.version,
+          JSON.stringify(tried.draft.open),
+        ])
+      : await this.created(tried.draft);
     const version = r.rows[0]?.version;
     if (!version) return null;
     this.cache = { version, file: tried.draft };
     return { result: tried.result };
+  }
+
+  /**
+   * A person's first record (nothing there yet: the first study start of their first day) in one
+   * statement, with its summary head; nothing when another process made it first (then the caller
+   * goes the ordinary way) or when the new record would have summaries of its own to write.
+   */
+  private async created(draft: PersonFile): Promise<{ rows: { version: string }[] }> {
+    const head = headOf(summarizePerson(draft));
+    if (draft.events.length > 0 || Object.keys(head.digests).length > 0) return { rows: [] };
+    return this.db.query<{ version: string }>(
+      "INSERT INTO persons (employee_no, version, schema_version, open, summary) VALUES ($1, nextval('anxue_versions'), $2, $3, $4) ON CONFLICT (employee_no) DO NOTHING RETURNING version",
+      [this.employeeNo, draft.schemaVersion, JSON.stringify(draft.open), JSON.stringify(head)],
+    );
   }
 
   private locked<R>(fn: (draft: PersonFile) => R | Promise<R>, draftOf: (f: PersonFile) => PersonFile, check?: (before: PersonFile, draft: PersonFile) => void): Promise<R> {
