@@ -247,6 +247,8 @@ async function runLoad(servers: ServerProcess[], backend: ServerRun['backend'], 
   const kinds = Object.keys(times).filter((k) => times[k]!.length > 0 && k !== 'yardstick');
   const stick = pct(times.yardstick!, 99);
   for (const e of errorSamples) console.log(`[bench] error: ${e}`);
+  // few enough to show each one: which refresh was slow (the first, in the start burst, or later)
+  for (const k of ['progress.table', 'progress.table#2']) console.log(`[bench] ${k} in order (ms): ${times[k]!.map((x) => round(x, 1)).join(', ')}`);
   return {
     backend,
     processes: servers.length,

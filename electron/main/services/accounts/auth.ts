@@ -1,4 +1,5 @@
 // Accounts, passwords (scrypt) and sessions.
+import { indexOf } from '../list-index';
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { Role } from '../../../core/model';
 import type { Input, Me } from '../../../shared/api';
@@ -89,10 +90,10 @@ export function newToken(): string {
 export async function resolveCaller(ports: Ports, token: string | null, client: ClientInfo = LOCAL_CLIENT): Promise<Caller> {
   const employeeNo = await ports.sessions.resolve(token);
   if (!employeeNo) return { account: null, token: null, client };
-  // peek: this runs on every call, and the accounts file holds every employee
+  // peek, and an index made once per accounts file: this runs on every call, and the file holds every employee
   const { accounts } = await ports.store.accounts.peek();
   // a disabled account has no sessions (they end when it is disabled); one that is left is refused all the same
-  const found = accounts.find((a) => a.employeeNo === employeeNo && !a.disabled);
+  const found = indexOf(accounts, 'active', (a) => (a.disabled ? null : a.employeeNo)).get(employeeNo);
   const account = found ? { ...found, roles: [...found.roles] } : null;
   return { account, token: account ? token : null, client };
 }

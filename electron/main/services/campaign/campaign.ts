@@ -19,18 +19,24 @@ import { iso, type Ports } from '../ports';
  * removed stays in the history and is not brought back; one the officer edited keeps the edit).
  */
 export async function bankQuestions(ports: Ports): Promise<Question[]> {
+  return structuredClone(await peekBank(ports)) as Question[];
+}
+
+/**
+ * The bank as the store holds it, seeded as bankQuestions is, not copied: for the quiz calls that
+ * only read it (a bank of hundreds of questions took milliseconds to copy at every start and submit).
+ */
+export async function peekBank(ports: Ports): Promise<readonly Question[]> {
   const known = (d: DeepReadonly<{ questions: Question[]; history: { id: string }[] }>) => new Set([...d.questions.map((q) => q.id), ...d.history.map((q) => q.id)]);
-  const missing = (d: { questions: Question[]; history: { id: string }[] }) => {
-    const k = known(d);
-    return ports.content.questions().filter((q) => !k.has(q.id));
-  };
   // checked on the bank as it is, by id (neither it nor the bundled questions copied for that)
   const seen = known(await ports.store.questions.peek());
-  if (ports.content.questionIds().every((id) => seen.has(id))) return (await ports.store.questions.read()).questions;
-  return ports.store.questions.update((d) => {
-    d.questions.push(...missing(d));
-    return structuredClone(d.questions);
-  });
+  if (!ports.content.questionIds().every((id) => seen.has(id))) {
+    await ports.store.questions.update((d) => {
+      const k = known(d);
+      d.questions.push(...ports.content.questions().filter((q) => !k.has(q.id)));
+    });
+  }
+  return (await ports.store.questions.peek()).questions as readonly Question[];
 }
 
 /** A template of a kind dated from the chosen start; a start before the enterprise's today only when the officer says so. */

@@ -9,7 +9,7 @@ import { localDay } from '../../../core/study-time';
 import type { Account } from '../../../records/shared-docs';
 import type { OpenAttempt, PersonFile } from '../../../records/person';
 import { appendEvent } from '../../../records/events';
-import { bankQuestions, getCampaign } from '../campaign/campaign';
+import { getCampaign, peekBank } from '../campaign/campaign';
 import { attemptResult, effectiveItems, eventsOf } from '../../../records/derive';
 import { badInput, conflict, forbidden, notFound } from '../errors';
 import { iso, type Ports } from '../ports';
@@ -96,7 +96,7 @@ export async function resumeQuiz(ports: Ports, caller: Account, input: Input<'qu
 
 async function takeQuiz(ports: Ports, caller: Account, input: Input<'quiz.start'>, mayBegin: boolean): Promise<QuizAttemptView | null> {
   const campaign = await getCampaign(ports, input.campaignId);
-  const questions = await bankQuestions(ports);
+  const questions = await peekBank(ports);
   const now = ports.clock.now();
   const attempt = await ports.store.person(caller.employeeNo).update((f) => {
     // An attempt left open (a crash, a closed window) resumes with the time it has left; one whose
@@ -118,7 +118,8 @@ async function takeQuiz(ports: Ports, caller: Account, input: Input<'quiz.start'
       attemptId: randomUUID(),
       campaignId: campaign.id,
       questionIds: paper.map((q) => q.id),
-      questions: paper,
+      // the attempt's own copy: the bank is read as the store holds it (peekBank)
+      questions: structuredClone(paper),
       ...(campaign.quiz.shuffleOptions ? { optionOrder } : {}),
       startedAt: now,
       startedAtIso: iso(now),
@@ -169,7 +170,7 @@ function composePaper(campaign: Campaign, bank: readonly Question[], random: () 
 
 export async function saveQuiz(ports: Ports, caller: Account, input: Input<'quiz.save'>): Promise<{ remainingMs: number }> {
   const now = ports.clock.now();
-  const bank = await bankQuestions(ports);
+  const bank = await peekBank(ports);
   const a = await ports.store.person(caller.employeeNo).update((f) => {
     const a = f.open.quiz[input.attemptId];
     if (!a) throw notFound('quiz.noQuizAttemptProgress');
@@ -184,7 +185,7 @@ export async function saveQuiz(ports: Ports, caller: Account, input: Input<'quiz
 /** What submitting or leaving an open attempt needs: the time, the bank (for attempts without a snapshot), its campaign. */
 async function openAttempt(ports: Ports, caller: Account, attemptId: string) {
   const now = ports.clock.now();
-  const questions = await bankQuestions(ports);
+  const questions = await peekBank(ports);
   const open = (await ports.store.person(caller.employeeNo).read()).open.quiz[attemptId];
   if (!open) throw notFound('quiz.noQuizAttemptProgress');
   return { now, questions, campaign: await getCampaign(ports, open.campaignId) };
