@@ -7,7 +7,7 @@ import type { EssayView, Input } from '../../../shared/api';
 import type { Account } from '../../../records/shared-docs';
 import type { PersonFile } from '../../../records/person';
 import { appendEvent } from '../../../records/events';
-import { getCampaign } from '../campaign/campaign';
+import { getCampaign, peekCampaign } from '../campaign/campaign';
 import { essayState, eventsOf } from '../../../records/derive';
 import { badInput, conflict, forbidden, notFound } from '../errors';
 import { essayDocx, essayPdf } from './essay-output';
@@ -70,7 +70,8 @@ async function snapshot(ports: Ports, employeeNo: string, campaignId: string, pa
 }
 
 export async function saveEssay(ports: Ports, caller: Account, input: Input<'essay.save'>): Promise<{ savedAt: string }> {
-  const c = await getCampaign(ports, input.campaignId);
+  // read, never changed: not copied at every autosave
+  const c = (await peekCampaign(ports, input.campaignId)) as Campaign;
   const accidents = validAccidents(c, input.accidents);
   const savedAt = iso(ports.clock.now());
   await ports.store.person(caller.employeeNo).update((f) => {
