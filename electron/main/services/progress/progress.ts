@@ -105,22 +105,43 @@ export async function progressTable(ports: Ports, input: { campaignId: string })
 export async function progressView(ports: Ports, input: Input<'progress.table'>): Promise<ProgressView> {
   const { campaignId, ...q } = input;
   const v = await campaignInView(ports, campaignId);
+  // Unless the page keeps only those behind, who is on it does not depend on anyone's figures: the
+  // page's people are read whole at the same time as everyone's counts (two queries at once, not
+  // one after the other).
+  const unfigured = (p: DeepReadonly<Person>) => ({
+    person: p,
+    employeeNo: p.employeeNo,
+    name: p.name,
+    dept: p.dept,
+    team: p.team,
+    category: p.category,
+    creditHours: 0,
+    targetCreditHours: 0,
+    flags: [],
+  });
+  const early = q.onlyBehind ? null : progressViewOf(v.people.map(unfigured), q).rows.map((r) => r.person);
   // everyone counted from the numbers of their figures; only the page's people read whole
-  const counts = await ports.store.campaignCounts(
-    v.c.id,
-    v.people.map((p) => p.employeeNo),
-  );
+  const [counts, earlyRows] = await Promise.all([
+    ports.store.campaignCounts(
+      v.c.id,
+      v.people.map((p) => p.employeeNo),
+    ),
+    early ? wholeRows(ports, v, early) : null,
+  ]);
   const view = progressViewOf(
     v.people.map((p) => ({ person: p, ...countRowOf(p, counts.get(p.employeeNo)!, v.c, v.settings) })),
     q,
   );
+  const same = earlyRows !== null && earlyRows.length === view.rows.length && view.rows.every((r, i) => r.person.employeeNo === earlyRows[i]!.employeeNo);
   return {
     ...view,
-    rows: await wholeRows(
-      ports,
-      v,
-      view.rows.map((r) => r.person),
-    ),
+    rows: same
+      ? earlyRows
+      : await wholeRows(
+          ports,
+          v,
+          view.rows.map((r) => r.person),
+        ),
   };
 }
 
